@@ -1,0 +1,124 @@
+# Project CMake helpers: one call per target, the layer of every target recorded, forbidden links
+# refused at configure time (see STYLE.md "Dependency rule").
+
+# Layers in order; a target may link MDP targets of its own layer or lower ones only.
+set(MDP_LAYERS foundation crypto store audit domain service ui app test)
+
+# Third-party link items a target below the ui layer must never use.
+set(MDP_GUI_ONLY_LINKS Qt6::Gui Qt6::Widgets Qt6::OpenGL Qt6::OpenGLWidgets Qt6::WebEngineWidgets
+    Qt6::WebEngineCore Qt6::Svg Qt6::SvgWidgets Qt6::PrintSupport Qt6::Pdf Qt6::PdfWidgets)
+# Link items a Qt-Core-only "core" target must never use.
+set(MDP_CORE_FORBIDDEN_LINKS ${MDP_GUI_ONLY_LINKS} Qt6::Sql Qt6::Network PkgConfig::SQLCIPHER)
+
+set_property(GLOBAL PROPERTY MDP_TARGETS "")
+
+function(_mdp_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(MDP_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  target_compile_definitions(${target} PRIVATE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_KEYWORDS QT_NO_FOREACH
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400 QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
+  if(MDP_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
+
+# mdp_add_module(<target> LAYER <layer> [CORE] SOURCES ... [PUBLIC_LINKS ...] [PRIVATE_LINKS ...]
+#                [INCLUDE_DIRS ...])
+# CORE marks a domain core: Qt Core only, no SQL, network, GUI, VTK or DCMTK.
+function(mdp_add_module target)
+  cmake_parse_arguments(ARG "CORE" "LAYER" "SOURCES;PUBLIC_LINKS;PRIVATE_LINKS;INCLUDE_DIRS;RESOURCES" ${ARGN})
+  if(NOT ARG_LAYER IN_LIST MDP_LAYERS)
+    message(FATAL_ERROR "${target}: unknown layer '${ARG_LAYER}' (known: ${MDP_LAYERS})")
+  endif()
+  add_library(${target} STATIC ${ARG_SOURCES} ${ARG_RESOURCES})
+  add_library(mdp::${target} ALIAS ${target})
+  target_include_directories(${target} PUBLIC ${ARG_INCLUDE_DIRS})
+  target_link_libraries(${target} PUBLIC ${ARG_PUBLIC_LINKS} PRIVATE ${ARG_PRIVATE_LINKS})
+  set_target_properties(${target} PROPERTIES MDP_LAYER ${ARG_LAYER} MDP_CORE "${ARG_CORE}"
+                                             POSITION_INDEPENDENT_CODE ON)
+  _mdp_warnings(${target})
+  set_property(GLOBAL APPEND PROPERTY MDP_TARGETS ${target})
+endfunction()
+
+# mdp_add_program(<target> SOURCES ... LINKS ...)
+function(mdp_add_program target)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LINKS" ${ARGN})
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE ${ARG_LINKS})
+  set_target_properties(${target} PROPERTIES MDP_LAYER app RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  _mdp_warnings(${target})
+  set_property(GLOBAL APPEND PROPERTY MDP_TARGETS ${target})
+endfunction()
+
+# mdp_add_test(<tst_Name> SOURCES ... LINKS ... [LABELS unit|gui|integration|system] [TIMEOUT s])
+# Non-GUI tests run on the offscreen platform; GUI tests expect a display (the test command runs
+# ctest under Xvfb).
+function(mdp_add_test target)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LINKS;LABELS;ENVIRONMENT" ${ARGN})
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE Qt6::Test ${ARG_LINKS})
+  set_target_properties(${target} PROPERTIES MDP_LAYER test RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+  target_compile_definitions(${target} PRIVATE MDP_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+                                               MDP_BINARY_DIR="${CMAKE_BINARY_DIR}")
+  _mdp_warnings(${target})
+  add_test(NAME ${target} COMMAND ${target})
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  set(env ${ARG_ENVIRONMENT})
+  if(NOT "gui" IN_LIST ARG_LABELS)
+    list(APPEND env QT_QPA_PLATFORM=offscreen)
+  endif()
+  set_tests_properties(${target} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
+                                            ENVIRONMENT "${env}")
+endfunction()
+
+function(_mdp_layer_index layer out)
+  list(FIND MDP_LAYERS "${layer}" idx)
+  set(${out} ${idx} PARENT_SCOPE)
+endfunction()
+
+# Fails configuration when any recorded target breaks the dependency rule.
+function(mdp_check_architecture)
+  get_property(targets GLOBAL PROPERTY MDP_TARGETS)
+  set(errors "")
+  foreach(t IN LISTS targets)
+    get_target_property(layer ${t} MDP_LAYER)
+    get_target_property(core ${t} MDP_CORE)
+    _mdp_layer_index(${layer} own)
+    _mdp_layer_index(ui ui_idx)
+    get_target_property(links ${t} LINK_LIBRARIES)
+    get_target_property(ilinks ${t} INTERFACE_LINK_LIBRARIES)
+    foreach(l IN LISTS links ilinks)
+      if(NOT l OR l MATCHES "NOTFOUND$")
+        continue()
+      endif()
+      string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" l "${l}")
+      string(REGEX REPLACE "^mdp::" "" base "${l}")
+      if(TARGET ${base} AND base IN_LIST targets)
+        get_target_property(other ${base} MDP_LAYER)
+        _mdp_layer_index(${other} oidx)
+        if(oidx GREATER own)
+          list(APPEND errors "${t} (layer ${layer}) links ${base} (layer ${other}), a higher layer")
+        endif()
+      endif()
+      if(own LESS ui_idx AND l IN_LIST MDP_GUI_ONLY_LINKS)
+        list(APPEND errors "${t} (layer ${layer}) links ${l}; only ui and above may")
+      endif()
+      if(core AND l IN_LIST MDP_CORE_FORBIDDEN_LINKS)
+        list(APPEND errors "${t} is a Qt-Core-only core target but links ${l}")
+      endif()
+    endforeach()
+  endforeach()
+  if(errors)
+    list(JOIN errors "\n  " msg)
+    message(FATAL_ERROR "Architecture violations:\n  ${msg}")
+  endif()
+endfunction()

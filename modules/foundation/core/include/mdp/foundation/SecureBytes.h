@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <cstddef>
+#include <vector>
+
+namespace mdp {
+
+// Owns secret material (keys, passphrases, plaintext key shares). The storage is zeroed when the
+// object is destroyed, cleared or moved from, and never shared implicitly the way QByteArray is.
+class SecureBytes
+{
+public:
+    SecureBytes() = default;
+    explicit SecureBytes(std::size_t size);
+    explicit SecureBytes(QByteArrayView bytes);
+    SecureBytes(const SecureBytes &other);
+    SecureBytes &operator=(const SecureBytes &other);
+    SecureBytes(SecureBytes &&other) noexcept;
+    SecureBytes &operator=(SecureBytes &&other) noexcept;
+    ~SecureBytes();
+
+    // Takes the bytes of a QByteArray and wipes the source (it must not be shared).
+    static SecureBytes takeFrom(QByteArray &source);
+
+    char *data() { return m_bytes.data(); }
+    const char *data() const { return m_bytes.data(); }
+    unsigned char *udata() { return reinterpret_cast<unsigned char *>(m_bytes.data()); }
+    const unsigned char *udata() const { return reinterpret_cast<const unsigned char *>(m_bytes.data()); }
+    std::size_t size() const { return m_bytes.size(); }
+    bool isEmpty() const { return m_bytes.empty(); }
+    QByteArrayView view() const { return QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size())); }
+    void clear();
+
+    bool operator==(const SecureBytes &other) const;
+
+private:
+    std::vector<char> m_bytes;
+};
+
+// Zeroes memory in a way the optimiser may not remove.
+void secureZero(void *data, std::size_t size);
+void secureZero(QByteArray &bytes);
+
+} // namespace mdp
