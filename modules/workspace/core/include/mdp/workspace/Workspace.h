@@ -1,0 +1,122 @@
+#pragma once
+
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace mdp::store {
+class Database;
+class Vault;
+} // namespace mdp::store
+namespace mdp::audit {
+class AuditLog;
+class AuditEvent;
+} // namespace mdp::audit
+namespace mdp::accounts {
+class AccountDirectory;
+} // namespace mdp::accounts
+namespace mdp::crypto {
+class KeyHierarchy;
+} // namespace mdp::crypto
+
+namespace mdp::workspace {
+
+// Who is logged in on this workspace.
+struct Session
+{
+    QString accountId;
+    QString userName;
+    QString displayName;
+    QString role;       // primary role id, e.g. "clinician"
+    QStringList roles;  // every role id the account holds
+    QDateTime loginTime;
+};
+
+// Facts about an open workspace for the status bar, settings and About (no secrets).
+struct WorkspaceInfo
+{
+    QString directory;
+    QString pageCipher;     // "sm4-cbc" / "aes-256-cbc"
+    QString blobCipher;     // "sm4-gcm" / "aes-256-gcm"
+    QString rootKeyKind;    // "passphrase (PBKDF2-HMAC-SM3, 600000)" / "pkcs11 token <label>"
+    QDateTime created;
+    qint64 commitCounter = 0;
+    qint64 auditEvents = 0;
+    QString sqlcipherVersion;
+    QString libgcryptVersion;
+    QString opensslVersion;
+    QString qtVersion;
+};
+
+struct CreateOptions
+{
+    QString directory;
+    SecureBytes passphrase;          // protects the root key (PBKDF2-HMAC-SM3)
+    QString pageCipher = QStringLiteral("sm4-cbc");   // or "aes-256-cbc"
+    QString blobCipher = QStringLiteral("sm4-gcm");   // or "aes-256-gcm"
+    // The first account, a system administrator.
+    QString adminName;
+    QString adminDisplayName;
+    SecureBytes adminPassword;
+};
+
+// Status of `verifyIntegrity()`: database integrity, audit chain and rollback anchor.
+struct IntegrityReport
+{
+    bool ok = false;
+    qint64 auditEvents = 0;
+    QString problem;        // empty when ok; names the first bad position otherwise
+};
+
+// An unlocked workspace: the key hierarchy, the encrypted database, the vault, the audit log and
+// the account directory, wired together. Every component below it is reached through here.
+class Workspace
+{
+public:
+    ~Workspace();
+
+    static bool exists(const QString &directory);
+    static QString defaultDirectory();
+
+    static Result<std::unique_ptr<Workspace>> create(const CreateOptions &options,
+                                                     const Clock &clock = SystemClock::instance());
+    // Wrong passphrase: Error::Code::WrongPassphrase and nothing on disk changes.
+    // An older copy of the database put back: Error::Code::RolledBack.
+    static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SecureBytes &passphrase,
+                                                   const Clock &clock = SystemClock::instance());
+
+    QString directory() const;
+    WorkspaceInfo info() const;
+    const Clock &clock() const;
+
+    store::Database &database();
+    store::Vault &vault();
+    audit::AuditLog &auditLog();
+    accounts::AccountDirectory &accounts();
+    crypto::KeyHierarchy &keys();
+
+    // Session. A role that needs a second factor must pass a valid TOTP code.
+    Result<Session> login(const QString &userName, const SecureBytes &password, const QString &totpCode);
+    void logout();
+    std::optional<Session> session() const;
+
+    // Records an event as the logged-in user (or the system when nobody is), durably.
+    Result<void> record(audit::AuditEvent event);
+
+    IntegrityReport verifyIntegrity();
+
+private:
+    Workspace();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mdp::workspace
