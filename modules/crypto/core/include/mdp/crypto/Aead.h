@@ -14,11 +14,15 @@ namespace mdp::crypto {
 
 // Authenticated encryption for data at rest. SM4-GCM is the default (national algorithm),
 // AES-256-GCM is selectable. Both use 96-bit nonces and 128-bit tags.
-enum class AeadCipher { Sm4Gcm, Aes256Gcm };
+enum class AeadCipher
+{
+    Sm4Gcm,
+    Aes256Gcm
+};
 
-QString cipherName(AeadCipher cipher);              // "sm4-gcm" / "aes-256-gcm"
+QString cipherName(AeadCipher cipher); // "sm4-gcm" / "aes-256-gcm"
 std::optional<AeadCipher> cipherFromName(QStringView name);
-int aeadKeyLength(AeadCipher cipher);               // 16 for SM4, 32 for AES-256
+int aeadKeyLength(AeadCipher cipher); // 16 for SM4, 32 for AES-256
 
 constexpr int kNonceLength = 12;
 constexpr int kTagLength = 16;

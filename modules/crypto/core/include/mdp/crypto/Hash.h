@@ -10,7 +10,12 @@
 
 namespace mdp::crypto {
 
-enum class HashAlgorithm { Sm3, Sha256, Sha1 };
+enum class HashAlgorithm
+{
+    Sm3,
+    Sha256,
+    Sha1
+};
 
 int digestLength(HashAlgorithm algorithm);
 QString algorithmName(HashAlgorithm algorithm);

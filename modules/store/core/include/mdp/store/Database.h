@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mdp/foundation/Clock.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
 
@@ -40,10 +41,20 @@ public:
         PageCipher cipher = PageCipher::Sm4Cbc;
         bool create = false;               // create the file if missing
         bool unencrypted = false;          // only for benchmarks' baseline; never for workspace data
+        // SQLCipher page size: part of the file format, so it must be the same at every open.
+        // 4096 measured fastest once the working set fits the cache (see StoreBenchmarks).
+        int pageSize = 4096;
+        int cacheKiB = 65536;              // page cache per connection (decrypted pages)
+        const Clock *clock = nullptr;      // stamps schema_migrations.applied_at; system clock if null
     };
 
     // Refuses to open unless the linked library answers PRAGMA cipher_version (it is really
     // SQLCipher) and the key decrypts the file (Error::Code::WrongPassphrase otherwise).
+    // The cipher is not recorded in the file in a readable form: the caller must remember it and
+    // pass the same one (a database written with SM4 does not open as AES, and vice versa).
+    // Applies the store's own migrations (module "store": mdp_meta with the commit counter).
+    // Error codes: NotFound (missing file without `create`), WrongPassphrase, Unsupported (not
+    // SQLCipher, or the cipher was not accepted), InvalidArgument (key not 32 bytes), Io.
     static Result<std::unique_ptr<Database>> open(Options options);
     ~Database();
 
@@ -51,26 +62,44 @@ public:
     QString cipherVersion() const;
     PageCipher cipher() const;
 
-    // Runs one or more statements without parameters (schema, pragmas).
+    bool isEncrypted() const;
+
+    // Runs one or more statements without parameters (schema, pragmas). Not wrapped in a
+    // transaction: writes made through exec() outside transaction() do not bump the counter.
     Result<void> exec(const QString &sql);
-    // One statement with positional parameters (?1, ?2 or ?); returns rows changed.
+    // One statement with positional parameters (?1, ?2 or ?); returns rows changed. A writing
+    // statement issued outside a transaction runs inside its own transaction() (counter bumped).
+    // Parameters: invalid QVariant = NULL, bool/integers = INTEGER, double = REAL, QString = TEXT
+    // (UTF-8), QByteArray = BLOB, QDateTime = TEXT ISO 8601 UTC with milliseconds, QDate = TEXT.
+    // Columns come back as qlonglong, double, QString, QByteArray or an invalid QVariant (NULL).
+    // Error codes: AlreadyExists (UNIQUE / PRIMARY KEY violation), InvalidArgument (other
+    // constraints, SQL errors, bad parameters), Conflict (busy: another writer holds the lock
+    // beyond the busy timeout), Corrupt, Io.
     Result<qint64> execute(const QString &sql, const QVariantList &params = {});
     Result<QList<Row>> query(const QString &sql, const QVariantList &params = {});
     Result<std::optional<Row>> queryOne(const QString &sql, const QVariantList &params = {});
     qint64 lastInsertRowId() const;
 
     // BEGIN IMMEDIATE ... COMMIT around `work`; rolls back if it fails. Every committed write
-    // transaction increments the commit counter stored in the database itself.
+    // transaction increments the commit counter stored in the database itself (mdp_meta,
+    // key 'commit_counter') inside that same transaction, then the observer is told.
+    // Nested calls become savepoints; only the outermost commit bumps the counter.
+    // Waits up to the busy timeout (5 s) for another connection or process that is writing.
     Result<void> transaction(const std::function<Result<void>()> &work);
     qint64 commitCounter() const;
     void setCommitObserver(CommitObserver *observer);
 
     // Applies numbered migrations `<prefix>/NNN_name.sql` from Qt resources in order, once each,
     // recording (module, version) in schema_migrations. Each runs in its own transaction.
+    // `resourcePrefix` is a resource folder such as ":/mdp/store/migrations" (the leading ':' may
+    // be left out). Returns how many were applied now. Refuses (Unsupported) a database whose
+    // recorded version for the module is newer than the newest script.
     Result<int> migrate(const QString &module, const QString &resourcePrefix);
     Result<int> schemaVersion(const QString &module);
 
-    // Full integrity check (PRAGMA integrity_check); error names the first problem.
+    // Full integrity check (PRAGMA integrity_check); error names the first problem. Every page is
+    // read through the codec, so a page whose HMAC fails is reported as Corrupt as well
+    // (SQLCipher 3.4.1 has no PRAGMA cipher_integrity_check).
     Result<void> checkIntegrity();
 
 private:

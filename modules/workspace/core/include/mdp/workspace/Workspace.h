@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QUuid>
 
 #include <memory>
 #include <optional>
@@ -18,7 +19,7 @@ class Vault;
 } // namespace mdp::store
 namespace mdp::audit {
 class AuditLog;
-class AuditEvent;
+struct AuditEvent;
 } // namespace mdp::audit
 namespace mdp::accounts {
 class AccountDirectory;
@@ -106,7 +107,16 @@ public:
     // Session. A role that needs a second factor must pass a valid TOTP code.
     Result<Session> login(const QString &userName, const SecureBytes &password, const QString &totpCode);
     void logout();
+    // Acts as the custodian (command line, on the authority of the workspace passphrase).
+    void beginCustodianSession();
     std::optional<Session> session() const;
+
+    // The workspace's non-interactive administrative principal: the command line acts as it, on the
+    // authority of the workspace passphrase (which unlocks every key anyway). It has no usable
+    // password and no authenticator, so nobody can sign in as it.
+    QUuid custodianId() const;
+    // Stable identifier of this workstation, written into every audit event as its source.
+    QString nodeId() const;
 
     // Records an event as the logged-in user (or the system when nobody is), durably.
     Result<void> record(audit::AuditEvent event);

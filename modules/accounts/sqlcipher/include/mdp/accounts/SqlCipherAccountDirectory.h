@@ -1,0 +1,73 @@
+#pragma once
+
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/Totp.h"
+#include "mdp/foundation/Clock.h"
+
+#include <chrono>
+#include <memory>
+
+namespace mdp::store {
+class Database;
+}
+
+namespace mdp::accounts {
+
+class AccountAuditSink;
+
+// AccountDirectory over the workspace's encrypted database (tables from migrations/NNN_*.sql,
+// module "accounts"). Not thread-safe, like the Database it uses.
+class SqlCipherAccountDirectory final : public AccountDirectory
+{
+public:
+    struct Options
+    {
+        int maxFailedAttempts = 5;
+        std::chrono::seconds lockoutDuration = std::chrono::minutes(15);
+        QString totpIssuer = QStringLiteral("MDP");
+        TotpParameters totpParameters; // for new enrolments
+        int totpWindow = Totp::kDefaultWindow;
+        // TEST ONLY. PBKDF2 iterations for new password hashes instead of the production 600 000,
+        // so unit tests stay fast. 0 (the default) means the production cost; production code
+        // must never set this.
+        int iterationsForTests = 0;
+    };
+
+    // Applies the accounts migrations. The database, clock and audit sink must outlive the directory.
+    static Result<std::unique_ptr<SqlCipherAccountDirectory>>
+    open(store::Database &database, const Clock &clock, AccountAuditSink &auditSink);
+    static Result<std::unique_ptr<SqlCipherAccountDirectory>>
+    open(store::Database &database, const Clock &clock, AccountAuditSink &auditSink, Options options);
+    ~SqlCipherAccountDirectory() override;
+
+    // PBKDF2 iterations used for new hashes (600 000 unless Options::iterationsForTests was set).
+    int passwordIterations() const;
+
+    Result<Account> createAccount(const QUuid &actorId, const QString &userName, const QString &displayName,
+                                  Role role, const QString &password) override;
+    Result<Account> authenticate(const QString &userName, const QString &password,
+                                 const QString &totpCode = {}) override;
+    Result<void> logout(const QUuid &accountId) override;
+    Result<void> changePassword(const QString &userName, const QString &oldPassword,
+                                const QString &newPassword) override;
+    Result<void> resetPassword(const QUuid &actorId, const QString &userName,
+                               const QString &newPassword) override;
+    Result<Account> lock(const QUuid &actorId, const QString &userName) override;
+    Result<Account> unlock(const QUuid &actorId, const QString &userName) override;
+    Result<Account> setRoles(const QUuid &actorId, const QString &userName,
+                             const QList<Role> &roles) override;
+    Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password) override;
+    Result<Account> confirmTotp(const QString &userName, const QString &code) override;
+    Result<Account> resetTotp(const QUuid &actorId, const QString &userName) override;
+    Result<QList<Account>> list() override;
+    Result<std::optional<Account>> find(const QString &userName) override;
+    Result<std::optional<Account>> findById(const QUuid &id) override;
+
+private:
+    SqlCipherAccountDirectory(store::Database &database, const Clock &clock, AccountAuditSink &auditSink,
+                              Options options);
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mdp::accounts

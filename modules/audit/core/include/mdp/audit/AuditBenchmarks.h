@@ -1,0 +1,27 @@
+#pragma once
+
+#include "mdp/audit/CheckpointSigner.h"
+#include "mdp/foundation/BenchLine.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace mdp::audit {
+
+// Audit log figures for `mdp bench audit`, each with a baseline measured in the same run:
+//   durable-append-batch256    events/s, commit() of 256-event batches; baseline: raw write + fdatasync
+//                              of the very same frame bytes in the same batches (our overhead: encryption,
+//                              chain, Merkle, signed checkpoint with its atomic head-file replace)
+//   durable-append-4threads    events/s, 4 threads calling appendDurable(); baseline as above with the
+//                              mean batch size group commit achieved
+//   verify                     MB/s of log file checked (decrypt, chain, Merkle root, signature);
+//                              baseline: one SM3 pass over the same file bytes in memory
+//   open                       events/s to open (verify + decode + index); baseline: verify
+// Files go to subfolders of scratchDir, removed afterwards. Without a signer an HMAC-SM3 stand-in signs
+// (the product signs with SM2, which costs a little more per checkpoint); the lines say which.
+QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
+                                    std::shared_ptr<CheckpointSigner> signer = {});
+
+} // namespace mdp::audit

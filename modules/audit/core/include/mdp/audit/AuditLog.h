@@ -1,0 +1,96 @@
+#pragma once
+
+#include "mdp/audit/AuditAgent.h"
+#include "mdp/audit/AuditCheckpoint.h"
+#include "mdp/audit/AuditEntity.h"
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/audit/AuditLogOptions.h"
+#include "mdp/audit/AuditRecord.h"
+#include "mdp/audit/AuditVerifyReport.h"
+#include "mdp/audit/MerkleTree.h"
+#include "mdp/foundation/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace mdp::audit {
+
+struct AuditLogStatistics
+{
+    qint64 flushes = 0;       // batches written (each: one fdatasync and one checkpoint)
+    qint64 eventsWritten = 0; // since open
+    qint64 bytesWritten = 0;  // frame bytes since open
+};
+
+// Append-only, encrypted, tamper-evident audit log.
+//
+// Each event is canonicalised, chained (SM3), encrypted (SM4-GCM by default, bound to its sequence
+// number) and appended; a signed checkpoint (size, Merkle root, chain head, anchors) is replaced
+// atomically after each durable batch. open() decrypts and checks the whole log and builds an
+// in-memory index for the queries; nothing is written to disk in plaintext.
+//
+// Thread-safe: any thread may append, flush, query or verify. Concurrent appendDurable() calls share
+// one fdatasync (group commit). After an I/O failure the log refuses further writes until reopened.
+class AuditLog
+{
+public:
+    // Creates the log if the directory holds none. Refuses (Error::Code::Tampered, with the event
+    // position) a log that fails verification, except for an unfinished record after the last
+    // complete one, which a killed writer leaves and which is cut off (it was never acknowledged).
+    static Result<std::unique_ptr<AuditLog>> open(AuditLogOptions options);
+    ~AuditLog(); // flushes what is queued
+
+    AuditLog(const AuditLog &) = delete;
+    AuditLog &operator=(const AuditLog &) = delete;
+
+    // Queues an event and returns its sequence number. `recorded` is set from the log's Clock and an
+    // empty `source` becomes the node ID. Not durable until flush().
+    Result<qint64> append(AuditEvent event);
+    // Writes everything queued so far with one fdatasync and one checkpoint; when it returns ok,
+    // those events (and the anchors set before the call) survive a crash.
+    Result<void> flush();
+    // append() + wait until that event is durable; concurrent callers share one flush.
+    Result<qint64> appendDurable(AuditEvent event);
+    // Appends a batch and makes it durable; returns the sequence number of the last event.
+    Result<qint64> commit(QList<AuditEvent> events);
+
+    qint64 size() const;        // events appended, queued ones included
+    qint64 durableSize() const; // events covered by the last checkpoint
+    AuditCheckpoint checkpoint() const;
+    AuditLogStatistics statistics() const;
+    QString directory() const;
+
+    // Named counters written into the next checkpoint (flush() writes one even without events).
+    void setAnchor(const QString &name, qint64 value);
+    // The value in the last verified or written checkpoint.
+    std::optional<qint64> anchor(const QString &name) const;
+
+    // Re-reads the files now and checks everything (records, chain, Merkle root, signature).
+    AuditVerifyReport verify() const;
+    // The same for a log directory that is not open (offline audit, `mdp audit verify`).
+    static AuditVerifyReport verifyDirectory(const QString &directory, const SecureBytes &key,
+                                             const CheckpointSigner &signer);
+
+    // queries. Each first appends a durable "audit.read" event by `reader` carrying the query
+    // parameters (not the results), then returns the matching durable events in sequence order,
+    // excluding that audit.read event. The range is [from, to); an invalid bound is open.
+    Result<QList<AuditRecord>> queryByUser(const AuditAgent &reader, const QString &userId,
+                                           const QDateTime &from, const QDateTime &to);
+    Result<QList<AuditRecord>> queryByData(const AuditAgent &reader, const AuditEntity &entity);
+
+    // Proofs over the durable events (leaves are canonical events, SM3).
+    Result<MerkleProof> inclusionProof(qint64 sequence, qint64 treeSize) const;
+    Result<MerkleProof> consistencyProof(qint64 size1, qint64 size2) const;
+    Result<QByteArray> merkleRoot(qint64 treeSize) const;
+
+private:
+    AuditLog();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mdp::audit

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "mdp/audit/CheckpointSigner.h"
+#include "mdp/crypto/Aead.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/SecureBytes.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace mdp::audit {
+
+struct AuditLogOptions
+{
+    QString directory;                       // created if missing; holds audit.log and audit.head
+    SecureBytes key;                         // at least 16 bytes (32 recommended); per-log keys are derived
+    crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm; // used when the log is created
+    std::shared_ptr<CheckpointSigner> signer; // required
+    const Clock *clock = nullptr;            // not owned, must outlive the log; null means SystemClock
+    QString nodeId;                          // written as `source` into events that have none
+};
+
+} // namespace mdp::audit

@@ -1,0 +1,271 @@
+#include "mdp/audit/AuditBenchmarks.h"
+
+#include "LogFile.h"
+
+#include "mdp/audit/AuditEventType.h"
+#include "mdp/audit/AuditLog.h"
+#include "mdp/audit/AuditLogFormat.h"
+#include "mdp/crypto/Hash.h"
+#include "mdp/crypto/Random.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QtEndian>
+
+#include <atomic>
+#include <cmath>
+#include <thread>
+#include <vector>
+
+namespace mdp::audit {
+namespace {
+
+// Stand-in for the SM2 node key when the caller brings no signer.
+class BenchHmacSigner final : public CheckpointSigner
+{
+public:
+    BenchHmacSigner()
+        : m_key(crypto::randomBytes(32))
+    {
+    }
+    QByteArray sign(QByteArrayView message) override { return crypto::hmac(crypto::HashAlgorithm::Sm3, m_key, message); }
+    bool verify(QByteArrayView message, QByteArrayView signature) const override
+    {
+        return crypto::constantTimeEquals(crypto::hmac(crypto::HashAlgorithm::Sm3, m_key, message), signature);
+    }
+    QString keyId() const override { return QStringLiteral("bench-hmac-sm3"); }
+
+private:
+    QByteArray m_key;
+};
+
+// A typical data-access event: about 330 bytes of canonical JSON.
+AuditEvent benchEvent(int i)
+{
+    AuditEvent e;
+    e.type = EventType::DataView.toString();
+    e.action = AuditAction::Read;
+    e.agent = AuditAgent{QStringLiteral("u-%1").arg(1000 + i % 50), QStringLiteral("researcher"),
+                         QStringLiteral("ws-%1").arg(i % 7), QStringLiteral("10.20.%1.%2").arg(i % 4).arg(i % 200)};
+    e.entities = {AuditEntity{QStringLiteral("patient"), QStringLiteral("p-%1").arg(quint32(i) * 2654435761u, 8, 16, QChar(u'0'))},
+                  AuditEntity{QStringLiteral("record"), QStringLiteral("r-%1").arg(i)}};
+    e.purposeOfUse = QStringLiteral("HRESCH");
+    e.detail.insert(QStringLiteral("grant"), QStringLiteral("g-2025-0042"));
+    e.detail.insert(QStringLiteral("fields"), QJsonArray{QStringLiteral("diagnosis"), QStringLiteral("stage")});
+    e.detail.insert(QStringLiteral("rows"), 1);
+    return e;
+}
+
+AuditLogOptions benchOptions(const QString &dir, const SecureBytes &key, std::shared_ptr<CheckpointSigner> signer)
+{
+    AuditLogOptions o;
+    o.directory = dir;
+    o.key = key;
+    o.signer = std::move(signer);
+    o.nodeId = QStringLiteral("bench-node");
+    return o;
+}
+
+std::vector<qint64> frameSizes(const QByteArray &log)
+{
+    std::vector<qint64> sizes;
+    qint64 at = LogFormat::kHeaderSize;
+    while (at + LogFormat::kLengthFieldSize <= log.size()) {
+        const qint64 n = LogFormat::kLengthFieldSize + qint64(qFromBigEndian<quint32>(log.constData() + at));
+        sizes.push_back(n);
+        at += n;
+    }
+    return sizes;
+}
+
+// The same frame bytes, written and fdatasync'ed in batches of `batch` frames, nothing else.
+double rawReplayEventsPerSecond(const QString &path, const QByteArray &log, int batch)
+{
+    QFile::remove(path);
+    auto file = detail::LogFile::open(path, detail::LogFile::Mode::ReadWriteCreate);
+    if (!file)
+        return 0;
+    const std::vector<qint64> sizes = frameSizes(log);
+    QElapsedTimer timer;
+    timer.start();
+    qint64 at = LogFormat::kHeaderSize;
+    for (std::size_t i = 0; i < sizes.size(); i += std::size_t(batch)) {
+        qint64 n = 0;
+        for (std::size_t j = i; j < std::min(sizes.size(), i + std::size_t(batch)); ++j)
+            n += sizes[j];
+        if (!file->writeAt(at, QByteArrayView(log.constData() + at, n)) || !file->dataSync())
+            return 0;
+        at += n;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    QFile::remove(path);
+    return seconds > 0 ? double(sizes.size()) / seconds : 0;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events, std::shared_ptr<CheckpointSigner> signer)
+{
+    QList<BenchLine> lines;
+    const bool ownSigner = !signer;
+    if (!signer)
+        signer = std::make_shared<BenchHmacSigner>();
+    const QString signerNote = ownSigner ? QStringLiteral("hmac-sm3 stand-in (product: SM2)") : signer->keyId();
+    events = std::max(events, 256);
+    const SecureBytes key = crypto::randomKey(32);
+    std::vector<AuditEvent> prepared;
+    prepared.reserve(std::size_t(events));
+    for (int i = 0; i < events; ++i)
+        prepared.push_back(benchEvent(i));
+
+    const QString batchDir = QDir(scratchDir).filePath(QStringLiteral("audit-bench-batch"));
+    const QString threadDir = QDir(scratchDir).filePath(QStringLiteral("audit-bench-threads"));
+    const QString rawPath = QDir(scratchDir).filePath(QStringLiteral("audit-bench-raw.bin"));
+    QDir(batchDir).removeRecursively();
+    QDir(threadDir).removeRecursively();
+
+    // 1. Batches of 256 through commit().
+    constexpr int kBatch = 256;
+    double batchRate = 0;
+    qint64 logBytes = 0;
+    {
+        auto log = AuditLog::open(benchOptions(batchDir, key, signer));
+        if (!log)
+            return lines;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < events; i += kBatch) {
+            QList<AuditEvent> batch;
+            for (int j = i; j < std::min(events, i + kBatch); ++j)
+                batch.append(prepared[std::size_t(j)]);
+            if (!log.value()->commit(std::move(batch)))
+                return lines;
+        }
+        batchRate = double(events) / (double(timer.nsecsElapsed()) / 1e9);
+    }
+    const QByteArray batchLog = readAll(QDir(batchDir).filePath(QString::fromLatin1(LogFormat::kLogFileName)));
+    logBytes = batchLog.size();
+    BenchLine batchLine;
+    batchLine.bench = QStringLiteral("audit");
+    batchLine.caseName = QStringLiteral("durable-append-batch256");
+    batchLine.unit = QStringLiteral("events/s");
+    batchLine.value = batchRate;
+    batchLine.baseline = QStringLiteral("raw write+fdatasync of the same frame bytes, same batches");
+    batchLine.baselineValue = rawReplayEventsPerSecond(rawPath, batchLog, kBatch);
+    batchLine.extra.insert(QStringLiteral("batch"), kBatch);
+    batchLine.extra.insert(QStringLiteral("events"), events);
+    batchLine.extra.insert(QStringLiteral("bytes_per_event"), double(logBytes - LogFormat::kHeaderSize) / events);
+    batchLine.extra.insert(QStringLiteral("goal"), 5000);
+    batchLine.extra.insert(QStringLiteral("signer"), signerNote);
+    lines << batchLine;
+
+    // 2. Four threads, each acknowledging every event (appendDurable): group commit does the batching.
+    {
+        auto log = AuditLog::open(benchOptions(threadDir, key, signer));
+        if (!log)
+            return lines;
+        AuditLog &l = *log.value();
+        const qint64 flushesBefore = l.statistics().flushes;
+        constexpr int kThreads = 4;
+        std::vector<std::thread> threads;
+        std::atomic<int> failures{0};
+        QElapsedTimer timer;
+        timer.start();
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = t; i < events; i += kThreads) {
+                    if (!l.appendDurable(prepared[std::size_t(i)]))
+                        ++failures;
+                }
+            });
+        }
+        for (auto &th : threads)
+            th.join();
+        const double rate = double(events) / (double(timer.nsecsElapsed()) / 1e9);
+        const qint64 flushes = std::max<qint64>(1, l.statistics().flushes - flushesBefore);
+        const double meanBatch = double(events) / double(flushes);
+        BenchLine line;
+        line.bench = QStringLiteral("audit");
+        line.caseName = QStringLiteral("durable-append-4threads");
+        line.unit = QStringLiteral("events/s");
+        line.value = failures.load() == 0 ? rate : 0;
+        line.baseline = QStringLiteral("raw write+fdatasync of the same frame bytes, same mean batch");
+        const QByteArray threadLog = readAll(QDir(threadDir).filePath(QString::fromLatin1(LogFormat::kLogFileName)));
+        line.baselineValue = rawReplayEventsPerSecond(rawPath, threadLog, std::max(1, int(std::lround(meanBatch))));
+        line.extra.insert(QStringLiteral("threads"), kThreads);
+        line.extra.insert(QStringLiteral("flushes"), flushes);
+        line.extra.insert(QStringLiteral("batch"), meanBatch);
+        line.extra.insert(QStringLiteral("events"), events);
+        line.extra.insert(QStringLiteral("goal"), 5000);
+        line.extra.insert(QStringLiteral("signer"), signerNote);
+        lines << line;
+    }
+
+    // 3. Verification against one SM3 pass over the same bytes.
+    {
+        double best = 0;
+        qint64 verified = 0;
+        for (int run = 0; run < 3; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const AuditVerifyReport r = AuditLog::verifyDirectory(batchDir, key, *signer);
+            const double seconds = double(timer.nsecsElapsed()) / 1e9;
+            if (!r.ok)
+                return lines;
+            verified = r.eventCount;
+            best = std::max(best, double(logBytes) / 1e6 / seconds);
+        }
+        double sm3Best = 0;
+        for (int run = 0; run < 3; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const QByteArray digest = crypto::hash(crypto::HashAlgorithm::Sm3, batchLog);
+            const double seconds = double(timer.nsecsElapsed()) / 1e9;
+            if (digest.isEmpty())
+                return lines;
+            sm3Best = std::max(sm3Best, double(logBytes) / 1e6 / seconds);
+        }
+        BenchLine line;
+        line.bench = QStringLiteral("audit");
+        line.caseName = QStringLiteral("verify");
+        line.unit = QStringLiteral("MB/s");
+        line.value = best;
+        line.baseline = QStringLiteral("raw SM3 over the same file bytes");
+        line.baselineValue = sm3Best;
+        line.extra.insert(QStringLiteral("events"), verified);
+        line.extra.insert(QStringLiteral("events_per_s"), best * 1e6 / (double(logBytes) / double(events)));
+        line.extra.insert(QStringLiteral("file_bytes"), logBytes);
+        line.extra.insert(QStringLiteral("goal_ratio"), 0.5);
+        lines << line;
+
+        // 4. Opening also decodes every event and builds the query index.
+        QElapsedTimer timer;
+        timer.start();
+        auto log = AuditLog::open(benchOptions(batchDir, key, signer));
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        if (log) {
+            BenchLine open;
+            open.bench = QStringLiteral("audit");
+            open.caseName = QStringLiteral("open");
+            open.unit = QStringLiteral("events/s");
+            open.value = double(events) / seconds;
+            open.baseline = QStringLiteral("verify");
+            open.baselineValue = best * 1e6 / (double(logBytes) / double(events));
+            open.extra.insert(QStringLiteral("events"), events);
+            lines << open;
+        }
+    }
+
+    QDir(batchDir).removeRecursively();
+    QDir(threadDir).removeRecursively();
+    return lines;
+}
+
+} // namespace mdp::audit

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace mdp::audit {
+Q_DECLARE_LOGGING_CATEGORY(lcAudit)
+} // namespace mdp::audit

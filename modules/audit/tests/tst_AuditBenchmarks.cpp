@@ -1,0 +1,35 @@
+// Smoke run of the audit benchmarks: every line is produced, measured and compared with a baseline.
+#include "mdp/audit/AuditBenchmarks.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+class tst_AuditBenchmarks : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyCaseHasAValueAndABaseline()
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        // MDP_AUDIT_BENCH_EVENTS lets a manual run measure at a realistic size; the default stays quick.
+        const int events = qEnvironmentVariableIsSet("MDP_AUDIT_BENCH_EVENTS")
+                               ? qEnvironmentVariableIntValue("MDP_AUDIT_BENCH_EVENTS")
+                               : 1024;
+        const QList<mdp::BenchLine> lines = mdp::audit::runAuditBenchmarks(scratch.path(), events);
+        QStringList cases;
+        for (const mdp::BenchLine &l : lines) {
+            qInfo("%s", l.toJsonLine().constData());
+            cases << l.caseName;
+            QVERIFY(l.value > 0);
+            QVERIFY(l.baselineValue > 0);
+        }
+        QCOMPARE(cases, QStringList({QStringLiteral("durable-append-batch256"), QStringLiteral("durable-append-4threads"),
+                                     QStringLiteral("verify"), QStringLiteral("open")}));
+        QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AuditBenchmarks)
+#include "tst_AuditBenchmarks.moc"

@@ -1,0 +1,55 @@
+#include "mdp/cli/SecretPrompt.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <termios.h>
+#include <unistd.h>
+
+namespace mdp::cli {
+namespace {
+
+Result<SecureBytes> promptOnce(const QString &prompt)
+{
+    if (!isatty(STDIN_FILENO))
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("no terminal to ask for the secret; set the environment variable"));
+    std::fprintf(stderr, "%s", prompt.toLocal8Bit().constData());
+    std::fflush(stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    SecureBytes buffer{std::size_t(1024)};
+    const bool got = std::fgets(buffer.data(), int(buffer.size()), stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+    if (!got)
+        return makeError(Error::Code::Cancelled, QStringLiteral("no input"));
+    std::size_t n = std::strlen(buffer.data());
+    while (n > 0 && (buffer.data()[n - 1] == '\n' || buffer.data()[n - 1] == '\r'))
+        --n;
+    return SecureBytes(QByteArrayView(buffer.data(), qsizetype(n)));
+}
+
+} // namespace
+
+Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm)
+{
+    if (const char *value = std::getenv(environmentVariable)) {
+        SecureBytes secret{QByteArrayView(value)};
+        return secret;
+    }
+    auto first = promptOnce(prompt);
+    if (!first || !confirm)
+        return first;
+    auto second = promptOnce(QStringLiteral("Repeat: "));
+    if (!second)
+        return second;
+    if (!(first.value() == second.value()))
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("the two entries differ"));
+    return first;
+}
+
+} // namespace mdp::cli

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QString>
+
+namespace mdp::crypto {
+
+// Guards the root of the key hierarchy and wraps key-encryption keys with it. The root key either
+// lives in process memory after being unwrapped with the workspace passphrase (PassphraseRootKey)
+// or never leaves a PKCS#11 token (Pkcs11RootKey).
+class RootKeyProvider
+{
+public:
+    virtual ~RootKeyProvider();
+
+    virtual QString kind() const = 0; // "passphrase" or "pkcs11"
+    // What the keyring stores to find and unlock this root again. Holds no plaintext secret.
+    virtual QJsonObject description() const = 0;
+    // Human-readable wrapping scheme, e.g. "sm4-gcm" or "pkcs11 CKM_AES_GCM".
+    virtual QString wrapAlgorithm() const = 0;
+
+    // Authenticated wrap: the associated data is bound to the result and must match on unwrap.
+    virtual Result<QByteArray> wrap(const SecureBytes &key, QByteArrayView associatedData) = 0;
+    // Fails with Error::Code::Crypto when the wrapped bytes or the associated data were altered.
+    virtual Result<SecureBytes> unwrap(QByteArrayView wrapped, QByteArrayView associatedData) = 0;
+
+    // Replaces the credential protecting the root (passphrase, token user PIN). A wrong old
+    // credential yields Error::Code::WrongPassphrase and changes nothing.
+    virtual Result<void> changeCredential(const SecureBytes &oldSecret, const SecureBytes &newSecret) = 0;
+};
+
+} // namespace mdp::crypto

@@ -1,0 +1,3 @@
+#include "CryptoLog.h"
+
+Q_LOGGING_CATEGORY(lcCrypto, "mdp.crypto")

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "mdp/workspace/AuditQueries.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace mdp::shell {
+
+// Audit events found by a query of the Audit log page, newest last as the log holds them.
+class AuditEventTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { SequenceColumn, TimeColumn, TypeColumn, UserColumn, OutcomeColumn, DataColumn, DetailColumn,
+                  ColumnCount };
+    enum ItemRole { SequenceRole = Qt::UserRole + 1, EventJsonRole, FailedRole };
+
+    explicit AuditEventTableModel(QObject *parent = nullptr);
+
+    void setRows(QList<workspace::AuditRow> rows);
+    void clear();
+    const workspace::AuditRow *rowAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // "Sign-in" for "account.login" and so on; the dotted name itself when unknown.
+    static QString typeText(const QString &type);
+    static QString outcomeText(audit::AuditOutcome outcome);
+    static QString entitiesText(const QList<audit::AuditEntity> &entities);
+    static QString detailText(const audit::AuditEvent &event);
+
+private:
+    QList<workspace::AuditRow> m_rows;
+};
+
+} // namespace mdp::shell

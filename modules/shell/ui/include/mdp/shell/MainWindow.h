@@ -1,0 +1,76 @@
+#pragma once
+
+#include "mdp/shell/Navigation.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QMainWindow>
+#include <QMap>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace mdp::shell {
+
+class IntegrityMonitor;
+class SessionContext;
+class ShellSettings;
+
+// The workstation after sign-in: a navigation rail with the pages the user's role may use, the
+// pages, menus and a status bar with who is signed in, the workspace, its cipher, the audit event
+// count and the integrity state. It does not own the workspace.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(workspace::Workspace &workspace, workspace::Session session, ShellSettings &settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QList<Navigation::Page> pages() const { return m_pageOrder; }
+    bool hasPage(Navigation::Page page) const { return m_pages.contains(page); }
+    bool showPage(Navigation::Page page);
+    Navigation::Page currentPage() const;
+    QWidget *pageWidget(Navigation::Page page) const { return m_pages.value(page); }
+
+    // Blocks until a background job (verification, password hashing) has finished; call before the
+    // workspace is closed.
+    void waitForIdle();
+    void refreshStatus();
+
+Q_SIGNALS:
+    void lockRequested();
+    void logoutRequested();
+    void quitRequested();
+    void settingsChanged();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    QWidget *buildRail();
+    void buildStatusBar();
+    void verifyFromMenu();
+    void showAbout();
+    void showSettings();
+
+    workspace::Workspace &m_workspace;
+    ShellSettings &m_settings;
+    SessionContext *m_context;
+    IntegrityMonitor *m_integrity;
+    QListWidget *m_rail = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QMap<Navigation::Page, QWidget *> m_pages;
+    QList<Navigation::Page> m_pageOrder;
+    bool m_verifyFromMenu = false;
+
+    QLabel *m_statusUser = nullptr;
+    QLabel *m_statusWorkspace = nullptr;
+    QLabel *m_statusCipher = nullptr;
+    QLabel *m_statusAudit = nullptr;
+    QLabel *m_statusIntegrityIcon = nullptr;
+    QLabel *m_statusIntegrity = nullptr;
+};
+
+} // namespace mdp::shell

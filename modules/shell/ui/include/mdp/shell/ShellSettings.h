@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+class QSettings;
+
+namespace mdp::shell {
+
+// Interface language the user asked for; System follows QLocale::system().
+enum class LanguageChoice { System, Chinese, English };
+
+// The workstation's own preferences (QSettings, organisation "MDP", application "mdp-workstation").
+// Holds nothing secret and no patient data.
+class ShellSettings
+{
+public:
+    ShellSettings();
+    explicit ShellSettings(QSettings *settings); // not owned; tests pass an INI file
+    ~ShellSettings();
+
+    LanguageChoice language() const;
+    void setLanguage(LanguageChoice choice);
+
+    // Minutes without input before the workstation locks itself; 0 turns auto-lock off.
+    int autoLockMinutes() const;
+    void setAutoLockMinutes(int minutes);
+
+    QString lastWorkspace() const;
+    void setLastWorkspace(const QString &directory);
+
+    static constexpr int defaultAutoLockMinutes = 10;
+    static constexpr int maxAutoLockMinutes = 240;
+
+private:
+    QSettings *m_settings;
+    bool m_owned;
+};
+
+} // namespace mdp::shell

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "mdp/shell/Navigation.h"
+#include "mdp/workspace/DemoWorkspace.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace mdp::shell {
+
+class FirstRunWizard;
+class LoginDialog;
+class MainWindow;
+class ShellSettings;
+
+// The flow of the workstation: first-run wizard or unlock, sign-in, the main window; lock (by menu,
+// Ctrl+L or after the idle time), log out and quit. Owns the open workspace; the windows only use it.
+class WorkstationShell : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkstationShell(ShellSettings &settings, QObject *parent = nullptr);
+    ~WorkstationShell() override;
+
+    // Grab the first window to `path` (PNG) once it is shown and laid out, then finish.
+    void setScreenshotPath(const QString &path);
+    // Page the main window opens on, when the role may see it.
+    void setInitialPage(std::optional<Navigation::Page> page);
+
+    // The wizard when `directory` (default: the last used, else Workspace::defaultDirectory()) holds no
+    // workspace, the unlock dialog otherwise.
+    void start(const QString &directory = {});
+    // Demo mode: signs in as the demo account of `roleId` and shows the main window directly. Lock and
+    // log out lead to a choice of demo account, since the throw-away workspace cannot be unlocked again.
+    void startDemo(workspace::DemoWorkspace demo, const QString &roleId);
+
+    MainWindow *mainWindow() const { return m_main; }
+    workspace::Workspace *workspace() const { return m_workspace.get(); }
+    QWidget *currentWindow() const;
+
+    // Locks now as the idle timer would: signs out, closes the workspace, asks for the passphrase.
+    void lock(const QString &reason = {});
+    void logout();
+    void quit();
+
+Q_SIGNALS:
+    // The application should exit with this status.
+    void finished(int exitCode);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void showWizard(const QString &directory);
+    void showLogin(const QString &message = {}, const QString &userName = {});
+    void showDemoChooser(const QString &message);
+    void showMain(workspace::Session session);
+    void closeMain();
+    void restartIdleTimer();
+    void windowShown(QWidget *window);
+
+    ShellSettings &m_settings;
+    QString m_directory;
+    std::unique_ptr<workspace::Workspace> m_workspace;
+    QList<workspace::DemoAccount> m_demoAccounts;
+    bool m_demo = false;
+    QPointer<FirstRunWizard> m_wizard;
+    QPointer<LoginDialog> m_login;
+    QPointer<MainWindow> m_main;
+    QTimer m_idle;
+    QString m_screenshot;
+    std::optional<Navigation::Page> m_initialPage;
+};
+
+} // namespace mdp::shell

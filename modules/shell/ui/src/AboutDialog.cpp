@@ -1,0 +1,76 @@
+#include "mdp/shell/AboutDialog.h"
+
+#include "Ui.h"
+#include "mdp/shell/Theme.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace mdp::shell {
+
+QString AboutDialog::productName()
+{
+    return tr("MDP Clinical Research Workstation");
+}
+
+QString AboutDialog::version()
+{
+    return QStringLiteral(MDP_VERSION);
+}
+
+AboutDialog::AboutDialog(const std::optional<workspace::WorkspaceInfo> &info, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("aboutDialog"));
+    setWindowTitle(tr("About MDP"));
+    setMinimumWidth(560);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(28, 24, 28, 18);
+    layout->setSpacing(14);
+
+    auto *head = new QHBoxLayout;
+    head->setSpacing(16);
+    auto *logo = new QLabel(this);
+    logo->setPixmap(Theme::appIcon().pixmap(72, 72));
+    head->addWidget(logo, 0, Qt::AlignTop);
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    titles->addWidget(ui::makeLabel(productName(), QStringLiteral("pageTitle"), this));
+    titles->addWidget(ui::makeLabel(tr("Version %1").arg(version()), QStringLiteral("muted"), this));
+    titles->addWidget(ui::makeLabel(tr("Implements the group standard JH/CAA 008-2025, Overall Technical "
+                                       "Specifications for a Multimodal Disease-Oriented Data Platform."),
+                                    QStringLiteral("factValue"), this));
+    head->addLayout(titles, 1);
+    layout->addLayout(head);
+
+    auto *card = ui::makeCard(this);
+    auto *cardBox = ui::cardLayout(card, tr("Components"));
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(18);
+    grid->setVerticalSpacing(6);
+    grid->setColumnStretch(1, 1);
+    ui::addFact(grid, QStringLiteral("Qt"), info && !info->qtVersion.isEmpty() ? info->qtVersion : QString::fromLatin1(qVersion()));
+    const QString unknown = tr("shown once a workspace is open");
+    ui::addFact(grid, QStringLiteral("SQLCipher"), info ? info->sqlcipherVersion : unknown);
+    ui::addFact(grid, QStringLiteral("libgcrypt"), info ? info->libgcryptVersion : unknown);
+    ui::addFact(grid, QStringLiteral("OpenSSL"), info ? info->opensslVersion : unknown);
+    cardBox->addLayout(grid);
+    layout->addWidget(card);
+
+    layout->addWidget(ui::makeLabel(
+        tr("Third-party components keep their own licences: Qt under the GNU LGPL v3, SQLCipher under a BSD-style "
+           "licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under the Apache License 2.0, Noto CJK "
+           "fonts under the SIL Open Font License 1.1."),
+        QStringLiteral("muted"), this));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+} // namespace mdp::shell

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace mdp::shell {
+
+// People-readable names of the cipher identifiers WorkspaceInfo reports.
+class CipherNames
+{
+    Q_DECLARE_TR_FUNCTIONS(mdp::shell::CipherNames)
+public:
+    static QString describe(const QString &id)
+    {
+        if (id == u"sm4-cbc")
+            return tr("SM4-CBC (national algorithm)");
+        if (id == u"sm4-gcm")
+            return tr("SM4-GCM (national algorithm)");
+        if (id == u"aes-256-cbc")
+            return tr("AES-256-CBC");
+        if (id == u"aes-256-gcm")
+            return tr("AES-256-GCM");
+        return id;
+    }
+    // Short form for the status bar: "SM4" or "AES-256".
+    static QString shortName(const QString &id)
+    {
+        if (id.startsWith(u"sm4"))
+            return tr("SM4");
+        if (id.startsWith(u"aes-256"))
+            return tr("AES-256");
+        return id;
+    }
+};
+
+} // namespace mdp::shell

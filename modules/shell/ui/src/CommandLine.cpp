@@ -1,0 +1,86 @@
+#include "mdp/shell/CommandLine.h"
+
+#include "mdp/accounts/Role.h"
+#include "mdp/shell/Navigation.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace mdp::shell {
+
+namespace {
+[[noreturn]] void fail(const QString &message)
+{
+    std::fprintf(stderr, "mdp-workstation: %s\n", qUtf8Printable(message));
+    std::exit(1);
+}
+} // namespace
+
+QString CommandLine::scanLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if ((arg == u"--lang" || arg == u"-lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(u"--lang="))
+            return arg.mid(7);
+    }
+    return {};
+}
+
+CommandLine CommandLine::parse(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("MDP clinical research workstation (JH/CAA 008-2025)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Start on a throw-away demo workspace with one account per role, signed in."));
+    const QCommandLineOption demoRole(QStringLiteral("demo-role"),
+                                      tr("Role to sign in as in demo mode (default: clinician). One of: %1.")
+                                          .arg(accounts::roleIdList(accounts::allRoles()).replace(u',', QStringLiteral(", "))),
+                                      tr("role"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"), tr("Workspace folder to open or create."),
+                                       tr("folder"));
+    const QCommandLineOption language(QStringLiteral("lang"), tr("Interface language: zh_CN or en."), tr("language"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        tr("Save the first window as a PNG image once it is shown, then quit."),
+                                        tr("file"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  tr("Page to show first: overview, audit-log, accounts, keys or my-account."),
+                                  tr("page"));
+    parser.addOptions({demo, demoRole, workspace, language, screenshot, page});
+    parser.process(app);
+
+    CommandLine options;
+    options.demo = parser.isSet(demo);
+    if (parser.isSet(demoRole)) {
+        options.demoRole = parser.value(demoRole);
+        if (!accounts::roleFromId(options.demoRole))
+            fail(tr("unknown role \"%1\"").arg(options.demoRole));
+    }
+    options.workspace = parser.value(workspace);
+    if (parser.isSet(language)) {
+        options.language = parser.value(language);
+        if (options.language != u"zh_CN" && options.language != u"en")
+            fail(tr("unknown language \"%1\" (use zh_CN or en)").arg(options.language));
+    }
+    options.screenshot = parser.value(screenshot);
+    if (parser.isSet(page)) {
+        const QString name = parser.value(page);
+        for (auto p : {Navigation::Page::Overview, Navigation::Page::AuditLog, Navigation::Page::Accounts,
+                       Navigation::Page::Keys, Navigation::Page::MyAccount}) {
+            if (Navigation::objectName(p) == name)
+                options.page = p;
+        }
+        if (!options.page)
+            fail(tr("unknown page \"%1\"").arg(name));
+    }
+    if (!parser.positionalArguments().isEmpty())
+        fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+    return options;
+}
+
+} // namespace mdp::shell

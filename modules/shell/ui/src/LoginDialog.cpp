@@ -1,0 +1,469 @@
+#include "mdp/shell/LoginDialog.h"
+
+#include "Background.h"
+#include "Ui.h"
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/shell/Theme.h"
+#include "mdp/shell/TotpEnrolmentWidget.h"
+
+#include <QDir>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace mdp::shell {
+
+namespace {
+
+using OpenResult = std::shared_ptr<Result<std::unique_ptr<workspace::Workspace>>>;
+
+SecureBytes secretFrom(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    return SecureBytes::takeFrom(utf8);
+}
+
+QString localTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+LoginDialog::LoginDialog(const QString &directory, const Clock &clock, QWidget *parent)
+    : QDialog(parent)
+    , m_directory(directory)
+    , m_clock(&clock)
+{
+    build();
+}
+
+LoginDialog::LoginDialog(std::unique_ptr<workspace::Workspace> workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_directory(workspace->directory())
+    , m_clock(&workspace->clock())
+    , m_workspace(std::move(workspace))
+{
+    build();
+}
+
+LoginDialog::~LoginDialog()
+{
+    // A worker still running uses the workspace this dialog owns.
+    if (m_worker && m_worker->isRunning())
+        m_worker->wait();
+}
+
+void LoginDialog::build()
+{
+    setObjectName(QStringLiteral("loginDialog"));
+    setWindowTitle(tr("MDP – Sign in"));
+    setMinimumSize(820, 500);
+
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+
+    auto *brand = new QFrame(this);
+    brand->setObjectName(QStringLiteral("brandPanel"));
+    brand->setFixedWidth(270);
+    auto *brandLayout = new QVBoxLayout(brand);
+    brandLayout->setContentsMargins(30, 36, 30, 28);
+    brandLayout->setSpacing(6);
+    auto *logo = new QLabel(brand);
+    logo->setPixmap(Theme::appIcon().pixmap(64, 64));
+    brandLayout->addWidget(logo);
+    brandLayout->addSpacing(14);
+    brandLayout->addWidget(ui::makeLabel(QStringLiteral("MDP"), QStringLiteral("brandTitle"), brand));
+    brandLayout->addWidget(ui::makeLabel(tr("Clinical research workstation"), QStringLiteral("brandSubtitle"), brand));
+    brandLayout->addStretch();
+    brandLayout->addWidget(ui::makeLabel(tr("Data stay encrypted on this workstation. Every sign-in is "
+                                            "recorded in the tamper-evident audit log."),
+                                         QStringLiteral("brandNote"), brand));
+    brandLayout->addSpacing(10);
+    brandLayout->addWidget(ui::makeLabel(tr("Implements JH/CAA 008-2025"), QStringLiteral("brandNote"), brand));
+    outer->addWidget(brand);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(40, 36, 40, 28);
+    layout->setSpacing(10);
+    m_title = ui::makeLabel(QString(), QStringLiteral("pageTitle"), content);
+    m_location = ui::makeLabel(QString(), QStringLiteral("muted"), content);
+    m_location->setObjectName(QStringLiteral("muted"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_location);
+    layout->addSpacing(12);
+
+    m_passphrase = new QLineEdit(content);
+    m_user = new QLineEdit(content);
+    m_password = new QLineEdit(content);
+    m_totp = new QLineEdit(content);
+    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
+    m_user->setObjectName(QStringLiteral("userEdit"));
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_totp->setObjectName(QStringLiteral("totpEdit"));
+    for (QLineEdit *edit : {m_passphrase, m_password}) {
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+        edit->installEventFilter(this);
+    }
+    m_user->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
+    m_totp->setPlaceholderText(tr("6-digit code from your authenticator app"));
+    m_totp->setMaxLength(8);
+    m_totp->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_totp));
+
+    m_form = new QFormLayout;
+    m_form->setHorizontalSpacing(16);
+    m_form->setVerticalSpacing(12);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_form->addRow(tr("Workspace passphrase"), m_passphrase);
+    m_form->addRow(tr("User name"), m_user);
+    m_form->addRow(tr("Password"), m_password);
+    m_form->addRow(tr("Verification code"), m_totp);
+    layout->addLayout(m_form);
+
+    m_enrolmentCard = ui::makeCard(content);
+    auto *enrolmentLayout = ui::cardLayout(m_enrolmentCard, tr("Set up your authenticator"));
+    m_enrolment = new TotpEnrolmentWidget(m_enrolmentCard);
+    enrolmentLayout->addWidget(m_enrolment);
+    m_enrolmentCard->hide();
+    layout->addWidget(m_enrolmentCard);
+
+    m_capsLock = ui::makeLabel(tr("Caps Lock is on."), QStringLiteral("capsLockHint"), content);
+    m_capsLock->hide();
+    layout->addWidget(m_capsLock);
+    m_message = ui::makeMessageLabel(content);
+    layout->addWidget(m_message);
+    layout->addStretch();
+
+    m_status = ui::makeLabel(QString(), QStringLiteral("muted"), content);
+    m_status->hide();
+    m_progress = new QProgressBar(content);
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+
+    auto *buttons = new QHBoxLayout;
+    m_quit = new QPushButton(tr("Quit"), content);
+    m_quit->setObjectName(QStringLiteral("quitButton"));
+    m_quit->setAutoDefault(false);
+    m_submit = ui::makeAccentButton(QString(), content);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(true);
+    m_submit->setMinimumWidth(140);
+    buttons->addWidget(m_quit);
+    buttons->addStretch();
+    buttons->addWidget(m_submit);
+    layout->addLayout(buttons);
+    outer->addWidget(content, 1);
+
+    connect(m_submit, &QPushButton::clicked, this, &LoginDialog::submit);
+    connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(m_enrolment, &TotpEnrolmentWidget::codeEntered, this, &LoginDialog::submit);
+
+    m_location->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_directory)));
+    setStep(Step::Credentials);
+    (isUnlocked() ? m_user : m_passphrase)->setFocus();
+}
+
+void LoginDialog::updateTitle()
+{
+    m_form->setRowVisible(m_passphrase, !isUnlocked());
+    if (!isUnlocked()) {
+        m_title->setText(tr("Unlock workspace"));
+        m_submit->setText(tr("Unlock and sign in"));
+    } else if (m_step == Step::Enrolment) {
+        m_title->setText(tr("Set up two-step sign-in"));
+        m_submit->setText(tr("Confirm code"));
+    } else {
+        m_title->setText(tr("Sign in"));
+        m_submit->setText(tr("Sign in"));
+    }
+}
+
+void LoginDialog::setStep(Step step)
+{
+    m_step = step;
+    m_form->setRowVisible(m_totp, step == Step::SecondFactor);
+    m_enrolmentCard->setVisible(step == Step::Enrolment);
+    m_user->setReadOnly(step != Step::Credentials);
+    m_password->setReadOnly(step != Step::Credentials);
+    if (step != Step::Enrolment)
+        m_enrolment->clear();
+    if (step != Step::SecondFactor)
+        m_totp->clear();
+    updateTitle();
+}
+
+void LoginDialog::setUserName(const QString &userName)
+{
+    m_user->setText(userName);
+    if (isUnlocked())
+        m_password->setFocus();
+}
+
+void LoginDialog::setMessage(const QString &text)
+{
+    ui::showMessage(m_message, ui::Severity::Info, text);
+}
+
+QString LoginDialog::message() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+std::unique_ptr<workspace::Workspace> LoginDialog::takeWorkspace()
+{
+    return std::move(m_workspace);
+}
+
+void LoginDialog::reject()
+{
+    if (m_busy)
+        return;
+    QDialog::reject();
+}
+
+void LoginDialog::setBusy(bool busy, const QString &status)
+{
+    m_busy = busy;
+    for (QWidget *w : {static_cast<QWidget *>(m_passphrase), static_cast<QWidget *>(m_user),
+                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_totp),
+                       static_cast<QWidget *>(m_enrolment), static_cast<QWidget *>(m_submit),
+                       static_cast<QWidget *>(m_quit)})
+        w->setEnabled(!busy);
+    m_status->setText(status);
+    m_status->setVisible(busy);
+    m_progress->setVisible(busy);
+    if (busy)
+        ui::showMessage(m_message, ui::Severity::None, {});
+    Q_EMIT busyChanged(busy);
+}
+
+void LoginDialog::showError(const QString &text, QLineEdit *focus)
+{
+    ui::showMessage(m_message, ui::Severity::Error, text);
+    if (focus) {
+        focus->setFocus();
+        focus->selectAll();
+    }
+    Q_EMIT attemptFailed();
+}
+
+void LoginDialog::submit()
+{
+    if (m_busy)
+        return;
+    if (!isUnlocked()) {
+        if (m_passphrase->text().isEmpty())
+            return showError(tr("Enter the workspace passphrase."), m_passphrase);
+        if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty())
+            return showError(tr("Enter your user name and password."),
+                             m_user->text().trimmed().isEmpty() ? m_user : m_password);
+        unlock();
+        return;
+    }
+    switch (m_step) {
+    case Step::Credentials:
+        if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty())
+            return showError(tr("Enter your user name and password."),
+                             m_user->text().trimmed().isEmpty() ? m_user : m_password);
+        signIn();
+        break;
+    case Step::SecondFactor:
+        if (m_totp->text().trimmed().isEmpty())
+            return showError(tr("Enter the code your authenticator app shows."), m_totp);
+        signIn();
+        break;
+    case Step::Enrolment:
+        if (m_enrolment->code().isEmpty())
+            return showError(tr("Enter the code your authenticator app shows."), m_enrolment->codeEdit());
+        confirmEnrolment();
+        break;
+    }
+}
+
+void LoginDialog::unlock()
+{
+    setBusy(true, tr("Unlocking the workspace…"));
+    const QString directory = m_directory;
+    const Clock *clock = m_clock;
+    SecureBytes passphrase = secretFrom(m_passphrase->text());
+    m_worker = runInBackground<OpenResult>(
+        this,
+        [directory, clock, passphrase = std::move(passphrase)]() mutable {
+            auto result = std::make_shared<Result<std::unique_ptr<workspace::Workspace>>>(
+                workspace::Workspace::open(directory, passphrase, *clock));
+            passphrase.clear();
+            return result;
+        },
+        [this](OpenResult &result) {
+            setBusy(false);
+            if (!result->ok())
+                return showOpenFailure(result->error());
+            m_workspace = std::move(result->value());
+            m_passphrase->clear();
+            updateTitle();
+            signIn();
+        });
+}
+
+void LoginDialog::signIn()
+{
+    setBusy(true, tr("Checking your credentials…"));
+    workspace::Workspace *ws = m_workspace.get();
+    const QString user = m_user->text().trimmed();
+    SecureBytes password = secretFrom(m_password->text());
+    const QString code = m_step == Step::SecondFactor ? m_totp->text().trimmed() : QString();
+    m_worker = runInBackground<Result<workspace::Session>>(
+        this,
+        [ws, user, code, password = std::move(password)]() mutable {
+            Result<workspace::Session> result = ws->login(user, password, code);
+            password.clear();
+            return result;
+        },
+        [this](Result<workspace::Session> &result) {
+            setBusy(false);
+            if (!result.ok())
+                return showLoginFailure(result.error());
+            m_session = result.value();
+            m_password->clear();
+            accept();
+        });
+}
+
+void LoginDialog::showOpenFailure(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::WrongPassphrase:
+        return showError(tr("The workspace passphrase is wrong. Nothing was changed; try again."), m_passphrase);
+    case Error::Code::RolledBack:
+        return showError(tr("The database is older than the last state recorded in the audit log: an earlier "
+                            "copy appears to have been put back. Do not enter data; contact your system "
+                            "administrator."),
+                         nullptr);
+    case Error::Code::Corrupt:
+    case Error::Code::Tampered:
+        return showError(tr("The workspace is damaged or was altered outside MDP (%1). Contact your system "
+                            "administrator.")
+                             .arg(error.message),
+                         nullptr);
+    case Error::Code::NotFound:
+        return showError(tr("No workspace was found in this folder."), nullptr);
+    default:
+        return showError(tr("The workspace could not be opened: %1").arg(error.message), nullptr);
+    }
+}
+
+void LoginDialog::showLoginFailure(const Error &error)
+{
+    switch (accounts::loginFailureOf(error)) {
+    case accounts::LoginFailure::BadCredentials:
+        if (m_step == Step::SecondFactor)
+            return showError(tr("The verification code is wrong or was already used. Enter the current code."),
+                             m_totp);
+        return showError(tr("The user name or password is wrong."), m_password);
+    case accounts::LoginFailure::Locked: {
+        auto account = m_workspace->accounts().find(m_user->text().trimmed());
+        const QDateTime now = m_workspace->clock().now();
+        setStep(Step::Credentials);
+        if (account.ok() && account.value() && !account.value()->locked && account.value()->lockedUntil.isValid()
+            && account.value()->lockedUntil > now) {
+            return showError(tr("Too many failed sign-ins. The account is locked until %1.")
+                                 .arg(localTime(account.value()->lockedUntil)),
+                             nullptr);
+        }
+        return showError(tr("This account is locked. Ask a system administrator to unlock it."), nullptr);
+    }
+    case accounts::LoginFailure::SecondFactorRequired:
+        if (m_step == Step::SecondFactor)
+            return showError(tr("Enter the code your authenticator app shows."), m_totp);
+        setStep(Step::SecondFactor);
+        ui::showMessage(m_message, ui::Severity::Info,
+                        tr("Your role requires two-step sign-in. Enter the code your authenticator app shows."));
+        m_totp->setFocus();
+        Q_EMIT attemptFailed();
+        return;
+    case accounts::LoginFailure::SecondFactorEnrolmentRequired:
+        startEnrolment();
+        return;
+    case accounts::LoginFailure::Other:
+        break;
+    }
+    showError(tr("Sign-in failed: %1").arg(error.message), nullptr);
+}
+
+void LoginDialog::startEnrolment()
+{
+    setBusy(true, tr("Preparing your authenticator key…"));
+    workspace::Workspace *ws = m_workspace.get();
+    const QString user = m_user->text().trimmed();
+    const QString password = m_password->text();
+    m_worker = runInBackground<Result<accounts::TotpEnrolment>>(
+        this, [ws, user, password] { return ws->accounts().enrollTotp(user, password); },
+        [this](Result<accounts::TotpEnrolment> &result) {
+            setBusy(false);
+            if (!result.ok())
+                return showLoginFailure(result.error());
+            setStep(Step::Enrolment);
+            m_enrolment->setEnrolment(result.value());
+            ui::showMessage(m_message, ui::Severity::Info,
+                            tr("Your role requires two-step sign-in and no authenticator is set up yet for "
+                               "this account."));
+            m_enrolment->codeEdit()->setFocus();
+            Q_EMIT attemptFailed();
+        });
+}
+
+void LoginDialog::confirmEnrolment()
+{
+    setBusy(true, tr("Checking the code…"));
+    workspace::Workspace *ws = m_workspace.get();
+    const QString user = m_user->text().trimmed();
+    const QString code = m_enrolment->code();
+    m_worker = runInBackground<Result<accounts::Account>>(
+        this, [ws, user, code] { return ws->accounts().confirmTotp(user, code); },
+        [this](Result<accounts::Account> &result) {
+            setBusy(false);
+            if (!result.ok())
+                return showError(tr("The code was not accepted. Check that the device's clock is right and "
+                                    "enter the current code."),
+                                 m_enrolment->codeEdit());
+            setStep(Step::SecondFactor);
+            ui::showMessage(m_message, ui::Severity::Success,
+                            tr("Authenticator set up. Wait for the next code (each code works once) and enter "
+                               "it to sign in."));
+            m_totp->setFocus();
+            Q_EMIT attemptFailed();
+        });
+}
+
+bool LoginDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // No portable Caps Lock query exists; a letter whose case disagrees with Shift tells.
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const QString text = key->text();
+        if (text.size() == 1 && text.at(0).isLetter() && text.at(0).toUpper() != text.at(0).toLower()) {
+            const bool shift = key->modifiers().testFlag(Qt::ShiftModifier);
+            const bool capsOn = text.at(0).isUpper() != shift;
+            m_capsLock->setVisible(capsOn);
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+} // namespace mdp::shell

@@ -1,0 +1,65 @@
+#include "mdp/shell/SettingsDialog.h"
+
+#include "Ui.h"
+#include "mdp/shell/ShellSettings.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace mdp::shell {
+
+SettingsDialog::SettingsDialog(ShellSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_language(new QComboBox(this))
+    , m_autoLock(new QSpinBox(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(480);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_autoLock->setObjectName(QStringLiteral("autoLockSpin"));
+
+    // Each language is named in itself so a user who cannot read the current one still finds theirs.
+    m_language->addItem(tr("Follow the system"), int(LanguageChoice::System));
+    m_language->addItem(QStringLiteral("中文（简体）"), int(LanguageChoice::Chinese));
+    m_language->addItem(QStringLiteral("English"), int(LanguageChoice::English));
+    m_language->setCurrentIndex(m_language->findData(int(settings.language())));
+
+    m_autoLock->setRange(0, ShellSettings::maxAutoLockMinutes);
+    m_autoLock->setSpecialValueText(tr("Never"));
+    m_autoLock->setSuffix(tr(" min"));
+    m_autoLock->setValue(settings.autoLockMinutes());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 18);
+    layout->setSpacing(12);
+    auto *form = new QFormLayout;
+    form->setHorizontalSpacing(14);
+    form->setVerticalSpacing(8);
+    form->addRow(tr("Interface language"), m_language);
+    form->addRow(QString(), ui::makeLabel(tr("Takes effect when MDP is started again."), QStringLiteral("muted"), this));
+    form->addRow(tr("Lock after inactivity"), m_autoLock);
+    form->addRow(QString(), ui::makeLabel(tr("The workspace locks itself after this many minutes without input; "
+                                             "the passphrase is then needed again."),
+                                          QStringLiteral("muted"), this));
+    layout->addLayout(form);
+    layout->addStretch();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+void SettingsDialog::accept()
+{
+    m_settings.setLanguage(LanguageChoice(m_language->currentData().toInt()));
+    m_settings.setAutoLockMinutes(m_autoLock->value());
+    QDialog::accept();
+}
+
+} // namespace mdp::shell

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QLabel;
+class QLineEdit;
+
+namespace mdp::shell {
+
+class AdminAccountWizardPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit AdminAccountWizardPage(QWidget *parent = nullptr);
+    bool isComplete() const override;
+    void clearSecrets();
+
+private:
+    void update();
+    QString policyProblem() const;
+
+    QLineEdit *m_name;
+    QLineEdit *m_displayName;
+    QLineEdit *m_password;
+    QLineEdit *m_confirm;
+    QLabel *m_problem;
+};
+
+} // namespace mdp::shell

@@ -1,0 +1,137 @@
+#include "SummaryWizardPage.h"
+
+#include "Background.h"
+#include "Ui.h"
+#include "mdp/shell/FirstRunWizard.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QGridLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace mdp::shell {
+
+namespace {
+using CreateResult = Result<std::unique_ptr<workspace::Workspace>>;
+
+SecureBytes secretFrom(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    return SecureBytes::takeFrom(utf8);
+}
+} // namespace
+
+SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+    , m_busy(new QProgressBar(this))
+    , m_busyLabel(new QLabel(this))
+    , m_error(ui::makeMessageLabel(this))
+{
+    setTitle(tr("Ready to create the workspace"));
+    setSubTitle(tr("Check your choices. Creating the workspace derives the keys from your passphrase, which "
+                   "takes a moment."));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("Create workspace"));
+    m_error->setObjectName(QStringLiteral("creationError"));
+    m_busy->setObjectName(QStringLiteral("creationProgress"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(12);
+    auto *card = ui::makeCard(this);
+    auto *grid = new QGridLayout(card);
+    grid->setContentsMargins(18, 16, 18, 16);
+    grid->setHorizontalSpacing(18);
+    grid->setVerticalSpacing(10);
+    grid->setColumnStretch(1, 1);
+    m_location = ui::addFact(grid, tr("Location"));
+    m_cipher = ui::addFact(grid, tr("Encryption"));
+    m_passphrase = ui::addFact(grid, tr("Passphrase"));
+    m_admin = ui::addFact(grid, tr("Administrator"));
+    layout->addWidget(card);
+    layout->addWidget(m_error);
+    layout->addStretch();
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_busyLabel->setObjectName(QStringLiteral("muted"));
+    m_busyLabel->hide();
+    layout->addWidget(m_busyLabel);
+    layout->addWidget(m_busy);
+}
+
+void SummaryWizardPage::initializePage()
+{
+    m_location->setText(QDir::toNativeSeparators(field(QStringLiteral("directory")).toString().trimmed()));
+    m_cipher->setText(field(QStringLiteral("sm4")).toBool()
+                          ? tr("SM4 national algorithm: database SM4-CBC, files SM4-GCM")
+                          : tr("AES-256: database AES-256-CBC, files AES-256-GCM"));
+    m_passphrase->setText(tr("Set and confirmed"));
+    m_admin->setText(tr("%1 (%2)").arg(field(QStringLiteral("adminDisplayName")).toString().trimmed(),
+                                       field(QStringLiteral("adminName")).toString()));
+    ui::showMessage(m_error, ui::Severity::None, {});
+}
+
+bool SummaryWizardPage::isComplete() const
+{
+    return !m_wizard->isCreating();
+}
+
+bool SummaryWizardPage::validatePage()
+{
+    if (m_created)
+        return true;
+    if (!m_wizard->isCreating())
+        startCreation();
+    return false;
+}
+
+void SummaryWizardPage::startCreation()
+{
+    workspace::CreateOptions options;
+    options.directory = QDir::cleanPath(QDir::fromNativeSeparators(field(QStringLiteral("directory")).toString().trimmed()));
+    options.passphrase = secretFrom(field(QStringLiteral("passphrase")).toString());
+    const bool sm4 = field(QStringLiteral("sm4")).toBool();
+    options.pageCipher = sm4 ? QStringLiteral("sm4-cbc") : QStringLiteral("aes-256-cbc");
+    options.blobCipher = sm4 ? QStringLiteral("sm4-gcm") : QStringLiteral("aes-256-gcm");
+    options.adminName = field(QStringLiteral("adminName")).toString();
+    options.adminDisplayName = field(QStringLiteral("adminDisplayName")).toString().trimmed();
+    options.adminPassword = secretFrom(field(QStringLiteral("adminPassword")).toString());
+
+    ui::showMessage(m_error, ui::Severity::None, {});
+    m_busyLabel->setText(tr("Deriving keys and creating the encrypted workspace…"));
+    m_busyLabel->show();
+    m_busy->show();
+    m_wizard->setCreating(true);
+    Q_EMIT completeChanged();
+
+    const FirstRunWizard::Creator creator = m_wizard->creator();
+    runInBackground<std::shared_ptr<CreateResult>>(
+        this,
+        [creator, options = std::move(options)]() mutable {
+            auto result = std::make_shared<CreateResult>(creator(options));
+            options.passphrase.clear();
+            options.adminPassword.clear();
+            return result;
+        },
+        [this](std::shared_ptr<CreateResult> &result) {
+            m_busy->hide();
+            m_busyLabel->hide();
+            m_wizard->setCreating(false);
+            if (result->ok()) {
+                m_created = true;
+                m_wizard->setWorkspace(std::move(result->value()));
+                Q_EMIT completeChanged();
+                m_wizard->next();
+                return;
+            }
+            ui::showMessage(m_error, ui::Severity::Error,
+                            tr("The workspace could not be created: %1").arg(result->error().message));
+            Q_EMIT completeChanged();
+        });
+}
+
+} // namespace mdp::shell

@@ -1,0 +1,56 @@
+#include "WelcomeWizardPage.h"
+
+#include "Ui.h"
+#include "mdp/shell/Theme.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace mdp::shell {
+
+WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
+    : QWizardPage(parent)
+{
+    setTitle(tr("Welcome to MDP"));
+    setSubTitle(tr("This assistant sets up the encrypted workspace of this workstation. It takes about a "
+                   "minute."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(14);
+    layout->addWidget(ui::makeLabel(
+        tr("MDP keeps research data of your cohort in a workspace: an encrypted database, an encrypted "
+           "file store and a tamper-evident audit log in one folder. Nothing is written to disk "
+           "unencrypted."),
+        QStringLiteral("factValue"), this));
+
+    auto *steps = new QGridLayout;
+    steps->setHorizontalSpacing(12);
+    steps->setVerticalSpacing(12);
+    const struct
+    {
+        const char *icon;
+        QString text;
+    } items[] = {
+        {"folder", tr("Choose the folder that will hold the workspace.")},
+        {"shield-lock", tr("Set the workspace passphrase that protects every key.")},
+        {"keys", tr("Choose the encryption algorithm: SM4 (national standard) or AES-256.")},
+        {"user", tr("Create the first system administrator account.")},
+    };
+    int row = 0;
+    for (const auto &item : items) {
+        auto *icon = new QLabel(this);
+        icon->setPixmap(Theme::icon(QString::fromLatin1(item.icon), Theme::accent()).pixmap(22, 22));
+        steps->addWidget(icon, row, 0, Qt::AlignTop);
+        steps->addWidget(ui::makeLabel(item.text, QStringLiteral("factValue"), this), row, 1);
+        ++row;
+    }
+    steps->setColumnStretch(1, 1);
+    layout->addLayout(steps);
+    layout->addStretch();
+    layout->addWidget(ui::makeLabel(tr("Have the passphrase ready that your data protection officer "
+                                       "assigned to this workstation, or choose a new one now."),
+                                    QStringLiteral("muted"), this));
+}
+
+} // namespace mdp::shell

@@ -1,0 +1,98 @@
+#include "mdp/workspace/DemoWorkspace.h"
+
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/Base32.h"
+#include "mdp/accounts/Role.h"
+#include "mdp/accounts/Totp.h"
+#include "mdp/crypto/Random.h"
+
+namespace mdp::workspace {
+
+namespace {
+
+struct DemoPerson
+{
+    accounts::Role role;
+    const char *userName;
+    const char *displayName;
+};
+
+// Synthetic staff of a synthetic breast-cancer research group.
+const DemoPerson kPeople[] = {
+    {accounts::Role::Clinician, "dr.wang", "王医生 (Dr. Wang)"},
+    {accounts::Role::Reviewer, "rev.li", "李审核 (Reviewer Li)"},
+    {accounts::Role::Researcher, "res.zhang", "张研究员 (Researcher Zhang)"},
+    {accounts::Role::EthicsReviewer, "eth.chen", "陈伦理 (Ethics Chen)"},
+    {accounts::Role::DataManager, "dm.liu", "刘数据 (Data Manager Liu)"},
+    {accounts::Role::Auditor, "aud.zhao", "赵审计 (Auditor Zhao)"},
+    {accounts::Role::SystemAdmin, "admin.sun", "孙管理 (Admin Sun)"},
+};
+
+} // namespace
+
+Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock &clock)
+{
+    CreateOptions options;
+    options.directory = directory;
+    // Random and forgotten: a throw-away workspace is never reopened.
+    QByteArray pass = crypto::randomBytes(24).toBase64();
+    options.passphrase = SecureBytes::takeFrom(pass);
+    auto ws = Workspace::create(options, clock);
+    if (!ws)
+        return ws.error();
+    DemoWorkspace demo;
+    demo.workspace = std::move(ws.value());
+    Workspace &w = *demo.workspace;
+    w.beginCustodianSession();
+    for (const DemoPerson &p : kPeople) {
+        DemoAccount a;
+        a.userName = QString::fromUtf8(p.userName);
+        a.displayName = QString::fromUtf8(p.displayName);
+        a.role = accounts::roleId(p.role);
+        a.password = QStringLiteral("Demo-") + a.role + QStringLiteral("-2026!");
+        auto created = w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role, a.password);
+        if (!created) {
+            w.logout();
+            return created.error();
+        }
+        if (accounts::requiresSecondFactor(p.role)) {
+            auto enrolment = w.accounts().enrollTotp(a.userName, a.password);
+            if (!enrolment) {
+                w.logout();
+                return enrolment.error();
+            }
+            a.totpSecretBase32 = enrolment->secretBase32;
+            // Confirm with the code of the previous step so the current one stays usable for login.
+            auto secret = accounts::base32Decode(a.totpSecretBase32);
+            if (!secret) {
+                w.logout();
+                return makeError(Error::Code::Corrupt, QStringLiteral("the TOTP secret is not base32"));
+            }
+            accounts::Totp totp(SecureBytes::takeFrom(*secret), clock, enrolment->parameters);
+            auto confirmed = w.accounts().confirmTotp(a.userName, totp.codeForStep(totp.currentStep() - 1));
+            if (!confirmed) {
+                w.logout();
+                return confirmed.error();
+            }
+        }
+        demo.accounts << a;
+    }
+    w.logout();
+    return demo;
+}
+
+Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &account)
+{
+    QString code;
+    if (!account.totpSecretBase32.isEmpty()) {
+        auto secret = accounts::base32Decode(account.totpSecretBase32);
+        if (!secret)
+            return makeError(Error::Code::Corrupt, QStringLiteral("the TOTP secret is not base32"));
+        accounts::Totp totp(SecureBytes::takeFrom(*secret), workspace.clock());
+        code = totp.currentCode();
+    }
+    QByteArray pw = account.password.toUtf8();
+    return workspace.login(account.userName, SecureBytes::takeFrom(pw), code);
+}
+
+} // namespace mdp::workspace

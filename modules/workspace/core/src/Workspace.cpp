@@ -1,0 +1,593 @@
+#include "mdp/workspace/Workspace.h"
+
+#include "WorkspaceLogging.h"
+#include "WorkspaceSinks.h"
+
+#include "mdp/accounts/SqlCipherAccountDirectory.h"
+#include "mdp/audit/AuditEventType.h"
+#include "mdp/audit/AuditLog.h"
+#include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Crypto.h"
+#include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/LibraryVersions.h"
+#include "mdp/crypto/PassphraseRootKey.h"
+#include "mdp/crypto/Random.h"
+#include "mdp/crypto/Signature.h"
+#include "mdp/foundation/AtomicFile.h"
+#include "mdp/store/Database.h"
+#include "mdp/store/Vault.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+namespace mdp::workspace {
+
+namespace {
+
+const QString kManifest = QStringLiteral("workspace.json");
+const QString kKeyring = QStringLiteral("keyring.json");
+const QString kDatabase = QStringLiteral("data.db");
+const QString kVaultDir = QStringLiteral("vault");
+const QString kAuditDir = QStringLiteral("audit");
+const QString kNodeKey = QStringLiteral("node-key.bin");
+const QString kCommitAnchor = QStringLiteral("database.commit_counter");
+const QByteArray kNodeKeyAd = QByteArrayLiteral("mdp node signing key v1");
+
+// Data keys of a workspace: name and purpose in the key hierarchy.
+struct DataKeyName
+{
+    const char *name;
+    QString (*purpose)();
+};
+const DataKeyName kDatabaseKey{"database", &crypto::KeyPurpose::database};
+const DataKeyName kVaultKey{"vault", &crypto::KeyPurpose::vault};
+const DataKeyName kAuditKey{"audit", &crypto::KeyPurpose::audit};
+const DataKeyName kSigningKey{"node-signing", &crypto::KeyPurpose::signing};
+
+Result<QJsonObject> readManifest(const QString &directory)
+{
+    QFile f(QDir(directory).filePath(kManifest));
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound, QStringLiteral("no workspace at %1").arg(directory));
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()
+        || doc.object().value(QStringLiteral("format")).toString() != QStringLiteral("mdp-workspace"))
+        return makeError(Error::Code::Corrupt, QStringLiteral("%1 is not a readable workspace manifest")
+                                                   .arg(QDir(directory).filePath(kManifest)));
+    if (doc.object().value(QStringLiteral("version")).toInt() != 1)
+        return makeError(Error::Code::Unsupported, QStringLiteral("workspace format version %1 is not supported")
+                                                       .arg(doc.object().value(QStringLiteral("version")).toInt()));
+    return doc.object();
+}
+
+QString randomCustodianPassword()
+{
+    // Never stored, never shown: the custodian cannot sign in. Satisfies any password policy.
+    return QString::fromLatin1(crypto::randomBytes(24).toBase64(QByteArray::Base64UrlEncoding))
+           + QStringLiteral("aZ9!");
+}
+
+// Known-answer tests once per process, before the first key is touched.
+Result<void> selfTestsOnce()
+{
+    static const Result<void> outcome = [] {
+        crypto::initialise();
+        return crypto::runSelfTests();
+    }();
+    return outcome;
+}
+
+} // namespace
+
+struct Workspace::Impl
+{
+    QString directory;
+    const Clock *clock = nullptr;
+    QJsonObject manifest;
+    QString nodeId;
+    QUuid custodian;
+    store::PageCipher pageCipher = store::PageCipher::Sm4Cbc;
+    crypto::AeadCipher blobCipher = crypto::AeadCipher::Sm4Gcm;
+
+    // Declaration order is teardown order in reverse: sinks must outlive what reports to them.
+    std::unique_ptr<AuditForwarder> forwarder;
+    std::unique_ptr<crypto::KeyHierarchy> keys;
+    std::shared_ptr<Sm2CheckpointSigner> signer;
+    std::unique_ptr<audit::AuditLog> audit;
+    std::unique_ptr<store::Database> database;
+    std::unique_ptr<store::Vault> vault;
+    std::unique_ptr<accounts::SqlCipherAccountDirectory> accounts;
+    std::optional<Session> session;
+    bool custodianSession = false;
+
+    QString path(const QString &name) const { return QDir(directory).filePath(name); }
+
+    Result<SecureBytes> dataKey(const DataKeyName &key, bool create)
+    {
+        return create ? keys->createDataKey(QString::fromLatin1(key.name), key.purpose())
+                      : keys->dataKey(QString::fromLatin1(key.name));
+    }
+
+    audit::AuditAgent agent() const
+    {
+        audit::AuditAgent a;
+        a.nodeId = nodeId;
+        if (session) {
+            a.userId = session->accountId;
+            a.role = session->role;
+        } else {
+            a.userId = QStringLiteral("system");
+            a.role = QStringLiteral("system");
+        }
+        return a;
+    }
+
+    Result<void> record(audit::AuditEvent event)
+    {
+        if (!audit)
+            return makeError(Error::Code::Unknown, QStringLiteral("the audit log is not open"));
+        if (event.agent.userId.isEmpty())
+            event.agent = agent();
+        if (event.agent.nodeId.isEmpty())
+            event.agent.nodeId = nodeId;
+        event.source = nodeId;
+        auto r = audit->appendDurable(std::move(event));
+        if (!r)
+            return r.error();
+        return {};
+    }
+
+    Result<void> openAudit(bool create)
+    {
+        auto auditKey = dataKey(kAuditKey, create);
+        if (!auditKey)
+            return auditKey.error();
+        audit::AuditLogOptions options;
+        options.directory = path(kAuditDir);
+        options.key = std::move(auditKey.value());
+        options.cipher = blobCipher;
+        options.signer = signer;
+        options.clock = clock;
+        options.nodeId = nodeId;
+        auto log = audit::AuditLog::open(std::move(options));
+        if (!log)
+            return log.error();
+        audit = std::move(log.value());
+        forwarder->attach(audit.get(), nodeId);
+        return {};
+    }
+
+    Result<void> loadSigner(bool create)
+    {
+        auto signingKey = dataKey(kSigningKey, create);
+        if (!signingKey)
+            return signingKey.error();
+        auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, signingKey.value());
+        if (!aead)
+            return aead.error();
+        if (create) {
+            auto key = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
+            if (!key)
+                return key.error();
+            const SecureBytes der = key->privateKeyDer();
+            auto sealed = aead->sealWithRandomNonce(kNodeKeyAd, der.view());
+            if (!sealed)
+                return sealed.error();
+            if (auto w = writeFileAtomically(path(kNodeKey), sealed.value()); !w)
+                return w.error();
+            signer = std::make_shared<Sm2CheckpointSigner>(key.value());
+            return {};
+        }
+        QFile f(path(kNodeKey));
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(Error::Code::Corrupt, QStringLiteral("the workstation signing key is missing"));
+        auto der = aead->openEnvelope(kNodeKeyAd, f.readAll());
+        if (!der)
+            return makeError(Error::Code::Tampered, QStringLiteral("the workstation signing key does not decrypt: ")
+                                                        + der.error().message);
+        SecureBytes derBytes = SecureBytes::takeFrom(der.value());
+        auto key = crypto::SigningKey::fromPrivateDer(derBytes.view());
+        if (!key)
+            return key.error();
+        signer = std::make_shared<Sm2CheckpointSigner>(key.value());
+        return {};
+    }
+
+    Result<void> openDatabase(bool create)
+    {
+        auto dbKey = dataKey(kDatabaseKey, create);
+        if (!dbKey)
+            return dbKey.error();
+        store::Database::Options options;
+        options.path = path(kDatabase);
+        options.key = std::move(dbKey.value());
+        options.cipher = pageCipher;
+        options.create = create;
+        auto db = store::Database::open(std::move(options));
+        if (!db)
+            return db.error();
+        database = std::move(db.value());
+        QFile::setPermissions(path(kDatabase), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return {};
+    }
+
+    // An older copy of the database put back has a lower commit counter than the last one the
+    // audit chain anchored in a signed checkpoint.
+    Result<void> checkRollback()
+    {
+        const std::optional<qint64> anchored = audit->anchor(kCommitAnchor);
+        const qint64 current = database->commitCounter();
+        if (anchored && current < *anchored) {
+            audit::AuditEvent alert;
+            alert.type = audit::EventType::SecurityAlert.toString();
+            alert.action = audit::AuditAction::Read;
+            alert.outcome = audit::AuditOutcome::MajorFailure;
+            alert.detail.insert(QStringLiteral("alert"), QStringLiteral("database-rolled-back"));
+            alert.detail.insert(QStringLiteral("database_commit"), current);
+            alert.detail.insert(QStringLiteral("anchored_commit"), *anchored);
+            (void)record(std::move(alert));
+            return makeError(Error::Code::RolledBack,
+                             QStringLiteral("the database is older than the audit chain says (commit %1, anchored "
+                                            "%2): an older copy was put back; the workspace was not opened")
+                                 .arg(current)
+                                 .arg(*anchored));
+        }
+        return {};
+    }
+
+    Result<void> openRest(bool create)
+    {
+        store::Vault::Options vo;
+        vo.directory = path(kVaultDir);
+        auto vaultKey = dataKey(kVaultKey, create);
+        if (!vaultKey)
+            return vaultKey.error();
+        vo.dataKey = std::move(vaultKey.value());
+        vo.cipher = blobCipher;
+        vo.create = create;
+        auto v = store::Vault::open(std::move(vo));
+        if (!v)
+            return v.error();
+        vault = std::move(v.value());
+        auto dir = accounts::SqlCipherAccountDirectory::open(*database, *clock, *forwarder);
+        if (!dir)
+            return dir.error();
+        accounts = std::move(dir.value());
+        database->setCommitObserver(forwarder.get());
+        return {};
+    }
+};
+
+Workspace::Workspace()
+    : d(std::make_unique<Impl>())
+{
+}
+
+Workspace::~Workspace()
+{
+    if (d->audit) {
+        if (d->session)
+            logout();
+        audit::AuditEvent stop;
+        stop.type = audit::EventType::SystemStop.toString();
+        stop.action = audit::AuditAction::Execute;
+        (void)d->record(std::move(stop));
+    }
+    if (d->database)
+        d->database->setCommitObserver(nullptr);
+    if (d->forwarder)
+        d->forwarder->attach(nullptr, {});
+}
+
+bool Workspace::exists(const QString &directory)
+{
+    return QFileInfo::exists(QDir(directory).filePath(kManifest));
+}
+
+QString Workspace::defaultDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("workspace"));
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &options, const Clock &clock)
+{
+    if (auto st = selfTestsOnce(); !st)
+        return st.error();
+    const auto pageCipher = store::pageCipherFromName(options.pageCipher);
+    const auto blobCipher = crypto::cipherFromName(options.blobCipher);
+    if (!pageCipher || !blobCipher)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("unknown cipher"));
+    if (options.passphrase.size() < 8)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("the workspace passphrase is too short"));
+    QDir dir(options.directory);
+    if (options.directory.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("no workspace directory given"));
+    if (exists(options.directory))
+        return makeError(Error::Code::AlreadyExists, QStringLiteral("a workspace already exists at %1").arg(options.directory));
+    if (dir.exists() && !dir.isEmpty())
+        return makeError(Error::Code::AlreadyExists,
+                         QStringLiteral("%1 is not empty; choose an empty or new folder").arg(options.directory));
+    if (!QDir().mkpath(options.directory))
+        return makeError(Error::Code::Io, QStringLiteral("cannot create %1").arg(options.directory));
+    QFile::setPermissions(options.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    std::unique_ptr<Workspace> ws(new Workspace);
+    Impl &d = *ws->d;
+    d.directory = QFileInfo(options.directory).absoluteFilePath();
+    d.clock = &clock;
+    d.pageCipher = *pageCipher;
+    d.blobCipher = *blobCipher;
+    d.nodeId = QStringLiteral("ws-") + QString::fromLatin1(crypto::randomBytes(6).toHex());
+    d.forwarder = std::make_unique<AuditForwarder>(clock);
+    d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
+
+    auto cleanUp = [&](const Error &e) -> Result<std::unique_ptr<Workspace>> {
+        // A half-created workspace is useless and holds only ciphertext: remove it entirely.
+        ws.reset();
+        QDir(options.directory).removeRecursively();
+        return e;
+    };
+
+    crypto::PassphraseRootOptions rootOptions;
+    rootOptions.cipher = *blobCipher;
+    auto root = crypto::PassphraseRootKey::create(options.passphrase, rootOptions);
+    if (!root)
+        return cleanUp(root.error());
+    crypto::KeyHierarchyOptions keyOptions;
+    keyOptions.wrapCipher = *blobCipher;
+    auto keys = crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root.value()), clock, d.forwarder.get(),
+                                             keyOptions);
+    if (!keys)
+        return cleanUp(keys.error());
+    d.keys = std::move(keys.value());
+    if (auto r = d.loadSigner(true); !r)
+        return cleanUp(r.error());
+    if (auto r = d.openAudit(true); !r)
+        return cleanUp(r.error());
+    if (auto r = d.openDatabase(true); !r)
+        return cleanUp(r.error());
+    if (auto r = d.openRest(true); !r)
+        return cleanUp(r.error());
+
+    auto custodian = d.accounts->createAccount(QUuid(), QStringLiteral("custodian"),
+                                               QStringLiteral("Workspace custodian (command line)"),
+                                               accounts::Role::SystemAdmin, randomCustodianPassword());
+    if (!custodian)
+        return cleanUp(custodian.error());
+    d.custodian = custodian->id;
+
+    QJsonObject manifest{
+        {QStringLiteral("format"), QStringLiteral("mdp-workspace")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("created"), clock.now().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("node_id"), d.nodeId},
+        {QStringLiteral("page_cipher"), store::pageCipherName(d.pageCipher)},
+        {QStringLiteral("blob_cipher"), crypto::cipherName(d.blobCipher)},
+        {QStringLiteral("node_public_key"), QString::fromLatin1(d.signer->publicKey().pem())},
+        {QStringLiteral("custodian_id"), custodian->idString()},
+    };
+    d.manifest = manifest;
+    // The manifest is written last: a workspace "exists" only once everything below it does.
+    if (auto w = writeFileAtomically(d.path(kManifest), QJsonDocument(manifest).toJson()); !w)
+        return cleanUp(w.error());
+
+    if (!options.adminName.isEmpty()) {
+        d.custodianSession = true;
+        d.session = Session{custodian->idString(), custodian->userName, custodian->displayName,
+                            QStringLiteral("system-admin"), {QStringLiteral("system-admin")}, clock.now()};
+        auto admin = d.accounts->createAccount(d.custodian, options.adminName,
+                                               options.adminDisplayName.isEmpty() ? options.adminName
+                                                                                  : options.adminDisplayName,
+                                               accounts::Role::SystemAdmin,
+                                               QString::fromUtf8(options.adminPassword.view()));
+        d.session.reset();
+        d.custodianSession = false;
+        if (!admin)
+            return cleanUp(admin.error());
+    }
+
+    audit::AuditEvent created;
+    created.type = audit::EventType::SystemConfigChange.toString();
+    created.action = audit::AuditAction::Create;
+    created.detail.insert(QStringLiteral("change"), QStringLiteral("workspace-created"));
+    created.detail.insert(QStringLiteral("page_cipher"), store::pageCipherName(d.pageCipher));
+    created.detail.insert(QStringLiteral("blob_cipher"), crypto::cipherName(d.blobCipher));
+    if (auto r = d.record(std::move(created)); !r)
+        return cleanUp(r.error());
+    qCInfo(lcWorkspace) << "workspace created" << d.nodeId;
+    return ws;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,
+                                                   const Clock &clock)
+{
+    if (auto st = selfTestsOnce(); !st)
+        return st.error();
+    auto manifest = readManifest(directory);
+    if (!manifest)
+        return manifest.error();
+    std::unique_ptr<Workspace> ws(new Workspace);
+    Impl &d = *ws->d;
+    d.directory = QFileInfo(directory).absoluteFilePath();
+    d.clock = &clock;
+    d.manifest = manifest.value();
+    d.nodeId = d.manifest.value(QStringLiteral("node_id")).toString();
+    d.custodian = QUuid::fromString(d.manifest.value(QStringLiteral("custodian_id")).toString());
+    const auto pageCipher = store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
+    const auto blobCipher = crypto::cipherFromName(d.manifest.value(QStringLiteral("blob_cipher")).toString());
+    if (!pageCipher || !blobCipher || d.nodeId.isEmpty() || d.custodian.isNull())
+        return makeError(Error::Code::Corrupt, QStringLiteral("the workspace manifest is incomplete"));
+    d.pageCipher = *pageCipher;
+    d.blobCipher = *blobCipher;
+    d.forwarder = std::make_unique<AuditForwarder>(clock);
+    d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
+
+    auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, d.forwarder.get());
+    if (!keys)
+        return keys.error(); // WrongPassphrase: nothing was changed on disk
+    d.keys = std::move(keys.value());
+    if (auto r = d.loadSigner(false); !r)
+        return r.error();
+    const QString expectedKey = d.manifest.value(QStringLiteral("node_public_key")).toString();
+    if (QString::fromLatin1(d.signer->publicKey().pem()) != expectedKey)
+        return makeError(Error::Code::Tampered, QStringLiteral("the workstation signing key does not match the manifest"));
+    if (auto r = d.openAudit(false); !r)
+        return r.error();
+    if (auto r = d.openDatabase(false); !r)
+        return r.error();
+    if (auto r = d.checkRollback(); !r)
+        return r.error();
+    if (auto r = d.openRest(false); !r)
+        return r.error();
+    d.vault->removeIncompleteWrites();
+
+    audit::AuditEvent start;
+    start.type = audit::EventType::SystemStart.toString();
+    start.action = audit::AuditAction::Execute;
+    start.detail.insert(QStringLiteral("database_commit"), d.database->commitCounter());
+    if (auto r = d.record(std::move(start)); !r)
+        return r.error();
+    return ws;
+}
+
+QString Workspace::directory() const
+{
+    return d->directory;
+}
+
+const Clock &Workspace::clock() const
+{
+    return *d->clock;
+}
+
+QUuid Workspace::custodianId() const
+{
+    return d->custodian;
+}
+
+QString Workspace::nodeId() const
+{
+    return d->nodeId;
+}
+
+WorkspaceInfo Workspace::info() const
+{
+    WorkspaceInfo info;
+    info.directory = d->directory;
+    info.pageCipher = store::pageCipherName(d->pageCipher);
+    info.blobCipher = crypto::cipherName(d->blobCipher);
+    info.rootKeyKind = d->keys->rootKind() == QStringLiteral("passphrase")
+                           ? QStringLiteral("passphrase (PBKDF2-HMAC-SM3, 600000 iterations)")
+                           : QStringLiteral("PKCS#11 token");
+    info.created = QDateTime::fromString(d->manifest.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
+    info.commitCounter = d->database->commitCounter();
+    info.auditEvents = d->audit->size();
+    info.sqlcipherVersion = d->database->cipherVersion();
+    info.libgcryptVersion = crypto::libgcryptVersion();
+    info.opensslVersion = crypto::opensslVersion();
+    info.qtVersion = QString::fromLatin1(qVersion());
+    return info;
+}
+
+store::Database &Workspace::database()
+{
+    return *d->database;
+}
+
+store::Vault &Workspace::vault()
+{
+    return *d->vault;
+}
+
+audit::AuditLog &Workspace::auditLog()
+{
+    return *d->audit;
+}
+
+accounts::AccountDirectory &Workspace::accounts()
+{
+    return *d->accounts;
+}
+
+crypto::KeyHierarchy &Workspace::keys()
+{
+    return *d->keys;
+}
+
+Result<Session> Workspace::login(const QString &userName, const SecureBytes &password, const QString &totpCode)
+{
+    auto account = d->accounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
+    if (!account)
+        return account.error();
+    QStringList roles;
+    for (const auto role : account->roles)
+        roles << accounts::roleId(role);
+    Session s{account->idString(), account->userName, account->displayName, accounts::roleId(account->primaryRole()),
+              roles, d->clock->now()};
+    d->session = s;
+    d->custodianSession = false;
+    return s;
+}
+
+void Workspace::beginCustodianSession()
+{
+    d->session = Session{d->custodian.toString(QUuid::WithoutBraces), QStringLiteral("custodian"),
+                         QStringLiteral("Workspace custodian (command line)"), QStringLiteral("system-admin"),
+                         {QStringLiteral("system-admin")}, d->clock->now()};
+    d->custodianSession = true;
+}
+
+void Workspace::logout()
+{
+    if (!d->session)
+        return;
+    if (!d->custodianSession)
+        (void)d->accounts->logout(QUuid::fromString(d->session->accountId));
+    d->session.reset();
+    d->custodianSession = false;
+}
+
+std::optional<Session> Workspace::session() const
+{
+    return d->session;
+}
+
+Result<void> Workspace::record(audit::AuditEvent event)
+{
+    return d->record(std::move(event));
+}
+
+IntegrityReport Workspace::verifyIntegrity()
+{
+    IntegrityReport report;
+    if (auto db = d->database->checkIntegrity(); !db) {
+        report.problem = QStringLiteral("database: ") + db.error().message;
+        return report;
+    }
+    const auto chain = d->audit->verify();
+    report.auditEvents = chain.eventCount;
+    if (!chain.ok) {
+        report.problem = QStringLiteral("audit log: ") + chain.toString();
+        return report;
+    }
+    const std::optional<qint64> anchored = d->audit->anchor(kCommitAnchor);
+    if (anchored && d->database->commitCounter() < *anchored) {
+        report.problem = QStringLiteral("database rolled back: commit %1, audit anchor %2")
+                             .arg(d->database->commitCounter())
+                             .arg(*anchored);
+        return report;
+    }
+    report.ok = true;
+    audit::AuditEvent verified;
+    verified.type = audit::EventType::AuditVerify.toString();
+    verified.action = audit::AuditAction::Execute;
+    verified.detail.insert(QStringLiteral("events"), report.auditEvents);
+    (void)d->record(std::move(verified));
+    return report;
+}
+
+} // namespace mdp::workspace

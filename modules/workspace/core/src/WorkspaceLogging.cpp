@@ -1,0 +1,3 @@
+#include "WorkspaceLogging.h"
+
+Q_LOGGING_CATEGORY(lcWorkspace, "mdp.workspace")

@@ -1,0 +1,133 @@
+#include "WorkspaceSinks.h"
+
+#include "WorkspaceLogging.h"
+
+#include "mdp/audit/AuditLog.h"
+
+namespace mdp::workspace {
+
+namespace {
+const QString kCommitAnchor = QStringLiteral("database.commit_counter");
+}
+
+AuditForwarder::AuditForwarder(const Clock &clock)
+    : m_clock(clock)
+{
+}
+
+void AuditForwarder::attach(audit::AuditLog *log, const QString &nodeId)
+{
+    m_log = log;
+    m_nodeId = nodeId;
+    if (!m_log)
+        return;
+    const QList<audit::AuditEvent> pending = std::exchange(m_pending, {});
+    for (const auto &e : pending)
+        emitEvent(e);
+}
+
+void AuditForwarder::emitEvent(audit::AuditEvent event)
+{
+    if (event.agent.userId.isEmpty()) {
+        if (m_agent)
+            event.agent = m_agent();
+        else
+            event.agent = audit::AuditAgent{QStringLiteral("system"), QStringLiteral("system"), m_nodeId, {}};
+    }
+    if (event.agent.nodeId.isEmpty())
+        event.agent.nodeId = m_nodeId;
+    event.source = m_nodeId;
+    if (!m_log) {
+        event.occurred = m_clock.now();
+        m_pending << event;
+        return;
+    }
+    if (auto r = m_log->appendDurable(std::move(event)); !r)
+        qCCritical(lcWorkspace) << "an audit event could not be written:" << r.error().toString();
+}
+
+void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
+                              const QString &detail)
+{
+    audit::AuditEvent e;
+    const QString name = crypto::keyActionName(action);
+    e.type = name.startsWith(QStringLiteral("key.")) ? name : QStringLiteral("key.") + name;
+    switch (action) {
+    case crypto::KeyAction::CreateRoot:
+    case crypto::KeyAction::CreateKek:
+    case crypto::KeyAction::CreateDataKey: e.action = audit::AuditAction::Create; break;
+    case crypto::KeyAction::UnlockRoot:
+    case crypto::KeyAction::UseDataKey: e.action = audit::AuditAction::Read; break;
+    case crypto::KeyAction::DestroyKek:
+    case crypto::KeyAction::DestroyDataKey: e.action = audit::AuditAction::Delete; break;
+    default: e.action = audit::AuditAction::Update; break;
+    }
+    e.outcome = success ? audit::AuditOutcome::Success : audit::AuditOutcome::SeriousFailure;
+    // Entity ids are restricted to [A-Za-z0-9._:-]; KEK names use '/' ("kek/audit/v2").
+    QString entityId = keyId;
+    entityId.replace(QLatin1Char('/'), QLatin1Char(':'));
+    e.entities << audit::AuditEntity{QStringLiteral("key"), entityId};
+    if (!purpose.isEmpty())
+        e.detail.insert(QStringLiteral("purpose"), purpose);
+    if (!detail.isEmpty())
+        e.detail.insert(QStringLiteral("reason"), detail);
+    emitEvent(std::move(e));
+}
+
+void AuditForwarder::record(const QString &type, const QString &actorId, const QString &subjectAccountId,
+                            bool success, const QString &detail)
+{
+    audit::AuditEvent e;
+    e.type = type;
+    e.action = audit::AuditAction::Execute;
+    e.outcome = success ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure;
+    if (!actorId.isEmpty()) {
+        e.agent = m_agent ? m_agent() : audit::AuditAgent{};
+        if (e.agent.userId != actorId) {
+            e.agent.userId = actorId;
+            e.agent.role.clear();
+        }
+    } else {
+        e.agent = audit::AuditAgent{QStringLiteral("anonymous"), {}, m_nodeId, {}};
+    }
+    if (!subjectAccountId.isEmpty())
+        e.entities << audit::AuditEntity{QStringLiteral("account"), subjectAccountId};
+    if (!detail.isEmpty())
+        e.detail.insert(QStringLiteral("reason"), detail);
+    emitEvent(std::move(e));
+}
+
+void AuditForwarder::committed(qint64 commitCounter)
+{
+    // The counter lands in the next signed checkpoint; flushing now makes the anchor durable before
+    // the caller is told the commit succeeded.
+    if (!m_log)
+        return;
+    m_log->setAnchor(kCommitAnchor, commitCounter);
+    if (auto r = m_log->flush(); !r)
+        qCCritical(lcWorkspace) << "the commit anchor could not be written:" << r.error().toString();
+}
+
+Sm2CheckpointSigner::Sm2CheckpointSigner(crypto::SigningKey key)
+    : m_key(std::move(key))
+    , m_public(m_key.publicKey())
+{
+}
+
+QByteArray Sm2CheckpointSigner::sign(QByteArrayView message)
+{
+    auto sig = m_key.sign(message);
+    return sig ? sig.value() : QByteArray();
+}
+
+bool Sm2CheckpointSigner::verify(QByteArrayView message, QByteArrayView signature) const
+{
+    return m_public.verify(message, signature);
+}
+
+QString Sm2CheckpointSigner::keyId() const
+{
+    return QString::fromLatin1(m_public.fingerprint().toHex().left(32));
+}
+
+} // namespace mdp::workspace

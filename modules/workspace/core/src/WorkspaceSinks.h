@@ -1,0 +1,63 @@
+#pragma once
+
+#include "mdp/accounts/AccountAuditSink.h"
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/audit/CheckpointSigner.h"
+#include "mdp/crypto/KeyAuditSink.h"
+#include "mdp/crypto/Signature.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/store/Database.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace mdp::audit {
+class AuditLog;
+}
+
+namespace mdp::workspace {
+
+// Adapts the lower layers' reporting seams (key operations, account events, database commits) to
+// the audit log. Key events that happen before the audit log is open (unlocking the keyring and
+// unwrapping the audit key itself) are held and written as soon as it is.
+class AuditForwarder final : public crypto::KeyAuditSink, public accounts::AccountAuditSink, public store::CommitObserver
+{
+public:
+    explicit AuditForwarder(const Clock &clock);
+
+    void attach(audit::AuditLog *log, const QString &nodeId);
+    void setAgentProvider(std::function<audit::AuditAgent()> provider) { m_agent = std::move(provider); }
+
+    void keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
+                  const QString &detail) override;
+    void record(const QString &type, const QString &actorId, const QString &subjectAccountId, bool success,
+                const QString &detail) override;
+    void committed(qint64 commitCounter) override;
+
+private:
+    void emitEvent(audit::AuditEvent event);
+
+    const Clock &m_clock;
+    audit::AuditLog *m_log = nullptr;
+    QString m_nodeId;
+    QList<audit::AuditEvent> m_pending;
+    std::function<audit::AuditAgent()> m_agent;
+};
+
+// Signs audit checkpoints with the workstation's SM2 key.
+class Sm2CheckpointSigner final : public audit::CheckpointSigner
+{
+public:
+    explicit Sm2CheckpointSigner(crypto::SigningKey key);
+    QByteArray sign(QByteArrayView message) override;
+    bool verify(QByteArrayView message, QByteArrayView signature) const override;
+    QString keyId() const override;
+    crypto::PublicKey publicKey() const { return m_public; }
+
+private:
+    crypto::SigningKey m_key;
+    crypto::PublicKey m_public;
+};
+
+} // namespace mdp::workspace

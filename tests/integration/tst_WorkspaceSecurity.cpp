@@ -1,0 +1,272 @@
+// Workspace-wide security properties: wrong passphrase, rollback detection, no plaintext on disk,
+// tamper detection through `mdp audit verify`..
+
+#include "../support/TestWorkspace.h"
+
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/audit/AuditLog.h"
+#include "mdp/cli/Cli.h"
+#include "mdp/store/Database.h"
+#include "mdp/store/Vault.h"
+#include "mdp/workspace/AuditQueries.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mdp;
+using namespace mdp::testsupport;
+
+class tst_WorkspaceSecurity : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+    QString m_tmp, m_cache, m_config;
+
+    QString newWorkspacePath(const QString &name) { return m_root.filePath(name); }
+
+    std::unique_ptr<workspace::Workspace> createWorkspace(const QString &path, const QString &cipher = QStringLiteral("sm4"))
+    {
+        workspace::CreateOptions o;
+        o.directory = path;
+        o.passphrase = secret(kPassphrase);
+        if (cipher == QStringLiteral("aes")) {
+            o.pageCipher = QStringLiteral("aes-256-cbc");
+            o.blobCipher = QStringLiteral("aes-256-gcm");
+        }
+        auto ws = workspace::Workspace::create(o);
+        if (!ws)
+            qWarning() << ws.error().toString();
+        return ws ? std::move(ws.value()) : nullptr;
+    }
+
+    int cli(const QStringList &args, QString *output = nullptr)
+    {
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        qputenv("MDP_PASSPHRASE", kPassphrase);
+        const int rc = cli::runCli(args, o, e);
+        qunsetenv("MDP_PASSPHRASE");
+        if (output)
+            *output = out + err;
+        return rc;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_root.isValid());
+        // The scanned locations are fresh folders so the scan sees only what this process wrote.
+        m_tmp = m_root.filePath(QStringLiteral("tmp"));
+        m_cache = m_root.filePath(QStringLiteral("cache"));
+        m_config = m_root.filePath(QStringLiteral("config"));
+        for (const QString &d : {m_tmp, m_cache, m_config})
+            QVERIFY(QDir().mkpath(d));
+        qputenv("TMPDIR", m_tmp.toUtf8());
+        qputenv("XDG_CACHE_HOME", m_cache.toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_config.toUtf8());
+        QCOMPARE(QDir::tempPath(), m_tmp);
+    }
+
+    // wrong passphrase, clear message, nothing changed.
+    void wrongPassphraseIsRefusedAndChangesNothing()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("wrong-pass"));
+        createWorkspace(path).reset();
+        const auto before = snapshot(path);
+        auto ws = workspace::Workspace::open(path, secret("not the passphrase"));
+        QVERIFY(!ws);
+        QCOMPARE(ws.error().code, Error::Code::WrongPassphrase);
+        QVERIFY2(ws.error().message.contains(QStringLiteral("passphrase"), Qt::CaseInsensitive),
+                 qPrintable(ws.error().message));
+        QCOMPARE(snapshot(path), before);
+        QVERIFY(workspace::Workspace::open(path, secret(kPassphrase)));
+    }
+
+    // an older copy of the database put back is detected at open.
+    void olderDatabaseCopyIsDetectedAtOpen()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("rollback"));
+        createWorkspace(path).reset();
+        const QString db = QDir(path).filePath(QStringLiteral("data.db"));
+        QVERIFY(QFile::copy(db, m_root.filePath(QStringLiteral("old.db"))));
+        {
+            auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+            QVERIFY(ws);
+            ws.value()->beginCustodianSession();
+            auto a = ws.value()->accounts().createAccount(ws.value()->custodianId(), QStringLiteral("later.user"),
+                                                          QStringLiteral("Later"), accounts::Role::Researcher,
+                                                          QStringLiteral("Later-Passw0rd!"));
+            QVERIFY(a);
+        }
+        QFile::remove(db);
+        QFile::remove(db + QStringLiteral("-wal"));
+        QFile::remove(db + QStringLiteral("-shm"));
+        QVERIFY(QFile::copy(m_root.filePath(QStringLiteral("old.db")), db));
+        auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(!ws);
+        QCOMPARE(ws.error().code, Error::Code::RolledBack);
+    }
+
+    // a marker written through every path never reaches disk in plaintext.
+    void markerNeverReachesDiskInPlaintext()
+    {
+        const QString marker = QStringLiteral("QZXV-MARKER-4711");
+        const QString path = newWorkspacePath(QStringLiteral("marker"));
+        auto ws = createWorkspace(path);
+        QVERIFY(ws);
+        ws->beginCustodianSession();
+        // account name and display name
+        QVERIFY(ws->accounts().createAccount(ws->custodianId(), marker, marker + QStringLiteral(" 王"),
+                                             accounts::Role::Researcher, QStringLiteral("Marker-Passw0rd!")));
+        // an audit event
+        audit::AuditEvent e;
+        e.type = QStringLiteral("data.view");
+        e.action = audit::AuditAction::Read;
+        e.entities << audit::AuditEntity{QStringLiteral("record"), marker};
+        e.detail.insert(QStringLiteral("note"), marker);
+        QVERIFY(ws->record(e));
+        // a vault blob
+        QByteArray blob = QByteArray(100000, 'x') + marker.toUtf8() + QByteArray(5000, 'y');
+        auto id = ws->vault().put(blob);
+        QVERIFY(id);
+        QCOMPARE(ws->vault().get(id.value()).value(), blob);
+        // a query that finds it (the query itself is audited)
+        workspace::AuditQueries q(*ws);
+        auto rows = q.byDataId(QStringLiteral("record:") + marker);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 1);
+        ws.reset(); // close everything, flush
+        for (const QString &root : {path, m_tmp, m_cache, m_config})
+            QVERIFY2(filesContaining(root, marker).isEmpty(), qPrintable(filesContaining(root, marker).join(u',')));
+        // the scan itself works: a plaintext copy would be found
+        QFile probe(QDir(m_tmp).filePath(QStringLiteral("probe.txt")));
+        QVERIFY(probe.open(QIODevice::WriteOnly));
+        probe.write(marker.toUtf8());
+        probe.close();
+        QCOMPARE(filesContaining(m_tmp, marker).size(), 1);
+        probe.remove();
+    }
+
+    // `mdp audit verify` passes on an intact workspace and fails naming the
+    // position when one byte of the audit store is flipped.
+    void auditVerifyNamesTheFlippedByte()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("verify"));
+        {
+            auto ws = createWorkspace(path);
+            QVERIFY(ws);
+            for (int i = 0; i < 20; ++i) {
+                audit::AuditEvent e;
+                e.type = QStringLiteral("data.query");
+                e.action = audit::AuditAction::Read;
+                e.detail.insert(QStringLiteral("i"), i);
+                QVERIFY(ws->record(e));
+            }
+        }
+        QString out;
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("intact")), qPrintable(out));
+
+        QFile log(QDir(path).filePath(QStringLiteral("audit/audit.log")));
+        QVERIFY(log.open(QIODevice::ReadWrite));
+        const qint64 offset = log.size() / 2;
+        log.seek(offset);
+        char c = 0;
+        log.getChar(&c);
+        log.seek(offset);
+        log.putChar(char(c ^ 0x01));
+        log.close();
+        const int rc = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}, &out);
+        QVERIFY(rc != 0);
+        QVERIFY2(out.contains(QStringLiteral("event")) || out.contains(QStringLiteral("sequence")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("offset")) || out.contains(QRegularExpression(QStringLiteral("\\d"))),
+                 qPrintable(out));
+    }
+
+    // trace by user over a time range and by data ID, through the command line.
+    void auditQueryByUserAndByDataThroughCli()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("query"));
+        {
+            auto ws = createWorkspace(path, QStringLiteral("aes"));
+            QVERIFY(ws);
+            ws->beginCustodianSession();
+            QVERIFY(ws->accounts().createAccount(ws->custodianId(), QStringLiteral("res.a"), QStringLiteral("A"),
+                                                 accounts::Role::Researcher, QStringLiteral("Research-Passw0rd!")));
+            ws->logout();
+            auto s = ws->login(QStringLiteral("res.a"), secret("Research-Passw0rd!"), {});
+            QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+            audit::AuditEvent e;
+            e.type = QStringLiteral("data.view");
+            e.action = audit::AuditAction::Read;
+            e.entities << audit::AuditEntity{QStringLiteral("patient"), QStringLiteral("P-7F3A")};
+            QVERIFY(ws->record(e));
+        }
+        QString out;
+        const QString from = QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate);
+        const QString to = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("query"), QStringLiteral("--workspace"), path,
+                      QStringLiteral("--user"), QStringLiteral("res.a"), QStringLiteral("--from"), from,
+                      QStringLiteral("--to"), to},
+                     &out),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("data.view")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("account.login")), qPrintable(out));
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("query"), QStringLiteral("--workspace"), path,
+                      QStringLiteral("--data"), QStringLiteral("patient:P-7F3A"), QStringLiteral("--json")},
+                     &out),
+                 0);
+        QCOMPARE(out.count(QStringLiteral("\"type\":\"data.view\"")), 1);
+        // the queries themselves were audited
+        auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(ws);
+        auto reads = workspace::AuditQueries(*ws.value()).byUserName(QStringLiteral("custodian"), {}, {});
+        QVERIFY(reads);
+        int auditReads = 0;
+        for (const auto &r : reads.value())
+            auditReads += r.event.type == QStringLiteral("audit.read") ? 1 : 0;
+        QVERIFY2(auditReads >= 2, qPrintable(QString::number(auditReads)));
+    }
+
+    // key rotation through the command line keeps every store readable.
+    void keyRotationKeepsDataReadable()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("rotate"));
+        QString blobId;
+        {
+            auto ws = createWorkspace(path);
+            QVERIFY(ws);
+            blobId = ws->vault().put(QByteArrayLiteral("pathology report bytes")).value();
+        }
+        const QByteArray keyringBefore = snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
+        QString out;
+        QCOMPARE(cli({QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--workspace"), path}, &out), 0);
+        QVERIFY2(out.contains(QStringLiteral("vault")), qPrintable(out));
+        const QByteArray keyringAfter = snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
+        QVERIFY(keyringBefore != keyringAfter);
+        auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(ws);
+        QCOMPARE(ws.value()->vault().get(blobId).value(), QByteArrayLiteral("pathology report bytes"));
+        QVERIFY(ws.value()->verifyIntegrity().ok);
+    }
+
+    void cliRefusesBadUsageAndUnknownRoles()
+    {
+        QString out;
+        QCOMPARE(cli({QStringLiteral("frobnicate")}, &out), 2);
+        QCOMPARE(cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--workspace"), m_root.path(),
+                      QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--role"), QStringLiteral("king")},
+                     &out),
+                 2);
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"),
+                      m_root.filePath(QStringLiteral("nothing-here"))},
+                     &out),
+                 1);
+        QVERIFY2(out.contains(QStringLiteral("no workspace")), qPrintable(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WorkspaceSecurity)
+#include "tst_WorkspaceSecurity.moc"
