@@ -81,8 +81,6 @@ Result<std::unique_ptr<Database>> openBench(const DbConfig &config, const QStrin
     options.create = true;
     options.unencrypted = !config.keyed;
     options.cipher = config.cipher;
-    if (qEnvironmentVariableIsSet("MDP_TMP_PAGE")) options.pageSize = qEnvironmentVariableIntValue("MDP_TMP_PAGE"); // TMPHACK
-    if (qEnvironmentVariableIsSet("MDP_TMP_CACHE")) options.cacheKiB = qEnvironmentVariableIntValue("MDP_TMP_CACHE"); // TMPHACK
     if (config.keyed)
         options.key = key;
     return Database::open(std::move(options));

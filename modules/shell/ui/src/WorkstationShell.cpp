@@ -48,6 +48,11 @@ void WorkstationShell::setInitialPage(std::optional<Navigation::Page> page)
     m_initialPage = page;
 }
 
+MainWindow *WorkstationShell::mainWindow() const
+{
+    return m_main;
+}
+
 QWidget *WorkstationShell::currentWindow() const
 {
     if (m_main)

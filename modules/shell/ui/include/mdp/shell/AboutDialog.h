@@ -1,12 +1,10 @@
 #pragma once
 
+#include "mdp/workspace/Workspace.h"
+
 #include <QDialog>
 
 #include <optional>
-
-namespace mdp::workspace {
-struct WorkspaceInfo;
-}
 
 namespace mdp::shell {
 

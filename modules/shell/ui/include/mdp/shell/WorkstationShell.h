@@ -39,7 +39,7 @@ public:
     // log out lead to a choice of demo account, since the throw-away workspace cannot be unlocked again.
     void startDemo(workspace::DemoWorkspace demo, const QString &roleId);
 
-    MainWindow *mainWindow() const { return m_main; }
+    MainWindow *mainWindow() const;
     workspace::Workspace *workspace() const { return m_workspace.get(); }
     QWidget *currentWindow() const;
 
