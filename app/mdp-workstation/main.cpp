@@ -31,14 +31,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QApplication::translate("main", "MDP"));
     shell::Theme::apply(app);
 
+    // The demo workspace lives in a temporary folder removed at exit (after the shell has closed the
+    // workspace): it is throw-away by design.
+    QTemporaryDir demoDirectory;
     shell::WorkstationShell workstation(settings);
     QObject::connect(&workstation, &shell::WorkstationShell::finished, &app, &QCoreApplication::exit,
                      Qt::QueuedConnection);
     workstation.setScreenshotPath(options.screenshot);
     workstation.setInitialPage(options.page);
 
-    // The demo workspace lives in a temporary folder removed at exit: it is throw-away by design.
-    QTemporaryDir demoDirectory;
     if (options.demo) {
         auto demo = demoDirectory.isValid()
                         ? workspace::createDemoWorkspace(QDir(demoDirectory.path()).filePath(QStringLiteral("workspace")))

@@ -53,6 +53,30 @@ private Q_SLOTS:
                                    "\"source\":\"node-1\",\"type\":\"data.view\",\"v\":1}"));
     }
 
+    // The log's direct writer and the generic canonical serialiser must never drift apart.
+    void directWriterEqualsGenericCanonicalForm()
+    {
+        QList<AuditEvent> events;
+        events << sampleEvent();
+        AuditEvent minimal;
+        minimal.type = EventType::SystemStart.toString();
+        minimal.recorded = QDateTime(QDate(2030, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+        minimal.agent.userId = QStringLiteral("system");
+        minimal.source = QStringLiteral("node-9");
+        events << minimal;
+        AuditEvent full = sampleEvent();
+        full.occurred = minimal.recorded;
+        full.agent.role.clear();
+        full.entities << AuditEntity{QStringLiteral("series"), QStringLiteral("s-1")};
+        full.detail.insert(QStringLiteral("text"), QStringLiteral("\"quoted\" \\ line\nbreak €"));
+        full.detail.insert(QStringLiteral("n"), 1.25);
+        events << full << AuditEvent();
+        for (const AuditEvent &e : std::as_const(events))
+            QCOMPARE(e.toCanonicalJson(), CanonicalJson::serialize(e.toJsonObject()));
+        QCOMPARE(sampleEvent().toValidatedCanonicalJson().value(), sampleEvent().toCanonicalJson());
+        QVERIFY(!AuditEvent().toValidatedCanonicalJson().ok());
+    }
+
     //
     void roundTripPreservesEveryField()
     {

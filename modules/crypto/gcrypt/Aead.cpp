@@ -38,8 +38,7 @@ struct Aead::Impl
 
 Aead::Aead()
     : d(std::make_unique<Impl>())
-{
-}
+{}
 
 Aead::~Aead() = default;
 Aead::Aead(Aead &&) noexcept = default;
@@ -66,13 +65,14 @@ Result<Aead> Aead::create(AeadCipher cipher, const SecureBytes &key)
     if (!err)
         err = gcry_cipher_setkey(aead.d->handle, key.data(), std::size_t(need));
     if (err)
-        return makeError(Error::Code::Crypto, QStringLiteral("cannot set up %1: %2")
-                                                  .arg(cipherName(cipher), detail::gcryErrorText(err)));
+        return makeError(
+            Error::Code::Crypto,
+            QStringLiteral("cannot set up %1: %2").arg(cipherName(cipher), detail::gcryErrorText(err)));
     return aead;
 }
 
-Result<void> Aead::sealInPlace(QByteArrayView nonce, QByteArrayView associatedData, char *inout, qsizetype size,
-                               char *tagOut)
+Result<void> Aead::sealInPlace(QByteArrayView nonce, QByteArrayView associatedData, char *inout,
+                               qsizetype size, char *tagOut)
 {
     if (nonce.size() != kNonceLength)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("nonce must be 12 bytes"));
@@ -89,12 +89,13 @@ Result<void> Aead::sealInPlace(QByteArrayView nonce, QByteArrayView associatedDa
     if (!err)
         err = gcry_cipher_gettag(h, tagOut, kTagLength);
     if (err)
-        return makeError(Error::Code::Crypto, QStringLiteral("encryption failed: ") + detail::gcryErrorText(err));
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("encryption failed: ") + detail::gcryErrorText(err));
     return {};
 }
 
-Result<void> Aead::openInPlace(QByteArrayView nonce, QByteArrayView associatedData, char *inout, qsizetype size,
-                               QByteArrayView tag)
+Result<void> Aead::openInPlace(QByteArrayView nonce, QByteArrayView associatedData, char *inout,
+                               qsizetype size, QByteArrayView tag)
 {
     if (nonce.size() != kNonceLength || tag.size() != kTagLength)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("bad nonce or tag length"));
@@ -109,10 +110,12 @@ Result<void> Aead::openInPlace(QByteArrayView nonce, QByteArrayView associatedDa
     if (!err)
         err = gcry_cipher_decrypt(h, inout, std::size_t(size), nullptr, 0);
     if (err)
-        return makeError(Error::Code::Crypto, QStringLiteral("decryption failed: ") + detail::gcryErrorText(err));
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("decryption failed: ") + detail::gcryErrorText(err));
     if (gcry_cipher_checktag(h, tag.data(), std::size_t(tag.size()))) {
         secureZero(inout, std::size_t(size)); // never hand out unauthenticated plaintext
-        return makeError(Error::Code::Crypto, QStringLiteral("authentication failed: data was altered or the key is wrong"));
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("authentication failed: data was altered or the key is wrong"));
     }
     return {};
 }
@@ -120,7 +123,8 @@ Result<void> Aead::openInPlace(QByteArrayView nonce, QByteArrayView associatedDa
 Result<QByteArray> Aead::seal(QByteArrayView nonce, QByteArrayView associatedData, QByteArrayView plaintext)
 {
     QByteArray out(plaintext.size() + kTagLength, Qt::Uninitialized);
-    std::memcpy(out.data(), plaintext.data(), std::size_t(plaintext.size()));
+    if (!plaintext.isEmpty()) // an empty view may carry a null pointer, which memcpy must not see
+        std::memcpy(out.data(), plaintext.data(), std::size_t(plaintext.size()));
     auto r = sealInPlace(nonce, associatedData, out.data(), plaintext.size(), out.data() + plaintext.size());
     if (!r)
         return r.error();
@@ -133,7 +137,8 @@ Result<QByteArray> Aead::open(QByteArrayView nonce, QByteArrayView associatedDat
         return makeError(Error::Code::Corrupt, QStringLiteral("sealed data is shorter than its tag"));
     const qsizetype n = sealed.size() - kTagLength;
     QByteArray out(n, Qt::Uninitialized);
-    std::memcpy(out.data(), sealed.data(), std::size_t(n));
+    if (n > 0)
+        std::memcpy(out.data(), sealed.data(), std::size_t(n));
     auto r = openInPlace(nonce, associatedData, out.data(), n, sealed.sliced(n));
     if (!r)
         return r.error();

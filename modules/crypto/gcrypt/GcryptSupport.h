@@ -11,7 +11,8 @@ void ensureGcrypt();
 
 inline QString gcryErrorText(gcry_error_t err)
 {
-    return QString::fromUtf8(gcry_strsource(err)) + QStringLiteral("/") + QString::fromUtf8(gcry_strerror(err));
+    return QString::fromUtf8(gcry_strsource(err)) + QStringLiteral("/") +
+           QString::fromUtf8(gcry_strerror(err));
 }
 
 } // namespace mdp::crypto::detail

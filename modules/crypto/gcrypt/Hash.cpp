@@ -8,9 +8,12 @@ namespace {
 int gcryAlgo(HashAlgorithm algorithm)
 {
     switch (algorithm) {
-    case HashAlgorithm::Sm3: return GCRY_MD_SM3;
-    case HashAlgorithm::Sha256: return GCRY_MD_SHA256;
-    case HashAlgorithm::Sha1: return GCRY_MD_SHA1;
+    case HashAlgorithm::Sm3:
+        return GCRY_MD_SM3;
+    case HashAlgorithm::Sha256:
+        return GCRY_MD_SHA256;
+    case HashAlgorithm::Sha1:
+        return GCRY_MD_SHA1;
     }
     return GCRY_MD_SHA256;
 }
@@ -25,9 +28,12 @@ int digestLength(HashAlgorithm algorithm)
 QString algorithmName(HashAlgorithm algorithm)
 {
     switch (algorithm) {
-    case HashAlgorithm::Sm3: return QStringLiteral("sm3");
-    case HashAlgorithm::Sha256: return QStringLiteral("sha-256");
-    case HashAlgorithm::Sha1: return QStringLiteral("sha-1");
+    case HashAlgorithm::Sm3:
+        return QStringLiteral("sm3");
+    case HashAlgorithm::Sha256:
+        return QStringLiteral("sha-256");
+    case HashAlgorithm::Sha1:
+        return QStringLiteral("sha-1");
     }
     return {};
 }
@@ -156,12 +162,12 @@ Result<SecureBytes> pbkdf2(HashAlgorithm algorithm, QByteArrayView passphrase, Q
 {
     detail::ensureGcrypt();
     if (iterations < 1 || length < 1)
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("PBKDF2 needs positive iterations and length"));
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("PBKDF2 needs positive iterations and length"));
     SecureBytes out{std::size_t(length)};
-    const gcry_error_t err =
-        gcry_kdf_derive(passphrase.data(), std::size_t(passphrase.size()), GCRY_KDF_PBKDF2, gcryAlgo(algorithm),
-                        salt.data(), std::size_t(salt.size()), static_cast<unsigned long>(iterations),
-                        std::size_t(length), out.data());
+    const gcry_error_t err = gcry_kdf_derive(
+        passphrase.data(), std::size_t(passphrase.size()), GCRY_KDF_PBKDF2, gcryAlgo(algorithm), salt.data(),
+        std::size_t(salt.size()), static_cast<unsigned long>(iterations), std::size_t(length), out.data());
     if (err)
         return makeError(Error::Code::Crypto, QStringLiteral("PBKDF2 failed: ") + detail::gcryErrorText(err));
     return out;

@@ -56,13 +56,16 @@ std::vector<QVariantList> syntheticRows(int rows)
     std::vector<QVariantList> out;
     out.reserve(std::size_t(rows));
     const QByteArray blob = crypto::randomBytes(96);
-    const QString note = QStringLiteral("Synthetic follow-up note: no adverse event reported, vital signs within the "
-                                        "reference range, medication unchanged, next visit as planned. 随访记录，"
-                                        "无不良事件，生命体征正常。")
-                             .repeated(2);
+    const QString note =
+        QStringLiteral("Synthetic follow-up note: no adverse event reported, vital signs within the "
+                       "reference range, medication unchanged, next visit as planned. 随访记录，"
+                       "无不良事件，生命体征正常。")
+            .repeated(2);
     for (int i = 0; i < rows; ++i) {
         out.push_back({qlonglong(i + 1), QStringLiteral("SUBJ-%1").arg(i % 5000, 6, 10, QLatin1Char('0')),
-                       QStringLiteral("2026-%1-%2").arg(1 + i % 12, 2, 10, QLatin1Char('0')).arg(1 + i % 28, 2, 10, QLatin1Char('0')),
+                       QStringLiteral("2026-%1-%2")
+                           .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
+                           .arg(1 + i % 28, 2, 10, QLatin1Char('0')),
                        QStringLiteral("site-%1").arg(i % 17), 36.5 + (i % 20) / 10.0, note, blob});
     }
     return out;
@@ -74,7 +77,8 @@ void removeDatabase(const QString &path)
         QFile::remove(path + suffix);
 }
 
-Result<std::unique_ptr<Database>> openBench(const DbConfig &config, const QString &path, const SecureBytes &key)
+Result<std::unique_ptr<Database>> openBench(const DbConfig &config, const QString &path,
+                                            const SecureBytes &key)
 {
     Database::Options options;
     options.path = path;
@@ -99,10 +103,12 @@ struct DbFigures
     }
 };
 
-const QString kCreate = QStringLiteral("CREATE TABLE observation (id INTEGER PRIMARY KEY, subject TEXT, seen_on TEXT, "
-                                       "site TEXT, value REAL, note TEXT, payload BLOB)");
-const QString kInsert = QStringLiteral("INSERT INTO observation (id, subject, seen_on, site, value, note, payload) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+const QString kCreate =
+    QStringLiteral("CREATE TABLE observation (id INTEGER PRIMARY KEY, subject TEXT, seen_on TEXT, "
+                   "site TEXT, value REAL, note TEXT, payload BLOB)");
+const QString kInsert =
+    QStringLiteral("INSERT INTO observation (id, subject, seen_on, site, value, note, payload) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 const QString kPointRead = QStringLiteral("SELECT subject, value, note FROM observation WHERE id = ?1");
 
 // One run: a fresh database filled in transactions of kBatch rows, then point reads on a new
@@ -153,8 +159,8 @@ void measureOnce(const DbConfig &config, const QString &dir, const std::vector<Q
     figures.keep(std::max(insertSeconds, 1e-9), std::max(double(timer.nsecsElapsed()) / 1e9, 1e-9));
 }
 
-BenchLine dbLine(const QString &caseName, const QString &unit, double keyed, double unkeyed, PageCipher cipher,
-                 int rows, const QString &error)
+BenchLine dbLine(const QString &caseName, const QString &unit, double keyed, double unkeyed,
+                 PageCipher cipher, int rows, const QString &error)
 {
     BenchLine b;
     b.bench = QStringLiteral("store");
@@ -186,7 +192,8 @@ public:
     RawGcm(crypto::AeadCipher cipher, const SecureBytes &key)
     {
         const bool sm4 = cipher == crypto::AeadCipher::Sm4Gcm;
-        if (gcry_cipher_open(&m_handle, sm4 ? GCRY_CIPHER_SM4 : GCRY_CIPHER_AES256, GCRY_CIPHER_MODE_GCM, 0) == 0)
+        if (gcry_cipher_open(&m_handle, sm4 ? GCRY_CIPHER_SM4 : GCRY_CIPHER_AES256, GCRY_CIPHER_MODE_GCM,
+                             0) == 0)
             gcry_cipher_setkey(m_handle, key.data(), sm4 ? 16 : 32);
     }
     ~RawGcm()
@@ -284,19 +291,23 @@ QList<BenchLine> vaultLines(crypto::AeadCipher cipher, const QString &dir, QByte
         b.caseName = op + u' ' + crypto::cipherName(cipher);
         b.unit = QStringLiteral("MB/s");
         b.value = mb / seconds;
-        b.baseline = QStringLiteral("libgcrypt %1 raw %2").arg(crypto::cipherName(cipher), op == u"put" ? QStringLiteral("encrypt") : QStringLiteral("decrypt"));
+        b.baseline = QStringLiteral("libgcrypt %1 raw %2")
+                         .arg(crypto::cipherName(cipher),
+                              op == u"put" ? QStringLiteral("encrypt") : QStringLiteral("decrypt"));
         b.baselineValue = mb / baseSeconds;
         b.extra.insert(QStringLiteral("megabytes"), mb);
         b.extra.insert(QStringLiteral("chunk_bytes"), double(kVaultChunk));
         if (op == u"put")
-            b.extra.insert(QStringLiteral("includes"), QStringLiteral("HMAC-SM3 id pass, encryption, write, fsync, rename"));
+            b.extra.insert(QStringLiteral("includes"),
+                           QStringLiteral("HMAC-SM3 id pass, encryption, write, fsync, rename"));
         else
             b.extra.insert(QStringLiteral("includes"), QStringLiteral("read, authenticated decryption"));
         if (!error.isEmpty())
             b.extra.insert(QStringLiteral("error"), error);
         return b;
     };
-    return {make(QStringLiteral("put"), putSeconds, rawSealSeconds), make(QStringLiteral("get"), getSeconds, rawOpenSeconds)};
+    return {make(QStringLiteral("put"), putSeconds, rawSealSeconds),
+            make(QStringLiteral("get"), getSeconds, rawOpenSeconds)};
 }
 
 } // namespace
@@ -328,15 +339,15 @@ QList<BenchLine> runStoreBenchmarks(const QString &scratchDir, int rows)
     }
 
     QList<BenchLine> lines;
-    for (const auto &[cipher, figures] : {std::pair{PageCipher::Sm4Cbc, &sm4Figures},
-                                          std::pair{PageCipher::Aes256Cbc, &aesFigures}}) {
+    for (const auto &[cipher, figures] :
+         {std::pair{PageCipher::Sm4Cbc, &sm4Figures}, std::pair{PageCipher::Aes256Cbc, &aesFigures}}) {
         const QString error = !figures->error.isEmpty() ? figures->error : base.error;
         auto perSecond = [](double count, double seconds) { return seconds > 0 ? count / seconds : 0.0; };
         lines.append(dbLine(QStringLiteral("insert %1").arg(pageCipherName(cipher)), QStringLiteral("rows/s"),
-                            perSecond(rows, figures->insertSeconds), perSecond(rows, base.insertSeconds), cipher,
-                            rows, error));
-        lines.append(dbLine(QStringLiteral("point read %1").arg(pageCipherName(cipher)), QStringLiteral("reads/s"),
-                            perSecond(double(keys.size()), figures->readSeconds),
+                            perSecond(rows, figures->insertSeconds), perSecond(rows, base.insertSeconds),
+                            cipher, rows, error));
+        lines.append(dbLine(QStringLiteral("point read %1").arg(pageCipherName(cipher)),
+                            QStringLiteral("reads/s"), perSecond(double(keys.size()), figures->readSeconds),
                             perSecond(double(keys.size()), base.readSeconds), cipher, rows, error));
     }
     return lines;

@@ -34,11 +34,13 @@ Error sqliteError(sqlite3 *db, int rc, const QString &what)
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return makeError(Error::Code::Conflict,
-                         what + QStringLiteral(": the database is busy (another connection is writing); try again"));
+        return makeError(
+            Error::Code::Conflict,
+            what + QStringLiteral(": the database is busy (another connection is writing); try again"));
     case SQLITE_CONSTRAINT:
-        code = (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) ? Error::Code::AlreadyExists
-                                                                                      : Error::Code::InvalidArgument;
+        code = (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+                   ? Error::Code::AlreadyExists
+                   : Error::Code::InvalidArgument;
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -146,8 +148,9 @@ Result<void> bindValue(sqlite3_stmt *stmt, int index, const QVariant &value)
         case QMetaType::ULongLong: {
             const qulonglong v = value.toULongLong();
             if (v > qulonglong(std::numeric_limits<qint64>::max()))
-                return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("parameter %1 does not fit a 64-bit signed integer").arg(index));
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("parameter %1 does not fit a 64-bit signed integer").arg(index));
             rc = sqlite3_bind_int64(stmt, index, qint64(v));
             break;
         }
@@ -164,9 +167,9 @@ Result<void> bindValue(sqlite3_stmt *stmt, int index, const QVariant &value)
         }
         case QMetaType::QByteArray: {
             const QByteArray bytes = value.toByteArray();
-            rc = bytes.isEmpty() ? sqlite3_bind_zeroblob(stmt, index, 0)
-                                 : sqlite3_bind_blob(stmt, index, bytes.constData(), int(bytes.size()),
-                                                     SQLITE_TRANSIENT);
+            rc = bytes.isEmpty()
+                     ? sqlite3_bind_zeroblob(stmt, index, 0)
+                     : sqlite3_bind_blob(stmt, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
             break;
         }
         case QMetaType::QDateTime: {
@@ -180,13 +183,15 @@ Result<void> bindValue(sqlite3_stmt *stmt, int index, const QVariant &value)
             break;
         }
         default:
-            return makeError(Error::Code::InvalidArgument, QStringLiteral("parameter %1 has unsupported type %2")
-                                                               .arg(index)
-                                                               .arg(QString::fromLatin1(value.typeName())));
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("parameter %1 has unsupported type %2")
+                                 .arg(index)
+                                 .arg(QString::fromLatin1(value.typeName())));
         }
     }
     if (rc != SQLITE_OK)
-        return sqliteError(sqlite3_db_handle(stmt), rc, QStringLiteral("cannot bind parameter %1").arg(index));
+        return sqliteError(sqlite3_db_handle(stmt), rc,
+                           QStringLiteral("cannot bind parameter %1").arg(index));
     return {};
 }
 
@@ -243,13 +248,11 @@ struct Database::Impl
         Statement(sqlite3_stmt *stmt, bool owned)
             : m_stmt(stmt)
             , m_owned(owned)
-        {
-        }
+        {}
         Statement(Statement &&other) noexcept
             : m_stmt(std::exchange(other.m_stmt, nullptr))
             , m_owned(other.m_owned)
-        {
-        }
+        {}
         Statement(const Statement &) = delete;
         Statement &operator=(const Statement &) = delete;
         Statement &operator=(Statement &&) = delete;
@@ -292,8 +295,9 @@ struct Database::Impl
             if (extra) {
                 sqlite3_finalize(extra);
                 sqlite3_finalize(stmt);
-                return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("only one statement is allowed here; use exec() for scripts"));
+                return makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("only one statement is allowed here; use exec() for scripts"));
             }
         }
         // No eviction: a statement in use higher up the stack must never be finalised under it.
@@ -308,7 +312,9 @@ struct Database::Impl
         const int expected = sqlite3_bind_parameter_count(stmt);
         if (expected != params.size())
             return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("the statement takes %1 parameters, %2 given").arg(expected).arg(params.size()));
+                             QStringLiteral("the statement takes %1 parameters, %2 given")
+                                 .arg(expected)
+                                 .arg(params.size()));
         for (int i = 0; i < params.size(); ++i) {
             if (auto bound = bindValue(stmt, i + 1, params.at(i)); !bound)
                 return bound.error();
@@ -360,7 +366,8 @@ struct Database::Impl
             ++index;
             if (rc != SQLITE_OK) {
                 sqlite3_finalize(stmt);
-                return sqliteError(db, rc, QStringLiteral("statement %1 of the script does not compile").arg(index));
+                return sqliteError(db, rc,
+                                   QStringLiteral("statement %1 of the script does not compile").arg(index));
             }
             cursor = tail;
             if (!stmt)
@@ -397,18 +404,21 @@ struct Database::Impl
     {
         if (!metaReady) {
             // Only while the store's own first migration is being applied.
-            auto rows = run(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mdp_meta'"));
+            auto rows =
+                run(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mdp_meta'"));
             if (!rows)
                 return rows.error();
             if (rows->isEmpty())
                 return counter;
             metaReady = true;
         }
-        auto updated = run(QStringLiteral("UPDATE mdp_meta SET value = value + 1 WHERE key = 'commit_counter'"));
+        auto updated =
+            run(QStringLiteral("UPDATE mdp_meta SET value = value + 1 WHERE key = 'commit_counter'"));
         if (!updated)
             return updated.error();
         if (sqlite3_changes(db) == 0) {
-            auto inserted = run(QStringLiteral("INSERT INTO mdp_meta (key, value) VALUES ('commit_counter', 1)"));
+            auto inserted =
+                run(QStringLiteral("INSERT INTO mdp_meta (key, value) VALUES ('commit_counter', 1)"));
             if (!inserted)
                 return inserted.error();
         }
@@ -425,8 +435,7 @@ struct Database::Impl
 
 Database::Database()
     : d(std::make_unique<Impl>())
-{
-}
+{}
 
 Database::~Database() = default;
 
@@ -449,10 +458,14 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     d.encrypted = !options.unencrypted;
     d.clock = options.clock;
 
+    const bool isNew = !QFileInfo::exists(options.path);
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(QFile::encodeName(options.path).constData(), &d.db, flags, nullptr);
     if (rc != SQLITE_OK)
         return sqliteError(d.db, rc, QStringLiteral("cannot open the database file"));
+    // Owner-only before anything is written; SQLite gives the -wal and -shm files the same mode.
+    if (isNew)
+        QFile::setPermissions(options.path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     sqlite3_extended_result_codes(d.db, 1);
     sqlite3_busy_timeout(d.db, kBusyTimeoutMs);
 
@@ -475,8 +488,9 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     if (!version)
         return version.error();
     if (version->isEmpty())
-        return makeError(Error::Code::Unsupported,
-                         QStringLiteral("the SQLite library in use is not SQLCipher; refusing to open the database"));
+        return makeError(
+            Error::Code::Unsupported,
+            QStringLiteral("the SQLite library in use is not SQLCipher; refusing to open the database"));
     d.cipherVersion = *version;
 
     if (d.encrypted) {
@@ -487,7 +501,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
             return active.error();
         if (pageCipherFromName(*active) != options.cipher)
             return makeError(Error::Code::Unsupported,
-                             QStringLiteral("SQLCipher did not accept page cipher %1").arg(pageCipherName(options.cipher)));
+                             QStringLiteral("SQLCipher did not accept page cipher %1")
+                                 .arg(pageCipherName(options.cipher)));
     } else {
         if (auto set = d.run(QStringLiteral("PRAGMA page_size = %1").arg(options.pageSize)); !set)
             return set.error();
@@ -498,7 +513,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     if (auto probe = d.run(QStringLiteral("SELECT count(*) FROM sqlite_master")); !probe) {
         const int code = sqlite3_extended_errcode(d.db) & 0xff;
         if (code == SQLITE_NOTADB)
-            return makeError(Error::Code::WrongPassphrase, QStringLiteral("the key does not open this database"));
+            return makeError(Error::Code::WrongPassphrase,
+                             QStringLiteral("the key does not open this database"));
         return probe.error();
     }
 
@@ -506,7 +522,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     if (!journal)
         return journal.error();
     if (journal->compare(u"wal", Qt::CaseInsensitive) != 0)
-        return makeError(Error::Code::Unsupported, QStringLiteral("the database refused write-ahead logging"));
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("the database refused write-ahead logging"));
     const QStringList pragmas = {
         QStringLiteral("PRAGMA synchronous = FULL"),
         QStringLiteral("PRAGMA foreign_keys = ON"),
@@ -530,7 +547,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     if (!counter)
         return counter.error();
     d.counter = *counter;
-    qCDebug(lcStore) << "opened database with" << (d.encrypted ? pageCipherName(d.cipher) : QStringLiteral("no"))
+    qCDebug(lcStore) << "opened database with"
+                     << (d.encrypted ? pageCipherName(d.cipher) : QStringLiteral("no"))
                      << "page cipher, SQLCipher" << d.cipherVersion;
     return self;
 }
@@ -574,7 +592,8 @@ Result<qint64> Database::execute(const QString &sql, const QVariantList &params)
             return done.error();
         return {};
     };
-    Result<void> done = (sqlite3_get_autocommit(d->db) && isWrappableWrite(stmt->get())) ? transaction(runIt) : runIt();
+    Result<void> done =
+        (sqlite3_get_autocommit(d->db) && isWrappableWrite(stmt->get())) ? transaction(runIt) : runIt();
     if (!done)
         return done.error();
     // sqlite3_changes keeps the count of the last INSERT/UPDATE/DELETE, even after a CREATE.
@@ -673,8 +692,10 @@ void Database::setCommitObserver(CommitObserver *observer)
 Result<int> Database::migrate(const QString &module, const QString &resourcePrefix)
 {
     if (module.isEmpty())
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("no module name given for the migration"));
-    const QString folder = resourcePrefix.startsWith(u':') ? resourcePrefix : QStringLiteral(":") + resourcePrefix;
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("no module name given for the migration"));
+    const QString folder =
+        resourcePrefix.startsWith(u':') ? resourcePrefix : QStringLiteral(":") + resourcePrefix;
     const QDir dir(folder);
     if (!dir.exists())
         return makeError(Error::Code::NotFound,
@@ -690,15 +711,17 @@ Result<int> Database::migrate(const QString &module, const QString &resourcePref
                              QStringLiteral("migration %1/%2 is not named NNN_name.sql").arg(folder, entry));
         const int version = match.captured(1).toInt();
         if (version <= 0 || !scripts.emplace(version, entry).second)
-            return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("migration version %1 in %2 is zero or used twice").arg(version).arg(folder));
+            return makeError(
+                Error::Code::InvalidArgument,
+                QStringLiteral("migration version %1 in %2 is zero or used twice").arg(version).arg(folder));
     }
     if (scripts.empty())
         return makeError(Error::Code::NotFound, QStringLiteral("no migrations found at %1").arg(folder));
 
-    if (auto created = d->runScript(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                                   "module TEXT NOT NULL, version INTEGER NOT NULL, "
-                                                   "applied_at TEXT NOT NULL, PRIMARY KEY (module, version))"));
+    if (auto created =
+            d->runScript(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                        "module TEXT NOT NULL, version INTEGER NOT NULL, "
+                                        "applied_at TEXT NOT NULL, PRIMARY KEY (module, version))"));
         !created)
         return created.error();
 
@@ -707,12 +730,13 @@ Result<int> Database::migrate(const QString &module, const QString &resourcePref
         return current.error();
     const int head = scripts.rbegin()->first;
     if (*current > head)
-        return makeError(Error::Code::Unsupported,
-                         QStringLiteral("the %1 schema of this database (version %2) is newer than this program knows "
-                                        "(version %3)")
-                             .arg(module)
-                             .arg(*current)
-                             .arg(head));
+        return makeError(
+            Error::Code::Unsupported,
+            QStringLiteral("the %1 schema of this database (version %2) is newer than this program knows "
+                           "(version %3)")
+                .arg(module)
+                .arg(*current)
+                .arg(head));
 
     auto done = d->run(QStringLiteral("SELECT version FROM schema_migrations WHERE module = ?1"), {module});
     if (!done)
@@ -728,23 +752,27 @@ Result<int> Database::migrate(const QString &module, const QString &resourcePref
             continue; // no transaction, so no commit-counter bump for a no-op
         QFile file(dir.filePath(entry));
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(Error::Code::Io, QStringLiteral("cannot read migration %1/%2").arg(folder, entry));
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot read migration %1/%2").arg(folder, entry));
         const QString script = QString::fromUtf8(file.readAll());
         bool ran = false;
         auto done = transaction([&]() -> Result<void> {
             // Checked again inside the write lock: another connection may have just applied it.
-            auto already = d->run(QStringLiteral("SELECT 1 FROM schema_migrations WHERE module = ?1 AND version = ?2"),
-                                  {module, version});
+            auto already =
+                d->run(QStringLiteral("SELECT 1 FROM schema_migrations WHERE module = ?1 AND version = ?2"),
+                       {module, version});
             if (!already)
                 return already.error();
             if (!already->isEmpty())
                 return {};
             if (auto ok = d->runScript(script); !ok)
-                return makeError(ok.error().code,
-                                 QStringLiteral("migration %1 %2: %3").arg(module, entry, ok.error().message));
-            auto recorded = d->run(QStringLiteral("INSERT INTO schema_migrations (module, version, applied_at) "
-                                                  "VALUES (?1, ?2, ?3)"),
-                                   {module, version, clock.now().toUTC().toString(Qt::ISODateWithMs)});
+                return makeError(
+                    ok.error().code,
+                    QStringLiteral("migration %1 %2: %3").arg(module, entry, ok.error().message));
+            auto recorded =
+                d->run(QStringLiteral("INSERT INTO schema_migrations (module, version, applied_at) "
+                                      "VALUES (?1, ?2, ?3)"),
+                       {module, version, clock.now().toUTC().toString(Qt::ISODateWithMs)});
             if (!recorded)
                 return recorded.error();
             ran = true;
@@ -762,12 +790,14 @@ Result<int> Database::migrate(const QString &module, const QString &resourcePref
 
 Result<int> Database::schemaVersion(const QString &module)
 {
-    auto exists = d->run(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
+    auto exists = d->run(
+        QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
     if (!exists)
         return exists.error();
     if (exists->isEmpty())
         return 0;
-    auto rows = d->run(QStringLiteral("SELECT max(version) FROM schema_migrations WHERE module = ?1"), {module});
+    auto rows =
+        d->run(QStringLiteral("SELECT max(version) FROM schema_migrations WHERE module = ?1"), {module});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -788,9 +818,9 @@ Result<void> Database::checkIntegrity()
     const QString first = rows->first().value(0).toString();
     if (first == u"ok")
         return {};
-    return makeError(Error::Code::Corrupt, QStringLiteral("integrity check found %1 problem(s); first: %2")
-                                               .arg(rows->size())
-                                               .arg(first));
+    return makeError(
+        Error::Code::Corrupt,
+        QStringLiteral("integrity check found %1 problem(s); first: %2").arg(rows->size()).arg(first));
 }
 
 } // namespace mdp::store

@@ -40,8 +40,7 @@ QByteArray readDatabaseFiles(const QString &path)
 }
 
 // QVERIFY2 evaluates its message even when the check passes.
-template<typename R>
-QByteArray why(const R &result)
+template<typename R> QByteArray why(const R &result)
 {
     return result.ok() ? QByteArray() : result.error().toString().toUtf8();
 }
@@ -98,25 +97,33 @@ private Q_SLOTS:
         QCOMPARE(temp->value().value(0).toInt(), 2); // MEMORY: no temporary file is ever written
         auto fk = db->queryOne(QStringLiteral("PRAGMA foreign_keys"));
         QCOMPARE(fk->value().value(0).toInt(), 1);
+        const auto others = QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                            QFileDevice::WriteOther;
+        QCOMPARE(QFileInfo(dbPath(QStringLiteral("fresh.db"))).permissions() & others,
+                 QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(dbPath(QStringLiteral("fresh.db-wal"))).permissions() & others,
+                 QFileDevice::Permissions());
     }
 
     void valuesRoundTripWithTheirTypes()
     {
         auto db = openDb(QStringLiteral("types.db"));
         QVERIFY(db);
-        auto created = db->exec(QStringLiteral("CREATE TABLE v (i INTEGER, d REAL, t TEXT, b BLOB, n, f INTEGER, "
-                                               "e TEXT, eb BLOB, ts TEXT)"));
+        auto created =
+            db->exec(QStringLiteral("CREATE TABLE v (i INTEGER, d REAL, t TEXT, b BLOB, n, f INTEGER, "
+                                    "e TEXT, eb BLOB, ts TEXT)"));
         QVERIFY2(created.ok(), why(created).constData());
         const QByteArray blob("\x00\x01\xff binary \x00", 12);
         const QDateTime when(QDate(2026, 3, 4), QTime(5, 6, 7, 890), Qt::UTC);
         auto changed = db->execute(QStringLiteral("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                   {QVariant(qlonglong(9'007'199'254'740'993LL)), 3.25, kMarker, blob, QVariant(),
-                                    true, QString(QLatin1String("")), QByteArray(), when});
+                                   {QVariant(qlonglong(9'007'199'254'740'993LL)), 3.25, kMarker, blob,
+                                    QVariant(), true, QString(QLatin1String("")), QByteArray(), when});
         QVERIFY2(changed.ok(), why(changed).constData());
         QCOMPARE(changed.value(), 1);
         QVERIFY(db->lastInsertRowId() > 0);
 
-        auto row = db->queryOne(QStringLiteral("SELECT i, d, t, b, n, f, e, eb, ts, typeof(e), typeof(eb) FROM v"));
+        auto row =
+            db->queryOne(QStringLiteral("SELECT i, d, t, b, n, f, e, eb, ts, typeof(e), typeof(eb) FROM v"));
         QVERIFY2(row.ok(), why(row).constData());
         QVERIFY(row->has_value());
         const Row &r = **row;
@@ -130,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(!r.at(4).isValid());
         QCOMPARE(r.at(5).toLongLong(), 1);
         QCOMPARE(r.at(6).toString(), QString());
-        QCOMPARE(r.at(9).toString(), QStringLiteral("text")); // empty string is not NULL
+        QCOMPARE(r.at(9).toString(), QStringLiteral("text"));  // empty string is not NULL
         QCOMPARE(r.at(10).toString(), QStringLiteral("blob")); // empty blob is not NULL
         QCOMPARE(QDateTime::fromString(r.at(8).toString(), Qt::ISODateWithMs), when);
 
@@ -168,7 +175,8 @@ private Q_SLOTS:
         }
         const QString path = dbPath(QStringLiteral("locked.db"));
         const QByteArray before = readAll(path);
-        const QStringList filesBefore = m_dir.path().isEmpty() ? QStringList() : QDir(m_dir.path()).entryList(QDir::Files);
+        const QStringList filesBefore =
+            m_dir.path().isEmpty() ? QStringList() : QDir(m_dir.path()).entryList(QDir::Files);
         QVERIFY(!before.isEmpty());
 
         const SecureBytes otherKey = crypto::randomKey(32);
@@ -204,7 +212,8 @@ private Q_SLOTS:
             auto db = openDb(name, PageCipher(cipher));
             QVERIFY(db);
             QVERIFY(db->execute(QStringLiteral("CREATE TABLE t (a TEXT, b BLOB)")).ok());
-            QVERIFY(db->execute(QStringLiteral("INSERT INTO t VALUES (?1, ?2)"), {kMarker, utf16le(kMarker)}).ok());
+            QVERIFY(db->execute(QStringLiteral("INSERT INTO t VALUES (?1, ?2)"), {kMarker, utf16le(kMarker)})
+                        .ok());
             // Checked with the WAL still present, then again after the close checkpoints it.
             const QByteArray live = readDatabaseFiles(dbPath(name));
             QVERIFY(!live.contains(kMarker.toUtf8()));
@@ -229,7 +238,10 @@ private Q_SLOTS:
             QVERIFY(db.ok());
             QVERIFY(!(*db)->isEncrypted());
             QVERIFY((*db)->execute(QStringLiteral("CREATE TABLE t (a TEXT, b BLOB)")).ok());
-            QVERIFY((*db)->execute(QStringLiteral("INSERT INTO t VALUES (?1, ?2)"), {kMarker, utf16le(kMarker)}).ok());
+            QVERIFY(
+                (*db)
+                    ->execute(QStringLiteral("INSERT INTO t VALUES (?1, ?2)"), {kMarker, utf16le(kMarker)})
+                    .ok());
         }
         const QByteArray raw = readDatabaseFiles(dbPath(QStringLiteral("plain.db")));
         QVERIFY(raw.contains(kMarker.toUtf8()));
@@ -307,8 +319,7 @@ private Q_SLOTS:
                           return r;
                       auto r = db->execute(QStringLiteral("INSERT INTO t VALUES (1)"));
                       return r ? Result<void>() : Result<void>(r.error());
-                  })
-                    .ok());
+                  }).ok());
         const qint64 counter = db->commitCounter();
         QCOMPARE(observer.seen, QList<qint64>{counter});
 
@@ -354,8 +365,9 @@ private Q_SLOTS:
                     return r.error();
                 return makeError(Error::Code::Cancelled, QStringLiteral("inner gave up"));
             });
-            return inner.ok() ? Result<void>(makeError(Error::Code::Unknown, QStringLiteral("inner should fail")))
-                              : Result<void>();
+            return inner.ok()
+                       ? Result<void>(makeError(Error::Code::Unknown, QStringLiteral("inner should fail")))
+                       : Result<void>();
         });
         QVERIFY(outer.ok());
         auto rows = db->query(QStringLiteral("SELECT x FROM t"));
@@ -380,8 +392,7 @@ private Q_SLOTS:
                 QVERIFY(db->transaction([&]() -> Result<void> {
                               auto r = db->execute(QStringLiteral("INSERT INTO t VALUES (?1)"), {i});
                               return r ? Result<void>() : Result<void>(r.error());
-                          })
-                            .ok());
+                          }).ok());
             }
             // A write outside transaction() gets its own transaction and counts as well.
             QVERIFY(db->execute(QStringLiteral("INSERT INTO t VALUES (99)")).ok());
@@ -389,7 +400,8 @@ private Q_SLOTS:
             QVERIFY(db->query(QStringLiteral("SELECT * FROM t")).ok());
             QCOMPARE(db->commitCounter(), start + 4);
             QCOMPARE(observer.seen, (QList<qint64>{start + 1, start + 2, start + 3, start + 4}));
-            auto stored = db->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'commit_counter'"));
+            auto stored =
+                db->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'commit_counter'"));
             QCOMPARE(stored->value().value(0).toLongLong(), start + 4);
         }
         auto reopened = openDb(QStringLiteral("counter.db"));
@@ -413,13 +425,15 @@ private Q_SLOTS:
         QVERIFY(again.ok());
         QCOMPARE(again.value(), 0);
         QCOMPARE(db->commitCounter(), counter);
-        auto recorded = db->query(QStringLiteral("SELECT version, applied_at FROM schema_migrations WHERE module = ?1 "
-                                                 "ORDER BY version"),
-                                  {module});
+        auto recorded =
+            db->query(QStringLiteral("SELECT version, applied_at FROM schema_migrations WHERE module = ?1 "
+                                     "ORDER BY version"),
+                      {module});
         QCOMPARE(recorded->size(), 3);
         QVERIFY(QDateTime::fromString(recorded->at(0).at(1).toString(), Qt::ISODateWithMs).isValid());
-        auto index = db->queryOne(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = "
-                                                 "'visits_by_subject'"));
+        auto index =
+            db->queryOne(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = "
+                                        "'visits_by_subject'"));
         QVERIFY(index->has_value());
     }
 
@@ -456,11 +470,13 @@ private Q_SLOTS:
         QVERIFY(db.execute(QStringLiteral("INSERT INTO visits (subject_id, seen_at) VALUES (?1, ?2)"),
                            {(*subject)->at(0), QStringLiteral("2026-01-02")})
                     .ok());
-        auto orphan = db.execute(QStringLiteral("INSERT INTO visits (subject_id, seen_at) VALUES (999, 'x')"));
+        auto orphan =
+            db.execute(QStringLiteral("INSERT INTO visits (subject_id, seen_at) VALUES (999, 'x')"));
         QVERIFY(!orphan.ok()); // foreign keys are enforced
-        auto stamp = db.queryOne(QStringLiteral("SELECT applied_at FROM schema_migrations WHERE module = ?1 AND "
-                                                "version = 3"),
-                                 {module});
+        auto stamp =
+            db.queryOne(QStringLiteral("SELECT applied_at FROM schema_migrations WHERE module = ?1 AND "
+                                       "version = 3"),
+                        {module});
         QCOMPARE(stamp->value().value(0).toString(), QStringLiteral("2026-01-02T03:04:05.000Z"));
         QVERIFY(db.checkIntegrity().ok());
     }
@@ -494,8 +510,7 @@ private Q_SLOTS:
                                   return r.error();
                           }
                           return {};
-                      })
-                        .ok());
+                      }).ok());
             QVERIFY(db->checkIntegrity().ok());
         }
         const QString path = dbPath(name);
@@ -549,7 +564,8 @@ private Q_SLOTS:
                 });
                 if (result.ok())
                     ++committed;
-                else if (result.error().code == Error::Code::Conflict && result.error().message.contains(u"busy"))
+                else if (result.error().code == Error::Code::Conflict &&
+                         result.error().message.contains(u"busy"))
                     ++busy;
                 else
                     ++otherFailures;
@@ -559,6 +575,7 @@ private Q_SLOTS:
         std::thread b(writer, 2);
         a.join();
         b.join();
+        qInfo("concurrent writers: %d transactions committed, %d refused as busy", committed.load(), busy.load());
         QCOMPARE(otherFailures.load(), 0);
         QCOMPARE(committed.load() + busy.load(), 2 * kTransactions);
         QVERIFY(committed.load() > 0);

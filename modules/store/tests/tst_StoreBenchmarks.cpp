@@ -24,7 +24,8 @@ private Q_SLOTS:
             QVERIFY(line.extra.value(QStringLiteral("time_ratio")).toDouble() > 0);
         }
         QCOMPARE(cases, (QStringList{QStringLiteral("insert sm4-cbc"), QStringLiteral("point read sm4-cbc"),
-                                     QStringLiteral("insert aes-256-cbc"), QStringLiteral("point read aes-256-cbc")}));
+                                     QStringLiteral("insert aes-256-cbc"),
+                                     QStringLiteral("point read aes-256-cbc")}));
         // Scratch files are removed afterwards.
         QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
     }

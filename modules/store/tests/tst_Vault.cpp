@@ -13,8 +13,7 @@ constexpr int kHeader = 24;
 constexpr int kRecordOverhead = 12 + 16;
 const QString kMarker = QStringLiteral("MARKER-Li-Si-李四-0815");
 
-template<typename R>
-QByteArray why(const R &result)
+template<typename R> QByteArray why(const R &result)
 {
     return result.ok() ? QByteArray() : result.error().toString().toUtf8();
 }
@@ -68,7 +67,8 @@ private:
     QTemporaryDir m_dir;
     SecureBytes m_key = crypto::randomKey(32);
 
-    std::unique_ptr<Vault> openVault(const QString &name, crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm,
+    std::unique_ptr<Vault> openVault(const QString &name,
+                                     crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm,
                                      const SecureBytes *key = nullptr)
     {
         Vault::Options options;
@@ -244,7 +244,8 @@ private Q_SLOTS:
         QStringList ids = {a, b};
         ids.sort();
         QCOMPARE(vault->list(), ids);
-        QCOMPARE(QFileInfo(blobPath(*vault, a)).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QCOMPARE(QFileInfo(blobPath(*vault, a)).permissions() &
+                     (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
     }
 
@@ -430,8 +431,8 @@ private Q_SLOTS:
         QVERIFY(vault);
         const QString id = vault->put(markedContent(1000)).value();
         // What a writer killed mid-put leaves behind: a hidden temporary file, never the real name.
-        const QString leftover = vault->directory() + u'/' + id.left(2) + QStringLiteral("/.") + id
-                                 + QStringLiteral(".0011223344556677.partial");
+        const QString leftover = vault->directory() + u'/' + id.left(2) + QStringLiteral("/.") + id +
+                                 QStringLiteral(".0011223344556677.partial");
         QVERIFY(writeFile(leftover, QByteArray(100, 'c')));
         QCOMPARE(vault->list(), QStringList{id});
         QCOMPARE(vault->removeIncompleteWrites(), 1);

@@ -57,15 +57,19 @@ struct BlobHeader
                              QStringLiteral("the blob has unknown format version %1").arg(quint8(bytes[8])));
         BlobHeader header;
         switch (quint8(bytes[9])) {
-        case 1: header.cipher = crypto::AeadCipher::Sm4Gcm; break;
-        case 2: header.cipher = crypto::AeadCipher::Aes256Gcm; break;
+        case 1:
+            header.cipher = crypto::AeadCipher::Sm4Gcm;
+            break;
+        case 2:
+            header.cipher = crypto::AeadCipher::Aes256Gcm;
+            break;
         default:
             return makeError(Error::Code::Corrupt, QStringLiteral("the blob header names an unknown cipher"));
         }
         header.chunkSize = qFromBigEndian<quint32>(bytes.data() + 12);
         header.plaintextSize = qFromBigEndian<quint64>(bytes.data() + 16);
-        if (bytes[10] != 0 || bytes[11] != 0 || header.chunkSize < 16 || header.chunkSize > (1u << 24)
-            || header.plaintextSize > (quint64(1) << 50))
+        if (bytes[10] != 0 || bytes[11] != 0 || header.chunkSize < 16 || header.chunkSize > (1u << 24) ||
+            header.plaintextSize > (quint64(1) << 50))
             return makeError(Error::Code::Corrupt, QStringLiteral("the blob header is damaged"));
         return header;
     }
@@ -74,7 +78,8 @@ struct BlobHeader
 // Associated data of one chunk: header, blob id, index and last-chunk flag. Binding the header
 // authenticates it; the id stops moving chunks between blobs or renaming the file; the index
 // stops reordering; the flag stops dropping trailing chunks.
-inline QByteArray chunkAssociatedData(const QByteArray &encodedHeader, const QString &id, qint64 index, bool last)
+inline QByteArray chunkAssociatedData(const QByteArray &encodedHeader, const QString &id, qint64 index,
+                                      bool last)
 {
     QByteArray ad = encodedHeader;
     ad += id.toLatin1();

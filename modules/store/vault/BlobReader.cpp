@@ -13,7 +13,8 @@ Result<std::unique_ptr<BlobReader>> BlobReader::open(const QString &path, const 
     if (!reader->m_file.open(QIODevice::ReadOnly)) {
         if (!reader->m_file.exists())
             return makeError(Error::Code::NotFound, QStringLiteral("no blob with id %1").arg(id));
-        return makeError(Error::Code::Io, QStringLiteral("cannot open blob %1: %2").arg(id, reader->m_file.errorString()));
+        return makeError(Error::Code::Io,
+                         QStringLiteral("cannot open blob %1: %2").arg(id, reader->m_file.errorString()));
     }
     reader->m_encodedHeader = reader->m_file.read(BlobHeader::kSize);
     auto header = BlobHeader::decode(reader->m_encodedHeader);
@@ -22,11 +23,12 @@ Result<std::unique_ptr<BlobReader>> BlobReader::open(const QString &path, const 
     reader->m_header = *header;
     const qint64 actual = reader->m_file.size();
     if (actual != header->fileSize())
-        return makeError(Error::Code::Corrupt,
-                         QStringLiteral("blob %1 is %2 bytes long but its header needs %3: it was truncated or extended")
-                             .arg(id)
-                             .arg(actual)
-                             .arg(header->fileSize()));
+        return makeError(
+            Error::Code::Corrupt,
+            QStringLiteral("blob %1 is %2 bytes long but its header needs %3: it was truncated or extended")
+                .arg(id)
+                .arg(actual)
+                .arg(header->fileSize()));
     auto aead = aeadFor(header->cipher);
     if (!aead)
         return aead.error();
@@ -78,12 +80,14 @@ bool BlobReader::decryptNextChunk()
     char *nonce = m_chunk.data();
     char *body = nonce + crypto::kNonceLength;
     const QByteArrayView tag(body + plainSize, crypto::kTagLength);
-    auto opened = m_aead->openInPlace(QByteArrayView(nonce, crypto::kNonceLength),
-                                      chunkAssociatedData(m_encodedHeader, m_id, index, last), body, plainSize, tag);
+    auto opened =
+        m_aead->openInPlace(QByteArrayView(nonce, crypto::kNonceLength),
+                            chunkAssociatedData(m_encodedHeader, m_id, index, last), body, plainSize, tag);
     if (!opened) {
         fail(Error::Code::Tampered,
-             QStringLiteral("chunk %1 of blob %2 failed authentication: the blob was altered, reordered, truncated, "
-                            "stored under another id, or the vault key is wrong")
+             QStringLiteral(
+                 "chunk %1 of blob %2 failed authentication: the blob was altered, reordered, truncated, "
+                 "stored under another id, or the vault key is wrong")
                  .arg(index)
                  .arg(m_id));
         return false;

@@ -78,9 +78,10 @@ struct Vault::Impl
     void deriveKeys(const SecureBytes &dataKey)
     {
         using crypto::HashAlgorithm;
-        macKey = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {}, QByteArrayView("mdp/store/vault/v1/id-mac"), 32);
-        sm4Key = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {}, QByteArrayView("mdp/store/vault/v1/enc/sm4-gcm"),
-                              32);
+        macKey = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
+                              QByteArrayView("mdp/store/vault/v1/id-mac"), 32);
+        sm4Key = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
+                              QByteArrayView("mdp/store/vault/v1/enc/sm4-gcm"), 32);
         aesKey = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
                               QByteArrayView("mdp/store/vault/v1/enc/aes-256-gcm"), 32);
     }
@@ -111,8 +112,8 @@ struct Vault::Impl
         if (!ensureOwnerOnlyDir(folder))
             return makeError(Error::Code::Io, QStringLiteral("cannot create vault folder %1").arg(folder));
         const QString finalPath = pathFor(id);
-        const QString tempPath = folder + QStringLiteral("/.") + id + u'.'
-                                 + QString::fromLatin1(crypto::randomBytes(8).toHex()) + kPartialSuffix;
+        const QString tempPath = folder + QStringLiteral("/.") + id + u'.' +
+                                 QString::fromLatin1(crypto::randomBytes(8).toHex()) + kPartialSuffix;
 
         detail::BlobHeader header;
         header.cipher = cipher;
@@ -122,14 +123,16 @@ struct Vault::Impl
 
         QFile temp(tempPath);
         if (!temp.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return makeError(Error::Code::Io, QStringLiteral("cannot create a file in the vault: %1").arg(temp.errorString()));
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot create a file in the vault: %1").arg(temp.errorString()));
         temp.setPermissions(kOwnerOnly);
         auto discard = qScopeGuard([&] {
             temp.close();
             QFile::remove(tempPath); // holds ciphertext only
         });
         if (temp.write(encodedHeader) != encodedHeader.size())
-            return makeError(Error::Code::Io, QStringLiteral("cannot write to the vault: %1").arg(temp.errorString()));
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot write to the vault: %1").arg(temp.errorString()));
 
         crypto::Hmac recheck(crypto::HashAlgorithm::Sm3, macKey.view());
         const qint64 count = header.chunkCount();
@@ -140,24 +143,28 @@ struct Vault::Impl
             char *nonce = record.data();
             char *body = nonce + crypto::kNonceLength;
             if (readFully(source, body, plainSize) != plainSize)
-                return makeError(Error::Code::Conflict, QStringLiteral("the source changed while it was being stored"));
+                return makeError(Error::Code::Conflict,
+                                 QStringLiteral("the source changed while it was being stored"));
             recheck.addData(QByteArrayView(body, plainSize));
             const QByteArray freshNonce = crypto::randomBytes(crypto::kNonceLength);
             std::memcpy(nonce, freshNonce.constData(), crypto::kNonceLength);
-            auto sealed = writer->sealInPlace(
-                QByteArrayView(nonce, crypto::kNonceLength),
-                detail::chunkAssociatedData(encodedHeader, id, index, index == count - 1), body, plainSize,
-                body + plainSize);
+            auto sealed =
+                writer->sealInPlace(QByteArrayView(nonce, crypto::kNonceLength),
+                                    detail::chunkAssociatedData(encodedHeader, id, index, index == count - 1),
+                                    body, plainSize, body + plainSize);
             if (!sealed)
                 return sealed.error();
             const qint64 recordSize = plainSize + detail::BlobHeader::kChunkOverhead;
             if (temp.write(record.constData(), recordSize) != recordSize)
-                return makeError(Error::Code::Io, QStringLiteral("cannot write to the vault: %1").arg(temp.errorString()));
+                return makeError(Error::Code::Io,
+                                 QStringLiteral("cannot write to the vault: %1").arg(temp.errorString()));
         }
         if (!crypto::constantTimeEquals(recheck.result(), QByteArray::fromHex(id.toLatin1())))
-            return makeError(Error::Code::Conflict, QStringLiteral("the source changed while it was being stored"));
+            return makeError(Error::Code::Conflict,
+                             QStringLiteral("the source changed while it was being stored"));
         if (!syncFile(temp))
-            return makeError(Error::Code::Io, QStringLiteral("cannot flush the vault file: %1").arg(temp.errorString()));
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot flush the vault file: %1").arg(temp.errorString()));
         temp.close();
         // rename(2) replaces atomically: a concurrent put of the same content wrote the same plaintext.
         if (::rename(QFile::encodeName(tempPath).constData(), QFile::encodeName(finalPath).constData()) != 0)
@@ -178,8 +185,7 @@ struct Vault::Impl
 
 Vault::Vault()
     : d(std::make_unique<Impl>())
-{
-}
+{}
 
 Vault::~Vault() = default;
 
@@ -199,7 +205,8 @@ Result<std::unique_ptr<Vault>> Vault::open(Options options)
     if (options.dataKey.size() != 32)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("the vault key must be 32 bytes"));
     if (options.chunkSize < 4096 || options.chunkSize > (1 << 24))
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("the vault chunk size must be 4 KiB to 16 MiB"));
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the vault chunk size must be 4 KiB to 16 MiB"));
     if (options.directory.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("no vault directory given"));
     const QDir dir(options.directory);
@@ -247,8 +254,9 @@ Result<QString> Vault::put(QIODevice &source)
     if (!source.isOpen() || !source.isReadable())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("the source is not open for reading"));
     if (source.isSequential())
-        return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("the source must be seekable: it is read twice (id, then encryption)"));
+        return makeError(
+            Error::Code::InvalidArgument,
+            QStringLiteral("the source must be seekable: it is read twice (id, then encryption)"));
     const qint64 start = source.pos();
 
     crypto::Hmac mac(crypto::HashAlgorithm::Sm3, d->macKey.view());
@@ -258,7 +266,8 @@ Result<QString> Vault::put(QIODevice &source)
     for (;;) {
         const qint64 n = source.read(buffer.data(), buffer.size());
         if (n < 0)
-            return makeError(Error::Code::Io, QStringLiteral("cannot read the source: %1").arg(source.errorString()));
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot read the source: %1").arg(source.errorString()));
         if (n == 0)
             break;
         mac.addData(QByteArrayView(buffer.constData(), n));
@@ -325,12 +334,14 @@ Result<void> Vault::remove(const QString &id)
     // Overwrite first, so the ciphertext does not outlive the entry on simple file systems
     // (a later key compromise then finds nothing to decrypt).
     if (!file.open(QIODevice::ReadWrite))
-        return makeError(Error::Code::Io, QStringLiteral("cannot open blob %1 to erase it: %2").arg(id, file.errorString()));
+        return makeError(Error::Code::Io,
+                         QStringLiteral("cannot open blob %1 to erase it: %2").arg(id, file.errorString()));
     const QByteArray zeros(qMin<qint64>(file.size(), 1 << 20), '\0');
     for (qint64 left = file.size(); left > 0;) {
         const qint64 n = qMin<qint64>(left, zeros.size());
         if (file.write(zeros.constData(), n) != n)
-            return makeError(Error::Code::Io, QStringLiteral("cannot erase blob %1: %2").arg(id, file.errorString()));
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot erase blob %1: %2").arg(id, file.errorString()));
         left -= n;
     }
     syncFile(file);
@@ -350,7 +361,8 @@ QStringList Vault::list() const
     for (const QString &folder : folders) {
         if (!twoHex.match(folder).hasMatch())
             continue;
-        const QStringList files = QDir(root.filePath(folder)).entryList({QStringLiteral("*.blob")}, QDir::Files);
+        const QStringList files =
+            QDir(root.filePath(folder)).entryList({QStringLiteral("*.blob")}, QDir::Files);
         for (const QString &file : files) {
             const QString id = file.chopped(kBlobSuffix.size());
             if (isValidId(id) && id.startsWith(folder))

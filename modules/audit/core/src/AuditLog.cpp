@@ -201,10 +201,11 @@ Result<Pending> AuditLog::Impl::prepare(AuditEvent &event) const
     event.recorded = clock->now().toUTC();
     if (event.source.isEmpty())
         event.source = nodeId;
-    if (auto r = event.validate(); !r)
-        return r.error();
+    auto canonical = event.toValidatedCanonicalJson();
+    if (!canonical)
+        return canonical.error();
     Pending p;
-    p.canonical = event.toCanonicalJson();
+    p.canonical = std::move(canonical.value());
     p.userId = event.agent.userId;
     p.recordedMs = event.recorded.toMSecsSinceEpoch();
     for (const AuditEntity &e : std::as_const(event.entities))
@@ -423,7 +424,8 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
     if (!codec)
         return codec.error();
 
-    LogScanner scanner(d.file, head.fileSize, codec.value(), head.checkpoint, d.header.genesisChain());
+    LogScanner scanner(d.file, head.fileSize, d.header.cipher, d.recordKey, d.header.logId, head.checkpoint,
+                       d.header.genesisChain());
     const LogScanner::Outcome scan = scanner.run([&](const LogScanner::Record &rec) -> Result<void> {
         auto event = AuditEvent::fromJson(rec.canonical);
         if (!event)
@@ -582,10 +584,8 @@ AuditVerifyReport AuditLog::verify() const
             headReport = failure(AuditIssue::Malformed, QStringLiteral("the audit.log header was replaced"));
         return headReport;
     }
-    auto codec = LogCodec::create(head.header.cipher, d->recordKey, head.header.logId);
-    if (!codec)
-        return failure(AuditIssue::Malformed, codec.error().message);
-    LogScanner scanner(file.value(), head.fileSize, codec.value(), head.checkpoint, head.header.genesisChain());
+    LogScanner scanner(file.value(), head.fileSize, head.header.cipher, d->recordKey, head.header.logId,
+                       head.checkpoint, head.header.genesisChain());
     return scanner.run().report;
 }
 
@@ -600,10 +600,9 @@ AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const Secu
         readHead(directory, file.value(), [&](const LogHeader &h) { return h.keyMatches(key); }, signer, head);
     if (!headReport.ok)
         return headReport;
-    auto codec = LogCodec::create(head.header.cipher, head.header.recordKey(key), head.header.logId);
-    if (!codec)
-        return failure(AuditIssue::Malformed, codec.error().message);
-    LogScanner scanner(file.value(), head.fileSize, codec.value(), head.checkpoint, head.header.genesisChain());
+    const SecureBytes recordKey = head.header.recordKey(key);
+    LogScanner scanner(file.value(), head.fileSize, head.header.cipher, recordKey, head.header.logId,
+                       head.checkpoint, head.header.genesisChain());
     return scanner.run().report;
 }
 

@@ -154,6 +154,16 @@ QByteArray CanonicalJson::serialize(const QJsonArray &array)
     return out;
 }
 
+void CanonicalJson::appendString(QByteArray &out, QStringView text)
+{
+    writeString(out, text);
+}
+
+void CanonicalJson::appendObject(QByteArray &out, const QJsonObject &object)
+{
+    writeObject(out, object);
+}
+
 QByteArray CanonicalJson::formatNumber(double value)
 {
     if (!std::isfinite(value))

@@ -6,6 +6,7 @@
 #include <QtEndian>
 
 #include <cstring>
+#include <limits>
 
 namespace mdp::audit::detail {
 
@@ -14,6 +15,7 @@ using namespace LogFormat;
 LogCodec::LogCodec(crypto::Aead aead, QByteArray logId)
     : m_aead(std::move(aead))
     , m_associated(logId + QByteArray(kSequenceSize, '\0'))
+    , m_nonce(crypto::randomBytes(8) + QByteArray(4, '\0'))
 {
 }
 
@@ -45,10 +47,15 @@ Result<void> LogCodec::appendFrame(QByteArray &out, qint64 sequence, QByteArrayV
     char *p = out.data() + start;
     qToBigEndian<quint32>(quint32(frameLength), p);
     qToBigEndian<quint64>(quint64(sequence), p + kLengthFieldSize);
-    // Random nonces: a record cut off as a torn tail may already have been shipped, so its sequence
-    // number can be reused with other content; a counter nonce would then repeat.
-    const QByteArray nonce = crypto::randomBytes(kNonceSize);
-    std::memcpy(p + 12, nonce.constData(), kNonceSize);
+    // Not the sequence number: a record cut off as a torn tail may already have been shipped, and its
+    // sequence number is then reused for other content.
+    if (m_counter == std::numeric_limits<quint32>::max()) {
+        m_nonce = crypto::randomBytes(8) + QByteArray(4, '\0');
+        m_counter = 0;
+    }
+    qToBigEndian<quint32>(m_counter++, m_nonce.data() + 8);
+    const QByteArrayView nonce(m_nonce);
+    std::memcpy(p + 12, m_nonce.constData(), kNonceSize);
     char *plain = p + 24;
     qToBigEndian<quint64>(quint64(sequence), plain);
     std::memcpy(plain + kSequenceSize, prevChain.data(), kChainHashSize);
@@ -59,26 +66,31 @@ Result<void> LogCodec::appendFrame(QByteArray &out, qint64 sequence, QByteArrayV
 
 Result<LogCodec::Opened> LogCodec::openFrame(const char *frame, qint64 length, QByteArray &plaintext)
 {
+    if (length < kMinFrameLength)
+        return makeError(Error::Code::Corrupt, QStringLiteral("record is too short"));
+    plaintext.resize(length);
+    std::memcpy(plaintext.data(), frame, std::size_t(length));
+    return openFrameInPlace(plaintext.data(), length);
+}
+
+Result<LogCodec::Opened> LogCodec::openFrameInPlace(char *frame, qint64 length)
+{
     const qint64 cipherLength = length - kSequenceSize - kNonceSize - kTagSize;
-    if (cipherLength < kSequenceSize + kChainHashSize)
+    if (length < kMinFrameLength)
         return makeError(Error::Code::Corrupt, QStringLiteral("record is too short"));
     const qint64 sequence = qint64(qFromBigEndian<quint64>(frame));
     const QByteArrayView nonce(frame + kSequenceSize, kNonceSize);
-    const char *cipher = frame + kSequenceSize + kNonceSize;
-    plaintext.resize(cipherLength);
-    std::memcpy(plaintext.data(), cipher, std::size_t(cipherLength));
+    char *plain = frame + kSequenceSize + kNonceSize;
     setSequence(sequence);
-    if (auto r = m_aead.openInPlace(nonce, m_associated, plaintext.data(), cipherLength,
-                                    QByteArrayView(cipher + cipherLength, kTagSize));
+    if (auto r = m_aead.openInPlace(nonce, m_associated, plain, cipherLength, QByteArrayView(plain + cipherLength, kTagSize));
         !r)
         return r.error();
     Opened o;
-    o.sequence = qint64(qFromBigEndian<quint64>(plaintext.constData()));
+    o.sequence = qint64(qFromBigEndian<quint64>(plain));
     if (o.sequence != sequence)
         return makeError(Error::Code::Corrupt, QStringLiteral("record sequence numbers disagree"));
-    o.prevChain = QByteArrayView(plaintext.constData() + kSequenceSize, kChainHashSize);
-    o.canonical = QByteArrayView(plaintext.constData() + kSequenceSize + kChainHashSize,
-                                 cipherLength - kSequenceSize - kChainHashSize);
+    o.prevChain = QByteArrayView(plain + kSequenceSize, kChainHashSize);
+    o.canonical = QByteArrayView(plain + kSequenceSize + kChainHashSize, cipherLength - kSequenceSize - kChainHashSize);
     return o;
 }
 

@@ -15,7 +15,9 @@ class LogCodec
 public:
     static Result<LogCodec> create(crypto::AeadCipher cipher, const SecureBytes &recordKey, QByteArray logId);
 
-    // Appends one frame (length field included) to `out`.
+    // Appends one frame (length field included) to `out`. Nonces are a random 64-bit prefix drawn per
+    // codec and a 32-bit counter: unique per key, since keys are per log and every codec (each open,
+    // each process) draws a new prefix, so a record rewritten after a torn-tail cut never reuses one.
     Result<void> appendFrame(QByteArray &out, qint64 sequence, QByteArrayView prevChain, QByteArrayView canonical);
 
     struct Opened
@@ -27,6 +29,8 @@ public:
     // `frame` starts after the length field and holds `length` bytes. Fails with Code::Crypto when
     // the record does not authenticate under its own sequence number.
     Result<Opened> openFrame(const char *frame, qint64 length, QByteArray &plaintext);
+    // The same, decrypting inside the caller's buffer; the views point into `frame`.
+    Result<Opened> openFrameInPlace(char *frame, qint64 length);
 
     static qint64 frameLengthFor(qint64 canonicalSize);
 
@@ -36,6 +40,8 @@ private:
 
     crypto::Aead m_aead;
     QByteArray m_associated; // log ID | sequence
+    QByteArray m_nonce;      // random prefix | counter
+    quint32 m_counter = 0;
 };
 
 } // namespace mdp::audit::detail

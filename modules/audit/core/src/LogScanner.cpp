@@ -5,75 +5,119 @@
 
 #include <QtEndian>
 
+#include <future>
+
 namespace mdp::audit::detail {
 
 using namespace LogFormat;
 
 namespace {
-constexpr qint64 kReadChunk = 4 << 20;
+// Small enough that the second thread starts early on modest logs, large enough to amortise a thread.
+constexpr qint64 kBlockSize = 512 << 10;
 } // namespace
 
-LogScanner::LogScanner(const LogFile &file, qint64 fileSize, LogCodec &codec, const AuditCheckpoint &checkpoint,
-                       QByteArray genesisChain)
+LogScanner::LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher, const SecureBytes &recordKey,
+                       QByteArray logId, const AuditCheckpoint &checkpoint, QByteArray genesisChain)
     : m_file(file)
     , m_fileSize(fileSize)
-    , m_codec(codec)
+    , m_cipher(cipher)
+    , m_recordKey(recordKey)
+    , m_logId(std::move(logId))
     , m_checkpoint(checkpoint)
     , m_genesis(std::move(genesisChain))
 {
 }
 
-const char *LogScanner::bytesAt(qint64 offset, qint64 length, QString *error)
+LogScanner::Block LogScanner::readBlock(qint64 start) const
 {
-    if (offset + length > m_fileSize)
-        return nullptr;
-    if (offset >= m_bufferStart && offset + length <= m_bufferStart + m_buffer.size())
-        return m_buffer.constData() + (offset - m_bufferStart);
-    const qint64 n = std::min(std::max(length, kReadChunk), m_fileSize - offset);
-    m_buffer.resize(n);
-    m_bufferStart = offset;
-    if (auto r = m_file.readAt(offset, m_buffer.data(), n); !r) {
-        m_buffer.clear();
-        *error = r.error().message;
-        return nullptr;
+    Block b;
+    b.start = start;
+    qint64 size = std::min(kBlockSize, m_fileSize - start);
+    // A frame larger than a block gets a block of its own.
+    if (m_fileSize - start >= kLengthFieldSize) {
+        char lengthField[kLengthFieldSize];
+        if (auto r = m_file.readAt(start, lengthField, kLengthFieldSize); !r) {
+            b.error = r.error().message;
+            b.last = true;
+            return b;
+        }
+        const qint64 first = kLengthFieldSize + qint64(qFromBigEndian<quint32>(lengthField));
+        if (first <= kLengthFieldSize + kMaxFrameLength)
+            size = std::min(std::max(size, first), m_fileSize - start);
     }
-    return m_buffer.constData();
+    b.bytes.resize(size);
+    if (auto r = m_file.readAt(start, b.bytes.data(), size); !r) {
+        b.error = r.error().message;
+        b.last = true;
+        return b;
+    }
+    qint64 pos = 0;
+    for (;;) {
+        const qint64 offset = start + pos;
+        if (offset >= m_fileSize) {
+            b.last = true;
+            break;
+        }
+        Slot s;
+        s.offset = offset;
+        if (m_fileSize - offset < kLengthFieldSize) {
+            s.status = FrameStatus::Incomplete;
+        } else if (pos + kLengthFieldSize > size) {
+            break; // the length field continues in the next block
+        } else {
+            s.length = qint64(qFromBigEndian<quint32>(b.bytes.constData() + pos));
+            if (s.length < kMinFrameLength || s.length > kMaxFrameLength)
+                s.status = FrameStatus::BadLength;
+            else if (offset + kLengthFieldSize + s.length > m_fileSize)
+                s.status = FrameStatus::Incomplete;
+            else if (pos + kLengthFieldSize + s.length > size)
+                break; // the frame continues in the next block
+        }
+        b.slots.push_back(s);
+        if (s.status != FrameStatus::Ok) {
+            b.last = true; // nothing after an unreadable frame can be framed
+            break;
+        }
+        pos += kLengthFieldSize + s.length;
+    }
+    b.next = start + pos;
+    return b;
 }
 
-LogScanner::Frame LogScanner::readFrame(qint64 offset, QByteArray &plaintext)
+void LogScanner::openBlock(Block &block, LogCodec &codec)
 {
-    Frame f;
-    if (m_fileSize - offset < kLengthFieldSize) {
-        f.status = FrameStatus::Incomplete;
-        return f;
+    const MerkleHasher hasher;
+    for (Slot &s : block.slots) {
+        if (s.status != FrameStatus::Ok)
+            continue;
+        char *frame = block.bytes.data() + (s.offset - block.start) + kLengthFieldSize;
+        auto opened = codec.openFrameInPlace(frame, s.length);
+        if (!opened) {
+            s.status = FrameStatus::AuthFailed;
+            continue;
+        }
+        s.opened = opened.value();
+        s.leaf = hasher.leafHash(s.opened.canonical);
     }
-    const char *lengthField = bytesAt(offset, kLengthFieldSize, &f.error);
-    if (!lengthField) {
-        f.status = FrameStatus::IoError;
-        return f;
-    }
-    f.length = qint64(qFromBigEndian<quint32>(lengthField));
-    if (f.length < kMinFrameLength || f.length > kMaxFrameLength) {
-        f.status = FrameStatus::BadLength;
-        return f;
-    }
-    if (offset + kLengthFieldSize + f.length > m_fileSize) {
-        f.status = FrameStatus::Incomplete;
-        return f;
-    }
-    const char *frame = bytesAt(offset + kLengthFieldSize, f.length, &f.error);
-    if (!frame) {
-        f.status = FrameStatus::IoError;
-        return f;
-    }
-    auto opened = m_codec.openFrame(frame, f.length, plaintext);
-    if (!opened) {
-        f.status = FrameStatus::AuthFailed;
-        f.error = opened.error().message;
-        return f;
-    }
-    f.opened = opened.value();
-    return f;
+}
+
+std::optional<qint64> LogScanner::sequenceAt(qint64 offset, LogCodec &codec) const
+{
+    if (m_fileSize - offset < kLengthFieldSize)
+        return std::nullopt;
+    char lengthField[kLengthFieldSize];
+    if (!m_file.readAt(offset, lengthField, kLengthFieldSize))
+        return std::nullopt;
+    const qint64 length = qint64(qFromBigEndian<quint32>(lengthField));
+    if (length < kMinFrameLength || length > kMaxFrameLength || offset + kLengthFieldSize + length > m_fileSize)
+        return std::nullopt;
+    QByteArray frame(length, Qt::Uninitialized);
+    if (!m_file.readAt(offset + kLengthFieldSize, frame.data(), length))
+        return std::nullopt;
+    auto opened = codec.openFrameInPlace(frame.data(), length);
+    if (!opened)
+        return std::nullopt;
+    return opened->sequence;
 }
 
 LogScanner::Outcome LogScanner::run(const Visitor &visit)
@@ -84,10 +128,15 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
     rep.checkpointSize = m_checkpoint.size;
     qint64 offset = kHeaderSize;
     qint64 expected = 0;
+
+    auto mainCodec = LogCodec::create(m_cipher, m_recordKey, m_logId);
+    auto workerCodec = LogCodec::create(m_cipher, m_recordKey, m_logId);
+    if (!mainCodec || !workerCodec) {
+        rep.issue = AuditIssue::Malformed;
+        rep.message = mainCodec ? workerCodec.error().message : mainCodec.error().message;
+        return out;
+    }
     crypto::Hasher chainHasher(crypto::HashAlgorithm::Sm3);
-    const MerkleHasher &merkle = out.frontier.hasher();
-    QByteArray plaintext;
-    QByteArray lookahead;
 
     auto fail = [&](AuditIssue issue, qint64 sequence, qint64 at, const QString &message) {
         rep.ok = false;
@@ -97,7 +146,6 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
         rep.message = message;
         rep.eventCount = expected;
         out.validEnd = offset;
-        return out;
     };
     // The checkpoint states the file length, root and chain head at its size; all must agree.
     auto checkpointDisagrees = [&]() -> bool {
@@ -124,89 +172,124 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
         return false;
     };
 
+    // Returns false when the scan must stop (a failure, or a torn tail).
+    auto process = [&](const Block &block) -> bool {
+        if (!block.error.isEmpty()) {
+            fail(AuditIssue::Malformed, expected, block.start, block.error);
+            return false;
+        }
+        for (const Slot &s : block.slots) {
+            const bool covered = s.offset < m_checkpoint.bytes;
+            const qint64 frameEnd = s.offset + kLengthFieldSize + s.length;
+            switch (s.status) {
+            case FrameStatus::Ok: break;
+            case FrameStatus::Incomplete:
+            case FrameStatus::BadLength:
+                if (!covered) {
+                    out.tornOffset = s.offset;
+                    return false;
+                }
+                if (s.status == FrameStatus::Incomplete && m_fileSize < m_checkpoint.bytes) {
+                    fail(AuditIssue::TruncatedTail, expected, s.offset,
+                         QStringLiteral("the signed checkpoint says %1 events (%2 bytes); the file ends "
+                                        "inside event %3 at byte %4")
+                             .arg(m_checkpoint.size).arg(m_checkpoint.bytes).arg(expected).arg(m_fileSize));
+                } else {
+                    fail(AuditIssue::Malformed, expected, s.offset,
+                         QStringLiteral("event %1 at byte %2 has a damaged length field").arg(expected).arg(s.offset));
+                }
+                return false;
+            case FrameStatus::AuthFailed:
+                // A killed writer can leave a last frame whose length arrived but not all its data.
+                if (!covered && frameEnd == m_fileSize) {
+                    out.tornOffset = s.offset;
+                    return false;
+                }
+                fail(AuditIssue::AuthenticationFailure, expected, s.offset,
+                     QStringLiteral("event %1 at byte %2 fails authentication: its bytes were changed")
+                         .arg(expected).arg(s.offset));
+                return false;
+            }
+
+            const qint64 seq = s.opened.sequence;
+            if (seq > expected) {
+                if (sequenceAt(frameEnd, mainCodec.value()) == expected) {
+                    fail(AuditIssue::ChainBreak, expected, s.offset,
+                         QStringLiteral("events %1 and %2 are out of order at byte %3 (records swapped)")
+                             .arg(expected).arg(seq).arg(s.offset));
+                } else {
+                    fail(AuditIssue::SequenceGap, expected, s.offset,
+                         seq == expected + 1
+                             ? QStringLiteral("event %1 is missing: the record at byte %2 holds event %3")
+                                   .arg(expected).arg(s.offset).arg(seq)
+                             : QStringLiteral("events %1 to %2 are missing: the record at byte %3 holds event %4")
+                                   .arg(expected).arg(seq - 1).arg(s.offset).arg(seq));
+                }
+                return false;
+            }
+            if (seq < expected) {
+                fail(AuditIssue::SequenceRepeat, expected, s.offset,
+                     QStringLiteral("the record at byte %1 repeats event %2 where event %3 belongs "
+                                    "(inserted or duplicated record)")
+                         .arg(s.offset).arg(seq).arg(expected));
+                return false;
+            }
+            if (s.opened.prevChain != out.chainHead) {
+                fail(AuditIssue::ChainBreak, expected, s.offset,
+                     QStringLiteral("event %1 at byte %2 does not chain to event %3")
+                         .arg(expected).arg(s.offset).arg(expected - 1));
+                return false;
+            }
+            chainHasher.addData(out.chainHead);
+            chainHasher.addData(s.opened.canonical);
+            out.chainHead = chainHasher.result();
+            out.frontier.appendLeafHash(s.leaf);
+            if (visit) {
+                if (auto r = visit(Record{seq, s.offset, s.length, s.opened.canonical, s.leaf}); !r) {
+                    fail(AuditIssue::Malformed, expected, s.offset,
+                         QStringLiteral("event %1 at byte %2: %3").arg(expected).arg(s.offset).arg(r.error().message));
+                    return false;
+                }
+            }
+            ++expected;
+            offset = frameEnd;
+            if (checkpointDisagrees())
+                return false;
+        }
+        return true;
+    };
+
     if (checkpointDisagrees())
         return out;
-
-    while (offset < m_fileSize) {
-        const Frame f = readFrame(offset, plaintext);
-        const bool covered = offset < m_checkpoint.bytes;
-        const qint64 frameEnd = offset + kLengthFieldSize + f.length;
-        switch (f.status) {
-        case FrameStatus::Ok: break;
-        case FrameStatus::IoError: return fail(AuditIssue::Malformed, expected, offset, f.error);
-        case FrameStatus::Incomplete:
-        case FrameStatus::BadLength:
-            if (!covered) {
-                out.tornOffset = offset;
-                break;
+    if (offset < m_fileSize) {
+        Block current = readBlock(offset);
+        openBlock(current, mainCodec.value());
+        for (;;) {
+            Block next;
+            std::future<void> opening;
+            const bool more = !current.last && current.error.isEmpty() && current.next < m_fileSize;
+            if (more) {
+                next = readBlock(current.next);
+                opening = std::async(std::launch::async, [&next, &workerCodec] { openBlock(next, workerCodec.value()); });
             }
-            if (f.status == FrameStatus::Incomplete && m_fileSize < m_checkpoint.bytes)
-                return fail(AuditIssue::TruncatedTail, expected, offset,
-                            QStringLiteral("the signed checkpoint says %1 events (%2 bytes); the file ends "
-                                           "inside event %3 at byte %4")
-                                .arg(m_checkpoint.size).arg(m_checkpoint.bytes).arg(expected).arg(m_fileSize));
-            return fail(AuditIssue::Malformed, expected, offset,
-                        QStringLiteral("event %1 at byte %2 has a damaged length field").arg(expected).arg(offset));
-        case FrameStatus::AuthFailed:
-            // A killed writer can leave a last frame whose length arrived but not all its data.
-            if (!covered && frameEnd == m_fileSize) {
-                out.tornOffset = offset;
+            const bool keepGoing = process(current);
+            if (opening.valid())
+                opening.wait();
+            if (!keepGoing)
                 break;
-            }
-            return fail(AuditIssue::AuthenticationFailure, expected, offset,
-                        QStringLiteral("event %1 at byte %2 fails authentication: its bytes were changed")
-                            .arg(expected).arg(offset));
+            if (!more)
+                break;
+            current = std::move(next);
         }
-        if (out.tornOffset >= 0)
-            break;
-
-        const qint64 seq = f.opened.sequence;
-        if (seq > expected) {
-            Frame next;
-            next.status = FrameStatus::Incomplete;
-            if (frameEnd < m_fileSize)
-                next = readFrame(frameEnd, lookahead);
-            if (next.status == FrameStatus::Ok && next.opened.sequence == expected)
-                return fail(AuditIssue::ChainBreak, expected, offset,
-                            QStringLiteral("events %1 and %2 are out of order at byte %3 (records swapped)")
-                                .arg(expected).arg(seq).arg(offset));
-            return fail(AuditIssue::SequenceGap, expected, offset,
-                        seq == expected + 1
-                            ? QStringLiteral("event %1 is missing: the record at byte %2 holds event %3")
-                                  .arg(expected).arg(offset).arg(seq)
-                            : QStringLiteral("events %1 to %2 are missing: the record at byte %3 holds event %4")
-                                  .arg(expected).arg(seq - 1).arg(offset).arg(seq));
-        }
-        if (seq < expected)
-            return fail(AuditIssue::SequenceRepeat, expected, offset,
-                        QStringLiteral("the record at byte %1 repeats event %2 where event %3 belongs "
-                                       "(inserted or duplicated record)")
-                            .arg(offset).arg(seq).arg(expected));
-        if (f.opened.prevChain != out.chainHead)
-            return fail(AuditIssue::ChainBreak, expected, offset,
-                        QStringLiteral("event %1 at byte %2 does not chain to event %3")
-                            .arg(expected).arg(offset).arg(expected - 1));
-
-        chainHasher.addData(out.chainHead);
-        chainHasher.addData(f.opened.canonical);
-        out.chainHead = chainHasher.result();
-        const QByteArray leaf = merkle.leafHash(f.opened.canonical);
-        out.frontier.appendLeafHash(leaf);
-        if (visit) {
-            if (auto r = visit(Record{seq, offset, f.length, f.opened.canonical, leaf}); !r)
-                return fail(AuditIssue::Malformed, expected, offset,
-                            QStringLiteral("event %1 at byte %2: %3").arg(expected).arg(offset).arg(r.error().message));
-        }
-        ++expected;
-        offset = frameEnd;
-        if (checkpointDisagrees())
+        if (rep.issue != AuditIssue::None)
             return out;
     }
 
-    if (expected < m_checkpoint.size)
-        return fail(AuditIssue::TruncatedTail, expected, offset,
-                    QStringLiteral("the signed checkpoint says %1 events, the file has %2")
-                        .arg(m_checkpoint.size).arg(expected));
+    if (expected < m_checkpoint.size) {
+        fail(AuditIssue::TruncatedTail, expected, offset,
+             QStringLiteral("the signed checkpoint says %1 events, the file has %2").arg(m_checkpoint.size).arg(expected));
+        return out;
+    }
     rep.ok = true;
     rep.issue = AuditIssue::None;
     rep.eventCount = expected;

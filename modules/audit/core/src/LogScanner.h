@@ -8,6 +8,7 @@
 #include "mdp/audit/MerkleFrontier.h"
 
 #include <functional>
+#include <vector>
 
 namespace mdp::audit::detail {
 
@@ -21,6 +22,9 @@ namespace mdp::audit::detail {
 //   file ends before the checkpoint's size -> TruncatedTail
 //   root or chain head differ at the size  -> MerkleRootMismatch / ChainBreak
 // An unfinished frame after everything the checkpoint covers is a torn tail, not a failure.
+//
+// The file is read in blocks; a second thread decrypts block k+1 and hashes its Merkle leaves while
+// this thread runs the sequential part (chain, frontier, checks, visitor) over block k.
 class LogScanner
 {
 public:
@@ -43,29 +47,41 @@ public:
         MerkleFrontier frontier;
     };
 
-    LogScanner(const LogFile &file, qint64 fileSize, LogCodec &codec, const AuditCheckpoint &checkpoint,
-               QByteArray genesisChain);
+    LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher, const SecureBytes &recordKey,
+               QByteArray logId, const AuditCheckpoint &checkpoint, QByteArray genesisChain);
     Outcome run(const Visitor &visit = {});
 
 private:
-    enum class FrameStatus { Ok, Incomplete, BadLength, AuthFailed, IoError };
-    struct Frame
+    enum class FrameStatus { Ok, Incomplete, BadLength, AuthFailed };
+    struct Slot
     {
-        FrameStatus status = FrameStatus::Ok;
+        qint64 offset = 0;
         qint64 length = 0;
+        FrameStatus status = FrameStatus::Ok;
         LogCodec::Opened opened;
-        QString error;
+        QByteArray leaf;
     };
-    Frame readFrame(qint64 offset, QByteArray &plaintext);
-    const char *bytesAt(qint64 offset, qint64 length, QString *error);
+    struct Block
+    {
+        QByteArray bytes;
+        qint64 start = 0;
+        qint64 next = 0; // where the following block starts
+        bool last = false;
+        QString error;
+        std::vector<Slot> slots;
+    };
+    Block readBlock(qint64 start) const;
+    static void openBlock(Block &block, LogCodec &codec);
+    // Decrypts one frame straight from the file (used to look one record ahead).
+    std::optional<qint64> sequenceAt(qint64 offset, LogCodec &codec) const;
 
     const LogFile &m_file;
     qint64 m_fileSize;
-    LogCodec &m_codec;
+    crypto::AeadCipher m_cipher;
+    const SecureBytes &m_recordKey;
+    QByteArray m_logId;
     const AuditCheckpoint &m_checkpoint;
     QByteArray m_genesis;
-    QByteArray m_buffer;
-    qint64 m_bufferStart = 0;
 };
 
 } // namespace mdp::audit::detail

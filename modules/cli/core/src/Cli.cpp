@@ -54,6 +54,7 @@ struct Args
 const char *kUsage =
     "usage: mdp <command> [options]\n"
     "  init --workspace DIR [--cipher sm4|aes]         create a workspace (passphrase: MDP_PASSPHRASE or prompt)\n"
+    "       [--pkcs11-token LABEL [--pkcs11-module SO]] root key in a PKCS#11 token (PIN: MDP_TOKEN_PIN or prompt)\n"
     "  user add --workspace DIR --name NAME --role ROLE [--display NAME]\n"
     "                                                  add an account (password: MDP_USER_PASSWORD or prompt)\n"
     "  user list --workspace DIR                       list accounts\n"
@@ -88,7 +89,12 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("--workspace DIR is required"));
     if (!workspace::Workspace::exists(dir))
         return makeError(Error::Code::NotFound, QStringLiteral("no workspace at %1").arg(dir));
-    auto passphrase = readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
+    auto kind = workspace::Workspace::rootKind(dir);
+    if (!kind)
+        return kind.error();
+    auto passphrase = kind.value() == QStringLiteral("pkcs11")
+                          ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
+                          : readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
     if (!passphrase)
         return passphrase.error();
     auto ws = workspace::Workspace::open(dir, passphrase.value());
@@ -114,7 +120,16 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
     } else {
         return usage(err, QStringLiteral("--cipher must be sm4 or aes"));
     }
-    auto passphrase = readSecret("MDP_PASSPHRASE", QStringLiteral("New workspace passphrase: "), true);
+    if (args.has(QStringLiteral("pkcs11-token"))) {
+        workspace::TokenRoot token;
+        token.tokenLabel = args.value(QStringLiteral("pkcs11-token"));
+        if (args.has(QStringLiteral("pkcs11-module")))
+            token.modulePath = args.value(QStringLiteral("pkcs11-module"));
+        options.token = token;
+    }
+    auto passphrase = options.token
+                          ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
+                          : readSecret("MDP_PASSPHRASE", QStringLiteral("New workspace passphrase: "), true);
     if (!passphrase)
         return fail(err, passphrase.error());
     options.passphrase = std::move(passphrase.value());

@@ -1,5 +1,6 @@
 #include "mdp/shell/AccountTableModel.h"
 
+#include "Ui.h"
 #include "mdp/shell/Theme.h"
 
 #include <QLocale>
@@ -57,7 +58,7 @@ QString AccountTableModel::statusText(const accounts::Account &account, const QD
     if (account.locked)
         return tr("Locked by administrator");
     if (account.lockedUntil.isValid() && account.lockedUntil > now)
-        return tr("Locked out until %1").arg(QLocale().toString(account.lockedUntil.toLocalTime(), QLocale::ShortFormat));
+        return tr("Locked out until %1").arg(ui::formatDateTime(account.lockedUntil));
     return tr("Active");
 }
 
@@ -84,7 +85,7 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
             return accounts::requiresSecondFactor(account.roles) ? tr("Not set up yet") : tr("Not required");
         case LastLoginColumn:
             return account.lastLogin.isValid()
-                       ? QLocale().toString(account.lastLogin.toLocalTime(), QLocale::ShortFormat)
+                       ? ui::formatDateTime(account.lastLogin)
                        : tr("Never");
         }
         break;

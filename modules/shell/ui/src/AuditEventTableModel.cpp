@@ -1,5 +1,6 @@
 #include "mdp/shell/AuditEventTableModel.h"
 
+#include "Ui.h"
 #include "mdp/shell/Theme.h"
 
 #include <QHash>
@@ -129,7 +130,7 @@ QVariant AuditEventTableModel::data(const QModelIndex &index, int role) const
         case SequenceColumn:
             return row.sequence;
         case TimeColumn:
-            return QLocale().toString(event.recorded.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return ui::formatDateTime(event.recorded, true);
         case TypeColumn:
             return typeText(event.type);
         case UserColumn:

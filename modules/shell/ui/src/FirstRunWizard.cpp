@@ -21,6 +21,8 @@ FirstRunWizard::FirstRunWizard(const QString &directory, QWidget *parent)
     setObjectName(QStringLiteral("firstRunWizard"));
     setWindowTitle(tr("Set up MDP"));
     setWizardStyle(QWizard::ModernStyle);
+    setTitleFormat(Qt::RichText);
+    setSubTitleFormat(Qt::PlainText);
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     setPixmap(QWizard::LogoPixmap, Theme::appIcon().pixmap(48, 48));

@@ -1,5 +1,6 @@
 #include "mdp/shell/KeyTableModel.h"
 
+#include "Ui.h"
 #include "mdp/shell/Theme.h"
 
 #include <QLocale>
@@ -97,10 +98,9 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         case AlgorithmColumn:
             return key.algorithm;
         case CreatedColumn:
-            return QLocale().toString(key.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return ui::formatDateTime(key.createdAt);
         case ChangedColumn:
-            return key.changedAt.isValid() ? QLocale().toString(key.changedAt.toLocalTime(), QLocale::ShortFormat)
-                                           : QString();
+            return ui::formatDateTime(key.changedAt);
         }
         break;
     case Qt::ForegroundRole:

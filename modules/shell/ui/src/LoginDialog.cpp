@@ -35,7 +35,7 @@ SecureBytes secretFrom(const QString &text)
 
 QString localTime(const QDateTime &utc)
 {
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    return ui::formatDateTime(utc);
 }
 
 } // namespace

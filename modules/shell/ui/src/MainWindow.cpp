@@ -265,8 +265,7 @@ void MainWindow::refreshStatus()
     } else if (report->ok) {
         m_statusIntegrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-check"), Theme::good()).pixmap(16, 16));
         m_statusIntegrity->setText(tr("Integrity verified %1")
-                                       .arg(QLocale().toString(m_integrity->lastChecked().toLocalTime().time(),
-                                                               QLocale::ShortFormat)));
+                                       .arg(m_integrity->lastChecked().toLocalTime().toString(QStringLiteral("HH:mm"))));
     } else {
         m_statusIntegrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-alert"), Theme::bad()).pixmap(16, 16));
         m_statusIntegrity->setText(tr("Integrity problem"));

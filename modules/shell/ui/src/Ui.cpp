@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
@@ -14,6 +15,13 @@
 
 namespace mdp::shell::ui {
 
+QString formatDateTime(const QDateTime &utc, bool seconds)
+{
+    if (!utc.isValid())
+        return {};
+    return utc.toLocalTime().toString(seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 void repolish(QWidget *widget)
 {
     widget->style()->unpolish(widget);
@@ -23,7 +31,9 @@ void repolish(QWidget *widget)
 
 void showMessage(QLabel *label, Severity severity, const QString &text)
 {
-    const char *name = "";
+    // Every severity has the same box (padding, border), so switching keeps the layout; "none" only
+    // hides the label.
+    const char *name = nullptr;
     switch (severity) {
     case Severity::None:
         break;
@@ -40,10 +50,12 @@ void showMessage(QLabel *label, Severity severity, const QString &text)
         name = "error";
         break;
     }
-    label->setProperty("severity", QString::fromLatin1(name));
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-    repolish(label);
+    if (name && label->property("severity").toString() != QLatin1String(name)) {
+        label->setProperty("severity", QString::fromLatin1(name));
+        repolish(label);
+    }
+    label->setText(name ? text : QString());
+    label->setVisible(name && !text.isEmpty());
 }
 
 QLabel *makeMessageLabel(QWidget *parent)
@@ -53,6 +65,7 @@ QLabel *makeMessageLabel(QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setProperty("severity", QStringLiteral("info"));
     label->hide();
     return label;
 }
@@ -110,6 +123,12 @@ void addRevealAction(QLineEdit *edit)
         edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         reveal->setIcon(Theme::icon(shown ? QStringLiteral("eye-off") : QStringLiteral("eye"), Theme::muted()));
     });
+}
+
+QString headingHtml(const QString &text)
+{
+    return QStringLiteral("<span style=\"font-size:14pt; font-weight:600; color:#10263b\">%1</span>")
+        .arg(text.toHtmlEscaped());
 }
 
 QLabel *addFact(QGridLayout *grid, const QString &name, const QString &value)

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QDateTime;
 class QFrame;
 class QLabel;
 class QLineEdit;
@@ -26,8 +27,13 @@ QPushButton *makeAccentButton(const QString &text, QWidget *parent = nullptr);
 QWidget *makePageHeader(const QString &title, const QString &subtitle, QWidget *parent = nullptr);
 // A password field with an eye button that shows or hides what was typed.
 void addRevealAction(QLineEdit *edit);
+// A wizard page title in the size of a page heading (QWizard draws titles as rich text).
+QString headingHtml(const QString &text);
 // Adds "name: value" as a row of a facts grid; returns the value label.
 QLabel *addFact(QGridLayout *grid, const QString &name, const QString &value = {});
+
+// A UTC time shown in local time as "2026-03-01 08:30" (the form hospitals in China use in both languages).
+QString formatDateTime(const QDateTime &utc, bool seconds = false);
 
 // Re-applies the style sheet after a dynamic property changed.
 void repolish(QWidget *widget);

@@ -11,6 +11,7 @@
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/LibraryVersions.h"
 #include "mdp/crypto/PassphraseRootKey.h"
+#include "mdp/crypto/Pkcs11RootKey.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/AtomicFile.h"
@@ -301,8 +302,10 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     const auto blobCipher = crypto::cipherFromName(options.blobCipher);
     if (!pageCipher || !blobCipher)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("unknown cipher"));
-    if (options.passphrase.size() < 8)
+    if (!options.token && options.passphrase.size() < 8)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("the workspace passphrase is too short"));
+    if (options.token && options.passphrase.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("the token PIN is missing"));
     QDir dir(options.directory);
     if (options.directory.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("no workspace directory given"));
@@ -332,15 +335,27 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         return e;
     };
 
-    crypto::PassphraseRootOptions rootOptions;
-    rootOptions.cipher = *blobCipher;
-    auto root = crypto::PassphraseRootKey::create(options.passphrase, rootOptions);
-    if (!root)
-        return cleanUp(root.error());
+    std::unique_ptr<crypto::RootKeyProvider> root;
+    if (options.token) {
+        crypto::Pkcs11RootConfig config;
+        config.modulePath = options.token->modulePath;
+        config.tokenLabel = options.token->tokenLabel;
+        config.keyLabel = options.token->keyLabel;
+        auto tokenRoot = crypto::Pkcs11RootKey::openOrGenerate(config, options.passphrase);
+        if (!tokenRoot)
+            return cleanUp(tokenRoot.error());
+        root = std::move(tokenRoot.value());
+    } else {
+        crypto::PassphraseRootOptions rootOptions;
+        rootOptions.cipher = *blobCipher;
+        auto passRoot = crypto::PassphraseRootKey::create(options.passphrase, rootOptions);
+        if (!passRoot)
+            return cleanUp(passRoot.error());
+        root = std::move(passRoot.value());
+    }
     crypto::KeyHierarchyOptions keyOptions;
     keyOptions.wrapCipher = *blobCipher;
-    auto keys = crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root.value()), clock, d.forwarder.get(),
-                                             keyOptions);
+    auto keys = crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root), clock, d.forwarder.get(), keyOptions);
     if (!keys)
         return cleanUp(keys.error());
     d.keys = std::move(keys.value());
@@ -400,6 +415,11 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         return cleanUp(r.error());
     qCInfo(lcWorkspace) << "workspace created" << d.nodeId;
     return ws;
+}
+
+Result<QString> Workspace::rootKind(const QString &directory)
+{
+    return crypto::KeyHierarchy::rootKindOf(QDir(directory).filePath(kKeyring));
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,

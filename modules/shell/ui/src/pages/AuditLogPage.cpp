@@ -76,6 +76,8 @@ AuditLogPage::AuditLogPage(SessionContext &context, QWidget *parent)
         b->setProperty("segment", true);
         modeRow->addWidget(b);
     }
+    byUser->setProperty("position", QStringLiteral("first"));
+    byData->setProperty("position", QStringLiteral("last"));
     byUser->setChecked(true);
     m_mode->addButton(byUser, 0);
     m_mode->addButton(byData, 1);

@@ -98,7 +98,7 @@ OverviewPage::OverviewPage(SessionContext &context, IntegrityMonitor &integrity,
     ui::addFact(sessionGrid, tr("User name"), session.userName);
     ui::addFact(sessionGrid, tr("Role"), roleNames(session.roles.isEmpty() ? QStringList{session.role} : session.roles));
     ui::addFact(sessionGrid, tr("Signed in"),
-                QLocale().toString(session.loginTime.toLocalTime(), QLocale::ShortFormat));
+                ui::formatDateTime(session.loginTime));
     sessionLayout->addLayout(sessionGrid);
     sessionLayout->addStretch();
     top->addWidget(sessionCard, 3);
@@ -145,7 +145,7 @@ void OverviewPage::refresh()
     const workspace::WorkspaceInfo info = m_context.workspace().info();
     m_auditCount->setText(QLocale().toString(info.auditEvents));
     m_directory->setText(QDir::toNativeSeparators(info.directory));
-    m_created->setText(QLocale().toString(info.created.toLocalTime(), QLocale::LongFormat));
+    m_created->setText(ui::formatDateTime(info.created));
     m_pageCipher->setText(CipherNames::describe(info.pageCipher));
     m_blobCipher->setText(CipherNames::describe(info.blobCipher));
     m_rootKey->setText(info.rootKeyKind);
@@ -172,7 +172,7 @@ void OverviewPage::updateIntegrity()
                                       "copy of the database was put back."));
         return;
     }
-    const QString when = QLocale().toString(m_integrity.lastChecked().toLocalTime(), QLocale::ShortFormat);
+    const QString when = ui::formatDateTime(m_integrity.lastChecked());
     if (report->ok) {
         m_integrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-check"), Theme::good()).pixmap(28, 28));
         m_integrityHeadline->setText(tr("Intact"));

@@ -19,7 +19,7 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     , m_confirm(new QLineEdit(this))
     , m_problem(ui::makeMessageLabel(this))
 {
-    setTitle(tr("First administrator"));
+    setTitle(ui::headingHtml(tr("First administrator")));
     setSubTitle(tr("The system administrator creates the accounts of clinicians, reviewers, researchers and "
                    "auditors. Use a personal account, not a shared one."));
 

@@ -13,6 +13,7 @@ class AdminAccountWizardPage : public QWizardPage
 public:
     explicit AdminAccountWizardPage(QWidget *parent = nullptr);
     bool isComplete() const override;
+    bool validatePage() override { return isComplete(); }
     void clearSecrets();
 
 private:

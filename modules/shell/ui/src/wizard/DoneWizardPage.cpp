@@ -13,7 +13,7 @@ DoneWizardPage::DoneWizardPage(QWidget *parent)
     : QWizardPage(parent)
     , m_text(ui::makeLabel(QString(), QStringLiteral("factValue"), this))
 {
-    setTitle(tr("Workspace created"));
+    setTitle(ui::headingHtml(tr("Workspace created")));
     setSubTitle(tr("The encrypted workspace is ready."));
     setFinalPage(true);
 

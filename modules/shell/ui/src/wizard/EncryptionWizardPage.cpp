@@ -37,7 +37,7 @@ EncryptionWizardPage::EncryptionWizardPage(QWidget *parent)
     , m_sm4(new QRadioButton(tr("SM4 national algorithm (recommended)"), this))
     , m_aes(new QRadioButton(tr("AES-256"), this))
 {
-    setTitle(tr("Encryption"));
+    setTitle(ui::headingHtml(tr("Encryption")));
     setSubTitle(tr("Choose the algorithm that encrypts the database and the file store. It cannot be "
                    "changed after the workspace is created."));
     m_sm4->setObjectName(QStringLiteral("sm4Radio"));

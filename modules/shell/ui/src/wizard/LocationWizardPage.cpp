@@ -19,7 +19,7 @@ LocationWizardPage::LocationWizardPage(const QString &directory, QWidget *parent
     , m_directory(new QLineEdit(QDir::toNativeSeparators(directory), this))
     , m_status(ui::makeMessageLabel(this))
 {
-    setTitle(tr("Workspace location"));
+    setTitle(ui::headingHtml(tr("Workspace location")));
     setSubTitle(tr("The workspace is one folder. Put it on a local disk that is backed up; the contents "
                    "are encrypted."));
 

@@ -13,6 +13,7 @@ class LocationWizardPage : public QWizardPage
 public:
     LocationWizardPage(const QString &directory, QWidget *parent = nullptr);
     bool isComplete() const override;
+    bool validatePage() override { return isComplete(); }
 
 private:
     void browse();

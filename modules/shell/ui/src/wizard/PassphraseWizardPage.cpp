@@ -23,7 +23,7 @@ PassphraseWizardPage::PassphraseWizardPage(QWidget *parent)
     , m_mismatch(ui::makeMessageLabel(this))
     , m_understood(new QCheckBox(tr("I understand that a lost passphrase cannot be recovered."), this))
 {
-    setTitle(tr("Workspace passphrase"));
+    setTitle(ui::headingHtml(tr("Workspace passphrase")));
     setSubTitle(tr("The passphrase unlocks the workspace. Every key that encrypts your data is derived "
                    "from it."));
 

@@ -15,6 +15,7 @@ class PassphraseWizardPage : public QWizardPage
 public:
     explicit PassphraseWizardPage(QWidget *parent = nullptr);
     bool isComplete() const override;
+    bool validatePage() override { return isComplete(); }
     void clearSecrets();
 
 private:

@@ -31,7 +31,7 @@ SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
     , m_busyLabel(new QLabel(this))
     , m_error(ui::makeMessageLabel(this))
 {
-    setTitle(tr("Ready to create the workspace"));
+    setTitle(ui::headingHtml(tr("Ready to create the workspace")));
     setSubTitle(tr("Check your choices. Creating the workspace derives the keys from your passphrase, which "
                    "takes a moment."));
     setCommitPage(true);

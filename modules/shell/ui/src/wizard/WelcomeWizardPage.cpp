@@ -12,7 +12,7 @@ namespace mdp::shell {
 WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
     : QWizardPage(parent)
 {
-    setTitle(tr("Welcome to MDP"));
+    setTitle(ui::headingHtml(tr("Welcome to MDP")));
     setSubTitle(tr("This assistant sets up the encrypted workspace of this workstation. It takes about a "
                    "minute."));
 

@@ -53,8 +53,11 @@ struct AuditEvent
     // Checks every field against the shape above; the message names the field.
     Result<void> validate() const;
     QJsonObject toJsonObject() const;
-    // Canonical UTF-8 JSON (see CanonicalJson). Call validate() first; invalid events still serialise.
+    // Canonical UTF-8 JSON (see CanonicalJson), byte for byte CanonicalJson::serialize(toJsonObject()).
+    // Call validate() first; invalid events still serialise.
     QByteArray toCanonicalJson() const;
+    // validate() and toCanonicalJson() in one pass: what the audit log stores.
+    Result<QByteArray> toValidatedCanonicalJson() const;
     // Parses and validates; any JSON text of the right shape is accepted (not only canonical bytes).
     static Result<AuditEvent> fromJson(QByteArrayView json);
     static Result<AuditEvent> fromJsonObject(const QJsonObject &object);

@@ -19,6 +19,9 @@ public:
     static QByteArray serialize(const QJsonValue &value);
     static QByteArray serialize(const QJsonObject &object);
     static QByteArray serialize(const QJsonArray &array);
+    // Streaming forms, for writers that lay out known members themselves.
+    static void appendString(QByteArray &out, QStringView text);
+    static void appendObject(QByteArray &out, const QJsonObject &object);
 
     // ECMAScript Number::toString of a finite double (shortest round trip), as RFC 8785 requires.
     static QByteArray formatNumber(double value);

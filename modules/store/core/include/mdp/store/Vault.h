@@ -32,10 +32,10 @@ public:
     struct Options
     {
         QString directory;
-        SecureBytes dataKey;                             // 256-bit vault data key from the key hierarchy
+        SecureBytes dataKey; // 256-bit vault data key from the key hierarchy
         crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm; // for new blobs; reads follow each header
-        bool create = false;                             // create the directory if missing
-        int chunkSize = 64 * 1024;                       // for new blobs; 4 KiB .. 16 MiB
+        bool create = false;                                    // create the directory if missing
+        int chunkSize = 64 * 1024;                              // for new blobs; 4 KiB .. 16 MiB
     };
 
     // Error codes: InvalidArgument (key not 32 bytes, bad chunk size), NotFound (missing directory

@@ -57,10 +57,20 @@ struct WorkspaceInfo
     QString qtVersion;
 };
 
+// Where the root key lives when it is held by a PKCS#11 token instead of the passphrase.
+struct TokenRoot
+{
+    QString modulePath = QStringLiteral("/usr/lib/softhsm/libsofthsm2.so");
+    QString tokenLabel;
+    QString keyLabel = QStringLiteral("mdp-root");
+};
+
 struct CreateOptions
 {
     QString directory;
-    SecureBytes passphrase;          // protects the root key (PBKDF2-HMAC-SM3)
+    // Protects the root key (PBKDF2-HMAC-SM3); with `token` set it is the token's user PIN instead.
+    SecureBytes passphrase;
+    std::optional<TokenRoot> token;
     QString pageCipher = QStringLiteral("sm4-cbc");   // or "aes-256-cbc"
     QString blobCipher = QStringLiteral("sm4-gcm");   // or "aes-256-gcm"
     // The first account, a system administrator.
@@ -89,7 +99,9 @@ public:
 
     static Result<std::unique_ptr<Workspace>> create(const CreateOptions &options,
                                                      const Clock &clock = SystemClock::instance());
-    // Wrong passphrase: Error::Code::WrongPassphrase and nothing on disk changes.
+    // "passphrase" or "pkcs11": which secret open() needs (the workspace passphrase or the token PIN).
+    static Result<QString> rootKind(const QString &directory);
+    // Wrong passphrase (or PIN): Error::Code::WrongPassphrase and nothing on disk changes.
     // An older copy of the database put back: Error::Code::RolledBack.
     static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SecureBytes &passphrase,
                                                    const Clock &clock = SystemClock::instance());

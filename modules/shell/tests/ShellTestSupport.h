@@ -1,0 +1,59 @@
+#pragma once
+
+#include "mdp/shell/Language.h"
+#include "mdp/shell/Theme.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QMessageBox>
+#include <QTimer>
+#include <QWidget>
+#include <QtTest>
+
+namespace mdp::shell::testing {
+
+// The look the program has: style, fonts, palette.
+inline void applyTheme()
+{
+    Theme::apply(*qApp);
+}
+
+inline void useLanguage(const QString &code)
+{
+    QVERIFY(Language::install(*QCoreApplication::instance(), code));
+}
+
+// Saves what `widget` shows to <build>/screenshots/<name>.png for review.
+inline void saveScreenshot(QWidget *widget, const QString &name)
+{
+    QDir dir(QStringLiteral(MDP_BINARY_DIR "/screenshots"));
+    QVERIFY(dir.mkpath(QStringLiteral(".")));
+    QCoreApplication::processEvents();
+    const QPixmap pixmap = widget->grab();
+    QVERIFY(!pixmap.isNull());
+    QVERIFY(pixmap.save(dir.filePath(name + QStringLiteral(".png")), "PNG"));
+}
+
+// Answers the next modal message box with `button` (pages ask before locking or rotating).
+inline void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, qApp, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return answerNextMessageBox(button);
+        box->button(button)->click();
+    });
+}
+
+template<typename T>
+T *findChildNamed(QObject *parent, const char *name)
+{
+    T *child = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!child)
+        qWarning("child %s not found", name);
+    return child;
+}
+
+} // namespace mdp::shell::testing

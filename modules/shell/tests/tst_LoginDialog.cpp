@@ -1,0 +1,283 @@
+#include "ShellTestSupport.h"
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/Base32.h"
+#include "mdp/accounts/Totp.h"
+#include "mdp/shell/LoginDialog.h"
+#include "mdp/shell/TotpEnrolmentWidget.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QFrame>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mdp;
+using namespace mdp::shell;
+using namespace mdp::shell::testing;
+
+namespace {
+const QString kPassphrase = QStringLiteral("Breast cohort passphrase 2026");
+const QString kAdminPassword = QStringLiteral("Xitong#Guanli2026");
+const QString kClinicianPassword = QStringLiteral("Linchuang#Yisheng26");
+const QString kResearcherPassword = QStringLiteral("Keyan#Renyuan2026");
+
+SecureBytes secret(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    return SecureBytes::takeFrom(utf8);
+}
+
+QString codeFor(const QString &base32, const Clock &clock)
+{
+    const auto bytes = accounts::base32Decode(base32);
+    return bytes ? accounts::Totp(SecureBytes(*bytes), clock).currentCode() : QString();
+}
+} // namespace
+
+class tst_LoginDialog : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+    QString m_directory;
+    ManualClock m_clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
+    QString m_clinicianSecret;
+
+    void fill(LoginDialog &dialog, const QString &passphrase, const QString &user, const QString &password)
+    {
+        if (auto *edit = findChildNamed<QLineEdit>(&dialog, "passphraseEdit"); edit && edit->isVisible())
+            edit->setText(passphrase);
+        findChildNamed<QLineEdit>(&dialog, "userEdit")->setText(user);
+        findChildNamed<QLineEdit>(&dialog, "passwordEdit")->setText(password);
+    }
+
+    // Clicks "sign in" and waits until the dialog either signs in or reports why not.
+    void submit(LoginDialog &dialog)
+    {
+        QSignalSpy failed(&dialog, &LoginDialog::attemptFailed);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        findChildNamed<QPushButton>(&dialog, "submitButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() + accepted.size() > 0, 20'000);
+        QVERIFY(!dialog.isBusy());
+    }
+
+    std::unique_ptr<workspace::Workspace> openWorkspace()
+    {
+        auto opened = workspace::Workspace::open(m_directory, secret(kPassphrase), m_clock);
+        if (!opened.ok())
+            qWarning() << opened.error().toString();
+        return opened.ok() ? std::move(opened.value()) : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        applyTheme();
+        useLanguage(QStringLiteral("en"));
+        QVERIFY(m_root.isValid());
+        m_directory = m_root.filePath(QStringLiteral("workspace"));
+        workspace::CreateOptions options;
+        options.directory = m_directory;
+        options.passphrase = secret(kPassphrase);
+        options.adminName = QStringLiteral("admin");
+        options.adminDisplayName = QStringLiteral("Wang Fang");
+        options.adminPassword = secret(kAdminPassword);
+        auto created = workspace::Workspace::create(options, m_clock);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        auto &ws = *created.value();
+        auto &directory = ws.accounts();
+        const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
+        QVERIFY(directory.createAccount(admin, QStringLiteral("dr.li"), QStringLiteral("Li Na"),
+                                        accounts::Role::Clinician, kClinicianPassword)
+                    .ok());
+        for (const char *name : {"res.zhao", "res.sun"})
+            QVERIFY(directory.createAccount(admin, QString::fromLatin1(name), QStringLiteral("Researcher"),
+                                            accounts::Role::Researcher, kResearcherPassword)
+                        .ok());
+        auto enrolment = directory.enrollTotp(QStringLiteral("dr.li"), kClinicianPassword);
+        QVERIFY(enrolment.ok());
+        m_clinicianSecret = enrolment->secretBase32;
+        QVERIFY(directory.confirmTotp(QStringLiteral("dr.li"), codeFor(m_clinicianSecret, m_clock)).ok());
+    }
+
+    void wrongPassphraseIsExplainedAndNothingUnlocks()
+    {
+        LoginDialog dialog(m_directory, m_clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->isVisible());
+        QVERIFY(!findChildNamed<QLineEdit>(&dialog, "totpEdit")->isVisible());
+        saveScreenshot(&dialog, QStringLiteral("login-unlock-en"));
+        fill(dialog, QStringLiteral("not the passphrase at all"), QStringLiteral("res.zhao"), kResearcherPassword);
+        submit(dialog);
+        QVERIFY(!dialog.isUnlocked());
+        QVERIFY(dialog.message().contains(QStringLiteral("passphrase is wrong")));
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->hasFocus());
+        QVERIFY(!dialog.session());
+        saveScreenshot(&dialog, QStringLiteral("login-wrong-passphrase-en"));
+    }
+
+    // level-4 roles sign in with a second factor.
+    void clinicianIsAskedForTheVerificationCodeThenSignsIn()
+    {
+        LoginDialog dialog(m_directory, m_clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, kPassphrase, QStringLiteral("dr.li"), kClinicianPassword);
+        submit(dialog);
+        QVERIFY(dialog.isUnlocked());
+        QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpEdit")->isVisible());
+        QVERIFY(!findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->isVisible());
+        QVERIFY(!dialog.session());
+        saveScreenshot(&dialog, QStringLiteral("login-totp-en"));
+
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(QStringLiteral("000000"));
+        submit(dialog);
+        QVERIFY(!dialog.session());
+        QVERIFY(dialog.message().contains(QStringLiteral("verification code")));
+
+        m_clock.advance(30'000); // the code used to confirm enrolment cannot be used again
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(m_clinicianSecret, m_clock));
+        submit(dialog);
+        QVERIFY(dialog.session());
+        QCOMPARE(dialog.session()->userName, QStringLiteral("dr.li"));
+        QCOMPARE(dialog.session()->role, QStringLiteral("clinician"));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        auto ws = dialog.takeWorkspace();
+        QVERIFY(ws);
+        QVERIFY(ws->session());
+        ws->logout();
+    }
+
+    void wrongPasswordIsExplainedWithoutSayingWhichPart()
+    {
+        LoginDialog dialog(openWorkspace());
+        dialog.show();
+        fill(dialog, {}, QStringLiteral("res.sun"), QStringLiteral("wrong password 1"));
+        submit(dialog);
+        QVERIFY(!dialog.session());
+        QCOMPARE(dialog.message(), QStringLiteral("The user name or password is wrong."));
+        fill(dialog, {}, QStringLiteral("no.such.user"), QStringLiteral("wrong password 1"));
+        submit(dialog);
+        QCOMPARE(dialog.message(), QStringLiteral("The user name or password is wrong."));
+    }
+
+    // repeated failures lock the account; the dialog says until when.
+    void lockOutShowsTheUnlockTime()
+    {
+        LoginDialog dialog(openWorkspace());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            fill(dialog, {}, QStringLiteral("res.zhao"), QStringLiteral("wrong password %1").arg(attempt));
+            submit(dialog);
+        }
+        fill(dialog, {}, QStringLiteral("res.zhao"), kResearcherPassword);
+        submit(dialog);
+        QVERIFY(!dialog.session());
+        const QDateTime until = m_clock.now().addSecs(15 * 60);
+        QVERIFY2(dialog.message().contains(QStringLiteral("locked until")), qPrintable(dialog.message()));
+        QVERIFY2(dialog.message().contains(until.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                 qPrintable(dialog.message()));
+        saveScreenshot(&dialog, QStringLiteral("login-locked-en"));
+    }
+
+    void enterInThePasswordFieldSubmits()
+    {
+        LoginDialog dialog(openWorkspace());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {}, QStringLiteral("res.sun"), kResearcherPassword);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        auto *password = findChildNamed<QLineEdit>(&dialog, "passwordEdit");
+        password->setFocus();
+        QTest::keyClick(password, Qt::Key_Return);
+        QVERIFY(accepted.wait(20'000));
+        QCOMPARE(dialog.session()->role, QStringLiteral("researcher"));
+        dialog.takeWorkspace()->logout();
+    }
+
+    void accountWithoutAuthenticatorIsWalkedThroughEnrolment()
+    {
+        LoginDialog dialog(openWorkspace());
+        dialog.resize(820, 640);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, {}, QStringLiteral("admin"), kAdminPassword);
+        submit(dialog);
+        QCOMPARE(dialog.step(), LoginDialog::Step::Enrolment);
+        auto *secretLabel = findChildNamed<QLabel>(&dialog, "totpSecret");
+        QVERIFY(secretLabel->isVisible());
+        QVERIFY(QRegularExpression(QStringLiteral("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$")).match(secretLabel->text()).hasMatch());
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpUri")->text().startsWith(QStringLiteral("otpauth://totp/")));
+        saveScreenshot(&dialog, QStringLiteral("login-enrolment-en"));
+
+        const QString base32 = secretLabel->text().remove(u' ');
+        findChildNamed<QLineEdit>(&dialog, "enrolmentCodeEdit")->setText(codeFor(base32, m_clock));
+        submit(dialog);
+        QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+        m_clock.advance(30'000);
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(base32, m_clock));
+        submit(dialog);
+        QVERIFY(dialog.session());
+        QCOMPARE(dialog.session()->role, QStringLiteral("system-admin"));
+        dialog.takeWorkspace()->logout();
+    }
+
+    void capsLockIsHintedFromTheTypedLetters()
+    {
+        LoginDialog dialog(m_directory, m_clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *password = findChildNamed<QLineEdit>(&dialog, "passwordEdit");
+        auto *hint = findChildNamed<QLabel>(&dialog, "capsLockHint");
+        QVERIFY(!hint->isVisible());
+        QTest::keyClick(password, Qt::Key_A, Qt::NoModifier, -1);
+        QKeyEvent upperWithoutShift(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier, QStringLiteral("A"));
+        QApplication::sendEvent(password, &upperWithoutShift);
+        QVERIFY(hint->isVisible());
+        QKeyEvent upperWithShift(QEvent::KeyPress, Qt::Key_A, Qt::ShiftModifier, QStringLiteral("A"));
+        QApplication::sendEvent(password, &upperWithShift);
+        QVERIFY(!hint->isVisible());
+    }
+
+    void groupsTheSecretInBlocksOfFour()
+    {
+        QCOMPARE(TotpEnrolmentWidget::groupSecret(QStringLiteral("JBSWY3DPEHPK3PXPAB")),
+                 QStringLiteral("JBSW Y3DP EHPK 3PXP AB"));
+        QCOMPARE(TotpEnrolmentWidget::groupSecret(QString()), QString());
+    }
+
+    void chineseInterfaceIsShownAndCaptured()
+    {
+        useLanguage(QStringLiteral("zh_CN"));
+        {
+            LoginDialog dialog(m_directory, m_clock);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QCOMPARE(findChildNamed<QPushButton>(&dialog, "submitButton")->text(), QStringLiteral("解锁并登录"));
+            saveScreenshot(&dialog, QStringLiteral("login-unlock-zh_CN"));
+            fill(dialog, QStringLiteral("wrong one"), QStringLiteral("dr.li"), kClinicianPassword);
+            submit(dialog);
+            QVERIFY(dialog.message().contains(QStringLiteral("口令")));
+            saveScreenshot(&dialog, QStringLiteral("login-wrong-passphrase-zh_CN"));
+        }
+        {
+            LoginDialog dialog(openWorkspace());
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            fill(dialog, {}, QStringLiteral("dr.li"), kClinicianPassword);
+            submit(dialog);
+            QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+            saveScreenshot(&dialog, QStringLiteral("login-totp-zh_CN"));
+        }
+        useLanguage(QStringLiteral("en"));
+    }
+};
+
+QTEST_MAIN(tst_LoginDialog)
+#include "tst_LoginDialog.moc"
