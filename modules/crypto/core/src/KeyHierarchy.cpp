@@ -4,7 +4,9 @@
 #include "mdp/crypto/Pkcs11RootKey.h"
 #include "mdp/crypto/Random.h"
 
-#include "AtomicFile.h"
+#include "mdp/foundation/AtomicFile.h"
+
+#include <QFile>
 #include "CryptoLog.h"
 
 #include <QFileInfo>
@@ -17,6 +19,17 @@
 namespace mdp::crypto {
 
 namespace {
+
+Result<QByteArray> readKeyring(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return makeError(Error::Code::NotFound, QStringLiteral("keyring file not found"));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::Io, QStringLiteral("cannot read the keyring: ") + file.errorString());
+    return file.readAll();
+}
+
 
 const QString kFormat = QStringLiteral("mdp-keyring");
 constexpr int kFormatVersion = 1;
@@ -296,7 +309,7 @@ struct KeyHierarchy::Impl
     Result<void> commit(Model &next)
     {
         next.updatedAt = clock->now();
-        auto written = detail::writeFileAtomically(path, next.toJson());
+        auto written = mdp::writeFileAtomically(path, next.toJson());
         if (!written)
             return written;
         model = std::move(next);
@@ -591,7 +604,7 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::create(const QString &keyrin
 
 Result<QString> KeyHierarchy::rootKindOf(const QString &keyringPath)
 {
-    auto bytes = detail::readWholeFile(keyringPath);
+    auto bytes = readKeyring(keyringPath);
     if (!bytes)
         return bytes.error();
     auto model = Model::fromJson(bytes.value());
@@ -609,7 +622,7 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::open(const QString &keyringP
             audit->keyEvent(KeyAction::UnlockRoot, QStringLiteral("root"), QString(), false, error.message);
         return error;
     };
-    auto bytes = detail::readWholeFile(keyringPath);
+    auto bytes = readKeyring(keyringPath);
     if (!bytes)
         return fail(bytes.error());
     auto model = Model::fromJson(bytes.value());
