@@ -27,7 +27,10 @@ private Q_SLOTS:
         QFETCH(QString, size);
         QString out, err;
         QTextStream o(&out), e(&err);
-        QCOMPARE(mdp::cli::runCli({QStringLiteral("bench"), area, QStringLiteral("--json"), QStringLiteral("--size"), size}, o, e), 0);
+        QCOMPARE(mdp::cli::runCli({QStringLiteral("bench"), area, QStringLiteral("--json"),
+                                   QStringLiteral("--size"), size},
+                                  o, e),
+                 0);
         const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(lines.size() >= 2, qPrintable(out + err));
         for (const QString &line : lines) {
@@ -37,12 +40,15 @@ private Q_SLOTS:
             const QJsonObject j = doc.object();
             for (const char *key : {"bench", "case", "unit", "value", "baseline", "baseline_value", "ratio",
                                     "higher_is_better"})
-                QVERIFY2(j.contains(QLatin1String(key)), qPrintable(QStringLiteral("%1 lacks %2").arg(line, QLatin1String(key))));
+                QVERIFY2(j.contains(QLatin1String(key)),
+                         qPrintable(QStringLiteral("%1 lacks %2").arg(line, QLatin1String(key))));
             QCOMPARE(j.value(QStringLiteral("bench")).toString(), area);
             QVERIFY(j.value(QStringLiteral("value")).toDouble() > 0);
             QVERIFY(j.value(QStringLiteral("baseline_value")).toDouble() > 0);
-            const double ratio = j.value(QStringLiteral("value")).toDouble() / j.value(QStringLiteral("baseline_value")).toDouble();
-            QVERIFY2(qAbs(ratio - j.value(QStringLiteral("ratio")).toDouble()) < 0.01 + ratio * 0.01, qPrintable(line));
+            const double ratio = j.value(QStringLiteral("value")).toDouble() /
+                                 j.value(QStringLiteral("baseline_value")).toDouble();
+            QVERIFY2(qAbs(ratio - j.value(QStringLiteral("ratio")).toDouble()) < 0.01 + ratio * 0.01,
+                     qPrintable(line));
         }
     }
 };

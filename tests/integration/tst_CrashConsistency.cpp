@@ -94,14 +94,18 @@ private Q_SLOTS:
             allAcked << acked;
 
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
-            QVERIFY2(ws, qPrintable(QStringLiteral("open after kill %1: %2").arg(k).arg(ws ? QString() : ws.error().toString())));
+            QVERIFY2(ws, qPrintable(QStringLiteral("open after kill %1: %2")
+                                        .arg(k)
+                                        .arg(ws ? QString() : ws.error().toString())));
             const auto report = ws.value()->verifyIntegrity();
             QVERIFY2(report.ok, qPrintable(QStringLiteral("kill %1: %2").arg(k).arg(report.problem)));
             auto &db = ws.value()->database();
             for (const qint64 id : acked) {
-                auto row = db.queryOne(QStringLiteral("SELECT payload, blob_id FROM crash_probe WHERE id = ?"), {id});
+                auto row = db.queryOne(
+                    QStringLiteral("SELECT payload, blob_id FROM crash_probe WHERE id = ?"), {id});
                 QVERIFY(row);
-                QVERIFY2(row.value().has_value(), qPrintable(QStringLiteral("acknowledged row %1 lost at kill %2").arg(id).arg(k)));
+                QVERIFY2(row.value().has_value(),
+                         qPrintable(QStringLiteral("acknowledged row %1 lost at kill %2").arg(id).arg(k)));
                 const QByteArray payload = row.value()->at(0).toByteArray();
                 QCOMPARE(payload, QByteArray::number(id).repeated(2000));
                 auto blob = ws.value()->vault().get(row.value()->at(1).toString());
@@ -115,7 +119,8 @@ private Q_SLOTS:
         qint64 auditedCreates = 0;
         for (const qint64 id : std::as_const(allAcked)) {
             auto rows = ws.value()->auditLog().queryByData(
-                audit::AuditAgent{QStringLiteral("system"), QStringLiteral("system"), ws.value()->nodeId(), {}},
+                audit::AuditAgent{
+                    QStringLiteral("system"), QStringLiteral("system"), ws.value()->nodeId(), {}},
                 audit::AuditEntity{QStringLiteral("record"), QStringLiteral("crash-%1").arg(id)});
             QVERIFY(rows);
             auditedCreates += rows->size() >= 1 ? 1 : 0;

@@ -40,7 +40,8 @@ private Q_SLOTS:
         const QString conf = m_dir.filePath(QStringLiteral("softhsm2.conf"));
         QFile f(conf);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("directories.tokendir = " + QFile::encodeName(tokens) + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+        f.write("directories.tokendir = " + QFile::encodeName(tokens) +
+                "\nobjectstore.backend = file\nlog.level = ERROR\n");
         f.close();
         m_env.insert(QStringLiteral("SOFTHSM2_CONF"), conf);
         QProcess init;
@@ -56,8 +57,8 @@ private Q_SLOTS:
     {
         const QString ws = m_dir.filePath(QStringLiteral("ws"));
         QString out;
-        QCOMPARE(mdp({QStringLiteral("init"), QStringLiteral("--workspace"), ws, QStringLiteral("--pkcs11-token"),
-                      QStringLiteral("mdp-ws")},
+        QCOMPARE(mdp({QStringLiteral("init"), QStringLiteral("--workspace"), ws,
+                      QStringLiteral("--pkcs11-token"), QStringLiteral("mdp-ws")},
                      QStringLiteral("5678"), &out),
                  0);
         QVERIFY2(out.contains(QStringLiteral("PKCS#11")), qPrintable(out));
@@ -70,10 +71,12 @@ private Q_SLOTS:
         QCOMPARE(mdp({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), ws},
                      QStringLiteral("5678"), &out),
                  0);
-        const int wrong = mdp({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), ws},
-                              QStringLiteral("0000"), &out);
+        const int wrong =
+            mdp({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), ws},
+                QStringLiteral("0000"), &out);
         QCOMPARE(wrong, 1);
-        QVERIFY2(out.contains(QStringLiteral("wrong-passphrase")) || out.contains(QStringLiteral("PIN")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("wrong-passphrase")) || out.contains(QStringLiteral("PIN")),
+                 qPrintable(out));
     }
 };
 

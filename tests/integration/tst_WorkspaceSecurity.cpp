@@ -26,7 +26,8 @@ class tst_WorkspaceSecurity : public QObject
 
     QString newWorkspacePath(const QString &name) { return m_root.filePath(name); }
 
-    std::unique_ptr<workspace::Workspace> createWorkspace(const QString &path, const QString &cipher = QStringLiteral("sm4"))
+    std::unique_ptr<workspace::Workspace> createWorkspace(const QString &path,
+                                                          const QString &cipher = QStringLiteral("sm4"))
     {
         workspace::CreateOptions o;
         o.directory = path;
@@ -95,9 +96,9 @@ private Q_SLOTS:
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY(ws);
             ws.value()->beginCustodianSession();
-            auto a = ws.value()->accounts().createAccount(ws.value()->custodianId(), QStringLiteral("later.user"),
-                                                          QStringLiteral("Later"), accounts::Role::Researcher,
-                                                          QStringLiteral("Later-Passw0rd!"));
+            auto a = ws.value()->accounts().createAccount(
+                ws.value()->custodianId(), QStringLiteral("later.user"), QStringLiteral("Later"),
+                accounts::Role::Researcher, QStringLiteral("Later-Passw0rd!"));
             QVERIFY(a);
         }
         QFile::remove(db);
@@ -139,7 +140,8 @@ private Q_SLOTS:
         QCOMPARE(rows->size(), 1);
         ws.reset(); // close everything, flush
         for (const QString &root : {path, m_tmp, m_cache, m_config})
-            QVERIFY2(filesContaining(root, marker).isEmpty(), qPrintable(filesContaining(root, marker).join(u',')));
+            QVERIFY2(filesContaining(root, marker).isEmpty(),
+                     qPrintable(filesContaining(root, marker).join(u',')));
         // the scan itself works: a plaintext copy would be found
         QFile probe(QDir(m_tmp).filePath(QStringLiteral("probe.txt")));
         QVERIFY(probe.open(QIODevice::WriteOnly));
@@ -166,7 +168,9 @@ private Q_SLOTS:
             }
         }
         QString out;
-        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}, &out), 0);
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path},
+                     &out),
+                 0);
         QVERIFY2(out.contains(QStringLiteral("intact")), qPrintable(out));
 
         QFile log(QDir(path).filePath(QStringLiteral("audit/audit.log")));
@@ -178,10 +182,13 @@ private Q_SLOTS:
         log.seek(offset);
         log.putChar(char(c ^ 0x01));
         log.close();
-        const int rc = cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}, &out);
+        const int rc = cli(
+            {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}, &out);
         QVERIFY(rc != 0);
-        QVERIFY2(out.contains(QStringLiteral("event")) || out.contains(QStringLiteral("sequence")), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("offset")) || out.contains(QRegularExpression(QStringLiteral("\\d"))),
+        QVERIFY2(out.contains(QStringLiteral("event")) || out.contains(QStringLiteral("sequence")),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("offset")) ||
+                     out.contains(QRegularExpression(QStringLiteral("\\d"))),
                  qPrintable(out));
     }
 
@@ -193,8 +200,9 @@ private Q_SLOTS:
             auto ws = createWorkspace(path, QStringLiteral("aes"));
             QVERIFY(ws);
             ws->beginCustodianSession();
-            QVERIFY(ws->accounts().createAccount(ws->custodianId(), QStringLiteral("res.a"), QStringLiteral("A"),
-                                                 accounts::Role::Researcher, QStringLiteral("Research-Passw0rd!")));
+            QVERIFY(ws->accounts().createAccount(ws->custodianId(), QStringLiteral("res.a"),
+                                                 QStringLiteral("A"), accounts::Role::Researcher,
+                                                 QStringLiteral("Research-Passw0rd!")));
             ws->logout();
             auto s = ws->login(QStringLiteral("res.a"), secret("Research-Passw0rd!"), {});
             QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
@@ -240,11 +248,15 @@ private Q_SLOTS:
             QVERIFY(ws);
             blobId = ws->vault().put(QByteArrayLiteral("pathology report bytes")).value();
         }
-        const QByteArray keyringBefore = snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
+        const QByteArray keyringBefore =
+            snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
         QString out;
-        QCOMPARE(cli({QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--workspace"), path}, &out), 0);
+        QCOMPARE(
+            cli({QStringLiteral("key"), QStringLiteral("rotate"), QStringLiteral("--workspace"), path}, &out),
+            0);
         QVERIFY2(out.contains(QStringLiteral("vault")), qPrintable(out));
-        const QByteArray keyringAfter = snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
+        const QByteArray keyringAfter =
+            snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
         QVERIFY(keyringBefore != keyringAfter);
         auto ws = workspace::Workspace::open(path, secret(kPassphrase));
         QVERIFY(ws);
@@ -256,8 +268,9 @@ private Q_SLOTS:
     {
         QString out;
         QCOMPARE(cli({QStringLiteral("frobnicate")}, &out), 2);
-        QCOMPARE(cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--workspace"), m_root.path(),
-                      QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--role"), QStringLiteral("king")},
+        QCOMPARE(cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--workspace"),
+                      m_root.path(), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--role"),
+                      QStringLiteral("king")},
                      &out),
                  2);
         QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"),

@@ -27,8 +27,9 @@ int main(int argc, char *argv[])
     }
     ws.value()->beginCustodianSession();
     auto &db = ws.value()->database();
-    if (!db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS crash_probe(id INTEGER PRIMARY KEY, payload BLOB NOT "
-                                "NULL, blob_id TEXT NOT NULL)")))
+    if (!db.exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS crash_probe(id INTEGER PRIMARY KEY, payload BLOB NOT "
+                           "NULL, blob_id TEXT NOT NULL)")))
         return 1;
     auto last = db.queryOne(QStringLiteral("SELECT coalesce(max(id), 0) FROM crash_probe"));
     if (!last || !last.value())
@@ -43,8 +44,9 @@ int main(int argc, char *argv[])
         if (!blob)
             return 1;
         const auto r = db.transaction([&]() -> Result<void> {
-            auto ins = db.execute(QStringLiteral("INSERT INTO crash_probe(id, payload, blob_id) VALUES (?, ?, ?)"),
-                                  {i, payload, blob.value()});
+            auto ins =
+                db.execute(QStringLiteral("INSERT INTO crash_probe(id, payload, blob_id) VALUES (?, ?, ?)"),
+                           {i, payload, blob.value()});
             if (!ins)
                 return ins.error();
             return {};

@@ -53,10 +53,13 @@ struct Args
 
 const char *kUsage =
     "usage: mdp <command> [options]\n"
-    "  init --workspace DIR [--cipher sm4|aes]         create a workspace (passphrase: MDP_PASSPHRASE or prompt)\n"
-    "       [--pkcs11-token LABEL [--pkcs11-module SO]] root key in a PKCS#11 token (PIN: MDP_TOKEN_PIN or prompt)\n"
+    "  init --workspace DIR [--cipher sm4|aes]         create a workspace (passphrase: MDP_PASSPHRASE or "
+    "prompt)\n"
+    "       [--pkcs11-token LABEL [--pkcs11-module SO]] root key in a PKCS#11 token (PIN: MDP_TOKEN_PIN or "
+    "prompt)\n"
     "  user add --workspace DIR --name NAME --role ROLE [--display NAME]\n"
-    "                                                  add an account (password: MDP_USER_PASSWORD or prompt)\n"
+    "                                                  add an account (password: MDP_USER_PASSWORD or "
+    "prompt)\n"
     "  user list --workspace DIR                       list accounts\n"
     "  user lock|unlock --workspace DIR --name NAME    lock or unlock an account\n"
     "  audit verify --workspace DIR                    verify database, audit chain and checkpoints\n"
@@ -109,8 +112,9 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
     options.directory = args.value(QStringLiteral("workspace"));
     if (options.directory.isEmpty())
         return usage(err, QStringLiteral("--workspace DIR is required"));
-    const QString cipher = args.value(QStringLiteral("cipher")).isEmpty() ? QStringLiteral("sm4")
-                                                                           : args.value(QStringLiteral("cipher"));
+    const QString cipher = args.value(QStringLiteral("cipher")).isEmpty()
+                               ? QStringLiteral("sm4")
+                               : args.value(QStringLiteral("cipher"));
     if (cipher == QStringLiteral("sm4")) {
         options.pageCipher = QStringLiteral("sm4-cbc");
         options.blobCipher = QStringLiteral("sm4-gcm");
@@ -145,8 +149,8 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
 int cmdUser(const Args &args, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
-    if (verb != QStringLiteral("add") && verb != QStringLiteral("list") && verb != QStringLiteral("lock")
-        && verb != QStringLiteral("unlock"))
+    if (verb != QStringLiteral("add") && verb != QStringLiteral("list") && verb != QStringLiteral("lock") &&
+        verb != QStringLiteral("unlock"))
         return usage(err, QStringLiteral("user needs add, list, lock or unlock"));
     const QString name = args.value(QStringLiteral("name"));
     if (verb != QStringLiteral("list") && name.isEmpty())
@@ -167,10 +171,10 @@ int cmdUser(const Args &args, QTextStream &out, QTextStream &err)
         auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(name), true);
         if (!password)
             return fail(err, password.error());
-        const QString display = args.value(QStringLiteral("display")).isEmpty() ? name
-                                                                                 : args.value(QStringLiteral("display"));
-        auto account = dir.createAccount(actor, name, display, *role,
-                                         QString::fromUtf8(password.value().view()));
+        const QString display =
+            args.value(QStringLiteral("display")).isEmpty() ? name : args.value(QStringLiteral("display"));
+        auto account =
+            dir.createAccount(actor, name, display, *role, QString::fromUtf8(password.value().view()));
         if (!account)
             return fail(err, account.error());
         out << "account " << account->userName << " (" << accounts::roleId(*role) << ") created";
@@ -219,8 +223,8 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
         auto ws = openWorkspace(args);
         if (!ws) {
             const auto code = ws.error().code;
-            const bool integrity = code == Error::Code::Tampered || code == Error::Code::RolledBack
-                                   || code == Error::Code::Corrupt;
+            const bool integrity = code == Error::Code::Tampered || code == Error::Code::RolledBack ||
+                                   code == Error::Code::Corrupt;
             if (integrity) {
                 err << "mdp: integrity check FAILED: " << ws.error().message << "\n";
                 err.flush();
@@ -249,7 +253,8 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
         from = QDateTime::fromString(args.value(QStringLiteral("from")), Qt::ISODate);
         to = QDateTime::fromString(args.value(QStringLiteral("to")), Qt::ISODate);
         if (!from.isValid() || !to.isValid())
-            return usage(err, QStringLiteral("--from and --to take ISO 8601 times, e.g. 2026-01-01T00:00:00Z"));
+            return usage(err,
+                         QStringLiteral("--from and --to take ISO 8601 times, e.g. 2026-01-01T00:00:00Z"));
     }
     auto ws = openWorkspace(args);
     if (!ws)
@@ -269,7 +274,8 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
                 ids << e.type + QLatin1Char(':') + e.id;
             out << row.sequence << "  " << audit::AuditEvent::formatTime(row.event.recorded) << "  "
                 << row.event.type << "  " << (row.userName.isEmpty() ? row.event.agent.userId : row.userName)
-                << "  " << audit::outcomeName(row.event.outcome) << "  " << ids.join(QLatin1Char(',')) << "\n";
+                << "  " << audit::outcomeName(row.event.outcome) << "  " << ids.join(QLatin1Char(','))
+                << "\n";
         }
     }
     if (!json)
@@ -304,8 +310,8 @@ int cmdKey(const Args &args, QTextStream &out, QTextStream &err)
         purposes << args.value(QStringLiteral("purpose"));
     } else {
         for (const auto &k : keys.keys())
-            if (k.kind == crypto::KeyInfo::Kind::KeyEncryptionKey && k.state == crypto::KeyState::Active
-                && !purposes.contains(k.purpose))
+            if (k.kind == crypto::KeyInfo::Kind::KeyEncryptionKey && k.state == crypto::KeyState::Active &&
+                !purposes.contains(k.purpose))
                 purposes << k.purpose;
     }
     for (const QString &p : std::as_const(purposes)) {

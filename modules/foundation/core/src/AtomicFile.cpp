@@ -13,8 +13,9 @@ namespace {
 
 Error ioError(const QString &what, const QString &path)
 {
-    return makeError(Error::Code::Io,
-                     QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    return makeError(
+        Error::Code::Io,
+        QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
 }
 
 } // namespace

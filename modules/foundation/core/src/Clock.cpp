@@ -15,7 +15,6 @@ SystemClock &SystemClock::instance()
 
 ManualClock::ManualClock(QDateTime start)
     : m_now(start.toUTC())
-{
-}
+{}
 
 } // namespace mdp

@@ -21,18 +21,15 @@ void secureZero(QByteArray &bytes)
 
 SecureBytes::SecureBytes(std::size_t size)
     : m_bytes(size, '\0')
-{
-}
+{}
 
 SecureBytes::SecureBytes(QByteArrayView bytes)
     : m_bytes(bytes.begin(), bytes.end())
-{
-}
+{}
 
 SecureBytes::SecureBytes(const SecureBytes &other)
     : m_bytes(other.m_bytes)
-{
-}
+{}
 
 SecureBytes &SecureBytes::operator=(const SecureBytes &other)
 {

@@ -10,8 +10,7 @@ namespace mdp::workspace {
 
 AuditQueries::AuditQueries(Workspace &workspace)
     : m_workspace(workspace)
-{
-}
+{}
 
 namespace {
 audit::AuditAgent readerOf(Workspace &ws)
@@ -29,14 +28,16 @@ audit::AuditAgent readerOf(Workspace &ws)
 }
 } // namespace
 
-Result<QList<AuditRow>> AuditQueries::byUserName(const QString &userName, const QDateTime &from, const QDateTime &to)
+Result<QList<AuditRow>> AuditQueries::byUserName(const QString &userName, const QDateTime &from,
+                                                 const QDateTime &to)
 {
     auto account = m_workspace.accounts().find(userName);
     if (!account)
         return account.error();
     if (!account.value())
         return makeError(Error::Code::NotFound, QStringLiteral("no account named %1").arg(userName));
-    auto hits = m_workspace.auditLog().queryByUser(readerOf(m_workspace), account.value()->idString(), from, to);
+    auto hits =
+        m_workspace.auditLog().queryByUser(readerOf(m_workspace), account.value()->idString(), from, to);
     if (!hits)
         return hits.error();
     QList<AuditRow> rows;

@@ -50,7 +50,8 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
         a.displayName = QString::fromUtf8(p.displayName);
         a.role = accounts::roleId(p.role);
         a.password = QStringLiteral("Demo-") + a.role + QStringLiteral("-2026!");
-        auto created = w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role, a.password);
+        auto created =
+            w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role, a.password);
         if (!created) {
             w.logout();
             return created.error();

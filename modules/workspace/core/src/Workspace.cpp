@@ -55,21 +55,22 @@ Result<QJsonObject> readManifest(const QString &directory)
         return makeError(Error::Code::NotFound, QStringLiteral("no workspace at %1").arg(directory));
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()
-        || doc.object().value(QStringLiteral("format")).toString() != QStringLiteral("mdp-workspace"))
+    if (pe.error != QJsonParseError::NoError || !doc.isObject() ||
+        doc.object().value(QStringLiteral("format")).toString() != QStringLiteral("mdp-workspace"))
         return makeError(Error::Code::Corrupt, QStringLiteral("%1 is not a readable workspace manifest")
                                                    .arg(QDir(directory).filePath(kManifest)));
     if (doc.object().value(QStringLiteral("version")).toInt() != 1)
-        return makeError(Error::Code::Unsupported, QStringLiteral("workspace format version %1 is not supported")
-                                                       .arg(doc.object().value(QStringLiteral("version")).toInt()));
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("workspace format version %1 is not supported")
+                             .arg(doc.object().value(QStringLiteral("version")).toInt()));
     return doc.object();
 }
 
 QString randomCustodianPassword()
 {
     // Never stored, never shown: the custodian cannot sign in. Satisfies any password policy.
-    return QString::fromLatin1(crypto::randomBytes(24).toBase64(QByteArray::Base64UrlEncoding))
-           + QStringLiteral("aZ9!");
+    return QString::fromLatin1(crypto::randomBytes(24).toBase64(QByteArray::Base64UrlEncoding)) +
+           QStringLiteral("aZ9!");
 }
 
 // Known-answer tests once per process, before the first key is touched.
@@ -188,8 +189,9 @@ struct Workspace::Impl
             return makeError(Error::Code::Corrupt, QStringLiteral("the workstation signing key is missing"));
         auto der = aead->openEnvelope(kNodeKeyAd, f.readAll());
         if (!der)
-            return makeError(Error::Code::Tampered, QStringLiteral("the workstation signing key does not decrypt: ")
-                                                        + der.error().message);
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the workstation signing key does not decrypt: ") +
+                                 der.error().message);
         SecureBytes derBytes = SecureBytes::takeFrom(der.value());
         auto key = crypto::SigningKey::fromPrivateDer(derBytes.view());
         if (!key)
@@ -231,11 +233,12 @@ struct Workspace::Impl
             alert.detail.insert(QStringLiteral("database_commit"), current);
             alert.detail.insert(QStringLiteral("anchored_commit"), *anchored);
             (void)record(std::move(alert));
-            return makeError(Error::Code::RolledBack,
-                             QStringLiteral("the database is older than the audit chain says (commit %1, anchored "
-                                            "%2): an older copy was put back; the workspace was not opened")
-                                 .arg(current)
-                                 .arg(*anchored));
+            return makeError(
+                Error::Code::RolledBack,
+                QStringLiteral("the database is older than the audit chain says (commit %1, anchored "
+                               "%2): an older copy was put back; the workspace was not opened")
+                    .arg(current)
+                    .arg(*anchored));
         }
         return {};
     }
@@ -265,8 +268,7 @@ struct Workspace::Impl
 
 Workspace::Workspace()
     : d(std::make_unique<Impl>())
-{
-}
+{}
 
 Workspace::~Workspace()
 {
@@ -291,7 +293,8 @@ bool Workspace::exists(const QString &directory)
 
 QString Workspace::defaultDirectory()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("workspace"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("workspace"));
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &options, const Clock &clock)
@@ -303,20 +306,24 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     if (!pageCipher || !blobCipher)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("unknown cipher"));
     if (!options.token && options.passphrase.size() < 8)
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("the workspace passphrase is too short"));
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the workspace passphrase is too short"));
     if (options.token && options.passphrase.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("the token PIN is missing"));
     QDir dir(options.directory);
     if (options.directory.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("no workspace directory given"));
     if (exists(options.directory))
-        return makeError(Error::Code::AlreadyExists, QStringLiteral("a workspace already exists at %1").arg(options.directory));
-    if (dir.exists() && !dir.isEmpty())
         return makeError(Error::Code::AlreadyExists,
-                         QStringLiteral("%1 is not empty; choose an empty or new folder").arg(options.directory));
+                         QStringLiteral("a workspace already exists at %1").arg(options.directory));
+    if (dir.exists() && !dir.isEmpty())
+        return makeError(
+            Error::Code::AlreadyExists,
+            QStringLiteral("%1 is not empty; choose an empty or new folder").arg(options.directory));
     if (!QDir().mkpath(options.directory))
         return makeError(Error::Code::Io, QStringLiteral("cannot create %1").arg(options.directory));
-    QFile::setPermissions(options.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(options.directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     std::unique_ptr<Workspace> ws(new Workspace);
     Impl &d = *ws->d;
@@ -355,7 +362,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     }
     crypto::KeyHierarchyOptions keyOptions;
     keyOptions.wrapCipher = *blobCipher;
-    auto keys = crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root), clock, d.forwarder.get(), keyOptions);
+    auto keys =
+        crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root), clock, d.forwarder.get(), keyOptions);
     if (!keys)
         return cleanUp(keys.error());
     d.keys = std::move(keys.value());
@@ -392,13 +400,16 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
 
     if (!options.adminName.isEmpty()) {
         d.custodianSession = true;
-        d.session = Session{custodian->idString(), custodian->userName, custodian->displayName,
-                            QStringLiteral("system-admin"), {QStringLiteral("system-admin")}, clock.now()};
-        auto admin = d.accounts->createAccount(d.custodian, options.adminName,
-                                               options.adminDisplayName.isEmpty() ? options.adminName
-                                                                                  : options.adminDisplayName,
-                                               accounts::Role::SystemAdmin,
-                                               QString::fromUtf8(options.adminPassword.view()));
+        d.session = Session{custodian->idString(),
+                            custodian->userName,
+                            custodian->displayName,
+                            QStringLiteral("system-admin"),
+                            {QStringLiteral("system-admin")},
+                            clock.now()};
+        auto admin = d.accounts->createAccount(
+            d.custodian, options.adminName,
+            options.adminDisplayName.isEmpty() ? options.adminName : options.adminDisplayName,
+            accounts::Role::SystemAdmin, QString::fromUtf8(options.adminPassword.view()));
         d.session.reset();
         d.custodianSession = false;
         if (!admin)
@@ -437,8 +448,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     d.manifest = manifest.value();
     d.nodeId = d.manifest.value(QStringLiteral("node_id")).toString();
     d.custodian = QUuid::fromString(d.manifest.value(QStringLiteral("custodian_id")).toString());
-    const auto pageCipher = store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
-    const auto blobCipher = crypto::cipherFromName(d.manifest.value(QStringLiteral("blob_cipher")).toString());
+    const auto pageCipher =
+        store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
+    const auto blobCipher =
+        crypto::cipherFromName(d.manifest.value(QStringLiteral("blob_cipher")).toString());
     if (!pageCipher || !blobCipher || d.nodeId.isEmpty() || d.custodian.isNull())
         return makeError(Error::Code::Corrupt, QStringLiteral("the workspace manifest is incomplete"));
     d.pageCipher = *pageCipher;
@@ -454,7 +467,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         return r.error();
     const QString expectedKey = d.manifest.value(QStringLiteral("node_public_key")).toString();
     if (QString::fromLatin1(d.signer->publicKey().pem()) != expectedKey)
-        return makeError(Error::Code::Tampered, QStringLiteral("the workstation signing key does not match the manifest"));
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the workstation signing key does not match the manifest"));
     if (auto r = d.openAudit(false); !r)
         return r.error();
     if (auto r = d.openDatabase(false); !r)
@@ -503,7 +517,8 @@ WorkspaceInfo Workspace::info() const
     info.rootKeyKind = d->keys->rootKind() == QStringLiteral("passphrase")
                            ? QStringLiteral("passphrase (PBKDF2-HMAC-SM3, 600000 iterations)")
                            : QStringLiteral("PKCS#11 token");
-    info.created = QDateTime::fromString(d->manifest.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
+    info.created =
+        QDateTime::fromString(d->manifest.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     info.commitCounter = d->database->commitCounter();
     info.auditEvents = d->audit->size();
     info.sqlcipherVersion = d->database->cipherVersion();
@@ -538,7 +553,8 @@ crypto::KeyHierarchy &Workspace::keys()
     return *d->keys;
 }
 
-Result<Session> Workspace::login(const QString &userName, const SecureBytes &password, const QString &totpCode)
+Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,
+                                 const QString &totpCode)
 {
     auto account = d->accounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
     if (!account)
@@ -546,8 +562,12 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
     QStringList roles;
     for (const auto role : account->roles)
         roles << accounts::roleId(role);
-    Session s{account->idString(), account->userName, account->displayName, accounts::roleId(account->primaryRole()),
-              roles, d->clock->now()};
+    Session s{account->idString(),
+              account->userName,
+              account->displayName,
+              accounts::roleId(account->primaryRole()),
+              roles,
+              d->clock->now()};
     d->session = s;
     d->custodianSession = false;
     return s;
@@ -555,9 +575,12 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
 
 void Workspace::beginCustodianSession()
 {
-    d->session = Session{d->custodian.toString(QUuid::WithoutBraces), QStringLiteral("custodian"),
-                         QStringLiteral("Workspace custodian (command line)"), QStringLiteral("system-admin"),
-                         {QStringLiteral("system-admin")}, d->clock->now()};
+    d->session = Session{d->custodian.toString(QUuid::WithoutBraces),
+                         QStringLiteral("custodian"),
+                         QStringLiteral("Workspace custodian (command line)"),
+                         QStringLiteral("system-admin"),
+                         {QStringLiteral("system-admin")},
+                         d->clock->now()};
     d->custodianSession = true;
 }
 

@@ -12,8 +12,7 @@ const QString kCommitAnchor = QStringLiteral("database.commit_counter");
 
 AuditForwarder::AuditForwarder(const Clock &clock)
     : m_clock(clock)
-{
-}
+{}
 
 void AuditForwarder::attach(audit::AuditLog *log, const QString &nodeId)
 {
@@ -46,8 +45,8 @@ void AuditForwarder::emitEvent(audit::AuditEvent event)
         qCCritical(lcWorkspace) << "an audit event could not be written:" << r.error().toString();
 }
 
-void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
-                              const QString &detail)
+void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose,
+                              bool success, const QString &detail)
 {
     audit::AuditEvent e;
     const QString name = crypto::keyActionName(action);
@@ -55,12 +54,20 @@ void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, co
     switch (action) {
     case crypto::KeyAction::CreateRoot:
     case crypto::KeyAction::CreateKek:
-    case crypto::KeyAction::CreateDataKey: e.action = audit::AuditAction::Create; break;
+    case crypto::KeyAction::CreateDataKey:
+        e.action = audit::AuditAction::Create;
+        break;
     case crypto::KeyAction::UnlockRoot:
-    case crypto::KeyAction::UseDataKey: e.action = audit::AuditAction::Read; break;
+    case crypto::KeyAction::UseDataKey:
+        e.action = audit::AuditAction::Read;
+        break;
     case crypto::KeyAction::DestroyKek:
-    case crypto::KeyAction::DestroyDataKey: e.action = audit::AuditAction::Delete; break;
-    default: e.action = audit::AuditAction::Update; break;
+    case crypto::KeyAction::DestroyDataKey:
+        e.action = audit::AuditAction::Delete;
+        break;
+    default:
+        e.action = audit::AuditAction::Update;
+        break;
     }
     e.outcome = success ? audit::AuditOutcome::Success : audit::AuditOutcome::SeriousFailure;
     // Entity ids are restricted to [A-Za-z0-9._:-]; KEK names use '/' ("kek/audit/v2").
@@ -111,8 +118,7 @@ void AuditForwarder::committed(qint64 commitCounter)
 Sm2CheckpointSigner::Sm2CheckpointSigner(crypto::SigningKey key)
     : m_key(std::move(key))
     , m_public(m_key.publicKey())
-{
-}
+{}
 
 QByteArray Sm2CheckpointSigner::sign(QByteArrayView message)
 {

@@ -21,7 +21,9 @@ namespace mdp::workspace {
 // Adapts the lower layers' reporting seams (key operations, account events, database commits) to
 // the audit log. Key events that happen before the audit log is open (unlocking the keyring and
 // unwrapping the audit key itself) are held and written as soon as it is.
-class AuditForwarder final : public crypto::KeyAuditSink, public accounts::AccountAuditSink, public store::CommitObserver
+class AuditForwarder final : public crypto::KeyAuditSink,
+                             public accounts::AccountAuditSink,
+                             public store::CommitObserver
 {
 public:
     explicit AuditForwarder(const Clock &clock);

@@ -9,14 +9,14 @@ namespace mdp {
 // the measured value and a baseline measured in the same run, so the ratio travels between machines.
 struct BenchLine
 {
-    QString bench;         // area: crypto, store, vault, audit, ...
-    QString caseName;      // what was measured, e.g. "sm4-gcm"
-    QString unit;          // "MB/s", "ops/s", "us", ...
+    QString bench;    // area: crypto, store, vault, audit, ...
+    QString caseName; // what was measured, e.g. "sm4-gcm"
+    QString unit;     // "MB/s", "ops/s", "us", ...
     double value = 0;
-    QString baseline;      // what the baseline is, e.g. "libgcrypt sm4-gcm raw"
+    QString baseline; // what the baseline is, e.g. "libgcrypt sm4-gcm raw"
     double baselineValue = 0;
     bool higherIsBetter = true;
-    QJsonObject extra;     // any further fields (goal, sizes, iterations)
+    QJsonObject extra; // any further fields (goal, sizes, iterations)
 
     double ratio() const { return baselineValue != 0 ? value / baselineValue : 0; }
     QJsonObject toJson() const;

@@ -8,7 +8,8 @@ namespace mdp {
 // Messages never contain patient identifiers; they may be shown and logged.
 struct Error
 {
-    enum class Code {
+    enum class Code
+    {
         Unknown,
         InvalidArgument,
         NotFound,

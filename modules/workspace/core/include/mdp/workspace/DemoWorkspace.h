@@ -12,9 +12,9 @@ struct DemoAccount
 {
     QString userName;
     QString displayName;
-    QString role;              // role id
+    QString role; // role id
     QString password;
-    QString totpSecretBase32;  // empty when the role needs no second factor
+    QString totpSecretBase32; // empty when the role needs no second factor
 };
 
 struct DemoWorkspace
@@ -26,7 +26,8 @@ struct DemoWorkspace
 // Creates a throw-away workspace in `directory` (which must be empty or missing) with one account per
 // role, TOTP enrolled where the role needs it. The passphrase is random and never shown: the demo
 // workspace cannot be reopened, which is the point of throw-away.
-Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock &clock = SystemClock::instance());
+Result<DemoWorkspace> createDemoWorkspace(const QString &directory,
+                                          const Clock &clock = SystemClock::instance());
 
 // Signs a demo account in through the real login path, computing the current TOTP code.
 Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &account);

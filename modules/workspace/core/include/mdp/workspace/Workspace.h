@@ -36,8 +36,8 @@ struct Session
     QString accountId;
     QString userName;
     QString displayName;
-    QString role;       // primary role id, e.g. "clinician"
-    QStringList roles;  // every role id the account holds
+    QString role;      // primary role id, e.g. "clinician"
+    QStringList roles; // every role id the account holds
     QDateTime loginTime;
 };
 
@@ -45,9 +45,9 @@ struct Session
 struct WorkspaceInfo
 {
     QString directory;
-    QString pageCipher;     // "sm4-cbc" / "aes-256-cbc"
-    QString blobCipher;     // "sm4-gcm" / "aes-256-gcm"
-    QString rootKeyKind;    // "passphrase (PBKDF2-HMAC-SM3, 600000)" / "pkcs11 token <label>"
+    QString pageCipher;  // "sm4-cbc" / "aes-256-cbc"
+    QString blobCipher;  // "sm4-gcm" / "aes-256-gcm"
+    QString rootKeyKind; // "passphrase (PBKDF2-HMAC-SM3, 600000)" / "pkcs11 token <label>"
     QDateTime created;
     qint64 commitCounter = 0;
     qint64 auditEvents = 0;
@@ -71,8 +71,8 @@ struct CreateOptions
     // Protects the root key (PBKDF2-HMAC-SM3); with `token` set it is the token's user PIN instead.
     SecureBytes passphrase;
     std::optional<TokenRoot> token;
-    QString pageCipher = QStringLiteral("sm4-cbc");   // or "aes-256-cbc"
-    QString blobCipher = QStringLiteral("sm4-gcm");   // or "aes-256-gcm"
+    QString pageCipher = QStringLiteral("sm4-cbc"); // or "aes-256-cbc"
+    QString blobCipher = QStringLiteral("sm4-gcm"); // or "aes-256-gcm"
     // The first account, a system administrator.
     QString adminName;
     QString adminDisplayName;
@@ -84,7 +84,7 @@ struct IntegrityReport
 {
     bool ok = false;
     qint64 auditEvents = 0;
-    QString problem;        // empty when ok; names the first bad position otherwise
+    QString problem; // empty when ok; names the first bad position otherwise
 };
 
 // An unlocked workspace: the key hierarchy, the encrypted database, the vault, the audit log and
