@@ -6,8 +6,7 @@ using namespace mdp;
 
 HmacCheckpointSigner::HmacCheckpointSigner(QByteArray key)
     : m_key(std::move(key))
-{
-}
+{}
 
 QByteArray HmacCheckpointSigner::sign(QByteArrayView message)
 {
@@ -21,5 +20,6 @@ bool HmacCheckpointSigner::verify(QByteArrayView message, QByteArrayView signatu
 
 QString HmacCheckpointSigner::keyId() const
 {
-    return QStringLiteral("hmac-sm3:") + QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, m_key).toHex().left(12));
+    return QStringLiteral("hmac-sm3:") +
+           QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, m_key).toHex().left(12));
 }

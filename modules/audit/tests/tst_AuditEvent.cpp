@@ -46,11 +46,12 @@ private Q_SLOTS:
     void canonicalJsonHasSortedKeysAndNoWhitespace()
     {
         QCOMPARE(sampleEvent().toCanonicalJson(),
-                 QByteArrayLiteral("{\"action\":\"R\",\"agent\":{\"address\":\"10.1.2.3\",\"node\":\"ws-07\","
-                                   "\"role\":\"researcher\",\"user\":\"u-1042\"},\"detail\":{\"rows\":3},"
-                                   "\"entities\":[{\"id\":\"p-5f2c\",\"type\":\"patient\"}],\"outcome\":\"success\","
-                                   "\"purpose\":\"HRESCH\",\"recorded\":\"2025-03-01T08:00:00.125Z\","
-                                   "\"source\":\"node-1\",\"type\":\"data.view\",\"v\":1}"));
+                 QByteArrayLiteral(
+                     "{\"action\":\"R\",\"agent\":{\"address\":\"10.1.2.3\",\"node\":\"ws-07\","
+                     "\"role\":\"researcher\",\"user\":\"u-1042\"},\"detail\":{\"rows\":3},"
+                     "\"entities\":[{\"id\":\"p-5f2c\",\"type\":\"patient\"}],\"outcome\":\"success\","
+                     "\"purpose\":\"HRESCH\",\"recorded\":\"2025-03-01T08:00:00.125Z\","
+                     "\"source\":\"node-1\",\"type\":\"data.view\",\"v\":1}"));
     }
 
     // The log's direct writer and the generic canonical serialiser must never drift apart.
@@ -85,8 +86,9 @@ private Q_SLOTS:
         e.outcome = AuditOutcome::SeriousFailure;
         e.action = AuditAction::Delete;
         e.entities.append(AuditEntity{QStringLiteral("study"), QStringLiteral("s:1.2.840.99")});
-        e.detail.insert(QStringLiteral("nested"),
-                        QJsonObject{{QStringLiteral("list"), QJsonArray{1, QStringLiteral("two"), true, QJsonValue()}}});
+        e.detail.insert(
+            QStringLiteral("nested"),
+            QJsonObject{{QStringLiteral("list"), QJsonArray{1, QStringLiteral("two"), true, QJsonValue()}}});
         QVERIFY(e.validate().ok());
         const QByteArray json = e.toCanonicalJson();
         auto back = AuditEvent::fromJson(json);
@@ -115,8 +117,8 @@ private Q_SLOTS:
         s += QChar(0x2028);
         s += QString::fromUcs4(U"\U0001F600");
         QCOMPARE(CanonicalJson::serialize(QJsonValue(s)),
-                 QByteArray("\"q\\\" b\\\\ / \\b\\f\\n\\r\\t \\u0001\\u001f\x7f") + QString::fromUtf8("€张").toUtf8()
-                     + QByteArray("\xe2\x80\xa8\xf0\x9f\x98\x80\""));
+                 QByteArray("\"q\\\" b\\\\ / \\b\\f\\n\\r\\t \\u0001\\u001f\x7f") +
+                     QString::fromUtf8("€张").toUtf8() + QByteArray("\xe2\x80\xa8\xf0\x9f\x98\x80\""));
         QString lone;
         lone += QChar(0xD800);
         QCOMPARE(CanonicalJson::serialize(QJsonValue(lone)), QByteArrayLiteral("\"\\ud800\""));
@@ -138,10 +140,10 @@ private Q_SLOTS:
         const QByteArray out = CanonicalJson::serialize(o);
         const QJsonObject parsed = QJsonDocument::fromJson(out).object();
         qsizetype last = -1;
-        for (const QString &name : {QStringLiteral("Carriage Return"), QStringLiteral("One"), QStringLiteral("Control"),
-                                    QStringLiteral("Latin Small Letter O With Diaeresis"), QStringLiteral("Euro Sign"),
-                                    QStringLiteral("Emoji: Grinning Face"),
-                                    QStringLiteral("Hebrew Letter Dalet With Dagesh")}) {
+        for (const QString &name :
+             {QStringLiteral("Carriage Return"), QStringLiteral("One"), QStringLiteral("Control"),
+              QStringLiteral("Latin Small Letter O With Diaeresis"), QStringLiteral("Euro Sign"),
+              QStringLiteral("Emoji: Grinning Face"), QStringLiteral("Hebrew Letter Dalet With Dagesh")}) {
             const qsizetype at = out.indexOf(name.toUtf8());
             QVERIFY2(at > last, qPrintable(name));
             last = at;
@@ -175,25 +177,42 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("not json") << QByteArrayLiteral("{\"type\":") << QStringLiteral("malformed JSON");
         QTest::newRow("array") << QByteArrayLiteral("[1]") << QStringLiteral("not an object");
-        QTest::newRow("unknown member") << replaceInCanonical("\"v\":1", "\"v\":1,\"x\":2") << QStringLiteral("unknown member");
+        QTest::newRow("unknown member")
+            << replaceInCanonical("\"v\":1", "\"v\":1,\"x\":2") << QStringLiteral("unknown member");
         QTest::newRow("version") << replaceInCanonical("\"v\":1", "\"v\":2") << QStringLiteral("'v'");
-        QTest::newRow("type missing") << replaceInCanonical(",\"type\":\"data.view\"", "") << QStringLiteral("'type' is missing");
-        QTest::newRow("type shape") << replaceInCanonical("data.view", "Data View") << QStringLiteral("'type'");
-        QTest::newRow("action") << replaceInCanonical("\"action\":\"R\"", "\"action\":\"X\"") << QStringLiteral("'action'");
-        QTest::newRow("outcome") << replaceInCanonical("\"success\"", "\"ok\"") << QStringLiteral("'outcome'");
-        QTest::newRow("time without ms") << replaceInCanonical("08:00:00.125Z", "08:00:00Z") << QStringLiteral("'recorded'");
-        QTest::newRow("time with offset") << replaceInCanonical("08:00:00.125Z", "08:00:00.125+08") << QStringLiteral("'recorded'");
-        QTest::newRow("impossible date") << replaceInCanonical("2025-03-01", "2025-02-30") << QStringLiteral("'recorded'");
-        QTest::newRow("agent user") << replaceInCanonical(",\"user\":\"u-1042\"", "") << QStringLiteral("'agent.user' is missing");
-        QTest::newRow("agent type") << replaceInCanonical("\"role\":\"researcher\"", "\"role\":7") << QStringLiteral("'agent.role'");
-        QTest::newRow("name as id") << replaceInCanonical("p-5f2c", "Zhang San") << QStringLiteral("entities[0].id");
-        QTest::newRow("chinese name as id") << replaceInCanonical("p-5f2c", "张三") << QStringLiteral("entities[0].id");
-        QTest::newRow("national id") << replaceInCanonical("p-5f2c", "11010119900307123X") << QStringLiteral("national ID");
-        QTest::newRow("mobile number") << replaceInCanonical("p-5f2c", "13800138000") << QStringLiteral("phone");
-        QTest::newRow("entity not object") << replaceInCanonical("[{\"id\":\"p-5f2c\",\"type\":\"patient\"}]", "[\"p\"]")
-                                           << QStringLiteral("entities[0]");
-        QTest::newRow("detail not object") << replaceInCanonical("{\"rows\":3}", "[3]") << QStringLiteral("'detail'");
-        QTest::newRow("source missing") << replaceInCanonical(",\"source\":\"node-1\"", "") << QStringLiteral("'source'");
+        QTest::newRow("type missing")
+            << replaceInCanonical(",\"type\":\"data.view\"", "") << QStringLiteral("'type' is missing");
+        QTest::newRow("type shape") << replaceInCanonical("data.view", "Data View")
+                                    << QStringLiteral("'type'");
+        QTest::newRow("action") << replaceInCanonical("\"action\":\"R\"", "\"action\":\"X\"")
+                                << QStringLiteral("'action'");
+        QTest::newRow("outcome") << replaceInCanonical("\"success\"", "\"ok\"")
+                                 << QStringLiteral("'outcome'");
+        QTest::newRow("time without ms")
+            << replaceInCanonical("08:00:00.125Z", "08:00:00Z") << QStringLiteral("'recorded'");
+        QTest::newRow("time with offset")
+            << replaceInCanonical("08:00:00.125Z", "08:00:00.125+08") << QStringLiteral("'recorded'");
+        QTest::newRow("impossible date")
+            << replaceInCanonical("2025-03-01", "2025-02-30") << QStringLiteral("'recorded'");
+        QTest::newRow("agent user") << replaceInCanonical(",\"user\":\"u-1042\"", "")
+                                    << QStringLiteral("'agent.user' is missing");
+        QTest::newRow("agent type") << replaceInCanonical("\"role\":\"researcher\"", "\"role\":7")
+                                    << QStringLiteral("'agent.role'");
+        QTest::newRow("name as id") << replaceInCanonical("p-5f2c", "Zhang San")
+                                    << QStringLiteral("entities[0].id");
+        QTest::newRow("chinese name as id")
+            << replaceInCanonical("p-5f2c", "张三") << QStringLiteral("entities[0].id");
+        QTest::newRow("national id") << replaceInCanonical("p-5f2c", "11010119900307123X")
+                                     << QStringLiteral("national ID");
+        QTest::newRow("mobile number")
+            << replaceInCanonical("p-5f2c", "13800138000") << QStringLiteral("phone");
+        QTest::newRow("entity not object")
+            << replaceInCanonical("[{\"id\":\"p-5f2c\",\"type\":\"patient\"}]", "[\"p\"]")
+            << QStringLiteral("entities[0]");
+        QTest::newRow("detail not object")
+            << replaceInCanonical("{\"rows\":3}", "[3]") << QStringLiteral("'detail'");
+        QTest::newRow("source missing")
+            << replaceInCanonical(",\"source\":\"node-1\"", "") << QStringLiteral("'source'");
     }
 
     // R-7.4.1
@@ -224,7 +243,8 @@ private Q_SLOTS:
         QCOMPARE(fhirOutcomeCode(AuditOutcome::MinorFailure), 4);
         QCOMPARE(fhirOutcomeCode(AuditOutcome::SeriousFailure), 8);
         QCOMPARE(fhirOutcomeCode(AuditOutcome::MajorFailure), 12);
-        for (auto a : {AuditAction::Create, AuditAction::Read, AuditAction::Update, AuditAction::Delete, AuditAction::Execute})
+        for (auto a : {AuditAction::Create, AuditAction::Read, AuditAction::Update, AuditAction::Delete,
+                       AuditAction::Execute})
             QCOMPARE(actionFromCode(actionCode(a)), a);
     }
 };

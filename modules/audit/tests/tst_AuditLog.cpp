@@ -52,7 +52,8 @@ void writeFile(const QString &path, const QByteArray &bytes)
 
 AuditAgent auditorAgent()
 {
-    return AuditAgent{QStringLiteral("auditor-1"), QStringLiteral("auditor"), QStringLiteral("ws-01"), QString()};
+    return AuditAgent{QStringLiteral("auditor-1"), QStringLiteral("auditor"), QStringLiteral("ws-01"),
+                      QString()};
 }
 
 // Walks the frames using only the documented format (AuditLogFormat.h).
@@ -159,7 +160,8 @@ private:
         QVERIFY2(r.message.contains(messagePart), qPrintable(r.message));
         auto reopened = AuditLog::open(options());
         QVERIFY(!reopened.ok());
-        QVERIFY2(reopened.error().message.contains(AuditVerifyReport::issueName(issue)), qPrintable(reopened.error().message));
+        QVERIFY2(reopened.error().message.contains(AuditVerifyReport::issueName(issue)),
+                 qPrintable(reopened.error().message));
         if (sequence >= 0)
             QVERIFY2(reopened.error().message.contains(QStringLiteral("event %1").arg(sequence)),
                      qPrintable(reopened.error().message));
@@ -200,7 +202,8 @@ private Q_SLOTS:
         const Frame middle = frames.at(4);
         bytes[middle.offset + middle.size / 2] = char(bytes[middle.offset + middle.size / 2] ^ 0x10);
         writeFile(logPath(), bytes);
-        expectRefusal(AuditIssue::AuthenticationFailure, 4, middle.offset, QStringLiteral("fails authentication"));
+        expectRefusal(AuditIssue::AuthenticationFailure, 4, middle.offset,
+                      QStringLiteral("fails authentication"));
     }
 
     //
@@ -288,6 +291,66 @@ private Q_SLOTS:
         expectRefusal(AuditIssue::MerkleRootMismatch, -1, rebuilt.size(), QStringLiteral("Merkle root"));
     }
 
+    // positions stay exact in a log that spans several read blocks (verification reads the
+    // file in blocks of 512 KiB and decrypts them on two threads).
+    void tamperingDeepInALargeLogIsFoundAtItsEvent()
+    {
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            for (int b = 0; b < 6; ++b) {
+                QList<AuditEvent> batch;
+                for (int i = 0; i < 500; ++i) {
+                    AuditEvent e = event(
+                        QStringLiteral("u-%1").arg(i % 7), EventType::DataQuery,
+                        {AuditEntity{QStringLiteral("record"), QStringLiteral("r-%1-%2").arg(b).arg(i)}});
+                    e.detail.insert(QStringLiteral("filter"), QString(400, u'x'));
+                    batch << e;
+                }
+                QVERIFY(log->commit(batch).ok());
+            }
+        }
+        const QByteArray good = readFile(logPath());
+        QVERIFY(good.size() > 3 * (512 << 10));
+        const QList<Frame> frames = framesOf(good);
+        QCOMPARE(frames.size(), 3000);
+        AuditVerifyReport r = AuditLog::verifyDirectory(dir(), m_key, *m_signer);
+        QVERIFY2(r.ok, qPrintable(r.toString()));
+        QCOMPARE(r.eventCount, 3000);
+
+        QByteArray bytes = good;
+        bytes[frames.at(2500).offset + 60] = char(bytes[frames.at(2500).offset + 60] ^ 1);
+        writeFile(logPath(), bytes);
+        expectRefusal(AuditIssue::AuthenticationFailure, 2500, frames.at(2500).offset,
+                      QStringLiteral("event 2500"));
+
+        // Swap the last frame of the first block with the first frame of the second.
+        qsizetype k = 0;
+        while (frames.at(k + 1).offset + frames.at(k + 1).size <= LogFormat::kHeaderSize + (512 << 10))
+            ++k;
+        const Frame a = frames.at(k);
+        const Frame b = frames.at(k + 1);
+        bytes = good;
+        bytes.replace(a.offset, a.size + b.size, good.mid(b.offset, b.size) + good.mid(a.offset, a.size));
+        writeFile(logPath(), bytes);
+        expectRefusal(AuditIssue::ChainBreak, k, a.offset, QStringLiteral("out of order"));
+
+        bytes = good;
+        bytes.remove(frames.at(1999).offset, frames.at(1999).size);
+        writeFile(logPath(), bytes);
+        expectRefusal(AuditIssue::SequenceGap, 1999, frames.at(1999).offset,
+                      QStringLiteral("event 1999 is missing"));
+
+        writeFile(logPath(), good);
+        auto log = openLog();
+        QVERIFY(log);
+        auto hits = log->queryByData(auditorAgent(),
+                                     AuditEntity{QStringLiteral("record"), QStringLiteral("r-5-499")});
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().sequence, 2999);
+    }
+
     //
     void alteredCheckpointFailsItsSignature()
     {
@@ -373,7 +436,8 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i) {
             const QString user = i % 2 ? QStringLiteral("bob") : QStringLiteral("alice");
             const AuditEntity e = i % 3 == 0 ? p1 : p2;
-            const qint64 seq = log->append(event(user, i % 4 ? EventType::DataView : EventType::DataModify, {e})).value();
+            const qint64 seq =
+                log->append(event(user, i % 4 ? EventType::DataView : EventType::DataModify, {e})).value();
             const QDateTime t = m_clock->now();
             if (user == u"alice" && t >= kStart.addSecs(3 * 60) && t < kStart.addSecs(8 * 60))
                 aliceInRange << seq;
@@ -385,7 +449,8 @@ private Q_SLOTS:
         QCOMPARE(aliceInRange, QList<qint64>({4, 6}));
 
         const AuditAgent auditor = auditorAgent();
-        auto byUser = log->queryByUser(auditor, QStringLiteral("alice"), kStart.addSecs(3 * 60), kStart.addSecs(8 * 60));
+        auto byUser = log->queryByUser(auditor, QStringLiteral("alice"), kStart.addSecs(3 * 60),
+                                       kStart.addSecs(8 * 60));
         QVERIFY(byUser.ok());
         QList<qint64> got;
         for (const AuditRecord &r : byUser.value()) {
@@ -418,9 +483,11 @@ private Q_SLOTS:
         QCOMPARE(first.agent, auditor);
         QCOMPARE(first.detail.value(QStringLiteral("query")).toString(), QStringLiteral("by-user"));
         QCOMPARE(first.detail.value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
-        QCOMPARE(first.detail.value(QStringLiteral("from")).toString(), QStringLiteral("2025-03-01T08:03:00.000Z"));
+        QCOMPARE(first.detail.value(QStringLiteral("from")).toString(),
+                 QStringLiteral("2025-03-01T08:03:00.000Z"));
         QCOMPARE(first.detail.size(), 4);
-        QCOMPARE(reads->at(1).event.detail.value(QStringLiteral("entityId")).toString(), QStringLiteral("p-1"));
+        QCOMPARE(reads->at(1).event.detail.value(QStringLiteral("entityId")).toString(),
+                 QStringLiteral("p-1"));
         QVERIFY(first.entities.isEmpty());
     }
 
@@ -430,7 +497,8 @@ private Q_SLOTS:
         writeNineEvents();
         auto log = openLog();
         QVERIFY(log);
-        auto r = log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-4")});
+        auto r =
+            log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-4")});
         QVERIFY(r.ok());
         QCOMPARE(r->size(), 1);
         QCOMPARE(r->first().sequence, 4);
@@ -447,7 +515,8 @@ private Q_SLOTS:
         writeNineEvents();
         const QByteArray good = readFile(logPath());
         const Frame last = framesOf(good).last();
-        writeFile(logPath(), good + good.mid(last.offset, last.size / 2)); // a half frame, as a killed writer leaves
+        writeFile(logPath(),
+                  good + good.mid(last.offset, last.size / 2)); // a half frame, as a killed writer leaves
         auto log = openLog();
         QVERIFY(log);
         QCOMPARE(log->size(), 9);
@@ -542,10 +611,14 @@ private Q_SLOTS:
         gate->gated = true;
         std::vector<std::thread> threads;
         std::vector<qint64> seqs(4, -1);
-        threads.emplace_back([&] { seqs[0] = log.appendDurable(event(QStringLiteral("u-0"), EventType::DataView)).value(); });
+        threads.emplace_back(
+            [&] { seqs[0] = log.appendDurable(event(QStringLiteral("u-0"), EventType::DataView)).value(); });
         gate->entered.acquire(); // the first flush is inside sign(), holding the leader role
         for (int t = 1; t < 4; ++t)
-            threads.emplace_back([&, t] { seqs[std::size_t(t)] = log.appendDurable(event(QStringLiteral("u-%1").arg(t), EventType::DataView)).value(); });
+            threads.emplace_back([&, t] {
+                seqs[std::size_t(t)] =
+                    log.appendDurable(event(QStringLiteral("u-%1").arg(t), EventType::DataView)).value();
+            });
         while (log.size() < 4)
             QThread::yieldCurrentThread();
         gate->gated = false;
@@ -569,7 +642,8 @@ private Q_SLOTS:
             t.join();
         QCOMPARE(failures.load(), 0);
         QCOMPARE(log.durableSize(), 404);
-        qInfo("404 durable appends from 4 threads took %lld flushes", log.statistics().flushes - flushesBefore);
+        qInfo("404 durable appends from 4 threads took %lld flushes",
+              log.statistics().flushes - flushesBefore);
         QVERIFY(log.statistics().flushes - flushesBefore <= 404);
         const AuditVerifyReport r = log.verify();
         QVERIFY2(r.ok, qPrintable(r.toString()));
@@ -599,11 +673,12 @@ private Q_SLOTS:
             QVERIFY(!log->anchor(QStringLiteral("db.commit")).has_value());
             log->setAnchor(QStringLiteral("db.commit"), 41);
             QVERIFY(!log->anchor(QStringLiteral("db.commit")).has_value()); // not yet in a checkpoint
-            QVERIFY(log->flush().ok());                                       // no events: checkpoint only
+            QVERIFY(log->flush().ok());                                     // no events: checkpoint only
             QCOMPARE(log->anchor(QStringLiteral("db.commit")).value_or(-1), qint64(41));
             log->setAnchor(QStringLiteral("db.commit"), 42);
             QVERIFY(log->appendDurable(event(QStringLiteral("u-1"), EventType::DataModify)).ok());
-            QCOMPARE(log->anchor(QStringLiteral("db.commit")).value_or(-1), qint64(42)); // carried by the event's flush
+            QCOMPARE(log->anchor(QStringLiteral("db.commit")).value_or(-1),
+                     qint64(42)); // carried by the event's flush
         }
         auto log = openLog();
         QVERIFY(log);
@@ -612,7 +687,8 @@ private Q_SLOTS:
         QByteArray head = readFile(headPath());
         head.replace("\"db.commit\":42", "\"db.commit\":43");
         writeFile(headPath(), head);
-        QCOMPARE(AuditLog::verifyDirectory(dir(), m_key, *m_signer).issue, AuditIssue::CheckpointSignatureInvalid);
+        QCOMPARE(AuditLog::verifyDirectory(dir(), m_key, *m_signer).issue,
+                 AuditIssue::CheckpointSignatureInvalid);
     }
 
     void recordedTimeComesFromTheInjectedClock()
@@ -639,13 +715,18 @@ private Q_SLOTS:
         QVERIFY(log->appendDurable(event(QStringLiteral("u-2"), EventType::DataView)).ok());
         const AuditCheckpoint at10 = log->checkpoint();
         const MerkleVerifier verifier; // SM3
-        auto records = log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-6")});
+        auto records =
+            log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-6")});
         QVERIFY(records.ok());
         const AuditRecord rec = records->first();
         const QByteArray leaf = MerkleHasher().leafHash(rec.event.toCanonicalJson());
         QVERIFY(verifier.verifyInclusion(6, 9, leaf, log->inclusionProof(6, 9).value(), at9.merkleRoot).ok());
-        QVERIFY(!verifier.verifyInclusion(5, 9, leaf, log->inclusionProof(5, 9).value(), at9.merkleRoot).ok());
-        QVERIFY(verifier.verifyConsistency(9, 10, log->consistencyProof(9, 10).value(), at9.merkleRoot, at10.merkleRoot).ok());
+        QVERIFY(
+            !verifier.verifyInclusion(5, 9, leaf, log->inclusionProof(5, 9).value(), at9.merkleRoot).ok());
+        QVERIFY(verifier
+                    .verifyConsistency(9, 10, log->consistencyProof(9, 10).value(), at9.merkleRoot,
+                                       at10.merkleRoot)
+                    .ok());
         QCOMPARE(log->merkleRoot(9).value(), at9.merkleRoot);
     }
 

@@ -51,8 +51,7 @@ struct VectorRun
     QStringList failures;
 };
 
-template<typename Check>
-VectorRun runVectors(const QString &folder, Check check)
+template<typename Check> VectorRun runVectors(const QString &folder, Check check)
 {
     VectorRun run;
     QDirIterator it(kVectorDir + u'/' + folder, {QStringLiteral("*.json")}, QDir::Files,
@@ -73,8 +72,8 @@ VectorRun runVectors(const QString &folder, Check check)
             ++run.passed;
         } else {
             run.failures << QStringLiteral("%1: %2").arg(path.mid(kVectorDir.size() + 1),
-                                                          wantErr ? QStringLiteral("accepted a bad probe")
-                                                                  : r.error().message);
+                                                         wantErr ? QStringLiteral("accepted a bad probe")
+                                                                 : r.error().message);
         }
     }
     qInfo("%s: %d of %d vectors passed", qPrintable(folder), run.passed, run.total);
@@ -166,7 +165,8 @@ private Q_SLOTS:
     {
         const VectorRun run = runVectors(QStringLiteral("subtreeinclusion"), [&](const QJsonObject &o) {
             return verifier.verifySubtreeInclusion(u64(o[u"leafIdx"]), u64(o[u"start"]), u64(o[u"end"]),
-                                                   b64(o[u"leafHash"]), proofOf(o[u"proof"]), b64(o[u"root"]));
+                                                   b64(o[u"leafHash"]), proofOf(o[u"proof"]),
+                                                   b64(o[u"root"]));
         });
         m_vectorTotal += run.total;
         QVERIFY2(run.failures.isEmpty(), qPrintable(run.failures.join(u'\n')));
@@ -178,7 +178,8 @@ private Q_SLOTS:
     {
         const VectorRun run = runVectors(QStringLiteral("subtreeconsistency"), [&](const QJsonObject &o) {
             return verifier.verifySubtreeConsistency(u64(o[u"start"]), u64(o[u"end"]), u64(o[u"size"]),
-                                                     proofOf(o[u"proof"]), b64(o[u"root1"]), b64(o[u"root2"]));
+                                                     proofOf(o[u"proof"]), b64(o[u"root1"]),
+                                                     b64(o[u"root2"]));
         });
         m_vectorTotal += run.total;
         QVERIFY2(run.failures.isEmpty(), qPrintable(run.failures.join(u'\n')));
@@ -274,18 +275,24 @@ private Q_SLOTS:
                 const MerkleProof p = tree.inclusionProof(i, n).value();
                 QVERIFY(v.verifyInclusion(i, n, tree.leafHash(i), p, root).ok());
                 if (!p.isEmpty())
-                    QVERIFY(!v.verifyInclusion(i, n, tree.leafHash(i), flipBit(p, qsizetype(i % quint64(p.size())), 5), root).ok());
+                    QVERIFY(!v.verifyInclusion(i, n, tree.leafHash(i),
+                                               flipBit(p, qsizetype(i % quint64(p.size())), 5), root)
+                                 .ok());
                 QVERIFY(!v.verifyInclusion(i, n, tree.leafHash((i + 1) % 40), p, root).ok() || n == 1);
                 ++checked;
             }
             for (quint64 m = 1; m <= n; ++m) {
                 const MerkleProof p = tree.consistencyProof(m, n).value();
                 const QByteArray root1 = tree.rootAt(m).value();
-                QVERIFY2(v.verifyConsistency(m, n, p, root1, root).ok(), qPrintable(QStringLiteral("%1->%2").arg(m).arg(n)));
+                QVERIFY2(v.verifyConsistency(m, n, p, root1, root).ok(),
+                         qPrintable(QStringLiteral("%1->%2").arg(m).arg(n)));
                 if (!p.isEmpty())
-                    QVERIFY(!v.verifyConsistency(m, n, flipBit(p, qsizetype(m % quint64(p.size())), 9), root1, root).ok());
+                    QVERIFY(!v.verifyConsistency(m, n, flipBit(p, qsizetype(m % quint64(p.size())), 9), root1,
+                                                 root)
+                                 .ok());
                 if (m < n)
-                    QVERIFY(!v.verifyConsistency(m, n, p, tree.rootAt(m - 1 == 0 ? n : m - 1).value(), root).ok());
+                    QVERIFY(!v.verifyConsistency(m, n, p, tree.rootAt(m - 1 == 0 ? n : m - 1).value(), root)
+                                 .ok());
                 ++checked;
             }
             // Subtrees that do not start at 0 are not covered by the published vectors.
@@ -299,9 +306,10 @@ private Q_SLOTS:
                     QVERIFY2(v.verifySubtreeConsistency(start, end, n, sc, sub, root).ok(),
                              qPrintable(QStringLiteral("[%1,%2) in %3").arg(start).arg(end).arg(n)));
                     if (!sc.isEmpty())
-                        QVERIFY(!v.verifySubtreeConsistency(start, end, n, flipBit(sc, 0, 1), sub, root).ok());
-                    QVERIFY(!v.verifySubtreeConsistency(start, end, n, sc, tree.leafHash(start), root).ok()
-                            || (end - start == 1));
+                        QVERIFY(
+                            !v.verifySubtreeConsistency(start, end, n, flipBit(sc, 0, 1), sub, root).ok());
+                    QVERIFY(!v.verifySubtreeConsistency(start, end, n, sc, tree.leafHash(start), root).ok() ||
+                            (end - start == 1));
                     for (quint64 i = start; i < end; ++i) {
                         const MerkleProof si = tree.subtreeInclusionProof(i, start, end).value();
                         QVERIFY(v.verifySubtreeInclusion(i, start, end, tree.leafHash(i), si, sub).ok());

@@ -58,8 +58,8 @@ Result<AuditCheckpoint> AuditCheckpoint::fromHeadFile(QByteArrayView bytes)
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return malformed(QStringLiteral("body is not a JSON object"));
     const QJsonObject o = doc.object();
-    if (o.value(QStringLiteral("type")).toString() != u"mdp.audit.checkpoint"
-        || o.value(QStringLiteral("v")).toInteger(-1) != kFormatVersion)
+    if (o.value(QStringLiteral("type")).toString() != u"mdp.audit.checkpoint" ||
+        o.value(QStringLiteral("v")).toInteger(-1) != kFormatVersion)
         return malformed(QStringLiteral("unknown checkpoint type or version"));
     if (o.value(QStringLiteral("hash")).toString() != u"sm3")
         return malformed(QStringLiteral("unknown hash"));

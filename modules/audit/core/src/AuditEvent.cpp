@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSet>
 
 namespace mdp::audit {
 namespace {
@@ -90,7 +89,8 @@ bool isTypeName(QStringView s)
 bool valueHasUnpairedSurrogate(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::String: return CanonicalJson::hasUnpairedSurrogate(v.toString());
+    case QJsonValue::String:
+        return CanonicalJson::hasUnpairedSurrogate(v.toString());
     case QJsonValue::Array:
         for (const QJsonValue &e : v.toArray()) {
             if (valueHasUnpairedSurrogate(e))
@@ -105,7 +105,8 @@ bool valueHasUnpairedSurrogate(const QJsonValue &v)
         }
         return false;
     }
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -126,7 +127,8 @@ Result<QString> requireString(const QJsonObject &o, const QString &key, const QS
     return v.toString();
 }
 
-Result<void> rejectUnknownKeys(const QJsonObject &o, std::initializer_list<QStringView> known, const QString &where)
+Result<void> rejectUnknownKeys(const QJsonObject &o, std::initializer_list<QStringView> known,
+                               const QString &where)
 {
     for (auto it = o.begin(); it != o.end(); ++it) {
         bool found = false;
@@ -149,11 +151,16 @@ Result<void> rejectUnknownKeys(const QJsonObject &o, std::initializer_list<QStri
 QString actionCode(AuditAction action)
 {
     switch (action) {
-    case AuditAction::Create: return QStringLiteral("C");
-    case AuditAction::Read: return QStringLiteral("R");
-    case AuditAction::Update: return QStringLiteral("U");
-    case AuditAction::Delete: return QStringLiteral("D");
-    case AuditAction::Execute: return QStringLiteral("E");
+    case AuditAction::Create:
+        return QStringLiteral("C");
+    case AuditAction::Read:
+        return QStringLiteral("R");
+    case AuditAction::Update:
+        return QStringLiteral("U");
+    case AuditAction::Delete:
+        return QStringLiteral("D");
+    case AuditAction::Execute:
+        return QStringLiteral("E");
     }
     return QStringLiteral("E");
 }
@@ -176,10 +183,14 @@ std::optional<AuditAction> actionFromCode(QStringView code)
 QString outcomeName(AuditOutcome outcome)
 {
     switch (outcome) {
-    case AuditOutcome::Success: return QStringLiteral("success");
-    case AuditOutcome::MinorFailure: return QStringLiteral("minor-failure");
-    case AuditOutcome::SeriousFailure: return QStringLiteral("serious-failure");
-    case AuditOutcome::MajorFailure: return QStringLiteral("major-failure");
+    case AuditOutcome::Success:
+        return QStringLiteral("success");
+    case AuditOutcome::MinorFailure:
+        return QStringLiteral("minor-failure");
+    case AuditOutcome::SeriousFailure:
+        return QStringLiteral("serious-failure");
+    case AuditOutcome::MajorFailure:
+        return QStringLiteral("major-failure");
     }
     return QStringLiteral("success");
 }
@@ -200,10 +211,14 @@ std::optional<AuditOutcome> outcomeFromName(QStringView name)
 int fhirOutcomeCode(AuditOutcome outcome)
 {
     switch (outcome) {
-    case AuditOutcome::Success: return 0;
-    case AuditOutcome::MinorFailure: return 4;
-    case AuditOutcome::SeriousFailure: return 8;
-    case AuditOutcome::MajorFailure: return 12;
+    case AuditOutcome::Success:
+        return 0;
+    case AuditOutcome::MinorFailure:
+        return 4;
+    case AuditOutcome::SeriousFailure:
+        return 8;
+    case AuditOutcome::MajorFailure:
+        return 12;
     }
     return 0;
 }
@@ -254,12 +269,15 @@ Result<void> validateFields(const AuditEvent &e)
         return invalid(QStringLiteral("field 'recorded' is missing"));
     if (recorded.toUTC().date().year() < 1970 || recorded.toUTC().date().year() > 9999)
         return invalid(QStringLiteral("field 'recorded' is out of range"));
-    if (occurred.isValid() && (occurred.toUTC().date().year() < 1970 || occurred.toUTC().date().year() > 9999))
+    if (occurred.isValid() &&
+        (occurred.toUTC().date().year() < 1970 || occurred.toUTC().date().year() > 9999))
         return invalid(QStringLiteral("field 'occurred' is out of range"));
     if (!isToken(agent.userId, kUserExtra, 1, 128))
-        return invalid(QStringLiteral("field 'agent.user' must be an account ID (ASCII letters, digits, ._@:+-)"));
+        return invalid(
+            QStringLiteral("field 'agent.user' must be an account ID (ASCII letters, digits, ._@:+-)"));
     if (!isToken(agent.role, kIdExtra, 0, 64))
-        return invalid(QStringLiteral("field 'agent.role' must be a role name (ASCII letters, digits, ._:-)"));
+        return invalid(
+            QStringLiteral("field 'agent.role' must be a role name (ASCII letters, digits, ._:-)"));
     if (!isToken(agent.nodeId, kIdExtra, 0, 128))
         return invalid(QStringLiteral("field 'agent.node' must be a node ID (ASCII letters, digits, ._:-)"));
     if (!isToken(agent.networkAddress, kAddressExtra, 0, 64))
@@ -270,13 +288,14 @@ Result<void> validateFields(const AuditEvent &e)
         return invalid(QStringLiteral("field 'purpose' must be a code (ASCII letters, digits, ._:-)"));
     for (qsizetype i = 0; i < entities.size(); ++i) {
         const AuditEntity &e = entities.at(i);
-        const bool typeOk = isToken(e.type, u"._-", 1, 32) && e.type.at(0).unicode() >= u'a'
-                            && e.type.at(0).unicode() <= u'z' && e.type == e.type.toLower();
+        const bool typeOk = isToken(e.type, u"._-", 1, 32) && e.type.at(0).unicode() >= u'a' &&
+                            e.type.at(0).unicode() <= u'z' && e.type == e.type.toLower();
         if (!typeOk)
             return invalid(QStringLiteral("entities[%1].type must be a lower-case data type name").arg(i));
         if (!isToken(e.id, kIdExtra, 1, 128))
-            return invalid(QStringLiteral("entities[%1].id must be a pseudonymous ID (ASCII letters, digits, ._:-)")
-                               .arg(i));
+            return invalid(
+                QStringLiteral("entities[%1].id must be a pseudonymous ID (ASCII letters, digits, ._:-)")
+                    .arg(i));
         if (looksLikeDirectIdentifier(e.id))
             return invalid(QStringLiteral("entities[%1].id looks like a national ID or phone number; "
                                           "use the pseudonymous ID")
@@ -398,7 +417,8 @@ Result<AuditEvent> AuditEvent::fromJson(QByteArrayView json)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &err);
     if (err.error != QJsonParseError::NoError)
-        return invalid(QStringLiteral("malformed JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
+        return invalid(
+            QStringLiteral("malformed JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
     if (!doc.isObject())
         return invalid(QStringLiteral("JSON is not an object"));
     return fromJsonObject(doc.object());
@@ -437,8 +457,8 @@ Result<AuditEvent> AuditEvent::fromJsonObject(const QJsonObject &o)
         return outcome.error();
     const auto out = outcomeFromName(outcome.value());
     if (!out)
-        return invalid(
-            QStringLiteral("field 'outcome' must be success, minor-failure, serious-failure or major-failure"));
+        return invalid(QStringLiteral(
+            "field 'outcome' must be success, minor-failure, serious-failure or major-failure"));
     e.outcome = *out;
 
     auto recorded = requireString(o, QStringLiteral("recorded"), QStringLiteral("recorded"), true);
@@ -455,7 +475,8 @@ Result<AuditEvent> AuditEvent::fromJsonObject(const QJsonObject &o)
     if (!occurred.value().isEmpty()) {
         const auto ot = parseTime(occurred.value());
         if (!ot)
-            return invalid(QStringLiteral("field 'occurred' must be a UTC time like 2025-01-31T08:00:00.000Z"));
+            return invalid(
+                QStringLiteral("field 'occurred' must be a UTC time like 2025-01-31T08:00:00.000Z"));
         e.occurred = *ot;
     }
 
@@ -464,7 +485,8 @@ Result<AuditEvent> AuditEvent::fromJsonObject(const QJsonObject &o)
         return invalid(agentValue.isUndefined() ? QStringLiteral("field 'agent' is missing")
                                                 : QStringLiteral("field 'agent' must be an object"));
     const QJsonObject agent = agentValue.toObject();
-    if (auto r = rejectUnknownKeys(agent, {u"user", u"role", u"node", u"address"}, QStringLiteral("agent")); !r)
+    if (auto r = rejectUnknownKeys(agent, {u"user", u"role", u"node", u"address"}, QStringLiteral("agent"));
+        !r)
         return r.error();
     auto user = requireString(agent, QStringLiteral("user"), QStringLiteral("agent.user"), true);
     if (!user)
@@ -529,10 +551,10 @@ bool AuditEvent::operator==(const AuditEvent &other) const
     auto sameTime = [](const QDateTime &a, const QDateTime &b) {
         return a.isValid() == b.isValid() && (!a.isValid() || a.toMSecsSinceEpoch() == b.toMSecsSinceEpoch());
     };
-    return type == other.type && action == other.action && outcome == other.outcome
-           && sameTime(recorded, other.recorded) && sameTime(occurred, other.occurred) && agent == other.agent
-           && source == other.source && entities == other.entities && purposeOfUse == other.purposeOfUse
-           && detail == other.detail;
+    return type == other.type && action == other.action && outcome == other.outcome &&
+           sameTime(recorded, other.recorded) && sameTime(occurred, other.occurred) && agent == other.agent &&
+           source == other.source && entities == other.entities && purposeOfUse == other.purposeOfUse &&
+           detail == other.detail;
 }
 
 } // namespace mdp::audit

@@ -10,6 +10,7 @@
 #include "mdp/audit/AuditLogFormat.h"
 #include "mdp/audit/MerkleFrontier.h"
 #include "mdp/crypto/Hash.h"
+#include "mdp/foundation/AtomicFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -103,25 +104,28 @@ AuditVerifyReport readHead(const QString &directory, const LogFile &file,
         return failure(AuditIssue::Malformed, header.error().message);
     state.header = header.value();
     if (!keyMatches(state.header))
-        return failure(AuditIssue::WrongKey, QStringLiteral("the key given does not belong to this audit log"));
+        return failure(AuditIssue::WrongKey,
+                       QStringLiteral("the key given does not belong to this audit log"));
 
     auto headBytes = LogFile::readAll(headPath(directory));
     if (!headBytes)
-        return failure(headBytes.error().code == Error::Code::NotFound ? AuditIssue::MissingFile : AuditIssue::Malformed,
+        return failure(headBytes.error().code == Error::Code::NotFound ? AuditIssue::MissingFile
+                                                                       : AuditIssue::Malformed,
                        QStringLiteral("audit.head cannot be read: ") + headBytes.error().message);
     auto cp = AuditCheckpoint::fromHeadFile(headBytes.value());
     if (!cp)
         return failure(AuditIssue::Malformed, cp.error().message);
     state.checkpoint = cp.value();
     if (!signer.verify(state.checkpoint.signedBody(), state.checkpoint.signature)) {
-        const QString who = state.checkpoint.keyId == signer.keyId()
-                                ? QStringLiteral("the checkpoint signature does not verify (head file altered)")
-                                : QStringLiteral("the checkpoint is signed by key %1, not by %2")
-                                      .arg(state.checkpoint.keyId, signer.keyId());
+        const QString who =
+            state.checkpoint.keyId == signer.keyId()
+                ? QStringLiteral("the checkpoint signature does not verify (head file altered)")
+                : QStringLiteral("the checkpoint is signed by key %1, not by %2")
+                      .arg(state.checkpoint.keyId, signer.keyId());
         return failure(AuditIssue::CheckpointSignatureInvalid, who);
     }
-    if (state.checkpoint.logId != state.header.logId
-        || state.checkpoint.cipher != crypto::cipherName(state.header.cipher))
+    if (state.checkpoint.logId != state.header.logId ||
+        state.checkpoint.cipher != crypto::cipherName(state.header.cipher))
         return failure(AuditIssue::Malformed, QStringLiteral("the checkpoint belongs to another audit log"));
     AuditVerifyReport ok;
     ok.ok = true;
@@ -174,14 +178,14 @@ struct AuditLog::Impl
     void enqueue(Pending &pending); // queueMutex held
     Result<void> flushUpTo(qint64 count, bool includeAnchors);
     Result<void> writeBatch(std::vector<Pending> &batch, const QMap<QString, qint64> &anchors);
-    void indexEvent(qint64 sequence, const EntryInfo &info, const QString &userId, const QStringList &entityKeys);
+    void indexEvent(qint64 sequence, const EntryInfo &info, const QString &userId,
+                    const QStringList &entityKeys);
     Result<QList<AuditRecord>> readRecords(const std::vector<qint64> &sequences) const;
 };
 
 AuditLog::AuditLog()
     : d(std::make_unique<Impl>())
-{
-}
+{}
 
 AuditLog::~AuditLog()
 {
@@ -276,7 +280,8 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
             return r.error();
         leaves.push_back(nextFrontier.hasher().leafHash(p.canonical));
         nextFrontier.appendLeafHash(leaves.back());
-        infos.push_back(EntryInfo{fileEnd + start, buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs});
+        infos.push_back(
+            EntryInfo{fileEnd + start, buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs});
     }
     if (!buffer.isEmpty()) {
         if (auto r = file.writeAt(fileEnd, buffer); !r)
@@ -300,9 +305,9 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
     cp.keyId = signer->keyId();
     cp.signature = signer->sign(cp.signedBody());
     if (cp.signature.isEmpty())
-        return makeError(Error::Code::Crypto, QStringLiteral("audit log: the checkpoint signer refused to sign"));
-    if (auto r = LogFile::replaceAtomically(directory, QString::fromLatin1(LogFormat::kHeadFileName), cp.toHeadFile());
-        !r)
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("audit log: the checkpoint signer refused to sign"));
+    if (auto r = writeFileAtomically(headPath(directory), cp.toHeadFile()); !r)
         return r.error();
 
     fileEnd += buffer.size();
@@ -338,12 +343,17 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
     if (options.directory.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no directory given"));
     if (options.key.size() < 16)
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: the key must have at least 16 bytes"));
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("audit log: the key must have at least 16 bytes"));
     if (!options.signer)
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no checkpoint signer given"));
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("audit log: no checkpoint signer given"));
+    if (options.nodeId.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no node ID given"));
     if (!QDir().mkpath(options.directory))
         return makeError(Error::Code::Io, QStringLiteral("audit log: cannot create its directory"));
-    QFile::setPermissions(options.directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(options.directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QFile::remove(headPath(options.directory) + QStringLiteral(".tmp")); // left by a crash mid-replace
 
     std::unique_ptr<AuditLog> log(new AuditLog());
@@ -386,10 +396,12 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         if (!header)
             return header.error();
         if (size.value() > LogFormat::kHeaderSize)
-            return makeError(Error::Code::Tampered,
-                             QStringLiteral("audit log: audit.head is missing while audit.log holds records"));
+            return makeError(
+                Error::Code::Tampered,
+                QStringLiteral("audit log: audit.head is missing while audit.log holds records"));
         if (!header->keyMatches(options.key))
-            return makeError(Error::Code::WrongPassphrase, QStringLiteral("audit log: the key given does not belong to this log"));
+            return makeError(Error::Code::WrongPassphrase,
+                             QStringLiteral("audit log: the key given does not belong to this log"));
         d.header = header.value();
         fresh = true; // created, but killed before its first checkpoint
     }
@@ -414,8 +426,8 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
 
     HeadState head;
     const SecureBytes &key = options.key;
-    const AuditVerifyReport headReport =
-        readHead(d.directory, d.file, [&](const LogHeader &h) { return h.keyMatches(key); }, *d.signer, head);
+    const AuditVerifyReport headReport = readHead(
+        d.directory, d.file, [&](const LogHeader &h) { return h.keyMatches(key); }, *d.signer, head);
     if (!headReport.ok)
         return refusal(headReport);
     d.header = head.header;
@@ -430,10 +442,15 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         auto event = AuditEvent::fromJson(rec.canonical);
         if (!event)
             return event.error();
+        // Only our own canonical bytes are accepted: JSON with duplicate keys or other spellings
+        // could be read differently by another tool than by this one.
+        if (event->toCanonicalJson() != rec.canonical)
+            return makeError(Error::Code::Corrupt, QStringLiteral("the event is not in canonical form"));
         QStringList keys;
         for (const AuditEntity &e : std::as_const(event->entities))
             keys << e.key();
-        d.indexEvent(rec.sequence, EntryInfo{rec.offset, rec.frameLength, event->recorded.toMSecsSinceEpoch()},
+        d.indexEvent(rec.sequence,
+                     EntryInfo{rec.offset, rec.frameLength, event->recorded.toMSecsSinceEpoch()},
                      event->agent.userId, keys);
         d.tree.appendLeafHash(rec.leafHash);
         return {};
@@ -578,7 +595,8 @@ AuditVerifyReport AuditLog::verify() const
     const QByteArray ours = d->header.serialize();
     HeadState head;
     AuditVerifyReport headReport = readHead(
-        d->directory, file.value(), [&](const LogHeader &h) { return h.serialize() == ours; }, *d->signer, head);
+        d->directory, file.value(), [&](const LogHeader &h) { return h.serialize() == ours; }, *d->signer,
+        head);
     if (!headReport.ok) {
         if (headReport.issue == AuditIssue::WrongKey)
             headReport = failure(AuditIssue::Malformed, QStringLiteral("the audit.log header was replaced"));
@@ -596,8 +614,8 @@ AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const Secu
     if (!file)
         return failure(AuditIssue::MissingFile, file.error().message);
     HeadState head;
-    const AuditVerifyReport headReport =
-        readHead(directory, file.value(), [&](const LogHeader &h) { return h.keyMatches(key); }, signer, head);
+    const AuditVerifyReport headReport = readHead(
+        directory, file.value(), [&](const LogHeader &h) { return h.keyMatches(key); }, signer, head);
     if (!headReport.ok)
         return headReport;
     const SecureBytes recordKey = head.header.recordKey(key);
@@ -626,13 +644,17 @@ Result<QList<AuditRecord>> AuditLog::Impl::readRecords(const std::vector<qint64>
         frame.resize(LogFormat::kLengthFieldSize + info.frameLength);
         auto damaged = [&](const QString &why) {
             return makeError(Error::Code::Tampered,
-                             QStringLiteral("audit log: event %1 (byte %2) %3; run verify").arg(seq).arg(info.offset).arg(why));
+                             QStringLiteral("audit log: event %1 (byte %2) %3; run verify")
+                                 .arg(seq)
+                                 .arg(info.offset)
+                                 .arg(why));
         };
         if (auto r = file.readAt(info.offset, frame.data(), frame.size()); !r)
             return damaged(QStringLiteral("cannot be read: ") + r.error().message);
         if (qint64(qFromBigEndian<quint32>(frame.constData())) != info.frameLength)
             return damaged(QStringLiteral("has a changed length field"));
-        auto opened = codec->openFrame(frame.constData() + LogFormat::kLengthFieldSize, info.frameLength, plaintext);
+        auto opened =
+            codec->openFrame(frame.constData() + LogFormat::kLengthFieldSize, info.frameLength, plaintext);
         if (!opened || opened->sequence != seq)
             return damaged(QStringLiteral("fails authentication"));
         auto event = AuditEvent::fromJson(opened->canonical);

@@ -47,12 +47,24 @@ void writeString(QByteArray &out, QStringView s)
         const char16_t u = s[i].unicode();
         if (u < 0x20) {
             switch (u) {
-            case 0x08: out.append("\\b", 2); break;
-            case 0x09: out.append("\\t", 2); break;
-            case 0x0A: out.append("\\n", 2); break;
-            case 0x0C: out.append("\\f", 2); break;
-            case 0x0D: out.append("\\r", 2); break;
-            default: appendHexEscape(out, u); break;
+            case 0x08:
+                out.append("\\b", 2);
+                break;
+            case 0x09:
+                out.append("\\t", 2);
+                break;
+            case 0x0A:
+                out.append("\\n", 2);
+                break;
+            case 0x0C:
+                out.append("\\f", 2);
+                break;
+            case 0x0D:
+                out.append("\\r", 2);
+                break;
+            default:
+                appendHexEscape(out, u);
+                break;
             }
         } else if (u == u'"') {
             out.append("\\\"", 2);
@@ -111,8 +123,12 @@ void writeValue(QByteArray &out, const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out.append("null", 4); break;
-    case QJsonValue::Bool: v.toBool() ? out.append("true", 4) : out.append("false", 5); break;
+    case QJsonValue::Undefined:
+        out.append("null", 4);
+        break;
+    case QJsonValue::Bool:
+        v.toBool() ? out.append("true", 4) : out.append("false", 5);
+        break;
     case QJsonValue::Double: {
         // toInteger() answers its default for anything that is not a whole qint64, so two different
         // defaults agreeing means the value really is that integer (exact even beyond 2^53).
@@ -123,9 +139,15 @@ void writeValue(QByteArray &out, const QJsonValue &v)
             out.append(CanonicalJson::formatNumber(v.toDouble()));
         break;
     }
-    case QJsonValue::String: writeString(out, v.toString()); break;
-    case QJsonValue::Array: writeArray(out, v.toArray()); break;
-    case QJsonValue::Object: writeObject(out, v.toObject()); break;
+    case QJsonValue::String:
+        writeString(out, v.toString());
+        break;
+    case QJsonValue::Array:
+        writeArray(out, v.toArray());
+        break;
+    case QJsonValue::Object:
+        writeObject(out, v.toObject());
+        break;
     }
 }
 

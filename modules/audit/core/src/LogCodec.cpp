@@ -16,8 +16,7 @@ LogCodec::LogCodec(crypto::Aead aead, QByteArray logId)
     : m_aead(std::move(aead))
     , m_associated(logId + QByteArray(kSequenceSize, '\0'))
     , m_nonce(crypto::randomBytes(8) + QByteArray(4, '\0'))
-{
-}
+{}
 
 Result<LogCodec> LogCodec::create(crypto::AeadCipher cipher, const SecureBytes &recordKey, QByteArray logId)
 {
@@ -82,7 +81,8 @@ Result<LogCodec::Opened> LogCodec::openFrameInPlace(char *frame, qint64 length)
     const QByteArrayView nonce(frame + kSequenceSize, kNonceSize);
     char *plain = frame + kSequenceSize + kNonceSize;
     setSequence(sequence);
-    if (auto r = m_aead.openInPlace(nonce, m_associated, plain, cipherLength, QByteArrayView(plain + cipherLength, kTagSize));
+    if (auto r = m_aead.openInPlace(nonce, m_associated, plain, cipherLength,
+                                    QByteArrayView(plain + cipherLength, kTagSize));
         !r)
         return r.error();
     Opened o;
@@ -90,7 +90,8 @@ Result<LogCodec::Opened> LogCodec::openFrameInPlace(char *frame, qint64 length)
     if (o.sequence != sequence)
         return makeError(Error::Code::Corrupt, QStringLiteral("record sequence numbers disagree"));
     o.prevChain = QByteArrayView(plain + kSequenceSize, kChainHashSize);
-    o.canonical = QByteArrayView(plain + kSequenceSize + kChainHashSize, cipherLength - kSequenceSize - kChainHashSize);
+    o.canonical =
+        QByteArrayView(plain + kSequenceSize + kChainHashSize, cipherLength - kSequenceSize - kChainHashSize);
     return o;
 }
 

@@ -18,7 +18,8 @@ public:
     // Appends one frame (length field included) to `out`. Nonces are a random 64-bit prefix drawn per
     // codec and a 32-bit counter: unique per key, since keys are per log and every codec (each open,
     // each process) draws a new prefix, so a record rewritten after a torn-tail cut never reuses one.
-    Result<void> appendFrame(QByteArray &out, qint64 sequence, QByteArrayView prevChain, QByteArrayView canonical);
+    Result<void> appendFrame(QByteArray &out, qint64 sequence, QByteArrayView prevChain,
+                             QByteArrayView canonical);
 
     struct Opened
     {

@@ -1,6 +1,5 @@
 #include "LogFile.h"
 
-#include <QDir>
 #include <QFileInfo>
 
 #include <cerrno>
@@ -29,8 +28,7 @@ LogFile::~LogFile()
 LogFile::LogFile(LogFile &&other) noexcept
     : m_fd(std::exchange(other.m_fd, -1))
     , m_name(std::move(other.m_name))
-{
-}
+{}
 
 LogFile &LogFile::operator=(LogFile &&other) noexcept
 {
@@ -59,7 +57,8 @@ Result<LogFile> LogFile::open(const QString &path, Mode mode)
     if (f.m_fd < 0) {
         const int err = errno;
         if (err == ENOENT)
-            return makeError(Error::Code::NotFound, QStringLiteral("audit log: %1 does not exist").arg(f.m_name));
+            return makeError(Error::Code::NotFound,
+                             QStringLiteral("audit log: %1 does not exist").arg(f.m_name));
         return ioError(QStringLiteral("opening"), f.m_name, err);
     }
     return f;
@@ -94,7 +93,8 @@ Result<void> LogFile::writeAt(qint64 offset, QByteArrayView data)
 {
     qint64 done = 0;
     while (done < data.size()) {
-        const ssize_t n = ::pwrite(m_fd, data.data() + done, std::size_t(data.size() - done), off_t(offset + done));
+        const ssize_t n =
+            ::pwrite(m_fd, data.data() + done, std::size_t(data.size() - done), off_t(offset + done));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -125,48 +125,10 @@ Result<void> LogFile::lockExclusive()
 {
     if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno == EWOULDBLOCK)
-            return makeError(Error::Code::Locked, QStringLiteral("audit log is already open in another process"));
+            return makeError(Error::Code::Locked,
+                             QStringLiteral("audit log is already open in another process"));
         return ioError(QStringLiteral("locking"), m_name, errno);
     }
-    return {};
-}
-
-Result<void> LogFile::replaceAtomically(const QString &directory, const QString &name, QByteArrayView data)
-{
-    const QString tmpName = name + QStringLiteral(".tmp");
-    const QByteArray tmpPath = QFile::encodeName(QDir(directory).filePath(tmpName));
-    const QByteArray finalPath = QFile::encodeName(QDir(directory).filePath(name));
-    const int fd = ::open(tmpPath.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return ioError(QStringLiteral("creating"), tmpName, errno);
-    qint64 done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, std::size_t(data.size() - done));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            return ioError(QStringLiteral("writing"), tmpName, err);
-        }
-        done += n;
-    }
-    if (::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        return ioError(QStringLiteral("syncing"), tmpName, err);
-    }
-    ::close(fd);
-    if (::rename(tmpPath.constData(), finalPath.constData()) != 0)
-        return ioError(QStringLiteral("renaming"), tmpName, errno);
-    const int dirFd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd < 0)
-        return ioError(QStringLiteral("opening the directory of"), name, errno);
-    const int rc = ::fsync(dirFd);
-    const int err = errno;
-    ::close(dirFd);
-    if (rc != 0)
-        return ioError(QStringLiteral("syncing the directory of"), name, err);
     return {};
 }
 

@@ -13,7 +13,11 @@ namespace mdp::audit::detail {
 class LogFile
 {
 public:
-    enum class Mode { ReadOnly, ReadWriteCreate };
+    enum class Mode
+    {
+        ReadOnly,
+        ReadWriteCreate
+    };
 
     LogFile() = default;
     ~LogFile();
@@ -34,9 +38,6 @@ public:
     // Exclusive advisory lock, released by the kernel when the process dies.
     Result<void> lockExclusive();
 
-    // Writes a temporary file, fsyncs it, renames it over `name` and fsyncs the directory, so a crash
-    // leaves either the old or the new content.
-    static Result<void> replaceAtomically(const QString &directory, const QString &name, QByteArrayView data);
     static Result<QByteArray> readAll(const QString &path);
 
 private:

@@ -37,10 +37,12 @@ QByteArray LogHeader::serialize() const
 Result<LogHeader> LogHeader::parse(QByteArrayView b)
 {
     if (b.size() < LogFormat::kHeaderSize || std::memcmp(b.data(), kMagic, 8) != 0)
-        return makeError(Error::Code::Corrupt, QStringLiteral("audit log: the file header is not an audit log header"));
+        return makeError(Error::Code::Corrupt,
+                         QStringLiteral("audit log: the file header is not an audit log header"));
     const quint16 version = qFromBigEndian<quint16>(b.data() + 8);
     if (version != LogFormat::kVersion)
-        return makeError(Error::Code::Unsupported, QStringLiteral("audit log: format version %1 is not supported").arg(version));
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("audit log: format version %1 is not supported").arg(version));
     LogHeader h;
     const int cipherId = int(quint8(b[10]));
     if (cipherId == 1)
@@ -48,7 +50,8 @@ Result<LogHeader> LogHeader::parse(QByteArrayView b)
     else if (cipherId == 2)
         h.cipher = crypto::AeadCipher::Aes256Gcm;
     else
-        return makeError(Error::Code::Corrupt, QStringLiteral("audit log: unknown cipher in the file header"));
+        return makeError(Error::Code::Corrupt,
+                         QStringLiteral("audit log: unknown cipher in the file header"));
     if (quint8(b[11]) != 1)
         return makeError(Error::Code::Corrupt, QStringLiteral("audit log: unknown hash in the file header"));
     h.logId = b.sliced(12, LogFormat::kLogIdSize).toByteArray();
@@ -68,8 +71,8 @@ LogHeader LogHeader::create(crypto::AeadCipher cipher, const SecureBytes &key)
 SecureBytes LogHeader::recordKey(const SecureBytes &key) const
 {
     // A key per log: two logs under one caller key never share a GCM key, so nonces cannot collide.
-    return crypto::hkdf(crypto::HashAlgorithm::Sm3, key.view(), logId, QByteArrayLiteral("mdp.audit.v1.record-key"),
-                        32);
+    return crypto::hkdf(crypto::HashAlgorithm::Sm3, key.view(), logId,
+                        QByteArrayLiteral("mdp.audit.v1.record-key"), 32);
 }
 
 bool LogHeader::keyMatches(const SecureBytes &key) const

@@ -16,8 +16,9 @@ namespace {
 constexpr qint64 kBlockSize = 512 << 10;
 } // namespace
 
-LogScanner::LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher, const SecureBytes &recordKey,
-                       QByteArray logId, const AuditCheckpoint &checkpoint, QByteArray genesisChain)
+LogScanner::LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher,
+                       const SecureBytes &recordKey, QByteArray logId, const AuditCheckpoint &checkpoint,
+                       QByteArray genesisChain)
     : m_file(file)
     , m_fileSize(fileSize)
     , m_cipher(cipher)
@@ -25,12 +26,12 @@ LogScanner::LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher 
     , m_logId(std::move(logId))
     , m_checkpoint(checkpoint)
     , m_genesis(std::move(genesisChain))
-{
-}
+{}
 
-LogScanner::Block LogScanner::readBlock(qint64 start) const
+std::unique_ptr<LogScanner::Block> LogScanner::readBlock(qint64 start) const
 {
-    Block b;
+    auto block = std::make_unique<Block>();
+    Block &b = *block;
     b.start = start;
     qint64 size = std::min(kBlockSize, m_fileSize - start);
     // A frame larger than a block gets a block of its own.
@@ -39,7 +40,7 @@ LogScanner::Block LogScanner::readBlock(qint64 start) const
         if (auto r = m_file.readAt(start, lengthField, kLengthFieldSize); !r) {
             b.error = r.error().message;
             b.last = true;
-            return b;
+            return block;
         }
         const qint64 first = kLengthFieldSize + qint64(qFromBigEndian<quint32>(lengthField));
         if (first <= kLengthFieldSize + kMaxFrameLength)
@@ -49,7 +50,7 @@ LogScanner::Block LogScanner::readBlock(qint64 start) const
     if (auto r = m_file.readAt(start, b.bytes.data(), size); !r) {
         b.error = r.error().message;
         b.last = true;
-        return b;
+        return block;
     }
     qint64 pos = 0;
     for (;;) {
@@ -81,23 +82,31 @@ LogScanner::Block LogScanner::readBlock(qint64 start) const
         pos += kLengthFieldSize + s.length;
     }
     b.next = start + pos;
-    return b;
+    return block;
 }
 
 void LogScanner::openBlock(Block &block, LogCodec &codec)
 {
+    constexpr std::size_t kChunk = 32;
     const MerkleHasher hasher;
-    for (Slot &s : block.slots) {
-        if (s.status != FrameStatus::Ok)
-            continue;
-        char *frame = block.bytes.data() + (s.offset - block.start) + kLengthFieldSize;
-        auto opened = codec.openFrameInPlace(frame, s.length);
-        if (!opened) {
-            s.status = FrameStatus::AuthFailed;
-            continue;
+    const std::size_t n = block.slots.size();
+    for (;;) {
+        const std::size_t first = block.cursor.fetch_add(kChunk);
+        if (first >= n)
+            return;
+        for (std::size_t i = first; i < std::min(n, first + kChunk); ++i) {
+            Slot &s = block.slots[i];
+            if (s.status != FrameStatus::Ok)
+                continue;
+            char *frame = block.bytes.data() + (s.offset - block.start) + kLengthFieldSize;
+            auto opened = codec.openFrameInPlace(frame, s.length);
+            if (!opened) {
+                s.status = FrameStatus::AuthFailed;
+                continue;
+            }
+            s.opened = opened.value();
+            s.leaf = hasher.leafHash(s.opened.canonical);
         }
-        s.opened = opened.value();
-        s.leaf = hasher.leafHash(s.opened.canonical);
     }
 }
 
@@ -109,7 +118,8 @@ std::optional<qint64> LogScanner::sequenceAt(qint64 offset, LogCodec &codec) con
     if (!m_file.readAt(offset, lengthField, kLengthFieldSize))
         return std::nullopt;
     const qint64 length = qint64(qFromBigEndian<quint32>(lengthField));
-    if (length < kMinFrameLength || length > kMaxFrameLength || offset + kLengthFieldSize + length > m_fileSize)
+    if (length < kMinFrameLength || length > kMaxFrameLength ||
+        offset + kLengthFieldSize + length > m_fileSize)
         return std::nullopt;
     QByteArray frame(length, Qt::Uninitialized);
     if (!m_file.readAt(offset + kLengthFieldSize, frame.data(), length))
@@ -154,7 +164,9 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
         if (offset != m_checkpoint.bytes) {
             fail(AuditIssue::Malformed, -1, offset,
                  QStringLiteral("the signed checkpoint places event %1's end at byte %2, the file at byte %3")
-                     .arg(m_checkpoint.size - 1).arg(m_checkpoint.bytes).arg(offset));
+                     .arg(m_checkpoint.size - 1)
+                     .arg(m_checkpoint.bytes)
+                     .arg(offset));
             return true;
         }
         if (out.frontier.root() != m_checkpoint.merkleRoot) {
@@ -182,7 +194,8 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
             const bool covered = s.offset < m_checkpoint.bytes;
             const qint64 frameEnd = s.offset + kLengthFieldSize + s.length;
             switch (s.status) {
-            case FrameStatus::Ok: break;
+            case FrameStatus::Ok:
+                break;
             case FrameStatus::Incomplete:
             case FrameStatus::BadLength:
                 if (!covered) {
@@ -193,10 +206,15 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                     fail(AuditIssue::TruncatedTail, expected, s.offset,
                          QStringLiteral("the signed checkpoint says %1 events (%2 bytes); the file ends "
                                         "inside event %3 at byte %4")
-                             .arg(m_checkpoint.size).arg(m_checkpoint.bytes).arg(expected).arg(m_fileSize));
+                             .arg(m_checkpoint.size)
+                             .arg(m_checkpoint.bytes)
+                             .arg(expected)
+                             .arg(m_fileSize));
                 } else {
                     fail(AuditIssue::Malformed, expected, s.offset,
-                         QStringLiteral("event %1 at byte %2 has a damaged length field").arg(expected).arg(s.offset));
+                         QStringLiteral("event %1 at byte %2 has a damaged length field")
+                             .arg(expected)
+                             .arg(s.offset));
                 }
                 return false;
             case FrameStatus::AuthFailed:
@@ -207,7 +225,8 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                 }
                 fail(AuditIssue::AuthenticationFailure, expected, s.offset,
                      QStringLiteral("event %1 at byte %2 fails authentication: its bytes were changed")
-                         .arg(expected).arg(s.offset));
+                         .arg(expected)
+                         .arg(s.offset));
                 return false;
             }
 
@@ -216,14 +235,22 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                 if (sequenceAt(frameEnd, mainCodec.value()) == expected) {
                     fail(AuditIssue::ChainBreak, expected, s.offset,
                          QStringLiteral("events %1 and %2 are out of order at byte %3 (records swapped)")
-                             .arg(expected).arg(seq).arg(s.offset));
+                             .arg(expected)
+                             .arg(seq)
+                             .arg(s.offset));
                 } else {
                     fail(AuditIssue::SequenceGap, expected, s.offset,
                          seq == expected + 1
                              ? QStringLiteral("event %1 is missing: the record at byte %2 holds event %3")
-                                   .arg(expected).arg(s.offset).arg(seq)
-                             : QStringLiteral("events %1 to %2 are missing: the record at byte %3 holds event %4")
-                                   .arg(expected).arg(seq - 1).arg(s.offset).arg(seq));
+                                   .arg(expected)
+                                   .arg(s.offset)
+                                   .arg(seq)
+                             : QStringLiteral(
+                                   "events %1 to %2 are missing: the record at byte %3 holds event %4")
+                                   .arg(expected)
+                                   .arg(seq - 1)
+                                   .arg(s.offset)
+                                   .arg(seq));
                 }
                 return false;
             }
@@ -231,13 +258,17 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                 fail(AuditIssue::SequenceRepeat, expected, s.offset,
                      QStringLiteral("the record at byte %1 repeats event %2 where event %3 belongs "
                                     "(inserted or duplicated record)")
-                         .arg(s.offset).arg(seq).arg(expected));
+                         .arg(s.offset)
+                         .arg(seq)
+                         .arg(expected));
                 return false;
             }
             if (s.opened.prevChain != out.chainHead) {
                 fail(AuditIssue::ChainBreak, expected, s.offset,
                      QStringLiteral("event %1 at byte %2 does not chain to event %3")
-                         .arg(expected).arg(s.offset).arg(expected - 1));
+                         .arg(expected)
+                         .arg(s.offset)
+                         .arg(expected - 1));
                 return false;
             }
             chainHasher.addData(out.chainHead);
@@ -247,7 +278,10 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
             if (visit) {
                 if (auto r = visit(Record{seq, s.offset, s.length, s.opened.canonical, s.leaf}); !r) {
                     fail(AuditIssue::Malformed, expected, s.offset,
-                         QStringLiteral("event %1 at byte %2: %3").arg(expected).arg(s.offset).arg(r.error().message));
+                         QStringLiteral("event %1 at byte %2: %3")
+                             .arg(expected)
+                             .arg(s.offset)
+                             .arg(r.error().message));
                     return false;
                 }
             }
@@ -262,22 +296,27 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
     if (checkpointDisagrees())
         return out;
     if (offset < m_fileSize) {
-        Block current = readBlock(offset);
-        openBlock(current, mainCodec.value());
+        std::unique_ptr<Block> current = readBlock(offset);
+        {
+            auto helper = std::async(std::launch::async, [&] { openBlock(*current, workerCodec.value()); });
+            openBlock(*current, mainCodec.value());
+            helper.wait();
+        }
         for (;;) {
-            Block next;
+            std::unique_ptr<Block> next;
             std::future<void> opening;
-            const bool more = !current.last && current.error.isEmpty() && current.next < m_fileSize;
+            const bool more = !current->last && current->error.isEmpty() && current->next < m_fileSize;
             if (more) {
-                next = readBlock(current.next);
-                opening = std::async(std::launch::async, [&next, &workerCodec] { openBlock(next, workerCodec.value()); });
+                next = readBlock(current->next);
+                opening = std::async(std::launch::async, [&] { openBlock(*next, workerCodec.value()); });
             }
-            const bool keepGoing = process(current);
-            if (opening.valid())
+            const bool keepGoing = process(*current);
+            if (more) {
+                if (keepGoing)
+                    openBlock(*next, mainCodec.value()); // take over what the worker has not reached yet
                 opening.wait();
-            if (!keepGoing)
-                break;
-            if (!more)
+            }
+            if (!keepGoing || !more)
                 break;
             current = std::move(next);
         }
@@ -287,7 +326,9 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
 
     if (expected < m_checkpoint.size) {
         fail(AuditIssue::TruncatedTail, expected, offset,
-             QStringLiteral("the signed checkpoint says %1 events, the file has %2").arg(m_checkpoint.size).arg(expected));
+             QStringLiteral("the signed checkpoint says %1 events, the file has %2")
+                 .arg(m_checkpoint.size)
+                 .arg(expected));
         return out;
     }
     rep.ok = true;

@@ -7,7 +7,9 @@
 #include "mdp/audit/AuditVerifyReport.h"
 #include "mdp/audit/MerkleFrontier.h"
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace mdp::audit::detail {
@@ -23,8 +25,9 @@ namespace mdp::audit::detail {
 //   root or chain head differ at the size  -> MerkleRootMismatch / ChainBreak
 // An unfinished frame after everything the checkpoint covers is a torn tail, not a failure.
 //
-// The file is read in blocks; a second thread decrypts block k+1 and hashes its Merkle leaves while
-// this thread runs the sequential part (chain, frontier, checks, visitor) over block k.
+// The file is read in blocks. A second thread decrypts block k+1 and hashes its Merkle leaves while
+// this thread runs the sequential part (chain, frontier, checks, visitor) over block k, then joins in
+// on block k+1; the two share its frames in small chunks, so neither core idles.
 class LogScanner
 {
 public:
@@ -52,7 +55,13 @@ public:
     Outcome run(const Visitor &visit = {});
 
 private:
-    enum class FrameStatus { Ok, Incomplete, BadLength, AuthFailed };
+    enum class FrameStatus
+    {
+        Ok,
+        Incomplete,
+        BadLength,
+        AuthFailed
+    };
     struct Slot
     {
         qint64 offset = 0;
@@ -69,8 +78,9 @@ private:
         bool last = false;
         QString error;
         std::vector<Slot> slots;
+        std::atomic<std::size_t> cursor{0}; // next slot to decrypt
     };
-    Block readBlock(qint64 start) const;
+    std::unique_ptr<Block> readBlock(qint64 start) const;
     static void openBlock(Block &block, LogCodec &codec);
     // Decrypts one frame straight from the file (used to look one record ahead).
     std::optional<qint64> sequenceAt(qint64 offset, LogCodec &codec) const;

@@ -4,8 +4,7 @@ namespace mdp::audit {
 
 MerkleFrontier::MerkleFrontier(MerkleHasher hasher)
     : m_hasher(hasher)
-{
-}
+{}
 
 void MerkleFrontier::appendLeafHash(const QByteArray &leafHash)
 {

@@ -11,9 +11,12 @@ crypto::Hasher &threadHasher(crypto::HashAlgorithm algorithm)
     static thread_local crypto::Hasher sha256(crypto::HashAlgorithm::Sha256);
     static thread_local crypto::Hasher sha1(crypto::HashAlgorithm::Sha1);
     switch (algorithm) {
-    case crypto::HashAlgorithm::Sm3: return sm3;
-    case crypto::HashAlgorithm::Sha256: return sha256;
-    case crypto::HashAlgorithm::Sha1: return sha1;
+    case crypto::HashAlgorithm::Sm3:
+        return sm3;
+    case crypto::HashAlgorithm::Sha256:
+        return sha256;
+    case crypto::HashAlgorithm::Sha1:
+        return sha1;
     }
     return sm3;
 }
@@ -26,8 +29,7 @@ constexpr char kNodePrefix = 0x01;
 MerkleHasher::MerkleHasher(crypto::HashAlgorithm algorithm)
     : m_algorithm(algorithm)
     , m_digestSize(crypto::digestLength(algorithm))
-{
-}
+{}
 
 QByteArray MerkleHasher::emptyRoot() const
 {

@@ -20,8 +20,7 @@ quint64 splitPoint(quint64 n)
 
 MerkleTree::MerkleTree(MerkleHasher hasher)
     : m_hasher(hasher)
-{
-}
+{}
 
 bool MerkleTree::isValidSubtree(quint64 start, quint64 end)
 {
@@ -91,7 +90,8 @@ QByteArray MerkleTree::root() const
 Result<QByteArray> MerkleTree::rootAt(quint64 size) const
 {
     if (size > m_leafCount)
-        return rangeError(QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size).arg(m_leafCount));
+        return rangeError(
+            QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size).arg(m_leafCount));
     return size == 0 ? m_hasher.emptyRoot() : rangeHash(0, size);
 }
 
@@ -121,7 +121,8 @@ void MerkleTree::inclusionPath(quint64 index, quint64 begin, quint64 end, Merkle
 Result<MerkleProof> MerkleTree::inclusionProof(quint64 index, quint64 size) const
 {
     if (size > m_leafCount)
-        return rangeError(QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size).arg(m_leafCount));
+        return rangeError(
+            QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size).arg(m_leafCount));
     if (index >= size)
         return rangeError(QStringLiteral("leaf %1 is not in a tree of %2 leaves").arg(index).arg(size));
     MerkleProof proof;
@@ -155,7 +156,8 @@ void MerkleTree::subtreeSubproof(quint64 start, quint64 end, quint64 begin, quin
 Result<MerkleProof> MerkleTree::consistencyProof(quint64 size1, quint64 size2) const
 {
     if (size2 > m_leafCount)
-        return rangeError(QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size2).arg(m_leafCount));
+        return rangeError(
+            QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size2).arg(m_leafCount));
     if (size1 > size2)
         return rangeError(QStringLiteral("size1 %1 is larger than size2 %2").arg(size1).arg(size2));
     if (size1 == 0)
@@ -173,7 +175,8 @@ Result<MerkleProof> MerkleTree::subtreeInclusionProof(quint64 index, quint64 sta
     if (end > m_leafCount)
         return rangeError(QStringLiteral("subtree ends beyond the tree (%1 leaves)").arg(m_leafCount));
     if (index < start || index >= end)
-        return rangeError(QStringLiteral("leaf %1 is outside subtree [%2, %3)").arg(index).arg(start).arg(end));
+        return rangeError(
+            QStringLiteral("leaf %1 is outside subtree [%2, %3)").arg(index).arg(start).arg(end));
     MerkleProof proof;
     inclusionPath(index, start, end, proof);
     return proof;
@@ -184,7 +187,8 @@ Result<MerkleProof> MerkleTree::subtreeConsistencyProof(quint64 start, quint64 e
     if (!isValidSubtree(start, end))
         return rangeError(QStringLiteral("[%1, %2) is not a valid subtree").arg(start).arg(end));
     if (size > m_leafCount)
-        return rangeError(QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size).arg(m_leafCount));
+        return rangeError(
+            QStringLiteral("size %1 is beyond the tree (%2 leaves)").arg(size).arg(m_leafCount));
     if (end > size)
         return rangeError(QStringLiteral("subtree ends beyond size %1").arg(size));
     MerkleProof proof;

@@ -50,16 +50,18 @@ struct EdgeWalk
 
 MerkleVerifier::MerkleVerifier(MerkleHasher hasher)
     : m_hasher(hasher)
-{
-}
+{}
 
-Result<QByteArray> MerkleVerifier::rootFromInclusionProof(quint64 index, quint64 size, QByteArrayView leafHash,
+Result<QByteArray> MerkleVerifier::rootFromInclusionProof(quint64 index, quint64 size,
+                                                          QByteArrayView leafHash,
                                                           const MerkleProof &proof) const
 {
     if (index >= size)
         return malformed(QStringLiteral("leaf index %1 is not below tree size %2").arg(index).arg(size));
     if (leafHash.size() != m_hasher.digestSize())
-        return malformed(QStringLiteral("leaf hash has %1 bytes, expected %2").arg(leafHash.size()).arg(m_hasher.digestSize()));
+        return malformed(QStringLiteral("leaf hash has %1 bytes, expected %2")
+                             .arg(leafHash.size())
+                             .arg(m_hasher.digestSize()));
     for (const QByteArray &p : proof) {
         if (p.size() != m_hasher.digestSize())
             return malformed(QStringLiteral("a proof element has the wrong length"));
@@ -116,7 +118,8 @@ Result<void> MerkleVerifier::verifySubtreeInclusion(quint64 index, quint64 start
     if (!MerkleTree::isValidSubtree(start, end))
         return malformed(QStringLiteral("[%1, %2) is not a valid subtree").arg(start).arg(end));
     if (index < start || index >= end)
-        return malformed(QStringLiteral("leaf %1 is outside subtree [%2, %3)").arg(index).arg(start).arg(end));
+        return malformed(
+            QStringLiteral("leaf %1 is outside subtree [%2, %3)").arg(index).arg(start).arg(end));
     return verifyInclusion(index - start, end - start, leafHash, proof, subtreeHash);
 }
 

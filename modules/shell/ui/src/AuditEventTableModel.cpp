@@ -66,12 +66,18 @@ QString AuditEventTableModel::typeText(const QString &type)
         {QStringLiteral("data.modify"), QT_TR_NOOP("Data modified")},
         {QStringLiteral("data.delete"), QT_TR_NOOP("Data deleted")},
         {QStringLiteral("data.export"), QT_TR_NOOP("Data exported")},
-        {QStringLiteral("key.create"), QT_TR_NOOP("Key created")},
-        {QStringLiteral("key.use"), QT_TR_NOOP("Key used")},
+        {QStringLiteral("key.create"), QT_TR_NOOP("Data key created")},
+        {QStringLiteral("key.use"), QT_TR_NOOP("Data key used")},
+        {QStringLiteral("key.rewrap"), QT_TR_NOOP("Data key re-wrapped")},
+        {QStringLiteral("key.retire"), QT_TR_NOOP("Data key retired")},
+        {QStringLiteral("key.destroy"), QT_TR_NOOP("Data key destroyed")},
         {QStringLiteral("key.rotate"), QT_TR_NOOP("Key rotated")},
-        {QStringLiteral("key.destroy"), QT_TR_NOOP("Key destroyed")},
-        {QStringLiteral("kek.rotate"), QT_TR_NOOP("Key rotated")},
-        {QStringLiteral("root.unlock"), QT_TR_NOOP("Workspace unlocked")},
+        {QStringLiteral("key.kek.create"), QT_TR_NOOP("Key-encryption key created")},
+        {QStringLiteral("key.kek.rotate"), QT_TR_NOOP("Key-encryption key rotated")},
+        {QStringLiteral("key.kek.destroy"), QT_TR_NOOP("Old key-encryption key erased")},
+        {QStringLiteral("key.root.create"), QT_TR_NOOP("Root key created")},
+        {QStringLiteral("key.root.unlock"), QT_TR_NOOP("Workspace unlocked")},
+        {QStringLiteral("key.root.change-credential"), QT_TR_NOOP("Workspace passphrase changed")},
         {QStringLiteral("system.start"), QT_TR_NOOP("System started")},
         {QStringLiteral("system.stop"), QT_TR_NOOP("System stopped")},
         {QStringLiteral("system.config-change"), QT_TR_NOOP("Configuration changed")},
@@ -98,11 +104,20 @@ QString AuditEventTableModel::outcomeText(audit::AuditOutcome outcome)
     return {};
 }
 
-QString AuditEventTableModel::entitiesText(const QList<audit::AuditEntity> &entities)
+void AuditEventTableModel::setAccountNames(QHash<QString, QString> names)
+{
+    beginResetModel();
+    m_accountNames = std::move(names);
+    endResetModel();
+}
+
+QString AuditEventTableModel::entitiesText(const QList<audit::AuditEntity> &entities) const
 {
     QStringList parts;
-    for (const audit::AuditEntity &entity : entities)
-        parts << entity.type + u':' + entity.id;
+    for (const audit::AuditEntity &entity : entities) {
+        const QString name = entity.type == u"account" ? m_accountNames.value(entity.id) : QString();
+        parts << entity.type + u':' + (name.isEmpty() ? entity.id : name);
+    }
     return parts.join(QStringLiteral(", "));
 }
 
@@ -152,6 +167,12 @@ QVariant AuditEventTableModel::data(const QModelIndex &index, int role) const
         case UserColumn:
             return event.agent.role.isEmpty() ? event.agent.userId
                                                : tr("%1 as %2").arg(event.agent.userId, event.agent.role);
+        case DataColumn: {
+            QStringList ids; // the raw identifiers behind resolved names
+            for (const audit::AuditEntity &entity : event.entities)
+                ids << entity.type + u':' + entity.id;
+            return ids.join(u'\n');
+        }
         case DetailColumn:
             return detailText(event);
         }

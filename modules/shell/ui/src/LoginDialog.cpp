@@ -164,8 +164,13 @@ void LoginDialog::build()
     m_submit->setObjectName(QStringLiteral("submitButton"));
     m_submit->setDefault(true);
     m_submit->setMinimumWidth(140);
+    m_otherUser = new QPushButton(tr("Use another account"), content);
+    m_otherUser->setObjectName(QStringLiteral("otherUserButton"));
+    m_otherUser->setAutoDefault(false);
+    m_otherUser->setFlat(true);
     buttons->addWidget(m_quit);
     buttons->addStretch();
+    buttons->addWidget(m_otherUser);
     buttons->addWidget(m_submit);
     layout->addLayout(buttons);
     outer->addWidget(content, 1);
@@ -173,6 +178,13 @@ void LoginDialog::build()
     connect(m_submit, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
     connect(m_enrolment, &TotpEnrolmentWidget::codeEntered, this, &LoginDialog::submit);
+    connect(m_otherUser, &QPushButton::clicked, this, [this] {
+        setStep(Step::Credentials);
+        m_password->clear();
+        ui::showMessage(m_message, ui::Severity::None, {});
+        m_user->setFocus();
+        m_user->selectAll();
+    });
 
     m_location->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_directory)));
     setStep(Step::Credentials);
@@ -199,6 +211,7 @@ void LoginDialog::setStep(Step step)
     m_step = step;
     m_form->setRowVisible(m_totp, step == Step::SecondFactor);
     m_enrolmentCard->setVisible(step == Step::Enrolment);
+    m_otherUser->setVisible(step != Step::Credentials);
     m_user->setReadOnly(step != Step::Credentials);
     m_password->setReadOnly(step != Step::Credentials);
     if (step != Step::Enrolment)
@@ -243,7 +256,7 @@ void LoginDialog::setBusy(bool busy, const QString &status)
     for (QWidget *w : {static_cast<QWidget *>(m_passphrase), static_cast<QWidget *>(m_user),
                        static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_totp),
                        static_cast<QWidget *>(m_enrolment), static_cast<QWidget *>(m_submit),
-                       static_cast<QWidget *>(m_quit)})
+                       static_cast<QWidget *>(m_quit), static_cast<QWidget *>(m_otherUser)})
         w->setEnabled(!busy);
     m_status->setText(status);
     m_status->setVisible(busy);

@@ -26,10 +26,11 @@ TotpEnrolmentWidget::TotpEnrolmentWidget(QWidget *parent)
     m_secret->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont mono(QStringLiteral("Noto Sans Mono CJK SC"));
     mono.setStyleHint(QFont::Monospace);
-    mono.setPointSizeF(15);
+    mono.setPointSizeF(13);
     mono.setWeight(QFont::DemiBold);
-    mono.setLetterSpacing(QFont::AbsoluteSpacing, 1.5);
+    mono.setLetterSpacing(QFont::AbsoluteSpacing, 1);
     m_secret->setFont(mono);
+    m_secret->setWordWrap(true);
     m_uri->setObjectName(QStringLiteral("totpUri"));
     m_uri->setReadOnly(true);
     m_uri->setCursorPosition(0);

@@ -1,6 +1,7 @@
 #include "AccountsPage.h"
 
 #include "AccountDialog.h"
+#include "PaddedItemDelegate.h"
 #include "SessionContext.h"
 #include "Ui.h"
 #include "mdp/accounts/AccountDirectory.h"
@@ -68,6 +69,7 @@ AccountsPage::AccountsPage(SessionContext &context, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setItemDelegate(new PaddedItemDelegate(m_table));
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -104,6 +106,9 @@ void AccountsPage::refresh()
                         tr("The account list could not be read: %1").arg(accounts.error().message));
         return;
     }
+    // The workspace custodian is the command line's principal, not a person: nothing to manage here.
+    const QUuid custodian = m_context.workspace().custodianId();
+    accounts.value().removeIf([&custodian](const accounts::Account &a) { return a.id == custodian; });
     m_model->setAccounts(std::move(accounts.value()), m_context.workspace().clock().now());
     m_table->resizeColumnsToContents();
     const int row = m_model->rowOf(selected);

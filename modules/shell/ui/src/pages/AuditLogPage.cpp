@@ -1,5 +1,6 @@
 #include "AuditLogPage.h"
 
+#include "PaddedItemDelegate.h"
 #include "SessionContext.h"
 #include "Ui.h"
 #include "mdp/accounts/AccountDirectory.h"
@@ -95,8 +96,9 @@ AuditLogPage::AuditLogPage(SessionContext &context, QWidget *parent)
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         edit->setTimeSpec(Qt::LocalTime);
+        edit->setMinimumWidth(170);
     }
-    const QDate today = QDate::currentDate();
+    const QDate today = m_context.workspace().clock().now().toLocalTime().date();
     m_from->setDateTime(QDateTime(today.addDays(-30), QTime(0, 0)));
     m_to->setDateTime(QDateTime(today, QTime(23, 59)));
     userRow->addWidget(new QLabel(tr("User"), userPage));
@@ -139,6 +141,7 @@ AuditLogPage::AuditLogPage(SessionContext &context, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setItemDelegate(new PaddedItemDelegate(m_table));
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
@@ -190,6 +193,10 @@ void AuditLogPage::loadUsers()
         return;
     const QString current = m_user->currentText();
     m_user->clear();
+    QHash<QString, QString> names;
+    for (const accounts::Account &account : accounts.value())
+        names.insert(account.idString(), account.userName);
+    m_model->setAccountNames(std::move(names));
     for (const accounts::Account &account : accounts.value())
         m_user->addItem(tr("%1 (%2)").arg(account.userName, account.displayName), account.userName);
     const int index = m_user->findData(current.isEmpty() ? m_context.session().userName : current);
@@ -212,8 +219,14 @@ void AuditLogPage::showResultCount(int count)
     ui::showMessage(m_message, count == 0 ? ui::Severity::Info : ui::Severity::None,
                     count == 0 ? tr("No events match.") : QString());
     m_table->resizeColumnsToContents();
-    if (count > 0)
+    // Long data IDs and details must not push the other columns out of view.
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 300));
+    if (count > 0) {
+        // The newest event is the one people look for first.
         m_table->selectRow(count - 1);
+        m_table->scrollToBottom();
+    }
     else
         m_detail->clear();
 }

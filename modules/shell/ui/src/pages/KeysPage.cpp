@@ -1,5 +1,6 @@
 #include "KeysPage.h"
 
+#include "PaddedItemDelegate.h"
 #include "SessionContext.h"
 #include "Ui.h"
 #include "mdp/crypto/KeyHierarchy.h"
@@ -46,6 +47,7 @@ KeysPage::KeysPage(SessionContext &context, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setItemDelegate(new PaddedItemDelegate(m_table));
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(34);

@@ -81,7 +81,7 @@ OverviewPage::OverviewPage(SessionContext &context, IntegrityMonitor &integrity,
     m_auditCount = ui::makeLabel(QString(), QStringLiteral("bigNumber"), auditCard);
     m_auditCount->setObjectName(QStringLiteral("bigNumber"));
     auditLayout->addWidget(m_auditCount);
-    auditLayout->addWidget(ui::makeLabel(tr("events in the tamper-evident, hash-chained log. Sign-ins, account "
+    auditLayout->addWidget(ui::makeLabel(tr("Events in the tamper-evident, hash-chained log. Sign-ins, account "
                                             "changes, key use and every reading of the log are recorded."),
                                          QStringLiteral("muted"), auditCard));
     auditLayout->addStretch();
@@ -148,7 +148,7 @@ void OverviewPage::refresh()
     m_created->setText(ui::formatDateTime(info.created));
     m_pageCipher->setText(CipherNames::describe(info.pageCipher));
     m_blobCipher->setText(CipherNames::describe(info.blobCipher));
-    m_rootKey->setText(info.rootKeyKind);
+    m_rootKey->setText(CipherNames::describeRootKey(info.rootKeyKind));
     m_commits->setText(QLocale().toString(info.commitCounter));
     updateIntegrity();
 }

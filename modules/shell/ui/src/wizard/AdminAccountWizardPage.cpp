@@ -55,8 +55,8 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     auto *note = ui::makeMessageLabel(this);
     ui::showMessage(note, ui::Severity::Info,
                     tr("This password is the administrator's own and is different from the workspace passphrase. "
-                       "Administrators confirm each login with a code from an authenticator app, set up "
-                       "under My account."));
+                       "Administrators also confirm each sign-in with a code from an authenticator app; it is "
+                       "set up at the first sign-in."));
     layout->addWidget(note);
 
     registerField(QStringLiteral("adminName*"), m_name);

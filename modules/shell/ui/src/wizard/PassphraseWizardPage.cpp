@@ -51,6 +51,7 @@ PassphraseWizardPage::PassphraseWizardPage(QWidget *parent)
     form->setVerticalSpacing(10);
     form->addRow(tr("Passphrase"), m_passphrase);
     auto *meterRow = new QHBoxLayout;
+    meterRow->setSpacing(12);
     meterRow->addWidget(m_meter, 1);
     meterRow->addWidget(m_strength);
     form->addRow(tr("Strength"), meterRow);

@@ -14,10 +14,10 @@ namespace mdp::audit {
 //   durable-append-batch256    events/s, commit() of 256-event batches; baseline: raw write + fdatasync
 //                              of the very same frame bytes in the same batches (our overhead: encryption,
 //                              chain, Merkle, signed checkpoint with its atomic head-file replace)
-//   durable-append-4threads    events/s, 4 threads calling appendDurable(); baseline as above with the
-//                              mean batch size group commit achieved
-//   verify                     MB/s of log file checked (decrypt, chain, Merkle root, signature);
-//                              baseline: one SM3 pass over the same file bytes in memory
+//   durable-append-4threads    events/s, 4 (then 32) threads each calling appendDurable(); baseline as
+//   durable-append-32threads   above with the mean batch size group commit achieved
+//   verify                     MB/s of log file checked (decrypt, chain, Merkle root, signature; two
+//                              threads); baseline: one SM3 pass over the same file bytes in memory
 //   open                       events/s to open (verify + decode + index); baseline: verify
 // Files go to subfolders of scratchDir, removed afterwards. Without a signer an HMAC-SM3 stand-in signs
 // (the product signs with SM2, which costs a little more per checkpoint); the lines say which.

@@ -24,9 +24,9 @@ struct AuditCheckpoint
     QByteArray merkleRoot; // RFC 9162 root, SM3, over the canonical events [0, size)
     QByteArray chainHead;  // h(size-1) of the SM3 hash chain; the genesis value when size is 0
     QMap<QString, qint64> anchors;
-    QDateTime time;        // from the log's Clock
-    QString keyId;         // signer's key ID
-    QByteArray signature;  // over signedBody()
+    QDateTime time;       // from the log's Clock
+    QString keyId;        // signer's key ID
+    QByteArray signature; // over signedBody()
 
     QByteArray signedBody() const; // canonical JSON of everything but the signature
     QByteArray toHeadFile() const; // signedBody() '\n' base64(signature) '\n'

@@ -16,9 +16,22 @@
 namespace mdp::audit {
 
 // FHIR AuditEvent.action.
-enum class AuditAction { Create, Read, Update, Delete, Execute };
+enum class AuditAction
+{
+    Create,
+    Read,
+    Update,
+    Delete,
+    Execute
+};
 // FHIR AuditEvent.outcome (codes 0, 4, 8, 12).
-enum class AuditOutcome { Success, MinorFailure, SeriousFailure, MajorFailure };
+enum class AuditOutcome
+{
+    Success,
+    MinorFailure,
+    SeriousFailure,
+    MajorFailure
+};
 
 QString actionCode(AuditAction action); // "C", "R", "U", "D", "E"
 std::optional<AuditAction> actionFromCode(QStringView code);
@@ -39,16 +52,16 @@ struct AuditEvent
     static constexpr int kFormatVersion = 1;
     static constexpr int kMaxCanonicalSize = 256 * 1024;
 
-    QString type;                         // dotted name, see AuditEventType.h
+    QString type; // dotted name, see AuditEventType.h
     AuditAction action = AuditAction::Execute;
     AuditOutcome outcome = AuditOutcome::Success;
-    QDateTime recorded;                   // set by the audit log from its Clock; UTC, millisecond precision
-    QDateTime occurred;                   // optional: when it happened, if earlier than recorded
+    QDateTime recorded; // set by the audit log from its Clock; UTC, millisecond precision
+    QDateTime occurred; // optional: when it happened, if earlier than recorded
     AuditAgent agent;
-    QString source;                       // node that recorded the event
-    QList<AuditEntity> entities;          // data touched; pseudonymous IDs only
-    QString purposeOfUse;                 // optional, e.g. an HL7 PurposeOfUse code ("HRESCH", "TREAT")
-    QJsonObject detail;                   // free structured detail: parameters, counts, reasons; no identifiers
+    QString source;              // node that recorded the event
+    QList<AuditEntity> entities; // data touched; pseudonymous IDs only
+    QString purposeOfUse;        // optional, e.g. an HL7 PurposeOfUse code ("HRESCH", "TREAT")
+    QJsonObject detail;          // free structured detail: parameters, counts, reasons; no identifiers
 
     // Checks every field against the shape above; the message names the field.
     Result<void> validate() const;

@@ -38,9 +38,11 @@ struct AuditLogStatistics
 class AuditLog
 {
 public:
-    // Creates the log if the directory holds none. Refuses (Error::Code::Tampered, with the event
-    // position) a log that fails verification, except for an unfinished record after the last
-    // complete one, which a killed writer leaves and which is cut off (it was never acknowledged).
+    // Creates the log if the directory holds none. Refuses a log that fails verification, with the
+    // report (issue name, event position, byte offset) as message: Code::Tampered, or WrongPassphrase
+    // (key), NotFound (a file missing), Corrupt (unreadable framing), Locked (open elsewhere). An
+    // unfinished record after the last complete one, as a killed writer leaves, is cut off (it was
+    // never acknowledged); complete records after the last checkpoint are verified, kept and signed.
     static Result<std::unique_ptr<AuditLog>> open(AuditLogOptions options);
     ~AuditLog(); // flushes what is queued
 
@@ -55,7 +57,8 @@ public:
     Result<void> flush();
     // append() + wait until that event is durable; concurrent callers share one flush.
     Result<qint64> appendDurable(AuditEvent event);
-    // Appends a batch and makes it durable; returns the sequence number of the last event.
+    // Appends a batch and makes it durable; returns the sequence number of the last event. Nothing of
+    // the batch is queued when one event is invalid. An empty batch only flushes.
     Result<qint64> commit(QList<AuditEvent> events);
 
     qint64 size() const;        // events appended, queued ones included

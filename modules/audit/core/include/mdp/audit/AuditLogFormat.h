@@ -6,6 +6,7 @@
 //   header (44 bytes): "MDPAUDIT" | u16 version (1) | u8 cipher (1 SM4-GCM, 2 AES-256-GCM) |
 //                      u8 hash (1 SM3) | 16-byte log ID | 16-byte key check value
 //   frame:  u32 length of what follows | u64 sequence | 12-byte nonce | ciphertext | 16-byte tag
+//   nonce:  8 random bytes drawn per writer (each open) | u32 counter
 //   plaintext: u64 sequence | 32-byte previous chain hash | canonical event JSON
 //   associated data: log ID | u64 sequence. Integers are big-endian.
 // Chain: h(-1) = SM3("mdp.audit.v1.genesis" | log ID), h(i) = SM3(h(i-1) | canonical(i)).
@@ -24,7 +25,8 @@ inline constexpr int kSequenceSize = 8;
 inline constexpr int kNonceSize = 12;
 inline constexpr int kTagSize = 16;
 inline constexpr int kChainHashSize = 32;
-inline constexpr int kMinFrameLength = kSequenceSize + kNonceSize + kSequenceSize + kChainHashSize + 2 + kTagSize;
+inline constexpr int kMinFrameLength =
+    kSequenceSize + kNonceSize + kSequenceSize + kChainHashSize + 2 + kTagSize;
 inline constexpr int kMaxFrameLength = 1 << 20;
 
 } // namespace mdp::audit::LogFormat

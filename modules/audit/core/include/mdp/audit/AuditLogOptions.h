@@ -13,12 +13,12 @@ namespace mdp::audit {
 
 struct AuditLogOptions
 {
-    QString directory;                       // created if missing; holds audit.log and audit.head
-    SecureBytes key;                         // at least 16 bytes (32 recommended); per-log keys are derived
+    QString directory; // created if missing; holds audit.log and audit.head
+    SecureBytes key;   // at least 16 bytes (32 recommended); per-log keys are derived
     crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm; // used when the log is created
-    std::shared_ptr<CheckpointSigner> signer; // required
-    const Clock *clock = nullptr;            // not owned, must outlive the log; null means SystemClock
-    QString nodeId;                          // written as `source` into events that have none
+    std::shared_ptr<CheckpointSigner> signer;               // required
+    const Clock *clock = nullptr; // not owned, must outlive the log; null means SystemClock
+    QString nodeId;               // required: the `source` of events that have none (audit.read events too)
 };
 
 } // namespace mdp::audit

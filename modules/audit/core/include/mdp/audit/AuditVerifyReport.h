@@ -5,7 +5,8 @@
 
 namespace mdp::audit {
 
-enum class AuditIssue {
+enum class AuditIssue
+{
     None,
     AuthenticationFailure,      // a record does not decrypt: bytes changed, or a foreign record
     SequenceGap,                // events missing: a record was cut out
@@ -25,14 +26,14 @@ enum class AuditIssue {
 struct AuditVerifyReport
 {
     bool ok = false;
-    qint64 eventCount = 0;      // events read and verified in order (all of them when ok)
-    qint64 checkpointSize = 0;  // events the signed checkpoint covers
+    qint64 eventCount = 0;     // events read and verified in order (all of them when ok)
+    qint64 checkpointSize = 0; // events the signed checkpoint covers
     AuditIssue issue = AuditIssue::None;
     qint64 sequence = -1;
     qint64 byteOffset = -1;
     QString message;
-    qint64 tornTailBytes = 0;   // an unfinished record after the last complete one (not an error)
-    QByteArray merkleRoot;      // root over all verified events
+    qint64 tornTailBytes = 0; // an unfinished record after the last complete one (not an error)
+    QByteArray merkleRoot;    // root over all verified events
 
     static QString issueName(AuditIssue issue); // "authentication-failure", "sequence-gap", ...
     QString toString() const;

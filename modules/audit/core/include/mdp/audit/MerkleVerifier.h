@@ -17,12 +17,12 @@ class MerkleVerifier
 public:
     explicit MerkleVerifier(MerkleHasher hasher = MerkleHasher());
 
-    Result<void> verifyInclusion(quint64 index, quint64 size, QByteArrayView leafHash, const MerkleProof &proof,
-                                 QByteArrayView root) const;
+    Result<void> verifyInclusion(quint64 index, quint64 size, QByteArrayView leafHash,
+                                 const MerkleProof &proof, QByteArrayView root) const;
     Result<QByteArray> rootFromInclusionProof(quint64 index, quint64 size, QByteArrayView leafHash,
                                               const MerkleProof &proof) const;
-    Result<void> verifyConsistency(quint64 size1, quint64 size2, const MerkleProof &proof, QByteArrayView root1,
-                                   QByteArrayView root2) const;
+    Result<void> verifyConsistency(quint64 size1, quint64 size2, const MerkleProof &proof,
+                                   QByteArrayView root1, QByteArrayView root2) const;
     Result<void> verifySubtreeInclusion(quint64 index, quint64 start, quint64 end, QByteArrayView leafHash,
                                         const MerkleProof &proof, QByteArrayView subtreeHash) const;
     Result<void> verifySubtreeConsistency(quint64 start, quint64 end, quint64 size, const MerkleProof &proof,

@@ -3,6 +3,7 @@
 #include "mdp/workspace/AuditQueries.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace mdp::shell {
@@ -19,6 +20,8 @@ public:
     explicit AuditEventTableModel(QObject *parent = nullptr);
 
     void setRows(QList<workspace::AuditRow> rows);
+    // User names by account id, so "account:<id>" entities read as "account:<user name>".
+    void setAccountNames(QHash<QString, QString> names);
     void clear();
     const workspace::AuditRow *rowAt(int row) const;
 
@@ -30,11 +33,12 @@ public:
     // "Sign-in" for "account.login" and so on; the dotted name itself when unknown.
     static QString typeText(const QString &type);
     static QString outcomeText(audit::AuditOutcome outcome);
-    static QString entitiesText(const QList<audit::AuditEntity> &entities);
+    QString entitiesText(const QList<audit::AuditEntity> &entities) const;
     static QString detailText(const audit::AuditEvent &event);
 
 private:
     QList<workspace::AuditRow> m_rows;
+    QHash<QString, QString> m_accountNames;
 };
 
 } // namespace mdp::shell

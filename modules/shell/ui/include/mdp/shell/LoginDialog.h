@@ -97,6 +97,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_quit = nullptr;
+    QPushButton *m_otherUser = nullptr;
 };
 
 } // namespace mdp::shell

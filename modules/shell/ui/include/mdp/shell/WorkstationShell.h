@@ -43,6 +43,10 @@ public:
     workspace::Workspace *workspace() const { return m_workspace.get(); }
     QWidget *currentWindow() const;
 
+    // The idle lock: armed while the main window is shown, from ShellSettings::autoLockMinutes().
+    bool isIdleLockArmed() const { return m_idle.isActive(); }
+    int idleLockIntervalMs() const { return m_idle.interval(); }
+
     // Locks now as the idle timer would: signs out, closes the workspace, asks for the passphrase.
     void lock(const QString &reason = {});
     void logout();
