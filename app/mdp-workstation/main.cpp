@@ -24,8 +24,8 @@ int main(int argc, char *argv[])
 
     shell::ShellSettings settings;
     // The language is needed before the command line is parsed, so that --help is translated.
-    const QString language = shell::Language::resolve(shell::CommandLine::scanLanguage(QApplication::arguments()),
-                                                      settings.language(), QLocale::system());
+    const QString language = shell::Language::resolve(
+        shell::CommandLine::scanLanguage(QApplication::arguments()), settings.language(), QLocale::system());
     shell::Language::install(app, language);
     const shell::CommandLine options = shell::CommandLine::parse(app);
     QApplication::setApplicationDisplayName(QApplication::translate("main", "MDP"));
@@ -42,13 +42,15 @@ int main(int argc, char *argv[])
 
     if (options.demo) {
         auto demo = demoDirectory.isValid()
-                        ? workspace::createDemoWorkspace(QDir(demoDirectory.path()).filePath(QStringLiteral("workspace")))
+                        ? workspace::createDemoWorkspace(
+                              QDir(demoDirectory.path()).filePath(QStringLiteral("workspace")))
                         : Result<workspace::DemoWorkspace>(
                               makeError(Error::Code::Io, QStringLiteral("no temporary folder available")));
         if (!demo.ok()) {
-            QMessageBox::critical(nullptr, QApplication::translate("main", "MDP demo"),
-                                  QApplication::translate("main", "The demo workspace could not be created: %1")
-                                      .arg(demo.error().message));
+            QMessageBox::critical(
+                nullptr, QApplication::translate("main", "MDP demo"),
+                QApplication::translate("main", "The demo workspace could not be created: %1")
+                    .arg(demo.error().message));
             return 1;
         }
         workstation.startDemo(std::move(demo.value()), options.demoRole);

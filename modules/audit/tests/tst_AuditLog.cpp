@@ -5,6 +5,7 @@
 
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/audit/AuditLog.h"
+#include "mdp/audit/MerkleHasher.h"
 #include "mdp/audit/AuditLogFormat.h"
 #include "mdp/audit/MerkleVerifier.h"
 #include "mdp/crypto/Aead.h"
@@ -279,7 +280,7 @@ private Q_SLOTS:
             } else {
                 p.replace(8, 32, chain);
             }
-            chain = crypto::hash(crypto::HashAlgorithm::Sm3, chain + p.mid(40));
+            chain = crypto::hash(crypto::HashAlgorithm::Sm3, chain + MerkleHasher().leafHash(p.mid(40)));
             const QByteArray nonce = crypto::randomBytes(12);
             auto sealed = aead->seal(nonce, ad, p);
             QVERIFY(sealed.ok());

@@ -47,8 +47,7 @@ inline void answerNextMessageBox(QMessageBox::StandardButton button)
     });
 }
 
-template<typename T>
-T *findChildNamed(QObject *parent, const char *name)
+template<typename T> T *findChildNamed(QObject *parent, const char *name)
 {
     T *child = parent->findChild<T *>(QString::fromLatin1(name));
     if (!child)

@@ -52,15 +52,21 @@ private Q_SLOTS:
         ended.lockedUntil = kNow.addSecs(-1);
         AccountTableModel model;
         model.setAccounts({locked, lockedOut, ended}, kNow);
-        auto status = [&model](int row) { return model.index(row, AccountTableModel::StatusColumn).data().toString(); };
+        auto status = [&model](int row) {
+            return model.index(row, AccountTableModel::StatusColumn).data().toString();
+        };
         QCOMPARE(status(0), QStringLiteral("Locked by administrator"));
         QVERIFY(status(1).startsWith(QStringLiteral("Locked out until ")));
         QCOMPARE(status(2), QStringLiteral("Active"));
         QVERIFY(model.index(0, 0).data(AccountTableModel::LockedRole).toBool());
         QVERIFY(model.index(1, 0).data(AccountTableModel::LockedRole).toBool());
         QVERIFY(!model.index(2, 0).data(AccountTableModel::LockedRole).toBool());
-        QVERIFY(model.index(1, AccountTableModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>().isValid());
-        QVERIFY(model.index(1, AccountTableModel::StatusColumn).data(Qt::ToolTipRole).toString().contains(u'5'));
+        QVERIFY(model.index(1, AccountTableModel::StatusColumn)
+                    .data(Qt::ForegroundRole)
+                    .value<QColor>()
+                    .isValid());
+        QVERIFY(
+            model.index(1, AccountTableModel::StatusColumn).data(Qt::ToolTipRole).toString().contains(u'5'));
     }
 
     // the table shows who still lacks the second factor their role needs.
@@ -72,12 +78,16 @@ private Q_SLOTS:
         auto researcher = account(QStringLiteral("r"), accounts::Role::Researcher);
         AccountTableModel model;
         model.setAccounts({clinician, enrolled, researcher}, kNow);
-        auto column = [&model](int row) { return model.index(row, AccountTableModel::SecondFactorColumn).data().toString(); };
+        auto column = [&model](int row) {
+            return model.index(row, AccountTableModel::SecondFactorColumn).data().toString();
+        };
         QCOMPARE(column(0), QStringLiteral("Not set up yet"));
         QCOMPARE(column(1), QStringLiteral("Set up"));
         QCOMPARE(column(2), QStringLiteral("Not required"));
-        QCOMPARE(model.index(2, AccountTableModel::RoleColumn).data().toString(), QStringLiteral("Researcher"));
-        QCOMPARE(model.index(0, AccountTableModel::LastLoginColumn).data().toString(), QStringLiteral("Never"));
+        QCOMPARE(model.index(2, AccountTableModel::RoleColumn).data().toString(),
+                 QStringLiteral("Researcher"));
+        QCOMPARE(model.index(0, AccountTableModel::LastLoginColumn).data().toString(),
+                 QStringLiteral("Never"));
         QCOMPARE(model.index(0, 0).data(AccountTableModel::AccountIdRole).toString(), clinician.idString());
     }
 };

@@ -32,8 +32,9 @@ private Q_SLOTS:
         AuditEventTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
-        model.setRows({row(1, QStringLiteral("account.login"), QStringLiteral("u-1"), QStringLiteral("dr.wang")),
-                       row(2, QStringLiteral("audit.read"), QStringLiteral("u-2"), QStringLiteral("aud.zhao"))});
+        model.setRows(
+            {row(1, QStringLiteral("account.login"), QStringLiteral("u-1"), QStringLiteral("dr.wang")),
+             row(2, QStringLiteral("audit.read"), QStringLiteral("u-2"), QStringLiteral("aud.zhao"))});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(AuditEventTableModel::ColumnCount));
         QCOMPARE(model.rowCount(model.index(0, 0)), 0); // a table, not a tree
@@ -53,17 +54,24 @@ private Q_SLOTS:
         auto text = [&model](int column) { return model.index(0, column).data().toString(); };
         QCOMPARE(model.index(0, AuditEventTableModel::SequenceColumn).data().toLongLong(), 7);
         QCOMPARE(text(AuditEventTableModel::TimeColumn),
-                 QDateTime(QDate(2026, 3, 2), QTime(8, 15, 30), Qt::UTC).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+                 QDateTime(QDate(2026, 3, 2), QTime(8, 15, 30), Qt::UTC)
+                     .toLocalTime()
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         QCOMPARE(text(AuditEventTableModel::TypeColumn), QStringLiteral("Account locked"));
         QCOMPARE(model.index(0, AuditEventTableModel::TypeColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("account.lock"));
         QCOMPARE(text(AuditEventTableModel::UserColumn), QStringLiteral("admin.sun"));
         QCOMPARE(text(AuditEventTableModel::OutcomeColumn), QStringLiteral("Success"));
-        QCOMPARE(text(AuditEventTableModel::DataColumn), QStringLiteral("account:res.zhang, patient:P-000123"));
+        QCOMPARE(text(AuditEventTableModel::DataColumn),
+                 QStringLiteral("account:res.zhang, patient:P-000123"));
         QCOMPARE(model.index(0, AuditEventTableModel::DataColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("account:acc-3\npatient:P-000123"));
-        QCOMPARE(text(AuditEventTableModel::DetailColumn), QStringLiteral("\"reason\":\"left the department\""));
-        QVERIFY(model.index(0, 0).data(AuditEventTableModel::EventJsonRole).toString().contains(QStringLiteral("\"account.lock\"")));
+        QCOMPARE(text(AuditEventTableModel::DetailColumn),
+                 QStringLiteral("\"reason\":\"left the department\""));
+        QVERIFY(model.index(0, 0)
+                    .data(AuditEventTableModel::EventJsonRole)
+                    .toString()
+                    .contains(QStringLiteral("\"account.lock\"")));
     }
 
     void failuresStandOutAndUnknownTypesShowTheirName()
@@ -71,11 +79,17 @@ private Q_SLOTS:
         AuditEventTableModel model;
         model.setRows({row(1, QStringLiteral("account.login"), {}, {}, audit::AuditOutcome::MinorFailure),
                        row(2, QStringLiteral("forms.submit"), QStringLiteral("u-4"), {})});
-        QCOMPARE(model.index(0, AuditEventTableModel::OutcomeColumn).data().toString(), QStringLiteral("Failed"));
-        QVERIFY(model.index(0, AuditEventTableModel::OutcomeColumn).data(Qt::ForegroundRole).value<QColor>().isValid());
+        QCOMPARE(model.index(0, AuditEventTableModel::OutcomeColumn).data().toString(),
+                 QStringLiteral("Failed"));
+        QVERIFY(model.index(0, AuditEventTableModel::OutcomeColumn)
+                    .data(Qt::ForegroundRole)
+                    .value<QColor>()
+                    .isValid());
         QVERIFY(model.index(0, 0).data(AuditEventTableModel::FailedRole).toBool());
-        QCOMPARE(model.index(0, AuditEventTableModel::UserColumn).data().toString(), QStringLiteral("(nobody identified)"));
-        QCOMPARE(model.index(1, AuditEventTableModel::TypeColumn).data().toString(), QStringLiteral("forms.submit"));
+        QCOMPARE(model.index(0, AuditEventTableModel::UserColumn).data().toString(),
+                 QStringLiteral("(nobody identified)"));
+        QCOMPARE(model.index(1, AuditEventTableModel::TypeColumn).data().toString(),
+                 QStringLiteral("forms.submit"));
         QCOMPARE(model.index(1, AuditEventTableModel::UserColumn).data().toString(), QStringLiteral("u-4"));
         QVERIFY(!model.index(1, AuditEventTableModel::OutcomeColumn).data(Qt::ForegroundRole).isValid());
     }

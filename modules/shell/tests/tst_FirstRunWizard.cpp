@@ -1,6 +1,6 @@
 #include "ShellTestSupport.h"
-#include "mdp/shell/FirstRunWizard.h"
 #include "mdp/accounts/AccountDirectory.h"
+#include "mdp/shell/FirstRunWizard.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QAbstractButton>
@@ -9,8 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -76,7 +76,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::WelcomePage));
         wizard.next();
-        QCOMPARE(findChildNamed<QLineEdit>(&wizard, "directoryEdit")->text(), freshDirectory(QStringLiteral("default")));
+        QCOMPARE(findChildNamed<QLineEdit>(&wizard, "directoryEdit")->text(),
+                 freshDirectory(QStringLiteral("default")));
         QVERIFY(wizard.currentPage()->isComplete());
     }
 
@@ -106,7 +107,8 @@ private Q_SLOTS:
         wizard.next();
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::PassphrasePage));
         findChildNamed<QLineEdit>(&wizard, "passphraseEdit")->setText(kPassphrase);
-        findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(kPassphrase + QStringLiteral("x"));
+        findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")
+            ->setText(kPassphrase + QStringLiteral("x"));
         findChildNamed<QCheckBox>(&wizard, "understoodCheck")->setChecked(true);
         QVERIFY(!wizard.currentPage()->isComplete());
         QVERIFY(findChildNamed<QLabel>(&wizard, "mismatchLabel")->isVisible());
@@ -204,7 +206,8 @@ private Q_SLOTS:
     {
         FirstRunWizard wizard;
         std::optional<workspace::CreateOptions> seen;
-        wizard.setCreator([&seen](const workspace::CreateOptions &options) -> Result<std::unique_ptr<workspace::Workspace>> {
+        wizard.setCreator([&seen](const workspace::CreateOptions &options)
+                              -> Result<std::unique_ptr<workspace::Workspace>> {
             seen = options;
             return makeError(Error::Code::Io, QStringLiteral("disk full"));
         });
@@ -222,9 +225,10 @@ private Q_SLOTS:
     void creationFailureIsShownAndTheUserMayGoBack()
     {
         FirstRunWizard wizard;
-        wizard.setCreator([](const workspace::CreateOptions &) -> Result<std::unique_ptr<workspace::Workspace>> {
-            return makeError(Error::Code::Io, QStringLiteral("disk full"));
-        });
+        wizard.setCreator(
+            [](const workspace::CreateOptions &) -> Result<std::unique_ptr<workspace::Workspace>> {
+                return makeError(Error::Code::Io, QStringLiteral("disk full"));
+            });
         fillUpToSummary(wizard, freshDirectory(QStringLiteral("fails")));
         QSignalSpy creating(&wizard, &FirstRunWizard::creatingChanged);
         wizard.button(QWizard::CommitButton)->click();
@@ -258,15 +262,19 @@ private Q_SLOTS:
             QCOMPARE(wizard.currentId(), id);
             if (language == u"zh_CN") {
                 // Page titles come from the Chinese catalogue: no Latin letters left in them.
-                const QString title = wizard.currentPage()->title().remove(QRegularExpression(QStringLiteral("<[^>]*>")));
-                QVERIFY2(!title.contains(QRegularExpression(QStringLiteral("[A-Za-z]{4,}"))), qPrintable(title));
+                const QString title =
+                    wizard.currentPage()->title().remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+                QVERIFY2(!title.contains(QRegularExpression(QStringLiteral("[A-Za-z]{4,}"))),
+                         qPrintable(title));
             }
             if (id == FirstRunWizard::PassphrasePage) {
-                findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(QStringLiteral("Neoadjuvant"));
+                findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")
+                    ->setText(QStringLiteral("Neoadjuvant"));
                 saveScreenshot(&wizard, QStringLiteral("wizard-passphrase-mismatch-") + language);
                 findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(kPassphrase);
             }
-            saveScreenshot(&wizard, QStringLiteral("wizard-%1-%2").arg(QString::fromLatin1(names[id]), language));
+            saveScreenshot(&wizard,
+                           QStringLiteral("wizard-%1-%2").arg(QString::fromLatin1(names[id]), language));
             if (id > FirstRunWizard::WelcomePage)
                 wizard.back();
         }

@@ -31,12 +31,13 @@ private Q_SLOTS:
     {
         KeyTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setKeys({key(crypto::KeyInfo::Kind::Root, QStringLiteral("root"), {}, 0),
-                       key(crypto::KeyInfo::Kind::KeyEncryptionKey, QStringLiteral("kek/database/v2"),
-                           crypto::KeyPurpose::database(), 2),
-                       key(crypto::KeyInfo::Kind::DataKey, QStringLiteral("old"), crypto::KeyPurpose::vault(), 1,
-                           crypto::KeyState::Destroyed),
-                       key(crypto::KeyInfo::Kind::DataKey, QStringLiteral("g"), crypto::KeyPurpose::grant(u"G-7"), 1)});
+        model.setKeys(
+            {key(crypto::KeyInfo::Kind::Root, QStringLiteral("root"), {}, 0),
+             key(crypto::KeyInfo::Kind::KeyEncryptionKey, QStringLiteral("kek/database/v2"),
+                 crypto::KeyPurpose::database(), 2),
+             key(crypto::KeyInfo::Kind::DataKey, QStringLiteral("old"), crypto::KeyPurpose::vault(), 1,
+                 crypto::KeyState::Destroyed),
+             key(crypto::KeyInfo::Kind::DataKey, QStringLiteral("g"), crypto::KeyPurpose::grant(u"G-7"), 1)});
         QCOMPARE(model.rowCount(), 4);
         auto text = [&model](int row, int column) { return model.index(row, column).data().toString(); };
         QCOMPARE(text(0, KeyTableModel::KindColumn), QStringLiteral("Root key"));

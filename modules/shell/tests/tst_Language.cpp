@@ -34,8 +34,9 @@ private Q_SLOTS:
         QCOMPARE(Language::resolve(QStringLiteral("en"), LanguageChoice::Chinese,
                                    QLocale(QLocale::Chinese, QLocale::China)),
                  QStringLiteral("en"));
-        QCOMPARE(Language::resolve(QStringLiteral("zh_CN"), LanguageChoice::English, QLocale(QLocale::English)),
-                 QStringLiteral("zh_CN"));
+        QCOMPARE(
+            Language::resolve(QStringLiteral("zh_CN"), LanguageChoice::English, QLocale(QLocale::English)),
+            QStringLiteral("zh_CN"));
     }
 
     void embeddedChineseCatalogueTranslatesTheInterface()

@@ -90,12 +90,14 @@ private Q_SLOTS:
         auto &ws = *created.value();
         auto &directory = ws.accounts();
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
-        QVERIFY(directory.createAccount(admin, QStringLiteral("dr.li"), QStringLiteral("Li Na"),
-                                        accounts::Role::Clinician, kClinicianPassword)
+        QVERIFY(directory
+                    .createAccount(admin, QStringLiteral("dr.li"), QStringLiteral("Li Na"),
+                                   accounts::Role::Clinician, kClinicianPassword)
                     .ok());
         for (const char *name : {"res.zhao", "res.sun"})
-            QVERIFY(directory.createAccount(admin, QString::fromLatin1(name), QStringLiteral("Researcher"),
-                                            accounts::Role::Researcher, kResearcherPassword)
+            QVERIFY(directory
+                        .createAccount(admin, QString::fromLatin1(name), QStringLiteral("Researcher"),
+                                       accounts::Role::Researcher, kResearcherPassword)
                         .ok());
         auto enrolment = directory.enrollTotp(QStringLiteral("dr.li"), kClinicianPassword);
         QVERIFY(enrolment.ok());
@@ -111,7 +113,8 @@ private Q_SLOTS:
         QVERIFY(findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->isVisible());
         QVERIFY(!findChildNamed<QLineEdit>(&dialog, "totpEdit")->isVisible());
         saveScreenshot(&dialog, QStringLiteral("login-unlock-en"));
-        fill(dialog, QStringLiteral("not the passphrase at all"), QStringLiteral("res.zhao"), kResearcherPassword);
+        fill(dialog, QStringLiteral("not the passphrase at all"), QStringLiteral("res.zhao"),
+             kResearcherPassword);
         submit(dialog);
         QVERIFY(!dialog.isUnlocked());
         QVERIFY(dialog.message().contains(QStringLiteral("passphrase is wrong")));
@@ -212,8 +215,12 @@ private Q_SLOTS:
         QCOMPARE(dialog.step(), LoginDialog::Step::Enrolment);
         auto *secretLabel = findChildNamed<QLabel>(&dialog, "totpSecret");
         QVERIFY(secretLabel->isVisible());
-        QVERIFY(QRegularExpression(QStringLiteral("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$")).match(secretLabel->text()).hasMatch());
-        QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpUri")->text().startsWith(QStringLiteral("otpauth://totp/")));
+        QVERIFY(QRegularExpression(QStringLiteral("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$"))
+                    .match(secretLabel->text())
+                    .hasMatch());
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpUri")
+                    ->text()
+                    .startsWith(QStringLiteral("otpauth://totp/")));
         saveScreenshot(&dialog, QStringLiteral("login-enrolment-en"));
 
         const QString base32 = secretLabel->text().remove(u' ');
@@ -259,7 +266,8 @@ private Q_SLOTS:
             LoginDialog dialog(m_directory, m_clock);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-            QCOMPARE(findChildNamed<QPushButton>(&dialog, "submitButton")->text(), QStringLiteral("解锁并登录"));
+            QCOMPARE(findChildNamed<QPushButton>(&dialog, "submitButton")->text(),
+                     QStringLiteral("解锁并登录"));
             saveScreenshot(&dialog, QStringLiteral("login-unlock-zh_CN"));
             fill(dialog, QStringLiteral("wrong one"), QStringLiteral("dr.li"), kClinicianPassword);
             submit(dialog);

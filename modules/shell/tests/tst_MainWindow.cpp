@@ -15,13 +15,13 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
-#include <QPlainTextEdit>
-#include <QSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -84,7 +84,8 @@ private Q_SLOTS:
         applyTheme();
         useLanguage(QStringLiteral("en"));
         QVERIFY(m_root.isValid());
-        m_qsettings = std::make_unique<QSettings>(m_root.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_qsettings = std::make_unique<QSettings>(m_root.filePath(QStringLiteral("settings.ini")),
+                                                  QSettings::IniFormat);
         m_settings = std::make_unique<ShellSettings>(m_qsettings.get());
         auto demo = workspace::createDemoWorkspace(m_root.filePath(QStringLiteral("workspace")), m_clock);
         QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.error().toString()));
@@ -112,9 +113,9 @@ private Q_SLOTS:
         QTest::newRow("data-manager") << QStringLiteral("data-manager") << basic;
         QTest::newRow("auditor") << QStringLiteral("auditor")
                                  << QList<Page>{Page::Overview, Page::AuditLog, Page::MyAccount};
-        QTest::newRow("system-admin") << QStringLiteral("system-admin")
-                                      << QList<Page>{Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys,
-                                                     Page::MyAccount};
+        QTest::newRow("system-admin")
+            << QStringLiteral("system-admin")
+            << QList<Page>{Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()
@@ -129,8 +130,10 @@ private Q_SLOTS:
             expected << Navigation::title(page);
         QCOMPARE(railTexts(*window), expected);
         // The widgets of forbidden pages are never built.
-        QCOMPARE(window->findChild<QWidget *>(QStringLiteral("accounts-page")) != nullptr, pages.contains(Page::Accounts));
-        QCOMPARE(window->findChild<QWidget *>(QStringLiteral("audit-log-page")) != nullptr, pages.contains(Page::AuditLog));
+        QCOMPARE(window->findChild<QWidget *>(QStringLiteral("accounts-page")) != nullptr,
+                 pages.contains(Page::Accounts));
+        QCOMPARE(window->findChild<QWidget *>(QStringLiteral("audit-log-page")) != nullptr,
+                 pages.contains(Page::AuditLog));
         QCOMPARE(window->showPage(Page::Keys), pages.contains(Page::Keys));
     }
 
@@ -139,10 +142,13 @@ private Q_SLOTS:
         auto window = windowFor(QStringLiteral("clinician"));
         QVERIFY(window);
         const auto info = m_workspace->info();
-        QVERIFY(findChildNamed<QLabel>(window.get(), "statusUser")->text().contains(QStringLiteral("dr.wang")));
-        QVERIFY(findChildNamed<QLabel>(window.get(), "statusUser")->text().contains(QStringLiteral("Clinician")));
+        QVERIFY(
+            findChildNamed<QLabel>(window.get(), "statusUser")->text().contains(QStringLiteral("dr.wang")));
+        QVERIFY(
+            findChildNamed<QLabel>(window.get(), "statusUser")->text().contains(QStringLiteral("Clinician")));
         QVERIFY(findChildNamed<QLabel>(window.get(), "statusWorkspace")->text().contains(info.directory));
-        QCOMPARE(findChildNamed<QLabel>(window.get(), "statusCipher")->text(), QStringLiteral("Encryption: SM4"));
+        QCOMPARE(findChildNamed<QLabel>(window.get(), "statusCipher")->text(),
+                 QStringLiteral("Encryption: SM4"));
         QCOMPARE(findChildNamed<QLabel>(window.get(), "statusAudit")->text(),
                  QStringLiteral("Audit events: %1").arg(QLocale().toString(info.auditEvents)));
         QCOMPARE(findChildNamed<QLabel>(window.get(), "statusIntegrity")->text(),
@@ -160,7 +166,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(findChildNamed<QLabel>(window.get(), "integrityHeadline")->text(),
                                   QStringLiteral("Intact"), 20'000);
         QVERIFY(verify->isEnabled());
-        QVERIFY(findChildNamed<QLabel>(window.get(), "statusIntegrity")->text().startsWith(QStringLiteral("Integrity verified")));
+        QVERIFY(findChildNamed<QLabel>(window.get(), "statusIntegrity")
+                    ->text()
+                    .startsWith(QStringLiteral("Integrity verified")));
         saveScreenshot(window.get(), QStringLiteral("main-researcher-overview-verified-en"));
     }
 
@@ -227,10 +235,12 @@ private Q_SLOTS:
         QVERIFY(window->showPage(Page::Accounts));
         QWidget *page = window->pageWidget(Page::Accounts);
         auto *table = findChildNamed<QTableView>(page, "accountsTable");
-        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(table->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto select = [table](const QString &userName) {
             for (int row = 0; row < table->model()->rowCount(); ++row) {
-                if (table->model()->index(row, 0).data(AccountTableModel::UserNameRole).toString() == userName) {
+                if (table->model()->index(row, 0).data(AccountTableModel::UserNameRole).toString() ==
+                    userName) {
                     table->selectRow(row);
                     return true;
                 }
@@ -276,7 +286,8 @@ private Q_SLOTS:
             ok->click();
         });
         findChildNamed<QPushButton>(page, "addAccountButton")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->accounts().find(QStringLiteral("dr.zhou")).value().has_value(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->accounts().find(QStringLiteral("dr.zhou")).value().has_value(),
+                                 20'000);
         const auto created = *m_workspace->accounts().find(QStringLiteral("dr.zhou")).value();
         QCOMPARE(created.primaryRole(), accounts::Role::Reviewer);
         QTRY_VERIFY(findChildNamed<QLabel>(page, "messageLabel")->text().contains(QStringLiteral("dr.zhou")));
@@ -297,8 +308,8 @@ private Q_SLOTS:
         int versionBefore = 0;
         for (int row = 0; row < model->rowCount(); ++row) {
             const crypto::KeyInfo *key = model->keyAt(row);
-            if (key->kind == crypto::KeyInfo::Kind::KeyEncryptionKey && key->purpose == crypto::KeyPurpose::database()
-                && key->state == crypto::KeyState::Active) {
+            if (key->kind == crypto::KeyInfo::Kind::KeyEncryptionKey &&
+                key->purpose == crypto::KeyPurpose::database() && key->state == crypto::KeyState::Active) {
                 kekRow = row;
                 versionBefore = key->version;
             }
@@ -310,13 +321,14 @@ private Q_SLOTS:
         QVERIFY(rotate->isEnabled());
         answerNextMessageBox(QMessageBox::Yes);
         rotate->click();
-        QTRY_VERIFY_WITH_TIMEOUT(findChildNamed<QLabel>(page, "messageLabel")->property("severity").toString()
-                                     == QStringLiteral("success"),
-                                 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            findChildNamed<QLabel>(page, "messageLabel")->property("severity").toString() ==
+                QStringLiteral("success"),
+            20'000);
         int versionAfter = 0;
         for (const crypto::KeyInfo &key : m_workspace->keys().keys()) {
-            if (key.kind == crypto::KeyInfo::Kind::KeyEncryptionKey && key.purpose == crypto::KeyPurpose::database()
-                && key.state == crypto::KeyState::Active)
+            if (key.kind == crypto::KeyInfo::Kind::KeyEncryptionKey &&
+                key.purpose == crypto::KeyPurpose::database() && key.state == crypto::KeyState::Active)
                 versionAfter = std::max(versionAfter, key.version);
         }
         QCOMPARE(versionAfter, versionBefore + 1);
@@ -340,7 +352,8 @@ private Q_SLOTS:
                                   QStringLiteral("Your password was changed."), 20'000);
         QVERIFY(findChildNamed<QLineEdit>(page, "oldPasswordEdit")->text().isEmpty());
         saveScreenshot(window.get(), QStringLiteral("main-ethics-my-account-en"));
-        auto signedIn = m_workspace->accounts().authenticate(QStringLiteral("eth.chen"), QStringLiteral("Lunli#Chen2026x"));
+        auto signedIn = m_workspace->accounts().authenticate(QStringLiteral("eth.chen"),
+                                                             QStringLiteral("Lunli#Chen2026x"));
         QVERIFY(signedIn.ok());
         for (auto &a : m_accounts) {
             if (a.role == u"ethics-reviewer")
@@ -359,7 +372,8 @@ private Q_SLOTS:
         QCOMPARE(lockAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
         lockAction->trigger();
         findChildNamed<QAction>(window.get(), "logoutAction")->trigger();
-        QCOMPARE(findChildNamed<QAction>(window.get(), "quitAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+        QCOMPARE(findChildNamed<QAction>(window.get(), "quitAction")->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::Key_Q));
         window->close();
         QCOMPARE(lock.size(), 1);
         QCOMPARE(logout.size(), 1);
@@ -406,7 +420,8 @@ private Q_SLOTS:
         for (Page page : admin->pages()) {
             admin->showPage(page);
             QCoreApplication::processEvents();
-            saveScreenshot(admin.get(), QStringLiteral("main-admin-%1-zh_CN").arg(Navigation::objectName(page)));
+            saveScreenshot(admin.get(),
+                           QStringLiteral("main-admin-%1-zh_CN").arg(Navigation::objectName(page)));
         }
         admin.reset();
         auto auditor = windowFor(QStringLiteral("auditor"));

@@ -28,7 +28,8 @@ private Q_SLOTS:
     void systemAdminSeesEveryPageInRailOrder()
     {
         const auto pages = Navigation::pagesFor({QStringLiteral("system-admin")});
-        QCOMPARE(pages, (QList<Page>{Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount}));
+        QCOMPARE(pages,
+                 (QList<Page>{Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount}));
     }
 
     void pagesOfSeveralRolesAreUnited()

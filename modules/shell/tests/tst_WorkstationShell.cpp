@@ -53,7 +53,8 @@ private Q_SLOTS:
         applyTheme();
         useLanguage(QStringLiteral("en"));
         QVERIFY(m_root.isValid());
-        m_qsettings = std::make_unique<QSettings>(m_root.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_qsettings = std::make_unique<QSettings>(m_root.filePath(QStringLiteral("settings.ini")),
+                                                  QSettings::IniFormat);
         m_settings = std::make_unique<ShellSettings>(m_qsettings.get());
         m_directory = m_root.filePath(QStringLiteral("workspace"));
         workspace::CreateOptions options;
@@ -66,8 +67,9 @@ private Q_SLOTS:
         QVERIFY(created.ok());
         auto &directory = created.value()->accounts();
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
-        QVERIFY(directory.createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
-                                        accounts::Role::Researcher, kResearcherPassword)
+        QVERIFY(directory
+                    .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
+                                   accounts::Role::Researcher, kResearcherPassword)
                     .ok());
     }
 

@@ -36,6 +36,7 @@ struct Pending
     QByteArray canonical;
     QByteArray prevChain;
     QByteArray chain;
+    QByteArray leaf; // RFC 9162 leaf hash of the canonical event; the chain links these
     QString userId;
     qint64 recordedMs = 0;
     QStringList entityKeys;
@@ -221,8 +222,9 @@ void AuditLog::Impl::enqueue(Pending &p)
 {
     p.sequence = nextSequence++;
     p.prevChain = appendChain;
+    p.leaf = MerkleHasher().leafHash(p.canonical);
     chainHasher.addData(appendChain);
-    chainHasher.addData(p.canonical);
+    chainHasher.addData(p.leaf);
     appendChain = chainHasher.result();
     p.chain = appendChain;
     queue.push_back(std::move(p));
@@ -278,7 +280,7 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
         const qint64 start = buffer.size();
         if (auto r = writerCodec->appendFrame(buffer, p.sequence, p.prevChain, p.canonical); !r)
             return r.error();
-        leaves.push_back(nextFrontier.hasher().leafHash(p.canonical));
+        leaves.push_back(p.leaf);
         nextFrontier.appendLeafHash(leaves.back());
         infos.push_back(
             EntryInfo{fileEnd + start, buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs});

@@ -272,7 +272,7 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                 return false;
             }
             chainHasher.addData(out.chainHead);
-            chainHasher.addData(s.opened.canonical);
+            chainHasher.addData(s.leaf);
             out.chainHead = chainHasher.result();
             out.frontier.appendLeafHash(s.leaf);
             if (visit) {

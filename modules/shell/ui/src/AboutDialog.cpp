@@ -54,7 +54,8 @@ AboutDialog::AboutDialog(const std::optional<workspace::WorkspaceInfo> &info, QW
     grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(6);
     grid->setColumnStretch(1, 1);
-    ui::addFact(grid, QStringLiteral("Qt"), info && !info->qtVersion.isEmpty() ? info->qtVersion : QString::fromLatin1(qVersion()));
+    ui::addFact(grid, QStringLiteral("Qt"),
+                info && !info->qtVersion.isEmpty() ? info->qtVersion : QString::fromLatin1(qVersion()));
     const QString unknown = tr("shown once a workspace is open");
     ui::addFact(grid, QStringLiteral("SQLCipher"), info ? info->sqlcipherVersion : unknown);
     ui::addFact(grid, QStringLiteral("libgcrypt"), info ? info->libgcryptVersion : unknown);
@@ -62,11 +63,12 @@ AboutDialog::AboutDialog(const std::optional<workspace::WorkspaceInfo> &info, QW
     cardBox->addLayout(grid);
     layout->addWidget(card);
 
-    layout->addWidget(ui::makeLabel(
-        tr("Third-party components keep their own licences: Qt under the GNU LGPL v3, SQLCipher under a BSD-style "
-           "licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under the Apache License 2.0, Noto CJK "
-           "fonts under the SIL Open Font License 1.1."),
-        QStringLiteral("muted"), this));
+    layout->addWidget(ui::makeLabel(tr("Third-party components keep their own licences: Qt under the GNU "
+                                       "LGPL v3, SQLCipher under a BSD-style "
+                                       "licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under "
+                                       "the Apache License 2.0, Noto CJK "
+                                       "fonts under the SIL Open Font License 1.1."),
+                                    QStringLiteral("muted"), this));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);

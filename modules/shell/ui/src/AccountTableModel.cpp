@@ -10,8 +10,7 @@ namespace mdp::shell {
 
 AccountTableModel::AccountTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void AccountTableModel::setAccounts(QList<accounts::Account> accounts, const QDateTime &now)
 {
@@ -84,15 +83,14 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
                 return tr("Set up");
             return accounts::requiresSecondFactor(account.roles) ? tr("Not set up yet") : tr("Not required");
         case LastLoginColumn:
-            return account.lastLogin.isValid()
-                       ? ui::formatDateTime(account.lastLogin)
-                       : tr("Never");
+            return account.lastLogin.isValid() ? ui::formatDateTime(account.lastLogin) : tr("Never");
         }
         break;
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && lockedNow)
             return Theme::bad();
-        if (index.column() == SecondFactorColumn && !account.totpEnrolled && accounts::requiresSecondFactor(account.roles))
+        if (index.column() == SecondFactorColumn && !account.totpEnrolled &&
+            accounts::requiresSecondFactor(account.roles))
             return Theme::warning();
         break;
     case Qt::ToolTipRole:

@@ -11,8 +11,7 @@ namespace mdp::shell {
 
 AuditEventTableModel::AuditEventTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void AuditEventTableModel::setRows(QList<workspace::AuditRow> rows)
 {
@@ -166,7 +165,7 @@ QVariant AuditEventTableModel::data(const QModelIndex &index, int role) const
             return event.type;
         case UserColumn:
             return event.agent.role.isEmpty() ? event.agent.userId
-                                               : tr("%1 as %2").arg(event.agent.userId, event.agent.role);
+                                              : tr("%1 as %2").arg(event.agent.userId, event.agent.role);
         case DataColumn: {
             QStringList ids; // the raw identifiers behind resolved names
             for (const audit::AuditEntity &entity : event.entities)

@@ -27,7 +27,8 @@ public:
     // WorkspaceInfo::rootKeyKind ("passphrase (PBKDF2-HMAC-SM3, 600000 iterations)", "pkcs11 token X").
     static QString describeRootKey(const QString &kind)
     {
-        static const QRegularExpression passphrase(QStringLiteral("^passphrase \\((PBKDF2-[A-Z0-9-]+), (\\d+)"));
+        static const QRegularExpression passphrase(
+            QStringLiteral("^passphrase \\((PBKDF2-[A-Z0-9-]+), (\\d+)"));
         const auto match = passphrase.match(kind);
         if (match.hasMatch())
             return tr("Workspace passphrase, %1 with %2 iterations")

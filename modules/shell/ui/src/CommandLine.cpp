@@ -36,21 +36,24 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     parser.setApplicationDescription(tr("MDP clinical research workstation (JH/CAA 008-2025)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Start on a throw-away demo workspace with one account per role, signed in."));
-    const QCommandLineOption demoRole(QStringLiteral("demo-role"),
-                                      tr("Role to sign in as in demo mode (default: clinician). One of: %1.")
-                                          .arg(accounts::roleIdList(accounts::allRoles()).replace(u',', QStringLiteral(", "))),
-                                      tr("role"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        tr("Start on a throw-away demo workspace with one account per role, signed in."));
+    const QCommandLineOption demoRole(
+        QStringLiteral("demo-role"),
+        tr("Role to sign in as in demo mode (default: clinician). One of: %1.")
+            .arg(accounts::roleIdList(accounts::allRoles()).replace(u',', QStringLiteral(", "))),
+        tr("role"));
     const QCommandLineOption workspace(QStringLiteral("workspace"), tr("Workspace folder to open or create."),
                                        tr("folder"));
-    const QCommandLineOption language(QStringLiteral("lang"), tr("Interface language: zh_CN or en."), tr("language"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        tr("Save the first window as a PNG image once it is shown, then quit."),
-                                        tr("file"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  tr("Page to show first: overview, audit-log, accounts, keys or my-account."),
-                                  tr("page"));
+    const QCommandLineOption language(QStringLiteral("lang"), tr("Interface language: zh_CN or en."),
+                                      tr("language"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), tr("Save the first window as a PNG image once it is shown, then quit."),
+        tr("file"));
+    const QCommandLineOption page(
+        QStringLiteral("page"), tr("Page to show first: overview, audit-log, accounts, keys or my-account."),
+        tr("page"));
     parser.addOptions({demo, demoRole, workspace, language, screenshot, page});
     parser.process(app);
 

@@ -30,7 +30,8 @@ FirstRunWizard::FirstRunWizard(const QString &directory, QWidget *parent)
 
     setPage(WelcomePage, new WelcomeWizardPage(this));
     setPage(LocationPage,
-            new LocationWizardPage(directory.isEmpty() ? workspace::Workspace::defaultDirectory() : directory, this));
+            new LocationWizardPage(directory.isEmpty() ? workspace::Workspace::defaultDirectory() : directory,
+                                   this));
     setPage(PassphrasePage, new PassphraseWizardPage(this));
     setPage(EncryptionPage, new EncryptionWizardPage(this));
     setPage(AdminPage, new AdminAccountWizardPage(this));

@@ -7,8 +7,7 @@ namespace mdp::shell {
 IntegrityMonitor::IntegrityMonitor(SessionContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-{
-}
+{}
 
 bool IntegrityMonitor::verifyNow()
 {

@@ -9,8 +9,7 @@ namespace mdp::shell {
 
 KeyTableModel::KeyTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void KeyTableModel::setKeys(QList<crypto::KeyInfo> keys)
 {

@@ -85,13 +85,15 @@ void LoginDialog::build()
     brandLayout->addWidget(logo);
     brandLayout->addSpacing(14);
     brandLayout->addWidget(ui::makeLabel(QStringLiteral("MDP"), QStringLiteral("brandTitle"), brand));
-    brandLayout->addWidget(ui::makeLabel(tr("Clinical research workstation"), QStringLiteral("brandSubtitle"), brand));
+    brandLayout->addWidget(
+        ui::makeLabel(tr("Clinical research workstation"), QStringLiteral("brandSubtitle"), brand));
     brandLayout->addStretch();
     brandLayout->addWidget(ui::makeLabel(tr("Data stay encrypted on this workstation. Every sign-in is "
                                             "recorded in the tamper-evident audit log."),
                                          QStringLiteral("brandNote"), brand));
     brandLayout->addSpacing(10);
-    brandLayout->addWidget(ui::makeLabel(tr("Implements JH/CAA 008-2025"), QStringLiteral("brandNote"), brand));
+    brandLayout->addWidget(
+        ui::makeLabel(tr("Implements JH/CAA 008-2025"), QStringLiteral("brandNote"), brand));
     outer->addWidget(brand);
 
     auto *content = new QWidget(this);
@@ -121,7 +123,8 @@ void LoginDialog::build()
     m_user->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
     m_totp->setPlaceholderText(tr("6-digit code from your authenticator app"));
     m_totp->setMaxLength(8);
-    m_totp->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_totp));
+    m_totp->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_totp));
 
     m_form = new QFormLayout;
     m_form->setHorizontalSpacing(16);
@@ -362,7 +365,8 @@ void LoginDialog::showOpenFailure(const Error &error)
 {
     switch (error.code) {
     case Error::Code::WrongPassphrase:
-        return showError(tr("The workspace passphrase is wrong. Nothing was changed; try again."), m_passphrase);
+        return showError(tr("The workspace passphrase is wrong. Nothing was changed; try again."),
+                         m_passphrase);
     case Error::Code::RolledBack:
         return showError(tr("The database is older than the last state recorded in the audit log: an earlier "
                             "copy appears to have been put back. Do not enter data; contact your system "
@@ -386,15 +390,15 @@ void LoginDialog::showLoginFailure(const Error &error)
     switch (accounts::loginFailureOf(error)) {
     case accounts::LoginFailure::BadCredentials:
         if (m_step == Step::SecondFactor)
-            return showError(tr("The verification code is wrong or was already used. Enter the current code."),
-                             m_totp);
+            return showError(
+                tr("The verification code is wrong or was already used. Enter the current code."), m_totp);
         return showError(tr("The user name or password is wrong."), m_password);
     case accounts::LoginFailure::Locked: {
         auto account = m_workspace->accounts().find(m_user->text().trimmed());
         const QDateTime now = m_workspace->clock().now();
         setStep(Step::Credentials);
-        if (account.ok() && account.value() && !account.value()->locked && account.value()->lockedUntil.isValid()
-            && account.value()->lockedUntil > now) {
+        if (account.ok() && account.value() && !account.value()->locked &&
+            account.value()->lockedUntil.isValid() && account.value()->lockedUntil > now) {
             return showError(tr("Too many failed sign-ins. The account is locked until %1.")
                                  .arg(localTime(account.value()->lockedUntil)),
                              nullptr);
@@ -405,8 +409,9 @@ void LoginDialog::showLoginFailure(const Error &error)
         if (m_step == Step::SecondFactor)
             return showError(tr("Enter the code your authenticator app shows."), m_totp);
         setStep(Step::SecondFactor);
-        ui::showMessage(m_message, ui::Severity::Info,
-                        tr("Your role requires two-step sign-in. Enter the code your authenticator app shows."));
+        ui::showMessage(
+            m_message, ui::Severity::Info,
+            tr("Your role requires two-step sign-in. Enter the code your authenticator app shows."));
         m_totp->setFocus();
         Q_EMIT attemptFailed();
         return;
@@ -456,9 +461,10 @@ void LoginDialog::confirmEnrolment()
                                     "enter the current code."),
                                  m_enrolment->codeEdit());
             setStep(Step::SecondFactor);
-            ui::showMessage(m_message, ui::Severity::Success,
-                            tr("Authenticator set up. Wait for the next code (each code works once) and enter "
-                               "it to sign in."));
+            ui::showMessage(
+                m_message, ui::Severity::Success,
+                tr("Authenticator set up. Wait for the next code (each code works once) and enter "
+                   "it to sign in."));
             m_totp->setFocus();
             Q_EMIT attemptFailed();
         });

@@ -95,6 +95,8 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
     buildStatusBar();
 
     connect(m_context, &SessionContext::workspaceChanged, this, &MainWindow::refreshStatus);
+    // While a job runs on a worker the workspace belongs to it: the pages wait (the rail stays usable).
+    connect(m_context, &SessionContext::busyChanged, this, [this](bool busy) { m_stack->setEnabled(!busy); });
     connect(m_integrity, &IntegrityMonitor::started, this, &MainWindow::refreshStatus);
     connect(m_integrity, &IntegrityMonitor::finished, this, [this] {
         refreshStatus();
@@ -102,15 +104,17 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
             m_verifyFromMenu = false;
             const auto &report = m_integrity->lastReport();
             if (report && report->ok)
-                QMessageBox::information(this, tr("Verify audit chain"),
-                                         tr("The workspace is intact: the database, the audit chain of %n event(s) "
-                                            "and the rollback anchor are consistent.",
-                                            nullptr, int(report->auditEvents)));
+                QMessageBox::information(
+                    this, tr("Verify audit chain"),
+                    tr("The workspace is intact: the database, the audit chain of %n event(s) "
+                       "and the rollback anchor are consistent.",
+                       nullptr, int(report->auditEvents)));
             else if (report)
-                QMessageBox::critical(this, tr("Verify audit chain"),
-                                      tr("A problem was found: %1\n\nDo not enter data and contact your system "
-                                         "administrator.")
-                                          .arg(report->problem));
+                QMessageBox::critical(
+                    this, tr("Verify audit chain"),
+                    tr("A problem was found: %1\n\nDo not enter data and contact your system "
+                       "administrator.")
+                        .arg(report->problem));
         }
     });
     // Other workstations' writes do not exist yet; the count changes with this window's own actions,
@@ -147,7 +151,8 @@ QWidget *MainWindow::buildRail()
     auto *titles = new QVBoxLayout;
     titles->setSpacing(0);
     titles->addWidget(ui::makeLabel(QStringLiteral("MDP"), QStringLiteral("railTitle"), panel));
-    titles->addWidget(ui::makeLabel(tr("Clinical research workstation"), QStringLiteral("railSubtitle"), panel));
+    titles->addWidget(
+        ui::makeLabel(tr("Clinical research workstation"), QStringLiteral("railSubtitle"), panel));
     brand->addLayout(titles, 1);
     layout->addLayout(brand);
     layout->addSpacing(22);
@@ -211,7 +216,8 @@ void MainWindow::buildMenus()
     connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    QAction *verify = tools->addAction(Theme::icon(QStringLiteral("shield-check")), tr("&Verify audit chain"));
+    QAction *verify =
+        tools->addAction(Theme::icon(QStringLiteral("shield-check")), tr("&Verify audit chain"));
     verify->setObjectName(QStringLiteral("verifyAction"));
     connect(verify, &QAction::triggered, this, &MainWindow::verifyFromMenu);
 
@@ -245,7 +251,8 @@ void MainWindow::refreshStatus()
 {
     if (m_context->isBusy()) {
         if (m_integrity->isRunning()) {
-            m_statusIntegrityIcon->setPixmap(Theme::icon(QStringLiteral("shield"), Theme::muted()).pixmap(16, 16));
+            m_statusIntegrityIcon->setPixmap(
+                Theme::icon(QStringLiteral("shield"), Theme::muted()).pixmap(16, 16));
             m_statusIntegrity->setText(tr("Verifying…"));
         }
         return;
@@ -254,20 +261,25 @@ void MainWindow::refreshStatus()
     m_statusWorkspace->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(info.directory)));
     m_statusWorkspace->setToolTip(QDir::toNativeSeparators(info.directory));
     m_statusCipher->setText(tr("Encryption: %1").arg(CipherNames::shortName(info.pageCipher)));
-    m_statusCipher->setToolTip(tr("Database %1, files %2")
-                                   .arg(CipherNames::describe(info.pageCipher), CipherNames::describe(info.blobCipher)));
+    m_statusCipher->setToolTip(
+        tr("Database %1, files %2")
+            .arg(CipherNames::describe(info.pageCipher), CipherNames::describe(info.blobCipher)));
     m_statusAudit->setText(tr("Audit events: %1").arg(QLocale().toString(info.auditEvents)));
 
     const auto &report = m_integrity->lastReport();
     if (!report) {
-        m_statusIntegrityIcon->setPixmap(Theme::icon(QStringLiteral("shield"), Theme::muted()).pixmap(16, 16));
+        m_statusIntegrityIcon->setPixmap(
+            Theme::icon(QStringLiteral("shield"), Theme::muted()).pixmap(16, 16));
         m_statusIntegrity->setText(tr("Integrity not yet verified"));
     } else if (report->ok) {
-        m_statusIntegrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-check"), Theme::good()).pixmap(16, 16));
-        m_statusIntegrity->setText(tr("Integrity verified %1")
-                                       .arg(m_integrity->lastChecked().toLocalTime().toString(QStringLiteral("HH:mm"))));
+        m_statusIntegrityIcon->setPixmap(
+            Theme::icon(QStringLiteral("shield-check"), Theme::good()).pixmap(16, 16));
+        m_statusIntegrity->setText(
+            tr("Integrity verified %1")
+                .arg(m_integrity->lastChecked().toLocalTime().toString(QStringLiteral("HH:mm"))));
     } else {
-        m_statusIntegrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-alert"), Theme::bad()).pixmap(16, 16));
+        m_statusIntegrityIcon->setPixmap(
+            Theme::icon(QStringLiteral("shield-alert"), Theme::bad()).pixmap(16, 16));
         m_statusIntegrity->setText(tr("Integrity problem"));
     }
     m_statusIntegrity->setToolTip(report && !report->ok ? report->problem : QString());

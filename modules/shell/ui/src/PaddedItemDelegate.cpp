@@ -8,10 +8,10 @@ namespace mdp::shell {
 PaddedItemDelegate::PaddedItemDelegate(QObject *parent, int horizontal)
     : QStyledItemDelegate(parent)
     , m_horizontal(horizontal)
-{
-}
+{}
 
-void PaddedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void PaddedItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     QStyleOptionViewItem full = option;
     initStyleOption(&full, index);

@@ -12,7 +12,8 @@ class PaddedItemDelegate : public QStyledItemDelegate
 public:
     explicit PaddedItemDelegate(QObject *parent = nullptr, int horizontal = 10);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:

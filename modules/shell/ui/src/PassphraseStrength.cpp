@@ -63,7 +63,8 @@ PassphraseStrength::Assessment PassphraseStrength::assess(const QString &passphr
     const qsizetype length = passphrase.size();
     if (length < minimumLength)
         result.problems << tr("Use at least %n characters.", nullptr, minimumLength);
-    if (length > 0 && (period(passphrase) <= 3 || QSet<QChar>(passphrase.begin(), passphrase.end()).size() < 4))
+    if (length > 0 &&
+        (period(passphrase) <= 3 || QSet<QChar>(passphrase.begin(), passphrase.end()).size() < 4))
         result.problems << tr("Do not repeat one character or a short pattern.");
 
     result.acceptable = result.problems.isEmpty();

@@ -24,8 +24,7 @@ public:
         : QObject(parent)
         , m_workspace(workspace)
         , m_session(std::move(session))
-    {
-    }
+    {}
     ~SessionContext() override { waitForIdle(); }
 
     workspace::Workspace &workspace() { return m_workspace; }
@@ -41,8 +40,7 @@ public:
 
     // Runs `work` off the GUI thread with `busyWidget` disabled and a wait cursor; `done` runs on
     // the GUI thread afterwards. Returns false (and runs nothing) when another job is running.
-    template<typename T>
-    bool run(QWidget *busyWidget, std::function<T()> work, std::function<void(T &)> done)
+    template<typename T> bool run(QWidget *busyWidget, std::function<T()> work, std::function<void(T &)> done)
     {
         if (isBusy())
             return false;
@@ -51,15 +49,16 @@ public:
             widget->setEnabled(false);
         QApplication::setOverrideCursor(Qt::BusyCursor);
         Q_EMIT busyChanged(true);
-        m_worker = runInBackground<T>(this, std::move(work), [this, widget, done = std::move(done)](T &value) {
-            m_worker = nullptr;
-            QApplication::restoreOverrideCursor();
-            if (widget)
-                widget->setEnabled(true);
-            Q_EMIT busyChanged(false);
-            done(value);
-            Q_EMIT workspaceChanged();
-        });
+        m_worker =
+            runInBackground<T>(this, std::move(work), [this, widget, done = std::move(done)](T &value) {
+                m_worker = nullptr;
+                QApplication::restoreOverrideCursor();
+                if (widget)
+                    widget->setEnabled(true);
+                Q_EMIT busyChanged(false);
+                done(value);
+                Q_EMIT workspaceChanged();
+            });
         return true;
     }
 

@@ -42,11 +42,13 @@ SettingsDialog::SettingsDialog(ShellSettings &settings, QWidget *parent)
     form->setHorizontalSpacing(14);
     form->setVerticalSpacing(8);
     form->addRow(tr("Interface language"), m_language);
-    form->addRow(QString(), ui::makeLabel(tr("Takes effect when MDP is started again."), QStringLiteral("muted"), this));
+    form->addRow(QString(),
+                 ui::makeLabel(tr("Takes effect when MDP is started again."), QStringLiteral("muted"), this));
     form->addRow(tr("Lock after inactivity"), m_autoLock);
-    form->addRow(QString(), ui::makeLabel(tr("The workspace locks itself after this many minutes without input; "
-                                             "the passphrase is then needed again."),
-                                          QStringLiteral("muted"), this));
+    form->addRow(QString(),
+                 ui::makeLabel(tr("The workspace locks itself after this many minutes without input; "
+                                  "the passphrase is then needed again."),
+                               QStringLiteral("muted"), this));
     layout->addLayout(form);
     layout->addStretch();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

@@ -15,14 +15,12 @@ const QString lastWorkspaceKey = QStringLiteral("workspace/last");
 ShellSettings::ShellSettings()
     : m_settings(new QSettings(QStringLiteral("MDP"), QStringLiteral("mdp-workstation")))
     , m_owned(true)
-{
-}
+{}
 
 ShellSettings::ShellSettings(QSettings *settings)
     : m_settings(settings)
     , m_owned(false)
-{
-}
+{}
 
 ShellSettings::~ShellSettings()
 {

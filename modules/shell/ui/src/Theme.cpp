@@ -16,9 +16,9 @@ QStringList preferredFamilies()
 {
     // Noto Sans CJK SC covers Latin and Chinese with one consistent design; the others are fallbacks
     // for machines without fonts-noto-cjk.
-    const QStringList wanted{QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Noto Sans SC"),
+    const QStringList wanted{QStringLiteral("Noto Sans CJK SC"),   QStringLiteral("Noto Sans SC"),
                              QStringLiteral("Source Han Sans SC"), QStringLiteral("WenQuanYi Micro Hei"),
-                             QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
+                             QStringLiteral("Noto Sans"),          QStringLiteral("DejaVu Sans")};
     const QStringList installed = QFontDatabase::families();
     QStringList families;
     for (const QString &family : wanted) {

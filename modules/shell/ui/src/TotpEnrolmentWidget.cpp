@@ -34,14 +34,17 @@ TotpEnrolmentWidget::TotpEnrolmentWidget(QWidget *parent)
     m_uri->setObjectName(QStringLiteral("totpUri"));
     m_uri->setReadOnly(true);
     m_uri->setCursorPosition(0);
-    QAction *copy = m_uri->addAction(Theme::icon(QStringLiteral("copy"), Theme::muted()), QLineEdit::TrailingPosition);
+    QAction *copy =
+        m_uri->addAction(Theme::icon(QStringLiteral("copy"), Theme::muted()), QLineEdit::TrailingPosition);
     copy->setToolTip(tr("Copy the link"));
-    connect(copy, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(m_uri->text()); });
+    connect(copy, &QAction::triggered, this,
+            [this] { QGuiApplication::clipboard()->setText(m_uri->text()); });
     m_parameters->setObjectName(QStringLiteral("muted"));
     m_code->setObjectName(QStringLiteral("enrolmentCodeEdit"));
     m_code->setPlaceholderText(tr("6-digit code"));
     m_code->setMaxLength(8);
-    m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_code));
+    m_code->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_code));
     m_code->setMaximumWidth(160);
     connect(m_code, &QLineEdit::returnPressed, this, &TotpEnrolmentWidget::codeEntered);
 
@@ -56,7 +59,8 @@ TotpEnrolmentWidget::TotpEnrolmentWidget(QWidget *parent)
     layout->addWidget(ui::makeLabel(tr("Or paste this link into an app that accepts otpauth links:"),
                                     QStringLiteral("muted"), this));
     layout->addWidget(m_uri);
-    layout->addWidget(ui::makeLabel(tr("2. Enter the code the app now shows:"), QStringLiteral("factValue"), this));
+    layout->addWidget(
+        ui::makeLabel(tr("2. Enter the code the app now shows:"), QStringLiteral("factValue"), this));
     layout->addWidget(m_code);
 }
 

@@ -19,7 +19,8 @@ QString formatDateTime(const QDateTime &utc, bool seconds)
 {
     if (!utc.isValid())
         return {};
-    return utc.toLocalTime().toString(seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+    return utc.toLocalTime().toString(seconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
+                                              : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 void repolish(QWidget *widget)
@@ -116,12 +117,14 @@ QWidget *makePageHeader(const QString &title, const QString &subtitle, QWidget *
 
 void addRevealAction(QLineEdit *edit)
 {
-    QAction *reveal = edit->addAction(Theme::icon(QStringLiteral("eye"), Theme::muted()), QLineEdit::TrailingPosition);
+    QAction *reveal =
+        edit->addAction(Theme::icon(QStringLiteral("eye"), Theme::muted()), QLineEdit::TrailingPosition);
     reveal->setCheckable(true);
     reveal->setToolTip(QCoreApplication::translate("mdp::shell::ui", "Show the characters typed"));
     QObject::connect(reveal, &QAction::toggled, edit, [edit, reveal](bool shown) {
         edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        reveal->setIcon(Theme::icon(shown ? QStringLiteral("eye-off") : QStringLiteral("eye"), Theme::muted()));
+        reveal->setIcon(
+            Theme::icon(shown ? QStringLiteral("eye-off") : QStringLiteral("eye"), Theme::muted()));
     });
 }
 

@@ -13,7 +13,14 @@ class QGridLayout;
 
 namespace mdp::shell::ui {
 
-enum class Severity { None, Info, Success, Warning, Error };
+enum class Severity
+{
+    None,
+    Info,
+    Success,
+    Warning,
+    Error
+};
 
 // Shows `text` in a message label styled by severity (see style/mdp.qss); hides it when empty.
 void showMessage(QLabel *label, Severity severity, const QString &text);

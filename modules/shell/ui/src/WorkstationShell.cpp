@@ -156,11 +156,13 @@ void WorkstationShell::showDemoChooser(const QString &message)
     QStringList labels;
     for (const workspace::DemoAccount &account : std::as_const(m_demoAccounts)) {
         const auto role = accounts::roleFromId(account.role);
-        labels << tr("%1 – %2").arg(role ? accounts::roleDisplayName(*role) : account.role, account.displayName);
+        labels << tr("%1 – %2").arg(role ? accounts::roleDisplayName(*role) : account.role,
+                                    account.displayName);
     }
     bool ok = false;
-    const QString text = message.isEmpty() ? tr("Sign in to the demo workspace as:")
-                                           : message + QStringLiteral("\n\n") + tr("Sign in to the demo workspace as:");
+    const QString text = message.isEmpty()
+                             ? tr("Sign in to the demo workspace as:")
+                             : message + QStringLiteral("\n\n") + tr("Sign in to the demo workspace as:");
     const QString chosen = QInputDialog::getItem(nullptr, tr("MDP demo"), text, labels, 0, false, &ok);
     if (!ok) {
         quit();

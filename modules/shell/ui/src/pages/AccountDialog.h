@@ -18,7 +18,12 @@ class AccountDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Mode { Create, ChangeRole, ResetPassword };
+    enum class Mode
+    {
+        Create,
+        ChangeRole,
+        ResetPassword
+    };
 
     explicit AccountDialog(Mode mode, QWidget *parent = nullptr);
     void setAccount(const accounts::Account &account);

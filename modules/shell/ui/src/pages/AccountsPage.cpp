@@ -84,7 +84,8 @@ AccountsPage::AccountsPage(SessionContext &context, QWidget *parent)
     connect(m_role, &QPushButton::clicked, this, &AccountsPage::changeRole);
     connect(m_totp, &QPushButton::clicked, this, &AccountsPage::resetTotp);
     connect(m_password, &QPushButton::clicked, this, &AccountsPage::resetPassword);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AccountsPage::updateButtons);
     connect(m_table, &QTableView::doubleClicked, this, &AccountsPage::changeRole);
     refresh();
 }
@@ -119,7 +120,8 @@ void AccountsPage::refresh()
 
 QString AccountsPage::selectedUser() const
 {
-    const QModelIndexList rows = m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList{};
+    const QModelIndexList rows =
+        m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList{};
     if (rows.isEmpty())
         return {};
     return rows.first().data(AccountTableModel::UserNameRole).toString();
@@ -146,7 +148,8 @@ void AccountsPage::updateButtons()
 
 void AccountsPage::report(bool ok, const QString &successText, const QString &errorText)
 {
-    ui::showMessage(m_message, ok ? ui::Severity::Success : ui::Severity::Error, ok ? successText : errorText);
+    ui::showMessage(m_message, ok ? ui::Severity::Success : ui::Severity::Error,
+                    ok ? successText : errorText);
     m_context.notifyChanged();
     refresh();
 }
@@ -167,7 +170,8 @@ void AccountsPage::addAccount()
         [this, userName](Result<accounts::Account> &result) {
             report(result.ok(),
                    tr("Account %1 created. Give the initial password to its owner in person.").arg(userName),
-                   result.ok() ? QString() : tr("The account was not created: %1").arg(result.error().message));
+                   result.ok() ? QString()
+                               : tr("The account was not created: %1").arg(result.error().message));
         });
 }
 
@@ -178,13 +182,14 @@ void AccountsPage::toggleLock()
     if (!account)
         return;
     const bool locked = account->isLockedAt(m_context.workspace().clock().now());
-    if (!locked
-        && QMessageBox::question(this, tr("Lock account"),
-                                 tr("Lock the account %1? Its owner cannot sign in until it is unlocked.").arg(user))
-               != QMessageBox::Yes)
+    if (!locked && QMessageBox::question(
+                       this, tr("Lock account"),
+                       tr("Lock the account %1? Its owner cannot sign in until it is unlocked.").arg(user)) !=
+                       QMessageBox::Yes)
         return;
     auto &directory = m_context.workspace().accounts();
-    const auto result = locked ? directory.unlock(m_context.actorId(), user) : directory.lock(m_context.actorId(), user);
+    const auto result =
+        locked ? directory.unlock(m_context.actorId(), user) : directory.lock(m_context.actorId(), user);
     report(result.ok(), locked ? tr("Account %1 unlocked.").arg(user) : tr("Account %1 locked.").arg(user),
            result.ok() ? QString() : tr("The change was refused: %1").arg(result.error().message));
 }
@@ -200,8 +205,7 @@ void AccountsPage::changeRole()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto result = m_context.workspace().accounts().setRoles(m_context.actorId(), user, {dialog.role()});
-    report(result.ok(),
-           tr("The role of %1 is now %2.").arg(user, accounts::roleDisplayName(dialog.role())),
+    report(result.ok(), tr("The role of %1 is now %2.").arg(user, accounts::roleDisplayName(dialog.role())),
            result.ok() ? QString() : tr("The role was not changed: %1").arg(result.error().message));
 }
 
@@ -222,7 +226,8 @@ void AccountsPage::resetPassword()
         this, [=] { return directory->resetPassword(actor, user, password); },
         [this, user](Result<void> &result) {
             report(result.ok(), tr("The password of %1 was reset. Give it to its owner in person.").arg(user),
-                   result.ok() ? QString() : tr("The password was not reset: %1").arg(result.error().message));
+                   result.ok() ? QString()
+                               : tr("The password was not reset: %1").arg(result.error().message));
         });
 }
 
@@ -231,11 +236,11 @@ void AccountsPage::resetTotp()
     const QString user = selectedUser();
     if (user.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Reset authenticator"),
-                              tr("Remove the authenticator of %1? Use this when the device is lost. The owner "
-                                 "sets up a new authenticator at the next sign-in.")
-                                  .arg(user))
-        != QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Reset authenticator"),
+            tr("Remove the authenticator of %1? Use this when the device is lost. The owner "
+               "sets up a new authenticator at the next sign-in.")
+                .arg(user)) != QMessageBox::Yes)
         return;
     const auto result = m_context.workspace().accounts().resetTotp(m_context.actorId(), user);
     report(result.ok(), tr("The authenticator of %1 was removed.").arg(user),

@@ -169,7 +169,8 @@ AuditLogPage::AuditLogPage(SessionContext &context, QWidget *parent)
     connect(m_search, &QPushButton::clicked, this, &AuditLogPage::search);
     connect(m_dataId, &QLineEdit::returnPressed, this, &AuditLogPage::search);
     connect(m_verify, &QPushButton::clicked, this, &AuditLogPage::verifyChain);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditLogPage::showSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AuditLogPage::showSelected);
     connect(&m_context, &SessionContext::busyChanged, this, [this](bool busy) {
         m_search->setEnabled(!busy);
         m_verify->setEnabled(!busy);
@@ -207,7 +208,8 @@ void AuditLogPage::search()
 {
     if (m_mode->checkedId() == 0) {
         const int index = m_user->findText(m_user->currentText());
-        const QString userName = index >= 0 ? m_user->itemData(index).toString() : m_user->currentText().trimmed();
+        const QString userName =
+            index >= 0 ? m_user->itemData(index).toString() : m_user->currentText().trimmed();
         searchByUser(userName, m_from->dateTime(), m_to->dateTime());
     } else {
         searchByData(m_dataId->text().trimmed());
@@ -226,8 +228,7 @@ void AuditLogPage::showResultCount(int count)
         // The newest event is the one people look for first.
         m_table->selectRow(count - 1);
         m_table->scrollToBottom();
-    }
-    else
+    } else
         m_detail->clear();
 }
 
@@ -245,7 +246,8 @@ void AuditLogPage::searchByUser(const QString &userName, const QDateTime &from, 
     auto rows = queries.byUserName(userName, from.toUTC(), to.toUTC());
     if (!rows.ok()) {
         m_model->clear();
-        ui::showMessage(m_message, ui::Severity::Error, tr("The search failed: %1").arg(rows.error().message));
+        ui::showMessage(m_message, ui::Severity::Error,
+                        tr("The search failed: %1").arg(rows.error().message));
         return;
     }
     m_model->setRows(std::move(rows.value()));
@@ -264,7 +266,8 @@ void AuditLogPage::searchByData(const QString &dataId)
     auto rows = queries.byDataId(dataId);
     if (!rows.ok()) {
         m_model->clear();
-        ui::showMessage(m_message, ui::Severity::Error, tr("The search failed: %1").arg(rows.error().message));
+        ui::showMessage(m_message, ui::Severity::Error,
+                        tr("The search failed: %1").arg(rows.error().message));
         return;
     }
     m_model->setRows(std::move(rows.value()));
@@ -289,9 +292,10 @@ void AuditLogPage::verifyChain()
             }
             const QString where = report.sequence >= 0 ? tr("at event #%1").arg(report.sequence)
                                                        : tr("in the signed checkpoint");
-            ui::showMessage(m_message, ui::Severity::Error,
-                            tr("The log was altered: first problem %1 (%2). %3")
-                                .arg(where, audit::AuditVerifyReport::issueName(report.issue), report.message));
+            ui::showMessage(
+                m_message, ui::Severity::Error,
+                tr("The log was altered: first problem %1 (%2). %3")
+                    .arg(where, audit::AuditVerifyReport::issueName(report.issue), report.message));
         });
     if (!started)
         m_progress->hide();
@@ -300,8 +304,9 @@ void AuditLogPage::verifyChain()
 void AuditLogPage::showSelected()
 {
     const QModelIndex current = m_table->currentIndex();
-    m_detail->setPlainText(current.isValid() ? current.siblingAtColumn(0).data(AuditEventTableModel::EventJsonRole).toString()
-                                             : QString());
+    m_detail->setPlainText(
+        current.isValid() ? current.siblingAtColumn(0).data(AuditEventTableModel::EventJsonRole).toString()
+                          : QString());
 }
 
 } // namespace mdp::shell

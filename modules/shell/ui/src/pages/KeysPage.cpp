@@ -63,7 +63,8 @@ KeysPage::KeysPage(SessionContext &context, QWidget *parent)
                                     QStringLiteral("muted"), this));
 
     connect(m_rotate, &QPushButton::clicked, this, &KeysPage::rotate);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &KeysPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &KeysPage::updateButtons);
     refresh();
 }
 
@@ -102,7 +103,8 @@ void KeysPage::rotate()
         return;
     const auto answer = QMessageBox::question(
         this, tr("Rotate key"),
-        tr("Rotate the key-encryption key for “%1”?\n\nEvery data key of this purpose is re-wrapped under a new "
+        tr("Rotate the key-encryption key for “%1”?\n\nEvery data key of this purpose is re-wrapped under a "
+           "new "
            "version and the old version is erased. The action is recorded in the audit log.")
             .arg(KeyTableModel::purposeText(purpose)));
     if (answer != QMessageBox::Yes)
@@ -112,8 +114,9 @@ void KeysPage::rotate()
         this, [keys, purpose] { return keys->rotateKek(purpose); },
         [this, purpose](Result<void> &result) {
             ui::showMessage(m_message, result.ok() ? ui::Severity::Success : ui::Severity::Error,
-                            result.ok() ? tr("The key for “%1” was rotated.").arg(KeyTableModel::purposeText(purpose))
-                                        : tr("The key was not rotated: %1").arg(result.error().message));
+                            result.ok()
+                                ? tr("The key for “%1” was rotated.").arg(KeyTableModel::purposeText(purpose))
+                                : tr("The key was not rotated: %1").arg(result.error().message));
             refresh();
         });
 }

@@ -57,8 +57,8 @@ MyAccountPage::MyAccountPage(SessionContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 28, 32, 24);
     layout->setSpacing(16);
-    layout->addWidget(ui::makePageHeader(tr("My account"),
-                                         tr("%1 · %2").arg(session.displayName, session.userName), this));
+    layout->addWidget(
+        ui::makePageHeader(tr("My account"), tr("%1 · %2").arg(session.displayName, session.userName), this));
 
     auto *row = new QHBoxLayout;
     row->setSpacing(16);
@@ -72,7 +72,8 @@ MyAccountPage::MyAccountPage(SessionContext &context, QWidget *parent)
     form->addRow(tr("New password"), m_newPassword);
     form->addRow(tr("Confirm new password"), m_confirmPassword);
     passwordLayout->addLayout(form);
-    passwordLayout->addWidget(ui::makeLabel(accounts::PasswordPolicy::description(), QStringLiteral("muted"), passwordCard));
+    passwordLayout->addWidget(
+        ui::makeLabel(accounts::PasswordPolicy::description(), QStringLiteral("muted"), passwordCard));
     passwordLayout->addWidget(m_passwordMessage);
     passwordLayout->addStretch();
     passwordLayout->addWidget(m_changePassword, 0, Qt::AlignRight);
@@ -134,14 +135,16 @@ void MyAccountPage::refresh()
         return;
     const accounts::Account &a = *account.value();
     if (a.totpEnrolled) {
-        m_totpStatus->setText(tr("An authenticator app is set up for this account. If you lose the device, ask a "
-                                 "system administrator to reset it; you then set up a new one."));
+        m_totpStatus->setText(
+            tr("An authenticator app is set up for this account. If you lose the device, ask a "
+               "system administrator to reset it; you then set up a new one."));
         m_totpStack->setCurrentIndex(2);
     } else {
-        m_totpStatus->setText(accounts::requiresSecondFactor(a.roles)
-                                  ? tr("Your role requires a code from an authenticator app at each sign-in.")
-                                  : tr("Your role does not require it, but a code from an authenticator app at each "
-                                       "sign-in protects your account further."));
+        m_totpStatus->setText(
+            accounts::requiresSecondFactor(a.roles)
+                ? tr("Your role requires a code from an authenticator app at each sign-in.")
+                : tr("Your role does not require it, but a code from an authenticator app at each "
+                     "sign-in protects your account further."));
         m_totpStack->setCurrentIndex(0);
     }
 }
@@ -150,7 +153,8 @@ void MyAccountPage::updatePasswordButton()
 {
     QString problem;
     if (!m_newPassword->text().isEmpty()) {
-        const Result<void> check = accounts::PasswordPolicy().check(m_newPassword->text(), m_context.session().userName);
+        const Result<void> check =
+            accounts::PasswordPolicy().check(m_newPassword->text(), m_context.session().userName);
         if (!check.ok())
             problem = check.error().message;
         else if (!m_confirmPassword->text().isEmpty() && m_confirmPassword->text() != m_newPassword->text())
@@ -158,9 +162,9 @@ void MyAccountPage::updatePasswordButton()
     }
     if (!problem.isEmpty() || m_passwordMessage->property("severity").toString() == u"error")
         ui::showMessage(m_passwordMessage, ui::Severity::Error, problem);
-    m_changePassword->setEnabled(problem.isEmpty() && !m_oldPassword->text().isEmpty()
-                                 && !m_newPassword->text().isEmpty()
-                                 && m_confirmPassword->text() == m_newPassword->text());
+    m_changePassword->setEnabled(problem.isEmpty() && !m_oldPassword->text().isEmpty() &&
+                                 !m_newPassword->text().isEmpty() &&
+                                 m_confirmPassword->text() == m_newPassword->text());
 }
 
 void MyAccountPage::changePassword()
@@ -199,10 +203,11 @@ void MyAccountPage::startEnrolment()
         [this](Result<accounts::TotpEnrolment> &result) {
             m_enrolPassword->clear();
             if (!result.ok()) {
-                ui::showMessage(m_totpMessage, ui::Severity::Error,
-                                result.error().code == Error::Code::Unauthenticated
-                                    ? tr("The current password is wrong.")
-                                    : tr("The authenticator could not be set up: %1").arg(result.error().message));
+                ui::showMessage(
+                    m_totpMessage, ui::Severity::Error,
+                    result.error().code == Error::Code::Unauthenticated
+                        ? tr("The current password is wrong.")
+                        : tr("The authenticator could not be set up: %1").arg(result.error().message));
                 return;
             }
             ui::showMessage(m_totpMessage, ui::Severity::None, {});
@@ -216,11 +221,13 @@ void MyAccountPage::confirmEnrolment()
 {
     if (m_enrolment->code().isEmpty())
         return;
-    const auto result = m_context.workspace().accounts().confirmTotp(m_context.session().userName, m_enrolment->code());
+    const auto result =
+        m_context.workspace().accounts().confirmTotp(m_context.session().userName, m_enrolment->code());
     if (!result.ok()) {
-        ui::showMessage(m_totpMessage, ui::Severity::Error,
-                        tr("The code was not accepted. Check that the device's clock is right and enter the current "
-                           "code."));
+        ui::showMessage(
+            m_totpMessage, ui::Severity::Error,
+            tr("The code was not accepted. Check that the device's clock is right and enter the current "
+               "code."));
         return;
     }
     m_enrolment->clear();

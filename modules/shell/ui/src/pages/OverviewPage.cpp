@@ -81,9 +81,10 @@ OverviewPage::OverviewPage(SessionContext &context, IntegrityMonitor &integrity,
     m_auditCount = ui::makeLabel(QString(), QStringLiteral("bigNumber"), auditCard);
     m_auditCount->setObjectName(QStringLiteral("bigNumber"));
     auditLayout->addWidget(m_auditCount);
-    auditLayout->addWidget(ui::makeLabel(tr("Events in the tamper-evident, hash-chained log. Sign-ins, account "
-                                            "changes, key use and every reading of the log are recorded."),
-                                         QStringLiteral("muted"), auditCard));
+    auditLayout->addWidget(
+        ui::makeLabel(tr("Events in the tamper-evident, hash-chained log. Sign-ins, account "
+                         "changes, key use and every reading of the log are recorded."),
+                      QStringLiteral("muted"), auditCard));
     auditLayout->addStretch();
     top->addWidget(auditCard, 2);
 
@@ -96,9 +97,9 @@ OverviewPage::OverviewPage(SessionContext &context, IntegrityMonitor &integrity,
     sessionGrid->setColumnStretch(1, 1);
     ui::addFact(sessionGrid, tr("Name"), session.displayName);
     ui::addFact(sessionGrid, tr("User name"), session.userName);
-    ui::addFact(sessionGrid, tr("Role"), roleNames(session.roles.isEmpty() ? QStringList{session.role} : session.roles));
-    ui::addFact(sessionGrid, tr("Signed in"),
-                ui::formatDateTime(session.loginTime));
+    ui::addFact(sessionGrid, tr("Role"),
+                roleNames(session.roles.isEmpty() ? QStringList{session.role} : session.roles));
+    ui::addFact(sessionGrid, tr("Signed in"), ui::formatDateTime(session.loginTime));
     sessionLayout->addLayout(sessionGrid);
     sessionLayout->addStretch();
     top->addWidget(sessionCard, 3);
@@ -161,15 +162,17 @@ void OverviewPage::updateIntegrity()
     if (running) {
         m_integrityIcon->setPixmap(Theme::icon(QStringLiteral("shield"), Theme::muted()).pixmap(28, 28));
         m_integrityHeadline->setText(tr("Verifying…"));
-        m_integrityDetail->setText(tr("Checking the database pages, the audit hash chain and the rollback anchor."));
+        m_integrityDetail->setText(
+            tr("Checking the database pages, the audit hash chain and the rollback anchor."));
         return;
     }
     const auto &report = m_integrity.lastReport();
     if (!report) {
         m_integrityIcon->setPixmap(Theme::icon(QStringLiteral("shield"), Theme::muted()).pixmap(28, 28));
         m_integrityHeadline->setText(tr("Not verified in this session"));
-        m_integrityDetail->setText(tr("Verification checks the database, the audit hash chain and that no older "
-                                      "copy of the database was put back."));
+        m_integrityDetail->setText(
+            tr("Verification checks the database, the audit hash chain and that no older "
+               "copy of the database was put back."));
         return;
     }
     const QString when = ui::formatDateTime(m_integrity.lastChecked());
@@ -177,8 +180,8 @@ void OverviewPage::updateIntegrity()
         m_integrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-check"), Theme::good()).pixmap(28, 28));
         m_integrityHeadline->setText(tr("Intact"));
         m_integrityDetail->setText(
-            tr("Verified %1: database, audit chain of %n event(s) and rollback anchor are consistent.", nullptr,
-               int(report->auditEvents))
+            tr("Verified %1: database, audit chain of %n event(s) and rollback anchor are consistent.",
+               nullptr, int(report->auditEvents))
                 .arg(when));
     } else {
         m_integrityIcon->setPixmap(Theme::icon(QStringLiteral("shield-alert"), Theme::bad()).pixmap(28, 28));

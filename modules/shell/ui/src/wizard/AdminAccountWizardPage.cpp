@@ -43,20 +43,23 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     form->setHorizontalSpacing(14);
     form->setVerticalSpacing(10);
     form->addRow(tr("User name"), m_name);
-    form->addRow(QString(), ui::makeLabel(tr("Lower-case letters, digits, '.', '_' and '-'; starts with a letter."),
-                                          QStringLiteral("muted"), this));
+    form->addRow(QString(),
+                 ui::makeLabel(tr("Lower-case letters, digits, '.', '_' and '-'; starts with a letter."),
+                               QStringLiteral("muted"), this));
     form->addRow(tr("Display name"), m_displayName);
     form->addRow(tr("Password"), m_password);
     form->addRow(tr("Confirm password"), m_confirm);
-    form->addRow(QString(), ui::makeLabel(accounts::PasswordPolicy::description(), QStringLiteral("muted"), this));
+    form->addRow(QString(),
+                 ui::makeLabel(accounts::PasswordPolicy::description(), QStringLiteral("muted"), this));
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addStretch();
     auto *note = ui::makeMessageLabel(this);
-    ui::showMessage(note, ui::Severity::Info,
-                    tr("This password is the administrator's own and is different from the workspace passphrase. "
-                       "Administrators also confirm each sign-in with a code from an authenticator app; it is "
-                       "set up at the first sign-in."));
+    ui::showMessage(
+        note, ui::Severity::Info,
+        tr("This password is the administrator's own and is different from the workspace passphrase. "
+           "Administrators also confirm each sign-in with a code from an authenticator app; it is "
+           "set up at the first sign-in."));
     layout->addWidget(note);
 
     registerField(QStringLiteral("adminName*"), m_name);
@@ -87,8 +90,9 @@ void AdminAccountWizardPage::update()
 
 bool AdminAccountWizardPage::isComplete() const
 {
-    return m_name->hasAcceptableInput() && m_name->text().size() >= 3 && !m_displayName->text().trimmed().isEmpty()
-           && !m_password->text().isEmpty() && m_confirm->text() == m_password->text() && policyProblem().isEmpty();
+    return m_name->hasAcceptableInput() && m_name->text().size() >= 3 &&
+           !m_displayName->text().trimmed().isEmpty() && !m_password->text().isEmpty() &&
+           m_confirm->text() == m_password->text() && policyProblem().isEmpty();
 }
 
 void AdminAccountWizardPage::clearSecrets()

@@ -33,7 +33,8 @@ DoneWizardPage::DoneWizardPage(QWidget *parent)
 
 void DoneWizardPage::initializePage()
 {
-    m_text->setText(tr("Sign in as %1 with the password you just chose.").arg(field(QStringLiteral("adminName")).toString()));
+    m_text->setText(tr("Sign in as %1 with the password you just chose.")
+                        .arg(field(QStringLiteral("adminName")).toString()));
 }
 
 } // namespace mdp::shell

@@ -51,8 +51,8 @@ LocationWizardPage::LocationWizardPage(const QString &directory, QWidget *parent
 
 void LocationWizardPage::browse()
 {
-    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose the workspace folder"),
-                                                             m_directory->text());
+    const QString chosen =
+        QFileDialog::getExistingDirectory(this, tr("Choose the workspace folder"), m_directory->text());
     if (!chosen.isEmpty())
         m_directory->setText(QDir::toNativeSeparators(chosen));
 }
@@ -67,7 +67,8 @@ void LocationWizardPage::updateStatus()
 
 bool LocationWizardPage::isComplete() const
 {
-    return WorkspaceLocation::isUsable(WorkspaceLocation::check(QDir::fromNativeSeparators(m_directory->text())));
+    return WorkspaceLocation::isUsable(
+        WorkspaceLocation::check(QDir::fromNativeSeparators(m_directory->text())));
 }
 
 } // namespace mdp::shell

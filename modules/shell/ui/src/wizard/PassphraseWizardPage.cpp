@@ -99,8 +99,8 @@ void PassphraseWizardPage::update()
 
 bool PassphraseWizardPage::isComplete() const
 {
-    return PassphraseStrength::assess(m_passphrase->text()).acceptable
-           && m_confirm->text() == m_passphrase->text() && m_understood->isChecked();
+    return PassphraseStrength::assess(m_passphrase->text()).acceptable &&
+           m_confirm->text() == m_passphrase->text() && m_understood->isChecked();
 }
 
 void PassphraseWizardPage::clearSecrets()

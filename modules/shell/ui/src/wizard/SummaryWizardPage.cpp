@@ -92,7 +92,8 @@ bool SummaryWizardPage::validatePage()
 void SummaryWizardPage::startCreation()
 {
     workspace::CreateOptions options;
-    options.directory = QDir::cleanPath(QDir::fromNativeSeparators(field(QStringLiteral("directory")).toString().trimmed()));
+    options.directory =
+        QDir::cleanPath(QDir::fromNativeSeparators(field(QStringLiteral("directory")).toString().trimmed()));
     options.passphrase = secretFrom(field(QStringLiteral("passphrase")).toString());
     const bool sm4 = field(QStringLiteral("sm4")).toBool();
     options.pageCipher = sm4 ? QStringLiteral("sm4-cbc") : QStringLiteral("aes-256-cbc");

@@ -9,7 +9,9 @@
 //   nonce:  8 random bytes drawn per writer (each open) | u32 counter
 //   plaintext: u64 sequence | 32-byte previous chain hash | canonical event JSON
 //   associated data: log ID | u64 sequence. Integers are big-endian.
-// Chain: h(-1) = SM3("mdp.audit.v1.genesis" | log ID), h(i) = SM3(h(i-1) | canonical(i)).
+// Chain: h(-1) = SM3("mdp.audit.v1.genesis" | log ID), h(i) = SM3(h(i-1) | leaf(i)), where
+// leaf(i) = SM3(0x00 | canonical(i)) is the event's Merkle leaf hash: hashing the event once
+// serves both structures (verification speed), and the leaf hash binds the event as firmly.
 // Merkle leaves: the canonical events, SM3 with RFC 9162 domain separation.
 // Record key: HKDF-SM3(key, salt = log ID, info = "mdp.audit.v1.record-key").
 // audit.head = canonical checkpoint JSON '\n' base64 signature '\n' (see AuditCheckpoint).

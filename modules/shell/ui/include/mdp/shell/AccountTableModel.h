@@ -13,9 +13,22 @@ class AccountTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { UserNameColumn, DisplayNameColumn, RoleColumn, StatusColumn, SecondFactorColumn, LastLoginColumn,
-                  ColumnCount };
-    enum ItemRole { UserNameRole = Qt::UserRole + 1, AccountIdRole, LockedRole };
+    enum Column
+    {
+        UserNameColumn,
+        DisplayNameColumn,
+        RoleColumn,
+        StatusColumn,
+        SecondFactorColumn,
+        LastLoginColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        UserNameRole = Qt::UserRole + 1,
+        AccountIdRole,
+        LockedRole
+    };
 
     explicit AccountTableModel(QObject *parent = nullptr);
 

@@ -13,9 +13,23 @@ class AuditEventTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SequenceColumn, TimeColumn, TypeColumn, UserColumn, OutcomeColumn, DataColumn, DetailColumn,
-                  ColumnCount };
-    enum ItemRole { SequenceRole = Qt::UserRole + 1, EventJsonRole, FailedRole };
+    enum Column
+    {
+        SequenceColumn,
+        TimeColumn,
+        TypeColumn,
+        UserColumn,
+        OutcomeColumn,
+        DataColumn,
+        DetailColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        SequenceRole = Qt::UserRole + 1,
+        EventJsonRole,
+        FailedRole
+    };
 
     explicit AuditEventTableModel(QObject *parent = nullptr);
 

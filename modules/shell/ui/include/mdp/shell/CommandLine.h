@@ -18,8 +18,8 @@ public:
     bool demo = false;
     QString demoRole = QStringLiteral("clinician");
     QString workspace;
-    QString language;   // "zh_CN", "en" or empty (settings, then system)
-    QString screenshot; // PNG path: grab the first window once laid out, then quit
+    QString language;                     // "zh_CN", "en" or empty (settings, then system)
+    QString screenshot;                   // PNG path: grab the first window once laid out, then quit
     std::optional<Navigation::Page> page; // page to open first, when the role may see it
 
     // The --lang value found by a plain scan, so the translators can be installed before the help

@@ -20,9 +20,19 @@ class FirstRunWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { WelcomePage, LocationPage, PassphrasePage, EncryptionPage, AdminPage, SummaryPage, DonePage };
+    enum PageId
+    {
+        WelcomePage,
+        LocationPage,
+        PassphrasePage,
+        EncryptionPage,
+        AdminPage,
+        SummaryPage,
+        DonePage
+    };
 
-    using Creator = std::function<Result<std::unique_ptr<workspace::Workspace>>(const workspace::CreateOptions &)>;
+    using Creator =
+        std::function<Result<std::unique_ptr<workspace::Workspace>>(const workspace::CreateOptions &)>;
 
     // `directory` pre-fills the location (Workspace::defaultDirectory() when empty).
     explicit FirstRunWizard(const QString &directory = {}, QWidget *parent = nullptr);

@@ -12,9 +12,23 @@ class KeyTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, KindColumn, PurposeColumn, VersionColumn, StateColumn, AlgorithmColumn, CreatedColumn,
-                  ChangedColumn, ColumnCount };
-    enum ItemRole { PurposeRole = Qt::UserRole + 1, KindRole };
+    enum Column
+    {
+        NameColumn,
+        KindColumn,
+        PurposeColumn,
+        VersionColumn,
+        StateColumn,
+        AlgorithmColumn,
+        CreatedColumn,
+        ChangedColumn,
+        ColumnCount
+    };
+    enum ItemRole
+    {
+        PurposeRole = Qt::UserRole + 1,
+        KindRole
+    };
 
     explicit KeyTableModel(QObject *parent = nullptr);
 

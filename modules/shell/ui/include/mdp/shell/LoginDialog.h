@@ -30,7 +30,12 @@ class LoginDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Step { Credentials, SecondFactor, Enrolment };
+    enum class Step
+    {
+        Credentials,
+        SecondFactor,
+        Enrolment
+    };
 
     // Workspace still locked: asks for the passphrase first.
     explicit LoginDialog(const QString &directory, const Clock &clock = SystemClock::instance(),

@@ -13,7 +13,14 @@ class Navigation
 {
     Q_DECLARE_TR_FUNCTIONS(mdp::shell::Navigation)
 public:
-    enum class Page { Overview, AuditLog, Accounts, Keys, MyAccount };
+    enum class Page
+    {
+        Overview,
+        AuditLog,
+        Accounts,
+        Keys,
+        MyAccount
+    };
 
     // Pages for an account holding `roleIds` ("auditor", "system-admin", ...), in rail order.
     static QList<Page> pagesFor(const QStringList &roleIds);

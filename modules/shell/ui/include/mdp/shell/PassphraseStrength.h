@@ -17,11 +17,11 @@ public:
 
     struct Assessment
     {
-        int level = 0;          // 0 unusable, 1 weak, 2 fair, 3 good, 4 strong
+        int level = 0; // 0 unusable, 1 weak, 2 fair, 3 good, 4 strong
         bool acceptable = false;
-        double bits = 0;        // rough entropy estimate
-        QString label;          // "Too short", "Weak", ...
-        QStringList problems;   // rules not met, for people
+        double bits = 0;      // rough entropy estimate
+        QString label;        // "Too short", "Weak", ...
+        QStringList problems; // rules not met, for people
     };
 
     static Assessment assess(const QString &passphrase, int minimumLength = workspaceMinimumLength);

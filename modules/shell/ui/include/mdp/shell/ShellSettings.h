@@ -7,7 +7,12 @@ class QSettings;
 namespace mdp::shell {
 
 // Interface language the user asked for; System follows QLocale::system().
-enum class LanguageChoice { System, Chinese, English };
+enum class LanguageChoice
+{
+    System,
+    Chinese,
+    English
+};
 
 // The workstation's own preferences (QSettings, organisation "MDP", application "mdp-workstation").
 // Holds nothing secret and no patient data.

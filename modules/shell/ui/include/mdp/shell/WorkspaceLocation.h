@@ -12,7 +12,17 @@ class WorkspaceLocation
 {
     Q_DECLARE_TR_FUNCTIONS(mdp::shell::WorkspaceLocation)
 public:
-    enum class Status { Empty, WillBeCreated, NotEmpty, ExistingWorkspace, NotAFolder, NotAbsolute, NotWritable, Missing };
+    enum class Status
+    {
+        Empty,
+        WillBeCreated,
+        NotEmpty,
+        ExistingWorkspace,
+        NotAFolder,
+        NotAbsolute,
+        NotWritable,
+        Missing
+    };
 
     static Status check(const QString &directory);
     static bool isUsable(Status status) { return status == Status::Empty || status == Status::WillBeCreated; }
