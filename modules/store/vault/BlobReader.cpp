@@ -10,7 +10,7 @@ Result<std::unique_ptr<BlobReader>> BlobReader::open(const QString &path, const 
     std::unique_ptr<BlobReader> reader(new BlobReader());
     reader->m_id = id;
     reader->m_file.setFileName(path);
-    if (!reader->m_file.open(QIODevice::ReadOnly)) {
+    if (!reader->m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         if (!reader->m_file.exists())
             return makeError(Error::Code::NotFound, QStringLiteral("no blob with id %1").arg(id));
         return makeError(Error::Code::Io,
