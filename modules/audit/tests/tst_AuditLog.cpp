@@ -5,8 +5,8 @@
 
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/audit/AuditLog.h"
-#include "mdp/audit/MerkleHasher.h"
 #include "mdp/audit/AuditLogFormat.h"
+#include "mdp/audit/MerkleHasher.h"
 #include "mdp/audit/MerkleVerifier.h"
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"

@@ -575,7 +575,8 @@ private Q_SLOTS:
         std::thread b(writer, 2);
         a.join();
         b.join();
-        qInfo("concurrent writers: %d transactions committed, %d refused as busy", committed.load(), busy.load());
+        qInfo("concurrent writers: %d transactions committed, %d refused as busy", committed.load(),
+              busy.load());
         QCOMPARE(otherFailures.load(), 0);
         QCOMPARE(committed.load() + busy.load(), 2 * kTransactions);
         QVERIFY(committed.load() > 0);

@@ -6,8 +6,8 @@
 
 #include "mdp/foundation/AtomicFile.h"
 
-#include <QFile>
 #include "CryptoLog.h"
+#include <QFile>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,7 +29,6 @@ Result<QByteArray> readKeyring(const QString &path)
         return makeError(Error::Code::Io, QStringLiteral("cannot read the keyring: ") + file.errorString());
     return file.readAll();
 }
-
 
 const QString kFormat = QStringLiteral("mdp-keyring");
 constexpr int kFormatVersion = 1;

@@ -1,0 +1,17 @@
+# Fails when a tracked C++ file differs from what clang-format (.clang-format at the root) makes of it.
+find_program(CLANG_FORMAT clang-format REQUIRED)
+file(GLOB_RECURSE sources "${ROOT}/modules/*.cpp" "${ROOT}/modules/*.h" "${ROOT}/app/*.cpp" "${ROOT}/app/*.h"
+     "${ROOT}/tests/*.cpp" "${ROOT}/tests/*.h" "${ROOT}/plugins/*.cpp" "${ROOT}/plugins/*.h")
+set(bad "")
+foreach(f IN LISTS sources)
+  execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror ${f} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    list(APPEND bad ${f})
+  endif()
+endforeach()
+if(bad)
+  list(JOIN bad "\n  " msg)
+  message(FATAL_ERROR "not clang-formatted (run clang-format -i):\n  ${msg}")
+endif()
+list(LENGTH sources n)
+message(STATUS "clang-format: ${n} files clean")
