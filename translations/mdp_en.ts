@@ -670,6 +670,10 @@
         <source>The log was altered: first problem %1 (%2). %3</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Choose a user and a period, or a data ID, then search. Nothing is read until you do.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>mdp::shell::CipherNames</name>
@@ -721,15 +725,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Workspace folder to open or create.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>folder</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -737,23 +733,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Save the first window as a PNG image once it is shown, then quit.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Page to show first: overview, audit-log, accounts, keys or my-account.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>page</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -670,6 +670,10 @@
         <source>The log was altered: first problem %1 (%2). %3</source>
         <translation>日志已被篡改：首个问题%1（%2）。%3</translation>
     </message>
+    <message>
+        <source>Choose a user and a period, or a data ID, then search. Nothing is read until you do.</source>
+        <translation>请选择用户和时间段，或输入数据标识，然后点击查询。查询前不会读取任何日志内容。</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::CipherNames</name>
@@ -721,40 +725,20 @@
         <translation>演示模式下登录所用的角色（默认：clinician），可选：%1。</translation>
     </message>
     <message>
-        <source>role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
         <source>Workspace folder to open or create.</source>
         <translation>要打开或创建的工作区文件夹。</translation>
-    </message>
-    <message>
-        <source>folder</source>
-        <translation>文件夹</translation>
     </message>
     <message>
         <source>Interface language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <source>language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
         <source>Save the first window as a PNG image once it is shown, then quit.</source>
         <translation>首个窗口显示后将其保存为 PNG 图片，然后退出。</translation>
     </message>
     <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>Page to show first: overview, audit-log, accounts, keys or my-account.</source>
         <translation>首先显示的页面：overview、audit-log、accounts、keys 或 my-account。</translation>
-    </message>
-    <message>
-        <source>page</source>
-        <translation>页面</translation>
     </message>
     <message>
         <source>unknown role "%1"</source>

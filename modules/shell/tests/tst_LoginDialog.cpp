@@ -118,7 +118,7 @@ private Q_SLOTS:
         submit(dialog);
         QVERIFY(!dialog.isUnlocked());
         QVERIFY(dialog.message().contains(QStringLiteral("passphrase is wrong")));
-        QVERIFY(findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->hasFocus());
+        QCOMPARE(dialog.focusWidget(), findChildNamed<QLineEdit>(&dialog, "passphraseEdit"));
         QVERIFY(!dialog.session());
         saveScreenshot(&dialog, QStringLiteral("login-wrong-passphrase-en"));
     }

@@ -112,6 +112,7 @@ private Q_SLOTS:
         QVERIFY(login);
         QVERIFY(!login->isUnlocked());
         QCOMPARE(login->message(), QStringLiteral("The workspace was locked."));
+        saveScreenshot(login, QStringLiteral("shell-locked-en"));
 
         signIn(login, kPassphrase);
         QTRY_VERIFY_WITH_TIMEOUT(shell.mainWindow(), 20'000);

@@ -43,17 +43,17 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QStringLiteral("demo-role"),
         tr("Role to sign in as in demo mode (default: clinician). One of: %1.")
             .arg(accounts::roleIdList(accounts::allRoles()).replace(u',', QStringLiteral(", "))),
-        tr("role"));
+        QStringLiteral("role"));
     const QCommandLineOption workspace(QStringLiteral("workspace"), tr("Workspace folder to open or create."),
-                                       tr("folder"));
+                                       QStringLiteral("folder"));
     const QCommandLineOption language(QStringLiteral("lang"), tr("Interface language: zh_CN or en."),
-                                      tr("language"));
+                                      QStringLiteral("language"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"), tr("Save the first window as a PNG image once it is shown, then quit."),
-        tr("file"));
+        QStringLiteral("file"));
     const QCommandLineOption page(
         QStringLiteral("page"), tr("Page to show first: overview, audit-log, accounts, keys or my-account."),
-        tr("page"));
+        QStringLiteral("page"));
     parser.addOptions({demo, demoRole, workspace, language, screenshot, page});
     parser.process(app);
 

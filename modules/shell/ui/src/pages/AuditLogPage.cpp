@@ -176,6 +176,9 @@ AuditLogPage::AuditLogPage(SessionContext &context, QWidget *parent)
         m_verify->setEnabled(!busy);
     });
     loadUsers();
+    ui::showMessage(
+        m_message, ui::Severity::Info,
+        tr("Choose a user and a period, or a data ID, then search. Nothing is read until you do."));
 }
 
 void AuditLogPage::showEvent(QShowEvent *event)

@@ -24,9 +24,11 @@ WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
            "unencrypted."),
         QStringLiteral("factValue"), this));
 
-    auto *steps = new QGridLayout;
-    steps->setHorizontalSpacing(12);
-    steps->setVerticalSpacing(12);
+    auto *card = ui::makeCard(this);
+    auto *steps = new QGridLayout(card);
+    steps->setContentsMargins(18, 16, 18, 16);
+    steps->setHorizontalSpacing(14);
+    steps->setVerticalSpacing(14);
     const struct
     {
         const char *icon;
@@ -39,14 +41,14 @@ WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
     };
     int row = 0;
     for (const auto &item : items) {
-        auto *icon = new QLabel(this);
+        auto *icon = new QLabel(card);
         icon->setPixmap(Theme::icon(QString::fromLatin1(item.icon), Theme::accent()).pixmap(22, 22));
         steps->addWidget(icon, row, 0, Qt::AlignTop);
-        steps->addWidget(ui::makeLabel(item.text, QStringLiteral("factValue"), this), row, 1);
+        steps->addWidget(ui::makeLabel(item.text, QStringLiteral("factValue"), card), row, 1);
         ++row;
     }
     steps->setColumnStretch(1, 1);
-    layout->addLayout(steps);
+    layout->addWidget(card);
     layout->addStretch();
     layout->addWidget(ui::makeLabel(tr("Have the passphrase ready that your data protection officer "
                                        "assigned to this workstation, or choose a new one now."),
