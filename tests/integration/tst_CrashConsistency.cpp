@@ -34,9 +34,11 @@ class tst_CrashConsistency : public QObject
 #endif
     }
 
-    // Runs the writer until it has acknowledged `acks` more commits, then kills it at once, so the
-    // kill lands somewhere inside the next commit. Returns the acknowledged ids.
-    static QList<qint64> runAndKill(const QString &workspace, int acks)
+    // Runs the writer until it has acknowledged `acks` more commits and then announced `phase` of the
+    // next one (0: before the vault blob, 1: before the database commit, 2: before the audit event),
+    // then kills it at once, so kills land inside every step. Returns the acknowledged ids and
+    // whether the writer was still running when killed (a writer that failed on its own proves nothing).
+    static QList<qint64> runAndKill(const QString &workspace, int acks, int phase, bool *wasRunning)
     {
         QProcess writer;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -49,7 +51,8 @@ class tst_CrashConsistency : public QObject
         QList<qint64> acked;
         QByteArray pending;
         int seen = 0;
-        while (seen < acks && writer.state() == QProcess::Running) {
+        bool reachedPhase = false;
+        while (!reachedPhase && writer.state() == QProcess::Running) {
             if (!writer.waitForReadyRead(30000))
                 break;
             pending += writer.readAllStandardOutput();
@@ -60,9 +63,13 @@ class tst_CrashConsistency : public QObject
                 if (line.startsWith("ack ")) {
                     acked << line.mid(4).toLongLong();
                     ++seen;
+                } else if (seen >= acks && line == "phase " + QByteArray::number(phase)) {
+                    reachedPhase = true;
+                    break;
                 }
             }
         }
+        *wasRunning = writer.state() == QProcess::Running;
         writer.kill(); // SIGKILL
         writer.waitForFinished(10000);
         // lines that arrived before the kill are acknowledged too
@@ -89,7 +96,10 @@ private Q_SLOTS:
         const int n = iterations();
         auto *rng = QRandomGenerator::global();
         for (int k = 0; k < n; ++k) {
-            const QList<qint64> acked = runAndKill(path, int(rng->bounded(1, 6)));
+            bool wasRunning = false;
+            const QList<qint64> acked =
+                runAndKill(path, int(rng->bounded(1, 6)), int(rng->bounded(0, 3)), &wasRunning);
+            QVERIFY2(wasRunning, "the writer stopped before it was killed");
             QVERIFY2(!acked.isEmpty(), "the writer acknowledged nothing");
             allAcked << acked;
 

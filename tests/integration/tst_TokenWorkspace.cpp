@@ -68,6 +68,7 @@ private Q_SLOTS:
         const QByteArray k = keyring.readAll();
         QVERIFY(k.contains("pkcs11"));
         QVERIFY(k.contains("mdp-ws"));
+        QVERIFY2(!k.contains("salt") && !k.contains("iterations"), k.constData());
         QCOMPARE(mdp({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), ws},
                      QStringLiteral("5678"), &out),
                  0);

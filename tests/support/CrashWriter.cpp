@@ -39,10 +39,15 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
     for (;;) {
         ++i;
+        // Phase markers let the test kill inside any step of a commit, not only right after an ack.
+        std::printf("phase 0\n");
+        std::fflush(stdout);
         QByteArray payload = QByteArray::number(i).repeated(2000);
         auto blob = ws.value()->vault().put(payload + QByteArray(70000, char('a' + i % 26)));
         if (!blob)
             return 1;
+        std::printf("phase 1\n");
+        std::fflush(stdout);
         const auto r = db.transaction([&]() -> Result<void> {
             auto ins =
                 db.execute(QStringLiteral("INSERT INTO crash_probe(id, payload, blob_id) VALUES (?, ?, ?)"),
@@ -53,6 +58,8 @@ int main(int argc, char *argv[])
         });
         if (!r)
             return 1;
+        std::printf("phase 2\n");
+        std::fflush(stdout);
         audit::AuditEvent e;
         e.type = QStringLiteral("data.create");
         e.action = audit::AuditAction::Create;

@@ -304,6 +304,15 @@ struct SqlCipherAccountDirectory::Impl
     bool isActive(const Account &account) const { return !account.isLockedAt(clock.now()); }
 
     // The acting account for an administrative call: it must exist, hold system-admin and not be locked.
+    // The workspace's non-interactive custodian: it acts only through the command line, so it
+    // can neither sign in nor be changed by anyone.
+    QString serviceAccount;
+
+    bool isServiceAccount(const StoredAccount &stored) const
+    {
+        return !serviceAccount.isEmpty() && stored.id() == serviceAccount;
+    }
+
     Result<StoredAccount> requireAdmin(const QUuid &actorId)
     {
         if (actorId.isNull())
@@ -411,6 +420,13 @@ struct SqlCipherAccountDirectory::Impl
                         QStringLiteral("actor is not an unlocked system administrator"), actor.error());
         if (!target->has_value())
             return fail(event, idText(actorId), {}, QStringLiteral("no such account"), accountNotFound());
+        if (isServiceAccount(target->value()))
+            return fail(event, idText(actorId), subject,
+                        QStringLiteral("the custodian account cannot be changed"),
+                        makeError(Error::Code::PermissionDenied,
+                                  translated(QT_TRANSLATE_NOOP("mdp::accounts::AccountDirectory",
+                                                               "The workspace custodian account cannot be "
+                                                               "changed."))));
         return std::move(target->value());
     }
 
@@ -458,6 +474,11 @@ SqlCipherAccountDirectory::open(store::Database &database, const Clock &clock, A
         return migrated.error();
     return std::unique_ptr<SqlCipherAccountDirectory>(
         new SqlCipherAccountDirectory(database, clock, auditSink, std::move(options)));
+}
+
+void SqlCipherAccountDirectory::setServiceAccount(const QUuid &id)
+{
+    d->serviceAccount = id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 
 int SqlCipherAccountDirectory::passwordIterations() const
@@ -542,6 +563,8 @@ Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName,
     }
     const StoredAccount stored = std::move(loaded->value());
     const QString id = stored.id();
+    if (d->isServiceAccount(stored))
+        return d->fail(event, {}, id, QStringLiteral("the custodian cannot sign in"), badCredentials());
     if (auto refused = d->refuseIfLocked(stored, event))
         return *refused;
     if (!d->hasher.verify(password, stored.passwordHash))
@@ -650,6 +673,8 @@ Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName, 
     }
     const StoredAccount stored = std::move(loaded->value());
     const QString id = stored.id();
+    if (d->isServiceAccount(stored))
+        return d->fail(event, {}, id, QStringLiteral("the custodian cannot sign in"), badCredentials());
     if (auto refused = d->refuseIfLocked(stored, event))
         return *refused;
     if (!d->hasher.verify(oldPassword, stored.passwordHash))
@@ -837,6 +862,8 @@ Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userN
     }
     const StoredAccount stored = std::move(loaded->value());
     const QString id = stored.id();
+    if (d->isServiceAccount(stored))
+        return d->fail(event, {}, id, QStringLiteral("the custodian cannot sign in"), badCredentials());
     if (auto refused = d->refuseIfLocked(stored, event))
         return *refused;
     if (!d->hasher.verify(password, stored.passwordHash))

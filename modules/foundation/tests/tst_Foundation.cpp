@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <cstring>
+
 using namespace mdp;
 
 class tst_Foundation : public QObject
@@ -41,6 +43,20 @@ private Q_SLOTS:
         QCOMPARE(moved.size(), std::size_t(23));
         moved.clear();
         QVERIFY(moved.isEmpty());
+    }
+
+    void secureZeroOverwritesTheCallersBuffer()
+    {
+        char buffer[32];
+        std::memset(buffer, 0x5a, sizeof buffer);
+        secureZero(buffer, sizeof buffer);
+        for (const char c : buffer)
+            QCOMPARE(c, '\0');
+        QByteArray shared("shared secret");
+        const QByteArray copy = shared; // implicitly shared: wiping must not touch the copy
+        secureZero(shared);
+        QVERIFY(shared.isEmpty());
+        QCOMPARE(copy, QByteArray("shared secret"));
     }
 
     void secureBytesCompareInConstantTimeButCorrectly()

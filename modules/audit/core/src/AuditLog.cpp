@@ -352,6 +352,13 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
                          QStringLiteral("audit log: no checkpoint signer given"));
     if (options.nodeId.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no node ID given"));
+    if (options.mustExist &&
+        (!QFile::exists(logPath(options.directory)) || !QFile::exists(headPath(options.directory))))
+        return makeError(
+            Error::Code::Tampered,
+            QStringLiteral("audit log: %1 is missing; the audit history of this workspace was removed")
+                .arg(QFile::exists(logPath(options.directory)) ? QStringLiteral("audit.head")
+                                                               : QStringLiteral("audit.log")));
     if (!QDir().mkpath(options.directory))
         return makeError(Error::Code::Io, QStringLiteral("audit log: cannot create its directory"));
     QFile::setPermissions(options.directory,
@@ -730,6 +737,24 @@ Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const
         }
     }
     return d->readRecords(hits);
+}
+
+Result<std::optional<AuditRecord>> AuditLog::lastRecordFor(const AuditEntity &entity) const
+{
+    std::vector<qint64> hits;
+    {
+        QReadLocker lock(&d->indexLock);
+        const auto it = d->byEntity.constFind(entity.key());
+        if (it == d->byEntity.constEnd() || it.value().empty())
+            return std::optional<AuditRecord>();
+        hits.push_back(it.value().back());
+    }
+    auto records = d->readRecords(hits);
+    if (!records)
+        return records.error();
+    if (records->isEmpty())
+        return std::optional<AuditRecord>();
+    return std::optional<AuditRecord>(records->constLast());
 }
 
 Result<MerkleProof> AuditLog::inclusionProof(qint64 sequence, qint64 treeSize) const

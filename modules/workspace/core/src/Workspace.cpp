@@ -155,6 +155,7 @@ struct Workspace::Impl
         options.signer = signer;
         options.clock = clock;
         options.nodeId = nodeId;
+        options.mustExist = !create;
         auto log = audit::AuditLog::open(std::move(options));
         if (!log)
             return log.error();
@@ -218,11 +219,30 @@ struct Workspace::Impl
         return {};
     }
 
+    // The highest commit counter the audit trail vouches for: the signed checkpoint's anchor or the
+    // last database.commit event in the chain, whichever is later.
+    Result<std::optional<qint64>> anchoredCommit() const
+    {
+        std::optional<qint64> anchored = audit->anchor(kCommitAnchor);
+        auto last = audit->lastRecordFor(AuditForwarder::databaseEntity());
+        if (!last)
+            return last.error();
+        if (last.value()) {
+            const qint64 inChain = last.value()->event.detail.value(QStringLiteral("commit")).toInteger(-1);
+            if (!anchored || inChain > *anchored)
+                anchored = inChain;
+        }
+        return anchored;
+    }
+
     // An older copy of the database put back has a lower commit counter than the last one the
     // audit chain anchored in a signed checkpoint.
     Result<void> checkRollback()
     {
-        const std::optional<qint64> anchored = audit->anchor(kCommitAnchor);
+        auto anchoredResult = anchoredCommit();
+        if (!anchoredResult)
+            return anchoredResult.error();
+        const std::optional<qint64> anchored = anchoredResult.value();
         const qint64 current = database->commitCounter();
         if (anchored && current < *anchored) {
             audit::AuditEvent alert;
@@ -382,6 +402,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     if (!custodian)
         return cleanUp(custodian.error());
     d.custodian = custodian->id;
+    d.accounts->setServiceAccount(d.custodian);
 
     QJsonObject manifest{
         {QStringLiteral("format"), QStringLiteral("mdp-workspace")},
@@ -477,6 +498,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         return r.error();
     if (auto r = d.openRest(false); !r)
         return r.error();
+    d.accounts->setServiceAccount(d.custodian);
     d.vault->removeIncompleteWrites();
 
     audit::AuditEvent start;
@@ -485,6 +507,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     start.detail.insert(QStringLiteral("database_commit"), d.database->commitCounter());
     if (auto r = d.record(std::move(start)); !r)
         return r.error();
+    if (d.forwarder->failure())
+        return makeError(Error::Code::Io, QStringLiteral("the audit log cannot be written: ") +
+                                              d.forwarder->failure()->message);
     return ws;
 }
 
@@ -556,9 +581,20 @@ crypto::KeyHierarchy &Workspace::keys()
 Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,
                                  const QString &totpCode)
 {
+    if (d->forwarder->failure())
+        return makeError(Error::Code::Io,
+                         QStringLiteral("the audit log cannot be written (%1); sign-in is refused "
+                                        "until it can")
+                             .arg(d->forwarder->failure()->message));
     auto account = d->accounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
     if (!account)
         return account.error();
+    if (d->forwarder->failure()) {
+        // The sign-in itself could not be recorded: it does not count.
+        return makeError(Error::Code::Io,
+                         QStringLiteral("the audit log cannot be written (%1); sign-in is refused")
+                             .arg(d->forwarder->failure()->message));
+    }
     QStringList roles;
     for (const auto role : account->roles)
         roles << accounts::roleId(role);
@@ -617,7 +653,12 @@ IntegrityReport Workspace::verifyIntegrity()
         report.problem = QStringLiteral("audit log: ") + chain.toString();
         return report;
     }
-    const std::optional<qint64> anchored = d->audit->anchor(kCommitAnchor);
+    const auto anchoredResult = d->anchoredCommit();
+    if (!anchoredResult) {
+        report.problem = QStringLiteral("audit log: ") + anchoredResult.error().message;
+        return report;
+    }
+    const std::optional<qint64> anchored = anchoredResult.value();
     if (anchored && d->database->commitCounter() < *anchored) {
         report.problem = QStringLiteral("database rolled back: commit %1, audit anchor %2")
                              .arg(d->database->commitCounter())

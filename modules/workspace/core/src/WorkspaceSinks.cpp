@@ -41,8 +41,11 @@ void AuditForwarder::emitEvent(audit::AuditEvent event)
         m_pending << event;
         return;
     }
-    if (auto r = m_log->appendDurable(std::move(event)); !r)
+    if (auto r = m_log->appendDurable(std::move(event)); !r) {
+        // Remembered so the workspace refuses to go on (no sign-in without a recorded sign-in).
+        m_failure = r.error();
         qCCritical(lcWorkspace) << "an audit event could not be written:" << r.error().toString();
+    }
 }
 
 void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose,
@@ -106,13 +109,23 @@ void AuditForwarder::record(const QString &type, const QString &actorId, const Q
 
 void AuditForwarder::committed(qint64 commitCounter)
 {
-    // The counter lands in the next signed checkpoint; flushing now makes the anchor durable before
-    // the caller is told the commit succeeded.
+    // The counter goes both into the signed checkpoint (anchor) and into the chain itself as an
+    // event: putting back an older audit.head together with an older database must not hide the
+    // rollback, and the chained event survives that.
     if (!m_log)
         return;
     m_log->setAnchor(kCommitAnchor, commitCounter);
-    if (auto r = m_log->flush(); !r)
-        qCCritical(lcWorkspace) << "the commit anchor could not be written:" << r.error().toString();
+    audit::AuditEvent e;
+    e.type = QStringLiteral("database.commit");
+    e.action = audit::AuditAction::Update;
+    e.entities << databaseEntity();
+    e.detail.insert(QStringLiteral("commit"), commitCounter);
+    emitEvent(std::move(e));
+}
+
+audit::AuditEntity AuditForwarder::databaseEntity()
+{
+    return audit::AuditEntity{QStringLiteral("database"), QStringLiteral("data.db")};
 }
 
 Sm2CheckpointSigner::Sm2CheckpointSigner(crypto::SigningKey key)

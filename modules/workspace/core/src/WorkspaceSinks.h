@@ -11,6 +11,7 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 namespace mdp::audit {
 class AuditLog;
@@ -37,6 +38,11 @@ public:
                 const QString &detail) override;
     void committed(qint64 commitCounter) override;
 
+    // Set once an event could not be written; the workspace refuses further work then.
+    const std::optional<Error> &failure() const { return m_failure; }
+    // The entity under which every database commit is recorded in the chain.
+    static audit::AuditEntity databaseEntity();
+
 private:
     void emitEvent(audit::AuditEvent event);
 
@@ -45,6 +51,7 @@ private:
     QString m_nodeId;
     QList<audit::AuditEvent> m_pending;
     std::function<audit::AuditAgent()> m_agent;
+    std::optional<Error> m_failure;
 };
 
 // Signs audit checkpoints with the workstation's SM2 key.

@@ -43,6 +43,10 @@ public:
     // PBKDF2 iterations used for new hashes (600 000 unless Options::iterationsForTests was set).
     int passwordIterations() const;
 
+    // Marks the workspace's non-interactive service account (the custodian): it can never sign in,
+    // change its password, enrol an authenticator, nor be locked, reset or given other roles.
+    void setServiceAccount(const QUuid &id);
+
     Result<Account> createAccount(const QUuid &actorId, const QString &userName, const QString &displayName,
                                   Role role, const QString &password) override;
     Result<Account> authenticate(const QString &userName, const QString &password,

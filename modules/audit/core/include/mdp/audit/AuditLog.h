@@ -85,6 +85,10 @@ public:
                                            const QDateTime &from, const QDateTime &to);
     Result<QList<AuditRecord>> queryByData(const AuditAgent &reader, const AuditEntity &entity);
 
+    // The platform's own lookup of its bookkeeping events (e.g. the latest database commit anchor).
+    // Not a person reading the log, so not recorded as audit.read; never expose it to users.
+    Result<std::optional<AuditRecord>> lastRecordFor(const AuditEntity &entity) const;
+
     // Proofs over the durable events (leaves are canonical events, SM3).
     Result<MerkleProof> inclusionProof(qint64 sequence, qint64 treeSize) const;
     Result<MerkleProof> consistencyProof(qint64 size1, qint64 size2) const;

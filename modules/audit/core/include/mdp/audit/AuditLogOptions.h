@@ -18,7 +18,11 @@ struct AuditLogOptions
     crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm; // used when the log is created
     std::shared_ptr<CheckpointSigner> signer;               // required
     const Clock *clock = nullptr; // not owned, must outlive the log; null means SystemClock
-    QString nodeId;               // required: the `source` of events that have none (audit.read events too)
+    // The log must already exist with a signed checkpoint: set when reopening a log whose owner knows
+    // it was created (a workspace with a manifest), so a deleted or emptied log is refused instead
+    // of silently replaced by a fresh one.
+    bool mustExist = false;
+    QString nodeId; // required: the `source` of events that have none (audit.read events too)
 };
 
 } // namespace mdp::audit
