@@ -1,10 +1,12 @@
 #include "Pkcs11Module.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 #include <dlfcn.h>
 #include <mutex>
+#include <sys/stat.h>
 
 namespace mdp::crypto::detail {
 
@@ -48,6 +50,42 @@ QString pkcs11ErrorText(CK_RV rv)
     return QStringLiteral("CKR 0x%1").arg(qulonglong(rv), 0, 16);
 }
 
+// The module path comes from the keyring file, which is not secret and sits next to the data: a
+// person who can only write files there must not be able to make the next unlock load their code
+// (it would receive the PIN and every unwrapped key). So only libraries in the system library
+// folders, owned by root and writable by root alone (with their folders), are loaded.
+Result<void> Pkcs11Module::checkTrustedLocation(const QString &path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    if (canonical.isEmpty())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("the PKCS#11 module %1 does not exist").arg(path));
+    static const QStringList trustedRoots{QStringLiteral("/usr/lib/"), QStringLiteral("/usr/lib64/"),
+                                          QStringLiteral("/usr/local/lib/"), QStringLiteral("/lib/")};
+    bool underRoot = false;
+    for (const QString &root : trustedRoots)
+        underRoot = underRoot || canonical.startsWith(root);
+    if (!underRoot)
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("refusing to load the PKCS#11 module %1: only modules installed in the "
+                           "system library folders are trusted")
+                .arg(canonical));
+    for (QString p = canonical; p != QStringLiteral("/"); p = QFileInfo(p).absolutePath()) {
+        struct stat st
+        {
+        };
+        if (::stat(QFile::encodeName(p).constData(), &st) != 0 || st.st_uid != 0 ||
+            (st.st_mode & (S_IWGRP | S_IWOTH)))
+            return makeError(
+                Error::Code::PermissionDenied,
+                QStringLiteral("refusing to load the PKCS#11 module %1: %2 is not owned and writable "
+                               "by root alone")
+                    .arg(canonical, p));
+    }
+    return {};
+}
+
 Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
 {
     std::lock_guard lock(registryMutex());
@@ -56,6 +94,8 @@ Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
     if (!path.startsWith(u'/'))
         return makeError(Error::Code::InvalidArgument,
                          QStringLiteral("the PKCS#11 module path must be absolute"));
+    if (auto trusted = checkTrustedLocation(path); !trusted)
+        return trusted.error();
     std::shared_ptr<Pkcs11Module> module(new Pkcs11Module);
     module->m_path = path;
     module->m_library = ::dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL);

@@ -16,6 +16,7 @@ class Pkcs11Module
 {
 public:
     static Result<std::shared_ptr<Pkcs11Module>> load(const QString &path);
+    static Result<void> checkTrustedLocation(const QString &path);
     ~Pkcs11Module();
     Pkcs11Module(const Pkcs11Module &) = delete;
     Pkcs11Module &operator=(const Pkcs11Module &) = delete;

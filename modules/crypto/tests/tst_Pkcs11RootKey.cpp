@@ -182,6 +182,21 @@ private Q_SLOTS:
         QVERIFY(h.ok());
         QVERIFY((*h)->changePassphrase(secret("8765"), secret(kPin)).ok());
     }
+    // the module path in the keyring cannot make the next unlock load arbitrary code.
+    void moduleOutsideTheSystemLibraryFoldersIsRefused()
+    {
+        QTemporaryDir elsewhere;
+        QVERIFY(elsewhere.isValid());
+        const QString copy = elsewhere.filePath(QStringLiteral("libsofthsm2.so"));
+        QVERIFY(QFile::copy(kModule, copy));
+        Pkcs11RootConfig config = m_config;
+        config.modulePath = copy;
+        auto root = Pkcs11RootKey::open(config, secret(kPin));
+        QVERIFY(!root);
+        QCOMPARE(root.error().code, Error::Code::PermissionDenied);
+        QVERIFY2(root.error().message.contains(QStringLiteral("system library")),
+                 qPrintable(root.error().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Pkcs11RootKey)

@@ -21,15 +21,23 @@ Result<SecureBytes> promptOnce(const QString &prompt)
     termios silent = old;
     silent.c_lflag &= ~tcflag_t(ECHO);
     tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    // read(2) one byte at a time straight into wiped memory: stdio would keep a copy in its buffer.
     SecureBytes buffer{std::size_t(1024)};
-    const bool got = std::fgets(buffer.data(), int(buffer.size()), stdin) != nullptr;
+    std::size_t n = 0;
+    bool got = false;
+    for (char c; n < buffer.size();) {
+        const ssize_t r = ::read(STDIN_FILENO, &c, 1);
+        if (r <= 0)
+            break;
+        got = true;
+        if (c == '\n' || c == '\r')
+            break;
+        buffer.data()[n++] = c;
+    }
     tcsetattr(STDIN_FILENO, TCSANOW, &old);
     std::fprintf(stderr, "\n");
     if (!got)
         return makeError(Error::Code::Cancelled, QStringLiteral("no input"));
-    std::size_t n = std::strlen(buffer.data());
-    while (n > 0 && (buffer.data()[n - 1] == '\n' || buffer.data()[n - 1] == '\r'))
-        --n;
     return SecureBytes(QByteArrayView(buffer.data(), qsizetype(n)));
 }
 
