@@ -4,6 +4,8 @@
 
 #include "StoreLogging.h"
 
+#include "GcryptCipherProvider.h"
+
 // The codec entry points (sqlite3_key_v2) are declared only when SQLITE_HAS_CODEC is set, which
 // is how Debian's libsqlcipher was built (PRAGMA compile_options lists HAS_CODEC).
 #define SQLITE_HAS_CODEC 1
@@ -89,9 +91,10 @@ SecureBytes rawKeySpec(const SecureBytes &key)
     return spec;
 }
 
-// SQLCipher 3.4.1 reads a raw key whose length is neither key_sz nor key_sz + salt as a
-// "key followed by salt", and writes that salt in clear into the first 16 bytes of the file.
-// SM4 has a 128-bit key, so handing it our 256-bit key would publish its second half in the
+// SQLCipher 3.4.1 reads a raw key "x'<hex>'" of exactly key_sz bytes as the page key, and one of
+// key_sz + 16 bytes as "key followed by salt", writing that salt in clear into the first 16 bytes
+// of the file. key_sz is what the provider reports for the cipher (GcryptCipherProvider: 16 for
+// SM4, 32 for AES-256), so handing SM4 our 256-bit key would publish its second half in the
 // header. The SM4 page key is therefore derived to exactly 16 bytes (and separated from any
 // other use of the database key); AES-256 takes the 32-byte key as is.
 SecureBytes pageKey(const SecureBytes &key, PageCipher cipher)
@@ -470,6 +473,10 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     sqlite3_busy_timeout(d.db, kBusyTimeoutMs);
 
     if (d.encrypted) {
+        // Every keyed connection of the process must take its cipher context from the libgcrypt
+        // provider (SM4 pages with HMAC-SM3); SQLCipher copies the provider at key time.
+        if (auto installed = GcryptCipherProvider::install(); !installed)
+            return installed.error();
         // sqlite3_key_v2 is what PRAGMA key calls; using it directly keeps the key out of SQL text,
         // which SQLite copies into the prepared statement and frees without wiping.
         const SecureBytes spec = rawKeySpec(pageKey(options.key, options.cipher));
@@ -478,7 +485,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
         if (rc != SQLITE_OK)
             return sqliteError(d.db, rc, QStringLiteral("cannot set the database key"));
         if (options.cipher == PageCipher::Sm4Cbc) {
-            // Deprecated in 3.4.1 (it answers with a notice row) but effective: pages are SM4-CBC.
+            // Deprecated in 3.4.1 (it answers with a notice row) but effective: pages are SM4-CBC
+            // with HMAC-SM3 (the provider picks the HMAC from the cipher).
             if (auto set = d.run(QStringLiteral("PRAGMA cipher = 'sm4-cbc'")); !set)
                 return set.error();
         }
@@ -503,6 +511,14 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
             return makeError(Error::Code::Unsupported,
                              QStringLiteral("SQLCipher did not accept page cipher %1")
                                  .arg(pageCipherName(options.cipher)));
+        auto provider = d.pragmaText(QStringLiteral("PRAGMA cipher_provider"));
+        if (!provider)
+            return provider.error();
+        if (*provider != GcryptCipherProvider::name())
+            return makeError(Error::Code::Unsupported,
+                             QStringLiteral("the database pages would not go through the libgcrypt provider "
+                                            "(SQLCipher reports provider '%1')")
+                                 .arg(*provider));
     } else {
         if (auto set = d.run(QStringLiteral("PRAGMA page_size = %1").arg(options.pageSize)); !set)
             return set.error();

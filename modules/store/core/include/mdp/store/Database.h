@@ -14,7 +14,9 @@
 
 namespace mdp::store {
 
-// Page cipher of the SQLCipher database. SM4-CBC is the default (national algorithm).
+// Page cipher of the SQLCipher database. SM4-CBC is the default (national algorithms: SM4 pages,
+// HMAC-SM3 page authentication); AES-256-CBC keeps stock SQLCipher 3.x pages (HMAC-SHA1). Page
+// format of each: modules/store/README.md.
 enum class PageCipher
 {
     Sm4Cbc,
@@ -46,8 +48,8 @@ public:
         bool create = false;      // create the file if missing
         bool unencrypted = false; // only for benchmarks' baseline; never for workspace data
         // SQLCipher page size: part of the file format, so it must be the same at every open.
-        // SQLCipher 3.4.1 pays a fixed cost per page (cipher and HMAC set-up through OpenSSL 3), so
-        // its default of 1024 was the slowest measured (AES time ratio about 1.4 insert / 1.9 read);
+        // Measured with SQLCipher 3.4.1's OpenSSL 3 provider, which set up cipher and HMAC for every
+        // page: SQLCipher's default of 1024 was the slowest (AES time ratio about 1.4 insert / 1.9 read);
         // 4096 brought AES to about 1.1-1.5; 8192 and 16384 were not reliably better under load
         // and read more per cache miss on a large database.
         int pageSize = 4096;
@@ -64,7 +66,8 @@ public:
     // pass the same one (a database written with SM4 does not open as AES, and vice versa).
     // Applies the store's own migrations (module "store": mdp_meta with the commit counter).
     // Error codes: NotFound (missing file without `create`), WrongPassphrase, Unsupported (not
-    // SQLCipher, or the cipher was not accepted), InvalidArgument (key not 32 bytes), Io.
+    // SQLCipher 3.4.1, the cipher was not accepted, or pages would not go through the libgcrypt
+    // page provider), InvalidArgument (key not 32 bytes), Io.
     static Result<std::unique_ptr<Database>> open(Options options);
     ~Database();
 
