@@ -57,7 +57,8 @@ Hasher::Hasher(HashAlgorithm algorithm)
 {
     detail::ensureGcrypt();
     d->algorithm = algorithm;
-    gcry_md_open(&d->handle, gcryAlgo(algorithm), 0);
+    if (gcry_md_open(&d->handle, gcryAlgo(algorithm), 0) != 0)
+        qFatal("libgcrypt cannot open a hash context");
 }
 
 Hasher::~Hasher()
@@ -98,7 +99,11 @@ Hmac::Hmac(HashAlgorithm algorithm, QByteArrayView key)
 {
     detail::ensureGcrypt();
     d->algorithm = algorithm;
-    gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC | GCRY_MD_FLAG_SECURE);
+    // Secure memory is a small pool; when it is exhausted the key schedule goes to ordinary memory
+    // (still wiped by libgcrypt on close) rather than failing the whole operation.
+    if (gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC | GCRY_MD_FLAG_SECURE) != 0
+        && gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC) != 0)
+        qFatal("libgcrypt cannot open an HMAC context");
     gcry_md_setkey(d->handle, key.data(), std::size_t(key.size()));
 }
 
