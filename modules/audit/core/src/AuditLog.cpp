@@ -157,7 +157,10 @@ struct AuditLog::Impl
     qint64 durableCount = 0;
     std::optional<Error> failed;
     QMap<QString, qint64> pendingAnchors;
-    bool anchorsDirty = false;
+    // Anchor changes are numbered so a flush() returns only once a checkpoint holding its
+    // caller's anchors is on disk, even when another thread's flush carried them.
+    quint64 anchorGeneration = 0;
+    quint64 writtenAnchorGeneration = 0;
 
     // Writer state: touched by the flush leader only; verify() takes the mutex for a still picture.
     mutable std::mutex writeMutex;
@@ -233,32 +236,33 @@ void AuditLog::Impl::enqueue(Pending &p)
 Result<void> AuditLog::Impl::flushUpTo(qint64 count, bool includeAnchors)
 {
     std::unique_lock lock(queueMutex);
-    bool anchorsNeeded = includeAnchors && anchorsDirty;
+    const quint64 wantedAnchors = includeAnchors ? anchorGeneration : 0;
     for (;;) {
         if (failed)
             return *failed;
-        if (durableCount >= count && !anchorsNeeded)
+        if (durableCount >= count && writtenAnchorGeneration >= wantedAnchors)
             return {};
         if (flushing) {
             // Another thread is writing; it or the next leader will take our events along.
             queueCv.wait(lock);
-            anchorsNeeded = anchorsNeeded && anchorsDirty;
             continue;
         }
         flushing = true;
         std::vector<Pending> batch;
         batch.swap(queue);
         const QMap<QString, qint64> anchors = pendingAnchors;
-        anchorsDirty = false;
-        anchorsNeeded = false;
+        const quint64 generation = anchorGeneration;
         lock.unlock();
         const Result<void> r = writeBatch(batch, anchors);
         lock.lock();
         flushing = false;
-        if (!r)
+        if (!r) {
             failed = r.error();
-        else if (!batch.empty())
-            durableCount = batch.back().sequence + 1;
+        } else {
+            if (!batch.empty())
+                durableCount = batch.back().sequence + 1;
+            writtenAnchorGeneration = std::max(writtenAnchorGeneration, generation);
+        }
         queueCv.notify_all();
     }
 }
@@ -582,7 +586,7 @@ void AuditLog::setAnchor(const QString &name, qint64 value)
 {
     std::lock_guard lock(d->queueMutex);
     d->pendingAnchors.insert(name, value);
-    d->anchorsDirty = true;
+    ++d->anchorGeneration;
 }
 
 std::optional<qint64> AuditLog::anchor(const QString &name) const
