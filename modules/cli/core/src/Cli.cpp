@@ -7,8 +7,10 @@
 #include "mdp/cli/SecretPrompt.h"
 #include "mdp/crypto/CryptoBenchmarks.h"
 #include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/Signature.h"
 #include "mdp/store/StoreBenchmarks.h"
 #include "mdp/workspace/AuditQueries.h"
+#include "mdp/workspace/Sm2CheckpointSigner.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QDir>
@@ -341,9 +343,14 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
         lines = store::runStoreBenchmarks(scratch.path(), size > 0 ? size : 100000);
     else if (area == QStringLiteral("vault"))
         lines = store::runVaultBenchmarks(scratch.path(), size > 0 ? size : 64);
-    else if (area == QStringLiteral("audit"))
-        lines = audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000);
-    else
+    else if (area == QStringLiteral("audit")) {
+        // Checkpoints signed with SM2 as in the product, not with a stand-in.
+        auto key = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
+        if (!key)
+            return fail(err, key.error());
+        lines = audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
+                                          std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
+    } else
         return usage(err, QStringLiteral("bench needs crypto, store, vault or audit"));
     for (const auto &line : std::as_const(lines)) {
         if (json) {

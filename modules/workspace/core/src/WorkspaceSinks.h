@@ -7,6 +7,7 @@
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/store/Database.h"
+#include "mdp/workspace/Sm2CheckpointSigner.h"
 
 #include <QList>
 
@@ -52,21 +53,6 @@ private:
     QList<audit::AuditEvent> m_pending;
     std::function<audit::AuditAgent()> m_agent;
     std::optional<Error> m_failure;
-};
-
-// Signs audit checkpoints with the workstation's SM2 key.
-class Sm2CheckpointSigner final : public audit::CheckpointSigner
-{
-public:
-    explicit Sm2CheckpointSigner(crypto::SigningKey key);
-    QByteArray sign(QByteArrayView message) override;
-    bool verify(QByteArrayView message, QByteArrayView signature) const override;
-    QString keyId() const override;
-    crypto::PublicKey publicKey() const { return m_public; }
-
-private:
-    crypto::SigningKey m_key;
-    crypto::PublicKey m_public;
 };
 
 } // namespace mdp::workspace
