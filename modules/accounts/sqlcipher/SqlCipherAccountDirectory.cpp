@@ -406,6 +406,31 @@ struct SqlCipherAccountDirectory::Impl
         return error;
     }
 
+    // The first step of every call that proves knowledge of the password: the account is looked up,
+    // unknown names cost the same work as known ones (the response time does not reveal which names
+    // exist), the custodian and locked accounts are refused, and a wrong password counts towards
+    // the lock-out.
+    Result<StoredAccount> checkPassword(QStringView event, const QString &userName, const QString &password,
+                                        const QString &wrongPasswordReason)
+    {
+        auto loaded = loadByName(userName);
+        if (!loaded)
+            return fail(event, {}, {}, QStringLiteral("storage error"), storageError(loaded.error()));
+        if (!loaded->has_value()) {
+            (void)hasher.verify(password, decoy);
+            return fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
+        }
+        StoredAccount stored = std::move(loaded->value());
+        if (isServiceAccount(stored))
+            return fail(event, {}, stored.id(), QStringLiteral("the custodian cannot sign in"),
+                        badCredentials());
+        if (auto refused = refuseIfLocked(stored, event))
+            return *refused;
+        if (!hasher.verify(password, stored.passwordHash))
+            return registerFailure(stored, event, wrongPasswordReason, badCredentials());
+        return stored;
+    }
+
     // Looks up the subject of an administrative call and checks the actor; audits refusals.
     Result<StoredAccount> adminTarget(QStringView event, const QUuid &actorId, const QString &userName)
     {
@@ -553,22 +578,11 @@ Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName,
                                                         const QString &totpCode)
 {
     const QStringView event = AccountEvent::Login;
-    auto loaded = d->loadByName(userName);
-    if (!loaded)
-        return d->fail(event, {}, {}, QStringLiteral("storage error"), storageError(loaded.error()));
-    if (!loaded->has_value()) {
-        // As much work as for a real account, so the response time does not reveal which names exist.
-        (void)d->hasher.verify(password, d->decoy);
-        return d->fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
-    }
-    const StoredAccount stored = std::move(loaded->value());
+    auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
+    if (!checked)
+        return checked.error();
+    const StoredAccount stored = std::move(checked.value());
     const QString id = stored.id();
-    if (d->isServiceAccount(stored))
-        return d->fail(event, {}, id, QStringLiteral("the custodian cannot sign in"), badCredentials());
-    if (auto refused = d->refuseIfLocked(stored, event))
-        return *refused;
-    if (!d->hasher.verify(password, stored.passwordHash))
-        return d->registerFailure(stored, event, QStringLiteral("wrong password"), badCredentials());
 
     std::optional<qint64> acceptedStep;
     if (stored.account.requiresSecondFactor()) {
@@ -664,21 +678,11 @@ Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName, 
                                                        const QString &newPassword)
 {
     const QStringView event = AccountEvent::PasswordChange;
-    auto loaded = d->loadByName(userName);
-    if (!loaded)
-        return d->fail(event, {}, {}, QStringLiteral("storage error"), storageError(loaded.error()));
-    if (!loaded->has_value()) {
-        (void)d->hasher.verify(oldPassword, d->decoy);
-        return d->fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
-    }
-    const StoredAccount stored = std::move(loaded->value());
+    auto checked = d->checkPassword(event, userName, oldPassword, QStringLiteral("wrong current password"));
+    if (!checked)
+        return checked.error();
+    const StoredAccount stored = std::move(checked.value());
     const QString id = stored.id();
-    if (d->isServiceAccount(stored))
-        return d->fail(event, {}, id, QStringLiteral("the custodian cannot sign in"), badCredentials());
-    if (auto refused = d->refuseIfLocked(stored, event))
-        return *refused;
-    if (!d->hasher.verify(oldPassword, stored.passwordHash))
-        return d->registerFailure(stored, event, QStringLiteral("wrong current password"), badCredentials());
     if (auto strong = d->policy.check(newPassword, stored.account.userName); !strong)
         return d->fail(event, id, id, QStringLiteral("new password refused by the password policy"),
                        strong.error());
@@ -853,21 +857,11 @@ Result<Account> SqlCipherAccountDirectory::setRoles(const QUuid &actorId, const 
 Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userName, const QString &password)
 {
     const QStringView event = AccountEvent::TotpEnrol;
-    auto loaded = d->loadByName(userName);
-    if (!loaded)
-        return d->fail(event, {}, {}, QStringLiteral("storage error"), storageError(loaded.error()));
-    if (!loaded->has_value()) {
-        (void)d->hasher.verify(password, d->decoy);
-        return d->fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
-    }
-    const StoredAccount stored = std::move(loaded->value());
+    auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
+    if (!checked)
+        return checked.error();
+    const StoredAccount stored = std::move(checked.value());
     const QString id = stored.id();
-    if (d->isServiceAccount(stored))
-        return d->fail(event, {}, id, QStringLiteral("the custodian cannot sign in"), badCredentials());
-    if (auto refused = d->refuseIfLocked(stored, event))
-        return *refused;
-    if (!d->hasher.verify(password, stored.passwordHash))
-        return d->registerFailure(stored, event, QStringLiteral("wrong password"), badCredentials());
     if (stored.account.totpEnrolled)
         return d->fail(
             event, id, id, QStringLiteral("an authenticator is already enrolled"),
