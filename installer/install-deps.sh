@@ -9,8 +9,11 @@ packages=(
   # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 qt6-translations-l10n
+  qt6-pdf-dev libqt6pdf6 libqt6pdfwidgets6
   # crypto and storage
   libgcrypt20-dev libssl-dev libsqlcipher-dev sqlcipher libp11-kit-dev
+  # patient search: pinyin table source (Unihan) and the sqlite3 FTS5 benchmark baseline
+  unicode-data sqlite3
   # PKCS#11 token for the root key in tests
   softhsm2 opensc
   # GUI tests and screenshots under Xvfb, Chinese glyphs

@@ -1,5 +1,7 @@
 #include "mdp/cli/Cli.h"
 
+#include "PatientCommands.h"
+
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/audit/AuditBenchmarks.h"
@@ -68,6 +70,13 @@ const char *kUsage =
     "  audit query --workspace DIR (--user NAME --from T --to T | --data ID) [--json]\n"
     "  key rotate --workspace DIR [--purpose P]        new key-encryption key, data keys re-wrapped\n"
     "  key list --workspace DIR                        key inventory (no key material)\n"
+    "  patient add --workspace DIR --national-id ID --name NAME --sex M|F --birth-date YYYY-MM-DD\n"
+    "                                                  register; an invalid or duplicate ID is refused\n"
+    "  patient find --workspace DIR --query TEXT       search by pseudonymous ID, name or pinyin\n"
+    "  patient show --workspace DIR --id PSEUDONYM     demographics, identifiers (masked), timeline\n"
+    "  patient merge --workspace DIR --survivor ID --merged ID --reason TEXT\n"
+    "  patient unmerge --workspace DIR --merge MERGEID undo a merge exactly\n"
+    "  patient duplicates --workspace DIR              possible duplicates waiting for review\n"
     "  bench crypto|store|vault|audit [--json] [--size N]\n"
     "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
 
@@ -385,6 +394,9 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         rc = cmdAudit(args, out, err);
     else if (command == QStringLiteral("key"))
         rc = cmdKey(args, out, err);
+    else if (command == QStringLiteral("patient"))
+        rc = runPatientCommand(
+            {args.words, args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
     else if (command == QStringLiteral("bench"))
         rc = cmdBench(args, out, err);
     else

@@ -1,5 +1,6 @@
 #include "mdp/workspace/Workspace.h"
 
+#include "RegistryAuditAdapter.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
 
@@ -15,6 +16,8 @@
 #include "mdp/crypto/Random.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/AtomicFile.h"
+#include "mdp/registry/SqlCipherRegistry.h"
+#include "mdp/registry/SqlPatientSearch.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
 
@@ -47,6 +50,9 @@ const DataKeyName kDatabaseKey{"database", &crypto::KeyPurpose::database};
 const DataKeyName kVaultKey{"vault", &crypto::KeyPurpose::vault};
 const DataKeyName kAuditKey{"audit", &crypto::KeyPurpose::audit};
 const DataKeyName kSigningKey{"node-signing", &crypto::KeyPurpose::signing};
+// Created on first open where missing, so workspaces made before the registry gain it.
+const QString kRegistryKeyName = QStringLiteral("registry-pseudonym");
+const QString kRegistryKeyPurpose = QStringLiteral("pseudonym");
 
 Result<QJsonObject> readManifest(const QString &directory)
 {
@@ -103,6 +109,9 @@ struct Workspace::Impl
     std::unique_ptr<store::Database> database;
     std::unique_ptr<store::Vault> vault;
     std::unique_ptr<accounts::SqlCipherAccountDirectory> accounts;
+    std::unique_ptr<RegistryAuditAdapter> registryAudit;
+    std::unique_ptr<registry::SqlCipherRegistry> registry;
+    std::unique_ptr<registry::SqlPatientSearch> patientSearch;
     std::optional<Session> session;
     bool custodianSession = false;
 
@@ -281,7 +290,27 @@ struct Workspace::Impl
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
+        if (auto r = openRegistry(); !r)
+            return r;
         database->setCommitObserver(forwarder.get());
+        return {};
+    }
+
+    Result<void> openRegistry()
+    {
+        auto key = keys->ensureDataKey(kRegistryKeyName, kRegistryKeyPurpose);
+        if (!key)
+            return key.error();
+        registryAudit = std::make_unique<RegistryAuditAdapter>(
+            [impl = this] { return impl->agent(); },
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
+        registry::SqlCipherRegistry::Options options;
+        options.vault = vault.get();
+        auto reg = registry::SqlCipherRegistry::open(*database, *clock, *registryAudit, key.value(), options);
+        if (!reg)
+            return reg.error();
+        registry = std::move(reg.value());
+        patientSearch = std::make_unique<registry::SqlPatientSearch>(*database, *registryAudit);
         return {};
     }
 };
@@ -576,6 +605,16 @@ accounts::AccountDirectory &Workspace::accounts()
 crypto::KeyHierarchy &Workspace::keys()
 {
     return *d->keys;
+}
+
+registry::Registry &Workspace::registry()
+{
+    return *d->registry;
+}
+
+registry::PatientSearch &Workspace::patientSearch()
+{
+    return *d->patientSearch;
 }
 
 Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,

@@ -27,6 +27,10 @@ class AccountDirectory;
 namespace mdp::crypto {
 class KeyHierarchy;
 } // namespace mdp::crypto
+namespace mdp::registry {
+class Registry;
+class PatientSearch;
+} // namespace mdp::registry
 
 namespace mdp::workspace {
 
@@ -115,6 +119,10 @@ public:
     audit::AuditLog &auditLog();
     accounts::AccountDirectory &accounts();
     crypto::KeyHierarchy &keys();
+    // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
+    registry::Registry &registry();
+    // The registry search box; audited as the signed-in user.
+    registry::PatientSearch &patientSearch();
 
     // Session. A role that needs a second factor must pass a valid TOTP code.
     Result<Session> login(const QString &userName, const SecureBytes &password, const QString &totpCode);

@@ -1,0 +1,5 @@
+#include "RegistryLogging.h"
+
+namespace mdp::registry {
+Q_LOGGING_CATEGORY(lcRegistry, "mdp.registry")
+}

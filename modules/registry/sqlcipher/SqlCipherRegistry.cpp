@@ -1,0 +1,1582 @@
+#include "mdp/registry/SqlCipherRegistry.h"
+
+#include "../core/src/NamePinyin.h"
+#include "../core/src/NameSimilarity.h"
+#include "../core/src/RecordValidator.h"
+#include "../core/src/RegistryLogging.h"
+#include "RegistryRows.h"
+#include "mdp/registry/Pseudonymizer.h"
+#include "mdp/registry/RegistryAuditSink.h"
+#include "mdp/registry/Resources.h"
+#include "mdp/store/Database.h"
+#include "mdp/store/Vault.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mdp::registry {
+
+namespace {
+
+using Action = RegistryAuditRecord::Action;
+
+constexpr int kMaxPageSize = 500;
+constexpr int kMaxMergeDepth = 64;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("mdp::registry::Registry", text);
+}
+
+Error notFound(const QString &what)
+{
+    return makeError(Error::Code::NotFound, what);
+}
+
+Error patientNotFound()
+{
+    return notFound(tr("No such patient."));
+}
+
+Error eventNotFound()
+{
+    return notFound(tr("No such timeline event."));
+}
+
+Error conflict(const QString &message)
+{
+    return makeError(Error::Code::Conflict, message);
+}
+
+Error staleVersion(int current)
+{
+    return conflict(tr("The record was changed by someone else in the meantime (it is now at version %1); "
+                       "reload it and apply your change again.")
+                        .arg(current));
+}
+
+// The issuer takes part in an identifier's identity only where numbers are issued per organisation.
+QString keyIssuer(const PatientIdentifier &id)
+{
+    return (id.type == IdentifierType::HospitalMrn || id.type == IdentifierType::Other)
+               ? id.issuer.toCaseFolded()
+               : QString();
+}
+
+std::pair<QString, QString> orderedPair(const QUuid &a, const QUuid &b)
+{
+    const QString x = rows::uuidText(a);
+    const QString y = rows::uuidText(b);
+    return x < y ? std::make_pair(x, y) : std::make_pair(y, x);
+}
+
+} // namespace
+
+struct SqlCipherRegistry::Impl
+{
+    store::Database &db;
+    const Clock &clock;
+    RegistryAuditSink &sink;
+    Pseudonymizer pseudonyms;
+    Options options;
+    RecordValidator validator;
+
+    Impl(store::Database &database, const Clock &c, RegistryAuditSink &s, const SecureBytes &key, Options o)
+        : db(database)
+        , clock(c)
+        , sink(s)
+        , pseudonyms(key)
+        , options(std::move(o))
+        , validator(c)
+    {}
+
+    qint64 nowMs() const { return clock.now().toMSecsSinceEpoch(); }
+
+    Result<void> step(QStringView name) const
+    {
+        if (options.faultInjector)
+            return options.faultInjector(name);
+        return {};
+    }
+
+    void audit(QStringView type, Action action, const QString &actor, const QStringList &patients,
+               const QString &objectType = {}, const QString &objectId = {}, bool success = true,
+               const QJsonObject &detail = {})
+    {
+        RegistryAuditRecord r;
+        r.type = type.toString();
+        r.action = action;
+        r.actorId = actor;
+        r.patients = patients;
+        r.objectType = objectType;
+        r.objectId = objectId;
+        r.success = success;
+        r.detail = detail;
+        sink.record(r);
+    }
+
+    QByteArray identifierHash(const PatientIdentifier &id) const
+    {
+        return pseudonyms.identifierKey(identifierTypeId(id.type), keyIssuer(id), id.value);
+    }
+
+    // --- loading -----------------------------------------------------------------------------
+
+    Result<QList<PatientIdentifier>> identifiersOf(const QString &patientId)
+    {
+        auto rs = db.query(QStringLiteral("SELECT type, value, issuer, verified FROM registry_identifiers "
+                                          "WHERE patient_id = ?1 ORDER BY id"),
+                           {patientId});
+        if (!rs)
+            return rs.error();
+        QList<PatientIdentifier> ids;
+        for (const auto &row : rs.value()) {
+            PatientIdentifier id;
+            id.type = identifierTypeFromId(row.at(0).toString()).value_or(IdentifierType::Other);
+            id.value = row.at(1).toString();
+            id.issuer = row.at(2).toString();
+            id.verified = row.at(3).toLongLong() != 0;
+            ids << id;
+        }
+        return ids;
+    }
+
+    Result<std::optional<Patient>> loadPatientWhere(const QString &column, const QString &value)
+    {
+        auto row = db.queryOne(QStringLiteral("SELECT %1 FROM registry_patients WHERE %2 = ?1")
+                                   .arg(rows::kPatientColumns, column),
+                               {value});
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return std::optional<Patient>();
+        Patient p = rows::patient(*row.value());
+        auto ids = identifiersOf(p.idString());
+        if (!ids)
+            return ids.error();
+        p.identifiers = ids.value();
+        return std::optional<Patient>(std::move(p));
+    }
+
+    Result<Patient> loadPatient(const QUuid &id)
+    {
+        auto p = loadPatientWhere(QStringLiteral("id"), rows::uuidText(id));
+        if (!p)
+            return p.error();
+        if (!p.value())
+            return patientNotFound();
+        return *p.value();
+    }
+
+    Result<QString> pseudonymOf(const QString &patientId)
+    {
+        auto row =
+            db.queryOne(QStringLiteral("SELECT pseudonym FROM registry_patients WHERE id = ?1"), {patientId});
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return patientNotFound();
+        return row.value()->at(0).toString();
+    }
+
+    Result<QList<Attachment>> attachmentsOf(const QString &eventId, bool includeRemoved)
+    {
+        auto rs = db.query(QStringLiteral("SELECT %1 FROM registry_attachments WHERE event_id = ?1 %2 "
+                                          "ORDER BY added_at, id")
+                               .arg(rows::kAttachmentColumns,
+                                    includeRemoved ? QString() : QStringLiteral("AND removed_at IS NULL")),
+                           {eventId});
+        if (!rs)
+            return rs.error();
+        QList<Attachment> list;
+        for (const auto &row : rs.value())
+            list << rows::attachment(row);
+        return list;
+    }
+
+    Result<TimelineEvent> loadEvent(const QUuid &id)
+    {
+        auto row = db.queryOne(
+            QStringLiteral("SELECT %1 FROM registry_events WHERE id = ?1").arg(rows::kEventColumns),
+            {rows::uuidText(id)});
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return eventNotFound();
+        TimelineEvent e = rows::event(*row.value());
+        auto atts = attachmentsOf(e.idString(), false);
+        if (!atts)
+            return atts.error();
+        e.attachments = atts.value();
+        return e;
+    }
+
+    // --- duplicates --------------------------------------------------------------------------
+
+    // Exact identifier matches (blocking when either side is verified) and look-alikes born the
+    // same day, excluding `self`.
+    Result<DuplicateCheck> duplicatesOf(const PersonName &name, Sex sex, QDate birthDate,
+                                        const QList<PatientIdentifier> &identifiers, const QString &self)
+    {
+        DuplicateCheck check;
+        auto addProbable = [&](const QString &patientId, const QString &pseudonym, double score,
+                               const QStringList &reasons) {
+            for (auto &m : check.probable) {
+                if (rows::uuidText(m.patientId) == patientId) {
+                    m.score = std::max(m.score, score);
+                    for (const auto &r : reasons) {
+                        if (!m.reasons.contains(r))
+                            m.reasons << r;
+                    }
+                    return;
+                }
+            }
+            check.probable << ProbableMatch{QUuid::fromString(patientId), pseudonym, score, reasons};
+        };
+        for (const PatientIdentifier &id : identifiers) {
+            auto rs = db.query(
+                QStringLiteral("SELECT i.patient_id, i.verified, p.pseudonym FROM registry_identifiers i "
+                               "JOIN registry_patients p ON p.id = i.patient_id "
+                               "WHERE i.key_hash = ?1 ORDER BY i.verified DESC, i.id"),
+                {identifierHash(id)});
+            if (!rs)
+                return rs.error();
+            for (const auto &row : rs.value()) {
+                const QString holder = row.at(0).toString();
+                if (holder == self)
+                    continue;
+                const bool verified = row.at(1).toLongLong() != 0;
+                if ((verified || id.verified) && !check.blocking) {
+                    check.blocking = DuplicateFound{QUuid::fromString(holder), row.at(2).toString(), id.type};
+                } else if (!verified && !id.verified) {
+                    addProbable(holder, row.at(2).toString(), 0.95,
+                                {QStringLiteral("same-identifier-unverified")});
+                }
+            }
+        }
+        const QString pinyin = nameReading(name).full;
+        const QString display = name.display();
+        const QString sexText = sexCode(sex);
+        auto rs = db.query(QStringLiteral("SELECT id, pseudonym, family_name, given_name, family_name_latin, "
+                                          "given_name_latin, pinyin FROM registry_patients "
+                                          "WHERE birth_date = ?1 AND merged_into IS NULL AND id <> ?2 "
+                                          "AND (sex = ?3 OR sex = 'U' OR ?3 = 'U')"),
+                           {birthDate.toString(Qt::ISODate), self, sexText});
+        if (!rs)
+            return rs.error();
+        for (const auto &row : rs.value()) {
+            PersonName other{row.at(2).toString(), row.at(3).toString(), row.at(4).toString(),
+                             row.at(5).toString()};
+            const NameSimilarity s =
+                NameSimilarity::between(display, pinyin, other.display(), row.at(6).toString());
+            if (s.score >= options.duplicateThreshold) {
+                QStringList reasons = s.reasons;
+                reasons << QStringLiteral("same-birth-date");
+                addProbable(row.at(0).toString(), row.at(1).toString(), s.score, reasons);
+            }
+        }
+        std::sort(check.probable.begin(), check.probable.end(),
+                  [](const ProbableMatch &a, const ProbableMatch &b) { return a.score > b.score; });
+        return check;
+    }
+
+    Result<void> queueCandidates(const QString &patientId, const QList<ProbableMatch> &matches)
+    {
+        for (const ProbableMatch &m : matches) {
+            const auto [a, b] = orderedPair(QUuid::fromString(patientId), m.patientId);
+            // A pair already in the queue (open, dismissed or merged) is not queued again.
+            auto r = db.execute(QStringLiteral("INSERT OR IGNORE INTO registry_duplicate_candidates "
+                                               "(patient_a, patient_b, score, reasons, status, created_at) "
+                                               "VALUES (?1, ?2, ?3, ?4, 'open', ?5)"),
+                                {a, b, m.score, m.reasons.join(QLatin1Char(',')), nowMs()});
+            if (!r)
+                return r.error();
+        }
+        return {};
+    }
+
+    Error duplicateError(const DuplicateFound &found) const
+    {
+        return makeError(Error::Code::AlreadyExists,
+                         tr("A patient with this %1 is already registered as %2: open that record or merge "
+                            "into it instead of creating a second one.")
+                             .arg(identifierTypeId(found.identifierType), found.pseudonymId));
+    }
+
+    // --- writing -----------------------------------------------------------------------------
+
+    Result<QString> freshPseudonym(QUuid &id)
+    {
+        // 60-bit pseudonyms collide about once in 10^6 registries of a million patients; then a new
+        // internal id is drawn.
+        for (int attempt = 0; attempt < 8; ++attempt) {
+            id = QUuid::createUuid();
+            const QString pseudonym = pseudonyms.patientPseudonym(id);
+            auto taken = db.queryOne(QStringLiteral("SELECT 1 FROM registry_patients WHERE pseudonym = ?1"),
+                                     {pseudonym});
+            if (!taken)
+                return taken.error();
+            if (!taken.value())
+                return pseudonym;
+        }
+        return makeError(Error::Code::Conflict, tr("No free pseudonymous ID could be drawn."));
+    }
+
+    Result<void> insertIdentifier(const QString &patientId, const PatientIdentifier &id, const QString &actor)
+    {
+        auto r =
+            db.execute(QStringLiteral("INSERT INTO registry_identifiers (patient_id, type, value, issuer, "
+                                      "verified, key_hash, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                      "?6, ?7, ?8)"),
+                       {patientId, identifierTypeId(id.type), id.value, id.issuer, id.verified ? 1 : 0,
+                        identifierHash(id), nowMs(), actor});
+        if (!r)
+            return r.error();
+        return {};
+    }
+
+    Result<void> writePatientVersion(const Patient &p, const QString &change, const QString &reason,
+                                     const QString &actor)
+    {
+        auto r =
+            db.execute(QStringLiteral("INSERT INTO registry_patient_versions (patient_id, version, snapshot, "
+                                      "change, reason, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                      "?6, ?7)"),
+                       {p.idString(), p.version, rows::jsonText(rows::patientSnapshot(p)), change, reason,
+                        nowMs(), actor});
+        if (!r)
+            return r.error();
+        return {};
+    }
+
+    Result<QList<QUuid>> currentAttachmentIds(const QString &eventId)
+    {
+        auto rs = db.query(QStringLiteral("SELECT id FROM registry_attachments WHERE event_id = ?1 AND "
+                                          "removed_at IS NULL ORDER BY added_at, id"),
+                           {eventId});
+        if (!rs)
+            return rs.error();
+        QList<QUuid> ids;
+        for (const auto &row : rs.value())
+            ids << QUuid::fromString(row.at(0).toString());
+        return ids;
+    }
+
+    // Writes version `version` of an event: the current row and its entry in the history.
+    Result<void> writeEventVersion(const QString &eventId, int version, const EventDraft &content,
+                                   bool removed, EventChange change, const QString &reason,
+                                   const QString &actor)
+    {
+        const qint64 now = nowMs();
+        QVariantList params{version};
+        params << rows::contentParams(content);
+        params << (removed ? 1 : 0) << now << actor << eventId;
+        auto u =
+            db.execute(QStringLiteral("UPDATE registry_events SET version = ?1, type = ?2, start_at = ?3, "
+                                      "end_at = ?4, title = ?5, annotation = ?6, payload = ?7, "
+                                      "form_records = ?8, removed = ?9, updated_at = ?10, updated_by = ?11 "
+                                      "WHERE id = ?12"),
+                       params);
+        if (!u)
+            return u.error();
+        auto atts = currentAttachmentIds(eventId);
+        if (!atts)
+            return atts.error();
+        QVariantList vp{eventId, version};
+        vp << rows::contentParams(content);
+        vp << rows::jsonText(rows::uuidArray(atts.value())) << (removed ? 1 : 0) << eventChangeId(change)
+           << reason << now << actor;
+        auto v =
+            db.execute(QStringLiteral("INSERT INTO registry_event_versions (%1) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+                           .arg(rows::kVersionColumns),
+                       vp);
+        if (!v)
+            return v.error();
+        return {};
+    }
+
+    Result<void> checkSingleDeath(const QString &patientId, const EventDraft &content, const QString &self)
+    {
+        if (content.type != EventType::Death)
+            return {};
+        auto row =
+            db.queryOne(QStringLiteral("SELECT 1 FROM registry_events WHERE patient_id = ?1 AND type = "
+                                       "'death' AND removed = 0 AND id <> ?2"),
+                        {patientId, self});
+        if (!row)
+            return row.error();
+        if (row.value())
+            return conflict(tr("The patient already has a death event; edit that one instead."));
+        return {};
+    }
+
+    // The live record a merged one now belongs to (follows merged_into).
+    Result<QString> survivorOf(const QString &patientId)
+    {
+        QString current = patientId;
+        for (int depth = 0; depth < kMaxMergeDepth; ++depth) {
+            auto row = db.queryOne(QStringLiteral("SELECT merged_into FROM registry_patients WHERE id = ?1"),
+                                   {current});
+            if (!row)
+                return row.error();
+            if (!row.value())
+                return patientNotFound();
+            if (row.value()->at(0).isNull())
+                return current;
+            current = row.value()->at(0).toString();
+        }
+        return makeError(Error::Code::Corrupt, tr("The merge chain of a patient does not end."));
+    }
+
+    Result<MergeRecord> loadMerge(const QString &mergeId)
+    {
+        auto row = db.queryOne(
+            QStringLiteral("SELECT m.id, m.survivor_id, m.merged_id, s.pseudonym, g.pseudonym, m.reason, "
+                           "m.merged_at, m.merged_by, m.lineage, m.undone_at, m.undone_by, m.undo_reason "
+                           "FROM registry_merges m JOIN registry_patients s ON s.id = m.survivor_id "
+                           "JOIN registry_patients g ON g.id = m.merged_id WHERE m.id = ?1"),
+            {mergeId});
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return notFound(tr("No such merge."));
+        return mergeFromRow(*row.value());
+    }
+
+    static MergeRecord mergeFromRow(const store::Row &r)
+    {
+        MergeRecord m;
+        m.id = QUuid::fromString(r.at(0).toString());
+        m.survivorId = QUuid::fromString(r.at(1).toString());
+        m.mergedId = QUuid::fromString(r.at(2).toString());
+        m.survivorPseudonym = r.at(3).toString();
+        m.mergedPseudonym = r.at(4).toString();
+        m.reason = r.at(5).toString();
+        m.mergedAt = rows::timeFrom(r.at(6));
+        m.mergedBy = r.at(7).toString();
+        const QJsonObject lineage = QJsonDocument::fromJson(r.at(8).toString().toUtf8()).object();
+        m.movedEvents = rows::uuidList(lineage.value(QStringLiteral("events")).toArray());
+        for (const auto &v : lineage.value(QStringLiteral("identifiers")).toArray())
+            m.movedIdentifiers << v.toInteger();
+        for (const auto &v : lineage.value(QStringLiteral("candidates")).toArray())
+            m.resolvedCandidates << v.toObject().value(QStringLiteral("id")).toInteger();
+        m.undone = !r.at(9).isNull();
+        m.undoneAt = rows::timeFrom(r.at(9));
+        m.undoneBy = r.at(10).toString();
+        m.undoReason = r.at(11).toString();
+        return m;
+    }
+
+    Result<TimelineEvent> changeEvent(const QString &actor, const QUuid &eventId, QStringView auditType,
+                                      const std::function<Result<std::optional<std::pair<EventDraft, bool>>>(
+                                          const TimelineEvent &current, const Patient &owner)> &compute,
+                                      EventChange change, const QString &reason, QJsonObject detail = {});
+};
+
+// Applies `compute` to the current event inside one transaction; it returns the new content and
+// removed state, or nullopt when nothing changes.
+Result<TimelineEvent> SqlCipherRegistry::Impl::changeEvent(
+    const QString &actor, const QUuid &eventId, QStringView auditType,
+    const std::function<Result<std::optional<std::pair<EventDraft, bool>>>(const TimelineEvent &,
+                                                                           const Patient &)> &compute,
+    EventChange change, const QString &reason, QJsonObject detail)
+{
+    QString pseudonym;
+    int newVersion = 0;
+    auto tx = db.transaction([&]() -> Result<void> {
+        auto current = loadEvent(eventId);
+        if (!current)
+            return current.error();
+        auto owner = loadPatient(current->patientId);
+        if (!owner)
+            return owner.error();
+        pseudonym = owner->pseudonymId;
+        auto next = compute(current.value(), owner.value());
+        if (!next)
+            return next.error();
+        if (!next.value()) {
+            newVersion = current->version;
+            return {};
+        }
+        const auto &[content, removed] = *next.value();
+        if (!removed) {
+            if (auto death = checkSingleDeath(owner->idString(), content, current->idString()); !death)
+                return death;
+        }
+        newVersion = current->version + 1;
+        return writeEventVersion(current->idString(), newVersion, content, removed, change, reason, actor);
+    });
+    if (!tx) {
+        if (!pseudonym.isEmpty())
+            audit(auditType, Action::Update, actor, {pseudonym}, QStringLiteral("timeline-event"),
+                  rows::uuidText(eventId), false,
+                  QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+        return tx.error();
+    }
+    detail.insert(QStringLiteral("version"), newVersion);
+    audit(auditType, change == EventChange::Remove ? Action::Delete : Action::Update, actor, {pseudonym},
+          QStringLiteral("timeline-event"), rows::uuidText(eventId), true, detail);
+    return loadEvent(eventId);
+}
+
+SqlCipherRegistry::SqlCipherRegistry() = default;
+SqlCipherRegistry::~SqlCipherRegistry() = default;
+
+Result<std::unique_ptr<SqlCipherRegistry>> SqlCipherRegistry::open(store::Database &database,
+                                                                   const Clock &clock,
+                                                                   RegistryAuditSink &auditSink,
+                                                                   const SecureBytes &pseudonymKey)
+{
+    return open(database, clock, auditSink, pseudonymKey, Options());
+}
+
+Result<std::unique_ptr<SqlCipherRegistry>>
+SqlCipherRegistry::open(store::Database &database, const Clock &clock, RegistryAuditSink &auditSink,
+                        const SecureBytes &pseudonymKey, Options options)
+{
+    if (pseudonymKey.size() != 32)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the registry pseudonym key must be 32 bytes"));
+    initResources();
+    auto migrated = database.migrate(QStringLiteral("registry"), QStringLiteral(":/mdp/registry/migrations"));
+    if (!migrated)
+        return migrated.error();
+    std::unique_ptr<SqlCipherRegistry> registry(new SqlCipherRegistry);
+    registry->d = std::make_unique<Impl>(database, clock, auditSink, pseudonymKey, std::move(options));
+    return registry;
+}
+
+// --- patients --------------------------------------------------------------------------------
+
+Result<DuplicateCheck> SqlCipherRegistry::checkDuplicates(const PatientDraft &draft)
+{
+    auto valid = d->validator.patient(draft);
+    if (!valid)
+        return valid.error();
+    return d->duplicatesOf(valid->name, valid->sex, valid->birthDate, valid->identifiers, QString());
+}
+
+Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const PatientDraft &draft)
+{
+    auto valid = d->validator.patient(draft);
+    if (!valid)
+        return valid.error();
+    const PatientDraft &v = valid.value();
+    std::optional<DuplicateFound> blocked;
+    QUuid id;
+    QList<ProbableMatch> queued;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        // Inside the write transaction: another writer's patient is either committed (and seen here)
+        // or waits for this one to finish, so the check and the insert cannot interleave.
+        auto check = d->duplicatesOf(v.name, v.sex, v.birthDate, v.identifiers, QString());
+        if (!check)
+            return check.error();
+        if (check->blocking) {
+            blocked = check->blocking;
+            return d->duplicateError(*blocked);
+        }
+        auto pseudonym = d->freshPseudonym(id);
+        if (!pseudonym)
+            return pseudonym.error();
+        const qint64 now = d->nowMs();
+        Patient p;
+        p.id = id;
+        p.pseudonymId = pseudonym.value();
+        p.name = v.name;
+        p.sex = v.sex;
+        p.birthDate = v.birthDate;
+        p.contact = v.contact;
+        p.identifiers = v.identifiers;
+        p.version = 1;
+        const NameReading reading = nameReading(v.name);
+        auto ins = d->db.execute(
+            QStringLiteral(
+                "INSERT INTO registry_patients (%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                "?11, ?12, ?13, 1, ?14, ?15, ?14, ?15, NULL)")
+                .arg(rows::kPatientColumns),
+            {p.idString(), p.pseudonymId, v.name.family, v.name.given, v.name.familyLatin, v.name.givenLatin,
+             reading.full, reading.initials, sexCode(v.sex), v.birthDate.toString(Qt::ISODate),
+             v.contact.phone, v.contact.email, v.contact.address, now, actor});
+        if (!ins)
+            return ins.error();
+        for (const PatientIdentifier &identifier : v.identifiers) {
+            if (auto r = d->insertIdentifier(p.idString(), identifier, actor); !r)
+                return r;
+        }
+        if (auto r = d->writePatientVersion(p, QStringLiteral("create"), QString(), actor); !r)
+            return r;
+        if (auto r = d->step(u"create.patient-inserted"); !r)
+            return r;
+        queued = check->probable;
+        return d->queueCandidates(p.idString(), queued);
+    });
+    if (!tx) {
+        Error error = tx.error();
+        if (!blocked && error.code == Error::Code::AlreadyExists) {
+            // The unique index caught what the check could not see (it should not happen under
+            // BEGIN IMMEDIATE, but the index is the last word): name the holder all the same.
+            qCWarning(lcRegistry) << "the unique identifier index refused a duplicate the check did not see";
+            auto again = d->duplicatesOf(v.name, v.sex, v.birthDate, v.identifiers, QString());
+            if (again && again->blocking) {
+                blocked = again->blocking;
+                error = d->duplicateError(*blocked);
+            }
+        }
+        if (blocked)
+            d->audit(
+                RegistryEvent::PatientCreate, Action::Create, actor, {blocked->pseudonymId}, {}, {}, false,
+                QJsonObject{{QStringLiteral("refused"), QStringLiteral("duplicate-identifier")},
+                            {QStringLiteral("identifier_type"), identifierTypeId(blocked->identifierType)}});
+        return error;
+    }
+    auto created = d->loadPatient(id);
+    if (!created)
+        return created.error();
+    QJsonArray possible;
+    QStringList involved{created->pseudonymId};
+    for (const auto &m : queued) {
+        possible.append(m.pseudonymId);
+        involved << m.pseudonymId;
+    }
+    QJsonObject detail{{QStringLiteral("identifiers"), int(v.identifiers.size())}};
+    if (!possible.isEmpty())
+        detail.insert(QStringLiteral("possible_duplicates"), possible);
+    d->audit(RegistryEvent::PatientCreate, Action::Create, actor, involved, {}, {}, true, detail);
+    return created;
+}
+
+Result<Patient> SqlCipherRegistry::updatePatient(const QString &actor, const QUuid &patientId,
+                                                 const PatientDraft &draft, int expectedVersion,
+                                                 const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    PatientDraft withoutIds = draft;
+    withoutIds.identifiers.clear();
+    auto valid = d->validator.patient(withoutIds);
+    if (!valid)
+        return valid.error();
+    const PatientDraft &v = valid.value();
+    QString pseudonym;
+    QList<ProbableMatch> queued;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto current = d->loadPatient(patientId);
+        if (!current)
+            return current.error();
+        pseudonym = current->pseudonymId;
+        if (current->isMerged())
+            return conflict(tr("This record was merged into another; edit the surviving record."));
+        if (current->version != expectedVersion)
+            return staleVersion(current->version);
+        // Identifiers stay: they must still agree with the corrected birth date and sex.
+        for (const PatientIdentifier &id : std::as_const(current->identifiers)) {
+            if (auto r = d->validator.identifier(id, v.birthDate, v.sex); !r)
+                return r.error();
+        }
+        Patient next = current.value();
+        next.name = v.name;
+        next.sex = v.sex;
+        next.birthDate = v.birthDate;
+        next.contact = v.contact;
+        next.version = current->version + 1;
+        const NameReading reading = nameReading(v.name);
+        auto u = d->db.execute(
+            QStringLiteral(
+                "UPDATE registry_patients SET family_name = ?1, given_name = ?2, family_name_latin = ?3, "
+                "given_name_latin = ?4, pinyin = ?5, pinyin_initials = ?6, sex = ?7, birth_date = ?8, "
+                "phone = ?9, email = ?10, address = ?11, version = ?12, updated_at = ?13, "
+                "updated_by = ?14 WHERE id = ?15"),
+            {v.name.family, v.name.given, v.name.familyLatin, v.name.givenLatin, reading.full,
+             reading.initials, sexCode(v.sex), v.birthDate.toString(Qt::ISODate), v.contact.phone,
+             v.contact.email, v.contact.address, next.version, d->nowMs(), actor, next.idString()});
+        if (!u)
+            return u.error();
+        if (auto r = d->writePatientVersion(next, QStringLiteral("update"), why.value(), actor); !r)
+            return r;
+        auto check = d->duplicatesOf(v.name, v.sex, v.birthDate, {}, next.idString());
+        if (!check)
+            return check.error();
+        queued = check->probable;
+        return d->queueCandidates(next.idString(), queued);
+    });
+    if (!tx) {
+        if (!pseudonym.isEmpty())
+            d->audit(RegistryEvent::PatientUpdate, Action::Update, actor, {pseudonym}, {}, {}, false,
+                     QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+        return tx.error();
+    }
+    auto updated = d->loadPatient(patientId);
+    if (!updated)
+        return updated.error();
+    QStringList involved{pseudonym};
+    for (const auto &m : queued)
+        involved << m.pseudonymId;
+    d->audit(RegistryEvent::PatientUpdate, Action::Update, actor, involved, {}, {}, true,
+             QJsonObject{{QStringLiteral("version"), updated->version}});
+    return updated;
+}
+
+Result<Patient> SqlCipherRegistry::addIdentifier(const QString &actor, const QUuid &patientId,
+                                                 const PatientIdentifier &identifier)
+{
+    QString pseudonym;
+    std::optional<DuplicateFound> blocked;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto current = d->loadPatient(patientId);
+        if (!current)
+            return current.error();
+        pseudonym = current->pseudonymId;
+        if (current->isMerged())
+            return conflict(tr("This record was merged into another; edit the surviving record."));
+        auto id = d->validator.identifier(identifier, current->birthDate, current->sex);
+        if (!id)
+            return id.error();
+        for (const PatientIdentifier &held : std::as_const(current->identifiers)) {
+            if (held.type == id->type && held.value == id->value && keyIssuer(held) == keyIssuer(id.value()))
+                return makeError(Error::Code::AlreadyExists, tr("The patient already has this identifier."));
+        }
+        auto check = d->duplicatesOf(current->name, current->sex, current->birthDate, {id.value()},
+                                     current->idString());
+        if (!check)
+            return check.error();
+        if (check->blocking) {
+            blocked = check->blocking;
+            return d->duplicateError(*blocked);
+        }
+        if (auto r = d->insertIdentifier(current->idString(), id.value(), actor); !r)
+            return r;
+        Patient next = current.value();
+        next.identifiers << id.value();
+        next.version = current->version + 1;
+        auto u = d->db.execute(QStringLiteral("UPDATE registry_patients SET version = ?1, updated_at = ?2, "
+                                              "updated_by = ?3 WHERE id = ?4"),
+                               {next.version, d->nowMs(), actor, next.idString()});
+        if (!u)
+            return u.error();
+        if (auto r = d->writePatientVersion(next, QStringLiteral("add-identifier"), QString(), actor); !r)
+            return r;
+        QList<ProbableMatch> identifierMatches;
+        for (const auto &m : check->probable) {
+            if (m.reasons.contains(QStringLiteral("same-identifier-unverified")))
+                identifierMatches << m;
+        }
+        return d->queueCandidates(next.idString(), identifierMatches);
+    });
+    if (!tx) {
+        if (!pseudonym.isEmpty()) {
+            QStringList involved{pseudonym};
+            if (blocked)
+                involved << blocked->pseudonymId;
+            d->audit(RegistryEvent::PatientUpdate, Action::Update, actor, involved, {}, {}, false,
+                     QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)},
+                                 {QStringLiteral("change"), QStringLiteral("add-identifier")}});
+        }
+        return tx.error();
+    }
+    d->audit(RegistryEvent::PatientUpdate, Action::Update, actor, {pseudonym}, {}, {}, true,
+             QJsonObject{{QStringLiteral("change"), QStringLiteral("add-identifier")},
+                         {QStringLiteral("identifier_type"), identifierTypeId(identifier.type)}});
+    return d->loadPatient(patientId);
+}
+
+Result<Patient> SqlCipherRegistry::patient(const QString &actor, const QUuid &patientId)
+{
+    auto p = d->loadPatient(patientId);
+    if (!p)
+        return p.error();
+    d->audit(RegistryEvent::PatientView, Action::Read, actor, {p->pseudonymId});
+    return p;
+}
+
+Result<Patient> SqlCipherRegistry::patientByPseudonym(const QString &actor, const QString &pseudonymId)
+{
+    auto p = d->loadPatientWhere(QStringLiteral("pseudonym"), pseudonymId.trimmed().toUpper());
+    if (!p)
+        return p.error();
+    if (!p.value())
+        return patientNotFound();
+    d->audit(RegistryEvent::PatientView, Action::Read, actor, {p.value()->pseudonymId});
+    return *p.value();
+}
+
+Result<std::optional<Patient>> SqlCipherRegistry::findByIdentifier(const QString &actor,
+                                                                   const PatientIdentifier &identifier)
+{
+    const PatientIdentifier id = identifier.normalised();
+    auto row =
+        d->db.queryOne(QStringLiteral("SELECT patient_id FROM registry_identifiers WHERE key_hash = ?1 "
+                                      "ORDER BY verified DESC, id LIMIT 1"),
+                       {d->identifierHash(id)});
+    if (!row)
+        return row.error();
+    QJsonObject detail{{QStringLiteral("identifier_type"), identifierTypeId(id.type)}};
+    if (!row.value()) {
+        detail.insert(QStringLiteral("found"), 0);
+        d->audit(RegistryEvent::PatientQuery, Action::Read, actor, {}, {}, {}, true, detail);
+        return std::optional<Patient>();
+    }
+    auto p = d->loadPatient(QUuid::fromString(row.value()->at(0).toString()));
+    if (!p)
+        return p.error();
+    detail.insert(QStringLiteral("found"), 1);
+    d->audit(RegistryEvent::PatientQuery, Action::Read, actor, {p->pseudonymId}, {}, {}, true, detail);
+    return std::optional<Patient>(p.value());
+}
+
+Result<PatientPage> SqlCipherRegistry::patients(const QString &actor, const PageRequest &request)
+{
+    const int limit = std::clamp(request.limit, 1, kMaxPageSize);
+    const int offset = std::max(0, request.offset);
+    const QString where = request.includeMerged ? QString() : QStringLiteral("WHERE merged_into IS NULL");
+    auto total = d->db.queryOne(QStringLiteral("SELECT COUNT(*) FROM registry_patients %1").arg(where));
+    if (!total)
+        return total.error();
+    auto rs = d->db.query(QStringLiteral("SELECT %1 FROM registry_patients %2 ORDER BY created_at, id "
+                                         "LIMIT ?1 OFFSET ?2")
+                              .arg(rows::kPatientColumns, where),
+                          {limit, offset});
+    if (!rs)
+        return rs.error();
+    PatientPage page;
+    page.total = total.value() ? total.value()->at(0).toLongLong() : 0;
+    QStringList seen;
+    for (const auto &row : rs.value()) {
+        Patient p = rows::patient(row);
+        auto ids = d->identifiersOf(p.idString());
+        if (!ids)
+            return ids.error();
+        p.identifiers = ids.value();
+        seen << p.pseudonymId;
+        page.patients << p;
+    }
+    d->audit(RegistryEvent::PatientQuery, Action::Read, actor, seen, {}, {}, true,
+             QJsonObject{{QStringLiteral("offset"), offset}, {QStringLiteral("count"), int(seen.size())}});
+    return page;
+}
+
+Result<QList<PatientVersion>> SqlCipherRegistry::patientHistory(const QUuid &patientId)
+{
+    auto current = d->loadPatient(patientId);
+    if (!current)
+        return current.error();
+    auto rs =
+        d->db.query(QStringLiteral("SELECT version, snapshot, change, reason, changed_at, changed_by FROM "
+                                   "registry_patient_versions WHERE patient_id = ?1 ORDER BY version"),
+                    {current->idString()});
+    if (!rs)
+        return rs.error();
+    QList<PatientVersion> history;
+    for (const auto &row : rs.value()) {
+        PatientVersion v;
+        v.version = int(row.at(0).toLongLong());
+        v.state = rows::patientFromSnapshot(QJsonDocument::fromJson(row.at(1).toString().toUtf8()).object());
+        v.state.id = current->id;
+        v.state.pseudonymId = current->pseudonymId;
+        v.state.version = v.version;
+        v.change = row.at(2).toString();
+        v.reason = row.at(3).toString();
+        v.changedAt = rows::timeFrom(row.at(4));
+        v.changedBy = row.at(5).toString();
+        history << v;
+    }
+    return history;
+}
+
+// --- duplicates and merge ------------------------------------------------------------------------
+
+Result<QList<DuplicateCandidate>> SqlCipherRegistry::possibleDuplicates(DuplicateStatus status)
+{
+    auto rs = d->db.query(
+        QStringLiteral("SELECT c.id, c.patient_a, c.patient_b, a.pseudonym, b.pseudonym, c.score, "
+                       "c.reasons, c.created_at, c.resolved_at, c.resolved_by, c.resolution "
+                       "FROM registry_duplicate_candidates c "
+                       "JOIN registry_patients a ON a.id = c.patient_a "
+                       "JOIN registry_patients b ON b.id = c.patient_b "
+                       "WHERE c.status = ?1 ORDER BY c.score DESC, c.id"),
+        {duplicateStatusId(status)});
+    if (!rs)
+        return rs.error();
+    QList<DuplicateCandidate> list;
+    for (const auto &row : rs.value()) {
+        DuplicateCandidate c;
+        c.id = row.at(0).toLongLong();
+        c.patientA = QUuid::fromString(row.at(1).toString());
+        c.patientB = QUuid::fromString(row.at(2).toString());
+        c.pseudonymA = row.at(3).toString();
+        c.pseudonymB = row.at(4).toString();
+        c.score = row.at(5).toDouble();
+        c.reasons = row.at(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        c.status = status;
+        c.created = rows::timeFrom(row.at(7));
+        c.resolved = rows::timeFrom(row.at(8));
+        c.resolvedBy = row.at(9).toString();
+        c.resolution = row.at(10).toString();
+        list << c;
+    }
+    return list;
+}
+
+Result<void> SqlCipherRegistry::dismissDuplicate(const QString &actor, qint64 candidateId,
+                                                 const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    QStringList involved;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto row =
+            d->db.queryOne(QStringLiteral("SELECT a.pseudonym, b.pseudonym, c.status FROM "
+                                          "registry_duplicate_candidates c "
+                                          "JOIN registry_patients a ON a.id = c.patient_a "
+                                          "JOIN registry_patients b ON b.id = c.patient_b WHERE c.id = ?1"),
+                           {candidateId});
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return notFound(tr("No such entry in the duplicate queue."));
+        involved = {row.value()->at(0).toString(), row.value()->at(1).toString()};
+        if (row.value()->at(2).toString() != duplicateStatusId(DuplicateStatus::Open))
+            return conflict(tr("This pair was already resolved."));
+        auto u =
+            d->db.execute(QStringLiteral("UPDATE registry_duplicate_candidates SET status = 'dismissed', "
+                                         "resolved_at = ?1, resolved_by = ?2, resolution = ?3 WHERE id = ?4"),
+                          {d->nowMs(), actor, why.value(), candidateId});
+        if (!u)
+            return u.error();
+        return {};
+    });
+    d->audit(RegistryEvent::DuplicateDismiss, Action::Update, actor, involved, QStringLiteral("duplicate"),
+             QString::number(candidateId), tx.ok());
+    return tx;
+}
+
+Result<MergeRecord> SqlCipherRegistry::merge(const QString &actor, const QUuid &survivorId,
+                                             const QUuid &mergedId, const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    if (survivorId == mergedId)
+        return makeError(Error::Code::InvalidArgument, tr("A patient cannot be merged into itself."));
+    const QUuid mergeId = QUuid::createUuid();
+    QStringList involved;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto survivor = d->loadPatient(survivorId);
+        if (!survivor)
+            return survivor.error();
+        auto merged = d->loadPatient(mergedId);
+        if (!merged)
+            return merged.error();
+        involved = {survivor->pseudonymId, merged->pseudonymId};
+        if (survivor->isMerged())
+            return conflict(tr("The surviving record %1 is itself merged into another record.")
+                                .arg(survivor->pseudonymId));
+        if (merged->isMerged())
+            return conflict(
+                tr("The record %1 is already merged into another record.").arg(merged->pseudonymId));
+        const QString s = survivor->idString();
+        const QString m = merged->idString();
+        const qint64 now = d->nowMs();
+
+        auto events = d->db.query(
+            QStringLiteral("SELECT id FROM registry_events WHERE patient_id = ?1 ORDER BY id"), {m});
+        if (!events)
+            return events.error();
+        auto identifiers = d->db.query(
+            QStringLiteral("SELECT id FROM registry_identifiers WHERE patient_id = ?1 ORDER BY id"), {m});
+        if (!identifiers)
+            return identifiers.error();
+        const auto [a, b] = orderedPair(survivorId, mergedId);
+        auto candidates =
+            d->db.query(QStringLiteral("SELECT id, status, resolved_at, resolved_by, resolution FROM "
+                                       "registry_duplicate_candidates WHERE patient_a = ?1 AND "
+                                       "patient_b = ?2"),
+                        {a, b});
+        if (!candidates)
+            return candidates.error();
+
+        QJsonArray eventIds;
+        for (const auto &row : events.value())
+            eventIds.append(row.at(0).toString());
+        QJsonArray identifierIds;
+        for (const auto &row : identifiers.value())
+            identifierIds.append(row.at(0).toLongLong());
+        // Each candidate's state before, so unmerge can put it back as it was.
+        QJsonArray candidatesBefore;
+        for (const auto &row : candidates.value()) {
+            candidatesBefore.append(QJsonObject{
+                {QStringLiteral("id"), row.at(0).toLongLong()},
+                {QStringLiteral("status"), row.at(1).toString()},
+                {QStringLiteral("resolved_at"),
+                 row.at(2).isNull() ? QJsonValue() : QJsonValue(row.at(2).toLongLong())},
+                {QStringLiteral("resolved_by"),
+                 row.at(3).isNull() ? QJsonValue() : QJsonValue(row.at(3).toString())},
+                {QStringLiteral("resolution"),
+                 row.at(4).isNull() ? QJsonValue() : QJsonValue(row.at(4).toString())},
+            });
+        }
+
+        if (auto r = d->db.execute(
+                QStringLiteral("UPDATE registry_events SET patient_id = ?1 WHERE patient_id = ?2"), {s, m});
+            !r)
+            return r.error();
+        if (auto r = d->step(u"merge.events-moved"); !r)
+            return r;
+        if (auto r = d->db.execute(
+                QStringLiteral("UPDATE registry_identifiers SET patient_id = ?1 WHERE patient_id = ?2"),
+                {s, m});
+            !r)
+            return r.error();
+        if (auto r = d->step(u"merge.identifiers-moved"); !r)
+            return r;
+        if (auto r =
+                d->db.execute(QStringLiteral("UPDATE registry_duplicate_candidates SET status = 'merged', "
+                                             "resolved_at = ?1, resolved_by = ?2, resolution = ?3 WHERE "
+                                             "patient_a = ?4 AND patient_b = ?5"),
+                              {now, actor, why.value(), a, b});
+            !r)
+            return r.error();
+        if (auto r = d->db.execute(
+                QStringLiteral("UPDATE registry_patients SET merged_into = ?1 WHERE id = ?2"), {s, m});
+            !r)
+            return r.error();
+        auto seq = d->db.queryOne(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM registry_merges"));
+        if (!seq)
+            return seq.error();
+        const QJsonObject lineage{{QStringLiteral("events"), eventIds},
+                                  {QStringLiteral("identifiers"), identifierIds},
+                                  {QStringLiteral("candidates"), candidatesBefore}};
+        if (auto r =
+                d->db.execute(QStringLiteral("INSERT INTO registry_merges (id, seq, survivor_id, merged_id, "
+                                             "reason, merged_at, merged_by, lineage) VALUES (?1, ?2, ?3, ?4, "
+                                             "?5, ?6, ?7, ?8)"),
+                              {rows::uuidText(mergeId), seq.value()->at(0), s, m, why.value(), now, actor,
+                               rows::jsonText(lineage)});
+            !r)
+            return r.error();
+        return d->step(u"merge.recorded");
+    });
+    if (!tx) {
+        if (!involved.isEmpty())
+            d->audit(RegistryEvent::PatientMerge, Action::Update, actor, involved, QStringLiteral("merge"),
+                     {}, false, QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+        return tx.error();
+    }
+    auto record = d->loadMerge(rows::uuidText(mergeId));
+    if (!record)
+        return record.error();
+    qCInfo(lcRegistry) << "merge" << record->idString() << "moved" << record->movedEvents.size() << "events";
+    d->audit(RegistryEvent::PatientMerge, Action::Update, actor, involved, QStringLiteral("merge"),
+             record->idString(), true,
+             QJsonObject{{QStringLiteral("events_moved"), int(record->movedEvents.size())},
+                         {QStringLiteral("identifiers_moved"), int(record->movedIdentifiers.size())},
+                         {QStringLiteral("survivor"), record->survivorPseudonym},
+                         {QStringLiteral("merged"), record->mergedPseudonym}});
+    return record;
+}
+
+Result<MergeRecord> SqlCipherRegistry::unmerge(const QString &actor, const QUuid &mergeId,
+                                               const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    QStringList involved;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto record = d->loadMerge(rows::uuidText(mergeId));
+        if (!record)
+            return record.error();
+        involved = {record->survivorPseudonym, record->mergedPseudonym};
+        if (record->undone)
+            return conflict(tr("This merge was already undone."));
+        const QString s = rows::uuidText(record->survivorId);
+        const QString m = rows::uuidText(record->mergedId);
+        auto later = d->db.queryOne(
+            QStringLiteral(
+                "SELECT COUNT(*) FROM registry_merges WHERE undone_at IS NULL AND seq > (SELECT seq FROM "
+                "registry_merges WHERE id = ?1) AND (survivor_id IN (?2, ?3) OR merged_id IN (?2, ?3))"),
+            {rows::uuidText(mergeId), s, m});
+        if (!later)
+            return later.error();
+        if (later.value()->at(0).toLongLong() > 0)
+            return conflict(tr("A later merge involving %1 or %2 is still in force; undo it first.")
+                                .arg(record->survivorPseudonym, record->mergedPseudonym));
+        auto state =
+            d->db.queryOne(QStringLiteral("SELECT merged_into FROM registry_patients WHERE id = ?1"), {m});
+        if (!state)
+            return state.error();
+        if (!state.value() || state.value()->at(0).toString() != s)
+            return makeError(Error::Code::Corrupt,
+                             tr("The merged record is not marked as merged into the survivor."));
+
+        for (const QUuid &event : std::as_const(record->movedEvents)) {
+            auto r = d->db.execute(
+                QStringLiteral(
+                    "UPDATE registry_events SET patient_id = ?1 WHERE id = ?2 AND patient_id = ?3"),
+                {m, rows::uuidText(event), s});
+            if (!r)
+                return r.error();
+            if (r.value() != 1)
+                return makeError(Error::Code::Corrupt,
+                                 tr("A moved event is no longer with the surviving record."));
+        }
+        if (auto r = d->step(u"unmerge.events-moved"); !r)
+            return r;
+        for (qint64 identifier : std::as_const(record->movedIdentifiers)) {
+            auto r = d->db.execute(
+                QStringLiteral(
+                    "UPDATE registry_identifiers SET patient_id = ?1 WHERE id = ?2 AND patient_id = ?3"),
+                {m, identifier, s});
+            if (!r)
+                return r.error();
+            if (r.value() != 1)
+                return makeError(Error::Code::Corrupt,
+                                 tr("A moved identifier is no longer with the surviving record."));
+        }
+        auto lineageRow = d->db.queryOne(QStringLiteral("SELECT lineage FROM registry_merges WHERE id = ?1"),
+                                         {rows::uuidText(mergeId)});
+        if (!lineageRow)
+            return lineageRow.error();
+        const QJsonObject lineage =
+            QJsonDocument::fromJson(lineageRow.value()->at(0).toString().toUtf8()).object();
+        auto nullable = [](const QJsonValue &v, bool integer) -> QVariant {
+            if (v.isNull() || v.isUndefined())
+                return QVariant();
+            return integer ? QVariant(v.toInteger()) : QVariant(v.toString());
+        };
+        for (const auto &value : lineage.value(QStringLiteral("candidates")).toArray()) {
+            const QJsonObject c = value.toObject();
+            auto r = d->db.execute(
+                QStringLiteral("UPDATE registry_duplicate_candidates SET status = ?1, "
+                               "resolved_at = ?2, resolved_by = ?3, resolution = ?4 WHERE id = ?5"),
+                {c.value(QStringLiteral("status")).toString(),
+                 nullable(c.value(QStringLiteral("resolved_at")), true),
+                 nullable(c.value(QStringLiteral("resolved_by")), false),
+                 nullable(c.value(QStringLiteral("resolution")), false),
+                 c.value(QStringLiteral("id")).toInteger()});
+            if (!r)
+                return r.error();
+        }
+        if (auto r = d->db.execute(
+                QStringLiteral("UPDATE registry_patients SET merged_into = NULL WHERE id = ?1"), {m});
+            !r)
+            return r.error();
+        if (auto r =
+                d->db.execute(QStringLiteral("UPDATE registry_merges SET undone_at = ?1, undone_by = ?2, "
+                                             "undo_reason = ?3 WHERE id = ?4"),
+                              {d->nowMs(), actor, why.value(), rows::uuidText(mergeId)});
+            !r)
+            return r.error();
+        return d->step(u"unmerge.recorded");
+    });
+    if (!tx) {
+        if (!involved.isEmpty())
+            d->audit(RegistryEvent::PatientUnmerge, Action::Update, actor, involved, QStringLiteral("merge"),
+                     rows::uuidText(mergeId), false,
+                     QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+        return tx.error();
+    }
+    auto record = d->loadMerge(rows::uuidText(mergeId));
+    if (!record)
+        return record.error();
+    d->audit(RegistryEvent::PatientUnmerge, Action::Update, actor, involved, QStringLiteral("merge"),
+             record->idString(), true,
+             QJsonObject{{QStringLiteral("events_restored"), int(record->movedEvents.size())},
+                         {QStringLiteral("identifiers_restored"), int(record->movedIdentifiers.size())}});
+    return record;
+}
+
+Result<MergeRecord> SqlCipherRegistry::mergeRecord(const QUuid &mergeId)
+{
+    return d->loadMerge(rows::uuidText(mergeId));
+}
+
+Result<QList<MergeRecord>> SqlCipherRegistry::lineage(const QUuid &patientId)
+{
+    auto rs =
+        d->db.query(QStringLiteral("SELECT id FROM registry_merges WHERE survivor_id = ?1 OR merged_id = ?1 "
+                                   "ORDER BY seq"),
+                    {rows::uuidText(patientId)});
+    if (!rs)
+        return rs.error();
+    QList<MergeRecord> list;
+    for (const auto &row : rs.value()) {
+        auto m = d->loadMerge(row.at(0).toString());
+        if (!m)
+            return m.error();
+        list << m.value();
+    }
+    return list;
+}
+
+// --- timeline --------------------------------------------------------------------------------
+
+Result<TimelineEvent> SqlCipherRegistry::addEvent(const QString &actor, const QUuid &patientId,
+                                                  const EventDraft &draft)
+{
+    const QUuid eventId = QUuid::createUuid();
+    QString pseudonym;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto owner = d->loadPatient(patientId);
+        if (!owner)
+            return owner.error();
+        pseudonym = owner->pseudonymId;
+        if (owner->isMerged())
+            return conflict(
+                tr("This record was merged into another; add the event to the surviving record."));
+        auto valid = d->validator.event(draft, owner->birthDate);
+        if (!valid)
+            return valid.error();
+        if (auto r = d->checkSingleDeath(owner->idString(), valid.value(), QString()); !r)
+            return r;
+        const qint64 now = d->nowMs();
+        QVariantList params{rows::uuidText(eventId), owner->idString()};
+        params << rows::contentParams(valid.value()) << now << actor;
+        auto ins =
+            d->db.execute(QStringLiteral("INSERT INTO registry_events (id, patient_id, version, type, "
+                                         "start_at, end_at, title, annotation, payload, form_records, "
+                                         "removed, created_at, created_by, updated_at, updated_by) VALUES "
+                                         "(?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?10, ?11)"),
+                          params);
+        if (!ins)
+            return ins.error();
+        return d->writeEventVersion(rows::uuidText(eventId), 1, valid.value(), false, EventChange::Create,
+                                    QString(), actor);
+    });
+    if (!tx) {
+        if (!pseudonym.isEmpty())
+            d->audit(RegistryEvent::EventAdd, Action::Create, actor, {pseudonym},
+                     QStringLiteral("timeline-event"), {}, false,
+                     QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+        return tx.error();
+    }
+    d->audit(RegistryEvent::EventAdd, Action::Create, actor, {pseudonym}, QStringLiteral("timeline-event"),
+             rows::uuidText(eventId), true,
+             QJsonObject{{QStringLiteral("event_type"), eventTypeId(draft.type)}});
+    return d->loadEvent(eventId);
+}
+
+Result<TimelineEvent> SqlCipherRegistry::updateEvent(const QString &actor, const QUuid &eventId,
+                                                     const EventDraft &draft, int expectedVersion,
+                                                     const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    return d->changeEvent(
+        actor, eventId, RegistryEvent::EventUpdate,
+        [&](const TimelineEvent &current,
+            const Patient &owner) -> Result<std::optional<std::pair<EventDraft, bool>>> {
+            if (current.version != expectedVersion)
+                return staleVersion(current.version);
+            if (current.removed)
+                return conflict(tr("The event was removed; restore it before editing."));
+            auto valid = d->validator.event(draft, owner.birthDate);
+            if (!valid)
+                return valid.error();
+            if (valid.value() == current.content)
+                return std::optional<std::pair<EventDraft, bool>>();
+            return std::optional(std::make_pair(valid.value(), false));
+        },
+        EventChange::Update, why.value());
+}
+
+Result<TimelineEvent> SqlCipherRegistry::annotateEvent(const QString &actor, const QUuid &eventId,
+                                                       const QString &annotation, int expectedVersion)
+{
+    return d->changeEvent(
+        actor, eventId, RegistryEvent::EventAnnotate,
+        [&](const TimelineEvent &current,
+            const Patient &owner) -> Result<std::optional<std::pair<EventDraft, bool>>> {
+            if (current.version != expectedVersion)
+                return staleVersion(current.version);
+            if (current.removed)
+                return conflict(tr("The event was removed; restore it before annotating."));
+            EventDraft next = current.content;
+            next.annotation = annotation;
+            auto valid = d->validator.event(next, owner.birthDate);
+            if (!valid)
+                return valid.error();
+            if (valid->annotation == current.content.annotation)
+                return std::optional<std::pair<EventDraft, bool>>();
+            return std::optional(std::make_pair(valid.value(), false));
+        },
+        EventChange::Annotate, QString());
+}
+
+Result<TimelineEvent> SqlCipherRegistry::removeEvent(const QString &actor, const QUuid &eventId,
+                                                     const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    return d->changeEvent(
+        actor, eventId, RegistryEvent::EventRemove,
+        [&](const TimelineEvent &current,
+            const Patient &) -> Result<std::optional<std::pair<EventDraft, bool>>> {
+            if (current.removed)
+                return conflict(tr("The event was already removed."));
+            return std::optional(std::make_pair(current.content, true));
+        },
+        EventChange::Remove, why.value());
+}
+
+Result<TimelineEvent> SqlCipherRegistry::revertEvent(const QString &actor, const QUuid &eventId, int version,
+                                                     const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    return d->changeEvent(
+        actor, eventId, RegistryEvent::EventRevert,
+        [&](const TimelineEvent &current,
+            const Patient &) -> Result<std::optional<std::pair<EventDraft, bool>>> {
+            auto row =
+                d->db.queryOne(QStringLiteral("SELECT %1 FROM registry_event_versions WHERE event_id = ?1 "
+                                              "AND version = ?2")
+                                   .arg(rows::kVersionColumns),
+                               {current.idString(), version});
+            if (!row)
+                return row.error();
+            if (!row.value())
+                return notFound(tr("The event has no version %1.").arg(version));
+            const EventVersion target = rows::version(*row.value());
+            if (target.content == current.content && target.removed == current.removed)
+                return std::optional<std::pair<EventDraft, bool>>();
+            return std::optional(std::make_pair(target.content, target.removed));
+        },
+        EventChange::Revert, why.value(), QJsonObject{{QStringLiteral("reverted_to"), version}});
+}
+
+Result<TimelineEvent> SqlCipherRegistry::event(const QString &actor, const QUuid &eventId)
+{
+    auto e = d->loadEvent(eventId);
+    if (!e)
+        return e.error();
+    auto pseudonym = d->pseudonymOf(rows::uuidText(e->patientId));
+    if (!pseudonym)
+        return pseudonym.error();
+    d->audit(RegistryEvent::TimelineView, Action::Read, actor, {pseudonym.value()},
+             QStringLiteral("timeline-event"), e->idString());
+    return e;
+}
+
+Result<QList<TimelineEvent>> SqlCipherRegistry::events(const QString &actor, const QUuid &patientId,
+                                                       bool includeRemoved)
+{
+    const QString pid = rows::uuidText(patientId);
+    auto pseudonym = d->pseudonymOf(pid);
+    if (!pseudonym)
+        return pseudonym.error();
+    auto rs = d->db.query(
+        QStringLiteral("SELECT %1 FROM registry_events WHERE patient_id = ?1 %2 "
+                       "ORDER BY start_at, created_at, id")
+            .arg(rows::kEventColumns, includeRemoved ? QString() : QStringLiteral("AND removed = 0")),
+        {pid});
+    if (!rs)
+        return rs.error();
+    auto atts =
+        d->db.query(QStringLiteral("SELECT %1 FROM registry_attachments WHERE removed_at IS NULL AND "
+                                   "event_id IN (SELECT id FROM registry_events WHERE patient_id = ?1) "
+                                   "ORDER BY added_at, id")
+                        .arg(rows::kAttachmentColumns),
+                    {pid});
+    if (!atts)
+        return atts.error();
+    QHash<QUuid, QList<Attachment>> byEvent;
+    for (const auto &row : atts.value()) {
+        const Attachment a = rows::attachment(row);
+        byEvent[a.eventId] << a;
+    }
+    QList<TimelineEvent> list;
+    list.reserve(rs->size());
+    for (const auto &row : rs.value()) {
+        TimelineEvent e = rows::event(row);
+        e.attachments = byEvent.value(e.id);
+        list << e;
+    }
+    d->audit(RegistryEvent::TimelineView, Action::Read, actor, {pseudonym.value()}, {}, {}, true,
+             QJsonObject{{QStringLiteral("events"), int(list.size())}});
+    return list;
+}
+
+Result<QList<EventVersion>> SqlCipherRegistry::eventHistory(const QUuid &eventId)
+{
+    auto rs = d->db.query(
+        QStringLiteral("SELECT %1 FROM registry_event_versions WHERE event_id = ?1 ORDER BY version")
+            .arg(rows::kVersionColumns),
+        {rows::uuidText(eventId)});
+    if (!rs)
+        return rs.error();
+    if (rs->isEmpty())
+        return eventNotFound();
+    QList<EventVersion> history;
+    for (const auto &row : rs.value())
+        history << rows::version(row);
+    return history;
+}
+
+Result<Attachment> SqlCipherRegistry::attach(const QString &actor, const QUuid &eventId,
+                                             const AttachmentDraft &draft)
+{
+    if (auto r = AttachmentInspector::checkFileName(draft.fileName); !r)
+        return r.error();
+    const QString mediaType = draft.mediaType.trimmed().toLower();
+    if (!AttachmentInspector::supportedMediaTypes().contains(mediaType))
+        return makeError(Error::Code::Unsupported,
+                         tr("Files of type \"%1\" cannot be attached; PDF, PNG, JPEG and DICOM files can.")
+                             .arg(mediaType.left(64)));
+    if (!d->options.vault)
+        return makeError(Error::Code::Unsupported, tr("No vault is available to check the file."));
+    store::Vault &vault = *d->options.vault;
+    if (!store::Vault::isValidId(draft.blobId) || !vault.contains(draft.blobId))
+        return notFound(tr("The file is not in the vault."));
+    auto size = vault.plaintextSize(draft.blobId);
+    if (!size)
+        return size.error();
+    // The content is checked before the write transaction: decrypting a large file must not hold
+    // the database's write lock. The size limit is applied before anything is decrypted.
+    {
+        auto device = vault.openRead(draft.blobId);
+        if (!device)
+            return device.error();
+        if (auto r = AttachmentInspector::check(*device.value(), size.value(), mediaType,
+                                                d->options.maxAttachmentBytes);
+            !r)
+            return r.error();
+    }
+    const QUuid attachmentId = QUuid::createUuid();
+    QString pseudonym;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto current = d->loadEvent(eventId);
+        if (!current)
+            return current.error();
+        auto owner = d->pseudonymOf(rows::uuidText(current->patientId));
+        if (!owner)
+            return owner.error();
+        pseudonym = owner.value();
+        if (current->removed)
+            return conflict(tr("The event was removed; restore it before attaching files."));
+        for (const Attachment &a : std::as_const(current->attachments)) {
+            if (a.blobId == draft.blobId)
+                return makeError(Error::Code::AlreadyExists,
+                                 tr("This file is already attached to the event."));
+        }
+        auto ins = d->db.execute(
+            QStringLiteral("INSERT INTO registry_attachments (%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                           "?7, ?8, NULL, NULL)")
+                .arg(rows::kAttachmentColumns),
+            {rows::uuidText(attachmentId), current->idString(), draft.blobId, mediaType,
+             draft.fileName.trimmed(), size.value(), d->nowMs(), actor});
+        if (!ins)
+            return ins.error();
+        return d->writeEventVersion(current->idString(), current->version + 1, current->content, false,
+                                    EventChange::Attach, QString(), actor);
+    });
+    if (!tx) {
+        if (!pseudonym.isEmpty())
+            d->audit(RegistryEvent::Attach, Action::Create, actor, {pseudonym},
+                     QStringLiteral("timeline-event"), rows::uuidText(eventId), false,
+                     QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+        return tx.error();
+    }
+    d->audit(RegistryEvent::Attach, Action::Create, actor, {pseudonym}, QStringLiteral("attachment"),
+             rows::uuidText(attachmentId), true,
+             QJsonObject{{QStringLiteral("media_type"), mediaType},
+                         {QStringLiteral("size"), size.value()},
+                         {QStringLiteral("event"), rows::uuidText(eventId)}});
+    auto atts = d->attachmentsOf(rows::uuidText(eventId), false);
+    if (!atts)
+        return atts.error();
+    for (const Attachment &a : atts.value()) {
+        if (a.id == attachmentId)
+            return a;
+    }
+    return notFound(tr("The attachment disappeared."));
+}
+
+Result<void> SqlCipherRegistry::detach(const QString &actor, const QUuid &attachmentId, const QString &reason)
+{
+    auto why = RecordValidator::reason(reason);
+    if (!why)
+        return why.error();
+    QString pseudonym;
+    QString eventId;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto row = d->db.queryOne(
+            QStringLiteral("SELECT event_id, removed_at FROM registry_attachments WHERE id = ?1"),
+            {rows::uuidText(attachmentId)});
+        if (!row)
+            return row.error();
+        if (!row.value())
+            return notFound(tr("No such attachment."));
+        eventId = row.value()->at(0).toString();
+        if (!row.value()->at(1).isNull())
+            return conflict(tr("The file was already detached."));
+        auto current = d->loadEvent(QUuid::fromString(eventId));
+        if (!current)
+            return current.error();
+        auto owner = d->pseudonymOf(rows::uuidText(current->patientId));
+        if (!owner)
+            return owner.error();
+        pseudonym = owner.value();
+        auto u = d->db.execute(
+            QStringLiteral("UPDATE registry_attachments SET removed_at = ?1, removed_by = ?2 WHERE id = ?3"),
+            {d->nowMs(), actor, rows::uuidText(attachmentId)});
+        if (!u)
+            return u.error();
+        return d->writeEventVersion(eventId, current->version + 1, current->content, current->removed,
+                                    EventChange::Detach, why.value(), actor);
+    });
+    if (!pseudonym.isEmpty())
+        d->audit(RegistryEvent::Detach, Action::Delete, actor, {pseudonym}, QStringLiteral("attachment"),
+                 rows::uuidText(attachmentId), tx.ok(), QJsonObject{{QStringLiteral("event"), eventId}});
+    return tx;
+}
+
+// --- pseudonyms ------------------------------------------------------------------------------
+
+Result<QString> SqlCipherRegistry::projectPseudonym(const QString &actor, const QString &projectId,
+                                                    const QUuid &patientId)
+{
+    const QString project = projectId.trimmed();
+    bool valid = !project.isEmpty() && project.size() <= 64;
+    for (QChar c : project) {
+        const char16_t u = c.unicode();
+        valid =
+            valid && u < 128 && (c.isLetterOrNumber() || u == u'.' || u == u'_' || u == u':' || u == u'-');
+    }
+    if (!valid)
+        return makeError(Error::Code::InvalidArgument,
+                         tr("A project id has 1 to 64 ASCII letters, digits and . _ : -"));
+    QString pseudonym;
+    QString patientPseudonym;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto survivor = d->survivorOf(rows::uuidText(patientId));
+        if (!survivor)
+            return survivor.error();
+        auto own = d->pseudonymOf(survivor.value());
+        if (!own)
+            return own.error();
+        patientPseudonym = own.value();
+        pseudonym = d->pseudonyms.projectPseudonym(project, QUuid::fromString(survivor.value()));
+        auto r =
+            d->db.execute(QStringLiteral("INSERT OR IGNORE INTO registry_project_pseudonyms (project_id, "
+                                         "patient_id, pseudonym, created_at, created_by) VALUES (?1, ?2, ?3, "
+                                         "?4, ?5)"),
+                          {project, survivor.value(), pseudonym, d->nowMs(), actor});
+        if (!r)
+            return r.error();
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    d->audit(RegistryEvent::ProjectPseudonym, Action::Read, actor, {patientPseudonym},
+             QStringLiteral("project"), project);
+    return pseudonym;
+}
+
+} // namespace mdp::registry

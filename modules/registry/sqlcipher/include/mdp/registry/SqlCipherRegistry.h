@@ -1,0 +1,101 @@
+#pragma once
+
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/SecureBytes.h"
+#include "mdp/registry/AttachmentInspector.h"
+#include "mdp/registry/Registry.h"
+
+#include <QStringView>
+
+#include <functional>
+#include <memory>
+
+namespace mdp::store {
+class Database;
+class Vault;
+} // namespace mdp::store
+
+namespace mdp::registry {
+
+class RegistryAuditSink;
+
+// Registry over the workspace's encrypted database (tables from migrations/NNN_*.sql, module
+// "registry"). Every write runs in one Database::transaction, so the database's own locking makes
+// two writers (two windows, two processes) see each other's patients; the unique index on verified
+// identifiers is the last word. Not thread-safe, like the Database it uses.
+class SqlCipherRegistry final : public Registry
+{
+public:
+    struct Options
+    {
+        // Where attached blobs are read for the content check; attach() refuses without it.
+        store::Vault *vault = nullptr;
+        qint64 maxAttachmentBytes = AttachmentInspector::kDefaultMaxBytes;
+        // Pairs scoring at least this are queued as possible duplicates.
+        double duplicateThreshold = 0.75;
+        // TEST ONLY: called at named steps inside write transactions ("merge.events-moved",
+        // "merge.identifiers-moved", "unmerge.events-moved", "create.patient-inserted"); an error
+        // aborts the transaction as a crash at that point would.
+        std::function<Result<void>(QStringView step)> faultInjector;
+    };
+
+    // Applies the registry migrations. `pseudonymKey` is the workspace data key "registry-pseudonym"
+    // (32 bytes). The database, clock and sink must outlive the registry.
+    static Result<std::unique_ptr<SqlCipherRegistry>> open(store::Database &database, const Clock &clock,
+                                                           RegistryAuditSink &auditSink,
+                                                           const SecureBytes &pseudonymKey);
+    static Result<std::unique_ptr<SqlCipherRegistry>> open(store::Database &database, const Clock &clock,
+                                                           RegistryAuditSink &auditSink,
+                                                           const SecureBytes &pseudonymKey, Options options);
+    ~SqlCipherRegistry() override;
+
+    Result<DuplicateCheck> checkDuplicates(const PatientDraft &draft) override;
+    Result<Patient> createPatient(const QString &actor, const PatientDraft &draft) override;
+    Result<Patient> updatePatient(const QString &actor, const QUuid &patientId, const PatientDraft &draft,
+                                  int expectedVersion, const QString &reason) override;
+    Result<Patient> addIdentifier(const QString &actor, const QUuid &patientId,
+                                  const PatientIdentifier &identifier) override;
+    Result<Patient> patient(const QString &actor, const QUuid &patientId) override;
+    Result<Patient> patientByPseudonym(const QString &actor, const QString &pseudonymId) override;
+    Result<std::optional<Patient>> findByIdentifier(const QString &actor,
+                                                    const PatientIdentifier &identifier) override;
+    Result<PatientPage> patients(const QString &actor, const PageRequest &request) override;
+    Result<QList<PatientVersion>> patientHistory(const QUuid &patientId) override;
+
+    Result<QList<DuplicateCandidate>> possibleDuplicates(DuplicateStatus status) override;
+    Result<void> dismissDuplicate(const QString &actor, qint64 candidateId, const QString &reason) override;
+    Result<MergeRecord> merge(const QString &actor, const QUuid &survivorId, const QUuid &mergedId,
+                              const QString &reason) override;
+    Result<MergeRecord> unmerge(const QString &actor, const QUuid &mergeId, const QString &reason) override;
+    Result<MergeRecord> mergeRecord(const QUuid &mergeId) override;
+    Result<QList<MergeRecord>> lineage(const QUuid &patientId) override;
+
+    Result<TimelineEvent> addEvent(const QString &actor, const QUuid &patientId,
+                                   const EventDraft &draft) override;
+    Result<TimelineEvent> updateEvent(const QString &actor, const QUuid &eventId, const EventDraft &draft,
+                                      int expectedVersion, const QString &reason) override;
+    Result<TimelineEvent> annotateEvent(const QString &actor, const QUuid &eventId, const QString &annotation,
+                                        int expectedVersion) override;
+    Result<TimelineEvent> removeEvent(const QString &actor, const QUuid &eventId,
+                                      const QString &reason) override;
+    Result<TimelineEvent> revertEvent(const QString &actor, const QUuid &eventId, int version,
+                                      const QString &reason) override;
+    Result<TimelineEvent> event(const QString &actor, const QUuid &eventId) override;
+    Result<QList<TimelineEvent>> events(const QString &actor, const QUuid &patientId,
+                                        bool includeRemoved = false) override;
+    Result<QList<EventVersion>> eventHistory(const QUuid &eventId) override;
+
+    Result<Attachment> attach(const QString &actor, const QUuid &eventId,
+                              const AttachmentDraft &draft) override;
+    Result<void> detach(const QString &actor, const QUuid &attachmentId, const QString &reason) override;
+
+    Result<QString> projectPseudonym(const QString &actor, const QString &projectId,
+                                     const QUuid &patientId) override;
+
+private:
+    SqlCipherRegistry();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mdp::registry
