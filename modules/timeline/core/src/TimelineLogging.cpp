@@ -1,0 +1,5 @@
+#include "TimelineLogging.h"
+
+namespace mdp::timeline {
+Q_LOGGING_CATEGORY(lcTimeline, "mdp.timeline")
+} // namespace mdp::timeline
