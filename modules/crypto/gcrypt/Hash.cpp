@@ -101,8 +101,8 @@ Hmac::Hmac(HashAlgorithm algorithm, QByteArrayView key)
     d->algorithm = algorithm;
     // Secure memory is a small pool; when it is exhausted the key schedule goes to ordinary memory
     // (still wiped by libgcrypt on close) rather than failing the whole operation.
-    if (gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC | GCRY_MD_FLAG_SECURE) != 0
-        && gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC) != 0)
+    if (gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC | GCRY_MD_FLAG_SECURE) != 0 &&
+        gcry_md_open(&d->handle, gcryAlgo(algorithm), GCRY_MD_FLAG_HMAC) != 0)
         qFatal("libgcrypt cannot open an HMAC context");
     gcry_md_setkey(d->handle, key.data(), std::size_t(key.size()));
 }
