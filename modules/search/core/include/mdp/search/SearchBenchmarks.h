@@ -1,0 +1,28 @@
+#pragma once
+
+#include "mdp/foundation/BenchLine.h"
+
+#include <QList>
+#include <QString>
+
+namespace mdp::search {
+
+// Figures for the search part of `mdp bench registry --json` (R-6.4.1a; issue goal: p95 <= 20 ms
+// at 1 000 000 patients).
+//
+// Generates `patients` synthetic patients (fixed seed: Chinese names from common surnames and
+// given-name characters, their pinyin, birth dates, breast-cancer diagnoses with ICD-10 and ICD-O
+// codes, pseudonymous ids), builds the in-memory index, and runs a fixed mix of top-20 queries
+// (exact id, id prefix, Chinese name fragment, pinyin with one typo, pinyin initials, diagnosis
+// keyword, diagnosis code) three times after one warm-up pass (the baseline once after its warm-up).
+//
+// Baseline, same run, same rows, same query strings: Debian's `sqlite3` program with an FTS5
+// trigram table, run as a child process on a database in `scratchDir` (synthetic data only;
+// SQLite with FTS5 is never loaded into this process, which holds SQLCipher). Without the
+// program the baseline values are 0 and extra.baseline_error says why.
+//
+// Lines (bench "registry"): search-p50 and search-p95 (ms, lower is better), search-build (s),
+// search-memory (bytes per patient; baseline: FTS5 database file size per patient).
+QList<mdp::BenchLine> runSearchBenchmarks(const QString &scratchDir, int patients = 1000000);
+
+} // namespace mdp::search
