@@ -114,6 +114,46 @@ struct SqlCipherRegistry::Impl
         r.success = success;
         r.detail = detail;
         sink.record(r);
+        if (success && action != Action::Read && changeListener) {
+            for (const QString &pseudonym : patients)
+                changeListener(pseudonym);
+        }
+    }
+
+    std::function<void(const QString &)> changeListener;
+
+    // Patients and their diagnosis/pathology events for the search index; `where` filters patients.
+    Result<void> scanForIndex(const QString &where, const QVariantList &params,
+                              const Registry::IndexVisitor &visit)
+    {
+        auto ps = db.query(
+            QStringLiteral("SELECT %1 FROM registry_patients %2").arg(rows::kPatientColumns, where), params);
+        if (!ps)
+            return ps.error();
+        QHash<QString, QList<TimelineEvent>> events;
+        const QString eventWhere =
+            where.isEmpty()
+                ? QString()
+                : QStringLiteral("AND patient_id IN (SELECT id FROM registry_patients %1)").arg(where);
+        auto es = db.query(
+            QStringLiteral("SELECT %1 FROM registry_events WHERE removed = 0 AND type IN (?%2, ?%3) %4")
+                .arg(rows::kEventColumns)
+                .arg(params.size() + 1)
+                .arg(params.size() + 2)
+                .arg(eventWhere),
+            params +
+                QVariantList{eventTypeId(EventType::Diagnosis), eventTypeId(EventType::BiopsyPathology)});
+        if (!es)
+            return es.error();
+        for (const auto &row : es.value()) {
+            TimelineEvent e = rows::event(row);
+            events[rows::uuidText(e.patientId)] << e;
+        }
+        for (const auto &row : ps.value()) {
+            Patient p = rows::patient(row);
+            visit(p, events.value(p.idString()));
+        }
+        return {};
     }
 
     QByteArray identifierHash(const PatientIdentifier &id) const
@@ -1538,6 +1578,21 @@ Result<void> SqlCipherRegistry::detach(const QString &actor, const QUuid &attach
 }
 
 // --- pseudonyms ------------------------------------------------------------------------------
+
+Result<void> SqlCipherRegistry::forEachPatientForIndex(const IndexVisitor &visit)
+{
+    return d->scanForIndex({}, {}, visit);
+}
+
+Result<void> SqlCipherRegistry::patientForIndex(const QString &pseudonymId, const IndexVisitor &visit)
+{
+    return d->scanForIndex(QStringLiteral("WHERE pseudonym = ?1"), {pseudonymId}, visit);
+}
+
+void SqlCipherRegistry::setChangeListener(std::function<void(const QString &)> listener)
+{
+    d->changeListener = std::move(listener);
+}
 
 Result<QString> SqlCipherRegistry::projectPseudonym(const QString &actor, const QString &projectId,
                                                     const QUuid &patientId)

@@ -17,7 +17,9 @@
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/AtomicFile.h"
 #include "mdp/registry/SqlCipherRegistry.h"
-#include "mdp/registry/SqlPatientSearch.h"
+#include "mdp/search/IndexedPatientSearch.h"
+#include "mdp/search/PatientSearchIndex.h"
+#include "mdp/search/RegistrySearchRecords.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
 
@@ -111,9 +113,13 @@ struct Workspace::Impl
     std::unique_ptr<accounts::SqlCipherAccountDirectory> accounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
     std::unique_ptr<registry::SqlCipherRegistry> registry;
-    std::unique_ptr<registry::SqlPatientSearch> patientSearch;
+    // The search index lives only in memory: built from the encrypted database at unlock, kept
+    // current through the registry's change listener, gone when the workspace closes.
+    std::unique_ptr<search::PatientSearchIndex> searchIndex;
+    std::unique_ptr<search::IndexedPatientSearch> patientSearch;
     std::optional<Session> session;
     bool custodianSession = false;
+    int batchDepth = 0; // inside runBatch(): audit events are queued, flushed before the commit
 
     QString path(const QString &name) const { return QDir(directory).filePath(name); }
 
@@ -146,7 +152,7 @@ struct Workspace::Impl
         if (event.agent.nodeId.isEmpty())
             event.agent.nodeId = nodeId;
         event.source = nodeId;
-        auto r = audit->appendDurable(std::move(event));
+        auto r = batchDepth > 0 ? audit->append(std::move(event)) : audit->appendDurable(std::move(event));
         if (!r)
             return r.error();
         return {};
@@ -310,7 +316,22 @@ struct Workspace::Impl
         if (!reg)
             return reg.error();
         registry = std::move(reg.value());
-        patientSearch = std::make_unique<registry::SqlPatientSearch>(*database, *registryAudit);
+        searchIndex = std::make_unique<search::PatientSearchIndex>();
+        QList<search::PatientSearchRecord> records;
+        auto scanned = registry->forEachPatientForIndex(
+            [&records](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
+                records << search::searchRecordFor(p, events);
+            });
+        if (!scanned)
+            return scanned.error();
+        searchIndex->rebuild(records);
+        registry->setChangeListener([impl = this](const QString &pseudonym) {
+            (void)impl->registry->patientForIndex(
+                pseudonym, [impl](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
+                    impl->searchIndex->upsert(search::searchRecordFor(p, events));
+                });
+        });
+        patientSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
         return {};
     }
 };
@@ -677,6 +698,20 @@ std::optional<Session> Workspace::session() const
 Result<void> Workspace::record(audit::AuditEvent event)
 {
     return d->record(std::move(event));
+}
+
+Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
+{
+    ++d->batchDepth;
+    auto r = d->database->transaction([&]() -> Result<void> {
+        if (auto w = work(); !w)
+            return w;
+        return d->batchDepth == 1 ? d->audit->flush() : Result<void>();
+    });
+    --d->batchDepth;
+    if (!r && d->batchDepth == 0)
+        (void)d->audit->flush();
+    return r;
 }
 
 IntegrityReport Workspace::verifyIntegrity()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "mdp/foundation/Result.h"
 #include "mdp/registry/Attachment.h"
 #include "mdp/registry/DuplicateCandidate.h"
@@ -104,6 +106,18 @@ public:
     // The patient's pseudonym in a project (stable; a merged record answers with its survivor's).
     virtual Result<QString> projectPseudonym(const QString &actor, const QString &projectId,
                                              const QUuid &patientId) = 0;
+
+    // --- the platform's own indexing ---------------------------------------------------------
+    // Every patient (merged ones too) with its diagnosis and pathology events, to build the
+    // in-memory search index at unlock. Not a person reading records: not audited; the results must
+    // only ever feed the index.
+    using IndexVisitor = std::function<void(const Patient &, const QList<TimelineEvent> &)>;
+    virtual Result<void> forEachPatientForIndex(const IndexVisitor &visit) = 0;
+    // The same for one patient, after a change.
+    virtual Result<void> patientForIndex(const QString &pseudonymId, const IndexVisitor &visit) = 0;
+    // Called with the pseudonym of every patient a committed change touched (create, update,
+    // identifiers, merge, unmerge, events), so the index can follow.
+    virtual void setChangeListener(std::function<void(const QString &pseudonymId)> listener) = 0;
 };
 
 } // namespace mdp::registry

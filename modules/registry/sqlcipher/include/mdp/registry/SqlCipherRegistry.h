@@ -89,6 +89,9 @@ public:
                               const AttachmentDraft &draft) override;
     Result<void> detach(const QString &actor, const QUuid &attachmentId, const QString &reason) override;
 
+    Result<void> forEachPatientForIndex(const IndexVisitor &visit) override;
+    Result<void> patientForIndex(const QString &pseudonymId, const IndexVisitor &visit) override;
+    void setChangeListener(std::function<void(const QString &pseudonymId)> listener) override;
     Result<QString> projectPseudonym(const QString &actor, const QString &projectId,
                                      const QUuid &patientId) override;
 

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -140,6 +141,13 @@ public:
 
     // Records an event as the logged-in user (or the system when nobody is), durably.
     Result<void> record(audit::AuditEvent event);
+
+    // Runs `work` in one database transaction whose audit events are group-committed: queued as
+    // they are recorded and made durable by one flush (one fdatasync, one signed checkpoint) before
+    // the transaction commits, so no committed change lacks its durable audit event. For bulk work
+    // such as importing a cohort, where a flush per event would dominate. Nested calls join the
+    // outer batch. Events of a batch that fails are flushed as well (they describe attempts).
+    Result<void> runBatch(const std::function<Result<void>()> &work);
 
     IntegrityReport verifyIntegrity();
 
