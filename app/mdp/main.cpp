@@ -1,14 +1,38 @@
 // mdp: the headless command line. Composition root only: every command lives in modules/cli.
 #include "mdp/cli/Cli.h"
+#include "mdp/timeline/TimelineBenchmarks.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
-#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// Commands that paint (the timeline's frame-time benchmark) need a QGuiApplication; everything else
+// runs on a plain QCoreApplication so scripts never need a display.
+bool needsGui(int argc, char *argv[])
+{
+    return argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "registry") == 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+        mdp::cli::registerBenchProvider(QStringLiteral("registry"), [](const QString &, int) {
+            return mdp::timeline::ui::runTimelineBenchmarks(10000);
+        });
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("mdp"));
     QCoreApplication::setOrganizationName(QStringLiteral("MDP"));
     // Progress chatter of the modules is for the workstation's log, not for scripts; MDP_VERBOSE=1 shows it.

@@ -19,6 +19,7 @@ private Q_SLOTS:
         QTest::newRow("store") << QStringLiteral("store") << QStringLiteral("2000");
         QTest::newRow("vault") << QStringLiteral("vault") << QStringLiteral("2");
         QTest::newRow("audit") << QStringLiteral("audit") << QStringLiteral("2000");
+        QTest::newRow("registry") << QStringLiteral("registry") << QStringLiteral("2000");
     }
 
     void everyAreaPrintsWellFormedLines()

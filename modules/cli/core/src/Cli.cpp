@@ -10,6 +10,7 @@
 #include "mdp/crypto/CryptoBenchmarks.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Signature.h"
+#include "mdp/search/SearchBenchmarks.h"
 #include "mdp/store/StoreBenchmarks.h"
 #include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
@@ -23,6 +24,12 @@
 
 namespace mdp::cli {
 namespace {
+
+QHash<QString, QList<BenchProvider>> &benchProviders()
+{
+    static QHash<QString, QList<BenchProvider>> providers;
+    return providers;
+}
 
 // `--name value` pairs and bare `--flag`s after the subcommand words.
 struct Args
@@ -77,7 +84,7 @@ const char *kUsage =
     "  patient merge --workspace DIR --survivor ID --merged ID --reason TEXT\n"
     "  patient unmerge --workspace DIR --merge MERGEID undo a merge exactly\n"
     "  patient duplicates --workspace DIR              possible duplicates waiting for review\n"
-    "  bench crypto|store|vault|audit [--json] [--size N]\n"
+    "  bench crypto|store|vault|audit|registry [--json] [--size N]\n"
     "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
 
 int usage(QTextStream &err, const QString &problem = {})
@@ -350,6 +357,8 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
         lines = crypto::runCryptoBenchmarks(size > 0 ? size : 64);
     else if (area == QStringLiteral("store"))
         lines = store::runStoreBenchmarks(scratch.path(), size > 0 ? size : 100000);
+    else if (area == QStringLiteral("registry"))
+        lines = search::runSearchBenchmarks(scratch.path(), size > 0 ? size : 1000000);
     else if (area == QStringLiteral("vault"))
         lines = store::runVaultBenchmarks(scratch.path(), size > 0 ? size : 64);
     else if (area == QStringLiteral("audit")) {
@@ -360,7 +369,9 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
         lines = audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
                                           std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
     } else
-        return usage(err, QStringLiteral("bench needs crypto, store, vault or audit"));
+        return usage(err, QStringLiteral("bench needs crypto, store, vault, audit or registry"));
+    for (const auto &provider : benchProviders().value(area))
+        lines += provider(scratch.path(), size);
     for (const auto &line : std::as_const(lines)) {
         if (json) {
             out << line.toJsonLine() << "\n";
@@ -378,6 +389,11 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
 }
 
 } // namespace
+
+void registerBenchProvider(const QString &area, BenchProvider provider)
+{
+    benchProviders()[area] << std::move(provider);
+}
 
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {

@@ -1,7 +1,12 @@
 #pragma once
 
+#include "mdp/foundation/BenchLine.h"
+
+#include <QList>
 #include <QStringList>
+
 #include <QTextStream>
+#include <functional>
 
 namespace mdp::cli {
 
@@ -9,5 +14,10 @@ namespace mdp::cli {
 // 0 success, 1 the operation failed (message on err), 2 usage error, 3 integrity failure.
 // Secrets come from the environment (MDP_PASSPHRASE, MDP_USER_PASSWORD) or a no-echo prompt.
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+// Benchmarks that need more than this layer may link (the timeline's painting needs QtGui): the
+// program registers them and `mdp bench <area>` appends their lines. `size` is --size (0 if absent).
+using BenchProvider = std::function<QList<BenchLine>(const QString &scratchDir, int size)>;
+void registerBenchProvider(const QString &area, BenchProvider provider);
 
 } // namespace mdp::cli
