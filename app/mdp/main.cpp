@@ -1,5 +1,6 @@
 // mdp: the headless command line. Composition root only: every command lives in modules/cli.
 #include "mdp/cli/Cli.h"
+#include "mdp/cohort/QtDocumentRenderer.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 
 #include <QCoreApplication>
@@ -11,11 +12,17 @@
 
 namespace {
 
-// Commands that paint (the timeline's frame-time benchmark) need a QGuiApplication; everything else
-// runs on a plain QCoreApplication so scripts never need a display.
+bool isDemoData(int argc, char *argv[])
+{
+    return argc >= 2 && std::strcmp(argv[1], "demo-data") == 0;
+}
+
+// Commands that paint (the timeline's frame-time benchmark, the demo cohort's PDFs and pictures) need
+// a QGuiApplication; everything else runs on a plain QCoreApplication so scripts never need a display.
 bool needsGui(int argc, char *argv[])
 {
-    return argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "registry") == 0;
+    return (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "registry") == 0) ||
+           isDemoData(argc, argv);
 }
 
 } // namespace
@@ -27,6 +34,8 @@ int main(int argc, char *argv[])
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
+        if (isDemoData(argc, argv))
+            mdp::cli::setDocumentRenderer(std::make_unique<mdp::cohort::QtDocumentRenderer>());
         mdp::cli::registerBenchProvider(QStringLiteral("registry"), [](const QString &, int) {
             return mdp::timeline::ui::runTimelineBenchmarks(10000);
         });

@@ -1,5 +1,6 @@
 #include "mdp/cli/Cli.h"
 
+#include "CohortCommands.h"
 #include "PatientCommands.h"
 
 #include "mdp/accounts/AccountDirectory.h"
@@ -7,6 +8,8 @@
 #include "mdp/audit/AuditBenchmarks.h"
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/cli/SecretPrompt.h"
+#include "mdp/cohort/CohortBenchmarks.h"
+#include "mdp/cohort/DocumentRenderer.h"
 #include "mdp/crypto/CryptoBenchmarks.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Signature.h"
@@ -29,6 +32,12 @@ QHash<QString, QList<BenchProvider>> &benchProviders()
 {
     static QHash<QString, QList<BenchProvider>> providers;
     return providers;
+}
+
+std::unique_ptr<cohort::DocumentRenderer> &documentRenderer()
+{
+    static std::unique_ptr<cohort::DocumentRenderer> renderer;
+    return renderer;
 }
 
 // `--name value` pairs and bare `--flag`s after the subcommand words.
@@ -84,6 +93,8 @@ const char *kUsage =
     "  patient merge --workspace DIR --survivor ID --merged ID --reason TEXT\n"
     "  patient unmerge --workspace DIR --merge MERGEID undo a merge exactly\n"
     "  patient duplicates --workspace DIR              possible duplicates waiting for review\n"
+    "  demo-data --workspace DIR --patients N --seed S [--no-documents]\n"
+    "                                                  add a synthetic breast-cancer cohort (Appendix A)\n"
     "  bench crypto|store|vault|audit|registry [--json] [--size N]\n"
     "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
 
@@ -357,9 +368,15 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
         lines = crypto::runCryptoBenchmarks(size > 0 ? size : 64);
     else if (area == QStringLiteral("store"))
         lines = store::runStoreBenchmarks(scratch.path(), size > 0 ? size : 100000);
-    else if (area == QStringLiteral("registry"))
+    else if (area == QStringLiteral("registry")) {
         lines = search::runSearchBenchmarks(scratch.path(), size > 0 ? size : 1000000);
-    else if (area == QStringLiteral("vault"))
+        // Import rate with the duplicate check, audited as the workspace does (SM2 checkpoints).
+        auto key = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
+        if (!key)
+            return fail(err, key.error());
+        lines += cohort::runRegistryImportBenchmark(
+            scratch.path(), 1000, std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
+    } else if (area == QStringLiteral("vault"))
         lines = store::runVaultBenchmarks(scratch.path(), size > 0 ? size : 64);
     else if (area == QStringLiteral("audit")) {
         // Checkpoints signed with SM2 as in the product, not with a stand-in.
@@ -395,6 +412,11 @@ void registerBenchProvider(const QString &area, BenchProvider provider)
     benchProviders()[area] << std::move(provider);
 }
 
+void setDocumentRenderer(std::unique_ptr<cohort::DocumentRenderer> renderer)
+{
+    documentRenderer() = std::move(renderer);
+}
+
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const Args args = Args::parse(arguments);
@@ -413,6 +435,10 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
     else if (command == QStringLiteral("patient"))
         rc = runPatientCommand(
             {args.words, args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
+    else if (command == QStringLiteral("demo-data"))
+        rc = runCohortCommand(
+            {args.options, args.flags, [&args] { return openWorkspace(args); }, documentRenderer().get()},
+            out, err);
     else if (command == QStringLiteral("bench"))
         rc = cmdBench(args, out, err);
     else

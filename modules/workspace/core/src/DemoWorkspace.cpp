@@ -4,7 +4,10 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
+#include "mdp/cohort/CohortGenerator.h"
+#include "mdp/cohort/CohortImporter.h"
 #include "mdp/crypto/Random.h"
+#include "mdp/registry/Registry.h"
 
 namespace mdp::workspace {
 
@@ -28,9 +31,31 @@ const DemoPerson kPeople[] = {
     {accounts::Role::SystemAdmin, "admin.sun", "孙管理 (Admin Sun)"},
 };
 
+Result<void> importCohort(Workspace &w, const Clock &clock, const DemoCohortOptions &options)
+{
+    cohort::CohortOptions generated;
+    generated.patients = options.patients;
+    generated.seed = options.seed;
+    generated.asOf = clock.now().toUTC().date();
+    const auto patients = cohort::CohortGenerator(generated).generate();
+    cohort::CohortImporter importer(w.registry(), w.database(),
+                                    w.custodianId().toString(QUuid::WithoutBraces));
+    importer.setTransactionRunner(
+        [&w](const cohort::CohortImporter::Work &work) { return w.runBatch(work); });
+    importer.setDocuments(options.renderer, &w.vault(), options.documentEvery);
+    if (options.progress)
+        importer.setProgressHandler(
+            [&options](const cohort::ImportProgress &p) { return options.progress(p.done, p.total); });
+    auto report = importer.run(patients);
+    if (!report)
+        return report.error();
+    return {};
+}
+
 } // namespace
 
-Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock &clock)
+Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock &clock,
+                                          const DemoCohortOptions &cohort)
 {
     CreateOptions options;
     options.directory = directory;
@@ -77,6 +102,12 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
             }
         }
         demo.accounts << a;
+    }
+    if (cohort.patients > 0) {
+        if (auto imported = importCohort(w, clock, cohort); !imported) {
+            w.logout();
+            return imported.error();
+        }
     }
     w.logout();
     return demo;

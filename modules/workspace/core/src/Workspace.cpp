@@ -27,6 +27,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSet>
 #include <QStandardPaths>
 
 namespace mdp::workspace {
@@ -119,7 +120,8 @@ struct Workspace::Impl
     std::unique_ptr<search::IndexedPatientSearch> patientSearch;
     std::optional<Session> session;
     bool custodianSession = false;
-    int batchDepth = 0; // inside runBatch(): audit events are queued, flushed before the commit
+    int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
+    QSet<QString> batchIndexChanges; // pseudonyms changed inside runBatch(), indexed once at its end
 
     QString path(const QString &name) const { return QDir(directory).filePath(name); }
 
@@ -326,6 +328,10 @@ struct Workspace::Impl
             return scanned.error();
         searchIndex->rebuild(records);
         registry->setChangeListener([impl = this](const QString &pseudonym) {
+            if (impl->batchDepth > 0) {
+                impl->batchIndexChanges.insert(pseudonym);
+                return;
+            }
             (void)impl->registry->patientForIndex(
                 pseudonym, [impl](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
                     impl->searchIndex->upsert(search::searchRecordFor(p, events));
@@ -709,8 +715,22 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
         return d->batchDepth == 1 ? d->audit->flush() : Result<void>();
     });
     --d->batchDepth;
-    if (!r && d->batchDepth == 0)
+    if (d->batchDepth > 0)
+        return r;
+    if (!r)
         (void)d->audit->flush();
+    // One search-index update per changed patient instead of one per change (a bulk import changes
+    // each patient dozens of times); a patient whose creation rolled back is simply not found.
+    QList<search::PatientSearchRecord> records;
+    for (const QString &pseudonym : std::as_const(d->batchIndexChanges)) {
+        (void)d->registry->patientForIndex(
+            pseudonym, [&records](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
+                records << search::searchRecordFor(p, events);
+            });
+    }
+    d->batchIndexChanges.clear();
+    if (!records.isEmpty())
+        d->searchIndex->upsert(records);
     return r;
 }
 

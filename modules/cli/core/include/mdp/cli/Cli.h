@@ -7,6 +7,11 @@
 
 #include <QTextStream>
 #include <functional>
+#include <memory>
+
+namespace mdp::cohort {
+class DocumentRenderer;
+}
 
 namespace mdp::cli {
 
@@ -19,5 +24,9 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err);
 // program registers them and `mdp bench <area>` appends their lines. `size` is --size (0 if absent).
 using BenchProvider = std::function<QList<BenchLine>(const QString &scratchDir, int size)>;
 void registerBenchProvider(const QString &area, BenchProvider provider);
+
+// The renderer `mdp demo-data` uses for its PDFs and pictures (painting needs QtGui, which this
+// layer may not link): the program injects one; without it the cohort is imported without files.
+void setDocumentRenderer(std::unique_ptr<cohort::DocumentRenderer> renderer);
 
 } // namespace mdp::cli

@@ -5,6 +5,12 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
+namespace mdp::cohort {
+class DocumentRenderer;
+}
+
 namespace mdp::workspace {
 
 // A demo account with its credentials, so `mdp-workstation --demo` can sign in on its own.
@@ -23,11 +29,26 @@ struct DemoWorkspace
     QList<DemoAccount> accounts;
 };
 
+// The synthetic breast-cancer cohort (JH/CAA 008-2025 Appendix A) a demo workspace is filled with.
+struct DemoCohortOptions
+{
+    int patients = 0; // 0: accounts only
+    quint64 seed = 2026;
+    // Rendered PDFs and pictures for every n-th patient (0: none); needs `renderer`.
+    int documentEvery = 10;
+    cohort::DocumentRenderer *renderer = nullptr;
+    // Called before each patient record and once at the end; false stops the import (the demo keeps
+    // the patients imported so far).
+    std::function<bool(int done, int total)> progress;
+};
+
 // Creates a throw-away workspace in `directory` (which must be empty or missing) with one account per
-// role, TOTP enrolled where the role needs it. The passphrase is random and never shown: the demo
-// workspace cannot be reopened, which is the point of throw-away.
+// role, TOTP enrolled where the role needs it, and optionally the demo cohort (histories up to the
+// clock's today), imported through the registry as the custodian. The passphrase is random and never
+// shown: the demo workspace cannot be reopened, which is the point of throw-away.
 Result<DemoWorkspace> createDemoWorkspace(const QString &directory,
-                                          const Clock &clock = SystemClock::instance());
+                                          const Clock &clock = SystemClock::instance(),
+                                          const DemoCohortOptions &cohort = {});
 
 // Signs a demo account in through the real login path, computing the current TOTP code.
 Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &account);

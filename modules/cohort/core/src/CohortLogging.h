@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace mdp::cohort {
+Q_DECLARE_LOGGING_CATEGORY(lcCohort)
+}
