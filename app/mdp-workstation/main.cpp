@@ -26,6 +26,9 @@ Q_LOGGING_CATEGORY(lcApp, "mdp.app")
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Per-operation chatter (each blob stored, each query) is for debugging; MDP_VERBOSE=1 shows it.
+    if (qEnvironmentVariableIsEmpty("MDP_VERBOSE"))
+        QLoggingCategory::setFilterRules(QStringLiteral("mdp.*.debug=false"));
     QApplication::setOrganizationName(QStringLiteral("MDP"));
     QApplication::setApplicationName(QStringLiteral("mdp-workstation"));
     QApplication::setApplicationVersion(QStringLiteral(MDP_VERSION));

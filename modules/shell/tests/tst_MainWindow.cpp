@@ -105,7 +105,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("role");
         QTest::addColumn<QList<Page>>("pages");
-        const QList<Page> basic{Page::Overview, Page::MyAccount};
+        const QList<Page> basic{Page::Overview, Page::Patients, Page::MyAccount};
         QTest::newRow("clinician") << QStringLiteral("clinician") << basic;
         QTest::newRow("reviewer") << QStringLiteral("reviewer") << basic;
         QTest::newRow("researcher") << QStringLiteral("researcher") << basic;
@@ -114,8 +114,8 @@ private Q_SLOTS:
         QTest::newRow("auditor") << QStringLiteral("auditor")
                                  << QList<Page>{Page::Overview, Page::AuditLog, Page::MyAccount};
         QTest::newRow("system-admin")
-            << QStringLiteral("system-admin")
-            << QList<Page>{Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount};
+            << QStringLiteral("system-admin") << QList<Page>{Page::Overview, Page::Patients, Page::AuditLog,
+                                                             Page::Accounts, Page::Keys,     Page::MyAccount};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()

@@ -22,14 +22,16 @@ private Q_SLOTS:
     void researcherSeesNeitherAuditLogNorAccounts()
     {
         const auto pages = Navigation::pagesFor({QStringLiteral("researcher")});
-        QCOMPARE(pages, (QList<Page>{Page::Overview, Page::MyAccount}));
+        QCOMPARE(pages, (QList<Page>{Page::Overview, Page::Patients, Page::MyAccount}));
+        QVERIFY(!Navigation::showsPatientIdentity({QStringLiteral("researcher")}));
+        QVERIFY(!Navigation::mayEditPatients({QStringLiteral("researcher")}));
     }
 
     void systemAdminSeesEveryPageInRailOrder()
     {
         const auto pages = Navigation::pagesFor({QStringLiteral("system-admin")});
-        QCOMPARE(pages,
-                 (QList<Page>{Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount}));
+        QCOMPARE(pages, (QList<Page>{Page::Overview, Page::Patients, Page::AuditLog, Page::Accounts,
+                                     Page::Keys, Page::MyAccount}));
     }
 
     void pagesOfSeveralRolesAreUnited()
@@ -37,6 +39,19 @@ private Q_SLOTS:
         const auto pages = Navigation::pagesFor({QStringLiteral("clinician"), QStringLiteral("auditor")});
         QVERIFY(pages.contains(Page::AuditLog));
         QVERIFY(!pages.contains(Page::Accounts));
+    }
+
+    // R-6.4.1a: identity (names, birth dates, reports) only for roles that work with identified data.
+    void patientIdentityFollowsTheRole()
+    {
+        for (const char *role : {"clinician", "reviewer", "data-manager", "system-admin"})
+            QVERIFY2(Navigation::showsPatientIdentity({QString::fromLatin1(role)}), role);
+        for (const char *role : {"researcher", "ethics-reviewer", "auditor"})
+            QVERIFY2(!Navigation::showsPatientIdentity({QString::fromLatin1(role)}), role);
+        QVERIFY(!Navigation::allows({QStringLiteral("auditor")}, Page::Patients));
+        QVERIFY(Navigation::allows({QStringLiteral("ethics-reviewer")}, Page::Patients));
+        QVERIFY(Navigation::mayEditPatients({QStringLiteral("clinician")}));
+        QVERIFY(!Navigation::mayEditPatients({QStringLiteral("reviewer")}));
     }
 
     void unknownRoleSeesOnlyThePagesEveryoneHas()

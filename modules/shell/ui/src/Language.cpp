@@ -1,5 +1,8 @@
 #include "mdp/shell/Language.h"
 
+#include "mdp/timeline/TimelineLanguage.h"
+#include "mdp/viewer/ViewerLanguage.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
@@ -60,6 +63,9 @@ bool Language::install(QCoreApplication &app, const QString &code)
         }
     }
     g_current = ok ? code : QStringLiteral("en");
+    // The patient pages show the timeline and the document viewer, which carry their own catalogues.
+    timeline::ui::TimelineLanguage::install(app, g_current);
+    viewer::ui::ViewerLanguage::install(app, g_current);
     QLocale::setDefault(QLocale(g_current == u"zh_CN" ? QLocale::Chinese : QLocale::English,
                                 g_current == u"zh_CN" ? QLocale::China : QLocale::UnitedStates));
     return ok;

@@ -13,6 +13,7 @@
 #include "pages/KeysPage.h"
 #include "pages/MyAccountPage.h"
 #include "pages/OverviewPage.h"
+#include "pages/PatientsPage.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -69,6 +70,9 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
         switch (page) {
         case Navigation::Page::Overview:
             widget = new OverviewPage(*m_context, *m_integrity, m_stack);
+            break;
+        case Navigation::Page::Patients:
+            widget = new PatientsPage(*m_context, m_stack);
             break;
         case Navigation::Page::AuditLog:
             widget = new AuditLogPage(*m_context, m_stack);

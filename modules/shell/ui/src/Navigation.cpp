@@ -5,7 +5,30 @@ namespace mdp::shell {
 namespace {
 const QString auditor = QStringLiteral("auditor");
 const QString systemAdmin = QStringLiteral("system-admin");
+const QString clinician = QStringLiteral("clinician");
+const QString reviewer = QStringLiteral("reviewer");
+const QString dataManager = QStringLiteral("data-manager");
+const QString researcher = QStringLiteral("researcher");
+const QString ethicsReviewer = QStringLiteral("ethics-reviewer");
 } // namespace
+
+bool Navigation::showsPatientIdentity(const QStringList &roleIds)
+{
+    for (const QString &role : {clinician, reviewer, dataManager, systemAdmin}) {
+        if (roleIds.contains(role))
+            return true;
+    }
+    return false;
+}
+
+bool Navigation::mayEditPatients(const QStringList &roleIds)
+{
+    for (const QString &role : {clinician, dataManager, systemAdmin}) {
+        if (roleIds.contains(role))
+            return true;
+    }
+    return false;
+}
 
 bool Navigation::allows(const QStringList &roleIds, Page page)
 {
@@ -13,6 +36,10 @@ bool Navigation::allows(const QStringList &roleIds, Page page)
     case Page::Overview:
     case Page::MyAccount:
         return true;
+    case Page::Patients:
+        // Everyone who works with patient data; researchers and ethics reviewers without identity.
+        return showsPatientIdentity(roleIds) || roleIds.contains(researcher) ||
+               roleIds.contains(ethicsReviewer);
     case Page::AuditLog:
         // logs readable only by auditors and authorised administrators.
         return roleIds.contains(auditor) || roleIds.contains(systemAdmin);
@@ -26,7 +53,8 @@ bool Navigation::allows(const QStringList &roleIds, Page page)
 QList<Navigation::Page> Navigation::pagesFor(const QStringList &roleIds)
 {
     QList<Page> pages;
-    for (Page page : {Page::Overview, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount}) {
+    for (Page page :
+         {Page::Overview, Page::Patients, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount}) {
         if (allows(roleIds, page))
             pages << page;
     }
@@ -38,6 +66,8 @@ QString Navigation::title(Page page)
     switch (page) {
     case Page::Overview:
         return tr("Overview");
+    case Page::Patients:
+        return tr("Patients");
     case Page::AuditLog:
         return tr("Audit log");
     case Page::Accounts:
@@ -55,6 +85,8 @@ QString Navigation::iconName(Page page)
     switch (page) {
     case Page::Overview:
         return QStringLiteral("overview");
+    case Page::Patients:
+        return QStringLiteral("user");
     case Page::AuditLog:
         return QStringLiteral("audit");
     case Page::Accounts:
@@ -72,6 +104,8 @@ QString Navigation::objectName(Page page)
     switch (page) {
     case Page::Overview:
         return QStringLiteral("overview");
+    case Page::Patients:
+        return QStringLiteral("patients");
     case Page::AuditLog:
         return QStringLiteral("audit-log");
     case Page::Accounts:

@@ -16,6 +16,7 @@ public:
     enum class Page
     {
         Overview,
+        Patients,
         AuditLog,
         Accounts,
         Keys,
@@ -29,6 +30,13 @@ public:
     static QString title(Page page);
     static QString iconName(Page page);
     static QString objectName(Page page); // stable, for tests and screenshots: "overview", "audit-log", ...
+
+    // Whether the roles may see who a patient is (names, birth dates, identifiers, reports). Roles
+    // that work with de-identified data (researcher, ethics reviewer) see pseudonymous IDs only; the
+    // permission engine (R-6.4.1b) will refine this per patient.
+    static bool showsPatientIdentity(const QStringList &roleIds);
+    // Whether the roles register patients, change timelines, attach files and merge records.
+    static bool mayEditPatients(const QStringList &roleIds);
 };
 
 } // namespace mdp::shell
