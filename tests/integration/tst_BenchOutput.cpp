@@ -20,6 +20,7 @@ private Q_SLOTS:
         QTest::newRow("vault") << QStringLiteral("vault") << QStringLiteral("2");
         QTest::newRow("audit") << QStringLiteral("audit") << QStringLiteral("2000");
         QTest::newRow("registry") << QStringLiteral("registry") << QStringLiteral("2000");
+        QTest::newRow("forms") << QStringLiteral("forms") << QStringLiteral("8");
     }
 
     void everyAreaPrintsWellFormedLines()

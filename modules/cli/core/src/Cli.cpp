@@ -1,6 +1,7 @@
 #include "mdp/cli/Cli.h"
 
 #include "CohortCommands.h"
+#include "FormCommands.h"
 #include "PatientCommands.h"
 
 #include "mdp/accounts/AccountDirectory.h"
@@ -13,6 +14,8 @@
 #include "mdp/crypto/CryptoBenchmarks.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Signature.h"
+#include "mdp/forms/FormStoreBenchmarks.h"
+#include "mdp/forms/FormsBenchmarks.h"
 #include "mdp/search/SearchBenchmarks.h"
 #include "mdp/store/StoreBenchmarks.h"
 #include "mdp/workspace/AuditQueries.h"
@@ -93,9 +96,16 @@ const char *kUsage =
     "  patient merge --workspace DIR --survivor ID --merged ID --reason TEXT\n"
     "  patient unmerge --workspace DIR --merge MERGEID undo a merge exactly\n"
     "  patient duplicates --workspace DIR              possible duplicates waiting for review\n"
+    "  form import --workspace DIR FILE.json           import a form definition (new id or new version)\n"
+    "  form list --workspace DIR                       latest version of each form\n"
+    "  record create|save|submit|approve|reject|amend|withdraw|show|list|inbox --workspace DIR --as USER\n"
+    "                                                  records and their review, acting as USER\n"
+    "                                                  (mdp record alone lists their options)\n"
+    "  reviewer set --workspace DIR --user NAME [--categories a,b] [--projects p] [--email ADDRESS]\n"
+    "  reviewer list --workspace DIR                   reviewer profiles and open tasks\n"
     "  demo-data --workspace DIR --patients N --seed S [--no-documents]\n"
     "                                                  add a synthetic breast-cancer cohort (Appendix A)\n"
-    "  bench crypto|store|vault|audit|registry [--json] [--size N]\n"
+    "  bench crypto|store|vault|audit|registry|forms [--json] [--size N]\n"
     "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
 
 int usage(QTextStream &err, const QString &problem = {})
@@ -385,8 +395,11 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
             return fail(err, key.error());
         lines = audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
                                           std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
+    } else if (area == QStringLiteral("forms")) {
+        lines = forms::runValidationBenchmarks();
+        lines += forms::runFormStoreBenchmarks(scratch.path(), size > 0 ? size : 50);
     } else
-        return usage(err, QStringLiteral("bench needs crypto, store, vault, audit or registry"));
+        return usage(err, QStringLiteral("bench needs crypto, store, vault, audit, registry or forms"));
     for (const auto &provider : benchProviders().value(area))
         lines += provider(scratch.path(), size);
     for (const auto &line : std::as_const(lines)) {
@@ -435,6 +448,10 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
     else if (command == QStringLiteral("patient"))
         rc = runPatientCommand(
             {args.words, args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
+    else if (command == QStringLiteral("form") || command == QStringLiteral("record") ||
+             command == QStringLiteral("reviewer"))
+        rc = runFormCommand({args.words, args.options, args.flags, [&args] { return openWorkspace(args); }},
+                            out, err);
     else if (command == QStringLiteral("demo-data"))
         rc = runCohortCommand(
             {args.options, args.flags, [&args] { return openWorkspace(args); }, documentRenderer().get()},

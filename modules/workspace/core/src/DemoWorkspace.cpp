@@ -7,7 +7,10 @@
 #include "mdp/cohort/CohortGenerator.h"
 #include "mdp/cohort/CohortImporter.h"
 #include "mdp/crypto/Random.h"
+#include "mdp/forms/FormStore.h"
 #include "mdp/registry/Registry.h"
+
+#include <QJsonArray>
 
 namespace mdp::workspace {
 
@@ -49,6 +52,90 @@ Result<void> importCohort(Workspace &w, const Clock &clock, const DemoCohortOpti
     auto report = importer.run(patients);
     if (!report)
         return report.error();
+    return {};
+}
+
+// A live review workflow for the demo: the demo reviewer's profile and records by the demo clinician
+// in every state (pending in the reviewer's inbox, rejected with a reason, approved, a draft), all
+// made through the FormStore so they carry the same versions, tasks and notices as real ones.
+Result<void> seedReviewWorkflow(Workspace &w, const Clock &clock)
+{
+    auto account = [&w](const char *name) -> Result<QString> {
+        auto a = w.accounts().find(QString::fromLatin1(name));
+        if (!a)
+            return a.error();
+        if (!a.value())
+            return makeError(Error::Code::NotFound, QStringLiteral("demo account missing"));
+        return a.value()->idString();
+    };
+    auto clinician = account("dr.wang");
+    auto reviewer = account("rev.li");
+    auto manager = account("dm.liu");
+    if (!clinician || !reviewer || !manager)
+        return makeError(Error::Code::NotFound, QStringLiteral("a demo account is missing"));
+    forms::FormStore &store = w.forms();
+    if (auto p =
+            store.setReviewerProfile(manager.value(), forms::ReviewerProfile{reviewer.value(), {}, {}, {}});
+        !p)
+        return p;
+    registry::PageRequest page;
+    page.limit = 8;
+    auto patients = w.registry().patients(clinician.value(), page);
+    if (!patients)
+        return patients.error();
+    const QString today = clock.now().toUTC().date().addDays(-1).toString(Qt::ISODate);
+    const QString earlier = clock.now().toUTC().date().addDays(-30).toString(Qt::ISODate);
+    enum class Target
+    {
+        Draft,
+        Pending,
+        Rejected,
+        Approved
+    };
+    const Target targets[] = {Target::Pending,  Target::Pending,  Target::Pending, Target::Rejected,
+                              Target::Approved, Target::Approved, Target::Draft,   Target::Pending};
+    int i = 0;
+    for (const registry::Patient &p : patients->patients) {
+        const Target target = targets[i % 8];
+        forms::NewRecord n;
+        n.patientId = p.id;
+        n.patientPseudonym = p.pseudonymId;
+        if (i % 2 == 0) {
+            n.formId = QStringLiteral("follow-up");
+            n.values = QJsonObject{{QStringLiteral("followUpDate"), today},
+                                   {QStringLiteral("method"), QStringLiteral("clinic")},
+                                   {QStringLiteral("status"), QStringLiteral("alive-ned")}};
+        } else {
+            n.formId = QStringLiteral("toxicity");
+            n.values =
+                QJsonObject{{QStringLiteral("term"), QStringLiteral("Dermatitis radiation")},
+                            {QStringLiteral("grade"), 1 + i % 2},
+                            {QStringLiteral("onsetDate"), earlier},
+                            {QStringLiteral("attribution"), QStringLiteral("probable")},
+                            {QStringLiteral("attributedTo"), QJsonArray{QStringLiteral("radiotherapy")}},
+                            {QStringLiteral("serious"), QStringLiteral("no")}};
+        }
+        ++i;
+        auto r = store.createDraft(clinician.value(), n);
+        if (!r)
+            return r.error();
+        if (target == Target::Draft)
+            continue;
+        auto submitted = store.submit(clinician.value(), r->id, r->revision);
+        if (!submitted)
+            return submitted.error();
+        if (target == Target::Rejected) {
+            auto rejected =
+                store.reject(reviewer.value(), r->id, submitted->revision,
+                             QStringLiteral("Please add the follow-up method and check the date."));
+            if (!rejected)
+                return rejected.error();
+        } else if (target == Target::Approved) {
+            auto approved = store.approve(reviewer.value(), r->id, submitted->revision);
+            if (!approved)
+                return approved.error();
+        }
+    }
     return {};
 }
 
@@ -107,6 +194,10 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
         if (auto imported = importCohort(w, clock, cohort); !imported) {
             w.logout();
             return imported.error();
+        }
+        if (auto seeded = seedReviewWorkflow(w, clock); !seeded) {
+            w.logout();
+            return seeded.error();
         }
     }
     w.logout();

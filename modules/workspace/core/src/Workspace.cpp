@@ -1,5 +1,6 @@
 #include "mdp/workspace/Workspace.h"
 
+#include "FormsAuditAdapter.h"
 #include "RegistryAuditAdapter.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
@@ -15,6 +16,8 @@
 #include "mdp/crypto/Pkcs11RootKey.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/crypto/Signature.h"
+#include "mdp/forms/DefaultTemplates.h"
+#include "mdp/forms/SqlCipherFormStore.h"
 #include "mdp/foundation/AtomicFile.h"
 #include "mdp/registry/SqlCipherRegistry.h"
 #include "mdp/search/IndexedPatientSearch.h"
@@ -118,6 +121,8 @@ struct Workspace::Impl
     // current through the registry's change listener, gone when the workspace closes.
     std::unique_ptr<search::PatientSearchIndex> searchIndex;
     std::unique_ptr<search::IndexedPatientSearch> patientSearch;
+    std::unique_ptr<FormsAuditAdapter> formsAudit;
+    std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::optional<Session> session;
     bool custodianSession = false;
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
@@ -300,6 +305,8 @@ struct Workspace::Impl
         accounts = std::move(dir.value());
         if (auto r = openRegistry(); !r)
             return r;
+        if (auto r = openForms(); !r)
+            return r;
         database->setCommitObserver(forwarder.get());
         return {};
     }
@@ -338,6 +345,50 @@ struct Workspace::Impl
                 });
         });
         patientSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
+        return {};
+    }
+
+    // Role ids an account holds now; none for unknown or locked accounts, so a locked reviewer is
+    // neither chosen nor able to act.
+    QStringList rolesOf(const QString &accountId) const
+    {
+        const QUuid id = QUuid::fromString(accountId);
+        if (id.isNull() || !accounts)
+            return {};
+        auto account = accounts->findById(id);
+        if (!account || !account.value() || account.value()->isLockedAt(clock->now()))
+            return {};
+        QStringList roles;
+        for (const auto role : account.value()->roles)
+            roles << accounts::roleId(role);
+        return roles;
+    }
+
+    QStringList dataManagerIds() const
+    {
+        QStringList ids;
+        auto all = accounts->list();
+        if (!all)
+            return ids;
+        const QDateTime now = clock->now();
+        for (const auto &a : all.value()) {
+            if (a.hasRole(accounts::Role::DataManager) && !a.isLockedAt(now))
+                ids << a.idString();
+        }
+        return ids;
+    }
+
+    Result<void> openForms()
+    {
+        formsAudit = std::make_unique<FormsAuditAdapter>(
+            [impl = this] { return impl->agent(); },
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
+        auto store = forms::SqlCipherFormStore::open(
+            *database, *formsAudit, *clock, [impl = this](const QString &id) { return impl->rolesOf(id); },
+            [impl = this] { return impl->dataManagerIds(); });
+        if (!store)
+            return store.error();
+        forms = std::move(store.value());
         return {};
     }
 };
@@ -459,6 +510,12 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         return cleanUp(custodian.error());
     d.custodian = custodian->id;
     d.accounts->setServiceAccount(d.custodian);
+    // The shipped entry forms (R-6.2.1d), imported like any definition so a site can replace them.
+    for (const QByteArray &json : forms::defaultTemplateJson()) {
+        auto imported = d.forms->importDefinition(custodian->idString(), json);
+        if (!imported)
+            return cleanUp(imported.error());
+    }
 
     QJsonObject manifest{
         {QStringLiteral("format"), QStringLiteral("mdp-workspace")},
@@ -642,6 +699,11 @@ registry::Registry &Workspace::registry()
 registry::PatientSearch &Workspace::patientSearch()
 {
     return *d->patientSearch;
+}
+
+forms::FormStore &Workspace::forms()
+{
+    return *d->forms;
 }
 
 Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,

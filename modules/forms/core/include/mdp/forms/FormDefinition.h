@@ -71,19 +71,20 @@ struct FieldDefinition
     QString minDate;
     QString maxDate;
     int decimals = 2;
-    QString unit;       // shown beside decimals and integers ("Gy", "mg/m²", "%")
-    QString pattern;    // text: a regular expression the whole value must match
+    QString unit;    // shown beside decimals and integers ("Gy", "mg/m²", "%")
+    QString pattern; // text: a regular expression the whole value must match
     LocalizedText patternHint;
-    int maxLength = 0;  // text; 0 = no limit
-    QList<ChoiceOption> options; // choice, multi-choice
-    QString codeSystem;          // code: "ICD-10", "ICD-O-3", "CTCAE", ...
-    QStringList allowedCodes;    // code: allowed values (empty: any non-empty code)
-    QString calculate;           // expression; the field is read-only and computed (R-6.2.1e)
-    QString visibleIf;           // expression; hidden fields are not validated and are cleared
+    int maxLength = 0;             // text; 0 = no limit
+    QList<ChoiceOption> options;   // choice, multi-choice
+    QString codeSystem;            // code: "ICD-10", "ICD-O-3", "CTCAE", ...
+    QStringList allowedCodes;      // code: allowed values (empty: any non-empty code)
+    QString calculate;             // expression; the field is read-only and computed (R-6.2.1e)
+    QString visibleIf;             // expression; hidden fields are not validated and are cleared
     QList<FieldDefinition> fields; // group: the fields of one row
     int minRows = 0;               // group
     int maxRows = 0;               // group; 0 = no limit
-    bool operator==(const FieldDefinition &) const = default;
+    // Defaulted in the .cpp: in-class, `fields` (a list of this very type) makes it deleted.
+    bool operator==(const FieldDefinition &) const;
 };
 
 struct SectionDefinition
@@ -117,11 +118,11 @@ struct RuleDefinition
 // entered with.
 struct FormDefinition
 {
-    QString id;   // "breast-baseline"
+    QString id; // "breast-baseline"
     int version = 1;
     LocalizedText title;
     LocalizedText description;
-    QString category;   // review routing: "baseline", "radiotherapy", ... (R-6.2.3a)
+    QString category;       // review routing: "baseline", "radiotherapy", ... (R-6.2.3a)
     QStringList eventTypes; // registry event type ids this form attaches to ("diagnosis", ...)
     QList<SectionDefinition> sections;
     QList<RuleDefinition> rules;

@@ -25,6 +25,7 @@ struct FormRecord
     int revision = 0;         // increases with every write; writes name the revision they start from
     int formalVersion = 0;    // last approved formal version in force; 0 = never approved
     QString creatorId;        // account id
+    QString ownerId;          // who holds the draft: the creator, or whoever started an amendment
     QString submitterId;      // last submitter
     QString reviewerId;       // current reviewer while pending
     QString lastReason;       // reason of the last rejection (or amendment)

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "mdp/foundation/Result.h"
 #include "mdp/forms/FormDefinition.h"
 #include "mdp/forms/FormRecord.h"
 #include "mdp/forms/ReviewAssignment.h"
 #include "mdp/forms/Validator.h"
+#include "mdp/foundation/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -72,8 +72,8 @@ public:
     virtual Result<FormRecord> createDraft(const QString &actor, const NewRecord &record) = 0;
     // Saves working values; allowed for the creator while Draft or Rejected (a rejected record
     // becomes a Draft again, R-6.2.2c).
-    virtual Result<FormRecord> saveDraft(const QString &actor, const QUuid &recordId, const QJsonObject &values,
-                                         int expectedRevision) = 0;
+    virtual Result<FormRecord> saveDraft(const QString &actor, const QUuid &recordId,
+                                         const QJsonObject &values, int expectedRevision) = 0;
     // Draft/Rejected -> Pending (R-6.2.2b); validates in Submit mode; picks a reviewer with
     // chooseReviewer() (NotFound "no reviewer is available for category ..." when none) and
     // opens a task; notifies the reviewer (R-6.2.3a-b).
@@ -90,7 +90,8 @@ public:
     virtual Result<FormRecord> amend(const QString &actor, const QUuid &recordId, int expectedRevision,
                                      const QString &reason) = 0;
     // Pending -> Draft by the submitter; the open task is withdrawn.
-    virtual Result<FormRecord> withdraw(const QString &actor, const QUuid &recordId, int expectedRevision) = 0;
+    virtual Result<FormRecord> withdraw(const QString &actor, const QUuid &recordId,
+                                        int expectedRevision) = 0;
 
     // A record as `actor` may see it: someone else's draft is NotFound (R-6.2.2a). Audited as a view.
     virtual Result<FormRecord> record(const QString &actor, const QUuid &recordId) = 0;
@@ -127,6 +128,8 @@ public:
         QString address;
     };
     virtual Result<QList<PendingEmail>> pendingEmails() = 0;
+    // Delivered: done. Failed: stays pending for the next run with the error kept, and is given up
+    // after a few attempts (the in-app notice remains).
     virtual Result<void> markEmailed(qint64 notificationId, bool delivered, const QString &error = {}) = 0;
     // E-mail address for notices to non-reviewers (submitters).
     virtual Result<void> setNotificationEmail(const QString &actor, const QString &accountId,

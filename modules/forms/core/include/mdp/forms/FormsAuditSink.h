@@ -21,6 +21,8 @@ inline constexpr QStringView RecordView = u"record.view";
 inline constexpr QStringView TaskAssign = u"review.assign";
 inline constexpr QStringView TaskReassign = u"review.reassign";
 inline constexpr QStringView TaskEscalate = u"review.escalate";
+inline constexpr QStringView ReviewerProfileSet = u"review.profile-set";
+inline constexpr QStringView NotificationEmailSet = u"notification.email-set";
 inline constexpr QStringView NotificationSend = u"notification.send";
 } // namespace FormsEvent
 

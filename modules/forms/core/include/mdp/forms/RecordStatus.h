@@ -10,6 +10,8 @@ namespace mdp::forms {
 // The record lifecycle (R-6.2.2a-d):
 //   Draft --submit--> Pending --approve--> Approved (formal version N, locked)
 //                      Pending --reject(reason)--> Rejected --edit/save--> Draft --submit--> ...
+//                                                  Rejected --submit--> Pending (resubmitted as is;
+//                                                                       FormStore::submit allows it)
 //   Approved --amend--> Draft (an amendment of formal version N; N stays in force until the
 //                             amendment is approved as N+1)
 //   Pending --withdraw--> Draft (by the submitter, before a reviewer acts)

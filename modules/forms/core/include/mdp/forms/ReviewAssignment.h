@@ -22,7 +22,8 @@ struct ReviewerProfile
 
 // Picks the reviewer for a record: active profiles whose categories and projects cover the
 // record's, never the submitter (nor anyone in `exclude`, e.g. the reviewer being replaced), the
-// fewest open tasks first, ties broken by account id so the choice is reproducible.
+// fewest open tasks first, ties broken by account id so the choice is reproducible. An empty
+// `category` or `project` (the site's default project) is covered only by profiles that list none.
 std::optional<QString> chooseReviewer(const QList<ReviewerProfile> &profiles, const QString &category,
                                       const QString &project, const QString &submitterId,
                                       const QStringList &exclude = {});

@@ -32,6 +32,9 @@ namespace mdp::registry {
 class Registry;
 class PatientSearch;
 } // namespace mdp::registry
+namespace mdp::forms {
+class FormStore;
+} // namespace mdp::forms
 
 namespace mdp::workspace {
 
@@ -124,6 +127,9 @@ public:
     registry::Registry &registry();
     // The registry search box; audited as the signed-in user.
     registry::PatientSearch &patientSearch();
+    // Entry forms, records and the review workflow. Roles come from the account directory;
+    // overdue reviews are reported to every unlocked data manager.
+    forms::FormStore &forms();
 
     // Session. A role that needs a second factor must pass a valid TOTP code.
     Result<Session> login(const QString &userName, const SecureBytes &password, const QString &totpCode);

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "mdp/forms/FormStore.h"
+#include "mdp/foundation/Clock.h"
+
+#include <QStringList>
+#include <QStringView>
+
+#include <functional>
+#include <memory>
+
+namespace mdp::store {
+class Database;
+} // namespace mdp::store
+
+namespace mdp::forms {
+
+class FormsAuditSink;
+
+// FormStore over the workspace's encrypted database (tables from migrations/NNN_*.sql, module
+// "forms"). Every write reads, checks and writes inside one Database::transaction (BEGIN
+// IMMEDIATE), so two windows or two processes acting on the same record are serialised and the
+// second sees the first's revision. Not thread-safe, like the Database it uses.
+class SqlCipherFormStore final : public FormStore
+{
+public:
+    // Role ids ("clinician", "reviewer", "data-manager", "system-admin", ...) an account holds now.
+    using RoleLookup = std::function<QStringList(const QString &accountId)>;
+    // Accounts told about overdue reviews (R-6.2.3c).
+    using DataManagerLookup = std::function<QStringList()>;
+
+    struct Options
+    {
+        qint64 reviewPeriodSeconds = 3 * 24 * 3600;
+        // TEST ONLY: called at named steps inside write transactions ("approve.version-written",
+        // "approve.task-closed", "approve.notified", ...); an error aborts the transaction as a
+        // crash at that point would.
+        std::function<Result<void>(QStringView step)> faultInjector;
+    };
+
+    // Applies the forms migrations (module "forms") and builds the store. The database, sink and
+    // clock must outlive it.
+    static Result<std::unique_ptr<SqlCipherFormStore>> open(store::Database &database,
+                                                            FormsAuditSink &auditSink, const Clock &clock,
+                                                            RoleLookup roles, DataManagerLookup dataManagers);
+    static Result<std::unique_ptr<SqlCipherFormStore>> open(store::Database &database,
+                                                            FormsAuditSink &auditSink, const Clock &clock,
+                                                            RoleLookup roles, DataManagerLookup dataManagers,
+                                                            Options options);
+    // Applies the forms migrations only; `open` calls it.
+    static Result<int> migrate(store::Database &database);
+
+    // Expects the migrations applied (see open()).
+    SqlCipherFormStore(store::Database &database, FormsAuditSink &auditSink, const Clock &clock,
+                       RoleLookup roles, DataManagerLookup dataManagers);
+    SqlCipherFormStore(store::Database &database, FormsAuditSink &auditSink, const Clock &clock,
+                       RoleLookup roles, DataManagerLookup dataManagers, Options options);
+    ~SqlCipherFormStore() override;
+
+    Result<FormDefinition> importDefinition(const QString &actor, const QByteArray &json) override;
+    Result<QList<FormDefinition>> definitions() override;
+    Result<FormDefinition> definition(const QString &formId, int version = 0) override;
+
+    Result<FormRecord> createDraft(const QString &actor, const NewRecord &record) override;
+    Result<FormRecord> saveDraft(const QString &actor, const QUuid &recordId, const QJsonObject &values,
+                                 int expectedRevision) override;
+    Result<FormRecord> submit(const QString &actor, const QUuid &recordId, int expectedRevision) override;
+    Result<FormRecord> approve(const QString &actor, const QUuid &recordId, int expectedRevision,
+                               const QString &comment = {}) override;
+    Result<FormRecord> reject(const QString &actor, const QUuid &recordId, int expectedRevision,
+                              const QString &reason) override;
+    Result<FormRecord> amend(const QString &actor, const QUuid &recordId, int expectedRevision,
+                             const QString &reason) override;
+    Result<FormRecord> withdraw(const QString &actor, const QUuid &recordId, int expectedRevision) override;
+
+    Result<FormRecord> record(const QString &actor, const QUuid &recordId) override;
+    Result<QList<FormRecord>> records(const QString &actor, const RecordFilter &filter) override;
+    Result<QList<RecordVersion>> history(const QString &actor, const QUuid &recordId) override;
+
+    Result<void> setReviewerProfile(const QString &actor, const ReviewerProfile &profile) override;
+    Result<QList<ReviewerProfile>> reviewerProfiles() override;
+    Result<QList<ReviewTask>> inbox(const QString &reviewerId) override;
+    Result<QList<ReviewTask>> openTasks() override;
+    Result<ReviewTask> reassign(const QString &actor, qint64 taskId, const QString &newReviewerId,
+                                const QString &reason) override;
+    Result<QList<ReviewTask>> escalateOverdue() override;
+    void setReviewPeriodSeconds(qint64 seconds) override;
+
+    Result<QList<Notification>> notifications(const QString &accountId, bool unreadOnly = false) override;
+    Result<int> unreadCount(const QString &accountId) override;
+    Result<void> markRead(const QString &accountId, qint64 notificationId) override;
+    Result<void> markAllRead(const QString &accountId) override;
+    Result<QList<PendingEmail>> pendingEmails() override;
+    Result<void> markEmailed(qint64 notificationId, bool delivered, const QString &error = {}) override;
+    Result<void> setNotificationEmail(const QString &actor, const QString &accountId,
+                                      const QString &address) override;
+
+    void setChangeListener(std::function<void(const QUuid &recordId)> listener) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mdp::forms

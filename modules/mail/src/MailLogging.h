@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace mdp::mail {
+Q_DECLARE_LOGGING_CATEGORY(lcMail)
+}
