@@ -100,22 +100,27 @@ private Q_SLOTS:
     }
 
     // only auditors and administrators reach the log; only administrators reach
-    // accounts and keys.
+    // accounts and keys. R-6.2.4a: reviewers and data managers reach the review inbox.
     void navigationShowsOnlyThePagesTheRoleMayUse_data()
     {
         QTest::addColumn<QString>("role");
         QTest::addColumn<QList<Page>>("pages");
         const QList<Page> basic{Page::Overview, Page::Patients, Page::MyAccount};
         QTest::newRow("clinician") << QStringLiteral("clinician") << basic;
-        QTest::newRow("reviewer") << QStringLiteral("reviewer") << basic;
+        QTest::newRow("reviewer") << QStringLiteral("reviewer")
+                                  << QList<Page>{Page::Overview, Page::Patients, Page::Reviews,
+                                                 Page::MyAccount};
         QTest::newRow("researcher") << QStringLiteral("researcher") << basic;
         QTest::newRow("ethics-reviewer") << QStringLiteral("ethics-reviewer") << basic;
-        QTest::newRow("data-manager") << QStringLiteral("data-manager") << basic;
+        QTest::newRow("data-manager")
+            << QStringLiteral("data-manager")
+            << QList<Page>{Page::Overview, Page::Patients, Page::Reviews, Page::Forms, Page::MyAccount};
         QTest::newRow("auditor") << QStringLiteral("auditor")
                                  << QList<Page>{Page::Overview, Page::AuditLog, Page::MyAccount};
         QTest::newRow("system-admin")
-            << QStringLiteral("system-admin") << QList<Page>{Page::Overview, Page::Patients, Page::AuditLog,
-                                                             Page::Accounts, Page::Keys,     Page::MyAccount};
+            << QStringLiteral("system-admin")
+            << QList<Page>{Page::Overview, Page::Patients, Page::Forms,    Page::AuditLog,
+                           Page::Accounts, Page::Keys,     Page::MyAccount};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()
@@ -135,6 +140,12 @@ private Q_SLOTS:
         QCOMPARE(window->findChild<QWidget *>(QStringLiteral("audit-log-page")) != nullptr,
                  pages.contains(Page::AuditLog));
         QCOMPARE(window->showPage(Page::Keys), pages.contains(Page::Keys));
+        QCOMPARE(window->findChild<QWidget *>(QStringLiteral("reviews-page")) != nullptr,
+                 pages.contains(Page::Reviews));
+        // Everyone who signs in has the bell; its badge is empty on a fresh workspace.
+        auto *bell = window->findChild<QAbstractButton *>(QStringLiteral("notificationBell"));
+        QVERIFY(bell);
+        QVERIFY(bell->isVisible());
     }
 
     void statusBarNamesUserRoleWorkspaceCipherAndAuditCount()

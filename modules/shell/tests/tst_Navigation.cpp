@@ -30,8 +30,40 @@ private Q_SLOTS:
     void systemAdminSeesEveryPageInRailOrder()
     {
         const auto pages = Navigation::pagesFor({QStringLiteral("system-admin")});
-        QCOMPARE(pages, (QList<Page>{Page::Overview, Page::Patients, Page::AuditLog, Page::Accounts,
-                                     Page::Keys, Page::MyAccount}));
+        QCOMPARE(pages, (QList<Page>{Page::Overview, Page::Patients, Page::Forms, Page::AuditLog,
+                                     Page::Accounts, Page::Keys, Page::MyAccount}));
+    }
+
+    // R-6.2.4a: reviewers and data managers have the review inbox; only data managers manage every
+    // open task. Form definitions belong to data managers and administrators.
+    void reviewInboxAndFormsFollowTheRole()
+    {
+        QCOMPARE(Navigation::pagesFor({QStringLiteral("reviewer")}),
+                 (QList<Page>{Page::Overview, Page::Patients, Page::Reviews, Page::MyAccount}));
+        QCOMPARE(Navigation::pagesFor({QStringLiteral("data-manager")}),
+                 (QList<Page>{Page::Overview, Page::Patients, Page::Reviews, Page::Forms, Page::MyAccount}));
+        for (const char *role : {"clinician", "researcher", "ethics-reviewer", "auditor", "system-admin"})
+            QVERIFY2(!Navigation::allows({QString::fromLatin1(role)}, Page::Reviews), role);
+        for (const char *role : {"clinician", "reviewer", "researcher", "ethics-reviewer", "auditor"})
+            QVERIFY2(!Navigation::allows({QString::fromLatin1(role)}, Page::Forms), role);
+        QVERIFY(Navigation::managesReviews({QStringLiteral("data-manager")}));
+        QVERIFY(!Navigation::managesReviews({QStringLiteral("reviewer")}));
+        QVERIFY(Navigation::configuresMail({QStringLiteral("system-admin")}));
+        QVERIFY(!Navigation::configuresMail({QStringLiteral("data-manager")}));
+    }
+
+    void everyPageHasADistinctStableName()
+    {
+        QStringList names;
+        for (Page page : Navigation::allPages()) {
+            QVERIFY(!Navigation::title(page).isEmpty());
+            QVERIFY(!Navigation::iconName(page).isEmpty());
+            names << Navigation::objectName(page);
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
+                                     QStringLiteral("reviews"), QStringLiteral("forms"),
+                                     QStringLiteral("audit-log"), QStringLiteral("accounts"),
+                                     QStringLiteral("keys"), QStringLiteral("my-account")}));
     }
 
     void pagesOfSeveralRolesAreUnited()

@@ -53,7 +53,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QStringLiteral("file"));
     const QCommandLineOption page(
         QStringLiteral("page"),
-        tr("Page to show first: overview, patients, audit-log, accounts, keys or my-account."),
+        tr("Page to show first: overview, patients, reviews, forms, audit-log, accounts, keys or "
+           "my-account."),
         QStringLiteral("page"));
     parser.addOptions({demo, demoRole, workspace, language, screenshot, page});
     parser.process(app);
@@ -74,8 +75,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(page)) {
         const QString name = parser.value(page);
-        for (auto p : {Navigation::Page::Overview, Navigation::Page::Patients, Navigation::Page::AuditLog,
-                       Navigation::Page::Accounts, Navigation::Page::Keys, Navigation::Page::MyAccount}) {
+        for (auto p : Navigation::allPages()) {
             if (Navigation::objectName(p) == name)
                 options.page = p;
         }

@@ -5,6 +5,7 @@
 #include "SessionContext.h"
 #include "Ui.h"
 #include "mdp/accounts/Role.h"
+#include "mdp/forms/FormStore.h"
 #include "mdp/shell/AboutDialog.h"
 #include "mdp/shell/SettingsDialog.h"
 #include "mdp/shell/Theme.h"
@@ -12,8 +13,21 @@
 #include "pages/AuditLogPage.h"
 #include "pages/KeysPage.h"
 #include "pages/MyAccountPage.h"
+#include "pages/NotificationBell.h"
+#include "pages/NotificationCenter.h"
+#include "pages/NotificationPanel.h"
+#include "pages/NotificationText.h"
 #include "pages/OverviewPage.h"
 #include "pages/PatientsPage.h"
+#include "pages/ReviewInboxPage.h"
+#if __has_include("mdp/mail/MailSettings.h")
+#include "pages/NotificationMailDialog.h"
+#define MDP_SHELL_HAS_MAIL 1
+#endif
+#if __has_include("pages/FormDesignerPage.h")
+#include "pages/FormDesignerPage.h"
+#define MDP_SHELL_HAS_FORM_DESIGNER 1
+#endif
 
 #include <QCloseEvent>
 #include <QDir>
@@ -74,6 +88,17 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
         case Navigation::Page::Patients:
             widget = new PatientsPage(*m_context, m_stack);
             break;
+        case Navigation::Page::Reviews:
+            widget = new ReviewInboxPage(*m_context, m_stack);
+            break;
+        case Navigation::Page::Forms:
+#ifdef MDP_SHELL_HAS_FORM_DESIGNER
+            widget = new FormDesignerPage(*m_context, m_stack);
+#else
+            widget =
+                ui::makePageHeader(tr("Forms"), tr("The form designer is not part of this build."), m_stack);
+#endif
+            break;
         case Navigation::Page::AuditLog:
             widget = new AuditLogPage(*m_context, m_stack);
             break;
@@ -92,6 +117,8 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
         m_stack->addWidget(widget);
     }
 
+    m_notices = new NotificationCenter(*m_context, this);
+    m_noticePanel = new NotificationPanel(*m_context, this);
     layout->addWidget(buildRail());
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
@@ -128,6 +155,26 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
     connect(timer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     timer->start();
 
+    connect(m_notices, &NotificationCenter::unreadCountChanged, m_bell, &NotificationBell::setCount);
+    m_bell->setCount(m_notices->unreadCount());
+    connect(m_bell, &QToolButton::clicked, this, &MainWindow::showNotifications);
+    connect(m_noticePanel, &NotificationPanel::readStateChanged, m_notices, &NotificationCenter::refresh);
+    connect(m_noticePanel, &NotificationPanel::openRequested, this,
+            [this](const forms::Notification &notice) {
+                openNotice(notice.recordId, NotificationText::isReviewTask(notice.kind));
+            });
+    if (auto *inbox = qobject_cast<ReviewInboxPage *>(m_pages.value(Navigation::Page::Reviews))) {
+        connect(m_notices, &NotificationCenter::formsChanged, inbox, [inbox] {
+            if (inbox->isVisible())
+                inbox->refresh();
+        });
+        connect(inbox, &ReviewInboxPage::noticesRead, m_notices, &NotificationCenter::refresh);
+    }
+    connect(m_context, &SessionContext::busyChanged, m_notices, [this](bool busy) {
+        if (!busy)
+            m_notices->refresh();
+    });
+
     m_rail->setCurrentRow(0);
     refreshStatus();
 }
@@ -135,6 +182,10 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
 MainWindow::~MainWindow()
 {
     waitForIdle();
+    // They unhook from the workspace through the session context, which as an older child would
+    // otherwise be gone before them.
+    delete m_noticePanel;
+    delete m_notices;
 }
 
 QWidget *MainWindow::buildRail()
@@ -195,6 +246,8 @@ QWidget *MainWindow::buildRail()
     names->addWidget(userName);
     names->addWidget(ui::makeLabel(roleName(s.role), QStringLiteral("railRole"), panel));
     user->addLayout(names, 1);
+    m_bell = new NotificationBell(panel);
+    user->addWidget(m_bell, 0, Qt::AlignVCenter);
     layout->addLayout(user);
     return panel;
 }
@@ -224,6 +277,21 @@ void MainWindow::buildMenus()
         tools->addAction(Theme::icon(QStringLiteral("shield-check")), tr("&Verify audit chain"));
     verify->setObjectName(QStringLiteral("verifyAction"));
     connect(verify, &QAction::triggered, this, &MainWindow::verifyFromMenu);
+    QAction *notices = tools->addAction(Theme::icon(QStringLiteral("bell")), tr("&Notifications"));
+    notices->setObjectName(QStringLiteral("notificationsAction"));
+    notices->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(notices, &QAction::triggered, this, &MainWindow::showNotifications);
+#ifdef MDP_SHELL_HAS_MAIL
+    const workspace::Session &s = m_context->session();
+    if (Navigation::configuresMail(s.roles.isEmpty() ? QStringList{s.role} : s.roles)) {
+        QAction *relay = tools->addAction(Theme::icon(QStringLiteral("settings")), tr("&Mail relay…"));
+        relay->setObjectName(QStringLiteral("mailRelayAction"));
+        connect(relay, &QAction::triggered, this, [this] {
+            NotificationMailDialog dialog(*m_context, this);
+            dialog.exec();
+        });
+    }
+#endif
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(Theme::icon(QStringLiteral("info")), tr("&About MDP"));
@@ -329,6 +397,38 @@ void MainWindow::showSettings()
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() == QDialog::Accepted)
         Q_EMIT settingsChanged();
+}
+
+void MainWindow::showNotifications()
+{
+    m_notices->refresh();
+    m_noticePanel->popUpAt(m_bell);
+}
+
+void MainWindow::openNotice(const QUuid &recordId, bool reviewTask)
+{
+    // A task for this account: its place in the inbox, where the decision is made.
+    if (reviewTask && hasPage(Navigation::Page::Reviews)) {
+        auto *inbox = qobject_cast<ReviewInboxPage *>(m_pages.value(Navigation::Page::Reviews));
+        showPage(Navigation::Page::Reviews);
+        inbox->refresh();
+        if (inbox->selectRecord(recordId))
+            return;
+    }
+    if (m_context->isBusy())
+        return;
+    // Otherwise the record where its submitter works on it: the patient's page.
+    auto record = m_workspace.forms().record(m_context->session().accountId, recordId);
+    if (!record) {
+        QMessageBox::information(
+            this, tr("Notifications"),
+            tr("The record of this notice is not available to you: %1").arg(record.error().message));
+        return;
+    }
+    if (auto *patients = qobject_cast<PatientsPage *>(m_pages.value(Navigation::Page::Patients))) {
+        showPage(Navigation::Page::Patients);
+        patients->openPatient(record->patientId);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -30,6 +30,22 @@ bool Navigation::mayEditPatients(const QStringList &roleIds)
     return false;
 }
 
+bool Navigation::managesReviews(const QStringList &roleIds)
+{
+    return roleIds.contains(dataManager);
+}
+
+bool Navigation::configuresMail(const QStringList &roleIds)
+{
+    return roleIds.contains(systemAdmin);
+}
+
+QList<Navigation::Page> Navigation::allPages()
+{
+    return {Page::Overview, Page::Patients, Page::Reviews, Page::Forms,
+            Page::AuditLog, Page::Accounts, Page::Keys,    Page::MyAccount};
+}
+
 bool Navigation::allows(const QStringList &roleIds, Page page)
 {
     switch (page) {
@@ -40,6 +56,12 @@ bool Navigation::allows(const QStringList &roleIds, Page page)
         // Everyone who works with patient data; researchers and ethics reviewers without identity.
         return showsPatientIdentity(roleIds) || roleIds.contains(researcher) ||
                roleIds.contains(ethicsReviewer);
+    case Page::Reviews:
+        // R-6.2.4a: reviewers work their inbox; data managers watch every open task.
+        return roleIds.contains(reviewer) || roleIds.contains(dataManager);
+    case Page::Forms:
+        // Definitions decide what reaches the database: those who run the data and the system.
+        return roleIds.contains(dataManager) || roleIds.contains(systemAdmin);
     case Page::AuditLog:
         // logs readable only by auditors and authorised administrators.
         return roleIds.contains(auditor) || roleIds.contains(systemAdmin);
@@ -53,8 +75,7 @@ bool Navigation::allows(const QStringList &roleIds, Page page)
 QList<Navigation::Page> Navigation::pagesFor(const QStringList &roleIds)
 {
     QList<Page> pages;
-    for (Page page :
-         {Page::Overview, Page::Patients, Page::AuditLog, Page::Accounts, Page::Keys, Page::MyAccount}) {
+    for (Page page : allPages()) {
         if (allows(roleIds, page))
             pages << page;
     }
@@ -68,6 +89,10 @@ QString Navigation::title(Page page)
         return tr("Overview");
     case Page::Patients:
         return tr("Patients");
+    case Page::Reviews:
+        return tr("Reviews");
+    case Page::Forms:
+        return tr("Forms");
     case Page::AuditLog:
         return tr("Audit log");
     case Page::Accounts:
@@ -87,6 +112,10 @@ QString Navigation::iconName(Page page)
         return QStringLiteral("overview");
     case Page::Patients:
         return QStringLiteral("user");
+    case Page::Reviews:
+        return QStringLiteral("inbox");
+    case Page::Forms:
+        return QStringLiteral("form");
     case Page::AuditLog:
         return QStringLiteral("audit");
     case Page::Accounts:
@@ -106,6 +135,10 @@ QString Navigation::objectName(Page page)
         return QStringLiteral("overview");
     case Page::Patients:
         return QStringLiteral("patients");
+    case Page::Reviews:
+        return QStringLiteral("reviews");
+    case Page::Forms:
+        return QStringLiteral("forms");
     case Page::AuditLog:
         return QStringLiteral("audit-log");
     case Page::Accounts:

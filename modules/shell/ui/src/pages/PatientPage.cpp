@@ -4,6 +4,7 @@
 #include "PatientEventCommand.h"
 #include "PatientEventDialog.h"
 #include "PatientEventFieldsModel.h"
+#include "PatientFormsPanel.h"
 #include "PatientHistoryDialog.h"
 #include "PatientLineageDialog.h"
 #include "PatientMergeDialog.h"
@@ -208,6 +209,10 @@ PatientPage::PatientPage(SessionContext &context, registry::SearchFilter filter,
     detailTitles->addWidget(m_detailTitle, 0, Qt::AlignBaseline);
     detailTitles->addWidget(m_detailSubtitle, 1, Qt::AlignBaseline);
     detailHeading->addLayout(detailTitles, 1);
+    // The event's form records sit on the heading line, so the record and files keep their height.
+    m_forms = new PatientFormsPanel(m_context, m_filter.identityVisible, detail);
+    detailHeading->addWidget(m_forms);
+    detailHeading->addSpacing(8);
     m_files = new QListWidget(detail);
     m_files->setObjectName(QStringLiteral("attachmentList"));
     m_files->setFlow(QListView::LeftToRight);
@@ -577,6 +582,7 @@ const registry::TimelineEvent *PatientPage::eventById(const QUuid &id) const
 void PatientPage::clearDetail()
 {
     m_fields->clear();
+    m_forms->clear();
     m_files->clear();
     m_shownAttachment = -1;
     m_panel->viewer()->clear();
@@ -621,6 +627,7 @@ bool PatientPage::activateEvent(const QString &eventId)
     m_files->setFixedWidth(std::min(chipsWidth, 640));
     m_files->setVisible(event->attachments.size() > 1);
     m_detailStack->setCurrentIndex(1);
+    m_forms->setEvent(*m_patient, *event, m_mayEdit);
     m_shownAttachment = -1;
     if (event->attachments.isEmpty() || !m_filter.identityVisible) {
         m_panel->viewer()->clear();

@@ -35,6 +35,7 @@ namespace mdp::shell {
 
 class PatientDocumentAudit;
 class PatientEventFieldsModel;
+class PatientFormsPanel;
 class SessionContext;
 
 // One patient (R-6.1.2, R-6.4.2-4): a header with the pseudonymous ID (and, for roles that may see
@@ -60,6 +61,8 @@ public:
     timeline::ui::TimelineView *timelineView() const { return m_timeline; }
     viewer::ui::DocumentPanel *detailPanel() const { return m_panel; }
     PatientEventFieldsModel *fieldsModel() const { return m_fields; }
+    // The form records of the selected event (R-6.2.1d, R-6.2.2a).
+    PatientFormsPanel *formsPanel() const { return m_forms; }
     QUndoStack *undoStack() const { return m_undo; }
     QString selectedEventId() const
     {
@@ -157,6 +160,7 @@ private:
     QLabel *m_detailTitle = nullptr;
     QLabel *m_detailSubtitle = nullptr;
     QListWidget *m_files = nullptr;
+    PatientFormsPanel *m_forms = nullptr;
     viewer::ui::DocumentPanel *m_panel = nullptr;
     QHash<QString, QString> m_userNames;
 

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QMap>
+#include <QUuid>
 
 class QLabel;
 class QListWidget;
@@ -13,6 +14,9 @@ class QStackedWidget;
 namespace mdp::shell {
 
 class IntegrityMonitor;
+class NotificationBell;
+class NotificationCenter;
+class NotificationPanel;
 class SessionContext;
 class ShellSettings;
 
@@ -38,6 +42,13 @@ public:
     void waitForIdle();
     void refreshStatus();
 
+    // The review workflow's notices (R-6.2.3b, R-6.2.4e): the bell in the rail with the unread count,
+    // the panel it opens, and what keeps the count current.
+    NotificationBell *notificationBell() const { return m_bell; }
+    NotificationPanel *notificationPanel() const { return m_noticePanel; }
+    NotificationCenter *notificationCenter() const { return m_notices; }
+    void showNotifications();
+
 Q_SIGNALS:
     void lockRequested();
     void logoutRequested();
@@ -54,6 +65,7 @@ private:
     void verifyFromMenu();
     void showAbout();
     void showSettings();
+    void openNotice(const QUuid &recordId, bool reviewTask);
 
     workspace::Workspace &m_workspace;
     ShellSettings &m_settings;
@@ -64,6 +76,9 @@ private:
     QMap<Navigation::Page, QWidget *> m_pages;
     QList<Navigation::Page> m_pageOrder;
     bool m_verifyFromMenu = false;
+    NotificationCenter *m_notices = nullptr;
+    NotificationBell *m_bell = nullptr;
+    NotificationPanel *m_noticePanel = nullptr;
 
     QLabel *m_statusUser = nullptr;
     QLabel *m_statusWorkspace = nullptr;

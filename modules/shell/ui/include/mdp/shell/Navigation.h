@@ -17,6 +17,8 @@ public:
     {
         Overview,
         Patients,
+        Reviews, // the reviewer inbox (R-6.2.4a)
+        Forms,   // entry form definitions (R-6.2.1d)
         AuditLog,
         Accounts,
         Keys,
@@ -37,6 +39,12 @@ public:
     static bool showsPatientIdentity(const QStringList &roleIds);
     // Whether the roles register patients, change timelines, attach files and merge records.
     static bool mayEditPatients(const QStringList &roleIds);
+    // Whether the roles see every open review task and may reassign and escalate them.
+    static bool managesReviews(const QStringList &roleIds);
+    // Whether the roles configure the mail relay that carries notices.
+    static bool configuresMail(const QStringList &roleIds);
+    // Every page, in rail order.
+    static QList<Page> allPages();
 };
 
 } // namespace mdp::shell
