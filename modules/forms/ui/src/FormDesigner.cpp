@@ -183,7 +183,9 @@ FormDesigner::FormDesigner(QWidget *parent)
     m_tree->setColumnCount(2);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // The second column holds a field's type (short); names need the room.
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Fixed);
+    m_tree->header()->resizeSection(1, 72);
     m_tree->setIndentation(16);
     structureLayout->addWidget(m_tree, 1);
     m_tabs->addTab(structure, tr("Structure"));
@@ -277,8 +279,9 @@ FormDesigner::FormDesigner(QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 4);
     splitter->setStretchFactor(2, 6);
-    left->setMinimumWidth(300);
-    middle->setMinimumWidth(340);
+    // Narrow enough that the preview keeps a usable width on a 1280-pixel screen.
+    left->setMinimumWidth(230);
+    middle->setMinimumWidth(300);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -11,6 +11,7 @@
 #include "mdp/shell/Theme.h"
 #include "pages/AccountsPage.h"
 #include "pages/AuditLogPage.h"
+#include "pages/FormRecordDialog.h"
 #include "pages/KeysPage.h"
 #include "pages/MyAccountPage.h"
 #include "pages/NotificationBell.h"
@@ -429,6 +430,11 @@ void MainWindow::openNotice(const QUuid &recordId, bool reviewTask)
         showPage(Navigation::Page::Patients);
         patients->openPatient(record->patientId);
     }
+    // ... with the record itself open on top: after a rejection, the reason and the form to fix.
+    auto *dialog = new FormRecordDialog(*m_context, recordId, this);
+    dialog->setObjectName(QStringLiteral("noticeRecordDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -77,7 +77,7 @@ FormDesignerPage::FormDesignerPage(SessionContext &context, QWidget *parent)
                        "QListWidget#definitionList::item:selected { background: #eaf3fb; "
                        "color: #10263b; }"));
     listLayout->addWidget(m_list, 1);
-    listCard->setFixedWidth(230);
+    listCard->setFixedWidth(200);
     body->addWidget(listCard);
     body->addWidget(m_designer, 1);
     layout->addLayout(body, 1);
@@ -136,6 +136,12 @@ void FormDesignerPage::refresh()
         item->setToolTip(d.description.text(language));
         if (d.id == current)
             select = i;
+    }
+    // A data manager opening the page sees the first form in use rather than an empty new one.
+    const bool untouched = current.isEmpty() && !m_designer->isModified();
+    if (select < 0 && untouched && !m_definitions.isEmpty()) {
+        select = 0;
+        m_designer->setDefinition(m_definitions.constFirst());
     }
     m_list->setCurrentRow(select);
     m_list->blockSignals(false);

@@ -10,7 +10,9 @@
 #include "Background.h"
 
 #include <QLoggingCategory>
+
 #include <QPointer>
+#include <algorithm>
 
 namespace mdp::shell {
 
@@ -49,6 +51,10 @@ NotificationCenter::NotificationCenter(SessionContext &context, QObject *parent)
         connect(&m_mailTimer, &QTimer::timeout, this, &NotificationCenter::dispatchMail);
         m_mailTimer.start();
     }
+    m_escalationTimer.setInterval(5 * 60'000);
+    connect(&m_escalationTimer, &QTimer::timeout, this, &NotificationCenter::escalateOverdue);
+    m_escalationTimer.start();
+    escalateOverdue();
     refresh();
 }
 
@@ -130,6 +136,32 @@ bool NotificationCenter::dispatchMail()
 #else
     return false;
 #endif
+}
+
+int NotificationCenter::escalateOverdue()
+{
+    if (m_context.isBusy())
+        return 0;
+    auto &forms = m_context.workspace().forms();
+    // Look first: escalating writes (and anchors a commit), which an idle tick should not do.
+    auto open = forms.openTasks();
+    if (!open) {
+        qCWarning(lcNotices) << "open review tasks could not be read:" << open.error().toString();
+        return 0;
+    }
+    const QDateTime now = m_context.workspace().clock().now();
+    const bool anyDue = std::any_of(open->cbegin(), open->cend(), [&now](const forms::ReviewTask &t) {
+        return !t.escalated && t.dueAt.isValid() && t.dueAt <= now;
+    });
+    if (!anyDue)
+        return 0;
+    auto escalated = forms.escalateOverdue();
+    if (!escalated) {
+        qCWarning(lcNotices) << "overdue review tasks could not be escalated:"
+                             << escalated.error().toString();
+        return 0;
+    }
+    return int(escalated->size());
 }
 
 void NotificationCenter::refresh()

@@ -35,6 +35,7 @@ public:
     // Whether this build can send e-mail notices (the mail module is linked in).
     static bool mailAvailable();
     void setMailInterval(int msecs) { m_mailTimer.setInterval(msecs); }
+    void setEscalationInterval(int msecs) { m_escalationTimer.setInterval(msecs); }
     bool isDispatchingMail() const { return !m_mailThread.isNull(); }
 
 public Q_SLOTS:
@@ -42,6 +43,10 @@ public Q_SLOTS:
     // Starts one e-mail run when a relay is configured, notices wait and no run is going on;
     // false when nothing was started.
     bool dispatchMail();
+    // Escalates review tasks whose due time has passed (R-6.2.3c: the flow advances by itself, no
+    // one has to press a button): their reviewer and the data managers are notified once per task.
+    // Runs at sign-in and every few minutes; returns how many tasks it escalated.
+    int escalateOverdue();
 
 Q_SIGNALS:
     void unreadCountChanged(int count);
@@ -58,6 +63,7 @@ private:
     QTimer m_timer;
     QTimer m_mailTimer;
     QTimer m_mailSoon;
+    QTimer m_escalationTimer;
     int m_unread = 0;
     QPointer<QThread> m_mailThread;
     QList<NotificationMailQueue::Outcome> m_unapplied;
