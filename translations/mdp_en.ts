@@ -5294,6 +5294,30 @@ Do not enter data and contact your system administrator.</source>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radiotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immunotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toxicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::SettingsDialog</name>

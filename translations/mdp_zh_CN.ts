@@ -5274,6 +5274,30 @@ Do not enter data and contact your system administrator.</source>
         <source>Reviewer</source>
         <translation>审核员</translation>
     </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Radiotherapy</source>
+        <translation>放疗</translation>
+    </message>
+    <message>
+        <source>Immunotherapy</source>
+        <translation>免疫治疗</translation>
+    </message>
+    <message>
+        <source>Toxicity</source>
+        <translation>不良反应</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>疗效评估</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::SettingsDialog</name>

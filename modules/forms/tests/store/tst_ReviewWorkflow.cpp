@@ -747,7 +747,9 @@ private Q_SLOTS:
         auto inbox = w.forms().inbox(reviewer.value()->idString());
         QVERIFY(inbox);
         QCOMPARE(inbox->size(), 4);
-        QCOMPARE(w.forms().unreadCount(reviewer.value()->idString()).value(), 7);
+        // 8 assignments: 4 first submissions waiting, 1 rejected, 2 approved, and the amendment of an
+        // approved record submitted again (so the demo inbox has a diff against a formal version).
+        QCOMPARE(w.forms().unreadCount(reviewer.value()->idString()).value(), 8);
         auto records = w.forms().records(clinician.value()->idString(), RecordFilter{});
         QVERIFY(records);
         QHash<RecordStatus, int> byStatus;
@@ -757,6 +759,16 @@ private Q_SLOTS:
         QCOMPARE(byStatus.value(RecordStatus::Rejected), 1);
         QCOMPARE(byStatus.value(RecordStatus::Approved), 2);
         QCOMPARE(byStatus.value(RecordStatus::Draft), 1);
+        int amended = 0;
+        for (const FormRecord &r : records.value()) {
+            if (r.status != RecordStatus::Pending || r.formalVersion != 1)
+                continue;
+            auto definition = w.forms().definition(r.formId, r.formVersion);
+            QVERIFY(definition);
+            QVERIFY(!diffRecords(definition.value(), r.formalValues, r.values).isEmpty());
+            ++amended;
+        }
+        QCOMPARE(amended, 1);
     }
 
     void definitionsAndRecordsSurviveReopening()

@@ -56,7 +56,8 @@ Result<void> importCohort(Workspace &w, const Clock &clock, const DemoCohortOpti
 }
 
 // A live review workflow for the demo: the demo reviewer's profile and records by the demo clinician
-// in every state (pending in the reviewer's inbox, rejected with a reason, approved, a draft), all
+// in every state (pending in the reviewer's inbox, rejected with a reason, approved, an amendment of
+// an approved record waiting for review, so the inbox has a diff to show, and a draft), all
 // made through the FormStore so they carry the same versions, tasks and notices as real ones.
 Result<void> seedReviewWorkflow(Workspace &w, const Clock &clock)
 {
@@ -90,9 +91,10 @@ Result<void> seedReviewWorkflow(Workspace &w, const Clock &clock)
         Draft,
         Pending,
         Rejected,
-        Approved
+        Approved,
+        Amended
     };
-    const Target targets[] = {Target::Pending,  Target::Pending,  Target::Pending, Target::Rejected,
+    const Target targets[] = {Target::Amended,  Target::Pending,  Target::Pending, Target::Rejected,
                               Target::Approved, Target::Approved, Target::Draft,   Target::Pending};
     int i = 0;
     for (const registry::Patient &p : patients->patients) {
@@ -125,15 +127,30 @@ Result<void> seedReviewWorkflow(Workspace &w, const Clock &clock)
         if (!submitted)
             return submitted.error();
         if (target == Target::Rejected) {
-            auto rejected =
-                store.reject(reviewer.value(), r->id, submitted->revision,
-                             QStringLiteral("Please add the follow-up method and check the date."));
+            auto rejected = store.reject(reviewer.value(), r->id, submitted->revision,
+                                         QStringLiteral("请补充随访方式并核对随访日期。"));
             if (!rejected)
                 return rejected.error();
-        } else if (target == Target::Approved) {
+        } else if (target == Target::Approved || target == Target::Amended) {
             auto approved = store.approve(reviewer.value(), r->id, submitted->revision);
             if (!approved)
                 return approved.error();
+            if (target == Target::Amended) {
+                auto amending = store.amend(clinician.value(), r->id, approved->revision,
+                                            QStringLiteral("电话随访后更正随访方式与状态"));
+                if (!amending)
+                    return amending.error();
+                QJsonObject values = amending->values;
+                values.insert(QStringLiteral("method"), QStringLiteral("phone"));
+                values.insert(QStringLiteral("status"), QStringLiteral("alive-disease"));
+                values.insert(QStringLiteral("recurrenceDate"), today);
+                values.insert(QStringLiteral("recurrenceSites"), QJsonArray{QStringLiteral("bone")});
+                auto saved = store.saveDraft(clinician.value(), r->id, values, amending->revision);
+                if (!saved)
+                    return saved.error();
+                if (auto again = store.submit(clinician.value(), r->id, saved->revision); !again)
+                    return again.error();
+            }
         }
     }
     return {};

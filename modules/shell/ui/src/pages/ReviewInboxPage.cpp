@@ -469,12 +469,12 @@ void ReviewInboxPage::updateFilterChoices()
     QMap<QString, QString> categories;
     QMap<QString, QString> forms;
     for (const ReviewRow &row : m_model->rows()) {
-        categories.insert(row.task.category, row.task.category);
+        categories.insert(row.task.category, ReviewTaskModel::categoryText(row.task.category));
         forms.insert(row.task.formId, row.formTitle);
     }
     // The chosen filter stays offered even when no task has it any more, so it does not jump.
     if (!category.isEmpty())
-        categories.insert(category, category);
+        categories.insert(category, ReviewTaskModel::categoryText(category));
     if (!form.isEmpty() && !forms.contains(form))
         forms.insert(form, m_form->currentText());
     const QSignalBlocker blockCategory(m_category);
@@ -623,7 +623,7 @@ void ReviewInboxPage::loadDetail()
     facts << tr("submitted by %1 on %2").arg(row->submitterName, ui::formatDateTime(task.assignedAt));
     facts << (row->overdue ? tr("overdue since %1").arg(ui::formatDateTime(task.dueAt))
                            : tr("due %1").arg(ui::formatDateTime(task.dueAt)));
-    facts << tr("category %1").arg(task.category);
+    facts << tr("category %1").arg(ReviewTaskModel::categoryText(task.category));
     facts << tr("project %1").arg(task.projectId.isEmpty() ? tr("(default)") : task.projectId);
     if (!row->mine)
         facts << tr("reviewer %1").arg(row->reviewerName);

@@ -4,6 +4,7 @@
 #include "mdp/shell/Theme.h"
 
 #include <QFont>
+#include <QHash>
 
 namespace mdp::shell {
 
@@ -51,6 +52,20 @@ int ReviewTaskModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString ReviewTaskModel::categoryText(const QString &category)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("baseline"), QT_TR_NOOP("Baseline")},
+        {QStringLiteral("radiotherapy"), QT_TR_NOOP("Radiotherapy")},
+        {QStringLiteral("immunotherapy"), QT_TR_NOOP("Immunotherapy")},
+        {QStringLiteral("toxicity"), QT_TR_NOOP("Toxicity")},
+        {QStringLiteral("response"), QT_TR_NOOP("Response")},
+        {QStringLiteral("follow-up"), QT_TR_NOOP("Follow-up")},
+    };
+    const auto it = names.constFind(category);
+    return it == names.constEnd() ? category : tr(it.value());
+}
+
 QVariant ReviewTaskModel::data(const QModelIndex &index, int role) const
 {
     const ReviewRow *row = rowAt(index.row());
@@ -65,7 +80,7 @@ QVariant ReviewTaskModel::data(const QModelIndex &index, int role) const
         case FormColumn:
             return row->formTitle;
         case CategoryColumn:
-            return task.category;
+            return categoryText(task.category);
         case ProjectColumn:
             return task.projectId.isEmpty() ? tr("(default)") : task.projectId;
         case SubmitterColumn:

@@ -29,6 +29,10 @@ class ReviewTaskModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // A review category as people read it: the categories of the default templates by name in
+    // the interface language, any other category as it was defined.
+    static QString categoryText(const QString &category);
+
     enum Column
     {
         PseudonymColumn,
