@@ -459,6 +459,17 @@ private Q_SLOTS:
         QVERIFY(page->countsLabel()->text().contains(QStringLiteral("1 shown")));
         filter->clear();
 
+        // Nor does a letter typed into a focused combo box (picking a category by its letter).
+        auto *category = page->findChild<QComboBox *>(QStringLiteral("reviewCategoryCombo"));
+        QVERIFY(category);
+        category->setFocus();
+        QVERIFY(category->hasFocus());
+        ModalWatchdog watchdog(5'000);
+        QTest::keyClick(category, Qt::Key_A);
+        QTest::keyClick(category, Qt::Key_R);
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        QVERIFY(!watchdog.fired());
+
         // The shortcuts are named where the buttons are.
         QVERIFY(page->findChild<QPushButton *>(QStringLiteral("reviewApproveButton"))
                     ->toolTip()

@@ -19,6 +19,7 @@
 #include "mdp/shell/Theme.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -70,7 +71,13 @@ QAction *addKey(QWidget *page, const QString &name, const QKeySequence &key, std
     // printable keys before shortcuts are matched).
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     page->addAction(action);
-    QObject::connect(action, &QAction::triggered, page, std::move(slot));
+    // A combo box does not claim letters the way a text box does: typing in one (to pick an entry
+    // by its first letter) must never reach approve or reject.
+    QObject::connect(action, &QAction::triggered, page, [slot = std::move(slot)] {
+        if (qobject_cast<QComboBox *>(QApplication::focusWidget()))
+            return;
+        slot();
+    });
     return action;
 }
 
