@@ -297,8 +297,12 @@ private Q_SLOTS:
             ok->click();
         });
         findChildNamed<QPushButton>(page, "addAccountButton")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(m_workspace->accounts().find(QStringLiteral("dr.zhou")).value().has_value(),
-                                 20'000);
+        // The account is stored off the GUI thread; the workspace may only be read once that job is
+        // done (two threads on one database connection is a misuse SQLite refuses).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (window->waitForIdle(),
+             m_workspace->accounts().find(QStringLiteral("dr.zhou")).value().has_value()),
+            20'000);
         const auto created = *m_workspace->accounts().find(QStringLiteral("dr.zhou")).value();
         QCOMPARE(created.primaryRole(), accounts::Role::Reviewer);
         QTRY_VERIFY(findChildNamed<QLabel>(page, "messageLabel")->text().contains(QStringLiteral("dr.zhou")));
