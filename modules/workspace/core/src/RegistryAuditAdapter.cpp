@@ -1,30 +1,9 @@
 #include "RegistryAuditAdapter.h"
 
+#include "DomainAuditEvent.h"
 #include "WorkspaceLogging.h"
 
 namespace mdp::workspace {
-
-namespace {
-
-audit::AuditAction actionOf(registry::RegistryAuditRecord::Action action)
-{
-    using A = registry::RegistryAuditRecord::Action;
-    switch (action) {
-    case A::Create:
-        return audit::AuditAction::Create;
-    case A::Read:
-        return audit::AuditAction::Read;
-    case A::Update:
-        return audit::AuditAction::Update;
-    case A::Delete:
-        return audit::AuditAction::Delete;
-    case A::Execute:
-        break;
-    }
-    return audit::AuditAction::Execute;
-}
-
-} // namespace
 
 RegistryAuditAdapter::RegistryAuditAdapter(AgentProvider agent, Recorder recorder)
     : m_agent(std::move(agent))
@@ -33,24 +12,7 @@ RegistryAuditAdapter::RegistryAuditAdapter(AgentProvider agent, Recorder recorde
 
 void RegistryAuditAdapter::record(const registry::RegistryAuditRecord &r)
 {
-    audit::AuditEvent e;
-    e.type = r.type;
-    e.action = actionOf(r.action);
-    e.outcome = r.success ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure;
-    e.agent = m_agent();
-    if (!r.actorId.isEmpty() && e.agent.userId != r.actorId) {
-        e.agent.userId = r.actorId;
-        e.agent.role.clear();
-    }
-    for (const QString &pseudonym : r.patients) {
-        const audit::AuditEntity entity{QStringLiteral("patient"), pseudonym};
-        if (!e.entities.contains(entity))
-            e.entities << entity;
-    }
-    if (!r.objectType.isEmpty() && !r.objectId.isEmpty())
-        e.entities << audit::AuditEntity{r.objectType, r.objectId};
-    e.detail = r.detail;
-    if (auto written = m_recorder(std::move(e)); !written) {
+    if (auto written = m_recorder(domainAuditEvent(r, m_agent())); !written) {
         m_failure = written.error();
         qCCritical(lcWorkspace) << "a registry audit event could not be written:"
                                 << written.error().toString();
