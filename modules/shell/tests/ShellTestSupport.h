@@ -1,7 +1,11 @@
 #pragma once
 
+#include "mdp/foundation/Clock.h"
 #include "mdp/shell/Language.h"
+#include "mdp/shell/MainWindow.h"
+#include "mdp/shell/ShellSettings.h"
 #include "mdp/shell/Theme.h"
+#include "mdp/workspace/DemoWorkspace.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -18,6 +22,34 @@ namespace mdp::shell::testing {
 inline void applyTheme()
 {
     Theme::apply(*qApp);
+}
+
+// Signs `account` in (after whoever was signed in, half a minute later on the test's clock) and
+// shows its main window; null when the sign-in fails or the window never appears. `active` waits
+// for keyboard focus as well, for suites that type.
+inline std::unique_ptr<MainWindow> signedInWindow(workspace::Workspace &ws, ManualClock &clock,
+                                                  const workspace::DemoAccount &account,
+                                                  ShellSettings &settings, QSize size = QSize(1280, 800),
+                                                  bool active = false)
+{
+    ws.logout();
+    clock.advance(30'000);
+    auto session = workspace::loginDemoAccount(ws, account);
+    if (!session.ok()) {
+        qWarning() << session.error().toString();
+        return nullptr;
+    }
+    auto window = std::make_unique<MainWindow>(ws, session.value(), settings);
+    window->resize(size);
+    window->show();
+    if (active) {
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            return nullptr;
+    } else if (!QTest::qWaitForWindowExposed(window.get())) {
+        return nullptr;
+    }
+    return window;
 }
 
 inline void useLanguage(const QString &code)

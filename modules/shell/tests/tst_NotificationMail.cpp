@@ -90,20 +90,7 @@ class tst_NotificationMail : public QObject
 
     std::unique_ptr<MainWindow> windowFor(const QString &role)
     {
-        m_workspace->logout();
-        m_clock.advance(30'000);
-        auto session = workspace::loginDemoAccount(*m_workspace, account(role));
-        if (!session.ok()) {
-            qWarning() << session.error().toString();
-            return nullptr;
-        }
-        auto window = std::make_unique<MainWindow>(*m_workspace, session.value(), *m_settings);
-        window->resize(1280, 800);
-        window->show();
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get()))
-            return nullptr;
-        return window;
+        return signedInWindow(*m_workspace, m_clock, account(role), *m_settings, QSize(1280, 800), true);
     }
 
     std::unique_ptr<TestSmtpSink> startSink(TestSmtpSink::Tls tls)

@@ -50,17 +50,7 @@ class tst_PatientsPage : public QObject
 
     std::unique_ptr<MainWindow> windowFor(const QString &role)
     {
-        m_workspace->logout();
-        m_clock.advance(30'000);
-        auto session = workspace::loginDemoAccount(*m_workspace, account(role));
-        if (!session.ok())
-            return nullptr;
-        auto window = std::make_unique<MainWindow>(*m_workspace, session.value(), *m_settings);
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return nullptr;
-        return window;
+        return signedInWindow(*m_workspace, m_clock, account(role), *m_settings);
     }
 
     static PatientsPage *patientsPage(MainWindow &window)

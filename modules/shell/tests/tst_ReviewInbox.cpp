@@ -106,20 +106,7 @@ class tst_ReviewInbox : public QObject
 
     std::unique_ptr<MainWindow> windowFor(const QString &role, QSize size = QSize(1360, 860))
     {
-        m_workspace->logout();
-        m_clock.advance(30'000);
-        auto session = workspace::loginDemoAccount(*m_workspace, account(role));
-        if (!session.ok()) {
-            qWarning() << session.error().toString();
-            return nullptr;
-        }
-        auto window = std::make_unique<MainWindow>(*m_workspace, session.value(), *m_settings);
-        window->resize(size);
-        window->show();
-        window->activateWindow();
-        if (!QTest::qWaitForWindowActive(window.get()))
-            return nullptr;
-        return window;
+        return signedInWindow(*m_workspace, m_clock, account(role), *m_settings, size, true);
     }
 
     static ReviewInboxPage *openInbox(MainWindow &window)
