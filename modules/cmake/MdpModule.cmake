@@ -12,8 +12,31 @@ set(MDP_CORE_FORBIDDEN_LINKS ${MDP_GUI_ONLY_LINKS} Qt6::Sql Qt6::Network PkgConf
 
 set_property(GLOBAL PROPERTY MDP_TARGETS "")
 
+# One precompiled header for the whole project, compiled once and reused by every MDP target
+# (a PUBLIC header on a base library made each linking target compile its own copy). It holds Qt Core
+# and standard headers only; every MDP target shares the compile definitions it was built with, which
+# GCC requires for a precompiled header to be used rather than silently ignored.
+function(_mdp_use_pch target)
+  if(NOT TARGET mdp_pch)
+    file(WRITE ${CMAKE_BINARY_DIR}/mdp_pch.cpp "// anchors the shared precompiled header\n")
+    add_library(mdp_pch STATIC ${CMAKE_BINARY_DIR}/mdp_pch.cpp)
+    target_link_libraries(mdp_pch PRIVATE Qt6::Core)
+    set_target_properties(mdp_pch PROPERTIES POSITION_INDEPENDENT_CODE ON)
+    _mdp_flags(mdp_pch)
+    target_precompile_headers(mdp_pch PRIVATE <QByteArray> <QString> <QStringList> <QDateTime> <QJsonObject>
+                              <QJsonArray> <QVariant> <QHash> <QList> <memory> <optional> <variant>
+                              <vector> <functional>)
+  endif()
+  target_precompile_headers(${target} REUSE_FROM mdp_pch)
+endfunction()
+
 function(_mdp_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  _mdp_flags(${target})
+  _mdp_use_pch(${target})
+endfunction()
+
+function(_mdp_flags target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Winvalid-pch)
   if(MDP_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
@@ -49,7 +72,8 @@ function(mdp_add_program target)
   cmake_parse_arguments(ARG "" "" "SOURCES;LINKS" ${ARGN})
   add_executable(${target} ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE ${ARG_LINKS})
-  set_target_properties(${target} PROPERTIES MDP_LAYER app RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  set_target_properties(${target} PROPERTIES MDP_LAYER app RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin
+                                             POSITION_INDEPENDENT_CODE ON)
   _mdp_warnings(${target})
   set_property(GLOBAL APPEND PROPERTY MDP_TARGETS ${target})
 endfunction()
@@ -61,7 +85,8 @@ function(mdp_add_test target)
   cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LINKS;LABELS;ENVIRONMENT" ${ARGN})
   add_executable(${target} ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE Qt6::Test ${ARG_LINKS})
-  set_target_properties(${target} PROPERTIES MDP_LAYER test RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+  set_target_properties(${target} PROPERTIES MDP_LAYER test RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests
+                                             POSITION_INDEPENDENT_CODE ON)
   target_compile_definitions(${target} PRIVATE MDP_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
                                                MDP_BINARY_DIR="${CMAKE_BINARY_DIR}")
   _mdp_warnings(${target})
