@@ -2,9 +2,11 @@
 #include "mdp/shell/CommandLine.h"
 #include "mdp/shell/Language.h"
 #include "mdp/shell/ShellSettings.h"
-#include "mdp/shell/Theme.h"
 #include "mdp/shell/WorkstationShell.h"
+#include "mdp/workbench/Contributions.h"
+#include "mdp/workbench/Theme.h"
 #include "mdp/workspace/DemoWorkspace.h"
+#include "mdp/workstation/Features.h"
 
 #include <QApplication>
 #include <QDir>
@@ -23,8 +25,42 @@ namespace {
 Q_LOGGING_CATEGORY(lcApp, "mdp.app")
 }
 
+namespace {
+
+// The pages --page may name: the host's overview and every page a feature contributes.
+QStringList pageIds()
+{
+    QStringList ids{QStringLiteral("overview")};
+    for (const workbench::PageContribution &page : workstation::features().pages())
+        ids << page.id;
+    return ids;
+}
+
+void describe(QCoreApplication &app)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("MDP"));
+    QCoreApplication::setApplicationName(QStringLiteral("mdp-workstation"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MDP_VERSION));
+    shell::ShellSettings settings;
+    const QString language =
+        shell::Language::resolve(shell::CommandLine::scanLanguage(QCoreApplication::arguments()),
+                                 settings.language(), QLocale::system());
+    shell::Language::install(app, language);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // Help and version need no display: answered before any window system is touched (a server or
+    // an SSH session has none, and QApplication would abort there).
+    if (shell::CommandLine::wantsHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        describe(core);
+        shell::CommandLine::parse(core, pageIds()); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
     // Per-operation chatter (each blob stored, each query) is for debugging; MDP_VERBOSE=1 shows it.
     if (qEnvironmentVariableIsEmpty("MDP_VERBOSE"))
@@ -39,14 +75,14 @@ int main(int argc, char *argv[])
     const QString language = shell::Language::resolve(
         shell::CommandLine::scanLanguage(QApplication::arguments()), settings.language(), QLocale::system());
     shell::Language::install(app, language);
-    const shell::CommandLine options = shell::CommandLine::parse(app);
+    const shell::CommandLine options = shell::CommandLine::parse(app, pageIds());
     QApplication::setApplicationDisplayName(QApplication::translate("main", "MDP"));
-    shell::Theme::apply(app);
+    workbench::Theme::apply(app);
 
     // The demo workspace lives in a temporary folder removed at exit (after the shell has closed the
     // workspace): it is throw-away by design.
     QTemporaryDir demoDirectory;
-    shell::WorkstationShell workstation(settings);
+    shell::WorkstationShell workstation(settings, mdp::workstation::features());
     QObject::connect(&workstation, &shell::WorkstationShell::finished, &app, &QCoreApplication::exit,
                      Qt::QueuedConnection);
     workstation.setScreenshotPath(options.screenshot);

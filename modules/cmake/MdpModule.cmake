@@ -84,6 +84,10 @@ endfunction()
 function(mdp_add_test target)
   cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LINKS;LABELS;ENVIRONMENT" ${ARGN})
   add_executable(${target} ${ARG_SOURCES})
+  foreach(_src IN LISTS ARG_SOURCES)
+    get_filename_component(_abs ${_src} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+    set_property(GLOBAL APPEND PROPERTY MDP_TEST_SOURCES ${_abs})
+  endforeach()
   target_link_libraries(${target} PRIVATE Qt6::Test ${ARG_LINKS})
   set_target_properties(${target} PROPERTIES MDP_LAYER test RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests
                                              POSITION_INDEPENDENT_CODE ON)
@@ -145,5 +149,39 @@ function(mdp_check_architecture)
   if(errors)
     list(JOIN errors "\n  " msg)
     message(FATAL_ERROR "Architecture violations:\n  ${msg}")
+  endif()
+endfunction()
+
+# mdp_add_translations(<target> <catalogue> SOURCES ...)
+# One catalogue per module (translations/mdp_<catalogue>_<lang>.ts), embedded in <target> as
+# :/i18n/mdp_<catalogue>_<lang>.qm; the workstation loads every catalogue it finds there.
+function(mdp_add_translations target catalogue)
+  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  qt_add_translations(${target}
+    TS_FILES ${PROJECT_SOURCE_DIR}/translations/mdp_${catalogue}_zh_CN.ts
+             ${PROJECT_SOURCE_DIR}/translations/mdp_${catalogue}_en.ts
+    SOURCES ${ARG_SOURCES}
+    LUPDATE_OPTIONS -no-obsolete -locations none
+    RESOURCE_PREFIX /i18n)
+endfunction()
+
+# Fails configuration when a test source (tst_*.cpp anywhere in modules/, plugins/ or tests/) is not
+# built by mdp_add_test: a suite that is never registered never runs, and nobody notices.
+function(mdp_check_tests_registered)
+  get_property(registered GLOBAL PROPERTY MDP_TEST_SOURCES)
+  list(JOIN registered "\n" lines)
+  file(WRITE ${CMAKE_BINARY_DIR}/registered_tests.txt "${lines}\n")
+  file(GLOB_RECURSE found CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/modules/tst_*.cpp
+       ${PROJECT_SOURCE_DIR}/plugins/tst_*.cpp ${PROJECT_SOURCE_DIR}/tests/tst_*.cpp)
+  set(missing "")
+  foreach(f IN LISTS found)
+    if(NOT f IN_LIST registered)
+      file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${f})
+      list(APPEND missing ${rel})
+    endif()
+  endforeach()
+  if(missing)
+    list(JOIN missing "\n  " msg)
+    message(FATAL_ERROR "Test sources not registered with mdp_add_test (they would never run):\n  ${msg}")
   endif()
 endfunction()

@@ -897,6 +897,38 @@ Result<PatientPage> SqlCipherRegistry::patients(const QString &actor, const Page
     return page;
 }
 
+Result<QList<Patient>> SqlCipherRegistry::recentPatients(const QString &actor, int limit)
+{
+    limit = std::clamp(limit, 1, kMaxPageSize);
+    // The account's own writes, newest first; a merged record counts for the one it was merged into.
+    auto rs = d->db.query(
+        QStringLiteral("SELECT COALESCE(p.merged_into, p.id) AS shown, MAX(w.at) AS last FROM ("
+                       " SELECT patient_id AS pid, changed_at AS at FROM registry_patient_versions"
+                       "  WHERE changed_by = ?1"
+                       " UNION ALL SELECT e.patient_id, v.changed_at FROM registry_event_versions v"
+                       "  JOIN registry_events e ON e.id = v.event_id WHERE v.changed_by = ?1"
+                       ") w JOIN registry_patients p ON p.id = w.pid "
+                       "GROUP BY shown ORDER BY last DESC LIMIT ?2"),
+        {actor, limit});
+    if (!rs)
+        return rs.error();
+    QList<Patient> recent;
+    QStringList seen;
+    for (const auto &row : rs.value()) {
+        auto p = d->loadPatient(QUuid::fromString(row.at(0).toString()));
+        if (!p)
+            return p.error();
+        if (p->isMerged())
+            continue;
+        seen << p->pseudonymId;
+        recent << p.value();
+    }
+    d->audit(RegistryEvent::PatientQuery, Action::Read, actor, seen, {}, {}, true,
+             QJsonObject{{QStringLiteral("list"), QStringLiteral("recent")},
+                         {QStringLiteral("count"), int(seen.size())}});
+    return recent;
+}
+
 Result<QList<PatientVersion>> SqlCipherRegistry::patientHistory(const QUuid &patientId)
 {
     auto current = d->loadPatient(patientId);

@@ -221,11 +221,11 @@ private Q_SLOTS:
     {
         auto version = m_db->schemaVersion(QStringLiteral("registry"));
         QVERIFY2(version.ok(), qPrintable(why(version)));
-        QCOMPARE(version.value(), 1);
+        QCOMPARE(version.value(), 2);
         // Opening again applies nothing twice.
         RecordingSink sink;
         QVERIFY(openRegistry(*m_db, sink));
-        QCOMPARE(m_db->schemaVersion(QStringLiteral("registry")).value(), 1);
+        QCOMPARE(m_db->schemaVersion(QStringLiteral("registry")).value(), 2);
     }
 
     // R-6.1.1c: an internal pseudonymous ID is assigned automatically; pinyin is stored for search.
@@ -250,6 +250,39 @@ private Q_SLOTS:
         QVERIFY(history.ok());
         QCOMPARE(history->size(), 1);
         QCOMPARE(history->first().change, QStringLiteral("create"));
+    }
+
+    // The patient list's desk: the patients an account worked on, newest first, its own only, a
+    // merged record shown as the one it went into; the list read is audited.
+    void recentPatientsAreTheActorsOwnNewestFirst()
+    {
+        const Patient a = create(draftFor(QStringLiteral("张三"), Sex::Male, QDate(1980, 1, 1),
+                                          QStringLiteral("110101198001011232")));
+        m_clock.advance(60'000);
+        const Patient b = create(draftFor(QStringLiteral("李四"), Sex::Male, QDate(1981, 2, 2), {}));
+        m_clock.advance(60'000);
+        // Another account registers a third; it is not this account's.
+        auto c = m_reg->createPatient(QStringLiteral("someone-else"),
+                                      draftFor(QStringLiteral("王五"), Sex::Male, QDate(1982, 3, 3), {}));
+        QVERIFY(c.ok());
+        m_clock.advance(60'000);
+        // Working on the first patient's timeline brings them to the top.
+        QVERIFY(
+            m_reg->addEvent(m_actor, a.id, eventOn(EventType::Lab, QDate(2024, 2, 1), QStringLiteral("CBC")))
+                .ok());
+
+        auto recent = m_reg->recentPatients(m_actor, 10);
+        QVERIFY2(recent.ok(), qPrintable(why(recent)));
+        QCOMPARE(recent->size(), 2);
+        QCOMPARE(recent->at(0).id, a.id);
+        QCOMPARE(recent->at(1).id, b.id);
+        QCOMPARE(m_sink.records.last().patients, (QStringList{a.pseudonymId, b.pseudonymId}));
+
+        auto theirs = m_reg->recentPatients(QStringLiteral("someone-else"), 10);
+        QVERIFY(theirs.ok());
+        QCOMPARE(theirs->size(), 1);
+        QCOMPARE(theirs->at(0).id, c->id);
+        QCOMPARE(m_reg->recentPatients(QStringLiteral("nobody"), 10)->size(), 0);
     }
 
     // R-6.1.3b: format and consistency checks on entry; nothing is saved on refusal.

@@ -60,6 +60,7 @@ registry::PatientHit IndexedPatientSearch::toPatientHit(const SearchHit &hit)
     h.displayName = hit.displayName;
     h.sex = registry::sexFromCode(QString(hit.sex)).value_or(registry::Sex::Unknown);
     h.birthDate = hit.birthDate;
+    h.diagnosis = hit.diagnosis;
     h.score = kKindScore[int(hit.kind)] - 5.0 * hit.typos - hit.rank / 1000.0;
     h.matchedField = registryField(hit.field);
     return h;

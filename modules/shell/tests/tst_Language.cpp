@@ -1,11 +1,19 @@
 #include "mdp/shell/Language.h"
-#include "mdp/shell/Navigation.h"
+#include "mdp/workbench/Contributions.h"
+#include "mdp/workbench/Language.h"
+#include "mdp/workstation/Features.h"
 
 #include <QtTest>
 
 using mdp::shell::Language;
 using mdp::shell::LanguageChoice;
-using mdp::shell::Navigation;
+
+namespace {
+QString pageTitle(const QString &id)
+{
+    return mdp::workstation::features().page(id)->title();
+}
+} // namespace
 
 class tst_Language : public QObject
 {
@@ -43,11 +51,17 @@ private Q_SLOTS:
     {
         QVERIFY(Language::install(*QCoreApplication::instance(), QStringLiteral("zh_CN")));
         QCOMPARE(Language::current(), QStringLiteral("zh_CN"));
-        QCOMPARE(Navigation::title(Navigation::Page::AuditLog), QStringLiteral("审计日志"));
-        QCOMPARE(Navigation::title(Navigation::Page::Keys), QStringLiteral("密钥"));
+        QCOMPARE(pageTitle(QStringLiteral("audit-log")), QStringLiteral("审计日志"));
+        QCOMPARE(pageTitle(QStringLiteral("keys")), QStringLiteral("密钥"));
+
+        // Each module's catalogue is found and loaded: the host's, the workbench's and every feature's.
+        const QStringList loaded = mdp::workbench::Language::loadedCatalogues();
+        for (const char *module : {"shell", "workbench", "registry", "forms", "notify", "accounts", "crypto",
+                                   "audit", "timeline", "viewer"})
+            QVERIFY2(loaded.contains(QStringLiteral("mdp_%1_zh_CN.qm").arg(QLatin1String(module))), module);
 
         QVERIFY(Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
-        QCOMPARE(Navigation::title(Navigation::Page::AuditLog), QStringLiteral("Audit log"));
+        QCOMPARE(pageTitle(QStringLiteral("audit-log")), QStringLiteral("Audit log"));
     }
 };
 

@@ -3,7 +3,7 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/shell/LoginDialog.h"
-#include "mdp/shell/TotpEnrolmentWidget.h"
+#include "mdp/workbench/TotpEnrolmentWidget.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QFrame>
@@ -254,9 +254,9 @@ private Q_SLOTS:
 
     void groupsTheSecretInBlocksOfFour()
     {
-        QCOMPARE(TotpEnrolmentWidget::groupSecret(QStringLiteral("JBSWY3DPEHPK3PXPAB")),
+        QCOMPARE(workbench::TotpEnrolmentWidget::groupSecret(QStringLiteral("JBSWY3DPEHPK3PXPAB")),
                  QStringLiteral("JBSW Y3DP EHPK 3PXP AB"));
-        QCOMPARE(TotpEnrolmentWidget::groupSecret(QString()), QString());
+        QCOMPARE(workbench::TotpEnrolmentWidget::groupSecret(QString()), QString());
     }
 
     void chineseInterfaceIsShownAndCaptured()

@@ -1,13 +1,17 @@
 #include "ShellTestSupport.h"
 #include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/ui/AccountTableModel.h"
+#include "mdp/audit/ui/AuditEventTableModel.h"
 #include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/ui/KeyTableModel.h"
+#include "mdp/registry/Registry.h"
 #include "mdp/shell/AboutDialog.h"
-#include "mdp/shell/AccountTableModel.h"
-#include "mdp/shell/AuditEventTableModel.h"
-#include "mdp/shell/KeyTableModel.h"
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/SettingsDialog.h"
 #include "mdp/shell/ShellSettings.h"
+#include "mdp/workbench/Contributions.h"
+#include "mdp/workbench/SessionContext.h"
+#include "mdp/workbench/SettingsPane.h"
 #include "mdp/workspace/DemoWorkspace.h"
 
 #include <QAbstractItemModelTester>
@@ -15,21 +19,38 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace mdp;
 using namespace mdp::shell;
 using namespace mdp::shell::testing;
-using Page = Navigation::Page;
+using mdp::accounts::ui::AccountTableModel;
+using mdp::audit::ui::AuditEventTableModel;
+using mdp::crypto::ui::KeyTableModel;
+
+namespace {
+// What the rail shows for a page: the host's overview or the contributing feature's title.
+QString pageTitle(const QString &id)
+{
+    if (id == u"overview")
+        return QCoreApplication::translate("mdp::shell::MainWindow", "Overview");
+    const workbench::PageContribution *page = workstation::features().page(id);
+    return page ? page->title() : QString();
+}
+} // namespace
 
 class tst_MainWindow : public QObject
 {
@@ -92,44 +113,48 @@ private Q_SLOTS:
     void navigationShowsOnlyThePagesTheRoleMayUse_data()
     {
         QTest::addColumn<QString>("role");
-        QTest::addColumn<QList<Page>>("pages");
-        const QList<Page> basic{Page::Overview, Page::Patients, Page::MyAccount};
+        QTest::addColumn<QStringList>("pages");
+        const QStringList basic{QStringLiteral("overview"), QStringLiteral("patients"),
+                                QStringLiteral("my-account")};
         QTest::newRow("clinician") << QStringLiteral("clinician") << basic;
         QTest::newRow("reviewer") << QStringLiteral("reviewer")
-                                  << QList<Page>{Page::Overview, Page::Patients, Page::Reviews,
-                                                 Page::MyAccount};
+                                  << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
+                                                 QStringLiteral("reviews"), QStringLiteral("my-account")};
         QTest::newRow("researcher") << QStringLiteral("researcher") << basic;
         QTest::newRow("ethics-reviewer") << QStringLiteral("ethics-reviewer") << basic;
         QTest::newRow("data-manager")
             << QStringLiteral("data-manager")
-            << QList<Page>{Page::Overview, Page::Patients, Page::Reviews, Page::Forms, Page::MyAccount};
+            << QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("reviews"),
+                           QStringLiteral("forms"), QStringLiteral("my-account")};
         QTest::newRow("auditor") << QStringLiteral("auditor")
-                                 << QList<Page>{Page::Overview, Page::AuditLog, Page::MyAccount};
+                                 << QStringList{QStringLiteral("overview"), QStringLiteral("audit-log"),
+                                                QStringLiteral("my-account")};
         QTest::newRow("system-admin")
             << QStringLiteral("system-admin")
-            << QList<Page>{Page::Overview, Page::Patients, Page::Forms,    Page::AuditLog,
-                           Page::Accounts, Page::Keys,     Page::MyAccount};
+            << QStringList{QStringLiteral("overview"),  QStringLiteral("patients"), QStringLiteral("forms"),
+                           QStringLiteral("audit-log"), QStringLiteral("accounts"), QStringLiteral("keys"),
+                           QStringLiteral("my-account")};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()
     {
         QFETCH(QString, role);
-        QFETCH(QList<Page>, pages);
+        QFETCH(QStringList, pages);
         auto window = windowFor(role);
         QVERIFY(window);
         QCOMPARE(window->pages(), pages);
         QStringList expected;
-        for (Page page : pages)
-            expected << Navigation::title(page);
+        for (const QString &page : pages)
+            expected << pageTitle(page);
         QCOMPARE(railTexts(*window), expected);
         // The widgets of forbidden pages are never built.
         QCOMPARE(window->findChild<QWidget *>(QStringLiteral("accounts-page")) != nullptr,
-                 pages.contains(Page::Accounts));
+                 pages.contains(QStringLiteral("accounts")));
         QCOMPARE(window->findChild<QWidget *>(QStringLiteral("audit-log-page")) != nullptr,
-                 pages.contains(Page::AuditLog));
-        QCOMPARE(window->showPage(Page::Keys), pages.contains(Page::Keys));
+                 pages.contains(QStringLiteral("audit-log")));
+        QCOMPARE(window->showPage(QStringLiteral("keys")), pages.contains(QStringLiteral("keys")));
         QCOMPARE(window->findChild<QWidget *>(QStringLiteral("reviews-page")) != nullptr,
-                 pages.contains(Page::Reviews));
+                 pages.contains(QStringLiteral("reviews")));
         // Everyone who signs in has the bell; its badge is empty on a fresh workspace.
         auto *bell = window->findChild<QAbstractButton *>(QStringLiteral("notificationBell"));
         QVERIFY(bell);
@@ -169,199 +194,6 @@ private Q_SLOTS:
                     ->text()
                     .startsWith(QStringLiteral("Integrity verified")));
         saveScreenshot(window.get(), QStringLiteral("main-researcher-overview-verified-en"));
-    }
-
-    // trace by user over a time range and by data ID: reading the log is audited.
-    void auditorTracesAUserAndTheReadingIsItselfAudited()
-    {
-        auto window = windowFor(QStringLiteral("auditor"));
-        QVERIFY(window);
-        QVERIFY(window->showPage(Page::AuditLog));
-        QWidget *page = window->pageWidget(Page::AuditLog);
-        auto *table = findChildNamed<QTableView>(page, "auditTable");
-        auto *model = qobject_cast<AuditEventTableModel *>(table->model());
-        QVERIFY(model);
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-
-        const qint64 before = m_workspace->info().auditEvents;
-        auto *user = findChildNamed<QComboBox>(page, "auditUserCombo");
-        user->setCurrentIndex(user->findData(QStringLiteral("dr.wang")));
-        QVERIFY(user->currentIndex() >= 0);
-        findChildNamed<QPushButton>(page, "auditSearchButton")->click();
-        QVERIFY(model->rowCount() > 0);
-        bool sawLogin = false;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            QCOMPARE(model->rowAt(row)->userName, QStringLiteral("dr.wang"));
-            sawLogin = sawLogin || model->rowAt(row)->event.type.contains(QStringLiteral("login"));
-        }
-        QVERIFY(sawLogin);
-        QVERIFY(m_workspace->info().auditEvents > before);
-        QVERIFY(!findChildNamed<QPlainTextEdit>(page, "auditDetail")->toPlainText().isEmpty());
-        saveScreenshot(window.get(), QStringLiteral("main-auditor-audit-log-en"));
-
-        // A period that ended before anything happened finds nothing.
-        auto *from = findChildNamed<QDateTimeEdit>(page, "auditFromEdit");
-        auto *to = findChildNamed<QDateTimeEdit>(page, "auditToEdit");
-        from->setDateTime(QDateTime(QDate(2020, 1, 1), QTime(0, 0)));
-        to->setDateTime(QDateTime(QDate(2020, 1, 2), QTime(0, 0)));
-        findChildNamed<QPushButton>(page, "auditSearchButton")->click();
-        QCOMPARE(model->rowCount(), 0);
-        QCOMPARE(findChildNamed<QLabel>(page, "auditMessage")->text(), QStringLiteral("No events match."));
-
-        // By data ID: the auditor's own queries name no data, but the log itself has entries for keys.
-        findChildNamed<QPushButton>(page, "auditByDataButton")->click();
-        findChildNamed<QLineEdit>(page, "auditDataIdEdit")->setText(QStringLiteral("no-such-datum"));
-        findChildNamed<QPushButton>(page, "auditSearchButton")->click();
-        QCOMPARE(model->rowCount(), 0);
-    }
-
-    void auditorVerifiesTheChain()
-    {
-        auto window = windowFor(QStringLiteral("auditor"));
-        QVERIFY(window);
-        window->showPage(Page::AuditLog);
-        QWidget *page = window->pageWidget(Page::AuditLog);
-        findChildNamed<QPushButton>(page, "auditVerifyButton")->click();
-        auto *message = findChildNamed<QLabel>(page, "auditMessage");
-        QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("The chain is intact")), 20'000);
-        QCOMPARE(message->property("severity").toString(), QStringLiteral("success"));
-    }
-
-    void administratorLocksAndUnlocksAnAccount()
-    {
-        auto window = windowFor(QStringLiteral("system-admin"));
-        QVERIFY(window);
-        QVERIFY(window->showPage(Page::Accounts));
-        QWidget *page = window->pageWidget(Page::Accounts);
-        auto *table = findChildNamed<QTableView>(page, "accountsTable");
-        QAbstractItemModelTester tester(table->model(),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        auto select = [table](const QString &userName) {
-            for (int row = 0; row < table->model()->rowCount(); ++row) {
-                if (table->model()->index(row, 0).data(AccountTableModel::UserNameRole).toString() ==
-                    userName) {
-                    table->selectRow(row);
-                    return true;
-                }
-            }
-            return false;
-        };
-        QVERIFY(select(QStringLiteral("res.zhang")));
-        auto *lock = findChildNamed<QPushButton>(page, "lockAccountButton");
-        QCOMPARE(lock->text(), QStringLiteral("Lock"));
-        answerNextMessageBox(QMessageBox::Yes);
-        lock->click();
-        QVERIFY(m_workspace->accounts().find(QStringLiteral("res.zhang")).value()->locked);
-        QCOMPARE(lock->text(), QStringLiteral("Unlock"));
-        saveScreenshot(window.get(), QStringLiteral("main-admin-accounts-en"));
-        lock->click();
-        QVERIFY(!m_workspace->accounts().find(QStringLiteral("res.zhang")).value()->locked);
-
-        // The administrator cannot lock themself out.
-        QVERIFY(select(QStringLiteral("admin.sun")));
-        QVERIFY(!lock->isEnabled());
-    }
-
-    void administratorAddsAnAccountThroughTheDialog()
-    {
-        auto window = windowFor(QStringLiteral("system-admin"));
-        QVERIFY(window);
-        window->showPage(Page::Accounts);
-        QWidget *page = window->pageWidget(Page::Accounts);
-        QTimer::singleShot(0, this, [] {
-            QWidget *dialog = QApplication::activeModalWidget();
-            QVERIFY(dialog);
-            findChildNamed<QLineEdit>(dialog, "userNameEdit")->setText(QStringLiteral("dr.zhou"));
-            findChildNamed<QLineEdit>(dialog, "displayNameEdit")->setText(QStringLiteral("周医生"));
-            auto *role = findChildNamed<QComboBox>(dialog, "roleCombo");
-            role->setCurrentIndex(role->findData(int(accounts::Role::Reviewer)));
-            findChildNamed<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("short"));
-            auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-            QVERIFY(!ok->isEnabled()); // the password policy refuses it
-            findChildNamed<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("Shenhe#Zhou2026"));
-            findChildNamed<QLineEdit>(dialog, "confirmEdit")->setText(QStringLiteral("Shenhe#Zhou2026"));
-            QVERIFY(ok->isEnabled());
-            saveScreenshot(dialog, QStringLiteral("dialog-add-account-en"));
-            ok->click();
-        });
-        findChildNamed<QPushButton>(page, "addAccountButton")->click();
-        // The account is stored off the GUI thread; the workspace may only be read once that job is
-        // done (two threads on one database connection is a misuse SQLite refuses).
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (window->waitForIdle(),
-             m_workspace->accounts().find(QStringLiteral("dr.zhou")).value().has_value()),
-            20'000);
-        const auto created = *m_workspace->accounts().find(QStringLiteral("dr.zhou")).value();
-        QCOMPARE(created.primaryRole(), accounts::Role::Reviewer);
-        QTRY_VERIFY(findChildNamed<QLabel>(page, "messageLabel")->text().contains(QStringLiteral("dr.zhou")));
-    }
-
-    // key lifecycle (rotation) from the workstation.
-    void administratorRotatesAKeyEncryptionKey()
-    {
-        auto window = windowFor(QStringLiteral("system-admin"));
-        QVERIFY(window);
-        QVERIFY(window->showPage(Page::Keys));
-        QWidget *page = window->pageWidget(Page::Keys);
-        auto *table = findChildNamed<QTableView>(page, "keysTable");
-        auto *model = qobject_cast<KeyTableModel *>(table->model());
-        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model->rowCount() > 1);
-        int kekRow = -1;
-        int versionBefore = 0;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const crypto::KeyInfo *key = model->keyAt(row);
-            if (key->kind == crypto::KeyInfo::Kind::KeyEncryptionKey &&
-                key->purpose == crypto::KeyPurpose::database() && key->state == crypto::KeyState::Active) {
-                kekRow = row;
-                versionBefore = key->version;
-            }
-        }
-        QVERIFY(kekRow >= 0);
-        saveScreenshot(window.get(), QStringLiteral("main-admin-keys-en"));
-        table->selectRow(kekRow);
-        auto *rotate = findChildNamed<QPushButton>(page, "rotateButton");
-        QVERIFY(rotate->isEnabled());
-        answerNextMessageBox(QMessageBox::Yes);
-        rotate->click();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            findChildNamed<QLabel>(page, "messageLabel")->property("severity").toString() ==
-                QStringLiteral("success"),
-            20'000);
-        int versionAfter = 0;
-        for (const crypto::KeyInfo &key : m_workspace->keys().keys()) {
-            if (key.kind == crypto::KeyInfo::Kind::KeyEncryptionKey &&
-                key.purpose == crypto::KeyPurpose::database() && key.state == crypto::KeyState::Active)
-                versionAfter = std::max(versionAfter, key.version);
-        }
-        QCOMPARE(versionAfter, versionBefore + 1);
-    }
-
-    void everyoneChangesTheirOwnPassword()
-    {
-        auto window = windowFor(QStringLiteral("ethics-reviewer"));
-        QVERIFY(window);
-        QVERIFY(window->showPage(Page::MyAccount));
-        QWidget *page = window->pageWidget(Page::MyAccount);
-        const QString old = account(QStringLiteral("ethics-reviewer")).password;
-        findChildNamed<QLineEdit>(page, "oldPasswordEdit")->setText(old);
-        findChildNamed<QLineEdit>(page, "newPasswordEdit")->setText(QStringLiteral("Lunli#Chen2026x"));
-        auto *change = findChildNamed<QPushButton>(page, "changePasswordButton");
-        QVERIFY(!change->isEnabled()); // not confirmed yet
-        findChildNamed<QLineEdit>(page, "confirmPasswordEdit")->setText(QStringLiteral("Lunli#Chen2026x"));
-        QVERIFY(change->isEnabled());
-        change->click();
-        QTRY_COMPARE_WITH_TIMEOUT(findChildNamed<QLabel>(page, "messageLabel")->text(),
-                                  QStringLiteral("Your password was changed."), 20'000);
-        QVERIFY(findChildNamed<QLineEdit>(page, "oldPasswordEdit")->text().isEmpty());
-        saveScreenshot(window.get(), QStringLiteral("main-ethics-my-account-en"));
-        auto signedIn = m_workspace->accounts().authenticate(QStringLiteral("eth.chen"),
-                                                             QStringLiteral("Lunli#Chen2026x"));
-        QVERIFY(signedIn.ok());
-        for (auto &a : m_accounts) {
-            if (a.role == u"ethics-reviewer")
-                a.password = QStringLiteral("Lunli#Chen2026x");
-        }
     }
 
     void fileMenuAsksTheShellToLockLogOutAndQuit()
@@ -414,23 +246,132 @@ private Q_SLOTS:
         saveScreenshot(&about, QStringLiteral("dialog-about-en"));
     }
 
+    // Features contribute settings panes for the roles they concern: administrators configure the
+    // mail relay in Settings; an untouched pane saves nothing, a wrong value keeps the dialog open.
+    void settingsShowTheFeaturesPanesByRole()
+    {
+        auto clinician = windowFor(QStringLiteral("clinician"));
+        QVERIFY(clinician);
+        {
+            SettingsDialog dialog(*m_settings, clinician.get(), clinician.get());
+            QVERIFY(dialog.panes().isEmpty());
+            QVERIFY(!dialog.findChild<QTabWidget *>(QStringLiteral("settingsTabs")));
+        }
+        clinician.reset();
+        auto admin = windowFor(QStringLiteral("system-admin"));
+        QVERIFY(admin);
+        SettingsDialog dialog(*m_settings, admin.get(), admin.get());
+        QCOMPARE(dialog.panes().size(), 1);
+        QCOMPARE(dialog.panes().constFirst()->objectName(), QStringLiteral("mail-relay-settings"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        saveScreenshot(&dialog, QStringLiteral("dialog-settings-admin-en"));
+        dialog.accept(); // nothing touched: nothing saved, the dialog closes
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+        SettingsDialog again(*m_settings, admin.get(), admin.get());
+        again.show();
+        auto *host = again.findChild<QLineEdit *>(QStringLiteral("mailHostEdit"));
+        QVERIFY(host);
+        QTest::keyClicks(host, QStringLiteral("not a host name"));
+        again.accept();
+        QVERIFY(again.isVisible()); // refused: the pane says why and stays
+        QCOMPARE(qobject_cast<QTabWidget *>(again.findChild<QTabWidget *>(QStringLiteral("settingsTabs")))
+                     ->currentWidget(),
+                 again.panes().constFirst());
+    }
+
+    // Tried as a new user would: the first start fills the screen; afterwards each account gets
+    // its window back where it left it, and another account's choice does not move it.
+    void firstStartFillsTheScreenAndEachAccountGetsItsGeometryBack()
+    {
+        QString clinicianId;
+        {
+            m_workspace->logout();
+            m_clock.advance(30'000);
+            auto session = workspace::loginDemoAccount(*m_workspace, account(QStringLiteral("clinician")));
+            QVERIFY(session.ok());
+            clinicianId = session->accountId;
+            m_settings->setWindowGeometry(clinicianId, {});
+            MainWindow window(*m_workspace, session.value(), *m_settings, workstation::features());
+            const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+            QVERIFY(window.isMaximized() || window.geometry().size() == available.size());
+            QVERIFY(window.width() >= available.width() - 1 || window.isMaximized());
+            window.showNormal();
+            window.setGeometry(QRect(40, 50, 1300, 820));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+        } // closing saves it
+        QVERIFY(!m_settings->windowGeometry(clinicianId).isEmpty());
+        {
+            m_workspace->logout();
+            m_clock.advance(30'000);
+            auto session = workspace::loginDemoAccount(*m_workspace, account(QStringLiteral("clinician")));
+            QVERIFY(session.ok());
+            MainWindow window(*m_workspace, session.value(), *m_settings, workstation::features());
+            QCOMPARE(window.size(), QSize(1300, 820));
+        }
+        {
+            m_workspace->logout();
+            m_clock.advance(30'000);
+            auto session = workspace::loginDemoAccount(*m_workspace, account(QStringLiteral("auditor")));
+            QVERIFY(session.ok());
+            m_settings->setWindowGeometry(session->accountId, {});
+            MainWindow window(*m_workspace, session.value(), *m_settings, workstation::features());
+            QVERIFY(window.size() != QSize(1300, 820));
+        }
+    }
+
+    // "Go to" (Ctrl+K) asks the patients' search provider and opens the chosen patient.
+    void goToFindsAPatientAndOpensTheirPage()
+    {
+        auto window = windowFor(QStringLiteral("clinician"));
+        QVERIFY(window);
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(QStringLiteral("欧阳晓燕"));
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1971, 4, 2);
+        auto patient = m_workspace->registry().createPatient(window->context().session().accountId, draft);
+        QVERIFY2(patient.ok(), qPrintable(patient.ok() ? QString() : patient.error().toString()));
+        QTimer::singleShot(0, window.get(), [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *query = dialog->findChild<QLineEdit *>(QStringLiteral("goToQuery"));
+            auto *results = dialog->findChild<QListWidget *>(QStringLiteral("goToResults"));
+            QVERIFY(query && results);
+            QTest::keyClicks(query, QStringLiteral("ouyang"));
+            QTRY_VERIFY(results->count() > 0);
+            QVERIFY(results->item(0)->text().contains(patient->pseudonymId));
+            QTest::keyClick(query, Qt::Key_Return);
+        });
+        auto *goTo = window->findChild<QAction *>(QStringLiteral("goToAction"));
+        QVERIFY(goTo);
+        QCOMPARE(goTo->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        goTo->trigger();
+        QCOMPARE(window->currentPage(), QStringLiteral("patients"));
+        auto *page = window->pageWidget(QStringLiteral("patients"));
+        QVERIFY(page);
+        QTRY_VERIFY(page->findChild<QLabel *>(QStringLiteral("patientPseudonym")) &&
+                    page->findChild<QLabel *>(QStringLiteral("patientPseudonym"))->text() ==
+                        patient->pseudonymId);
+    }
+
     void chineseWindowsAreCaptured()
     {
         useLanguage(QStringLiteral("zh_CN"));
         auto admin = windowFor(QStringLiteral("system-admin"));
         QVERIFY(admin);
         QCOMPARE(railTexts(*admin).first(), QStringLiteral("概览"));
-        for (Page page : admin->pages()) {
+        for (const QString &page : admin->pages()) {
             admin->showPage(page);
             QCoreApplication::processEvents();
-            saveScreenshot(admin.get(),
-                           QStringLiteral("main-admin-%1-zh_CN").arg(Navigation::objectName(page)));
+            saveScreenshot(admin.get(), QStringLiteral("main-admin-%1-zh_CN").arg(page));
         }
         admin.reset();
         auto auditor = windowFor(QStringLiteral("auditor"));
         QVERIFY(auditor);
-        auditor->showPage(Page::AuditLog);
-        QWidget *page = auditor->pageWidget(Page::AuditLog);
+        auditor->showPage(QStringLiteral("audit-log"));
+        QWidget *page = auditor->pageWidget(QStringLiteral("audit-log"));
         auto *user = findChildNamed<QComboBox>(page, "auditUserCombo");
         user->setCurrentIndex(user->findData(QStringLiteral("admin.sun")));
         findChildNamed<QPushButton>(page, "auditSearchButton")->click();

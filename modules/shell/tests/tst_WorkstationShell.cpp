@@ -6,6 +6,7 @@
 #include "mdp/shell/ShellSettings.h"
 #include "mdp/shell/WorkstationShell.h"
 #include "mdp/workspace/Workspace.h"
+#include "mdp/workstation/Features.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -75,7 +76,7 @@ private Q_SLOTS:
 
     void withoutAWorkspaceTheWizardOpens()
     {
-        WorkstationShell shell(*m_settings);
+        WorkstationShell shell(*m_settings, workstation::features());
         shell.start(m_root.filePath(QStringLiteral("not-yet")));
         auto *wizard = qobject_cast<FirstRunWizard *>(shell.currentWindow());
         QVERIFY(wizard);
@@ -88,7 +89,7 @@ private Q_SLOTS:
     void unlockSignInLockAndLogOut()
     {
         m_settings->setAutoLockMinutes(7);
-        WorkstationShell shell(*m_settings);
+        WorkstationShell shell(*m_settings, workstation::features());
         shell.start(m_directory);
         auto *login = qobject_cast<LoginDialog *>(shell.currentWindow());
         QVERIFY(login);
@@ -135,7 +136,7 @@ private Q_SLOTS:
     void autoLockCanBeTurnedOff()
     {
         m_settings->setAutoLockMinutes(0);
-        WorkstationShell shell(*m_settings);
+        WorkstationShell shell(*m_settings, workstation::features());
         shell.start(m_directory);
         auto *login = qobject_cast<LoginDialog *>(shell.currentWindow());
         QVERIFY(login);
@@ -149,7 +150,7 @@ private Q_SLOTS:
     void screenshotOptionSavesTheFirstWindowAndFinishes()
     {
         const QString path = m_root.filePath(QStringLiteral("shot.png"));
-        WorkstationShell shell(*m_settings);
+        WorkstationShell shell(*m_settings, workstation::features());
         shell.setScreenshotPath(path);
         QSignalSpy finished(&shell, &WorkstationShell::finished);
         shell.start(m_directory);

@@ -1,12 +1,12 @@
 #include "BreastCancerHistory.h"
 #include "mdp/foundation/Clock.h"
-#include "mdp/shell/Language.h"
-#include "mdp/shell/Theme.h"
 #include "mdp/timeline/TimeScale.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 #include "mdp/timeline/TimelineLanguage.h"
 #include "mdp/timeline/TimelineModel.h"
 #include "mdp/timeline/TimelineView.h"
+#include "mdp/workbench/Language.h"
+#include "mdp/workbench/Theme.h"
 
 #include <QApplication>
 #include <QCursor>
@@ -38,7 +38,7 @@ QDateTime day(int y, int m, int d)
 
 void useLanguage(const QString &code)
 {
-    QVERIFY(shell::Language::install(*qApp, code));
+    QVERIFY(workbench::Language::install(*qApp, code));
     QVERIFY(TimelineLanguage::install(*qApp, code));
 }
 
@@ -110,7 +110,7 @@ class tst_TimelineView : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        shell::Theme::apply(*qApp);
+        workbench::Theme::apply(*qApp);
         useLanguage(QStringLiteral("en"));
     }
 

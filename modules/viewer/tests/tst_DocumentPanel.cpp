@@ -2,11 +2,11 @@
 #include "TestDocuments.h"
 
 #include "mdp/foundation/Clock.h"
-#include "mdp/shell/Theme.h"
 #include "mdp/viewer/DocumentPanel.h"
 #include "mdp/viewer/DocumentViewAudit.h"
 #include "mdp/viewer/DocumentViewer.h"
 #include "mdp/viewer/ViewerLanguage.h"
+#include "mdp/workbench/Theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -69,7 +69,7 @@ class tst_DocumentPanel : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        shell::Theme::apply(*qApp);
+        workbench::Theme::apply(*qApp);
         QVERIFY(ViewerLanguage::install(*qApp, QStringLiteral("en")));
     }
 

@@ -3,10 +3,10 @@
 #include "TestDocuments.h"
 
 #include "mdp/foundation/Clock.h"
-#include "mdp/shell/Theme.h"
 #include "mdp/viewer/DocumentViewAudit.h"
 #include "mdp/viewer/DocumentViewer.h"
 #include "mdp/viewer/ViewerLanguage.h"
+#include "mdp/workbench/Theme.h"
 
 #include <QAction>
 #include <QApplication>
@@ -245,7 +245,7 @@ class tst_DocumentViewer : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        shell::Theme::apply(*qApp);
+        workbench::Theme::apply(*qApp);
         QVERIFY(ViewerLanguage::install(*qApp, QStringLiteral("en")));
     }
 

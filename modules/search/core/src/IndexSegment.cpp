@@ -124,6 +124,12 @@ QString IndexSegment::displayName(qint32 doc) const
                    qsizetype(m_nameOffsets[d + 1] - m_nameOffsets[d]));
 }
 
+QString IndexSegment::diagnosisSummary(qint32 doc) const
+{
+    const quint32 line = m_diagnosisOfDoc.empty() ? kNoTerm : m_diagnosisOfDoc[std::size_t(doc)];
+    return line == kNoTerm ? QString() : m_diagnosisLines[line];
+}
+
 QString IndexSegment::pinyin(qint32 doc) const
 {
     const quint32 t = m_pinyinTerm[std::size_t(doc)];
@@ -210,6 +216,21 @@ void SegmentBuilder::add(const PatientSearchRecord &r)
     s.m_flags.push_back(
         quint8((r.identityClass == IdentityClass::Restricted ? IndexSegment::kRestrictedIdentity : 0) |
                (r.merged ? IndexSegment::kMerged : 0)));
+
+    QStringList lines;
+    for (const QString &diagnosis : r.diagnoses) {
+        if (!diagnosis.trimmed().isEmpty() && !lines.contains(diagnosis.trimmed()))
+            lines << diagnosis.trimmed();
+    }
+    const QString line = lines.join(QStringLiteral(" · "));
+    if (line.isEmpty()) {
+        s.m_diagnosisOfDoc.push_back(IndexSegment::kNoTerm);
+    } else {
+        const auto [it, added] = m_diagnosisLineIds.try_emplace(line, quint32(s.m_diagnosisLines.size()));
+        if (added)
+            s.m_diagnosisLines.push_back(line);
+        s.m_diagnosisOfDoc.push_back(it->second);
+    }
 
     const QByteArray id = r.pseudonymId.toUtf8();
     s.m_idPool.insert(s.m_idPool.end(), id.begin(), id.end());
@@ -333,6 +354,8 @@ std::shared_ptr<const IndexSegment> SegmentBuilder::finish()
     permute(s.m_birthDays, order, kept);
     permute(s.m_sex, order, kept);
     permute(s.m_flags, order, kept);
+    permute(s.m_diagnosisOfDoc, order, kept);
+    m_diagnosisLineIds.clear();
     permutePool(s.m_idPool, s.m_idOffsets, order, kept);
     permutePool(s.m_namePool, s.m_nameOffsets, order, kept);
 

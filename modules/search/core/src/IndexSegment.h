@@ -43,6 +43,8 @@ public:
     QString pseudonymId(qint32 doc) const;
     QString displayName(qint32 doc) const;
     QString pinyin(qint32 doc) const;
+    // The patient's diagnoses as one line ("浸润性导管癌 · TNBC"), for the search result list.
+    QString diagnosisSummary(qint32 doc) const;
 
     const LatinTermSet &latinSet(MatchField field) const;
     const HanTermSet &hanSet(MatchField field) const;
@@ -63,6 +65,9 @@ private:
     std::vector<char16_t> m_namePool;
     std::vector<quint32> m_nameOffsets;
     std::vector<quint32> m_pinyinTerm; // index into m_pinyin, or kNoTerm
+    // Diagnosis lines repeat across a cohort: each distinct line is kept once.
+    std::vector<QString> m_diagnosisLines;
+    std::vector<quint32> m_diagnosisOfDoc; // index into m_diagnosisLines, or kNoTerm
 
     LatinTermSet m_ids;
     LatinTermSet m_pinyin; // pinyin of the name and Latin spellings of it
@@ -88,6 +93,7 @@ public:
 private:
     std::unique_ptr<IndexSegment> m_segment;
     std::vector<std::string> m_pinyinOfDoc;
+    std::unordered_map<QString, quint32> m_diagnosisLineIds;
     TermSetBuilder<char> m_ids, m_pinyin, m_initials, m_codes, m_diagnosisWords;
     TermSetBuilder<char16_t> m_names, m_diagnosisHan;
     // Diagnosis texts and codes repeat across patients: their interned keys are remembered (Han

@@ -283,6 +283,7 @@ SearchHit QueryEngine::makeHit(int segment, qint32 doc, MatchKind kind, MatchFie
     }
     h.sex = s.sex(doc);
     h.birthDate = s.birthDate(doc);
+    h.diagnosis = s.diagnosisSummary(doc);
     h.kind = kind;
     h.field = field;
     h.typos = typos;

@@ -1,7 +1,7 @@
 #include "mdp/shell/AboutDialog.h"
 
-#include "Ui.h"
-#include "mdp/shell/Theme.h"
+#include "mdp/workbench/Theme.h"
+#include "mdp/workbench/Widgets.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QDialogButtonBox>
@@ -36,39 +36,42 @@ AboutDialog::AboutDialog(const std::optional<workspace::WorkspaceInfo> &info, QW
     auto *head = new QHBoxLayout;
     head->setSpacing(16);
     auto *logo = new QLabel(this);
-    logo->setPixmap(Theme::appIcon().pixmap(72, 72));
+    logo->setPixmap(workbench::Theme::appIcon().pixmap(72, 72));
     head->addWidget(logo, 0, Qt::AlignTop);
     auto *titles = new QVBoxLayout;
     titles->setSpacing(2);
-    titles->addWidget(ui::makeLabel(productName(), QStringLiteral("pageTitle"), this));
-    titles->addWidget(ui::makeLabel(tr("Version %1").arg(version()), QStringLiteral("muted"), this));
-    titles->addWidget(ui::makeLabel(tr("Implements the group standard JH/CAA 008-2025, Overall Technical "
-                                       "Specifications for a Multimodal Disease-Oriented Data Platform."),
-                                    QStringLiteral("factValue"), this));
+    titles->addWidget(workbench::makeLabel(productName(), QStringLiteral("pageTitle"), this));
+    titles->addWidget(workbench::makeLabel(tr("Version %1").arg(version()), QStringLiteral("muted"), this));
+    titles->addWidget(
+        workbench::makeLabel(tr("Implements the group standard JH/CAA 008-2025, Overall Technical "
+                                "Specifications for a Multimodal Disease-Oriented Data Platform."),
+                             QStringLiteral("factValue"), this));
     head->addLayout(titles, 1);
     layout->addLayout(head);
 
-    auto *card = ui::makeCard(this);
-    auto *cardBox = ui::cardLayout(card, tr("Components"));
+    auto *card = workbench::makeCard(this);
+    auto *cardBox = workbench::cardLayout(card, tr("Components"));
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(6);
     grid->setColumnStretch(1, 1);
-    ui::addFact(grid, QStringLiteral("Qt"),
-                info && !info->qtVersion.isEmpty() ? info->qtVersion : QString::fromLatin1(qVersion()));
+    workbench::addFact(grid, QStringLiteral("Qt"),
+                       info && !info->qtVersion.isEmpty() ? info->qtVersion
+                                                          : QString::fromLatin1(qVersion()));
     const QString unknown = tr("shown once a workspace is open");
-    ui::addFact(grid, QStringLiteral("SQLCipher"), info ? info->sqlcipherVersion : unknown);
-    ui::addFact(grid, QStringLiteral("libgcrypt"), info ? info->libgcryptVersion : unknown);
-    ui::addFact(grid, QStringLiteral("OpenSSL"), info ? info->opensslVersion : unknown);
+    workbench::addFact(grid, QStringLiteral("SQLCipher"), info ? info->sqlcipherVersion : unknown);
+    workbench::addFact(grid, QStringLiteral("libgcrypt"), info ? info->libgcryptVersion : unknown);
+    workbench::addFact(grid, QStringLiteral("OpenSSL"), info ? info->opensslVersion : unknown);
     cardBox->addLayout(grid);
     layout->addWidget(card);
 
-    layout->addWidget(ui::makeLabel(tr("Third-party components keep their own licences: Qt under the GNU "
-                                       "LGPL v3, SQLCipher under a BSD-style "
-                                       "licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under "
-                                       "the Apache License 2.0, Noto CJK "
-                                       "fonts under the SIL Open Font License 1.1."),
-                                    QStringLiteral("muted"), this));
+    layout->addWidget(
+        workbench::makeLabel(tr("Third-party components keep their own licences: Qt under the GNU "
+                                "LGPL v3, SQLCipher under a BSD-style "
+                                "licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under "
+                                "the Apache License 2.0, Noto CJK "
+                                "fonts under the SIL Open Font License 1.1."),
+                             QStringLiteral("muted"), this));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);

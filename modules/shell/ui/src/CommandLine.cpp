@@ -1,7 +1,6 @@
 #include "mdp/shell/CommandLine.h"
 
 #include "mdp/accounts/Role.h"
-#include "mdp/shell/Navigation.h"
 
 #include <QCommandLineParser>
 
@@ -30,7 +29,7 @@ QString CommandLine::scanLanguage(const QStringList &arguments)
     return {};
 }
 
-CommandLine CommandLine::parse(const QCoreApplication &app)
+CommandLine CommandLine::parse(const QCoreApplication &app, const QStringList &pageIds)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("MDP clinical research workstation (JH/CAA 008-2025)."));
@@ -75,16 +74,24 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(page)) {
         const QString name = parser.value(page);
-        for (auto p : Navigation::allPages()) {
-            if (Navigation::objectName(p) == name)
-                options.page = p;
-        }
-        if (!options.page)
-            fail(tr("unknown page \"%1\"").arg(name));
+        if (!pageIds.contains(name))
+            fail(tr("unknown page \"%1\" (known: %2)").arg(name, pageIds.join(QStringLiteral(", "))));
+        options.page = name;
     }
     if (!parser.positionalArguments().isEmpty())
         fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
     return options;
+}
+
+bool CommandLine::wantsHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v" ||
+            argument == "--version" || argument == "-?")
+            return true;
+    }
+    return false;
 }
 
 } // namespace mdp::shell

@@ -1,6 +1,6 @@
 #include "mdp/shell/FirstRunWizard.h"
 
-#include "mdp/shell/Theme.h"
+#include "mdp/workbench/Theme.h"
 #include "mdp/workspace/Workspace.h"
 #include "wizard/AdminAccountWizardPage.h"
 #include "wizard/DoneWizardPage.h"
@@ -25,7 +25,7 @@ FirstRunWizard::FirstRunWizard(const QString &directory, QWidget *parent)
     setSubTitleFormat(Qt::PlainText);
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
-    setPixmap(QWizard::LogoPixmap, Theme::appIcon().pixmap(48, 48));
+    setPixmap(QWizard::LogoPixmap, workbench::Theme::appIcon().pixmap(48, 48));
     setMinimumSize(760, 600);
 
     setPage(WelcomePage, new WelcomeWizardPage(this));

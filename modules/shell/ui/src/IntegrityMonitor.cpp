@@ -1,10 +1,10 @@
 #include "IntegrityMonitor.h"
 
-#include "SessionContext.h"
+#include "mdp/workbench/SessionContext.h"
 
 namespace mdp::shell {
 
-IntegrityMonitor::IntegrityMonitor(SessionContext &context, QObject *parent)
+IntegrityMonitor::IntegrityMonitor(workbench::SessionContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
 {}

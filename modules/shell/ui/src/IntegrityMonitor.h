@@ -7,9 +7,11 @@
 
 #include <optional>
 
-namespace mdp::shell {
-
+namespace mdp::workbench {
 class SessionContext;
+}
+
+namespace mdp::shell {
 
 // The last integrity verification of the open workspace (database, audit chain, rollback anchor),
 // shared by the overview page, the Tools menu and the status bar.
@@ -17,7 +19,7 @@ class IntegrityMonitor : public QObject
 {
     Q_OBJECT
 public:
-    explicit IntegrityMonitor(SessionContext &context, QObject *parent = nullptr);
+    explicit IntegrityMonitor(workbench::SessionContext &context, QObject *parent = nullptr);
 
     bool isRunning() const { return m_running; }
     const std::optional<workspace::IntegrityReport> &lastReport() const { return m_report; }
@@ -31,7 +33,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    SessionContext &m_context;
+    workbench::SessionContext &m_context;
     std::optional<workspace::IntegrityReport> m_report;
     QDateTime m_checked;
     bool m_running = false;

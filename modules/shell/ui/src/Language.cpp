@@ -1,19 +1,12 @@
 #include "mdp/shell/Language.h"
 
-#include "mdp/timeline/TimelineLanguage.h"
-#include "mdp/viewer/ViewerLanguage.h"
+#include "mdp/workbench/Language.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
 
 namespace mdp::shell {
-
-namespace {
-QString g_current = QStringLiteral("en");
-QTranslator *g_product = nullptr;
-QTranslator *g_qt = nullptr;
-} // namespace
 
 QString Language::resolve(const QString &override, LanguageChoice stored, const QLocale &system)
 {
@@ -34,46 +27,12 @@ QString Language::resolve(const QString &override, LanguageChoice stored, const 
 
 bool Language::install(QCoreApplication &app, const QString &code)
 {
-    for (QTranslator **slot : {&g_product, &g_qt}) {
-        if (*slot) {
-            QCoreApplication::removeTranslator(*slot);
-            delete *slot;
-            *slot = nullptr;
-        }
-    }
-
-    bool ok = true;
-    auto *product = new QTranslator(&app);
-    if (product->load(QStringLiteral(":/i18n/mdp_%1.qm").arg(code))) {
-        QCoreApplication::installTranslator(product);
-        g_product = product;
-    } else {
-        delete product;
-        ok = code == u"en";
-    }
-
-    if (code != u"en") {
-        auto *qt = new QTranslator(&app);
-        if (qt->load(QStringLiteral("qtbase_%1").arg(code),
-                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-            QCoreApplication::installTranslator(qt);
-            g_qt = qt;
-        } else {
-            delete qt;
-        }
-    }
-    g_current = ok ? code : QStringLiteral("en");
-    // The patient pages show the timeline and the document viewer, which carry their own catalogues.
-    timeline::ui::TimelineLanguage::install(app, g_current);
-    viewer::ui::ViewerLanguage::install(app, g_current);
-    QLocale::setDefault(QLocale(g_current == u"zh_CN" ? QLocale::Chinese : QLocale::English,
-                                g_current == u"zh_CN" ? QLocale::China : QLocale::UnitedStates));
-    return ok;
+    return workbench::Language::install(app, code);
 }
 
 QString Language::current()
 {
-    return g_current;
+    return workbench::Language::current();
 }
 
 } // namespace mdp::shell

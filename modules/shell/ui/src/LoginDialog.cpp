@@ -1,10 +1,10 @@
 #include "mdp/shell/LoginDialog.h"
 
-#include "Background.h"
-#include "Ui.h"
 #include "mdp/accounts/AccountDirectory.h"
-#include "mdp/shell/Theme.h"
-#include "mdp/shell/TotpEnrolmentWidget.h"
+#include "mdp/workbench/Background.h"
+#include "mdp/workbench/Theme.h"
+#include "mdp/workbench/TotpEnrolmentWidget.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QDir>
 #include <QFormLayout>
@@ -35,7 +35,7 @@ SecureBytes secretFrom(const QString &text)
 
 QString localTime(const QDateTime &utc)
 {
-    return ui::formatDateTime(utc);
+    return workbench::formatDateTime(utc);
 }
 
 } // namespace
@@ -81,27 +81,28 @@ void LoginDialog::build()
     brandLayout->setContentsMargins(30, 36, 30, 28);
     brandLayout->setSpacing(6);
     auto *logo = new QLabel(brand);
-    logo->setPixmap(Theme::appIcon().pixmap(64, 64));
+    logo->setPixmap(workbench::Theme::appIcon().pixmap(64, 64));
     brandLayout->addWidget(logo);
     brandLayout->addSpacing(14);
-    brandLayout->addWidget(ui::makeLabel(QStringLiteral("MDP"), QStringLiteral("brandTitle"), brand));
+    brandLayout->addWidget(workbench::makeLabel(QStringLiteral("MDP"), QStringLiteral("brandTitle"), brand));
     brandLayout->addWidget(
-        ui::makeLabel(tr("Clinical research workstation"), QStringLiteral("brandSubtitle"), brand));
+        workbench::makeLabel(tr("Clinical research workstation"), QStringLiteral("brandSubtitle"), brand));
     brandLayout->addStretch();
-    brandLayout->addWidget(ui::makeLabel(tr("Data stay encrypted on this workstation. Every sign-in is "
-                                            "recorded in the tamper-evident audit log."),
-                                         QStringLiteral("brandNote"), brand));
+    brandLayout->addWidget(
+        workbench::makeLabel(tr("Data stay encrypted on this workstation. Every sign-in is "
+                                "recorded in the tamper-evident audit log."),
+                             QStringLiteral("brandNote"), brand));
     brandLayout->addSpacing(10);
     brandLayout->addWidget(
-        ui::makeLabel(tr("Implements JH/CAA 008-2025"), QStringLiteral("brandNote"), brand));
+        workbench::makeLabel(tr("Implements JH/CAA 008-2025"), QStringLiteral("brandNote"), brand));
     outer->addWidget(brand);
 
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(40, 36, 40, 28);
     layout->setSpacing(10);
-    m_title = ui::makeLabel(QString(), QStringLiteral("pageTitle"), content);
-    m_location = ui::makeLabel(QString(), QStringLiteral("muted"), content);
+    m_title = workbench::makeLabel(QString(), QStringLiteral("pageTitle"), content);
+    m_location = workbench::makeLabel(QString(), QStringLiteral("muted"), content);
     m_location->setObjectName(QStringLiteral("muted"));
     layout->addWidget(m_title);
     layout->addWidget(m_location);
@@ -136,21 +137,21 @@ void LoginDialog::build()
     m_form->addRow(tr("Verification code"), m_totp);
     layout->addLayout(m_form);
 
-    m_enrolmentCard = ui::makeCard(content);
-    auto *enrolmentLayout = ui::cardLayout(m_enrolmentCard, tr("Set up your authenticator"));
-    m_enrolment = new TotpEnrolmentWidget(m_enrolmentCard);
+    m_enrolmentCard = workbench::makeCard(content);
+    auto *enrolmentLayout = workbench::cardLayout(m_enrolmentCard, tr("Set up your authenticator"));
+    m_enrolment = new workbench::TotpEnrolmentWidget(m_enrolmentCard);
     enrolmentLayout->addWidget(m_enrolment);
     m_enrolmentCard->hide();
     layout->addWidget(m_enrolmentCard);
 
-    m_capsLock = ui::makeLabel(tr("Caps Lock is on."), QStringLiteral("capsLockHint"), content);
+    m_capsLock = workbench::makeLabel(tr("Caps Lock is on."), QStringLiteral("capsLockHint"), content);
     m_capsLock->hide();
     layout->addWidget(m_capsLock);
-    m_message = ui::makeMessageLabel(content);
+    m_message = workbench::makeMessageLabel(content);
     layout->addWidget(m_message);
     layout->addStretch();
 
-    m_status = ui::makeLabel(QString(), QStringLiteral("muted"), content);
+    m_status = workbench::makeLabel(QString(), QStringLiteral("muted"), content);
     m_status->hide();
     m_progress = new QProgressBar(content);
     m_progress->setRange(0, 0);
@@ -163,7 +164,7 @@ void LoginDialog::build()
     m_quit = new QPushButton(tr("Quit"), content);
     m_quit->setObjectName(QStringLiteral("quitButton"));
     m_quit->setAutoDefault(false);
-    m_submit = ui::makeAccentButton(QString(), content);
+    m_submit = workbench::makeAccentButton(QString(), content);
     m_submit->setObjectName(QStringLiteral("submitButton"));
     m_submit->setDefault(true);
     m_submit->setMinimumWidth(140);
@@ -180,11 +181,11 @@ void LoginDialog::build()
 
     connect(m_submit, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
-    connect(m_enrolment, &TotpEnrolmentWidget::codeEntered, this, &LoginDialog::submit);
+    connect(m_enrolment, &workbench::TotpEnrolmentWidget::codeEntered, this, &LoginDialog::submit);
     connect(m_otherUser, &QPushButton::clicked, this, [this] {
         setStep(Step::Credentials);
         m_password->clear();
-        ui::showMessage(m_message, ui::Severity::None, {});
+        workbench::showMessage(m_message, workbench::Severity::None, {});
         m_user->setFocus();
         m_user->selectAll();
     });
@@ -233,7 +234,7 @@ void LoginDialog::setUserName(const QString &userName)
 
 void LoginDialog::setMessage(const QString &text)
 {
-    ui::showMessage(m_message, ui::Severity::Info, text);
+    workbench::showMessage(m_message, workbench::Severity::Info, text);
 }
 
 QString LoginDialog::message() const
@@ -265,13 +266,13 @@ void LoginDialog::setBusy(bool busy, const QString &status)
     m_status->setVisible(busy);
     m_progress->setVisible(busy);
     if (busy)
-        ui::showMessage(m_message, ui::Severity::None, {});
+        workbench::showMessage(m_message, workbench::Severity::None, {});
     Q_EMIT busyChanged(busy);
 }
 
 void LoginDialog::showError(const QString &text, QLineEdit *focus)
 {
-    ui::showMessage(m_message, ui::Severity::Error, text);
+    workbench::showMessage(m_message, workbench::Severity::Error, text);
     if (focus) {
         focus->setFocus();
         focus->selectAll();
@@ -318,7 +319,7 @@ void LoginDialog::unlock()
     const QString directory = m_directory;
     const Clock *clock = m_clock;
     SecureBytes passphrase = secretFrom(m_passphrase->text());
-    m_worker = runInBackground<OpenResult>(
+    m_worker = workbench::runInBackground<OpenResult>(
         this,
         [directory, clock, passphrase = std::move(passphrase)]() mutable {
             auto result = std::make_shared<Result<std::unique_ptr<workspace::Workspace>>>(
@@ -344,7 +345,7 @@ void LoginDialog::signIn()
     const QString user = m_user->text().trimmed();
     SecureBytes password = secretFrom(m_password->text());
     const QString code = m_step == Step::SecondFactor ? m_totp->text().trimmed() : QString();
-    m_worker = runInBackground<Result<workspace::Session>>(
+    m_worker = workbench::runInBackground<Result<workspace::Session>>(
         this,
         [ws, user, code, password = std::move(password)]() mutable {
             Result<workspace::Session> result = ws->login(user, password, code);
@@ -409,8 +410,8 @@ void LoginDialog::showLoginFailure(const Error &error)
         if (m_step == Step::SecondFactor)
             return showError(tr("Enter the code your authenticator app shows."), m_totp);
         setStep(Step::SecondFactor);
-        ui::showMessage(
-            m_message, ui::Severity::Info,
+        workbench::showMessage(
+            m_message, workbench::Severity::Info,
             tr("Your role requires two-step sign-in. Enter the code your authenticator app shows."));
         m_totp->setFocus();
         Q_EMIT attemptFailed();
@@ -430,7 +431,7 @@ void LoginDialog::startEnrolment()
     workspace::Workspace *ws = m_workspace.get();
     const QString user = m_user->text().trimmed();
     const QString password = m_password->text();
-    m_worker = runInBackground<Result<accounts::TotpEnrolment>>(
+    m_worker = workbench::runInBackground<Result<accounts::TotpEnrolment>>(
         this, [ws, user, password] { return ws->accounts().enrollTotp(user, password); },
         [this](Result<accounts::TotpEnrolment> &result) {
             setBusy(false);
@@ -438,9 +439,10 @@ void LoginDialog::startEnrolment()
                 return showLoginFailure(result.error());
             setStep(Step::Enrolment);
             m_enrolment->setEnrolment(result.value());
-            ui::showMessage(m_message, ui::Severity::Info,
-                            tr("Your role requires two-step sign-in and no authenticator is set up yet for "
-                               "this account."));
+            workbench::showMessage(
+                m_message, workbench::Severity::Info,
+                tr("Your role requires two-step sign-in and no authenticator is set up yet for "
+                   "this account."));
             m_enrolment->codeEdit()->setFocus();
             Q_EMIT attemptFailed();
         });
@@ -452,7 +454,7 @@ void LoginDialog::confirmEnrolment()
     workspace::Workspace *ws = m_workspace.get();
     const QString user = m_user->text().trimmed();
     const QString code = m_enrolment->code();
-    m_worker = runInBackground<Result<accounts::Account>>(
+    m_worker = workbench::runInBackground<Result<accounts::Account>>(
         this, [ws, user, code] { return ws->accounts().confirmTotp(user, code); },
         [this](Result<accounts::Account> &result) {
             setBusy(false);
@@ -461,8 +463,8 @@ void LoginDialog::confirmEnrolment()
                                     "enter the current code."),
                                  m_enrolment->codeEdit());
             setStep(Step::SecondFactor);
-            ui::showMessage(
-                m_message, ui::Severity::Success,
+            workbench::showMessage(
+                m_message, workbench::Severity::Success,
                 tr("Authenticator set up. Wait for the next code (each code works once) and enter "
                    "it to sign in."));
             m_totp->setFocus();

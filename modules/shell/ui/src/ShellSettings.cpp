@@ -65,6 +65,17 @@ void ShellSettings::setAutoLockMinutes(int minutes)
     m_settings->setValue(autoLockKey, std::clamp(minutes, 0, maxAutoLockMinutes));
 }
 
+QByteArray ShellSettings::windowGeometry(const QString &accountId) const
+{
+    return m_settings->value(QStringLiteral("window/") + accountId).toByteArray();
+}
+
+void ShellSettings::setWindowGeometry(const QString &accountId, const QByteArray &geometry)
+{
+    if (!accountId.isEmpty())
+        m_settings->setValue(QStringLiteral("window/") + accountId, geometry);
+}
+
 QString ShellSettings::lastWorkspace() const
 {
     return m_settings->value(lastWorkspaceKey).toString();

@@ -18,9 +18,11 @@ namespace mdp::shell {
 
 Q_LOGGING_CATEGORY(lcShell, "mdp.shell")
 
-WorkstationShell::WorkstationShell(ShellSettings &settings, QObject *parent)
+WorkstationShell::WorkstationShell(ShellSettings &settings, const workbench::Contributions &contributions,
+                                   QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_contributions(contributions)
 {
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
@@ -43,9 +45,9 @@ void WorkstationShell::setScreenshotPath(const QString &path)
     m_screenshot = path;
 }
 
-void WorkstationShell::setInitialPage(std::optional<Navigation::Page> page)
+void WorkstationShell::setInitialPage(const QString &pageId)
 {
-    m_initialPage = page;
+    m_initialPage = pageId;
 }
 
 MainWindow *WorkstationShell::mainWindow() const
@@ -179,14 +181,14 @@ void WorkstationShell::showDemoChooser(const QString &message)
 
 void WorkstationShell::showMain(workspace::Session session)
 {
-    m_main = new MainWindow(*m_workspace, std::move(session), m_settings);
+    m_main = new MainWindow(*m_workspace, std::move(session), m_settings, m_contributions);
     connect(m_main, &MainWindow::lockRequested, this, [this] { lock(); });
     connect(m_main, &MainWindow::logoutRequested, this, &WorkstationShell::logout);
     connect(m_main, &MainWindow::quitRequested, this, &WorkstationShell::quit);
     connect(m_main, &MainWindow::settingsChanged, this, &WorkstationShell::restartIdleTimer);
-    if (m_initialPage)
-        m_main->showPage(*m_initialPage);
-    m_initialPage.reset();
+    if (!m_initialPage.isEmpty())
+        m_main->showPage(m_initialPage);
+    m_initialPage.clear();
     m_main->show();
     restartIdleTimer();
     windowShown(m_main);

@@ -1,7 +1,7 @@
 #include "AdminAccountWizardPage.h"
 
-#include "Ui.h"
 #include "mdp/accounts/PasswordPolicy.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -17,9 +17,9 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     , m_displayName(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
-    , m_problem(ui::makeMessageLabel(this))
+    , m_problem(workbench::makeMessageLabel(this))
 {
-    setTitle(ui::headingHtml(tr("First administrator")));
+    setTitle(workbench::headingHtml(tr("First administrator")));
     setSubTitle(tr("The system administrator creates the accounts of clinicians, reviewers, researchers and "
                    "auditors. Use a personal account, not a shared one."));
 
@@ -34,7 +34,7 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     for (QLineEdit *edit : {m_password, m_confirm}) {
         edit->setEchoMode(QLineEdit::Password);
         edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
-        ui::addRevealAction(edit);
+        workbench::addRevealAction(edit);
     }
 
     auto *layout = new QVBoxLayout(this);
@@ -43,20 +43,20 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     form->setHorizontalSpacing(14);
     form->setVerticalSpacing(10);
     form->addRow(tr("User name"), m_name);
-    form->addRow(QString(),
-                 ui::makeLabel(tr("Lower-case letters, digits, '.', '_' and '-'; starts with a letter."),
-                               QStringLiteral("muted"), this));
+    form->addRow(QString(), workbench::makeLabel(
+                                tr("Lower-case letters, digits, '.', '_' and '-'; starts with a letter."),
+                                QStringLiteral("muted"), this));
     form->addRow(tr("Display name"), m_displayName);
     form->addRow(tr("Password"), m_password);
     form->addRow(tr("Confirm password"), m_confirm);
-    form->addRow(QString(),
-                 ui::makeLabel(accounts::PasswordPolicy::description(), QStringLiteral("muted"), this));
+    form->addRow(QString(), workbench::makeLabel(accounts::PasswordPolicy::description(),
+                                                 QStringLiteral("muted"), this));
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addStretch();
-    auto *note = ui::makeMessageLabel(this);
-    ui::showMessage(
-        note, ui::Severity::Info,
+    auto *note = workbench::makeMessageLabel(this);
+    workbench::showMessage(
+        note, workbench::Severity::Info,
         tr("This password is the administrator's own and is different from the workspace passphrase. "
            "Administrators also confirm each sign-in with a code from an authenticator app; it is "
            "set up at the first sign-in."));
@@ -84,7 +84,7 @@ QString AdminAccountWizardPage::policyProblem() const
 
 void AdminAccountWizardPage::update()
 {
-    ui::showMessage(m_problem, ui::Severity::Error, policyProblem());
+    workbench::showMessage(m_problem, workbench::Severity::Error, policyProblem());
     Q_EMIT completeChanged();
 }
 

@@ -1,7 +1,7 @@
 #include "DoneWizardPage.h"
 
-#include "Ui.h"
-#include "mdp/shell/Theme.h"
+#include "mdp/workbench/Theme.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,9 +11,9 @@ namespace mdp::shell {
 
 DoneWizardPage::DoneWizardPage(QWidget *parent)
     : QWizardPage(parent)
-    , m_text(ui::makeLabel(QString(), QStringLiteral("factValue"), this))
+    , m_text(workbench::makeLabel(QString(), QStringLiteral("factValue"), this))
 {
-    setTitle(ui::headingHtml(tr("Workspace created")));
+    setTitle(workbench::headingHtml(tr("Workspace created")));
     setSubTitle(tr("The encrypted workspace is ready."));
     setFinalPage(true);
 
@@ -21,14 +21,15 @@ DoneWizardPage::DoneWizardPage(QWidget *parent)
     layout->setSpacing(14);
     auto *row = new QHBoxLayout;
     auto *icon = new QLabel(this);
-    icon->setPixmap(Theme::icon(QStringLiteral("check-circle"), Theme::good()).pixmap(40, 40));
+    icon->setPixmap(
+        workbench::Theme::icon(QStringLiteral("check-circle"), workbench::Theme::good()).pixmap(40, 40));
     row->addWidget(icon, 0, Qt::AlignTop);
     row->addWidget(m_text, 1);
     layout->addLayout(row);
     layout->addStretch();
-    layout->addWidget(ui::makeLabel(tr("Next steps: create an account for each person who uses this "
-                                       "workstation (Accounts page) and check the keys (Keys page)."),
-                                    QStringLiteral("muted"), this));
+    layout->addWidget(workbench::makeLabel(tr("Next steps: create an account for each person who uses this "
+                                              "workstation (Accounts page) and check the keys (Keys page)."),
+                                           QStringLiteral("muted"), this));
 }
 
 void DoneWizardPage::initializePage()

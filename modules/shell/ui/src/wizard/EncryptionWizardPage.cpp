@@ -1,6 +1,6 @@
 #include "EncryptionWizardPage.h"
 
-#include "Ui.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QButtonGroup>
 #include <QFrame>
@@ -14,17 +14,17 @@ namespace {
 
 QFrame *choiceCard(QRadioButton *radio, const QString &badge, const QString &text, QWidget *parent)
 {
-    auto *card = ui::makeCard(parent);
+    auto *card = workbench::makeCard(parent);
     auto *layout = new QVBoxLayout(card);
     layout->setContentsMargins(16, 12, 16, 14);
     layout->setSpacing(6);
     layout->addWidget(radio);
     if (!badge.isEmpty()) {
-        auto *badgeLabel = ui::makeLabel(badge, QStringLiteral("muted"), card);
+        auto *badgeLabel = workbench::makeLabel(badge, QStringLiteral("muted"), card);
         badgeLabel->setContentsMargins(26, 0, 0, 0);
         layout->addWidget(badgeLabel);
     }
-    auto *description = ui::makeLabel(text, QStringLiteral("factValue"), card);
+    auto *description = workbench::makeLabel(text, QStringLiteral("factValue"), card);
     description->setContentsMargins(26, 0, 0, 0);
     layout->addWidget(description);
     return card;
@@ -37,7 +37,7 @@ EncryptionWizardPage::EncryptionWizardPage(QWidget *parent)
     , m_sm4(new QRadioButton(tr("SM4 national algorithm (recommended)"), this))
     , m_aes(new QRadioButton(tr("AES-256"), this))
 {
-    setTitle(ui::headingHtml(tr("Encryption")));
+    setTitle(workbench::headingHtml(tr("Encryption")));
     setSubTitle(tr("Choose the algorithm that encrypts the database and the file store. It cannot be "
                    "changed after the workspace is created."));
     m_sm4->setObjectName(QStringLiteral("sm4Radio"));
@@ -59,9 +59,10 @@ EncryptionWizardPage::EncryptionWizardPage(QWidget *parent)
         tr("Choose it only when a partner institution requires AES. Database pages are encrypted with "
            "AES-256-CBC, files with AES-256-GCM."),
         this));
-    layout->addWidget(ui::makeLabel(tr("In both cases the keys are derived with PBKDF2-HMAC-SM3 and the "
-                                       "audit log is chained with SM3."),
-                                    QStringLiteral("muted"), this));
+    layout->addWidget(
+        workbench::makeLabel(tr("In both cases the keys are derived with PBKDF2-HMAC-SM3 and the "
+                                "audit log is chained with SM3."),
+                             QStringLiteral("muted"), this));
     layout->addStretch();
 
     registerField(QStringLiteral("sm4"), m_sm4);

@@ -1,8 +1,8 @@
 #include "LocationWizardPage.h"
 
-#include "Ui.h"
-#include "mdp/shell/Theme.h"
 #include "mdp/shell/WorkspaceLocation.h"
+#include "mdp/workbench/Theme.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -17,20 +17,20 @@ namespace mdp::shell {
 LocationWizardPage::LocationWizardPage(const QString &directory, QWidget *parent)
     : QWizardPage(parent)
     , m_directory(new QLineEdit(QDir::toNativeSeparators(directory), this))
-    , m_status(ui::makeMessageLabel(this))
+    , m_status(workbench::makeMessageLabel(this))
 {
-    setTitle(ui::headingHtml(tr("Workspace location")));
+    setTitle(workbench::headingHtml(tr("Workspace location")));
     setSubTitle(tr("The workspace is one folder. Put it on a local disk that is backed up; the contents "
                    "are encrypted."));
 
     m_directory->setObjectName(QStringLiteral("directoryEdit"));
     m_status->setObjectName(QStringLiteral("locationStatus"));
-    auto *browse = new QPushButton(Theme::icon(QStringLiteral("folder")), tr("Browse…"), this);
+    auto *browse = new QPushButton(workbench::Theme::icon(QStringLiteral("folder")), tr("Browse…"), this);
     browse->setObjectName(QStringLiteral("browseButton"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
-    auto *label = ui::makeLabel(tr("Folder"), QStringLiteral("factName"), this);
+    auto *label = workbench::makeLabel(tr("Folder"), QStringLiteral("factName"), this);
     label->setBuddy(m_directory);
     layout->addWidget(label);
     auto *row = new QHBoxLayout;
@@ -39,9 +39,10 @@ LocationWizardPage::LocationWizardPage(const QString &directory, QWidget *parent
     layout->addLayout(row);
     layout->addWidget(m_status);
     layout->addStretch();
-    layout->addWidget(ui::makeLabel(tr("Keep the folder out of synchronised cloud drives: the audit log "
-                                       "detects an older copy put back, and such drives do exactly that."),
-                                    QStringLiteral("muted"), this));
+    layout->addWidget(
+        workbench::makeLabel(tr("Keep the folder out of synchronised cloud drives: the audit log "
+                                "detects an older copy put back, and such drives do exactly that."),
+                             QStringLiteral("muted"), this));
 
     registerField(QStringLiteral("directory*"), m_directory);
     connect(m_directory, &QLineEdit::textChanged, this, &LocationWizardPage::updateStatus);
@@ -60,8 +61,10 @@ void LocationWizardPage::browse()
 void LocationWizardPage::updateStatus()
 {
     const auto status = WorkspaceLocation::check(QDir::fromNativeSeparators(m_directory->text()));
-    ui::showMessage(m_status, WorkspaceLocation::isUsable(status) ? ui::Severity::Info : ui::Severity::Error,
-                    WorkspaceLocation::describe(status));
+    workbench::showMessage(m_status,
+                           WorkspaceLocation::isUsable(status) ? workbench::Severity::Info
+                                                               : workbench::Severity::Error,
+                           WorkspaceLocation::describe(status));
     Q_EMIT completeChanged();
 }
 

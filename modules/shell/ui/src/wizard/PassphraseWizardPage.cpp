@@ -1,7 +1,7 @@
 #include "PassphraseWizardPage.h"
 
-#include "Ui.h"
 #include "mdp/shell/PassphraseStrength.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -19,11 +19,11 @@ PassphraseWizardPage::PassphraseWizardPage(QWidget *parent)
     , m_confirm(new QLineEdit(this))
     , m_meter(new QProgressBar(this))
     , m_strength(new QLabel(this))
-    , m_problems(ui::makeMessageLabel(this))
-    , m_mismatch(ui::makeMessageLabel(this))
+    , m_problems(workbench::makeMessageLabel(this))
+    , m_mismatch(workbench::makeMessageLabel(this))
     , m_understood(new QCheckBox(tr("I understand that a lost passphrase cannot be recovered."), this))
 {
-    setTitle(ui::headingHtml(tr("Workspace passphrase")));
+    setTitle(workbench::headingHtml(tr("Workspace passphrase")));
     setSubTitle(tr("The passphrase unlocks the workspace. Every key that encrypts your data is derived "
                    "from it."));
 
@@ -37,7 +37,7 @@ PassphraseWizardPage::PassphraseWizardPage(QWidget *parent)
     for (QLineEdit *edit : {m_passphrase, m_confirm}) {
         edit->setEchoMode(QLineEdit::Password);
         edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
-        ui::addRevealAction(edit);
+        workbench::addRevealAction(edit);
     }
     m_meter->setRange(0, 4);
     m_meter->setTextVisible(false);
@@ -57,21 +57,23 @@ PassphraseWizardPage::PassphraseWizardPage(QWidget *parent)
     form->addRow(tr("Strength"), meterRow);
     form->addRow(tr("Confirm"), m_confirm);
     layout->addLayout(form);
-    layout->addWidget(ui::makeLabel(tr("At least %n characters; not one character or a short pattern "
-                                       "repeated. A sentence of several words is easy to remember and hard "
-                                       "to guess.",
-                                       nullptr, PassphraseStrength::workspaceMinimumLength),
-                                    QStringLiteral("muted"), this));
+    layout->addWidget(
+        workbench::makeLabel(tr("At least %n characters; not one character or a short pattern "
+                                "repeated. A sentence of several words is easy to remember and hard "
+                                "to guess.",
+                                nullptr, PassphraseStrength::workspaceMinimumLength),
+                             QStringLiteral("muted"), this));
     layout->addWidget(m_problems);
     layout->addWidget(m_mismatch);
     layout->addStretch();
 
-    auto *warning = ui::makeMessageLabel(this);
+    auto *warning = workbench::makeMessageLabel(this);
     warning->setObjectName(QStringLiteral("lossWarning"));
-    ui::showMessage(warning, ui::Severity::Warning,
-                    tr("Nobody can reset or recover this passphrase, not even the vendor. If it is lost, the "
-                       "encrypted data in this workspace cannot be read again. Write it down and keep it "
-                       "in a sealed envelope in a safe place."));
+    workbench::showMessage(
+        warning, workbench::Severity::Warning,
+        tr("Nobody can reset or recover this passphrase, not even the vendor. If it is lost, the "
+           "encrypted data in this workspace cannot be read again. Write it down and keep it "
+           "in a sealed envelope in a safe place."));
     layout->addWidget(warning);
     layout->addWidget(m_understood);
 
@@ -87,13 +89,13 @@ void PassphraseWizardPage::update()
     const auto assessment = PassphraseStrength::assess(m_passphrase->text());
     m_meter->setValue(m_passphrase->text().isEmpty() ? 0 : std::max(assessment.level, 1));
     m_meter->setProperty("level", assessment.level);
-    ui::repolish(m_meter);
+    workbench::repolish(m_meter);
     m_strength->setText(assessment.label);
-    ui::showMessage(m_problems, ui::Severity::Error,
-                    m_passphrase->text().isEmpty() ? QString() : assessment.problems.join(u' '));
+    workbench::showMessage(m_problems, workbench::Severity::Error,
+                           m_passphrase->text().isEmpty() ? QString() : assessment.problems.join(u' '));
     const bool mismatch = !m_confirm->text().isEmpty() && m_confirm->text() != m_passphrase->text();
-    ui::showMessage(m_mismatch, ui::Severity::Error,
-                    mismatch ? tr("The two passphrases do not match.") : QString());
+    workbench::showMessage(m_mismatch, workbench::Severity::Error,
+                           mismatch ? tr("The two passphrases do not match.") : QString());
     Q_EMIT completeChanged();
 }
 

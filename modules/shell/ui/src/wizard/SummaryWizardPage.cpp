@@ -1,8 +1,8 @@
 #include "SummaryWizardPage.h"
 
-#include "Background.h"
-#include "Ui.h"
 #include "mdp/shell/FirstRunWizard.h"
+#include "mdp/workbench/Background.h"
+#include "mdp/workbench/Widgets.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QAbstractButton>
@@ -29,9 +29,9 @@ SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
     , m_wizard(wizard)
     , m_busy(new QProgressBar(this))
     , m_busyLabel(new QLabel(this))
-    , m_error(ui::makeMessageLabel(this))
+    , m_error(workbench::makeMessageLabel(this))
 {
-    setTitle(ui::headingHtml(tr("Ready to create the workspace")));
+    setTitle(workbench::headingHtml(tr("Ready to create the workspace")));
     setSubTitle(tr("Check your choices. Creating the workspace derives the keys from your passphrase, which "
                    "takes a moment."));
     setCommitPage(true);
@@ -41,16 +41,16 @@ SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(12);
-    auto *card = ui::makeCard(this);
+    auto *card = workbench::makeCard(this);
     auto *grid = new QGridLayout(card);
     grid->setContentsMargins(18, 16, 18, 16);
     grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(10);
     grid->setColumnStretch(1, 1);
-    m_location = ui::addFact(grid, tr("Location"));
-    m_cipher = ui::addFact(grid, tr("Encryption"));
-    m_passphrase = ui::addFact(grid, tr("Passphrase"));
-    m_admin = ui::addFact(grid, tr("Administrator"));
+    m_location = workbench::addFact(grid, tr("Location"));
+    m_cipher = workbench::addFact(grid, tr("Encryption"));
+    m_passphrase = workbench::addFact(grid, tr("Passphrase"));
+    m_admin = workbench::addFact(grid, tr("Administrator"));
     layout->addWidget(card);
     layout->addWidget(m_error);
     layout->addStretch();
@@ -72,7 +72,7 @@ void SummaryWizardPage::initializePage()
     m_passphrase->setText(tr("Set and confirmed"));
     m_admin->setText(tr("%1 (%2)").arg(field(QStringLiteral("adminDisplayName")).toString().trimmed(),
                                        field(QStringLiteral("adminName")).toString()));
-    ui::showMessage(m_error, ui::Severity::None, {});
+    workbench::showMessage(m_error, workbench::Severity::None, {});
 }
 
 bool SummaryWizardPage::isComplete() const
@@ -102,7 +102,7 @@ void SummaryWizardPage::startCreation()
     options.adminDisplayName = field(QStringLiteral("adminDisplayName")).toString().trimmed();
     options.adminPassword = secretFrom(field(QStringLiteral("adminPassword")).toString());
 
-    ui::showMessage(m_error, ui::Severity::None, {});
+    workbench::showMessage(m_error, workbench::Severity::None, {});
     m_busyLabel->setText(tr("Deriving keys and creating the encrypted workspace…"));
     m_busyLabel->show();
     m_busy->show();
@@ -110,7 +110,7 @@ void SummaryWizardPage::startCreation()
     Q_EMIT completeChanged();
 
     const FirstRunWizard::Creator creator = m_wizard->creator();
-    runInBackground<std::shared_ptr<CreateResult>>(
+    workbench::runInBackground<std::shared_ptr<CreateResult>>(
         this,
         [creator, options = std::move(options)]() mutable {
             auto result = std::make_shared<CreateResult>(creator(options));
@@ -129,8 +129,8 @@ void SummaryWizardPage::startCreation()
                 m_wizard->next();
                 return;
             }
-            ui::showMessage(m_error, ui::Severity::Error,
-                            tr("The workspace could not be created: %1").arg(result->error().message));
+            workbench::showMessage(m_error, workbench::Severity::Error,
+                                   tr("The workspace could not be created: %1").arg(result->error().message));
             Q_EMIT completeChanged();
         });
 }

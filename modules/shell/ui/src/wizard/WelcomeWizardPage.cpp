@@ -1,7 +1,7 @@
 #include "WelcomeWizardPage.h"
 
-#include "Ui.h"
-#include "mdp/shell/Theme.h"
+#include "mdp/workbench/Theme.h"
+#include "mdp/workbench/Widgets.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -12,19 +12,19 @@ namespace mdp::shell {
 WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
     : QWizardPage(parent)
 {
-    setTitle(ui::headingHtml(tr("Welcome to MDP")));
+    setTitle(workbench::headingHtml(tr("Welcome to MDP")));
     setSubTitle(tr("This assistant sets up the encrypted workspace of this workstation. It takes about a "
                    "minute."));
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(14);
-    layout->addWidget(ui::makeLabel(
+    layout->addWidget(workbench::makeLabel(
         tr("MDP keeps research data of your cohort in a workspace: an encrypted database, an encrypted "
            "file store and a tamper-evident audit log in one folder. Nothing is written to disk "
            "unencrypted."),
         QStringLiteral("factValue"), this));
 
-    auto *card = ui::makeCard(this);
+    auto *card = workbench::makeCard(this);
     auto *steps = new QGridLayout(card);
     steps->setContentsMargins(18, 16, 18, 16);
     steps->setHorizontalSpacing(14);
@@ -42,17 +42,18 @@ WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
     int row = 0;
     for (const auto &item : items) {
         auto *icon = new QLabel(card);
-        icon->setPixmap(Theme::icon(QString::fromLatin1(item.icon), Theme::accent()).pixmap(22, 22));
+        icon->setPixmap(workbench::Theme::icon(QString::fromLatin1(item.icon), workbench::Theme::accent())
+                            .pixmap(22, 22));
         steps->addWidget(icon, row, 0, Qt::AlignTop);
-        steps->addWidget(ui::makeLabel(item.text, QStringLiteral("factValue"), card), row, 1);
+        steps->addWidget(workbench::makeLabel(item.text, QStringLiteral("factValue"), card), row, 1);
         ++row;
     }
     steps->setColumnStretch(1, 1);
     layout->addWidget(card);
     layout->addStretch();
-    layout->addWidget(ui::makeLabel(tr("Have the passphrase ready that your data protection officer "
-                                       "assigned to this workstation, or choose a new one now."),
-                                    QStringLiteral("muted"), this));
+    layout->addWidget(workbench::makeLabel(tr("Have the passphrase ready that your data protection officer "
+                                              "assigned to this workstation, or choose a new one now."),
+                                           QStringLiteral("muted"), this));
 }
 
 } // namespace mdp::shell

@@ -34,6 +34,7 @@ struct PatientHit
     QString displayName; // empty unless the filter allows identity
     Sex sex = Sex::Unknown;
     QDate birthDate;
+    QString diagnosis;    // the patient's diagnoses as one line ("浸润性导管癌 · TNBC"), when known
     double score = 0;     // higher is better; comparable within one result list only
     QString matchedField; // "pseudonym", "name", "pinyin", "initials", "diagnosis"
 };

@@ -55,6 +55,10 @@ public:
     virtual Result<std::optional<Patient>> findByIdentifier(const QString &actor,
                                                             const PatientIdentifier &identifier) = 0;
     virtual Result<PatientPage> patients(const QString &actor, const PageRequest &request) = 0;
+    // The patients `actor` worked on most recently (registered, changed, or whose timeline they
+    // changed), newest first, merged records shown as the record they were merged into. What a
+    // patient list shows before anything is typed.
+    virtual Result<QList<Patient>> recentPatients(const QString &actor, int limit) = 0;
     // Every demographic version, oldest first.
     virtual Result<QList<PatientVersion>> patientHistory(const QUuid &patientId) = 0;
 

@@ -60,6 +60,7 @@ public:
     Result<std::optional<Patient>> findByIdentifier(const QString &actor,
                                                     const PatientIdentifier &identifier) override;
     Result<PatientPage> patients(const QString &actor, const PageRequest &request) override;
+    Result<QList<Patient>> recentPatients(const QString &actor, int limit) override;
     Result<QList<PatientVersion>> patientHistory(const QUuid &patientId) override;
 
     Result<QList<DuplicateCandidate>> possibleDuplicates(DuplicateStatus status) override;

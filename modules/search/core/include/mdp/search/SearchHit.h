@@ -45,6 +45,7 @@ struct SearchHit
     QString pinyin;      // likewise
     QChar sex = u'U';
     QDate birthDate;
+    QString diagnosis; // the patient's diagnoses as one line, for the result list
     MatchKind kind = MatchKind::Exact;
     MatchField field = MatchField::PseudonymId;
     int typos = 0;

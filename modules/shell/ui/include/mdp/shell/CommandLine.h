@@ -1,7 +1,5 @@
 #pragma once
 
-#include "mdp/shell/Navigation.h"
-
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -18,16 +16,19 @@ public:
     bool demo = false;
     QString demoRole = QStringLiteral("clinician");
     QString workspace;
-    QString language;                     // "zh_CN", "en" or empty (settings, then system)
-    QString screenshot;                   // PNG path: grab the first window once laid out, then quit
-    std::optional<Navigation::Page> page; // page to open first, when the role may see it
+    QString language;   // "zh_CN", "en" or empty (settings, then system)
+    QString screenshot; // PNG path: grab the first window once laid out, then quit
+    QString page;       // page id to open first, when the role may see it
 
     // The --lang value found by a plain scan, so the translators can be installed before the help
     // text is produced.
     static QString scanLanguage(const QStringList &arguments);
 
-    // Parses the arguments of `app`; on an error prints it and exits with status 1.
-    static CommandLine parse(const QCoreApplication &app);
+    // Parses the arguments of `app`; on an error prints it and exits with status 1. `pageIds` are
+    // the pages --page may name (the host's and the features').
+    static CommandLine parse(const QCoreApplication &app, const QStringList &pageIds);
+    // Whether the arguments only ask for help or the version: those need no display.
+    static bool wantsHelpOrVersion(int argc, char **argv);
 };
 
 } // namespace mdp::shell

@@ -18,9 +18,11 @@ class QProgressBar;
 class QPushButton;
 class QThread;
 
-namespace mdp::shell {
-
+namespace mdp::workbench {
 class TotpEnrolmentWidget;
+}
+
+namespace mdp::shell {
 
 // Unlocks the workspace with its passphrase (unless it is already open) and signs a user in. Asks
 // for a verification code when the account's role needs one, walks through authenticator enrolment
@@ -95,7 +97,7 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_totp = nullptr;
     QFrame *m_enrolmentCard = nullptr;
-    TotpEnrolmentWidget *m_enrolment = nullptr;
+    workbench::TotpEnrolmentWidget *m_enrolment = nullptr;
     QLabel *m_capsLock = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_status = nullptr;

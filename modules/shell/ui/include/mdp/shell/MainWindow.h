@@ -1,53 +1,58 @@
 #pragma once
 
-#include "mdp/shell/Navigation.h"
+#include "mdp/workbench/Host.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QMainWindow>
 #include <QMap>
-#include <QUuid>
+#include <QStringList>
 
 class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace mdp::workbench {
+class Contributions;
+class SessionContext;
+} // namespace mdp::workbench
+
 namespace mdp::shell {
 
 class IntegrityMonitor;
-class NotificationBell;
-class NotificationCenter;
-class NotificationPanel;
-class SessionContext;
 class ShellSettings;
 
-// The workstation after sign-in: a navigation rail with the pages the user's role may use, the
-// pages, menus and a status bar with who is signed in, the workspace, its cipher, the audit event
-// count and the integrity state. It does not own the workspace.
-class MainWindow : public QMainWindow
+// The workstation after sign-in: a navigation rail with the pages the features contribute and the
+// signed-in account may see, their menus and indicators, a status bar with who is signed in, the
+// workspace, its cipher, the audit event count and the integrity state, and the "Go to" search
+// (Ctrl+K). It hosts; it includes no feature and does not own the workspace.
+class MainWindow : public QMainWindow, public workbench::Host
 {
     Q_OBJECT
 public:
     MainWindow(workspace::Workspace &workspace, workspace::Session session, ShellSettings &settings,
-               QWidget *parent = nullptr);
+               const workbench::Contributions &contributions, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    QList<Navigation::Page> pages() const { return m_pageOrder; }
-    bool hasPage(Navigation::Page page) const { return m_pages.contains(page); }
-    bool showPage(Navigation::Page page);
-    Navigation::Page currentPage() const;
-    QWidget *pageWidget(Navigation::Page page) const { return m_pages.value(page); }
+    // Page ids in rail order ("overview", "patients", ...).
+    QStringList pages() const { return m_pageOrder; }
+    bool hasPage(const QString &id) const { return m_pages.contains(id); }
+    QString currentPage() const;
+    QWidget *pageWidget(const QString &id) const { return m_pages.value(id); }
+
+    // workbench::Host
+    workbench::SessionContext &context() override { return *m_context; }
+    const workbench::Contributions &contributions() const override { return m_contributions; }
+    QWidget *window() override { return this; }
+    QWidget *page(const QString &id) const override { return m_pages.value(id); }
+    bool showPage(const QString &id) override;
+    bool open(const QString &kind, const QString &id, const QVariantMap &hints = {}) override;
 
     // Blocks until a background job (verification, password hashing) has finished; call before the
     // workspace is closed.
     void waitForIdle();
     void refreshStatus();
-
-    // The review workflow's notices (R-6.2.3b, R-6.2.4e): the bell in the rail with the unread count,
-    // the panel it opens, and what keeps the count current.
-    NotificationBell *notificationBell() const { return m_bell; }
-    NotificationPanel *notificationPanel() const { return m_noticePanel; }
-    NotificationCenter *notificationCenter() const { return m_notices; }
-    void showNotifications();
+    // The "Go to" search over every search provider the account may use; opens the chosen hit.
+    void showGoTo();
 
 Q_SIGNALS:
     void lockRequested();
@@ -65,20 +70,20 @@ private:
     void verifyFromMenu();
     void showAbout();
     void showSettings();
-    void openNotice(const QUuid &recordId, bool reviewTask);
+    void restoreGeometryForUser();
+    void saveGeometryForUser();
 
     workspace::Workspace &m_workspace;
     ShellSettings &m_settings;
-    SessionContext *m_context;
+    const workbench::Contributions &m_contributions;
+    workbench::SessionContext *m_context;
     IntegrityMonitor *m_integrity;
     QListWidget *m_rail = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QMap<Navigation::Page, QWidget *> m_pages;
-    QList<Navigation::Page> m_pageOrder;
+    QMap<QString, QWidget *> m_pages;
+    QStringList m_pageOrder;
+    QList<QWidget *> m_indicators;
     bool m_verifyFromMenu = false;
-    NotificationCenter *m_notices = nullptr;
-    NotificationBell *m_bell = nullptr;
-    NotificationPanel *m_noticePanel = nullptr;
 
     QLabel *m_statusUser = nullptr;
     QLabel *m_statusWorkspace = nullptr;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 class QSettings;
@@ -29,6 +30,10 @@ public:
     // Minutes without input before the workstation locks itself; 0 turns auto-lock off.
     int autoLockMinutes() const;
     void setAutoLockMinutes(int minutes);
+
+    // The main window's geometry per account (QWidget::saveGeometry); empty before the first close.
+    QByteArray windowGeometry(const QString &accountId) const;
+    void setWindowGeometry(const QString &accountId, const QByteArray &geometry);
 
     QString lastWorkspace() const;
     void setLastWorkspace(const QString &directory);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "mdp/shell/Navigation.h"
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -10,6 +9,10 @@
 
 #include <memory>
 #include <optional>
+
+namespace mdp::workbench {
+class Contributions;
+}
 
 namespace mdp::shell {
 
@@ -24,13 +27,15 @@ class WorkstationShell : public QObject
 {
     Q_OBJECT
 public:
-    explicit WorkstationShell(ShellSettings &settings, QObject *parent = nullptr);
+    // `contributions` are the features the main window hosts; they must outlive the shell.
+    WorkstationShell(ShellSettings &settings, const workbench::Contributions &contributions,
+                     QObject *parent = nullptr);
     ~WorkstationShell() override;
 
     // Grab the first window to `path` (PNG) once it is shown and laid out, then finish.
     void setScreenshotPath(const QString &path);
     // Page the main window opens on, when the role may see it.
-    void setInitialPage(std::optional<Navigation::Page> page);
+    void setInitialPage(const QString &pageId);
 
     // The wizard when `directory` (default: the last used, else Workspace::defaultDirectory()) holds no
     // workspace, the unlock dialog otherwise.
@@ -69,6 +74,7 @@ private:
     void windowShown(QWidget *window);
 
     ShellSettings &m_settings;
+    const workbench::Contributions &m_contributions;
     QString m_directory;
     std::unique_ptr<workspace::Workspace> m_workspace;
     QList<workspace::DemoAccount> m_demoAccounts;
@@ -78,7 +84,7 @@ private:
     QPointer<MainWindow> m_main;
     QTimer m_idle;
     QString m_screenshot;
-    std::optional<Navigation::Page> m_initialPage;
+    QString m_initialPage;
 };
 
 } // namespace mdp::shell

@@ -1,0 +1,37 @@
+#include "mdp/audit/ui/AuditFeature.h"
+
+#include "AuditLogPage.h"
+#include "mdp/workbench/Contributions.h"
+#include "mdp/workbench/Host.h"
+
+#include <QCoreApplication>
+
+namespace mdp::audit::ui {
+
+namespace {
+class AuditFeature
+{
+    Q_DECLARE_TR_FUNCTIONS(mdp::audit::ui::AuditFeature)
+public:
+    static QString auditTitle() { return tr("Audit log"); }
+};
+} // namespace
+
+void contributeAuditLog(workbench::Contributions &contributions)
+{
+    contributions.addPage({
+        QStringLiteral("audit-log"),
+        50,
+        QStringLiteral("audit"),
+        &AuditFeature::auditTitle,
+        [](const QStringList &roles) {
+            return roles.contains(QStringLiteral("auditor")) ||
+                   roles.contains(QStringLiteral("system-admin"));
+        },
+        [](workbench::Host &host, QWidget *parent) -> QWidget * {
+            return new AuditLogPage(host.context(), parent);
+        },
+    });
+}
+
+} // namespace mdp::audit::ui

@@ -1,0 +1,21 @@
+#include "mdp/forms/ui/FormsAccess.h"
+
+namespace mdp::forms::ui {
+
+bool FormsAccess::seesReviewInbox(const QStringList &roleIds)
+{
+    return roleIds.contains(QStringLiteral("reviewer")) || roleIds.contains(QStringLiteral("data-manager"));
+}
+
+bool FormsAccess::managesReviews(const QStringList &roleIds)
+{
+    return roleIds.contains(QStringLiteral("data-manager"));
+}
+
+bool FormsAccess::designsForms(const QStringList &roleIds)
+{
+    return roleIds.contains(QStringLiteral("data-manager")) ||
+           roleIds.contains(QStringLiteral("system-admin"));
+}
+
+} // namespace mdp::forms::ui

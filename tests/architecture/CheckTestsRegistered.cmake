@@ -1,0 +1,21 @@
+cmake_minimum_required(VERSION 3.25)
+# Fails when a tst_*.cpp under ROOT/modules, ROOT/plugins or ROOT/tests is not in LIST (the sources
+# mdp_add_test registered at configure time, one per line). Configuration makes the same check; this
+# one also catches a suite added after the last configure.
+if(NOT ROOT OR NOT LIST)
+  message(FATAL_ERROR "usage: cmake -DROOT=<source dir> -DLIST=<registered list> -P CheckTestsRegistered.cmake")
+endif()
+file(STRINGS ${LIST} registered)
+file(GLOB_RECURSE found ${ROOT}/modules/tst_*.cpp ${ROOT}/plugins/tst_*.cpp ${ROOT}/tests/tst_*.cpp)
+set(missing "")
+foreach(f IN LISTS found)
+  if(NOT f IN_LIST registered)
+    list(APPEND missing ${f})
+  endif()
+endforeach()
+if(missing)
+  list(JOIN missing "\n  " msg)
+  message(FATAL_ERROR "Test sources not registered with mdp_add_test (they would never run):\n  ${msg}")
+endif()
+list(LENGTH found count)
+message(STATUS "${count} test sources, all registered")

@@ -1,0 +1,380 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>mdp::audit::ui::AuditEventTableModel</name>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out after failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset by administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator key issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data queried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serious failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody identified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key re-wrapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data key destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key-encryption key created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key-encryption key rotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old key-encryption key erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root key created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient record opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient records merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient merge undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project pseudonym issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline event added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline event edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline event annotated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline event removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline event restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File detached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database commit anchored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditFeature</name>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditLogPage</name>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trace what one user did over a period, or what happened to one datum. Every search is itself recorded in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By user and period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By data ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type:id, e.g. patient:P-000123, or the ID alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its full record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a data ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-reading and checking every event of the log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n event(s) verified against the signed checkpoint.</source>
+        <translation>
+            <numerusform>The chain is intact: %n event verified against the signed checkpoint.</numerusform>
+            <numerusform>The chain is intact: %n events verified against the signed checkpoint.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at event #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the signed checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log was altered: first problem %1 (%2). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user and a period, or a data ID, then search. Nothing is read until you do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,379 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>mdp::audit::ui::AuditEventTableModel</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Locked out after failed sign-ins</source>
+        <translation>多次登录失败后锁定</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>创建账户</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Password reset by administrator</source>
+        <translation>管理员重置密码</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>变更角色</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>锁定账户</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解锁账户</translation>
+    </message>
+    <message>
+        <source>Authenticator key issued</source>
+        <translation>签发身份验证器密钥</translation>
+    </message>
+    <message>
+        <source>Authenticator confirmed</source>
+        <translation>确认身份验证器</translation>
+    </message>
+    <message>
+        <source>Authenticator reset</source>
+        <translation>重置身份验证器</translation>
+    </message>
+    <message>
+        <source>Data viewed</source>
+        <translation>查看数据</translation>
+    </message>
+    <message>
+        <source>Data queried</source>
+        <translation>查询数据</translation>
+    </message>
+    <message>
+        <source>Data created</source>
+        <translation>创建数据</translation>
+    </message>
+    <message>
+        <source>Data modified</source>
+        <translation>修改数据</translation>
+    </message>
+    <message>
+        <source>Data deleted</source>
+        <translation>删除数据</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>轮换密钥</translation>
+    </message>
+    <message>
+        <source>Workspace unlocked</source>
+        <translation>解锁工作区</translation>
+    </message>
+    <message>
+        <source>System started</source>
+        <translation>系统启动</translation>
+    </message>
+    <message>
+        <source>System stopped</source>
+        <translation>系统停止</translation>
+    </message>
+    <message>
+        <source>Configuration changed</source>
+        <translation>配置变更</translation>
+    </message>
+    <message>
+        <source>Security alert</source>
+        <translation>安全告警</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>Audit log verified</source>
+        <translation>验证审计日志</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Serious failure</source>
+        <translation>严重失败</translation>
+    </message>
+    <message>
+        <source>Major failure</source>
+        <translation>重大失败</translation>
+    </message>
+    <message>
+        <source>(nobody identified)</source>
+        <translation>（未识别身份）</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1，角色：%2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Data IDs</source>
+        <translation>数据标识</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Data key created</source>
+        <translation>创建数据密钥</translation>
+    </message>
+    <message>
+        <source>Data key used</source>
+        <translation>使用数据密钥</translation>
+    </message>
+    <message>
+        <source>Data key re-wrapped</source>
+        <translation>重新封装数据密钥</translation>
+    </message>
+    <message>
+        <source>Data key retired</source>
+        <translation>停用数据密钥</translation>
+    </message>
+    <message>
+        <source>Data key destroyed</source>
+        <translation>销毁数据密钥</translation>
+    </message>
+    <message>
+        <source>Key-encryption key created</source>
+        <translation>创建密钥加密密钥</translation>
+    </message>
+    <message>
+        <source>Key-encryption key rotated</source>
+        <translation>轮换密钥加密密钥</translation>
+    </message>
+    <message>
+        <source>Old key-encryption key erased</source>
+        <translation>擦除旧密钥加密密钥</translation>
+    </message>
+    <message>
+        <source>Root key created</source>
+        <translation>创建根密钥</translation>
+    </message>
+    <message>
+        <source>Workspace passphrase changed</source>
+        <translation>修改工作区口令</translation>
+    </message>
+    <message>
+        <source>Patient registered</source>
+        <translation>患者登记</translation>
+    </message>
+    <message>
+        <source>Patient details changed</source>
+        <translation>患者信息修改</translation>
+    </message>
+    <message>
+        <source>Patient record opened</source>
+        <translation>打开患者记录</translation>
+    </message>
+    <message>
+        <source>Patient search</source>
+        <translation>患者检索</translation>
+    </message>
+    <message>
+        <source>Patient records merged</source>
+        <translation>患者记录合并</translation>
+    </message>
+    <message>
+        <source>Patient merge undone</source>
+        <translation>撤销患者合并</translation>
+    </message>
+    <message>
+        <source>Possible duplicate dismissed</source>
+        <translation>排除疑似重复</translation>
+    </message>
+    <message>
+        <source>Project pseudonym issued</source>
+        <translation>签发项目假名</translation>
+    </message>
+    <message>
+        <source>Timeline viewed</source>
+        <translation>查看时间轴</translation>
+    </message>
+    <message>
+        <source>Timeline event added</source>
+        <translation>添加时间轴事件</translation>
+    </message>
+    <message>
+        <source>Timeline event edited</source>
+        <translation>编辑时间轴事件</translation>
+    </message>
+    <message>
+        <source>Timeline event annotated</source>
+        <translation>批注时间轴事件</translation>
+    </message>
+    <message>
+        <source>Timeline event removed</source>
+        <translation>删除时间轴事件</translation>
+    </message>
+    <message>
+        <source>Timeline event restored</source>
+        <translation>恢复时间轴事件</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>File detached</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Database commit anchored</source>
+        <translation>数据库提交已锚定</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditFeature</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditLogPage</name>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>验证审计链</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Trace what one user did over a period, or what happened to one datum. Every search is itself recorded in the log.</source>
+        <translation>追溯某一用户在一段时间内的全部操作，或某一数据的全部访问记录。每次查询本身也会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>By user and period</source>
+        <translation>按用户和时间段</translation>
+    </message>
+    <message>
+        <source>By data ID</source>
+        <translation>按数据标识</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>type:id, e.g. patient:P-000123, or the ID alone</source>
+        <translation>类型:标识，例如 patient:P-000123，或仅输入标识</translation>
+    </message>
+    <message>
+        <source>Data ID</source>
+        <translation>数据标识</translation>
+    </message>
+    <message>
+        <source>Select an event to see its full record.</source>
+        <translation>选择一条事件以查看完整记录。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No events match.</source>
+        <translation>没有符合条件的事件。</translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation>请选择用户。</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>时间段的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <source>Enter a data ID.</source>
+        <translation>请输入数据标识。</translation>
+    </message>
+    <message>
+        <source>Re-reading and checking every event of the log…</source>
+        <translation>正在重新读取并校验日志中的每一条事件…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n event(s) verified against the signed checkpoint.</source>
+        <translation>
+            <numerusform>审计链完整：已依据签名检查点验证 %n 条事件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at event #%1</source>
+        <translation>位于第 %1 号事件</translation>
+    </message>
+    <message>
+        <source>in the signed checkpoint</source>
+        <translation>位于签名检查点</translation>
+    </message>
+    <message>
+        <source>The log was altered: first problem %1 (%2). %3</source>
+        <translation>日志已被篡改：首个问题%1（%2）。%3</translation>
+    </message>
+    <message>
+        <source>Choose a user and a period, or a data ID, then search. Nothing is read until you do.</source>
+        <translation>请选择用户和时间段，或输入数据标识，然后点击查询。查询前不会读取任何日志内容。</translation>
+    </message>
+</context>
+</TS>

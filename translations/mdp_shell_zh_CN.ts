@@ -1,0 +1,933 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>MDP</source>
+        <translation>MDP</translation>
+    </message>
+    <message>
+        <source>MDP demo</source>
+        <translation>MDP 演示</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be created: %1</source>
+        <translation>无法创建演示工作区：%1</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Preparing the synthetic demo patients...</source>
+        <translation>正在准备合成演示患者…</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::AboutDialog</name>
+    <message>
+        <source>MDP Clinical Research Workstation</source>
+        <translation>MDP 临床科研工作站</translation>
+    </message>
+    <message>
+        <source>About MDP</source>
+        <translation>关于 MDP</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Implements the group standard JH/CAA 008-2025, Overall Technical Specifications for a Multimodal Disease-Oriented Data Platform.</source>
+        <translation>依据团体标准 JH/CAA 008-2025《多模态专病数据平台总体技术规范》实现。</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>shown once a workspace is open</source>
+        <translation>打开工作区后显示</translation>
+    </message>
+    <message>
+        <source>Third-party components keep their own licences: Qt under the GNU LGPL v3, SQLCipher under a BSD-style licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under the Apache License 2.0, Noto CJK fonts under the SIL Open Font License 1.1.</source>
+        <translation>第三方组件遵循各自的许可证：Qt 采用 GNU LGPL v3，SQLCipher 采用 BSD 类许可证，libgcrypt 采用 GNU LGPL v2.1 或更高版本，OpenSSL 采用 Apache License 2.0，思源（Noto CJK）字体采用 SIL Open Font License 1.1。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::AdminAccountWizardPage</name>
+    <message>
+        <source>First administrator</source>
+        <translation>首个管理员账户</translation>
+    </message>
+    <message>
+        <source>The system administrator creates the accounts of clinicians, reviewers, researchers and auditors. Use a personal account, not a shared one.</source>
+        <translation>系统管理员负责为临床医生、审核员、科研人员和审计员创建账户。请使用个人账户，不要使用共用账户。</translation>
+    </message>
+    <message>
+        <source>e.g. Wang Fang, Information Department</source>
+        <translation>例如：王芳，信息科</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; starts with a letter.</source>
+        <translation>可使用小写字母、数字及“.”“_”“-”，须以字母开头。</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This password is the administrator&apos;s own and is different from the workspace passphrase. Administrators also confirm each sign-in with a code from an authenticator app; it is set up at the first sign-in.</source>
+        <translation>此密码为管理员个人密码，与工作区口令不同。管理员每次登录还需输入身份验证器应用生成的动态验证码，将在首次登录时设置。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::CommandLine</name>
+    <message>
+        <source>MDP clinical research workstation (JH/CAA 008-2025).</source>
+        <translation>MDP 临床科研工作站（JH/CAA 008-2025）。</translation>
+    </message>
+    <message>
+        <source>Start on a throw-away demo workspace with one account per role, signed in.</source>
+        <translation>使用一次性演示工作区启动（每个角色一个账户），并直接登录。</translation>
+    </message>
+    <message>
+        <source>Role to sign in as in demo mode (default: clinician). One of: %1.</source>
+        <translation>演示模式下登录所用的角色（默认：clinician），可选：%1。</translation>
+    </message>
+    <message>
+        <source>Workspace folder to open or create.</source>
+        <translation>要打开或创建的工作区文件夹。</translation>
+    </message>
+    <message>
+        <source>Interface language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Save the first window as a PNG image once it is shown, then quit.</source>
+        <translation>首个窗口显示后将其保存为 PNG 图片，然后退出。</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;</source>
+        <translation>未知角色“%1”</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (use zh_CN or en)</source>
+        <translation>未知语言“%1”（请使用 zh_CN 或 en）</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>多余的参数“%1”</translation>
+    </message>
+    <message>
+        <source>Page to show first: overview, patients, reviews, forms, audit-log, accounts, keys or my-account.</source>
+        <translation>首先显示的页面：overview、patients、reviews、forms、audit-log、accounts、keys 或 my-account。</translation>
+    </message>
+    <message>
+        <source>unknown page &quot;%1&quot; (known: %2)</source>
+        <translation>未知页面“%1”（可用：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::DoneWizardPage</name>
+    <message>
+        <source>Workspace created</source>
+        <translation>工作区已创建</translation>
+    </message>
+    <message>
+        <source>The encrypted workspace is ready.</source>
+        <translation>加密工作区已就绪。</translation>
+    </message>
+    <message>
+        <source>Next steps: create an account for each person who uses this workstation (Accounts page) and check the keys (Keys page).</source>
+        <translation>后续步骤：为使用本工作站的每位人员创建账户（“账户”页面），并检查密钥（“密钥”页面）。</translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you just chose.</source>
+        <translation>请使用刚才设置的密码以 %1 身份登录。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::EncryptionWizardPage</name>
+    <message>
+        <source>SM4 national algorithm (recommended)</source>
+        <translation>SM4 国密算法（推荐）</translation>
+    </message>
+    <message>
+        <source>AES-256</source>
+        <translation>AES-256</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密算法</translation>
+    </message>
+    <message>
+        <source>Choose the algorithm that encrypts the database and the file store. It cannot be changed after the workspace is created.</source>
+        <translation>选择用于加密数据库和文件库的算法。工作区创建后不可更改。</translation>
+    </message>
+    <message>
+        <source>GB/T 32907-2016 · meets JH/CAA 008-2025 §7.4.3</source>
+        <translation>GB/T 32907-2016 · 符合 JH/CAA 008-2025 第 7.4.3 条</translation>
+    </message>
+    <message>
+        <source>The Chinese commercial cryptographic standard required for sensitive health data. Database pages are encrypted with SM4-CBC, files with SM4-GCM.</source>
+        <translation>我国商用密码标准，敏感健康医疗数据须采用。数据库页面使用 SM4-CBC 加密，文件使用 SM4-GCM 加密。</translation>
+    </message>
+    <message>
+        <source>FIPS 197 · international standard</source>
+        <translation>FIPS 197 · 国际标准</translation>
+    </message>
+    <message>
+        <source>Choose it only when a partner institution requires AES. Database pages are encrypted with AES-256-CBC, files with AES-256-GCM.</source>
+        <translation>仅在合作机构要求使用 AES 时选择。数据库页面使用 AES-256-CBC 加密，文件使用 AES-256-GCM 加密。</translation>
+    </message>
+    <message>
+        <source>In both cases the keys are derived with PBKDF2-HMAC-SM3 and the audit log is chained with SM3.</source>
+        <translation>两种方式下，密钥均通过 PBKDF2-HMAC-SM3 派生，审计日志均以 SM3 构建哈希链。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::FirstRunWizard</name>
+    <message>
+        <source>Set up MDP</source>
+        <translation>MDP 初始设置</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::GoToDialog</name>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Pseudonym, name, pinyin or initials…</source>
+        <translation>假名编号、姓名、拼音或首字母…</translation>
+    </message>
+    <message>
+        <source>Nothing to search for your role.</source>
+        <translation>您的角色没有可搜索的内容。</translation>
+    </message>
+    <message>
+        <source>Type to search; Enter opens, Esc closes.</source>
+        <translation>输入以搜索；回车打开，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>No match.</source>
+        <translation>无匹配。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>%n 个匹配。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::LocationWizardPage</name>
+    <message>
+        <source>Workspace location</source>
+        <translation>工作区位置</translation>
+    </message>
+    <message>
+        <source>The workspace is one folder. Put it on a local disk that is backed up; the contents are encrypted.</source>
+        <translation>工作区是一个文件夹，请将其放在有备份的本地磁盘上；其中的内容均已加密。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the folder out of synchronised cloud drives: the audit log detects an older copy put back, and such drives do exactly that.</source>
+        <translation>请勿将该文件夹放在同步网盘中：网盘可能用旧副本覆盖当前文件，而审计日志会将其识别为数据回滚。</translation>
+    </message>
+    <message>
+        <source>Choose the workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::LoginDialog</name>
+    <message>
+        <source>MDP – Sign in</source>
+        <translation>MDP – 登录</translation>
+    </message>
+    <message>
+        <source>Clinical research workstation</source>
+        <translation>临床科研工作站</translation>
+    </message>
+    <message>
+        <source>Data stay encrypted on this workstation. Every sign-in is recorded in the tamper-evident audit log.</source>
+        <translation>数据在本工作站上始终加密保存。每次登录都会记入防篡改的审计日志。</translation>
+    </message>
+    <message>
+        <source>Implements JH/CAA 008-2025</source>
+        <translation>依据 JH/CAA 008-2025 实现</translation>
+    </message>
+    <message>
+        <source>6-digit code from your authenticator app</source>
+        <translation>身份验证器应用显示的 6 位动态验证码</translation>
+    </message>
+    <message>
+        <source>Workspace passphrase</source>
+        <translation>工作区口令</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>动态验证码</translation>
+    </message>
+    <message>
+        <source>Set up your authenticator</source>
+        <translation>设置身份验证器</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>大写锁定已打开。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Use another account</source>
+        <translation>使用其他账户</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <source>Unlock workspace</source>
+        <translation>解锁工作区</translation>
+    </message>
+    <message>
+        <source>Unlock and sign in</source>
+        <translation>解锁并登录</translation>
+    </message>
+    <message>
+        <source>Set up two-step sign-in</source>
+        <translation>设置双因素认证</translation>
+    </message>
+    <message>
+        <source>Confirm code</source>
+        <translation>确认验证码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter the workspace passphrase.</source>
+        <translation>请输入工作区口令。</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Enter the code your authenticator app shows.</source>
+        <translation>请输入身份验证器应用显示的动态验证码。</translation>
+    </message>
+    <message>
+        <source>Unlocking the workspace…</source>
+        <translation>正在解锁工作区…</translation>
+    </message>
+    <message>
+        <source>Checking your credentials…</source>
+        <translation>正在验证身份…</translation>
+    </message>
+    <message>
+        <source>The workspace passphrase is wrong. Nothing was changed; try again.</source>
+        <translation>工作区口令错误。未做任何更改，请重试。</translation>
+    </message>
+    <message>
+        <source>The database is older than the last state recorded in the audit log: an earlier copy appears to have been put back. Do not enter data; contact your system administrator.</source>
+        <translation>数据库早于审计日志记录的最新状态：可能有人放回了旧副本。请勿录入数据，并联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The workspace is damaged or was altered outside MDP (%1). Contact your system administrator.</source>
+        <translation>工作区已损坏或在 MDP 之外被改动（%1）。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>No workspace was found in this folder.</source>
+        <translation>该文件夹中没有工作区。</translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation>无法打开工作区：%1</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong or was already used. Enter the current code.</source>
+        <translation>动态验证码错误或已被使用，请输入当前的验证码。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. The account is locked until %1.</source>
+        <translation>登录失败次数过多，账户已锁定至 %1。</translation>
+    </message>
+    <message>
+        <source>This account is locked. Ask a system administrator to unlock it.</source>
+        <translation>该账户已被锁定，请联系系统管理员解锁。</translation>
+    </message>
+    <message>
+        <source>Your role requires two-step sign-in. Enter the code your authenticator app shows.</source>
+        <translation>您的角色需要双因素认证。请输入身份验证器应用显示的动态验证码。</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>Preparing your authenticator key…</source>
+        <translation>正在生成身份验证器密钥…</translation>
+    </message>
+    <message>
+        <source>Your role requires two-step sign-in and no authenticator is set up yet for this account.</source>
+        <translation>您的角色需要双因素认证，而该账户尚未设置身份验证器。</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>正在校验验证码…</translation>
+    </message>
+    <message>
+        <source>The code was not accepted. Check that the device&apos;s clock is right and enter the current code.</source>
+        <translation>验证码未通过。请确认设备时间准确，并输入当前的验证码。</translation>
+    </message>
+    <message>
+        <source>Authenticator set up. Wait for the next code (each code works once) and enter it to sign in.</source>
+        <translation>身份验证器已设置。请等待下一个验证码出现（每个验证码仅能使用一次），输入后即可登录。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::MainWindow</name>
+    <message>
+        <source>MDP Clinical Research Workstation</source>
+        <translation>MDP 临床科研工作站</translation>
+    </message>
+    <message>
+        <source>Verify audit chain</source>
+        <translation>验证审计链</translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace is intact: the database, the audit chain of %n event(s) and the rollback anchor are consistent.</source>
+        <translation>
+            <numerusform>工作区完整：数据库、包含 %n 条事件的审计链与回滚锚点一致。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A problem was found: %1
+
+Do not enter data and contact your system administrator.</source>
+        <translation>发现问题：%1
+
+请勿录入数据，并联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Clinical research workstation</source>
+        <translation>临床科研工作站</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock workspace</source>
+        <translation>锁定工作区(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit chain</source>
+        <translation>验证审计链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About MDP</source>
+        <translation>关于 MDP(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>加密：%1</translation>
+    </message>
+    <message>
+        <source>Database %1, files %2</source>
+        <translation>数据库 %1，文件 %2</translation>
+    </message>
+    <message>
+        <source>Audit events: %1</source>
+        <translation>审计事件：%1</translation>
+    </message>
+    <message>
+        <source>Integrity not yet verified</source>
+        <translation>完整性尚未验证</translation>
+    </message>
+    <message>
+        <source>Integrity verified %1</source>
+        <translation>完整性已验证 %1</translation>
+    </message>
+    <message>
+        <source>Integrity problem</source>
+        <translation>完整性异常</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::OverviewPage</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Welcome, %1. The state of the workspace on this workstation.</source>
+        <translation>%1，您好。以下是本工作站工作区的当前状态。</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation>立即验证</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Your session</source>
+        <translation>当前会话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录时间</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Database encryption</source>
+        <translation>数据库加密</translation>
+    </message>
+    <message>
+        <source>File encryption</source>
+        <translation>文件加密</translation>
+    </message>
+    <message>
+        <source>Root key protection</source>
+        <translation>根密钥保护</translation>
+    </message>
+    <message>
+        <source>Committed transactions</source>
+        <translation>已提交事务数</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Checking the database pages, the audit hash chain and the rollback anchor.</source>
+        <translation>正在校验数据库页面、审计哈希链和回滚锚点。</translation>
+    </message>
+    <message>
+        <source>Not verified in this session</source>
+        <translation>本次会话尚未验证</translation>
+    </message>
+    <message>
+        <source>Verification checks the database, the audit hash chain and that no older copy of the database was put back.</source>
+        <translation>验证将检查数据库、审计哈希链，并确认数据库未被旧副本替换。</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完整</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %1: database, audit chain of %n event(s) and rollback anchor are consistent.</source>
+        <translation>
+            <numerusform>%1 已验证：数据库、包含 %n 条事件的审计链与回滚锚点一致。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <source>Verified %1: %2</source>
+        <translation>%1 已验证：%2</translation>
+    </message>
+    <message>
+        <source>Events in the tamper-evident, hash-chained log. Sign-ins, account changes, key use and every reading of the log are recorded.</source>
+        <translation>防篡改哈希链日志中的事件总数。登录、账户变更、密钥使用以及每次查阅日志均有记录。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::PassphraseStrength</name>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>至少使用 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do not repeat one character or a short pattern.</source>
+        <translation>不要重复同一字符或简短模式。</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <source>Not acceptable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::PassphraseWizardPage</name>
+    <message>
+        <source>I understand that a lost passphrase cannot be recovered.</source>
+        <translation>我已知晓：口令一旦丢失将无法找回。</translation>
+    </message>
+    <message>
+        <source>Workspace passphrase</source>
+        <translation>工作区口令</translation>
+    </message>
+    <message>
+        <source>The passphrase unlocks the workspace. Every key that encrypts your data is derived from it.</source>
+        <translation>口令用于解锁工作区，加密数据的所有密钥均由其派生。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认口令</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters; not one character or a short pattern repeated. A sentence of several words is easy to remember and hard to guess.</source>
+        <translation>
+            <numerusform>至少 %n 个字符，且不能是同一字符或简短模式的重复。由几个词组成的一句话既好记又难以猜中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody can reset or recover this passphrase, not even the vendor. If it is lost, the encrypted data in this workspace cannot be read again. Write it down and keep it in a sealed envelope in a safe place.</source>
+        <translation>任何人（包括软件供应商）都无法重置或找回此口令。口令一旦丢失，工作区中的加密数据将永远无法读取。请将其抄写下来，密封后存放在安全的地方。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Takes effect when MDP is started again.</source>
+        <translation>重新启动 MDP 后生效。</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <source>The workspace locks itself after this many minutes without input; the passphrase is then needed again.</source>
+        <translation>在设定的分钟数内无任何操作时，工作区将自动锁定，之后需重新输入口令。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::SummaryWizardPage</name>
+    <message>
+        <source>Ready to create the workspace</source>
+        <translation>准备创建工作区</translation>
+    </message>
+    <message>
+        <source>Check your choices. Creating the workspace derives the keys from your passphrase, which takes a moment.</source>
+        <translation>请核对以下设置。创建工作区时将由口令派生密钥，需要稍候片刻。</translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation>创建工作区</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密算法</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>SM4 national algorithm: database SM4-CBC, files SM4-GCM</source>
+        <translation>SM4 国密算法：数据库 SM4-CBC，文件 SM4-GCM</translation>
+    </message>
+    <message>
+        <source>AES-256: database AES-256-CBC, files AES-256-GCM</source>
+        <translation>AES-256：数据库 AES-256-CBC，文件 AES-256-GCM</translation>
+    </message>
+    <message>
+        <source>Set and confirmed</source>
+        <translation>已设置并确认</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Deriving keys and creating the encrypted workspace…</source>
+        <translation>正在派生密钥并创建加密工作区…</translation>
+    </message>
+    <message>
+        <source>The workspace could not be created: %1</source>
+        <translation>无法创建工作区：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::WelcomeWizardPage</name>
+    <message>
+        <source>Welcome to MDP</source>
+        <translation>欢迎使用 MDP</translation>
+    </message>
+    <message>
+        <source>This assistant sets up the encrypted workspace of this workstation. It takes about a minute.</source>
+        <translation>本向导将为本工作站设置加密工作区，大约需要一分钟。</translation>
+    </message>
+    <message>
+        <source>MDP keeps research data of your cohort in a workspace: an encrypted database, an encrypted file store and a tamper-evident audit log in one folder. Nothing is written to disk unencrypted.</source>
+        <translation>MDP 将队列的科研数据保存在工作区中：一个文件夹内包含加密数据库、加密文件库和防篡改审计日志。任何数据都不会以明文写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that will hold the workspace.</source>
+        <translation>选择存放工作区的文件夹。</translation>
+    </message>
+    <message>
+        <source>Set the workspace passphrase that protects every key.</source>
+        <translation>设置保护全部密钥的工作区口令。</translation>
+    </message>
+    <message>
+        <source>Choose the encryption algorithm: SM4 (national standard) or AES-256.</source>
+        <translation>选择加密算法：SM4（国密标准）或 AES-256。</translation>
+    </message>
+    <message>
+        <source>Create the first system administrator account.</source>
+        <translation>创建首个系统管理员账户。</translation>
+    </message>
+    <message>
+        <source>Have the passphrase ready that your data protection officer assigned to this workstation, or choose a new one now.</source>
+        <translation>请准备好数据安全负责人为本工作站分配的口令，或现在设置一个新口令。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::WorkspaceLocation</name>
+    <message>
+        <source>The folder is empty and will hold the new workspace.</source>
+        <translation>该文件夹为空，将用于存放新工作区。</translation>
+    </message>
+    <message>
+        <source>The folder does not exist yet and will be created.</source>
+        <translation>该文件夹尚不存在，将自动创建。</translation>
+    </message>
+    <message>
+        <source>This folder already contains other files. Choose an empty folder so the workspace is not mixed with unrelated data.</source>
+        <translation>该文件夹中已有其他文件。请选择一个空文件夹，以免工作区与无关数据混在一起。</translation>
+    </message>
+    <message>
+        <source>This folder already holds an MDP workspace. Choose another folder, or cancel and open the existing workspace.</source>
+        <translation>该文件夹中已有 MDP 工作区。请选择其他文件夹，或取消后直接打开现有工作区。</translation>
+    </message>
+    <message>
+        <source>This path is a file, not a folder.</source>
+        <translation>该路径是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Enter a full path, starting at the root of the file system.</source>
+        <translation>请输入从文件系统根目录开始的完整路径。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to write to this location.</source>
+        <translation>您没有写入该位置的权限。</translation>
+    </message>
+    <message>
+        <source>Choose where the workspace will be stored.</source>
+        <translation>请选择工作区的存放位置。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::shell::WorkstationShell</name>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>因 %n 分钟无操作，工作区已自动锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The demo account for this role could not sign in.</source>
+        <translation>该角色的演示账户无法登录。</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Sign in to the demo workspace as:</source>
+        <translation>以下列身份登录演示工作区：</translation>
+    </message>
+    <message>
+        <source>MDP demo</source>
+        <translation>MDP 演示</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>The workspace was locked.</source>
+        <translation>工作区已锁定。</translation>
+    </message>
+    <message>
+        <source>You have signed out.</source>
+        <translation>您已退出登录。</translation>
+    </message>
+</context>
+</TS>
