@@ -15,11 +15,6 @@ namespace mdp::disease {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mdp::disease::DiseasePackLoader", text);
-}
-
 QString interfaceName(const QString &iid)
 {
     return iid.section(u'/', 0, 0);

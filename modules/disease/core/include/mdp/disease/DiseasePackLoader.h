@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QJsonObject>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -29,6 +29,9 @@ struct PackRefusal
 // the reason, and loading goes on: a broken pack never stops the program.
 class DiseasePackLoader
 {
+    // Refusal reasons are shown to people (the log, the about box).
+    Q_DECLARE_TR_FUNCTIONS(DiseasePackLoader)
+
 public:
     // The environment variable that replaces the default folders (':'-separated), for tests and for
     // sites that keep packs elsewhere.

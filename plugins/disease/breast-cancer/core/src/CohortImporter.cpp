@@ -3,9 +3,8 @@
 #include "CohortLogging.h"
 
 #include "mdp/cohort/DocumentRenderer.h"
+#include "mdp/disease/DemoTarget.h"
 #include "mdp/registry/Registry.h"
-#include "mdp/store/Database.h"
-#include "mdp/store/Vault.h"
 
 #include <QElapsedTimer>
 
@@ -55,27 +54,19 @@ struct StoredDocument
 
 } // namespace
 
-CohortImporter::CohortImporter(registry::Registry &registry, store::Database &database, QString actor)
-    : m_registry(registry)
-    , m_database(database)
-    , m_actor(std::move(actor))
+CohortImporter::CohortImporter(disease::DemoTarget &target)
+    : m_target(target)
 {}
 
-void CohortImporter::setDocuments(DocumentRenderer *renderer, store::Vault *vault, int every)
+void CohortImporter::setDocuments(DocumentRenderer *renderer, int every)
 {
     m_renderer = renderer;
-    m_vault = vault;
     m_documentEvery = every;
 }
 
 void CohortImporter::setProgressHandler(ProgressHandler handler)
 {
     m_progress = std::move(handler);
-}
-
-void CohortImporter::setTransactionRunner(TransactionRunner runner)
-{
-    m_transaction = std::move(runner);
 }
 
 void CohortImporter::setRecordsPerTransaction(int records)
@@ -88,10 +79,12 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
     QElapsedTimer timer;
     timer.start();
     ImportReport report;
-    auto queuedBefore = m_registry.possibleDuplicates(registry::DuplicateStatus::Open);
+    registry::Registry &registry = m_target.registry();
+    const QString actor = m_target.actorId();
+    auto queuedBefore = registry.possibleDuplicates(registry::DuplicateStatus::Open);
     if (!queuedBefore)
         return queuedBefore.error();
-    const bool documents = m_renderer && m_vault && m_documentEvery > 0;
+    const bool documents = m_renderer && m_documentEvery > 0;
     ImportProgress progress;
     progress.total = int(cohort.size());
 
@@ -106,7 +99,7 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
                 break;
             }
             const SyntheticPatient &patient = cohort.at(next++);
-            auto check = m_registry.checkDuplicates(patient.draft);
+            auto check = registry.checkDuplicates(patient.draft);
             if (!check)
                 return check.error();
             ++progress.done;
@@ -160,7 +153,7 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
         // shared, so none is removed on a guess.
         QList<QList<StoredDocument>> stored(chunk->size());
         for (const Rendered &r : std::as_const(rendered.value())) {
-            auto id = m_vault->put(r.bytes);
+            auto id = m_target.storeFile(r.bytes);
             if (!id)
                 return id.error();
             stored[r.record] << StoredDocument{r.eventIndex, id.value(), r.mediaType, r.fileName};
@@ -170,19 +163,19 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
         // One transaction for the chunk (one commit, one audit flush with the workspace's batch),
         // each record a savepoint inside it: a refused record leaves nothing behind.
         ImportReport counted;
-        const Work work = [&]() -> Result<void> {
+        const disease::DemoTarget::Work work = [&]() -> Result<void> {
             counted = ImportReport{};
             for (qsizetype i = 0; i < chunk->size(); ++i) {
                 const SyntheticPatient &patient = *chunk->at(i);
                 int events = 0;
-                auto saved = m_database.transaction([&]() -> Result<void> {
-                    auto created = m_registry.createPatient(m_actor, patient.draft);
+                auto saved = m_target.savepoint([&]() -> Result<void> {
+                    auto created = registry.createPatient(actor, patient.draft);
                     if (!created)
                         return created.error();
                     QList<QUuid> eventIds;
                     eventIds.reserve(patient.events.size());
                     for (const SyntheticEvent &event : patient.events) {
-                        auto added = m_registry.addEvent(m_actor, created->id, event.draft);
+                        auto added = registry.addEvent(actor, created->id, event.draft);
                         if (!added)
                             return added.error();
                         eventIds << added->id;
@@ -190,8 +183,8 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
                     }
                     for (const StoredDocument &s : std::as_const(stored.at(i))) {
                         auto attached =
-                            m_registry.attach(m_actor, eventIds.at(s.eventIndex),
-                                              registry::AttachmentDraft{s.blobId, s.mediaType, s.fileName});
+                            registry.attach(actor, eventIds.at(s.eventIndex),
+                                            registry::AttachmentDraft{s.blobId, s.mediaType, s.fileName});
                         if (!attached)
                             return attached.error();
                     }
@@ -211,7 +204,7 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
             }
             return {};
         };
-        auto tx = m_transaction ? m_transaction(work) : m_database.transaction(work);
+        auto tx = m_target.batch(work);
         if (!tx)
             return tx.error();
         report.patientsImported += counted.patientsImported;
@@ -225,7 +218,7 @@ Result<ImportReport> CohortImporter::run(const QList<SyntheticPatient> &cohort)
     if (m_progress && !report.cancelled)
         (void)m_progress(progress);
 
-    auto queuedAfter = m_registry.possibleDuplicates(registry::DuplicateStatus::Open);
+    auto queuedAfter = registry.possibleDuplicates(registry::DuplicateStatus::Open);
     if (!queuedAfter)
         return queuedAfter.error();
     report.duplicatesQueued = int(queuedAfter->size() - queuedBefore->size());

@@ -6,6 +6,7 @@
 #include "mdp/cohort/CohortGenerator.h"
 #include "mdp/cohort/CohortImporter.h"
 #include "mdp/crypto/Random.h"
+#include "mdp/disease/DemoTarget.h"
 #include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/RegistryAuditSink.h"
 #include "mdp/registry/Resources.h"
@@ -61,6 +62,42 @@ private:
     qint64 m_count = 0;
 };
 
+// A bare registry on its own database: one database transaction per batch, the audit flushed inside
+// it as Workspace::runBatch does; no forms, no vault (the benchmark imports no documents).
+class BenchTarget final : public disease::DemoTarget
+{
+public:
+    BenchTarget(registry::Registry &registry, store::Database &database, BenchAuditSink &sink)
+        : m_registry(registry)
+        , m_database(database)
+        , m_sink(sink)
+    {}
+    registry::Registry &registry() override { return m_registry; }
+    forms::FormStore *forms() override { return nullptr; }
+    QString actorId() const override { return m_actor; }
+    QString accountId(const QString &) const override { return {}; }
+    Result<QString> storeFile(const QByteArray &) override
+    {
+        return makeError(Error::Code::Unsupported, QStringLiteral("the import benchmark stores no files"));
+    }
+    Result<void> batch(const Work &work) override
+    {
+        return m_database.transaction([&]() -> Result<void> {
+            if (auto r = work(); !r)
+                return r;
+            return m_sink.flush();
+        });
+    }
+    Result<void> savepoint(const Work &work) override { return m_database.transaction(work); }
+    QDate today() const override { return QDate::currentDate(); }
+
+private:
+    registry::Registry &m_registry;
+    store::Database &m_database;
+    BenchAuditSink &m_sink;
+    const QString m_actor = QUuid::createUuid().toString(QUuid::WithoutBraces);
+};
+
 Result<std::unique_ptr<store::Database>> openDatabase(const QString &path)
 {
     store::Database::Options o;
@@ -106,15 +143,8 @@ Result<Measured> importThroughRegistry(const QString &dir, const QList<Synthetic
         for (SyntheticPatient &p : input)
             p.events.clear();
     }
-    store::Database &database = *db.value();
-    CohortImporter importer(*registry.value(), database, QUuid::createUuid().toString(QUuid::WithoutBraces));
-    importer.setTransactionRunner([&](const CohortImporter::Work &work) {
-        return database.transaction([&]() -> Result<void> {
-            if (auto r = work(); !r)
-                return r;
-            return sink.flush();
-        });
-    });
+    BenchTarget target(*registry.value(), *db.value(), sink);
+    CohortImporter importer(target);
     QElapsedTimer timer;
     timer.start();
     auto report = importer.run(input);

@@ -10,6 +10,7 @@
 #include "mdp/registry/Registry.h"
 #include "mdp/store/Vault.h"
 #include "mdp/workspace/Workspace.h"
+#include "mdp/workspace/WorkspaceDemoTarget.h"
 
 #include <QDirIterator>
 #include <QImage>
@@ -123,9 +124,9 @@ private Q_SLOTS:
         const QString actor = ws.custodianId().toString(QUuid::WithoutBraces);
 
         const auto cohort = cohortOf(12);
-        CohortImporter importer(ws.registry(), ws.database(), actor);
-        importer.setTransactionRunner([&](const CohortImporter::Work &work) { return ws.runBatch(work); });
-        importer.setDocuments(&m_renderer, &ws.vault(), 5); // records 0, 5 and 10
+        workspace::WorkspaceDemoTarget target(ws);
+        CohortImporter importer(target);
+        importer.setDocuments(&m_renderer, 5); // records 0, 5 and 10
         auto report = importer.run(cohort);
         QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
 

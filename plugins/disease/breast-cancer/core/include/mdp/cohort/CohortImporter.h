@@ -8,13 +8,9 @@
 
 #include <functional>
 
-namespace mdp::registry {
-class Registry;
+namespace mdp::disease {
+class DemoTarget;
 }
-namespace mdp::store {
-class Database;
-class Vault;
-} // namespace mdp::store
 
 namespace mdp::cohort {
 
@@ -39,7 +35,8 @@ struct ImportReport
     qint64 elapsedMs = 0;
 };
 
-// Loads a generated cohort through the Registry API, so every record passes the same validation,
+// Loads a generated cohort through the Registry API of a disease::DemoTarget (the workspace the
+// host hands to the pack), so every record passes the same validation,
 // whole-registry duplicate check (R-6.1.1a/b), pseudonym assignment (R-6.1.1c) and audit as one an
 // operator enters, and each timeline event is versioned and audited. Records are written
 // in transactions of a few records each, every record (patient, events, attachments) a savepoint of
@@ -53,20 +50,14 @@ public:
     // Called before each record; return false to stop there (records handled so far are committed;
     // the report says cancelled).
     using ProgressHandler = std::function<bool(const ImportProgress &)>;
-    using Work = std::function<Result<void>()>;
-    using TransactionRunner = std::function<Result<void>(const Work &)>;
-
-    // `actor` is the account id the registry records as acting (e.g. the custodian).
-    CohortImporter(registry::Registry &registry, store::Database &database, QString actor);
+    // The registry acts as the target's actorId(); files go to its vault; each chunk of records is
+    // one target batch (its audit events durable together), each record a savepoint in it.
+    explicit CohortImporter(disease::DemoTarget &target);
 
     // Documents are rendered for every `every`-th patient record (1: all; 0 or a null renderer:
-    // none). `vault` receives the files; both must outlive the import.
-    void setDocuments(DocumentRenderer *renderer, store::Vault *vault, int every = 1);
+    // none). The renderer must outlive the import.
+    void setDocuments(DocumentRenderer *renderer, int every = 1);
     void setProgressHandler(ProgressHandler handler);
-    // How one record's transaction runs: Database::transaction unless set. A workspace passes
-    // Workspace::runBatch, which makes the record's audit events durable together before the commit
-    // instead of one fdatasync and signed checkpoint per event.
-    void setTransactionRunner(TransactionRunner runner);
     // Records per transaction (default 20). With page encryption every commit re-encrypts the pages
     // it dirtied, and the B-tree pages a record touches are mostly those of its neighbours, so a few
     // records per commit cut the work several-fold; 1 commits each record alone.
@@ -77,14 +68,10 @@ public:
     Result<ImportReport> run(const QList<SyntheticPatient> &cohort);
 
 private:
-    registry::Registry &m_registry;
-    store::Database &m_database;
-    QString m_actor;
+    disease::DemoTarget &m_target;
     DocumentRenderer *m_renderer = nullptr;
-    store::Vault *m_vault = nullptr;
     int m_documentEvery = 0;
     ProgressHandler m_progress;
-    TransactionRunner m_transaction;
     int m_recordsPerTransaction = 20;
 };
 

@@ -3,7 +3,6 @@
 // Runs on the offscreen platform (QGuiApplication), as the mdp program does for this command.
 
 #include "mdp/cli/Cli.h"
-#include "mdp/cohort/QtDocumentRenderer.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -38,7 +37,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("MDP_PASSPHRASE", "demo data command test 2026");
-        mdp::cli::setDocumentRenderer(std::make_unique<mdp::cohort::QtDocumentRenderer>());
         m_workspace = QDir(m_dir.path()).filePath(QStringLiteral("ws"));
         QString out, err;
         QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--workspace"), m_workspace,

@@ -11,6 +11,7 @@
 #include "mdp/store/Database.h"
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/Workspace.h"
+#include "mdp/workspace/WorkspaceDemoTarget.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -76,8 +77,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = newWorkspace(dir);
         const auto cohort = cohortOf(50, 2026);
-        CohortImporter importer(ws->registry(), ws->database(), actorOf(*ws));
-        importer.setTransactionRunner([&](const CohortImporter::Work &work) { return ws->runBatch(work); });
+        workspace::WorkspaceDemoTarget target(*ws);
+        CohortImporter importer(target);
         QList<int> seen;
         importer.setProgressHandler([&](const ImportProgress &p) {
             seen << p.done;
@@ -161,8 +162,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto ws = newWorkspace(dir);
         const auto cohort = cohortOf(12, 7);
-        CohortImporter importer(ws->registry(), ws->database(), actorOf(*ws));
-        importer.setTransactionRunner([&](const CohortImporter::Work &work) { return ws->runBatch(work); });
+        workspace::WorkspaceDemoTarget target(*ws);
+        CohortImporter importer(target);
         QVERIFY(importer.run(cohort).ok());
         auto again = importer.run(cohort);
         QVERIFY(again.ok());
@@ -173,14 +174,14 @@ private Q_SLOTS:
         QCOMPARE(page->total, 12);
     }
 
-    // Cancellation stops between records: whole patients only. (Database::transaction, the default
-    // runner, without the workspace's batch.)
+    // Cancellation stops between records: whole patients only.
     void cancellingStopsBetweenRecords()
     {
         QTemporaryDir dir;
         auto ws = newWorkspace(dir);
         const auto cohort = cohortOf(20, 3);
-        CohortImporter importer(ws->registry(), ws->database(), actorOf(*ws));
+        workspace::WorkspaceDemoTarget target(*ws);
+        CohortImporter importer(target);
         importer.setProgressHandler([](const ImportProgress &p) { return p.done < 4; });
         auto report = importer.run(cohort);
         QVERIFY(report.ok());
