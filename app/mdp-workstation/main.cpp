@@ -1,4 +1,4 @@
-#include "mdp/cohort/QtDocumentRenderer.h"
+#include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/shell/CommandLine.h"
 #include "mdp/shell/Language.h"
 #include "mdp/shell/ShellSettings.h"
@@ -78,6 +78,9 @@ int main(int argc, char *argv[])
     const shell::CommandLine options = shell::CommandLine::parse(app, pageIds());
     QApplication::setApplicationDisplayName(QApplication::translate("main", "MDP"));
     workbench::Theme::apply(app);
+    // Disease packs are loaded here, on the main thread, so a refused one is logged at start; the
+    // workstation runs as the generic platform without any.
+    (void)disease::installedDiseasePacks();
 
     // The demo workspace lives in a temporary folder removed at exit (after the shell has closed the
     // workspace): it is throw-away by design.
@@ -89,7 +92,8 @@ int main(int argc, char *argv[])
     workstation.setInitialPage(options.page);
 
     if (options.demo) {
-        // The demo is filled with the synthetic Appendix A cohort before the window shows: 200
+        // The demo is filled with the installed disease pack's synthetic cohort (the breast-cancer
+        // pack's is that of Appendix A) before the window shows: 200
         // patients (seed 2026; MDP_DEMO_PATIENTS overrides, 0 for none), documents for every tenth,
         // which keeps the whole start near 15 s here. (300 took about 24 s: every registry write is a
         // savepoint inside the import's transaction, and SQLCipher 3.4.1 encrypts each savepoint's
@@ -98,7 +102,6 @@ int main(int argc, char *argv[])
         // imported so far.
         QElapsedTimer started;
         started.start();
-        cohort::QtDocumentRenderer renderer;
         QProgressDialog progress(QApplication::translate("main", "Preparing the synthetic demo patients..."),
                                  QApplication::translate("main", "Skip"), 0, 1);
         auto *bar = new QProgressBar(&progress);
@@ -116,7 +119,6 @@ int main(int argc, char *argv[])
         cohort.patients = sized && patients >= 0 ? patients : 200;
         cohort.seed = 2026;
         cohort.documentEvery = 10;
-        cohort.renderer = &renderer;
         cohort.progress = [&progress](int done, int total) {
             progress.setMaximum(total);
             progress.setValue(done); // processes events: the dialog paints and "Skip" is heard

@@ -1,7 +1,10 @@
 // mdp: the headless command line. Composition root only: every command lives in modules/cli.
 #include "mdp/cli/Cli.h"
-#include "mdp/cohort/QtDocumentRenderer.h"
+#include "mdp/cohort/CohortBenchmarks.h"
+#include "mdp/crypto/Signature.h"
+#include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
+#include "mdp/workspace/Sm2CheckpointSigner.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -15,6 +18,17 @@ namespace {
 bool isDemoData(int argc, char *argv[])
 {
     return argc >= 2 && std::strcmp(argv[1], "demo-data") == 0;
+}
+
+// Registry import rate with the duplicate check, audited as the workspace does (SM2 checkpoints), over
+// the breast-cancer pack's synthetic cohort.
+QList<mdp::BenchLine> registryImportBenchmark(const QString &scratchDir)
+{
+    auto key = mdp::crypto::SigningKey::generate(mdp::crypto::SignatureAlgorithm::Sm2);
+    if (!key)
+        return {};
+    return mdp::cohort::runRegistryImportBenchmark(
+        scratchDir, 1000, std::make_shared<mdp::workspace::Sm2CheckpointSigner>(key.value()));
 }
 
 // Commands that paint (the timeline's frame-time benchmark, the demo cohort's PDFs and pictures) need
@@ -34,8 +48,9 @@ int main(int argc, char *argv[])
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
-        if (isDemoData(argc, argv))
-            mdp::cli::setDocumentRenderer(std::make_unique<mdp::cohort::QtDocumentRenderer>());
+        mdp::cli::registerBenchProvider(QStringLiteral("registry"), [](const QString &scratchDir, int) {
+            return registryImportBenchmark(scratchDir);
+        });
         mdp::cli::registerBenchProvider(QStringLiteral("registry"), [](const QString &, int) {
             return mdp::timeline::ui::runTimelineBenchmarks(10000);
         });
@@ -47,6 +62,8 @@ int main(int argc, char *argv[])
     // Progress chatter of the modules is for the workstation's log, not for scripts; MDP_VERBOSE=1 shows it.
     if (qEnvironmentVariableIsEmpty("MDP_VERBOSE"))
         QLoggingCategory::setFilterRules(QStringLiteral("mdp.*.info=false\nmdp.*.debug=false"));
+    // Disease packs are loaded here, on the main thread, so a refused one is reported at start.
+    (void)mdp::disease::installedDiseasePacks();
     QTextStream out(stdout);
     QTextStream err(stderr);
     return mdp::cli::runCli(QCoreApplication::arguments().mid(1), out, err);

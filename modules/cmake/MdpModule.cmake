@@ -185,3 +185,21 @@ function(mdp_check_tests_registered)
     message(FATAL_ERROR "Test sources not registered with mdp_add_test (they would never run):\n  ${msg}")
   endif()
 endfunction()
+
+# mdp_add_plugin(<target> KIND <kind> SOURCES ... LINKS ...)
+# A Qt plug-in (MODULE library) built into <build>/plugins/<kind>, where the programs and tests of
+# the build tree look for it. Its symbols are hidden and the static MDP libraries it links stay
+# private to it (--exclude-libs), so it exports only Qt's plug-in entry points; --no-undefined makes
+# a symbol it lacks a link error here rather than a refusal at run time. No shared precompiled
+# header: it is built with other visibility flags, which GCC would refuse the header for.
+function(mdp_add_plugin target)
+  cmake_parse_arguments(ARG "" "KIND" "SOURCES;LINKS" ${ARGN})
+  add_library(${target} MODULE ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE ${ARG_LINKS})
+  target_link_options(${target} PRIVATE -Wl,--exclude-libs,ALL -Wl,--no-undefined)
+  set_target_properties(${target} PROPERTIES MDP_LAYER app
+                                             LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/plugins/${ARG_KIND}
+                                             CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  _mdp_flags(${target})
+  set_property(GLOBAL APPEND PROPERTY MDP_TARGETS ${target})
+endfunction()

@@ -1,6 +1,7 @@
 # Fails when a Qt-Core-only folder (modules/*/core) includes GUI, SQL, network or third-party headers,
 # or when any CMakeLists uses global include_directories()/add_definitions(). Run as a test.
-file(GLOB_RECURSE core_files "${ROOT}/modules/*/core/*.h" "${ROOT}/modules/*/core/*.cpp")
+file(GLOB_RECURSE core_files "${ROOT}/modules/*/core/*.h" "${ROOT}/modules/*/core/*.cpp"
+     "${ROOT}/plugins/*/*/core/*.h" "${ROOT}/plugins/*/*/core/*.cpp")
 set(forbidden "#include[ \t]*<(QtWidgets|QWidget|QApplication|QMainWindow|QtGui/|QPainter|QImage|QtSql|QSql|QtNetwork|QTcp|QSsl|vtk|dcmtk/|sqlcipher/|sqlite3|boost/|openssl/|gcrypt)")
 set(problems "")
 foreach(f IN LISTS core_files)

@@ -1,5 +1,7 @@
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QtTest>
 
 // The program as a new user meets it from a terminal, on a machine without a display (a server, an
@@ -53,6 +55,47 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("演示")), qPrintable(out));
+    }
+
+    // The reference case is a plug-in: the demo starts with it (the breast-cancer pack in the build
+    // tree) and, beside broken packs only, as the generic platform, naming each refused file.
+    void demoStartsWithTheDiseasePack()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = headless();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("MDP_DEMO_PATIENTS"), QStringLiteral("3"));
+        p.setProcessEnvironment(env);
+        const QString shot = dir.filePath(QStringLiteral("with-pack.png"));
+        p.start(program(), {QStringLiteral("--demo"), QStringLiteral("--lang"), QStringLiteral("en"),
+                            QStringLiteral("--screenshot"), shot});
+        QVERIFY(p.waitForFinished(120'000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QFileInfo::exists(shot));
+        QVERIFY(!QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("refused")));
+    }
+
+    void demoStartsAsTheGenericPlatformBesideBrokenPacks()
+    {
+        QTemporaryDir dir;
+        QStringList broken;
+        for (const char *pack : {"old_interface_pack", "wrong_iid_pack", "missing_symbol_pack", "not_a_plugin"})
+            broken << QStringLiteral(MDP_BINARY_DIR "/tests/disease-packs/") + QLatin1String(pack);
+        QProcess p;
+        QProcessEnvironment env = headless();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("MDP_DISEASE_PACK_PATH"), broken.join(u':'));
+        p.setProcessEnvironment(env);
+        const QString shot = dir.filePath(QStringLiteral("generic.png"));
+        p.start(program(), {QStringLiteral("--demo"), QStringLiteral("--lang"), QStringLiteral("en"),
+                            QStringLiteral("--screenshot"), shot});
+        QVERIFY(p.waitForFinished(120'000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QFileInfo::exists(shot));
+        for (const char *file : {"old_interface_pack", "wrong_iid_pack", "missing_symbol_pack", "not_a_plugin"})
+            QVERIFY2(err.contains(QLatin1String(file)), qPrintable(err));
     }
 
     void anUnknownPageIsRefusedWithTheKnownOnes()

@@ -9,8 +9,6 @@
 #include "mdp/audit/AuditBenchmarks.h"
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/cli/SecretPrompt.h"
-#include "mdp/cohort/CohortBenchmarks.h"
-#include "mdp/cohort/DocumentRenderer.h"
 #include "mdp/crypto/CryptoBenchmarks.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Signature.h"
@@ -35,12 +33,6 @@ QHash<QString, QList<BenchProvider>> &benchProviders()
 {
     static QHash<QString, QList<BenchProvider>> providers;
     return providers;
-}
-
-std::unique_ptr<cohort::DocumentRenderer> &documentRenderer()
-{
-    static std::unique_ptr<cohort::DocumentRenderer> renderer;
-    return renderer;
 }
 
 // `--name value` pairs and bare `--flag`s after the subcommand words.
@@ -104,7 +96,7 @@ const char *kUsage =
     "  reviewer set --workspace DIR --user NAME [--categories a,b] [--projects p] [--email ADDRESS]\n"
     "  reviewer list --workspace DIR                   reviewer profiles and open tasks\n"
     "  demo-data --workspace DIR --patients N --seed S [--no-documents]\n"
-    "                                                  add a synthetic breast-cancer cohort (Appendix A)\n"
+    "                                                  add the installed disease pack's synthetic cohort\n"
     "  bench crypto|store|vault|audit|registry|forms [--json] [--size N]\n"
     "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
 
@@ -379,13 +371,9 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
     else if (area == QStringLiteral("store"))
         lines = store::runStoreBenchmarks(scratch.path(), size > 0 ? size : 100000);
     else if (area == QStringLiteral("registry")) {
+        // The import rate needs a synthetic cohort, which a disease pack's generator makes: the program
+        // registers that case as a provider.
         lines = search::runSearchBenchmarks(scratch.path(), size > 0 ? size : 1000000);
-        // Import rate with the duplicate check, audited as the workspace does (SM2 checkpoints).
-        auto key = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
-        if (!key)
-            return fail(err, key.error());
-        lines += cohort::runRegistryImportBenchmark(
-            scratch.path(), 1000, std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
     } else if (area == QStringLiteral("vault"))
         lines = store::runVaultBenchmarks(scratch.path(), size > 0 ? size : 64);
     else if (area == QStringLiteral("audit")) {
@@ -425,11 +413,6 @@ void registerBenchProvider(const QString &area, BenchProvider provider)
     benchProviders()[area] << std::move(provider);
 }
 
-void setDocumentRenderer(std::unique_ptr<cohort::DocumentRenderer> renderer)
-{
-    documentRenderer() = std::move(renderer);
-}
-
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const Args args = Args::parse(arguments);
@@ -453,9 +436,7 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
         rc = runFormCommand({args.words, args.options, args.flags, [&args] { return openWorkspace(args); }},
                             out, err);
     else if (command == QStringLiteral("demo-data"))
-        rc = runCohortCommand(
-            {args.options, args.flags, [&args] { return openWorkspace(args); }, documentRenderer().get()},
-            out, err);
+        rc = runCohortCommand({args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
     else if (command == QStringLiteral("bench"))
         rc = cmdBench(args, out, err);
     else

@@ -1,8 +1,9 @@
 #include "CohortCommands.h"
 
-#include "mdp/cohort/CohortGenerator.h"
-#include "mdp/cohort/CohortImporter.h"
+#include "mdp/disease/DiseasePack.h"
+#include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/workspace/Workspace.h"
+#include "mdp/workspace/WorkspaceDemoTarget.h"
 
 #include <QElapsedTimer>
 
@@ -18,8 +19,10 @@ int usage(QTextStream &err, const QString &problem)
         << "usage: mdp demo-data --workspace DIR --patients N --seed S [--no-documents] [--documents-every "
            "K]\n"
         << "                     [--as-of YYYY-MM-DD]\n"
-        << "       adds N synthetic breast-cancer patients (JH/CAA 008-2025 Appendix A) with timelines and,\n"
-        << "       for every K-th patient (default 1), pathology and RT dose-summary PDFs and pictures\n";
+        << "       adds N synthetic patients of the installed disease pack's demo cohort (the breast-cancer\n"
+        << "       pack: JH/CAA 008-2025 Appendix A) with timelines and, for every K-th patient (default "
+           "1),\n"
+        << "       their documents\n";
     err.flush();
     return 2;
 }
@@ -35,69 +38,69 @@ int fail(QTextStream &err, const Error &error)
 
 int runCohortCommand(const CohortCommandArgs &args, QTextStream &out, QTextStream &err)
 {
-    cohort::CohortOptions options;
+    disease::DemoCohortRequest request;
     bool ok = false;
-    options.patients = args.value(QStringLiteral("patients")).toInt(&ok);
-    if (!ok || options.patients < 1 || options.patients > kMaxPatients)
+    request.patients = args.value(QStringLiteral("patients")).toInt(&ok);
+    if (!ok || request.patients < 1 || request.patients > kMaxPatients)
         return usage(err, QStringLiteral("--patients must be a number from 1 to %1").arg(kMaxPatients));
     const QString seedText = args.value(QStringLiteral("seed"));
     if (!seedText.isEmpty()) {
-        options.seed = seedText.toULongLong(&ok);
+        request.seed = seedText.toULongLong(&ok);
         if (!ok)
             return usage(err, QStringLiteral("--seed must be a non-negative integer"));
     }
+    // A fixed default day keeps the command reproducible from one day to the next.
+    request.asOf = QDate(2026, 6, 30);
     if (args.has(QStringLiteral("as-of"))) {
-        options.asOf = QDate::fromString(args.value(QStringLiteral("as-of")), QStringLiteral("yyyy-MM-dd"));
-        if (!options.asOf.isValid())
+        request.asOf = QDate::fromString(args.value(QStringLiteral("as-of")), QStringLiteral("yyyy-MM-dd"));
+        if (!request.asOf.isValid())
             return usage(err, QStringLiteral("--as-of must be a date written YYYY-MM-DD"));
     }
-    int documentEvery = 1;
+    request.documentEvery = 1;
     if (args.has(QStringLiteral("documents-every"))) {
-        documentEvery = args.value(QStringLiteral("documents-every")).toInt(&ok);
-        if (!ok || documentEvery < 1)
+        request.documentEvery = args.value(QStringLiteral("documents-every")).toInt(&ok);
+        if (!ok || request.documentEvery < 1)
             return usage(err, QStringLiteral("--documents-every must be a positive number"));
     }
-    const bool documents = !args.has(QStringLiteral("no-documents"));
+    if (args.has(QStringLiteral("no-documents")))
+        request.documentEvery = 0;
 
+    disease::DiseasePack *pack = disease::installedDiseasePacks().demoPack();
+    if (!pack)
+        return fail(
+            err, makeError(Error::Code::NotFound,
+                           QStringLiteral("no installed disease pack has a demo cohort (looked in %1)")
+                               .arg(disease::installedDiseasePacks().folders().join(QStringLiteral(", ")))));
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
     workspace::Workspace &w = *ws.value();
-    const auto session = w.session();
-    const QString actor = session ? session->accountId : w.custodianId().toString(QUuid::WithoutBraces);
 
     QElapsedTimer timer;
     timer.start();
-    const QList<cohort::SyntheticPatient> cohort = cohort::CohortGenerator(options).generate();
-    cohort::CohortImporter importer(w.registry(), w.database(), actor);
-    // One audit flush per patient record instead of one per event.
-    importer.setTransactionRunner(
-        [&w](const cohort::CohortImporter::Work &work) { return w.runBatch(work); });
-    if (documents && args.renderer)
-        importer.setDocuments(args.renderer, &w.vault(), documentEvery);
     int reported = 0;
-    importer.setProgressHandler([&](const cohort::ImportProgress &p) {
+    request.progress = [&](int done, int total) {
         // About ten progress lines on stderr, so scripts can keep stdout for the summary.
-        const int step = std::max(1, p.total / 10);
-        if (p.done > 0 && (p.done - reported >= step || p.done == p.total)) {
-            err << "mdp: " << p.done << "/" << p.total << " patient records, " << p.events << " events, "
-                << p.documents << " documents\n";
+        const int step = std::max(1, total / 10);
+        if (done > 0 && (done - reported >= step || done == total)) {
+            err << "mdp: " << done << "/" << total << " patient records\n";
             err.flush();
-            reported = p.done;
+            reported = done;
         }
         return true;
-    });
-    auto report = importer.run(cohort);
+    };
+    workspace::WorkspaceDemoTarget target(w);
+    auto report = pack->importDemoCohort(target, request);
     if (!report)
         return fail(err, report.error());
-    out << "demo cohort (seed " << options.seed << ", as of " << options.asOf.toString(Qt::ISODate)
-        << ", digest " << cohort::CohortGenerator::digest(cohort).toHex().left(16)
+    out << "demo cohort of " << pack->packId() << " (seed " << request.seed << ", as of "
+        << request.asOf.toString(Qt::ISODate) << ", digest " << report->digest.toHex().left(16)
         << "): " << report->patientsImported << " patients imported, " << report->patientsSkipped
         << " already present, " << report->events << " events, " << report->documents << " documents, "
         << report->duplicatesQueued << " possible duplicates queued, "
         << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) << " s\n";
-    if (documents && !args.renderer)
-        out << "documents skipped: this program has no document renderer\n";
+    if (report->documentsSkipped)
+        out << "documents skipped: this program cannot paint them\n";
     return 0;
 }
 

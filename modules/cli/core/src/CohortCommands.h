@@ -13,28 +13,24 @@
 namespace mdp::workspace {
 class Workspace;
 }
-namespace mdp::cohort {
-class DocumentRenderer;
-}
 
 namespace mdp::cli {
 
-// The parsed command line of one `mdp demo-data ...` call, how to open its workspace and the
-// document renderer the program injected (null: documents are skipped).
+// The parsed command line of one `mdp demo-data ...` call and how to open its workspace.
 struct CohortCommandArgs
 {
     QHash<QString, QString> options;
     QStringList flags;
     std::function<Result<std::unique_ptr<workspace::Workspace>>()> openWorkspace;
-    cohort::DocumentRenderer *renderer = nullptr;
 
     QString value(const QString &key) const { return options.value(key); }
     bool has(const QString &key) const { return options.contains(key) || flags.contains(key); }
 };
 
 // `mdp demo-data --workspace DIR --patients N --seed S [--no-documents] [--documents-every K]
-// [--as-of YYYY-MM-DD]`: the synthetic Appendix A cohort imported through the registry. Exit codes
-// as runCli: 0 done, 1 failed (message on err), 2 usage.
+// [--as-of YYYY-MM-DD]`: the demo cohort of the installed disease pack (the breast-cancer pack's is
+// JH/CAA 008-2025 Appendix A) imported through the registry. Exit codes as runCli: 0 done, 1 failed
+// (message on err; also when no installed pack has a demo cohort), 2 usage.
 int runCohortCommand(const CohortCommandArgs &args, QTextStream &out, QTextStream &err);
 
 } // namespace mdp::cli

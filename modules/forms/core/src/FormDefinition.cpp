@@ -23,6 +23,18 @@ QString LocalizedText::text(QStringView language) const
 
 bool FieldDefinition::operator==(const FieldDefinition &) const = default;
 
+QString FieldDefinition::codeLabel(const QString &code, QStringView language) const
+{
+    for (const ChoiceOption &option : options) {
+        if (option.code == code)
+            return option.label.text(language);
+    }
+    const auto label = codeLabels.constFind(code);
+    if (label != codeLabels.cend() && !label->isEmpty())
+        return label->text(language);
+    return code;
+}
+
 namespace {
 
 struct TypeName
@@ -222,11 +234,11 @@ public:
         static const QRegularExpression idRe(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
         static const QRegularExpression categoryRe(QStringLiteral("^[a-z][a-z0-9-]*$"));
         FieldDefinition f;
-        checkKeys(o, where,
-                  {u"id",        u"type",        u"label",     u"help",    u"classification", u"required",
-                   u"minimum",   u"maximum",     u"minDate",   u"maxDate", u"decimals",       u"unit",
-                   u"pattern",   u"patternHint", u"maxLength", u"options", u"codeSystem",     u"allowedCodes",
-                   u"calculate", u"visibleIf",   u"fields",    u"minRows", u"maxRows"});
+        checkKeys(o, where, {u"id",        u"type",       u"label",        u"help",        u"classification",
+                             u"required",  u"minimum",    u"maximum",      u"minDate",     u"maxDate",
+                             u"decimals",  u"unit",       u"pattern",      u"patternHint", u"maxLength",
+                             u"options",   u"codeSystem", u"allowedCodes", u"codeLabels",  u"calculate",
+                             u"visibleIf", u"fields",     u"minRows",      u"maxRows"});
         f.id = string(o, where, QStringLiteral("id"), true);
         checkId(f.id, at(where, QStringLiteral("id")), idRe,
                 QStringLiteral("a letter, then letters, digits or _"));
@@ -279,6 +291,7 @@ public:
                 QStringLiteral("choice and multi-choice"));
         onlyFor(u"codeSystem", {FieldType::Code}, QStringLiteral("code"));
         onlyFor(u"allowedCodes", {FieldType::Code}, QStringLiteral("code"));
+        onlyFor(u"codeLabels", {FieldType::Code}, QStringLiteral("code"));
         onlyFor(u"fields", {FieldType::Group}, QStringLiteral("group"));
         onlyFor(u"minRows", {FieldType::Group}, QStringLiteral("group"));
         onlyFor(u"maxRows", {FieldType::Group}, QStringLiteral("group"));
@@ -345,6 +358,17 @@ public:
         if (ok() &&
             QSet<QString>(f.allowedCodes.begin(), f.allowedCodes.end()).size() != f.allowedCodes.size())
             fail(at(where, QStringLiteral("allowedCodes")), QStringLiteral("duplicate code"));
+        if (ok() && o.contains(u"codeLabels")) {
+            const QString lw = at(where, QStringLiteral("codeLabels"));
+            const QJsonObject labels = object(o.value(u"codeLabels"), lw);
+            for (auto it = labels.constBegin(); ok() && it != labels.constEnd(); ++it) {
+                if (!f.allowedCodes.isEmpty() && !f.allowedCodes.contains(it.key())) {
+                    fail(at(lw, it.key()), QStringLiteral("not one of the allowed codes"));
+                    break;
+                }
+                f.codeLabels.insert(it.key(), localized(labels, lw, it.key(), true));
+            }
+        }
 
         f.calculate = string(o, where, QStringLiteral("calculate"));
         f.visibleIf = string(o, where, QStringLiteral("visibleIf"));
@@ -431,6 +455,16 @@ QJsonObject fieldJson(const FieldDefinition &f)
         o.insert(QStringLiteral("codeSystem"), f.codeSystem);
     if (!f.allowedCodes.isEmpty())
         o.insert(QStringLiteral("allowedCodes"), QJsonArray::fromStringList(f.allowedCodes));
+    if (!f.codeLabels.isEmpty()) {
+        QJsonObject labels;
+        // A label whose code was taken off the list (the designer edits the list alone) is dropped
+        // rather than written into a definition the parser would refuse.
+        for (auto it = f.codeLabels.cbegin(); it != f.codeLabels.cend(); ++it) {
+            if (f.allowedCodes.isEmpty() || f.allowedCodes.contains(it.key()))
+                labels.insert(it.key(), localizedJson(it.value()));
+        }
+        o.insert(QStringLiteral("codeLabels"), labels);
+    }
     if (!f.calculate.isEmpty())
         o.insert(QStringLiteral("calculate"), f.calculate);
     if (!f.visibleIf.isEmpty())
@@ -755,6 +789,12 @@ const FieldDefinition *FormDefinition::field(QStringView path) const
         }
     }
     return nullptr;
+}
+
+QString FormDefinition::codeLabel(QStringView path, const QString &code, QStringView language) const
+{
+    const FieldDefinition *f = field(path);
+    return f ? f->codeLabel(code, language) : code;
 }
 
 QList<const FieldDefinition *> FormDefinition::fields() const

@@ -153,10 +153,14 @@ QString displayValue(const FieldDefinition &field, const QJsonValue &value, QStr
         }
         break;
     case FieldType::Code:
-        if (value.isString())
-            return field.codeSystem.isEmpty()
-                       ? value.toString()
-                       : QStringLiteral("%1 (%2)").arg(value.toString(), field.codeSystem);
+        if (value.isString()) {
+            // The meaning first and the code beside it: coders check the code, clinicians read the label.
+            const QString code = value.toString();
+            const QString label = field.codeLabel(code, language);
+            if (label != code)
+                return QStringLiteral("%1 (%2)").arg(label, code);
+            return field.codeSystem.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(code, field.codeSystem);
+        }
         break;
     case FieldType::File:
         if (value.isString())

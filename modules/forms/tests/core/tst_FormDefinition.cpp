@@ -86,6 +86,30 @@ QJsonValue setAt(QJsonValue node, const QVariantList &path, const QJsonValue &va
     return o;
 }
 
+// A coded field with two of its three codes labelled in both languages.
+QJsonObject codedField()
+{
+    QJsonObject f = fieldJson(QStringLiteral("morphology"), QStringLiteral("code"));
+    f.insert(QStringLiteral("codeSystem"), QStringLiteral("ICD-O-3"));
+    f.insert(QStringLiteral("allowedCodes"),
+             QJsonArray{QStringLiteral("8500/3"), QStringLiteral("8520/3"), QStringLiteral("8522/3")});
+    f.insert(
+        QStringLiteral("codeLabels"),
+        QJsonObject{{QStringLiteral("8500/3"),
+                     QJsonObject{{QStringLiteral("zh"), QStringLiteral("浸润性导管癌")},
+                                 {QStringLiteral("en"), QStringLiteral("Invasive ductal carcinoma")}}},
+                    {QStringLiteral("8520/3"),
+                     QJsonObject{{QStringLiteral("zh"), QStringLiteral("浸润性小叶癌")},
+                                 {QStringLiteral("en"), QStringLiteral("Invasive lobular carcinoma")}}}});
+    return f;
+}
+
+QJsonObject withCodedField(const QJsonObject &coded = codedField())
+{
+    return setAt(sampleForm(), {QStringLiteral("sections"), 0, QStringLiteral("fields"), 4}, coded)
+        .toObject();
+}
+
 QString importError(const QJsonObject &o)
 {
     auto r = FormDefinition::fromJson(bytes(o));
@@ -96,20 +120,6 @@ QString importError(const QVariantList &path, const QJsonValue &value)
 {
     return importError(setAt(sampleForm(), path, value).toObject());
 }
-
-const QStringList kRegistryEventTypes{QStringLiteral("first-visit"),
-                                      QStringLiteral("diagnosis"),
-                                      QStringLiteral("biopsy-pathology"),
-                                      QStringLiteral("surgery"),
-                                      QStringLiteral("radiotherapy-course"),
-                                      QStringLiteral("radiotherapy-fraction"),
-                                      QStringLiteral("chemotherapy-cycle"),
-                                      QStringLiteral("immunotherapy-cycle"),
-                                      QStringLiteral("imaging"),
-                                      QStringLiteral("lab"),
-                                      QStringLiteral("toxicity"),
-                                      QStringLiteral("follow-up"),
-                                      QStringLiteral("death")};
 
 } // namespace
 
@@ -131,44 +141,6 @@ private Q_SLOTS:
         QVERIFY(!def->field(u"cycles.nothing"));
         QVERIFY(!def->field(u"totalDoseGy.dose"));
         QCOMPARE(def->field(u"totalDoseGy")->unit, QStringLiteral("Gy"));
-    }
-
-    // R-6.2.1d
-    void everyDefaultTemplateParses()
-    {
-        const QList<QByteArray> json = defaultTemplateJson();
-        QCOMPARE(json.size(), defaultTemplateIds().size());
-        auto all = defaultTemplates();
-        QVERIFY2(all, qPrintable(all ? QString() : all.error().message));
-        const QStringList categories{QStringLiteral("baseline"),      QStringLiteral("radiotherapy"),
-                                     QStringLiteral("immunotherapy"), QStringLiteral("toxicity"),
-                                     QStringLiteral("response"),      QStringLiteral("follow-up")};
-        for (qsizetype i = 0; i < all->size(); ++i) {
-            const FormDefinition &d = all->at(i);
-            QCOMPARE(d.id, defaultTemplateIds()[i]);
-            QCOMPARE(d.category, categories[i]);
-            QVERIFY(!d.title.zh.isEmpty() && !d.title.en.isEmpty());
-            QVERIFY(!d.eventTypes.isEmpty());
-            for (const QString &e : d.eventTypes)
-                QVERIFY2(kRegistryEventTypes.contains(e), qPrintable(d.id + u' ' + e));
-            QList<const FieldDefinition *> every;
-            for (const FieldDefinition *f : d.fields()) {
-                every.append(f);
-                for (const FieldDefinition &m : f->fields)
-                    every.append(&m);
-            }
-            for (const FieldDefinition *f : every) {
-                const QString where = d.id + u'.' + f->id;
-                QVERIFY2(!f->label.zh.isEmpty() && !f->label.en.isEmpty(), qPrintable(where));
-                QVERIFY2(!f->help.zh.isEmpty() && !f->help.en.isEmpty(), qPrintable(where));
-                QVERIFY2(f->classification.level >= 1 && f->classification.level <= 5, qPrintable(where));
-                for (const ChoiceOption &o : f->options)
-                    QVERIFY2(!o.label.zh.isEmpty() && !o.label.en.isEmpty(),
-                             qPrintable(where + u' ' + o.code));
-            }
-            for (const RuleDefinition &r : d.rules)
-                QVERIFY2(!r.message.zh.isEmpty() && !r.message.en.isEmpty(), qPrintable(d.id + u' ' + r.id));
-        }
     }
 
     // R-6.2.1d: the JSON form is the storage form; nothing is lost.
@@ -397,6 +369,66 @@ private Q_SLOTS:
         QCOMPARE(importError(form),
                  QStringLiteral("rules[0].expression at column 15: a rule may read the rows of one group "
                                 "only ('cycles' and 'other')"));
+    }
+
+    // R-6.2.1d: a coded value carries its label in both languages, so screens can show the label
+    // instead of the bare code; an unlabelled code answers with itself.
+    void codeLabelsAnswerInEachLanguage()
+    {
+        auto def = FormDefinition::fromJson(bytes(withCodedField()));
+        QVERIFY2(def, qPrintable(def ? QString() : def.error().message));
+        const FieldDefinition *f = def->field(u"morphology");
+        QVERIFY(f);
+        QCOMPARE(f->codeLabel(QStringLiteral("8500/3"), u"zh_CN"), QStringLiteral("浸润性导管癌"));
+        QCOMPARE(f->codeLabel(QStringLiteral("8500/3"), u"en"), QStringLiteral("Invasive ductal carcinoma"));
+        QCOMPARE(def->codeLabel(u"morphology", QStringLiteral("8520/3"), u"en"),
+                 QStringLiteral("Invasive lobular carcinoma"));
+        QCOMPARE(f->codeLabel(QStringLiteral("8522/3"), u"zh_CN"), QStringLiteral("8522/3"));
+        QCOMPARE(def->codeLabel(u"kind", QStringLiteral("a"), u"en"), QStringLiteral("A"));
+        QCOMPARE(def->codeLabel(u"kind", QStringLiteral("a"), u"zh_CN"), QStringLiteral("A（中）"));
+        QCOMPARE(def->codeLabel(u"nothing", QStringLiteral("x"), u"en"), QStringLiteral("x"));
+
+        auto again = FormDefinition::fromJson(bytes(def->toJson()));
+        QVERIFY(again);
+        QCOMPARE(again->field(u"morphology")->codeLabels.size(), 2);
+        QCOMPARE(*again, *def);
+    }
+
+    void badCodeLabelsRefused_data()
+    {
+        QTest::addColumn<QJsonObject>("form");
+        QTest::addColumn<QString>("message");
+        QJsonObject unknown = codedField();
+        unknown.insert(QStringLiteral("codeLabels"),
+                       QJsonObject{{QStringLiteral("9999/9"),
+                                    QJsonObject{{QStringLiteral("en"), QStringLiteral("X")}}}});
+        QTest::newRow("label for a code not allowed")
+            << withCodedField(unknown)
+            << QStringLiteral("sections[0].fields[4].codeLabels.9999/9: not one of the allowed codes");
+        QJsonObject empty = codedField();
+        empty.insert(QStringLiteral("codeLabels"), QJsonObject{{QStringLiteral("8500/3"), QJsonObject{}}});
+        QTest::newRow("empty label") << withCodedField(empty)
+                                     << QStringLiteral("sections[0].fields[4].codeLabels.8500/3: missing");
+        QJsonObject notObject = codedField();
+        notObject.insert(QStringLiteral("codeLabels"), QJsonArray{QStringLiteral("8500/3")});
+        QTest::newRow("labels not an object")
+            << withCodedField(notObject)
+            << QStringLiteral("sections[0].fields[4].codeLabels: expected an object");
+        QJsonObject onChoice = fieldJson(QStringLiteral("kind2"), QStringLiteral("choice"));
+        onChoice.insert(QStringLiteral("options"),
+                        QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("a")},
+                                               {QStringLiteral("label"), label(QStringLiteral("A"))}}});
+        onChoice.insert(QStringLiteral("codeLabels"),
+                        QJsonObject{{QStringLiteral("a"), label(QStringLiteral("A"))}});
+        QTest::newRow("labels on a choice")
+            << withCodedField(onChoice)
+            << QStringLiteral("sections[0].fields[4].codeLabels: only allowed for code fields");
+    }
+    void badCodeLabelsRefused()
+    {
+        QFETCH(QJsonObject, form);
+        QFETCH(QString, message);
+        QCOMPARE(importError(form), message);
     }
 
     void invalidJsonReportsOffset()

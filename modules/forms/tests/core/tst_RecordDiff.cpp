@@ -141,6 +141,24 @@ private Q_SLOTS:
         percent.unit = QStringLiteral("%");
         QCOMPARE(displayValue(percent, QJsonValue(85), u"en"), QStringLiteral("85%"));
     }
+
+    // A coded value reads as its label with the code beside it; an unlabelled one as before.
+    void displayValueShowsTheCodeLabel()
+    {
+        FieldDefinition morphology;
+        morphology.type = FieldType::Code;
+        morphology.codeSystem = QStringLiteral("ICD-O-3");
+        morphology.allowedCodes = {QStringLiteral("8500/3"), QStringLiteral("8520/3")};
+        morphology.codeLabels.insert(
+            QStringLiteral("8500/3"),
+            LocalizedText{QStringLiteral("浸润性导管癌"), QStringLiteral("Invasive ductal carcinoma")});
+        QCOMPARE(displayValue(morphology, QJsonValue(QStringLiteral("8500/3")), u"zh_CN"),
+                 QStringLiteral("浸润性导管癌 (8500/3)"));
+        QCOMPARE(displayValue(morphology, QJsonValue(QStringLiteral("8500/3")), u"en"),
+                 QStringLiteral("Invasive ductal carcinoma (8500/3)"));
+        QCOMPARE(displayValue(morphology, QJsonValue(QStringLiteral("8520/3")), u"en"),
+                 QStringLiteral("8520/3 (ICD-O-3)"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_RecordDiff)

@@ -32,7 +32,8 @@ const char *const Definition = R"json({
   "sections": [
     {"id": "pathology", "title": {"zh": "病理", "en": "Pathology"}, "fields": [
       {"id": "icd10", "type": "code", "label": {"zh": "诊断编码", "en": "Diagnosis code"},
-       "codeSystem": "ICD-10", "allowedCodes": ["C50.4", "C50.9"]},
+       "codeSystem": "ICD-10", "allowedCodes": ["C50.4", "C50.9"],
+       "codeLabels": {"C50.4": {"zh": "乳腺外上象限", "en": "Upper-outer quadrant of breast"}}},
       {"id": "specimen", "type": "text", "label": {"zh": "标本号", "en": "Specimen number"},
        "help": {"zh": "两个大写字母、连字符和三位数字", "en": "Two capitals, a hyphen and three digits"},
        "pattern": "[A-Z]{2}-[0-9]{3}"},
@@ -393,6 +394,25 @@ private Q_SLOTS:
     }
 
     // R-6.2.1d: labels and help follow the language; switching keeps what was entered.
+    // R-6.2.1d: a coded field offers the meaning of each code in the view's language, the code beside
+    // it; the stored value stays the code.
+    void codeChoicesShowTheirLabels()
+    {
+        auto view = makeView(QStringLiteral("zh_CN"));
+        auto *combo = editorOf<QComboBox>(*view, QStringLiteral("icd10"));
+        QVERIFY(combo);
+        const int labelled = combo->findData(QStringLiteral("C50.4"));
+        QVERIFY(labelled > 0);
+        QCOMPARE(combo->itemText(labelled), QStringLiteral("乳腺外上象限 (C50.4)"));
+        QCOMPARE(combo->itemText(combo->findData(QStringLiteral("C50.9"))), QStringLiteral("C50.9"));
+        combo->setCurrentIndex(labelled);
+        QCOMPARE(view->values().value(QStringLiteral("icd10")).toString(), QStringLiteral("C50.4"));
+        view->setLanguage(QStringLiteral("en"));
+        combo = editorOf<QComboBox>(*view, QStringLiteral("icd10"));
+        QCOMPARE(combo->itemText(combo->findData(QStringLiteral("C50.4"))),
+                 QStringLiteral("Upper-outer quadrant of breast (C50.4)"));
+    }
+
     void languageSwitchKeepsValues()
     {
         auto view = makeView(QStringLiteral("zh_CN"));

@@ -556,8 +556,10 @@ FormView::Binding FormView::makeEditor(const FieldDefinition &field, const QStri
             for (const ChoiceOption &option : field.options)
                 combo->addItem(text(option.label), option.code);
         } else if (field.type == FieldType::Code) {
-            for (const QString &code : field.allowedCodes)
-                combo->addItem(code, code);
+            for (const QString &code : field.allowedCodes) {
+                const QString label = field.codeLabel(code, m_language);
+                combo->addItem(label == code ? code : QStringLiteral("%1 (%2)").arg(label, code), code);
+            }
             // Without a list of allowed codes any code of the system may be typed.
             if (field.allowedCodes.isEmpty()) {
                 combo->setEditable(true);

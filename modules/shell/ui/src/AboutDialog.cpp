@@ -1,10 +1,15 @@
 #include "mdp/shell/AboutDialog.h"
 
+#include "mdp/disease/DiseasePack.h"
+#include "mdp/disease/DiseasePackLoader.h"
+#include "mdp/workbench/Language.h"
+
 #include "mdp/workbench/Theme.h"
 #include "mdp/workbench/Widgets.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -64,6 +69,29 @@ AboutDialog::AboutDialog(const std::optional<workspace::WorkspaceInfo> &info, QW
     workbench::addFact(grid, QStringLiteral("OpenSSL"), info ? info->opensslVersion : unknown);
     cardBox->addLayout(grid);
     layout->addWidget(card);
+
+    // Disease packs: what this workstation knows of the reference case, and the plug-ins it refused
+    // (another interface version, another IID, a missing symbol), so an administrator sees why.
+    const disease::DiseasePackLoader &packs = disease::installedDiseasePacks();
+    auto *packCard = workbench::makeCard(this);
+    packCard->setObjectName(QStringLiteral("diseasePacksCard"));
+    auto *packBox = workbench::cardLayout(packCard, tr("Disease packs"));
+    auto *packGrid = new QGridLayout;
+    packGrid->setHorizontalSpacing(18);
+    packGrid->setVerticalSpacing(6);
+    packGrid->setColumnStretch(1, 1);
+    if (packs.packs().isEmpty())
+        workbench::addFact(packGrid, tr("Installed"), tr("none: the generic platform"));
+    for (const disease::LoadedPack &pack : packs.packs())
+        workbench::addFact(packGrid, pack.pack->packId(), pack.pack->title(workbench::Language::current()));
+    for (const disease::PackRefusal &refusal : packs.refusals()) {
+        QLabel *value = workbench::addFact(packGrid, QFileInfo(refusal.file).fileName(),
+                                           tr("refused: %1").arg(refusal.reason));
+        value->setObjectName(QStringLiteral("refusedPack"));
+        value->setWordWrap(true);
+    }
+    packBox->addLayout(packGrid);
+    layout->addWidget(packCard);
 
     layout->addWidget(
         workbench::makeLabel(tr("Third-party components keep their own licences: Qt under the GNU "

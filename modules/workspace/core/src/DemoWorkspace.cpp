@@ -4,13 +4,10 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
-#include "mdp/cohort/CohortGenerator.h"
-#include "mdp/cohort/CohortImporter.h"
 #include "mdp/crypto/Random.h"
-#include "mdp/forms/FormStore.h"
-#include "mdp/registry/Registry.h"
-
-#include <QJsonArray>
+#include "mdp/disease/DiseasePack.h"
+#include "mdp/disease/DiseasePackLoader.h"
+#include "mdp/workspace/WorkspaceDemoTarget.h"
 
 namespace mdp::workspace {
 
@@ -34,126 +31,21 @@ const DemoPerson kPeople[] = {
     {accounts::Role::SystemAdmin, "admin.sun", "孙管理 (Admin Sun)"},
 };
 
-Result<void> importCohort(Workspace &w, const Clock &clock, const DemoCohortOptions &options)
+// The pack's cohort, then its review records by the demo accounts.
+Result<void> fillFromPack(Workspace &w, const Clock &clock, disease::DiseasePack &pack,
+                          const DemoCohortOptions &options)
 {
-    cohort::CohortOptions generated;
-    generated.patients = options.patients;
-    generated.seed = options.seed;
-    generated.asOf = clock.now().toUTC().date();
-    const auto patients = cohort::CohortGenerator(generated).generate();
-    cohort::CohortImporter importer(w.registry(), w.database(),
-                                    w.custodianId().toString(QUuid::WithoutBraces));
-    importer.setTransactionRunner(
-        [&w](const cohort::CohortImporter::Work &work) { return w.runBatch(work); });
-    importer.setDocuments(options.renderer, &w.vault(), options.documentEvery);
-    if (options.progress)
-        importer.setProgressHandler(
-            [&options](const cohort::ImportProgress &p) { return options.progress(p.done, p.total); });
-    auto report = importer.run(patients);
+    WorkspaceDemoTarget target(w);
+    disease::DemoCohortRequest request;
+    request.patients = options.patients;
+    request.seed = options.seed;
+    request.asOf = clock.now().toUTC().date();
+    request.documentEvery = options.documentEvery;
+    request.progress = options.progress;
+    auto report = pack.importDemoCohort(target, request);
     if (!report)
         return report.error();
-    return {};
-}
-
-// A live review workflow for the demo: the demo reviewer's profile and records by the demo clinician
-// in every state (pending in the reviewer's inbox, rejected with a reason, approved, an amendment of
-// an approved record waiting for review, so the inbox has a diff to show, and a draft), all
-// made through the FormStore so they carry the same versions, tasks and notices as real ones.
-Result<void> seedReviewWorkflow(Workspace &w, const Clock &clock)
-{
-    auto account = [&w](const char *name) -> Result<QString> {
-        auto a = w.accounts().find(QString::fromLatin1(name));
-        if (!a)
-            return a.error();
-        if (!a.value())
-            return makeError(Error::Code::NotFound, QStringLiteral("demo account missing"));
-        return a.value()->idString();
-    };
-    auto clinician = account("dr.wang");
-    auto reviewer = account("rev.li");
-    auto manager = account("dm.liu");
-    if (!clinician || !reviewer || !manager)
-        return makeError(Error::Code::NotFound, QStringLiteral("a demo account is missing"));
-    forms::FormStore &store = w.forms();
-    if (auto p =
-            store.setReviewerProfile(manager.value(), forms::ReviewerProfile{reviewer.value(), {}, {}, {}});
-        !p)
-        return p;
-    registry::PageRequest page;
-    page.limit = 8;
-    auto patients = w.registry().patients(clinician.value(), page);
-    if (!patients)
-        return patients.error();
-    const QString today = clock.now().toUTC().date().addDays(-1).toString(Qt::ISODate);
-    const QString earlier = clock.now().toUTC().date().addDays(-30).toString(Qt::ISODate);
-    enum class Target
-    {
-        Draft,
-        Pending,
-        Rejected,
-        Approved,
-        Amended
-    };
-    const Target targets[] = {Target::Amended,  Target::Pending,  Target::Pending, Target::Rejected,
-                              Target::Approved, Target::Approved, Target::Draft,   Target::Pending};
-    int i = 0;
-    for (const registry::Patient &p : patients->patients) {
-        const Target target = targets[i % 8];
-        forms::NewRecord n;
-        n.patientId = p.id;
-        n.patientPseudonym = p.pseudonymId;
-        if (i % 2 == 0) {
-            n.formId = QStringLiteral("follow-up");
-            n.values = QJsonObject{{QStringLiteral("followUpDate"), today},
-                                   {QStringLiteral("method"), QStringLiteral("clinic")},
-                                   {QStringLiteral("status"), QStringLiteral("alive-ned")}};
-        } else {
-            n.formId = QStringLiteral("toxicity");
-            n.values =
-                QJsonObject{{QStringLiteral("term"), QStringLiteral("Dermatitis radiation")},
-                            {QStringLiteral("grade"), 1 + i % 2},
-                            {QStringLiteral("onsetDate"), earlier},
-                            {QStringLiteral("attribution"), QStringLiteral("probable")},
-                            {QStringLiteral("attributedTo"), QJsonArray{QStringLiteral("radiotherapy")}},
-                            {QStringLiteral("serious"), QStringLiteral("no")}};
-        }
-        ++i;
-        auto r = store.createDraft(clinician.value(), n);
-        if (!r)
-            return r.error();
-        if (target == Target::Draft)
-            continue;
-        auto submitted = store.submit(clinician.value(), r->id, r->revision);
-        if (!submitted)
-            return submitted.error();
-        if (target == Target::Rejected) {
-            auto rejected = store.reject(reviewer.value(), r->id, submitted->revision,
-                                         QStringLiteral("请补充随访方式并核对随访日期。"));
-            if (!rejected)
-                return rejected.error();
-        } else if (target == Target::Approved || target == Target::Amended) {
-            auto approved = store.approve(reviewer.value(), r->id, submitted->revision);
-            if (!approved)
-                return approved.error();
-            if (target == Target::Amended) {
-                auto amending = store.amend(clinician.value(), r->id, approved->revision,
-                                            QStringLiteral("电话随访后更正随访方式与状态"));
-                if (!amending)
-                    return amending.error();
-                QJsonObject values = amending->values;
-                values.insert(QStringLiteral("method"), QStringLiteral("phone"));
-                values.insert(QStringLiteral("status"), QStringLiteral("alive-disease"));
-                values.insert(QStringLiteral("recurrenceDate"), today);
-                values.insert(QStringLiteral("recurrenceSites"), QJsonArray{QStringLiteral("bone")});
-                auto saved = store.saveDraft(clinician.value(), r->id, values, amending->revision);
-                if (!saved)
-                    return saved.error();
-                if (auto again = store.submit(clinician.value(), r->id, saved->revision); !again)
-                    return again.error();
-            }
-        }
-    }
-    return {};
+    return pack.seedDemoRecords(target);
 }
 
 } // namespace
@@ -207,14 +99,11 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
         }
         demo.accounts << a;
     }
-    if (cohort.patients > 0) {
-        if (auto imported = importCohort(w, clock, cohort); !imported) {
+    disease::DiseasePack *pack = cohort.pack ? cohort.pack : disease::installedDiseasePacks().demoPack();
+    if (cohort.patients > 0 && pack) {
+        if (auto filled = fillFromPack(w, clock, *pack, cohort); !filled) {
             w.logout();
-            return imported.error();
-        }
-        if (auto seeded = seedReviewWorkflow(w, clock); !seeded) {
-            w.logout();
-            return seeded.error();
+            return filled.error();
         }
     }
     w.logout();

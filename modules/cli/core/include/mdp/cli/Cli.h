@@ -9,10 +9,6 @@
 #include <functional>
 #include <memory>
 
-namespace mdp::cohort {
-class DocumentRenderer;
-}
-
 namespace mdp::cli {
 
 // Runs one `mdp` command line (arguments without the program name) and returns the exit code:
@@ -24,9 +20,5 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err);
 // program registers them and `mdp bench <area>` appends their lines. `size` is --size (0 if absent).
 using BenchProvider = std::function<QList<BenchLine>(const QString &scratchDir, int size)>;
 void registerBenchProvider(const QString &area, BenchProvider provider);
-
-// The renderer `mdp demo-data` uses for its PDFs and pictures (painting needs QtGui, which this
-// layer may not link): the program injects one; without it the cohort is imported without files.
-void setDocumentRenderer(std::unique_ptr<cohort::DocumentRenderer> renderer);
 
 } // namespace mdp::cli

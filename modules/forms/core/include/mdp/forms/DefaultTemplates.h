@@ -9,15 +9,13 @@
 
 namespace mdp::forms {
 
-// The entry forms shipped for the reference case (breast cancer, neoadjuvant radiotherapy plus
-// immunotherapy), embedded as JSON resources under :/forms/templates/ (R-6.2.1d):
-//   breast-baseline, radiotherapy-plan, immunotherapy-cycles, toxicity, response, follow-up.
-// A workspace imports them through FormStore::importDefinition like any other definition, so a
-// site may replace them with its own versions.
+// The entry forms a new workspace starts with (R-6.2.1d): those of the disease packs installed for
+// this process (disease::installedDiseasePacks()), none on the generic platform. A workspace imports
+// them through FormStore::importDefinition like any other definition, so a site may replace them.
 QStringList defaultTemplateIds();
 // The JSON of each template, in the order of defaultTemplateIds().
 QList<QByteArray> defaultTemplateJson();
-// The same, parsed; an error names the template that does not parse (a build defect).
+// The same, parsed; an error names the template that does not parse (a defect of its pack).
 Result<QList<FormDefinition>> defaultTemplates();
 
 } // namespace mdp::forms

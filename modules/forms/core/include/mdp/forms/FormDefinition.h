@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -74,15 +75,21 @@ struct FieldDefinition
     QString unit;    // shown beside decimals and integers ("Gy", "mg/m²", "%")
     QString pattern; // text: a regular expression the whole value must match
     LocalizedText patternHint;
-    int maxLength = 0;             // text; 0 = no limit
-    QList<ChoiceOption> options;   // choice, multi-choice
-    QString codeSystem;            // code: "ICD-10", "ICD-O-3", "CTCAE", ...
-    QStringList allowedCodes;      // code: allowed values (empty: any non-empty code)
+    int maxLength = 0;           // text; 0 = no limit
+    QList<ChoiceOption> options; // choice, multi-choice
+    QString codeSystem;          // code: "ICD-10", "ICD-O-3", "CTCAE", ...
+    QStringList allowedCodes;    // code: allowed values (empty: any non-empty code)
+    // code: what each code means, in both languages ("8500/3" -> 浸润性导管癌 / Invasive ductal
+    // carcinoma), so screens show meanings rather than bare codes; codes without one show as written.
+    QMap<QString, LocalizedText> codeLabels;
     QString calculate;             // expression; the field is read-only and computed (R-6.2.1e)
     QString visibleIf;             // expression; hidden fields are not validated and are cleared
     QList<FieldDefinition> fields; // group: the fields of one row
     int minRows = 0;               // group
     int maxRows = 0;               // group; 0 = no limit
+    // The label of a code of this field in `language` ("zh_CN", "en"): a choice option's label or a
+    // coded value's label; the code itself when it has none.
+    QString codeLabel(const QString &code, QStringView language) const;
     // Defaulted in the .cpp: in-class, `fields` (a list of this very type) makes it deleted.
     bool operator==(const FieldDefinition &) const;
 };
@@ -139,6 +146,9 @@ struct FormDefinition
     // Top-level fields of all sections, in order.
     QList<const FieldDefinition *> fields() const;
     int fieldCount() const; // including group members
+    // The label of `code` of the field at `path` (see FieldDefinition::codeLabel); the code itself for
+    // an unknown field.
+    QString codeLabel(QStringView path, const QString &code, QStringView language) const;
 
     bool operator==(const FormDefinition &) const = default;
 };

@@ -7,8 +7,8 @@
 
 #include <functional>
 
-namespace mdp::cohort {
-class DocumentRenderer;
+namespace mdp::disease {
+class DiseasePack;
 }
 
 namespace mdp::workspace {
@@ -29,23 +29,28 @@ struct DemoWorkspace
     QList<DemoAccount> accounts;
 };
 
-// The synthetic breast-cancer cohort (JH/CAA 008-2025 Appendix A) a demo workspace is filled with.
+// The synthetic cohort a demo workspace is filled with, made by a disease pack (the breast-cancer
+// pack's is the cohort of JH/CAA 008-2025 Appendix A).
 struct DemoCohortOptions
 {
     int patients = 0; // 0: accounts only
     quint64 seed = 2026;
-    // Rendered PDFs and pictures for every n-th patient (0: none); needs `renderer`.
+    // Rendered PDFs and pictures for every n-th patient (0: none); the pack renders only in a process
+    // that can paint (a QGuiApplication).
     int documentEvery = 10;
-    cohort::DocumentRenderer *renderer = nullptr;
+    // The pack whose cohort and review records fill the demo; null: the first installed pack with a
+    // demo cohort (disease::installedDiseasePacks()). Without any, the demo has accounts only.
+    disease::DiseasePack *pack = nullptr;
     // Called before each patient record and once at the end; false stops the import (the demo keeps
     // the patients imported so far).
     std::function<bool(int done, int total)> progress;
 };
 
 // Creates a throw-away workspace in `directory` (which must be empty or missing) with one account per
-// role, TOTP enrolled where the role needs it, and optionally the demo cohort (histories up to the
-// clock's today), imported through the registry as the custodian. The passphrase is random and never
-// shown: the demo workspace cannot be reopened, which is the point of throw-away.
+// role, TOTP enrolled where the role needs it, and optionally a disease pack's demo cohort (histories
+// up to the clock's today, imported through the registry as the custodian) and its review records. The
+// passphrase is random and never shown: the demo workspace cannot be reopened, which is the point of
+// throw-away.
 Result<DemoWorkspace> createDemoWorkspace(const QString &directory,
                                           const Clock &clock = SystemClock::instance(),
                                           const DemoCohortOptions &cohort = {});

@@ -1,0 +1,3 @@
+#include "DiseaseLogging.h"
+
+Q_LOGGING_CATEGORY(lcDisease, "mdp.disease")

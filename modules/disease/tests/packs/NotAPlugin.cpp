@@ -1,0 +1,5 @@
+// A shared library without Qt plug-in metadata.
+extern "C" int mdp_not_a_plugin_answer()
+{
+    return 42;
+}
