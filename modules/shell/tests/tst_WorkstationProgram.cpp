@@ -80,7 +80,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QStringList broken;
-        for (const char *pack : {"old_interface_pack", "wrong_iid_pack", "missing_symbol_pack", "not_a_plugin"})
+        for (const char *pack :
+             {"old_interface_pack", "wrong_iid_pack", "missing_symbol_pack", "not_a_plugin"})
             broken << QStringLiteral(MDP_BINARY_DIR "/tests/disease-packs/") + QLatin1String(pack);
         QProcess p;
         QProcessEnvironment env = headless();
@@ -94,7 +95,8 @@ private Q_SLOTS:
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(QFileInfo::exists(shot));
-        for (const char *file : {"old_interface_pack", "wrong_iid_pack", "missing_symbol_pack", "not_a_plugin"})
+        for (const char *file :
+             {"old_interface_pack", "wrong_iid_pack", "missing_symbol_pack", "not_a_plugin"})
             QVERIFY2(err.contains(QLatin1String(file)), qPrintable(err));
     }
 
