@@ -9,6 +9,7 @@
 
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/forms/FormStore.h"
+#include "mdp/registry/Registry.h"
 #include "mdp/store/Database.h"
 
 #include <QProcess>
@@ -197,10 +198,16 @@ private Q_SLOTS:
             QVERIFY(w.forms().importDefinition(admin, kForm));
             QVERIFY(w.forms().setReviewerProfile(admin, forms::ReviewerProfile{rev->idString(), {}, {}, {}}));
             for (int i = 0; i < kRecords; ++i) {
+                registry::PatientDraft person;
+                person.name = registry::PersonName::fromFullName(QStringLiteral("测试病人"));
+                person.sex = registry::Sex::Female;
+                person.birthDate = QDate(1940, 1, 1).addDays(i * 400);
+                auto patient = w.registry().createPatient(admin, person);
+                QVERIFY(patient);
                 forms::NewRecord n;
                 n.formId = QStringLiteral("crash-test");
-                n.patientId = QUuid::createUuid();
-                n.patientPseudonym = QStringLiteral("P-CRASHTEST%1").arg(i, 3, 10, QLatin1Char('0'));
+                n.patientId = patient->id;
+                n.patientPseudonym = patient->pseudonymId;
                 n.values = QJsonObject{{QStringLiteral("sizeMm"), 10 + i}};
                 auto d = w.forms().createDraft(submitter, n);
                 QVERIFY(d);

@@ -26,7 +26,9 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
-registry::PatientDraft draft(const QString &name, QDate birth, int sequence)
+// The merged record's number is unverified: two verified resident IDs that differ are two people,
+// and the registry refuses to merge them without a data manager's override.
+registry::PatientDraft draft(const QString &name, QDate birth, int sequence, bool verified)
 {
     registry::PatientDraft d;
     d.name = registry::PersonName::fromFullName(name);
@@ -37,7 +39,7 @@ registry::PatientDraft draft(const QString &name, QDate birth, int sequence)
     d.identifiers << registry::PatientIdentifier{registry::IdentifierType::ResidentId,
                                                  first17 + registry::ResidentId::checkCharacter(first17),
                                                  {},
-                                                 true};
+                                                 verified};
     return d;
 }
 
@@ -63,8 +65,8 @@ int main(int argc, char *argv[])
     for (;; ++n) {
         // Birth dates differ per pair so no pair is a probable duplicate of another.
         const QDate birth = QDate(1950, 1, 1).addDays(n * 37);
-        auto survivor = reg.createPatient(actor, draft(QStringLiteral("林静"), birth, 2 * n));
-        auto merged = reg.createPatient(actor, draft(QStringLiteral("林静"), birth, 2 * n + 1));
+        auto survivor = reg.createPatient(actor, draft(QStringLiteral("林静"), birth, 2 * n, true));
+        auto merged = reg.createPatient(actor, draft(QStringLiteral("林静"), birth, 2 * n + 1, false));
         if (!survivor || !merged) {
             std::fprintf(stderr, "create failed\n");
             return 1;

@@ -659,7 +659,8 @@ Result<FormRecord> SqlCipherFormStore::createDraft(const QString &actor, const N
     };
     if (!holdsAny(d->rolesOf(actor), {kClinician, kDataManager}))
         return fail(denied(tr("Only clinicians and data managers enter records.")));
-    if (record.patientId.isNull() || record.patientPseudonym.trimmed().isEmpty())
+    if (record.patientId.isNull() ||
+        (!d->options.subjectCheck && record.patientPseudonym.trimmed().isEmpty()))
         return fail(makeError(Error::Code::InvalidArgument, tr("A record needs a patient.")));
     auto validator = d->validatorFor(record.formId, record.formVersion);
     if (!validator)
@@ -673,7 +674,7 @@ Result<FormRecord> SqlCipherFormStore::createDraft(const QString &actor, const N
     r.formId = def.id;
     r.formVersion = def.version;
     r.patientId = record.patientId;
-    r.patientPseudonym = record.patientPseudonym.trimmed();
+    r.patientPseudonym = record.patientPseudonym.trimmed(); // replaced by the registry's below
     r.eventId = record.eventId;
     r.projectId = record.projectId;
     r.category = def.category;
@@ -685,6 +686,14 @@ Result<FormRecord> SqlCipherFormStore::createDraft(const QString &actor, const N
     r.createdAt = d->clock.now().toUTC();
     r.updatedAt = r.createdAt;
     auto tx = d->db.transaction([&]() -> Result<void> {
+        // Inside the transaction: a merge committed by another writer is seen, one waiting cannot
+        // slip between this check and the insert.
+        if (d->options.subjectCheck) {
+            auto subject = d->options.subjectCheck(record.patientId, record.eventId);
+            if (!subject)
+                return subject.error();
+            r.patientPseudonym = subject.value();
+        }
         auto ins = d->db.execute(
             QStringLiteral(
                 "INSERT INTO forms_records (%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
@@ -1353,6 +1362,53 @@ Result<void> SqlCipherFormStore::setNotificationEmail(const QString &actor, cons
 void SqlCipherFormStore::setChangeListener(std::function<void(const QUuid &recordId)> listener)
 {
     d->changeListener = std::move(listener);
+}
+
+// --- following the registry's merges --------------------------------------------------------------
+
+Result<QList<QUuid>> SqlCipherFormStore::moveRecordsToPatient(const QUuid &from, const QUuid &to,
+                                                              const QString &toPseudonym)
+{
+    QList<QUuid> moved;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto rs =
+            d->db.query(QStringLiteral("SELECT id FROM forms_records WHERE patient_id = ?1 ORDER BY id"),
+                        {rows::uuidText(from)});
+        if (!rs)
+            return rs.error();
+        for (const auto &row : rs.value())
+            moved << QUuid::fromString(row.at(0).toString());
+        auto u = d->db.execute(
+            QStringLiteral(
+                "UPDATE forms_records SET patient_id = ?1, patient_pseudonym = ?2 WHERE patient_id = ?3"),
+            {rows::uuidText(to), toPseudonym, rows::uuidText(from)});
+        if (!u)
+            return u.error();
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    return moved;
+}
+
+Result<void> SqlCipherFormStore::moveRecordsBack(const QList<QUuid> &recordIds, const QUuid &from,
+                                                 const QUuid &to, const QString &toPseudonym)
+{
+    return d->db.transaction([&]() -> Result<void> {
+        for (const QUuid &id : recordIds) {
+            auto u = d->db.execute(
+                QStringLiteral("UPDATE forms_records SET patient_id = ?1, patient_pseudonym = ?2 "
+                               "WHERE id = ?3 AND patient_id = ?4"),
+                {rows::uuidText(to), toPseudonym, rows::uuidText(id), rows::uuidText(from)});
+            if (!u)
+                return u.error();
+            if (u.value() != 1)
+                return makeError(
+                    Error::Code::Corrupt,
+                    tr("A form record moved by the merge is no longer with the surviving patient."));
+        }
+        return {};
+    });
 }
 
 } // namespace mdp::forms

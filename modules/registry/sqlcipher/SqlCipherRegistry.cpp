@@ -5,6 +5,7 @@
 #include "../core/src/RecordValidator.h"
 #include "../core/src/RegistryLogging.h"
 #include "RegistryRows.h"
+#include "mdp/registry/MergeFollower.h"
 #include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/RegistryAuditSink.h"
 #include "mdp/registry/Resources.h"
@@ -23,6 +24,7 @@ using Action = RegistryAuditRecord::Action;
 
 constexpr int kMaxPageSize = 500;
 constexpr int kMaxMergeDepth = 64;
+const QString kDataManagerRole = QStringLiteral("data-manager");
 
 QString tr(const char *text)
 {
@@ -290,6 +292,9 @@ struct SqlCipherRegistry::Impl
                 if ((verified || id.verified) && !check.blocking) {
                     check.blocking = DuplicateFound{QUuid::fromString(holder), row.at(2).toString(), id.type};
                 } else if (!verified && !id.verified) {
+                    if (!check.sameIdentifier)
+                        check.sameIdentifier =
+                            DuplicateFound{QUuid::fromString(holder), row.at(2).toString(), id.type};
                     addProbable(holder, row.at(2).toString(), 0.95,
                                 {QStringLiteral("same-identifier-unverified")});
                 }
@@ -342,6 +347,29 @@ struct SqlCipherRegistry::Impl
                          tr("A patient with this %1 is already registered as %2: open that record or merge "
                             "into it instead of creating a second one.")
                              .arg(identifierTypeId(found.identifierType), found.pseudonymId));
+    }
+
+    Error unverifiedDuplicateError(const DuplicateFound &found) const
+    {
+        return makeError(Error::Code::Conflict,
+                         tr("A patient with this %1 is already registered as %2 (the number is verified on "
+                            "neither record). Open that record or merge into it; register a separate "
+                            "patient only if you are sure these are two people, and say why.")
+                             .arg(identifierTypeId(found.identifierType), found.pseudonymId));
+    }
+
+    // Verified resident IDs of a patient (normalised values).
+    Result<QStringList> verifiedResidentIds(const QString &patientId)
+    {
+        auto rs = db.query(QStringLiteral("SELECT value FROM registry_identifiers WHERE patient_id = ?1 AND "
+                                          "type = ?2 AND verified = 1 ORDER BY id"),
+                           {patientId, identifierTypeId(IdentifierType::ResidentId)});
+        if (!rs)
+            return rs.error();
+        QStringList values;
+        for (const auto &row : rs.value())
+            values << PatientIdentifier::normalisedValue(row.at(0).toString());
+        return values;
     }
 
     // --- writing -----------------------------------------------------------------------------
@@ -502,6 +530,12 @@ struct SqlCipherRegistry::Impl
             m.movedIdentifiers << v.toInteger();
         for (const auto &v : lineage.value(QStringLiteral("candidates")).toArray())
             m.resolvedCandidates << v.toObject().value(QStringLiteral("id")).toInteger();
+        const QJsonObject followers = lineage.value(QStringLiteral("followers")).toObject();
+        for (auto it = followers.constBegin(); it != followers.constEnd(); ++it)
+            m.followers.insert(it.key(), it.value().toObject().value(QStringLiteral("count")).toInt());
+        const QJsonObject overrideInfo = lineage.value(QStringLiteral("override")).toObject();
+        m.overrideReason = overrideInfo.value(QStringLiteral("reason")).toString();
+        m.overrideBy = overrideInfo.value(QStringLiteral("by")).toString();
         m.undone = !r.at(9).isNull();
         m.undoneAt = rows::timeFrom(r.at(9));
         m.undoneBy = r.at(10).toString();
@@ -598,13 +632,24 @@ Result<DuplicateCheck> SqlCipherRegistry::checkDuplicates(const PatientDraft &dr
     return d->duplicatesOf(valid->name, valid->sex, valid->birthDate, valid->identifiers, QString());
 }
 
-Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const PatientDraft &draft)
+Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const PatientDraft &draft,
+                                                 const DuplicateDecision &decision)
 {
     auto valid = d->validator.patient(draft);
     if (!valid)
         return valid.error();
     const PatientDraft &v = valid.value();
+    const bool createSeparate = decision.choice == DuplicateDecision::Choice::CreateSeparate;
+    QString decisionReason;
+    if (createSeparate) {
+        auto why = RecordValidator::reason(decision.reason);
+        if (!why)
+            return why.error();
+        decisionReason = why.value();
+    }
     std::optional<DuplicateFound> blocked;
+    std::optional<DuplicateFound> undecided;
+    std::optional<DuplicateFound> decided;
     QUuid id;
     QList<ProbableMatch> queued;
     auto tx = d->db.transaction([&]() -> Result<void> {
@@ -616,6 +661,13 @@ Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const Pat
         if (check->blocking) {
             blocked = check->blocking;
             return d->duplicateError(*blocked);
+        }
+        if (check->sameIdentifier) {
+            if (!createSeparate) {
+                undecided = check->sameIdentifier;
+                return d->unverifiedDuplicateError(*undecided);
+            }
+            decided = check->sameIdentifier;
         }
         auto pseudonym = d->freshPseudonym(id);
         if (!pseudonym)
@@ -669,6 +721,12 @@ Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const Pat
                 RegistryEvent::PatientCreate, Action::Create, actor, {blocked->pseudonymId}, {}, {}, false,
                 QJsonObject{{QStringLiteral("refused"), QStringLiteral("duplicate-identifier")},
                             {QStringLiteral("identifier_type"), identifierTypeId(blocked->identifierType)}});
+        else if (undecided)
+            d->audit(RegistryEvent::PatientCreate, Action::Create, actor, {undecided->pseudonymId}, {}, {},
+                     false,
+                     QJsonObject{
+                         {QStringLiteral("refused"), QStringLiteral("duplicate-identifier-unverified")},
+                         {QStringLiteral("identifier_type"), identifierTypeId(undecided->identifierType)}});
         return error;
     }
     auto created = d->loadPatient(id);
@@ -683,6 +741,12 @@ Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const Pat
     QJsonObject detail{{QStringLiteral("identifiers"), int(v.identifiers.size())}};
     if (!possible.isEmpty())
         detail.insert(QStringLiteral("possible_duplicates"), possible);
+    if (decided) {
+        // The operator's decision, with the patient it was taken against: R-6.1.1b traceability.
+        detail.insert(QStringLiteral("duplicate_decision"), QStringLiteral("create-separate"));
+        detail.insert(QStringLiteral("decision_reason"), decisionReason);
+        detail.insert(QStringLiteral("decided_against"), decided->pseudonymId);
+    }
     d->audit(RegistryEvent::PatientCreate, Action::Create, actor, involved, {}, {}, true, detail);
     return created;
 }
@@ -1026,15 +1090,34 @@ Result<void> SqlCipherRegistry::dismissDuplicate(const QString &actor, qint64 ca
 }
 
 Result<MergeRecord> SqlCipherRegistry::merge(const QString &actor, const QUuid &survivorId,
-                                             const QUuid &mergedId, const QString &reason)
+                                             const QUuid &mergedId, const QString &reason,
+                                             const std::optional<MergeOverride> &mergeOverride)
 {
     auto why = RecordValidator::reason(reason);
     if (!why)
         return why.error();
     if (survivorId == mergedId)
         return makeError(Error::Code::InvalidArgument, tr("A patient cannot be merged into itself."));
+    QString overrideReason;
+    QString overrideBy;
+    if (mergeOverride) {
+        auto overrideWhy = RecordValidator::reason(mergeOverride->reason);
+        if (!overrideWhy)
+            return overrideWhy.error();
+        overrideReason = overrideWhy.value();
+        // The role comes from the signed-in session, not from `actor`, which any caller can name.
+        const std::optional<ActingPrincipal> principal =
+            d->options.principal ? d->options.principal() : std::nullopt;
+        if (!principal || principal->accountId != actor || !principal->hasRole(kDataManagerRole))
+            return makeError(Error::Code::PermissionDenied,
+                             tr("Only a data manager, signed in, can merge records whose verified resident "
+                                "IDs differ."));
+        overrideBy = principal->accountId;
+    }
     const QUuid mergeId = QUuid::createUuid();
     QStringList involved;
+    QJsonObject followersMoved;
+    bool overridden = false;
     auto tx = d->db.transaction([&]() -> Result<void> {
         auto survivor = d->loadPatient(survivorId);
         if (!survivor)
@@ -1052,6 +1135,25 @@ Result<MergeRecord> SqlCipherRegistry::merge(const QString &actor, const QUuid &
         const QString s = survivor->idString();
         const QString m = merged->idString();
         const qint64 now = d->nowMs();
+
+        // Different verified resident IDs say two people (R-6.1.1d): merging them needs a data
+        // manager's override.
+        auto survivorIds = d->verifiedResidentIds(s);
+        if (!survivorIds)
+            return survivorIds.error();
+        auto mergedIds = d->verifiedResidentIds(m);
+        if (!mergedIds)
+            return mergedIds.error();
+        bool differ = false;
+        for (const QString &value : std::as_const(mergedIds.value()))
+            differ = differ || (!survivorIds->isEmpty() && !survivorIds->contains(value));
+        if (differ) {
+            if (!mergeOverride)
+                return conflict(tr("%1 and %2 hold different verified resident IDs, so they are two people; "
+                                   "they are not merged. A data manager can override this with a reason.")
+                                    .arg(survivor->pseudonymId, merged->pseudonymId));
+            overridden = true;
+        }
 
         auto events = d->db.query(
             QStringLiteral("SELECT id FROM registry_events WHERE patient_id = ?1 ORDER BY id"), {m});
@@ -1118,9 +1220,31 @@ Result<MergeRecord> SqlCipherRegistry::merge(const QString &actor, const QUuid &
         auto seq = d->db.queryOne(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM registry_merges"));
         if (!seq)
             return seq.error();
-        const QJsonObject lineage{{QStringLiteral("events"), eventIds},
-                                  {QStringLiteral("identifiers"), identifierIds},
-                                  {QStringLiteral("candidates"), candidatesBefore}};
+        // Followers (form records) move inside this transaction: all of it commits or none.
+        MergeRecord moving;
+        moving.id = mergeId;
+        moving.survivorId = survivor->id;
+        moving.mergedId = merged->id;
+        moving.survivorPseudonym = survivor->pseudonymId;
+        moving.mergedPseudonym = merged->pseudonymId;
+        QJsonObject followerLineage;
+        for (MergeFollower *follower : std::as_const(d->options.mergeFollowers)) {
+            auto moved = follower->followMerge(moving);
+            if (!moved)
+                return moved.error();
+            followerLineage.insert(follower->name(), QJsonObject{{QStringLiteral("count"), moved->count},
+                                                                 {QStringLiteral("moved"), moved->lineage}});
+            followersMoved.insert(follower->name(), moved->count);
+        }
+        if (auto r = d->step(u"merge.followers-moved"); !r)
+            return r;
+        QJsonObject lineage{{QStringLiteral("events"), eventIds},
+                            {QStringLiteral("identifiers"), identifierIds},
+                            {QStringLiteral("candidates"), candidatesBefore},
+                            {QStringLiteral("followers"), followerLineage}};
+        if (overridden)
+            lineage.insert(QStringLiteral("override"), QJsonObject{{QStringLiteral("reason"), overrideReason},
+                                                                   {QStringLiteral("by"), overrideBy}});
         if (auto r =
                 d->db.execute(QStringLiteral("INSERT INTO registry_merges (id, seq, survivor_id, merged_id, "
                                              "reason, merged_at, merged_by, lineage) VALUES (?1, ?2, ?3, ?4, "
@@ -1132,21 +1256,31 @@ Result<MergeRecord> SqlCipherRegistry::merge(const QString &actor, const QUuid &
         return d->step(u"merge.recorded");
     });
     if (!tx) {
-        if (!involved.isEmpty())
+        if (!involved.isEmpty()) {
+            QJsonObject detail{{QStringLiteral("error"), Error::codeName(tx.error().code)}};
+            if (mergeOverride)
+                detail.insert(QStringLiteral("override_requested"), true);
             d->audit(RegistryEvent::PatientMerge, Action::Update, actor, involved, QStringLiteral("merge"),
-                     {}, false, QJsonObject{{QStringLiteral("error"), Error::codeName(tx.error().code)}});
+                     {}, false, detail);
+        }
         return tx.error();
     }
     auto record = d->loadMerge(rows::uuidText(mergeId));
     if (!record)
         return record.error();
     qCInfo(lcRegistry) << "merge" << record->idString() << "moved" << record->movedEvents.size() << "events";
+    QJsonObject detail{{QStringLiteral("events_moved"), int(record->movedEvents.size())},
+                       {QStringLiteral("identifiers_moved"), int(record->movedIdentifiers.size())},
+                       {QStringLiteral("survivor"), record->survivorPseudonym},
+                       {QStringLiteral("merged"), record->mergedPseudonym}};
+    for (auto it = followersMoved.constBegin(); it != followersMoved.constEnd(); ++it)
+        detail.insert(it.key() + QStringLiteral("_moved"), it.value());
+    if (overridden) {
+        detail.insert(QStringLiteral("override_reason"), overrideReason);
+        detail.insert(QStringLiteral("override_by"), overrideBy);
+    }
     d->audit(RegistryEvent::PatientMerge, Action::Update, actor, involved, QStringLiteral("merge"),
-             record->idString(), true,
-             QJsonObject{{QStringLiteral("events_moved"), int(record->movedEvents.size())},
-                         {QStringLiteral("identifiers_moved"), int(record->movedIdentifiers.size())},
-                         {QStringLiteral("survivor"), record->survivorPseudonym},
-                         {QStringLiteral("merged"), record->mergedPseudonym}});
+             record->idString(), true, detail);
     return record;
 }
 
@@ -1214,6 +1348,16 @@ Result<MergeRecord> SqlCipherRegistry::unmerge(const QString &actor, const QUuid
             return lineageRow.error();
         const QJsonObject lineage =
             QJsonDocument::fromJson(lineageRow.value()->at(0).toString().toUtf8()).object();
+        const QJsonObject followers = lineage.value(QStringLiteral("followers")).toObject();
+        for (MergeFollower *follower : std::as_const(d->options.mergeFollowers)) {
+            const QJsonObject moved = followers.value(follower->name()).toObject();
+            if (moved.isEmpty())
+                continue; // merged before this follower existed: it moved nothing then
+            if (auto r = follower->followUnmerge(record.value(), moved.value(QStringLiteral("moved"))); !r)
+                return r;
+        }
+        if (auto r = d->step(u"unmerge.followers-moved"); !r)
+            return r;
         auto nullable = [](const QJsonValue &v, bool integer) -> QVariant {
             if (v.isNull() || v.isUndefined())
                 return QVariant();
@@ -1254,10 +1398,12 @@ Result<MergeRecord> SqlCipherRegistry::unmerge(const QString &actor, const QUuid
     auto record = d->loadMerge(rows::uuidText(mergeId));
     if (!record)
         return record.error();
+    QJsonObject detail{{QStringLiteral("events_restored"), int(record->movedEvents.size())},
+                       {QStringLiteral("identifiers_restored"), int(record->movedIdentifiers.size())}};
+    for (auto it = record->followers.constBegin(); it != record->followers.constEnd(); ++it)
+        detail.insert(it.key() + QStringLiteral("_restored"), it.value());
     d->audit(RegistryEvent::PatientUnmerge, Action::Update, actor, involved, QStringLiteral("merge"),
-             record->idString(), true,
-             QJsonObject{{QStringLiteral("events_restored"), int(record->movedEvents.size())},
-                         {QStringLiteral("identifiers_restored"), int(record->movedIdentifiers.size())}});
+             record->idString(), true, detail);
     return record;
 }
 
@@ -1282,6 +1428,43 @@ Result<QList<MergeRecord>> SqlCipherRegistry::lineage(const QUuid &patientId)
         list << m.value();
     }
     return list;
+}
+
+Result<QString> SqlCipherRegistry::checkRecordSubject(const QUuid &patientId, const QUuid &eventId)
+{
+    const QString pid = rows::uuidText(patientId);
+    auto row = d->db.queryOne(
+        QStringLiteral("SELECT pseudonym, merged_into FROM registry_patients WHERE id = ?1"), {pid});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return patientNotFound();
+    const QString pseudonym = row.value()->at(0).toString();
+    if (!row.value()->at(1).isNull()) {
+        auto survivor = d->survivorOf(pid);
+        if (!survivor)
+            return survivor.error();
+        auto survivorPseudonym = d->pseudonymOf(survivor.value());
+        if (!survivorPseudonym)
+            return survivorPseudonym.error();
+        return conflict(tr("The record %1 was merged into %2; file the record under %2.")
+                            .arg(pseudonym, survivorPseudonym.value()));
+    }
+    if (eventId.isNull())
+        return pseudonym;
+    auto event =
+        d->db.queryOne(QStringLiteral("SELECT patient_id, removed FROM registry_events WHERE id = ?1"),
+                       {rows::uuidText(eventId)});
+    if (!event)
+        return event.error();
+    if (!event.value())
+        return eventNotFound();
+    if (event.value()->at(0).toString() != pid)
+        return makeError(Error::Code::InvalidArgument,
+                         tr("The timeline event belongs to another patient, not to %1.").arg(pseudonym));
+    if (event.value()->at(1).toLongLong() != 0)
+        return conflict(tr("The timeline event was removed; restore it or choose another."));
+    return pseudonym;
 }
 
 // --- timeline --------------------------------------------------------------------------------

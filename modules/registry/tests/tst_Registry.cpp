@@ -5,6 +5,7 @@
 #include "mdp/crypto/Crypto.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/foundation/Clock.h"
+#include "mdp/registry/MergeFollower.h"
 #include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/RegistryAuditSink.h"
 #include "mdp/registry/ResidentId.h"
@@ -13,7 +14,9 @@
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +45,65 @@ public:
         });
     }
     QList<RegistryAuditRecord> records;
+};
+
+// Records of another module filed under a patient, in a table of the same database: what the
+// workspace's form store is to the registry.
+class TableFollower final : public MergeFollower
+{
+public:
+    explicit TableFollower(store::Database &db)
+        : m_db(db)
+    {}
+    Result<void> create()
+    {
+        auto r = m_db.execute(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS test_filed (id TEXT PRIMARY KEY, patient_id TEXT)"));
+        if (!r)
+            return r.error();
+        return {};
+    }
+    Result<void> file(const QString &id, const QUuid &patient)
+    {
+        auto r = m_db.execute(QStringLiteral("INSERT INTO test_filed (id, patient_id) VALUES (?1, ?2)"),
+                              {id, patient.toString(QUuid::WithoutBraces)});
+        if (!r)
+            return r.error();
+        return {};
+    }
+    QStringList filedUnder(const QUuid &patient)
+    {
+        QStringList ids;
+        auto rs = m_db.query(QStringLiteral("SELECT id FROM test_filed WHERE patient_id = ?1 ORDER BY id"),
+                             {patient.toString(QUuid::WithoutBraces)});
+        for (const auto &row : rs.value())
+            ids << row.at(0).toString();
+        return ids;
+    }
+    QString name() const override { return QStringLiteral("test_records"); }
+    Result<Moved> followMerge(const MergeRecord &merge) override
+    {
+        const QStringList ids = filedUnder(merge.mergedId);
+        auto r = m_db.execute(
+            QStringLiteral("UPDATE test_filed SET patient_id = ?1 WHERE patient_id = ?2"),
+            {merge.survivorId.toString(QUuid::WithoutBraces), merge.mergedId.toString(QUuid::WithoutBraces)});
+        if (!r)
+            return r.error();
+        return Moved{QJsonArray::fromStringList(ids), int(ids.size())};
+    }
+    Result<void> followUnmerge(const MergeRecord &merge, const QJsonValue &lineage) override
+    {
+        for (const QJsonValue &id : lineage.toArray()) {
+            auto r = m_db.execute(QStringLiteral("UPDATE test_filed SET patient_id = ?1 WHERE id = ?2"),
+                                  {merge.mergedId.toString(QUuid::WithoutBraces), id.toString()});
+            if (!r)
+                return r.error();
+        }
+        return {};
+    }
+
+private:
+    store::Database &m_db;
 };
 
 QString syntheticId(const QString &region, QDate birth, int sequence)
@@ -356,7 +418,8 @@ private Q_SLOTS:
         QCOMPARE(m_sink.records.last().patients, QStringList{first.pseudonymId});
     }
 
-    // R-6.1.1b: an exact match on identifiers that nobody verified is queued, not blocked.
+    // R-6.1.1b: an exact match on identifiers that nobody verified waits for the operator's decision,
+    // then is queued.
     void unverifiedIdentifierMatchIsQueuedForAnOperator()
     {
         PatientDraft a = draftFor(QStringLiteral("赵六"), Sex::Male, QDate(1975, 11, 11), {});
@@ -366,8 +429,11 @@ private Q_SLOTS:
         b.identifiers << PatientIdentifier{IdentifierType::HospitalMrn, QStringLiteral("mrn 0042"),
                                            QStringLiteral("hospital a"), false};
         const Patient pa = create(a);
-        const Patient pb = create(b);
-        QVERIFY(!pa.id.isNull() && !pb.id.isNull());
+        QCOMPARE(m_reg->createPatient(m_actor, b).error().code, Error::Code::Conflict);
+        auto pb = m_reg->createPatient(
+            m_actor, b,
+            DuplicateDecision{DuplicateDecision::Choice::CreateSeparate, QStringLiteral("two people")});
+        QVERIFY(!pa.id.isNull() && pb.ok());
         auto queue = m_reg->possibleDuplicates(DuplicateStatus::Open);
         QVERIFY(queue.ok());
         QCOMPARE(queue->size(), 1);
@@ -378,6 +444,242 @@ private Q_SLOTS:
                                            QStringLiteral("Hospital B"), true};
         QVERIFY(!create(c).id.isNull());
         QCOMPARE(m_reg->possibleDuplicates(DuplicateStatus::Open)->size(), 1);
+    }
+
+    // R-6.1.1b: a second patient with the same checksum-valid resident ID, verified on neither side, is
+    // not created silently: registration is refused naming the existing record, and the operator
+    // decides.
+    void unverifiedResidentIdDuplicateNeedsTheOperatorsDecision()
+    {
+        const QDate birth(1988, 8, 8);
+        const QString rid = syntheticId(QStringLiteral("440106"), birth, 246);
+        const Patient first = create(draftFor(QStringLiteral("周九"), Sex::Female, birth, rid, false));
+        QVERIFY(!first.id.isNull());
+        m_sink.records.clear();
+        const PatientDraft second = draftFor(QStringLiteral("吴十"), Sex::Female, birth, rid, false);
+
+        auto refused = m_reg->createPatient(m_actor, second);
+        QVERIFY2(!refused.ok(), "a second record with the same resident ID was created silently");
+        QCOMPARE(refused.error().code, Error::Code::Conflict);
+        QVERIFY2(refused.error().message.contains(first.pseudonymId), qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.contains(rid));
+        QCOMPARE(count(QStringLiteral("registry_patients")), 1);
+        QCOMPARE(count(QStringLiteral("registry_duplicate_candidates")), 0);
+        QCOMPARE(m_sink.count(RegistryEvent::PatientCreate, false), 1);
+        QCOMPARE(m_sink.records.last().patients, QStringList{first.pseudonymId});
+        QCOMPARE(m_sink.records.last().detail.value(QStringLiteral("refused")).toString(),
+                 QStringLiteral("duplicate-identifier-unverified"));
+        // What the UI shows before the operator decides.
+        auto check = m_reg->checkDuplicates(second);
+        QVERIFY2(check.ok(), qPrintable(why(check)));
+        QVERIFY(!check->blocking);
+        QVERIFY(check->sameIdentifier.has_value());
+        QCOMPARE(check->sameIdentifier->patientId, first.id);
+        QCOMPARE(check->sameIdentifier->identifierType, IdentifierType::ResidentId);
+
+        // A decision needs its reason.
+        auto noReason = m_reg->createPatient(
+            m_actor, second,
+            DuplicateDecision{DuplicateDecision::Choice::CreateSeparate, QStringLiteral("  ")});
+        QVERIFY(!noReason.ok());
+        QCOMPARE(noReason.error().code, Error::Code::InvalidArgument);
+        QCOMPARE(count(QStringLiteral("registry_patients")), 1);
+
+        // The operator decides these are two people: created, the decision audited, the pair queued.
+        const QString reason = QStringLiteral("mother and daughter share the card number on the referral");
+        auto separate = m_reg->createPatient(
+            m_actor, second, DuplicateDecision{DuplicateDecision::Choice::CreateSeparate, reason});
+        QVERIFY2(separate.ok(), qPrintable(why(separate)));
+        QCOMPARE(count(QStringLiteral("registry_patients")), 2);
+        const RegistryAuditRecord &created = m_sink.records.last();
+        QCOMPARE(created.type, RegistryEvent::PatientCreate.toString());
+        QVERIFY(created.success);
+        QCOMPARE(created.detail.value(QStringLiteral("duplicate_decision")).toString(),
+                 QStringLiteral("create-separate"));
+        QCOMPARE(created.detail.value(QStringLiteral("decision_reason")).toString(), reason);
+        QCOMPARE(created.detail.value(QStringLiteral("decided_against")).toString(), first.pseudonymId);
+        auto queue = m_reg->possibleDuplicates(DuplicateStatus::Open);
+        QVERIFY(queue.ok());
+        QCOMPARE(queue->size(), 1);
+        QVERIFY(queue->first().reasons.contains(QStringLiteral("same-identifier-unverified")));
+    }
+
+    // R-6.1.1d: two records whose verified resident IDs differ are two people; merging them is refused.
+    void mergeOfDifferentVerifiedResidentIdsIsRefused()
+    {
+        const QDate birth(1979, 9, 9);
+        const Patient a = create(draftFor(QStringLiteral("郑一"), Sex::Male, birth,
+                                          syntheticId(QStringLiteral("320102"), birth, 11), true));
+        const Patient b = create(draftFor(QStringLiteral("郑一"), Sex::Male, birth,
+                                          syntheticId(QStringLiteral("320102"), birth, 13), true));
+        QVERIFY(!a.id.isNull() && !b.id.isNull());
+        const QStringList before = dump();
+        auto r = m_reg->merge(m_actor, a.id, b.id, QStringLiteral("looked alike"));
+        QVERIFY2(!r.ok(), "two people with different verified resident IDs were merged");
+        QCOMPARE(r.error().code, Error::Code::Conflict);
+        QCOMPARE(dump(), before);
+        QCOMPARE(count(QStringLiteral("registry_merges")), 0);
+    }
+
+    // R-6.1.1d: only a data manager, as the signed-in principal says (not the actor argument), may
+    // override the refusal, with a reason; the override is kept in the lineage and audited.
+    void dataManagerMayOverrideAMergeOfDifferentVerifiedIds()
+    {
+        std::optional<ActingPrincipal> principal;
+        SqlCipherRegistry::Options options;
+        options.principal = [&] { return principal; };
+        m_reg = openRegistry(*m_db, m_sink, options);
+        QVERIFY(m_reg);
+        const QDate birth(1979, 9, 9);
+        const Patient a = create(draftFor(QStringLiteral("郑一"), Sex::Male, birth,
+                                          syntheticId(QStringLiteral("320102"), birth, 11), true));
+        const Patient b = create(draftFor(QStringLiteral("郑一"), Sex::Male, birth,
+                                          syntheticId(QStringLiteral("320102"), birth, 13), true));
+        QVERIFY(!a.id.isNull() && !b.id.isNull());
+        const QString dataManager = QStringLiteral("0f9d3c1e-0000-4000-8000-0000000000dm");
+        const MergeOverride ok{QStringLiteral("the hospital re-issued the card; both numbers are hers")};
+        auto attempt = [&](const QString &actor, const MergeOverride &o) {
+            return m_reg->merge(actor, a.id, b.id, QStringLiteral("same person"), o);
+        };
+
+        // Nobody signed in, a clinician, or a data manager named only in the argument: refused.
+        QCOMPARE(attempt(dataManager, ok).error().code, Error::Code::PermissionDenied);
+        principal = ActingPrincipal{m_actor, {QStringLiteral("clinician")}};
+        QCOMPARE(attempt(m_actor, ok).error().code, Error::Code::PermissionDenied);
+        QCOMPARE(attempt(dataManager, ok).error().code, Error::Code::PermissionDenied);
+        principal = ActingPrincipal{dataManager, {QStringLiteral("data-manager")}};
+        QCOMPARE(attempt(m_actor, ok).error().code, Error::Code::PermissionDenied);
+        // The override needs its own reason.
+        QCOMPARE(attempt(dataManager, MergeOverride{QStringLiteral(" ")}).error().code,
+                 Error::Code::InvalidArgument);
+        QCOMPARE(count(QStringLiteral("registry_merges")), 0);
+
+        m_sink.records.clear();
+        auto merged = attempt(dataManager, ok);
+        QVERIFY2(merged.ok(), qPrintable(why(merged)));
+        QCOMPARE(merged->overrideReason, ok.reason);
+        QCOMPARE(merged->overrideBy, dataManager);
+        QCOMPARE(m_reg->mergeRecord(merged->id)->overrideReason, ok.reason);
+        QCOMPARE(m_sink.count(RegistryEvent::PatientMerge), 1);
+        const RegistryAuditRecord &audited = m_sink.records.last();
+        QCOMPARE(audited.type, RegistryEvent::PatientMerge.toString());
+        QCOMPARE(audited.actorId, dataManager);
+        QCOMPARE(audited.detail.value(QStringLiteral("override_reason")).toString(), ok.reason);
+        QCOMPARE(audited.detail.value(QStringLiteral("override_by")).toString(), dataManager);
+    }
+
+    // R-6.1.1d: records another module files under the merged patient move with the merge, inside
+    // its transaction: a merge or unmerge that fails after they moved leaves them where they were.
+    void mergeFollowersMoveInsideTheMergeTransaction()
+    {
+        TableFollower follower(*m_db);
+        QVERIFY(follower.create());
+        QString armed;
+        SqlCipherRegistry::Options options;
+        options.mergeFollowers << &follower;
+        options.faultInjector = [&](QStringView step) -> Result<void> {
+            if (step == armed)
+                return makeError(Error::Code::Io, QStringLiteral("injected crash at ") + step.toString());
+            return {};
+        };
+        m_reg = openRegistry(*m_db, m_sink, options);
+        QVERIFY(m_reg);
+        const Patient a = create(draftFor(QStringLiteral("冯二"), Sex::Female, QDate(1961, 2, 2), {}));
+        const Patient b = create(draftFor(QStringLiteral("陈三"), Sex::Female, QDate(1962, 3, 3), {}));
+        QVERIFY(follower.file(QStringLiteral("r1"), b.id));
+        QVERIFY(follower.file(QStringLiteral("r2"), b.id));
+        QVERIFY(follower.file(QStringLiteral("r3"), a.id));
+
+        for (const QString &step :
+             {QStringLiteral("merge.followers-moved"), QStringLiteral("merge.recorded")}) {
+            armed = step;
+            QVERIFY(!m_reg->merge(m_actor, a.id, b.id, QStringLiteral("duplicate")).ok());
+            QCOMPARE(follower.filedUnder(b.id), (QStringList{QStringLiteral("r1"), QStringLiteral("r2")}));
+        }
+        armed.clear();
+        m_sink.records.clear();
+        auto merged = m_reg->merge(m_actor, a.id, b.id, QStringLiteral("duplicate"));
+        QVERIFY2(merged.ok(), qPrintable(why(merged)));
+        QCOMPARE(follower.filedUnder(a.id),
+                 (QStringList{QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r3")}));
+        QCOMPARE(merged->followers.value(QStringLiteral("test_records")).toInt(), 2);
+        QCOMPARE(m_sink.records.last().detail.value(QStringLiteral("test_records_moved")).toInt(), 2);
+
+        for (const QString &step :
+             {QStringLiteral("unmerge.followers-moved"), QStringLiteral("unmerge.recorded")}) {
+            armed = step;
+            QVERIFY(!m_reg->unmerge(m_actor, merged->id, QStringLiteral("mistake")).ok());
+            QCOMPARE(follower.filedUnder(b.id), QStringList());
+        }
+        armed.clear();
+        QVERIFY(m_reg->unmerge(m_actor, merged->id, QStringLiteral("mistake")).ok());
+        QCOMPARE(follower.filedUnder(b.id), (QStringList{QStringLiteral("r1"), QStringLiteral("r2")}));
+        QCOMPARE(follower.filedUnder(a.id), QStringList{QStringLiteral("r3")});
+    }
+
+    // The registry answers where another module may file a record: a live patient, and an event of
+    // that patient's own timeline that was not removed.
+    void recordSubjectMustBeALivePatientAndItsOwnEvent()
+    {
+        const Patient a = create(draftFor(QStringLiteral("褚四"), Sex::Male, QDate(1955, 5, 5), {}));
+        const Patient b = create(draftFor(QStringLiteral("卫五"), Sex::Male, QDate(1956, 6, 6), {}));
+        auto ea =
+            m_reg->addEvent(m_actor, a.id, eventOn(EventType::Lab, QDate(2024, 1, 1), QStringLiteral("CBC")));
+        auto eb =
+            m_reg->addEvent(m_actor, b.id, eventOn(EventType::Lab, QDate(2024, 1, 2), QStringLiteral("CBC")));
+        QVERIFY(ea.ok() && eb.ok());
+        QCOMPARE(m_reg->checkRecordSubject(a.id, {}).value(), a.pseudonymId);
+        QCOMPARE(m_reg->checkRecordSubject(a.id, ea->id).value(), a.pseudonymId);
+        QCOMPARE(m_reg->checkRecordSubject(QUuid::createUuid(), {}).error().code, Error::Code::NotFound);
+        QCOMPARE(m_reg->checkRecordSubject(a.id, QUuid::createUuid()).error().code, Error::Code::NotFound);
+        QCOMPARE(m_reg->checkRecordSubject(a.id, eb->id).error().code, Error::Code::InvalidArgument);
+        QVERIFY(m_reg->removeEvent(m_actor, ea->id, QStringLiteral("entered twice")).ok());
+        QCOMPARE(m_reg->checkRecordSubject(a.id, ea->id).error().code, Error::Code::Conflict);
+        QVERIFY(m_reg->merge(m_actor, a.id, b.id, QStringLiteral("duplicate")).ok());
+        auto merged = m_reg->checkRecordSubject(b.id, {});
+        QCOMPARE(merged.error().code, Error::Code::Conflict);
+        QVERIFY2(merged.error().message.contains(a.pseudonymId), qPrintable(merged.error().message));
+    }
+
+    // A newborn registered in the small hours in Beijing (UTC+8) was born "tomorrow" in UTC: the
+    // future check uses the workstation's local date.
+    void birthDateIsCheckedAgainstTheLocalDate()
+    {
+        const QByteArray oldTz = qgetenv("TZ");
+        const bool hadTz = qEnvironmentVariableIsSet("TZ");
+        qputenv("TZ", "Asia/Shanghai");
+        auto restore = qScopeGuard([&] {
+            if (hadTz)
+                qputenv("TZ", oldTz);
+            else
+                qunsetenv("TZ");
+        });
+        m_clock.set(QDateTime(QDate(2026, 12, 5), QTime(23, 30), Qt::UTC)); // 2026-12-06 07:30 local
+        auto restoreClock =
+            qScopeGuard([&] { m_clock.set(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC)); });
+        QCOMPARE(m_clock.now().toLocalTime().date(), QDate(2026, 12, 6));
+
+        const QDate today(2026, 12, 6);
+        auto newborn =
+            m_reg->createPatient(m_actor, draftFor(QStringLiteral("新生儿"), Sex::Male, today,
+                                                   syntheticId(QStringLiteral("110105"), today, 1), false));
+        QVERIFY2(newborn.ok(), qPrintable(why(newborn)));
+        auto withoutId =
+            m_reg->createPatient(m_actor, draftFor(QStringLiteral("婴儿"), Sex::Female, today, {}));
+        QVERIFY2(withoutId.ok(), qPrintable(why(withoutId)));
+
+        const QDate tomorrow = today.addDays(1);
+        auto future =
+            m_reg->createPatient(m_actor, draftFor(QStringLiteral("未来"), Sex::Female, tomorrow, {}));
+        QVERIFY(!future.ok());
+        QCOMPARE(future.error().code, Error::Code::InvalidArgument);
+        QVERIFY2(future.error().message.contains(QStringLiteral("future")),
+                 qPrintable(future.error().message));
+        auto futureId = m_reg->createPatient(
+            m_actor, draftFor(QStringLiteral("未来"), Sex::Male, tomorrow,
+                              syntheticId(QStringLiteral("110105"), tomorrow, 3), false));
+        QVERIFY(!futureId.ok());
+        QCOMPARE(futureId.error().code, Error::Code::InvalidArgument);
     }
 
     // R-6.1.1a: two connections (two windows, two processes) saving the same person at once leave one

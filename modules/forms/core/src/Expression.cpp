@@ -339,7 +339,14 @@ Result<std::vector<Token>> tokenize(const QString &src)
             if (j < n && isNameStart(src.at(j)))
                 return errorAt(int(j) + 1, QStringLiteral("unexpected '%1' after a number").arg(src.at(j)));
             t.kind = Token::Kind::Number;
-            t.number = QStringView(src).mid(i, j - i).toDouble();
+            // Qt reads a literal beyond the range of a double as infinity (ok = false); a rule
+            // comparing with it would silently always or never fire.
+            bool ok = false;
+            t.number = QStringView(src).mid(i, j - i).toDouble(&ok);
+            if (!std::isfinite(t.number))
+                return errorAt(column, QStringLiteral("the number is too large"));
+            if (!ok)
+                return errorAt(column, QStringLiteral("the number cannot be read"));
             t.text = src.mid(i, j - i);
             i = j;
         } else if (isNameStart(c)) {
@@ -1045,15 +1052,29 @@ private:
             const auto ld = asDate(l);
             const auto rd = asDate(r);
             if (ld && rn)
-                return Value::ofDate(
-                    ld->addDays(qint64(std::llround(n.op == Op::Add ? r.number : -r.number))));
+                return shiftedDate(n, *ld, n.op == Op::Add ? r.number : -r.number);
             if (n.op == Op::Add && ln && rd)
-                return Value::ofDate(rd->addDays(qint64(std::llround(l.number))));
+                return shiftedDate(n, *rd, l.number);
             if (n.op == Op::Sub && ld && rd)
                 return Value::ofNumber(double(rd->daysTo(*ld)));
         }
         return fail(n.column, QStringLiteral("cannot apply '%1' to %2 and %3")
                                   .arg(opText(n.op), typeName(l.type), typeName(r.type)));
+    }
+
+    // A date moved by whole days. Records hold dates as "YYYY-MM-DD", so a result outside years
+    // 1-9999 is an error, as is a count too large to convert to an integer at all; QDate would
+    // otherwise give an invalid date that reads as null and silences the rule.
+    Value shiftedDate(const Node &n, QDate date, double days)
+    {
+        constexpr double kMaxDays = 3660000; // a little more than the 10 000 years a date can span
+        const QString outOfRange = QStringLiteral("the date is out of range (years 1 to 9999)");
+        if (!std::isfinite(days) || std::abs(days) > kMaxDays)
+            return fail(n.column, outOfRange);
+        const QDate shifted = date.addDays(qint64(std::llround(days)));
+        if (!shifted.isValid() || shifted.year() < 1 || shifted.year() > 9999)
+            return fail(n.column, outOfRange);
+        return Value::ofDate(shifted);
     }
 
     Value number(const Node &n, int index)
@@ -1195,8 +1216,10 @@ private:
             const Value v = eval(*n.args[0]);
             if (m_error || v.isNull())
                 return {};
+            // Characters as people count them: a character outside the BMP is one, not two
+            // UTF-16 units.
             if (v.type == Value::Type::String)
-                return Value::ofNumber(double(v.text.size()));
+                return Value::ofNumber(double(QStringView(v.text).toUcs4().size()));
             if (v.type == Value::Type::List)
                 return Value::ofNumber(double(v.list.size()));
             return fail(n.args[0]->column, QStringLiteral("'len' needs text, not %1").arg(typeName(v.type)));

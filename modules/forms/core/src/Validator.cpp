@@ -690,7 +690,9 @@ void Validator::Impl::checkField(const CompiledField &f, const QJsonValue &v, co
     }
     case FieldType::Text: {
         const QString s = v.toString();
-        if (d.maxLength > 0 && s.size() > d.maxLength)
+        // Characters as people count them: one outside the BMP (a rare CJK character in a name)
+        // takes two UTF-16 units but is one character.
+        if (d.maxLength > 0 && QStringView(s).toUcs4().size() > d.maxLength)
             issue(QStringLiteral("length"), msg(QStringLiteral("最多 %1 个字符。").arg(d.maxLength),
                                                 QStringLiteral("At most %1 characters.").arg(d.maxLength)));
         if (!d.pattern.isEmpty() && !f.pattern.match(s).hasMatch()) {

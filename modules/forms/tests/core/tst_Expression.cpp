@@ -245,6 +245,58 @@ private Q_SLOTS:
         QCOMPARE(r.error().message, QStringLiteral("at column 4: 'if' needs a yes/no condition, not text"));
     }
 
+    // R-6.2.1d: a literal a double cannot hold is refused where it is written, not read as infinity.
+    void numberLiteralsBeyondDoubleRangeAreRefused()
+    {
+        const QString huge = u'1' + QString(309, u'0'); // 1e309 > DBL_MAX
+        QCOMPARE(parseError(QStringLiteral("1 + ") + huge),
+                 QStringLiteral("at column 5: the number is too large"));
+        QCOMPARE(parseError(huge + QStringLiteral(".5 > 0")),
+                 QStringLiteral("at column 1: the number is too large"));
+        // The largest finite magnitudes still parse.
+        QVERIFY(Expression::parse(u'1' + QString(308, u'0')));
+    }
+
+    // R-6.1.3b: a rare character outside the BMP (U+20BB7) is one character, not two UTF-16 units.
+    void lenCountsCharactersNotUtf16Units()
+    {
+        const QString rare = QString::fromUcs4(U"\U00020BB7");
+        QCOMPARE(rare.size(), 2);
+        const QJsonObject v{{QStringLiteral("name"), QStringLiteral("\u5409") + rare},
+                            {QStringLiteral("alone"), rare}};
+        QCOMPARE(value(QStringLiteral("len(name)"), v), QVariant(2.0));
+        QCOMPARE(value(QStringLiteral("len(alone)"), v), QVariant(1.0));
+        QCOMPARE(value(QStringLiteral("len('abc')"), v), QVariant(3.0));
+    }
+
+    // R-6.2.1f: date arithmetic that leaves the calendar is an error with its column, never an
+    // invalid date silently compared as null.
+    void dateArithmeticOutOfRangeIsAnError_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("message");
+        const QString outOfRange = QStringLiteral("at column %1: the date is out of range (years 1 to 9999)");
+        QTest::newRow("huge literal") << QStringLiteral("start + 999999999999") << outOfRange.arg(7);
+        QTest::newRow("beyond llround")
+            << QStringLiteral("start - 100000000000000000000000") << outOfRange.arg(7);
+        QTest::newRow("huge field") << QStringLiteral("start + n") << outOfRange.arg(7);
+        QTest::newRow("number first") << QStringLiteral("n + start") << outOfRange.arg(3);
+        QTest::newRow("past year 9999") << QStringLiteral("start + 3000000") << outOfRange.arg(7);
+        QTest::newRow("before year 1") << QStringLiteral("start - 800000") << outOfRange.arg(7);
+    }
+    void dateArithmeticOutOfRangeIsAnError()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, message);
+        const QJsonObject v{{QStringLiteral("start"), QStringLiteral("2024-03-01")},
+                            {QStringLiteral("n"), 1e300}};
+        auto r = eval(source, v);
+        QVERIFY2(!r, qPrintable(r ? r->toString() : QString()));
+        QCOMPARE(r.error().message, message);
+        // Within the calendar it still works.
+        QCOMPARE(value(QStringLiteral("start + 2000000"), v), QVariant(QDate(2024, 3, 1).addDays(2000000)));
+    }
+
     // A definition is data from outside: no expression may exhaust the stack.
     void pathologicalExpressionsAreRefusedNotCrashed()
     {

@@ -633,6 +633,28 @@ private Q_SLOTS:
         QCOMPARE(r.issues.first().ruleId, QStringLiteral("definition"));
     }
 
+    // R-6.1.3b: maxLength counts characters as people read them; a rare CJK character outside the
+    // BMP (U+20BB7) is one character although it takes two UTF-16 units.
+    void maxLengthCountsCharactersNotUtf16Units()
+    {
+        auto def = FormDefinition::fromJson(R"({
+          "id": "names", "title": {"en": "Names", "zh": "姓名"}, "category": "baseline",
+          "sections": [{"id": "s", "fields": [
+            {"id": "givenName", "type": "text", "label": "Given name", "maxLength": 3}
+          ]}]
+        })");
+        QVERIFY2(def, qPrintable(def ? QString() : def.error().message));
+        const Validator v(*def);
+        const QString rare = QString::fromUcs4(U"\U00020BB7");
+        const ValidationResult three = v.validate(
+            QJsonObject{{QStringLiteral("givenName"), rare + rare + rare}}, Validator::Mode::Submit, kToday);
+        QVERIFY2(!three.hasErrors(), qPrintable(dump(three)));
+        const ValidationResult four =
+            v.validate(QJsonObject{{QStringLiteral("givenName"), rare + rare + rare + rare}},
+                       Validator::Mode::Submit, kToday);
+        QCOMPARE(ruleIdsAt(four, QStringLiteral("givenName")), QStringList{QStringLiteral("length")});
+    }
+
     void validatorMovesKeepTheirDefinition()
     {
         Validator a(checksForm());

@@ -12,6 +12,7 @@
 #include "mdp/forms/FormsAuditSink.h"
 #include "mdp/forms/RecordDiff.h"
 #include "mdp/forms/SqlCipherFormStore.h"
+#include "mdp/registry/Registry.h"
 #include "mdp/store/Database.h"
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/Workspace.h"
@@ -100,10 +101,19 @@ class tst_ReviewWorkflow : public QObject
     NewRecord newRecord(const QString &formId = QStringLiteral("baseline-test"),
                         const QJsonObject &values = {})
     {
+        // The workspace's store files records only under patients of its registry.
+        registry::PatientDraft person;
+        person.name = registry::PersonName::fromFullName(QStringLiteral("测试病人"));
+        person.sex = registry::Sex::Female;
+        person.birthDate = QDate(1940, 1, 1).addDays(++m_patients * 400);
+        auto patient =
+            m_ws->registry().createPatient(m_ws->custodianId().toString(QUuid::WithoutBraces), person);
+        if (!patient)
+            qFatal("patient: %s", qPrintable(patient.error().toString()));
         NewRecord n;
         n.formId = formId;
-        n.patientId = QUuid::createUuid();
-        n.patientPseudonym = QStringLiteral("P-TESTPATIENT%1").arg(++m_patients, 3, 10, QLatin1Char('0'));
+        n.patientId = patient->id;
+        n.patientPseudonym = patient->pseudonymId;
         n.values = values;
         return n;
     }

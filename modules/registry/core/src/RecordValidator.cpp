@@ -131,7 +131,8 @@ Result<PatientDraft> RecordValidator::patient(const PatientDraft &draft) const
     out.sex = draft.sex;
     if (!draft.birthDate.isValid())
         return invalid(tr("The birth date is missing or not a valid date."));
-    if (draft.birthDate > m_clock.now().toUTC().date())
+    // The workstation's calendar, not UTC: before 08:00 in Beijing the UTC date is still yesterday.
+    if (draft.birthDate > m_clock.now().toLocalTime().date())
         return invalid(tr("The birth date lies in the future."));
     if (draft.birthDate.year() < 1850)
         return invalid(tr("The birth date is before 1850."));

@@ -83,7 +83,7 @@ Result<ResidentIdInfo> ResidentId::parse(QStringView text, const Clock &clock)
     const QDate birth = QDate::fromString(id.mid(6, 8), QStringLiteral("yyyyMMdd"));
     if (!birth.isValid() || birth.year() < 1850)
         return invalid(tr("The birth date in the resident ID (characters 7-14) is not a valid date."));
-    if (birth > clock.now().toUTC().date())
+    if (birth > clock.now().toLocalTime().date()) // the local calendar, as on the card
         return invalid(tr("The birth date in the resident ID (characters 7-14) lies in the future."));
     if (checkCharacter(QStringView(id).first(17)) != last)
         return invalid(tr("The check character of the resident ID does not match: a digit was "

@@ -1,6 +1,7 @@
 #include "mdp/workspace/Workspace.h"
 
 #include "FormsAuditAdapter.h"
+#include "FormsMergeFollower.h"
 #include "RegistryAuditAdapter.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
@@ -123,6 +124,7 @@ struct Workspace::Impl
     std::unique_ptr<search::IndexedPatientSearch> patientSearch;
     std::unique_ptr<FormsAuditAdapter> formsAudit;
     std::unique_ptr<forms::SqlCipherFormStore> forms;
+    std::unique_ptr<FormsMergeFollower> formsFollower;
     std::optional<Session> session;
     bool custodianSession = false;
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
@@ -303,9 +305,11 @@ struct Workspace::Impl
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
-        if (auto r = openRegistry(); !r)
-            return r;
+        // Forms first: the registry moves form records with every merge (FormsMergeFollower), and
+        // the form store asks the registry about a new record's patient only when one is created.
         if (auto r = openForms(); !r)
+            return r;
+        if (auto r = openRegistry(); !r)
             return r;
         database->setCommitObserver(forwarder.get());
         return {};
@@ -321,6 +325,9 @@ struct Workspace::Impl
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
         registry::SqlCipherRegistry::Options options;
         options.vault = vault.get();
+        formsFollower = std::make_unique<FormsMergeFollower>(*forms);
+        options.mergeFollowers << formsFollower.get();
+        options.principal = [impl = this] { return impl->actingPrincipal(); };
         auto reg = registry::SqlCipherRegistry::open(*database, *clock, *registryAudit, key.value(), options);
         if (!reg)
             return reg.error();
@@ -364,6 +371,14 @@ struct Workspace::Impl
         return roles;
     }
 
+    // The signed-in account with the roles it holds now (a locked account holds none).
+    std::optional<registry::ActingPrincipal> actingPrincipal() const
+    {
+        if (!session)
+            return std::nullopt;
+        return registry::ActingPrincipal{session->accountId, rolesOf(session->accountId)};
+    }
+
     QStringList dataManagerIds() const
     {
         QStringList ids;
@@ -383,9 +398,16 @@ struct Workspace::Impl
         formsAudit = std::make_unique<FormsAuditAdapter>(
             [impl = this] { return impl->agent(); },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
+        forms::SqlCipherFormStore::Options options;
+        options.subjectCheck = [impl = this](const QUuid &patientId,
+                                             const QUuid &eventId) -> Result<QString> {
+            if (!impl->registry)
+                return makeError(Error::Code::Unsupported, QStringLiteral("the registry is not open"));
+            return impl->registry->checkRecordSubject(patientId, eventId);
+        };
         auto store = forms::SqlCipherFormStore::open(
             *database, *formsAudit, *clock, [impl = this](const QString &id) { return impl->rolesOf(id); },
-            [impl = this] { return impl->dataManagerIds(); });
+            [impl = this] { return impl->dataManagerIds(); }, std::move(options));
         if (!store)
             return store.error();
         forms = std::move(store.value());

@@ -28,10 +28,18 @@ public:
     using RoleLookup = std::function<QStringList(const QString &accountId)>;
     // Accounts told about overdue reviews (R-6.2.3c).
     using DataManagerLookup = std::function<QStringList()>;
+    // Where a new record may be filed: the workspace asks the registry
+    // (Registry::checkRecordSubject) about the record's patient and event (null when none). Returns
+    // the patient's pseudonymous ID, which replaces whatever the caller passed, or the error that
+    // refuses the record. Called inside createDraft's transaction.
+    using SubjectCheck = std::function<Result<QString>(const QUuid &patientId, const QUuid &eventId)>;
 
     struct Options
     {
         qint64 reviewPeriodSeconds = 3 * 24 * 3600;
+        // The workspace always sets it. Unset (a store with no registry: benchmarks, the mail
+        // dispatcher's tests) the caller's patient and pseudonym are taken as given.
+        SubjectCheck subjectCheck;
         // TEST ONLY: called at named steps inside write transactions ("approve.version-written",
         // "approve.task-closed", "approve.notified", ...); an error aborts the transaction as a
         // crash at that point would.
@@ -96,6 +104,15 @@ public:
                                       const QString &address) override;
 
     void setChangeListener(std::function<void(const QUuid &recordId)> listener) override;
+
+    // --- following the registry's merges (R-6.1.1d) -----------------------------------------------
+    // Moves every record of patient `from` to `to` under `toPseudonym` and returns their ids. For a
+    // registry merge: called inside its transaction, on the same database, it commits or rolls
+    // back with the merge; not audited here (the merge's event counts the records).
+    Result<QList<QUuid>> moveRecordsToPatient(const QUuid &from, const QUuid &to, const QString &toPseudonym);
+    // Puts `recordIds` back from `from` to `to` (unmerge). Corrupt when one is no longer with `from`.
+    Result<void> moveRecordsBack(const QList<QUuid> &recordIds, const QUuid &from, const QUuid &to,
+                                 const QString &toPseudonym);
 
 private:
     struct Impl;

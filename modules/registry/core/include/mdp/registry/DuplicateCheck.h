@@ -33,7 +33,25 @@ struct ProbableMatch
 struct DuplicateCheck
 {
     std::optional<DuplicateFound> blocking; // createPatient would refuse with AlreadyExists
-    QList<ProbableMatch> probable;          // createPatient would queue these pairs
+    // Another patient holds one of the draft's identifiers, verified on neither side: createPatient
+    // refuses with Conflict unless the operator decides (DuplicateDecision).
+    std::optional<DuplicateFound> sameIdentifier;
+    QList<ProbableMatch> probable; // createPatient would queue these pairs
+};
+
+// The operator's answer when registration was refused because another patient holds the same
+// identifier, verified on neither side (R-6.1.1b): register a separate person anyway, saying why.
+// The decision and its reason are audited, and the pair stays queued in possibleDuplicates() for a
+// data manager to merge or dismiss.
+struct DuplicateDecision
+{
+    enum class Choice
+    {
+        None,
+        CreateSeparate,
+    };
+    Choice choice = Choice::None;
+    QString reason;
 };
 
 } // namespace mdp::registry

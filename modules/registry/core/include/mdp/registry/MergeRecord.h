@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -21,6 +22,10 @@ struct MergeRecord
     QList<QUuid> movedEvents;
     QList<qint64> movedIdentifiers;
     QList<qint64> resolvedCandidates; // duplicate-queue entries closed by the merge
+    QJsonObject followers;            // per MergeFollower::name(), the count it moved
+    // Set when a data manager merged records whose verified resident IDs differ (MergeOverride).
+    QString overrideReason;
+    QString overrideBy;
     bool undone = false;
     QDateTime undoneAt;
     QString undoneBy;

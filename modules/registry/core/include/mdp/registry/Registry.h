@@ -7,6 +7,7 @@
 #include "mdp/registry/DuplicateCandidate.h"
 #include "mdp/registry/DuplicateCheck.h"
 #include "mdp/registry/EventVersion.h"
+#include "mdp/registry/MergeOverride.h"
 #include "mdp/registry/MergeRecord.h"
 #include "mdp/registry/Patient.h"
 #include "mdp/registry/PatientPage.h"
@@ -37,10 +38,18 @@ public:
     // Validates (names, birth date not in the future, each identifier; a resident ID must agree with
     // the birth date and sex), then saves with a new pseudonymous ID. An identifier already held by
     // another patient, where either copy is verified, refuses with Error::Code::AlreadyExists; the
-    // message names that patient's pseudonymous ID and checkDuplicates() returns it as DuplicateFound
-    // so the UI can offer it (R-6.1.1b). A probable match (name or pinyin, birth date, sex; or an
-    // identifier verified on neither side) is saved and the pair queued in possibleDuplicates().
-    virtual Result<Patient> createPatient(const QString &actor, const PatientDraft &draft) = 0;
+    // message names that patient's pseudonymous ID and checkDuplicates() returns it as `blocking`
+    // so the UI can offer it (R-6.1.1b). An identifier another patient holds, verified on neither
+    // side, refuses with Error::Code::Conflict naming that patient (checkDuplicates() returns it as
+    // `sameIdentifier`) unless `decision` is CreateSeparate with a reason (InvalidArgument without
+    // one); the decision is audited and the pair queued. A probable match (name or pinyin, birth
+    // date, sex) is saved and the pair queued in possibleDuplicates().
+    virtual Result<Patient> createPatient(const QString &actor, const PatientDraft &draft,
+                                          const DuplicateDecision &decision) = 0;
+    Result<Patient> createPatient(const QString &actor, const PatientDraft &draft)
+    {
+        return createPatient(actor, draft, DuplicateDecision());
+    }
     // Replaces name, sex, birth date and contact (identifiers are kept). `expectedVersion` must be
     // the version the editor started from (Conflict otherwise); the old state stays in the history.
     virtual Result<Patient> updatePatient(const QString &actor, const QUuid &patientId,
@@ -66,18 +75,35 @@ public:
     virtual Result<QList<DuplicateCandidate>> possibleDuplicates(DuplicateStatus status) = 0;
     virtual Result<void> dismissDuplicate(const QString &actor, qint64 candidateId,
                                           const QString &reason) = 0;
-    // Moves the merged patient's events (with their attachments) and identifiers to the survivor and
-    // marks it merged-into; records what moved (lineage). Refuses self-merge, merged records and an
-    // empty reason.
+    // Moves the merged patient's events (with their attachments), identifiers and the records of
+    // every MergeFollower (form records) to the survivor and marks it merged-into, in one
+    // transaction; records what moved (lineage). Refuses self-merge, merged records and an empty
+    // reason. Two records holding different verified resident IDs are two people: refused with
+    // Error::Code::Conflict unless `mergeOverride` is given, which only a data manager may do (the role
+    // of the signed-in principal, PermissionDenied otherwise) with a reason (InvalidArgument).
     virtual Result<MergeRecord> merge(const QString &actor, const QUuid &survivorId, const QUuid &mergedId,
-                                      const QString &reason) = 0;
-    // Puts back exactly what the merge moved. Refused (Conflict) while a later merge involving either
-    // patient is in force: undo that one first.
+                                      const QString &reason,
+                                      const std::optional<MergeOverride> &mergeOverride) = 0;
+    Result<MergeRecord> merge(const QString &actor, const QUuid &survivorId, const QUuid &mergedId,
+                              const QString &reason)
+    {
+        return merge(actor, survivorId, mergedId, reason, std::nullopt);
+    }
+    // Puts back exactly what the merge moved, followers' records included. Refused (Conflict) while a later
+    // merge involving either patient is in force: undo that one first.
     virtual Result<MergeRecord> unmerge(const QString &actor, const QUuid &mergeId,
                                         const QString &reason) = 0;
     virtual Result<MergeRecord> mergeRecord(const QUuid &mergeId) = 0;
     // Merges in which the patient was survivor or merged record, oldest first.
     virtual Result<QList<MergeRecord>> lineage(const QUuid &patientId) = 0;
+
+    // Whether another module may file a record under this patient and event (a form record): the
+    // patient exists (NotFound) and was not merged into another record (Conflict, naming the
+    // survivor); a non-null event exists (NotFound), is on that patient's timeline
+    // (InvalidArgument) and was not removed (Conflict). Returns the patient's pseudonymous ID. A
+    // check, not a view: not audited. Called inside the caller's transaction, it sees what that
+    // transaction will commit against.
+    virtual Result<QString> checkRecordSubject(const QUuid &patientId, const QUuid &eventId) = 0;
 
     // --- timeline ---------------------------------------------------------------------------
     virtual Result<TimelineEvent> addEvent(const QString &actor, const QUuid &patientId,

@@ -2,9 +2,11 @@
 
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/SecureBytes.h"
+#include "mdp/registry/ActingPrincipal.h"
 #include "mdp/registry/AttachmentInspector.h"
 #include "mdp/registry/Registry.h"
 
+#include <QList>
 #include <QStringView>
 
 #include <functional>
@@ -17,6 +19,7 @@ class Vault;
 
 namespace mdp::registry {
 
+class MergeFollower;
 class RegistryAuditSink;
 
 // Registry over the workspace's encrypted database (tables from migrations/NNN_*.sql, module
@@ -33,6 +36,12 @@ public:
         qint64 maxAttachmentBytes = AttachmentInspector::kDefaultMaxBytes;
         // Pairs scoring at least this are queued as possible duplicates.
         double duplicateThreshold = 0.75;
+        // Moved with every merge and unmerge, inside its transaction (form records). Each must
+        // outlive the registry and work on the same database.
+        QList<MergeFollower *> mergeFollowers;
+        // The signed-in principal, for decisions reserved to a role (merge overrides). Without it
+        // such decisions are refused.
+        PrincipalProvider principal;
         // TEST ONLY: called at named steps inside write transactions ("merge.events-moved",
         // "merge.identifiers-moved", "unmerge.events-moved", "create.patient-inserted"); an error
         // aborts the transaction as a crash at that point would.
@@ -50,7 +59,10 @@ public:
     ~SqlCipherRegistry() override;
 
     Result<DuplicateCheck> checkDuplicates(const PatientDraft &draft) override;
-    Result<Patient> createPatient(const QString &actor, const PatientDraft &draft) override;
+    using Registry::createPatient;
+    using Registry::merge;
+    Result<Patient> createPatient(const QString &actor, const PatientDraft &draft,
+                                  const DuplicateDecision &decision) override;
     Result<Patient> updatePatient(const QString &actor, const QUuid &patientId, const PatientDraft &draft,
                                   int expectedVersion, const QString &reason) override;
     Result<Patient> addIdentifier(const QString &actor, const QUuid &patientId,
@@ -66,10 +78,12 @@ public:
     Result<QList<DuplicateCandidate>> possibleDuplicates(DuplicateStatus status) override;
     Result<void> dismissDuplicate(const QString &actor, qint64 candidateId, const QString &reason) override;
     Result<MergeRecord> merge(const QString &actor, const QUuid &survivorId, const QUuid &mergedId,
-                              const QString &reason) override;
+                              const QString &reason,
+                              const std::optional<MergeOverride> &mergeOverride) override;
     Result<MergeRecord> unmerge(const QString &actor, const QUuid &mergeId, const QString &reason) override;
     Result<MergeRecord> mergeRecord(const QUuid &mergeId) override;
     Result<QList<MergeRecord>> lineage(const QUuid &patientId) override;
+    Result<QString> checkRecordSubject(const QUuid &patientId, const QUuid &eventId) override;
 
     Result<TimelineEvent> addEvent(const QString &actor, const QUuid &patientId,
                                    const EventDraft &draft) override;
