@@ -1,4 +1,5 @@
 #include "NewPatientDialog.h"
+#include "PatientMergeDialog.h"
 #include "PatientTestSupport.h"
 #include "ShellTestSupport.h"
 #include "mdp/workspace/DemoWorkspace.h"
@@ -28,6 +29,7 @@ class tst_NewPatientDialog : public QObject
     std::unique_ptr<workspace::Workspace> m_workspace;
     QString m_actor;
     registry::Patient m_existing;
+    QList<workspace::DemoAccount> m_accounts;
     QString m_existingId;
 
     std::unique_ptr<NewPatientDialog> makeDialog()
@@ -62,6 +64,7 @@ private Q_SLOTS:
         auto demo = workspace::createDemoWorkspace(m_root.filePath(QStringLiteral("workspace")), m_clock);
         QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.error().toString()));
         m_workspace = std::move(demo->workspace);
+        m_accounts = demo->accounts;
         for (const auto &account : demo->accounts) {
             if (account.role == u"clinician") {
                 auto session = workspace::loginDemoAccount(*m_workspace, account);
@@ -226,6 +229,99 @@ private Q_SLOTS:
                                 (c.patientB == first.id && c.patientA == dialog->patientId()));
         QVERIFY(queued);
         useLanguage(QStringLiteral("en"));
+    }
+
+    // R-6.1.1b: the same checksum-valid ID, verified on neither side, is no longer saved silently
+    // as a second record: the operator is warned, and a separate registration needs a reason.
+    void sameUnverifiedIdAsksTheOperatorAndNeedsAReason()
+    {
+        const QString id = residentId(QStringLiteral("320102"), QDate(1971, 9, 9), 48);
+        auto first = m_workspace->registry().createPatient(
+            m_actor,
+            patientDraft(QStringLiteral("周红"), registry::Sex::Female, QDate(1971, 9, 9), id, false));
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toString()));
+
+        auto dialog = makeDialog();
+        QVERIFY(dialog);
+        fill(*dialog, id, QStringLiteral("周虹"));
+        findChildNamed<QCheckBox>(dialog.get(), "verifiedCheck")->setChecked(false);
+        const qint64 before = patientCount();
+        findChildNamed<QPushButton>(dialog.get(), "saveButton")->click();
+
+        auto *message = findChildNamed<QLabel>(dialog.get(), "duplicateMessage");
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(first->pseudonymId), qPrintable(message->text()));
+        auto *reason = findChildNamed<QLineEdit>(dialog.get(), "separateReasonEdit");
+        QVERIFY(reason->isVisible());
+        auto *separate = findChildNamed<QPushButton>(dialog.get(), "createAnywayButton");
+        QVERIFY(separate->isVisible());
+        QCOMPARE(patientCount(), before);
+        saveScreenshot(dialog.get(), QStringLiteral("patients-new-same-id-en"));
+
+        separate->click(); // no reason yet: refused, nothing saved
+        QCOMPARE(dialog->outcome(), NewPatientDialog::Outcome::None);
+        QCOMPARE(patientCount(), before);
+
+        reason->setText(QStringLiteral("Twin sister; the ID on the referral was copied from her record"));
+        separate->click();
+        QCOMPARE(dialog->outcome(), NewPatientDialog::Outcome::Created);
+        QCOMPARE(patientCount(), before + 1);
+    }
+
+    // Two records with different verified resident IDs are two people: the merge dialog shows the
+    // refusal and offers the override, which only a data manager's session may use (audited).
+    void mergingDifferentVerifiedIdsNeedsADataManagersOverride()
+    {
+        const auto okOf = [](QDialog &dialog) {
+            return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        };
+        const registry::Patient a =
+            createPatient(*m_workspace, m_actor, QStringLiteral("钱芳"), registry::Sex::Female,
+                          QDate(1979, 1, 5), residentId(QStringLiteral("330106"), QDate(1979, 1, 5), 62));
+        const registry::Patient b =
+            createPatient(*m_workspace, m_actor, QStringLiteral("钱芳"), registry::Sex::Female,
+                          QDate(1979, 1, 5), residentId(QStringLiteral("330106"), QDate(1979, 1, 5), 84));
+        registry::SearchFilter filter;
+        filter.identityVisible = true;
+        {
+            PatientMergeDialog dialog(m_workspace->registry(), m_workspace->patientSearch(), filter, m_actor);
+            dialog.setPair(a.id, b.id);
+            dialog.setReason(QStringLiteral("Same person, two referrals"));
+            dialog.show();
+            okOf(dialog)->click();
+            QVERIFY(dialog.isVisible()); // refused
+            QVERIFY(dialog.overrideBox()->isVisible());
+            dialog.overrideBox()->setChecked(true);
+            okOf(dialog)->click(); // a clinician may not override
+            QVERIFY(dialog.isVisible());
+            QVERIFY(!dialog.record());
+        }
+        QString manager;
+        m_workspace->logout();
+        m_clock.advance(30'000); // a fresh TOTP step: codes are single-use
+        for (const auto &account : m_accounts) {
+            if (account.role == u"data-manager") {
+                auto session = workspace::loginDemoAccount(*m_workspace, account);
+                QVERIFY(session.ok());
+                manager = session->accountId;
+            }
+        }
+        PatientMergeDialog dialog(m_workspace->registry(), m_workspace->patientSearch(), filter, manager);
+        dialog.setPair(a.id, b.id);
+        dialog.setReason(QStringLiteral("Same person; the second ID was mistyped at the referring hospital"));
+        dialog.show();
+        okOf(dialog)->click();
+        QVERIFY(dialog.overrideBox()->isVisible());
+        dialog.overrideBox()->setChecked(true);
+        okOf(dialog)->click();
+        QVERIFY(dialog.record().has_value());
+        // Back to the clinician for the rest of the suite.
+        m_workspace->logout();
+        m_clock.advance(30'000);
+        for (const auto &account : m_accounts) {
+            if (account.role == u"clinician")
+                QVERIFY(workspace::loginDemoAccount(*m_workspace, account).ok());
+        }
     }
 
     void openExistingFromAProbableMatchOpensTheChosenRecord()

@@ -48,6 +48,7 @@ NewPatientDialog::NewPatientDialog(registry::Registry &registry, QString actorId
     , m_openExisting(new QPushButton(tr("Open existing"), m_duplicatePanel))
     , m_createAnyway(new QPushButton(tr("Create anyway"), m_duplicatePanel))
     , m_cancelDuplicate(new QPushButton(tr("Cancel"), m_duplicatePanel))
+    , m_separateReason(new QLineEdit(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("newPatientDialog"));
@@ -130,6 +131,10 @@ NewPatientDialog::NewPatientDialog(registry::Registry &registry, QString actorId
     m_matches->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_matches->setSelectionMode(QAbstractItemView::SingleSelection);
     panel->addWidget(m_matches);
+    m_separateReason->setObjectName(QStringLiteral("separateReasonEdit"));
+    m_separateReason->setPlaceholderText(tr("Why this is a different person (recorded in the audit log)"));
+    m_separateReason->hide();
+    panel->addWidget(m_separateReason);
     auto *choices = new QHBoxLayout;
     choices->addStretch();
     choices->addWidget(m_cancelDuplicate);
@@ -225,6 +230,10 @@ void NewPatientDialog::save()
         showBlocking(*check->blocking);
         return;
     }
+    if (check->sameIdentifier) {
+        showSameIdentifier(*check->sameIdentifier);
+        return;
+    }
     if (!check->probable.isEmpty()) {
         showProbable(check->probable);
         return;
@@ -234,8 +243,27 @@ void NewPatientDialog::save()
 
 void NewPatientDialog::create()
 {
-    auto created = m_registry.createPatient(m_actor, draft());
+    registry::DuplicateDecision decision;
+    if (m_sameIdentifier) {
+        if (m_separateReason->text().trimmed().isEmpty()) {
+            workbench::showMessage(
+                m_duplicateMessage, workbench::Severity::Error,
+                tr("Say why this is a different person before registering it separately."));
+            m_separateReason->setFocus();
+            return;
+        }
+        decision.choice = registry::DuplicateDecision::Choice::CreateSeparate;
+        decision.reason = m_separateReason->text().trimmed();
+    }
+    auto created = m_registry.createPatient(m_actor, draft(), decision);
     if (!created) {
+        if (created.error().code == Error::Code::Conflict) {
+            auto check = m_registry.checkDuplicates(draft());
+            if (check && check->sameIdentifier) {
+                showSameIdentifier(*check->sameIdentifier);
+                return;
+            }
+        }
         // Another window may have registered the same ID since the check: show that record.
         if (created.error().code == Error::Code::AlreadyExists) {
             auto check = m_registry.checkDuplicates(draft());
@@ -271,9 +299,34 @@ void NewPatientDialog::showBlocking(const registry::DuplicateFound &found)
     m_openExisting->setFocus();
 }
 
+void NewPatientDialog::showSameIdentifier(const registry::DuplicateFound &found)
+{
+    m_blocking.reset();
+    m_sameIdentifier = found;
+    workbench::showMessage(m_duplicateMessage, workbench::Severity::Warning,
+                           tr("Another patient already holds this ID: %1 (checked against a document on "
+                              "neither record). Open that record, or register a separate person and say "
+                              "why; the pair is then queued for a data manager.")
+                               .arg(found.pseudonymId));
+    m_matches->clear();
+    m_matches->hide();
+    m_separateReason->clear();
+    m_separateReason->show();
+    m_createAnyway->setText(tr("Register as a separate person"));
+    m_createAnyway->show();
+    m_openExisting->show();
+    m_duplicatePanel->show();
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+    m_buttons->hide();
+    m_openExisting->setFocus();
+}
+
 void NewPatientDialog::showProbable(const QList<registry::ProbableMatch> &matches)
 {
     m_blocking.reset();
+    m_sameIdentifier.reset();
+    m_separateReason->hide();
+    m_createAnyway->setText(tr("Create anyway"));
     workbench::showMessage(m_duplicateMessage, workbench::Severity::Warning,
                            tr("This may be a patient already registered. Check the record(s) below before "
                               "creating a new one; if you create it anyway, the pair is queued for review."));
@@ -308,6 +361,8 @@ void NewPatientDialog::hideDuplicates()
     if (m_duplicatePanel->isHidden())
         return;
     m_blocking.reset();
+    m_sameIdentifier.reset();
+    m_separateReason->hide();
     m_duplicatePanel->hide();
     m_buttons->show();
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(true);
@@ -315,9 +370,10 @@ void NewPatientDialog::hideDuplicates()
 
 void NewPatientDialog::openExisting()
 {
-    if (m_blocking) {
-        m_patientId = m_blocking->patientId;
-        m_pseudonym = m_blocking->pseudonymId;
+    if (m_blocking || m_sameIdentifier) {
+        const registry::DuplicateFound &found = m_blocking ? *m_blocking : *m_sameIdentifier;
+        m_patientId = found.patientId;
+        m_pseudonym = found.pseudonymId;
     } else if (QListWidgetItem *item = m_matches->currentItem()) {
         m_patientId = item->data(Qt::UserRole).toUuid();
         m_pseudonym = item->data(Qt::UserRole + 1).toString();

@@ -57,6 +57,9 @@ private:
     void create();
     void showBlocking(const registry::DuplicateFound &found);
     void showProbable(const QList<registry::ProbableMatch> &matches);
+    // R-6.1.1b: another patient holds the same (unverified) identifier: no second record silently;
+    // the operator opens that one or registers a separate person saying why (audited).
+    void showSameIdentifier(const registry::DuplicateFound &found);
     void hideDuplicates();
     void openExisting();
     void showProblem(const QString &text);
@@ -80,9 +83,11 @@ private:
     QPushButton *m_openExisting;
     QPushButton *m_createAnyway;
     QPushButton *m_cancelDuplicate;
+    QLineEdit *m_separateReason;
     QDialogButtonBox *m_buttons;
 
     std::optional<registry::DuplicateFound> m_blocking;
+    std::optional<registry::DuplicateFound> m_sameIdentifier;
     Outcome m_outcome = Outcome::None;
     QUuid m_patientId;
     QString m_pseudonym;

@@ -7,6 +7,7 @@
 #include "mdp/workbench/Widgets.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QFrame>
@@ -34,6 +35,8 @@ PatientMergeDialog::PatientMergeDialog(registry::Registry &registry, registry::P
     , m_searchResults(new QListWidget(m_searchRow))
     , m_keepGroup(new QButtonGroup(this))
     , m_reason(new QLineEdit(this))
+    , m_override(
+          new QCheckBox(tr("Merge although the verified resident IDs differ (data manager, audited)"), this))
     , m_problem(workbench::makeMessageLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -96,6 +99,9 @@ PatientMergeDialog::PatientMergeDialog(registry::Registry &registry, registry::P
     form->setHorizontalSpacing(14);
     m_reason->setPlaceholderText(tr("Required, e.g. \"same person: ID card checked at the desk\""));
     form->addRow(tr("Reason"), m_reason);
+    m_override->setObjectName(QStringLiteral("mergeOverrideBox"));
+    m_override->hide();
+    form->addRow(QString(), m_override);
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
@@ -236,8 +242,15 @@ void PatientMergeDialog::merge()
     const bool keepA = m_keepGroup->checkedId() != 1;
     const QUuid survivor = keepA ? m_a->id : m_b->id;
     const QUuid merged = keepA ? m_b->id : m_a->id;
-    auto record = m_registry.merge(m_actor, survivor, merged, m_reason->text());
+    std::optional<registry::MergeOverride> mergeOverride;
+    if (m_override->isVisible() && m_override->isChecked())
+        mergeOverride = registry::MergeOverride{m_reason->text().trimmed()};
+    auto record = m_registry.merge(m_actor, survivor, merged, m_reason->text(), mergeOverride);
     if (!record) {
+        // Different verified IDs say two people: the service refuses; a data manager may decide
+        // otherwise (the service checks the role again).
+        if (record.error().code == Error::Code::Conflict && !mergeOverride)
+            m_override->show();
         workbench::showMessage(m_problem, workbench::Severity::Error, record.error().message);
         return;
     }

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QButtonGroup;
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -48,6 +49,7 @@ public:
     void setReason(const QString &reason);
 
     std::optional<registry::MergeRecord> record() const { return m_record; }
+    QCheckBox *overrideBox() const { return m_override; }
     // Runs the merge; on success the dialog is accepted.
     void merge();
 
@@ -72,6 +74,9 @@ private:
     QRadioButton *m_keep[2];
     QButtonGroup *m_keepGroup;
     QLineEdit *m_reason;
+    // Shown when the service refuses two records with different verified resident IDs: a data
+    // manager may merge them anyway, the reason above going into the lineage and the audit log.
+    QCheckBox *m_override;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
 };
