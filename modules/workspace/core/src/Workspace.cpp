@@ -796,6 +796,11 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
     return r;
 }
 
+void Workspace::setCommitStepHook(std::function<void(QStringView step)> hook)
+{
+    d->forwarder->setStepHook(std::move(hook));
+}
+
 IntegrityReport Workspace::verifyIntegrity()
 {
     IntegrityReport report;

@@ -114,6 +114,8 @@ void AuditForwarder::committed(qint64 commitCounter)
     // rollback, and the chained event survives that.
     if (!m_log)
         return;
+    if (m_stepHook)
+        m_stepHook(u"database-committed");
     m_log->setAnchor(kCommitAnchor, commitCounter);
     audit::AuditEvent e;
     e.type = QStringLiteral("database.commit");

@@ -32,6 +32,7 @@ public:
 
     void attach(audit::AuditLog *log, const QString &nodeId);
     void setAgentProvider(std::function<audit::AuditAgent()> provider) { m_agent = std::move(provider); }
+    void setStepHook(std::function<void(QStringView)> hook) { m_stepHook = std::move(hook); }
 
     void keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
                   const QString &detail) override;
@@ -52,6 +53,7 @@ private:
     QString m_nodeId;
     QList<audit::AuditEvent> m_pending;
     std::function<audit::AuditAgent()> m_agent;
+    std::function<void(QStringView)> m_stepHook;
     std::optional<Error> m_failure;
 };
 

@@ -157,6 +157,11 @@ public:
 
     IntegrityReport verifyIntegrity();
 
+    // Seam for crash tests: called at the named steps of recording a commit in the audit trail, so a
+    // test can kill the process exactly there. "database-committed": the transaction is durable and
+    // its audit events are not yet in the audit log.
+    void setCommitStepHook(std::function<void(QStringView step)> hook);
+
 private:
     Workspace();
     struct Impl;
