@@ -51,9 +51,9 @@ class tst_AuditedChangeCrash : public QObject
         bool killed = false;
     };
 
-    // Lets the writer pass `steps` commit steps and kills it paused at the next one; with
+    // Lets the writer pass `steps` commit steps and kills it paused at the next step named `at`; with
     // `afterAcks` > 0 kills it as soon as that many changes were acknowledged instead, wherever it is.
-    static Run runAndKill(const QString &workspace, int steps, int afterAcks)
+    static Run runAndKill(const QString &workspace, int steps, const QByteArray &at, int afterAcks)
     {
         Run run;
         QProcess writer;
@@ -80,7 +80,7 @@ class tst_AuditedChangeCrash : public QObject
                     if (afterAcks > 0 && run.acked.size() >= afterAcks)
                         stop = true;
                 } else if (line.startsWith("step ")) {
-                    if (afterAcks <= 0 && passed >= steps) {
+                    if (afterAcks <= 0 && passed >= steps && line.mid(5) == at) {
                         run.killedAt = line.mid(5);
                         stop = true;
                     } else {
@@ -193,10 +193,13 @@ private Q_SLOTS:
         QSet<QByteArray> killedAt;
         int checked = 0;
         for (int k = 0; k < iterations(); ++k) {
-            // Mostly paused at a commit step (the gap between commit and audit append is what this
-            // is about); one kill in four lands wherever the writer happens to be.
+            // Mostly paused at a commit step, in turn between commit and audit append and between
+            // append and clearing the outbox; one kill in four lands wherever the writer happens to be.
             const bool anywhere = rng->bounded(4) == 0;
-            const Run run = runAndKill(path, int(rng->bounded(0, 12)), anywhere ? int(rng->bounded(1, 6)) : 0);
+            const QByteArray at =
+                k % 2 == 0 ? QByteArrayLiteral("database-committed") : QByteArrayLiteral("audit-shipped");
+            const Run run =
+                runAndKill(path, int(rng->bounded(0, 12)), at, anywhere ? int(rng->bounded(1, 6)) : 0);
             QVERIFY2(run.killed, "the writer stopped on its own before it was killed");
             if (!run.killedAt.isEmpty())
                 killedAt.insert(run.killedAt);
@@ -215,13 +218,16 @@ private Q_SLOTS:
             for (const QByteArray &ack : run.acked) {
                 if (!ack.startsWith("patient "))
                     continue;
-                QVERIFY2(eventsAbout(*ws.value(),
-                                     audit::AuditEntity{QStringLiteral("patient"), QString::fromLatin1(ack.mid(8))},
-                                     QStringLiteral("patient.create")) == 1,
+                QVERIFY2(eventsAbout(
+                             *ws.value(),
+                             audit::AuditEntity{QStringLiteral("patient"), QString::fromLatin1(ack.mid(8))},
+                             QStringLiteral("patient.create")) == 1,
                          "an acknowledged registration is not audited");
             }
         }
         QVERIFY2(killedAt.contains("database-committed"), "no kill landed between a commit and its audit");
+        QVERIFY2(killedAt.contains("audit-shipped"),
+                 "no kill landed between an audit append and the outbox clearing");
         qInfo("%d kills at steps %s; %d committed changes each audited once", iterations(),
               QByteArrayList(killedAt.cbegin(), killedAt.cend()).join(',').constData(), checked);
     }
