@@ -690,6 +690,11 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
     return {};
 }
 
+bool Database::inTransaction() const
+{
+    return !sqlite3_get_autocommit(d->db);
+}
+
 qint64 Database::commitCounter() const
 {
     // Read from the file: another connection may have committed since.

@@ -265,6 +265,8 @@ Result<void> validateFields(const AuditEvent &e)
     const QJsonObject &detail = e.detail;
     if (!isTypeName(type))
         return invalid(QStringLiteral("field 'type' must be a dotted lower-case name such as data.view"));
+    if (!isToken(e.id, kIdExtra, 0, 64))
+        return invalid(QStringLiteral("field 'id' must be an event ID (ASCII letters, digits, ._:-)"));
     if (!recorded.isValid())
         return invalid(QStringLiteral("field 'recorded' is missing"));
     if (recorded.toUTC().date().year() < 1970 || recorded.toUTC().date().year() > 9999)
@@ -331,6 +333,8 @@ QJsonObject AuditEvent::toJsonObject() const
     QJsonObject o;
     o.insert(QStringLiteral("v"), kFormatVersion);
     o.insert(QStringLiteral("type"), type);
+    if (!id.isEmpty())
+        o.insert(QStringLiteral("id"), id);
     o.insert(QStringLiteral("action"), actionCode(action));
     o.insert(QStringLiteral("outcome"), outcomeName(outcome));
     o.insert(QStringLiteral("recorded"), recorded.isValid() ? formatTime(recorded) : QString());
@@ -398,6 +402,8 @@ QByteArray AuditEvent::toCanonicalJson() const
         }
         out.append(']');
     }
+    if (!id.isEmpty())
+        member(",\"id\":", id);
     if (occurred.isValid())
         member(",\"occurred\":", formatTime(occurred));
     member(",\"outcome\":", outcomeName(outcome));
@@ -427,8 +433,8 @@ Result<AuditEvent> AuditEvent::fromJson(QByteArrayView json)
 Result<AuditEvent> AuditEvent::fromJsonObject(const QJsonObject &o)
 {
     if (auto r = rejectUnknownKeys(o,
-                                   {u"v", u"type", u"action", u"outcome", u"recorded", u"occurred", u"agent",
-                                    u"source", u"entities", u"purpose", u"detail"},
+                                   {u"v", u"id", u"type", u"action", u"outcome", u"recorded", u"occurred",
+                                    u"agent", u"source", u"entities", u"purpose", u"detail"},
                                    QStringLiteral("event"));
         !r)
         return r.error();
@@ -439,6 +445,10 @@ Result<AuditEvent> AuditEvent::fromJsonObject(const QJsonObject &o)
         return invalid(QStringLiteral("field 'v' must be %1").arg(kFormatVersion));
 
     AuditEvent e;
+    auto id = requireString(o, QStringLiteral("id"), QStringLiteral("id"), false);
+    if (!id)
+        return id.error();
+    e.id = id.value();
     auto type = requireString(o, QStringLiteral("type"), QStringLiteral("type"), true);
     if (!type)
         return type.error();
@@ -551,7 +561,7 @@ bool AuditEvent::operator==(const AuditEvent &other) const
     auto sameTime = [](const QDateTime &a, const QDateTime &b) {
         return a.isValid() == b.isValid() && (!a.isValid() || a.toMSecsSinceEpoch() == b.toMSecsSinceEpoch());
     };
-    return type == other.type && action == other.action && outcome == other.outcome &&
+    return id == other.id && type == other.type && action == other.action && outcome == other.outcome &&
            sameTime(recorded, other.recorded) && sameTime(occurred, other.occurred) && agent == other.agent &&
            source == other.source && entities == other.entities && purposeOfUse == other.purposeOfUse &&
            detail == other.detail;

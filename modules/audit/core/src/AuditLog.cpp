@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QReadWriteLock>
+#include <QSet>
 #include <QtEndian>
 
 #include <condition_variable>
@@ -151,6 +152,8 @@ struct AuditLog::Impl
     std::condition_variable queueCv;
     std::vector<Pending> queue;
     qint64 nextSequence = 0;
+    // Ids of every event appended, so a producer's retry cannot put the same event in twice.
+    QSet<QString> eventIds;
     QByteArray appendChain;
     crypto::Hasher chainHasher{crypto::HashAlgorithm::Sm3};
     bool flushing = false;
@@ -179,6 +182,11 @@ struct AuditLog::Impl
     AuditLogStatistics stats;
 
     Result<Pending> prepare(AuditEvent &event) const;
+    static Error duplicate(const QString &eventId)
+    {
+        return makeError(Error::Code::AlreadyExists,
+                         QStringLiteral("audit log: event %1 is already in the log").arg(eventId));
+    }
     void enqueue(Pending &pending); // queueMutex held
     Result<void> flushUpTo(qint64 count, bool includeAnchors);
     Result<void> writeBatch(std::vector<Pending> &batch, const QMap<QString, qint64> &anchors);
@@ -462,6 +470,8 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         QStringList keys;
         for (const AuditEntity &e : std::as_const(event->entities))
             keys << e.key();
+        if (!event->id.isEmpty())
+            d.eventIds.insert(event->id);
         d.indexEvent(rec.sequence,
                      EntryInfo{rec.offset, rec.frameLength, event->recorded.toMSecsSinceEpoch()},
                      event->agent.userId, keys);
@@ -505,8 +515,19 @@ Result<qint64> AuditLog::append(AuditEvent event)
     std::lock_guard lock(d->queueMutex);
     if (d->failed)
         return *d->failed;
+    if (!event.id.isEmpty()) {
+        if (d->eventIds.contains(event.id))
+            return d->duplicate(event.id);
+        d->eventIds.insert(event.id);
+    }
     d->enqueue(p.value());
     return d->nextSequence - 1;
+}
+
+bool AuditLog::containsEvent(const QString &eventId) const
+{
+    std::lock_guard lock(d->queueMutex);
+    return d->eventIds.contains(eventId);
 }
 
 Result<void> AuditLog::flush()
@@ -544,6 +565,15 @@ Result<qint64> AuditLog::commit(QList<AuditEvent> events)
         std::lock_guard lock(d->queueMutex);
         if (d->failed)
             return *d->failed;
+        QSet<QString> ids;
+        for (const AuditEvent &e : std::as_const(events)) {
+            if (e.id.isEmpty())
+                continue;
+            if (d->eventIds.contains(e.id) || ids.contains(e.id))
+                return d->duplicate(e.id);
+            ids.insert(e.id);
+        }
+        d->eventIds.unite(ids);
         for (Pending &p : prepared)
             d->enqueue(p);
         last = d->nextSequence - 1;

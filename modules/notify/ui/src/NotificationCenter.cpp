@@ -33,6 +33,18 @@ NotificationCenter::NotificationCenter(workbench::SessionContext &context, QObje
     m_timer.setInterval(30'000);
     connect(&m_timer, &QTimer::timeout, this, &NotificationCenter::refresh);
     m_timer.start();
+    if (workspace::BackgroundServices *services = m_context.backgroundServices()) {
+        // The workspace's services escalate and e-mail off the GUI thread, window or not: the bell
+        // only follows what they change, and a change here asks them for a mail run.
+        connect(services, &workspace::BackgroundServices::noticesChanged, this, &NotificationCenter::refresh);
+        connect(services, &workspace::BackgroundServices::mailDispatched, this,
+                &NotificationCenter::mailDispatched);
+        connect(this, &NotificationCenter::formsChanged, services,
+                &workspace::BackgroundServices::requestMail);
+        refresh();
+        return;
+    }
+    // A window built without the services (a test harness) does the same work on GUI timers.
     m_mailSoon.setSingleShot(true);
     m_mailSoon.setInterval(2'000);
     m_mailTimer.setInterval(120'000);

@@ -43,7 +43,8 @@ QString roleName(const QString &id)
 } // namespace
 
 MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session session, ShellSettings &settings,
-                       const workbench::Contributions &contributions, QWidget *parent)
+                       const workbench::Contributions &contributions, QWidget *parent,
+                       workspace::BackgroundServices *services)
     : QMainWindow(parent)
     , m_workspace(workspace)
     , m_settings(settings)
@@ -51,6 +52,7 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
     , m_context(new workbench::SessionContext(workspace, std::move(session), this))
     , m_integrity(new IntegrityMonitor(*m_context, this))
 {
+    m_context->setBackgroundServices(services);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("MDP Clinical Research Workstation"));
     // Every page is laid out to work at 1280×800, the smallest screen the hospitals use.

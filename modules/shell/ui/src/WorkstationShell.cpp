@@ -181,7 +181,16 @@ void WorkstationShell::showDemoChooser(const QString &message)
 
 void WorkstationShell::showMain(workspace::Session session)
 {
-    m_main = new MainWindow(*m_workspace, std::move(session), m_settings, m_contributions);
+    // While the workspace is unlocked, overdue reviews escalate and notices go by e-mail whether or
+    // not a window is open (R-6.2.3b/c): on a worker with its own database connection.
+    if (!m_services) {
+        if (auto started = workspace::BackgroundServices::start(*m_workspace))
+            m_services = started.value();
+        else
+            qCWarning(lcShell) << "background services not started:" << started.error().message;
+    }
+    m_main =
+        new MainWindow(*m_workspace, std::move(session), m_settings, m_contributions, nullptr, m_services);
     connect(m_main, &MainWindow::lockRequested, this, [this] { lock(); });
     connect(m_main, &MainWindow::logoutRequested, this, &WorkstationShell::logout);
     connect(m_main, &MainWindow::quitRequested, this, &WorkstationShell::quit);

@@ -1,8 +1,14 @@
 #include "mdp/workspace/Workspace.h"
 
+#include "AccountLookups.h"
+#include "AuditOutbox.h"
 #include "FormsAuditAdapter.h"
 #include "FormsMergeFollower.h"
 #include "RegistryAuditAdapter.h"
+#include "SecondConnection.h"
+#include "TransactionalAccountDirectory.h"
+#include "TransactionalFormStore.h"
+#include "TransactionalRegistry.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
 
@@ -44,7 +50,6 @@ const QString kDatabase = QStringLiteral("data.db");
 const QString kVaultDir = QStringLiteral("vault");
 const QString kAuditDir = QStringLiteral("audit");
 const QString kNodeKey = QStringLiteral("node-key.bin");
-const QString kCommitAnchor = QStringLiteral("database.commit_counter");
 const QByteArray kNodeKeyAd = QByteArrayLiteral("mdp node signing key v1");
 
 // Data keys of a workspace: name and purpose in the key hierarchy.
@@ -114,10 +119,14 @@ struct Workspace::Impl
     std::shared_ptr<Sm2CheckpointSigner> signer;
     std::unique_ptr<audit::AuditLog> audit;
     std::unique_ptr<store::Database> database;
+    std::shared_ptr<AuditShipping> shipping = std::make_shared<AuditShipping>();
+    std::unique_ptr<AuditOutbox> outbox;
     std::unique_ptr<store::Vault> vault;
     std::unique_ptr<accounts::SqlCipherAccountDirectory> accounts;
+    std::unique_ptr<TransactionalAccountDirectory> transactionalAccounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
     std::unique_ptr<registry::SqlCipherRegistry> registry;
+    std::unique_ptr<TransactionalRegistry> transactionalRegistry;
     // The search index lives only in memory: built from the encrypted database at unlock, kept
     // current through the registry's change listener, gone when the workspace closes.
     std::unique_ptr<search::PatientSearchIndex> searchIndex;
@@ -125,6 +134,9 @@ struct Workspace::Impl
     std::unique_ptr<FormsAuditAdapter> formsAudit;
     std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::unique_ptr<FormsMergeFollower> formsFollower;
+    std::unique_ptr<TransactionalFormStore> transactionalForms;
+    // Stopped and destroyed first (they use the database and the audit log), newest first.
+    std::vector<std::unique_ptr<WorkspaceService>> services;
     std::optional<Session> session;
     bool custodianSession = false;
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
@@ -161,9 +173,40 @@ struct Workspace::Impl
         if (event.agent.nodeId.isEmpty())
             event.agent.nodeId = nodeId;
         event.source = nodeId;
-        auto r = batchDepth > 0 ? audit->append(std::move(event)) : audit->appendDurable(std::move(event));
+        if (batchDepth > 0) {
+            // Queued; runBatch() makes the whole batch durable before its transaction commits.
+            auto r = audit->append(std::move(event));
+            if (!r)
+                return r.error();
+            return {};
+        }
+        if (outbox)
+            return outbox->record(std::move(event));
+        auto r = audit->appendDurable(std::move(event));
         if (!r)
             return r.error();
+        return {};
+    }
+
+    std::optional<Error> auditFailure() const
+    {
+        if (forwarder->failure())
+            return forwarder->failure();
+        if (outbox && outbox->failure())
+            return outbox->failure();
+        return std::nullopt;
+    }
+
+    // The change and its audit events in one transaction; the events go to the log after it.
+    Result<void> openOutbox()
+    {
+        if (auto migrated = AuditOutbox::migrate(*database); !migrated)
+            return migrated;
+        outbox = std::make_unique<AuditOutbox>(*database, *audit, *clock, shipping);
+        outbox->setSource(nodeId);
+        outbox->setAgentProvider([impl = this] { return impl->agent(); });
+        forwarder->setRecorder(
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
         return {};
     }
 
@@ -247,8 +290,8 @@ struct Workspace::Impl
     // last database.commit event in the chain, whichever is later.
     Result<std::optional<qint64>> anchoredCommit() const
     {
-        std::optional<qint64> anchored = audit->anchor(kCommitAnchor);
-        auto last = audit->lastRecordFor(AuditForwarder::databaseEntity());
+        std::optional<qint64> anchored = audit->anchor(AuditOutbox::commitAnchor());
+        auto last = audit->lastRecordFor(AuditOutbox::databaseEntity());
         if (!last)
             return last.error();
         if (last.value()) {
@@ -305,13 +348,14 @@ struct Workspace::Impl
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
+        transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(*accounts, *outbox);
         // Forms first: the registry moves form records with every merge (FormsMergeFollower), and
         // the form store asks the registry about a new record's patient only when one is created.
         if (auto r = openForms(); !r)
             return r;
         if (auto r = openRegistry(); !r)
             return r;
-        database->setCommitObserver(forwarder.get());
+        database->setCommitObserver(outbox.get());
         return {};
     }
 
@@ -332,6 +376,7 @@ struct Workspace::Impl
         if (!reg)
             return reg.error();
         registry = std::move(reg.value());
+        transactionalRegistry = std::make_unique<TransactionalRegistry>(*registry, *outbox);
         searchIndex = std::make_unique<search::PatientSearchIndex>();
         QList<search::PatientSearchRecord> records;
         auto scanned = registry->forEachPatientForIndex(
@@ -355,42 +400,13 @@ struct Workspace::Impl
         return {};
     }
 
-    // Role ids an account holds now; none for unknown or locked accounts, so a locked reviewer is
-    // neither chosen nor able to act.
-    QStringList rolesOf(const QString &accountId) const
-    {
-        const QUuid id = QUuid::fromString(accountId);
-        if (id.isNull() || !accounts)
-            return {};
-        auto account = accounts->findById(id);
-        if (!account || !account.value() || account.value()->isLockedAt(clock->now()))
-            return {};
-        QStringList roles;
-        for (const auto role : account.value()->roles)
-            roles << accounts::roleId(role);
-        return roles;
-    }
-
     // The signed-in account with the roles it holds now (a locked account holds none).
     std::optional<registry::ActingPrincipal> actingPrincipal() const
     {
         if (!session)
             return std::nullopt;
-        return registry::ActingPrincipal{session->accountId, rolesOf(session->accountId)};
-    }
-
-    QStringList dataManagerIds() const
-    {
-        QStringList ids;
-        auto all = accounts->list();
-        if (!all)
-            return ids;
-        const QDateTime now = clock->now();
-        for (const auto &a : all.value()) {
-            if (a.hasRole(accounts::Role::DataManager) && !a.isLockedAt(now))
-                ids << a.idString();
-        }
-        return ids;
+        return registry::ActingPrincipal{session->accountId,
+                                         currentRolesOf(*accounts, *clock, session->accountId)};
     }
 
     Result<void> openForms()
@@ -406,11 +422,14 @@ struct Workspace::Impl
             return impl->registry->checkRecordSubject(patientId, eventId);
         };
         auto store = forms::SqlCipherFormStore::open(
-            *database, *formsAudit, *clock, [impl = this](const QString &id) { return impl->rolesOf(id); },
-            [impl = this] { return impl->dataManagerIds(); }, std::move(options));
+            *database, *formsAudit, *clock,
+            [impl = this](const QString &id) { return currentRolesOf(*impl->accounts, *impl->clock, id); },
+            [impl = this] { return unlockedDataManagerIds(*impl->accounts, *impl->clock); },
+            std::move(options));
         if (!store)
             return store.error();
         forms = std::move(store.value());
+        transactionalForms = std::make_unique<TransactionalFormStore>(*forms, *outbox);
         return {};
     }
 };
@@ -421,6 +440,10 @@ Workspace::Workspace()
 
 Workspace::~Workspace()
 {
+    while (!d->services.empty()) {
+        d->services.back()->stop();
+        d->services.pop_back();
+    }
     if (d->audit) {
         if (d->session)
             logout();
@@ -522,19 +545,21 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         return cleanUp(r.error());
     if (auto r = d.openDatabase(true); !r)
         return cleanUp(r.error());
+    if (auto r = d.openOutbox(); !r)
+        return cleanUp(r.error());
     if (auto r = d.openRest(true); !r)
         return cleanUp(r.error());
 
-    auto custodian = d.accounts->createAccount(QUuid(), QStringLiteral("custodian"),
-                                               QStringLiteral("Workspace custodian (command line)"),
-                                               accounts::Role::SystemAdmin, randomCustodianPassword());
+    auto custodian = d.transactionalAccounts->createAccount(
+        QUuid(), QStringLiteral("custodian"), QStringLiteral("Workspace custodian (command line)"),
+        accounts::Role::SystemAdmin, randomCustodianPassword());
     if (!custodian)
         return cleanUp(custodian.error());
     d.custodian = custodian->id;
     d.accounts->setServiceAccount(d.custodian);
     // The shipped entry forms (R-6.2.1d), imported like any definition so a site can replace them.
     for (const QByteArray &json : forms::defaultTemplateJson()) {
-        auto imported = d.forms->importDefinition(custodian->idString(), json);
+        auto imported = d.transactionalForms->importDefinition(custodian->idString(), json);
         if (!imported)
             return cleanUp(imported.error());
     }
@@ -562,7 +587,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
                             QStringLiteral("system-admin"),
                             {QStringLiteral("system-admin")},
                             clock.now()};
-        auto admin = d.accounts->createAccount(
+        auto admin = d.transactionalAccounts->createAccount(
             d.custodian, options.adminName,
             options.adminDisplayName.isEmpty() ? options.adminName : options.adminDisplayName,
             accounts::Role::SystemAdmin, QString::fromUtf8(options.adminPassword.view()));
@@ -631,6 +656,11 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         return r.error();
     if (auto r = d.checkRollback(); !r)
         return r.error();
+    if (auto r = d.openOutbox(); !r)
+        return r.error();
+    // Events of changes committed just before a crash, before anything else is recorded.
+    if (auto r = d.outbox->ship(); !r)
+        return r.error();
     if (auto r = d.openRest(false); !r)
         return r.error();
     d.accounts->setServiceAccount(d.custodian);
@@ -642,9 +672,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     start.detail.insert(QStringLiteral("database_commit"), d.database->commitCounter());
     if (auto r = d.record(std::move(start)); !r)
         return r.error();
-    if (d.forwarder->failure())
-        return makeError(Error::Code::Io, QStringLiteral("the audit log cannot be written: ") +
-                                              d.forwarder->failure()->message);
+    if (auto failure = d.auditFailure())
+        return makeError(Error::Code::Io,
+                         QStringLiteral("the audit log cannot be written: ") + failure->message);
     return ws;
 }
 
@@ -705,7 +735,7 @@ audit::AuditLog &Workspace::auditLog()
 
 accounts::AccountDirectory &Workspace::accounts()
 {
-    return *d->accounts;
+    return *d->transactionalAccounts;
 }
 
 crypto::KeyHierarchy &Workspace::keys()
@@ -715,7 +745,7 @@ crypto::KeyHierarchy &Workspace::keys()
 
 registry::Registry &Workspace::registry()
 {
-    return *d->registry;
+    return *d->transactionalRegistry;
 }
 
 registry::PatientSearch &Workspace::patientSearch()
@@ -725,25 +755,26 @@ registry::PatientSearch &Workspace::patientSearch()
 
 forms::FormStore &Workspace::forms()
 {
-    return *d->forms;
+    return *d->transactionalForms;
 }
 
 Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,
                                  const QString &totpCode)
 {
-    if (d->forwarder->failure())
+    if (auto failure = d->auditFailure())
         return makeError(Error::Code::Io,
                          QStringLiteral("the audit log cannot be written (%1); sign-in is refused "
                                         "until it can")
-                             .arg(d->forwarder->failure()->message));
-    auto account = d->accounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
+                             .arg(failure->message));
+    auto account =
+        d->transactionalAccounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
     if (!account)
         return account.error();
-    if (d->forwarder->failure()) {
+    if (auto failure = d->auditFailure()) {
         // The sign-in itself could not be recorded: it does not count.
-        return makeError(Error::Code::Io,
-                         QStringLiteral("the audit log cannot be written (%1); sign-in is refused")
-                             .arg(d->forwarder->failure()->message));
+        return makeError(
+            Error::Code::Io,
+            QStringLiteral("the audit log cannot be written (%1); sign-in is refused").arg(failure->message));
     }
     QStringList roles;
     for (const auto role : account->roles)
@@ -816,6 +847,40 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
     if (!records.isEmpty())
         d->searchIndex->upsert(records);
     return r;
+}
+
+Result<std::unique_ptr<WorkspaceConnection>> Workspace::openConnection()
+{
+    auto dbKey = d->dataKey(kDatabaseKey, false);
+    if (!dbKey)
+        return dbKey.error();
+    store::Database::Options options;
+    options.path = d->path(kDatabase);
+    options.key = std::move(dbKey.value());
+    options.cipher = d->pageCipher;
+    auto db = store::Database::open(std::move(options));
+    if (!db)
+        return db.error();
+    SecondConnection::Parts parts;
+    parts.database = std::move(db.value());
+    parts.log = d->audit.get();
+    parts.clock = d->clock;
+    parts.shipping = d->shipping;
+    parts.nodeId = d->nodeId;
+    auto connection = SecondConnection::open(std::move(parts));
+    if (!connection)
+        return connection.error();
+    return std::unique_ptr<WorkspaceConnection>(std::move(connection.value()));
+}
+
+void Workspace::adoptService(std::unique_ptr<WorkspaceService> service)
+{
+    d->services.push_back(std::move(service));
+}
+
+void Workspace::setCommitStepHook(std::function<void(QStringView step)> hook)
+{
+    d->shipping->stepHook = std::move(hook);
 }
 
 IntegrityReport Workspace::verifyIntegrity()

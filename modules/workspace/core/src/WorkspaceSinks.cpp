@@ -6,10 +6,6 @@
 
 namespace mdp::workspace {
 
-namespace {
-const QString kCommitAnchor = QStringLiteral("database.commit_counter");
-}
-
 AuditForwarder::AuditForwarder(const Clock &clock)
     : m_clock(clock)
 {}
@@ -104,28 +100,14 @@ void AuditForwarder::record(const QString &type, const QString &actorId, const Q
         e.entities << audit::AuditEntity{QStringLiteral("account"), subjectAccountId};
     if (!detail.isEmpty())
         e.detail.insert(QStringLiteral("reason"), detail);
-    emitEvent(std::move(e));
-}
-
-void AuditForwarder::committed(qint64 commitCounter)
-{
-    // The counter goes both into the signed checkpoint (anchor) and into the chain itself as an
-    // event: putting back an older audit.head together with an older database must not hide the
-    // rollback, and the chained event survives that.
-    if (!m_log)
+    if (m_recorder && m_log) {
+        if (auto r = m_recorder(std::move(e)); !r) {
+            m_failure = r.error();
+            qCCritical(lcWorkspace) << "an account audit event could not be written:" << r.error().toString();
+        }
         return;
-    m_log->setAnchor(kCommitAnchor, commitCounter);
-    audit::AuditEvent e;
-    e.type = QStringLiteral("database.commit");
-    e.action = audit::AuditAction::Update;
-    e.entities << databaseEntity();
-    e.detail.insert(QStringLiteral("commit"), commitCounter);
+    }
     emitEvent(std::move(e));
-}
-
-audit::AuditEntity AuditForwarder::databaseEntity()
-{
-    return audit::AuditEntity{QStringLiteral("database"), QStringLiteral("data.db")};
 }
 
 Sm2CheckpointSigner::Sm2CheckpointSigner(crypto::SigningKey key)

@@ -6,7 +6,6 @@
 #include "mdp/crypto/KeyAuditSink.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/Clock.h"
-#include "mdp/store/Database.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
 
 #include <QList>
@@ -20,29 +19,29 @@ class AuditLog;
 
 namespace mdp::workspace {
 
-// Adapts the lower layers' reporting seams (key operations, account events, database commits) to
-// the audit log. Key events that happen before the audit log is open (unlocking the keyring and
-// unwrapping the audit key itself) are held and written as soon as it is.
-class AuditForwarder final : public crypto::KeyAuditSink,
-                             public accounts::AccountAuditSink,
-                             public store::CommitObserver
+// Adapts the lower layers' reporting seams (key operations, account events) to the audit log. Key
+// events that happen before the audit log is open (unlocking the keyring and unwrapping the audit
+// key itself) are held and written as soon as it is. Account events go through the recorder once
+// one is set, so those of an account change join its transaction (AuditOutbox).
+class AuditForwarder final : public crypto::KeyAuditSink, public accounts::AccountAuditSink
 {
 public:
     explicit AuditForwarder(const Clock &clock);
 
     void attach(audit::AuditLog *log, const QString &nodeId);
     void setAgentProvider(std::function<audit::AuditAgent()> provider) { m_agent = std::move(provider); }
+    void setRecorder(std::function<Result<void>(audit::AuditEvent)> recorder)
+    {
+        m_recorder = std::move(recorder);
+    }
 
     void keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
                   const QString &detail) override;
     void record(const QString &type, const QString &actorId, const QString &subjectAccountId, bool success,
                 const QString &detail) override;
-    void committed(qint64 commitCounter) override;
 
     // Set once an event could not be written; the workspace refuses further work then.
     const std::optional<Error> &failure() const { return m_failure; }
-    // The entity under which every database commit is recorded in the chain.
-    static audit::AuditEntity databaseEntity();
 
 private:
     void emitEvent(audit::AuditEvent event);
@@ -52,6 +51,7 @@ private:
     QString m_nodeId;
     QList<audit::AuditEvent> m_pending;
     std::function<audit::AuditAgent()> m_agent;
+    std::function<Result<void>(audit::AuditEvent)> m_recorder;
     std::optional<Error> m_failure;
 };
 

@@ -44,7 +44,8 @@ int fhirOutcomeCode(AuditOutcome outcome); // 0, 4, 8, 12
 //
 // JSON shape (keys sorted; optional members omitted when empty):
 //   {"action":"R","agent":{"address":"10.1.2.3","node":"ws-07","role":"researcher","user":"u-1042"},
-//    "detail":{...},"entities":[{"id":"p-5f2c","type":"patient"}],"occurred":"2025-03-01T08:00:00.000Z",
+//    "detail":{...},"entities":[{"id":"p-5f2c","type":"patient"}],"id":"3f0c...",
+//    "occurred":"2025-03-01T08:00:00.000Z",
 //    "outcome":"success","purpose":"HRESCH","recorded":"2025-03-01T08:00:00.125Z","source":"node-1",
 //    "type":"data.view","v":1}
 struct AuditEvent
@@ -52,6 +53,10 @@ struct AuditEvent
     static constexpr int kFormatVersion = 1;
     static constexpr int kMaxCanonicalSize = 256 * 1024;
 
+    // Optional stable identifier given by whoever produced the event ([A-Za-z0-9._:-], up to 64), so
+    // an event handed over twice (a retry after a crash) is recognised: the log refuses a second
+    // event with an id it already holds.
+    QString id;
     QString type; // dotted name, see AuditEventType.h
     AuditAction action = AuditAction::Execute;
     AuditOutcome outcome = AuditOutcome::Success;

@@ -50,7 +50,8 @@ public:
     AuditLog &operator=(const AuditLog &) = delete;
 
     // Queues an event and returns its sequence number. `recorded` is set from the log's Clock and an
-    // empty `source` becomes the node ID. Not durable until flush().
+    // empty `source` becomes the node ID. Not durable until flush(). An event whose `id` the log
+    // already holds (written or queued) is refused with Code::AlreadyExists and nothing is queued.
     Result<qint64> append(AuditEvent event);
     // Writes everything queued so far with one fdatasync and one checkpoint; when it returns ok,
     // those events (and the anchors set before the call) survive a crash.
@@ -60,6 +61,9 @@ public:
     // Appends a batch and makes it durable; returns the sequence number of the last event. Nothing of
     // the batch is queued when one event is invalid. An empty batch only flushes.
     Result<qint64> commit(QList<AuditEvent> events);
+
+    // Whether an event with this `id` was appended (queued ones included).
+    bool containsEvent(const QString &eventId) const;
 
     qint64 size() const;        // events appended, queued ones included
     qint64 durableSize() const; // events covered by the last checkpoint

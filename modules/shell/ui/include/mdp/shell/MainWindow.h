@@ -11,6 +11,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace mdp::workspace {
+class BackgroundServices;
+}
+
 namespace mdp::workbench {
 class Contributions;
 class SessionContext;
@@ -30,7 +34,8 @@ class MainWindow : public QMainWindow, public workbench::Host
     Q_OBJECT
 public:
     MainWindow(workspace::Workspace &workspace, workspace::Session session, ShellSettings &settings,
-               const workbench::Contributions &contributions, QWidget *parent = nullptr);
+               const workbench::Contributions &contributions, QWidget *parent = nullptr,
+               workspace::BackgroundServices *services = nullptr);
     ~MainWindow() override;
 
     // Page ids in rail order ("overview", "patients", ...).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mdp/workspace/BackgroundServices.h"
+
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -82,6 +84,8 @@ private:
     QPointer<FirstRunWizard> m_wizard;
     QPointer<LoginDialog> m_login;
     QPointer<MainWindow> m_main;
+    // Escalation and e-mail of an unlocked workspace, off the GUI thread; owned by the workspace.
+    QPointer<workspace::BackgroundServices> m_services;
     QTimer m_idle;
     QString m_screenshot;
     QString m_initialPage;

@@ -101,6 +101,9 @@ public:
     Result<void> transaction(const std::function<Result<void>()> &work);
     qint64 commitCounter() const;
     void setCommitObserver(CommitObserver *observer);
+    // Whether a transaction() (or a transaction opened by exec()) is open on this connection, so
+    // what is written now commits or rolls back with it.
+    bool inTransaction() const;
 
     // Applies numbered migrations `<prefix>/NNN_name.sql` from Qt resources in order, once each,
     // recording (module, version) in schema_migrations. Each runs in its own transaction.

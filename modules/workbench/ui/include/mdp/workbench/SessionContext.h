@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/workbench/Background.h"
+#include "mdp/workspace/BackgroundServices.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QApplication>
@@ -34,6 +35,10 @@ public:
         return m_session.roles.isEmpty() ? QStringList{m_session.role} : m_session.roles;
     }
     bool isBusy() const { return m_worker != nullptr; }
+    // The workspace's background services (escalation and e-mail off the GUI thread), when the
+    // program started them; null in a window built without them.
+    workspace::BackgroundServices *backgroundServices() const { return m_services; }
+    void setBackgroundServices(workspace::BackgroundServices *services) { m_services = services; }
 
     void waitForIdle()
     {
@@ -82,6 +87,7 @@ private:
     workspace::Workspace &m_workspace;
     workspace::Session m_session;
     QPointer<QThread> m_worker;
+    QPointer<workspace::BackgroundServices> m_services;
 };
 
 } // namespace mdp::workbench

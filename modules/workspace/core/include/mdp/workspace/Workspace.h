@@ -38,6 +38,17 @@ class FormStore;
 
 namespace mdp::workspace {
 
+class WorkspaceConnection;
+
+// Something that runs beside an unlocked workspace (BackgroundServices): the workspace owns it and
+// stops it first when it closes, while the database and the audit log are still open.
+class WorkspaceService
+{
+public:
+    virtual ~WorkspaceService() = default;
+    virtual void stop() = 0;
+};
+
 // Who is logged in on this workspace.
 struct Session
 {
@@ -145,7 +156,10 @@ public:
     // Stable identifier of this workstation, written into every audit event as its source.
     QString nodeId() const;
 
-    // Records an event as the logged-in user (or the system when nobody is), durably.
+    // Records an event as the logged-in user (or the system when nobody is). Durable on return when
+    // no transaction is open; inside database().transaction() it is written with the transaction
+    // and appended to the audit log once that commits (AuditOutbox), so it cannot outlive a
+    // rolled-back change nor a committed change go without it.
     Result<void> record(audit::AuditEvent event);
 
     // Runs `work` in one database transaction whose audit events are group-committed: queued as
@@ -156,6 +170,19 @@ public:
     Result<void> runBatch(const std::function<Result<void>()> &work);
 
     IntegrityReport verifyIntegrity();
+
+    // A second connection to the database for one background thread, audited like this one (see
+    // WorkspaceConnection). It must be destroyed before the workspace.
+    Result<std::unique_ptr<WorkspaceConnection>> openConnection();
+    // Takes `service` over: stopped and destroyed, in reverse order of adoption, when the
+    // workspace closes.
+    void adoptService(std::unique_ptr<WorkspaceService> service);
+
+    // Seam for crash tests: called at the named steps of recording a commit in the audit trail, so a
+    // test can kill the process exactly there. "database-committed": the transaction is durable and
+    // its audit events are not yet in the audit log; "audit-shipped": they are durably in the log and
+    // the outbox rows that carried them are not yet deleted.
+    void setCommitStepHook(std::function<void(QStringView step)> hook);
 
 private:
     Workspace();

@@ -1,0 +1,146 @@
+#include "AuditOutbox.h"
+
+#include "WorkspaceLogging.h"
+
+#include "mdp/audit/AuditLog.h"
+
+#include <QUuid>
+
+// Q_INIT_RESOURCE declares the generated initialiser at the enclosing scope, so it must be used
+// outside any namespace.
+static void initWorkspaceMigrationsResource()
+{
+    Q_INIT_RESOURCE(workspace_migrations);
+}
+
+namespace mdp::workspace {
+
+AuditOutbox::AuditOutbox(store::Database &database, audit::AuditLog &log, const Clock &clock,
+                         std::shared_ptr<AuditShipping> shipping)
+    : m_db(database)
+    , m_log(log)
+    , m_clock(clock)
+    , m_shipping(std::move(shipping))
+{}
+
+Result<void> AuditOutbox::migrate(store::Database &database)
+{
+    static std::once_flag once;
+    std::call_once(once, initWorkspaceMigrationsResource);
+    auto applied =
+        database.migrate(QStringLiteral("workspace"), QStringLiteral(":/mdp/workspace/migrations"));
+    if (!applied)
+        return applied.error();
+    return {};
+}
+
+audit::AuditEntity AuditOutbox::databaseEntity()
+{
+    return audit::AuditEntity{QStringLiteral("database"), QStringLiteral("data.db")};
+}
+
+QString AuditOutbox::commitAnchor()
+{
+    return QStringLiteral("database.commit_counter");
+}
+
+Result<void> AuditOutbox::record(audit::AuditEvent event)
+{
+    if (!m_db.inTransaction()) {
+        auto appended = m_log.appendDurable(std::move(event));
+        if (!appended)
+            return appended.error();
+        return {};
+    }
+    event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QDateTime now = m_clock.now().toUTC();
+    if (!event.occurred.isValid())
+        event.occurred = now;
+    // Needed to validate now; the log stamps its own time when the event is appended.
+    event.recorded = now;
+    auto json = event.toValidatedCanonicalJson();
+    if (!json) {
+        m_unrecorded = json.error();
+        return json.error();
+    }
+    auto inserted = m_db.execute(QStringLiteral("INSERT INTO audit_outbox (event_id, event) VALUES (?1, ?2)"),
+                                 {event.id, json.value()});
+    if (!inserted) {
+        m_unrecorded = inserted.error();
+        return inserted.error();
+    }
+    return {};
+}
+
+Result<void> AuditOutbox::ship(std::optional<qint64> commitCounter)
+{
+    std::lock_guard lock(m_shipping->mutex);
+    auto rows = m_db.query(QStringLiteral("SELECT seq, event_id, event FROM audit_outbox ORDER BY seq"));
+    if (!rows)
+        return rows.error();
+    qint64 lastRow = 0;
+    bool appended = false;
+    for (const store::Row &row : rows.value()) {
+        lastRow = row.at(0).toLongLong();
+        // Appended before a crash that came before the row was deleted.
+        if (m_log.containsEvent(row.at(1).toString()))
+            continue;
+        auto event = audit::AuditEvent::fromJson(row.at(2).toByteArray());
+        if (!event)
+            return makeError(Error::Code::Corrupt, QStringLiteral("audit outbox entry %1 is unreadable: %2")
+                                                       .arg(lastRow)
+                                                       .arg(event.error().message));
+        if (auto r = m_log.append(std::move(event.value())); !r)
+            return r.error();
+        appended = true;
+    }
+    if (commitCounter && *commitCounter > m_shipping->anchoredCommit) {
+        // The counter goes both into the signed checkpoint (anchor) and into the chain itself as an
+        // event: putting back an older audit.head together with an older database must not hide
+        // the rollback, and the chained event survives that.
+        m_shipping->anchoredCommit = *commitCounter;
+        m_log.setAnchor(commitAnchor(), *commitCounter);
+        audit::AuditEvent e;
+        e.type = QStringLiteral("database.commit");
+        e.action = audit::AuditAction::Update;
+        e.agent = m_agent
+                      ? m_agent()
+                      : audit::AuditAgent{QStringLiteral("system"), QStringLiteral("system"), m_nodeId, {}};
+        if (e.agent.nodeId.isEmpty())
+            e.agent.nodeId = m_nodeId;
+        e.source = m_nodeId;
+        e.entities << databaseEntity();
+        e.detail.insert(QStringLiteral("commit"), *commitCounter);
+        if (auto r = m_log.append(std::move(e)); !r)
+            return r.error();
+        appended = true;
+    }
+    if (appended) {
+        if (auto r = m_log.flush(); !r)
+            return r.error();
+    }
+    if (lastRow == 0)
+        return {};
+    if (m_shipping->stepHook)
+        m_shipping->stepHook(u"audit-shipped");
+    // Outside any transaction on purpose: deleting what the log already holds is bookkeeping, not a
+    // change to anchor, and a row that survives (crash, busy database) is skipped by its id later.
+    if (auto cleared = m_db.exec(QStringLiteral("DELETE FROM audit_outbox WHERE seq <= %1").arg(lastRow));
+        !cleared)
+        qCWarning(lcWorkspace) << "the audit outbox could not be cleared now:" << cleared.error().toString();
+    return {};
+}
+
+void AuditOutbox::committed(qint64 commitCounter)
+{
+    if (m_shipping->stepHook)
+        m_shipping->stepHook(u"database-committed");
+    if (auto shipped = ship(commitCounter); !shipped) {
+        // The events stay in the outbox and go out with the next commit or the next open.
+        m_failure = shipped.error();
+        qCCritical(lcWorkspace) << "audit events of a commit could not be appended:"
+                                << shipped.error().toString();
+    }
+}
+
+} // namespace mdp::workspace

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/Result.h"
+#include "mdp/store/Database.h"
+
+#include <QStringView>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <utility>
+
+namespace mdp::audit {
+class AuditLog;
+}
+
+namespace mdp::workspace {
+
+// What every database connection of one workspace shares when it ships its outbox: one shipper at
+// a time (two would both find a row not yet in the log) and the highest commit anchored so far (a
+// connection that commits earlier but ships later must not move the anchor back).
+struct AuditShipping
+{
+    std::mutex mutex;
+    qint64 anchoredCommit = 0;
+    std::function<void(QStringView step)> stepHook;
+};
+
+// Makes a database change and its audit event atomic. An event recorded while a
+// transaction is open goes into the table audit_outbox of that same transaction, so it commits or
+// rolls back with the change; after every commit the outbox is appended to the audit log, oldest
+// first, followed by the database.commit event that anchors the commit counter, and then cleared.
+// A crash between commit and append leaves the rows for the next ship (at the latest when the
+// workspace opens); a crash between append and clearing leaves rows whose event id the log already
+// holds, which are skipped, so every event lands exactly once.
+class AuditOutbox final : public store::CommitObserver
+{
+public:
+    AuditOutbox(store::Database &database, audit::AuditLog &log, const Clock &clock,
+                std::shared_ptr<AuditShipping> shipping);
+
+    // Creates the outbox table where missing.
+    static Result<void> migrate(store::Database &database);
+
+    // The event must be complete (agent and source set). Inside a transaction: stored in the
+    // outbox under a fresh id, appended after the commit. Outside: there is nothing to be atomic
+    // with, so it is appended and made durable now.
+    Result<void> record(audit::AuditEvent event);
+
+    // Appends what waits in the outbox (skipping events the log already holds), then, with
+    // `commitCounter`, the database.commit event and its anchor; all made durable by one flush,
+    // after which the rows are deleted.
+    Result<void> ship(std::optional<qint64> commitCounter = std::nullopt);
+
+    void committed(qint64 commitCounter) override;
+
+    store::Database &database() { return m_db; }
+    // The error of an event that could not be put into the outbox since the last call; the change
+    // it describes must then not commit (inOneTransaction rolls it back).
+    std::optional<Error> takeUnrecorded() { return std::exchange(m_unrecorded, std::nullopt); }
+    // The entity under which every database commit is recorded in the chain.
+    static audit::AuditEntity databaseEntity();
+    static QString commitAnchor();
+    // Set once a commit's events could not be appended; they stay in the outbox meanwhile.
+    const std::optional<Error> &failure() const { return m_failure; }
+    // Fills the agent of the database.commit event (whoever is signed in, or the system).
+    void setAgentProvider(std::function<audit::AuditAgent()> provider) { m_agent = std::move(provider); }
+    void setSource(const QString &nodeId) { m_nodeId = nodeId; }
+
+private:
+    store::Database &m_db;
+    audit::AuditLog &m_log;
+    const Clock &m_clock;
+    std::shared_ptr<AuditShipping> m_shipping;
+    std::function<audit::AuditAgent()> m_agent;
+    QString m_nodeId;
+    std::optional<Error> m_failure;
+    std::optional<Error> m_unrecorded;
+};
+
+} // namespace mdp::workspace

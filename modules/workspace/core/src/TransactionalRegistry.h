@@ -1,0 +1,74 @@
+#pragma once
+
+#include "mdp/registry/Registry.h"
+
+namespace mdp::workspace {
+
+class AuditOutbox;
+
+// The workspace's registry: every change runs in one transaction together with its audit events
+// (inOneTransaction); views and the index scans go straight through.
+class TransactionalRegistry final : public registry::Registry
+{
+public:
+    TransactionalRegistry(registry::Registry &inner, AuditOutbox &outbox);
+
+    Result<registry::DuplicateCheck> checkDuplicates(const registry::PatientDraft &draft) override;
+    Result<registry::Patient> createPatient(const QString &actor, const registry::PatientDraft &draft,
+                                            const registry::DuplicateDecision &decision) override;
+    Result<registry::Patient> updatePatient(const QString &actor, const QUuid &patientId,
+                                            const registry::PatientDraft &draft, int expectedVersion,
+                                            const QString &reason) override;
+    Result<registry::Patient> addIdentifier(const QString &actor, const QUuid &patientId,
+                                            const registry::PatientIdentifier &identifier) override;
+    Result<registry::Patient> patient(const QString &actor, const QUuid &patientId) override;
+    Result<registry::Patient> patientByPseudonym(const QString &actor, const QString &pseudonymId) override;
+    Result<std::optional<registry::Patient>>
+    findByIdentifier(const QString &actor, const registry::PatientIdentifier &identifier) override;
+    Result<registry::PatientPage> patients(const QString &actor,
+                                           const registry::PageRequest &request) override;
+    Result<QList<registry::Patient>> recentPatients(const QString &actor, int limit) override;
+    Result<QString> checkRecordSubject(const QUuid &patientId, const QUuid &eventId) override;
+    // The convenience overloads of the interface stay visible beside the overrides.
+    using registry::Registry::createPatient;
+    using registry::Registry::merge;
+    Result<QList<registry::PatientVersion>> patientHistory(const QUuid &patientId) override;
+    Result<QList<registry::DuplicateCandidate>> possibleDuplicates(registry::DuplicateStatus status) override;
+    Result<void> dismissDuplicate(const QString &actor, qint64 candidateId, const QString &reason) override;
+    Result<registry::MergeRecord> merge(const QString &actor, const QUuid &survivorId, const QUuid &mergedId,
+                                        const QString &reason,
+                                        const std::optional<registry::MergeOverride> &mergeOverride) override;
+    Result<registry::MergeRecord> unmerge(const QString &actor, const QUuid &mergeId,
+                                          const QString &reason) override;
+    Result<registry::MergeRecord> mergeRecord(const QUuid &mergeId) override;
+    Result<QList<registry::MergeRecord>> lineage(const QUuid &patientId) override;
+    Result<registry::TimelineEvent> addEvent(const QString &actor, const QUuid &patientId,
+                                             const registry::EventDraft &draft) override;
+    Result<registry::TimelineEvent> updateEvent(const QString &actor, const QUuid &eventId,
+                                                const registry::EventDraft &draft, int expectedVersion,
+                                                const QString &reason) override;
+    Result<registry::TimelineEvent> annotateEvent(const QString &actor, const QUuid &eventId,
+                                                  const QString &annotation, int expectedVersion) override;
+    Result<registry::TimelineEvent> removeEvent(const QString &actor, const QUuid &eventId,
+                                                const QString &reason) override;
+    Result<registry::TimelineEvent> revertEvent(const QString &actor, const QUuid &eventId, int version,
+                                                const QString &reason) override;
+    Result<registry::TimelineEvent> event(const QString &actor, const QUuid &eventId) override;
+    Result<QList<registry::TimelineEvent>> events(const QString &actor, const QUuid &patientId,
+                                                  bool includeRemoved) override;
+    Result<QList<registry::EventVersion>> eventHistory(const QUuid &eventId) override;
+    Result<registry::Attachment> attach(const QString &actor, const QUuid &eventId,
+                                        const registry::AttachmentDraft &draft) override;
+    Result<void> detach(const QString &actor, const QUuid &attachmentId, const QString &reason) override;
+    Result<QString> projectPseudonym(const QString &actor, const QString &projectId,
+                                     const QUuid &patientId) override;
+    Result<void> forEachPatientForIndex(const IndexVisitor &visit) override;
+    Result<void> patientForIndex(const QString &pseudonymId, const IndexVisitor &visit) override;
+    void setChangeListener(std::function<void(const QString &pseudonymId)> listener) override;
+
+private:
+    registry::Registry &m_inner;
+    AuditOutbox &m_outbox;
+};
+
+} // namespace mdp::workspace
