@@ -665,6 +665,39 @@ private Q_SLOTS:
         QCOMPARE(log->statistics().flushes, 2); // creation checkpoint + one batch
     }
 
+    // A producer that hands an event over again after a crash (the workspace's audit outbox) must
+    // not put it in twice, even once the log was closed and reopened.
+    void eventWithAnIdTheLogHoldsIsRefused()
+    {
+        AuditEvent e = event(QStringLiteral("u-1"), EventType::DataModify,
+                             {AuditEntity{QStringLiteral("patient"), QStringLiteral("p-1")}});
+        e.id = QStringLiteral("3f0c2a56-1f7e-4a53-9a43-0d0c1d8e7b21");
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            QVERIFY(log->appendDurable(e).ok());
+            QVERIFY(log->containsEvent(e.id));
+            auto again = log->append(e);
+            QVERIFY(!again.ok());
+            QCOMPARE(again.error().code, Error::Code::AlreadyExists);
+            QVERIFY(!log->commit({event(QStringLiteral("u-2"), EventType::DataView), e}).ok());
+            QCOMPARE(log->size(), 1);
+        }
+        auto log = openLog();
+        QVERIFY(log);
+        QVERIFY(log->containsEvent(e.id));
+        QVERIFY(!log->append(e).ok());
+        e.id = QStringLiteral("another-id");
+        QVERIFY(log->append(e).ok());
+        QCOMPARE(log->size(), 2);
+        auto stored =
+            log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-1")});
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->size(), 2);
+        QCOMPARE(stored->first().event.id, QStringLiteral("3f0c2a56-1f7e-4a53-9a43-0d0c1d8e7b21"));
+        QCOMPARE(stored->last().event.id, QStringLiteral("another-id"));
+    }
+
     // Anchors: the database commit counter rides in the signed checkpoint.
     void anchorsAreSignedAndSurviveReopen()
     {
