@@ -19,6 +19,7 @@ using namespace mdp::testsupport;
 namespace {
 const QString kFirstId = QStringLiteral("110101198001011232");  // male, 1980-01-01
 const QString kSecondId = QStringLiteral("110101198001011259"); // male, 1980-01-01, another person
+const QString kThirdId = QStringLiteral("110101199001011237");  // male, 1990-01-01
 const QString kBadCheck = QStringLiteral("110101198001011233");
 const QString kBadDate = QStringLiteral("110101199902301231");
 } // namespace
@@ -125,6 +126,25 @@ private Q_SLOTS:
                      &out),
                  2);
         QCOMPARE(cli(on({QStringLiteral("patient"), QStringLiteral("frobnicate")}), &out), 2);
+    }
+
+    // A mistyped flag is refused, not ignored: `--unverifed` used to register the ID as verified.
+    void aMistypedOptionIsRefusedAndNothingIsRegistered()
+    {
+        QString out;
+        QCOMPARE(cli(on({QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--national-id"),
+                         kThirdId, QStringLiteral("--name"), QStringLiteral("李四"), QStringLiteral("--sex"),
+                         QStringLiteral("M"), QStringLiteral("--birth-date"), QStringLiteral("1990-01-01"),
+                         QStringLiteral("--unverifed")}),
+                     &out),
+                 2);
+        QVERIFY2(out.contains(QStringLiteral("unverifed")), qPrintable(out));
+        QVERIFY(!out.contains(QStringLiteral("created")));
+        QCOMPARE(cli(on({QStringLiteral("patient"), QStringLiteral("find"), QStringLiteral("--query"),
+                         QStringLiteral("李四")}),
+                     &out),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("0 patient(s)")), qPrintable(out));
     }
 
     // R-6.1.1b: a look-alike (same pinyin, birth date, sex; another ID) is saved and queued.

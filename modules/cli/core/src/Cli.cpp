@@ -124,7 +124,7 @@ int fail(QTextStream &err, const Error &error)
     return 1;
 }
 
-Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args)
+Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock)
 {
     const QString dir = args.value(QStringLiteral("workspace"));
     if (dir.isEmpty())
@@ -139,13 +139,13 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args)
                           : readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
     if (!passphrase)
         return passphrase.error();
-    auto ws = workspace::Workspace::open(dir, passphrase.value());
+    auto ws = workspace::Workspace::open(dir, passphrase.value(), clock);
     if (ws)
         ws.value()->beginCustodianSession(); // the command line acts on the passphrase's authority
     return ws;
 }
 
-int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
+int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     workspace::CreateOptions options;
     options.directory = args.value(QStringLiteral("workspace"));
@@ -176,7 +176,7 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
     if (!passphrase)
         return fail(err, passphrase.error());
     options.passphrase = std::move(passphrase.value());
-    auto ws = workspace::Workspace::create(options);
+    auto ws = workspace::Workspace::create(options, clock);
     if (!ws)
         return fail(err, ws.error());
     const auto info = ws.value()->info();
@@ -185,7 +185,7 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
     return 0;
 }
 
-int cmdUser(const Args &args, QTextStream &out, QTextStream &err)
+int cmdUser(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb != QStringLiteral("add") && verb != QStringLiteral("list") && verb != QStringLiteral("lock") &&
@@ -200,7 +200,7 @@ int cmdUser(const Args &args, QTextStream &out, QTextStream &err)
         if (!role)
             return usage(err, QStringLiteral("--role must be one of the roles below"));
     }
-    auto ws = openWorkspace(args);
+    auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
     auto &dir = ws.value()->accounts();
@@ -255,11 +255,11 @@ QJsonObject eventRow(const audit::AuditEvent &e, qint64 seq)
     return o;
 }
 
-int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
+int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb == QStringLiteral("verify")) {
-        auto ws = openWorkspace(args);
+        auto ws = openWorkspace(args, clock);
         if (!ws) {
             const auto code = ws.error().code;
             const bool integrity = code == Error::Code::Tampered || code == Error::Code::RolledBack ||
@@ -295,7 +295,7 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
             return usage(err,
                          QStringLiteral("--from and --to take ISO 8601 times, e.g. 2026-01-01T00:00:00Z"));
     }
-    auto ws = openWorkspace(args);
+    auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
     workspace::AuditQueries queries(*ws.value());
@@ -322,12 +322,12 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
     return 0;
 }
 
-int cmdKey(const Args &args, QTextStream &out, QTextStream &err)
+int cmdKey(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb != QStringLiteral("rotate") && verb != QStringLiteral("list"))
         return usage(err, QStringLiteral("key needs rotate or list"));
-    auto ws = openWorkspace(args);
+    auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
     auto &keys = ws.value()->keys();
@@ -430,7 +430,7 @@ void setDocumentRenderer(std::unique_ptr<cohort::DocumentRenderer> renderer)
     documentRenderer() = std::move(renderer);
 }
 
-int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err, const Clock &clock)
 {
     const Args args = Args::parse(arguments);
     const QString command = args.words.value(0);
@@ -438,24 +438,27 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (command.isEmpty() || command == QStringLiteral("help") || args.has(QStringLiteral("help")))
         rc = usage(err);
     else if (command == QStringLiteral("init"))
-        rc = cmdInit(args, out, err);
+        rc = cmdInit(args, clock, out, err);
     else if (command == QStringLiteral("user"))
-        rc = cmdUser(args, out, err);
+        rc = cmdUser(args, clock, out, err);
     else if (command == QStringLiteral("audit"))
-        rc = cmdAudit(args, out, err);
+        rc = cmdAudit(args, clock, out, err);
     else if (command == QStringLiteral("key"))
-        rc = cmdKey(args, out, err);
+        rc = cmdKey(args, clock, out, err);
     else if (command == QStringLiteral("patient"))
         rc = runPatientCommand(
-            {args.words, args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
+            {args.words, args.options, args.flags, [&args, &clock] { return openWorkspace(args, clock); }},
+            out, err);
     else if (command == QStringLiteral("form") || command == QStringLiteral("record") ||
              command == QStringLiteral("reviewer"))
-        rc = runFormCommand({args.words, args.options, args.flags, [&args] { return openWorkspace(args); }},
-                            out, err);
-    else if (command == QStringLiteral("demo-data"))
-        rc = runCohortCommand(
-            {args.options, args.flags, [&args] { return openWorkspace(args); }, documentRenderer().get()},
+        rc = runFormCommand(
+            {args.words, args.options, args.flags, [&args, &clock] { return openWorkspace(args, clock); }},
             out, err);
+    else if (command == QStringLiteral("demo-data"))
+        rc = runCohortCommand({args.options, args.flags,
+                               [&args, &clock] { return openWorkspace(args, clock); },
+                               documentRenderer().get()},
+                              out, err);
     else if (command == QStringLiteral("bench"))
         rc = cmdBench(args, out, err);
     else
