@@ -47,7 +47,7 @@ class tst_CliSignIn : public QObject
     QString m_formFile;
     QString m_patient;
     QString m_record;
-    ManualClock m_clock{QDateTime(QDate(2026, 3, 2), QTime(8, 0), QTimeZone::UTC)};
+    ManualClock m_clock{QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC)};
     QHash<QString, QByteArray> m_totpSecrets; // user name -> secret
 
     int cli(const QStringList &args, QString *output = nullptr, const char *password = kPassword)
