@@ -155,7 +155,7 @@ private Q_SLOTS:
             // Each account enrols an authenticator, as it would at its first sign-in on a workstation.
             auto ws = openWorkspace();
             QVERIFY(ws);
-            for (const QString name :
+            for (const QString &name :
                  {QStringLiteral("clin1"), QStringLiteral("clin2"), QStringLiteral("rev1")}) {
                 auto enrolment = ws->accounts().enrollTotp(name, QString::fromLatin1(kPassword));
                 QVERIFY2(enrolment, qPrintable(enrolment.error().message));
