@@ -27,6 +27,8 @@ void AuditForwarder::attach(audit::AuditLog *log, const QString &nodeId)
 
 void AuditForwarder::emitEvent(audit::AuditEvent event)
 {
+    if (m_stamp)
+        m_stamp(event);
     if (event.agent.userId.isEmpty()) {
         if (m_agent)
             event.agent = m_agent();

@@ -32,6 +32,8 @@ public:
 
     void attach(audit::AuditLog *log, const QString &nodeId);
     void setAgentProvider(std::function<audit::AuditAgent()> provider) { m_agent = std::move(provider); }
+    // Adds what the workspace records about the acting session to every event (see SessionOrigin).
+    void setEventStamp(std::function<void(audit::AuditEvent &)> stamp) { m_stamp = std::move(stamp); }
 
     void keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
                   const QString &detail) override;
@@ -52,6 +54,7 @@ private:
     QString m_nodeId;
     QList<audit::AuditEvent> m_pending;
     std::function<audit::AuditAgent()> m_agent;
+    std::function<void(audit::AuditEvent &)> m_stamp;
     std::optional<Error> m_failure;
 };
 
