@@ -1,10 +1,15 @@
 // `mdp form|record|reviewer ...` on a real workspace through the program's entry point: records act
 // as the account named by --as, so the same role and relationship rules hold as in the API; illegal
 // moves exit non-zero with a message naming what failed (R-6.2.1f, R-6.2.2a-d, R-6.2.3a, R-6.2.4d).
-// The resident ID is synthetic (check character computed).
+// Each account signs in with its password and a TOTP code (their roles reach level-4 data); a manual
+// clock moves to the next code's step before each call. The resident ID is synthetic (check
+// character computed).
 
 #include "../support/TestWorkspace.h"
 
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/Base32.h"
+#include "mdp/accounts/Totp.h"
 #include "mdp/cli/Cli.h"
 
 #include <QJsonDocument>
@@ -12,6 +17,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cstdio>
 
 using namespace mdp;
 using namespace mdp::testsupport;
@@ -37,14 +44,24 @@ class tst_FormsCli : public QObject
     QString m_ws;
     QString m_patient;
     QString m_record;
+    ManualClock m_clock{QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC)};
+    QHash<QString, QByteArray> m_totpSecrets; // user name -> secret
 
-    int cli(const QStringList &args, QString *output = nullptr)
+    // Acting as an account (--as USER) adds USER's code of a step not used before.
+    int cli(QStringList args, QString *output = nullptr)
     {
+        const qsizetype as = args.indexOf(QStringLiteral("--as"));
+        if (as >= 0 && m_totpSecrets.contains(args.value(as + 1))) {
+            m_clock.advance(30 * 1000);
+            args << QStringLiteral("--totp")
+                 << accounts::Totp(SecureBytes(m_totpSecrets.value(args.value(as + 1))), m_clock)
+                        .currentCode();
+        }
         QString out, err;
         QTextStream o(&out), e(&err);
         qputenv("MDP_PASSPHRASE", kPassphrase);
         qputenv("MDP_USER_PASSWORD", "Forms-Cli-2026!x");
-        const int rc = cli::runCli(args, o, e);
+        const int rc = cli::runCli(args, o, e, m_clock);
         qunsetenv("MDP_PASSPHRASE");
         qunsetenv("MDP_USER_PASSWORD");
         if (output)
@@ -67,6 +84,8 @@ class tst_FormsCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // No terminal: a missing secret must fail, never wait for someone to type it.
+        QVERIFY(std::freopen("/dev/null", "r", stdin));
         QVERIFY(m_root.isValid());
         m_ws = m_root.filePath(QStringLiteral("ws"));
         QString out;
@@ -77,6 +96,21 @@ private Q_SLOTS:
                              QString::fromLatin1(name), QStringLiteral("--role"), QString::fromLatin1(role)}),
                          &out) == 0,
                      qPrintable(out));
+        }
+        {
+            // Each account enrols an authenticator, as at its first sign-in on a workstation.
+            auto ws = workspace::Workspace::open(m_ws, secret(kPassphrase), m_clock);
+            QVERIFY(ws);
+            for (const QString &name : {QStringLiteral("clin1"), QStringLiteral("clin2"),
+                                        QStringLiteral("rev1"), QStringLiteral("dm")}) {
+                auto enrolment = ws.value()->accounts().enrollTotp(name, QStringLiteral("Forms-Cli-2026!x"));
+                QVERIFY2(enrolment, qPrintable(enrolment ? QString() : enrolment.error().message));
+                const auto secretBytes = accounts::base32Decode(enrolment->secretBase32);
+                QVERIFY(secretBytes);
+                m_totpSecrets.insert(name, *secretBytes);
+                QVERIFY(ws.value()->accounts().confirmTotp(
+                    name, accounts::Totp(SecureBytes(*secretBytes), m_clock).currentCode()));
+            }
         }
         QVERIFY2(cli(on({QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--national-id"),
                          QStringLiteral("110101198001011232"), QStringLiteral("--name"),

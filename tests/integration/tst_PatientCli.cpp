@@ -17,8 +17,10 @@ using namespace mdp;
 using namespace mdp::testsupport;
 
 namespace {
-const QString kFirstId = QStringLiteral("110101198001011232");  // male, 1980-01-01
-const QString kSecondId = QStringLiteral("110101198001011259"); // male, 1980-01-01, another person
+const QString kFirstId = QStringLiteral("110101198001011232");      // male, 1980-01-01
+const QString kSecondId = QStringLiteral("110101198001011259");     // male, 1980-01-01, another person
+const QString kThirdId = QStringLiteral("110101199001011237");      // male, 1990-01-01
+const QString kUnverifiedId = QStringLiteral("110101198505051246"); // female, 1985-05-05
 const QString kBadCheck = QStringLiteral("110101198001011233");
 const QString kBadDate = QStringLiteral("110101199902301231");
 } // namespace
@@ -127,6 +129,25 @@ private Q_SLOTS:
         QCOMPARE(cli(on({QStringLiteral("patient"), QStringLiteral("frobnicate")}), &out), 2);
     }
 
+    // A mistyped flag is refused, not ignored: `--unverifed` used to register the ID as verified.
+    void aMistypedOptionIsRefusedAndNothingIsRegistered()
+    {
+        QString out;
+        QCOMPARE(cli(on({QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--national-id"),
+                         kThirdId, QStringLiteral("--name"), QStringLiteral("李四"), QStringLiteral("--sex"),
+                         QStringLiteral("M"), QStringLiteral("--birth-date"), QStringLiteral("1990-01-01"),
+                         QStringLiteral("--unverifed")}),
+                     &out),
+                 2);
+        QVERIFY2(out.contains(QStringLiteral("unverifed")), qPrintable(out));
+        QVERIFY(!out.contains(QStringLiteral("created")));
+        QCOMPARE(cli(on({QStringLiteral("patient"), QStringLiteral("find"), QStringLiteral("--query"),
+                         QStringLiteral("李四")}),
+                     &out),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("0 patient(s)")), qPrintable(out));
+    }
+
     // R-6.1.1b: a look-alike (same pinyin, birth date, sex; another ID) is saved and queued. Its ID
     // is unverified: two different verified IDs would be two people, and the merge below refused.
     void lookAlikeIsSavedAndQueued()
@@ -229,6 +250,46 @@ private Q_SLOTS:
                          m_mergeId}),
                      &out),
                  1);
+    }
+
+    // R-6.1.1b: a second patient under the same checksum-valid but unverified ID is not created
+    // silently; the operator is told who holds it and decides, with a reason that is audited.
+    void theSameUnverifiedIdNeedsTheOperatorsDecision()
+    {
+        const QStringList add{QStringLiteral("patient"),       QStringLiteral("add"),
+                              QStringLiteral("--national-id"), kUnverifiedId,
+                              QStringLiteral("--name"),        QStringLiteral("赵敏"),
+                              QStringLiteral("--sex"),         QStringLiteral("F"),
+                              QStringLiteral("--birth-date"),  QStringLiteral("1985-05-05"),
+                              QStringLiteral("--unverified")};
+        QString out;
+        QCOMPARE(cli(on(add), &out), 0);
+        const QString held = pseudonymIn(out);
+        QVERIFY(!held.isEmpty());
+        QStringList again = add;
+        again[5] = QStringLiteral("赵明");
+        QCOMPARE(cli(on(again), &out), 1);
+        QVERIFY2(out.contains(held), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("--create-separate")), qPrintable(out));
+        QVERIFY(!out.contains(QStringLiteral("created")));
+        // An empty reason is no decision.
+        QCOMPARE(
+            cli(on(QStringList(again) << QStringLiteral("--create-separate") << QStringLiteral(" ")), &out),
+            1);
+        QVERIFY(!out.contains(QStringLiteral("created")));
+        QCOMPARE(
+            cli(on(QStringList(again) << QStringLiteral("--create-separate")
+                                      << QStringLiteral("twins registered from the same referral letter")),
+                &out),
+            0);
+        const QString second = pseudonymIn(out);
+        QVERIFY2(!second.isEmpty() && second != held, qPrintable(out));
+        QCOMPARE(cli(on({QStringLiteral("audit"), QStringLiteral("query"), QStringLiteral("--data"),
+                         QStringLiteral("patient:") + second, QStringLiteral("--json")}),
+                     &out),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("twins registered from the same referral letter")),
+                 qPrintable(out));
     }
 
     // the trail of a patient is found by its pseudonym: nothing in plaintext on disk.

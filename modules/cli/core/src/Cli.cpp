@@ -1,6 +1,8 @@
 #include "mdp/cli/Cli.h"
 
+#include "ActingUser.h"
 #include "CohortCommands.h"
+#include "CommandSyntax.h"
 #include "FormCommands.h"
 #include "PatientCommands.h"
 
@@ -20,6 +22,7 @@
 #include "mdp/workspace/Sm2CheckpointSigner.h"
 #include "mdp/workspace/Workspace.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 #include <QJsonArray>
@@ -35,78 +38,22 @@ QHash<QString, QList<BenchProvider>> &benchProviders()
     return providers;
 }
 
-// `--name value` pairs and bare `--flag`s after the subcommand words.
-struct Args
+using Args = ParsedCommand;
+
+int usage(QTextStream &err, const Args &args, const QString &problem)
 {
-    QStringList words;
-    QHash<QString, QString> options;
-    QStringList flags;
-
-    static Args parse(const QStringList &arguments)
-    {
-        Args a;
-        for (qsizetype i = 0; i < arguments.size(); ++i) {
-            const QString &s = arguments.at(i);
-            if (s.startsWith(QStringLiteral("--"))) {
-                const QString key = s.mid(2);
-                const qsizetype eq = key.indexOf(QLatin1Char('='));
-                if (eq > 0)
-                    a.options.insert(key.left(eq), key.mid(eq + 1));
-                else if (i + 1 < arguments.size() && !arguments.at(i + 1).startsWith(QStringLiteral("--")))
-                    a.options.insert(key, arguments.at(++i));
-                else
-                    a.flags << key;
-            } else {
-                a.words << s;
-            }
-        }
-        return a;
-    }
-    QString value(const QString &key) const { return options.value(key); }
-    bool has(const QString &key) const { return options.contains(key) || flags.contains(key); }
-};
-
-const char *kUsage =
-    "usage: mdp <command> [options]\n"
-    "  init --workspace DIR [--cipher sm4|aes]         create a workspace (passphrase: MDP_PASSPHRASE or "
-    "prompt)\n"
-    "       [--pkcs11-token LABEL [--pkcs11-module SO]] root key in a PKCS#11 token (PIN: MDP_TOKEN_PIN or "
-    "prompt)\n"
-    "  user add --workspace DIR --name NAME --role ROLE [--display NAME]\n"
-    "                                                  add an account (password: MDP_USER_PASSWORD or "
-    "prompt)\n"
-    "  user list --workspace DIR                       list accounts\n"
-    "  user lock|unlock --workspace DIR --name NAME    lock or unlock an account\n"
-    "  audit verify --workspace DIR                    verify database, audit chain and checkpoints\n"
-    "  audit query --workspace DIR (--user NAME --from T --to T | --data ID) [--json]\n"
-    "  key rotate --workspace DIR [--purpose P]        new key-encryption key, data keys re-wrapped\n"
-    "  key list --workspace DIR                        key inventory (no key material)\n"
-    "  patient add --workspace DIR --national-id ID --name NAME --sex M|F --birth-date YYYY-MM-DD\n"
-    "                                                  register; an invalid or duplicate ID is refused\n"
-    "  patient find --workspace DIR --query TEXT       search by pseudonymous ID, name or pinyin\n"
-    "  patient show --workspace DIR --id PSEUDONYM     demographics, identifiers (masked), timeline\n"
-    "  patient merge --workspace DIR --survivor ID --merged ID --reason TEXT\n"
-    "  patient unmerge --workspace DIR --merge MERGEID undo a merge exactly\n"
-    "  patient duplicates --workspace DIR              possible duplicates waiting for review\n"
-    "  form import --workspace DIR FILE.json           import a form definition (new id or new version)\n"
-    "  form list --workspace DIR                       latest version of each form\n"
-    "  record create|save|submit|approve|reject|amend|withdraw|show|list|inbox --workspace DIR --as USER\n"
-    "                                                  records and their review, acting as USER\n"
-    "                                                  (mdp record alone lists their options)\n"
-    "  reviewer set --workspace DIR --user NAME [--categories a,b] [--projects p] [--email ADDRESS]\n"
-    "  reviewer list --workspace DIR                   reviewer profiles and open tasks\n"
-    "  demo-data --workspace DIR --patients N --seed S [--no-documents]\n"
-    "                                                  add the installed disease pack's synthetic cohort\n"
-    "  bench crypto|store|vault|audit|registry|forms [--json] [--size N]\n"
-    "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
-
-int usage(QTextStream &err, const QString &problem = {})
-{
-    if (!problem.isEmpty())
-        err << "mdp: " << problem << "\n";
-    err << kUsage;
+    err << "mdp: " << problem << "\n"
+        << "usage: " << args.usage << "\n";
     err.flush();
     return 2;
+}
+
+QString roleIds()
+{
+    QStringList ids;
+    for (const accounts::Role role : accounts::allRoles())
+        ids << accounts::roleId(role);
+    return ids.join(QStringLiteral(", "));
 }
 
 int fail(QTextStream &err, const Error &error)
@@ -116,7 +63,7 @@ int fail(QTextStream &err, const Error &error)
     return 1;
 }
 
-Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args)
+Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock)
 {
     const QString dir = args.value(QStringLiteral("workspace"));
     if (dir.isEmpty())
@@ -131,18 +78,18 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args)
                           : readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
     if (!passphrase)
         return passphrase.error();
-    auto ws = workspace::Workspace::open(dir, passphrase.value());
+    auto ws = workspace::Workspace::open(dir, passphrase.value(), clock);
     if (ws)
         ws.value()->beginCustodianSession(); // the command line acts on the passphrase's authority
     return ws;
 }
 
-int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
+int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     workspace::CreateOptions options;
     options.directory = args.value(QStringLiteral("workspace"));
     if (options.directory.isEmpty())
-        return usage(err, QStringLiteral("--workspace DIR is required"));
+        return usage(err, args, QStringLiteral("--workspace DIR is required"));
     const QString cipher = args.value(QStringLiteral("cipher")).isEmpty()
                                ? QStringLiteral("sm4")
                                : args.value(QStringLiteral("cipher"));
@@ -153,7 +100,7 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
         options.pageCipher = QStringLiteral("aes-256-cbc");
         options.blobCipher = QStringLiteral("aes-256-gcm");
     } else {
-        return usage(err, QStringLiteral("--cipher must be sm4 or aes"));
+        return usage(err, args, QStringLiteral("--cipher must be sm4 or aes"));
     }
     if (args.has(QStringLiteral("pkcs11-token"))) {
         workspace::TokenRoot token;
@@ -168,7 +115,7 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
     if (!passphrase)
         return fail(err, passphrase.error());
     options.passphrase = std::move(passphrase.value());
-    auto ws = workspace::Workspace::create(options);
+    auto ws = workspace::Workspace::create(options, clock);
     if (!ws)
         return fail(err, ws.error());
     const auto info = ws.value()->info();
@@ -177,22 +124,22 @@ int cmdInit(const Args &args, QTextStream &out, QTextStream &err)
     return 0;
 }
 
-int cmdUser(const Args &args, QTextStream &out, QTextStream &err)
+int cmdUser(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb != QStringLiteral("add") && verb != QStringLiteral("list") && verb != QStringLiteral("lock") &&
         verb != QStringLiteral("unlock"))
-        return usage(err, QStringLiteral("user needs add, list, lock or unlock"));
+        return usage(err, args, QStringLiteral("user needs add, list, lock or unlock"));
     const QString name = args.value(QStringLiteral("name"));
     if (verb != QStringLiteral("list") && name.isEmpty())
-        return usage(err, QStringLiteral("--name NAME is required"));
+        return usage(err, args, QStringLiteral("--name NAME is required"));
     std::optional<accounts::Role> role;
     if (verb == QStringLiteral("add")) {
         role = accounts::roleFromId(args.value(QStringLiteral("role")));
         if (!role)
-            return usage(err, QStringLiteral("--role must be one of the roles below"));
+            return usage(err, args, QStringLiteral("--role must be one of: %1").arg(roleIds()));
     }
-    auto ws = openWorkspace(args);
+    auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
     auto &dir = ws.value()->accounts();
@@ -247,11 +194,11 @@ QJsonObject eventRow(const audit::AuditEvent &e, qint64 seq)
     return o;
 }
 
-int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
+int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb == QStringLiteral("verify")) {
-        auto ws = openWorkspace(args);
+        auto ws = openWorkspace(args, clock);
         if (!ws) {
             const auto code = ws.error().code;
             const bool integrity = code == Error::Code::Tampered || code == Error::Code::RolledBack ||
@@ -274,20 +221,20 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
         return 0;
     }
     if (verb != QStringLiteral("query"))
-        return usage(err, QStringLiteral("audit needs verify or query"));
+        return usage(err, args, QStringLiteral("audit needs verify or query"));
     const bool byUser = args.has(QStringLiteral("user"));
     const bool byData = args.has(QStringLiteral("data"));
     if (byUser == byData)
-        return usage(err, QStringLiteral("give either --user NAME --from T --to T, or --data ID"));
+        return usage(err, args, QStringLiteral("give either --user NAME --from T --to T, or --data ID"));
     QDateTime from, to;
     if (byUser) {
         from = QDateTime::fromString(args.value(QStringLiteral("from")), Qt::ISODate);
         to = QDateTime::fromString(args.value(QStringLiteral("to")), Qt::ISODate);
         if (!from.isValid() || !to.isValid())
-            return usage(err,
+            return usage(err, args,
                          QStringLiteral("--from and --to take ISO 8601 times, e.g. 2026-01-01T00:00:00Z"));
     }
-    auto ws = openWorkspace(args);
+    auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
     workspace::AuditQueries queries(*ws.value());
@@ -314,12 +261,12 @@ int cmdAudit(const Args &args, QTextStream &out, QTextStream &err)
     return 0;
 }
 
-int cmdKey(const Args &args, QTextStream &out, QTextStream &err)
+int cmdKey(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb != QStringLiteral("rotate") && verb != QStringLiteral("list"))
-        return usage(err, QStringLiteral("key needs rotate or list"));
-    auto ws = openWorkspace(args);
+        return usage(err, args, QStringLiteral("key needs rotate or list"));
+    auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
     auto &keys = ws.value()->keys();
@@ -354,6 +301,18 @@ int cmdKey(const Args &args, QTextStream &out, QTextStream &err)
     return 0;
 }
 
+// The areas built in and those the program registered providers for.
+QStringList benchAreas()
+{
+    QStringList areas{QStringLiteral("crypto"), QStringLiteral("store"),    QStringLiteral("vault"),
+                      QStringLiteral("audit"),  QStringLiteral("registry"), QStringLiteral("forms")};
+    for (const QString &area : benchProviders().keys()) {
+        if (!areas.contains(area))
+            areas << area;
+    }
+    return areas;
+}
+
 int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
 {
     const QString area = args.words.value(1);
@@ -386,8 +345,9 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
     } else if (area == QStringLiteral("forms")) {
         lines = forms::runValidationBenchmarks();
         lines += forms::runFormStoreBenchmarks(scratch.path(), size > 0 ? size : 50);
-    } else
-        return usage(err, QStringLiteral("bench needs crypto, store, vault, audit, registry or forms"));
+    } else if (!benchProviders().contains(area))
+        return usage(err, args,
+                     QStringLiteral("bench needs one of: %1").arg(benchAreas().join(QStringLiteral(", "))));
     for (const auto &provider : benchProviders().value(area))
         lines += provider(scratch.path(), size);
     for (const auto &line : std::as_const(lines)) {
@@ -413,34 +373,229 @@ void registerBenchProvider(const QString &area, BenchProvider provider)
     benchProviders()[area] << std::move(provider);
 }
 
-int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
+namespace {
+
+QList<CommandSyntax> ownSyntax()
 {
-    const Args args = Args::parse(arguments);
+    using S = CommandSyntax;
+    const QString user = QStringLiteral("user");
+    const S::Option name =
+        S::required(QStringLiteral("name"), QStringLiteral("NAME"),
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account's user name"));
+    QList<CommandSyntax> syntax{
+        S(QStringLiteral("init"), QString(),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "create a workspace (passphrase: MDP_PASSPHRASE or a prompt; token PIN: "
+                            "MDP_TOKEN_PIN or a prompt)"),
+          {S::workspace(),
+           S::optional(
+               QStringLiteral("cipher"), QStringLiteral("sm4|aes"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "database and vault cipher (default sm4)")),
+           S::optional(
+               QStringLiteral("pkcs11-token"), QStringLiteral("LABEL"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "keep the root key in this PKCS#11 token")),
+           S::optional(QStringLiteral("pkcs11-module"), QStringLiteral("SO"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the token's PKCS#11 library"))}),
+        S(user, QStringLiteral("add"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "add an account (password: MDP_USER_PASSWORD or a prompt); roles: clinician "
+                            "reviewer researcher ethics-reviewer data-manager auditor system-admin"),
+          {S::workspace(), name,
+           S::required(QStringLiteral("role"), QStringLiteral("ROLE"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account's role")),
+           S::optional(
+               QStringLiteral("display"), QStringLiteral("NAME"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the name shown (default: the user name)"))}),
+        S(user, QStringLiteral("list"), QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "list accounts"),
+          {S::workspace()}),
+        S(user, QStringLiteral("lock"), QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "lock an account"),
+          {S::workspace(), name}),
+        S(user, QStringLiteral("unlock"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "unlock an account and clear its lock-out"),
+          {S::workspace(), name}),
+        S(QStringLiteral("audit"), QStringLiteral("verify"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "verify database, audit chain and checkpoints (exit 3 when not intact)"),
+          {S::workspace()}),
+        S(QStringLiteral("audit"), QStringLiteral("query"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "what one account did in a time range, or everything done to one datum"),
+          {S::workspace(),
+           S::optional(QStringLiteral("user"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account (with --from and --to)")),
+           S::optional(
+               QStringLiteral("from"), QStringLiteral("T"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "ISO 8601 time, e.g. 2026-01-01T00:00:00Z")),
+           S::optional(QStringLiteral("to"), QStringLiteral("T"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "ISO 8601 time")),
+           S::optional(
+               QStringLiteral("data"), QStringLiteral("ID"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the datum, type:id (e.g. patient:P-...)")),
+           S::flag(QStringLiteral("json"),
+                   QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "one JSON object per line"))}),
+        S(QStringLiteral("key"), QStringLiteral("rotate"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "new key-encryption key, data keys re-wrapped"),
+          {S::workspace(),
+           S::optional(QStringLiteral("purpose"), QStringLiteral("P"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "only this purpose (default: all)"))}),
+        S(QStringLiteral("key"), QStringLiteral("list"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "key inventory (no key material)"), {S::workspace()}),
+    };
+    for (const QString &area : benchAreas()) {
+        syntax << S(QStringLiteral("bench"), area,
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                      "benchmarks against a baseline measured in the same run"),
+                    {S::flag(QStringLiteral("json"),
+                             QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "one JSON object per line")),
+                     S::optional(QStringLiteral("size"), QStringLiteral("N"),
+                                 QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "problem size"))});
+    }
+    return syntax;
+}
+
+const QList<CommandSyntax> &allSyntax()
+{
+    static const QList<CommandSyntax> syntax = ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax();
+    return syntax;
+}
+
+QList<const CommandSyntax *> syntaxOf(const QString &command)
+{
+    QList<const CommandSyntax *> found;
+    for (const CommandSyntax &s : allSyntax()) {
+        if (s.command() == command)
+            found << &s;
+    }
+    return found;
+}
+
+bool isHelp(const QString &word)
+{
+    return word == QStringLiteral("--help") || word == QStringLiteral("-h") || word == QStringLiteral("help");
+}
+
+// One usage line per verb of each command, then how to get more.
+QString overview(const QList<const CommandSyntax *> &syntax)
+{
+    QString text;
+    for (const CommandSyntax *s : syntax)
+        text += QStringLiteral("  ") + s->usageLine() + QLatin1Char('\n');
+    return text;
+}
+
+QString globalHelp()
+{
+    QList<const CommandSyntax *> every;
+    for (const CommandSyntax &s : allSyntax())
+        every << &s;
+    return QCoreApplication::translate("mdp::cli::Cli", "usage: mdp <command> [<verb>] [options]") +
+           QLatin1Char('\n') + overview(every) +
+           QCoreApplication::translate(
+               "mdp::cli::Cli",
+               "'mdp <command> --help' and 'mdp <command> <verb> --help' describe every option.") +
+           QLatin1Char('\n');
+}
+
+int usageError(QTextStream &err, const QString &problem, const QString &help)
+{
+    err << "mdp: " << problem << "\n" << help;
+    err.flush();
+    return 2;
+}
+
+int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
+{
     const QString command = args.words.value(0);
-    int rc = 2;
-    if (command.isEmpty() || command == QStringLiteral("help") || args.has(QStringLiteral("help")))
-        rc = usage(err);
-    else if (command == QStringLiteral("init"))
-        rc = cmdInit(args, out, err);
-    else if (command == QStringLiteral("user"))
-        rc = cmdUser(args, out, err);
-    else if (command == QStringLiteral("audit"))
-        rc = cmdAudit(args, out, err);
-    else if (command == QStringLiteral("key"))
-        rc = cmdKey(args, out, err);
-    else if (command == QStringLiteral("patient"))
-        rc = runPatientCommand(
-            {args.words, args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
-    else if (command == QStringLiteral("form") || command == QStringLiteral("record") ||
-             command == QStringLiteral("reviewer"))
-        rc = runFormCommand({args.words, args.options, args.flags, [&args] { return openWorkspace(args); }},
-                            out, err);
-    else if (command == QStringLiteral("demo-data"))
-        rc = runCohortCommand({args.options, args.flags, [&args] { return openWorkspace(args); }}, out, err);
-    else if (command == QStringLiteral("bench"))
-        rc = cmdBench(args, out, err);
-    else
-        rc = usage(err, QStringLiteral("unknown command '%1'").arg(command));
+    const auto opener = [&args, &clock] { return openWorkspace(args, clock); };
+    if (command == QStringLiteral("init"))
+        return cmdInit(args, clock, out, err);
+    if (command == QStringLiteral("user"))
+        return cmdUser(args, clock, out, err);
+    if (command == QStringLiteral("audit"))
+        return cmdAudit(args, clock, out, err);
+    if (command == QStringLiteral("key"))
+        return cmdKey(args, clock, out, err);
+    if (command == QStringLiteral("patient"))
+        return runPatientCommand({args, opener}, out, err);
+    if (command == QStringLiteral("form") || command == QStringLiteral("record") ||
+        command == QStringLiteral("reviewer"))
+        return runFormCommand({args, opener}, out, err);
+    if (command == QStringLiteral("demo-data"))
+        return runCohortCommand({args, opener}, out, err);
+    return cmdBench(args, out, err);
+}
+
+int dispatch(const QStringList &arguments, const Clock &clock, QTextStream &out, QTextStream &err)
+{
+    const QString command = arguments.value(0);
+    if (command.isEmpty())
+        return usageError(err, QCoreApplication::translate("mdp::cli::Cli", "no command given"),
+                          globalHelp());
+    if (isHelp(command)) {
+        out << globalHelp();
+        return 0;
+    }
+    const QList<const CommandSyntax *> syntax = syntaxOf(command);
+    if (syntax.isEmpty())
+        return usageError(err,
+                          QCoreApplication::translate("mdp::cli::Cli", "unknown command '%1'").arg(command),
+                          globalHelp());
+
+    const CommandSyntax *chosen = syntax.constFirst();
+    qsizetype consumed = 1;
+    if (!chosen->verb().isEmpty()) {
+        QStringList verbs;
+        for (const CommandSyntax *s : syntax)
+            verbs << s->verb();
+        const QString commandHelp =
+            overview(syntax) +
+            QCoreApplication::translate("mdp::cli::Cli", "'mdp %1 <verb> --help' describes every option.")
+                .arg(command) +
+            QLatin1Char('\n');
+        const QString verb = arguments.value(1);
+        if (isHelp(verb)) {
+            out << commandHelp;
+            return 0;
+        }
+        if (verb.isEmpty() || verb.startsWith(QLatin1Char('-')))
+            return usageError(err,
+                              QCoreApplication::translate("mdp::cli::Cli", "%1 needs one of: %2")
+                                  .arg(command, verbs.join(QStringLiteral(", "))),
+                              commandHelp);
+        const qsizetype at = verbs.indexOf(verb);
+        if (at < 0)
+            return usageError(
+                err,
+                QCoreApplication::translate("mdp::cli::Cli", "unknown verb '%1' for %2 (one of: %3)")
+                    .arg(verb, command, verbs.join(QStringLiteral(", "))),
+                commandHelp);
+        chosen = syntax.at(at);
+        consumed = 2;
+    }
+    auto parsed = chosen->parse(arguments.mid(consumed));
+    if (!parsed) {
+        const QString invocation = QStringLiteral("mdp ") + arguments.mid(0, consumed).join(QLatin1Char(' '));
+        return usageError(
+            err, parsed.error().message,
+            QCoreApplication::translate("mdp::cli::Cli", "usage: %1").arg(chosen->usageLine()) +
+                QLatin1Char('\n') +
+                QCoreApplication::translate("mdp::cli::Cli", "'%1 --help' describes every option.")
+                    .arg(invocation) +
+                QLatin1Char('\n'));
+    }
+    if (parsed->has(QStringLiteral("help"))) {
+        out << chosen->helpText();
+        return 0;
+    }
+    parsed->words = arguments.mid(0, consumed) + parsed->words;
+    return run(parsed.value(), clock, out, err);
+}
+
+} // namespace
+
+int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err, const Clock &clock)
+{
+    const int rc = dispatch(arguments, clock, out, err);
     out.flush();
     err.flush();
     return rc;

@@ -13,12 +13,10 @@ namespace {
 
 constexpr int kMaxPatients = 200000;
 
-int usage(QTextStream &err, const QString &problem)
+int usage(QTextStream &err, const CohortCommandArgs &args, const QString &problem)
 {
     err << "mdp: " << problem << "\n"
-        << "usage: mdp demo-data --workspace DIR --patients N --seed S [--no-documents] [--documents-every "
-           "K]\n"
-        << "                     [--as-of YYYY-MM-DD]\n"
+        << "usage: " << args.usage << "\n"
         << "       adds N synthetic patients of the installed disease pack's demo cohort (the breast-cancer\n"
         << "       pack: JH/CAA 008-2025 Appendix A) with timelines and, for every K-th patient (default "
            "1),\n"
@@ -36,31 +34,52 @@ int fail(QTextStream &err, const Error &error)
 
 } // namespace
 
+QList<CommandSyntax> cohortSyntax()
+{
+    using S = CommandSyntax;
+    return {
+        S(QStringLiteral("demo-data"), QString(),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "add the installed disease pack's synthetic demo cohort (breast cancer: "
+                            "JH/CAA 008-2025 Appendix A) with timelines and documents"),
+          {S::workspace(),
+           S::required(QStringLiteral("patients"), QStringLiteral("N"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "how many patients")),
+           S::optional(QStringLiteral("seed"), QStringLiteral("S"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the same seed gives the same cohort")),
+           S::flag(QStringLiteral("no-documents"),
+                   QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "no documents")),
+           S::optional(QStringLiteral("documents-every"), QStringLiteral("K"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "documents for every K-th patient")),
+           S::optional(QStringLiteral("as-of"), QStringLiteral("YYYY-MM-DD"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the day the cohort is seen from"))})};
+}
+
 int runCohortCommand(const CohortCommandArgs &args, QTextStream &out, QTextStream &err)
 {
     disease::DemoCohortRequest request;
     bool ok = false;
     request.patients = args.value(QStringLiteral("patients")).toInt(&ok);
     if (!ok || request.patients < 1 || request.patients > kMaxPatients)
-        return usage(err, QStringLiteral("--patients must be a number from 1 to %1").arg(kMaxPatients));
+        return usage(err, args, QStringLiteral("--patients must be a number from 1 to %1").arg(kMaxPatients));
     const QString seedText = args.value(QStringLiteral("seed"));
     if (!seedText.isEmpty()) {
         request.seed = seedText.toULongLong(&ok);
         if (!ok)
-            return usage(err, QStringLiteral("--seed must be a non-negative integer"));
+            return usage(err, args, QStringLiteral("--seed must be a non-negative integer"));
     }
     // A fixed default day keeps the command reproducible from one day to the next.
     request.asOf = QDate(2026, 6, 30);
     if (args.has(QStringLiteral("as-of"))) {
         request.asOf = QDate::fromString(args.value(QStringLiteral("as-of")), QStringLiteral("yyyy-MM-dd"));
         if (!request.asOf.isValid())
-            return usage(err, QStringLiteral("--as-of must be a date written YYYY-MM-DD"));
+            return usage(err, args, QStringLiteral("--as-of must be a date written YYYY-MM-DD"));
     }
     request.documentEvery = 1;
     if (args.has(QStringLiteral("documents-every"))) {
         request.documentEvery = args.value(QStringLiteral("documents-every")).toInt(&ok);
         if (!ok || request.documentEvery < 1)
-            return usage(err, QStringLiteral("--documents-every must be a positive number"));
+            return usage(err, args, QStringLiteral("--documents-every must be a positive number"));
     }
     if (args.has(QStringLiteral("no-documents")))
         request.documentEvery = 0;

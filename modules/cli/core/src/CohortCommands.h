@@ -1,10 +1,11 @@
 #pragma once
 
+#include "CommandSyntax.h"
+#include "ParsedCommand.h"
+
 #include "mdp/foundation/Result.h"
 
-#include <QHash>
-#include <QString>
-#include <QStringList>
+#include <QList>
 #include <QTextStream>
 
 #include <functional>
@@ -17,15 +18,13 @@ class Workspace;
 namespace mdp::cli {
 
 // The parsed command line of one `mdp demo-data ...` call and how to open its workspace.
-struct CohortCommandArgs
+struct CohortCommandArgs : ParsedCommand
 {
-    QHash<QString, QString> options;
-    QStringList flags;
     std::function<Result<std::unique_ptr<workspace::Workspace>>()> openWorkspace;
-
-    QString value(const QString &key) const { return options.value(key); }
-    bool has(const QString &key) const { return options.contains(key) || flags.contains(key); }
 };
+
+// What `mdp demo-data` accepts.
+QList<CommandSyntax> cohortSyntax();
 
 // `mdp demo-data --workspace DIR --patients N --seed S [--no-documents] [--documents-every K]
 // [--as-of YYYY-MM-DD]`: the demo cohort of the installed disease pack (the breast-cancer pack's is

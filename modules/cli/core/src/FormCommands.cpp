@@ -1,5 +1,7 @@
 #include "FormCommands.h"
 
+#include "ActingUser.h"
+
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/forms/FormStore.h"
 #include "mdp/forms/RecordDiff.h"
@@ -18,27 +20,10 @@ namespace {
 
 using namespace mdp::forms;
 
-int usage(QTextStream &err, const QString &problem)
+int usage(QTextStream &err, const FormCommandArgs &args, const QString &problem)
 {
     err << "mdp: " << problem << "\n"
-        << "usage: mdp form import --workspace DIR FILE.json [--as USER]\n"
-        << "       mdp form list --workspace DIR\n"
-        << "       mdp record create --workspace DIR --as USER --form ID --patient PSEUDONYM\n"
-        << "                         [--event UUID] [--project P] [--values JSON | --values-file FILE]\n"
-        << "       mdp record save --workspace DIR --as USER --id RECORD (--values JSON | --values-file "
-           "FILE)\n"
-        << "                       [--revision N]\n"
-        << "       mdp record submit|withdraw --workspace DIR --as USER --id RECORD [--revision N]\n"
-        << "       mdp record approve --workspace DIR --as USER --id RECORD [--comment TEXT] [--revision N]\n"
-        << "       mdp record reject|amend --workspace DIR --as USER --id RECORD --reason TEXT [--revision "
-           "N]\n"
-        << "       mdp record show --workspace DIR --as USER --id RECORD [--json]\n"
-        << "       mdp record list --workspace DIR --as USER [--patient PSEUDONYM] [--status S] [--form ID]\n"
-        << "                       [--json]\n"
-        << "       mdp record inbox --workspace DIR --as USER     open review tasks of USER\n"
-        << "       mdp reviewer set --workspace DIR --user NAME [--categories a,b] [--projects p,q]\n"
-        << "                        [--email ADDRESS] [--inactive]\n"
-        << "       mdp reviewer list --workspace DIR\n"
+        << "usage: " << args.usage << "\n"
         << "--revision defaults to the record's current revision; give it to be told when someone else\n"
         << "changed the record since you last looked.\n";
     err.flush();
@@ -63,7 +48,7 @@ QStringList listOption(const QString &text)
     return out;
 }
 
-// Account ids <-> user names, for --as/--user and for readable output.
+// Account ids <-> user names, for readable output.
 struct Directory
 {
     QHash<QString, QString> nameById;
@@ -84,6 +69,7 @@ struct Directory
     }
 };
 
+// The account a reviewer profile is for (`reviewer set --user`); it does not act.
 Result<QString> accountIdOf(workspace::Workspace &ws, const QString &userName)
 {
     auto account = ws.accounts().find(userName);
@@ -166,7 +152,7 @@ int cmdFormImport(const FormCommandArgs &args, QTextStream &out, QTextStream &er
 {
     const QString file = args.words.value(2, args.value(QStringLiteral("file")));
     if (file.isEmpty())
-        return usage(err, QStringLiteral("form import needs FILE.json"));
+        return usage(err, args, QStringLiteral("form import needs FILE.json"));
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return fail(err, makeError(Error::Code::Io, QStringLiteral("cannot read %1").arg(file)));
@@ -174,13 +160,15 @@ int cmdFormImport(const FormCommandArgs &args, QTextStream &out, QTextStream &er
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
-    // The passphrase's authority (the custodian, a system administrator) unless --as names someone.
+    // The passphrase's authority (the custodian, a system administrator) unless --as names someone,
+    // who then signs in.
     QString actor = ws.value()->custodianId().toString(QUuid::WithoutBraces);
     if (args.has(QStringLiteral("as"))) {
-        auto id = accountIdOf(*ws.value(), args.value(QStringLiteral("as")));
-        if (!id)
-            return fail(err, id.error());
-        actor = id.value();
+        auto session = ActingUser::signIn(*ws.value(), args.value(QStringLiteral("as")),
+                                          args.value(QStringLiteral("totp")));
+        if (!session)
+            return fail(err, session.error());
+        actor = session->accountId;
     }
     auto def = ws.value()->forms().importDefinition(actor, json);
     if (!def)
@@ -214,9 +202,9 @@ int cmdReviewer(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
     if (verb != QStringLiteral("set") && verb != QStringLiteral("list"))
-        return usage(err, QStringLiteral("reviewer needs set or list"));
+        return usage(err, args, QStringLiteral("reviewer needs set or list"));
     if (verb == QStringLiteral("set") && args.value(QStringLiteral("user")).isEmpty())
-        return usage(err, QStringLiteral("reviewer set needs --user NAME"));
+        return usage(err, args, QStringLiteral("reviewer set needs --user NAME"));
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
@@ -353,44 +341,47 @@ int cmdRecord(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
                                    QStringLiteral("list"),     QStringLiteral("inbox")};
     const QString verb = args.words.value(1);
     if (!verbs.contains(verb))
-        return usage(err, QStringLiteral("record needs one of %1").arg(verbs.join(QStringLiteral(", "))));
+        return usage(err, args,
+                     QStringLiteral("record needs one of %1").arg(verbs.join(QStringLiteral(", "))));
     if (args.value(QStringLiteral("as")).isEmpty())
-        return usage(err, QStringLiteral("record commands act as an account: give --as USER"));
+        return usage(err, args, QStringLiteral("record commands act as an account: give --as USER"));
     const bool needsId =
         verb != QStringLiteral("create") && verb != QStringLiteral("list") && verb != QStringLiteral("inbox");
     QUuid recordId;
     if (needsId) {
         recordId = QUuid::fromString(args.value(QStringLiteral("id")));
         if (recordId.isNull())
-            return usage(err, QStringLiteral("record %1 needs --id RECORD (the record's uuid)").arg(verb));
+            return usage(err, args,
+                         QStringLiteral("record %1 needs --id RECORD (the record's uuid)").arg(verb));
     }
     if ((verb == QStringLiteral("reject") || verb == QStringLiteral("amend")) &&
         !args.has(QStringLiteral("reason")))
-        return usage(err, QStringLiteral("record %1 needs --reason TEXT").arg(verb));
+        return usage(err, args, QStringLiteral("record %1 needs --reason TEXT").arg(verb));
     std::optional<int> revision;
     if (args.has(QStringLiteral("revision"))) {
         bool ok = false;
         revision = args.value(QStringLiteral("revision")).toInt(&ok);
         if (!ok || *revision <= 0)
-            return usage(err, QStringLiteral("--revision takes a positive number"));
+            return usage(err, args, QStringLiteral("--revision takes a positive number"));
     }
     auto values = valuesFrom(args);
     if (!values)
-        return usage(err, values.error().message);
+        return usage(err, args, values.error().message);
     if (verb == QStringLiteral("create") &&
         (args.value(QStringLiteral("form")).isEmpty() || args.value(QStringLiteral("patient")).isEmpty()))
-        return usage(err, QStringLiteral("record create needs --form ID and --patient PSEUDONYM"));
+        return usage(err, args, QStringLiteral("record create needs --form ID and --patient PSEUDONYM"));
     if (verb == QStringLiteral("save") && !args.has(QStringLiteral("values")) &&
         !args.has(QStringLiteral("values-file")))
-        return usage(err, QStringLiteral("record save needs --values JSON or --values-file FILE"));
+        return usage(err, args, QStringLiteral("record save needs --values JSON or --values-file FILE"));
 
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
-    auto actorId = accountIdOf(*ws.value(), args.value(QStringLiteral("as")));
-    if (!actorId)
-        return fail(err, actorId.error());
-    const QString actor = actorId.value();
+    auto session =
+        ActingUser::signIn(*ws.value(), args.value(QStringLiteral("as")), args.value(QStringLiteral("totp")));
+    if (!session)
+        return fail(err, session.error());
+    const QString actor = session->accountId;
     auto dir = Directory::load(*ws.value());
     if (!dir)
         return fail(err, dir.error());
@@ -399,7 +390,7 @@ int cmdRecord(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
     if (verb == QStringLiteral("create")) {
         const QString ref = args.value(QStringLiteral("patient")).trimmed().toUpper();
         if (!registry::Pseudonymizer::looksLikePatientPseudonym(ref))
-            return usage(err, QStringLiteral("--patient takes a pseudonymous ID (P-...)"));
+            return usage(err, args, QStringLiteral("--patient takes a pseudonymous ID (P-...)"));
         auto patient = ws.value()->registry().patientByPseudonym(actor, ref);
         if (!patient)
             return fail(err, patient.error());
@@ -428,7 +419,8 @@ int cmdRecord(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
         if (args.has(QStringLiteral("status"))) {
             filter.status = recordStatusFromId(args.value(QStringLiteral("status")));
             if (!filter.status)
-                return usage(err, QStringLiteral("--status takes draft, pending, rejected or approved"));
+                return usage(err, args,
+                             QStringLiteral("--status takes draft, pending, rejected or approved"));
         }
         filter.formId = args.value(QStringLiteral("form"));
         auto list = store.records(actor, filter);
@@ -503,7 +495,126 @@ int cmdRecord(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
     return 0;
 }
 
+// What every record verb takes: the account it acts as and that account's second factor.
+QList<CommandSyntax::Option> actingAs(QList<CommandSyntax::Option> options)
+{
+    using S = CommandSyntax;
+    options.prepend(S::optional(QStringLiteral("totp"), QStringLiteral("CODE"),
+                                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                                  "the account's current verification code (asked for on a "
+                                                  "terminal when missing)")));
+    options.prepend(S::required(QStringLiteral("as"), QStringLiteral("USER"),
+                                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                                  "the account that acts; it signs in with its password "
+                                                  "(MDP_USER_PASSWORD or a prompt)")));
+    options.prepend(S::workspace());
+    return options;
+}
+
 } // namespace
+
+QList<CommandSyntax> formSyntax()
+{
+    using S = CommandSyntax;
+    const QString record = QStringLiteral("record");
+    const S::Option id = S::required(QStringLiteral("id"), QStringLiteral("RECORD"),
+                                     QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the record's uuid"));
+    const S::Option revision = S::optional(
+        QStringLiteral("revision"), QStringLiteral("N"),
+        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                          "the revision you last saw; refused if someone changed the record since"));
+    const S::Option values =
+        S::optional(QStringLiteral("values"), QStringLiteral("JSON"),
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "field values as a JSON object"));
+    const S::Option valuesFile = S::optional(
+        QStringLiteral("values-file"), QStringLiteral("FILE"),
+        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "field values as a JSON object read from FILE"));
+    const S::Option reason =
+        S::required(QStringLiteral("reason"), QStringLiteral("TEXT"),
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "why, kept in the history"));
+    const S::Option json =
+        S::flag(QStringLiteral("json"), QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "JSON output"));
+    return {
+        S(QStringLiteral("form"), QStringLiteral("import"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "import a form definition (a new id or a new version); a broken rule is refused "
+                            "with its position"),
+          {S::workspace(),
+           S::optional(QStringLiteral("file"), QStringLiteral("FILE.json"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the definition, instead of FILE.json")),
+           S::optional(QStringLiteral("as"), QStringLiteral("USER"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "import as this account, which signs in (default: the workspace "
+                                         "custodian)")),
+           S::optional(QStringLiteral("totp"), QStringLiteral("CODE"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the --as account's verification code"))},
+          QStringLiteral("FILE.json")),
+        S(QStringLiteral("form"), QStringLiteral("list"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "latest version of each form"), {S::workspace()}),
+        S(record, QStringLiteral("create"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "start a draft record"),
+          actingAs(
+              {S::required(QStringLiteral("form"), QStringLiteral("ID"),
+                           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the form's id")),
+               S::required(QStringLiteral("patient"), QStringLiteral("PSEUDONYM"),
+                           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the patient's pseudonymous ID")),
+               S::optional(QStringLiteral("event"), QStringLiteral("UUID"),
+                           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the timeline event it belongs to")),
+               S::optional(QStringLiteral("project"), QStringLiteral("P"),
+                           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the project it is collected for")),
+               values, valuesFile})),
+        S(record, QStringLiteral("save"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "save a draft's values"),
+          actingAs({id, values, valuesFile, revision})),
+        S(record, QStringLiteral("submit"), QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "submit for review"),
+          actingAs({id, revision})),
+        S(record, QStringLiteral("approve"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "approve: the record becomes a formal version"),
+          actingAs({id,
+                    S::optional(QStringLiteral("comment"), QStringLiteral("TEXT"),
+                                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the reviewer's comment")),
+                    revision})),
+        S(record, QStringLiteral("reject"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "send back to the submitter"),
+          actingAs({id, reason, revision})),
+        S(record, QStringLiteral("amend"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "open an approved record for amendment"),
+          actingAs({id, reason, revision})),
+        S(record, QStringLiteral("withdraw"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "take a submitted record back"),
+          actingAs({id, revision})),
+        S(record, QStringLiteral("show"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "values, history and the change under review"),
+          actingAs({id, json})),
+        S(record, QStringLiteral("list"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "records the account sees"),
+          actingAs({S::optional(QStringLiteral("patient"), QStringLiteral("PSEUDONYM"),
+                                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "one patient's records")),
+                    S::optional(
+                        QStringLiteral("status"), QStringLiteral("S"),
+                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "draft, pending, rejected or approved")),
+                    S::optional(QStringLiteral("form"), QStringLiteral("ID"),
+                                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "one form's records")),
+                    json})),
+        S(record, QStringLiteral("inbox"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account's open review tasks"), actingAs({})),
+        S(QStringLiteral("reviewer"), QStringLiteral("set"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "what a reviewer is assigned"),
+          {S::workspace(),
+           S::required(QStringLiteral("user"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the reviewer's account")),
+           S::optional(QStringLiteral("categories"), QStringLiteral("a,b"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "form categories (default: any)")),
+           S::optional(QStringLiteral("projects"), QStringLiteral("p,q"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "projects (default: any)")),
+           S::optional(QStringLiteral("email"), QStringLiteral("ADDRESS"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "where review notices are sent")),
+           S::flag(QStringLiteral("inactive"),
+                   QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "assign no new reviews"))}),
+        S(QStringLiteral("reviewer"), QStringLiteral("list"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "reviewer profiles and open tasks"), {S::workspace()}),
+    };
+}
 
 int runFormCommand(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
 {
@@ -514,7 +625,7 @@ int runFormCommand(const FormCommandArgs &args, QTextStream &out, QTextStream &e
             return cmdFormImport(args, out, err);
         if (verb == QStringLiteral("list"))
             return cmdFormList(args, out, err);
-        return usage(err, QStringLiteral("form needs import or list"));
+        return usage(err, args, QStringLiteral("form needs import or list"));
     }
     if (noun == QStringLiteral("reviewer"))
         return cmdReviewer(args, out, err);

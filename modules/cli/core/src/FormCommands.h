@@ -1,10 +1,11 @@
 #pragma once
 
+#include "CommandSyntax.h"
+#include "ParsedCommand.h"
+
 #include "mdp/foundation/Result.h"
 
-#include <QHash>
-#include <QString>
-#include <QStringList>
+#include <QList>
 #include <QTextStream>
 
 #include <functional>
@@ -17,20 +18,18 @@ class Workspace;
 namespace mdp::cli {
 
 // The parsed command line of one `mdp form|record|reviewer ...` call and how to open its workspace.
-struct FormCommandArgs
+struct FormCommandArgs : ParsedCommand
 {
-    QStringList words; // "form"/"record"/"reviewer", verb, positional arguments
-    QHash<QString, QString> options;
-    QStringList flags;
     std::function<Result<std::unique_ptr<workspace::Workspace>>()> openWorkspace;
-
-    QString value(const QString &key) const { return options.value(key); }
-    bool has(const QString &key) const { return options.contains(key) || flags.contains(key); }
 };
 
-// `mdp form import|list`, `mdp record create|save|submit|approve|reject|amend|withdraw|show|list|inbox`,
-// `mdp reviewer set|list`. Record commands act as the account named by --as, so the store applies
-// that account's roles and relationship to the record exactly as for a signed-in user. Exit codes as
+// What `mdp form import|list`, `mdp record create|save|submit|approve|reject|amend|withdraw|show|list|
+// inbox` and `mdp reviewer set|list` accept.
+QList<CommandSyntax> formSyntax();
+
+// Runs one of them. Record commands (and `form import --as`) act as the account named by --as once
+// it has signed in (password, TOTP where its role needs one), so the store applies that account's
+// roles and relationship to the record exactly as for a user at the workstation. Exit codes as
 // runCli: 0 done, 1 refused or failed (message on err), 2 usage.
 int runFormCommand(const FormCommandArgs &args, QTextStream &out, QTextStream &err);
 

@@ -1,5 +1,7 @@
 #include "PatientCommands.h"
 
+#include "ActingUser.h"
+
 #include "mdp/registry/PatientSearch.h"
 #include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/Registry.h"
@@ -15,17 +17,10 @@ namespace {
 
 using namespace mdp::registry;
 
-int usage(QTextStream &err, const QString &problem)
+int usage(QTextStream &err, const PatientCommandArgs &args, const QString &problem)
 {
     err << "mdp: " << problem << "\n"
-        << "usage: mdp patient add --workspace DIR --national-id ID --name NAME --sex M|F --birth-date "
-           "YYYY-MM-DD\n"
-        << "                       [--phone P] [--unverified]\n"
-        << "       mdp patient find --workspace DIR --query TEXT [--limit N] [--json]\n"
-        << "       mdp patient show --workspace DIR --id PSEUDONYM [--json]\n"
-        << "       mdp patient merge --workspace DIR --survivor ID --merged ID --reason TEXT\n"
-        << "       mdp patient unmerge --workspace DIR --merge MERGEID [--reason TEXT]\n"
-        << "       mdp patient duplicates --workspace DIR\n";
+        << "usage: " << args.usage << "\n";
     err.flush();
     return 2;
 }
@@ -41,6 +36,20 @@ QString actorOf(workspace::Workspace &ws)
 {
     const auto session = ws.session();
     return session ? session->accountId : ws.custodianId().toString(QUuid::WithoutBraces);
+}
+
+// The passphrase's authority (the workspace custodian) unless `--as USER` names an account, which
+// then signs in (password, second factor, lock-out, audit) and acts under its own role: a merge
+// override needs a data manager signed in.
+Result<void> signInActing(const PatientCommandArgs &args, workspace::Workspace &ws)
+{
+    if (!args.has(QStringLiteral("as")))
+        return {};
+    auto session =
+        ActingUser::signIn(ws, args.value(QStringLiteral("as")), args.value(QStringLiteral("totp")));
+    if (!session)
+        return session.error();
+    return {};
 }
 
 // A patient named on the command line by pseudonymous ID ("P-...") or internal id.
@@ -69,16 +78,19 @@ int cmdAdd(const PatientCommandArgs &args, QTextStream &out, QTextStream &err)
     const QString sexText = args.value(QStringLiteral("sex"));
     const QString birthText = args.value(QStringLiteral("birth-date"));
     if (nationalId.isEmpty() || name.isEmpty() || sexText.isEmpty() || birthText.isEmpty())
-        return usage(err, QStringLiteral("patient add needs --national-id, --name, --sex and --birth-date"));
+        return usage(err, args,
+                     QStringLiteral("patient add needs --national-id, --name, --sex and --birth-date"));
     const auto sex = sexFromCode(sexText);
     if (!sex || (*sex != Sex::Male && *sex != Sex::Female))
-        return usage(err, QStringLiteral("--sex must be M or F"));
+        return usage(err, args, QStringLiteral("--sex must be M or F"));
     const QDate birth = QDate::fromString(birthText, QStringLiteral("yyyy-MM-dd"));
     if (!birth.isValid())
-        return usage(err, QStringLiteral("--birth-date must be a date written YYYY-MM-DD"));
+        return usage(err, args, QStringLiteral("--birth-date must be a date written YYYY-MM-DD"));
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
+    if (auto signedIn = signInActing(args, *ws.value()); !signedIn)
+        return fail(err, signedIn.error());
     PatientDraft draft;
     draft.name = PersonName::fromFullName(name);
     draft.sex = *sex;
@@ -89,9 +101,21 @@ int cmdAdd(const PatientCommandArgs &args, QTextStream &out, QTextStream &err)
     draft.identifiers << PatientIdentifier{
         IdentifierType::ResidentId, nationalId, {}, !args.has(QStringLiteral("unverified"))};
     auto &reg = ws.value()->registry();
-    auto created = reg.createPatient(actorOf(*ws.value()), draft);
-    if (!created)
-        return fail(err, created.error());
+    // R-6.1.1b: a second patient under the same unverified resident ID only on the operator's
+    // explicit decision, with a reason for the audit trail; without it the registry refuses.
+    DuplicateDecision decision;
+    if (args.has(QStringLiteral("create-separate"))) {
+        decision.choice = DuplicateDecision::Choice::CreateSeparate;
+        decision.reason = args.value(QStringLiteral("create-separate"));
+    }
+    auto created = reg.createPatient(actorOf(*ws.value()), draft, decision);
+    if (!created) {
+        const int rc = fail(err, created.error());
+        if (created.error().code == Error::Code::Conflict &&
+            decision.choice == DuplicateDecision::Choice::None)
+            err << "mdp: to register a separate person anyway: --create-separate REASON\n";
+        return rc;
+    }
     out << "patient " << created->pseudonymId << " created\n";
     auto queue = reg.possibleDuplicates(DuplicateStatus::Open);
     if (queue) {
@@ -110,7 +134,7 @@ int cmdFind(const PatientCommandArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString query = args.value(QStringLiteral("query"));
     if (query.trimmed().isEmpty())
-        return usage(err, QStringLiteral("patient find needs --query TEXT"));
+        return usage(err, args, QStringLiteral("patient find needs --query TEXT"));
     bool limitOk = false;
     int limit = args.value(QStringLiteral("limit")).toInt(&limitOk);
     if (!limitOk || limit <= 0)
@@ -151,7 +175,7 @@ int cmdShow(const PatientCommandArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString ref = args.value(QStringLiteral("id"));
     if (ref.isEmpty())
-        return usage(err, QStringLiteral("patient show needs --id PSEUDONYM"));
+        return usage(err, args, QStringLiteral("patient show needs --id PSEUDONYM"));
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
@@ -239,19 +263,32 @@ int cmdMerge(const PatientCommandArgs &args, QTextStream &out, QTextStream &err)
     const QString mergedRef = args.value(QStringLiteral("merged"));
     const QString reason = args.value(QStringLiteral("reason"));
     if (survivorRef.isEmpty() || mergedRef.isEmpty() || reason.trimmed().isEmpty())
-        return usage(err, QStringLiteral("patient merge needs --survivor ID --merged ID --reason TEXT"));
+        return usage(err, args,
+                     QStringLiteral("patient merge needs --survivor ID --merged ID --reason TEXT"));
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
+    if (auto signedIn = signInActing(args, *ws.value()); !signedIn)
+        return fail(err, signedIn.error());
     auto survivor = resolve(*ws.value(), survivorRef);
     if (!survivor)
         return fail(err, survivor.error());
     auto merged = resolve(*ws.value(), mergedRef);
     if (!merged)
         return fail(err, merged.error());
-    auto record = ws.value()->registry().merge(actorOf(*ws.value()), survivor->id, merged->id, reason);
-    if (!record)
-        return fail(err, record.error());
+    // Two different verified resident IDs are two people: the registry refuses unless a data
+    // manager overrides, with a reason (checked and audited by the registry).
+    std::optional<MergeOverride> mergeOverride;
+    if (args.has(QStringLiteral("override-reason")))
+        mergeOverride = MergeOverride{args.value(QStringLiteral("override-reason"))};
+    auto record =
+        ws.value()->registry().merge(actorOf(*ws.value()), survivor->id, merged->id, reason, mergeOverride);
+    if (!record) {
+        const int rc = fail(err, record.error());
+        if (record.error().code == Error::Code::Conflict && !mergeOverride)
+            err << "mdp: a data manager signed in with --as can override: --override-reason TEXT\n";
+        return rc;
+    }
     out << "merged " << record->mergedPseudonym << " into " << record->survivorPseudonym << ": "
         << record->movedEvents.size() << " event(s), " << record->movedIdentifiers.size()
         << " identifier(s) moved\n"
@@ -264,7 +301,7 @@ int cmdUnmerge(const PatientCommandArgs &args, QTextStream &out, QTextStream &er
 {
     const QUuid mergeId = QUuid::fromString(args.value(QStringLiteral("merge")).trimmed());
     if (mergeId.isNull())
-        return usage(err,
+        return usage(err, args,
                      QStringLiteral("patient unmerge needs --merge MERGEID (as printed by patient merge)"));
     QString reason = args.value(QStringLiteral("reason"));
     if (reason.trimmed().isEmpty())
@@ -272,6 +309,8 @@ int cmdUnmerge(const PatientCommandArgs &args, QTextStream &out, QTextStream &er
     auto ws = args.openWorkspace();
     if (!ws)
         return fail(err, ws.error());
+    if (auto signedIn = signInActing(args, *ws.value()); !signedIn)
+        return fail(err, signedIn.error());
     auto record = ws.value()->registry().unmerge(actorOf(*ws.value()), mergeId, reason);
     if (!record)
         return fail(err, record.error());
@@ -298,6 +337,91 @@ int cmdDuplicates(const PatientCommandArgs &args, QTextStream &out, QTextStream 
 
 } // namespace
 
+QList<CommandSyntax> patientSyntax()
+{
+    using S = CommandSyntax;
+    const S::Option as =
+        S::optional(QStringLiteral("as"), QStringLiteral("USER"),
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                      "act as this account, which signs in with its password "
+                                      "(MDP_USER_PASSWORD or a prompt; default: the workspace custodian)"));
+    const S::Option totp =
+        S::optional(QStringLiteral("totp"), QStringLiteral("CODE"),
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the --as account's verification code"));
+    const QString patient = QStringLiteral("patient");
+    return {
+        S(patient, QStringLiteral("add"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "register a patient; an invalid or duplicate resident ID is refused"),
+          {
+              S::workspace(),
+              S::required(QStringLiteral("national-id"), QStringLiteral("ID"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "resident ID, 18 characters")),
+              S::required(QStringLiteral("name"), QStringLiteral("NAME"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "full name")),
+              S::required(QStringLiteral("sex"), QStringLiteral("M|F"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "sex")),
+              S::required(QStringLiteral("birth-date"), QStringLiteral("YYYY-MM-DD"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "date of birth")),
+              S::optional(QStringLiteral("phone"), QStringLiteral("P"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "contact phone number")),
+              S::flag(QStringLiteral("unverified"),
+                      QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                        "the ID was not read from the card (typed from another source)")),
+              S::optional(QStringLiteral("create-separate"), QStringLiteral("REASON"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                            "another patient holds the same unverified ID: register a "
+                                            "separate person anyway, for this reason (audited)")),
+              as,
+              totp,
+          }),
+        S(patient, QStringLiteral("find"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "search by pseudonymous ID, name or pinyin"),
+          {S::workspace(),
+           S::required(QStringLiteral("query"), QStringLiteral("TEXT"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "what to look for")),
+           S::optional(QStringLiteral("limit"), QStringLiteral("N"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "at most N hits (default 20)")),
+           S::flag(QStringLiteral("json"),
+                   QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "one JSON object per line"))}),
+        S(patient, QStringLiteral("show"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "demographics, identifiers (masked) and timeline"),
+          {S::workspace(),
+           S::required(QStringLiteral("id"), QStringLiteral("PSEUDONYM"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the patient's pseudonymous ID or id")),
+           S::flag(QStringLiteral("json"), QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "JSON output"))}),
+        S(patient, QStringLiteral("merge"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "merge two registrations of one person; undone exactly by unmerge"),
+          {
+              S::workspace(),
+              S::required(QStringLiteral("survivor"), QStringLiteral("ID"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the patient that remains")),
+              S::required(QStringLiteral("merged"), QStringLiteral("ID"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the patient merged into it")),
+              S::required(QStringLiteral("reason"), QStringLiteral("TEXT"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "why, for the audit trail")),
+              S::optional(QStringLiteral("override-reason"), QStringLiteral("TEXT"),
+                          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                            "data managers only: merge although the verified resident "
+                                            "IDs differ, for this reason (audited)")),
+              as,
+              totp,
+          }),
+        S(patient, QStringLiteral("unmerge"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "undo a merge exactly"),
+          {S::workspace(),
+           S::required(QStringLiteral("merge"), QStringLiteral("MERGEID"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "as printed by patient merge")),
+           S::optional(QStringLiteral("reason"), QStringLiteral("TEXT"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "why, for the audit trail")),
+           as, totp}),
+        S(patient, QStringLiteral("duplicates"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "possible duplicates waiting for review"),
+          {S::workspace()}),
+    };
+}
+
 int runPatientCommand(const PatientCommandArgs &args, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
@@ -313,7 +437,7 @@ int runPatientCommand(const PatientCommandArgs &args, QTextStream &out, QTextStr
         return cmdUnmerge(args, out, err);
     if (verb == QStringLiteral("duplicates"))
         return cmdDuplicates(args, out, err);
-    return usage(err, QStringLiteral("patient needs add, find, show, merge, unmerge or duplicates"));
+    return usage(err, args, QStringLiteral("patient needs add, find, show, merge, unmerge or duplicates"));
 }
 
 } // namespace mdp::cli

@@ -45,7 +45,7 @@ Result<SecureBytes> promptOnce(const QString &prompt)
 
 Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm)
 {
-    if (const char *value = std::getenv(environmentVariable)) {
+    if (const char *value = environmentVariable ? std::getenv(environmentVariable) : nullptr) {
         SecureBytes secret{QByteArrayView(value)};
         return secret;
     }

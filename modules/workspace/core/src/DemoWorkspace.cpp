@@ -64,7 +64,7 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
     DemoWorkspace demo;
     demo.workspace = std::move(ws.value());
     Workspace &w = *demo.workspace;
-    w.beginCustodianSession();
+    w.beginCustodianSession(SessionOrigin::Workstation);
     for (const DemoPerson &p : kPeople) {
         DemoAccount a;
         a.userName = QString::fromUtf8(p.userName);

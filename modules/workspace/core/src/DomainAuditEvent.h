@@ -33,8 +33,8 @@ template<typename Record> audit::AuditEvent domainAuditEvent(const Record &r, au
     }
     e.outcome = r.success ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure;
     e.agent = std::move(agent);
-    // The module acts for the account named in the call (the command line's --as, a signed-in
-    // reviewer); the session's role need not be that account's.
+    // The module acts for the account named in the call; should that not be the session's account,
+    // the session's role is not claimed for it.
     if (!r.actorId.isEmpty() && e.agent.userId != r.actorId) {
         e.agent.userId = r.actorId;
         e.agent.role.clear();

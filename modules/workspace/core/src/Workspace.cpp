@@ -164,10 +164,19 @@ struct Workspace::Impl
         return a;
     }
 
+    // What the trail records about where the acting session comes from (see SessionOrigin).
+    void stampOrigin(audit::AuditEvent &event) const
+    {
+        if (session && session->origin == SessionOrigin::CommandLine &&
+            !event.detail.contains(QStringLiteral("via")))
+            event.detail.insert(QStringLiteral("via"), QStringLiteral("command-line"));
+    }
+
     Result<void> record(audit::AuditEvent event)
     {
         if (!audit)
             return makeError(Error::Code::Unknown, QStringLiteral("the audit log is not open"));
+        stampOrigin(event);
         if (event.agent.userId.isEmpty())
             event.agent = agent();
         if (event.agent.nodeId.isEmpty())
@@ -506,6 +515,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     d.nodeId = QStringLiteral("ws-") + QString::fromLatin1(crypto::randomBytes(6).toHex());
     d.forwarder = std::make_unique<AuditForwarder>(clock);
     d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
+    d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
 
     auto cleanUp = [&](const Error &e) -> Result<std::unique_ptr<Workspace>> {
         // A half-created workspace is useless and holds only ciphertext: remove it entirely.
@@ -586,7 +596,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
                             custodian->displayName,
                             QStringLiteral("system-admin"),
                             {QStringLiteral("system-admin")},
-                            clock.now()};
+                            clock.now(),
+                            SessionOrigin::Workstation};
         auto admin = d.transactionalAccounts->createAccount(
             d.custodian, options.adminName,
             options.adminDisplayName.isEmpty() ? options.adminName : options.adminDisplayName,
@@ -639,6 +650,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     d.blobCipher = *blobCipher;
     d.forwarder = std::make_unique<AuditForwarder>(clock);
     d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
+    d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
 
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, d.forwarder.get());
     if (!keys)
@@ -759,7 +771,7 @@ forms::FormStore &Workspace::forms()
 }
 
 Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,
-                                 const QString &totpCode)
+                                 const QString &totpCode, SessionOrigin origin)
 {
     if (auto failure = d->auditFailure())
         return makeError(Error::Code::Io,
@@ -784,20 +796,22 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
               account->displayName,
               accounts::roleId(account->primaryRole()),
               roles,
-              d->clock->now()};
+              d->clock->now(),
+              origin};
     d->session = s;
     d->custodianSession = false;
     return s;
 }
 
-void Workspace::beginCustodianSession()
+void Workspace::beginCustodianSession(SessionOrigin origin)
 {
     d->session = Session{d->custodian.toString(QUuid::WithoutBraces),
                          QStringLiteral("custodian"),
                          QStringLiteral("Workspace custodian (command line)"),
                          QStringLiteral("system-admin"),
                          {QStringLiteral("system-admin")},
-                         d->clock->now()};
+                         d->clock->now(),
+                         origin};
     d->custodianSession = true;
 }
 

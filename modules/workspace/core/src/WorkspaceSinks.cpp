@@ -23,6 +23,8 @@ void AuditForwarder::attach(audit::AuditLog *log, const QString &nodeId)
 
 void AuditForwarder::emitEvent(audit::AuditEvent event)
 {
+    if (m_stamp)
+        m_stamp(event);
     if (event.agent.userId.isEmpty()) {
         if (m_agent)
             event.agent = m_agent();
@@ -101,6 +103,8 @@ void AuditForwarder::record(const QString &type, const QString &actorId, const Q
     if (!detail.isEmpty())
         e.detail.insert(QStringLiteral("reason"), detail);
     if (m_recorder && m_log) {
+        if (m_stamp)
+            m_stamp(e);
         if (auto r = m_recorder(std::move(e)); !r) {
             m_failure = r.error();
             qCCritical(lcWorkspace) << "an account audit event could not be written:" << r.error().toString();

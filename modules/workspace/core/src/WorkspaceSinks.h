@@ -34,6 +34,8 @@ public:
     {
         m_recorder = std::move(recorder);
     }
+    // Adds what the workspace records about the acting session to every event (see SessionOrigin).
+    void setEventStamp(std::function<void(audit::AuditEvent &)> stamp) { m_stamp = std::move(stamp); }
 
     void keyEvent(crypto::KeyAction action, const QString &keyId, const QString &purpose, bool success,
                   const QString &detail) override;
@@ -52,6 +54,7 @@ private:
     QList<audit::AuditEvent> m_pending;
     std::function<audit::AuditAgent()> m_agent;
     std::function<Result<void>(audit::AuditEvent)> m_recorder;
+    std::function<void(audit::AuditEvent &)> m_stamp;
     std::optional<Error> m_failure;
 };
 

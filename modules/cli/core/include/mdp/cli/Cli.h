@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/foundation/BenchLine.h"
+#include "mdp/foundation/Clock.h"
 
 #include <QList>
 #include <QStringList>
@@ -14,7 +15,9 @@ namespace mdp::cli {
 // Runs one `mdp` command line (arguments without the program name) and returns the exit code:
 // 0 success, 1 the operation failed (message on err), 2 usage error, 3 integrity failure.
 // Secrets come from the environment (MDP_PASSPHRASE, MDP_USER_PASSWORD) or a no-echo prompt.
-int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// `clock` is the workspace's time source (tests move it to reach lock-out ends and TOTP steps).
+int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err,
+           const Clock &clock = SystemClock::instance());
 
 // Benchmarks that need more than this layer may link (the timeline's painting needs QtGui): the
 // program registers them and `mdp bench <area>` appends their lines. `size` is --size (0 if absent).

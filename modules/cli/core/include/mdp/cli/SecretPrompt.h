@@ -7,8 +7,8 @@
 
 namespace mdp::cli {
 
-// Reads a secret from the environment variable if set (then clears it from this process's
-// environment), otherwise asks on the terminal without echo. Fails when there is no terminal.
+// Reads a secret from the environment variable if set (null: none is looked at), otherwise asks
+// on the terminal without echo. Fails when there is no terminal.
 Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm = false);
 
 } // namespace mdp::cli

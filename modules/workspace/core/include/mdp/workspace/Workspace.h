@@ -49,6 +49,15 @@ public:
     virtual void stop() = 0;
 };
 
+// Where a session's principal acts from. Every audit event recorded during a command-line session
+// carries detail "via": "command-line", so the trail tells a script's actions from a person's at
+// the workstation.
+enum class SessionOrigin
+{
+    Workstation,
+    CommandLine
+};
+
 // Who is logged in on this workspace.
 struct Session
 {
@@ -58,6 +67,7 @@ struct Session
     QString role;      // primary role id, e.g. "clinician"
     QStringList roles; // every role id the account holds
     QDateTime loginTime;
+    SessionOrigin origin = SessionOrigin::Workstation;
 };
 
 // Facts about an open workspace for the status bar, settings and About (no secrets).
@@ -142,11 +152,14 @@ public:
     // overdue reviews are reported to every unlocked data manager.
     forms::FormStore &forms();
 
-    // Session. A role that needs a second factor must pass a valid TOTP code.
-    Result<Session> login(const QString &userName, const SecureBytes &password, const QString &totpCode);
+    // Session. A role that needs a second factor must pass a valid TOTP code. Every attempt is
+    // audited; `origin` is recorded with the sign-in and with everything the session then does.
+    Result<Session> login(const QString &userName, const SecureBytes &password, const QString &totpCode,
+                          SessionOrigin origin = SessionOrigin::Workstation);
     void logout();
-    // Acts as the custodian (command line, on the authority of the workspace passphrase).
-    void beginCustodianSession();
+    // Acts as the custodian, on the authority of the workspace passphrase: the command line, and the
+    // workstation's own set-up work (the demo cohort), which says so with `origin`.
+    void beginCustodianSession(SessionOrigin origin = SessionOrigin::CommandLine);
     std::optional<Session> session() const;
 
     // The workspace's non-interactive administrative principal: the command line acts as it, on the
