@@ -318,15 +318,46 @@ void LoginDialog::unlock()
     const QString directory = m_directory;
     const Clock *clock = m_clock;
     SecureBytes passphrase = secretFrom(m_passphrase->text());
+    // A large registry takes seconds to index at unlock: the bar shows the stage and, while the
+    // patients are indexed, how far it got. Posted to this dialog, which outlives its worker.
+    auto progress = [this](const workspace::OpenProgress &p) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, p] {
+                if (!m_busy)
+                    return;
+                switch (p.stage) {
+                case workspace::OpenStage::Keys:
+                    m_status->setText(tr("Unlocking the workspace…"));
+                    break;
+                case workspace::OpenStage::AuditLog:
+                    m_status->setText(tr("Checking the audit log…"));
+                    break;
+                case workspace::OpenStage::Database:
+                    m_status->setText(tr("Opening the database…"));
+                    break;
+                case workspace::OpenStage::SearchIndex:
+                    m_status->setText(
+                        tr("Indexing patients for search: %L1 of %L2…").arg(p.done).arg(p.total));
+                    break;
+                }
+                const bool counted = p.stage == workspace::OpenStage::SearchIndex && p.total > 0;
+                m_progress->setRange(0, counted ? 1000 : 0);
+                if (counted)
+                    m_progress->setValue(int(p.done * 1000 / p.total));
+            },
+            Qt::QueuedConnection);
+    };
     m_worker = runInBackground<OpenResult>(
         this,
-        [directory, clock, passphrase = std::move(passphrase)]() mutable {
+        [directory, clock, passphrase = std::move(passphrase), progress]() mutable {
             auto result = std::make_shared<Result<std::unique_ptr<workspace::Workspace>>>(
-                workspace::Workspace::open(directory, passphrase, *clock));
+                workspace::Workspace::open(directory, passphrase, *clock, progress));
             passphrase.clear();
             return result;
         },
         [this](OpenResult &result) {
+            m_progress->setRange(0, 0);
             setBusy(false);
             if (!result->ok())
                 return showOpenFailure(result->error());

@@ -128,7 +128,15 @@ struct Workspace::Impl
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
     QSet<QString> batchIndexChanges; // pseudonyms changed inside runBatch(), indexed once at its end
 
+    OpenProgressHandler openProgress; // set while open() runs
+
     QString path(const QString &name) const { return QDir(directory).filePath(name); }
+
+    void reportOpen(const OpenProgress &progress) const
+    {
+        if (openProgress)
+            openProgress(progress);
+    }
 
     Result<SecureBytes> dataKey(const DataKeyName &key, bool create)
     {
@@ -326,14 +334,27 @@ struct Workspace::Impl
             return reg.error();
         registry = std::move(reg.value());
         searchIndex = std::make_unique<search::PatientSearchIndex>();
+        qint64 total = 0;
+        if (openProgress) {
+            auto count = database->queryOne(QStringLiteral("SELECT count(*) FROM registry_patients"));
+            if (count && count.value())
+                total = count.value()->value(0).toLongLong();
+        }
+        reportOpen({OpenStage::SearchIndex, 0, total});
         QList<search::PatientSearchRecord> records;
+        records.reserve(total);
         auto scanned = registry->forEachPatientForIndex(
-            [&records](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
+            [this, &records, total](const registry::Patient &p,
+                                    const QList<registry::TimelineEvent> &events) {
                 records << search::searchRecordFor(p, events);
+                // Often enough for a smooth bar, rarely enough to cost nothing at a million.
+                if (records.size() % 8192 == 0)
+                    reportOpen({OpenStage::SearchIndex, std::min<qint64>(records.size(), total), total});
             });
         if (!scanned)
             return scanned.error();
         searchIndex->rebuild(records);
+        reportOpen({OpenStage::SearchIndex, total, total});
         registry->setChangeListener([impl = this](const QString &pseudonym) {
             if (impl->batchDepth > 0) {
                 impl->batchIndexChanges.insert(pseudonym);
@@ -568,7 +589,7 @@ Result<QString> Workspace::rootKind(const QString &directory)
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,
-                                                   const Clock &clock)
+                                                   const Clock &clock, const OpenProgressHandler &progress)
 {
     if (auto st = selfTestsOnce(); !st)
         return st.error();
@@ -593,9 +614,12 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     d.forwarder = std::make_unique<AuditForwarder>(clock);
     d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
 
+    d.openProgress = progress;
+    d.reportOpen({OpenStage::Keys, 0, 0});
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, d.forwarder.get());
     if (!keys)
         return keys.error(); // WrongPassphrase: nothing was changed on disk
+    d.reportOpen({OpenStage::AuditLog, 0, 0});
     d.keys = std::move(keys.value());
     if (auto r = d.loadSigner(false); !r)
         return r.error();
@@ -605,12 +629,14 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
                          QStringLiteral("the workstation signing key does not match the manifest"));
     if (auto r = d.openAudit(false); !r)
         return r.error();
+    d.reportOpen({OpenStage::Database, 0, 0});
     if (auto r = d.openDatabase(false); !r)
         return r.error();
     if (auto r = d.checkRollback(); !r)
         return r.error();
     if (auto r = d.openRest(false); !r)
         return r.error();
+    d.openProgress = nullptr;
     d.accounts->setServiceAccount(d.custodian);
     d.vault->removeIncompleteWrites();
 

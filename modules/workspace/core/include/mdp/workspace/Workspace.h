@@ -87,6 +87,26 @@ struct CreateOptions
     SecureBytes adminPassword;
 };
 
+// Where Workspace::open() is, for the unlock window's progress bar. Stages come in this order;
+// `done`/`total` count patients while the search index is built (0/0 in the other stages).
+enum class OpenStage
+{
+    Keys,       // passphrase key derivation and the keyring
+    AuditLog,   // reading and verifying the audit chain
+    Database,   // the SQLCipher database, the rollback check, accounts and forms
+    SearchIndex // reading every patient and building the in-memory search index
+};
+
+struct OpenProgress
+{
+    OpenStage stage = OpenStage::Keys;
+    qint64 done = 0;
+    qint64 total = 0;
+};
+
+// Called on the thread that runs open().
+using OpenProgressHandler = std::function<void(const OpenProgress &)>;
+
 // Status of `verifyIntegrity()`: database integrity, audit chain and rollback anchor.
 struct IntegrityReport
 {
@@ -112,7 +132,8 @@ public:
     // Wrong passphrase (or PIN): Error::Code::WrongPassphrase and nothing on disk changes.
     // An older copy of the database put back: Error::Code::RolledBack.
     static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SecureBytes &passphrase,
-                                                   const Clock &clock = SystemClock::instance());
+                                                   const Clock &clock = SystemClock::instance(),
+                                                   const OpenProgressHandler &progress = {});
 
     QString directory() const;
     WorkspaceInfo info() const;
