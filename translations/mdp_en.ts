@@ -20,7 +20,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preparing the synthetic demo patients...</source>
+        <source>Preparing the synthetic demo patients (first start only)...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2399,6 +2399,18 @@ Every data key of this purpose is re-wrapped under a new version and the old ver
     </message>
     <message>
         <source>Unlocking the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing patients for search: %L1 of %L2…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

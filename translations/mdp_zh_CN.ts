@@ -20,8 +20,8 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <source>Preparing the synthetic demo patients...</source>
-        <translation>正在准备合成演示患者…</translation>
+        <source>Preparing the synthetic demo patients (first start only)...</source>
+        <translation>正在准备合成演示患者（仅首次启动）…</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2394,18 @@ Every data key of this purpose is re-wrapped under a new version and the old ver
     <message>
         <source>Unlocking the workspace…</source>
         <translation>正在解锁工作区…</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>正在检查审计日志…</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Indexing patients for search: %L1 of %L2…</source>
+        <translation>正在为搜索建立患者索引：%L1 / %L2…</translation>
     </message>
     <message>
         <source>Checking your credentials…</source>

@@ -1,6 +1,7 @@
 // mdp: the headless command line. Composition root only: every command lives in modules/cli.
 #include "mdp/cli/Cli.h"
 #include "mdp/cohort/QtDocumentRenderer.h"
+#include "mdp/startup/StartBenchmarks.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 
 #include <QCoreApplication>
@@ -42,6 +43,21 @@ int main(int argc, char *argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // The GUI programs it times are installed (or built) next to mdp.
+    mdp::cli::registerBenchProvider(QStringLiteral("start"), [](const QString &scratch, int size) {
+        mdp::startup::StartBenchOptions options;
+        options.scratchDirectory = scratch;
+        const QString here = QCoreApplication::applicationDirPath();
+        options.workstationProgram = mdp::startup::siblingProgram(here, QStringLiteral("mdp-workstation"));
+        options.minimalProgram = mdp::startup::siblingProgram(here, QStringLiteral("mdp-minimal-widgets"));
+        if (size > 0)
+            options.unlockPatients = size;
+        options.progress = [](const QString &text) {
+            QTextStream err(stderr);
+            err << "mdp bench start: " << text << "\n";
+        };
+        return mdp::startup::runStartBenchmarks(options);
+    });
     QCoreApplication::setApplicationName(QStringLiteral("mdp"));
     QCoreApplication::setOrganizationName(QStringLiteral("MDP"));
     // Progress chatter of the modules is for the workstation's log, not for scripts; MDP_VERBOSE=1 shows it.

@@ -105,7 +105,9 @@ const char *kUsage =
     "  reviewer list --workspace DIR                   reviewer profiles and open tasks\n"
     "  demo-data --workspace DIR --patients N --seed S [--no-documents]\n"
     "                                                  add a synthetic breast-cancer cohort (Appendix A)\n"
-    "  bench crypto|store|vault|audit|registry|forms [--json] [--size N]\n"
+    "  bench crypto|store|vault|audit|registry|forms|start [--json] [--size N]\n"
+    "                                                  start: windows against a minimal Qt program and\n"
+    "                                                  the unlock of --size patients (default 1000000)\n"
     "roles: clinician reviewer researcher ethics-reviewer data-manager auditor system-admin\n";
 
 int usage(QTextStream &err, const QString &problem = {})
@@ -398,8 +400,14 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
     } else if (area == QStringLiteral("forms")) {
         lines = forms::runValidationBenchmarks();
         lines += forms::runFormStoreBenchmarks(scratch.path(), size > 0 ? size : 50);
+    } else if (area == QStringLiteral("start")) {
+        // Starts the GUI programs, so the program that can find them registers it (app/mdp).
+        if (benchProviders().value(area).isEmpty())
+            return fail(err, makeError(Error::Code::Unsupported,
+                                       QStringLiteral("this build of mdp has no start benchmark")));
     } else
-        return usage(err, QStringLiteral("bench needs crypto, store, vault, audit, registry or forms"));
+        return usage(err,
+                     QStringLiteral("bench needs crypto, store, vault, audit, registry, forms or start"));
     for (const auto &provider : benchProviders().value(area))
         lines += provider(scratch.path(), size);
     for (const auto &line : std::as_const(lines)) {
