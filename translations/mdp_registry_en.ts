@@ -499,6 +499,22 @@
         <source>%1% likely: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Why this is a different person (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why this is a different person before registering it separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another patient already holds this ID: %1 (checked against a document on neither record). Open that record, or register a separate person and say why; the pair is then queued for a data manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register as a separate person</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::registry::ui::PatientDuplicatesModel</name>
@@ -971,6 +987,10 @@
     </message>
     <message>
         <source>already merged into another record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge although the verified resident IDs differ (data manager, audited)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2039,6 +2059,14 @@
             <numerusform>Your patients: %n worked on recently</numerusform>
             <numerusform>Your patients: %n worked on recently</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Patients are being indexed for search; the results appear when this is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients are being indexed for search: %L1 of %L2 (%3%). The results appear when this is done.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

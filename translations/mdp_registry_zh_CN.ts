@@ -499,6 +499,22 @@
         <source>%1% likely: %2</source>
         <translation>相似度 %1%：%2</translation>
     </message>
+    <message>
+        <source>Why this is a different person (recorded in the audit log)</source>
+        <translation>为何是不同的人（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Say why this is a different person before registering it separately.</source>
+        <translation>单独登记前请说明为何是不同的人。</translation>
+    </message>
+    <message>
+        <source>Another patient already holds this ID: %1 (checked against a document on neither record). Open that record, or register a separate person and say why; the pair is then queued for a data manager.</source>
+        <translation>已有患者使用此证件号：%1（两条记录均未核验证件）。请打开该记录，或说明理由后登记为另一人；此对记录随后进入数据管理员的复核队列。</translation>
+    </message>
+    <message>
+        <source>Register as a separate person</source>
+        <translation>登记为另一人</translation>
+    </message>
 </context>
 <context>
     <name>mdp::registry::ui::PatientDuplicatesModel</name>
@@ -972,6 +988,10 @@
     <message>
         <source>already merged into another record</source>
         <translation>已合并到其他记录</translation>
+    </message>
+    <message>
+        <source>Merge although the verified resident IDs differ (data manager, audited)</source>
+        <translation>核验的身份证号不同仍合并（数据管理员，记入审计）</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2050,14 @@
         <translation>
             <numerusform>您的患者：%n 位最近处理</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Patients are being indexed for search; the results appear when this is done.</source>
+        <translation>正在为搜索建立患者索引，完成后显示结果。</translation>
+    </message>
+    <message>
+        <source>Patients are being indexed for search: %L1 of %L2 (%3%). The results appear when this is done.</source>
+        <translation>正在为搜索建立患者索引：%L1 / %L2（%3%）。完成后显示结果。</translation>
     </message>
 </context>
 </TS>

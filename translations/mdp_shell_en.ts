@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DiseasePackLoader</name>
+    <message>
+        <source>not a Qt plug-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Qt plug-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built for disease-pack interface version %1; this program needs version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a disease pack (its plug-in interface is &quot;%1&quot;, expected &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declares the disease-pack interface but does not implement it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack &quot;%1&quot; is already loaded from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>MDP</source>
@@ -20,7 +55,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preparing the synthetic demo patients...</source>
+        <source>Preparing the synthetic demo patients (first start only)...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -52,6 +87,22 @@
     </message>
     <message>
         <source>Third-party components keep their own licences: Qt under the GNU LGPL v3, SQLCipher under a BSD-style licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under the Apache License 2.0, Noto CJK fonts under the SIL Open Font License 1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disease packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: the generic platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -427,6 +478,14 @@
     </message>
     <message>
         <source>Authenticator set up. Wait for the next code (each code works once) and enter it to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

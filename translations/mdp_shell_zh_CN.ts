@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DiseasePackLoader</name>
+    <message>
+        <source>not a Qt plug-in: %1</source>
+        <translation>不是 Qt 插件：%1</translation>
+    </message>
+    <message>
+        <source>not a Qt plug-in</source>
+        <translation>不是 Qt 插件</translation>
+    </message>
+    <message>
+        <source>built for disease-pack interface version %1; this program needs version %2</source>
+        <translation>为病种包接口版本 %1 构建；本程序需要版本 %2</translation>
+    </message>
+    <message>
+        <source>not a disease pack (its plug-in interface is &quot;%1&quot;, expected &quot;%2&quot;)</source>
+        <translation>不是病种包（其插件接口为“%1”，应为“%2”）</translation>
+    </message>
+    <message>
+        <source>cannot be loaded: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>declares the disease-pack interface but does not implement it</source>
+        <translation>声明了病种包接口但未实现</translation>
+    </message>
+    <message>
+        <source>the pack has no id</source>
+        <translation>该病种包没有标识</translation>
+    </message>
+    <message>
+        <source>pack &quot;%1&quot; is already loaded from %2</source>
+        <translation>病种包“%1”已从 %2 加载</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>MDP</source>
@@ -20,8 +55,8 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <source>Preparing the synthetic demo patients...</source>
-        <translation>正在准备合成演示患者…</translation>
+        <source>Preparing the synthetic demo patients (first start only)...</source>
+        <translation>正在准备合成演示患者（仅首次启动）…</translation>
     </message>
 </context>
 <context>
@@ -53,6 +88,22 @@
     <message>
         <source>Third-party components keep their own licences: Qt under the GNU LGPL v3, SQLCipher under a BSD-style licence, libgcrypt under the GNU LGPL v2.1 or later, OpenSSL under the Apache License 2.0, Noto CJK fonts under the SIL Open Font License 1.1.</source>
         <translation>第三方组件遵循各自的许可证：Qt 采用 GNU LGPL v3，SQLCipher 采用 BSD 类许可证，libgcrypt 采用 GNU LGPL v2.1 或更高版本，OpenSSL 采用 Apache License 2.0，思源（Noto CJK）字体采用 SIL Open Font License 1.1。</translation>
+    </message>
+    <message>
+        <source>Disease packs</source>
+        <translation>病种包</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>none: the generic platform</source>
+        <translation>无：通用平台</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>已拒绝：%1</translation>
     </message>
 </context>
 <context>
@@ -427,6 +478,14 @@
     <message>
         <source>Authenticator set up. Wait for the next code (each code works once) and enter it to sign in.</source>
         <translation>身份验证器已设置。请等待下一个验证码出现（每个验证码仅能使用一次），输入后即可登录。</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>正在检查审计日志…</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
 </context>
 <context>

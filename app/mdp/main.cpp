@@ -3,6 +3,7 @@
 #include "mdp/cohort/CohortBenchmarks.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/disease/DiseasePackLoader.h"
+#include "mdp/startup/StartBenchmarks.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
 
@@ -57,6 +58,22 @@ int main(int argc, char *argv[])
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // The GUI programs it times are installed (or built) next to mdp.
+    mdp::cli::registerBenchProvider(QStringLiteral("start"), [](const QString &scratch, int size) {
+        mdp::startup::StartBenchOptions options;
+        options.scratchDirectory = scratch;
+        const QString here = QCoreApplication::applicationDirPath();
+        options.workstationProgram = mdp::startup::siblingProgram(here, QStringLiteral("mdp-workstation"));
+        options.minimalProgram = mdp::startup::siblingProgram(here, QStringLiteral("mdp-minimal-widgets"));
+        if (size > 0)
+            options.unlockPatients = size;
+        options.largeWorkspace = qEnvironmentVariable("MDP_BENCH_LARGE_WORKSPACE");
+        options.progress = [](const QString &text) {
+            QTextStream err(stderr);
+            err << "mdp bench start: " << text << "\n";
+        };
+        return mdp::startup::runStartBenchmarks(options);
+    });
     QCoreApplication::setApplicationName(QStringLiteral("mdp"));
     QCoreApplication::setOrganizationName(QStringLiteral("MDP"));
     // Progress chatter of the modules is for the workstation's log, not for scripts; MDP_VERBOSE=1 shows it.

@@ -125,39 +125,6 @@ struct SqlCipherRegistry::Impl
     std::function<void(const QString &)> changeListener;
 
     // Patients and their diagnosis/pathology events for the search index; `where` filters patients.
-    Result<void> scanForIndex(const QString &where, const QVariantList &params,
-                              const Registry::IndexVisitor &visit)
-    {
-        auto ps = db.query(
-            QStringLiteral("SELECT %1 FROM registry_patients %2").arg(rows::kPatientColumns, where), params);
-        if (!ps)
-            return ps.error();
-        QHash<QString, QList<TimelineEvent>> events;
-        const QString eventWhere =
-            where.isEmpty()
-                ? QString()
-                : QStringLiteral("AND patient_id IN (SELECT id FROM registry_patients %1)").arg(where);
-        auto es = db.query(
-            QStringLiteral("SELECT %1 FROM registry_events WHERE removed = 0 AND type IN (?%2, ?%3) %4")
-                .arg(rows::kEventColumns)
-                .arg(params.size() + 1)
-                .arg(params.size() + 2)
-                .arg(eventWhere),
-            params +
-                QVariantList{eventTypeId(EventType::Diagnosis), eventTypeId(EventType::BiopsyPathology)});
-        if (!es)
-            return es.error();
-        for (const auto &row : es.value()) {
-            TimelineEvent e = rows::event(row);
-            events[rows::uuidText(e.patientId)] << e;
-        }
-        for (const auto &row : ps.value()) {
-            Patient p = rows::patient(row);
-            visit(p, events.value(p.idString()));
-        }
-        return {};
-    }
-
     QByteArray identifierHash(const PatientIdentifier &id) const
     {
         return pseudonyms.identifierKey(identifierTypeId(id.type), keyIssuer(id), id.value);
@@ -1796,12 +1763,65 @@ Result<void> SqlCipherRegistry::detach(const QString &actor, const QUuid &attach
 
 Result<void> SqlCipherRegistry::forEachPatientForIndex(const IndexVisitor &visit)
 {
-    return d->scanForIndex({}, {}, visit);
+    return scanForIndex(d->db, visit);
+}
+
+Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const IndexVisitor &visit,
+                                             const std::function<bool()> &keepGoing, const QString &pseudonym)
+{
+    auto prefixed = [](const QString &columns, const QString &table) {
+        QStringList list = columns.split(QStringLiteral(", "));
+        for (QString &c : list)
+            c.prepend(table + QLatin1Char('.'));
+        return list;
+    };
+    const QStringList patientColumns = prefixed(rows::kPatientColumns, QStringLiteral("p"));
+    const QStringList eventColumns = prefixed(rows::kEventColumns, QStringLiteral("e"));
+    const qsizetype split = patientColumns.size();
+    // Patients in table order; each one's index events follow it (registry_events_by_patient).
+    const QString sql =
+        QStringLiteral(
+            "SELECT %1, %2 FROM registry_patients p LEFT JOIN registry_events e ON e.patient_id = p.id "
+            "AND e.removed = 0 AND e.type IN (?1, ?2)%3")
+            .arg(patientColumns.join(QStringLiteral(", ")), eventColumns.join(QStringLiteral(", ")),
+                 pseudonym.isEmpty() ? QString() : QStringLiteral(" WHERE p.pseudonym = ?3"));
+    QVariantList params{eventTypeId(EventType::Diagnosis), eventTypeId(EventType::BiopsyPathology)};
+    if (!pseudonym.isEmpty())
+        params << pseudonym;
+    std::optional<Patient> current;
+    QString currentId;
+    QList<TimelineEvent> events;
+    bool cancelled = false;
+    auto scanned = database.forEachRow(sql, params, [&](const store::Row &row) {
+        const QString id = row.at(0).toString();
+        if (!current || currentId != id) {
+            if (current)
+                visit(*current, events);
+            events.clear();
+            if (keepGoing && !keepGoing()) {
+                cancelled = true;
+                current.reset();
+                return false;
+            }
+            current = rows::patient(row.mid(0, split));
+            currentId = id;
+        }
+        if (!row.at(split).isNull())
+            events << rows::event(row.mid(split));
+        return true;
+    });
+    if (!scanned)
+        return scanned.error();
+    if (cancelled)
+        return makeError(Error::Code::Cancelled, QStringLiteral("the index scan was stopped"));
+    if (current)
+        visit(*current, events);
+    return {};
 }
 
 Result<void> SqlCipherRegistry::patientForIndex(const QString &pseudonymId, const IndexVisitor &visit)
 {
-    return d->scanForIndex(QStringLiteral("WHERE pseudonym = ?1"), {pseudonymId}, visit);
+    return scanForIndex(d->db, visit, {}, pseudonymId);
 }
 
 void SqlCipherRegistry::setChangeListener(std::function<void(const QString &)> listener)

@@ -638,6 +638,33 @@ Result<QList<Row>> Database::query(const QString &sql, const QVariantList &param
     return rows;
 }
 
+Result<void> Database::forEachRow(const QString &sql, const QVariantList &params,
+                                  const std::function<bool(const Row &row)> &visit)
+{
+    auto stmt = d->prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    if (!sqlite3_stmt_readonly(stmt->get()))
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("forEachRow() is for reading statements"));
+    if (auto bound = Impl::bindAll(stmt->get(), params); !bound)
+        return bound.error();
+    const int columns = sqlite3_column_count(stmt->get());
+    Row row;
+    row.resize(columns);
+    for (;;) {
+        const int rc = sqlite3_step(stmt->get());
+        if (rc == SQLITE_DONE)
+            return {};
+        if (rc != SQLITE_ROW)
+            return sqliteError(d->db, rc, QStringLiteral("statement failed"));
+        for (int c = 0; c < columns; ++c)
+            row[c] = columnValue(stmt->get(), c);
+        if (!visit(row))
+            return {};
+    }
+}
+
 Result<std::optional<Row>> Database::queryOne(const QString &sql, const QVariantList &params)
 {
     auto rows = query(sql, params);

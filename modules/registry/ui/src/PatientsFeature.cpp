@@ -78,7 +78,8 @@ void contributePatients(workbench::Contributions &contributions)
         [](workbench::Host &host, const QString &text, int limit) {
             QList<workbench::SearchHit> hits;
             workbench::SessionContext &context = host.context();
-            if (context.isBusy())
+            // Not while the index is being built: the Go to box would block until it is done.
+            if (context.isBusy() || !context.workspace().searchIndexState().ready)
                 return hits;
             registry::SearchFilter filter;
             filter.roles = context.roles();

@@ -32,6 +32,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mdp::registry::ui {
@@ -73,6 +74,17 @@ private:
 
 } // namespace
 
+QString PatientsPage::indexingMessage(const workspace::SearchIndexState &index)
+{
+    if (index.total <= 0)
+        return tr("Patients are being indexed for search; the results appear when this is done.");
+    return tr("Patients are being indexed for search: %L1 of %L2 (%3%). The results appear when this is "
+              "done.")
+        .arg(index.indexed)
+        .arg(index.total)
+        .arg(int(index.indexed * 100 / index.total));
+}
+
 PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, EventPanelFactory eventPanels,
                            AssignedPatients assigned)
     : QWidget(parent)
@@ -88,6 +100,7 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
     , m_controller(nullptr)
     , m_duplicates(new PatientDuplicatesModel(this))
     , m_patientPage(nullptr)
+    , m_indexRetry(new QTimer(this))
 {
     const workspace::Session &session = m_context.session();
     const QStringList roles = session.roles.isEmpty() ? QStringList{session.role} : session.roles;
@@ -100,6 +113,13 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
             if (m_context.isBusy())
                 return makeError(Error::Code::Conflict,
                                  tr("Another task is running; the search waits for it."));
+            // The index is built in the background after unlock; searching now would block the
+            // window until it is done, so the page says how far it is and asks again shortly.
+            const workspace::SearchIndexState index = m_context.workspace().searchIndexState();
+            if (!index.ready && index.failure.isEmpty()) {
+                m_indexRetry->start();
+                return makeError(Error::Code::Conflict, indexingMessage(index));
+            }
             return m_context.workspace().patientSearch().search(query, 50, m_filter);
         },
         this);
@@ -204,9 +224,16 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
     connect(m_controller, &PatientSearchController::cleared, this, &PatientsPage::showDesk);
     connect(m_controller, &PatientSearchController::failed, this,
             [this](const QString &, const QString &message) {
+                if (m_indexRetry->isActive()) {
+                    workbench::showMessage(m_message, workbench::Severity::Info, message);
+                    return;
+                }
                 workbench::showMessage(m_message, workbench::Severity::Error,
                                        tr("The search failed: %1").arg(message));
             });
+    m_indexRetry->setSingleShot(true);
+    m_indexRetry->setInterval(400);
+    connect(m_indexRetry, &QTimer::timeout, m_controller, &PatientSearchController::refresh);
     connect(m_mode, &QButtonGroup::idClicked, this, [this](int id) {
         m_lists->setCurrentIndex(id);
         if (id == 1)

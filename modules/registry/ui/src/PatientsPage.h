@@ -2,6 +2,7 @@
 
 #include "PatientPage.h"
 #include "mdp/registry/PatientSearch.h"
+#include "mdp/workspace/SearchIndexState.h"
 
 #include <QUuid>
 #include <QWidget>
@@ -13,6 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 
 namespace mdp::workbench {
 class SessionContext;
@@ -67,6 +69,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    static QString indexingMessage(const workspace::SearchIndexState &index);
     void showResults(const QString &query, const QList<registry::PatientHit> &hits, qint64 elapsedMs);
     void openSelected();
     void showCandidate();
@@ -100,6 +103,7 @@ private:
     QPushButton *m_openB = nullptr;
     QLabel *m_duplicatesMessage = nullptr;
     PatientPage *m_patientPage;
+    QTimer *m_indexRetry; // asks again while the search index is being built
 };
 
 } // namespace mdp::registry::ui

@@ -319,11 +319,34 @@ void LoginDialog::unlock()
     const QString directory = m_directory;
     const Clock *clock = m_clock;
     SecureBytes passphrase = secretFrom(m_passphrase->text());
+    // Each stage of the unlock is named while the bar runs; the patient search index is built
+    // afterwards in the background (the Patients page shows how far). Posted to this dialog,
+    // which outlives its worker.
+    auto progress = [this](const workspace::OpenProgress &p) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, p] {
+                if (!m_busy)
+                    return;
+                switch (p.stage) {
+                case workspace::OpenStage::Keys:
+                    m_status->setText(tr("Unlocking the workspace…"));
+                    break;
+                case workspace::OpenStage::AuditLog:
+                    m_status->setText(tr("Checking the audit log…"));
+                    break;
+                case workspace::OpenStage::Database:
+                    m_status->setText(tr("Opening the database…"));
+                    break;
+                }
+            },
+            Qt::QueuedConnection);
+    };
     m_worker = workbench::runInBackground<OpenResult>(
         this,
-        [directory, clock, passphrase = std::move(passphrase)]() mutable {
+        [directory, clock, passphrase = std::move(passphrase), progress]() mutable {
             auto result = std::make_shared<Result<std::unique_ptr<workspace::Workspace>>>(
-                workspace::Workspace::open(directory, passphrase, *clock));
+                workspace::Workspace::open(directory, passphrase, *clock, progress));
             passphrase.clear();
             return result;
         },

@@ -51,13 +51,17 @@ Result<void> fillFromPack(Workspace &w, const Clock &clock, disease::DiseasePack
 } // namespace
 
 Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock &clock,
-                                          const DemoCohortOptions &cohort)
+                                          const DemoCohortOptions &cohort, const SecureBytes &passphrase)
 {
     CreateOptions options;
     options.directory = directory;
-    // Random and forgotten: a throw-away workspace is never reopened.
-    QByteArray pass = crypto::randomBytes(24).toBase64();
-    options.passphrase = SecureBytes::takeFrom(pass);
+    if (passphrase.isEmpty()) {
+        // Random and forgotten: a throw-away workspace is never reopened.
+        QByteArray pass = crypto::randomBytes(24).toBase64();
+        options.passphrase = SecureBytes::takeFrom(pass);
+    } else {
+        options.passphrase = passphrase;
+    }
     auto ws = Workspace::create(options, clock);
     if (!ws)
         return ws.error();

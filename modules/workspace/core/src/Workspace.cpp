@@ -5,6 +5,7 @@
 #include "FormsAuditAdapter.h"
 #include "FormsMergeFollower.h"
 #include "RegistryAuditAdapter.h"
+#include "SearchIndexBuilder.h"
 #include "SecondConnection.h"
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
@@ -101,6 +102,29 @@ Result<void> selfTestsOnce()
     return outcome;
 }
 
+// The registry search box of an unlocked workspace: a search waits for the index being built in
+// the background (screens look at searchIndexState() first and show its progress instead).
+class IndexWaitingSearch final : public registry::PatientSearch
+{
+public:
+    IndexWaitingSearch(registry::PatientSearch &search, const SearchIndexBuilder &builder)
+        : m_search(search)
+        , m_builder(builder)
+    {}
+
+    Result<QList<registry::PatientHit>> search(QString query, int limit,
+                                               const registry::SearchFilter &filter) override
+    {
+        if (auto ready = m_builder.waitUntilReady(); !ready)
+            return ready.error();
+        return m_search.search(std::move(query), limit, filter);
+    }
+
+private:
+    registry::PatientSearch &m_search;
+    const SearchIndexBuilder &m_builder;
+};
+
 } // namespace
 
 struct Workspace::Impl
@@ -130,7 +154,9 @@ struct Workspace::Impl
     // The search index lives only in memory: built from the encrypted database at unlock, kept
     // current through the registry's change listener, gone when the workspace closes.
     std::unique_ptr<search::PatientSearchIndex> searchIndex;
-    std::unique_ptr<search::IndexedPatientSearch> patientSearch;
+    std::unique_ptr<search::IndexedPatientSearch> indexedSearch;
+    std::unique_ptr<SearchIndexBuilder> indexBuilder; // after the index: stopped before it goes
+    std::unique_ptr<registry::PatientSearch> patientSearch;
     std::unique_ptr<FormsAuditAdapter> formsAudit;
     std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::unique_ptr<FormsMergeFollower> formsFollower;
@@ -142,7 +168,15 @@ struct Workspace::Impl
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
     QSet<QString> batchIndexChanges; // pseudonyms changed inside runBatch(), indexed once at its end
 
+    OpenProgressHandler openProgress; // set while open() runs
+
     QString path(const QString &name) const { return QDir(directory).filePath(name); }
+
+    void reportOpen(const OpenProgress &progress) const
+    {
+        if (openProgress)
+            openProgress(progress);
+    }
 
     Result<SecureBytes> dataKey(const DataKeyName &key, bool create)
     {
@@ -387,25 +421,34 @@ struct Workspace::Impl
         registry = std::move(reg.value());
         transactionalRegistry = std::make_unique<TransactionalRegistry>(*registry, *outbox);
         searchIndex = std::make_unique<search::PatientSearchIndex>();
-        QList<search::PatientSearchRecord> records;
-        auto scanned = registry->forEachPatientForIndex(
-            [&records](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
-                records << search::searchRecordFor(p, events);
+        // Built after unlock on a second connection (SearchIndexBuilder): a large registry takes
+        // seconds to read, and nobody should wait for that to see the main window.
+        auto indexKey = dataKey(kDatabaseKey, false);
+        if (!indexKey)
+            return indexKey.error();
+        store::Database::Options connection;
+        connection.path = path(kDatabase);
+        connection.key = std::move(indexKey.value());
+        connection.cipher = pageCipher;
+        indexBuilder = std::make_unique<SearchIndexBuilder>(
+            *searchIndex, std::move(connection),
+            [impl = this](const QString &pseudonym, QList<search::PatientSearchRecord> &into) {
+                (void)impl->registry->patientForIndex(
+                    pseudonym,
+                    [&into](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
+                        into << search::searchRecordFor(p, events);
+                    });
             });
-        if (!scanned)
-            return scanned.error();
-        searchIndex->rebuild(records);
         registry->setChangeListener([impl = this](const QString &pseudonym) {
             if (impl->batchDepth > 0) {
                 impl->batchIndexChanges.insert(pseudonym);
                 return;
             }
-            (void)impl->registry->patientForIndex(
-                pseudonym, [impl](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
-                    impl->searchIndex->upsert(search::searchRecordFor(p, events));
-                });
+            impl->indexBuilder->changed({pseudonym});
         });
-        patientSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
+        indexedSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
+        patientSearch = std::make_unique<IndexWaitingSearch>(*indexedSearch, *indexBuilder);
+        indexBuilder->start();
         return {};
     }
 
@@ -626,7 +669,7 @@ Result<QString> Workspace::rootKind(const QString &directory)
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,
-                                                   const Clock &clock)
+                                                   const Clock &clock, const OpenProgressHandler &progress)
 {
     if (auto st = selfTestsOnce(); !st)
         return st.error();
@@ -652,9 +695,12 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
     d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
 
+    d.openProgress = progress;
+    d.reportOpen({OpenStage::Keys});
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, d.forwarder.get());
     if (!keys)
         return keys.error(); // WrongPassphrase: nothing was changed on disk
+    d.reportOpen({OpenStage::AuditLog});
     d.keys = std::move(keys.value());
     if (auto r = d.loadSigner(false); !r)
         return r.error();
@@ -664,6 +710,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
                          QStringLiteral("the workstation signing key does not match the manifest"));
     if (auto r = d.openAudit(false); !r)
         return r.error();
+    d.reportOpen({OpenStage::Database});
     if (auto r = d.openDatabase(false); !r)
         return r.error();
     if (auto r = d.checkRollback(); !r)
@@ -675,6 +722,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         return r.error();
     if (auto r = d.openRest(false); !r)
         return r.error();
+    d.openProgress = nullptr;
     d.accounts->setServiceAccount(d.custodian);
     d.vault->removeIncompleteWrites();
 
@@ -758,6 +806,11 @@ crypto::KeyHierarchy &Workspace::keys()
 registry::Registry &Workspace::registry()
 {
     return *d->transactionalRegistry;
+}
+
+SearchIndexState Workspace::searchIndexState() const
+{
+    return d->indexBuilder->state();
 }
 
 registry::PatientSearch &Workspace::patientSearch()
@@ -850,16 +903,7 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
         (void)d->audit->flush();
     // One search-index update per changed patient instead of one per change (a bulk import changes
     // each patient dozens of times); a patient whose creation rolled back is simply not found.
-    QList<search::PatientSearchRecord> records;
-    for (const QString &pseudonym : std::as_const(d->batchIndexChanges)) {
-        (void)d->registry->patientForIndex(
-            pseudonym, [&records](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
-                records << search::searchRecordFor(p, events);
-            });
-    }
-    d->batchIndexChanges.clear();
-    if (!records.isEmpty())
-        d->searchIndex->upsert(records);
+    d->indexBuilder->changed(std::exchange(d->batchIndexChanges, {}));
     return r;
 }
 

@@ -58,6 +58,16 @@ public:
                                                            const SecureBytes &pseudonymKey, Options options);
     ~SqlCipherRegistry() override;
 
+    // What forEachPatientForIndex() reads, streamed from any connection to the registry's database
+    // (the workspace builds its search index on a second connection, off the GUI thread): each
+    // patient once with its diagnosis and pathology events, one patient's rows in memory at a time.
+    // `keepGoing` is asked before each patient; false stops the scan (Error::Code::Cancelled).
+    // With a `pseudonym`, only that patient. Reads only; not audited, for the same reason as
+    // forEachPatientForIndex().
+    static Result<void> scanForIndex(store::Database &database, const IndexVisitor &visit,
+                                     const std::function<bool()> &keepGoing = {},
+                                     const QString &pseudonym = {});
+
     Result<DuplicateCheck> checkDuplicates(const PatientDraft &draft) override;
     using Registry::createPatient;
     using Registry::merge;

@@ -91,6 +91,11 @@ public:
     Result<qint64> execute(const QString &sql, const QVariantList &params = {});
     Result<QList<Row>> query(const QString &sql, const QVariantList &params = {});
     Result<std::optional<Row>> queryOne(const QString &sql, const QVariantList &params = {});
+    // A read-only query streamed row by row: `visit` sees each row as it is stepped (nothing is
+    // collected, so a million rows cost one row of memory) and returns false to stop early. The row
+    // is reused; copy what must outlive the call.
+    Result<void> forEachRow(const QString &sql, const QVariantList &params,
+                            const std::function<bool(const Row &row)> &visit);
     qint64 lastInsertRowId() const;
 
     // BEGIN IMMEDIATE ... COMMIT around `work`; rolls back if it fails. Every committed write

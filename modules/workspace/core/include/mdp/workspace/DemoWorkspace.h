@@ -48,12 +48,13 @@ struct DemoCohortOptions
 
 // Creates a throw-away workspace in `directory` (which must be empty or missing) with one account per
 // role, TOTP enrolled where the role needs it, and optionally a disease pack's demo cohort (histories
-// up to the clock's today, imported through the registry as the custodian) and its review records. The
-// passphrase is random and never shown: the demo workspace cannot be reopened, which is the point of
-// throw-away.
+// up to the clock's today, imported through the registry as the custodian) and its review records. Without
+// a `passphrase` it is random and never shown: the demo workspace cannot be reopened, which is the
+// point of throw-away; a demo template passes its own so that copies of it can be opened.
 Result<DemoWorkspace> createDemoWorkspace(const QString &directory,
                                           const Clock &clock = SystemClock::instance(),
-                                          const DemoCohortOptions &cohort = {});
+                                          const DemoCohortOptions &cohort = {},
+                                          const SecureBytes &passphrase = {});
 
 // Signs a demo account in through the real login path, computing the current TOTP code.
 Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &account);

@@ -3,6 +3,7 @@
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
+#include "mdp/workspace/SearchIndexState.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -108,6 +109,23 @@ struct CreateOptions
     SecureBytes adminPassword;
 };
 
+// Where Workspace::open() is, for the unlock window. Stages come in this order. The patient search
+// index is not a stage: it is built in the background after unlock (searchIndexState()).
+enum class OpenStage
+{
+    Keys,     // passphrase key derivation and the keyring
+    AuditLog, // reading and verifying the audit chain
+    Database  // the SQLCipher database, the rollback check, accounts and forms
+};
+
+struct OpenProgress
+{
+    OpenStage stage = OpenStage::Keys;
+};
+
+// Called on the thread that runs open().
+using OpenProgressHandler = std::function<void(const OpenProgress &)>;
+
 // Status of `verifyIntegrity()`: database integrity, audit chain and rollback anchor.
 struct IntegrityReport
 {
@@ -133,7 +151,8 @@ public:
     // Wrong passphrase (or PIN): Error::Code::WrongPassphrase and nothing on disk changes.
     // An older copy of the database put back: Error::Code::RolledBack.
     static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SecureBytes &passphrase,
-                                                   const Clock &clock = SystemClock::instance());
+                                                   const Clock &clock = SystemClock::instance(),
+                                                   const OpenProgressHandler &progress = {});
 
     QString directory() const;
     WorkspaceInfo info() const;
@@ -146,8 +165,11 @@ public:
     crypto::KeyHierarchy &keys();
     // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
     registry::Registry &registry();
-    // The registry search box; audited as the signed-in user.
+    // The registry search box; audited as the signed-in user. Its index is built in the background
+    // after unlock: a search made before it is ready waits for it.
     registry::PatientSearch &patientSearch();
+    // How far that build is (screens show it rather than wait).
+    SearchIndexState searchIndexState() const;
     // Entry forms, records and the review workflow. Roles come from the account directory;
     // overdue reviews are reported to every unlocked data manager.
     forms::FormStore &forms();

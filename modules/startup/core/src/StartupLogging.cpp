@@ -1,0 +1,3 @@
+#include "StartupLogging.h"
+
+Q_LOGGING_CATEGORY(lcStartup, "mdp.startup")
