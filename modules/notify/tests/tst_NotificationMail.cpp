@@ -1,7 +1,8 @@
 // The workstation e-mails review notices by itself (R-6.2.3b): with a relay saved in the workspace,
-// the reviewer's main window sends the notice of a new submission through that relay (a loopback
-// SMTP sink with STARTTLS and a CA made at test time) and records the outcome in the store, off the
-// GUI thread. Real encrypted demo workspace; records are submitted through the FormStore.
+// the notice of a new submission goes through that relay (a loopback SMTP sink with STARTTLS and a
+// CA made at test time) as soon as the reviewer's window hears of the change: the window asks the
+// workspace's background services, which send off the GUI thread and record the outcome; the bell
+// reports the run. Real encrypted demo workspace; records are submitted through the FormStore.
 
 #include "NotificationCenter.h"
 #include "NotificationIndicator.h"
@@ -14,7 +15,9 @@
 #include "mdp/mail/MailSettings.h"
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/ShellSettings.h"
+#include "mdp/workspace/BackgroundServices.h"
 #include "mdp/workspace/DemoWorkspace.h"
+#include "mdp/workstation/Features.h"
 
 #include <QFile>
 #include <QSettings>
@@ -79,6 +82,7 @@ class tst_NotificationMail : public QObject
     QString m_manager;
     registry::Patient m_patient;
     std::optional<TestCertificates> m_pki;
+    workspace::BackgroundServices *m_services = nullptr; // owned by the workspace
     QString m_caFile;
 
     forms::FormStore &store() { return m_workspace->forms(); }
@@ -100,9 +104,19 @@ class tst_NotificationMail : public QObject
         return a.value()->idString();
     }
 
+    // The reviewer's window as the workstation builds it: with the workspace's background services.
     std::unique_ptr<MainWindow> windowFor(const QString &role)
     {
-        return signedInWindow(*m_workspace, m_clock, account(role), *m_settings, QSize(1280, 800), true);
+        m_workspace->logout();
+        m_clock.advance(30'000);
+        auto session = workspace::loginDemoAccount(*m_workspace, account(role));
+        if (!session.ok())
+            return nullptr;
+        auto window = std::make_unique<MainWindow>(*m_workspace, session.value(), *m_settings,
+                                                   workstation::features(), nullptr, m_services);
+        window->resize(1280, 800);
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get()) ? std::move(window) : nullptr;
     }
 
     std::unique_ptr<TestSmtpSink> startSink(TestSmtpSink::Tls tls)
@@ -175,7 +189,6 @@ private Q_SLOTS:
     {
         applyTheme();
         useLanguage(QStringLiteral("en"));
-        QVERIFY(NotificationCenter::mailAvailable());
         QVERIFY(m_root.isValid());
         QString error;
         m_pki = TestCertificates::generate(&error);
@@ -220,6 +233,16 @@ private Q_SLOTS:
         m_patient = createPatient(*m_workspace, m_clinician, kPatientName, registry::Sex::Female, birth,
                                   residentId(QStringLiteral("350102"), birth, 42));
         m_workspace->logout();
+
+        // Mail runs come from the services only when a change asks for one: the periodic run is
+        // put beyond the tests.
+        workspace::BackgroundServicesOptions options;
+        options.pollInterval = std::chrono::milliseconds(100);
+        options.mailInterval = std::chrono::hours(24);
+        options.escalationInterval = std::chrono::hours(24);
+        auto services = workspace::BackgroundServices::start(*m_workspace, options);
+        QVERIFY2(services.ok(), why(services).constData());
+        m_services = services.value();
     }
 
     void cleanupTestCase()
@@ -243,7 +266,6 @@ private Q_SLOTS:
         NotificationCenter *center = notices(window.get())->center();
         QVERIFY(center);
         center->setPollInterval(200);
-        center->setMailInterval(200);
         QSignalSpy dispatched(center, &NotificationCenter::mailDispatched);
 
         const forms::FormRecord record = submitted();
@@ -260,7 +282,7 @@ private Q_SLOTS:
         QVERIFY2(text.contains(m_patient.pseudonymId), qPrintable(text));
         QVERIFY2(!text.contains(kPatientName), qPrintable(text));
 
-        // The outcome is written back on the GUI thread once the run has ended.
+        // The services record the outcome; the bell hears of the run.
         QTRY_VERIFY_WITH_TIMEOUT(!emailPendingFor(record.id), 30'000);
         QTRY_VERIFY_WITH_TIMEOUT(!dispatched.isEmpty(), 30'000);
         QCOMPARE(dispatched.constFirst().at(0).toInt(), 1);
@@ -269,8 +291,8 @@ private Q_SLOTS:
     }
 
     // R-6.2.3b: a relay that refuses (no STARTTLS, so it must not be used) leaves the notice pending
-    // for a later run, and the window does not wait for the relay: the run is started and returns
-    // before the relay has been contacted, and the GUI thread keeps serving its timers meanwhile.
+    // for a later run, and the window does not wait for the relay: its event loop keeps running
+    // while the services talk to the relay.
     void refusingRelayLeavesTheNoticePendingAndTheWindowResponsive()
     {
         auto sink = startSink(TestSmtpSink::Tls::None);
@@ -282,38 +304,21 @@ private Q_SLOTS:
         QVERIFY(window);
         NotificationCenter *center = notices(window.get())->center();
         QVERIFY(center);
-        center->setMailInterval(10 * 60'000); // this test starts the run itself
         QSignalSpy dispatched(center, &NotificationCenter::mailDispatched);
 
-        int ticksDuringRun = 0;
+        int ticks = 0;
         QTimer heartbeat;
         heartbeat.setInterval(0);
-        connect(&heartbeat, &QTimer::timeout, this, [&ticksDuringRun, center] {
-            if (center->isDispatchingMail())
-                ++ticksDuringRun;
-        });
+        connect(&heartbeat, &QTimer::timeout, this, [&ticks] { ++ticks; });
         heartbeat.start();
 
+        const int connectionsBefore = sink->connections();
         const forms::FormRecord record = submitted();
         QVERIFY(emailPendingFor(record.id));
 
-        // The sink lives on this (GUI) thread: had the call talked to the relay itself, the sink
-        // would have seen the connection by the time it returned.
-        // (QTRY evaluates its condition once more after success: the flag keeps it to one start.)
-        int connectionsBefore = -1;
-        bool started = false;
-        const auto start = [&] {
-            connectionsBefore = sink->connections();
-            started = center->dispatchMail();
-            return started;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(started || start(), 30'000);
-        QVERIFY(center->isDispatchingMail());
-        QCOMPARE(sink->connections(), connectionsBefore);
-
         QTRY_VERIFY_WITH_TIMEOUT(!dispatched.isEmpty(), 30'000);
         heartbeat.stop();
-        QVERIFY(ticksDuringRun > 0);
+        QVERIFY(ticks > 0);
         QVERIFY(sink->connections() > connectionsBefore);
         QVERIFY(sink->messages().isEmpty());
         const QList<QVariant> run = dispatched.constFirst();

@@ -1,11 +1,6 @@
 #pragma once
 
-#include "NotificationMailQueue.h"
-
-#include <QList>
 #include <QObject>
-#include <QPointer>
-#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -20,10 +15,9 @@ namespace mdp::notify::ui {
 // and re-reads the signed-in account's unread count on every change and on a slow timer, which
 // catches changes made by other processes on the same workspace.
 //
-// When the mail module is built in and a relay is configured, it also e-mails the notices waiting
-// for it (MailDispatcher) shortly after each change and on a slow timer. SMTP runs on a worker
-// thread against a copy of the queue; the outcomes are written back on the GUI thread, so the
-// window never waits for the relay and the workspace is only touched from one thread.
+// Escalation of overdue reviews and e-mail delivery are not done here: the workspace's
+// BackgroundServices do both off the GUI thread, window or not. The bell follows what they change,
+// forwards their mail runs (mailDispatched) and asks them for a run after each change here.
 class NotificationCenter : public QObject
 {
     Q_OBJECT
@@ -34,41 +28,21 @@ public:
     int unreadCount() const { return m_unread; }
     void setPollInterval(int msecs) { m_timer.setInterval(msecs); }
 
-    // Whether this build can send e-mail notices (the mail module is linked in).
-    static bool mailAvailable();
-    void setMailInterval(int msecs) { m_mailTimer.setInterval(msecs); }
-    void setEscalationInterval(int msecs) { m_escalationTimer.setInterval(msecs); }
-    bool isDispatchingMail() const { return !m_mailThread.isNull(); }
-
 public Q_SLOTS:
     void refresh();
-    // Starts one e-mail run when a relay is configured, notices wait and no run is going on;
-    // false when nothing was started.
-    bool dispatchMail();
-    // Escalates review tasks whose due time has passed (R-6.2.3c: the flow advances by itself, no
-    // one has to press a button): their reviewer and the data managers are notified once per task.
-    // Runs at sign-in and every few minutes; returns how many tasks it escalated.
-    int escalateOverdue();
 
 Q_SIGNALS:
     void unreadCountChanged(int count);
     // A record changed (submitted, approved, rejected, reassigned, ...); pages showing it reload.
     void formsChanged(const QUuid &recordId);
-    // An e-mail run ended: notices delivered, and the last delivery error (empty when all went).
+    // The background services ended an e-mail run: notices delivered, attempted, and the last
+    // delivery error (empty when all went).
     void mailDispatched(int delivered, int attempted, const QString &lastError);
 
 private:
-    // Writes e-mail outcomes back; kept for the next tick while a background job owns the workspace.
-    bool applyMailOutcomes();
-
     workbench::SessionContext &m_context;
     QTimer m_timer;
-    QTimer m_mailTimer;
-    QTimer m_mailSoon;
-    QTimer m_escalationTimer;
     int m_unread = 0;
-    QPointer<QThread> m_mailThread;
-    QList<NotificationMailQueue::Outcome> m_unapplied;
 };
 
 } // namespace mdp::notify::ui
