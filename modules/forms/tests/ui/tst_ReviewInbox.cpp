@@ -617,14 +617,17 @@ private Q_SLOTS:
         m_more << extra;
     }
 
-    // R-6.2.4a, R-6.2.3c: overdue tasks stand out and can be filtered; they are escalated by
-    // themselves (a signed-in workstation does it, nobody presses a button), once; a data manager's
-    // manual escalation then finds nothing new.
+    // R-6.2.4a, R-6.2.3c: overdue tasks stand out and can be filtered; they are escalated once (by
+    // the workspace's background services, which tst_BackgroundServices runs without any window;
+    // here their run is made directly); a data manager's manual escalation then finds nothing new.
     void overdueTasksAreHighlightedAndEscalatedOnce()
     {
         m_clock.advance(4LL * 24 * 3600 * 1000);
         QVERIFY(
             !noticeFor(m_reviewer, m_more.last().id, forms::Notification::Kind::ReviewOverdue).has_value());
+        auto escalated = store().escalateOverdue();
+        QVERIFY(escalated);
+        QVERIFY(!escalated->isEmpty());
         {
             auto window = windowFor(QStringLiteral("reviewer"));
             QVERIFY(window);
