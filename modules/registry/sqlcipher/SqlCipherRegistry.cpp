@@ -124,7 +124,6 @@ struct SqlCipherRegistry::Impl
 
     std::function<void(const QString &)> changeListener;
 
-    // Patients and their diagnosis/pathology events for the search index; `where` filters patients.
     QByteArray identifierHash(const PatientIdentifier &id) const
     {
         return pseudonyms.identifierKey(identifierTypeId(id.type), keyIssuer(id), id.value);
@@ -1769,22 +1768,25 @@ Result<void> SqlCipherRegistry::forEachPatientForIndex(const IndexVisitor &visit
 Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const IndexVisitor &visit,
                                              const std::function<bool()> &keepGoing, const QString &pseudonym)
 {
-    auto prefixed = [](const QString &columns, const QString &table) {
-        QStringList list = columns.split(QStringLiteral(", "));
-        for (QString &c : list)
-            c.prepend(table + QLatin1Char('.'));
-        return list;
-    };
-    const QStringList patientColumns = prefixed(rows::kPatientColumns, QStringLiteral("p"));
-    const QStringList eventColumns = prefixed(rows::kEventColumns, QStringLiteral("e"));
-    const qsizetype split = patientColumns.size();
     // Patients in table order; each one's index events follow it (registry_events_by_patient).
-    const QString sql =
-        QStringLiteral(
-            "SELECT %1, %2 FROM registry_patients p LEFT JOIN registry_events e ON e.patient_id = p.id "
-            "AND e.removed = 0 AND e.type IN (?1, ?2)%3")
-            .arg(patientColumns.join(QStringLiteral(", ")), eventColumns.join(QStringLiteral(", ")),
-                 pseudonym.isEmpty() ? QString() : QStringLiteral(" WHERE p.pseudonym = ?3"));
+    // Built once: patientForIndex() runs after every change.
+    static const qsizetype split = rows::kPatientColumns.count(QLatin1Char(',')) + 1;
+    static const auto [everyone, one] = [] {
+        auto prefixed = [](const QString &columns, const QString &table) {
+            QStringList list = columns.split(QStringLiteral(", "));
+            for (QString &c : list)
+                c.prepend(table + QLatin1Char('.'));
+            return list.join(QStringLiteral(", "));
+        };
+        const QString all =
+            QStringLiteral(
+                "SELECT %1, %2 FROM registry_patients p LEFT JOIN registry_events e ON e.patient_id = p.id "
+                "AND e.removed = 0 AND e.type IN (?1, ?2)")
+                .arg(prefixed(rows::kPatientColumns, QStringLiteral("p")),
+                     prefixed(rows::kEventColumns, QStringLiteral("e")));
+        return std::pair{all, all + QStringLiteral(" WHERE p.pseudonym = ?3")};
+    }();
+    const QString &sql = pseudonym.isEmpty() ? everyone : one;
     QVariantList params{eventTypeId(EventType::Diagnosis), eventTypeId(EventType::BiopsyPathology)};
     if (!pseudonym.isEmpty())
         params << pseudonym;

@@ -44,4 +44,14 @@ Result<workspace::Session> ActingUser::signIn(workspace::Workspace &ws, const QS
     return makeError(code, message);
 }
 
+Result<QString> ActingUser::actor(workspace::Workspace &ws, const ParsedCommand &command)
+{
+    if (!command.has(QStringLiteral("as")))
+        return ws.custodianId().toString(QUuid::WithoutBraces);
+    auto session = signIn(ws, command.value(QStringLiteral("as")), command.value(QStringLiteral("totp")));
+    if (!session)
+        return session.error();
+    return session->accountId;
+}
+
 } // namespace mdp::cli

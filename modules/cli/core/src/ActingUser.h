@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ParsedCommand.h"
+
 #include "mdp/foundation/Result.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -22,6 +24,10 @@ class ActingUser
 public:
     static Result<workspace::Session> signIn(workspace::Workspace &ws, const QString &userName,
                                              const QString &totpCode);
+    // Who a command acts as: the account its `--as USER` names, signed in as above with its
+    // `--totp`, or, without `--as`, the passphrase's authority, the workspace custodian. Returns the
+    // account id.
+    static Result<QString> actor(workspace::Workspace &ws, const ParsedCommand &command);
 
 private:
     static QString promptedCode(workspace::Workspace &ws, const QString &userName);

@@ -162,15 +162,10 @@ int cmdFormImport(const FormCommandArgs &args, QTextStream &out, QTextStream &er
         return fail(err, ws.error());
     // The passphrase's authority (the custodian, a system administrator) unless --as names someone,
     // who then signs in.
-    QString actor = ws.value()->custodianId().toString(QUuid::WithoutBraces);
-    if (args.has(QStringLiteral("as"))) {
-        auto session = ActingUser::signIn(*ws.value(), args.value(QStringLiteral("as")),
-                                          args.value(QStringLiteral("totp")));
-        if (!session)
-            return fail(err, session.error());
-        actor = session->accountId;
-    }
-    auto def = ws.value()->forms().importDefinition(actor, json);
+    auto actor = ActingUser::actor(*ws.value(), args);
+    if (!actor)
+        return fail(err, actor.error());
+    auto def = ws.value()->forms().importDefinition(actor.value(), json);
     if (!def)
         return fail(err, def.error());
     out << "form " << def->id << " version " << def->version << " (" << def->fieldCount()

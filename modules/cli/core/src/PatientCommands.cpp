@@ -40,16 +40,10 @@ QString actorOf(workspace::Workspace &ws)
 
 // The passphrase's authority (the workspace custodian) unless `--as USER` names an account, which
 // then signs in (password, second factor, lock-out, audit) and acts under its own role: a merge
-// override needs a data manager signed in.
-Result<void> signInActing(const PatientCommandArgs &args, workspace::Workspace &ws)
+// override needs a data manager signed in. Afterwards actorOf() names whoever acts.
+Result<QString> signInActing(const PatientCommandArgs &args, workspace::Workspace &ws)
 {
-    if (!args.has(QStringLiteral("as")))
-        return {};
-    auto session =
-        ActingUser::signIn(ws, args.value(QStringLiteral("as")), args.value(QStringLiteral("totp")));
-    if (!session)
-        return session.error();
-    return {};
+    return ActingUser::actor(ws, args);
 }
 
 // A patient named on the command line by pseudonymous ID ("P-...") or internal id.

@@ -311,7 +311,9 @@ struct Workspace::Impl
         return {};
     }
 
-    Result<void> openDatabase(bool create)
+    // How a connection to this workspace's database is opened (the workspace's own, a background
+    // service's, the search index builder's).
+    Result<store::Database::Options> connectionOptions(bool create)
     {
         auto dbKey = dataKey(kDatabaseKey, create);
         if (!dbKey)
@@ -321,7 +323,15 @@ struct Workspace::Impl
         options.key = std::move(dbKey.value());
         options.cipher = pageCipher;
         options.create = create;
-        auto db = store::Database::open(std::move(options));
+        return options;
+    }
+
+    Result<void> openDatabase(bool create)
+    {
+        auto options = connectionOptions(create);
+        if (!options)
+            return options.error();
+        auto db = store::Database::open(std::move(options.value()));
         if (!db)
             return db.error();
         database = std::move(db.value());
@@ -423,15 +433,11 @@ struct Workspace::Impl
         searchIndex = std::make_unique<search::PatientSearchIndex>();
         // Built after unlock on a second connection (SearchIndexBuilder): a large registry takes
         // seconds to read, and nobody should wait for that to see the main window.
-        auto indexKey = dataKey(kDatabaseKey, false);
-        if (!indexKey)
-            return indexKey.error();
-        store::Database::Options connection;
-        connection.path = path(kDatabase);
-        connection.key = std::move(indexKey.value());
-        connection.cipher = pageCipher;
+        auto connection = connectionOptions(false);
+        if (!connection)
+            return connection.error();
         indexBuilder = std::make_unique<SearchIndexBuilder>(
-            *searchIndex, std::move(connection),
+            *searchIndex, std::move(connection.value()),
             [impl = this](const QString &pseudonym, QList<search::PatientSearchRecord> &into) {
                 (void)impl->registry->patientForIndex(
                     pseudonym,
@@ -909,14 +915,10 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
 
 Result<std::unique_ptr<WorkspaceConnection>> Workspace::openConnection()
 {
-    auto dbKey = d->dataKey(kDatabaseKey, false);
-    if (!dbKey)
-        return dbKey.error();
-    store::Database::Options options;
-    options.path = d->path(kDatabase);
-    options.key = std::move(dbKey.value());
-    options.cipher = d->pageCipher;
-    auto db = store::Database::open(std::move(options));
+    auto options = d->connectionOptions(false);
+    if (!options)
+        return options.error();
+    auto db = store::Database::open(std::move(options.value()));
     if (!db)
         return db.error();
     SecondConnection::Parts parts;
