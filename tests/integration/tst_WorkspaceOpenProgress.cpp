@@ -54,7 +54,7 @@ private Q_SLOTS:
         QCOMPARE(order, (QList<Stage>{Stage::Keys, Stage::AuditLog, Stage::Database}));
     }
 
-    // The search index is built in the background after unlock: a search made at once waits for it
+    // R-6.4.1a: the search index is built in the background after unlock: a search made at once waits for it
     // and finds every patient, a patient registered while it is built is found too, and the state
     // ends ready with every patient counted.
     void theSearchIndexIsBuiltAfterUnlockAndMissesNothing()
