@@ -105,6 +105,11 @@ private:
     QString dir() const { return m_tmp->path() + QStringLiteral("/audit"); }
     QString logPath() const { return dir() + u'/' + QString::fromLatin1(LogFormat::kLogFileName); }
     QString headPath() const { return dir() + u'/' + QString::fromLatin1(LogFormat::kHeadFileName); }
+    void removeIndex() const
+    {
+        for (const QString &name : QDir(dir()).entryList({QStringLiteral("index.db*")}, QDir::Files))
+            QVERIFY(QFile::remove(dir() + u'/' + name));
+    }
 
     AuditLogOptions options(std::shared_ptr<CheckpointSigner> signer = {}) const
     {
@@ -159,6 +164,9 @@ private:
         QCOMPARE(r.sequence, sequence);
         QCOMPARE(r.byteOffset, offset);
         QVERIFY2(r.message.contains(messagePart), qPrintable(r.message));
+        // Opening reads only what the index has not seen; an open that must read the whole log (no
+        // index beside it, as on an auditor's copy) refuses the log with the same finding.
+        removeIndex();
         auto reopened = AuditLog::open(options());
         QVERIFY(!reopened.ok());
         QVERIFY2(reopened.error().message.contains(AuditVerifyReport::issueName(issue)),
@@ -407,7 +415,7 @@ private Q_SLOTS:
             QVERIFY(log->appendDurable(e).ok());
             QVERIFY(log->queryByUser(auditorAgent(), QStringLiteral("u-marker-user"), {}, {}).ok());
         }
-        for (const QString &path : {logPath(), headPath()}) {
+        for (const QString &path : {logPath(), headPath(), dir() + QStringLiteral("/index.db")}) {
             const QByteArray bytes = readFile(path);
             QVERIFY(!bytes.isEmpty());
             for (const QString &needle : {kMarker, QStringLiteral("MARKER-zq7"), QStringLiteral("张三"),
@@ -423,7 +431,8 @@ private Q_SLOTS:
             }
         }
         const QStringList files = QDir(dir()).entryList(QDir::Files);
-        QCOMPARE(files, QStringList({QStringLiteral("audit.head"), QStringLiteral("audit.log")}));
+        QCOMPARE(files, QStringList({QStringLiteral("audit.head"), QStringLiteral("audit.log"),
+                                     QStringLiteral("index.db")}));
     }
 
     //
@@ -762,6 +771,133 @@ private Q_SLOTS:
                                        at10.merkleRoot)
                     .ok());
         QCOMPARE(log->merkleRoot(9).value(), at9.merkleRoot);
+    }
+
+    // Proofs and roots at any earlier size come from the index (stored upper levels, lower ones
+    // re-hashed from the records) after a reopen, and check against the roots signed at the time.
+    void proofsAfterReopenCheckAgainstTheRootsSignedAtTheTime()
+    {
+        QList<AuditCheckpoint> signedAt;
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            int n = 0;
+            for (int batch : {1, 63, 64, 2, 130, 1, 40}) {
+                QList<AuditEvent> events;
+                for (int i = 0; i < batch; ++i, ++n)
+                    events << event(QStringLiteral("u-%1").arg(n % 5), EventType::DataView,
+                                    {AuditEntity{QStringLiteral("record"), QStringLiteral("r-%1").arg(n)}});
+                QVERIFY(log->commit(events).ok());
+                signedAt << log->checkpoint();
+            }
+            QCOMPARE(n, 301);
+        }
+        auto log = openLog();
+        QVERIFY(log);
+        const MerkleVerifier verifier;
+        for (const AuditCheckpoint &cp : std::as_const(signedAt))
+            QCOMPARE(log->merkleRoot(cp.size).value(), cp.merkleRoot);
+        for (qsizetype i = 1; i < signedAt.size(); ++i) {
+            const AuditCheckpoint &a = signedAt.at(i - 1);
+            const AuditCheckpoint &b = signedAt.at(i);
+            QVERIFY(verifier
+                        .verifyConsistency(quint64(a.size), quint64(b.size),
+                                           log->consistencyProof(a.size, b.size).value(), a.merkleRoot,
+                                           b.merkleRoot)
+                        .ok());
+        }
+        for (int k : {0, 63, 64, 127, 200, 300}) {
+            auto records = log->queryByData(
+                auditorAgent(), AuditEntity{QStringLiteral("record"), QStringLiteral("r-%1").arg(k)});
+            QVERIFY(records.ok());
+            QCOMPARE(records->size(), 1);
+            QCOMPARE(records->first().sequence, k);
+            const QByteArray leaf = MerkleHasher().leafHash(records->first().event.toCanonicalJson());
+            const AuditCheckpoint &last = signedAt.last();
+            QVERIFY(verifier
+                        .verifyInclusion(quint64(k), quint64(last.size), leaf,
+                                         log->inclusionProof(k, last.size).value(), last.merkleRoot)
+                        .ok());
+        }
+    }
+
+    // Opening costs what is new since the index, not the history: a changed old record is not read at
+    // open (that is what makes it constant-time), but the full check finds it, and so does any query
+    // that returns it.
+    void openingReadsOnlyWhatTheIndexHasNotSeen()
+    {
+        writeNineEvents();
+        const QList<Frame> frames = framesOf(readFile(logPath()));
+        QByteArray bytes = readFile(logPath());
+        bytes[frames.at(2).offset + 40] = char(bytes[frames.at(2).offset + 40] ^ 1);
+        writeFile(logPath(), bytes);
+        auto log = openLog();
+        QVERIFY(log);
+        QCOMPARE(log->size(), 9);
+        const AuditVerifyReport full = log->verify();
+        QVERIFY(!full.ok);
+        QCOMPARE(full.issue, AuditIssue::AuthenticationFailure);
+        QCOMPARE(full.sequence, 2);
+        auto hit =
+            log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-2")});
+        QVERIFY(!hit.ok());
+        QCOMPARE(hit.error().code, Error::Code::Tampered);
+        QVERIFY2(hit.error().message.contains(QStringLiteral("event 2")), qPrintable(hit.error().message));
+        QVERIFY(
+            log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-3")})
+                .ok());
+    }
+
+    // R-7.4.1 (issue 9): keep an old audit.head, cut audit.log back to that head's size and put the old
+    // head back. The index has seen the newer events, so the cut is found.
+    void cuttingTheNewestEventsBehindAnOldHeadIsFound()
+    {
+        writeNineEvents();
+        const QByteArray oldHead = readFile(headPath());
+        const qint64 oldSize = readFile(logPath()).size();
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            QVERIFY(log->appendDurable(event(QStringLiteral("u-evil"), EventType::DataExport)).ok());
+            QVERIFY(log->appendDurable(event(QStringLiteral("u-evil"), EventType::DataDelete)).ok());
+        }
+        QVERIFY(QFile::resize(logPath(), oldSize));
+        writeFile(headPath(), oldHead);
+        QVERIFY(AuditLog::verifyDirectory(dir(), m_key, *m_signer).ok); // the files alone agree
+        auto reopened = AuditLog::open(options());
+        QVERIFY(!reopened.ok());
+        QCOMPARE(reopened.error().code, Error::Code::Tampered);
+        QVERIFY2(reopened.error().message.contains(QStringLiteral("11 events were durable")),
+                 qPrintable(reopened.error().message));
+        // And the evidence stays: a second attempt is refused as well.
+        QVERIFY(!AuditLog::open(options()).ok());
+    }
+
+    // The index is derived data: damaged, foreign or missing, it is rebuilt from the log at open.
+    void aDamagedIndexIsRebuiltFromTheLog()
+    {
+        writeNineEvents();
+        const QString index = dir() + QStringLiteral("/index.db");
+        QByteArray bytes = readFile(index);
+        QVERIFY(bytes.size() > 8192);
+        for (qsizetype i = 4096; i < bytes.size(); i += 97)
+            bytes[i] = char(bytes[i] ^ 0x5a);
+        writeFile(index, bytes);
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            auto hits = log->queryByUser(auditorAgent(), QStringLiteral("u-1"), {}, {});
+            QVERIFY(hits.ok());
+            QCOMPARE(hits->size(), 3);
+        }
+        removeIndex();
+        auto log = openLog();
+        QVERIFY(log);
+        auto hits =
+            log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-8")});
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().sequence, 8);
     }
 
     void invalidEventsAreRefusedAtAppend()

@@ -1,5 +1,6 @@
 #include "mdp/audit/AuditLog.h"
 
+#include "AuditIndex.h"
 #include "AuditLogging.h"
 #include "LogCodec.h"
 #include "LogFile.h"
@@ -41,14 +42,11 @@ struct Pending
     QString userId;
     qint64 recordedMs = 0;
     QStringList entityKeys;
+    QString eventId;
 };
 
-struct EntryInfo
-{
-    qint64 offset;
-    qint64 frameLength;
-    qint64 recordedMs;
-};
+// Events indexed per transaction while a scan at open catches the index up.
+constexpr std::size_t kIndexChunk = 20000;
 
 struct HeadState
 {
@@ -152,8 +150,10 @@ struct AuditLog::Impl
     std::condition_variable queueCv;
     std::vector<Pending> queue;
     qint64 nextSequence = 0;
-    // Ids of every event appended, so a producer's retry cannot put the same event in twice.
-    QSet<QString> eventIds;
+    // Ids of events appended but not yet in the index; with the index they keep a producer's retry
+    // from putting the same event in twice. idCheckMutex makes check-and-insert one step.
+    QSet<QString> pendingIds;
+    std::mutex idCheckMutex;
     QByteArray appendChain;
     crypto::Hasher chainHasher{crypto::HashAlgorithm::Sm3};
     bool flushing = false;
@@ -172,13 +172,13 @@ struct AuditLog::Impl
     MerkleFrontier frontier;
     QByteArray writtenChain;
 
-    // What queries, proofs and accessors read.
+    // What queries, proofs and accessors read: the on-disk index covers every durable event.
     mutable QReadWriteLock indexLock;
     AuditCheckpoint checkpoint;
-    std::vector<EntryInfo> entries;
-    QHash<QString, std::vector<qint64>> byUser;
-    QHash<QString, std::vector<qint64>> byEntity;
-    MerkleTree tree;
+    std::unique_ptr<AuditIndex> index;
+    // Set when the index could not take a batch (the events are durable in audit.log); queries refuse
+    // until the next open catches the index up.
+    std::optional<Error> indexFailure;
     AuditLogStatistics stats;
 
     Result<Pending> prepare(AuditEvent &event) const;
@@ -189,10 +189,56 @@ struct AuditLog::Impl
     }
     void enqueue(Pending &pending); // queueMutex held
     Result<void> flushUpTo(qint64 count, bool includeAnchors);
-    Result<void> writeBatch(std::vector<Pending> &batch, const QMap<QString, qint64> &anchors);
-    void indexEvent(qint64 sequence, const EntryInfo &info, const QString &userId,
-                    const QStringList &entityKeys);
+    // `adopted`: events already in audit.log that this checkpoint signs for the first time (found
+    // after the last checkpoint at open); they enter the index with the batch.
+    Result<void> writeBatch(std::vector<Pending> &batch, const QMap<QString, qint64> &anchors,
+                            std::vector<IndexedEvent> adopted = {},
+                            std::vector<AuditIndex::Node> adoptedNodes = {});
+    Result<bool> isKnownId(const QString &eventId) const; // in the index or pending
+    Result<void> indexReady() const;
     Result<QList<AuditRecord>> readRecords(const std::vector<qint64> &sequences) const;
+    // Reads, authenticates and hands over each record's canonical bytes.
+    Result<void>
+    readFrames(const std::vector<qint64> &sequences,
+               const std::function<Result<void>(qint64 sequence, QByteArrayView canonical)> &visit) const;
+    Result<QByteArray> leafHashAt(qint64 sequence) const;
+    class NodeSource;
+};
+
+// The durable tree as the index holds it: stored upper levels, lower ones re-hashed from the records.
+class AuditLog::Impl::NodeSource final : public MerkleNodeSource
+{
+public:
+    NodeSource(const AuditLog::Impl &log, quint64 size)
+        : m_log(log)
+        , m_size(size)
+    {}
+    const MerkleHasher &hasher() const override { return m_hasher; }
+    quint64 leafCount() const override { return m_size; }
+    Result<QByteArray> perfectNode(int level, quint64 index) const override
+    {
+        if (level == 0)
+            return m_log.leafHashAt(qint64(index));
+        if (level >= AuditIndex::kStoredLevel) {
+            auto stored = m_log.index->node(level, index);
+            if (!stored)
+                return stored.error();
+            if (stored->has_value())
+                return **stored;
+        }
+        auto left = perfectNode(level - 1, index * 2);
+        if (!left)
+            return left;
+        auto right = perfectNode(level - 1, index * 2 + 1);
+        if (!right)
+            return right;
+        return m_hasher.nodeHash(left.value(), right.value());
+    }
+
+private:
+    const AuditLog::Impl &m_log;
+    quint64 m_size;
+    MerkleHasher m_hasher;
 };
 
 AuditLog::AuditLog()
@@ -224,8 +270,11 @@ Result<Pending> AuditLog::Impl::prepare(AuditEvent &event) const
     p.canonical = std::move(canonical.value());
     p.userId = event.agent.userId;
     p.recordedMs = event.recorded.toMSecsSinceEpoch();
-    for (const AuditEntity &e : std::as_const(event.entities))
-        p.entityKeys << e.key();
+    for (const AuditEntity &e : std::as_const(event.entities)) {
+        if (!p.entityKeys.contains(e.key())) // an entity listed twice in one event counts once
+            p.entityKeys << e.key();
+    }
+    p.eventId = event.id;
     return p;
 }
 
@@ -275,7 +324,9 @@ Result<void> AuditLog::Impl::flushUpTo(qint64 count, bool includeAnchors)
     }
 }
 
-Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<QString, qint64> &anchors)
+Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<QString, qint64> &anchors,
+                                        std::vector<IndexedEvent> adopted,
+                                        std::vector<AuditIndex::Node> adoptedNodes)
 {
     std::lock_guard writeLock(writeMutex);
     QByteArray buffer;
@@ -284,18 +335,21 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
         bytes += LogFormat::kLengthFieldSize + LogCodec::frameLengthFor(p.canonical.size());
     buffer.reserve(bytes);
     MerkleFrontier nextFrontier = frontier;
-    std::vector<QByteArray> leaves;
-    std::vector<EntryInfo> infos;
-    leaves.reserve(batch.size());
-    infos.reserve(batch.size());
+    std::vector<IndexedEvent> indexed = std::move(adopted);
+    std::vector<AuditIndex::Node> nodes = std::move(adoptedNodes);
+    indexed.reserve(indexed.size() + batch.size());
+    const auto keepNode = [&](int level, quint64 index, const QByteArray &hash) {
+        if (level >= AuditIndex::kStoredLevel)
+            nodes.push_back(AuditIndex::Node{level, index, hash});
+    };
     for (const Pending &p : batch) {
         const qint64 start = buffer.size();
         if (auto r = writerCodec->appendFrame(buffer, p.sequence, p.prevChain, p.canonical); !r)
             return r.error();
-        leaves.push_back(p.leaf);
-        nextFrontier.appendLeafHash(leaves.back());
-        infos.push_back(
-            EntryInfo{fileEnd + start, buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs});
+        nextFrontier.appendLeafHash(p.leaf, keepNode);
+        indexed.push_back(IndexedEvent{p.sequence, fileEnd + start,
+                                       buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs,
+                                       p.userId, p.entityKeys, p.eventId});
     }
     if (!buffer.isEmpty()) {
         if (auto r = file.writeAt(fileEnd, buffer); !r)
@@ -327,29 +381,28 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
     fileEnd += buffer.size();
     frontier = nextFrontier;
     writtenChain = cp.chainHead;
+    // The index follows the durable log; if it cannot, the events stay durable and the next open
+    // catches it up from audit.log.
+    if (!indexFailure) {
+        if (auto r = index->add(indexed, nodes, IndexState{cp.size, cp.bytes, cp.chainHead, frontier}); !r) {
+            qCWarning(lcAudit) << "audit log: the index could not take a batch:" << r.error().message;
+            QWriteLocker lock(&indexLock);
+            indexFailure = r.error();
+        }
+    }
+    if (!indexFailure) {
+        std::lock_guard ids(idCheckMutex);
+        for (const Pending &p : batch) {
+            if (!p.eventId.isEmpty())
+                pendingIds.remove(p.eventId);
+        }
+    }
     QWriteLocker lock(&indexLock);
     checkpoint = cp;
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        indexEvent(batch[i].sequence, infos[i], batch[i].userId, batch[i].entityKeys);
-        tree.appendLeafHash(leaves[i]);
-    }
     ++stats.flushes;
     stats.eventsWritten += qint64(batch.size());
     stats.bytesWritten += buffer.size();
     return {};
-}
-
-void AuditLog::Impl::indexEvent(qint64 sequence, const EntryInfo &info, const QString &userId,
-                                const QStringList &entityKeys)
-{
-    Q_ASSERT(qint64(entries.size()) == sequence);
-    entries.push_back(info);
-    byUser[userId].push_back(sequence);
-    for (const QString &key : entityKeys) {
-        std::vector<qint64> &list = byEntity[key];
-        if (list.empty() || list.back() != sequence) // an entity listed twice in one event counts once
-            list.push_back(sequence);
-    }
 }
 
 Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
@@ -429,6 +482,11 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
 
     d.recordKey = d.header.recordKey(options.key);
     if (fresh) {
+        AuditIndex::remove(d.directory); // an index of an earlier log in this directory means nothing
+        auto index = AuditIndex::open(d.directory, options.key, d.header.logId);
+        if (!index)
+            return index.error();
+        d.index = std::move(index.value());
         auto codec = LogCodec::create(d.header.cipher, d.recordKey, d.header.logId);
         if (!codec)
             return codec.error();
@@ -457,53 +515,160 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
     if (!codec)
         return codec.error();
 
-    LogScanner scanner(d.file, head.fileSize, d.header.cipher, d.recordKey, d.header.logId, head.checkpoint,
-                       d.header.genesisChain());
-    const LogScanner::Outcome scan = scanner.run([&](const LogScanner::Record &rec) -> Result<void> {
-        auto event = AuditEvent::fromJson(rec.canonical);
-        if (!event)
-            return event.error();
-        // Only our own canonical bytes are accepted: JSON with duplicate keys or other spellings
-        // could be read differently by another tool than by this one.
-        if (event->toCanonicalJson() != rec.canonical)
-            return makeError(Error::Code::Corrupt, QStringLiteral("the event is not in canonical form"));
-        QStringList keys;
-        for (const AuditEntity &e : std::as_const(event->entities))
-            keys << e.key();
-        if (!event->id.isEmpty())
-            d.eventIds.insert(event->id);
-        d.indexEvent(rec.sequence,
-                     EntryInfo{rec.offset, rec.frameLength, event->recorded.toMSecsSinceEpoch()},
-                     event->agent.userId, keys);
-        d.tree.appendLeafHash(rec.leafHash);
+    // The index says how far the log was already read and checked; only what follows is scanned, and
+    // the scan must end exactly on the signed checkpoint (root and chain head), which also proves the
+    // index's starting point. A missing, damaged or disagreeing index is rebuilt from the first event.
+    auto openIndex = [&](bool fromScratch) -> Result<void> {
+        d.index.reset();
+        if (fromScratch)
+            AuditIndex::remove(d.directory);
+        auto index = AuditIndex::open(d.directory, key, d.header.logId);
+        if (!index && !fromScratch) {
+            qCWarning(lcAudit) << "audit log: rebuilding its index:" << index.error().message;
+            AuditIndex::remove(d.directory);
+            index = AuditIndex::open(d.directory, key, d.header.logId);
+        }
+        if (!index)
+            return index.error();
+        d.index = std::move(index.value());
         return {};
-    });
-    if (!scan.report.ok)
-        return refusal(scan.report);
-    if (scan.tornOffset >= 0) {
-        qCWarning(lcAudit) << "audit log: cutting" << scan.report.tornTailBytes
-                           << "bytes of an unfinished record after event" << scan.report.eventCount - 1;
-        if (auto r = d.file.truncate(scan.tornOffset); !r)
+    };
+    struct Scan
+    {
+        LogScanner::Outcome outcome;
+        std::vector<IndexedEvent> adopted; // complete events after the checkpoint, indexed once signed
+        std::vector<AuditIndex::Node> adoptedNodes;
+        Error indexError;
+        bool indexFailed = false;
+    };
+    auto scanFrom = [&](const std::optional<IndexState> &start, bool indexing = true) -> Scan {
+        Scan out;
+        LogScanner scanner(d.file, head.fileSize, d.header.cipher, d.recordKey, d.header.logId,
+                           head.checkpoint, d.header.genesisChain());
+        if (start)
+            scanner.startAt({start->bytes, start->size, start->chainHead, start->frontier});
+        std::vector<IndexedEvent> chunk;
+        std::vector<AuditIndex::Node> nodes;
+        qint64 nodeLimit = head.checkpoint.size; // nodes completed by a covered event go with the chunk
+        scanner.setNodeSink([&](int level, quint64 index, const QByteArray &hash) {
+            if (level < AuditIndex::kStoredLevel)
+                return;
+            const qint64 lastLeaf = qint64(((index + 1) << level) - 1);
+            (lastLeaf < nodeLimit ? nodes : out.adoptedNodes).push_back(AuditIndex::Node{level, index, hash});
+        });
+        if (options.progress) {
+            scanner.setProgress([&](qint64 done, qint64 total) {
+                options.progress(done, total);
+                return true;
+            });
+        }
+        out.outcome = scanner.run([&](const LogScanner::Record &rec) -> Result<void> {
+            if (!indexing)
+                return {};
+            auto event = AuditEvent::fromJson(rec.canonical);
+            if (!event)
+                return event.error();
+            // Only our own canonical bytes are accepted: JSON with duplicate keys or other spellings
+            // could be read differently by another tool than by this one.
+            if (event->toCanonicalJson() != rec.canonical)
+                return makeError(Error::Code::Corrupt, QStringLiteral("the event is not in canonical form"));
+            IndexedEvent e{
+                rec.sequence,        rec.offset, rec.frameLength, event->recorded.toMSecsSinceEpoch(),
+                event->agent.userId, {},         event->id};
+            for (const AuditEntity &x : std::as_const(event->entities)) {
+                if (!e.entityKeys.contains(x.key()))
+                    e.entityKeys << x.key();
+            }
+            if (rec.sequence >= head.checkpoint.size) {
+                out.adopted.push_back(std::move(e));
+                return {};
+            }
+            chunk.push_back(std::move(e));
+            const bool atCheckpoint = rec.sequence + 1 == head.checkpoint.size;
+            if ((chunk.size() >= kIndexChunk || atCheckpoint) && !out.indexFailed) {
+                const IndexState state{rec.sequence + 1,
+                                       rec.offset + LogFormat::kLengthFieldSize + rec.frameLength,
+                                       rec.chainHead.toByteArray(), *rec.frontier};
+                if (auto r = d.index->add(chunk, nodes, state); !r) {
+                    out.indexFailed = true;
+                    out.indexError = r.error();
+                }
+                chunk.clear();
+                nodes.clear();
+            }
+            return {};
+        });
+        return out;
+    };
+
+    if (auto r = openIndex(false); !r)
+        return r.error();
+    std::optional<IndexState> start = d.index->state();
+    // The index has seen this many durable events; the log may never hold fewer.
+    const qint64 indexSeen = start ? start->size : 0;
+    // An index ahead of the checkpoint (an older head put back) or beyond the file: read everything.
+    if (start && (start->size > head.checkpoint.size || start->bytes > head.fileSize ||
+                  start->bytes < LogFormat::kHeaderSize)) {
+        // Before the index (the only witness of how far the log went) is replaced, check the log
+        // still holds everything it saw.
+        const Scan check = scanFrom(std::nullopt, false);
+        if (!check.outcome.report.ok)
+            return refusal(check.outcome.report);
+        if (check.outcome.report.eventCount < indexSeen)
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("audit log: %1 events were durable here, the log now holds %2: "
+                                            "the newest events were cut off and an older checkpoint put "
+                                            "back (truncated-tail)")
+                                 .arg(indexSeen)
+                                 .arg(check.outcome.report.eventCount));
+        start.reset();
+    }
+    if (!start) {
+        if (auto r = openIndex(true); !r)
+            return r.error();
+    }
+    Scan scan = scanFrom(start);
+    if (!scan.outcome.report.ok && start) {
+        // The index's starting point did not lead to the signed checkpoint: trust neither it nor its
+        // rows, and read the whole log; only a failure from the first event is the log's own.
+        qCWarning(lcAudit) << "audit log: the index disagrees with the log ("
+                           << scan.outcome.report.toString() << "); rebuilding it";
+        if (auto r = openIndex(true); !r)
+            return r.error();
+        scan = scanFrom(std::nullopt);
+    }
+    if (!scan.outcome.report.ok)
+        return refusal(scan.outcome.report);
+    if (scan.indexFailed)
+        return makeError(scan.indexError.code, QStringLiteral("audit log: its index cannot be written: ") +
+                                                   scan.indexError.message);
+    const LogScanner::Outcome &outcome = scan.outcome;
+    if (outcome.tornOffset >= 0) {
+        qCWarning(lcAudit) << "audit log: cutting" << outcome.report.tornTailBytes
+                           << "bytes of an unfinished record after event" << outcome.report.eventCount - 1;
+        if (auto r = d.file.truncate(outcome.tornOffset); !r)
             return r.error();
     }
     d.writerCodec.emplace(std::move(codec.value()));
     d.checkpoint = head.checkpoint;
     d.pendingAnchors = head.checkpoint.anchors;
-    d.fileEnd = scan.validEnd;
-    d.frontier = scan.frontier;
-    d.writtenChain = scan.chainHead;
-    d.appendChain = scan.chainHead;
-    d.nextSequence = scan.report.eventCount;
-    d.durableCount = scan.report.eventCount;
-    if (scan.report.eventCount > head.checkpoint.size) {
+    d.fileEnd = outcome.validEnd;
+    d.frontier = outcome.frontier;
+    d.writtenChain = outcome.chainHead;
+    d.appendChain = outcome.chainHead;
+    d.nextSequence = outcome.report.eventCount;
+    d.durableCount = outcome.report.eventCount;
+    if (outcome.report.eventCount > head.checkpoint.size) {
         // Complete records a killed writer left after its last checkpoint: verified, so kept and signed.
-        qCInfo(lcAudit) << "audit log: adopting" << scan.report.eventCount - head.checkpoint.size
+        qCInfo(lcAudit) << "audit log: adopting" << outcome.report.eventCount - head.checkpoint.size
                         << "complete events written after the last checkpoint";
         std::vector<Pending> none;
-        if (auto r = d.writeBatch(none, d.pendingAnchors); !r)
+        if (auto r =
+                d.writeBatch(none, d.pendingAnchors, std::move(scan.adopted), std::move(scan.adoptedNodes));
+            !r)
             return r.error();
     }
-    qCInfo(lcAudit) << "audit log opened:" << scan.report.eventCount << "events";
+    qCInfo(lcAudit) << "audit log opened:" << outcome.report.eventCount << "events";
     return log;
 }
 
@@ -512,22 +677,54 @@ Result<qint64> AuditLog::append(AuditEvent event)
     auto p = d->prepare(event);
     if (!p)
         return p.error();
+    std::unique_lock ids(d->idCheckMutex, std::defer_lock);
+    if (!event.id.isEmpty()) {
+        ids.lock();
+        auto known = d->isKnownId(event.id);
+        if (!known)
+            return known.error();
+        if (known.value())
+            return d->duplicate(event.id);
+    }
     std::lock_guard lock(d->queueMutex);
     if (d->failed)
         return *d->failed;
-    if (!event.id.isEmpty()) {
-        if (d->eventIds.contains(event.id))
-            return d->duplicate(event.id);
-        d->eventIds.insert(event.id);
-    }
+    if (!event.id.isEmpty())
+        d->pendingIds.insert(event.id);
     d->enqueue(p.value());
     return d->nextSequence - 1;
 }
 
+Result<bool> AuditLog::Impl::isKnownId(const QString &eventId) const
+{
+    // idCheckMutex held: an ID leaves pendingIds only after the index holds it.
+    if (pendingIds.contains(eventId))
+        return true;
+    auto candidates = index->sequencesForEventId(eventId);
+    if (!candidates)
+        return candidates.error();
+    if (candidates->empty())
+        return false;
+    // The index keeps a keyed 64-bit hash of each ID; the records say which ID it really was.
+    auto records = readRecords(candidates.value());
+    if (!records)
+        return records.error();
+    for (const AuditRecord &r : std::as_const(records.value())) {
+        if (r.event.id == eventId)
+            return true;
+    }
+    return false;
+}
+
 bool AuditLog::containsEvent(const QString &eventId) const
 {
-    std::lock_guard lock(d->queueMutex);
-    return d->eventIds.contains(eventId);
+    std::lock_guard ids(d->idCheckMutex);
+    auto known = d->isKnownId(eventId);
+    if (!known) {
+        qCWarning(lcAudit) << "audit log: cannot look up an event ID:" << known.error().message;
+        return false;
+    }
+    return known.value();
 }
 
 Result<void> AuditLog::flush()
@@ -562,18 +759,24 @@ Result<qint64> AuditLog::commit(QList<AuditEvent> events)
     }
     qint64 last;
     {
-        std::lock_guard lock(d->queueMutex);
-        if (d->failed)
-            return *d->failed;
+        std::lock_guard idLock(d->idCheckMutex);
         QSet<QString> ids;
         for (const AuditEvent &e : std::as_const(events)) {
             if (e.id.isEmpty())
                 continue;
-            if (d->eventIds.contains(e.id) || ids.contains(e.id))
+            if (ids.contains(e.id))
+                return d->duplicate(e.id);
+            auto known = d->isKnownId(e.id);
+            if (!known)
+                return known.error();
+            if (known.value())
                 return d->duplicate(e.id);
             ids.insert(e.id);
         }
-        d->eventIds.unite(ids);
+        std::lock_guard lock(d->queueMutex);
+        if (d->failed)
+            return *d->failed;
+        d->pendingIds.unite(ids);
         for (Pending &p : prepared)
             d->enqueue(p);
         last = d->nextSequence - 1;
@@ -628,9 +831,10 @@ std::optional<qint64> AuditLog::anchor(const QString &name) const
     return it.value();
 }
 
-AuditVerifyReport AuditLog::verify() const
+AuditVerifyReport AuditLog::verify(const VerifyProgress &progress) const
 {
-    std::lock_guard writeLock(d->writeMutex);
+    // No lock: the log only grows, and the head file is replaced atomically, so what the head read
+    // below signs is a still picture; frames after it are not part of this check.
     // A fresh descriptor: if the file was replaced behind our back, the replacement is what is checked.
     auto file = LogFile::open(logPath(d->directory), LogFile::Mode::ReadOnly);
     if (!file)
@@ -645,8 +849,10 @@ AuditVerifyReport AuditLog::verify() const
             headReport = failure(AuditIssue::Malformed, QStringLiteral("the audit.log header was replaced"));
         return headReport;
     }
-    LogScanner scanner(file.value(), head.fileSize, head.header.cipher, d->recordKey, head.header.logId,
-                       head.checkpoint, head.header.genesisChain());
+    LogScanner scanner(file.value(), std::min(head.fileSize, head.checkpoint.bytes), head.header.cipher,
+                       d->recordKey, head.header.logId, head.checkpoint, head.header.genesisChain());
+    if (progress)
+        scanner.setProgress(progress);
     return scanner.run().report;
 }
 
@@ -667,22 +873,59 @@ AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const Secu
     return scanner.run().report;
 }
 
+Result<void> AuditLog::Impl::indexReady() const
+{
+    QReadLocker lock(&indexLock);
+    if (indexFailure)
+        return makeError(Error::Code::Io,
+                         QStringLiteral("audit log: its index fell behind (%1); close and reopen the "
+                                        "workspace to catch it up")
+                             .arg(indexFailure->message));
+    return {};
+}
+
+Result<QByteArray> AuditLog::Impl::leafHashAt(qint64 sequence) const
+{
+    QByteArray leaf;
+    auto r = readFrames({sequence}, [&](qint64, QByteArrayView canonical) -> Result<void> {
+        leaf = MerkleHasher().leafHash(canonical);
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return leaf;
+}
+
 Result<QList<AuditRecord>> AuditLog::Impl::readRecords(const std::vector<qint64> &sequences) const
+{
+    QList<AuditRecord> out;
+    auto r = readFrames(sequences, [&](qint64 seq, QByteArrayView canonical) -> Result<void> {
+        auto event = AuditEvent::fromJson(canonical);
+        if (!event)
+            return event.error();
+        out.append(AuditRecord{seq, std::move(event.value())});
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<void> AuditLog::Impl::readFrames(
+    const std::vector<qint64> &sequences,
+    const std::function<Result<void>(qint64 sequence, QByteArrayView canonical)> &visit) const
 {
     auto codec = LogCodec::create(header.cipher, recordKey, header.logId);
     if (!codec)
         return codec.error();
-    std::vector<EntryInfo> infos;
-    {
-        QReadLocker lock(&indexLock);
-        for (qint64 s : sequences)
-            infos.push_back(entries[std::size_t(s)]);
-    }
-    QList<AuditRecord> out;
+    auto located = index->locations(sequences);
+    if (!located)
+        return located.error();
+    const std::vector<FrameLocation> &infos = located.value();
     QByteArray frame;
     QByteArray plaintext;
     for (std::size_t i = 0; i < sequences.size(); ++i) {
-        const EntryInfo &info = infos[i];
+        const FrameLocation &info = infos[i];
         const qint64 seq = sequences[i];
         frame.resize(LogFormat::kLengthFieldSize + info.frameLength);
         auto damaged = [&](const QString &why) {
@@ -700,12 +943,10 @@ Result<QList<AuditRecord>> AuditLog::Impl::readRecords(const std::vector<qint64>
             codec->openFrame(frame.constData() + LogFormat::kLengthFieldSize, info.frameLength, plaintext);
         if (!opened || opened->sequence != seq)
             return damaged(QStringLiteral("fails authentication"));
-        auto event = AuditEvent::fromJson(opened->canonical);
-        if (!event)
-            return damaged(event.error().message);
-        out.append(AuditRecord{seq, std::move(event.value())});
+        if (auto r = visit(seq, opened->canonical); !r)
+            return damaged(r.error().message);
     }
-    return out;
+    return {};
 }
 
 Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const QString &userId,
@@ -728,21 +969,12 @@ Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const
 
     const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
     const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
-    std::vector<qint64> hits;
-    {
-        QReadLocker lock(&d->indexLock);
-        const auto it = d->byUser.constFind(userId);
-        if (it != d->byUser.constEnd()) {
-            for (qint64 s : it.value()) {
-                if (s >= readSeq.value())
-                    break;
-                const qint64 t = d->entries[std::size_t(s)].recordedMs;
-                if (t >= fromMs && t < toMs)
-                    hits.push_back(s);
-            }
-        }
-    }
-    return d->readRecords(hits);
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    auto hits = d->index->sequencesForUser(userId, fromMs, toMs, readSeq.value());
+    if (!hits)
+        return hits.error();
+    return d->readRecords(hits.value());
 }
 
 Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const AuditEntity &entity)
@@ -758,32 +990,24 @@ Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const
     if (!readSeq)
         return readSeq.error();
 
-    std::vector<qint64> hits;
-    {
-        QReadLocker lock(&d->indexLock);
-        const auto it = d->byEntity.constFind(entity.key());
-        if (it != d->byEntity.constEnd()) {
-            for (qint64 s : it.value()) {
-                if (s >= readSeq.value())
-                    break;
-                hits.push_back(s);
-            }
-        }
-    }
-    return d->readRecords(hits);
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    auto hits = d->index->sequencesForEntity(entity.key(), readSeq.value());
+    if (!hits)
+        return hits.error();
+    return d->readRecords(hits.value());
 }
 
 Result<std::optional<AuditRecord>> AuditLog::lastRecordFor(const AuditEntity &entity) const
 {
-    std::vector<qint64> hits;
-    {
-        QReadLocker lock(&d->indexLock);
-        const auto it = d->byEntity.constFind(entity.key());
-        if (it == d->byEntity.constEnd() || it.value().empty())
-            return std::optional<AuditRecord>();
-        hits.push_back(it.value().back());
-    }
-    auto records = d->readRecords(hits);
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    auto last = d->index->lastForEntity(entity.key());
+    if (!last)
+        return last.error();
+    if (!last->has_value())
+        return std::optional<AuditRecord>();
+    auto records = d->readRecords({**last});
     if (!records)
         return records.error();
     if (records->isEmpty())
@@ -795,24 +1019,29 @@ Result<MerkleProof> AuditLog::inclusionProof(qint64 sequence, qint64 treeSize) c
 {
     if (sequence < 0 || treeSize < 0)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: negative position"));
-    QReadLocker lock(&d->indexLock);
-    return d->tree.inclusionProof(quint64(sequence), quint64(treeSize));
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    return merkle::inclusionProof(Impl::NodeSource(*d, quint64(durableSize())), quint64(sequence),
+                                  quint64(treeSize));
 }
 
 Result<MerkleProof> AuditLog::consistencyProof(qint64 size1, qint64 size2) const
 {
     if (size1 < 0 || size2 < 0)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: negative size"));
-    QReadLocker lock(&d->indexLock);
-    return d->tree.consistencyProof(quint64(size1), quint64(size2));
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    return merkle::consistencyProof(Impl::NodeSource(*d, quint64(durableSize())), quint64(size1),
+                                    quint64(size2));
 }
 
 Result<QByteArray> AuditLog::merkleRoot(qint64 treeSize) const
 {
     if (treeSize < 0)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: negative size"));
-    QReadLocker lock(&d->indexLock);
-    return d->tree.rootAt(quint64(treeSize));
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    return merkle::rootAt(Impl::NodeSource(*d, quint64(durableSize())), quint64(treeSize));
 }
 
 } // namespace mdp::audit

@@ -27,6 +27,8 @@ QString AuditVerifyReport::issueName(AuditIssue issue)
         return QStringLiteral("wrong-key");
     case AuditIssue::MissingFile:
         return QStringLiteral("missing-file");
+    case AuditIssue::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }

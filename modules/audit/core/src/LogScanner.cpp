@@ -138,6 +138,13 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
     rep.checkpointSize = m_checkpoint.size;
     qint64 offset = kHeaderSize;
     qint64 expected = 0;
+    if (m_start) {
+        offset = m_start->offset;
+        expected = m_start->sequence;
+        out.chainHead = m_start->chainHead;
+        out.frontier = m_start->frontier;
+    }
+    const qint64 firstOffset = offset;
 
     auto mainCodec = LogCodec::create(m_cipher, m_recordKey, m_logId);
     auto workerCodec = LogCodec::create(m_cipher, m_recordKey, m_logId);
@@ -274,9 +281,11 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
             chainHasher.addData(out.chainHead);
             chainHasher.addData(s.leaf);
             out.chainHead = chainHasher.result();
-            out.frontier.appendLeafHash(s.leaf);
+            out.frontier.appendLeafHash(s.leaf, m_nodeSink);
             if (visit) {
-                if (auto r = visit(Record{seq, s.offset, s.length, s.opened.canonical, s.leaf}); !r) {
+                if (auto r = visit(Record{seq, s.offset, s.length, s.opened.canonical, s.leaf, out.chainHead,
+                                          &out.frontier});
+                    !r) {
                     fail(AuditIssue::Malformed, expected, s.offset,
                          QStringLiteral("event %1 at byte %2: %3")
                              .arg(expected)
@@ -310,7 +319,12 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                 next = readBlock(current->next);
                 opening = std::async(std::launch::async, [&] { openBlock(*next, workerCodec.value()); });
             }
-            const bool keepGoing = process(*current);
+            bool keepGoing = process(*current);
+            if (keepGoing && m_progress && !m_progress(offset - firstOffset, m_fileSize - firstOffset)) {
+                fail(AuditIssue::Cancelled, expected, offset,
+                     QStringLiteral("the check was stopped after event %1").arg(expected - 1));
+                keepGoing = false;
+            }
             if (more) {
                 if (keepGoing)
                     openBlock(*next, mainCodec.value()); // take over what the worker has not reached yet

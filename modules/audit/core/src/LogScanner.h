@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mdp::audit::detail {
@@ -38,6 +39,8 @@ public:
         qint64 frameLength; // bytes after the length field
         QByteArrayView canonical;
         QByteArrayView leafHash;
+        QByteArrayView chainHead;       // h(sequence): the chain after this event
+        const MerkleFrontier *frontier; // the tree with this event appended
     };
     using Visitor = std::function<Result<void>(const Record &)>;
 
@@ -50,8 +53,24 @@ public:
         MerkleFrontier frontier;
     };
 
+    // Where a scan resumes: after `sequence` events that end at byte `offset`, with their chain head
+    // and Merkle frontier (taken from the audit index, so only what follows is read).
+    struct Start
+    {
+        qint64 offset = 0;
+        qint64 sequence = 0;
+        QByteArray chainHead;
+        MerkleFrontier frontier;
+    };
+    // Called between blocks with the bytes done and the bytes to do; returning false stops the scan
+    // with AuditIssue::Cancelled.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
     LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher, const SecureBytes &recordKey,
                QByteArray logId, const AuditCheckpoint &checkpoint, QByteArray genesisChain);
+    void startAt(Start start) { m_start = std::move(start); }
+    void setNodeSink(MerkleFrontier::NodeSink sink) { m_nodeSink = std::move(sink); }
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
     Outcome run(const Visitor &visit = {});
 
 private:
@@ -92,6 +111,9 @@ private:
     QByteArray m_logId;
     const AuditCheckpoint &m_checkpoint;
     QByteArray m_genesis;
+    std::optional<Start> m_start;
+    MerkleFrontier::NodeSink m_nodeSink;
+    Progress m_progress;
 };
 
 } // namespace mdp::audit::detail

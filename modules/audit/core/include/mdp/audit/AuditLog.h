@@ -14,6 +14,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -30,8 +31,11 @@ struct AuditLogStatistics
 //
 // Each event is canonicalised, chained (SM3), encrypted (SM4-GCM by default, bound to its sequence
 // number) and appended; a signed checkpoint (size, Merkle root, chain head, anchors) is replaced
-// atomically after each durable batch. open() decrypts and checks the whole log and builds an
-// in-memory index for the queries; nothing is written to disk in plaintext.
+// atomically after each durable batch. An encrypted index beside the log (index.db: frame positions,
+// user / data / event IDs, upper Merkle levels) follows every batch; open() reads only the events the
+// index has not seen and checks that they lead from the index's chain head and Merkle frontier to the
+// signed checkpoint, so opening costs the same at ten events or ten million and memory does not grow
+// with the history. verify() checks the whole history on demand. Nothing is written in plaintext.
 //
 // Thread-safe: any thread may append, flush, query or verify. Concurrent appendDurable() calls share
 // one fdatasync (group commit). After an I/O failure the log refuses further writes until reopened.
@@ -76,8 +80,12 @@ public:
     // The value in the last verified or written checkpoint.
     std::optional<qint64> anchor(const QString &name) const;
 
-    // Re-reads the files now and checks everything (records, chain, Merkle root, signature).
-    AuditVerifyReport verify() const;
+    // Called between blocks of a full verification with bytes done and bytes to do; returning false
+    // stops it (AuditIssue::Cancelled).
+    using VerifyProgress = std::function<bool(qint64 done, qint64 total)>;
+    // Re-reads the files now and checks every event up to the current checkpoint (records, chain,
+    // Merkle root, signature). Holds no lock: writers go on meanwhile (it may run in the background).
+    AuditVerifyReport verify(const VerifyProgress &progress = {}) const;
     // The same for a log directory that is not open (offline audit, `mdp audit verify`).
     static AuditVerifyReport verifyDirectory(const QString &directory, const SecureBytes &key,
                                              const CheckpointSigner &signer);

@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace mdp::audit {
@@ -23,6 +24,9 @@ struct AuditLogOptions
     // of silently replaced by a fresh one.
     bool mustExist = false;
     QString nodeId; // required: the `source` of events that have none (audit.read events too)
+    // Told how far open() has read when it must scan the log (bytes done, bytes to do): only when the
+    // index is missing or behind, e.g. the first open after an upgrade.
+    std::function<void(qint64 done, qint64 total)> progress;
 };
 
 } // namespace mdp::audit

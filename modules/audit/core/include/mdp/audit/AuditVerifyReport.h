@@ -18,6 +18,7 @@ enum class AuditIssue
     Malformed,                  // unreadable header, head file or record framing
     WrongKey,                   // the key given does not belong to this log
     MissingFile,                // log or head file missing
+    Cancelled,                  // the check was stopped before the end (nothing found so far)
 };
 
 // Result of checking a log end to end. On failure, `sequence` is the event position where the

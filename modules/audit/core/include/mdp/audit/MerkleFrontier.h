@@ -1,9 +1,12 @@
 #pragma once
 
 #include "mdp/audit/MerkleHasher.h"
+#include "mdp/foundation/Result.h"
 
 #include <QByteArray>
 #include <QList>
+
+#include <functional>
 
 namespace mdp::audit {
 
@@ -13,17 +16,25 @@ namespace mdp::audit {
 class MerkleFrontier
 {
 public:
+    // Told of every perfect subtree an append completes: 2^level leaves, the index-th of its level.
+    using NodeSink = std::function<void(int level, quint64 index, const QByteArray &hash)>;
+
     explicit MerkleFrontier(MerkleHasher hasher = MerkleHasher());
 
     const MerkleHasher &hasher() const { return m_hasher; }
     quint64 size() const { return m_size; }
 
     void append(QByteArrayView leafData) { appendLeafHash(m_hasher.leafHash(leafData)); }
-    void appendLeafHash(const QByteArray &leafHash);
+    void appendLeafHash(const QByteArray &leafHash, const NodeSink &completed = {});
     QByteArray root() const;
 
     // Perfect-subtree hashes from the left (largest) to the right (smallest).
     const QList<QByteArray> &nodes() const { return m_nodes; }
+
+    // u64 size | the nodes, each digestSize() bytes. fromBytes() refuses a node count that does not
+    // match the size's binary decomposition.
+    QByteArray toBytes() const;
+    static Result<MerkleFrontier> fromBytes(QByteArrayView bytes, MerkleHasher hasher = MerkleHasher());
 
 private:
     MerkleHasher m_hasher;

@@ -1,0 +1,300 @@
+#include "AuditIndex.h"
+
+#include "AuditLogging.h"
+
+#include "mdp/crypto/Hash.h"
+#include "mdp/store/Database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QtEndian>
+
+#include <limits>
+
+namespace mdp::audit::detail {
+
+namespace {
+
+constexpr int kFormat = 1;
+// Interned user and data IDs kept in memory; beyond this the cache starts over (bounded memory).
+constexpr qsizetype kRefCacheLimit = 20000;
+
+const QString kSchema = QStringLiteral(R"(
+CREATE TABLE IF NOT EXISTS audit_index_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  format INTEGER NOT NULL,
+  log_id BLOB NOT NULL,
+  size INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  chain BLOB NOT NULL,
+  frontier BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_users (ref INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS audit_entities (ref INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS audit_events (
+  seq INTEGER PRIMARY KEY,
+  off INTEGER NOT NULL,
+  len INTEGER NOT NULL,
+  ms INTEGER NOT NULL,
+  user_ref INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_events_by_user ON audit_events (user_ref, seq);
+CREATE TABLE IF NOT EXISTS audit_entity_events (
+  entity_ref INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (entity_ref, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_event_ids (
+  id_hash INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (id_hash, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_nodes (
+  level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;
+)");
+
+QString indexPath(const QString &directory)
+{
+    return QDir(directory).filePath(QString::fromLatin1(AuditIndex::kFileName));
+}
+
+} // namespace
+
+AuditIndex::AuditIndex() = default;
+AuditIndex::~AuditIndex() = default;
+
+void AuditIndex::remove(const QString &directory)
+{
+    const QString path = indexPath(directory);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+}
+
+Result<std::unique_ptr<AuditIndex>> AuditIndex::open(const QString &directory, const SecureBytes &logKey,
+                                                     const QByteArray &logId)
+{
+    std::unique_ptr<AuditIndex> index(new AuditIndex);
+    store::Database::Options o;
+    o.path = indexPath(directory);
+    o.key = crypto::hkdf(crypto::HashAlgorithm::Sm3, logKey.view(), logId,
+                         QByteArrayLiteral("mdp.audit.v1.index-key"), 32);
+    o.create = true;
+    // Pages of a derived index: a small cache keeps the process small whatever the history.
+    o.cacheKiB = 4096;
+    auto db = store::Database::open(std::move(o));
+    if (!db)
+        return db.error();
+    index->m_db = std::move(db.value());
+    // Derived data: a crash may lose the last commits, which the next open rescans from audit.log.
+    if (auto r = index->m_db->exec(QStringLiteral("PRAGMA synchronous = NORMAL")); !r)
+        return r.error();
+    if (auto r = index->m_db->exec(kSchema); !r)
+        return r.error();
+    index->m_logId = logId;
+    index->m_idKey = crypto::hkdf(crypto::HashAlgorithm::Sm3, logKey.view(), logId,
+                                  QByteArrayLiteral("mdp.audit.v1.index-event-id"), 32);
+    return index;
+}
+
+std::optional<IndexState> AuditIndex::state() const
+{
+    std::lock_guard lock(m_mutex);
+    auto row = m_db->queryOne(QStringLiteral(
+        "SELECT format, log_id, size, bytes, chain, frontier FROM audit_index_state WHERE id = 1"));
+    if (!row || !row->has_value())
+        return std::nullopt;
+    const store::Row &r = **row;
+    if (r.at(0).toInt() != kFormat || r.at(1).toByteArray() != m_logId)
+        return std::nullopt;
+    auto frontier = MerkleFrontier::fromBytes(r.at(5).toByteArray());
+    if (!frontier || qint64(frontier->size()) != r.at(2).toLongLong())
+        return std::nullopt;
+    IndexState s;
+    s.size = r.at(2).toLongLong();
+    s.bytes = r.at(3).toLongLong();
+    s.chainHead = r.at(4).toByteArray();
+    s.frontier = std::move(frontier.value());
+    return s;
+}
+
+qint64 AuditIndex::idHash(const QString &eventId) const
+{
+    const QByteArray mac = crypto::hmac(crypto::HashAlgorithm::Sm3, m_idKey.view(), eventId.toUtf8());
+    return qFromBigEndian<qint64>(mac.constData());
+}
+
+Result<qint64> AuditIndex::refFor(const QString &table, QHash<QString, qint64> &cache, const QString &name)
+{
+    if (const auto it = cache.constFind(name); it != cache.constEnd())
+        return it.value();
+    if (auto r =
+            m_db->execute(QStringLiteral("INSERT OR IGNORE INTO %1 (name) VALUES (?)").arg(table), {name});
+        !r)
+        return r.error();
+    auto row = m_db->queryOne(QStringLiteral("SELECT ref FROM %1 WHERE name = ?").arg(table), {name});
+    if (!row)
+        return row.error();
+    if (!row->has_value())
+        return makeError(Error::Code::Corrupt, QStringLiteral("audit index: %1 lost a row").arg(table));
+    if (cache.size() >= kRefCacheLimit)
+        cache.clear();
+    const qint64 ref = (**row).at(0).toLongLong();
+    cache.insert(name, ref);
+    return ref;
+}
+
+Result<void> AuditIndex::add(const std::vector<IndexedEvent> &events, const std::vector<Node> &nodes,
+                             const IndexState &state)
+{
+    std::lock_guard lock(m_mutex);
+    auto work = [&]() -> Result<void> {
+        for (const IndexedEvent &e : events) {
+            auto user = refFor(QStringLiteral("audit_users"), m_userRefs, e.userId);
+            if (!user)
+                return user.error();
+            if (auto r = m_db->execute(
+                    QStringLiteral("INSERT OR REPLACE INTO audit_events (seq, off, len, ms, user_ref) "
+                                   "VALUES (?, ?, ?, ?, ?)"),
+                    {e.sequence, e.offset, e.frameLength, e.recordedMs, user.value()});
+                !r)
+                return r.error();
+            for (const QString &key : e.entityKeys) {
+                auto entity = refFor(QStringLiteral("audit_entities"), m_entityRefs, key);
+                if (!entity)
+                    return entity.error();
+                if (auto r = m_db->execute(QStringLiteral("INSERT OR IGNORE INTO audit_entity_events "
+                                                          "(entity_ref, seq) VALUES (?, ?)"),
+                                           {entity.value(), e.sequence});
+                    !r)
+                    return r.error();
+            }
+            if (!e.eventId.isEmpty()) {
+                if (auto r = m_db->execute(
+                        QStringLiteral("INSERT OR IGNORE INTO audit_event_ids (id_hash, seq) VALUES (?, ?)"),
+                        {idHash(e.eventId), e.sequence});
+                    !r)
+                    return r.error();
+            }
+        }
+        for (const Node &n : nodes) {
+            if (auto r = m_db->execute(
+                    QStringLiteral("INSERT OR REPLACE INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)"),
+                    {n.level, qint64(n.index), n.hash});
+                !r)
+                return r.error();
+        }
+        if (auto r = m_db->execute(
+                QStringLiteral("INSERT OR REPLACE INTO audit_index_state (id, format, log_id, size, bytes, "
+                               "chain, frontier) VALUES (1, ?, ?, ?, ?, ?, ?)"),
+                {kFormat, m_logId, state.size, state.bytes, state.chainHead, state.frontier.toBytes()});
+            !r)
+            return r.error();
+        return {};
+    };
+    auto r = m_db->transaction(work);
+    if (!r) {
+        // A rolled-back transaction may have interned names the caches now point at wrongly.
+        m_userRefs.clear();
+        m_entityRefs.clear();
+    }
+    return r;
+}
+
+Result<std::vector<qint64>> AuditIndex::sequencesForUser(const QString &userId, qint64 fromMs, qint64 toMs,
+                                                         qint64 before) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<qint64> out;
+    auto r = m_db->forEachRow(
+        QStringLiteral("SELECT e.seq FROM audit_events e JOIN audit_users u ON u.ref = e.user_ref "
+                       "WHERE u.name = ? AND e.seq < ? AND e.ms >= ? AND e.ms < ? ORDER BY e.seq"),
+        {userId, before, fromMs, toMs}, [&](const store::Row &row) {
+            out.push_back(row.at(0).toLongLong());
+            return true;
+        });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<std::vector<qint64>> AuditIndex::sequencesForEntity(const QString &entityKey, qint64 before) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<qint64> out;
+    auto r = m_db->forEachRow(
+        QStringLiteral(
+            "SELECT x.seq FROM audit_entity_events x JOIN audit_entities n ON n.ref = x.entity_ref "
+            "WHERE n.name = ? AND x.seq < ? ORDER BY x.seq"),
+        {entityKey, before}, [&](const store::Row &row) {
+            out.push_back(row.at(0).toLongLong());
+            return true;
+        });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<std::optional<qint64>> AuditIndex::lastForEntity(const QString &entityKey) const
+{
+    std::lock_guard lock(m_mutex);
+    auto row =
+        m_db->queryOne(QStringLiteral("SELECT max(x.seq) FROM audit_entity_events x JOIN audit_entities n "
+                                      "ON n.ref = x.entity_ref WHERE n.name = ?"),
+                       {entityKey});
+    if (!row)
+        return row.error();
+    if (!row->has_value() || !(**row).at(0).isValid())
+        return std::optional<qint64>();
+    return std::optional<qint64>((**row).at(0).toLongLong());
+}
+
+Result<std::vector<qint64>> AuditIndex::sequencesForEventId(const QString &eventId) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<qint64> out;
+    auto r =
+        m_db->forEachRow(QStringLiteral("SELECT seq FROM audit_event_ids WHERE id_hash = ? ORDER BY seq"),
+                         {idHash(eventId)}, [&](const store::Row &row) {
+                             out.push_back(row.at(0).toLongLong());
+                             return true;
+                         });
+    if (!r)
+        return r.error();
+    return out;
+}
+
+Result<std::optional<FrameLocation>> AuditIndex::location(qint64 sequence) const
+{
+    std::lock_guard lock(m_mutex);
+    auto row =
+        m_db->queryOne(QStringLiteral("SELECT off, len, ms FROM audit_events WHERE seq = ?"), {sequence});
+    if (!row)
+        return row.error();
+    if (!row->has_value())
+        return std::optional<FrameLocation>();
+    const store::Row &r = **row;
+    return std::optional<FrameLocation>(
+        FrameLocation{r.at(0).toLongLong(), r.at(1).toLongLong(), r.at(2).toLongLong()});
+}
+
+Result<std::vector<FrameLocation>> AuditIndex::locations(const std::vector<qint64> &sequences) const
+{
+    std::vector<FrameLocation> out;
+    out.reserve(sequences.size());
+    for (qint64 s : sequences) {
+        auto l = location(s);
+        if (!l)
+            return l.error();
+        if (!l->has_value())
+            return makeError(Error::Code::Corrupt,
+                             QStringLiteral("audit index: event %1 is not indexed").arg(s));
+        out.push_back(**l);
+    }
+    return out;
+}
+
+Result<std::optional<QByteArray>> AuditIndex::node(int level, quint64 index) const
+{
+    std::lock_guard lock(m_mutex);
+    auto row = m_db->queryOne(QStringLiteral("SELECT hash FROM audit_nodes WHERE level = ? AND idx = ?"),
+                              {level, qint64(index)});
+    if (!row)
+        return row.error();
+    if (!row->has_value())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>((**row).at(0).toByteArray());
+}
+
+} // namespace mdp::audit::detail
