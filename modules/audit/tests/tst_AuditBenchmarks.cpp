@@ -31,6 +31,24 @@ private Q_SLOTS:
                                      QStringLiteral("open")}));
         QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
     }
+
+    void openingALongHistoryHasItsFigures()
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QList<mdp::BenchLine> lines = mdp::audit::runAuditOpenBenchmarks(scratch.path(), 20000);
+        QStringList cases;
+        for (const mdp::BenchLine &l : lines) {
+            qInfo("%s", l.toJsonLine().constData());
+            cases << l.caseName;
+            QVERIFY(l.value > 0 || l.unit == QStringLiteral("MB"));
+            QVERIFY(l.baselineValue > 0 || l.unit == QStringLiteral("MB"));
+            QCOMPARE(l.extra.value(QStringLiteral("events")).toInteger(), 20000);
+        }
+        QCOMPARE(cases, QStringList({QStringLiteral("open-at-size"), QStringLiteral("open-memory-at-size"),
+                                     QStringLiteral("query-by-data-at-size")}));
+        QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AuditBenchmarks)

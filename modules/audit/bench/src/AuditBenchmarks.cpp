@@ -10,13 +10,19 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QtEndian>
 
 #include <optional>
 
+#include <malloc.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -27,8 +33,8 @@ namespace {
 class BenchHmacSigner final : public CheckpointSigner
 {
 public:
-    BenchHmacSigner()
-        : m_key(crypto::randomBytes(32))
+    explicit BenchHmacSigner(QByteArray key = crypto::randomBytes(32))
+        : m_key(std::move(key))
     {}
     QByteArray sign(QByteArrayView message) override
     {
@@ -118,7 +124,144 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// Resident set of this process in MB (after giving freed heap back, so earlier work does not count).
+double residentMb()
+{
+    malloc_trim(0);
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    if (fields.size() < 2)
+        return 0;
+    return double(fields.at(1).toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+struct OpenFigures
+{
+    double openMs = 0;
+    double queryMs = 0;
+    double rssGrowthMb = 0;
+    double processRssMb = 0;
+    qint64 events = 0;
+    qint64 logBytes = 0;
+    qint64 indexBytes = 0;
+    double generateSeconds = 0; // 0 when the log was kept from an earlier run
+};
+
+// Makes (or reuses) a log of `events` typical events in `dir`, then opens it three times (best time)
+// and asks one query by data ID, as a workspace does after unlock.
+std::optional<OpenFigures> measureOpen(const QString &dir, qint64 events)
+{
+    // A fixed key and signer key, so a log kept between runs opens again (synthetic data only).
+    const SecureBytes key(QByteArray(32, '\x42'));
+    auto signer = std::make_shared<BenchHmacSigner>(QByteArray(32, '\x17'));
+    OpenFigures f;
+    const QString mark = QDir(dir).filePath(QStringLiteral("bench-events.txt"));
+    QFile markFile(mark);
+    const bool kept =
+        markFile.open(QIODevice::ReadOnly) && markFile.readAll().trimmed().toLongLong() == events;
+    markFile.close();
+    if (!kept) {
+        QDir(dir).removeRecursively();
+        auto log = AuditLog::open(benchOptions(dir, key, signer));
+        if (!log)
+            return std::nullopt;
+        QElapsedTimer timer;
+        timer.start();
+        constexpr qint64 kBatch = 8192;
+        for (qint64 i = 0; i < events; i += kBatch) {
+            QList<AuditEvent> batch;
+            for (qint64 j = i; j < std::min(events, i + kBatch); ++j)
+                batch.append(benchEvent(int(j)));
+            if (!log.value()->commit(std::move(batch)))
+                return std::nullopt;
+        }
+        log.value().reset();
+        f.generateSeconds = double(timer.nsecsElapsed()) / 1e9;
+        QFile out(mark);
+        if (out.open(QIODevice::WriteOnly))
+            out.write(QByteArray::number(events));
+    }
+    f.events = events;
+    f.logBytes = QFileInfo(QDir(dir).filePath(QString::fromLatin1(LogFormat::kLogFileName))).size();
+    f.indexBytes = QFileInfo(QDir(dir).filePath(QStringLiteral("index.db"))).size();
+    f.openMs = std::numeric_limits<double>::max();
+    for (int run = 0; run < 3; ++run) {
+        const double before = residentMb();
+        QElapsedTimer timer;
+        timer.start();
+        auto log = AuditLog::open(benchOptions(dir, key, signer));
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (!log)
+            return std::nullopt;
+        f.openMs = std::min(f.openMs, ms);
+        timer.restart();
+        const qint64 probe = events / 2;
+        auto hits = log.value()->queryByData(
+            AuditAgent{QStringLiteral("auditor-1"), QStringLiteral("auditor"), {}, {}},
+            AuditEntity{QStringLiteral("record"), QStringLiteral("r-%1").arg(probe)});
+        if (!hits || hits->size() != 1)
+            return std::nullopt;
+        f.queryMs = run == 0 ? double(timer.nsecsElapsed()) / 1e6
+                             : std::min(f.queryMs, double(timer.nsecsElapsed()) / 1e6);
+        const double after = residentMb();
+        f.rssGrowthMb = std::max(f.rssGrowthMb, after - before);
+        f.processRssMb = std::max(f.processRssMb, after);
+    }
+    return f;
+}
+
 } // namespace
+
+QList<BenchLine> runAuditOpenBenchmarks(const QString &scratchDir, qint64 events, const QString &keepDir)
+{
+    QList<BenchLine> lines;
+    constexpr qint64 kSmall = 10000;
+    events = std::max(events, kSmall);
+    const QString smallDir = QDir(scratchDir).filePath(QStringLiteral("audit-open-small"));
+    const QString largeDir =
+        keepDir.isEmpty() ? QDir(scratchDir).filePath(QStringLiteral("audit-open-large")) : keepDir;
+    // The large log first: its figures must not profit from pages the small one left in the cache.
+    const std::optional<OpenFigures> large = measureOpen(largeDir, events);
+    const std::optional<OpenFigures> small = measureOpen(smallDir, kSmall);
+    QDir(smallDir).removeRecursively();
+    if (keepDir.isEmpty())
+        QDir(largeDir).removeRecursively();
+    if (!large || !small)
+        return lines;
+    const QString baseline = QStringLiteral("the same at %1 events").arg(kSmall);
+    auto line = [&](const QString &name, const QString &unit, double value, double base) {
+        BenchLine l;
+        l.bench = QStringLiteral("audit");
+        l.caseName = name;
+        l.unit = unit;
+        l.value = value;
+        l.baseline = baseline;
+        l.baselineValue = base;
+        l.higherIsBetter = false;
+        l.extra.insert(QStringLiteral("events"), large->events);
+        l.extra.insert(QStringLiteral("log_bytes"), large->logBytes);
+        l.extra.insert(QStringLiteral("index_bytes"), large->indexBytes);
+        if (large->generateSeconds > 0)
+            l.extra.insert(QStringLiteral("generate_s"), large->generateSeconds);
+        l.extra.insert(QStringLiteral("signer"), QStringLiteral("hmac-sm3 stand-in (product: SM2)"));
+        return l;
+    };
+    BenchLine open = line(QStringLiteral("open-at-size"), QStringLiteral("ms"), large->openMs, small->openMs);
+    open.extra.insert(QStringLiteral("goal_ms"), 1000);
+    lines << open;
+    BenchLine rss = line(QStringLiteral("open-memory-at-size"), QStringLiteral("MB"), large->rssGrowthMb,
+                         small->rssGrowthMb);
+    rss.extra.insert(QStringLiteral("process_rss_mb"), large->processRssMb);
+    rss.extra.insert(QStringLiteral("goal_mb"), 100);
+    rss.extra.insert(QStringLiteral("note"),
+                     QStringLiteral("value: resident growth from before open to after open and one query"));
+    lines << rss;
+    lines << line(QStringLiteral("query-by-data-at-size"), QStringLiteral("ms"), large->queryMs,
+                  small->queryMs);
+    return lines;
+}
 
 QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
                                     std::shared_ptr<CheckpointSigner> signer)

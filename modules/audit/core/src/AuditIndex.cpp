@@ -73,6 +73,7 @@ Result<std::unique_ptr<AuditIndex>> AuditIndex::open(const QString &directory, c
     o.create = true;
     // Pages of a derived index: a small cache keeps the process small whatever the history.
     o.cacheKiB = 4096;
+    o.pageSize = 1024;
     auto db = store::Database::open(std::move(o));
     if (!db)
         return db.error();

@@ -342,6 +342,13 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
             return fail(err, key.error());
         lines = audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
                                           std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
+        // Opening a long history: 10 million events unless MDP_BENCH_AUDIT_EVENTS says otherwise;
+        // MDP_BENCH_AUDIT_KEEP=DIR keeps the generated log for the next run.
+        const qint64 openEvents = qEnvironmentVariableIsSet("MDP_BENCH_AUDIT_EVENTS")
+                                      ? qEnvironmentVariable("MDP_BENCH_AUDIT_EVENTS").toLongLong()
+                                      : 10000000;
+        lines += audit::runAuditOpenBenchmarks(scratch.path(), openEvents,
+                                               qEnvironmentVariable("MDP_BENCH_AUDIT_KEEP"));
     } else if (area == QStringLiteral("forms")) {
         lines = forms::runValidationBenchmarks();
         lines += forms::runFormStoreBenchmarks(scratch.path(), size > 0 ? size : 50);

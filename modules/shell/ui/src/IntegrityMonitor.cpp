@@ -7,7 +7,36 @@ namespace mdp::shell {
 IntegrityMonitor::IntegrityMonitor(workbench::SessionContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-{}
+    , m_poll(new QTimer(this))
+{
+    m_poll->setInterval(1000);
+    connect(m_poll, &QTimer::timeout, this, &IntegrityMonitor::pollHistory);
+    m_poll->start();
+    pollHistory();
+}
+
+void IntegrityMonitor::pollHistory()
+{
+    const workspace::AuditHistoryState now = m_context.workspace().auditHistoryState();
+    if (now.started == m_history.started && now.finished == m_history.finished &&
+        now.bytesDone == m_history.bytesDone)
+        return;
+    m_history = now;
+    if (m_history.finished) {
+        m_poll->stop();
+        if (!m_history.ok) {
+            workspace::IntegrityReport report;
+            report.problem = tr("audit history: %1").arg(m_history.problem);
+            report.auditEvents = m_history.events;
+            m_report = report;
+            m_checked = m_history.finishedAt;
+            Q_EMIT historyChanged();
+            Q_EMIT finished();
+            return;
+        }
+    }
+    Q_EMIT historyChanged();
+}
 
 bool IntegrityMonitor::verifyNow()
 {

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QTimer>
 
 #include <optional>
 
@@ -22,6 +23,9 @@ public:
     explicit IntegrityMonitor(workbench::SessionContext &context, QObject *parent = nullptr);
 
     bool isRunning() const { return m_running; }
+    // The background check of the whole audit history (started after sign-in). A failure it finds
+    // also becomes lastReport().
+    const workspace::AuditHistoryState &history() const { return m_history; }
     const std::optional<workspace::IntegrityReport> &lastReport() const { return m_report; }
     QDateTime lastChecked() const { return m_checked; }
 
@@ -31,12 +35,16 @@ public:
 Q_SIGNALS:
     void started();
     void finished();
+    void historyChanged();
 
 private:
     workbench::SessionContext &m_context;
     std::optional<workspace::IntegrityReport> m_report;
     QDateTime m_checked;
     bool m_running = false;
+    workspace::AuditHistoryState m_history;
+    QTimer *m_poll = nullptr;
+    void pollHistory();
 };
 
 } // namespace mdp::shell

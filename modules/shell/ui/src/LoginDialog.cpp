@@ -333,7 +333,11 @@ void LoginDialog::unlock()
                     m_status->setText(tr("Unlocking the workspace…"));
                     break;
                 case workspace::OpenStage::AuditLog:
-                    m_status->setText(tr("Checking the audit log…"));
+                    // A percentage only comes when the whole log is read (its index is being built).
+                    m_status->setText(
+                        p.percent < 0
+                            ? tr("Checking the audit log…")
+                            : tr("Indexing the audit log (once, after an update)… %1%").arg(p.percent));
                     break;
                 case workspace::OpenStage::Database:
                     m_status->setText(tr("Opening the database…"));

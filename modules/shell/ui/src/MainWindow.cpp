@@ -87,6 +87,7 @@ MainWindow::MainWindow(workspace::Workspace &workspace, workspace::Session sessi
     connect(m_context, &workbench::SessionContext::busyChanged, this,
             [this](bool busy) { m_stack->setEnabled(!busy); });
     connect(m_integrity, &IntegrityMonitor::started, this, &MainWindow::refreshStatus);
+    connect(m_integrity, &IntegrityMonitor::historyChanged, this, &MainWindow::refreshStatus);
     connect(m_integrity, &IntegrityMonitor::finished, this, [this] {
         refreshStatus();
         if (m_verifyFromMenu) {
@@ -288,7 +289,20 @@ void MainWindow::refreshStatus()
     m_statusAudit->setText(tr("Audit events: %1").arg(QLocale().toString(info.auditEvents)));
 
     const auto &report = m_integrity->lastReport();
-    if (!report) {
+    const workspace::AuditHistoryState &history = m_integrity->history();
+    if (!report && history.started && !history.finished) {
+        m_statusIntegrityIcon->setPixmap(
+            workbench::Theme::icon(QStringLiteral("shield"), workbench::Theme::muted()).pixmap(16, 16));
+        m_statusIntegrity->setText(
+            tr("Checking audit history… %1%")
+                .arg(history.bytesTotal > 0 ? int(history.bytesDone * 100 / history.bytesTotal) : 0));
+    } else if (!report && history.finished && history.ok) {
+        m_statusIntegrityIcon->setPixmap(
+            workbench::Theme::icon(QStringLiteral("shield-check"), workbench::Theme::good()).pixmap(16, 16));
+        m_statusIntegrity->setText(
+            tr("Audit history verified %1")
+                .arg(history.finishedAt.toLocalTime().toString(QStringLiteral("HH:mm"))));
+    } else if (!report) {
         m_statusIntegrityIcon->setPixmap(
             workbench::Theme::icon(QStringLiteral("shield"), workbench::Theme::muted()).pixmap(16, 16));
         m_statusIntegrity->setText(tr("Integrity not yet verified"));

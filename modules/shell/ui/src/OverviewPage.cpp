@@ -126,6 +126,7 @@ OverviewPage::OverviewPage(workbench::SessionContext &context, IntegrityMonitor 
     connect(m_verify, &QPushButton::clicked, this, [this] { m_integrity.verifyNow(); });
     connect(&m_integrity, &IntegrityMonitor::started, this, &OverviewPage::updateIntegrity);
     connect(&m_integrity, &IntegrityMonitor::finished, this, &OverviewPage::updateIntegrity);
+    connect(&m_integrity, &IntegrityMonitor::historyChanged, this, &OverviewPage::updateIntegrity);
     connect(&m_context, &workbench::SessionContext::workspaceChanged, this, [this] {
         if (isVisible())
             refresh();
@@ -161,6 +162,7 @@ void OverviewPage::updateIntegrity()
     m_progress->setVisible(running);
     m_verify->setEnabled(!running && !m_context.isBusy());
     if (running) {
+        m_progress->setRange(0, 0);
         m_integrityIcon->setPixmap(
             workbench::Theme::icon(QStringLiteral("shield"), workbench::Theme::muted()).pixmap(28, 28));
         m_integrityHeadline->setText(tr("Verifying…"));
@@ -169,6 +171,32 @@ void OverviewPage::updateIntegrity()
         return;
     }
     const auto &report = m_integrity.lastReport();
+    const workspace::AuditHistoryState &history = m_integrity.history();
+    if (!report && history.started && !history.finished) {
+        m_integrityIcon->setPixmap(
+            workbench::Theme::icon(QStringLiteral("shield"), workbench::Theme::muted()).pixmap(28, 28));
+        const int percent = history.bytesTotal > 0 ? int(history.bytesDone * 100 / history.bytesTotal) : 0;
+        m_integrityHeadline->setText(tr("Checking the audit history… %1%").arg(percent));
+        m_integrityDetail->setText(
+            tr("Signing in checked what was new since the last session; the whole audit history is "
+               "being checked in the background. You can keep working."));
+        m_progress->setRange(0, 100);
+        m_progress->setValue(percent);
+        m_progress->setVisible(true);
+        return;
+    }
+    m_progress->setRange(0, 0);
+    if (!report && history.finished && history.ok) {
+        m_integrityIcon->setPixmap(
+            workbench::Theme::icon(QStringLiteral("shield-check"), workbench::Theme::good()).pixmap(28, 28));
+        m_integrityHeadline->setText(tr("Audit history intact"));
+        m_integrityDetail->setText(
+            tr("Checked %1: all %n audit event(s) are unchanged and chain to the signed checkpoint. "
+               "Verify now also checks the database and the rollback anchor.",
+               nullptr, int(history.events))
+                .arg(workbench::formatDateTime(history.finishedAt)));
+        return;
+    }
     if (!report) {
         m_integrityIcon->setPixmap(
             workbench::Theme::icon(QStringLiteral("shield"), workbench::Theme::muted()).pixmap(28, 28));

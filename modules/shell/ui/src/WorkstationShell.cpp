@@ -189,6 +189,8 @@ void WorkstationShell::showMain(workspace::Session session)
         else
             qCWarning(lcShell) << "background services not started:" << started.error().message;
     }
+    // Opening checked only what is new in the audit log; the whole history is checked meanwhile.
+    m_workspace->startAuditHistoryCheck();
     m_main =
         new MainWindow(*m_workspace, std::move(session), m_settings, m_contributions, nullptr, m_services);
     connect(m_main, &MainWindow::lockRequested, this, [this] { lock(); });

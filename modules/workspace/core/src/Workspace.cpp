@@ -1,6 +1,7 @@
 #include "mdp/workspace/Workspace.h"
 
 #include "AccountLookups.h"
+#include "AuditHistoryCheck.h"
 #include "AuditOutbox.h"
 #include "FormsAuditAdapter.h"
 #include "FormsMergeFollower.h"
@@ -161,6 +162,7 @@ struct Workspace::Impl
     std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::unique_ptr<FormsMergeFollower> formsFollower;
     std::unique_ptr<TransactionalFormStore> transactionalForms;
+    std::unique_ptr<AuditHistoryCheck> historyCheck; // reads the audit log: stopped before it goes
     // Stopped and destroyed first (they use the database and the audit log), newest first.
     std::vector<std::unique_ptr<WorkspaceService>> services;
     std::optional<Session> session;
@@ -266,6 +268,14 @@ struct Workspace::Impl
         options.clock = clock;
         options.nodeId = nodeId;
         options.mustExist = !create;
+        // Only the first open after an upgrade (or of a damaged index) reads the whole log.
+        options.progress = [this, last = -1](qint64 done, qint64 total) mutable {
+            const int percent = total > 0 ? int(done * 100 / total) : -1;
+            if (percent != last) {
+                last = percent;
+                reportOpen({OpenStage::AuditLog, percent});
+            }
+        };
         auto log = audit::AuditLog::open(std::move(options));
         if (!log)
             return log.error();
@@ -502,6 +512,7 @@ Workspace::~Workspace()
         d->services.back()->stop();
         d->services.pop_back();
     }
+    d->historyCheck.reset();
     if (d->audit) {
         if (d->session)
             logout();
@@ -812,6 +823,27 @@ crypto::KeyHierarchy &Workspace::keys()
 registry::Registry &Workspace::registry()
 {
     return *d->transactionalRegistry;
+}
+
+void Workspace::startAuditHistoryCheck()
+{
+    if (d->historyCheck)
+        return;
+    audit::AuditAgent system;
+    system.userId = QStringLiteral("system");
+    system.role = QStringLiteral("system");
+    system.nodeId = d->nodeId;
+    SearchIndexBuilder *builder = d->indexBuilder.get();
+    d->historyCheck = std::make_unique<AuditHistoryCheck>(*d->audit, *d->clock, system, [builder] {
+        const SearchIndexState s = builder->state();
+        return s.ready || !s.failure.isEmpty();
+    });
+    d->historyCheck->start();
+}
+
+AuditHistoryState Workspace::auditHistoryState() const
+{
+    return d->historyCheck ? d->historyCheck->state() : AuditHistoryState{};
 }
 
 SearchIndexState Workspace::searchIndexState() const

@@ -24,4 +24,13 @@ namespace mdp::audit {
 QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
                                     std::shared_ptr<CheckpointSigner> signer = {});
 
+// Opening a long history against a short one (the open must not grow with the history):
+//   open-at-size            ms to open a log of `events` events (best of 3); baseline: 10 000 events
+//   open-memory-at-size     MB of resident growth from before the open to after it and one query
+//   query-by-data-at-size   ms for one query by data ID (it records its own audit.read first)
+// The large log is generated first (8192-event batches) unless `keepDir` holds one of that size from an
+// earlier run (`MDP_BENCH_AUDIT_KEEP`); generating 10 million events takes minutes and about 6 GB.
+QList<BenchLine> runAuditOpenBenchmarks(const QString &scratchDir, qint64 events,
+                                        const QString &keepDir = {});
+
 } // namespace mdp::audit

@@ -15,6 +15,8 @@
 // Merkle leaves: the canonical events, SM3 with RFC 9162 domain separation.
 // Record key: HKDF-SM3(key, salt = log ID, info = "mdp.audit.v1.record-key").
 // audit.head = canonical checkpoint JSON '\n' base64 signature '\n' (see AuditCheckpoint).
+// index.db = derived SQLCipher index (AuditIndex, key HKDF-SM3(key, log ID, "mdp.audit.v1.index-key")):
+//   never authoritative; rebuilt from audit.log when missing or when it disagrees with the checkpoint.
 namespace mdp::audit::LogFormat {
 
 inline constexpr char kLogFileName[] = "audit.log";

@@ -3,6 +3,7 @@
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
+#include "mdp/workspace/AuditHistoryState.h"
 #include "mdp/workspace/SearchIndexState.h"
 
 #include <QDateTime>
@@ -114,13 +115,14 @@ struct CreateOptions
 enum class OpenStage
 {
     Keys,     // passphrase key derivation and the keyring
-    AuditLog, // reading and verifying the audit chain
+    AuditLog, // the audit log: what is new since its index (all of it at the first open after an upgrade)
     Database  // the SQLCipher database, the rollback check, accounts and forms
 };
 
 struct OpenProgress
 {
     OpenStage stage = OpenStage::Keys;
+    int percent = -1; // of the stage, where it is known (a first open reading the whole audit log)
 };
 
 // Called on the thread that runs open().
@@ -170,6 +172,12 @@ public:
     registry::PatientSearch &patientSearch();
     // How far that build is (screens show it rather than wait).
     SearchIndexState searchIndexState() const;
+
+    // Starts the check of the whole audit history on a background thread (once; the workstation
+    // calls it after sign-in), after the search index is built. Its outcome is recorded as an
+    // audit.verify event; a failure is what the screens must show.
+    void startAuditHistoryCheck();
+    AuditHistoryState auditHistoryState() const;
     // Entry forms, records and the review workflow. Roles come from the account directory;
     // overdue reviews are reported to every unlocked data manager.
     forms::FormStore &forms();
