@@ -87,9 +87,11 @@ public:
     // Sequences in ascending order, each < `before`.
     Result<std::vector<qint64>> sequencesForUser(const QString &userId, qint64 fromMs, qint64 toMs,
                                                  qint64 before) const;
+    // Data IDs and event IDs are kept as keyed 64-bit hashes: these return candidates, which the
+    // caller confirms against the records it reads (a collision only costs a read).
     Result<std::vector<qint64>> sequencesForEntity(const QString &entityKey, qint64 before) const;
-    Result<std::optional<qint64>> lastForEntity(const QString &entityKey) const;
-    // Events whose ID hashes like `eventId` (the caller confirms by reading them).
+    // The candidates of the newest segment that has any (ascending), for "the last event naming X".
+    Result<std::vector<qint64>> lastCandidatesForEntity(const QString &entityKey, qint64 before) const;
     Result<std::vector<qint64>> sequencesForEventId(const QString &eventId) const;
     Result<std::vector<FrameLocation>> locations(const std::vector<qint64> &sequences) const;
     Result<std::optional<FrameLocation>> location(qint64 sequence) const;
@@ -97,15 +99,16 @@ public:
 
 private:
     AuditIndex();
-    qint64 idHash(const QString &eventId) const;
+    qint64 keyHash(QStringView kind, const QString &name) const;
+    Result<std::vector<qint64>> postings(const QString &table, qint64 hash, qint64 before, bool newestOnly) const;
     Result<qint64> refFor(const QString &table, QHash<QString, qint64> &cache, const QString &name);
 
     mutable std::mutex m_mutex;
     std::unique_ptr<store::Database> m_db;
     QByteArray m_logId;
     SecureBytes m_idKey;
-    QHash<QString, qint64> m_userRefs; // bounded caches of interned names
-    QHash<QString, qint64> m_entityRefs;
+    QHash<QString, qint64> m_userRefs; // bounded cache of interned user IDs
+    qint64 m_covered = 0;              // events the index holds (its state's size)
 };
 
 } // namespace mdp::audit::detail

@@ -195,6 +195,8 @@ struct AuditLog::Impl
                             std::vector<IndexedEvent> adopted = {},
                             std::vector<AuditIndex::Node> adoptedNodes = {});
     Result<bool> isKnownId(const QString &eventId) const; // in the index or pending
+    Result<QList<AuditRecord>> recordsNaming(const std::vector<qint64> &candidates,
+                                             const AuditEntity &entity) const;
     Result<void> indexReady() const;
     Result<QList<AuditRecord>> readRecords(const std::vector<qint64> &sequences) const;
     // Reads, authenticates and hands over each record's canonical bytes.
@@ -716,6 +718,21 @@ Result<bool> AuditLog::Impl::isKnownId(const QString &eventId) const
     return false;
 }
 
+Result<QList<AuditRecord>> AuditLog::Impl::recordsNaming(const std::vector<qint64> &candidates,
+                                                         const AuditEntity &entity) const
+{
+    auto records = readRecords(candidates);
+    if (!records)
+        return records.error();
+    // The index keeps a keyed 64-bit hash of the data ID: drop a colliding event.
+    const QString key = entity.key();
+    records->removeIf([&](const AuditRecord &r) {
+        return std::none_of(r.event.entities.cbegin(), r.event.entities.cend(),
+                            [&](const AuditEntity &e) { return e.key() == key; });
+    });
+    return records;
+}
+
 bool AuditLog::containsEvent(const QString &eventId) const
 {
     std::lock_guard ids(d->idCheckMutex);
@@ -995,19 +1012,25 @@ Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const
     auto hits = d->index->sequencesForEntity(entity.key(), readSeq.value());
     if (!hits)
         return hits.error();
-    return d->readRecords(hits.value());
+    return d->recordsNaming(hits.value(), entity);
 }
 
 Result<std::optional<AuditRecord>> AuditLog::lastRecordFor(const AuditEntity &entity) const
 {
     if (auto r = d->indexReady(); !r)
         return r.error();
-    auto last = d->index->lastForEntity(entity.key());
-    if (!last)
-        return last.error();
-    if (!last->has_value())
-        return std::optional<AuditRecord>();
-    auto records = d->readRecords({**last});
+    const qint64 durable = durableSize();
+    auto candidates = d->index->lastCandidatesForEntity(entity.key(), durable);
+    if (!candidates)
+        return candidates.error();
+    auto records = d->recordsNaming(candidates.value(), entity);
+    if (records && records->isEmpty() && !candidates->empty()) {
+        // Only colliding events in the newest segment that had any: look through all of them.
+        candidates = d->index->sequencesForEntity(entity.key(), durable);
+        if (!candidates)
+            return candidates.error();
+        records = d->recordsNaming(candidates.value(), entity);
+    }
     if (!records)
         return records.error();
     if (records->isEmpty())

@@ -26,7 +26,8 @@ QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
 
 // Opening a long history against a short one (the open must not grow with the history):
 //   open-at-size            ms to open a log of `events` events (best of 3); baseline: 10 000 events
-//   open-memory-at-size     MB of resident growth from before the open to after it and one query
+//   open-memory-at-size     MB resident in the process after the open and one query (the growth the
+//                           open and the query caused is in the line's extra fields)
 //   query-by-data-at-size   ms for one query by data ID (it records its own audit.read first)
 // The large log is generated first (8192-event batches) unless `keepDir` holds one of that size from an
 // earlier run (`MDP_BENCH_AUDIT_KEEP`); generating 10 million events takes minutes and about 6 GB.
