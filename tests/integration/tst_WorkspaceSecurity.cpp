@@ -10,6 +10,7 @@
 #include "mdp/store/Vault.h"
 #include "mdp/workspace/AuditQueries.h"
 
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -173,6 +174,12 @@ private Q_SLOTS:
                      &out),
                  0);
         QVERIFY2(out.contains(QStringLiteral("intact")), qPrintable(out));
+        // Issue 9: the check reads only; it does not open the workspace (which would record events,
+        // cut torn tails and catch the audit index up).
+        const auto before = snapshot(path);
+        QCOMPARE(
+            cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}), 0);
+        QCOMPARE(snapshot(path), before);
 
         // Walk the frames (44-byte header, then u32 length | u64 sequence | ...) to pick one.
         QFile log(QDir(path).filePath(QStringLiteral("audit/audit.log")));
@@ -195,6 +202,11 @@ private Q_SLOTS:
         QCOMPARE(rc, 3);
         const QString where = QStringLiteral("event %1 at byte %2").arg(sequence).arg(offset);
         QVERIFY2(out.contains(where), qPrintable(out + QStringLiteral(" / expected: ") + where));
+        // A damaged workspace is examined as it is: nothing written while finding the damage.
+        const auto damaged = snapshot(path);
+        QCOMPARE(
+            cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path}), 3);
+        QCOMPARE(snapshot(path), damaged);
     }
 
     // deleting or emptying the audit trail is not taken for a new, empty one.
@@ -247,6 +259,44 @@ private Q_SLOTS:
         auto ws = workspace::Workspace::open(path, secret(kPassphrase));
         QVERIFY(!ws);
         QCOMPARE(ws.error().code, Error::Code::RolledBack);
+    }
+
+    // R-7.1.2 (issue 9): keep an old audit.head, later cut audit.log back to that head's size,
+    // put the old head back and delete the audit index: the files alone verify, but every write
+    // transaction stored the audit checkpoint it saw, so the database vouches for the removed events.
+    void cuttingTheAuditTailIsFoundByTheDatabaseAnchor()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("cut-tail"));
+        createWorkspace(path).reset();
+        const QString auditDir = QDir(path).filePath(QStringLiteral("audit"));
+        const QString log = QDir(auditDir).filePath(QStringLiteral("audit.log"));
+        const QString head = QDir(auditDir).filePath(QStringLiteral("audit.head"));
+        QFile headFile(head);
+        QVERIFY(headFile.open(QIODevice::ReadOnly));
+        const QByteArray oldHead = headFile.readAll();
+        headFile.close();
+        const qint64 oldSize = QFileInfo(log).size();
+        {
+            auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+            QVERIFY(ws);
+            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->accounts().createAccount(
+                ws.value()->custodianId(), QStringLiteral("hidden.admin"), QStringLiteral("Hidden"),
+                accounts::Role::SystemAdmin, QStringLiteral("Hidden-Passw0rd!")));
+        }
+        QVERIFY(QFileInfo(log).size() > oldSize);
+        QVERIFY(QFile::resize(log, oldSize));
+        QVERIFY(QFile::remove(head));
+        QVERIFY(headFile.open(QIODevice::WriteOnly));
+        headFile.write(oldHead);
+        headFile.close();
+        for (const QString &name : QDir(auditDir).entryList({QStringLiteral("index.db*")}, QDir::Files))
+            QVERIFY(QFile::remove(QDir(auditDir).filePath(name)));
+        auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(!ws);
+        QCOMPARE(ws.error().code, Error::Code::Tampered);
+        QVERIFY2(ws.error().message.contains(QStringLiteral("newest events were removed")),
+                 qPrintable(ws.error().message));
     }
 
     // the custodian cannot be used interactively nor changed by an administrator.

@@ -1,6 +1,7 @@
 #include "ShellTestSupport.h"
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/ui/AccountTableModel.h"
+#include "mdp/audit/AuditLog.h"
 #include "mdp/audit/ui/AuditEventTableModel.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/ui/KeyTableModel.h"
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace mdp;
@@ -389,6 +391,84 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&settings));
         saveScreenshot(&settings, QStringLiteral("dialog-settings-zh_CN"));
         useLanguage(QStringLiteral("en"));
+    }
+
+    // Issue 9 part 5: opening checks only what is new in the audit log; the whole history is checked in
+    // the background after sign-in (the status bar and the overview say so) and recorded.
+    void theWholeAuditHistoryIsCheckedInTheBackground()
+    {
+        const qint64 before = m_workspace->auditLog().size();
+        m_workspace->startAuditHistoryCheck();
+        auto window = windowFor(QStringLiteral("researcher"));
+        QVERIFY(window);
+        QTRY_VERIFY_WITH_TIMEOUT(findChildNamed<QLabel>(window.get(), "statusIntegrity")
+                                     ->text()
+                                     .startsWith(QStringLiteral("Audit history verified")),
+                                 20'000);
+        QCOMPARE(findChildNamed<QLabel>(window.get(), "integrityHeadline")->text(),
+                 QStringLiteral("Audit history intact"));
+        QVERIFY(m_workspace->auditHistoryState().ok);
+        QVERIFY(m_workspace->auditHistoryState().events >= before);
+        saveScreenshot(window.get(), QStringLiteral("main-researcher-overview-history-verified-en"));
+    }
+
+    // A changed old audit record is not read at open (constant time), so the background check is what
+    // finds it: the window shows an integrity problem naming the event.
+    void aChangedOldAuditRecordIsShownAsAnIntegrityProblem()
+    {
+        const QString dir = m_root.filePath(QStringLiteral("tampered"));
+        const SecureBytes passphrase(QByteArrayLiteral("tampered-demo-passphrase-2026"));
+        QList<workspace::DemoAccount> accounts;
+        {
+            auto demo = workspace::createDemoWorkspace(dir, m_clock, {}, passphrase);
+            QVERIFY(demo.ok());
+            accounts = demo->accounts;
+            for (int i = 0; i < 300; ++i) {
+                audit::AuditEvent e;
+                e.type = QStringLiteral("data.query");
+                e.action = audit::AuditAction::Read;
+                e.detail.insert(QStringLiteral("i"), i);
+                QVERIFY(demo->workspace->record(e));
+            }
+        }
+        QFile log(QDir(dir).filePath(QStringLiteral("audit/audit.log")));
+        QVERIFY(log.open(QIODevice::ReadWrite));
+        const QByteArray bytes = log.readAll();
+        // A record opening does not read: not among the newest (what the index has not seen) nor
+        // among the 63 at most that the Merkle root at the database's anchor is re-hashed from.
+        QList<qint64> frames;
+        for (qint64 at = 44; at + 4 <= bytes.size();
+             at += 4 + qFromBigEndian<quint32>(bytes.constData() + at))
+            frames << at;
+        QVERIFY(frames.size() > 300);
+        const qint64 middle = 150;
+        const qint64 flip = frames.at(middle) + 4 + 8 + 12 + 5;
+        log.seek(flip);
+        log.putChar(char(bytes.at(flip) ^ 0x01));
+        log.close();
+        auto ws = workspace::Workspace::open(dir, passphrase, m_clock);
+        QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
+        ws.value()->startAuditHistoryCheck();
+        const workspace::DemoAccount *researcher = nullptr;
+        for (const auto &a : std::as_const(accounts)) {
+            if (a.role == QStringLiteral("researcher"))
+                researcher = &a;
+        }
+        QVERIFY(researcher);
+        auto window = signedInWindow(*ws.value(), m_clock, *researcher, *m_settings);
+        QVERIFY(window);
+        QTRY_COMPARE_WITH_TIMEOUT(findChildNamed<QLabel>(window.get(), "statusIntegrity")->text(),
+                                  QStringLiteral("Integrity problem"), 20'000);
+        QCOMPARE(findChildNamed<QLabel>(window.get(), "integrityHeadline")->text(),
+                 QStringLiteral("Problem found"));
+        QVERIFY2(findChildNamed<QLabel>(window.get(), "integrityDetail")
+                     ->text()
+                     .contains(QStringLiteral("event %1 ").arg(middle)),
+                 qPrintable(findChildNamed<QLabel>(window.get(), "integrityDetail")->text()));
+        QCOMPARE(ws.value()->auditHistoryState().ok, false);
+        saveScreenshot(window.get(), QStringLiteral("main-researcher-overview-history-problem-en"));
+        window.reset();
+        ws.value()->logout();
     }
 };
 

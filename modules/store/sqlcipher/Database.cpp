@@ -462,7 +462,11 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     d.clock = options.clock;
 
     const bool isNew = !QFileInfo::exists(options.path);
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);
+    if (options.readOnly && (options.create || isNew))
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a database opened read-only must already exist"));
+    const int flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                      SQLITE_OPEN_NOMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(QFile::encodeName(options.path).constData(), &d.db, flags, nullptr);
     if (rc != SQLITE_OK)
         return sqliteError(d.db, rc, QStringLiteral("cannot open the database file"));
@@ -534,7 +538,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
         return probe.error();
     }
 
-    auto journal = d.pragmaText(QStringLiteral("PRAGMA journal_mode = WAL"));
+    auto journal = d.pragmaText(options.readOnly ? QStringLiteral("PRAGMA journal_mode")
+                                                 : QStringLiteral("PRAGMA journal_mode = WAL"));
     if (!journal)
         return journal.error();
     if (journal->compare(u"wal", Qt::CaseInsensitive) != 0)
@@ -555,9 +560,11 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
     }
     // PRAGMA cipher_memory_security arrived with SQLCipher 4; 3.4.1 ignores it, so it is not set.
 
-    auto migrated = self->migrate(kStoreModule, kStoreMigrations);
-    if (!migrated)
-        return migrated.error();
+    if (!options.readOnly) {
+        auto migrated = self->migrate(kStoreModule, kStoreMigrations);
+        if (!migrated)
+            return migrated.error();
+    }
     d.metaReady = true;
     auto counter = d.readCounter();
     if (!counter)
@@ -705,6 +712,10 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
     Result<void> result = work();
     if (!result)
         return result; // guard rolls back
+    if (d->observer) {
+        if (auto r = d->observer->committing(*this); !r)
+            return r; // guard rolls back
+    }
     auto counter = d->bumpCounter();
     if (!counter)
         return counter.error();

@@ -874,7 +874,7 @@ AuditVerifyReport AuditLog::verify(const VerifyProgress &progress) const
 }
 
 AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const SecureBytes &key,
-                                            const CheckpointSigner &signer)
+                                            const CheckpointSigner &signer, qint64 prefixSize)
 {
     auto file = LogFile::open(logPath(directory), LogFile::Mode::ReadOnly);
     if (!file)
@@ -887,7 +887,19 @@ AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const Secu
     const SecureBytes recordKey = head.header.recordKey(key);
     LogScanner scanner(file.value(), head.fileSize, head.header.cipher, recordKey, head.header.logId,
                        head.checkpoint, head.header.genesisChain());
-    return scanner.run().report;
+    QByteArray prefixRoot = prefixSize == 0 ? MerkleHasher().emptyRoot() : QByteArray();
+    LogScanner::Visitor visit;
+    if (prefixSize > 0) {
+        visit = [&](const LogScanner::Record &rec) -> Result<void> {
+            if (rec.sequence + 1 == prefixSize)
+                prefixRoot = rec.frontier->root();
+            return {};
+        };
+    }
+    AuditVerifyReport report = scanner.run(visit).report;
+    report.checkpointAnchors = head.checkpoint.anchors;
+    report.prefixRoot = prefixRoot;
+    return report;
 }
 
 Result<void> AuditLog::Impl::indexReady() const
@@ -1023,19 +1035,27 @@ Result<std::optional<AuditRecord>> AuditLog::lastRecordFor(const AuditEntity &en
     auto candidates = d->index->lastCandidatesForEntity(entity.key(), durable);
     if (!candidates)
         return candidates.error();
-    auto records = d->recordsNaming(candidates.value(), entity);
-    if (records && records->isEmpty() && !candidates->empty()) {
+    // Newest first, one record at a time: a busy data ID (the database's commit events) has thousands
+    // of candidates in a segment, and only the last one that really names it is wanted.
+    auto newestNaming = [&](const std::vector<qint64> &list) -> Result<std::optional<AuditRecord>> {
+        for (auto it = list.crbegin(); it != list.crend(); ++it) {
+            auto records = d->recordsNaming({*it}, entity);
+            if (!records)
+                return records.error();
+            if (!records->isEmpty())
+                return std::optional<AuditRecord>(records->constFirst());
+        }
+        return std::optional<AuditRecord>();
+    };
+    auto found = newestNaming(candidates.value());
+    if (found && !found->has_value() && !candidates->empty()) {
         // Only colliding events in the newest segment that had any: look through all of them.
         candidates = d->index->sequencesForEntity(entity.key(), durable);
         if (!candidates)
             return candidates.error();
-        records = d->recordsNaming(candidates.value(), entity);
+        found = newestNaming(candidates.value());
     }
-    if (!records)
-        return records.error();
-    if (records->isEmpty())
-        return std::optional<AuditRecord>();
-    return std::optional<AuditRecord>(records->constLast());
+    return found;
 }
 
 Result<MerkleProof> AuditLog::inclusionProof(qint64 sequence, qint64 treeSize) const

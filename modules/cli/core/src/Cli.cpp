@@ -63,7 +63,8 @@ int fail(QTextStream &err, const Error &error)
     return 1;
 }
 
-Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock)
+// The secret that unlocks the workspace named by --workspace: its passphrase or its token's PIN.
+Result<SecureBytes> workspaceSecret(const Args &args)
 {
     const QString dir = args.value(QStringLiteral("workspace"));
     if (dir.isEmpty())
@@ -73,11 +74,17 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, co
     auto kind = workspace::Workspace::rootKind(dir);
     if (!kind)
         return kind.error();
-    auto passphrase = kind.value() == QStringLiteral("pkcs11")
-                          ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
-                          : readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
+    return kind.value() == QStringLiteral("pkcs11")
+               ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
+               : readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
+}
+
+Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock)
+{
+    auto passphrase = workspaceSecret(args);
     if (!passphrase)
         return passphrase.error();
+    const QString dir = args.value(QStringLiteral("workspace"));
     auto ws = workspace::Workspace::open(dir, passphrase.value(), clock);
     if (ws)
         ws.value()->beginCustodianSession(); // the command line acts on the passphrase's authority
@@ -198,19 +205,25 @@ int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream
 {
     const QString verb = args.words.value(1);
     if (verb == QStringLiteral("verify")) {
-        auto ws = openWorkspace(args, clock);
-        if (!ws) {
-            const auto code = ws.error().code;
+        // Read-only: the workspace is not opened (opening cuts torn tails, catches the audit index up
+        // and records events); a damaged workspace is examined as it is.
+        auto secret = workspaceSecret(args);
+        if (!secret)
+            return fail(err, secret.error());
+        auto checked = workspace::Workspace::verifyOffline(args.value(QStringLiteral("workspace")),
+                                                           secret.value(), clock);
+        if (!checked) {
+            const auto code = checked.error().code;
             const bool integrity = code == Error::Code::Tampered || code == Error::Code::RolledBack ||
                                    code == Error::Code::Corrupt;
             if (integrity) {
-                err << "mdp: integrity check FAILED: " << ws.error().message << "\n";
+                err << "mdp: integrity check FAILED: " << checked.error().message << "\n";
                 err.flush();
                 return 3;
             }
-            return fail(err, ws.error());
+            return fail(err, checked.error());
         }
-        const auto report = ws.value()->verifyIntegrity();
+        const workspace::IntegrityReport &report = checked.value();
         if (!report.ok) {
             err << "mdp: integrity check FAILED: " << report.problem << "\n";
             err.flush();

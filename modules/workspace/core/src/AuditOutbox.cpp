@@ -131,6 +131,44 @@ Result<void> AuditOutbox::ship(std::optional<qint64> commitCounter)
     return {};
 }
 
+Result<void> AuditOutbox::committing(store::Database &database)
+{
+    // The durable checkpoint only: everything it covers is on disk, so after any crash the log holds
+    // at least this much, and an open that finds less has lost events.
+    const audit::AuditCheckpoint cp = m_log.checkpoint();
+    if (auto r = database.execute(
+            QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('audit_size', ?1)"),
+            {cp.size});
+        !r)
+        return r.error();
+    if (auto r = database.execute(
+            QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('audit_root', ?1)"),
+            {cp.merkleRoot});
+        !r)
+        return r.error();
+    return {};
+}
+
+Result<std::optional<std::pair<qint64, QByteArray>>> AuditOutbox::anchoredAudit(store::Database &database)
+{
+    using Anchor = std::optional<std::pair<qint64, QByteArray>>;
+    auto rows = database.query(
+        QStringLiteral("SELECT key, value FROM mdp_meta WHERE key IN ('audit_size', 'audit_root')"));
+    if (!rows)
+        return rows.error();
+    std::optional<qint64> size;
+    QByteArray root;
+    for (const store::Row &row : rows.value()) {
+        if (row.at(0).toString() == QStringLiteral("audit_size"))
+            size = row.at(1).toLongLong();
+        else
+            root = row.at(1).toByteArray();
+    }
+    if (!size || root.isEmpty())
+        return Anchor();
+    return Anchor(std::make_pair(*size, root));
+}
+
 void AuditOutbox::committed(qint64 commitCounter)
 {
     if (m_shipping->stepHook)

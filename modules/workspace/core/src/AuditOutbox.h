@@ -55,7 +55,12 @@ public:
     // after which the rows are deleted.
     Result<void> ship(std::optional<qint64> commitCounter = std::nullopt);
 
+    // Writes the audit log's durable checkpoint (size, Merkle root) into the committing transaction.
+    Result<void> committing(store::Database &database) override;
     void committed(qint64 commitCounter) override;
+    // The audit checkpoint the database last vouched for: (size, root), or nothing in a database
+    // written before this anchor existed.
+    static Result<std::optional<std::pair<qint64, QByteArray>>> anchoredAudit(store::Database &database);
 
     store::Database &database() { return m_db; }
     // The error of an event that could not be put into the outbox since the last call; the change

@@ -393,6 +393,49 @@ struct Workspace::Impl
         return {};
     }
 
+    // The other direction: every write transaction stored the audit checkpoint it saw (size, Merkle
+    // root), so an audit log cut back behind the database's back (its newest events removed, an older
+    // head put back, its index deleted) holds fewer events than the database vouches for, or a history
+    // whose root at that size differs. The database may only be ahead by commits in flight, which
+    // never reach past the durable checkpoint they read.
+    Result<void> checkAuditAnchor()
+    {
+        auto anchor = AuditOutbox::anchoredAudit(*database);
+        if (!anchor)
+            return anchor.error();
+        if (!anchor.value())
+            return {};
+        const auto [size, root] = *anchor.value();
+        const qint64 held = audit->durableSize();
+        QString problem;
+        if (size > held) {
+            problem = QStringLiteral("the database vouches for %1 audit events but the audit log holds %2: "
+                                     "its newest events were removed")
+                          .arg(size)
+                          .arg(held);
+        } else {
+            auto rootAt = audit->merkleRoot(size);
+            if (!rootAt)
+                return rootAt.error();
+            if (rootAt.value() != root)
+                problem = QStringLiteral("the audit history up to event %1 is not the one the database "
+                                         "vouched for (Merkle root differs): it was rewritten")
+                              .arg(size - 1);
+        }
+        if (problem.isEmpty())
+            return {};
+        audit::AuditEvent alert;
+        alert.type = audit::EventType::SecurityAlert.toString();
+        alert.action = audit::AuditAction::Read;
+        alert.outcome = audit::AuditOutcome::MajorFailure;
+        alert.detail.insert(QStringLiteral("alert"), QStringLiteral("audit-log-cut"));
+        alert.detail.insert(QStringLiteral("anchored_audit_size"), size);
+        alert.detail.insert(QStringLiteral("audit_size"), held);
+        (void)record(std::move(alert));
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("audit log: %1; the workspace was not opened").arg(problem));
+    }
+
     Result<void> openRest(bool create)
     {
         store::Vault::Options vo;
@@ -685,6 +728,89 @@ Result<QString> Workspace::rootKind(const QString &directory)
     return crypto::KeyHierarchy::rootKindOf(QDir(directory).filePath(kKeyring));
 }
 
+Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const SecureBytes &passphrase,
+                                                 const Clock &clock)
+{
+    if (auto st = selfTestsOnce(); !st)
+        return st.error();
+    auto manifest = readManifest(directory);
+    if (!manifest)
+        return manifest.error();
+    std::unique_ptr<Workspace> ws(new Workspace);
+    Impl &d = *ws->d;
+    d.directory = QFileInfo(directory).absoluteFilePath();
+    d.clock = &clock;
+    d.manifest = manifest.value();
+    const auto pageCipher =
+        store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
+    if (!pageCipher)
+        return makeError(Error::Code::Corrupt, QStringLiteral("the workspace manifest is incomplete"));
+    d.pageCipher = *pageCipher;
+    // No audit sink: nothing is recorded, because nothing may be written.
+    auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, nullptr);
+    if (!keys)
+        return keys.error();
+    d.keys = std::move(keys.value());
+    if (auto r = d.loadSigner(false); !r)
+        return r.error();
+    if (QString::fromLatin1(d.signer->publicKey().pem()) !=
+        d.manifest.value(QStringLiteral("node_public_key")).toString())
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the workstation signing key does not match the manifest"));
+    auto auditKey = d.dataKey(kAuditKey, false);
+    if (!auditKey)
+        return auditKey.error();
+    auto options = d.connectionOptions(false);
+    if (!options)
+        return options.error();
+    options->readOnly = true;
+    auto db = store::Database::open(std::move(options.value()));
+    if (!db)
+        return db.error();
+    auto anchor = AuditOutbox::anchoredAudit(*db.value());
+    if (!anchor)
+        return anchor.error();
+
+    IntegrityReport report;
+    const audit::AuditVerifyReport chain = audit::AuditLog::verifyDirectory(
+        d.path(kAuditDir), auditKey.value(), *d.signer, anchor.value() ? anchor.value()->first : -1);
+    report.auditEvents = chain.eventCount;
+    if (!chain.ok) {
+        report.problem = QStringLiteral("audit log: ") + chain.toString();
+        return report;
+    }
+    if (auto pages = db.value()->checkIntegrity(); !pages) {
+        report.problem = QStringLiteral("database: ") + pages.error().message;
+        return report;
+    }
+    const qint64 counter = db.value()->commitCounter();
+    const auto commitAnchor = chain.checkpointAnchors.constFind(AuditOutbox::commitAnchor());
+    if (commitAnchor != chain.checkpointAnchors.constEnd() && counter < commitAnchor.value()) {
+        report.problem = QStringLiteral("database rolled back: commit %1, audit anchor %2")
+                             .arg(counter)
+                             .arg(commitAnchor.value());
+        return report;
+    }
+    if (anchor.value()) {
+        const auto &[size, root] = *anchor.value();
+        if (size > chain.eventCount) {
+            report.problem = QStringLiteral("audit log: the database vouches for %1 audit events but the "
+                                            "log holds %2: its newest events were removed")
+                                 .arg(size)
+                                 .arg(chain.eventCount);
+            return report;
+        }
+        if (chain.prefixRoot != root) {
+            report.problem = QStringLiteral("audit log: the history up to event %1 is not the one the "
+                                            "database vouched for (Merkle root differs)")
+                                 .arg(size - 1);
+            return report;
+        }
+    }
+    report.ok = true;
+    return report;
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,
                                                    const Clock &clock, const OpenProgressHandler &progress)
 {
@@ -731,6 +857,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     if (auto r = d.openDatabase(false); !r)
         return r.error();
     if (auto r = d.checkRollback(); !r)
+        return r.error();
+    if (auto r = d.checkAuditAnchor(); !r)
         return r.error();
     if (auto r = d.openOutbox(); !r)
         return r.error();
@@ -998,6 +1126,10 @@ IntegrityReport Workspace::verifyIntegrity()
         report.problem = QStringLiteral("database rolled back: commit %1, audit anchor %2")
                              .arg(d->database->commitCounter())
                              .arg(*anchored);
+        return report;
+    }
+    if (auto r = d->checkAuditAnchor(); !r) {
+        report.problem = r.error().message;
         return report;
     }
     report.ok = true;

@@ -87,8 +87,10 @@ public:
     // Merkle root, signature). Holds no lock: writers go on meanwhile (it may run in the background).
     AuditVerifyReport verify(const VerifyProgress &progress = {}) const;
     // The same for a log directory that is not open (offline audit, `mdp audit verify`).
+    // Reads only, writes nothing. With `prefixSize` >= 0 the report also carries the Merkle root over
+    // the first prefixSize events (a root another store anchored, to compare).
     static AuditVerifyReport verifyDirectory(const QString &directory, const SecureBytes &key,
-                                             const CheckpointSigner &signer);
+                                             const CheckpointSigner &signer, qint64 prefixSize = -1);
 
     // queries. Each first appends a durable "audit.read" event by `reader` carrying the query
     // parameters (not the results), then returns the matching durable events in sequence order,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
 
 namespace mdp::audit {
@@ -35,6 +36,8 @@ struct AuditVerifyReport
     QString message;
     qint64 tornTailBytes = 0; // an unfinished record after the last complete one (not an error)
     QByteArray merkleRoot;    // root over all verified events
+    QMap<QString, qint64> checkpointAnchors; // the signed checkpoint's anchors (when its signature held)
+    QByteArray prefixRoot; // root over the first `prefixSize` events, when asked for and reached
 
     static QString issueName(AuditIssue issue); // "authentication-failure", "sequence-gap", ...
     QString toString() const;

@@ -26,6 +26,7 @@ QString pageCipherName(PageCipher cipher); // "sm4-cbc" / "aes-256-cbc"
 std::optional<PageCipher> pageCipherFromName(QStringView name);
 
 using Row = QVariantList;
+class Database;
 
 // Called after every committed write transaction with the new commit counter, so a higher layer
 // can anchor it (the audit chain) and detect a rolled-back database file at the next open.
@@ -33,6 +34,14 @@ class CommitObserver
 {
 public:
     virtual ~CommitObserver() = default;
+    // Inside the outermost write transaction, just before it commits: what is written here commits
+    // with it (the audit log's checkpoint, so the database vouches for the audit as well). A failure
+    // rolls the transaction back.
+    virtual Result<void> committing(Database &database)
+    {
+        (void)database;
+        return {};
+    }
     virtual void committed(qint64 commitCounter) = 0;
 };
 
@@ -47,6 +56,9 @@ public:
         PageCipher cipher = PageCipher::Sm4Cbc;
         bool create = false;      // create the file if missing
         bool unencrypted = false; // only for benchmarks' baseline; never for workspace data
+        // Opens for reading only (an offline check): nothing is written, not even the store's
+        // migrations or a write-ahead-log checkpoint at close; writing statements fail.
+        bool readOnly = false;
         // SQLCipher page size: part of the file format, so it must be the same at every open.
         // Measured with SQLCipher 3.4.1's OpenSSL 3 provider, which set up cipher and HMAC for every
         // page: SQLCipher's default of 1024 was the slowest (AES time ratio about 1.4 insert / 1.9 read);

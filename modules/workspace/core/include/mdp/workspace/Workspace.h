@@ -150,6 +150,13 @@ public:
                                                      const Clock &clock = SystemClock::instance());
     // "passphrase" or "pkcs11": which secret open() needs (the workspace passphrase or the token PIN).
     static Result<QString> rootKind(const QString &directory);
+    // Checks a workspace without opening it and without writing a byte (`mdp audit verify`): the whole
+    // audit chain, its signed checkpoint, the database pages, and the anchors both ways (the database
+    // not older than the audit says, the audit not shorter or other than the database vouched for).
+    // Errors only for what prevents the check (wrong passphrase, missing files); findings are in the
+    // report.
+    static Result<IntegrityReport> verifyOffline(const QString &directory, const SecureBytes &passphrase,
+                                                 const Clock &clock = SystemClock::instance());
     // Wrong passphrase (or PIN): Error::Code::WrongPassphrase and nothing on disk changes.
     // An older copy of the database put back: Error::Code::RolledBack.
     static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SecureBytes &passphrase,
