@@ -292,6 +292,13 @@
     </message>
 </context>
 <context>
+    <name>mdp::shell::IntegrityMonitor</name>
+    <message>
+        <source>audit history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdp::shell::LocationWizardPage</name>
     <message>
         <source>Workspace location</source>
@@ -488,6 +495,10 @@
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Indexing the audit log (once, after an update)… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::MainWindow</name>
@@ -594,6 +605,14 @@ Do not enter data and contact your system administrator.</source>
     </message>
     <message>
         <source>&amp;Go to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking audit history… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit history verified %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -709,6 +728,25 @@ Do not enter data and contact your system administrator.</source>
     <message>
         <source>Events in the tamper-evident, hash-chained log. Sign-ins, account changes, key use and every reading of the log are recorded.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit history… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in checked what was new since the last session; the whole audit history is being checked in the background. You can keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit history intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %1: all %n audit event(s) are unchanged and chain to the signed checkpoint. Verify now also checks the database and the rollback anchor.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

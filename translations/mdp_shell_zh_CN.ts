@@ -291,6 +291,13 @@
     </message>
 </context>
 <context>
+    <name>mdp::shell::IntegrityMonitor</name>
+    <message>
+        <source>audit history: %1</source>
+        <translation>审计历史：%1</translation>
+    </message>
+</context>
+<context>
     <name>mdp::shell::LocationWizardPage</name>
     <message>
         <source>Workspace location</source>
@@ -487,6 +494,10 @@
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
+    <message>
+        <source>Indexing the audit log (once, after an update)… %1%</source>
+        <translation>正在为审计日志建立索引（升级后仅此一次）… %1%</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::MainWindow</name>
@@ -595,6 +606,14 @@ Do not enter data and contact your system administrator.</source>
     <message>
         <source>&amp;Go to…</source>
         <translation>转到(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Checking audit history… %1%</source>
+        <translation>正在检查审计历史… %1%</translation>
+    </message>
+    <message>
+        <source>Audit history verified %1</source>
+        <translation>审计历史已于 %1 验证</translation>
     </message>
 </context>
 <context>
@@ -708,6 +727,24 @@ Do not enter data and contact your system administrator.</source>
     <message>
         <source>Events in the tamper-evident, hash-chained log. Sign-ins, account changes, key use and every reading of the log are recorded.</source>
         <translation>防篡改哈希链日志中的事件总数。登录、账户变更、密钥使用以及每次查阅日志均有记录。</translation>
+    </message>
+    <message>
+        <source>Checking the audit history… %1%</source>
+        <translation>正在检查审计历史… %1%</translation>
+    </message>
+    <message>
+        <source>Signing in checked what was new since the last session; the whole audit history is being checked in the background. You can keep working.</source>
+        <translation>登录时已检查上次会话以来的新增记录；完整的审计历史正在后台检查，您可以继续工作。</translation>
+    </message>
+    <message>
+        <source>Audit history intact</source>
+        <translation>审计历史完好</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %1: all %n audit event(s) are unchanged and chain to the signed checkpoint. Verify now also checks the database and the rollback anchor.</source>
+        <translation>
+            <numerusform>%1 已检查：全部 %n 条审计事件均未被改动，并与签名检查点相链接。“立即验证”还会检查数据库和回滚锚点。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

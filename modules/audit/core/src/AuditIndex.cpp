@@ -193,7 +193,8 @@ Result<void> AuditIndex::add(const std::vector<IndexedEvent> &events, const std:
             }
             if (!e.eventId.isEmpty()) {
                 if (auto r = m_db->execute(
-                        QStringLiteral("INSERT OR IGNORE INTO audit_event_ids (seg, h, seq) VALUES (?, ?, ?)"),
+                        QStringLiteral(
+                            "INSERT OR IGNORE INTO audit_event_ids (seg, h, seq) VALUES (?, ?, ?)"),
                         {seg, keyHash(u"event-id", e.eventId), e.sequence});
                     !r)
                     return r.error();

@@ -100,7 +100,8 @@ public:
 private:
     AuditIndex();
     qint64 keyHash(QStringView kind, const QString &name) const;
-    Result<std::vector<qint64>> postings(const QString &table, qint64 hash, qint64 before, bool newestOnly) const;
+    Result<std::vector<qint64>> postings(const QString &table, qint64 hash, qint64 before,
+                                         bool newestOnly) const;
     Result<qint64> refFor(const QString &table, QHash<QString, qint64> &cache, const QString &name);
 
     mutable std::mutex m_mutex;
