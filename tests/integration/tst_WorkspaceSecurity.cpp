@@ -6,6 +6,7 @@
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/audit/AuditLog.h"
 #include "mdp/cli/Cli.h"
+#include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
 #include "mdp/workspace/AuditQueries.h"
@@ -297,6 +298,70 @@ private Q_SLOTS:
         QCOMPARE(ws.error().code, Error::Code::Tampered);
         QVERIFY2(ws.error().message.contains(QStringLiteral("newest events were removed")),
                  qPrintable(ws.error().message));
+    }
+
+    // R-7.1.2 (issue 9): one old page of the accounts table put back (a genuine page of this
+    // database, so its authentication holds; the commit counter's page is the new one) is found at open
+    // by the digest every write transaction stores.
+    void anOldAccountsPageSplicedBackIsFound()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("splice"));
+        {
+            auto ws = createWorkspace(path);
+            QVERIFY(ws);
+            ws->beginCustodianSession();
+            auto created = ws->accounts().createAccount(ws->custodianId(), QStringLiteral("late.admin"),
+                                                        QStringLiteral("Late"), accounts::Role::SystemAdmin,
+                                                        QStringLiteral("Late-Passw0rd!"));
+            QVERIFY(created);
+        }
+        const QString db = QDir(path).filePath(QStringLiteral("data.db"));
+        QFile oldFile(db);
+        QVERIFY(oldFile.open(QIODevice::ReadOnly));
+        const QByteArray oldBytes = oldFile.readAll();
+        oldFile.close();
+        SecureBytes databaseKey;
+        qint64 rootPage = 0;
+        {
+            auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+            QVERIFY(ws);
+            ws.value()->beginCustodianSession();
+            // Locked: the row changes in place, no index entry moves (the page stays well-formed).
+            QVERIFY(ws.value()->accounts().lock(ws.value()->custodianId(), QStringLiteral("late.admin")));
+            databaseKey = ws.value()->keys().dataKey(QStringLiteral("database")).value();
+        }
+        {
+            store::Database::Options o;
+            o.path = db;
+            o.key = databaseKey;
+            o.readOnly = true;
+            auto opened = store::Database::open(std::move(o));
+            QVERIFY(opened);
+            auto row = opened.value()->queryOne(
+                QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'accounts'"));
+            QVERIFY(row && row->has_value());
+            rootPage = (**row).at(0).toLongLong();
+        }
+        QVERIFY(rootPage > 1);
+        QFile current(db);
+        QVERIFY(current.open(QIODevice::ReadWrite));
+        const qint64 at = (rootPage - 1) * 4096;
+        QVERIFY(current.size() >= at + 4096 && oldBytes.size() >= at + 4096);
+        QVERIFY(current.seek(at));
+        QVERIFY(current.read(4096) != oldBytes.mid(at, 4096)); // the change is on that page
+        QVERIFY(current.seek(at));
+        QCOMPARE(current.write(oldBytes.mid(at, 4096)), qint64(4096));
+        current.close();
+        auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(!ws);
+        QVERIFY2(ws.error().code == Error::Code::Tampered, qPrintable(ws.error().toString()));
+        QVERIFY2(ws.error().message.contains(QStringLiteral("accounts and roles")),
+                 qPrintable(ws.error().message));
+        QString out;
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path},
+                     &out),
+                 3);
+        QVERIFY2(out.contains(QStringLiteral("accounts and roles")), qPrintable(out));
     }
 
     // the custodian cannot be used interactively nor changed by an administrator.

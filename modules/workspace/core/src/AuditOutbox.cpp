@@ -3,8 +3,10 @@
 #include "WorkspaceLogging.h"
 
 #include "mdp/audit/AuditLog.h"
+#include "mdp/crypto/Hash.h"
 
 #include <QUuid>
+#include <QtEndian>
 
 // Q_INIT_RESOURCE declares the generated initialiser at the enclosing scope, so it must be used
 // outside any namespace.
@@ -146,7 +148,67 @@ Result<void> AuditOutbox::committing(store::Database &database)
             {cp.merkleRoot});
         !r)
         return r.error();
+    auto digest = securityDigest(database);
+    if (!digest)
+        return digest.error();
+    if (!digest->isEmpty()) {
+        if (auto r = database.execute(
+                QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_digest', ?1)"),
+                {digest.value()});
+            !r)
+            return r.error();
+    }
     return {};
+}
+
+Result<QByteArray> AuditOutbox::securityDigest(store::Database &database)
+{
+    auto tables = database.query(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('accounts', 'account_roles')"));
+    if (!tables)
+        return tables.error();
+    if (tables->isEmpty() || tables->first().at(0).toLongLong() != 2)
+        return QByteArray();
+    crypto::Hasher hasher(crypto::HashAlgorithm::Sm3);
+    // Every value with its type and length, so no two different tables hash alike.
+    auto add = [&](const store::Row &row) {
+        for (const QVariant &v : row) {
+            QByteArray bytes;
+            char type = 'N';
+            if (v.typeId() == QMetaType::QByteArray) {
+                type = 'B';
+                bytes = v.toByteArray();
+            } else if (v.typeId() == QMetaType::QString) {
+                type = 'T';
+                bytes = v.toString().toUtf8();
+            } else if (v.isValid()) {
+                type = 'I';
+                bytes = v.toString().toUtf8();
+            }
+            char header[5];
+            header[0] = type;
+            qToBigEndian<quint32>(quint32(bytes.size()), header + 1);
+            hasher.addData(QByteArrayView(header, 5));
+            hasher.addData(bytes);
+        }
+        hasher.addData(QByteArrayView("\n", 1));
+        return true;
+    };
+    for (const QString &sql : {QStringLiteral("SELECT * FROM accounts ORDER BY id"),
+                               QStringLiteral("SELECT * FROM account_roles ORDER BY account_id, role")}) {
+        hasher.addData(sql.toUtf8());
+        if (auto r = database.forEachRow(sql, {}, add); !r)
+            return r.error();
+    }
+    return hasher.result();
+}
+
+Result<QByteArray> AuditOutbox::storedSecurityDigest(store::Database &database)
+{
+    auto row = database.queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_digest'"));
+    if (!row)
+        return row.error();
+    return row->has_value() ? (**row).at(0).toByteArray() : QByteArray();
 }
 
 Result<std::optional<std::pair<qint64, QByteArray>>> AuditOutbox::anchoredAudit(store::Database &database)

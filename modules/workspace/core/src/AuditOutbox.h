@@ -61,6 +61,12 @@ public:
     // The audit checkpoint the database last vouched for: (size, root), or nothing in a database
     // written before this anchor existed.
     static Result<std::optional<std::pair<qint64, QByteArray>>> anchoredAudit(store::Database &database);
+    // SM3 over every row of the security tables (accounts and their roles) as they are now, empty
+    // before those tables exist. Each write transaction stores it beside the commit counter (which the
+    // audit chain anchors), so one old page of these tables put back shows at open.
+    static Result<QByteArray> securityDigest(store::Database &database);
+    // The digest the last write transaction stored, empty when none was.
+    static Result<QByteArray> storedSecurityDigest(store::Database &database);
 
     store::Database &database() { return m_db; }
     // The error of an event that could not be put into the outbox since the last call; the change

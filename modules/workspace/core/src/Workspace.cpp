@@ -436,6 +436,32 @@ struct Workspace::Impl
                          QStringLiteral("audit log: %1; the workspace was not opened").arg(problem));
     }
 
+    // One old page of the security tables put back (an account unlocked again, an old password hash,
+    // an old role) passes the page authentication, since it is a genuine page of this database. The
+    // digest the last write transaction stored beside the commit counter says what they must hold.
+    Result<void> checkSecurityTables()
+    {
+        auto stored = AuditOutbox::storedSecurityDigest(*database);
+        if (!stored)
+            return stored.error();
+        if (stored->isEmpty())
+            return {};
+        auto now = AuditOutbox::securityDigest(*database);
+        if (!now)
+            return now.error();
+        if (now.value() == stored.value())
+            return {};
+        audit::AuditEvent alert;
+        alert.type = audit::EventType::SecurityAlert.toString();
+        alert.action = audit::AuditAction::Read;
+        alert.outcome = audit::AuditOutcome::MajorFailure;
+        alert.detail.insert(QStringLiteral("alert"), QStringLiteral("security-tables-changed"));
+        (void)record(std::move(alert));
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the accounts and roles are not what the last change left (an older "
+                                        "database page was put back); the workspace was not opened"));
+    }
+
     Result<void> openRest(bool create)
     {
         store::Vault::Options vo;
@@ -791,6 +817,15 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
                              .arg(commitAnchor.value());
         return report;
     }
+    auto storedDigest = AuditOutbox::storedSecurityDigest(*db.value());
+    auto digest = AuditOutbox::securityDigest(*db.value());
+    if (!storedDigest || !digest)
+        return !storedDigest ? storedDigest.error() : digest.error();
+    if (!storedDigest->isEmpty() && digest.value() != storedDigest.value()) {
+        report.problem = QStringLiteral("database: the accounts and roles are not what the last change left "
+                                        "(an older database page was put back)");
+        return report;
+    }
     if (anchor.value()) {
         const auto &[size, root] = *anchor.value();
         if (size > chain.eventCount) {
@@ -859,6 +894,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     if (auto r = d.checkRollback(); !r)
         return r.error();
     if (auto r = d.checkAuditAnchor(); !r)
+        return r.error();
+    if (auto r = d.checkSecurityTables(); !r)
         return r.error();
     if (auto r = d.openOutbox(); !r)
         return r.error();
@@ -1129,6 +1166,10 @@ IntegrityReport Workspace::verifyIntegrity()
         return report;
     }
     if (auto r = d->checkAuditAnchor(); !r) {
+        report.problem = r.error().message;
+        return report;
+    }
+    if (auto r = d->checkSecurityTables(); !r) {
         report.problem = r.error().message;
         return report;
     }
