@@ -300,6 +300,50 @@ private Q_SLOTS:
                  qPrintable(ws.error().message));
     }
 
+    // R-7.4.1 (issue 9, found in review): the events after the last change (reads, the logout) are
+    // vouched for as well: the database stores the checkpoint again when the workspace closes.
+    void cuttingTheReadsAfterTheLastChangeIsFound()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("cut-reads"));
+        createWorkspace(path).reset();
+        const QString auditDir = QDir(path).filePath(QStringLiteral("audit"));
+        const QString log = QDir(auditDir).filePath(QStringLiteral("audit.log"));
+        const QString head = QDir(auditDir).filePath(QStringLiteral("audit.head"));
+        QByteArray headAfterChange;
+        qint64 sizeAfterChange = 0;
+        {
+            auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+            QVERIFY(ws);
+            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->accounts().createAccount(
+                ws.value()->custodianId(), QStringLiteral("reader.one"), QStringLiteral("Reader"),
+                accounts::Role::Researcher, QStringLiteral("Reader-Passw0rd!")));
+            QFile h(head);
+            QVERIFY(h.open(QIODevice::ReadOnly));
+            headAfterChange = h.readAll();
+            sizeAfterChange = QFileInfo(log).size();
+            for (int i = 0; i < 5; ++i) {
+                audit::AuditEvent view;
+                view.type = QStringLiteral("data.view");
+                view.action = audit::AuditAction::Read;
+                view.entities << audit::AuditEntity{QStringLiteral("patient"), QStringLiteral("p-%1").arg(i)};
+                QVERIFY(ws.value()->record(view));
+            }
+        }
+        QVERIFY(QFileInfo(log).size() > sizeAfterChange);
+        QVERIFY(QFile::resize(log, sizeAfterChange));
+        QVERIFY(QFile::remove(head));
+        QFile h(head);
+        QVERIFY(h.open(QIODevice::WriteOnly));
+        h.write(headAfterChange);
+        h.close();
+        for (const QString &name : QDir(auditDir).entryList({QStringLiteral("index.db*")}, QDir::Files))
+            QVERIFY(QFile::remove(QDir(auditDir).filePath(name)));
+        auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(!ws);
+        QVERIFY2(ws.error().code == Error::Code::Tampered, qPrintable(ws.error().toString()));
+    }
+
     // R-7.1.2 (issue 9): one old page of the accounts table put back (a genuine page of this
     // database, so its authentication holds; the commit counter's page is the new one) is found at open
     // by the digest every write transaction stores.

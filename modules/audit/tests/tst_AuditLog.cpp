@@ -873,6 +873,49 @@ private Q_SLOTS:
         QVERIFY(!AuditLog::open(options()).ok());
     }
 
+    // A page of a newer index put into an older copy of it (each page authenticates on its own: the
+    // state row saying "everything is indexed" over rows that stop earlier, say) never makes a query
+    // miss an event: the index is rebuilt, or the open refuses.
+    void noNewerIndexPageSplicedIntoAnOlderOneHidesEvents()
+    {
+        writeNineEvents();
+        const QString index = dir() + QStringLiteral("/index.db");
+        QVERIFY(!QFile::exists(index + QStringLiteral("-wal")));
+        const QByteArray older = readFile(index);
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(log->append(event(QStringLiteral("u-late"), EventType::DataView)).ok());
+            QVERIFY(log->flush().ok());
+        }
+        const QByteArray newer = readFile(index);
+        constexpr qsizetype kPage = 1024; // the index's page size
+        int spliced = 0;
+        for (qsizetype at = 0; at + kPage <= std::min(older.size(), newer.size()); at += kPage) {
+            if (older.mid(at, kPage) == newer.mid(at, kPage))
+                continue;
+            QByteArray bytes = older;
+            bytes.replace(at, kPage, newer.mid(at, kPage));
+            removeIndex();
+            writeFile(index, bytes);
+            auto log = openLog();
+            if (!log)
+                continue; // refused: nothing hidden
+            auto late = log->queryByUser(auditorAgent(), QStringLiteral("u-late"), {}, {});
+            if (!late.ok())
+                continue; // refused: nothing hidden
+            QList<qint64> found;
+            for (const AuditRecord &r : std::as_const(late.value()))
+                found << r.sequence;
+            QVERIFY2(
+                found == (QList<qint64>{9, 10, 11, 12, 13}),
+                qPrintable(QStringLiteral("page %1: found %2 events").arg(at / kPage + 1).arg(found.size())));
+            ++spliced;
+        }
+        QVERIFY(spliced > 0);
+    }
+
     // The index is derived data: damaged, foreign or missing, it is rebuilt from the log at open.
     void aDamagedIndexIsRebuiltFromTheLog()
     {

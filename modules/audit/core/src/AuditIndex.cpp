@@ -106,6 +106,14 @@ std::optional<IndexState> AuditIndex::state() const
     auto frontier = MerkleFrontier::fromBytes(r.at(5).toByteArray());
     if (!frontier || qint64(frontier->size()) != r.at(2).toLongLong())
         return std::nullopt;
+    // The state row and the rows it describes must be of one moment: a newer state page put into an
+    // older copy of the file would otherwise hide the events in between from every query.
+    auto last = m_db->queryOne(QStringLiteral("SELECT max(seq) FROM audit_events"));
+    if (!last || !last->has_value())
+        return std::nullopt;
+    const qint64 lastSeq = (**last).at(0).isValid() ? (**last).at(0).toLongLong() : -1;
+    if (lastSeq != r.at(2).toLongLong() - 1)
+        return std::nullopt;
     IndexState s;
     s.size = r.at(2).toLongLong();
     const_cast<AuditIndex *>(this)->m_covered = s.size;
@@ -130,7 +138,8 @@ Result<std::vector<qint64>> AuditIndex::postings(const QString &table, qint64 ha
         return out;
     const qint64 lastSegment = (before - 1) >> kSegmentShift;
     const QString sql =
-        QStringLiteral("SELECT seq FROM %1 WHERE seg = ? AND h = ? AND seq < ? ORDER BY seq").arg(table);
+        QStringLiteral("SELECT DISTINCT seq FROM %1 WHERE seg = ? AND h = ? AND seq < ? ORDER BY seq")
+            .arg(table);
     for (qint64 seg = newestOnly ? lastSegment : 0; newestOnly ? seg >= 0 : seg <= lastSegment;
          seg += newestOnly ? -1 : 1) {
         const std::size_t had = out.size();
@@ -231,7 +240,7 @@ Result<std::vector<qint64>> AuditIndex::sequencesForUser(const QString &userId, 
     std::lock_guard lock(m_mutex);
     std::vector<qint64> out;
     auto r = m_db->forEachRow(
-        QStringLiteral("SELECT e.seq FROM audit_events e JOIN audit_users u ON u.ref = e.user_ref "
+        QStringLiteral("SELECT DISTINCT e.seq FROM audit_events e JOIN audit_users u ON u.ref = e.user_ref "
                        "WHERE u.name = ? AND e.seq < ? AND e.ms >= ? AND e.ms < ? ORDER BY e.seq"),
         {userId, before, fromMs, toMs}, [&](const store::Row &row) {
             out.push_back(row.at(0).toLongLong());

@@ -127,6 +127,12 @@ AuditVerifyReport readHead(const QString &directory, const LogFile &file,
     if (state.checkpoint.logId != state.header.logId ||
         state.checkpoint.cipher != crypto::cipherName(state.header.cipher))
         return failure(AuditIssue::Malformed, QStringLiteral("the checkpoint belongs to another audit log"));
+    // The size again, after the head: a writer may have flushed (frames, then a new head) between the
+    // first look and the head read, and the log only grows, so this one covers what the head signs.
+    auto sizeAfter = file.size();
+    if (!sizeAfter)
+        return failure(AuditIssue::Malformed, sizeAfter.error().message);
+    state.fileSize = std::max(state.fileSize, sizeAfter.value());
     AuditVerifyReport ok;
     ok.ok = true;
     ok.checkpointSize = state.checkpoint.size;
@@ -165,7 +171,8 @@ struct AuditLog::Impl
     quint64 anchorGeneration = 0;
     quint64 writtenAnchorGeneration = 0;
 
-    // Writer state: touched by the flush leader only; verify() takes the mutex for a still picture.
+    // Writer state: touched by the flush leader only. Lock order: idCheckMutex before queueMutex;
+    // writeBatch() takes idCheckMutex under writeMutex (nothing takes them the other way round).
     mutable std::mutex writeMutex;
     std::optional<LogCodec> writerCodec;
     qint64 fileEnd = 0;
@@ -179,6 +186,7 @@ struct AuditLog::Impl
     // Set when the index could not take a batch (the events are durable in audit.log); queries refuse
     // until the next open catches the index up.
     std::optional<Error> indexFailure;
+    QString indexRebuilt; // why open() rebuilt the index ("missing", "disagreed"), or empty
     AuditLogStatistics stats;
 
     Result<Pending> prepare(AuditEvent &event) const;
@@ -552,12 +560,14 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         std::vector<IndexedEvent> chunk;
         std::vector<AuditIndex::Node> nodes;
         qint64 nodeLimit = head.checkpoint.size; // nodes completed by a covered event go with the chunk
-        scanner.setNodeSink([&](int level, quint64 index, const QByteArray &hash) {
-            if (level < AuditIndex::kStoredLevel)
-                return;
-            const qint64 lastLeaf = qint64(((index + 1) << level) - 1);
-            (lastLeaf < nodeLimit ? nodes : out.adoptedNodes).push_back(AuditIndex::Node{level, index, hash});
-        });
+        if (indexing)
+            scanner.setNodeSink([&](int level, quint64 index, const QByteArray &hash) {
+                if (level < AuditIndex::kStoredLevel)
+                    return;
+                const qint64 lastLeaf = qint64(((index + 1) << level) - 1);
+                (lastLeaf < nodeLimit ? nodes : out.adoptedNodes)
+                    .push_back(AuditIndex::Node{level, index, hash});
+            });
         if (options.progress) {
             scanner.setProgress([&](qint64 done, qint64 total) {
                 options.progress(done, total);
@@ -626,6 +636,8 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         start.reset();
     }
     if (!start) {
+        if (head.checkpoint.size > 0)
+            d.indexRebuilt = QStringLiteral("missing");
         if (auto r = openIndex(true); !r)
             return r.error();
     }
@@ -635,6 +647,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         // rows, and read the whole log; only a failure from the first event is the log's own.
         qCWarning(lcAudit) << "audit log: the index disagrees with the log ("
                            << scan.outcome.report.toString() << "); rebuilding it";
+        d.indexRebuilt = QStringLiteral("disagreed");
         if (auto r = openIndex(true); !r)
             return r.error();
         scan = scanFrom(std::nullopt);
@@ -827,6 +840,11 @@ AuditLogStatistics AuditLog::statistics() const
     return d->stats;
 }
 
+QString AuditLog::indexRebuilt() const
+{
+    return d->indexRebuilt;
+}
+
 QString AuditLog::directory() const
 {
     return d->directory;
@@ -874,7 +892,8 @@ AuditVerifyReport AuditLog::verify(const VerifyProgress &progress) const
 }
 
 AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const SecureBytes &key,
-                                            const CheckpointSigner &signer, qint64 prefixSize)
+                                            const CheckpointSigner &signer, qint64 prefixSize,
+                                            const std::function<void(qint64, QByteArrayView)> &observe)
 {
     auto file = LogFile::open(logPath(directory), LogFile::Mode::ReadOnly);
     if (!file)
@@ -889,10 +908,12 @@ AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const Secu
                        head.checkpoint, head.header.genesisChain());
     QByteArray prefixRoot = prefixSize == 0 ? MerkleHasher().emptyRoot() : QByteArray();
     LogScanner::Visitor visit;
-    if (prefixSize > 0) {
+    if (prefixSize > 0 || observe) {
         visit = [&](const LogScanner::Record &rec) -> Result<void> {
             if (rec.sequence + 1 == prefixSize)
                 prefixRoot = rec.frontier->root();
+            if (observe)
+                observe(rec.sequence, rec.canonical);
             return {};
         };
     }
@@ -1003,7 +1024,15 @@ Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const
     auto hits = d->index->sequencesForUser(userId, fromMs, toMs, readSeq.value());
     if (!hits)
         return hits.error();
-    return d->readRecords(hits.value());
+    auto records = d->readRecords(hits.value());
+    if (!records)
+        return records.error();
+    // The records, not the index, have the last word on who acted when.
+    records->removeIf([&](const AuditRecord &r) {
+        const qint64 t = r.event.recorded.toMSecsSinceEpoch();
+        return r.event.agent.userId != userId || t < fromMs || t >= toMs;
+    });
+    return records;
 }
 
 Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const AuditEntity &entity)

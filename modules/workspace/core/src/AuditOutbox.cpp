@@ -121,16 +121,37 @@ Result<void> AuditOutbox::ship(std::optional<qint64> commitCounter)
         if (auto r = m_log.flush(); !r)
             return r.error();
     }
-    if (lastRow == 0)
+    if (lastRow == 0) {
+        if (appended)
+            anchorAuditNow();
         return {};
+    }
     if (m_shipping->stepHook)
         m_shipping->stepHook(u"audit-shipped");
     // Outside any transaction on purpose: deleting what the log already holds is bookkeeping, not a
     // change to anchor, and a row that survives (crash, busy database) is skipped by its id later.
-    if (auto cleared = m_db.exec(QStringLiteral("DELETE FROM audit_outbox WHERE seq <= %1").arg(lastRow));
-        !cleared)
-        qCWarning(lcWorkspace) << "the audit outbox could not be cleared now:" << cleared.error().toString();
+    // The audit checkpoint now covering the change's own events goes into the database with it.
+    anchorAuditNow(QStringLiteral("DELETE FROM audit_outbox WHERE seq <= %1;").arg(lastRow));
     return {};
+}
+
+void AuditOutbox::anchorAuditNow(const QString &alsoRun)
+{
+    if (m_db.inTransaction())
+        return; // the enclosing transaction's committing() stores it
+    const audit::AuditCheckpoint cp = m_log.checkpoint();
+    // No parameters in a script: the values are a count and a hex digest, nothing a person typed.
+    const QString script =
+        QStringLiteral(
+            "BEGIN IMMEDIATE; %1 INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('audit_size', "
+            "%2); INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('audit_root', X'%3'); COMMIT;")
+            .arg(alsoRun)
+            .arg(cp.size)
+            .arg(QString::fromLatin1(cp.merkleRoot.toHex()));
+    if (auto r = m_db.exec(script); !r) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK"));
+        qCWarning(lcWorkspace) << "the audit anchor could not be stored now:" << r.error().toString();
+    }
 }
 
 Result<void> AuditOutbox::committing(store::Database &database)
@@ -241,6 +262,8 @@ void AuditOutbox::committed(qint64 commitCounter)
         qCCritical(lcWorkspace) << "audit events of a commit could not be appended:"
                                 << shipped.error().toString();
     }
+    if (m_afterCommit)
+        m_afterCommit();
 }
 
 } // namespace mdp::workspace

@@ -55,9 +55,16 @@ public:
     // after which the rows are deleted.
     Result<void> ship(std::optional<qint64> commitCounter = std::nullopt);
 
+    // Stores the audit log's durable checkpoint in the database now, outside the commit counter (with
+    // `alsoRun`, bookkeeping SQL of the same moment): after a change's events are shipped, and when
+    // the workspace closes, so the events after the last change are vouched for as well.
+    void anchorAuditNow(const QString &alsoRun = {});
     // Writes the audit log's durable checkpoint (size, Merkle root) into the committing transaction.
     Result<void> committing(store::Database &database) override;
     void committed(qint64 commitCounter) override;
+    // Called at the end of committed(): work that must see the commit (the search index re-reads
+    // what the transaction changed).
+    void setAfterCommit(std::function<void()> afterCommit) { m_afterCommit = std::move(afterCommit); }
     // The audit checkpoint the database last vouched for: (size, root), or nothing in a database
     // written before this anchor existed.
     static Result<std::optional<std::pair<qint64, QByteArray>>> anchoredAudit(store::Database &database);
@@ -84,6 +91,7 @@ public:
 private:
     store::Database &m_db;
     audit::AuditLog &m_log;
+    std::function<void()> m_afterCommit;
     const Clock &m_clock;
     std::shared_ptr<AuditShipping> m_shipping;
     std::function<audit::AuditAgent()> m_agent;

@@ -524,12 +524,19 @@ struct Workspace::Impl
                         into << search::searchRecordFor(p, events);
                     });
             });
+        // A change is reported inside its transaction; the index re-reads the patient only after the
+        // commit (a read on another connection before it would see the old record, and a rolled-back
+        // change must not reach the index).
         registry->setChangeListener([impl = this](const QString &pseudonym) {
-            if (impl->batchDepth > 0) {
+            if (impl->batchDepth > 0 || impl->database->inTransaction()) {
                 impl->batchIndexChanges.insert(pseudonym);
                 return;
             }
             impl->indexBuilder->changed({pseudonym});
+        });
+        outbox->setAfterCommit([impl = this] {
+            if (impl->batchDepth == 0 && !impl->batchIndexChanges.isEmpty())
+                impl->indexBuilder->changed(std::exchange(impl->batchIndexChanges, {}));
         });
         indexedSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
         patientSearch = std::make_unique<IndexWaitingSearch>(*indexedSearch, *indexBuilder);
@@ -589,6 +596,9 @@ Workspace::~Workspace()
         stop.type = audit::EventType::SystemStop.toString();
         stop.action = audit::AuditAction::Execute;
         (void)d->record(std::move(stop));
+        // The database vouches for the whole session's trail, reads included.
+        if (d->outbox && d->database)
+            d->outbox->anchorAuditNow();
     }
     if (d->database)
         d->database->setCommitObserver(nullptr);
@@ -798,8 +808,19 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
         return anchor.error();
 
     IntegrityReport report;
+    // The newest commit counter the chain itself carries (database.commit events), as open() uses it.
+    qint64 chainedCommit = -1;
+    const QByteArray commitType = QByteArrayLiteral("\"type\":\"database.commit\"");
     const audit::AuditVerifyReport chain = audit::AuditLog::verifyDirectory(
-        d.path(kAuditDir), auditKey.value(), *d.signer, anchor.value() ? anchor.value()->first : -1);
+        d.path(kAuditDir), auditKey.value(), *d.signer, anchor.value() ? anchor.value()->first : -1,
+        [&](qint64, QByteArrayView canonical) {
+            if (!canonical.contains(commitType))
+                return;
+            if (auto e = audit::AuditEvent::fromJson(canonical);
+                e && e->type == QStringLiteral("database.commit"))
+                chainedCommit =
+                    std::max(chainedCommit, e->detail.value(QStringLiteral("commit")).toInteger(-1));
+        });
     report.auditEvents = chain.eventCount;
     if (!chain.ok) {
         report.problem = QStringLiteral("audit log: ") + chain.toString();
@@ -811,10 +832,12 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
     }
     const qint64 counter = db.value()->commitCounter();
     const auto commitAnchor = chain.checkpointAnchors.constFind(AuditOutbox::commitAnchor());
-    if (commitAnchor != chain.checkpointAnchors.constEnd() && counter < commitAnchor.value()) {
+    const qint64 anchoredCommit = std::max(
+        chainedCommit, commitAnchor != chain.checkpointAnchors.constEnd() ? commitAnchor.value() : -1);
+    if (counter < anchoredCommit) {
         report.problem = QStringLiteral("database rolled back: commit %1, audit anchor %2")
                              .arg(counter)
-                             .arg(commitAnchor.value());
+                             .arg(anchoredCommit);
         return report;
     }
     auto storedDigest = AuditOutbox::storedSecurityDigest(*db.value());
@@ -908,6 +931,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     d.accounts->setServiceAccount(d.custodian);
     d.vault->removeIncompleteWrites();
 
+    if (const QString why = d.audit->indexRebuilt(); !why.isEmpty()) {
+        // Deleting the index also deletes the evidence it held (how far the log went): on the record.
+        audit::AuditEvent rebuilt;
+        rebuilt.type = audit::EventType::SecurityAlert.toString();
+        rebuilt.action = audit::AuditAction::Execute;
+        rebuilt.outcome = audit::AuditOutcome::MinorFailure;
+        rebuilt.detail.insert(QStringLiteral("alert"), QStringLiteral("audit-index-rebuilt"));
+        rebuilt.detail.insert(QStringLiteral("reason"), why);
+        if (auto r = d.record(std::move(rebuilt)); !r)
+            return r.error();
+    }
     audit::AuditEvent start;
     start.type = audit::EventType::SystemStart.toString();
     start.action = audit::AuditAction::Execute;

@@ -74,6 +74,10 @@ public:
     AuditCheckpoint checkpoint() const;
     AuditLogStatistics statistics() const;
     QString directory() const;
+    // Why open() had to rebuild the index from the whole log: "missing" (absent, unreadable, or not of
+    // one moment) or "disagreed" (it did not lead to the signed checkpoint); empty when it did not.
+    // The owner records it: a deleted index also deletes the evidence it held.
+    QString indexRebuilt() const;
 
     // Named counters written into the next checkpoint (flush() writes one even without events).
     void setAnchor(const QString &name, qint64 value);
@@ -89,8 +93,10 @@ public:
     // The same for a log directory that is not open (offline audit, `mdp audit verify`).
     // Reads only, writes nothing. With `prefixSize` >= 0 the report also carries the Merkle root over
     // the first prefixSize events (a root another store anchored, to compare).
+    // `visit` sees each verified event's canonical JSON in order (an offline check's own look-ups).
     static AuditVerifyReport verifyDirectory(const QString &directory, const SecureBytes &key,
-                                             const CheckpointSigner &signer, qint64 prefixSize = -1);
+                                             const CheckpointSigner &signer, qint64 prefixSize = -1,
+                                             const std::function<void(qint64, QByteArrayView)> &visit = {});
 
     // queries. Each first appends a durable "audit.read" event by `reader` carrying the query
     // parameters (not the results), then returns the matching durable events in sequence order,
