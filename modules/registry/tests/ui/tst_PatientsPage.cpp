@@ -407,7 +407,7 @@ private Q_SLOTS:
         PatientsPage *page = patientsPage(*window);
         QVERIFY(page);
         window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(window.get(), 20000)); // slow under a loaded CI machine
         QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(page->searchEdit()->hasFocus());
         bool opened = false;
