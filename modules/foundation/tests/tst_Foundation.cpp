@@ -1,10 +1,14 @@
+#include "mdp/foundation/AtomicFile.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
 #include <cstring>
+#include <thread>
 
 using namespace mdp;
 
@@ -12,6 +16,40 @@ class tst_Foundation : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Issue 9: two writers replacing one file (two processes running `mdp`, or two threads) used to
+    // share the fixed name "<file>.tmp", and one's rename found it gone ("cannot replace ...: No such
+    // file or directory"). Every replace succeeds now, the file is one writer's whole content, and
+    // nothing is left behind.
+    void concurrentAtomicWritersNeverShareATemporary()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("audit.head"));
+        std::atomic<int> failures{0};
+        auto writer = [&](char fill) {
+            for (int i = 0; i < 300; ++i) {
+                if (!mdp::writeFileAtomically(path, QByteArray(4096, fill)))
+                    ++failures;
+            }
+        };
+        std::thread a(writer, 'a');
+        std::thread b(writer, 'b');
+        a.join();
+        b.join();
+        QCOMPARE(failures.load(), 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes == QByteArray(4096, 'a') || bytes == QByteArray(4096, 'b'));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("audit.head")});
+        // A leftover of a killed writer is cleared by the owner's next open.
+        QFile left(path + QStringLiteral(".tmp-00000000deadbeef"));
+        QVERIFY(left.open(QIODevice::WriteOnly));
+        left.close();
+        mdp::removeAtomicLeftovers(path);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("audit.head")});
+    }
+
     void resultCarriesValueOrError()
     {
         Result<int> good = 42;

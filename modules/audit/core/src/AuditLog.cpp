@@ -438,7 +438,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         return makeError(Error::Code::Io, QStringLiteral("audit log: cannot create its directory"));
     QFile::setPermissions(options.directory,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QFile::remove(headPath(options.directory) + QStringLiteral(".tmp")); // left by a crash mid-replace
+    removeAtomicLeftovers(headPath(options.directory)); // left by a crash mid-replace
 
     std::unique_ptr<AuditLog> log(new AuditLog());
     Impl &d = *log->d;

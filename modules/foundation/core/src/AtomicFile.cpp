@@ -1,7 +1,9 @@
 #include "mdp/foundation/AtomicFile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 #include <cerrno>
 #include <cstring>
@@ -32,11 +34,24 @@ Result<void> syncDirectory(const QString &directory)
     return {};
 }
 
+void removeAtomicLeftovers(const QString &path)
+{
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    const QStringList leftovers =
+        dir.entryList({info.fileName() + QStringLiteral(".tmp-*"), info.fileName() + QStringLiteral(".tmp")},
+                      QDir::Files | QDir::System | QDir::Hidden);
+    for (const QString &name : leftovers)
+        QFile::remove(dir.filePath(name));
+}
+
 Result<void> writeFileAtomically(const QString &path, QByteArrayView contents)
 {
-    const QString temp = path + QStringLiteral(".tmp");
+    // The operating system's random source: a name nobody can guess ahead and plant a link at.
+    const quint64 nonce = QRandomGenerator::system()->generate64();
+    const QString temp = path + QStringLiteral(".tmp-%1").arg(nonce, 16, 16, QLatin1Char('0'));
     const QByteArray tempName = QFile::encodeName(temp);
-    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return ioError(QStringLiteral("cannot create"), temp);
     const char *p = contents.data();
