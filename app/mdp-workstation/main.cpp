@@ -1,5 +1,6 @@
 #include "mdp/disease/DiseasePack.h"
 #include "mdp/disease/DiseasePackLoader.h"
+#include "mdp/foundation/ProcessHardening.h"
 #include "mdp/shell/CommandLine.h"
 #include "mdp/shell/Language.h"
 #include "mdp/shell/MainWindow.h"
@@ -59,6 +60,7 @@ void describe(QCoreApplication &app)
 
 int main(int argc, char *argv[])
 {
+    mdp::disableCoreDumps(); // before anything holds a key or a record
     // Help and version need no display: answered before any window system is touched (a server or
     // an SSH session has none, and QApplication would abort there).
     if (shell::CommandLine::wantsHelpOrVersion(argc, argv)) {

@@ -3,6 +3,7 @@
 #include "mdp/cohort/CohortBenchmarks.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/disease/DiseasePackLoader.h"
+#include "mdp/foundation/ProcessHardening.h"
 #include "mdp/startup/StartBenchmarks.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
@@ -44,6 +45,7 @@ bool needsGui(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    mdp::disableCoreDumps(); // before anything holds a key or a record
     std::unique_ptr<QCoreApplication> app;
     if (needsGui(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

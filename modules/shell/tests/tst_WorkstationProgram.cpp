@@ -1,8 +1,12 @@
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <fstream>
+#include <string>
 
 // The program as a new user meets it from a terminal, on a machine without a display (a server, an
 // SSH session): help and version need no window system.
@@ -21,7 +25,51 @@ class tst_WorkstationProgram : public QObject
 
     static QString program() { return QStringLiteral(MDP_BINARY_DIR "/bin/mdp-workstation"); }
 
+    // The "Max core file size" line of a running process's limits.
+    static QString coreLimitOf(qint64 pid)
+    {
+        std::ifstream limits("/proc/" + std::to_string(pid) + "/limits");
+        std::string line;
+        while (std::getline(limits, line)) {
+            if (line.rfind("Max core file size", 0) == 0)
+                return QString::fromStdString(line.substr(26)).simplified();
+        }
+        return {};
+    }
+
 private Q_SLOTS:
+    // Issue 9 part 7: a crash of either program writes no core file (key material and decrypted records
+    // would be in it). Each is looked at while it runs: the workstation at its first-run window, `mdp`
+    // during a benchmark.
+    void bothProgramsRunWithoutCoreDumps()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = headless();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.remove(QStringLiteral("MDP_PASSPHRASE"));
+        const QList<QPair<QString, QStringList>> programs = {
+            {program(),
+             {QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws")), QStringLiteral("--lang"),
+              QStringLiteral("en")}},
+            {QStringLiteral(MDP_BINARY_DIR "/bin/mdp"),
+             {QStringLiteral("bench"), QStringLiteral("crypto"), QStringLiteral("--size"),
+              QStringLiteral("64")}},
+        };
+        for (const auto &[path, args] : programs) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(path, args);
+            QVERIFY(p.waitForStarted());
+            QString limit;
+            QTRY_VERIFY_WITH_TIMEOUT(!(limit = coreLimitOf(p.processId())).isEmpty() &&
+                                         limit.startsWith(QStringLiteral("0 0")),
+                                     10'000);
+            p.kill();
+            p.waitForFinished();
+        }
+    }
+
     void helpWorksWithoutADisplay()
     {
         QProcess p;
