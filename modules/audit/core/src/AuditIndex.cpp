@@ -116,7 +116,7 @@ std::optional<IndexState> AuditIndex::state() const
         return std::nullopt;
     IndexState s;
     s.size = r.at(2).toLongLong();
-    const_cast<AuditIndex *>(this)->m_covered = s.size;
+    m_covered = s.size;
     s.bytes = r.at(3).toLongLong();
     s.chainHead = r.at(4).toByteArray();
     s.frontier = std::move(frontier.value());

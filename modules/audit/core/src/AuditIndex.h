@@ -109,7 +109,7 @@ private:
     QByteArray m_logId;
     SecureBytes m_idKey;
     QHash<QString, qint64> m_userRefs; // bounded cache of interned user IDs
-    qint64 m_covered = 0;              // events the index holds (its state's size)
+    mutable qint64 m_covered = 0;      // events the index holds (its state's size, as last read)
 };
 
 } // namespace mdp::audit::detail

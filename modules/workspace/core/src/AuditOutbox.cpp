@@ -224,6 +224,43 @@ Result<QByteArray> AuditOutbox::securityDigest(store::Database &database)
     return hasher.result();
 }
 
+Result<bool> AuditOutbox::securityTablesIntact(store::Database &database)
+{
+    auto stored = storedSecurityDigest(database);
+    if (!stored)
+        return stored.error();
+    if (stored->isEmpty())
+        return true;
+    auto now = securityDigest(database);
+    if (!now)
+        return now.error();
+    return now.value() == stored.value();
+}
+
+Result<QString> AuditOutbox::auditAnchorProblem(store::Database &database, qint64 held,
+                                                const std::function<Result<QByteArray>(qint64 size)> &rootAt)
+{
+    auto anchor = anchoredAudit(database);
+    if (!anchor)
+        return anchor.error();
+    if (!anchor.value())
+        return QString();
+    const auto &[size, root] = *anchor.value();
+    if (size > held)
+        return QStringLiteral("the database vouches for %1 audit events but the audit log holds %2: its "
+                              "newest events were removed")
+            .arg(size)
+            .arg(held);
+    auto actual = rootAt(size);
+    if (!actual)
+        return actual.error();
+    if (actual.value() != root)
+        return QStringLiteral("the audit history up to event %1 is not the one the database vouched for "
+                              "(Merkle root differs): it was rewritten")
+            .arg(size - 1);
+    return QString();
+}
+
 Result<QByteArray> AuditOutbox::storedSecurityDigest(store::Database &database)
 {
     auto row = database.queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_digest'"));

@@ -74,6 +74,13 @@ public:
     static Result<QByteArray> securityDigest(store::Database &database);
     // The digest the last write transaction stored, empty when none was.
     static Result<QByteArray> storedSecurityDigest(store::Database &database);
+    // Whether the security tables hash to what the last write transaction stored (true when none was).
+    static Result<bool> securityTablesIntact(store::Database &database);
+    // What is wrong with an audit log of `held` durable events, measured against the checkpoint the
+    // database vouched for; empty when nothing is (or the database vouched for none). `rootAt` gives
+    // the log's Merkle root at a size no larger than `held`.
+    static Result<QString> auditAnchorProblem(store::Database &database, qint64 held,
+                                              const std::function<Result<QByteArray>(qint64 size)> &rootAt);
 
     store::Database &database() { return m_db; }
     // The error of an event that could not be put into the outbox since the last call; the change

@@ -400,40 +400,21 @@ struct Workspace::Impl
     // never reach past the durable checkpoint they read.
     Result<void> checkAuditAnchor()
     {
-        auto anchor = AuditOutbox::anchoredAudit(*database);
-        if (!anchor)
-            return anchor.error();
-        if (!anchor.value())
-            return {};
-        const auto [size, root] = *anchor.value();
-        const qint64 held = audit->durableSize();
-        QString problem;
-        if (size > held) {
-            problem = QStringLiteral("the database vouches for %1 audit events but the audit log holds %2: "
-                                     "its newest events were removed")
-                          .arg(size)
-                          .arg(held);
-        } else {
-            auto rootAt = audit->merkleRoot(size);
-            if (!rootAt)
-                return rootAt.error();
-            if (rootAt.value() != root)
-                problem = QStringLiteral("the audit history up to event %1 is not the one the database "
-                                         "vouched for (Merkle root differs): it was rewritten")
-                              .arg(size - 1);
-        }
-        if (problem.isEmpty())
+        auto problem = AuditOutbox::auditAnchorProblem(
+            *database, audit->durableSize(), [this](qint64 size) { return audit->merkleRoot(size); });
+        if (!problem)
+            return problem.error();
+        if (problem->isEmpty())
             return {};
         audit::AuditEvent alert;
         alert.type = audit::EventType::SecurityAlert.toString();
         alert.action = audit::AuditAction::Read;
         alert.outcome = audit::AuditOutcome::MajorFailure;
         alert.detail.insert(QStringLiteral("alert"), QStringLiteral("audit-log-cut"));
-        alert.detail.insert(QStringLiteral("anchored_audit_size"), size);
-        alert.detail.insert(QStringLiteral("audit_size"), held);
+        alert.detail.insert(QStringLiteral("audit_size"), audit->durableSize());
         (void)record(std::move(alert));
         return makeError(Error::Code::Tampered,
-                         QStringLiteral("audit log: %1; the workspace was not opened").arg(problem));
+                         QStringLiteral("audit log: %1; the workspace was not opened").arg(problem.value()));
     }
 
     // One old page of the security tables put back (an account unlocked again, an old password hash,
@@ -441,15 +422,10 @@ struct Workspace::Impl
     // digest the last write transaction stored beside the commit counter says what they must hold.
     Result<void> checkSecurityTables()
     {
-        auto stored = AuditOutbox::storedSecurityDigest(*database);
-        if (!stored)
-            return stored.error();
-        if (stored->isEmpty())
-            return {};
-        auto now = AuditOutbox::securityDigest(*database);
-        if (!now)
-            return now.error();
-        if (now.value() == stored.value())
+        auto intact = AuditOutbox::securityTablesIntact(*database);
+        if (!intact)
+            return intact.error();
+        if (intact.value())
             return {};
         audit::AuditEvent alert;
         alert.type = audit::EventType::SecurityAlert.toString();
@@ -460,6 +436,44 @@ struct Workspace::Impl
         return makeError(Error::Code::Tampered,
                          QStringLiteral("the accounts and roles are not what the last change left (an older "
                                         "database page was put back); the workspace was not opened"));
+    }
+
+    // The manifest's facts (node, custodian, ciphers); what open() and the offline check both start from.
+    static Result<std::unique_ptr<Workspace>> prepare(const QString &directory, const Clock &clock)
+    {
+        if (auto st = selfTestsOnce(); !st)
+            return st.error();
+        auto manifest = readManifest(directory);
+        if (!manifest)
+            return manifest.error();
+        std::unique_ptr<Workspace> ws(new Workspace);
+        Impl &d = *ws->d;
+        d.directory = QFileInfo(directory).absoluteFilePath();
+        d.clock = &clock;
+        d.manifest = manifest.value();
+        d.nodeId = d.manifest.value(QStringLiteral("node_id")).toString();
+        d.custodian = QUuid::fromString(d.manifest.value(QStringLiteral("custodian_id")).toString());
+        const auto pageCipher =
+            store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
+        const auto blobCipher =
+            crypto::cipherFromName(d.manifest.value(QStringLiteral("blob_cipher")).toString());
+        if (!pageCipher || !blobCipher || d.nodeId.isEmpty() || d.custodian.isNull())
+            return makeError(Error::Code::Corrupt, QStringLiteral("the workspace manifest is incomplete"));
+        d.pageCipher = *pageCipher;
+        d.blobCipher = *blobCipher;
+        return ws;
+    }
+
+    // The workstation's signing key, which must be the one the manifest names.
+    Result<void> loadManifestSigner()
+    {
+        if (auto r = loadSigner(false); !r)
+            return r.error();
+        if (QString::fromLatin1(signer->publicKey().pem()) !=
+            manifest.value(QStringLiteral("node_public_key")).toString())
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the workstation signing key does not match the manifest"));
+        return {};
     }
 
     Result<void> openRest(bool create)
@@ -767,32 +781,17 @@ Result<QString> Workspace::rootKind(const QString &directory)
 Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const SecureBytes &passphrase,
                                                  const Clock &clock)
 {
-    if (auto st = selfTestsOnce(); !st)
-        return st.error();
-    auto manifest = readManifest(directory);
-    if (!manifest)
-        return manifest.error();
-    std::unique_ptr<Workspace> ws(new Workspace);
-    Impl &d = *ws->d;
-    d.directory = QFileInfo(directory).absoluteFilePath();
-    d.clock = &clock;
-    d.manifest = manifest.value();
-    const auto pageCipher =
-        store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
-    if (!pageCipher)
-        return makeError(Error::Code::Corrupt, QStringLiteral("the workspace manifest is incomplete"));
-    d.pageCipher = *pageCipher;
+    auto prepared = Impl::prepare(directory, clock);
+    if (!prepared)
+        return prepared.error();
+    Impl &d = *prepared.value()->d;
     // No audit sink: nothing is recorded, because nothing may be written.
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, nullptr);
     if (!keys)
         return keys.error();
     d.keys = std::move(keys.value());
-    if (auto r = d.loadSigner(false); !r)
+    if (auto r = d.loadManifestSigner(); !r)
         return r.error();
-    if (QString::fromLatin1(d.signer->publicKey().pem()) !=
-        d.manifest.value(QStringLiteral("node_public_key")).toString())
-        return makeError(Error::Code::Tampered,
-                         QStringLiteral("the workstation signing key does not match the manifest"));
     auto auditKey = d.dataKey(kAuditKey, false);
     if (!auditKey)
         return auditKey.error();
@@ -840,30 +839,21 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
                              .arg(anchoredCommit);
         return report;
     }
-    auto storedDigest = AuditOutbox::storedSecurityDigest(*db.value());
-    auto digest = AuditOutbox::securityDigest(*db.value());
-    if (!storedDigest || !digest)
-        return !storedDigest ? storedDigest.error() : digest.error();
-    if (!storedDigest->isEmpty() && digest.value() != storedDigest.value()) {
+    auto intact = AuditOutbox::securityTablesIntact(*db.value());
+    if (!intact)
+        return intact.error();
+    if (!intact.value()) {
         report.problem = QStringLiteral("database: the accounts and roles are not what the last change left "
                                         "(an older database page was put back)");
         return report;
     }
-    if (anchor.value()) {
-        const auto &[size, root] = *anchor.value();
-        if (size > chain.eventCount) {
-            report.problem = QStringLiteral("audit log: the database vouches for %1 audit events but the "
-                                            "log holds %2: its newest events were removed")
-                                 .arg(size)
-                                 .arg(chain.eventCount);
-            return report;
-        }
-        if (chain.prefixRoot != root) {
-            report.problem = QStringLiteral("audit log: the history up to event %1 is not the one the "
-                                            "database vouched for (Merkle root differs)")
-                                 .arg(size - 1);
-            return report;
-        }
+    auto problem = AuditOutbox::auditAnchorProblem(
+        *db.value(), chain.eventCount, [&chain](qint64) { return Result<QByteArray>(chain.prefixRoot); });
+    if (!problem)
+        return problem.error();
+    if (!problem->isEmpty()) {
+        report.problem = QStringLiteral("audit log: ") + problem.value();
+        return report;
     }
     report.ok = true;
     return report;
@@ -872,26 +862,11 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,
                                                    const Clock &clock, const OpenProgressHandler &progress)
 {
-    if (auto st = selfTestsOnce(); !st)
-        return st.error();
-    auto manifest = readManifest(directory);
-    if (!manifest)
-        return manifest.error();
-    std::unique_ptr<Workspace> ws(new Workspace);
+    auto prepared = Impl::prepare(directory, clock);
+    if (!prepared)
+        return prepared.error();
+    std::unique_ptr<Workspace> ws = std::move(prepared.value());
     Impl &d = *ws->d;
-    d.directory = QFileInfo(directory).absoluteFilePath();
-    d.clock = &clock;
-    d.manifest = manifest.value();
-    d.nodeId = d.manifest.value(QStringLiteral("node_id")).toString();
-    d.custodian = QUuid::fromString(d.manifest.value(QStringLiteral("custodian_id")).toString());
-    const auto pageCipher =
-        store::pageCipherFromName(d.manifest.value(QStringLiteral("page_cipher")).toString());
-    const auto blobCipher =
-        crypto::cipherFromName(d.manifest.value(QStringLiteral("blob_cipher")).toString());
-    if (!pageCipher || !blobCipher || d.nodeId.isEmpty() || d.custodian.isNull())
-        return makeError(Error::Code::Corrupt, QStringLiteral("the workspace manifest is incomplete"));
-    d.pageCipher = *pageCipher;
-    d.blobCipher = *blobCipher;
     d.forwarder = std::make_unique<AuditForwarder>(clock);
     d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
     d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
@@ -903,12 +878,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         return keys.error(); // WrongPassphrase: nothing was changed on disk
     d.reportOpen({OpenStage::AuditLog});
     d.keys = std::move(keys.value());
-    if (auto r = d.loadSigner(false); !r)
+    if (auto r = d.loadManifestSigner(); !r)
         return r.error();
-    const QString expectedKey = d.manifest.value(QStringLiteral("node_public_key")).toString();
-    if (QString::fromLatin1(d.signer->publicKey().pem()) != expectedKey)
-        return makeError(Error::Code::Tampered,
-                         QStringLiteral("the workstation signing key does not match the manifest"));
     if (auto r = d.openAudit(false); !r)
         return r.error();
     d.reportOpen({OpenStage::Database});
