@@ -773,7 +773,7 @@ private Q_SLOTS:
         QCOMPARE(log->merkleRoot(9).value(), at9.merkleRoot);
     }
 
-    // Proofs and roots at any earlier size come from the index (stored upper levels, lower ones
+    // proofs and roots at any earlier size come from the index (stored upper levels, lower ones
     // re-hashed from the records) after a reopen, and check against the roots signed at the time.
     void proofsAfterReopenCheckAgainstTheRootsSignedAtTheTime()
     {
@@ -821,9 +821,9 @@ private Q_SLOTS:
         }
     }
 
-    // Opening costs what is new since the index, not the history: a changed old record is not read at
-    // open (that is what makes it constant-time), but the full check finds it, and so does any query
-    // that returns it.
+    // opening costs what is new since the index, not the history: a changed old record is not read
+    // at open (that is what makes it constant-time), but the full check finds it, and so does any query that
+    // returns it.
     void openingReadsOnlyWhatTheIndexHasNotSeen()
     {
         writeNineEvents();
@@ -873,8 +873,8 @@ private Q_SLOTS:
         QVERIFY(!AuditLog::open(options()).ok());
     }
 
-    // A page of a newer index put into an older copy of it (each page authenticates on its own: the
-    // state row saying "everything is indexed" over rows that stop earlier, say) never makes a query
+    // a page of a newer index put into an older copy of it (each page authenticates on its
+    // own: the state row saying "everything is indexed" over rows that stop earlier, say) never makes a query
     // miss an event: the index is rebuilt, or the open refuses.
     void noNewerIndexPageSplicedIntoAnOlderOneHidesEvents()
     {
@@ -916,7 +916,7 @@ private Q_SLOTS:
         QVERIFY(spliced > 0);
     }
 
-    // The index is derived data: damaged, foreign or missing, it is rebuilt from the log at open.
+    // the index is derived data: damaged, foreign or missing, it is rebuilt from the log at open.
     void aDamagedIndexIsRebuiltFromTheLog()
     {
         writeNineEvents();
