@@ -178,6 +178,36 @@ Result<SecureBytes> pbkdf2(HashAlgorithm algorithm, QByteArrayView passphrase, Q
     return out;
 }
 
+Result<SecureBytes> argon2id(QByteArrayView password, QByteArrayView salt, const Argon2Parameters &parameters,
+                             int length, QByteArrayView secret, QByteArrayView associatedData)
+{
+    detail::ensureGcrypt();
+    if (length < 4 || parameters.iterations < 1 || parameters.parallelism < 1 ||
+        parameters.memoryKiB < 8 * parameters.parallelism || salt.size() < 8)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("Argon2id parameters out of range"));
+    // Output length, t, m, p: the order libgcrypt reads them in.
+    const unsigned long params[4] = {
+        static_cast<unsigned long>(length), static_cast<unsigned long>(parameters.iterations),
+        static_cast<unsigned long>(parameters.memoryKiB), static_cast<unsigned long>(parameters.parallelism)};
+    gcry_kdf_hd_t handle = nullptr;
+    gcry_error_t err =
+        gcry_kdf_open(&handle, GCRY_KDF_ARGON2, GCRY_KDF_ARGON2ID, params, 4, password.data(),
+                      std::size_t(password.size()), salt.data(), std::size_t(salt.size()), secret.data(),
+                      std::size_t(secret.size()), associatedData.data(), std::size_t(associatedData.size()));
+    if (err)
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("Argon2id failed: ") + detail::gcryErrorText(err));
+    SecureBytes out{std::size_t(length)};
+    err = gcry_kdf_compute(handle, nullptr);
+    if (!err)
+        err = gcry_kdf_final(handle, std::size_t(length), out.data());
+    gcry_kdf_close(handle); // wipes its memory blocks
+    if (err)
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("Argon2id failed: ") + detail::gcryErrorText(err));
+    return out;
+}
+
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 {
     if (a.size() != b.size())

@@ -114,4 +114,26 @@ bool PublicKey::operator==(const PublicKey &other) const
     return der() == other.der();
 }
 
+Result<QByteArray> PublicKey::encrypt(QByteArrayView plaintext) const
+{
+    if (!m_key || m_key->algorithm != SignatureAlgorithm::Sm2)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("SM2 encryption needs an SM2 public key"));
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new_from_pkey(nullptr, m_key->pkey, nullptr), &EVP_PKEY_CTX_free);
+    std::size_t len = 0;
+    const auto *in = reinterpret_cast<const unsigned char *>(plaintext.data());
+    if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) != 1 ||
+        EVP_PKEY_encrypt(ctx.get(), nullptr, &len, in, std::size_t(plaintext.size())) != 1)
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("SM2 encryption failed: ") + detail::openSslErrorText());
+    QByteArray out(qsizetype(len), Qt::Uninitialized);
+    if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &len, in,
+                         std::size_t(plaintext.size())) != 1)
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("SM2 encryption failed: ") + detail::openSslErrorText());
+    out.truncate(qsizetype(len));
+    return out;
+}
+
 } // namespace mdp::crypto

@@ -105,4 +105,27 @@ Result<QByteArray> SigningKey::sign(QByteArrayView message) const
     return signature;
 }
 
+Result<SecureBytes> SigningKey::decrypt(QByteArrayView ciphertext) const
+{
+    if (!m_key || m_key->algorithm != SignatureAlgorithm::Sm2)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("SM2 decryption needs an SM2 key"));
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new_from_pkey(nullptr, m_key->pkey, nullptr), &EVP_PKEY_CTX_free);
+    std::size_t len = 0;
+    const auto *in = reinterpret_cast<const unsigned char *>(ciphertext.data());
+    if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
+        EVP_PKEY_decrypt(ctx.get(), nullptr, &len, in, std::size_t(ciphertext.size())) != 1) {
+        detail::openSslErrorText();
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("SM2 decryption failed: not for this key or altered"));
+    }
+    SecureBytes out{len};
+    if (EVP_PKEY_decrypt(ctx.get(), out.udata(), &len, in, std::size_t(ciphertext.size())) != 1) {
+        detail::openSslErrorText();
+        return makeError(Error::Code::Crypto,
+                         QStringLiteral("SM2 decryption failed: not for this key or altered"));
+    }
+    return SecureBytes(out.view().first(qsizetype(len)));
+}
+
 } // namespace mdp::crypto

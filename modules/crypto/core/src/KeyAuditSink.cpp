@@ -29,6 +29,14 @@ QString keyActionName(KeyAction action)
         return QStringLiteral("key.retire");
     case KeyAction::DestroyDataKey:
         return QStringLiteral("key.destroy");
+    case KeyAction::AddSlot:
+        return QStringLiteral("slot.add");
+    case KeyAction::ChangeSlot:
+        return QStringLiteral("slot.change");
+    case KeyAction::RemoveSlot:
+        return QStringLiteral("slot.remove");
+    case KeyAction::RotateRoot:
+        return QStringLiteral("root.rotate");
     }
     return QStringLiteral("unknown");
 }

@@ -7,6 +7,8 @@
 #include "mdp/foundation/AtomicFile.h"
 
 #include "CryptoLog.h"
+#include "KeySlot.h"
+
 #include <QFile>
 
 #include <QFileInfo>
@@ -116,6 +118,103 @@ struct DataKeyEntry
 };
 
 const QByteArray kRootCheckAad = QByteArrayLiteral("mdp-root-check/1");
+const QString kAccountsKind = QStringLiteral("accounts");
+const QString kRecoveryName = QStringLiteral("#recovery");
+
+// The root of an "accounts" keyring: a random key held in memory once a key slot's grant opened
+// it. The keyring stores no wrapped copy of it except in the slots' grants.
+class SlotRootKey final : public RootKeyProvider
+{
+public:
+    SlotRootKey(SecureBytes key, QString id, AeadCipher cipher, int generation, Argon2Parameters slotKdf)
+        : m_key(std::move(key))
+        , m_id(std::move(id))
+        , m_cipher(cipher)
+        , m_generation(generation)
+        , m_slotKdf(slotKdf)
+    {}
+
+    static std::unique_ptr<SlotRootKey> fresh(AeadCipher cipher, int generation, Argon2Parameters slotKdf)
+    {
+        return std::make_unique<SlotRootKey>(
+            randomKey(kKeyLength), QString::fromLatin1(randomBytes(16).toHex()), cipher, generation, slotKdf);
+    }
+
+    QString kind() const override { return kAccountsKind; }
+    QJsonObject description() const override
+    {
+        return QJsonObject{
+            {QStringLiteral("kind"), kAccountsKind},
+            {QStringLiteral("rootKeyId"), m_id},
+            {QStringLiteral("cipher"), cipherName(m_cipher)},
+            {QStringLiteral("generation"), m_generation},
+            {QStringLiteral("slotKdf"), QJsonObject{{QStringLiteral("iterations"), m_slotKdf.iterations},
+                                                    {QStringLiteral("memoryKiB"), m_slotKdf.memoryKiB},
+                                                    {QStringLiteral("parallelism"), m_slotKdf.parallelism}}}};
+    }
+    QString wrapAlgorithm() const override { return cipherName(m_cipher); }
+    Result<QByteArray> wrap(const SecureBytes &key, QByteArrayView associatedData) override
+    {
+        auto aead = Aead::create(m_cipher, m_key);
+        if (!aead)
+            return aead.error();
+        return aead->sealWithRandomNonce(associatedData, key.view());
+    }
+    Result<SecureBytes> unwrap(QByteArrayView wrapped, QByteArrayView associatedData) override
+    {
+        auto aead = Aead::create(m_cipher, m_key);
+        if (!aead)
+            return aead.error();
+        auto opened = aead->openEnvelope(associatedData, wrapped);
+        if (!opened)
+            return opened.error();
+        return SecureBytes::takeFrom(opened.value());
+    }
+    Result<void> changeCredential(const SecureBytes &, const SecureBytes &) override
+    {
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("an accounts keyring has no workspace passphrase: each account "
+                                        "changes its own password"));
+    }
+
+    const SecureBytes &key() const { return m_key; }
+    QByteArray idBytes() const { return QByteArray::fromHex(m_id.toLatin1()); }
+    int generation() const { return m_generation; }
+    AeadCipher cipher() const { return m_cipher; }
+    const Argon2Parameters &slotKdf() const { return m_slotKdf; }
+
+    // What the keyring says about the root, before any slot is opened.
+    struct Facts
+    {
+        QString id;
+        AeadCipher cipher = AeadCipher::Sm4Gcm;
+        int generation = 1;
+        Argon2Parameters slotKdf;
+    };
+    static std::optional<Facts> factsOf(const QJsonObject &d)
+    {
+        Facts f;
+        f.id = d.value(u"rootKeyId").toString();
+        const auto cipher = cipherFromName(d.value(u"cipher").toString());
+        f.generation = d.value(u"generation").toInt();
+        const QJsonObject kdf = d.value(u"slotKdf").toObject();
+        f.slotKdf.iterations = kdf.value(u"iterations").toInt();
+        f.slotKdf.memoryKiB = kdf.value(u"memoryKiB").toInt();
+        f.slotKdf.parallelism = kdf.value(u"parallelism").toInt();
+        if (d.value(u"kind").toString() != kAccountsKind || f.id.size() != 32 || !cipher ||
+            f.generation < 1 || !slotKdfWithinBounds(f.slotKdf))
+            return std::nullopt;
+        f.cipher = *cipher;
+        return f;
+    }
+
+private:
+    SecureBytes m_key;
+    QString m_id;
+    AeadCipher m_cipher;
+    int m_generation;
+    Argon2Parameters m_slotKdf;
+};
 
 // Everything the keyring file holds. Copied, changed and written as a whole, then swapped in,
 // so a failed write leaves the in-memory state as it was.
@@ -128,6 +227,24 @@ struct Model
     QByteArray rootCheck; // random bytes wrapped by the root: proves at open that the root matches
     QList<KekEntry> keks;
     QList<DataKeyEntry> dataKeys;
+    QList<KeySlot> slots; // an "accounts" root only
+
+    KeySlot *slotByName(const QString &userName)
+    {
+        for (KeySlot &slot : slots) {
+            if (slot.kind == u"password" && slot.userName.compare(userName, Qt::CaseInsensitive) == 0)
+                return &slot;
+        }
+        return nullptr;
+    }
+    KeySlot *slotByAccount(const QString &accountId)
+    {
+        for (KeySlot &slot : slots) {
+            if (slot.accountId == accountId)
+                return &slot;
+        }
+        return nullptr;
+    }
 
     QByteArray toJson() const
     {
@@ -156,15 +273,21 @@ struct Model
                 o.insert(QStringLiteral("wrapped"), QString::fromLatin1(k.wrapped.toBase64()));
             dataArray.append(o);
         }
-        const QJsonObject top{{QStringLiteral("format"), kFormat},
-                              {QStringLiteral("formatVersion"), kFormatVersion},
-                              {QStringLiteral("cipher"), cipherName(cipher)},
-                              {QStringLiteral("createdAt"), stamp(createdAt)},
-                              {QStringLiteral("updatedAt"), stamp(updatedAt)},
-                              {QStringLiteral("root"), root},
-                              {QStringLiteral("rootCheck"), QString::fromLatin1(rootCheck.toBase64())},
-                              {QStringLiteral("keyEncryptionKeys"), kekArray},
-                              {QStringLiteral("dataKeys"), dataArray}};
+        QJsonObject top{{QStringLiteral("format"), kFormat},
+                        {QStringLiteral("formatVersion"), kFormatVersion},
+                        {QStringLiteral("cipher"), cipherName(cipher)},
+                        {QStringLiteral("createdAt"), stamp(createdAt)},
+                        {QStringLiteral("updatedAt"), stamp(updatedAt)},
+                        {QStringLiteral("root"), root},
+                        {QStringLiteral("rootCheck"), QString::fromLatin1(rootCheck.toBase64())},
+                        {QStringLiteral("keyEncryptionKeys"), kekArray},
+                        {QStringLiteral("dataKeys"), dataArray}};
+        if (!slots.isEmpty()) {
+            QJsonArray slotArray;
+            for (const KeySlot &slot : slots)
+                slotArray.append(slot.toJson());
+            top.insert(QStringLiteral("slots"), slotArray);
+        }
         return QJsonDocument(top).toJson(QJsonDocument::Indented);
     }
 
@@ -222,6 +345,12 @@ struct Model
                 return corrupt;
             k.state = *state;
             m.dataKeys.append(k);
+        }
+        for (const QJsonValue &v : top.value(u"slots").toArray()) {
+            auto slot = KeySlot::fromJson(v.toObject());
+            if (!slot)
+                return corrupt;
+            m.slots.append(std::move(*slot));
         }
         return m;
     }
@@ -331,6 +460,12 @@ struct KeyHierarchy::Impl
     // The purpose's active KEK in `next`, created (and recorded in `events`) if the purpose has none.
     Result<SecureBytes> activeKekOf(Model &next, const QString &purpose, int &version, QList<Event> &events)
     {
+        return activeKekUnder(*root, next, purpose, version, events);
+    }
+
+    Result<SecureBytes> activeKekUnder(RootKeyProvider &wrapRoot, Model &next, const QString &purpose,
+                                       int &version, QList<Event> &events)
+    {
         if (const KekEntry *existing = next.activeKek(purpose)) {
             version = existing->version;
             return unwrapKek(*existing);
@@ -346,12 +481,12 @@ struct KeyHierarchy::Impl
         kek.version = highest + 1;
         kek.createdAt = kek.changedAt = clock->now();
         SecureBytes key = randomKey(kKeyLength);
-        auto wrapped = root->wrap(key, kek.associatedData());
+        auto wrapped = wrapRoot.wrap(key, kek.associatedData());
         if (!wrapped)
             return wrapped.error();
         kek.wrapped = wrapped.value();
         next.keks.append(kek);
-        events.append({KeyAction::CreateKek, kek.label(), purpose, root->wrapAlgorithm()});
+        events.append({KeyAction::CreateKek, kek.label(), purpose, wrapRoot.wrapAlgorithm()});
         version = kek.version;
         return key;
     }
@@ -481,21 +616,36 @@ struct KeyHierarchy::Impl
             return error;
         };
         Model next = model;
-        KekEntry *oldEntry = next.activeKek(purpose);
-        if (!oldEntry)
+        if (!next.activeKek(purpose))
             return fail(makeError(Error::Code::NotFound,
                                   QStringLiteral("no key-encryption key for purpose '%1'").arg(purpose)));
+        QList<Event> events;
+        if (auto r = rotatePurposeIn(next, purpose, *root, events); !r)
+            return fail(r.error());
+        if (auto r = commit(next); !r)
+            return fail(r.error());
+        reportAll(events);
+        return {};
+    }
+
+    // Moves `purpose` in `next` to a new KEK version wrapped under `newRoot` (the current root
+    // unwraps the old one), re-wraps its data keys and erases the old versions.
+    Result<void> rotatePurposeIn(Model &next, const QString &purpose, RootKeyProvider &newRoot,
+                                 QList<Event> &events)
+    {
+        KekEntry *oldEntry = next.activeKek(purpose);
+        if (!oldEntry)
+            return {};
         auto oldKek = unwrapKek(*oldEntry);
         if (!oldKek)
-            return fail(oldKek.error());
+            return oldKek.error();
         const QString oldLabel = oldEntry->label();
-        // Retire first so activeKekOf() draws a fresh version.
+        // Retire first so activeKekUnder() draws a fresh version.
         oldEntry->state = KeyState::Retired;
-        QList<Event> events;
         int newVersion = 0;
-        auto newKek = activeKekOf(next, purpose, newVersion, events);
+        auto newKek = activeKekUnder(newRoot, next, purpose, newVersion, events);
         if (!newKek)
-            return fail(newKek.error());
+            return newKek.error();
         const QDateTime now = clock->now();
         int rewrapped = 0;
         for (DataKeyEntry &entry : next.dataKeys) {
@@ -503,12 +653,12 @@ struct KeyHierarchy::Impl
                 continue;
             auto key = unwrapDataKey(oldKek.value(), entry);
             if (!key)
-                return fail(key.error());
+                return key.error();
             const int previous = entry.kekVersion;
             entry.kekVersion = newVersion;
             auto wrapped = wrapDataKey(newKek.value(), key.value(), entry);
             if (!wrapped)
-                return fail(wrapped.error());
+                return wrapped.error();
             entry.wrapped = wrapped.value();
             entry.changedAt = now;
             ++rewrapped;
@@ -523,14 +673,11 @@ struct KeyHierarchy::Impl
                 events.append({KeyAction::DestroyKek, k.label(), purpose, QString()});
             }
         }
-        if (auto r = commit(next); !r)
-            return fail(r.error());
         events.append({KeyAction::RotateKek, QStringLiteral("kek/%1").arg(purpose), purpose,
                        QStringLiteral("%1 -> v%2, %3 data keys re-wrapped")
                            .arg(oldLabel)
                            .arg(newVersion)
                            .arg(rewrapped)});
-        reportAll(events);
         return {};
     }
 
@@ -556,6 +703,287 @@ struct KeyHierarchy::Impl
         report(KeyAction::ChangeRootCredential, QStringLiteral("root"), QString(), true,
                root->wrapAlgorithm());
         return {};
+    }
+
+    // ---- account key slots ----
+
+    SlotRootKey *slotRoot() const { return dynamic_cast<SlotRootKey *>(root.get()); }
+
+    Result<SlotRootKey *> requireSlots() const
+    {
+        if (SlotRootKey *r = slotRoot())
+            return r;
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("this keyring is unlocked by a workspace passphrase or token, not by "
+                                        "account key slots"));
+    }
+
+    static QString slotLabel(const KeySlot &slot) { return QStringLiteral("slot:") + slot.userName; }
+
+    static Result<void> grantScopes(KeySlot &slot, const QStringList &scopes, const SlotRootKey &r)
+    {
+        slot.grants.clear();
+        for (const QString &scope : scopes) {
+            if (scope != rootScope())
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("unknown key scope '%1'").arg(scope));
+            if (auto g = slot.grant(scope, r.idBytes(), r.key()); !g)
+                return g;
+        }
+        return {};
+    }
+
+    Result<void> addSlotLocked(const SlotCredential &c, const QStringList &scopes)
+    {
+        KeySlot probe;
+        probe.userName = c.userName;
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::AddSlot, slotLabel(probe), QString(), false, error.message);
+            return error;
+        };
+        auto r = requireSlots();
+        if (!r)
+            return fail(r.error());
+        if (c.accountId.isEmpty() || c.userName.isEmpty() || c.userName.startsWith(u'#'))
+            return fail(
+                makeError(Error::Code::InvalidArgument, QStringLiteral("a key slot needs an account")));
+        Model next = model;
+        if (next.slotByAccount(c.accountId) || next.slotByName(c.userName))
+            return fail(makeError(Error::Code::AlreadyExists,
+                                  QStringLiteral("account '%1' already has a key slot").arg(c.userName)));
+        auto created = KeySlot::create(c.accountId, c.userName, QStringLiteral("password"), c.password,
+                                       r.value()->slotKdf(), r.value()->cipher(), clock->now());
+        if (!created)
+            return fail(created.error());
+        KeySlot slot = std::move(created->first);
+        if (auto g = grantScopes(slot, scopes, *r.value()); !g)
+            return fail(g.error());
+        next.slots.append(slot);
+        if (auto w = commit(next); !w)
+            return fail(w.error());
+        report(KeyAction::AddSlot, slotLabel(slot), QString(), true, scopes.join(u','));
+        return {};
+    }
+
+    Result<void> changeSlotPasswordLocked(const QString &accountId, const SecureBytes &oldPassword,
+                                          const SecureBytes &newPassword)
+    {
+        Model next = model;
+        KeySlot *slot = next.slotByAccount(accountId);
+        const QString label = slot ? slotLabel(*slot) : QStringLiteral("slot:") + accountId;
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::ChangeSlot, label, QString(), false, error.message);
+            return error;
+        };
+        auto r = requireSlots();
+        if (!r)
+            return fail(r.error());
+        if (!slot)
+            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        auto key = slot->open(oldPassword, r.value()->cipher());
+        if (!key)
+            return fail(key.error());
+        if (auto s = slot->reseal(key.value(), newPassword, r.value()->slotKdf(), r.value()->cipher()); !s)
+            return fail(s.error());
+        slot->changedAt = clock->now();
+        if (auto w = commit(next); !w)
+            return fail(w.error());
+        report(KeyAction::ChangeSlot, label, QString(), true,
+               QStringLiteral("password changed by its owner"));
+        return {};
+    }
+
+    Result<void> resetSlotLocked(const SlotCredential &c)
+    {
+        Model next = model;
+        KeySlot *slot = next.slotByAccount(c.accountId);
+        const QString label = QStringLiteral("slot:") + c.userName;
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::ChangeSlot, label, QString(), false, error.message);
+            return error;
+        };
+        auto r = requireSlots();
+        if (!r)
+            return fail(r.error());
+        if (!slot)
+            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        const QStringList scopes = slot->grants.keys();
+        auto created = KeySlot::create(c.accountId, c.userName, slot->kind, c.password, r.value()->slotKdf(),
+                                       r.value()->cipher(), clock->now());
+        if (!created)
+            return fail(created.error());
+        KeySlot fresh = std::move(created->first);
+        fresh.createdAt = slot->createdAt;
+        if (auto g = grantScopes(fresh, scopes, *r.value()); !g)
+            return fail(g.error());
+        *slot = fresh;
+        if (auto w = commit(next); !w)
+            return fail(w.error());
+        report(KeyAction::ChangeSlot, label, QString(), true,
+               QStringLiteral("new key pair under a password set by an administrator"));
+        return {};
+    }
+
+    // A new root in `next` (every KEK rotated under it, the remaining holders granted it);
+    // `fresh` receives it, to become current once `next` is on disk.
+    Result<void> rotateRootIn(Model &next, std::unique_ptr<SlotRootKey> &fresh, QList<Event> &events)
+    {
+        auto r = requireSlots();
+        if (!r)
+            return r.error();
+        fresh = SlotRootKey::fresh(r.value()->cipher(), r.value()->generation() + 1, r.value()->slotKdf());
+        QStringList purposes;
+        for (const KekEntry &k : next.keks) {
+            if (k.state == KeyState::Active && !purposes.contains(k.purpose))
+                purposes << k.purpose;
+        }
+        for (const QString &purpose : std::as_const(purposes)) {
+            if (auto p = rotatePurposeIn(next, purpose, *fresh, events); !p)
+                return p;
+        }
+        for (const KekEntry &k : std::as_const(next.keks)) {
+            if (k.state != KeyState::Destroyed && !purposes.contains(k.purpose))
+                return makeError(
+                    Error::Code::Corrupt,
+                    QStringLiteral("key-encryption key %1 has no active version").arg(k.label()));
+        }
+        auto check = fresh->wrap(randomKey(kKeyLength), kRootCheckAad);
+        if (!check)
+            return check.error();
+        next.rootCheck = check.value();
+        next.root = fresh->description();
+        for (KeySlot &slot : next.slots) {
+            if (!slot.grants.contains(rootScope()))
+                continue;
+            if (auto g = slot.grant(rootScope(), fresh->idBytes(), fresh->key()); !g)
+                return g;
+        }
+        events.append({KeyAction::RotateRoot, QStringLiteral("root"), QString(),
+                       QStringLiteral("generation %1, %2 purposes rotated")
+                           .arg(fresh->generation())
+                           .arg(purposes.size())});
+        return {};
+    }
+
+    // Commits `next` after rotating the root in it, and reports `first` then the rotation.
+    Result<void> commitWithRotation(Model &next, const Event &first)
+    {
+        std::unique_ptr<SlotRootKey> fresh;
+        QList<Event> events{first};
+        if (auto rot = rotateRootIn(next, fresh, events); !rot)
+            return rot;
+        if (auto w = commit(next); !w)
+            return w;
+        root = std::move(fresh);
+        reportAll(events);
+        return {};
+    }
+
+    Result<void> setSlotScopesLocked(const QString &accountId, const QStringList &scopes)
+    {
+        Model next = model;
+        KeySlot *slot = next.slotByAccount(accountId);
+        const QString label = slot ? slotLabel(*slot) : QStringLiteral("slot:") + accountId;
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::ChangeSlot, label, QString(), false, error.message);
+            return error;
+        };
+        auto r = requireSlots();
+        if (!r)
+            return fail(r.error());
+        if (!slot)
+            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        const QStringList before = slot->grants.keys();
+        bool narrowed = false;
+        for (const QString &scope : before)
+            narrowed = narrowed || !scopes.contains(scope);
+        if (auto g = grantScopes(*slot, scopes, *r.value()); !g)
+            return fail(g.error());
+        slot->changedAt = clock->now();
+        const Event changed{
+            KeyAction::ChangeSlot, label, QString(),
+            QStringLiteral("grants: %1").arg(scopes.isEmpty() ? QStringLiteral("none") : scopes.join(u','))};
+        if (!narrowed) {
+            if (auto w = commit(next); !w)
+                return fail(w.error());
+            reportAll({changed});
+            return {};
+        }
+        if (auto w = commitWithRotation(next, changed); !w)
+            return fail(w.error());
+        return {};
+    }
+
+    Result<void> removeSlotLocked(const QString &accountId)
+    {
+        Model next = model;
+        KeySlot *slot = next.slotByAccount(accountId);
+        const QString label = slot ? slotLabel(*slot) : QStringLiteral("slot:") + accountId;
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::RemoveSlot, label, QString(), false, error.message);
+            return error;
+        };
+        auto r = requireSlots();
+        if (!r)
+            return fail(r.error());
+        if (!slot)
+            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        next.slots.removeIf([&](const KeySlot &s) { return s.accountId == accountId; });
+        if (auto w = commitWithRotation(next, {KeyAction::RemoveSlot, label, QString(), QString()}); !w)
+            return fail(w.error());
+        return {};
+    }
+
+    Result<void> rotateRootLocked()
+    {
+        Model next = model;
+        std::unique_ptr<SlotRootKey> fresh;
+        QList<Event> events;
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::RotateRoot, QStringLiteral("root"), QString(), false, error.message);
+            return error;
+        };
+        if (auto rot = rotateRootIn(next, fresh, events); !rot)
+            return fail(rot.error());
+        if (auto w = commit(next); !w)
+            return fail(w.error());
+        root = std::move(fresh);
+        reportAll(events);
+        return {};
+    }
+
+    Result<bool> checkSlotPasswordLocked(const QString &accountId, const SecureBytes &password)
+    {
+        auto r = requireSlots();
+        if (!r)
+            return r.error();
+        Model next = model;
+        KeySlot *slot = next.slotByAccount(accountId);
+        if (!slot)
+            return makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot"));
+        const QDateTime now = clock->now();
+        if (const qint64 wait = slotBackoffSeconds(slot->failures);
+            wait > 0 && slot->lastFailure.isValid() && slot->lastFailure.addSecs(wait) > now)
+            return backoffError(slot->lastFailure.addSecs(wait));
+        auto key = slot->open(password, r.value()->cipher());
+        if (!key && key.error().code != Error::Code::WrongPassphrase)
+            return key.error();
+        if (key && slot->failures == 0)
+            return true;
+        slot->failures = key ? 0 : slot->failures + 1;
+        slot->lastFailure = key ? QDateTime() : now;
+        if (auto w = commit(next); !w)
+            return w.error();
+        report(KeyAction::UnlockRoot, slotLabel(*slot), QString(), key.ok(),
+               key ? QStringLiteral("password confirmed") : key.error().message);
+        return key.ok();
+    }
+
+    static Error backoffError(const QDateTime &until)
+    {
+        return makeError(Error::Code::Locked,
+                         QStringLiteral("too many wrong passwords: try again after %1 (UTC)")
+                             .arg(until.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
     }
 };
 
@@ -601,6 +1029,214 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::create(const QString &keyrin
     return h;
 }
 
+namespace {
+
+// Opens the slot's grant of the root described by `model`; checks the root against the keyring.
+Result<std::unique_ptr<SlotRootKey>> rootFromSlot(const Model &model, const KeySlot &slot,
+                                                  const SigningKey &key)
+{
+    const auto facts = SlotRootKey::factsOf(model.root);
+    if (!facts)
+        return makeError(Error::Code::Corrupt,
+                         QStringLiteral("the keyring's accounts root entry is malformed"));
+    auto rootKey = slot.take(rootScope(), key, QByteArray::fromHex(facts->id.toLatin1()));
+    if (!rootKey) {
+        if (rootKey.error().code == Error::Code::PermissionDenied)
+            return makeError(Error::Code::Locked,
+                             QStringLiteral("this account has no access to the workspace keys (locked or "
+                                            "removed by an administrator)"));
+        return rootKey.error();
+    }
+    auto root = std::make_unique<SlotRootKey>(std::move(rootKey.value()), facts->id, facts->cipher,
+                                              facts->generation, facts->slotKdf);
+    if (auto check = root->unwrap(model.rootCheck, kRootCheckAad); !check)
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the root key granted to this slot does not match the keyring"));
+    return root;
+}
+
+Result<Model> readModel(const QString &keyringPath)
+{
+    auto bytes = readKeyring(keyringPath);
+    if (!bytes)
+        return bytes.error();
+    return Model::fromJson(bytes.value());
+}
+
+} // namespace
+
+Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::createWithSlots(const QString &keyringPath,
+                                                                    const SlotCredential &first,
+                                                                    SecureBytes &recoveryKey,
+                                                                    const Clock &clock, KeyAuditSink *audit,
+                                                                    KeyHierarchyOptions options)
+{
+    auto fail = [&](Error error) -> Result<std::unique_ptr<KeyHierarchy>> {
+        if (audit)
+            audit->keyEvent(KeyAction::CreateRoot, QStringLiteral("root"), QString(), false, error.message);
+        return error;
+    };
+    if (!slotKdfWithinBounds(options.slotKdf))
+        return fail(makeError(Error::Code::InvalidArgument,
+                              QStringLiteral("Argon2id parameters outside the allowed bounds")));
+    if (first.accountId.isEmpty() || first.userName.isEmpty() || first.userName.startsWith(u'#'))
+        return fail(
+            makeError(Error::Code::InvalidArgument, QStringLiteral("the first key slot needs an account")));
+    if (QFileInfo::exists(keyringPath))
+        return fail(
+            makeError(Error::Code::AlreadyExists, QStringLiteral("a keyring already exists at this path")));
+    auto root = SlotRootKey::fresh(options.wrapCipher, 1, options.slotKdf);
+    const QDateTime now = clock.now();
+    Model next;
+    next.cipher = options.wrapCipher;
+    next.createdAt = now;
+    next.root = root->description();
+    auto check = root->wrap(randomKey(kKeyLength), kRootCheckAad);
+    if (!check)
+        return fail(check.error());
+    next.rootCheck = check.value();
+    auto admin = KeySlot::create(first.accountId, first.userName, QStringLiteral("password"), first.password,
+                                 options.slotKdf, options.wrapCipher, now);
+    if (!admin)
+        return fail(admin.error());
+    SecureBytes recovery = randomKey(kKeyLength);
+    auto rescue = KeySlot::create(kRecoveryName, kRecoveryName, QStringLiteral("recovery"), recovery,
+                                  options.slotKdf, options.wrapCipher, now);
+    if (!rescue)
+        return fail(rescue.error());
+    for (KeySlot *slot : {&admin->first, &rescue->first}) {
+        if (auto g = slot->grant(rootScope(), root->idBytes(), root->key()); !g)
+            return fail(g.error());
+        next.slots.append(*slot);
+    }
+    std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
+    h->d->path = keyringPath;
+    h->d->clock = &clock;
+    h->d->audit = audit;
+    h->d->root = std::move(root);
+    if (auto r = h->d->commit(next); !r)
+        return fail(r.error());
+    recoveryKey = std::move(recovery);
+    h->d->report(KeyAction::CreateRoot, QStringLiteral("root"), QString(), true,
+                 kAccountsKind + QStringLiteral(", ") + h->d->root->wrapAlgorithm());
+    h->d->report(KeyAction::AddSlot, Impl::slotLabel(admin->first), QString(), true, rootScope());
+    h->d->report(KeyAction::AddSlot, Impl::slotLabel(rescue->first), QString(), true, rootScope());
+    return h;
+}
+
+Result<std::unique_ptr<KeyHierarchy>>
+KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, const SecureBytes &password,
+                           SlotUnlock &unlock, const Clock &clock, KeyAuditSink *audit)
+{
+    const QString label = QStringLiteral("slot:") + userName;
+    auto fail = [&](Error error) -> Result<std::unique_ptr<KeyHierarchy>> {
+        if (audit)
+            audit->keyEvent(KeyAction::UnlockRoot, label, QString(), false, error.message);
+        return error;
+    };
+    auto model = readModel(keyringPath);
+    if (!model)
+        return fail(model.error());
+    const auto facts = SlotRootKey::factsOf(model->root);
+    if (model->root.value(u"kind").toString() != kAccountsKind)
+        return fail(
+            makeError(Error::Code::Unsupported,
+                      QStringLiteral("this workspace is unlocked with its passphrase or token, not by "
+                                     "account")));
+    if (!facts)
+        return fail(makeError(Error::Code::Corrupt,
+                              QStringLiteral("the keyring's accounts root entry is malformed")));
+    KeySlot *slot = userName.startsWith(u'#') ? nullptr : model->slotByName(userName);
+    if (!slot) {
+        // The same work and the same answer as a wrong password: the name's existence stays unknown.
+        KeySlot decoy;
+        decoy.id = decoy.accountId = QStringLiteral("decoy");
+        decoy.kind = QStringLiteral("password");
+        decoy.kdf = facts->slotKdf;
+        decoy.salt = randomBytes(16);
+        decoy.sealedPrivateKey = randomBytes(64);
+        (void)decoy.open(password, facts->cipher);
+        return fail(
+            makeError(Error::Code::WrongPassphrase, QStringLiteral("the user name or password is wrong")));
+    }
+    const QDateTime now = clock.now();
+    if (const qint64 wait = slotBackoffSeconds(slot->failures);
+        wait > 0 && slot->lastFailure.isValid() && slot->lastFailure.addSecs(wait) > now)
+        return fail(Impl::backoffError(slot->lastFailure.addSecs(wait)));
+    auto key = slot->open(password, facts->cipher);
+    if (!key) {
+        if (key.error().code == Error::Code::WrongPassphrase) {
+            slot->failures += 1;
+            slot->lastFailure = now;
+            model->updatedAt = now;
+            if (auto w = writeFileAtomically(keyringPath, model->toJson()); !w)
+                qCWarning(lcCrypto) << "a failed sign-in could not be counted:" << w.error().toString();
+        }
+        return fail(key.error());
+    }
+    auto root = rootFromSlot(model.value(), *slot, key.value());
+    if (!root)
+        return fail(root.error());
+    unlock.accountId = slot->accountId;
+    unlock.userName = slot->userName;
+    unlock.failuresBefore = slot->failures;
+    unlock.lastFailure = slot->lastFailure;
+    std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
+    h->d->path = keyringPath;
+    h->d->clock = &clock;
+    h->d->audit = audit;
+    h->d->root = std::move(root.value());
+    if (slot->failures > 0) {
+        slot->failures = 0;
+        slot->lastFailure = QDateTime();
+        Model next = model.value();
+        if (auto w = h->d->commit(next); !w)
+            return fail(w.error());
+    } else {
+        h->d->model = std::move(model.value());
+    }
+    h->d->report(KeyAction::UnlockRoot, QStringLiteral("slot:") + unlock.userName, QString(), true,
+                 kAccountsKind);
+    return h;
+}
+
+Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::openWithRecoveryKey(const QString &keyringPath,
+                                                                        const SecureBytes &recoveryKey,
+                                                                        const Clock &clock,
+                                                                        KeyAuditSink *audit)
+{
+    const QString label = QStringLiteral("slot:") + kRecoveryName;
+    auto fail = [&](Error error) -> Result<std::unique_ptr<KeyHierarchy>> {
+        if (audit)
+            audit->keyEvent(KeyAction::UnlockRoot, label, QString(), false, error.message);
+        return error;
+    };
+    auto model = readModel(keyringPath);
+    if (!model)
+        return fail(model.error());
+    const auto facts = SlotRootKey::factsOf(model->root);
+    KeySlot *slot = model->slotByAccount(kRecoveryName);
+    if (!facts || !slot)
+        return fail(
+            makeError(Error::Code::NotFound, QStringLiteral("this keyring has no recovery key slot")));
+    auto key = slot->open(recoveryKey, facts->cipher);
+    if (!key)
+        return fail(key.error().code == Error::Code::WrongPassphrase
+                        ? makeError(Error::Code::WrongPassphrase, QStringLiteral("the recovery key is wrong"))
+                        : key.error());
+    auto root = rootFromSlot(model.value(), *slot, key.value());
+    if (!root)
+        return fail(root.error());
+    std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
+    h->d->path = keyringPath;
+    h->d->clock = &clock;
+    h->d->audit = audit;
+    h->d->root = std::move(root.value());
+    h->d->model = std::move(model.value());
+    h->d->report(KeyAction::UnlockRoot, label, QString(), true, QStringLiteral("organisation recovery key"));
+    return h;
+}
+
 Result<QString> KeyHierarchy::rootKindOf(const QString &keyringPath)
 {
     auto bytes = readKeyring(keyringPath);
@@ -642,6 +1278,10 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::open(const QString &keyringP
         if (!opened)
             return fail(opened.error());
         root = std::move(opened.value());
+    } else if (kind == kAccountsKind) {
+        return fail(makeError(Error::Code::Unsupported,
+                              QStringLiteral("this workspace is opened by signing in to an account, not with "
+                                             "a passphrase")));
     } else {
         return fail(
             makeError(Error::Code::Unsupported, QStringLiteral("unknown root key kind in the keyring")));
@@ -719,6 +1359,101 @@ Result<void> KeyHierarchy::changePassphrase(const SecureBytes &oldSecret, const 
 {
     std::lock_guard lock(d->mutex);
     return d->changeCredentialLocked(oldSecret, newSecret);
+}
+
+Result<void> KeyHierarchy::addSlot(const SlotCredential &credential, const QStringList &scopes)
+{
+    std::lock_guard lock(d->mutex);
+    return d->addSlotLocked(credential, scopes);
+}
+
+Result<void> KeyHierarchy::changeSlotPassword(const QString &accountId, const SecureBytes &oldPassword,
+                                              const SecureBytes &newPassword)
+{
+    std::lock_guard lock(d->mutex);
+    return d->changeSlotPasswordLocked(accountId, oldPassword, newPassword);
+}
+
+Result<void> KeyHierarchy::resetSlot(const SlotCredential &credential)
+{
+    std::lock_guard lock(d->mutex);
+    return d->resetSlotLocked(credential);
+}
+
+Result<void> KeyHierarchy::setSlotScopes(const QString &accountId, const QStringList &scopes)
+{
+    std::lock_guard lock(d->mutex);
+    return d->setSlotScopesLocked(accountId, scopes);
+}
+
+Result<void> KeyHierarchy::removeSlot(const QString &accountId)
+{
+    std::lock_guard lock(d->mutex);
+    return d->removeSlotLocked(accountId);
+}
+
+Result<void> KeyHierarchy::rotateRoot()
+{
+    std::lock_guard lock(d->mutex);
+    return d->rotateRootLocked();
+}
+
+Result<bool> KeyHierarchy::checkSlotPassword(const QString &accountId, const SecureBytes &password)
+{
+    std::lock_guard lock(d->mutex);
+    return d->checkSlotPasswordLocked(accountId, password);
+}
+
+Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)
+{
+    std::lock_guard lock(d->mutex);
+    const QString label = QStringLiteral("slot:") + kRecoveryName;
+    auto fail = [&](Error error) -> Result<void> {
+        d->report(KeyAction::ChangeSlot, label, QString(), false, error.message);
+        return error;
+    };
+    auto r = d->requireSlots();
+    if (!r)
+        return fail(r.error());
+    SecureBytes fresh = randomKey(kKeyLength);
+    auto created = KeySlot::create(kRecoveryName, kRecoveryName, QStringLiteral("recovery"), fresh,
+                                   r.value()->slotKdf(), r.value()->cipher(), d->clock->now());
+    if (!created)
+        return fail(created.error());
+    if (auto g = Impl::grantScopes(created->first, {rootScope()}, *r.value()); !g)
+        return fail(g.error());
+    Model next = d->model;
+    next.slots.removeIf([](const KeySlot &s) { return s.accountId == kRecoveryName; });
+    next.slots.append(created->first);
+    if (auto w = d->commit(next); !w)
+        return fail(w.error());
+    recoveryKey = std::move(fresh);
+    d->report(KeyAction::ChangeSlot, label, QString(), true, QStringLiteral("new recovery key"));
+    return {};
+}
+
+QList<KeySlotInfo> KeyHierarchy::slots() const
+{
+    std::lock_guard lock(d->mutex);
+    QList<KeySlotInfo> out;
+    for (const KeySlot &slot : d->model.slots) {
+        KeySlotInfo info;
+        info.id = slot.id;
+        info.accountId = slot.accountId;
+        info.userName = slot.userName;
+        info.kind = slot.kind;
+        info.scopes = slot.grants.keys();
+        info.kdf = QStringLiteral("argon2id t=%1 m=%2KiB p=%3")
+                       .arg(slot.kdf.iterations)
+                       .arg(slot.kdf.memoryKiB)
+                       .arg(slot.kdf.parallelism);
+        info.createdAt = slot.createdAt;
+        info.changedAt = slot.changedAt;
+        info.failures = slot.failures;
+        info.lastFailure = slot.lastFailure;
+        out.append(info);
+    }
+    return out;
 }
 
 QList<KeyInfo> KeyHierarchy::keys() const

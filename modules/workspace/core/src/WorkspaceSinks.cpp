@@ -56,6 +56,7 @@ void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, co
     case crypto::KeyAction::CreateRoot:
     case crypto::KeyAction::CreateKek:
     case crypto::KeyAction::CreateDataKey:
+    case crypto::KeyAction::AddSlot:
         e.action = audit::AuditAction::Create;
         break;
     case crypto::KeyAction::UnlockRoot:
@@ -64,6 +65,7 @@ void AuditForwarder::keyEvent(crypto::KeyAction action, const QString &keyId, co
         break;
     case crypto::KeyAction::DestroyKek:
     case crypto::KeyAction::DestroyDataKey:
+    case crypto::KeyAction::RemoveSlot:
         e.action = audit::AuditAction::Delete;
         break;
     default:

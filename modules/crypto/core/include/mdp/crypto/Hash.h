@@ -67,6 +67,18 @@ SecureBytes hkdf(HashAlgorithm algorithm, QByteArrayView inputKey, QByteArrayVie
 Result<SecureBytes> pbkdf2(HashAlgorithm algorithm, QByteArrayView passphrase, QByteArrayView salt,
                            int iterations, int length);
 
+// Argon2id (RFC 9106) through libgcrypt's GCRY_KDF_ARGON2. Memory in KiB. `secret` and
+// `associatedData` are the optional K and X inputs of the RFC. Bounds are the caller's business
+// (KeySlot checks them before it allocates); this refuses only what libgcrypt would.
+struct Argon2Parameters
+{
+    int iterations = 3;    // t
+    int memoryKiB = 65536; // m
+    int parallelism = 1;   // p
+};
+Result<SecureBytes> argon2id(QByteArrayView password, QByteArrayView salt, const Argon2Parameters &parameters,
+                             int length, QByteArrayView secret = {}, QByteArrayView associatedData = {});
+
 // Constant-time comparison of two MACs or digests.
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 

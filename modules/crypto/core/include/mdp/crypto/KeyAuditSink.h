@@ -18,6 +18,10 @@ enum class KeyAction
     RewrapDataKey,  // a data key re-wrapped under a new KEK version (value unchanged)
     RetireDataKey,  // still readable, no longer for new data
     DestroyDataKey, // wrapped key erased: what it protected is unreadable
+    AddSlot,        // an account key slot created (keyId "slot:<user name>")
+    ChangeSlot,     // its password changed, reset by an administrator, or its grants changed
+    RemoveSlot,     // an account key slot erased
+    RotateRoot,     // new root key; every KEK rotated; remaining slots granted the new root
 };
 
 // Stable machine names, e.g. "key.use", "kek.rotate", "root.unlock".
@@ -25,7 +29,8 @@ QString keyActionName(KeyAction action);
 
 // Receives every key operation, successful or not. Called synchronously on the thread that ran the
 // operation, while the hierarchy is locked: implementations must not call back into the hierarchy.
-// keyId is the data key name, "kek/<purpose>/v<version>" for KEKs, or "root".
+// keyId is the data key name, "slot:<user name>" for account key slots, "kek/<purpose>/v<version>" for KEKs,
+// or "root".
 class KeyAuditSink
 {
 public:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/crypto/KeyAuditSink.h"
 #include "mdp/crypto/RootKeyProvider.h"
 #include "mdp/foundation/Clock.h"
@@ -10,6 +11,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -59,6 +61,47 @@ struct KeyInfo
 struct KeyHierarchyOptions
 {
     AeadCipher wrapCipher = AeadCipher::Sm4Gcm; // KEKs wrap data keys with this
+    // Argon2id for account key slots (kind "accounts"): t=3, 64 MiB, p=1 unless a deployment
+    // chooses otherwise within the bounds (t 1-10, 19-1024 MiB, p 1-4, t x m >= 3 x 19 MiB).
+    Argon2Parameters slotKdf;
+};
+
+// Which account opens a key slot, and with what. The password is the account's own.
+struct SlotCredential
+{
+    QString accountId;
+    QString userName;
+    SecureBytes password;
+};
+
+// The scope every account slot needs to open the workspace: the root of the hierarchy.
+inline QString rootScope()
+{
+    return QStringLiteral("root");
+}
+
+// One account key slot, for display and for the workspace's checks: never any key material.
+struct KeySlotInfo
+{
+    QString id;
+    QString accountId;
+    QString userName;
+    QString kind;       // "password" or "recovery"
+    QStringList scopes; // what it can reach now; empty for a locked account
+    QString kdf;        // e.g. "argon2id t=3 m=65536KiB p=1"
+    QDateTime createdAt;
+    QDateTime changedAt;
+    int failures = 0; // failed unlocks since the last success
+    QDateTime lastFailure;
+};
+
+// What unlockWithSlot() learnt that the caller must put on the audit record once it can write.
+struct SlotUnlock
+{
+    QString accountId;
+    QString userName;
+    int failuresBefore = 0; // failed attempts on this slot since its last success
+    QDateTime lastFailure;
 };
 
 // Root key -> one key-encryption key (KEK) per purpose and version -> named 256-bit data keys.
@@ -78,7 +121,27 @@ public:
     // Error::Code::WrongPassphrase, is reported to the sink and changes nothing.
     static Result<std::unique_ptr<KeyHierarchy>> open(const QString &keyringPath, const SecureBytes &secret,
                                                       const Clock &clock, KeyAuditSink *audit = nullptr);
-    // "passphrase" or "pkcs11": tells the caller which secret to ask for before open().
+    // A keyring whose root is reached through account key slots (kind "accounts"): no workspace
+    // passphrase exists. The first slot is the first administrator's; `recoveryKey` receives a
+    // random 32-byte organisation recovery key whose slot reaches the root too (shown once,
+    // never stored in clear).
+    static Result<std::unique_ptr<KeyHierarchy>>
+    createWithSlots(const QString &keyringPath, const SlotCredential &first, SecureBytes &recoveryKey,
+                    const Clock &clock, KeyAuditSink *audit = nullptr, KeyHierarchyOptions options = {});
+    // Signing in is unlocking: the account's password opens its slot and the slot's grant opens
+    // the root. One answer (Error::Code::WrongPassphrase, "user name or password is wrong") for an
+    // unknown name, a wrong password and a slot without grants; Error::Code::Locked while the slot
+    // waits out its back-off. A failure is counted in the slot (the keyring is rewritten) and
+    // reported to the sink; the next success returns what it counted in `unlock`.
+    static Result<std::unique_ptr<KeyHierarchy>>
+    openWithSlot(const QString &keyringPath, const QString &userName, const SecureBytes &password,
+                 SlotUnlock &unlock, const Clock &clock, KeyAuditSink *audit = nullptr);
+    // The organisation's recovery path: the recovery key opens its own slot.
+    static Result<std::unique_ptr<KeyHierarchy>> openWithRecoveryKey(const QString &keyringPath,
+                                                                     const SecureBytes &recoveryKey,
+                                                                     const Clock &clock,
+                                                                     KeyAuditSink *audit = nullptr);
+    // "passphrase", "pkcs11" or "accounts": tells the caller which secret to ask for before open().
     static Result<QString> rootKindOf(const QString &keyringPath);
 
     ~KeyHierarchy();
@@ -106,6 +169,31 @@ public:
     Result<void> changePassphrase(const SecureBytes &oldSecret, const SecureBytes &newSecret);
 
     QList<KeyInfo> keys() const;
+
+    // Account key slots (an "accounts" root only; Error::Code::Unsupported otherwise). Scopes are
+    // what a slot is granted; today rootScope() is the only one. Every change is one atomic
+    // keyring write, reported to the sink.
+    Result<void> addSlot(const SlotCredential &credential, const QStringList &scopes);
+    // The owner's password change: the same key pair, sealed under the new password. The old
+    // password must open the slot (WrongPassphrase otherwise).
+    Result<void> changeSlotPassword(const QString &accountId, const SecureBytes &oldPassword,
+                                    const SecureBytes &newPassword);
+    // An administrator's reset: a new key pair under the new password, granted the same scopes.
+    Result<void> resetSlot(const SlotCredential &credential);
+    // Grants exactly `scopes`. Taking any scope away rotates the root and every key-encryption key
+    // (rotateRoot), so what the slot could unwrap before no longer opens the keyring.
+    Result<void> setSlotScopes(const QString &accountId, const QStringList &scopes);
+    // Removes the slot and rotates (rotateRoot).
+    Result<void> removeSlot(const QString &accountId);
+    // A new root key and a new version of every key-encryption key, data keys re-wrapped, the new
+    // root granted to every slot that held it. The data keys themselves are unchanged.
+    Result<void> rotateRoot();
+    // Whether `password` opens the account's slot (the lock screen); counts a failure like a
+    // sign-in does. Error::Code::Locked during the back-off.
+    Result<bool> checkSlotPassword(const QString &accountId, const SecureBytes &password);
+    // Replaces the recovery slot; the new key goes to `recoveryKey`.
+    Result<void> renewRecoveryKey(SecureBytes &recoveryKey);
+    QList<KeySlotInfo> slots() const;
 
 private:
     KeyHierarchy();

@@ -45,6 +45,9 @@ public:
     QByteArray pem() const;
     SignatureAlgorithm algorithm() const;
     bool verify(QByteArrayView message, QByteArrayView signature) const;
+    // SM2 public-key encryption (GB/T 32918.4, SM3; C1C3C2 in the DER form OpenSSL writes). Only
+    // for SM2 keys: how a key is granted to an account's key slot without that account's password.
+    Result<QByteArray> encrypt(QByteArrayView plaintext) const;
     // SHA-256 of the SubjectPublicKeyInfo DER: a stable identifier for the key.
     QByteArray fingerprint() const;
 
@@ -75,6 +78,9 @@ public:
     SecureBytes privateKeyDer() const;
     PublicKey publicKey() const;
     Result<QByteArray> sign(QByteArrayView message) const;
+    // Opens what PublicKey::encrypt sealed for this key; Error::Code::Crypto when it was not for
+    // this key or was altered (SM2's C3 is a hash over the plaintext).
+    Result<SecureBytes> decrypt(QByteArrayView ciphertext) const;
 
 private:
     friend struct detail::KeyAccess;

@@ -1,0 +1,323 @@
+// Account key slots (issue 9 part 1): no shared secret, each account's own password opens the
+// keys its slot was granted; R-7.4.2 (unique accounts) and R-7.4.3 (key lifecycle) at the tests.
+#include "mdp/crypto/Hash.h"
+#include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/Signature.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mdp;
+using namespace mdp::crypto;
+
+namespace {
+
+SecureBytes secret(const char *text)
+{
+    return SecureBytes(QByteArrayView(text));
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+// The cheapest parameters the bounds allow, so the suite stays quick.
+KeyHierarchyOptions quickOptions()
+{
+    KeyHierarchyOptions o;
+    o.slotKdf = {3, 19456, 1};
+    return o;
+}
+
+class Sink final : public KeyAuditSink
+{
+public:
+    void keyEvent(KeyAction action, const QString &keyId, const QString &, bool success,
+                  const QString &) override
+    {
+        lines << keyActionName(action) + u' ' + keyId +
+                     (success ? QStringLiteral(" ok") : QStringLiteral(" FAILED"));
+    }
+    QStringList lines;
+};
+
+const QString kAdminId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000001");
+const QString kClinicianId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000002");
+
+} // namespace
+
+class tst_KeySlots : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC)};
+    SecureBytes m_recovery;
+
+    std::unique_ptr<KeyHierarchy> createKeyring(Sink *sink = nullptr)
+    {
+        m_path =
+            m_dir.filePath(QStringLiteral("keyring-%1.json").arg(QRandomGenerator::global()->generate()));
+        auto h = KeyHierarchy::createWithSlots(
+            m_path, {kAdminId, QStringLiteral("admin"), secret("admin-password-1")}, m_recovery, m_clock,
+            sink, quickOptions());
+        return h ? std::move(h.value()) : nullptr;
+    }
+
+    Result<std::unique_ptr<KeyHierarchy>> signIn(const QString &user, const char *password)
+    {
+        SlotUnlock unlock;
+        return KeyHierarchy::openWithSlot(m_path, user, secret(password), unlock, m_clock);
+    }
+
+private Q_SLOTS:
+    void argon2idMatchesRfc9106()
+    {
+        // RFC 9106 section 5.3: Argon2id, t=3, m=32 KiB, p=4, with secret and associated data.
+        const QByteArray password(32, '\x01');
+        const QByteArray salt(16, '\x02');
+        const QByteArray key(8, '\x03');
+        const QByteArray ad(12, '\x04');
+        auto tag = argon2id(password, salt, {3, 32, 4}, 32, key, ad);
+        QVERIFY2(tag.ok(), qPrintable(tag.ok() ? QString() : tag.error().message));
+        QCOMPARE(tag->view().toByteArray().toHex(),
+                 QByteArray("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"));
+    }
+
+    void sm2EncryptionOpensOnlyForItsKey()
+    {
+        auto mine = SigningKey::generate(SignatureAlgorithm::Sm2);
+        auto other = SigningKey::generate(SignatureAlgorithm::Sm2);
+        QVERIFY(mine.ok() && other.ok());
+        auto sealed = mine->publicKey().encrypt("a 32-byte key wrapped for a slot");
+        QVERIFY(sealed.ok());
+        auto opened = mine->decrypt(sealed.value());
+        QVERIFY(opened.ok());
+        QCOMPARE(opened->view().toByteArray(), QByteArray("a 32-byte key wrapped for a slot"));
+        QVERIFY(!other->decrypt(sealed.value()).ok());
+        QByteArray altered = sealed.value();
+        altered[altered.size() - 3] = char(altered[altered.size() - 3] ^ 0x20);
+        QVERIFY(!mine->decrypt(altered).ok());
+    }
+
+    void eachAccountOpensWithItsOwnPassword()
+    {
+        Sink sink;
+        auto h = createKeyring(&sink);
+        QVERIFY(h);
+        QCOMPARE(h->rootKind(), QStringLiteral("accounts"));
+        auto dataKey = h->ensureDataKey(QStringLiteral("database"), QStringLiteral("database"));
+        QVERIFY(dataKey.ok());
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")}, {rootScope()})
+                    .ok());
+        QVERIFY(sink.lines.contains(QStringLiteral("slot.add slot:li.na ok")));
+        h.reset();
+
+        for (const auto &[user, password] :
+             {std::pair{"admin", "admin-password-1"}, std::pair{"LI.NA", "clinician-pass-9"}}) {
+            auto opened = signIn(QString::fromLatin1(user), password);
+            QVERIFY2(opened.ok(), user);
+            auto same = opened.value()->dataKey(QStringLiteral("database"));
+            QVERIFY(same.ok());
+            QVERIFY(same.value() == dataKey.value());
+        }
+        // Nobody's password opens as another account, and no passphrase exists.
+        auto crossed = signIn(QStringLiteral("admin"), "clinician-pass-9");
+        QVERIFY(!crossed.ok());
+        QCOMPARE(crossed.error().code, Error::Code::WrongPassphrase);
+        QCOMPARE(KeyHierarchy::open(m_path, secret("admin-password-1"), m_clock).error().code,
+                 Error::Code::Unsupported);
+        // The keyring holds neither password nor any key in clear.
+        const QByteArray file = readFile(m_path);
+        QVERIFY(!file.contains("admin-password-1"));
+        QVERIFY(!file.contains(dataKey->view().toByteArray().toBase64()));
+    }
+
+    void anUnknownNameAndAWrongPasswordGetTheSameAnswer()
+    {
+        QVERIFY(createKeyring());
+        auto wrong = signIn(QStringLiteral("admin"), "not-the-password");
+        auto unknown = signIn(QStringLiteral("nobody"), "not-the-password");
+        QVERIFY(!wrong.ok() && !unknown.ok());
+        QCOMPARE(wrong.error().code, Error::Code::WrongPassphrase);
+        QCOMPARE(unknown.error().code, Error::Code::WrongPassphrase);
+        QCOMPARE(wrong.error().message, unknown.error().message);
+        // The recovery slot is not an account: its name does not sign in.
+        QCOMPARE(signIn(QStringLiteral("#recovery"), "x").error().code, Error::Code::WrongPassphrase);
+    }
+
+    void failuresBackOffExponentiallyAndSuccessReportsThem()
+    {
+        QVERIFY(createKeyring());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(signIn(QStringLiteral("admin"), "guess").error().code, Error::Code::WrongPassphrase);
+        // Fifth failure: 30 s of back-off, even for the right password.
+        auto waiting = signIn(QStringLiteral("admin"), "admin-password-1");
+        QCOMPARE(waiting.error().code, Error::Code::Locked);
+        m_clock.advance(31 * 1000);
+        QCOMPARE(signIn(QStringLiteral("admin"), "guess").error().code, Error::Code::WrongPassphrase);
+        // Sixth failure: 60 s now, not a reset.
+        m_clock.advance(45 * 1000);
+        QCOMPARE(signIn(QStringLiteral("admin"), "admin-password-1").error().code, Error::Code::Locked);
+        m_clock.advance(20 * 1000);
+        SlotUnlock unlock;
+        auto opened = KeyHierarchy::openWithSlot(m_path, QStringLiteral("admin"), secret("admin-password-1"),
+                                                 unlock, m_clock);
+        QVERIFY(opened.ok());
+        QCOMPARE(unlock.failuresBefore, 6);
+        QCOMPARE(unlock.accountId, kAdminId);
+        QCOMPARE(opened.value()->slots().first().failures, 0);
+    }
+
+    void passwordChangeReplacesTheOldPassword()
+    {
+        auto h = createKeyring();
+        QVERIFY(h);
+        QCOMPARE(h->changeSlotPassword(kAdminId, secret("wrong"), secret("admin-password-2")).error().code,
+                 Error::Code::WrongPassphrase);
+        QVERIFY(h->changeSlotPassword(kAdminId, secret("admin-password-1"), secret("admin-password-2")).ok());
+        QVERIFY(!signIn(QStringLiteral("admin"), "admin-password-1").ok());
+        QVERIFY(signIn(QStringLiteral("admin"), "admin-password-2").ok());
+        // An administrator's reset needs no old password and gives a new key pair.
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")}, {rootScope()})
+                    .ok());
+        QVERIFY(h->resetSlot({kClinicianId, QStringLiteral("li.na"), secret("temporary-pass-1")}).ok());
+        QVERIFY(!signIn(QStringLiteral("li.na"), "clinician-pass-9").ok());
+        QVERIFY(signIn(QStringLiteral("li.na"), "temporary-pass-1").ok());
+    }
+
+    void theRecoveryKeyOpensTheKeyring()
+    {
+        QVERIFY(createKeyring());
+        QCOMPARE(int(m_recovery.size()), 32);
+        auto opened = KeyHierarchy::openWithRecoveryKey(m_path, m_recovery, m_clock);
+        QVERIFY(opened.ok());
+        QCOMPARE(
+            KeyHierarchy::openWithRecoveryKey(m_path, secret("0123456789abcdef0123456789abcdef"), m_clock)
+                .error()
+                .code,
+            Error::Code::WrongPassphrase);
+        SecureBytes renewed;
+        QVERIFY(opened.value()->renewRecoveryKey(renewed).ok());
+        QVERIFY(!(renewed == m_recovery));
+        QVERIFY(!KeyHierarchy::openWithRecoveryKey(m_path, m_recovery, m_clock).ok());
+        QVERIFY(KeyHierarchy::openWithRecoveryKey(m_path, renewed, m_clock).ok());
+    }
+
+    // removing an account takes back what its slot could reach. The attack: keep a copy of
+    // the keyring from while the account existed and put its slot back after the removal.
+    void aRemovedSlotPutBackOpensNothing()
+    {
+        Sink sink;
+        auto h = createKeyring(&sink);
+        QVERIFY(h);
+        auto dataKey = h->ensureDataKey(QStringLiteral("vault"), QStringLiteral("vault"));
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")}, {rootScope()})
+                    .ok());
+        const QByteArray before = readFile(m_path);
+        QVERIFY(signIn(QStringLiteral("li.na"), "clinician-pass-9").ok()); // positive control
+        QVERIFY(h->removeSlot(kClinicianId).ok());
+        QVERIFY(sink.lines.contains(QStringLiteral("slot.remove slot:li.na ok")));
+        QVERIFY(sink.lines.contains(QStringLiteral("root.rotate root ok")));
+        QCOMPARE(signIn(QStringLiteral("li.na"), "clinician-pass-9").error().code,
+                 Error::Code::WrongPassphrase);
+
+        // Splice the old slot into the current keyring.
+        QJsonObject now = QJsonDocument::fromJson(readFile(m_path)).object();
+        QJsonArray slots = now.value(u"slots").toArray();
+        for (const QJsonValue &v : QJsonDocument::fromJson(before).object().value(u"slots").toArray()) {
+            if (v.toObject().value(u"userName").toString() == u"li.na")
+                slots.append(v);
+        }
+        now.insert(QStringLiteral("slots"), slots);
+        const QByteArray current = readFile(m_path);
+        writeFile(m_path, QJsonDocument(now).toJson());
+        auto spliced = signIn(QStringLiteral("li.na"), "clinician-pass-9");
+        QVERIFY(!spliced.ok());
+        QCOMPARE(spliced.error().code, Error::Code::Tampered);
+        // And the old keyring's KEKs are not the current ones: every one was rotated.
+        writeFile(m_path, current);
+        const QJsonObject oldTop = QJsonDocument::fromJson(before).object();
+        const QJsonObject newTop = QJsonDocument::fromJson(current).object();
+        QVERIFY(oldTop.value(u"root").toObject().value(u"rootKeyId") !=
+                newTop.value(u"root").toObject().value(u"rootKeyId"));
+        for (const QJsonValue &v : newTop.value(u"keyEncryptionKeys").toArray()) {
+            const QJsonObject kek = v.toObject();
+            if (kek.value(u"state").toString() == u"active")
+                QCOMPARE(kek.value(u"version").toInt(), 2);
+        }
+        // The remaining administrator still reads the same data key.
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        QVERIFY(admin.value()->dataKey(QStringLiteral("vault")).value() == dataKey.value());
+    }
+
+    void aLockedSlotOpensNothingUntilGrantedAgain()
+    {
+        auto h = createKeyring();
+        QVERIFY(h);
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")}, {rootScope()})
+                    .ok());
+        QVERIFY(h->setSlotScopes(kClinicianId, {}).ok());
+        auto locked = signIn(QStringLiteral("li.na"), "clinician-pass-9");
+        QCOMPARE(locked.error().code, Error::Code::Locked);
+        // Granting again needs no password of the account: its public key suffices.
+        QVERIFY(h->setSlotScopes(kClinicianId, {rootScope()}).ok());
+        QVERIFY(signIn(QStringLiteral("li.na"), "clinician-pass-9").ok());
+        QVERIFY(!h->setSlotScopes(kClinicianId, {QStringLiteral("everything")}).ok());
+    }
+
+    void kdfParametersAreBoundedBeforeAnyWork()
+    {
+        QVERIFY(createKeyring());
+        QJsonObject top = QJsonDocument::fromJson(readFile(m_path)).object();
+        QJsonArray slots = top.value(u"slots").toArray();
+        QJsonObject admin = slots.at(0).toObject();
+        QJsonObject kdf = admin.value(u"kdf").toObject();
+        kdf.insert(QStringLiteral("memoryKiB"), 64 * 1024 * 1024); // 64 GiB
+        admin.insert(QStringLiteral("kdf"), kdf);
+        slots.replace(0, admin);
+        top.insert(QStringLiteral("slots"), slots);
+        writeFile(m_path, QJsonDocument(top).toJson());
+        auto opened = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, Error::Code::Corrupt);
+        // Weakened below the floor is refused as well.
+        kdf.insert(QStringLiteral("memoryKiB"), 1024);
+        kdf.insert(QStringLiteral("iterations"), 1);
+        admin.insert(QStringLiteral("kdf"), kdf);
+        slots.replace(0, admin);
+        top.insert(QStringLiteral("slots"), slots);
+        writeFile(m_path, QJsonDocument(top).toJson());
+        QCOMPARE(signIn(QStringLiteral("admin"), "admin-password-1").error().code, Error::Code::Corrupt);
+        KeyHierarchyOptions weak;
+        weak.slotKdf = {1, 8192, 1};
+        SecureBytes ignored;
+        QCOMPARE(
+            KeyHierarchy::createWithSlots(m_dir.filePath(QStringLiteral("weak.json")),
+                                          {kAdminId, QStringLiteral("admin"), secret("admin-password-1")},
+                                          ignored, m_clock, nullptr, weak)
+                .error()
+                .code,
+            Error::Code::InvalidArgument);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_KeySlots)
+#include "tst_KeySlots.moc"
