@@ -410,14 +410,16 @@ struct SqlCipherAccountDirectory::Impl
     // unknown names cost the same work as known ones (the response time does not reveal which names
     // exist), the custodian and locked accounts are refused, and a wrong password counts towards
     // the lock-out.
-    Result<StoredAccount> checkPassword(QStringView event, const QString &userName, const QString &password,
+    // `password` null: the caller proved it already (the account's key slot opened with it).
+    Result<StoredAccount> checkPassword(QStringView event, const QString &userName, const QString *password,
                                         const QString &wrongPasswordReason)
     {
         auto loaded = loadByName(userName);
         if (!loaded)
             return fail(event, {}, {}, QStringLiteral("storage error"), storageError(loaded.error()));
         if (!loaded->has_value()) {
-            (void)hasher.verify(password, decoy);
+            if (password)
+                (void)hasher.verify(*password, decoy);
             return fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
         }
         StoredAccount stored = std::move(loaded->value());
@@ -426,7 +428,7 @@ struct SqlCipherAccountDirectory::Impl
                         badCredentials());
         if (auto refused = refuseIfLocked(stored, event))
             return *refused;
-        if (!hasher.verify(password, stored.passwordHash))
+        if (password && !hasher.verify(*password, stored.passwordHash))
             return registerFailure(stored, event, wrongPasswordReason, badCredentials());
         return stored;
     }
@@ -577,6 +579,19 @@ Result<Account> SqlCipherAccountDirectory::createAccount(const QUuid &actorId, c
 Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName, const QString &password,
                                                         const QString &totpCode)
 {
+    return authenticateChecked(userName, &password, totpCode);
+}
+
+Result<Account> SqlCipherAccountDirectory::authenticateByKeySlot(const QString &userName,
+                                                                 const QString &totpCode)
+{
+    return authenticateChecked(userName, nullptr, totpCode);
+}
+
+Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &userName,
+                                                               const QString *password,
+                                                               const QString &totpCode)
+{
     const QStringView event = AccountEvent::Login;
     auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
     if (!checked)
@@ -608,8 +623,8 @@ Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName,
     }
 
     std::optional<QString> rehashed;
-    if (d->hasher.needsRehash(stored.passwordHash)) {
-        if (auto hash = d->hasher.hash(password))
+    if (password && d->hasher.needsRehash(stored.passwordHash)) {
+        if (auto hash = d->hasher.hash(*password))
             rehashed = *hash;
     }
 
@@ -656,8 +671,8 @@ Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName,
     if (!written)
         return d->fail(event, {}, id, QStringLiteral("storage error"), storageError(written.error()));
 
-    d->audit(event, id, id, true,
-             acceptedStep ? QStringLiteral("password and TOTP") : QStringLiteral("password"));
+    const QString factor = password ? QStringLiteral("password") : QStringLiteral("password (key slot)");
+    d->audit(event, id, id, true, acceptedStep ? factor + QStringLiteral(" and TOTP") : factor);
     return d->reload(id);
 }
 
@@ -678,7 +693,7 @@ Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName, 
                                                        const QString &newPassword)
 {
     const QStringView event = AccountEvent::PasswordChange;
-    auto checked = d->checkPassword(event, userName, oldPassword, QStringLiteral("wrong current password"));
+    auto checked = d->checkPassword(event, userName, &oldPassword, QStringLiteral("wrong current password"));
     if (!checked)
         return checked.error();
     const StoredAccount stored = std::move(checked.value());
@@ -857,7 +872,7 @@ Result<Account> SqlCipherAccountDirectory::setRoles(const QUuid &actorId, const 
 Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userName, const QString &password)
 {
     const QStringView event = AccountEvent::TotpEnrol;
-    auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
+    auto checked = d->checkPassword(event, userName, &password, QStringLiteral("wrong password"));
     if (!checked)
         return checked.error();
     const StoredAccount stored = std::move(checked.value());

@@ -718,7 +718,12 @@ struct KeyHierarchy::Impl
                                         "account key slots"));
     }
 
-    static QString slotLabel(const KeySlot &slot) { return QStringLiteral("slot:") + slot.userName; }
+    // Audit entity ids are pseudonymous: the account id, never the user name.
+    static QString slotLabel(const KeySlot &slot)
+    {
+        return QStringLiteral("slot:") +
+               (slot.kind == u"recovery" ? QStringLiteral("recovery") : slot.accountId);
+    }
 
     static Result<void> grantScopes(KeySlot &slot, const QStringList &scopes, const SlotRootKey &r)
     {
@@ -797,7 +802,7 @@ struct KeyHierarchy::Impl
     {
         Model next = model;
         KeySlot *slot = next.slotByAccount(c.accountId);
-        const QString label = QStringLiteral("slot:") + c.userName;
+        const QString label = QStringLiteral("slot:") + c.accountId;
         auto fail = [&](Error error) -> Result<void> {
             report(KeyAction::ChangeSlot, label, QString(), false, error.message);
             return error;
@@ -1079,7 +1084,8 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::createWithSlots(const QStrin
     if (!slotKdfWithinBounds(options.slotKdf))
         return fail(makeError(Error::Code::InvalidArgument,
                               QStringLiteral("Argon2id parameters outside the allowed bounds")));
-    if (first.accountId.isEmpty() || first.userName.isEmpty() || first.userName.startsWith(u'#'))
+    const bool withFirst = !first.accountId.isEmpty();
+    if (withFirst && (first.userName.isEmpty() || first.userName.startsWith(u'#')))
         return fail(
             makeError(Error::Code::InvalidArgument, QStringLiteral("the first key slot needs an account")));
     if (QFileInfo::exists(keyringPath))
@@ -1095,19 +1101,22 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::createWithSlots(const QStrin
     if (!check)
         return fail(check.error());
     next.rootCheck = check.value();
-    auto admin = KeySlot::create(first.accountId, first.userName, QStringLiteral("password"), first.password,
-                                 options.slotKdf, options.wrapCipher, now);
-    if (!admin)
-        return fail(admin.error());
+    if (withFirst) {
+        auto admin = KeySlot::create(first.accountId, first.userName, QStringLiteral("password"),
+                                     first.password, options.slotKdf, options.wrapCipher, now);
+        if (!admin)
+            return fail(admin.error());
+        next.slots.append(std::move(admin->first));
+    }
     SecureBytes recovery = randomKey(kKeyLength);
     auto rescue = KeySlot::create(kRecoveryName, kRecoveryName, QStringLiteral("recovery"), recovery,
                                   options.slotKdf, options.wrapCipher, now);
     if (!rescue)
         return fail(rescue.error());
-    for (KeySlot *slot : {&admin->first, &rescue->first}) {
-        if (auto g = slot->grant(rootScope(), root->idBytes(), root->key()); !g)
+    next.slots.append(std::move(rescue->first));
+    for (KeySlot &slot : next.slots) {
+        if (auto g = slot.grant(rootScope(), root->idBytes(), root->key()); !g)
             return fail(g.error());
-        next.slots.append(*slot);
     }
     std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
     h->d->path = keyringPath;
@@ -1119,16 +1128,16 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::createWithSlots(const QStrin
     recoveryKey = std::move(recovery);
     h->d->report(KeyAction::CreateRoot, QStringLiteral("root"), QString(), true,
                  kAccountsKind + QStringLiteral(", ") + h->d->root->wrapAlgorithm());
-    h->d->report(KeyAction::AddSlot, Impl::slotLabel(admin->first), QString(), true, rootScope());
-    h->d->report(KeyAction::AddSlot, Impl::slotLabel(rescue->first), QString(), true, rootScope());
+    for (const KeySlot &slot : h->d->model.slots)
+        h->d->report(KeyAction::AddSlot, Impl::slotLabel(slot), QString(), true, rootScope());
     return h;
 }
 
 Result<std::unique_ptr<KeyHierarchy>>
 KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, const SecureBytes &password,
-                           SlotUnlock &unlock, const Clock &clock, KeyAuditSink *audit)
+                           SlotUnlock &unlock, const Clock &clock, KeyAuditSink *audit, bool readOnly)
 {
-    const QString label = QStringLiteral("slot:") + userName;
+    QString label = QStringLiteral("slot:unknown");
     auto fail = [&](Error error) -> Result<std::unique_ptr<KeyHierarchy>> {
         if (audit)
             audit->keyEvent(KeyAction::UnlockRoot, label, QString(), false, error.message);
@@ -1159,13 +1168,14 @@ KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, 
         return fail(
             makeError(Error::Code::WrongPassphrase, QStringLiteral("the user name or password is wrong")));
     }
+    label = Impl::slotLabel(*slot);
     const QDateTime now = clock.now();
     if (const qint64 wait = slotBackoffSeconds(slot->failures);
         wait > 0 && slot->lastFailure.isValid() && slot->lastFailure.addSecs(wait) > now)
         return fail(Impl::backoffError(slot->lastFailure.addSecs(wait)));
     auto key = slot->open(password, facts->cipher);
     if (!key) {
-        if (key.error().code == Error::Code::WrongPassphrase) {
+        if (key.error().code == Error::Code::WrongPassphrase && !readOnly) {
             slot->failures += 1;
             slot->lastFailure = now;
             model->updatedAt = now;
@@ -1186,7 +1196,7 @@ KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, 
     h->d->clock = &clock;
     h->d->audit = audit;
     h->d->root = std::move(root.value());
-    if (slot->failures > 0) {
+    if (slot->failures > 0 && !readOnly) {
         slot->failures = 0;
         slot->lastFailure = QDateTime();
         Model next = model.value();
@@ -1205,7 +1215,7 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::openWithRecoveryKey(const QS
                                                                         const Clock &clock,
                                                                         KeyAuditSink *audit)
 {
-    const QString label = QStringLiteral("slot:") + kRecoveryName;
+    const QString label = QStringLiteral("slot:recovery");
     auto fail = [&](Error error) -> Result<std::unique_ptr<KeyHierarchy>> {
         if (audit)
             audit->keyEvent(KeyAction::UnlockRoot, label, QString(), false, error.message);
@@ -1407,7 +1417,7 @@ Result<bool> KeyHierarchy::checkSlotPassword(const QString &accountId, const Sec
 Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)
 {
     std::lock_guard lock(d->mutex);
-    const QString label = QStringLiteral("slot:") + kRecoveryName;
+    const QString label = QStringLiteral("slot:recovery");
     auto fail = [&](Error error) -> Result<void> {
         d->report(KeyAction::ChangeSlot, label, QString(), false, error.message);
         return error;

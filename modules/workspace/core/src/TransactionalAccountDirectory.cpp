@@ -2,21 +2,85 @@
 
 #include "OneTransaction.h"
 
+#include "mdp/crypto/KeyHierarchy.h"
+
 namespace mdp::workspace {
 
 using namespace accounts;
 
-TransactionalAccountDirectory::TransactionalAccountDirectory(AccountDirectory &inner, AuditOutbox &outbox)
+namespace {
+
+SecureBytes utf8(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    return SecureBytes::takeFrom(bytes);
+}
+
+} // namespace
+
+QStringList keyScopesFor(const Account &account)
+{
+    if (account.locked || account.roles.isEmpty())
+        return {};
+    return {crypto::rootScope()};
+}
+
+TransactionalAccountDirectory::TransactionalAccountDirectory(AccountDirectory &inner, AuditOutbox &outbox,
+                                                             crypto::KeyHierarchy *keys)
     : m_inner(inner)
     , m_outbox(outbox)
+    , m_keys(keys)
 {}
+
+// `inner` in a savepoint of the call's transaction; when it succeeded and the workspace has key
+// slots, `after` brings the keyring along, and its failure rolls the savepoint back.
+template<typename T, typename Inner, typename After>
+Result<T> TransactionalAccountDirectory::withKeys(Inner &&inner, After &&after)
+{
+    return inOneTransaction(m_outbox, [&]() -> Result<T> {
+        std::optional<Result<T>> outcome;
+        auto kept = m_outbox.database().transaction([&]() -> Result<void> {
+            outcome.emplace(inner());
+            if (!outcome->ok() || !m_keys)
+                return {};
+            if constexpr (std::is_void_v<T>)
+                return after();
+            else
+                return after(outcome->value());
+        });
+        if (!kept)
+            return kept.error();
+        return std::move(*outcome);
+    });
+}
+
+Result<void> TransactionalAccountDirectory::grantFor(const Account &account)
+{
+    const QList<crypto::KeySlotInfo> slots = m_keys->slots();
+    if (std::none_of(slots.cbegin(), slots.cend(),
+                     [&](const crypto::KeySlotInfo &s) { return s.accountId == account.idString(); }))
+        return {}; // the custodian: it has no slot and signs in nowhere
+    return m_keys->setSlotScopes(account.idString(), keyScopesFor(account));
+}
 
 Result<Account> TransactionalAccountDirectory::createAccount(const QUuid &actorId, const QString &userName,
                                                              const QString &displayName, Role role,
                                                              const QString &password)
 {
-    return inOneTransaction(
-        m_outbox, [&] { return m_inner.createAccount(actorId, userName, displayName, role, password); });
+    return withKeys<Account>(
+        [&] { return m_inner.createAccount(actorId, userName, displayName, role, password); },
+        [&](const Account &created) -> Result<void> {
+            // A slot left by an account whose creation did not commit.
+            for (const crypto::KeySlotInfo &slot : m_keys->slots()) {
+                if (slot.kind == u"password" && slot.userName.compare(userName, Qt::CaseInsensitive) == 0) {
+                    auto owner = m_inner.findById(QUuid::fromString(slot.accountId));
+                    if (owner && !owner->has_value())
+                        (void)m_keys->removeSlot(slot.accountId);
+                }
+            }
+            return m_keys->addSlot({created.idString(), created.userName, utf8(password)},
+                                   keyScopesFor(created));
+        });
 }
 
 Result<Account> TransactionalAccountDirectory::authenticate(const QString &userName, const QString &password,
@@ -34,30 +98,46 @@ Result<void> TransactionalAccountDirectory::changePassword(const QString &userNa
                                                            const QString &oldPassword,
                                                            const QString &newPassword)
 {
-    return inOneTransaction(m_outbox,
-                            [&] { return m_inner.changePassword(userName, oldPassword, newPassword); });
+    return withKeys<void>([&] { return m_inner.changePassword(userName, oldPassword, newPassword); },
+                          [&]() -> Result<void> {
+                              auto account = m_inner.find(userName);
+                              if (!account || !account->has_value())
+                                  return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
+                              return m_keys->changeSlotPassword(account->value().idString(),
+                                                                utf8(oldPassword), utf8(newPassword));
+                          });
 }
 
 Result<void> TransactionalAccountDirectory::resetPassword(const QUuid &actorId, const QString &userName,
                                                           const QString &newPassword)
 {
-    return inOneTransaction(m_outbox, [&] { return m_inner.resetPassword(actorId, userName, newPassword); });
+    return withKeys<void>([&] { return m_inner.resetPassword(actorId, userName, newPassword); },
+                          [&]() -> Result<void> {
+                              auto account = m_inner.find(userName);
+                              if (!account || !account->has_value())
+                                  return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
+                              return m_keys->resetSlot({account->value().idString(),
+                                                        account->value().userName, utf8(newPassword)});
+                          });
 }
 
 Result<Account> TransactionalAccountDirectory::lock(const QUuid &actorId, const QString &userName)
 {
-    return inOneTransaction(m_outbox, [&] { return m_inner.lock(actorId, userName); });
+    return withKeys<Account>([&] { return m_inner.lock(actorId, userName); },
+                             [&](const Account &changed) { return grantFor(changed); });
 }
 
 Result<Account> TransactionalAccountDirectory::unlock(const QUuid &actorId, const QString &userName)
 {
-    return inOneTransaction(m_outbox, [&] { return m_inner.unlock(actorId, userName); });
+    return withKeys<Account>([&] { return m_inner.unlock(actorId, userName); },
+                             [&](const Account &changed) { return grantFor(changed); });
 }
 
 Result<Account> TransactionalAccountDirectory::setRoles(const QUuid &actorId, const QString &userName,
                                                         const QList<Role> &roles)
 {
-    return inOneTransaction(m_outbox, [&] { return m_inner.setRoles(actorId, userName, roles); });
+    return withKeys<Account>([&] { return m_inner.setRoles(actorId, userName, roles); },
+                             [&](const Account &changed) { return grantFor(changed); });
 }
 
 Result<TotpEnrolment> TransactionalAccountDirectory::enrollTotp(const QString &userName,

@@ -2,17 +2,29 @@
 
 #include "mdp/accounts/AccountDirectory.h"
 
+namespace mdp::crypto {
+class KeyHierarchy;
+} // namespace mdp::crypto
+
 namespace mdp::workspace {
 
 class AuditOutbox;
 
+// The key scopes an account's slot is granted: none while it is locked; today every active role
+// needs the root (issue 9 part 2 narrows this per role).
+QStringList keyScopesFor(const accounts::Account &account);
+
 // The workspace's account directory: every change (accounts, roles, locks, passwords, sign-in
 // counters, authenticators) runs in one transaction together with its audit events
-// (inOneTransaction); lookups go straight through.
+// (inOneTransaction); lookups go straight through. Where the workspace is opened through account
+// key slots (`keys` given), the keyring follows every change in the same step: a new account gets
+// its slot, a password change or reset re-seals it, and locking or unlocking takes back or grants
+// its keys (taking back rotates the root). A keyring change that fails undoes the account change.
 class TransactionalAccountDirectory final : public accounts::AccountDirectory
 {
 public:
-    TransactionalAccountDirectory(accounts::AccountDirectory &inner, AuditOutbox &outbox);
+    TransactionalAccountDirectory(accounts::AccountDirectory &inner, AuditOutbox &outbox,
+                                  crypto::KeyHierarchy *keys = nullptr);
 
     Result<accounts::Account> createAccount(const QUuid &actorId, const QString &userName,
                                             const QString &displayName, accounts::Role role,
@@ -36,8 +48,12 @@ public:
     Result<std::optional<accounts::Account>> findById(const QUuid &id) override;
 
 private:
+    template<typename T, typename Inner, typename After> Result<T> withKeys(Inner &&inner, After &&after);
+    Result<void> grantFor(const accounts::Account &account);
+
     accounts::AccountDirectory &m_inner;
     AuditOutbox &m_outbox;
+    crypto::KeyHierarchy *m_keys = nullptr;
 };
 
 } // namespace mdp::workspace

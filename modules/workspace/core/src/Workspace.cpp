@@ -5,6 +5,7 @@
 #include "AuditOutbox.h"
 #include "FormsAuditAdapter.h"
 #include "FormsMergeFollower.h"
+#include "OneTransaction.h"
 #include "RegistryAuditAdapter.h"
 #include "SearchIndexBuilder.h"
 #include "SecondConnection.h"
@@ -14,6 +15,7 @@
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
 
+#include "mdp/accounts/Base32.h"
 #include "mdp/accounts/SqlCipherAccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/audit/AuditLog.h"
@@ -167,6 +169,63 @@ struct Workspace::Impl
     std::vector<std::unique_ptr<WorkspaceService>> services;
     std::optional<Session> session;
     bool custodianSession = false;
+    bool accountSlots = false; // opened through account key slots (no workspace passphrase)
+    SecureBytes recoveryKey;   // drawn by create(), handed out once
+    std::optional<QString> pendingEnrolment;
+
+    // open()'s steps once the keys are unlocked; the offline check's once they are.
+    Result<void> openWithKeys();
+    Result<IntegrityReport> verifyWithKeys();
+
+    static Result<std::unique_ptr<Workspace>> prepareToOpen(const QString &directory, const Clock &clock,
+                                                            const OpenProgressHandler &progress)
+    {
+        auto prepared = prepare(directory, clock);
+        if (!prepared)
+            return prepared.error();
+        Impl &d = *prepared.value()->d;
+        d.forwarder = std::make_unique<AuditForwarder>(clock);
+        d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
+        d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
+        d.openProgress = progress;
+        d.reportOpen({OpenStage::Keys});
+        return prepared;
+    }
+
+    Session beginSession(const accounts::Account &account, SessionOrigin origin)
+    {
+        QStringList roles;
+        for (const auto role : account.roles)
+            roles << accounts::roleId(role);
+        session = Session{account.idString(),
+                          account.userName,
+                          account.displayName,
+                          accounts::roleId(account.primaryRole()),
+                          roles,
+                          clock->now(),
+                          origin};
+        custodianSession = false;
+        return *session;
+    }
+
+    // The account whose slot opened the keys signs in: its state and second factor are checked,
+    // not its password again.
+    Result<Session> signInBySlot(const QString &accountId, const QString &userName, const QString &totpCode,
+                                 SessionOrigin origin)
+    {
+        auto account =
+            inOneTransaction(*outbox, [&] { return accounts->authenticateByKeySlot(userName, totpCode); });
+        if (!account)
+            return account.error();
+        if (account->idString() != accountId)
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the key slot of '%1' belongs to another account").arg(userName));
+        if (auto failure = auditFailure())
+            return makeError(Error::Code::Io,
+                             QStringLiteral("the audit log cannot be written (%1); sign-in is refused")
+                                 .arg(failure->message));
+        return beginSession(account.value(), origin);
+    }
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
     QSet<QString> batchIndexChanges; // pseudonyms changed inside runBatch(), indexed once at its end
 
@@ -494,7 +553,8 @@ struct Workspace::Impl
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
-        transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(*accounts, *outbox);
+        transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(
+            *accounts, *outbox, accountSlots ? keys.get() : nullptr);
         // Forms first: the registry moves form records with every merge (FormsMergeFollower), and
         // the form store asks the registry about a new record's patient only when one is created.
         if (auto r = openForms(); !r)
@@ -631,6 +691,35 @@ QString Workspace::defaultDirectory()
         .filePath(QStringLiteral("workspace"));
 }
 
+QString formatRecoveryKey(const SecureBytes &key)
+{
+    QString text = accounts::base32Encode(key.view());
+    while (text.endsWith(u'='))
+        text.chop(1);
+    QString grouped;
+    for (qsizetype i = 0; i < text.size(); i += 4) {
+        if (!grouped.isEmpty())
+            grouped += u'-';
+        grouped += text.mid(i, 4);
+    }
+    secureZero(text.data(), std::size_t(text.size()) * sizeof(QChar));
+    return grouped;
+}
+
+std::optional<SecureBytes> parseRecoveryKey(QStringView text)
+{
+    QString compact;
+    for (QChar c : text) {
+        if (c != u'-' && !c.isSpace())
+            compact += c.toUpper();
+    }
+    auto bytes = accounts::base32Decode(compact);
+    secureZero(compact.data(), std::size_t(compact.size()) * sizeof(QChar));
+    if (!bytes || bytes->size() != 32)
+        return std::nullopt;
+    return SecureBytes::takeFrom(*bytes);
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &options, const Clock &clock)
 {
     if (auto st = selfTestsOnce(); !st)
@@ -639,9 +728,14 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     const auto blobCipher = crypto::cipherFromName(options.blobCipher);
     if (!pageCipher || !blobCipher)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("unknown cipher"));
-    if (!options.token && options.passphrase.size() < 8)
+    const UnlockMode mode = options.mode();
+    if (mode == UnlockMode::MachinePassphrase && options.passphrase.size() < 12)
         return makeError(Error::Code::InvalidArgument,
-                         QStringLiteral("the workspace passphrase is too short"));
+                         QStringLiteral("the workspace passphrase is too short (at least 12 characters)"));
+    if (mode == UnlockMode::AccountSlots && (options.adminName.isEmpty() || options.adminPassword.isEmpty()))
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a workspace opened by account needs its first administrator's name "
+                                        "and password"));
     if (options.token && options.passphrase.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("the token PIN is missing"));
     QDir dir(options.directory);
@@ -678,7 +772,18 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     };
 
     std::unique_ptr<crypto::RootKeyProvider> root;
-    if (options.token) {
+    crypto::KeyHierarchyOptions keyOptions;
+    keyOptions.wrapCipher = *blobCipher;
+    if (mode == UnlockMode::AccountSlots) {
+        // The administrator's slot comes with the account (TransactionalAccountDirectory); the
+        // keyring starts with the organisation's recovery slot only.
+        auto keys = crypto::KeyHierarchy::createWithSlots(d.path(kKeyring), {}, d.recoveryKey, clock,
+                                                          d.forwarder.get(), keyOptions);
+        if (!keys)
+            return cleanUp(keys.error());
+        d.keys = std::move(keys.value());
+        d.accountSlots = true;
+    } else if (options.token) {
         crypto::Pkcs11RootConfig config;
         config.modulePath = options.token->modulePath;
         config.tokenLabel = options.token->tokenLabel;
@@ -695,13 +800,13 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
             return cleanUp(passRoot.error());
         root = std::move(passRoot.value());
     }
-    crypto::KeyHierarchyOptions keyOptions;
-    keyOptions.wrapCipher = *blobCipher;
-    auto keys =
-        crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root), clock, d.forwarder.get(), keyOptions);
-    if (!keys)
-        return cleanUp(keys.error());
-    d.keys = std::move(keys.value());
+    if (!d.keys) {
+        auto keys = crypto::KeyHierarchy::create(d.path(kKeyring), std::move(root), clock, d.forwarder.get(),
+                                                 keyOptions);
+        if (!keys)
+            return cleanUp(keys.error());
+        d.keys = std::move(keys.value());
+    }
     if (auto r = d.loadSigner(true); !r)
         return cleanUp(r.error());
     if (auto r = d.openAudit(true); !r)
@@ -713,9 +818,12 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     if (auto r = d.openRest(true); !r)
         return cleanUp(r.error());
 
-    auto custodian = d.transactionalAccounts->createAccount(
-        QUuid(), QStringLiteral("custodian"), QStringLiteral("Workspace custodian (command line)"),
-        accounts::Role::SystemAdmin, randomCustodianPassword());
+    // Straight to the directory, in one transaction with its event: the custodian gets no key slot.
+    auto custodian = inOneTransaction(*d.outbox, [&] {
+        return d.accounts->createAccount(QUuid(), QStringLiteral("custodian"),
+                                         QStringLiteral("Workspace custodian (command line)"),
+                                         accounts::Role::SystemAdmin, randomCustodianPassword());
+    });
     if (!custodian)
         return cleanUp(custodian.error());
     d.custodian = custodian->id;
@@ -790,6 +898,28 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
     if (!keys)
         return keys.error();
     d.keys = std::move(keys.value());
+    return d.verifyWithKeys();
+}
+
+Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const SignIn &signIn,
+                                                 const Clock &clock)
+{
+    auto prepared = Impl::prepare(directory, clock);
+    if (!prepared)
+        return prepared.error();
+    Impl &d = *prepared.value()->d;
+    crypto::SlotUnlock unlock;
+    auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
+                                                   clock, nullptr, /*readOnly=*/true);
+    if (!keys)
+        return keys.error();
+    d.keys = std::move(keys.value());
+    return d.verifyWithKeys();
+}
+
+Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
+{
+    Impl &d = *this;
     if (auto r = d.loadManifestSigner(); !r)
         return r.error();
     auto auditKey = d.dataKey(kAuditKey, false);
@@ -862,22 +992,110 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SecureBytes &passphrase,
                                                    const Clock &clock, const OpenProgressHandler &progress)
 {
-    auto prepared = Impl::prepare(directory, clock);
+    auto prepared = Impl::prepareToOpen(directory, clock, progress);
     if (!prepared)
         return prepared.error();
     std::unique_ptr<Workspace> ws = std::move(prepared.value());
     Impl &d = *ws->d;
-    d.forwarder = std::make_unique<AuditForwarder>(clock);
-    d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
-    d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
-
-    d.openProgress = progress;
-    d.reportOpen({OpenStage::Keys});
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, d.forwarder.get());
     if (!keys)
         return keys.error(); // WrongPassphrase: nothing was changed on disk
-    d.reportOpen({OpenStage::AuditLog});
     d.keys = std::move(keys.value());
+    if (auto r = d.openWithKeys(); !r)
+        return r.error();
+    return ws;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SignIn &signIn,
+                                                   const Clock &clock, const OpenProgressHandler &progress)
+{
+    auto prepared = Impl::prepareToOpen(directory, clock, progress);
+    if (!prepared)
+        return prepared.error();
+    std::unique_ptr<Workspace> ws = std::move(prepared.value());
+    Impl &d = *ws->d;
+    crypto::SlotUnlock unlock;
+    auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
+                                                   clock, d.forwarder.get());
+    if (!keys)
+        return keys.error();
+    d.keys = std::move(keys.value());
+    d.accountSlots = true;
+    if (auto r = d.openWithKeys(); !r)
+        return r.error();
+    if (unlock.failuresBefore > 0) {
+        // Counted in the slot while nothing could be written; on the record now.
+        audit::AuditEvent failures;
+        failures.type = audit::EventType::SecurityAlert.toString();
+        failures.action = audit::AuditAction::Execute;
+        failures.outcome = audit::AuditOutcome::MinorFailure;
+        failures.detail.insert(QStringLiteral("alert"), QStringLiteral("failed-sign-ins"));
+        failures.entities << audit::AuditEntity{QStringLiteral("account"), unlock.accountId};
+        failures.detail.insert(QStringLiteral("count"), unlock.failuresBefore);
+        failures.detail.insert(QStringLiteral("last"), unlock.lastFailure.toString(Qt::ISODateWithMs));
+        if (auto r = d.record(std::move(failures)); !r)
+            return r.error();
+    }
+    auto signedIn = d.signInBySlot(unlock.accountId, unlock.userName, signIn.totpCode, signIn.origin);
+    if (!signedIn) {
+        if (signIn.allowEnrolment && accounts::loginFailureOf(signedIn.error()) ==
+                                         accounts::LoginFailure::SecondFactorEnrolmentRequired) {
+            d.pendingEnrolment = unlock.userName;
+            return ws;
+        }
+        return signedIn.error(); // recorded; the workspace closes again
+    }
+    return ws;
+}
+
+Result<std::unique_ptr<Workspace>>
+Workspace::openWithRecoveryKey(const QString &directory, const SecureBytes &recoveryKey, const Clock &clock)
+{
+    auto prepared = Impl::prepareToOpen(directory, clock, {});
+    if (!prepared)
+        return prepared.error();
+    std::unique_ptr<Workspace> ws = std::move(prepared.value());
+    Impl &d = *ws->d;
+    auto keys =
+        crypto::KeyHierarchy::openWithRecoveryKey(d.path(kKeyring), recoveryKey, clock, d.forwarder.get());
+    if (!keys)
+        return keys.error();
+    d.keys = std::move(keys.value());
+    d.accountSlots = true;
+    if (auto r = d.openWithKeys(); !r)
+        return r.error();
+    ws->beginCustodianSession(SessionOrigin::CommandLine);
+    audit::AuditEvent used;
+    used.type = audit::EventType::SecurityAlert.toString();
+    used.action = audit::AuditAction::Execute;
+    used.detail.insert(QStringLiteral("alert"), QStringLiteral("recovery-key-used"));
+    if (auto r = d.record(std::move(used)); !r)
+        return r.error();
+    return ws;
+}
+
+std::optional<QString> Workspace::pendingEnrolment() const
+{
+    return d->session ? std::nullopt : d->pendingEnrolment;
+}
+
+SecureBytes Workspace::takeRecoveryKey()
+{
+    return std::exchange(d->recoveryKey, SecureBytes());
+}
+
+UnlockMode Workspace::unlockMode() const
+{
+    if (d->accountSlots)
+        return UnlockMode::AccountSlots;
+    return d->keys->rootKind() == QStringLiteral("pkcs11") ? UnlockMode::Token
+                                                           : UnlockMode::MachinePassphrase;
+}
+
+Result<void> Workspace::Impl::openWithKeys()
+{
+    Impl &d = *this;
+    d.reportOpen({OpenStage::AuditLog});
     if (auto r = d.loadManifestSigner(); !r)
         return r.error();
     if (auto r = d.openAudit(false); !r)
@@ -922,7 +1140,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     if (auto failure = d.auditFailure())
         return makeError(Error::Code::Io,
                          QStringLiteral("the audit log cannot be written: ") + failure->message);
-    return ws;
+    return {};
 }
 
 QString Workspace::directory() const
@@ -951,7 +1169,8 @@ WorkspaceInfo Workspace::info() const
     info.directory = d->directory;
     info.pageCipher = store::pageCipherName(d->pageCipher);
     info.blobCipher = crypto::cipherName(d->blobCipher);
-    info.rootKeyKind = d->keys->rootKind() == QStringLiteral("passphrase")
+    info.rootKeyKind = d->accountSlots ? QStringLiteral("account key slots (Argon2id, SM2 grants)")
+                       : d->keys->rootKind() == QStringLiteral("passphrase")
                            ? QStringLiteral("passphrase (PBKDF2-HMAC-SM3, 600000 iterations)")
                            : QStringLiteral("PKCS#11 token");
     info.created =
@@ -1039,6 +1258,26 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
                          QStringLiteral("the audit log cannot be written (%1); sign-in is refused "
                                         "until it can")
                              .arg(failure->message));
+    if (d->accountSlots) {
+        // The account's own key slot checks the password (and counts a failure), as at unlock.
+        auto found = d->accounts->find(userName);
+        if (!found)
+            return found.error();
+        const auto slots = d->keys->slots();
+        const bool hasSlot =
+            found->has_value() && std::any_of(slots.cbegin(), slots.cend(), [&](const auto &s) {
+                return s.accountId == found->value().idString();
+            });
+        Result<bool> opens = false;
+        if (hasSlot)
+            opens = d->keys->checkSlotPassword(found->value().idString(), password);
+        if (!opens)
+            return opens.error();
+        if (!opens.value())
+            return makeError(Error::Code::Unauthenticated,
+                             QStringLiteral("the user name or password is wrong"));
+        return d->signInBySlot(found->value().idString(), found->value().userName, totpCode, origin);
+    }
     auto account =
         d->transactionalAccounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
     if (!account)
@@ -1049,19 +1288,7 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
             Error::Code::Io,
             QStringLiteral("the audit log cannot be written (%1); sign-in is refused").arg(failure->message));
     }
-    QStringList roles;
-    for (const auto role : account->roles)
-        roles << accounts::roleId(role);
-    Session s{account->idString(),
-              account->userName,
-              account->displayName,
-              accounts::roleId(account->primaryRole()),
-              roles,
-              d->clock->now(),
-              origin};
-    d->session = s;
-    d->custodianSession = false;
-    return s;
+    return d->beginSession(account.value(), origin);
 }
 
 void Workspace::beginCustodianSession(SessionOrigin origin)

@@ -49,6 +49,10 @@ public:
 
     Result<Account> createAccount(const QUuid &actorId, const QString &userName, const QString &displayName,
                                   Role role, const QString &password) override;
+    // Sign-in where the password was already proven by the account's key slot (the workspace
+    // opened with it): everything authenticate() checks except the password hash, so signing in
+    // costs one key derivation, not two. Only the workspace calls this, right after the slot opened.
+    Result<Account> authenticateByKeySlot(const QString &userName, const QString &totpCode);
     Result<Account> authenticate(const QString &userName, const QString &password,
                                  const QString &totpCode = {}) override;
     Result<void> logout(const QUuid &accountId) override;
@@ -68,6 +72,8 @@ public:
     Result<std::optional<Account>> findById(const QUuid &id) override;
 
 private:
+    Result<Account> authenticateChecked(const QString &userName, const QString *password,
+                                        const QString &totpCode);
     SqlCipherAccountDirectory(store::Database &database, const Clock &clock, AccountAuditSink &auditSink,
                               Options options);
     struct Impl;

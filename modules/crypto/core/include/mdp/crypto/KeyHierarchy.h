@@ -122,7 +122,8 @@ public:
     static Result<std::unique_ptr<KeyHierarchy>> open(const QString &keyringPath, const SecureBytes &secret,
                                                       const Clock &clock, KeyAuditSink *audit = nullptr);
     // A keyring whose root is reached through account key slots (kind "accounts"): no workspace
-    // passphrase exists. The first slot is the first administrator's; `recoveryKey` receives a
+    // passphrase exists. The first slot (if `first` names an account) is the first administrator's;
+    // `recoveryKey` receives a
     // random 32-byte organisation recovery key whose slot reaches the root too (shown once,
     // never stored in clear).
     static Result<std::unique_ptr<KeyHierarchy>>
@@ -132,10 +133,12 @@ public:
     // the root. One answer (Error::Code::WrongPassphrase, "user name or password is wrong") for an
     // unknown name, a wrong password and a slot without grants; Error::Code::Locked while the slot
     // waits out its back-off. A failure is counted in the slot (the keyring is rewritten) and
-    // reported to the sink; the next success returns what it counted in `unlock`.
+    // reported to the sink; the next success returns what it counted in `unlock`. `readOnly`: the
+    // keyring is not written at all (the offline check), failures are not counted.
     static Result<std::unique_ptr<KeyHierarchy>>
     openWithSlot(const QString &keyringPath, const QString &userName, const SecureBytes &password,
-                 SlotUnlock &unlock, const Clock &clock, KeyAuditSink *audit = nullptr);
+                 SlotUnlock &unlock, const Clock &clock, KeyAuditSink *audit = nullptr,
+                 bool readOnly = false);
     // The organisation's recovery path: the recovery key opens its own slot.
     static Result<std::unique_ptr<KeyHierarchy>> openWithRecoveryKey(const QString &keyringPath,
                                                                      const SecureBytes &recoveryKey,

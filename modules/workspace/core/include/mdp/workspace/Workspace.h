@@ -96,10 +96,23 @@ struct TokenRoot
     QString keyLabel = QStringLiteral("mdp-root");
 };
 
+// How the workspace is opened. AccountSlots (the default): each account's own password opens its
+// key slot, signing in is unlocking, and no workspace passphrase exists. MachinePassphrase: one
+// passphrase unlocks the whole workspace for every user, only where a deployment asks for it (the
+// machine-unlock mode). Token: a PKCS#11 token's PIN does.
+enum class UnlockMode
+{
+    AccountSlots,
+    MachinePassphrase,
+    Token
+};
+
 struct CreateOptions
 {
     QString directory;
-    // Protects the root key (PBKDF2-HMAC-SM3); with `token` set it is the token's user PIN instead.
+    // Machine-unlock mode only: protects the root key (PBKDF2-HMAC-SM3); with `token` set it is the
+    // token's user PIN instead. Left empty (the default), the workspace is opened through account key
+    // slots and the first administrator's password is the only secret.
     SecureBytes passphrase;
     std::optional<TokenRoot> token;
     QString pageCipher = QStringLiteral("sm4-cbc"); // or "aes-256-cbc"
@@ -108,7 +121,30 @@ struct CreateOptions
     QString adminName;
     QString adminDisplayName;
     SecureBytes adminPassword;
+
+    UnlockMode mode() const
+    {
+        return token ? UnlockMode::Token
+                     : (passphrase.isEmpty() ? UnlockMode::AccountSlots : UnlockMode::MachinePassphrase);
+    }
 };
+
+// Who signs in, when the workspace is opened through account key slots.
+struct SignIn
+{
+    QString userName;
+    SecureBytes password;
+    QString totpCode; // where the account's role needs a second factor
+    SessionOrigin origin = SessionOrigin::Workstation;
+    // The account's role needs a second factor and none is enrolled yet: open without a session so
+    // the caller can enrol it (pendingEnrolment()), then login(). Otherwise that is an error.
+    bool allowEnrolment = false;
+};
+
+// The organisation recovery key as shown once at creation: 52 base-32 characters in groups of four.
+QString formatRecoveryKey(const SecureBytes &key);
+// Accepts what formatRecoveryKey() wrote, with or without the dashes and spaces, any case.
+std::optional<SecureBytes> parseRecoveryKey(QStringView text);
 
 // Where Workspace::open() is, for the unlock window. Stages come in this order. The patient search
 // index is not a stage: it is built in the background after unlock (searchIndexState()).
@@ -148,7 +184,8 @@ public:
 
     static Result<std::unique_ptr<Workspace>> create(const CreateOptions &options,
                                                      const Clock &clock = SystemClock::instance());
-    // "passphrase" or "pkcs11": which secret open() needs (the workspace passphrase or the token PIN).
+    // "accounts", "passphrase" or "pkcs11": whether open() needs an account's sign-in, the workspace
+    // passphrase or the token PIN.
     static Result<QString> rootKind(const QString &directory);
     // Checks a workspace without opening it and without writing a byte (`mdp audit verify`): the whole
     // audit chain, its signed checkpoint, the database pages, and the anchors both ways (the database
@@ -157,11 +194,36 @@ public:
     // report.
     static Result<IntegrityReport> verifyOffline(const QString &directory, const SecureBytes &passphrase,
                                                  const Clock &clock = SystemClock::instance());
+    // The same, for a workspace opened through account key slots: the account's password opens its
+    // slot (read-only: not even a failed attempt is counted).
+    static Result<IntegrityReport> verifyOffline(const QString &directory, const SignIn &signIn,
+                                                 const Clock &clock = SystemClock::instance());
     // Wrong passphrase (or PIN): Error::Code::WrongPassphrase and nothing on disk changes.
     // An older copy of the database put back: Error::Code::RolledBack.
     static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SecureBytes &passphrase,
                                                    const Clock &clock = SystemClock::instance(),
                                                    const OpenProgressHandler &progress = {});
+    // Signing in is unlocking (account key slots): the password opens the account's slot, the
+    // workspace opens, and the account signs in (its TOTP code where its role needs one). A wrong
+    // name or password: Error::Code::WrongPassphrase, one message for both, the failure counted in
+    // the slot with an exponential back-off (Error::Code::Locked while it runs) and recorded in the
+    // audit trail at the account's next sign-in. Any refusal after the slot opened (locked account,
+    // second factor) closes the workspace again, recorded.
+    static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SignIn &signIn,
+                                                   const Clock &clock = SystemClock::instance(),
+                                                   const OpenProgressHandler &progress = {});
+    // The organisation's recovery path: the recovery key opens the workspace as the custodian, so an
+    // administrator's password can be reset (and the recovery key renewed). Recorded as a security
+    // alert.
+    static Result<std::unique_ptr<Workspace>>
+    openWithRecoveryKey(const QString &directory, const SecureBytes &recoveryKey,
+                        const Clock &clock = SystemClock::instance());
+    // Set when open(SignIn) opened for a second-factor enrolment: the account that must enrol (with
+    // accounts().enrollTotp() and confirmTotp()) and then login(). Nobody is signed in meanwhile.
+    std::optional<QString> pendingEnrolment() const;
+    // The recovery key drawn by create() (account key slots), once; empty afterwards and otherwise.
+    SecureBytes takeRecoveryKey();
+    UnlockMode unlockMode() const;
 
     QString directory() const;
     WorkspaceInfo info() const;
