@@ -145,7 +145,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This password is the administrator&apos;s own and is different from the workspace passphrase. Administrators also confirm each sign-in with a code from an authenticator app; it is set up at the first sign-in.</source>
+        <source>This password is the administrator&apos;s own and opens the workspace: nobody else knows it, and no shared passphrase exists. Administrators also confirm each sign-in with a code from an authenticator app; it is set up at the first sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -214,6 +214,14 @@
         <source>Sign in as %1 with the password you just chose.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Organisation recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it down or print it and lock it away, offline. It is shown only now. With it the organisation can set a new password when the last administrator&apos;s is lost (mdp recover); every use is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::EncryptionWizardPage</name>
@@ -250,7 +258,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In both cases the keys are derived with PBKDF2-HMAC-SM3 and the audit log is chained with SM3.</source>
+        <source>In both cases each account&apos;s key slot is sealed with a key derived by Argon2id from its password, and the audit log is chained with SM3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -497,6 +505,22 @@
     </message>
     <message>
         <source>Indexing the audit log (once, after an update)… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for this account. Wait a little and try again; each further failure doubles the wait.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -788,48 +812,6 @@ Do not enter data and contact your system administrator.</source>
     </message>
 </context>
 <context>
-    <name>mdp::shell::PassphraseWizardPage</name>
-    <message>
-        <source>I understand that a lost passphrase cannot be recovered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workspace passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The passphrase unlocks the workspace. Every key that encrypts your data is derived from it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strength</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters; not one character or a short pattern repeated. A sentence of several words is easy to remember and hard to guess.</source>
-        <translation>
-            <numerusform>At least %n character; not one character or a short pattern repeated. A sentence of several words is easy to remember and hard to guess.</numerusform>
-            <numerusform>At least %n characters; not one character or a short pattern repeated. A sentence of several words is easy to remember and hard to guess.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody can reset or recover this passphrase, not even the vendor. If it is lost, the encrypted data in this workspace cannot be read again. Write it down and keep it in a sealed envelope in a safe place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passphrases do not match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mdp::shell::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -860,11 +842,11 @@ Do not enter data and contact your system administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workspace locks itself after this many minutes without input; the passphrase is then needed again.</source>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>General</source>
+        <source>The workspace locks itself after this many minutes without input; your own password is then needed again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -872,10 +854,6 @@ Do not enter data and contact your system administrator.</source>
     <name>mdp::shell::SummaryWizardPage</name>
     <message>
         <source>Ready to create the workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check your choices. Creating the workspace derives the keys from your passphrase, which takes a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -891,10 +869,6 @@ Do not enter data and contact your system administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,10 +881,6 @@ Do not enter data and contact your system administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set and confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,6 +890,18 @@ Do not enter data and contact your system administrator.</source>
     </message>
     <message>
         <source>The workspace could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your choices. Creating the workspace derives the administrator&apos;s key slot from the password, which takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each account with its own password; no shared workspace passphrase</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -942,19 +924,19 @@ Do not enter data and contact your system administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set the workspace passphrase that protects every key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose the encryption algorithm: SM4 (national standard) or AES-256.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create the first system administrator account.</source>
+        <source>Create the first system administrator account; its own password opens the workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Have the passphrase ready that your data protection officer assigned to this workstation, or choose a new one now.</source>
+        <source>Keep the recovery key shown at the end somewhere safe and offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no shared workspace passphrase: every person signs in with their own account and their own password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -145,8 +145,8 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <source>This password is the administrator&apos;s own and is different from the workspace passphrase. Administrators also confirm each sign-in with a code from an authenticator app; it is set up at the first sign-in.</source>
-        <translation>此密码为管理员个人密码，与工作区口令不同。管理员每次登录还需输入身份验证器应用生成的动态验证码，将在首次登录时设置。</translation>
+        <source>This password is the administrator&apos;s own and opens the workspace: nobody else knows it, and no shared passphrase exists. Administrators also confirm each sign-in with a code from an authenticator app; it is set up at the first sign-in.</source>
+        <translation>该密码为管理员本人所有，用于打开工作区：其他人不知道它，也不存在共用的工作区口令。管理员每次登录还需输入身份验证器应用显示的动态验证码，首次登录时设置。</translation>
     </message>
 </context>
 <context>
@@ -214,6 +214,14 @@
         <source>Sign in as %1 with the password you just chose.</source>
         <translation>请使用刚才设置的密码以 %1 身份登录。</translation>
     </message>
+    <message>
+        <source>Organisation recovery key</source>
+        <translation>机构恢复密钥</translation>
+    </message>
+    <message>
+        <source>Write it down or print it and lock it away, offline. It is shown only now. With it the organisation can set a new password when the last administrator&apos;s is lost (mdp recover); every use is recorded in the audit log.</source>
+        <translation>请抄写或打印后离线锁存。它仅在此显示一次。当最后一位管理员的密码遗失时，机构可凭它设置新密码（mdp recover）；每次使用都会记入审计日志。</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::EncryptionWizardPage</name>
@@ -250,8 +258,8 @@
         <translation>仅在合作机构要求使用 AES 时选择。数据库页面使用 AES-256-CBC 加密，文件使用 AES-256-GCM 加密。</translation>
     </message>
     <message>
-        <source>In both cases the keys are derived with PBKDF2-HMAC-SM3 and the audit log is chained with SM3.</source>
-        <translation>两种方式下，密钥均通过 PBKDF2-HMAC-SM3 派生，审计日志均以 SM3 构建哈希链。</translation>
+        <source>In both cases each account&apos;s key slot is sealed with a key derived by Argon2id from its password, and the audit log is chained with SM3.</source>
+        <translation>两种方式下，每个账户的密钥槽均以其密码经 Argon2id 派生的密钥封装，审计日志均以 SM3 构建哈希链。</translation>
     </message>
 </context>
 <context>
@@ -497,6 +505,22 @@
     <message>
         <source>Indexing the audit log (once, after an update)… %1%</source>
         <translation>正在为审计日志建立索引（升级后仅此一次）… %1%</translation>
+    </message>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation>双因素登录</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Checking your password…</source>
+        <translation>正在校验密码…</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for this account. Wait a little and try again; each further failure doubles the wait.</source>
+        <translation>该账户密码错误次数过多。请稍候再试；此后每失败一次，等待时间加倍。</translation>
     </message>
 </context>
 <context>
@@ -785,47 +809,6 @@ Do not enter data and contact your system administrator.</source>
     </message>
 </context>
 <context>
-    <name>mdp::shell::PassphraseWizardPage</name>
-    <message>
-        <source>I understand that a lost passphrase cannot be recovered.</source>
-        <translation>我已知晓：口令一旦丢失将无法找回。</translation>
-    </message>
-    <message>
-        <source>Workspace passphrase</source>
-        <translation>工作区口令</translation>
-    </message>
-    <message>
-        <source>The passphrase unlocks the workspace. Every key that encrypts your data is derived from it.</source>
-        <translation>口令用于解锁工作区，加密数据的所有密钥均由其派生。</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation>口令</translation>
-    </message>
-    <message>
-        <source>Strength</source>
-        <translation>强度</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>确认口令</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters; not one character or a short pattern repeated. A sentence of several words is easy to remember and hard to guess.</source>
-        <translation>
-            <numerusform>至少 %n 个字符，且不能是同一字符或简短模式的重复。由几个词组成的一句话既好记又难以猜中。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody can reset or recover this passphrase, not even the vendor. If it is lost, the encrypted data in this workspace cannot be read again. Write it down and keep it in a sealed envelope in a safe place.</source>
-        <translation>任何人（包括软件供应商）都无法重置或找回此口令。口令一旦丢失，工作区中的加密数据将永远无法读取。请将其抄写下来，密封后存放在安全的地方。</translation>
-    </message>
-    <message>
-        <source>The two passphrases do not match.</source>
-        <translation>两次输入的口令不一致。</translation>
-    </message>
-</context>
-<context>
     <name>mdp::shell::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -856,12 +839,12 @@ Do not enter data and contact your system administrator.</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <source>The workspace locks itself after this many minutes without input; the passphrase is then needed again.</source>
-        <translation>在设定的分钟数内无任何操作时，工作区将自动锁定，之后需重新输入口令。</translation>
-    </message>
-    <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <source>The workspace locks itself after this many minutes without input; your own password is then needed again.</source>
+        <translation>在设定的分钟数内无任何操作时，工作区将自动锁定，之后需重新输入您本人的密码。</translation>
     </message>
 </context>
 <context>
@@ -869,10 +852,6 @@ Do not enter data and contact your system administrator.</source>
     <message>
         <source>Ready to create the workspace</source>
         <translation>准备创建工作区</translation>
-    </message>
-    <message>
-        <source>Check your choices. Creating the workspace derives the keys from your passphrase, which takes a moment.</source>
-        <translation>请核对以下设置。创建工作区时将由口令派生密钥，需要稍候片刻。</translation>
     </message>
     <message>
         <source>Create workspace</source>
@@ -887,10 +866,6 @@ Do not enter data and contact your system administrator.</source>
         <translation>加密算法</translation>
     </message>
     <message>
-        <source>Passphrase</source>
-        <translation>口令</translation>
-    </message>
-    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -903,10 +878,6 @@ Do not enter data and contact your system administrator.</source>
         <translation>AES-256：数据库 AES-256-CBC，文件 AES-256-GCM</translation>
     </message>
     <message>
-        <source>Set and confirmed</source>
-        <translation>已设置并确认</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -917,6 +888,18 @@ Do not enter data and contact your system administrator.</source>
     <message>
         <source>The workspace could not be created: %1</source>
         <translation>无法创建工作区：%1</translation>
+    </message>
+    <message>
+        <source>Check your choices. Creating the workspace derives the administrator&apos;s key slot from the password, which takes a moment.</source>
+        <translation>请核对您的选择。创建工作区时将由管理员密码派生其密钥槽，需要片刻时间。</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>解锁方式</translation>
+    </message>
+    <message>
+        <source>Each account with its own password; no shared workspace passphrase</source>
+        <translation>每个账户使用本人密码；没有共用的工作区口令</translation>
     </message>
 </context>
 <context>
@@ -938,20 +921,20 @@ Do not enter data and contact your system administrator.</source>
         <translation>选择存放工作区的文件夹。</translation>
     </message>
     <message>
-        <source>Set the workspace passphrase that protects every key.</source>
-        <translation>设置保护全部密钥的工作区口令。</translation>
-    </message>
-    <message>
         <source>Choose the encryption algorithm: SM4 (national standard) or AES-256.</source>
         <translation>选择加密算法：SM4（国密标准）或 AES-256。</translation>
     </message>
     <message>
-        <source>Create the first system administrator account.</source>
-        <translation>创建首个系统管理员账户。</translation>
+        <source>Create the first system administrator account; its own password opens the workspace.</source>
+        <translation>创建首个系统管理员账户；由其本人密码打开工作区。</translation>
     </message>
     <message>
-        <source>Have the passphrase ready that your data protection officer assigned to this workstation, or choose a new one now.</source>
-        <translation>请准备好数据安全负责人为本工作站分配的口令，或现在设置一个新口令。</translation>
+        <source>Keep the recovery key shown at the end somewhere safe and offline.</source>
+        <translation>将最后显示的恢复密钥离线妥善保管。</translation>
+    </message>
+    <message>
+        <source>There is no shared workspace passphrase: every person signs in with their own account and their own password.</source>
+        <translation>不存在共用的工作区口令：每个人都用自己的账户和本人的密码登录。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("area");
         QTest::addColumn<QString>("size");
         QTest::newRow("crypto") << QStringLiteral("crypto") << QStringLiteral("2");
+        QTest::newRow("keys") << QStringLiteral("keys") << QStringLiteral("0");
         QTest::newRow("store") << QStringLiteral("store") << QStringLiteral("2000");
         QTest::newRow("vault") << QStringLiteral("vault") << QStringLiteral("2");
         QTest::newRow("audit") << QStringLiteral("audit") << QStringLiteral("2000");
@@ -47,6 +48,10 @@ private Q_SLOTS:
                 QVERIFY2(j.contains(QLatin1String(key)),
                          qPrintable(QStringLiteral("%1 lacks %2").arg(line, QLatin1String(key))));
             QCOMPARE(j.value(QStringLiteral("bench")).toString(), area);
+            // A sign-in that failed would time the refusal, not the sign-in.
+            for (const char *done : {"opened", "signed_in"})
+                QVERIFY2(!j.contains(QLatin1String(done)) || j.value(QLatin1String(done)).toBool(),
+                         qPrintable(line));
             QVERIFY(j.value(QStringLiteral("value")).toDouble() > 0);
             QVERIFY(j.value(QStringLiteral("baseline_value")).toDouble() > 0);
             const double ratio = j.value(QStringLiteral("value")).toDouble() /

@@ -30,6 +30,9 @@ class tst_CliOptions : public QObject
     {
         return {
             {QStringLiteral("init")},
+            {QStringLiteral("recover")},
+            {QStringLiteral("totp"), QStringLiteral("enrol")},
+            {QStringLiteral("totp"), QStringLiteral("confirm")},
             {QStringLiteral("user"), QStringLiteral("add")},
             {QStringLiteral("user"), QStringLiteral("list")},
             {QStringLiteral("user"), QStringLiteral("lock")},

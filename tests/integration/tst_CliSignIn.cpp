@@ -142,7 +142,9 @@ private Q_SLOTS:
         QVERIFY(m_root.isValid());
         m_ws = m_root.filePath(QStringLiteral("ws"));
         QString out;
-        QVERIFY2(cli({QStringLiteral("init"), QStringLiteral("--workspace"), m_ws}, &out) == 0,
+        QVERIFY2(cli({QStringLiteral("init"), QStringLiteral("--machine-unlock"),
+                      QStringLiteral("--workspace"), m_ws},
+                     &out) == 0,
                  qPrintable(out));
         for (const auto &[name, role] : {std::pair{"clin1", "clinician"}, std::pair{"clin2", "clinician"},
                                          std::pair{"rev1", "reviewer"}, std::pair{"dm1", "data-manager"}}) {

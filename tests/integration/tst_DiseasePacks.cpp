@@ -43,7 +43,10 @@ private Q_SLOTS:
     {
         QString out;
         const QString ws = workspace(QStringLiteral("with-pack"));
-        QCOMPARE(mdp({QStringLiteral("init"), QStringLiteral("--workspace"), ws}, nullptr, &out), 0);
+        QCOMPARE(mdp({QStringLiteral("init"), QStringLiteral("--machine-unlock"),
+                      QStringLiteral("--workspace"), ws},
+                     nullptr, &out),
+                 0);
         QCOMPARE(mdp({QStringLiteral("form"), QStringLiteral("list"), QStringLiteral("--workspace"), ws},
                      nullptr, &out),
                  0);
@@ -67,7 +70,10 @@ private Q_SLOTS:
         const QByteArray path = folders.join(u':').toLocal8Bit();
         QString out;
         const QString ws = workspace(QStringLiteral("generic"));
-        QCOMPARE(mdp({QStringLiteral("init"), QStringLiteral("--workspace"), ws}, path.constData(), &out), 0);
+        QCOMPARE(mdp({QStringLiteral("init"), QStringLiteral("--machine-unlock"),
+                      QStringLiteral("--workspace"), ws},
+                     path.constData(), &out),
+                 0);
         for (const char *name : kBrokenPacks)
             QVERIFY2(out.contains(QStringLiteral("disease pack refused: ")) &&
                          out.contains(QString::fromLatin1(name)),

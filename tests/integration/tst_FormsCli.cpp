@@ -89,7 +89,10 @@ private Q_SLOTS:
         QVERIFY(m_root.isValid());
         m_ws = m_root.filePath(QStringLiteral("ws"));
         QString out;
-        QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--workspace"), m_ws}, &out), 0);
+        QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--machine-unlock"),
+                      QStringLiteral("--workspace"), m_ws},
+                     &out),
+                 0);
         for (const auto &[name, role] : {std::pair{"clin1", "clinician"}, std::pair{"clin2", "clinician"},
                                          std::pair{"rev1", "reviewer"}, std::pair{"dm", "data-manager"}}) {
             QVERIFY2(cli(on({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),

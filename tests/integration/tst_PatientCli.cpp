@@ -63,7 +63,10 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_root.filePath(QStringLiteral("tmp"))));
         m_ws = m_root.filePath(QStringLiteral("ws"));
         QString out;
-        QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--workspace"), m_ws}, &out), 0);
+        QCOMPARE(cli({QStringLiteral("init"), QStringLiteral("--machine-unlock"),
+                      QStringLiteral("--workspace"), m_ws},
+                     &out),
+                 0);
     }
 
     // R-6.1.1c

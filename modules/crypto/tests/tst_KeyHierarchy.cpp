@@ -382,6 +382,24 @@ private Q_SLOTS:
         QVERIFY(!sink.events.at(sink.events.size() - 3).success);
     }
 
+    // Issue 9: the iteration count read from the keyring is bounded above as well, so an altered
+    // keyring cannot make the unlock spin for hours.
+    void anAbsurdIterationCountIsRefusedBeforeAnyWork()
+    {
+        const QString path = newPath();
+        createWith(path, "correct horse battery").reset();
+        QJsonObject top = QJsonDocument::fromJson(readFile(path)).object();
+        QJsonObject root = top.value(u"root").toObject();
+        root.insert(QStringLiteral("iterations"), 2147483647);
+        top.insert(QStringLiteral("root"), root);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(top).toJson());
+        f.close();
+        QCOMPARE(KeyHierarchy::open(path, secret("correct horse battery"), m_clock).error().code,
+                 Error::Code::Corrupt);
+    }
+
     void weakSettingsAndBadNamesAreRefused()
     {
         PassphraseRootOptions weak;

@@ -4,7 +4,6 @@
 #include "mdp/workspace/Workspace.h"
 
 #include <QAbstractButton>
-#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,7 +18,6 @@ using namespace mdp::shell;
 using namespace mdp::shell::testing;
 
 namespace {
-const QString kPassphrase = QStringLiteral("Neoadjuvant radiotherapy cohort 2026");
 const QString kAdminPassword = QStringLiteral("Linchuang#Keyan2026");
 } // namespace
 
@@ -39,12 +37,6 @@ class tst_FirstRunWizard : public QObject
         wizard.next();
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::LocationPage));
         findChildNamed<QLineEdit>(&wizard, "directoryEdit")->setText(directory);
-        QVERIFY(wizard.currentPage()->isComplete());
-        wizard.next();
-        QCOMPARE(wizard.currentId(), int(FirstRunWizard::PassphrasePage));
-        findChildNamed<QLineEdit>(&wizard, "passphraseEdit")->setText(kPassphrase);
-        findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(kPassphrase);
-        findChildNamed<QCheckBox>(&wizard, "understoodCheck")->setChecked(true);
         QVERIFY(wizard.currentPage()->isComplete());
         wizard.next();
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::EncryptionPage));
@@ -99,63 +91,6 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::LocationPage));
     }
 
-    void mismatchedPassphrasesAreRefused()
-    {
-        FirstRunWizard wizard(freshDirectory(QStringLiteral("mismatch")));
-        wizard.show();
-        wizard.next();
-        wizard.next();
-        QCOMPARE(wizard.currentId(), int(FirstRunWizard::PassphrasePage));
-        findChildNamed<QLineEdit>(&wizard, "passphraseEdit")->setText(kPassphrase);
-        findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")
-            ->setText(kPassphrase + QStringLiteral("x"));
-        findChildNamed<QCheckBox>(&wizard, "understoodCheck")->setChecked(true);
-        QVERIFY(!wizard.currentPage()->isComplete());
-        QVERIFY(findChildNamed<QLabel>(&wizard, "mismatchLabel")->isVisible());
-        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
-
-        findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(kPassphrase);
-        QVERIFY(!findChildNamed<QLabel>(&wizard, "mismatchLabel")->isVisible());
-        QVERIFY(wizard.currentPage()->isComplete());
-    }
-
-    void weakPassphrasesAreRefusedWithTheRuleShown()
-    {
-        FirstRunWizard wizard(freshDirectory(QStringLiteral("weak")));
-        wizard.show();
-        wizard.next();
-        wizard.next();
-        auto *passphrase = findChildNamed<QLineEdit>(&wizard, "passphraseEdit");
-        auto *confirm = findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit");
-        findChildNamed<QCheckBox>(&wizard, "understoodCheck")->setChecked(true);
-        for (const QString &weak : {QStringLiteral("Short1!"), QStringLiteral("aaaaaaaaaaaaaaaa"),
-                                    QStringLiteral("abcabcabcabcabc")}) {
-            passphrase->setText(weak);
-            confirm->setText(weak);
-            QVERIFY2(!wizard.currentPage()->isComplete(), qPrintable(weak));
-            QVERIFY(findChildNamed<QLabel>(&wizard, "passphraseProblems")->isVisible());
-        }
-        QCOMPARE(findChildNamed<QProgressBar>(&wizard, "strengthMeter")->property("level").toInt(), 0);
-        passphrase->setText(kPassphrase);
-        confirm->setText(kPassphrase);
-        QVERIFY(wizard.currentPage()->isComplete());
-        QVERIFY(findChildNamed<QProgressBar>(&wizard, "strengthMeter")->property("level").toInt() >= 3);
-    }
-
-    void lossWarningMustBeAcknowledged()
-    {
-        FirstRunWizard wizard(freshDirectory(QStringLiteral("ack")));
-        wizard.show();
-        wizard.next();
-        wizard.next();
-        QVERIFY(findChildNamed<QLabel>(&wizard, "lossWarning")->isVisible());
-        findChildNamed<QLineEdit>(&wizard, "passphraseEdit")->setText(kPassphrase);
-        findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(kPassphrase);
-        QVERIFY(!wizard.currentPage()->isComplete());
-        findChildNamed<QCheckBox>(&wizard, "understoodCheck")->setChecked(true);
-        QVERIFY(wizard.currentPage()->isComplete());
-    }
-
     void adminPasswordMustMeetThePasswordPolicy()
     {
         FirstRunWizard wizard(freshDirectory(QStringLiteral("admin-policy")));
@@ -197,8 +132,16 @@ private Q_SLOTS:
         QCOMPARE(workspace->info().blobCipher, QStringLiteral("sm4-gcm"));
         auto admin = workspace->accounts().find(QStringLiteral("admin"));
         QVERIFY(admin.ok() && admin.value());
+        // Issue 9: no workspace passphrase; the administrator's own password opens its key slot.
+        QCOMPARE(workspace->unlockMode(), workspace::UnlockMode::AccountSlots);
+        QCOMPARE(workspace::Workspace::rootKind(directory).value(), QStringLiteral("accounts"));
+        // The recovery key is shown once, on the last page, and can be read back.
+        auto *recovery = findChildNamed<QLabel>(&wizard, "recoveryKeyLabel");
+        QVERIFY(recovery->isVisible());
+        QVERIFY(workspace::parseRecoveryKey(recovery->text()).has_value());
+        QVERIFY(workspace->takeRecoveryKey().isEmpty());
+        saveScreenshot(&wizard, QStringLiteral("wizard-done-recovery-key"));
         // The secrets left the line edits once the keys existed.
-        QVERIFY(findChildNamed<QLineEdit>(&wizard, "passphraseEdit")->text().isEmpty());
         QVERIFY(findChildNamed<QLineEdit>(&wizard, "adminPasswordEdit")->text().isEmpty());
     }
 
@@ -219,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(seen->pageCipher, QStringLiteral("aes-256-cbc"));
         QCOMPARE(seen->blobCipher, QStringLiteral("aes-256-gcm"));
         QCOMPARE(seen->adminName, QStringLiteral("admin"));
-        QCOMPARE(seen->passphrase.view(), QByteArrayView(kPassphrase.toUtf8()));
+        QVERIFY(seen->passphrase.isEmpty());
+        QCOMPARE(seen->mode(), workspace::UnlockMode::AccountSlots);
     }
 
     void creationFailureIsShownAndTheUserMayGoBack()
@@ -257,7 +201,7 @@ private Q_SLOTS:
         FirstRunWizard wizard(directory);
         wizard.resize(800, 640);
         fillUpToSummary(wizard, directory);
-        const char *names[] = {"welcome", "location", "passphrase", "encryption", "admin", "summary"};
+        const char *names[] = {"welcome", "location", "encryption", "admin", "summary"};
         for (int id = FirstRunWizard::SummaryPage; id >= FirstRunWizard::WelcomePage; --id) {
             QCOMPARE(wizard.currentId(), id);
             if (language == u"zh_CN") {
@@ -266,12 +210,6 @@ private Q_SLOTS:
                     wizard.currentPage()->title().remove(QRegularExpression(QStringLiteral("<[^>]*>")));
                 QVERIFY2(!title.contains(QRegularExpression(QStringLiteral("[A-Za-z]{4,}"))),
                          qPrintable(title));
-            }
-            if (id == FirstRunWizard::PassphrasePage) {
-                findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")
-                    ->setText(QStringLiteral("Neoadjuvant"));
-                saveScreenshot(&wizard, QStringLiteral("wizard-passphrase-mismatch-") + language);
-                findChildNamed<QLineEdit>(&wizard, "passphraseConfirmEdit")->setText(kPassphrase);
             }
             saveScreenshot(&wizard,
                            QStringLiteral("wizard-%1-%2").arg(QString::fromLatin1(names[id]), language));

@@ -259,6 +259,84 @@ private Q_SLOTS:
         QCOMPARE(workbench::TotpEnrolmentWidget::groupSecret(QString()), QString());
     }
 
+    // Issue 9: a workspace opened by account key slots asks no passphrase; the account's own password
+    // opens it, a clinician gives the code of the authenticator she enrols on the way.
+    void accountWorkspaceSignsInWithoutAPassphrase_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+
+    void accountWorkspaceSignsInWithoutAPassphrase()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        const QString directory = m_root.filePath(QStringLiteral("accounts-") + language);
+        {
+            workspace::CreateOptions options;
+            options.directory = directory;
+            options.adminName = QStringLiteral("admin");
+            options.adminPassword = secret(kAdminPassword);
+            auto created = workspace::Workspace::create(options, m_clock);
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+            auto &accounts = created.value()->accounts();
+            const QUuid admin = accounts.find(QStringLiteral("admin")).value()->id;
+            QVERIFY(accounts
+                        .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
+                                       accounts::Role::Researcher, kResearcherPassword)
+                        .ok());
+            QVERIFY(accounts
+                        .createAccount(admin, QStringLiteral("dr.he"), QStringLiteral("He"),
+                                       accounts::Role::Clinician, kClinicianPassword)
+                        .ok());
+        }
+        LoginDialog dialog(directory, m_clock);
+        dialog.resize(820, 640);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->isVisible());
+        QCOMPARE(dialog.focusWidget(), findChildNamed<QLineEdit>(&dialog, "userEdit"));
+        saveScreenshot(&dialog, QStringLiteral("login-accounts-") + language);
+
+        fill(dialog, {}, QStringLiteral("res.wu"), QStringLiteral("not her password"));
+        submit(dialog);
+        QVERIFY(!dialog.isUnlocked());
+        QVERIFY(!dialog.session());
+        QVERIFY2(dialog.message().contains(language == u"en"
+                                               ? QStringLiteral("user name or password is wrong")
+                                               : QStringLiteral("用户名或密码")),
+                 qPrintable(dialog.message()));
+        saveScreenshot(&dialog, QStringLiteral("login-accounts-wrong-") + language);
+
+        fill(dialog, {}, QStringLiteral("dr.he"), kClinicianPassword);
+        submit(dialog);
+        QCOMPARE(dialog.step(), LoginDialog::Step::Enrolment);
+        QVERIFY(dialog.isUnlocked());
+        QVERIFY(!dialog.session());
+        const QString base32 = findChildNamed<QLabel>(&dialog, "totpSecret")->text().remove(u' ');
+        findChildNamed<QLineEdit>(&dialog, "enrolmentCodeEdit")->setText(codeFor(base32, m_clock));
+        submit(dialog);
+        QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+        m_clock.advance(30'000);
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(base32, m_clock));
+        submit(dialog);
+        QVERIFY(dialog.session());
+        QCOMPARE(dialog.session()->userName, QStringLiteral("dr.he"));
+        dialog.takeWorkspace()->logout();
+
+        // The researcher needs no second factor: one step.
+        LoginDialog again(directory, m_clock);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        fill(again, {}, QStringLiteral("res.wu"), kResearcherPassword);
+        submit(again);
+        QVERIFY(again.session());
+        QCOMPARE(again.session()->role, QStringLiteral("researcher"));
+        again.takeWorkspace()->logout();
+        useLanguage(QStringLiteral("en"));
+    }
+
     void chineseInterfaceIsShownAndCaptured()
     {
         useLanguage(QStringLiteral("zh_CN"));

@@ -133,6 +133,51 @@ private Q_SLOTS:
         QVERIFY(!shell.workspace());
     }
 
+    // Issue 9: on a workspace opened by account, the lock screen asks only the person's own password
+    // (their name is filled in) and no workspace passphrase exists.
+    void lockingAnAccountWorkspaceAsksOnlyTheOwnPassword()
+    {
+        const QString directory = m_root.filePath(QStringLiteral("accounts"));
+        {
+            workspace::CreateOptions options;
+            options.directory = directory;
+            options.adminName = QStringLiteral("admin");
+            options.adminPassword = secret(kAdminPassword);
+            auto created = workspace::Workspace::create(options);
+            QVERIFY(created.ok());
+            auto &accounts = created.value()->accounts();
+            const QUuid admin = accounts.find(QStringLiteral("admin")).value()->id;
+            QVERIFY(accounts
+                        .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
+                                       accounts::Role::Researcher, kResearcherPassword)
+                        .ok());
+        }
+        WorkstationShell shell(*m_settings, workstation::features());
+        shell.start(directory);
+        auto *login = qobject_cast<LoginDialog *>(shell.currentWindow());
+        QVERIFY(login);
+        QVERIFY(!findChildNamed<QLineEdit>(login, "passphraseEdit")->isVisible());
+        signIn(login, {});
+        QTRY_VERIFY_WITH_TIMEOUT(shell.mainWindow(), 20'000);
+        QCOMPARE(shell.workspace()->session()->userName, QStringLiteral("res.wu"));
+
+        shell.lock();
+        QVERIFY(!shell.workspace());
+        login = qobject_cast<LoginDialog *>(shell.currentWindow());
+        QVERIFY(login);
+        QVERIFY(!findChildNamed<QLineEdit>(login, "passphraseEdit")->isVisible());
+        QCOMPARE(findChildNamed<QLineEdit>(login, "userEdit")->text(), QStringLiteral("res.wu"));
+        QCOMPARE(login->focusWidget(), findChildNamed<QLineEdit>(login, "passwordEdit"));
+        saveScreenshot(login, QStringLiteral("shell-locked-accounts-en"));
+        findChildNamed<QLineEdit>(login, "passwordEdit")->setText(kResearcherPassword);
+        findChildNamed<QPushButton>(login, "submitButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(shell.mainWindow(), 20'000);
+        QCOMPARE(shell.workspace()->session()->userName, QStringLiteral("res.wu"));
+        QSignalSpy finished(&shell, &WorkstationShell::finished);
+        findChildNamed<QAction>(shell.mainWindow(), "quitAction")->trigger();
+        QCOMPARE(finished.size(), 1);
+    }
+
     void autoLockCanBeTurnedOff()
     {
         m_settings->setAutoLockMinutes(0);

@@ -19,6 +19,15 @@ QString ActingUser::promptedCode(workspace::Workspace &ws, const QString &userNa
 Result<workspace::Session> ActingUser::signIn(workspace::Workspace &ws, const QString &userName,
                                               const QString &totpCode)
 {
+    // Opened by this account's own sign-in (account key slots): it is signed in already.
+    if (const auto session = ws.session();
+        session && session->accountId != ws.custodianId().toString(QUuid::WithoutBraces) &&
+        session->userName.compare(userName, Qt::CaseInsensitive) == 0)
+        return *session;
+    if (ws.unlockMode() == workspace::UnlockMode::AccountSlots)
+        return makeError(Error::Code::PermissionDenied,
+                         tr("this command was opened by %1's sign-in; it acts as nobody else")
+                             .arg(ws.session() ? ws.session()->userName : QString()));
     auto password = readSecret("MDP_USER_PASSWORD", tr("Password for %1: ").arg(userName));
     if (!password)
         return makeError(Error::Code::Unauthenticated,
@@ -28,15 +37,22 @@ Result<workspace::Session> ActingUser::signIn(workspace::Workspace &ws, const QS
     auto session = ws.login(userName, password.value(), totp, workspace::SessionOrigin::CommandLine);
     if (session)
         return session;
-    QString message = tr("sign-in as %1 failed: %2").arg(userName, session.error().message);
-    Error::Code code = session.error().code;
-    switch (accounts::loginFailureOf(session.error())) {
+    return explained(userName, session.error());
+}
+
+Error ActingUser::explained(const QString &userName, const Error &error)
+{
+    QString message = tr("sign-in as %1 failed: %2").arg(userName, error.message);
+    Error::Code code = error.code;
+    switch (accounts::loginFailureOf(error)) {
     case accounts::LoginFailure::SecondFactorRequired:
         message += QLatin1Char(' ') + tr("Give the code with --totp CODE.");
         code = Error::Code::Unauthenticated;
         break;
     case accounts::LoginFailure::SecondFactorEnrolmentRequired:
-        message += QLatin1Char(' ') + tr("Sign in once on a workstation to set up the authenticator.");
+        message +=
+            QLatin1Char(' ') +
+            tr("Set up the authenticator first: at a workstation, or with mdp totp enrol and confirm.");
         break;
     default:
         break;
@@ -46,8 +62,10 @@ Result<workspace::Session> ActingUser::signIn(workspace::Workspace &ws, const QS
 
 Result<QString> ActingUser::actor(workspace::Workspace &ws, const ParsedCommand &command)
 {
-    if (!command.has(QStringLiteral("as")))
-        return ws.custodianId().toString(QUuid::WithoutBraces);
+    if (!command.has(QStringLiteral("as"))) {
+        const auto session = ws.session();
+        return session ? session->accountId : ws.custodianId().toString(QUuid::WithoutBraces);
+    }
     auto session = signIn(ws, command.value(QStringLiteral("as")), command.value(QStringLiteral("totp")));
     if (!session)
         return session.error();

@@ -28,6 +28,8 @@ public:
     // `--totp`, or, without `--as`, the passphrase's authority, the workspace custodian. Returns the
     // account id.
     static Result<QString> actor(workspace::Workspace &ws, const ParsedCommand &command);
+    // A refused sign-in as a message that names the account and what to give.
+    static Error explained(const QString &userName, const Error &error);
 
 private:
     static QString promptedCode(workspace::Workspace &ws, const QString &userName);

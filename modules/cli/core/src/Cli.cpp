@@ -12,7 +12,9 @@
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/cli/SecretPrompt.h"
 #include "mdp/crypto/CryptoBenchmarks.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/Random.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/forms/FormStoreBenchmarks.h"
 #include "mdp/forms/FormsBenchmarks.h"
@@ -24,6 +26,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,32 +66,103 @@ int fail(QTextStream &err, const Error &error)
     return 1;
 }
 
-// The secret that unlocks the workspace named by --workspace: its passphrase or its token's PIN.
-Result<SecureBytes> workspaceSecret(const Args &args)
+// The workspace folder --workspace names, which must hold a workspace.
+Result<QString> workspaceDirectory(const Args &args)
 {
     const QString dir = args.value(QStringLiteral("workspace"));
     if (dir.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("--workspace DIR is required"));
     if (!workspace::Workspace::exists(dir))
         return makeError(Error::Code::NotFound, QStringLiteral("no workspace at %1").arg(dir));
-    auto kind = workspace::Workspace::rootKind(dir);
-    if (!kind)
-        return kind.error();
-    return kind.value() == QStringLiteral("pkcs11")
+    return dir;
+}
+
+// The secret of a machine-unlock workspace: its passphrase or its token's PIN.
+Result<SecureBytes> machineSecret(const QString &kind)
+{
+    return kind == QStringLiteral("pkcs11")
                ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
                : readSecret("MDP_PASSPHRASE", QStringLiteral("Workspace passphrase: "));
 }
 
-Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock)
+// Who signs in to a workspace opened by account (--as), with the password from MDP_USER_PASSWORD,
+// --password-fd or a prompt, and the code from --totp.
+Result<workspace::SignIn> signInOf(const Args &args)
 {
-    auto passphrase = workspaceSecret(args);
-    if (!passphrase)
-        return passphrase.error();
-    const QString dir = args.value(QStringLiteral("workspace"));
-    auto ws = workspace::Workspace::open(dir, passphrase.value(), clock);
+    workspace::SignIn signIn;
+    signIn.userName = args.value(QStringLiteral("as"));
+    if (signIn.userName.isEmpty())
+        return makeError(
+            Error::Code::InvalidArgument,
+            QStringLiteral("this workspace is opened by signing in: give --as USER (password from "
+                           "MDP_USER_PASSWORD, --password-fd N or a prompt)"));
+    auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(signIn.userName));
+    if (!password)
+        return makeError(
+            Error::Code::Unauthenticated,
+            QStringLiteral("no password for %1: set MDP_USER_PASSWORD, give --password-fd N or run "
+                           "on a terminal (%2)")
+                .arg(signIn.userName, password.error().message));
+    signIn.password = std::move(password.value());
+    signIn.totpCode = args.value(QStringLiteral("totp"));
+    signIn.origin = workspace::SessionOrigin::CommandLine;
+    return signIn;
+}
+
+Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock,
+                                                            bool forEnrolment = false)
+{
+    auto dir = workspaceDirectory(args);
+    if (!dir)
+        return dir.error();
+    auto kind = workspace::Workspace::rootKind(dir.value());
+    if (!kind)
+        return kind.error();
+    if (kind.value() == QStringLiteral("accounts")) {
+        auto signIn = signInOf(args);
+        if (!signIn)
+            return signIn.error();
+        signIn->allowEnrolment = forEnrolment;
+        auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock);
+        if (!ws && accounts::loginFailureOf(ws.error()) == accounts::LoginFailure::SecondFactorRequired &&
+            signIn->totpCode.isEmpty()) {
+            // Asked only where someone can type it; then the slot is opened once more.
+            if (auto code =
+                    readSecret(nullptr, QStringLiteral("Verification code for %1: ").arg(signIn->userName))) {
+                signIn->totpCode = QString::fromUtf8(code.value().view()).trimmed();
+                ws = workspace::Workspace::open(dir.value(), signIn.value(), clock);
+            }
+        }
+        if (!ws)
+            return ActingUser::explained(signIn->userName, ws.error());
+        return ws;
+    }
+    auto secret = machineSecret(kind.value());
+    if (!secret)
+        return secret.error();
+    auto ws = workspace::Workspace::open(dir.value(), secret.value(), clock);
     if (ws)
         ws.value()->beginCustodianSession(); // the command line acts on the passphrase's authority
     return ws;
+}
+
+// The account a command acts as: the signed-in account, or the custodian on a machine-unlock
+// workspace's passphrase.
+QUuid principalOf(workspace::Workspace &ws)
+{
+    const auto session = ws.session();
+    return session ? QUuid::fromString(session->accountId) : QUuid();
+}
+
+// A new account's password: MDP_NEW_PASSWORD or a prompt (on a machine-unlock workspace, where
+// nobody signs in, MDP_USER_PASSWORD as before).
+Result<SecureBytes> newPassword(workspace::Workspace &ws, const QString &userName)
+{
+    const char *variable =
+        std::getenv("MDP_NEW_PASSWORD") || ws.unlockMode() == workspace::UnlockMode::AccountSlots
+            ? "MDP_NEW_PASSWORD"
+            : "MDP_USER_PASSWORD";
+    return readSecret(variable, QStringLiteral("New password for %1: ").arg(userName), true);
 }
 
 int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
@@ -116,18 +190,119 @@ int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
             token.modulePath = args.value(QStringLiteral("pkcs11-module"));
         options.token = token;
     }
-    auto passphrase = options.token
-                          ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
+    const bool machineUnlock = args.has(QStringLiteral("machine-unlock"));
+    options.adminName = args.value(QStringLiteral("admin"));
+    if (options.token || machineUnlock) {
+        auto passphrase =
+            options.token ? readSecret("MDP_TOKEN_PIN", QStringLiteral("Token PIN: "))
                           : readSecret("MDP_PASSPHRASE", QStringLiteral("New workspace passphrase: "), true);
-    if (!passphrase)
-        return fail(err, passphrase.error());
-    options.passphrase = std::move(passphrase.value());
+        if (!passphrase)
+            return fail(err, passphrase.error());
+        options.passphrase = std::move(passphrase.value());
+        options.adminName.clear();
+    } else {
+        if (options.adminName.isEmpty())
+            return usage(
+                err, args,
+                QStringLiteral("give --admin NAME, the first administrator, who signs in with their own "
+                               "password (or --machine-unlock where the deployment wants one shared "
+                               "passphrase)"));
+        options.adminDisplayName = args.value(QStringLiteral("display"));
+        auto password =
+            readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(options.adminName), true);
+        if (!password)
+            return fail(err, password.error());
+        options.adminPassword = std::move(password.value());
+    }
     auto ws = workspace::Workspace::create(options, clock);
     if (!ws)
         return fail(err, ws.error());
     const auto info = ws.value()->info();
     out << "workspace created at " << info.directory << " (database " << info.pageCipher << ", vault "
         << info.blobCipher << ", root key " << info.rootKeyKind << ")\n";
+    if (const SecureBytes recovery = ws.value()->takeRecoveryKey(); !recovery.isEmpty()) {
+        out << "administrator " << options.adminName
+            << " created; it enrols its authenticator at its first sign-in (mdp totp enrol)\n"
+            << "recovery key (shown this once; keep it offline, e.g. printed and locked away):\n  "
+            << workspace::formatRecoveryKey(recovery) << "\n";
+    }
+    return 0;
+}
+
+// The organisation's recovery path: the recovery key resets an account's password and second
+// factor, and is itself replaced.
+int cmdRecover(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
+{
+    auto dir = workspaceDirectory(args);
+    if (!dir)
+        return fail(err, dir.error());
+    const QString name = args.value(QStringLiteral("account"));
+    auto text = readSecret("MDP_RECOVERY_KEY", QStringLiteral("Recovery key: "));
+    if (!text)
+        return fail(err, text.error());
+    const auto key = workspace::parseRecoveryKey(QString::fromUtf8(text.value().view()));
+    if (!key)
+        return fail(err, makeError(Error::Code::InvalidArgument,
+                                   QStringLiteral("that is not a recovery key (13 groups of four letters and "
+                                                  "digits)")));
+    auto ws = workspace::Workspace::openWithRecoveryKey(dir.value(), *key, clock);
+    if (!ws)
+        return fail(err, ws.error());
+    auto password = readSecret("MDP_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(name), true);
+    if (!password)
+        return fail(err, password.error());
+    auto &accounts = ws.value()->accounts();
+    const QUuid custodian = ws.value()->custodianId();
+    if (auto r = accounts.resetPassword(custodian, name, QString::fromUtf8(password.value().view())); !r)
+        return fail(err, r.error());
+    auto account = accounts.find(name);
+    if (account && account.value() && account.value()->totpEnrolled) {
+        if (auto r = accounts.resetTotp(custodian, name); !r)
+            return fail(err, r.error());
+    }
+    SecureBytes renewed;
+    if (auto r = ws.value()->keys().renewRecoveryKey(renewed); !r)
+        return fail(err, r.error());
+    out << "account " << name << ": new password set, authenticator to be enrolled again\n"
+        << "the old recovery key no longer works; the new one (shown this once):\n  "
+        << workspace::formatRecoveryKey(renewed) << "\n";
+    return 0;
+}
+
+// A second factor enrolled from the command line: `enrol` prints the secret, `confirm` takes the
+// first code from the authenticator.
+int cmdTotp(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
+{
+    const QString verb = args.words.value(1);
+    auto ws = openWorkspace(args, clock, true);
+    if (!ws)
+        return fail(err, ws.error());
+    const QString user = args.value(QStringLiteral("as"));
+    if (ws.value()->session())
+        return fail(err,
+                    makeError(Error::Code::Conflict,
+                              QStringLiteral("%1 has an authenticator already; an administrator resets it "
+                                             "when it is lost")
+                                  .arg(user)));
+    auto &accounts = ws.value()->accounts();
+    if (verb == QStringLiteral("enrol")) {
+        auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
+        if (!password)
+            return fail(err, password.error());
+        auto enrolment = accounts.enrollTotp(user, QString::fromUtf8(password.value().view()));
+        if (!enrolment)
+            return fail(err, enrolment.error());
+        out << "add this to the authenticator app, then run mdp totp confirm with its first code:\n"
+            << "  secret " << enrolment->secretBase32 << "\n  " << enrolment->provisioningUri << "\n";
+        return 0;
+    }
+    const QString code = args.value(QStringLiteral("code"));
+    if (code.isEmpty())
+        return usage(err, args, QStringLiteral("--code CODE is required"));
+    auto confirmed = accounts.confirmTotp(user, code);
+    if (!confirmed)
+        return fail(err, confirmed.error());
+    out << "authenticator of " << user << " confirmed; sign in with --totp CODE from now on\n";
     return 0;
 }
 
@@ -150,10 +325,10 @@ int cmdUser(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
     if (!ws)
         return fail(err, ws.error());
     auto &dir = ws.value()->accounts();
-    const QUuid actor = ws.value()->custodianId();
+    const QUuid actor = principalOf(*ws.value());
 
     if (verb == QStringLiteral("add")) {
-        auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(name), true);
+        auto password = newPassword(*ws.value(), name);
         if (!password)
             return fail(err, password.error());
         const QString display =
@@ -207,11 +382,24 @@ int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream
     if (verb == QStringLiteral("verify")) {
         // Read-only: the workspace is not opened (opening cuts torn tails, catches the audit index up
         // and records events); a damaged workspace is examined as it is.
-        auto secret = workspaceSecret(args);
-        if (!secret)
-            return fail(err, secret.error());
-        auto checked = workspace::Workspace::verifyOffline(args.value(QStringLiteral("workspace")),
-                                                           secret.value(), clock);
+        auto dir = workspaceDirectory(args);
+        if (!dir)
+            return fail(err, dir.error());
+        auto kind = workspace::Workspace::rootKind(dir.value());
+        if (!kind)
+            return fail(err, kind.error());
+        Result<workspace::IntegrityReport> checked = makeError(Error::Code::Unknown, QString());
+        if (kind.value() == QStringLiteral("accounts")) {
+            auto signIn = signInOf(args);
+            if (!signIn)
+                return fail(err, signIn.error());
+            checked = workspace::Workspace::verifyOffline(dir.value(), signIn.value(), clock);
+        } else {
+            auto secret = machineSecret(kind.value());
+            if (!secret)
+                return fail(err, secret.error());
+            checked = workspace::Workspace::verifyOffline(dir.value(), secret.value(), clock);
+        }
         if (!checked) {
             const auto code = checked.error().code;
             const bool integrity = code == Error::Code::Tampered || code == Error::Code::RolledBack ||
@@ -314,11 +502,70 @@ int cmdKey(const Args &args, const Clock &clock, QTextStream &out, QTextStream &
     return 0;
 }
 
+// Signing in to a whole workspace by account (slot, audit log, database, sign-in checks) against the
+// Argon2id call alone: best of three.
+QList<BenchLine> workspaceSignInBench(const QString &scratch)
+{
+    QList<BenchLine> lines;
+    const QString dir = QDir(scratch).filePath(QStringLiteral("keys-workspace"));
+    const QByteArray adminPassword("Bench-admin-password-26");
+    const QByteArray password("Bench-researcher-pass-26");
+    {
+        workspace::CreateOptions options;
+        options.directory = dir;
+        options.adminName = QStringLiteral("admin");
+        options.adminPassword = SecureBytes(adminPassword);
+        auto ws = workspace::Workspace::create(options);
+        if (!ws)
+            return lines;
+        const QUuid admin = ws.value()->accounts().find(QStringLiteral("admin")).value()->id;
+        if (!ws.value()->accounts().createAccount(admin, QStringLiteral("researcher"),
+                                                  QStringLiteral("Researcher"), accounts::Role::Researcher,
+                                                  QString::fromLatin1(password)))
+            return lines;
+    }
+    auto best = [](const std::function<void()> &work) {
+        double bestMs = 0;
+        for (int run = 0; run < 3; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            work();
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            bestMs = run == 0 ? ms : std::min(bestMs, ms);
+        }
+        return bestMs;
+    };
+    const crypto::KeyHierarchyOptions defaults;
+    const QByteArray salt = crypto::randomBytes(16);
+    const double kdf = best([&] { (void)crypto::argon2id(password, salt, defaults.slotKdf, 16); });
+    bool signedIn = true;
+    const double open = best([&] {
+        workspace::SignIn signIn;
+        signIn.userName = QStringLiteral("researcher");
+        signIn.password = SecureBytes(password);
+        auto ws = workspace::Workspace::open(dir, signIn);
+        signedIn = signedIn && ws && ws.value()->session();
+    });
+    BenchLine b;
+    b.bench = QStringLiteral("keys");
+    b.caseName = QStringLiteral("workspace-sign-in");
+    b.unit = QStringLiteral("ms");
+    b.value = open;
+    b.baseline = QStringLiteral("argon2id alone");
+    b.baselineValue = kdf;
+    b.higherIsBetter = false;
+    b.extra.insert(QStringLiteral("signed_in"), signedIn);
+    b.extra.insert(QStringLiteral("goal"), QStringLiteral("value < 1000 ms"));
+    lines << b;
+    return lines;
+}
+
 // The areas built in and those the program registered providers for.
 QStringList benchAreas()
 {
-    QStringList areas{QStringLiteral("crypto"), QStringLiteral("store"),    QStringLiteral("vault"),
-                      QStringLiteral("audit"),  QStringLiteral("registry"), QStringLiteral("forms")};
+    QStringList areas{QStringLiteral("crypto"), QStringLiteral("keys"),  QStringLiteral("store"),
+                      QStringLiteral("vault"),  QStringLiteral("audit"), QStringLiteral("registry"),
+                      QStringLiteral("forms")};
     for (const QString &area : benchProviders().keys()) {
         if (!areas.contains(area))
             areas << area;
@@ -340,7 +587,10 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
     QList<BenchLine> lines;
     if (area == QStringLiteral("crypto"))
         lines = crypto::runCryptoBenchmarks(size > 0 ? size : 64);
-    else if (area == QStringLiteral("store"))
+    else if (area == QStringLiteral("keys")) {
+        lines = crypto::runKeyBenchmarks(scratch.path());
+        lines += workspaceSignInBench(scratch.path());
+    } else if (area == QStringLiteral("store"))
         lines = store::runStoreBenchmarks(scratch.path(), size > 0 ? size : 100000);
     else if (area == QStringLiteral("registry")) {
         // The import rate needs a synthetic cohort, which a disease pack's generator makes: the program
@@ -404,10 +654,24 @@ QList<CommandSyntax> ownSyntax()
                     QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account's user name"));
     QList<CommandSyntax> syntax{
         S(QStringLiteral("init"), QString(),
-          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
-                            "create a workspace (passphrase: MDP_PASSPHRASE or a prompt; token PIN: "
-                            "MDP_TOKEN_PIN or a prompt)"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "create a workspace and its first administrator, who signs in with their own "
+              "password (MDP_USER_PASSWORD, --password-fd or a prompt); prints the recovery key "
+              "once. Machine unlock: one passphrase (MDP_PASSPHRASE or a prompt); token: its PIN "
+              "(MDP_TOKEN_PIN or a prompt)"),
           {S::workspace(),
+           S::optional(QStringLiteral("admin"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the first administrator's user name")),
+           S::optional(QStringLiteral("display"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the administrator's name as shown")),
+           S::optional(QStringLiteral("password-fd"), QStringLiteral("N"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "read the administrator's password from this file descriptor")),
+           S::flag(QStringLiteral("machine-unlock"),
+                   QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                     "one passphrase unlocks the workspace for everybody (only where a "
+                                     "deployment asks for it)")),
            S::optional(
                QStringLiteral("cipher"), QStringLiteral("sm4|aes"),
                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "database and vault cipher (default sm4)")),
@@ -416,9 +680,26 @@ QList<CommandSyntax> ownSyntax()
                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "keep the root key in this PKCS#11 token")),
            S::optional(QStringLiteral("pkcs11-module"), QStringLiteral("SO"),
                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the token's PKCS#11 library"))}),
+        S(QStringLiteral("recover"), QString(),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "the organisation recovery key (MDP_RECOVERY_KEY or a prompt) sets a new password "
+              "(MDP_NEW_PASSWORD or a prompt) for an account, clears its authenticator and is "
+              "replaced by a new recovery key"),
+          {S::workspace(),
+           S::required(QStringLiteral("account"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account to recover"))}),
+        S(QStringLiteral("totp"), QStringLiteral("enrol"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "start enrolling the signed-in account's authenticator: prints its secret"),
+          {S::workspace()}),
+        S(QStringLiteral("totp"), QStringLiteral("confirm"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "finish the enrolment with the authenticator's code"),
+          {S::workspace(), S::required(QStringLiteral("code"), QStringLiteral("CODE"),
+                                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the current code"))}),
         S(user, QStringLiteral("add"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
-                            "add an account (password: MDP_USER_PASSWORD or a prompt); roles: clinician "
+                            "add an account (its password: MDP_NEW_PASSWORD or a prompt); roles: clinician "
                             "reviewer researcher ethics-reviewer data-manager auditor system-admin"),
           {S::workspace(), name,
            S::required(QStringLiteral("role"), QStringLiteral("ROLE"),
@@ -526,9 +807,23 @@ int usageError(QTextStream &err, const QString &problem, const QString &help)
 int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString command = args.words.value(0);
+    if (args.has(QStringLiteral("password-fd"))) {
+        bool ok = false;
+        const int fd = args.value(QStringLiteral("password-fd")).toInt(&ok);
+        if (!ok || fd < 0)
+            return usage(err, args, QStringLiteral("--password-fd takes an open file descriptor number"));
+        auto password = readSecretFromFd(fd);
+        if (!password)
+            return fail(err, password.error());
+        keepSecret("MDP_USER_PASSWORD", password.value());
+    }
     const auto opener = [&args, &clock] { return openWorkspace(args, clock); };
     if (command == QStringLiteral("init"))
         return cmdInit(args, clock, out, err);
+    if (command == QStringLiteral("recover"))
+        return cmdRecover(args, clock, out, err);
+    if (command == QStringLiteral("totp"))
+        return cmdTotp(args, clock, out, err);
     if (command == QStringLiteral("user"))
         return cmdUser(args, clock, out, err);
     if (command == QStringLiteral("audit"))
@@ -616,6 +911,7 @@ int dispatch(const QStringList &arguments, const Clock &clock, QTextStream &out,
 int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err, const Clock &clock)
 {
     const int rc = dispatch(arguments, clock, out, err);
+    forgetSecrets();
     out.flush();
     err.flush();
     return rc;

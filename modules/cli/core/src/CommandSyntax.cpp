@@ -43,7 +43,25 @@ CommandSyntax::CommandSyntax(QString command, QString verb, const char *summary,
     , m_summary(summary)
     , m_options(std::move(options))
     , m_positionalName(std::move(positionalName))
-{}
+{
+    // Every command that opens a workspace signs in (account key slots): who, and how the password
+    // and the code come.
+    if (!option(QStringLiteral("workspace")) || m_command == u"init")
+        return;
+    if (!option(QStringLiteral("as")))
+        m_options << optional(QStringLiteral("as"), QStringLiteral("USER"),
+                              QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                                "the account that signs in (password: MDP_USER_PASSWORD, "
+                                                "--password-fd or a prompt)"));
+    if (!option(QStringLiteral("totp")))
+        m_options << optional(QStringLiteral("totp"), QStringLiteral("CODE"),
+                              QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                                "the account's current verification code (asked for on a "
+                                                "terminal when missing)"));
+    m_options << optional(
+        QStringLiteral("password-fd"), QStringLiteral("N"),
+        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "read the password from this open file descriptor"));
+}
 
 const CommandSyntax::Option *CommandSyntax::option(const QString &name) const
 {

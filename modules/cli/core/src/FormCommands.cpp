@@ -217,7 +217,9 @@ int cmdReviewer(const FormCommandArgs &args, QTextStream &out, QTextStream &err)
         p.projects = listOption(args.value(QStringLiteral("projects")));
         p.email = args.value(QStringLiteral("email"));
         p.active = !args.has(QStringLiteral("inactive"));
-        auto r = store.setReviewerProfile(ws.value()->custodianId().toString(QUuid::WithoutBraces), p);
+        const auto session = ws.value()->session();
+        auto r = store.setReviewerProfile(
+            session ? session->accountId : ws.value()->custodianId().toString(QUuid::WithoutBraces), p);
         if (!r)
             return fail(err, r.error());
         out << "reviewer " << args.value(QStringLiteral("user")) << ": categories "

@@ -1,5 +1,7 @@
 #include "mdp/cli/SecretPrompt.h"
 
+#include <QHash>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -41,13 +43,65 @@ Result<SecureBytes> promptOnce(const QString &prompt)
     return SecureBytes(QByteArrayView(buffer.data(), qsizetype(n)));
 }
 
+// What this command read already: an environment variable is wiped once read and a descriptor
+// can be read once, yet one command may need the secret twice.
+QHash<QByteArray, SecureBytes> &kept()
+{
+    static QHash<QByteArray, SecureBytes> secrets;
+    return secrets;
+}
+
 } // namespace
+
+void keepSecret(const char *name, const SecureBytes &secret)
+{
+    kept().insert(QByteArray(name), secret);
+}
+
+void forgetSecrets()
+{
+    kept().clear(); // SecureBytes wipes itself
+}
+
+Result<SecureBytes> readSecretFromFd(int fd)
+{
+    const QByteArray key = "fd:" + QByteArray::number(fd);
+    if (const auto it = kept().constFind(key); it != kept().constEnd())
+        return it.value();
+    SecureBytes buffer{std::size_t(1024)};
+    std::size_t n = 0;
+    for (char c; n < buffer.size();) {
+        const ssize_t r = ::read(fd, &c, 1);
+        if (r < 0)
+            return makeError(Error::Code::Io,
+                             QStringLiteral("cannot read the password from descriptor %1").arg(fd));
+        if (r == 0 || c == '\n')
+            break;
+        buffer.data()[n++] = c;
+    }
+    if (n > 0 && buffer.data()[n - 1] == '\r')
+        --n;
+    if (n == 0)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("descriptor %1 gave no password").arg(fd));
+    SecureBytes secret(QByteArrayView(buffer.data(), qsizetype(n)));
+    kept().insert(key, secret);
+    return secret;
+}
 
 Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm)
 {
-    if (const char *value = environmentVariable ? std::getenv(environmentVariable) : nullptr) {
+    if (char *value = environmentVariable ? std::getenv(environmentVariable) : nullptr) {
         SecureBytes secret{QByteArrayView(value)};
+        // Out of the environment, where every child process and /proc/self/environ would see it.
+        secureZero(value, std::strlen(value));
+        ::unsetenv(environmentVariable);
+        kept().insert(QByteArray(environmentVariable), secret);
         return secret;
+    }
+    if (environmentVariable) {
+        if (const auto it = kept().constFind(QByteArray(environmentVariable)); it != kept().constEnd())
+            return it.value();
     }
     auto first = promptOnce(prompt);
     if (!first || !confirm)

@@ -2,12 +2,14 @@
 
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"
+#include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/PassphraseRootKey.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/crypto/Signature.h"
 
 #include "../../gcrypt/RawGcrypt.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -139,6 +141,62 @@ QList<BenchLine> runCryptoBenchmarks(int megabytes)
     lines.append(sm3Line(buffer));
     lines.append(signatureLines());
     lines.append(pbkdf2Line());
+    return lines;
+}
+
+QList<BenchLine> runKeyBenchmarks(const QString &directory)
+{
+    QList<BenchLine> lines;
+    const KeyHierarchyOptions options; // the product's parameters
+    const QString path = QDir(directory).filePath(QStringLiteral("bench-keyring.json"));
+    const SecureBytes password(QByteArrayView("Bench-account-password-26"));
+    SecureBytes recovery;
+    auto created = KeyHierarchy::createWithSlots(
+        path, {QStringLiteral("bench-account"), QStringLiteral("bench"), password}, recovery,
+        SystemClock::instance(), nullptr, options);
+    if (!created)
+        return lines;
+    (void)created.value()->ensureDataKey(QStringLiteral("database"), QStringLiteral("database"));
+    created.value().reset();
+    const QByteArray salt = randomBytes(16);
+    const double kdf = bestSeconds([&] { (void)argon2id(password.view(), salt, options.slotKdf, 16); });
+    bool opened = true;
+    const double signIn = bestSeconds([&] {
+        SlotUnlock unlock;
+        opened = opened && KeyHierarchy::openWithSlot(path, QStringLiteral("bench"), password, unlock,
+                                                      SystemClock::instance())
+                               .ok();
+    });
+    const QString kdfName = QStringLiteral("argon2id t=%1 m=%2KiB p=%3 alone")
+                                .arg(options.slotKdf.iterations)
+                                .arg(options.slotKdf.memoryKiB)
+                                .arg(options.slotKdf.parallelism);
+    BenchLine b =
+        line(QStringLiteral("slot-sign-in"), QStringLiteral("ms"), signIn * 1000, kdfName, kdf * 1000);
+    b.bench = QStringLiteral("keys");
+    b.higherIsBetter = false;
+    b.extra.insert(QStringLiteral("goal"), QStringLiteral("ratio <= 1.2 and value < 1000 ms"));
+    b.extra.insert(QStringLiteral("opened"), opened);
+    lines << b;
+
+    // A wrong password and an unknown name: one answer, the same work.
+    const SecureBytes wrong(QByteArrayView("not-the-password-at-all"));
+    const double wrongPassword = bestSeconds([&] {
+        SlotUnlock unlock;
+        (void)KeyHierarchy::openWithSlot(path, QStringLiteral("bench"), wrong, unlock,
+                                         SystemClock::instance(), nullptr, /*readOnly=*/true);
+    });
+    const double unknownName = bestSeconds([&] {
+        SlotUnlock unlock;
+        (void)KeyHierarchy::openWithSlot(path, QStringLiteral("nobody"), wrong, unlock,
+                                         SystemClock::instance(), nullptr, true);
+    });
+    BenchLine u = line(QStringLiteral("unknown-name"), QStringLiteral("ms"), unknownName * 1000,
+                       QStringLiteral("wrong password of an existing account"), wrongPassword * 1000);
+    u.bench = QStringLiteral("keys");
+    u.higherIsBetter = false;
+    u.extra.insert(QStringLiteral("goal"), QStringLiteral("ratio close to 1"));
+    lines << u;
     return lines;
 }
 

@@ -117,7 +117,8 @@ Result<std::unique_ptr<PassphraseRootKey>> PassphraseRootKey::unlock(const QJson
         QByteArray::fromBase64(description.value(u"wrappedRootKey").toString().toLatin1());
     const QString rootId = description.value(u"rootKeyId").toString();
     if (description.value(u"kind").toString() != kKind || description.value(u"kdf").toString() != kKdf ||
-        !cipher || iterations < kMinimumIterations || salt.size() != kSaltLength || rootId.isEmpty() ||
+        !cipher || iterations < kMinimumIterations || iterations > kMaximumIterations ||
+        salt.size() != kSaltLength || rootId.isEmpty() ||
         wrapped.size() != kNonceLength + kRootKeyLength + kTagLength)
         return makeError(Error::Code::Corrupt,
                          QStringLiteral("the keyring's passphrase root entry is malformed"));

@@ -6,7 +6,6 @@
 #include "wizard/DoneWizardPage.h"
 #include "wizard/EncryptionWizardPage.h"
 #include "wizard/LocationWizardPage.h"
-#include "wizard/PassphraseWizardPage.h"
 #include "wizard/SummaryWizardPage.h"
 #include "wizard/WelcomeWizardPage.h"
 
@@ -32,7 +31,6 @@ FirstRunWizard::FirstRunWizard(const QString &directory, QWidget *parent)
     setPage(LocationPage,
             new LocationWizardPage(directory.isEmpty() ? workspace::Workspace::defaultDirectory() : directory,
                                    this));
-    setPage(PassphrasePage, new PassphraseWizardPage(this));
     setPage(EncryptionPage, new EncryptionWizardPage(this));
     setPage(AdminPage, new AdminAccountWizardPage(this));
     setPage(SummaryPage, new SummaryWizardPage(this));
@@ -66,7 +64,7 @@ void FirstRunWizard::setWorkspace(std::unique_ptr<workspace::Workspace> workspac
 {
     m_workspace = std::move(workspace);
     // The secrets are no longer needed once the keys exist.
-    static_cast<PassphraseWizardPage *>(page(PassphrasePage))->clearSecrets();
+    m_recoveryKey = workspace::formatRecoveryKey(m_workspace->takeRecoveryKey());
     static_cast<AdminAccountWizardPage *>(page(AdminPage))->clearSecrets();
     Q_EMIT workspaceCreated();
 }
@@ -79,6 +77,11 @@ std::unique_ptr<workspace::Workspace> FirstRunWizard::takeWorkspace()
 QString FirstRunWizard::directory() const
 {
     return field(QStringLiteral("directory")).toString().trimmed();
+}
+
+QString FirstRunWizard::recoveryKey() const
+{
+    return m_recoveryKey;
 }
 
 QString FirstRunWizard::adminName() const

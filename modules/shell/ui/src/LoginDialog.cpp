@@ -191,14 +191,23 @@ void LoginDialog::build()
     });
 
     m_location->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_directory)));
+    if (m_workspace) {
+        m_accountSlots = m_workspace->unlockMode() == workspace::UnlockMode::AccountSlots;
+    } else {
+        const auto kind = workspace::Workspace::rootKind(m_directory);
+        m_accountSlots = kind.ok() && kind.value() == QStringLiteral("accounts");
+    }
     setStep(Step::Credentials);
-    (isUnlocked() ? m_user : m_passphrase)->setFocus();
+    (isUnlocked() || m_accountSlots ? m_user : m_passphrase)->setFocus();
 }
 
 void LoginDialog::updateTitle()
 {
-    m_form->setRowVisible(m_passphrase, !isUnlocked());
-    if (!isUnlocked()) {
+    m_form->setRowVisible(m_passphrase, !isUnlocked() && !m_accountSlots);
+    if (!isUnlocked() && m_accountSlots) {
+        m_title->setText(m_step == Step::SecondFactor ? tr("Two-step sign-in") : tr("Sign in"));
+        m_submit->setText(tr("Sign in"));
+    } else if (!isUnlocked()) {
         m_title->setText(tr("Unlock workspace"));
         m_submit->setText(tr("Unlock and sign in"));
     } else if (m_step == Step::Enrolment) {
@@ -228,7 +237,7 @@ void LoginDialog::setStep(Step step)
 void LoginDialog::setUserName(const QString &userName)
 {
     m_user->setText(userName);
-    if (isUnlocked())
+    if (isUnlocked() || m_accountSlots)
         m_password->setFocus();
 }
 
@@ -285,7 +294,9 @@ void LoginDialog::submit()
     if (m_busy)
         return;
     if (!isUnlocked()) {
-        if (m_passphrase->text().isEmpty())
+        if (m_accountSlots && m_step == Step::SecondFactor && m_totp->text().trimmed().isEmpty())
+            return showError(tr("Enter the code your authenticator app shows."), m_totp);
+        if (!m_accountSlots && m_passphrase->text().isEmpty())
             return showError(tr("Enter the workspace passphrase."), m_passphrase);
         if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty())
             return showError(tr("Enter your user name and password."),
@@ -315,10 +326,18 @@ void LoginDialog::submit()
 
 void LoginDialog::unlock()
 {
-    setBusy(true, tr("Unlocking the workspace…"));
+    setBusy(true, m_accountSlots ? tr("Signing in…") : tr("Unlocking the workspace…"));
     const QString directory = m_directory;
     const Clock *clock = m_clock;
-    SecureBytes passphrase = secretFrom(m_passphrase->text());
+    SecureBytes passphrase = m_accountSlots ? SecureBytes() : secretFrom(m_passphrase->text());
+    std::optional<workspace::SignIn> credentials;
+    if (m_accountSlots) {
+        credentials.emplace();
+        credentials->userName = m_user->text().trimmed();
+        credentials->password = secretFrom(m_password->text());
+        credentials->totpCode = m_step == Step::SecondFactor ? m_totp->text().trimmed() : QString();
+        credentials->allowEnrolment = true;
+    }
     // Each stage of the unlock is named while the bar runs; the patient search index is built
     // afterwards in the background (the Patients page shows how far). Posted to this dialog,
     // which outlives its worker.
@@ -330,7 +349,8 @@ void LoginDialog::unlock()
                     return;
                 switch (p.stage) {
                 case workspace::OpenStage::Keys:
-                    m_status->setText(tr("Unlocking the workspace…"));
+                    m_status->setText(m_accountSlots ? tr("Checking your password…")
+                                                     : tr("Unlocking the workspace…"));
                     break;
                 case workspace::OpenStage::AuditLog:
                     // A percentage only comes when the whole log is read (its index is being built).
@@ -348,10 +368,14 @@ void LoginDialog::unlock()
     };
     m_worker = workbench::runInBackground<OpenResult>(
         this,
-        [directory, clock, passphrase = std::move(passphrase), progress]() mutable {
+        [directory, clock, passphrase = std::move(passphrase), credentials = std::move(credentials),
+         progress]() mutable {
             auto result = std::make_shared<Result<std::unique_ptr<workspace::Workspace>>>(
-                workspace::Workspace::open(directory, passphrase, *clock, progress));
+                credentials ? workspace::Workspace::open(directory, *credentials, *clock, progress)
+                            : workspace::Workspace::open(directory, passphrase, *clock, progress));
             passphrase.clear();
+            if (credentials)
+                credentials->password.clear();
             return result;
         },
         [this](OpenResult &result) {
@@ -361,7 +385,16 @@ void LoginDialog::unlock()
             m_workspace = std::move(result->value());
             m_passphrase->clear();
             updateTitle();
-            signIn();
+            if (!m_accountSlots)
+                return signIn();
+            // Signing in opened the workspace: signed in, or to enrol the second factor first.
+            if (const auto session = m_workspace->session()) {
+                m_session = *session;
+                m_password->clear();
+                accept();
+                return;
+            }
+            startEnrolment();
         });
 }
 
@@ -391,6 +424,28 @@ void LoginDialog::signIn()
 
 void LoginDialog::showOpenFailure(const Error &error)
 {
+    if (m_accountSlots) {
+        // The sign-in and the unlock are one step: the account's answers come from here.
+        switch (error.code) {
+        case Error::Code::WrongPassphrase:
+            if (m_step == Step::SecondFactor)
+                setStep(Step::Credentials);
+            return showError(tr("The user name or password is wrong."), m_password);
+        case Error::Code::Locked:
+            setStep(Step::Credentials);
+            if (error.message.contains(QStringLiteral("try again after")))
+                return showError(tr("Too many wrong passwords for this account. Wait a little and try again; "
+                                    "each further failure doubles the wait."),
+                                 nullptr);
+            return showError(tr("This account is locked. Ask a system administrator to unlock it."), nullptr);
+        case Error::Code::Unauthenticated:
+        case Error::Code::InvalidArgument:
+        case Error::Code::PermissionDenied:
+            return showLoginFailure(error);
+        default:
+            break;
+        }
+    }
     switch (error.code) {
     case Error::Code::WrongPassphrase:
         return showError(tr("The workspace passphrase is wrong. Nothing was changed; try again."),
@@ -422,6 +477,10 @@ void LoginDialog::showLoginFailure(const Error &error)
                 tr("The verification code is wrong or was already used. Enter the current code."), m_totp);
         return showError(tr("The user name or password is wrong."), m_password);
     case accounts::LoginFailure::Locked: {
+        if (!m_workspace) {
+            setStep(Step::Credentials);
+            return showError(tr("This account is locked. Ask a system administrator to unlock it."), nullptr);
+        }
         auto account = m_workspace->accounts().find(m_user->text().trimmed());
         const QDateTime now = m_workspace->clock().now();
         setStep(Step::Credentials);

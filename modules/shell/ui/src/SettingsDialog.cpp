@@ -54,7 +54,7 @@ SettingsDialog::SettingsDialog(ShellSettings &settings, QWidget *parent, workben
     form->addRow(tr("Lock after inactivity"), m_autoLock);
     form->addRow(QString(),
                  workbench::makeLabel(tr("The workspace locks itself after this many minutes without input; "
-                                         "the passphrase is then needed again."),
+                                         "your own password is then needed again."),
                                       QStringLiteral("muted"), this));
     layout->addLayout(form);
     layout->addStretch();

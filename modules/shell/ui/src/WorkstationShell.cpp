@@ -221,13 +221,18 @@ void WorkstationShell::lock(const QString &reason)
     if (!m_main)
         return;
     closeMain();
-    if (m_workspace)
+    QString userName;
+    if (m_workspace) {
+        if (const auto session = m_workspace->session())
+            userName = session->userName;
         m_workspace->logout();
+    }
     if (!m_demo) {
-        // Closing the workspace drops every key from memory; the passphrase is needed again.
+        // Closing the workspace drops every key from memory; the account's own password (or, on a
+        // machine-unlock workspace, the passphrase) is needed again.
         m_workspace.reset();
     }
-    showLogin(reason.isEmpty() ? tr("The workspace was locked.") : reason);
+    showLogin(reason.isEmpty() ? tr("The workspace was locked.") : reason, userName);
 }
 
 void WorkstationShell::logout()

@@ -15,7 +15,11 @@ int run(const QStringList &arguments, QString &out, QString &err)
     out.clear();
     err.clear();
     QTextStream o(&out), e(&err);
-    return mdp::cli::runCli(arguments, o, e);
+    // Set for each command: mdp wipes a secret from its environment once it has read it.
+    qputenv("MDP_PASSPHRASE", "demo data command test 2026");
+    const int rc = mdp::cli::runCli(arguments, o, e);
+    qunsetenv("MDP_PASSPHRASE");
+    return rc;
 }
 
 QString digestOf(const QString &summary)
@@ -36,13 +40,13 @@ class tst_DemoDataCommand : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("MDP_PASSPHRASE", "demo data command test 2026");
         m_workspace = QDir(m_dir.path()).filePath(QStringLiteral("ws"));
         QString out, err;
-        QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--workspace"), m_workspace,
-                      QStringLiteral("--cipher"), QStringLiteral("aes")},
-                     out, err),
-                 0);
+        QCOMPARE(
+            run({QStringLiteral("init"), QStringLiteral("--machine-unlock"), QStringLiteral("--workspace"),
+                 m_workspace, QStringLiteral("--cipher"), QStringLiteral("aes")},
+                out, err),
+            0);
     }
 
     // R-6.1.1a/c, R-6.1.2: patients, timelines and files through the registry; the same seed again

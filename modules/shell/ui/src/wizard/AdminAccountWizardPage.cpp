@@ -57,9 +57,9 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     auto *note = workbench::makeMessageLabel(this);
     workbench::showMessage(
         note, workbench::Severity::Info,
-        tr("This password is the administrator's own and is different from the workspace passphrase. "
-           "Administrators also confirm each sign-in with a code from an authenticator app; it is "
-           "set up at the first sign-in."));
+        tr("This password is the administrator's own and opens the workspace: nobody else knows it, and "
+           "no shared passphrase exists. Administrators also confirm each sign-in with a code from an "
+           "authenticator app; it is set up at the first sign-in."));
     layout->addWidget(note);
 
     registerField(QStringLiteral("adminName*"), m_name);

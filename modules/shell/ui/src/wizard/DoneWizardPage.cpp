@@ -1,8 +1,10 @@
 #include "DoneWizardPage.h"
 
+#include "mdp/shell/FirstRunWizard.h"
 #include "mdp/workbench/Theme.h"
 #include "mdp/workbench/Widgets.h"
 
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -12,6 +14,7 @@ namespace mdp::shell {
 DoneWizardPage::DoneWizardPage(QWidget *parent)
     : QWizardPage(parent)
     , m_text(workbench::makeLabel(QString(), QStringLiteral("factValue"), this))
+    , m_recovery(workbench::makeLabel(QString(), QStringLiteral("recoveryKey"), this))
 {
     setTitle(workbench::headingHtml(tr("Workspace created")));
     setSubTitle(tr("The encrypted workspace is ready."));
@@ -26,6 +29,22 @@ DoneWizardPage::DoneWizardPage(QWidget *parent)
     row->addWidget(icon, 0, Qt::AlignTop);
     row->addWidget(m_text, 1);
     layout->addLayout(row);
+
+    m_recoveryCard = workbench::makeCard(this);
+    auto *recoveryLayout = workbench::cardLayout(m_recoveryCard, tr("Organisation recovery key"));
+    recoveryLayout->addWidget(workbench::makeLabel(
+        tr("Write it down or print it and lock it away, offline. It is shown only now. With it the "
+           "organisation can set a new password when the last administrator's is lost (mdp recover); every "
+           "use is recorded in the audit log."),
+        QStringLiteral("muted"), m_recoveryCard));
+    m_recovery->setObjectName(QStringLiteral("recoveryKeyLabel"));
+    m_recovery->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(mono.pointSizeF() * 1.2);
+    m_recovery->setFont(mono);
+    m_recovery->setWordWrap(true);
+    recoveryLayout->addWidget(m_recovery);
+    layout->addWidget(m_recoveryCard);
     layout->addStretch();
     layout->addWidget(workbench::makeLabel(tr("Next steps: create an account for each person who uses this "
                                               "workstation (Accounts page) and check the keys (Keys page)."),
@@ -36,6 +55,10 @@ void DoneWizardPage::initializePage()
 {
     m_text->setText(tr("Sign in as %1 with the password you just chose.")
                         .arg(field(QStringLiteral("adminName")).toString()));
+    const auto *wizard = qobject_cast<const FirstRunWizard *>(this->wizard());
+    const QString key = wizard ? wizard->recoveryKey() : QString();
+    m_recovery->setText(key);
+    m_recoveryCard->setVisible(!key.isEmpty());
 }
 
 } // namespace mdp::shell

@@ -2,6 +2,7 @@
 
 #include <QWizardPage>
 
+class QFrame;
 class QLabel;
 
 namespace mdp::shell {
@@ -15,6 +16,8 @@ public:
 
 private:
     QLabel *m_text;
+    QLabel *m_recovery;
+    QFrame *m_recoveryCard = nullptr;
 };
 
 } // namespace mdp::shell

@@ -60,8 +60,8 @@ EncryptionWizardPage::EncryptionWizardPage(QWidget *parent)
            "AES-256-CBC, files with AES-256-GCM."),
         this));
     layout->addWidget(
-        workbench::makeLabel(tr("In both cases the keys are derived with PBKDF2-HMAC-SM3 and the "
-                                "audit log is chained with SM3."),
+        workbench::makeLabel(tr("In both cases each account's key slot is sealed with a key derived by "
+                                "Argon2id from its password, and the audit log is chained with SM3."),
                              QStringLiteral("muted"), this));
     layout->addStretch();
 

@@ -32,8 +32,8 @@ SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
     , m_error(workbench::makeMessageLabel(this))
 {
     setTitle(workbench::headingHtml(tr("Ready to create the workspace")));
-    setSubTitle(tr("Check your choices. Creating the workspace derives the keys from your passphrase, which "
-                   "takes a moment."));
+    setSubTitle(tr("Check your choices. Creating the workspace derives the administrator's key slot from "
+                   "the password, which takes a moment."));
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("Create workspace"));
     m_error->setObjectName(QStringLiteral("creationError"));
@@ -49,7 +49,7 @@ SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
     grid->setColumnStretch(1, 1);
     m_location = workbench::addFact(grid, tr("Location"));
     m_cipher = workbench::addFact(grid, tr("Encryption"));
-    m_passphrase = workbench::addFact(grid, tr("Passphrase"));
+    m_passphrase = workbench::addFact(grid, tr("Unlocking"));
     m_admin = workbench::addFact(grid, tr("Administrator"));
     layout->addWidget(card);
     layout->addWidget(m_error);
@@ -69,7 +69,7 @@ void SummaryWizardPage::initializePage()
     m_cipher->setText(field(QStringLiteral("sm4")).toBool()
                           ? tr("SM4 national algorithm: database SM4-CBC, files SM4-GCM")
                           : tr("AES-256: database AES-256-CBC, files AES-256-GCM"));
-    m_passphrase->setText(tr("Set and confirmed"));
+    m_passphrase->setText(tr("Each account with its own password; no shared workspace passphrase"));
     m_admin->setText(tr("%1 (%2)").arg(field(QStringLiteral("adminDisplayName")).toString().trimmed(),
                                        field(QStringLiteral("adminName")).toString()));
     workbench::showMessage(m_error, workbench::Severity::None, {});
@@ -94,7 +94,6 @@ void SummaryWizardPage::startCreation()
     workspace::CreateOptions options;
     options.directory =
         QDir::cleanPath(QDir::fromNativeSeparators(field(QStringLiteral("directory")).toString().trimmed()));
-    options.passphrase = secretFrom(field(QStringLiteral("passphrase")).toString());
     const bool sm4 = field(QStringLiteral("sm4")).toBool();
     options.pageCipher = sm4 ? QStringLiteral("sm4-cbc") : QStringLiteral("aes-256-cbc");
     options.blobCipher = sm4 ? QStringLiteral("sm4-gcm") : QStringLiteral("aes-256-gcm");
@@ -114,7 +113,6 @@ void SummaryWizardPage::startCreation()
         this,
         [creator, options = std::move(options)]() mutable {
             auto result = std::make_shared<CreateResult>(creator(options));
-            options.passphrase.clear();
             options.adminPassword.clear();
             return result;
         },

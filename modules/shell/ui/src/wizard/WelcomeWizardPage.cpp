@@ -35,9 +35,9 @@ WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
         QString text;
     } items[] = {
         {"folder", tr("Choose the folder that will hold the workspace.")},
-        {"shield-lock", tr("Set the workspace passphrase that protects every key.")},
         {"keys", tr("Choose the encryption algorithm: SM4 (national standard) or AES-256.")},
-        {"user", tr("Create the first system administrator account.")},
+        {"user", tr("Create the first system administrator account; its own password opens the workspace.")},
+        {"shield-lock", tr("Keep the recovery key shown at the end somewhere safe and offline.")},
     };
     int row = 0;
     for (const auto &item : items) {
@@ -51,9 +51,10 @@ WelcomeWizardPage::WelcomeWizardPage(QWidget *parent)
     steps->setColumnStretch(1, 1);
     layout->addWidget(card);
     layout->addStretch();
-    layout->addWidget(workbench::makeLabel(tr("Have the passphrase ready that your data protection officer "
-                                              "assigned to this workstation, or choose a new one now."),
-                                           QStringLiteral("muted"), this));
+    layout->addWidget(
+        workbench::makeLabel(tr("There is no shared workspace passphrase: every person signs in "
+                                "with their own account and their own password."),
+                             QStringLiteral("muted"), this));
 }
 
 } // namespace mdp::shell

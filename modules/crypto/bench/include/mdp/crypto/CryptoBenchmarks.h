@@ -12,4 +12,10 @@ namespace mdp::crypto {
 // verifications per second, PBKDF2-HMAC-SM3 vs PBKDF2-HMAC-SHA-256 at 600 000 iterations.
 QList<mdp::BenchLine> runCryptoBenchmarks(int megabytes = 64);
 
+// Figures for `mdp bench keys --json` (account key slots, issue 9), in `directory`: opening a slot
+// keyring with an account's password (Argon2id at the default parameters, SM2 grant, root check)
+// against the same Argon2id call alone (goal: within 1.2x and under 1 s), and an unknown user name
+// against a wrong password (the same work, so the time does not tell which names exist).
+QList<mdp::BenchLine> runKeyBenchmarks(const QString &directory);
+
 } // namespace mdp::crypto

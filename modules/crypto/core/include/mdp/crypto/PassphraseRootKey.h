@@ -19,6 +19,8 @@ class PassphraseRootKey final : public RootKeyProvider
 {
 public:
     static constexpr int kMinimumIterations = 600000;
+    // A keyring asking for more is refused as corrupt rather than computed for minutes.
+    static constexpr int kMaximumIterations = 20000000;
 
     // Draws a new root key and wraps it under the passphrase.
     static Result<std::unique_ptr<PassphraseRootKey>> create(const SecureBytes &passphrase,

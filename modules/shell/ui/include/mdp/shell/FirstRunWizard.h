@@ -14,8 +14,9 @@ struct CreateOptions;
 
 namespace mdp::shell {
 
-// First start: where the workspace lives, its passphrase, the cipher, the first administrator; then
-// creates the encrypted workspace off the GUI thread (key derivation takes about half a second).
+// First start: where the workspace lives, the cipher, the first administrator, whose own password
+// opens it (no workspace passphrase exists); then creates the encrypted workspace off the GUI
+// thread (key derivation takes about half a second) and shows the organisation recovery key once.
 class FirstRunWizard : public QWizard
 {
     Q_OBJECT
@@ -24,7 +25,6 @@ public:
     {
         WelcomePage,
         LocationPage,
-        PassphrasePage,
         EncryptionPage,
         AdminPage,
         SummaryPage,
@@ -47,6 +47,8 @@ public:
     std::unique_ptr<workspace::Workspace> takeWorkspace();
     QString directory() const;
     QString adminName() const;
+    // The organisation recovery key drawn at creation, for the last page to show once.
+    QString recoveryKey() const;
 
     void reject() override;
 
@@ -62,6 +64,7 @@ private:
     Creator m_creator;
     std::unique_ptr<workspace::Workspace> m_workspace;
     bool m_creating = false;
+    QString m_recoveryKey;
 };
 
 } // namespace mdp::shell

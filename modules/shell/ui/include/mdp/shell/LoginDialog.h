@@ -87,6 +87,9 @@ private:
     std::optional<workspace::Session> m_session;
     Step m_step = Step::Credentials;
     bool m_busy = false;
+    // The workspace is opened by each account's own password (no workspace passphrase): signing in
+    // is unlocking.
+    bool m_accountSlots = false;
     QPointer<QThread> m_worker;
 
     QLabel *m_title = nullptr;
