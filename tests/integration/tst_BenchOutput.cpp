@@ -38,6 +38,8 @@ private Q_SLOTS:
                  0);
         const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(lines.size() >= 2, qPrintable(out + err));
+        if (area == u"keys") // the keyring alone, and a whole workspace
+            QVERIFY2(out.contains(QStringLiteral("\"workspace-sign-in\"")), qPrintable(out));
         for (const QString &line : lines) {
             QJsonParseError pe;
             const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &pe);

@@ -508,21 +508,32 @@ QList<BenchLine> workspaceSignInBench(const QString &scratch)
 {
     QList<BenchLine> lines;
     const QString dir = QDir(scratch).filePath(QStringLiteral("keys-workspace"));
-    const QByteArray adminPassword("Bench-admin-password-26");
-    const QByteArray password("Bench-researcher-pass-26");
+    const QByteArray adminPassword("Keeper-of-bench-26");
+    const QByteArray password("Reads-the-cohort-26");
     {
         workspace::CreateOptions options;
         options.directory = dir;
         options.adminName = QStringLiteral("admin");
         options.adminPassword = SecureBytes(adminPassword);
         auto ws = workspace::Workspace::create(options);
-        if (!ws)
+        const bool created =
+            ws && ws.value()
+                      ->accounts()
+                      .createAccount(ws.value()->accounts().find(QStringLiteral("admin")).value()->id,
+                                     QStringLiteral("researcher"), QStringLiteral("Researcher"),
+                                     accounts::Role::Researcher, QString::fromLatin1(password))
+                      .ok();
+        if (!created) {
+            // Said, not skipped: a missing line would look like a bench with nothing to say.
+            BenchLine failed;
+            failed.bench = QStringLiteral("keys");
+            failed.caseName = QStringLiteral("workspace-sign-in");
+            failed.unit = QStringLiteral("ms");
+            failed.baseline = QStringLiteral("argon2id alone");
+            failed.extra.insert(QStringLiteral("signed_in"), false);
+            lines << failed;
             return lines;
-        const QUuid admin = ws.value()->accounts().find(QStringLiteral("admin")).value()->id;
-        if (!ws.value()->accounts().createAccount(admin, QStringLiteral("researcher"),
-                                                  QStringLiteral("Researcher"), accounts::Role::Researcher,
-                                                  QString::fromLatin1(password)))
-            return lines;
+        }
     }
     auto best = [](const std::function<void()> &work) {
         double bestMs = 0;
