@@ -12,6 +12,8 @@
 #include "mdp/workspace/AuditQueries.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -71,6 +73,63 @@ private Q_SLOTS:
         qputenv("XDG_CACHE_HOME", m_cache.toUtf8());
         qputenv("XDG_CONFIG_HOME", m_config.toUtf8());
         QCOMPARE(QDir::tempPath(), m_tmp);
+    }
+
+    // Issue 9: workspace.json is authenticated. Naming another account as the custodian (whom the
+    // command line acts as on a machine-unlock workspace), or stripping the MAC, is found at open.
+    void anAlteredManifestIsRefused()
+    {
+        const QString path = newWorkspacePath(QStringLiteral("manifest"));
+        createWorkspace(path).reset();
+        const QString manifestPath = QDir(path).filePath(QStringLiteral("workspace.json"));
+        QFile f(manifestPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray original = f.readAll();
+        f.close();
+        QJsonObject manifest = QJsonDocument::fromJson(original).object();
+        QVERIFY(manifest.contains(QStringLiteral("mac")));
+        QVERIFY(workspace::Workspace::open(path, secret(kPassphrase)).ok()); // positive control
+
+        auto write = [&](const QJsonObject &m) {
+            QFile out(manifestPath);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(QJsonDocument(m).toJson());
+        };
+        QJsonObject altered = manifest;
+        altered.insert(QStringLiteral("custodian_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        write(altered);
+        auto opened = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, Error::Code::Tampered);
+        QString out;
+        QCOMPARE(cli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), path},
+                     &out),
+                 3);
+
+        altered.remove(QStringLiteral("mac")); // as if made before manifests were authenticated
+        write(altered);
+        opened = workspace::Workspace::open(path, secret(kPassphrase));
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, Error::Code::Tampered);
+
+        write(manifest);
+        {
+            auto ws = workspace::Workspace::open(path, secret(kPassphrase));
+            QVERIFY(ws.ok());
+            // A workspace made before manifests were authenticated: neither MAC exists yet.
+            QVERIFY(ws.value()->database().execute(
+                QStringLiteral("DELETE FROM mdp_meta WHERE key = 'manifest_mac'")));
+        }
+        QJsonObject legacy = manifest;
+        legacy.remove(QStringLiteral("mac"));
+        write(legacy);
+        QVERIFY(workspace::Workspace::open(path, secret(kPassphrase)).ok()); // gains both, recorded
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("mac")),
+                 manifest.value(QStringLiteral("mac")));
+        f.close();
+        write(legacy);
+        QCOMPARE(workspace::Workspace::open(path, secret(kPassphrase)).error().code, Error::Code::Tampered);
     }
 
     // wrong passphrase, clear message, nothing changed.

@@ -178,16 +178,23 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 1);
     }
 
-    void autoLockCanBeTurnedOff()
+    // Issue 9: the policy bounds auto-lock; a settings file asking for "never" (0) or for hours is
+    // read as the nearest bound, so the lock is always armed.
+    void autoLockCannotBeTurnedOff()
     {
-        m_settings->setAutoLockMinutes(0);
+        m_qsettings->setValue(QStringLiteral("security/autoLockMinutes"), 0);
+        QCOMPARE(m_settings->autoLockMinutes(), ShellSettings::minAutoLockMinutes);
+        m_qsettings->setValue(QStringLiteral("security/autoLockMinutes"), 600);
+        QCOMPARE(m_settings->autoLockMinutes(), ShellSettings::maxAutoLockMinutes);
+        m_qsettings->setValue(QStringLiteral("security/autoLockMinutes"), 0);
         WorkstationShell shell(*m_settings, workstation::features());
         shell.start(m_directory);
         auto *login = qobject_cast<LoginDialog *>(shell.currentWindow());
         QVERIFY(login);
         signIn(login, kPassphrase);
         QTRY_VERIFY_WITH_TIMEOUT(shell.mainWindow(), 20'000);
-        QVERIFY(!shell.isIdleLockArmed());
+        QVERIFY(shell.isIdleLockArmed());
+        QCOMPARE(shell.idleLockIntervalMs(), ShellSettings::minAutoLockMinutes * 60'000);
         shell.quit();
         m_settings->setAutoLockMinutes(ShellSettings::defaultAutoLockMinutes);
     }

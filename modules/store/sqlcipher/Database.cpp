@@ -558,6 +558,23 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
         if (auto set = d.run(pragma); !set)
             return set.error();
     }
+    // Read back: a SQLite built to keep temporaries in files whatever the pragma says
+    // (SQLITE_TEMP_STORE=0) would write unencrypted sort runs and temporary tables to /tmp.
+    auto tempStore = d.pragmaText(QStringLiteral("PRAGMA temp_store"));
+    auto secureDelete = d.pragmaText(QStringLiteral("PRAGMA secure_delete"));
+    auto compiled = d.run(QStringLiteral("PRAGMA compile_options"));
+    if (!tempStore || !secureDelete || !compiled)
+        return makeError(Error::Code::Io, QStringLiteral("the database settings cannot be read back"));
+    bool filesForced = false;
+    for (const auto &row : compiled.value())
+        filesForced = filesForced || (!row.isEmpty() && row.first().toString() == u"TEMP_STORE=0");
+    if (tempStore.value() != u"2" || secureDelete.value() != u"1" || filesForced)
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("the database library does not keep temporary data in memory "
+                                        "(temp_store %1%2) or does not erase deleted content (secure_delete "
+                                        "%3); refusing to open")
+                             .arg(tempStore.value(), filesForced ? QStringLiteral(", forced to files") : QString(),
+                                  secureDelete.value()));
     // PRAGMA cipher_memory_security arrived with SQLCipher 4; 3.4.1 ignores it, so it is not set.
 
     if (!options.readOnly) {

@@ -34,8 +34,7 @@ SettingsDialog::SettingsDialog(ShellSettings &settings, QWidget *parent, workben
     m_language->addItem(QStringLiteral("English"), int(LanguageChoice::English));
     m_language->setCurrentIndex(m_language->findData(int(settings.language())));
 
-    m_autoLock->setRange(0, ShellSettings::maxAutoLockMinutes);
-    m_autoLock->setSpecialValueText(tr("Never"));
+    m_autoLock->setRange(ShellSettings::minAutoLockMinutes, ShellSettings::maxAutoLockMinutes);
     m_autoLock->setSuffix(tr(" min"));
     m_autoLock->setValue(settings.autoLockMinutes());
 

@@ -57,12 +57,12 @@ int ShellSettings::autoLockMinutes() const
 {
     bool ok = false;
     const int minutes = m_settings->value(autoLockKey, defaultAutoLockMinutes).toInt(&ok);
-    return ok ? std::clamp(minutes, 0, maxAutoLockMinutes) : defaultAutoLockMinutes;
+    return ok ? std::clamp(minutes, minAutoLockMinutes, maxAutoLockMinutes) : defaultAutoLockMinutes;
 }
 
 void ShellSettings::setAutoLockMinutes(int minutes)
 {
-    m_settings->setValue(autoLockKey, std::clamp(minutes, 0, maxAutoLockMinutes));
+    m_settings->setValue(autoLockKey, std::clamp(minutes, minAutoLockMinutes, maxAutoLockMinutes));
 }
 
 QByteArray ShellSettings::windowGeometry(const QString &accountId) const

@@ -21,6 +21,7 @@
 #include "mdp/audit/AuditLog.h"
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Crypto.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/LibraryVersions.h"
 #include "mdp/crypto/PassphraseRootKey.h"
@@ -479,6 +480,81 @@ struct Workspace::Impl
     // One old page of the security tables put back (an account unlocked again, an old password hash,
     // an old role) passes the page authentication, since it is a genuine page of this database. The
     // digest the last write transaction stored beside the commit counter says what they must hold.
+    // workspace.json is authenticated (issue 9): an HMAC-SM3 under a key derived from the database
+    // key, kept in the manifest and, against a manifest stripped of it, in the database as well.
+    Result<SecureBytes> manifestKey()
+    {
+        auto databaseKey = dataKey(kDatabaseKey, false);
+        if (!databaseKey)
+            return databaseKey.error();
+        return crypto::hkdf(crypto::HashAlgorithm::Sm3, databaseKey->view(), "mdp.workspace.v1",
+                            "manifest-mac", 32);
+    }
+
+    static QString manifestMac(const SecureBytes &key, QJsonObject m)
+    {
+        m.remove(QStringLiteral("mac"));
+        return QString::fromLatin1(crypto::hmac(crypto::HashAlgorithm::Sm3, key.view(),
+                                                QJsonDocument(m).toJson(QJsonDocument::Compact))
+                                       .toHex());
+    }
+
+    // Before anything is read on the manifest's word: a manifest with a MAC must carry the right one.
+    Result<void> checkManifestMac()
+    {
+        if (!manifest.contains(QStringLiteral("mac")))
+            return {}; // made before manifests were authenticated, or stripped: bindManifest() tells
+        auto key = manifestKey();
+        if (!key)
+            return key.error();
+        if (!crypto::constantTimeEquals(manifestMac(key.value(), manifest).toLatin1(),
+                                        manifest.value(QStringLiteral("mac")).toString().toLatin1()))
+            return makeError(
+                Error::Code::Tampered,
+                QStringLiteral("workspace.json was changed outside MDP; the workspace was not opened"));
+        return {};
+    }
+
+    // Once the database is open: the MAC it holds must be the manifest's; a workspace made before
+    // manifests were authenticated gets both (`upgraded` says so, for the audit trail).
+    Result<void> bindManifest(bool writable, bool *upgraded = nullptr)
+    {
+        auto stored =
+            database->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'manifest_mac'"));
+        if (!stored)
+            return stored.error();
+        const QString mac = manifest.value(QStringLiteral("mac")).toString();
+        if (stored->has_value()) {
+            if (mac.isEmpty() || stored->value().value(0).toString() != mac)
+                return makeError(
+                    Error::Code::Tampered,
+                    QStringLiteral("workspace.json is not the one this database was made with; the "
+                                   "workspace was not opened"));
+            return {};
+        }
+        if (!writable)
+            return {};
+        auto key = manifestKey();
+        if (!key)
+            return key.error();
+        const QString computed = manifestMac(key.value(), manifest);
+        if (mac != computed) {
+            QJsonObject next = manifest;
+            next.insert(QStringLiteral("mac"), computed);
+            if (auto w = writeFileAtomically(path(kManifest), QJsonDocument(next).toJson()); !w)
+                return w.error();
+            manifest = next;
+        }
+        if (auto r = database->execute(
+                QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('manifest_mac', ?1)"),
+                {computed});
+            !r)
+            return r.error();
+        if (upgraded)
+            *upgraded = true;
+        return {};
+    }
+
     Result<void> checkSecurityTables()
     {
         auto intact = AuditOutbox::securityTablesIntact(*database);
@@ -845,7 +921,16 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         {QStringLiteral("node_public_key"), QString::fromLatin1(d.signer->publicKey().pem())},
         {QStringLiteral("custodian_id"), custodian->idString()},
     };
+    auto manifestKey = d.manifestKey();
+    if (!manifestKey)
+        return cleanUp(manifestKey.error());
+    manifest.insert(QStringLiteral("mac"), Impl::manifestMac(manifestKey.value(), manifest));
     d.manifest = manifest;
+    if (auto r = d.database->execute(
+            QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('manifest_mac', ?1)"),
+            {manifest.value(QStringLiteral("mac")).toString()});
+        !r)
+        return cleanUp(r.error());
     // The manifest is written last: a workspace "exists" only once everything below it does.
     if (auto w = writeFileAtomically(d.path(kManifest), QJsonDocument(manifest).toJson()); !w)
         return cleanUp(w.error());
@@ -920,6 +1005,11 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
 Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
 {
     Impl &d = *this;
+    if (auto r = d.checkManifestMac(); !r) {
+        IntegrityReport report;
+        report.problem = r.error().message;
+        return report;
+    }
     if (auto r = d.loadManifestSigner(); !r)
         return r.error();
     auto auditKey = d.dataKey(kAuditKey, false);
@@ -969,7 +1059,12 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
                              .arg(anchoredCommit);
         return report;
     }
-    auto intact = AuditOutbox::securityTablesIntact(*db.value());
+    d.database = std::move(db.value());
+    if (auto bound = d.bindManifest(false); !bound) {
+        report.problem = bound.error().message;
+        return report;
+    }
+    auto intact = AuditOutbox::securityTablesIntact(*d.database);
     if (!intact)
         return intact.error();
     if (!intact.value()) {
@@ -978,7 +1073,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
         return report;
     }
     auto problem = AuditOutbox::auditAnchorProblem(
-        *db.value(), chain.eventCount, [&chain](qint64) { return Result<QByteArray>(chain.prefixRoot); });
+        *d.database, chain.eventCount, [&chain](qint64) { return Result<QByteArray>(chain.prefixRoot); });
     if (!problem)
         return problem.error();
     if (!problem->isEmpty()) {
@@ -1095,6 +1190,8 @@ UnlockMode Workspace::unlockMode() const
 Result<void> Workspace::Impl::openWithKeys()
 {
     Impl &d = *this;
+    if (auto r = d.checkManifestMac(); !r)
+        return r.error();
     d.reportOpen({OpenStage::AuditLog});
     if (auto r = d.loadManifestSigner(); !r)
         return r.error();
@@ -1108,6 +1205,9 @@ Result<void> Workspace::Impl::openWithKeys()
     if (auto r = d.checkAuditAnchor(); !r)
         return r.error();
     if (auto r = d.checkSecurityTables(); !r)
+        return r.error();
+    bool manifestUpgraded = false;
+    if (auto r = d.bindManifest(true, &manifestUpgraded); !r)
         return r.error();
     if (auto r = d.openOutbox(); !r)
         return r.error();
@@ -1129,6 +1229,14 @@ Result<void> Workspace::Impl::openWithKeys()
         rebuilt.detail.insert(QStringLiteral("alert"), QStringLiteral("audit-index-rebuilt"));
         rebuilt.detail.insert(QStringLiteral("reason"), why);
         if (auto r = d.record(std::move(rebuilt)); !r)
+            return r.error();
+    }
+    if (manifestUpgraded) {
+        audit::AuditEvent bound;
+        bound.type = audit::EventType::SystemConfigChange.toString();
+        bound.action = audit::AuditAction::Update;
+        bound.detail.insert(QStringLiteral("change"), QStringLiteral("manifest-authenticated"));
+        if (auto r = d.record(std::move(bound)); !r)
             return r.error();
     }
     audit::AuditEvent start;

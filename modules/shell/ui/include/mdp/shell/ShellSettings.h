@@ -39,7 +39,10 @@ public:
     void setLastWorkspace(const QString &directory);
 
     static constexpr int defaultAutoLockMinutes = 10;
-    static constexpr int maxAutoLockMinutes = 240;
+    // The security policy's bounds (issue 9): a person chooses within them; a settings file asking for
+    // less, more or "never" is read as the nearest bound. Auto-lock cannot be turned off.
+    static constexpr int minAutoLockMinutes = 1;
+    static constexpr int maxAutoLockMinutes = 30;
 
 private:
     QSettings *m_settings;
