@@ -230,6 +230,34 @@ private Q_SLOTS:
         QVERIFY(other->put(data).value() != first);
     }
 
+    // Issue 9: de-duplication verifies the blob already at the name before trusting it. A file put
+    // there (another blob's, or a truncated copy) is replaced by the content, not taken for it.
+    void deduplicationVerifiesWhatIsAlreadyThere()
+    {
+        auto vault = openVault(QStringLiteral("dedup-verify"));
+        QVERIFY(vault);
+        const QByteArray data = markedContent(200'000);
+        const QString other = vault->put(markedContent(7000)).value();
+        const QString id = vault->put(data).value();
+        const QString path = blobPath(*vault, id);
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            QVERIFY(QFile::remove(path));
+            if (attempt == 0) {
+                QVERIFY(QFile::copy(blobPath(*vault, other), path));
+            } else {
+                const QByteArray whole = readFile(blobPath(*vault, other));
+                QFile cut(path);
+                QVERIFY(cut.open(QIODevice::WriteOnly));
+                cut.write(whole.left(whole.size() / 2));
+            }
+            QVERIFY(!vault->get(id).ok());
+            QCOMPARE(vault->put(data).value(), id);
+            auto got = vault->get(id);
+            QVERIFY(got.ok());
+            QCOMPARE(got.value(), data);
+        }
+    }
+
     // R-6.4.4c
     void noFileButTheBlobAppearsInTheVault()
     {

@@ -175,6 +175,23 @@ struct Vault::Impl
         return {};
     }
 
+    // Whether the blob already stored under `id` decrypts whole and its plaintext has that id: a
+    // file planted at the name, damaged or cut short must not stand in for the content.
+    bool intact(const QString &id) const
+    {
+        auto opened = reader(id);
+        if (!opened)
+            return false;
+        crypto::Hmac check(crypto::HashAlgorithm::Sm3, macKey.view());
+        QByteArray buffer(chunkSize, Qt::Uninitialized);
+        auto wipe = qScopeGuard([&] { secureZero(buffer); });
+        qint64 total = 0;
+        for (qint64 n; (n = (*opened)->read(buffer.data(), buffer.size())) > 0; total += n)
+            check.addData(QByteArrayView(buffer.constData(), n));
+        return !(*opened)->failure() && total == (*opened)->plaintextSize() &&
+               crypto::constantTimeEquals(check.result(), QByteArray::fromHex(id.toLatin1()));
+    }
+
     Result<std::unique_ptr<detail::BlobReader>> reader(const QString &id) const
     {
         if (auto valid = checkId(id); !valid)
@@ -274,8 +291,12 @@ Result<QString> Vault::put(QIODevice &source)
         size += n;
     }
     const QString id = d->idOf(mac.result());
-    if (contains(id))
-        return id;
+    if (contains(id)) {
+        if (d->intact(id))
+            return id;
+        // Written again below; the rename replaces what was there.
+        qCWarning(lcStore) << "a blob file did not hold its content; storing it again";
+    }
     if (!source.seek(start))
         return makeError(Error::Code::Io, QStringLiteral("cannot rewind the source"));
     if (auto written = d->write(id, source, size); !written)
