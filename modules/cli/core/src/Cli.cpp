@@ -109,6 +109,14 @@ Result<workspace::SignIn> signInOf(const Args &args)
     return signIn;
 }
 
+// Said once on standard error when another process has the workspace open.
+void sayWhileWaiting(const workspace::OpenProgress &progress)
+{
+    if (progress.stage == workspace::OpenStage::Waiting)
+        std::fprintf(stderr, "mdp: waiting for the workspace, in use by %s...\n",
+                     progress.waitingFor.toLocal8Bit().constData());
+}
+
 Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, const Clock &clock,
                                                             bool forEnrolment = false)
 {
@@ -123,14 +131,14 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, co
         if (!signIn)
             return signIn.error();
         signIn->allowEnrolment = forEnrolment;
-        auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock);
+        auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
         if (!ws && accounts::loginFailureOf(ws.error()) == accounts::LoginFailure::SecondFactorRequired &&
             signIn->totpCode.isEmpty()) {
             // Asked only where someone can type it; then the slot is opened once more.
             if (auto code =
                     readSecret(nullptr, QStringLiteral("Verification code for %1: ").arg(signIn->userName))) {
                 signIn->totpCode = QString::fromUtf8(code.value().view()).trimmed();
-                ws = workspace::Workspace::open(dir.value(), signIn.value(), clock);
+                ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
             }
         }
         if (!ws)
@@ -140,7 +148,7 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, co
     auto secret = machineSecret(kind.value());
     if (!secret)
         return secret.error();
-    auto ws = workspace::Workspace::open(dir.value(), secret.value(), clock);
+    auto ws = workspace::Workspace::open(dir.value(), secret.value(), clock, sayWhileWaiting);
     if (ws)
         ws.value()->beginCustodianSession(); // the command line acts on the passphrase's authority
     return ws;

@@ -348,6 +348,10 @@ void LoginDialog::unlock()
                 if (!m_busy)
                     return;
                 switch (p.stage) {
+                case workspace::OpenStage::Waiting:
+                    m_status->setText(tr("Waiting for another program that has this workspace open (%1)…")
+                                          .arg(p.waitingFor));
+                    break;
                 case workspace::OpenStage::Keys:
                     m_status->setText(m_accountSlots ? tr("Checking your password…")
                                                      : tr("Unlocking the workspace…"));

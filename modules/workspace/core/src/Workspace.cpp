@@ -12,6 +12,7 @@
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
+#include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
 
@@ -133,6 +134,8 @@ private:
 
 struct Workspace::Impl
 {
+    // First, so it goes last: the workspace stays this process's until everything else is closed.
+    WorkspaceLock lock;
     QString directory;
     const Clock *clock = nullptr;
     QJsonObject manifest;
@@ -185,11 +188,22 @@ struct Workspace::Impl
         if (!prepared)
             return prepared.error();
         Impl &d = *prepared.value()->d;
+        d.openProgress = progress;
+        auto held = WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Exclusive,
+                                           WorkspaceLock::defaultWait(), [&d](const QString &holder) {
+                                               OpenProgress waiting;
+                                               waiting.stage = OpenStage::Waiting;
+                                               waiting.waitingFor = holder;
+                                               d.reportOpen(waiting);
+                                           });
+        if (!held)
+            return held.error();
+        d.lock = std::move(held.value());
         d.forwarder = std::make_unique<AuditForwarder>(clock);
         d.forwarder->setAgentProvider([impl = &d] { return impl->agent(); });
         d.forwarder->setEventStamp([impl = &d](audit::AuditEvent &event) { impl->stampOrigin(event); });
         d.openProgress = progress;
-        d.reportOpen({OpenStage::Keys});
+        d.reportStage(OpenStage::Keys);
         return prepared;
     }
 
@@ -238,6 +252,14 @@ struct Workspace::Impl
     {
         if (openProgress)
             openProgress(progress);
+    }
+
+    void reportStage(OpenStage stage, int percent = -1) const
+    {
+        OpenProgress progress;
+        progress.stage = stage;
+        progress.percent = percent;
+        reportOpen(progress);
     }
 
     Result<SecureBytes> dataKey(const DataKeyName &key, bool create)
@@ -333,7 +355,7 @@ struct Workspace::Impl
             const int percent = total > 0 ? int(done * 100 / total) : -1;
             if (percent != last) {
                 last = percent;
-                reportOpen({OpenStage::AuditLog, percent});
+                reportStage(OpenStage::AuditLog, percent);
             }
         };
         auto log = audit::AuditLog::open(std::move(options));
@@ -832,6 +854,11 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
     std::unique_ptr<Workspace> ws(new Workspace);
     Impl &d = *ws->d;
     d.directory = QFileInfo(options.directory).absoluteFilePath();
+    auto held =
+        WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Exclusive, std::chrono::milliseconds(0));
+    if (!held)
+        return held.error();
+    d.lock = std::move(held.value());
     d.clock = &clock;
     d.pageCipher = *pageCipher;
     d.blobCipher = *blobCipher;
@@ -978,6 +1005,11 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
     if (!prepared)
         return prepared.error();
     Impl &d = *prepared.value()->d;
+    auto held =
+        WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Shared, WorkspaceLock::defaultWait());
+    if (!held)
+        return held.error();
+    d.lock = std::move(held.value());
     // No audit sink: nothing is recorded, because nothing may be written.
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, nullptr);
     if (!keys)
@@ -993,6 +1025,11 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
     if (!prepared)
         return prepared.error();
     Impl &d = *prepared.value()->d;
+    auto held =
+        WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Shared, WorkspaceLock::defaultWait());
+    if (!held)
+        return held.error();
+    d.lock = std::move(held.value());
     crypto::SlotUnlock unlock;
     auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
                                                    clock, nullptr, /*readOnly=*/true);
@@ -1192,12 +1229,12 @@ Result<void> Workspace::Impl::openWithKeys()
     Impl &d = *this;
     if (auto r = d.checkManifestMac(); !r)
         return r.error();
-    d.reportOpen({OpenStage::AuditLog});
+    d.reportStage(OpenStage::AuditLog);
     if (auto r = d.loadManifestSigner(); !r)
         return r.error();
     if (auto r = d.openAudit(false); !r)
         return r.error();
-    d.reportOpen({OpenStage::Database});
+    d.reportStage(OpenStage::Database);
     if (auto r = d.openDatabase(false); !r)
         return r.error();
     if (auto r = d.checkRollback(); !r)

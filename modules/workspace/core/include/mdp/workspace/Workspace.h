@@ -150,6 +150,7 @@ std::optional<SecureBytes> parseRecoveryKey(QStringView text);
 // index is not a stage: it is built in the background after unlock (searchIndexState()).
 enum class OpenStage
 {
+    Waiting,  // another process has the workspace open; OpenProgress::waitingFor says which
     Keys,     // passphrase key derivation and the keyring
     AuditLog, // the audit log: what is new since its index (all of it at the first open after an upgrade)
     Database  // the SQLCipher database, the rollback check, accounts and forms
@@ -158,7 +159,8 @@ enum class OpenStage
 struct OpenProgress
 {
     OpenStage stage = OpenStage::Keys;
-    int percent = -1; // of the stage, where it is known (a first open reading the whole audit log)
+    int percent = -1;   // of the stage, where it is known (a first open reading the whole audit log)
+    QString waitingFor; // Waiting: the process holding the workspace, e.g. "pid 4711 mdp"
 };
 
 // Called on the thread that runs open().
