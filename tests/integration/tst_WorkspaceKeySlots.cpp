@@ -205,6 +205,74 @@ private Q_SLOTS:
         QVERIFY(signIn(path, QStringLiteral("li.na"), kClinicianPassword).ok());
     }
 
+    // an older keyring.json put back, one in which a locked account or an old password still
+    // reaches the root, is refused: the database anchors the keyring's generation.
+    void anOlderKeyringPutBackIsRefused()
+    {
+        const QString path = createWorkspace();
+        QVERIFY(!path.isEmpty());
+        const QString keyring = path + QStringLiteral("/keyring.json");
+        const QByteArray beforeLock = readFile(keyring);
+        {
+            auto admin = signIn(path, QStringLiteral("admin"), kAdminPassword);
+            QVERIFY(admin.ok());
+            QVERIFY(admin.value()
+                        ->accounts()
+                        .lock(QUuid::fromString(admin.value()->session()->accountId), QStringLiteral("li.na"))
+                        .ok());
+        }
+        const QByteArray afterLock = readFile(keyring);
+        auto put = [&](const QByteArray &bytes) {
+            QFile f(keyring);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        };
+        put(beforeLock);
+        auto locked = signIn(path, QStringLiteral("li.na"), kClinicianPassword);
+        QVERIFY(!locked.ok());
+        QCOMPARE(locked.error().code, Error::Code::RolledBack);
+        QCOMPARE(signIn(path, QStringLiteral("admin"), kAdminPassword).error().code, Error::Code::RolledBack);
+        put(afterLock);
+        QVERIFY(signIn(path, QStringLiteral("admin"), kAdminPassword).ok());
+    }
+
+    // A slot whose account never committed (a crash between the keyring and the database) loses what
+    // it reached at the next open, recorded.
+    void aSlotWithoutAnAccountIsTakenBack()
+    {
+        const QString path = createWorkspace();
+        QVERIFY(!path.isEmpty());
+        const QString ghost = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        {
+            auto admin = signIn(path, QStringLiteral("admin"), kAdminPassword);
+            QVERIFY(admin.ok());
+            QVERIFY(admin.value()
+                        ->keys()
+                        .addSlot({ghost, QStringLiteral("ghost"), secret("Ghost-pass-2026")},
+                                 {crypto::rootScope()})
+                        .ok());
+        }
+        {
+            auto admin = signIn(path, QStringLiteral("admin"), kAdminPassword);
+            QVERIFY(admin.ok());
+            const auto slots = admin.value()->keys().slots();
+            QVERIFY(std::none_of(slots.cbegin(), slots.cend(),
+                                 [&](const auto &s) { return s.accountId == ghost; }));
+            workspace::AuditQueries queries(*admin.value());
+            auto rows = queries.byDataId(QStringLiteral("account:") + ghost);
+            QVERIFY(rows.ok());
+            bool recorded = false;
+            for (const auto &row : rows.value())
+                recorded = recorded || row.event.detail.value(QStringLiteral("alert")).toString() ==
+                                           u"slot-without-account-removed";
+            QVERIFY(recorded);
+        }
+        QCOMPARE(workspace::Workspace::open(path, as(QStringLiteral("ghost"), "Ghost-pass-2026"), m_clock)
+                     .error()
+                     .code,
+                 Error::Code::WrongPassphrase);
+    }
+
     void passwordsChangeAndResetInTheSlot()
     {
         const QString path = createWorkspace();

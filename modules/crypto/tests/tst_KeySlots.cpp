@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace mdp;
 using namespace mdp::crypto;
 
@@ -282,6 +284,64 @@ private Q_SLOTS:
         QVERIFY(h->setSlotScopes(kClinicianId, {rootScope()}).ok());
         QVERIFY(signIn(QStringLiteral("li.na"), "clinician-pass-9").ok());
         QVERIFY(!h->setSlotScopes(kClinicianId, {QStringLiteral("everything")}).ok());
+    }
+
+    // The slot table is authenticated under the root: a grant added to a locked account's slot, a slot
+    // renamed, or the slot KDF policy lowered in the file is found at the next unlock by anyone.
+    void aSlotTableChangedInTheFileIsFound()
+    {
+        auto h = createKeyring();
+        QVERIFY(h);
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")}, {rootScope()})
+                    .ok());
+        QVERIFY(h->setSlotScopes(kClinicianId, {}).ok()); // locked: her grant taken back
+        h.reset();
+        const QByteArray good = readFile(m_path);
+        QVERIFY(signIn(QStringLiteral("admin"), "admin-password-1").ok()); // positive control
+
+        auto edited = [&](const std::function<void(QJsonObject &)> &edit) {
+            QJsonObject top = QJsonDocument::fromJson(good).object();
+            edit(top);
+            writeFile(m_path, QJsonDocument(top).toJson());
+            auto opened = signIn(QStringLiteral("admin"), "admin-password-1");
+            writeFile(m_path, good);
+            return opened.ok() ? Error::Code::Unknown : opened.error().code;
+        };
+        auto editSlot = [](QJsonObject &top, const QString &user,
+                           const std::function<void(QJsonObject &)> &edit) {
+            QJsonArray slots = top.value(u"slots").toArray();
+            for (qsizetype i = 0; i < slots.size(); ++i) {
+                QJsonObject slot = slots.at(i).toObject();
+                if (slot.value(u"userName").toString() == user) {
+                    edit(slot);
+                    slots.replace(i, slot);
+                }
+            }
+            top.insert(QStringLiteral("slots"), slots);
+        };
+        QCOMPARE(edited([&](QJsonObject &top) {
+                     editSlot(top, QStringLiteral("li.na"), [](QJsonObject &slot) {
+                         slot.insert(QStringLiteral("grants"),
+                                     QJsonObject{{QStringLiteral("root"), QStringLiteral("AAAA")}});
+                     });
+                 }),
+                 Error::Code::Tampered);
+        QCOMPARE(edited([&](QJsonObject &top) {
+                     editSlot(top, QStringLiteral("li.na"), [](QJsonObject &slot) {
+                         slot.insert(QStringLiteral("userName"), QStringLiteral("li.na2"));
+                     });
+                 }),
+                 Error::Code::Tampered);
+        QCOMPARE(edited([&](QJsonObject &top) {
+                     QJsonObject root = top.value(u"root").toObject();
+                     QJsonObject kdf = root.value(u"slotKdf").toObject();
+                     kdf.insert(QStringLiteral("iterations"), 4); // any change, even a stronger one
+                     root.insert(QStringLiteral("slotKdf"), kdf);
+                     top.insert(QStringLiteral("root"), root);
+                 }),
+                 Error::Code::Tampered);
+        // The failure counters are not covered: a wrong password still counts.
+        QVERIFY(signIn(QStringLiteral("admin"), "admin-password-1").ok());
     }
 
     void kdfParametersAreBoundedBeforeAnyWork()

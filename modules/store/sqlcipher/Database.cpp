@@ -573,7 +573,8 @@ Result<std::unique_ptr<Database>> Database::open(Options options)
                          QStringLiteral("the database library does not keep temporary data in memory "
                                         "(temp_store %1%2) or does not erase deleted content (secure_delete "
                                         "%3); refusing to open")
-                             .arg(tempStore.value(), filesForced ? QStringLiteral(", forced to files") : QString(),
+                             .arg(tempStore.value(),
+                                  filesForced ? QStringLiteral(", forced to files") : QString(),
                                   secureDelete.value()));
     // PRAGMA cipher_memory_security arrived with SQLCipher 4; 3.4.1 ignores it, so it is not set.
 

@@ -268,12 +268,12 @@ int cmdRecover(const Args &args, const Clock &clock, QTextStream &out, QTextStre
         if (auto r = accounts.resetTotp(custodian, name); !r)
             return fail(err, r.error());
     }
-    SecureBytes renewed;
-    if (auto r = ws.value()->keys().renewRecoveryKey(renewed); !r)
-        return fail(err, r.error());
+    auto renewed = ws.value()->renewRecoveryKey();
+    if (!renewed)
+        return fail(err, renewed.error());
     out << "account " << name << ": new password set, authenticator to be enrolled again\n"
         << "the old recovery key no longer works; the new one (shown this once):\n  "
-        << workspace::formatRecoveryKey(renewed) << "\n";
+        << workspace::formatRecoveryKey(renewed.value()) << "\n";
     return 0;
 }
 

@@ -61,6 +61,14 @@ void keepSecret(const char *name, const SecureBytes &secret)
 void forgetSecrets()
 {
     kept().clear(); // SecureBytes wipes itself
+    // And whatever secret the command did not read: nothing of it stays in the environment.
+    for (const char *name :
+         {"MDP_PASSPHRASE", "MDP_USER_PASSWORD", "MDP_NEW_PASSWORD", "MDP_RECOVERY_KEY", "MDP_TOKEN_PIN"}) {
+        if (char *value = std::getenv(name)) {
+            secureZero(value, std::strlen(value));
+            ::unsetenv(name);
+        }
+    }
 }
 
 Result<SecureBytes> readSecretFromFd(int fd)
@@ -91,6 +99,11 @@ Result<SecureBytes> readSecretFromFd(int fd)
 
 Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm)
 {
+    // What the command was given explicitly (--password-fd) before what the environment holds.
+    if (environmentVariable) {
+        if (const auto it = kept().constFind(QByteArray(environmentVariable)); it != kept().constEnd())
+            return it.value();
+    }
     if (char *value = environmentVariable ? std::getenv(environmentVariable) : nullptr) {
         SecureBytes secret{QByteArrayView(value)};
         // Out of the environment, where every child process and /proc/self/environ would see it.

@@ -216,6 +216,9 @@ private:
     Argon2Parameters m_slotKdf;
 };
 
+struct Model;
+QByteArray slotTableMac(const SlotRootKey &root, const Model &model);
+
 // Everything the keyring file holds. Copied, changed and written as a whole, then swapped in,
 // so a failed write leaves the in-memory state as it was.
 struct Model
@@ -228,6 +231,7 @@ struct Model
     QList<KekEntry> keks;
     QList<DataKeyEntry> dataKeys;
     QList<KeySlot> slots; // an "accounts" root only
+    QByteArray slotsMac;  // HMAC over the slot table and the root's facts, under a key from the root
 
     KeySlot *slotByName(const QString &userName)
     {
@@ -287,6 +291,7 @@ struct Model
             for (const KeySlot &slot : slots)
                 slotArray.append(slot.toJson());
             top.insert(QStringLiteral("slots"), slotArray);
+            top.insert(QStringLiteral("slotsMac"), QString::fromLatin1(slotsMac.toBase64()));
         }
         return QJsonDocument(top).toJson(QJsonDocument::Indented);
     }
@@ -352,6 +357,7 @@ struct Model
                 return corrupt;
             m.slots.append(std::move(*slot));
         }
+        m.slotsMac = QByteArray::fromBase64(top.value(u"slotsMac").toString().toLatin1());
         return m;
     }
 
@@ -382,6 +388,32 @@ struct Model
         return nullptr;
     }
 };
+
+// Who holds which slot and what it is granted, the root's facts (generation, cipher, slot KDF
+// parameters): everything a grant or a rotation trusts, authenticated under a key only the root
+// gives, so a slot added, renamed, re-pointed or given a scope in the file is found at the next
+// unlock. The failure counters are not covered (written before anything is unlocked).
+QByteArray slotTableMac(const SlotRootKey &root, const Model &model)
+{
+    QByteArray text = QByteArrayLiteral("mdp-slot-table/1\n") +
+                      QJsonDocument(root.description()).toJson(QJsonDocument::Compact) + '\n';
+    QList<const KeySlot *> ordered;
+    for (const KeySlot &slot : model.slots)
+        ordered << &slot;
+    std::sort(ordered.begin(), ordered.end(),
+              [](const KeySlot *a, const KeySlot *b) { return a->id < b->id; });
+    for (const KeySlot *slot : std::as_const(ordered)) {
+        QStringList scopes = slot->grants.keys();
+        scopes.sort();
+        text +=
+            slot->id.toLatin1() + '|' + slot->accountId.toUtf8() + '|' + slot->userName.toUtf8().toBase64() +
+            '|' + slot->kind.toLatin1() + '|' + hash(HashAlgorithm::Sm3, slot->publicKeyDer).toHex() + '|' +
+            scopes.join(u',').toUtf8() + '|' + QByteArray::number(slot->kdf.iterations) + ',' +
+            QByteArray::number(slot->kdf.memoryKiB) + ',' + QByteArray::number(slot->kdf.parallelism) + '\n';
+    }
+    const SecureBytes key = hkdf(HashAlgorithm::Sm3, root.key().view(), "mdp.keyring.v1", "slot-table", 32);
+    return hmac(HashAlgorithm::Sm3, key.view(), text);
+}
 
 struct Event
 {
@@ -434,9 +466,12 @@ struct KeyHierarchy::Impl
     }
 
     // Writes `next` and, once it is on disk, makes it current.
-    Result<void> commit(Model &next)
+    // `macRoot`: the root the slot table is authenticated under, when it is not (yet) the current one.
+    Result<void> commit(Model &next, const SlotRootKey *macRoot = nullptr)
     {
         next.updatedAt = clock->now();
+        if (const SlotRootKey *r = macRoot ? macRoot : slotRoot())
+            next.slotsMac = slotTableMac(*r, next);
         auto written = mdp::writeFileAtomically(path, next.toJson());
         if (!written)
             return written;
@@ -785,16 +820,32 @@ struct KeyHierarchy::Impl
             return fail(r.error());
         if (!slot)
             return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
-        auto key = slot->open(oldPassword, r.value()->cipher());
-        if (!key)
+        if (auto key = slot->open(oldPassword, r.value()->cipher()); !key)
             return fail(key.error());
-        if (auto s = slot->reseal(key.value(), newPassword, r.value()->slotKdf(), r.value()->cipher()); !s)
-            return fail(s.error());
-        slot->changedAt = clock->now();
-        if (auto w = commit(next); !w)
+        // A new key pair and a new root: the old password, with any old copy of the keyring, opens
+        // nothing of what comes after.
+        if (auto fresh = freshSlotLike(*slot, newPassword, *r.value()); !fresh)
+            return fail(fresh.error());
+        if (auto w = commitWithRotation(next, {KeyAction::ChangeSlot, label, QString(),
+                                               QStringLiteral("password changed by its owner")});
+            !w)
             return fail(w.error());
-        report(KeyAction::ChangeSlot, label, QString(), true,
-               QStringLiteral("password changed by its owner"));
+        return {};
+    }
+
+    // Replaces `slot` by a new key pair sealed under `password`, with the same owner, kind and scopes.
+    Result<void> freshSlotLike(KeySlot &slot, const SecureBytes &password, const SlotRootKey &current)
+    {
+        const QStringList scopes = slot.grants.keys();
+        auto created = KeySlot::create(slot.accountId, slot.userName, slot.kind, password, current.slotKdf(),
+                                       current.cipher(), clock->now());
+        if (!created)
+            return created.error();
+        KeySlot fresh = std::move(created->first);
+        fresh.createdAt = slot.createdAt;
+        if (auto g = grantScopes(fresh, scopes, current); !g)
+            return g;
+        slot = fresh;
         return {};
     }
 
@@ -812,20 +863,16 @@ struct KeyHierarchy::Impl
             return fail(r.error());
         if (!slot)
             return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
-        const QStringList scopes = slot->grants.keys();
-        auto created = KeySlot::create(c.accountId, c.userName, slot->kind, c.password, r.value()->slotKdf(),
-                                       r.value()->cipher(), clock->now());
-        if (!created)
-            return fail(created.error());
-        KeySlot fresh = std::move(created->first);
-        fresh.createdAt = slot->createdAt;
-        if (auto g = grantScopes(fresh, scopes, *r.value()); !g)
-            return fail(g.error());
-        *slot = fresh;
-        if (auto w = commit(next); !w)
+        if (slot->userName != c.userName)
+            return fail(
+                makeError(Error::Code::Conflict, QStringLiteral("the key slot belongs to another name")));
+        if (auto fresh = freshSlotLike(*slot, c.password, *r.value()); !fresh)
+            return fail(fresh.error());
+        if (auto w = commitWithRotation(next, {KeyAction::ChangeSlot, label, QString(),
+                                               QStringLiteral("new key pair under a password set by an "
+                                                              "administrator")});
+            !w)
             return fail(w.error());
-        report(KeyAction::ChangeSlot, label, QString(), true,
-               QStringLiteral("new key pair under a password set by an administrator"));
         return {};
     }
 
@@ -877,7 +924,7 @@ struct KeyHierarchy::Impl
         QList<Event> events{first};
         if (auto rot = rotateRootIn(next, fresh, events); !rot)
             return rot;
-        if (auto w = commit(next); !w)
+        if (auto w = commit(next, fresh.get()); !w)
             return w;
         root = std::move(fresh);
         reportAll(events);
@@ -950,7 +997,7 @@ struct KeyHierarchy::Impl
         };
         if (auto rot = rotateRootIn(next, fresh, events); !rot)
             return fail(rot.error());
-        if (auto w = commit(next); !w)
+        if (auto w = commit(next, fresh.get()); !w)
             return fail(w.error());
         root = std::move(fresh);
         reportAll(events);
@@ -1057,6 +1104,9 @@ Result<std::unique_ptr<SlotRootKey>> rootFromSlot(const Model &model, const KeyS
     if (auto check = root->unwrap(model.rootCheck, kRootCheckAad); !check)
         return makeError(Error::Code::Tampered,
                          QStringLiteral("the root key granted to this slot does not match the keyring"));
+    if (!constantTimeEquals(slotTableMac(*root, model), model.slotsMac))
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the keyring's account slots were changed outside MDP"));
     return root;
 }
 
@@ -1435,11 +1485,20 @@ Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)
     Model next = d->model;
     next.slots.removeIf([](const KeySlot &s) { return s.accountId == kRecoveryName; });
     next.slots.append(created->first);
-    if (auto w = d->commit(next); !w)
+    // A new root too: the old recovery key with an old copy of the keyring reaches nothing after.
+    if (auto w = d->commitWithRotation(
+            next, {KeyAction::ChangeSlot, label, QString(), QStringLiteral("new recovery key")});
+        !w)
         return fail(w.error());
     recoveryKey = std::move(fresh);
-    d->report(KeyAction::ChangeSlot, label, QString(), true, QStringLiteral("new recovery key"));
     return {};
+}
+
+int KeyHierarchy::rootGeneration() const
+{
+    std::lock_guard lock(d->mutex);
+    const SlotRootKey *r = d->slotRoot();
+    return r ? r->generation() : 0;
 }
 
 QList<KeySlotInfo> KeyHierarchy::slots() const

@@ -64,8 +64,8 @@ qint64 slotBackoffSeconds(int failures)
 QByteArray KeySlot::sealAad() const
 {
     return QByteArrayLiteral("mdp-slot/1|") + id.toLatin1() + '|' + accountId.toLatin1() + '|' +
-           kind.toLatin1() + '|' + QByteArray::number(kdf.iterations) + '|' +
-           QByteArray::number(kdf.memoryKiB) + '|' + QByteArray::number(kdf.parallelism) + '|' +
+           userName.toUtf8().toBase64() + '|' + kind.toLatin1() + '|' + QByteArray::number(kdf.iterations) +
+           '|' + QByteArray::number(kdf.memoryKiB) + '|' + QByteArray::number(kdf.parallelism) + '|' +
            hash(HashAlgorithm::Sm3, publicKeyDer).toHex();
 }
 

@@ -43,10 +43,22 @@ Result<T> TransactionalAccountDirectory::withKeys(Inner &&inner, After &&after)
             outcome.emplace(inner());
             if (!outcome->ok() || !m_keys)
                 return {};
-            if constexpr (std::is_void_v<T>)
-                return after();
-            else
-                return after(outcome->value());
+            Result<void> kept = [&]() -> Result<void> {
+                if constexpr (std::is_void_v<T>)
+                    return after();
+                else
+                    return after(outcome->value());
+            }();
+            if (!kept)
+                return kept;
+            // The keyring's generation, anchored with the change: an older keyring put back is found.
+            auto anchored = m_outbox.database().execute(
+                QStringLiteral(
+                    "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('keyring_generation', ?1)"),
+                {qint64(m_keys->rootGeneration())});
+            if (!anchored)
+                return anchored.error();
+            return {};
         });
         if (!kept)
             return kept.error();

@@ -228,8 +228,16 @@ struct Workspace::Impl
     Result<Session> signInBySlot(const QString &accountId, const QString &userName, const QString &totpCode,
                                  SessionOrigin origin)
     {
+        // The account the slot belongs to, by its id, before anything is committed for a name.
+        auto owner = accounts->findById(QUuid::fromString(accountId));
+        if (!owner)
+            return owner.error();
+        if (!owner->has_value() || owner->value().userName.compare(userName, Qt::CaseInsensitive) != 0)
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the key slot of '%1' belongs to no such account").arg(userName));
+        const QString name = owner->value().userName;
         auto account =
-            inOneTransaction(*outbox, [&] { return accounts->authenticateByKeySlot(userName, totpCode); });
+            inOneTransaction(*outbox, [&] { return accounts->authenticateByKeySlot(name, totpCode); });
         if (!account)
             return account.error();
         if (account->idString() != accountId)
@@ -574,6 +582,79 @@ struct Workspace::Impl
             return r.error();
         if (upgraded)
             *upgraded = true;
+        return {};
+    }
+
+    // The accounts root's generation, anchored in the database: an older keyring.json put back (one in
+    // which a locked account or an old password still reaches the root) is refused.
+    Result<void> checkKeyringGeneration()
+    {
+        const int current = keys->rootGeneration();
+        if (current == 0)
+            return {};
+        auto stored =
+            database->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'keyring_generation'"));
+        if (!stored)
+            return stored.error();
+        const qint64 anchored = stored->has_value() ? stored->value().value(0).toLongLong() : 0;
+        if (anchored > current)
+            return makeError(
+                Error::Code::RolledBack,
+                QStringLiteral("keyring.json is older than the database says (generation %1, the "
+                               "database knows %2): an earlier copy was put back")
+                    .arg(current)
+                    .arg(anchored));
+        if (anchored < current)
+            return anchorKeyringGeneration();
+        return {};
+    }
+
+    Result<void> anchorKeyringGeneration()
+    {
+        const int current = keys->rootGeneration();
+        if (current == 0)
+            return {};
+        auto r = database->execute(
+            QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('keyring_generation', ?1)"),
+            {qint64(current)});
+        if (!r)
+            return r.error();
+        return {};
+    }
+
+    // A slot the database does not back (its account never committed, or locked while the keyring
+    // change went through but the database change did not) loses what it could reach. Recorded.
+    Result<void> reconcileSlots()
+    {
+        for (const crypto::KeySlotInfo &slot : keys->slots()) {
+            if (slot.kind != u"password")
+                continue;
+            auto owner = accounts->findById(QUuid::fromString(slot.accountId));
+            if (!owner)
+                return owner.error();
+            QString fix;
+            if (!owner->has_value()) {
+                if (auto r = keys->removeSlot(slot.accountId); !r)
+                    return r.error();
+                fix = QStringLiteral("slot-without-account-removed");
+            } else if (keyScopesFor(owner->value()).isEmpty() && !slot.scopes.isEmpty()) {
+                if (auto r = keys->setSlotScopes(slot.accountId, {}); !r)
+                    return r.error();
+                fix = QStringLiteral("locked-account-keys-taken-back");
+            }
+            if (fix.isEmpty())
+                continue;
+            if (auto r = anchorKeyringGeneration(); !r)
+                return r;
+            audit::AuditEvent alert;
+            alert.type = audit::EventType::SecurityAlert.toString();
+            alert.action = audit::AuditAction::Update;
+            alert.outcome = audit::AuditOutcome::MinorFailure;
+            alert.detail.insert(QStringLiteral("alert"), fix);
+            alert.entities << audit::AuditEntity{QStringLiteral("account"), slot.accountId};
+            if (auto r = record(std::move(alert)); !r)
+                return r;
+        }
         return {};
     }
 
@@ -979,6 +1060,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         d.custodianSession = false;
         if (!admin)
             return cleanUp(admin.error());
+        if (auto r = d.anchorKeyringGeneration(); !r)
+            return cleanUp(r.error());
     }
 
     audit::AuditEvent created;
@@ -1101,6 +1184,18 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
         report.problem = bound.error().message;
         return report;
     }
+    if (const int generation = d.keys->rootGeneration(); generation > 0) {
+        auto stored = d.database->queryOne(
+            QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'keyring_generation'"));
+        if (!stored)
+            return stored.error();
+        if (stored->has_value() && stored->value().value(0).toLongLong() > generation) {
+            report.problem =
+                QStringLiteral("keyring.json is older than the database says: an earlier copy was "
+                               "put back");
+            return report;
+        }
+    }
     auto intact = AuditOutbox::securityTablesIntact(*d.database);
     if (!intact)
         return intact.error();
@@ -1211,6 +1306,28 @@ std::optional<QString> Workspace::pendingEnrolment() const
     return d->session ? std::nullopt : d->pendingEnrolment;
 }
 
+Result<SecureBytes> Workspace::renewRecoveryKey()
+{
+    if (!d->accountSlots)
+        return makeError(Error::Code::Unsupported, QStringLiteral("this workspace has no recovery key"));
+    if (!d->custodianSession && !(d->session && d->session->roles.contains(QStringLiteral("system-admin"))))
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("only a system administrator or the recovery key renews the recovery key"));
+    SecureBytes renewed;
+    if (auto r = d->keys->renewRecoveryKey(renewed); !r)
+        return r.error();
+    if (auto r = d->anchorKeyringGeneration(); !r)
+        return r.error();
+    audit::AuditEvent event;
+    event.type = audit::EventType::SecurityAlert.toString();
+    event.action = audit::AuditAction::Update;
+    event.detail.insert(QStringLiteral("alert"), QStringLiteral("recovery-key-renewed"));
+    if (auto r = d->record(std::move(event)); !r)
+        return r.error();
+    return renewed;
+}
+
 SecureBytes Workspace::takeRecoveryKey()
 {
     return std::exchange(d->recoveryKey, SecureBytes());
@@ -1246,6 +1363,8 @@ Result<void> Workspace::Impl::openWithKeys()
     bool manifestUpgraded = false;
     if (auto r = d.bindManifest(true, &manifestUpgraded); !r)
         return r.error();
+    if (auto r = d.checkKeyringGeneration(); !r)
+        return r.error();
     if (auto r = d.openOutbox(); !r)
         return r.error();
     // Events of changes committed just before a crash, before anything else is recorded.
@@ -1256,6 +1375,10 @@ Result<void> Workspace::Impl::openWithKeys()
     d.openProgress = nullptr;
     d.accounts->setServiceAccount(d.custodian);
     d.vault->removeIncompleteWrites();
+    if (d.accountSlots) {
+        if (auto r = d.reconcileSlots(); !r)
+            return r.error();
+    }
 
     if (const QString why = d.audit->indexRebuilt(); !why.isEmpty()) {
         // Deleting the index also deletes the evidence it held (how far the log went): on the record.

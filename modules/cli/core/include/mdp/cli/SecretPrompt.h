@@ -20,7 +20,8 @@ Result<SecureBytes> readSecretFromFd(int fd);
 // Keeps `secret` as if it had been read from `name` (a descriptor's password for MDP_USER_PASSWORD).
 void keepSecret(const char *name, const SecureBytes &secret);
 
-// Wipes what readSecret() and readSecretFromFd() kept: the end of each command.
+// Wipes what readSecret() and readSecretFromFd() kept, and every MDP_* secret variable still in the
+// environment: the end of each command.
 void forgetSecrets();
 
 } // namespace mdp::cli

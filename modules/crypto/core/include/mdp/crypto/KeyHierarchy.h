@@ -177,11 +177,13 @@ public:
     // what a slot is granted; today rootScope() is the only one. Every change is one atomic
     // keyring write, reported to the sink.
     Result<void> addSlot(const SlotCredential &credential, const QStringList &scopes);
-    // The owner's password change: the same key pair, sealed under the new password. The old
-    // password must open the slot (WrongPassphrase otherwise).
+    // The owner's password change: the old password must open the slot (WrongPassphrase otherwise);
+    // the slot gets a new key pair under the new password and the root rotates, so the old
+    // password with an old copy of the keyring reaches nothing that comes after.
     Result<void> changeSlotPassword(const QString &accountId, const SecureBytes &oldPassword,
                                     const SecureBytes &newPassword);
-    // An administrator's reset: a new key pair under the new password, granted the same scopes.
+    // An administrator's reset: a new key pair under the new password, granted the same scopes; the
+    // root rotates.
     Result<void> resetSlot(const SlotCredential &credential);
     // Grants exactly `scopes`. Taking any scope away rotates the root and every key-encryption key
     // (rotateRoot), so what the slot could unwrap before no longer opens the keyring.
@@ -194,9 +196,12 @@ public:
     // Whether `password` opens the account's slot (the lock screen); counts a failure like a
     // sign-in does. Error::Code::Locked during the back-off.
     Result<bool> checkSlotPassword(const QString &accountId, const SecureBytes &password);
-    // Replaces the recovery slot; the new key goes to `recoveryKey`.
+    // Replaces the recovery slot and rotates the root; the new key goes to `recoveryKey`.
     Result<void> renewRecoveryKey(SecureBytes &recoveryKey);
     QList<KeySlotInfo> slots() const;
+    // The accounts root's generation (1 at creation, +1 at each rotation); 0 for other roots. The
+    // workspace anchors it in its database so an older keyring put back is found.
+    int rootGeneration() const;
 
 private:
     KeyHierarchy();

@@ -223,6 +223,9 @@ public:
     // Set when open(SignIn) opened for a second-factor enrolment: the account that must enrol (with
     // accounts().enrollTotp() and confirmTotp()) and then login(). Nobody is signed in meanwhile.
     std::optional<QString> pendingEnrolment() const;
+    // A new organisation recovery key (the old one stops working, the root rotates), recorded; for a
+    // system administrator's session or the recovery key's own.
+    Result<SecureBytes> renewRecoveryKey();
     // The recovery key drawn by create() (account key slots), once; empty afterwards and otherwise.
     SecureBytes takeRecoveryKey();
     UnlockMode unlockMode() const;
