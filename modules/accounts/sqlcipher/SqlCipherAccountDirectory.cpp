@@ -927,8 +927,9 @@ Result<Account> SqlCipherAccountDirectory::confirmTotp(const QString &userName, 
     const Totp totp(stored.totpSecret, d->clock, stored.totpParameters);
     const std::optional<qint64> step = totp.verify(code, std::nullopt, d->options.totpWindow);
     if (!step)
-        return d->fail(
-            event, {}, id, QStringLiteral("wrong verification code"),
+        // Counted like a wrong sign-in code (issue 9): guessing the first code is no free channel.
+        return d->registerFailure(
+            stored, event, QStringLiteral("wrong verification code"),
             makeError(Error::Code::Unauthenticated,
                       translated(QT_TRANSLATE_NOOP("mdp::accounts::AccountDirectory",
                                                    "The verification code is incorrect. Check that the "

@@ -449,20 +449,21 @@ private Q_SLOTS:
         QVERIFY(confirmed.ok());
         QVERIFY(confirmed->totpEnrolled);
 
-        // The wrong password given to enrollTotp above counted as one failure.
-        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 1);
+        // The wrong password given to enrollTotp above counted as one failure, and the wrong
+        // confirmation code as another (issue 9).
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 2);
         auto noCode = m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword);
         QCOMPARE(loginFailureOf(noCode.error()), LoginFailure::SecondFactorRequired);
         QCOMPARE(m_sink.last().detail, QStringLiteral("second factor required"));
         // A missing code is a question, not a failed attempt.
-        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 1);
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 2);
 
         const QString code = nextCode(phone);
         const QString wrong =
             code == QStringLiteral("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
         auto wrongCode = m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, wrong);
         QCOMPARE(wrongCode.error().code, Error::Code::Unauthenticated);
-        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 2);
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 3);
         // A wrong password with a right code is still refused.
         QCOMPARE(m_dir->authenticate(QStringLiteral("zhang.wei"), kOtherPassword, code).error().code,
                  Error::Code::Unauthenticated);
@@ -525,6 +526,32 @@ private Q_SLOTS:
         QCOMPARE(m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, phone->currentCode())
                      .error()
                      .code,
+                 Error::Code::Locked);
+    }
+
+    // Issue 9: wrong codes while confirming an enrolment count towards the lock-out as well.
+    void wrongConfirmationCodesCountTowardsTheLockOut()
+    {
+        create(QStringLiteral("qian.li"), Role::Reviewer);
+        auto enrolment = m_dir->enrollTotp(QStringLiteral("qian.li"), kUserPassword);
+        QVERIFY(enrolment.ok());
+        const Totp phone(SecureBytes(*base32Decode(enrolment->secretBase32)), *m_clock,
+                         enrolment->parameters);
+        QStringList wrongCodes;
+        for (int i = 0; wrongCodes.size() < 5; ++i) {
+            const QString candidate = QStringLiteral("%1").arg(i * 111111 % 1000000, 6, 10, QLatin1Char('0'));
+            bool valid = false;
+            for (int delta = -1; delta <= 1; ++delta)
+                valid = valid || candidate == phone.codeForStep(phone.currentStep() + delta);
+            if (!valid)
+                wrongCodes.append(candidate);
+        }
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(m_dir->confirmTotp(QStringLiteral("qian.li"), wrongCodes.at(i)).error().code,
+                     Error::Code::Unauthenticated);
+        QCOMPARE(m_dir->confirmTotp(QStringLiteral("qian.li"), wrongCodes.at(4)).error().code,
+                 Error::Code::Locked);
+        QCOMPARE(m_dir->confirmTotp(QStringLiteral("qian.li"), phone.currentCode()).error().code,
                  Error::Code::Locked);
     }
 
