@@ -145,6 +145,19 @@ private Q_SLOTS:
         ::close(fds[0]);
         QVERIFY2(out.contains(QStringLiteral("intact")), qPrintable(out));
 
+        // The key list says who can unlock and what each slot reaches.
+        QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("list"), QStringLiteral("--as"),
+                         QStringLiteral("res1")}),
+                     &out, {{"MDP_USER_PASSWORD", kResearcherPassword}}),
+                 0);
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("slot res1 +password +reaches root \\(argon2id t=3 m=65536KiB p=1\\)"))
+                     .match(out)
+                     .hasMatch(),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("slot recovery-key")), qPrintable(out));
+        QVERIFY(!out.contains(QString::fromLatin1(kResearcherPassword)));
+
         // A wrong password and an unknown name: the same answer.
         QString wrong, unknown;
         QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("list"), QStringLiteral("--as"),

@@ -490,6 +490,16 @@ int cmdKey(const Args &args, const Clock &clock, QTextStream &out, QTextStream &
                        .arg(crypto::keyStateName(k.state), -9)
                        .arg(k.algorithm);
         }
+        // Who can unlock, and what each slot reaches (no key material).
+        for (const auto &slot : keys.slots()) {
+            out << QStringLiteral("slot %1 %2 reaches %3 (%4)%5\n")
+                       .arg(slot.kind == u"recovery" ? QStringLiteral("recovery-key") : slot.userName, -23)
+                       .arg(slot.kind, -9)
+                       .arg(slot.scopes.isEmpty() ? QStringLiteral("nothing") : slot.scopes.join(u','))
+                       .arg(slot.kdf)
+                       .arg(slot.failures > 0 ? QStringLiteral(", %1 failed attempts").arg(slot.failures)
+                                              : QString());
+        }
         return 0;
     }
     QStringList purposes;
