@@ -107,6 +107,11 @@ function(mdp_add_test target)
   endif()
   set_tests_properties(${target} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
                                             ENVIRONMENT "${env}")
+  if("gui" IN_LIST ARG_LABELS)
+    # GUI suites share one X display under xvfb-run: two at once steal each other's active window
+    # (keyboard shortcuts then go nowhere). One at a time; the other suites still run beside them.
+    set_tests_properties(${target} PROPERTIES RESOURCE_LOCK x_display)
+  endif()
 endfunction()
 
 function(_mdp_layer_index layer out)
