@@ -523,6 +523,10 @@
         <source>Too many wrong passwords for this account. Wait a little and try again; each further failure doubles the wait.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for another program that has this workspace open (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::MainWindow</name>
@@ -774,44 +778,6 @@ Do not enter data and contact your system administrator.</source>
     </message>
 </context>
 <context>
-    <name>mdp::shell::PassphraseStrength</name>
-    <message numerus="yes">
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Use at least %n character.</numerusform>
-            <numerusform>Use at least %n characters.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Do not repeat one character or a short pattern.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not acceptable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weak</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mdp::shell::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -819,10 +785,6 @@ Do not enter data and contact your system administrator.</source>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

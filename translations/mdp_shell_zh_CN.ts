@@ -522,6 +522,10 @@
         <source>Too many wrong passwords for this account. Wait a little and try again; each further failure doubles the wait.</source>
         <translation>该账户密码错误次数过多。请稍候再试；此后每失败一次，等待时间加倍。</translation>
     </message>
+    <message>
+        <source>Waiting for another program that has this workspace open (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::MainWindow</name>
@@ -772,43 +776,6 @@ Do not enter data and contact your system administrator.</source>
     </message>
 </context>
 <context>
-    <name>mdp::shell::PassphraseStrength</name>
-    <message numerus="yes">
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>至少使用 %n 个字符。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Do not repeat one character or a short pattern.</source>
-        <translation>不要重复同一字符或简短模式。</translation>
-    </message>
-    <message>
-        <source>Too short</source>
-        <translation>太短</translation>
-    </message>
-    <message>
-        <source>Not acceptable</source>
-        <translation>不可用</translation>
-    </message>
-    <message>
-        <source>Weak</source>
-        <translation>弱</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>较强</translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation>强</translation>
-    </message>
-</context>
-<context>
     <name>mdp::shell::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -817,10 +784,6 @@ Do not enter data and contact your system administrator.</source>
     <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>从未</translation>
     </message>
     <message>
         <source> min</source>
