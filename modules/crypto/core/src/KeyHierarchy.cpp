@@ -754,6 +754,23 @@ struct KeyHierarchy::Impl
     }
 
     // Audit entity ids are pseudonymous: the account id, never the user name.
+    struct SlotTarget
+    {
+        KeySlot *slot;
+        SlotRootKey *root;
+    };
+    // The account's slot in `next` and the open accounts root: what a change of that slot works on.
+    Result<SlotTarget> slotTarget(Model &next, const QString &accountId) const
+    {
+        auto r = requireSlots();
+        if (!r)
+            return r.error();
+        KeySlot *slot = next.slotByAccount(accountId);
+        if (!slot)
+            return makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot"));
+        return SlotTarget{slot, r.value()};
+    }
+
     static QString slotLabel(const KeySlot &slot)
     {
         return QStringLiteral("slot:") +
@@ -809,22 +826,20 @@ struct KeyHierarchy::Impl
                                           const SecureBytes &newPassword)
     {
         Model next = model;
-        KeySlot *slot = next.slotByAccount(accountId);
-        const QString label = slot ? slotLabel(*slot) : QStringLiteral("slot:") + accountId;
+        const QString label = QStringLiteral("slot:") + accountId;
         auto fail = [&](Error error) -> Result<void> {
             report(KeyAction::ChangeSlot, label, QString(), false, error.message);
             return error;
         };
-        auto r = requireSlots();
-        if (!r)
-            return fail(r.error());
-        if (!slot)
-            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
-        if (auto key = slot->open(oldPassword, r.value()->cipher()); !key)
+        auto target = slotTarget(next, accountId);
+        if (!target)
+            return fail(target.error());
+        auto [slot, current] = target.value();
+        if (auto key = slot->open(oldPassword, current->cipher()); !key)
             return fail(key.error());
         // A new key pair and a new root: the old password, with any old copy of the keyring, opens
         // nothing of what comes after.
-        if (auto fresh = freshSlotLike(*slot, newPassword, *r.value()); !fresh)
+        if (auto fresh = freshSlotLike(*slot, newPassword, *current); !fresh)
             return fail(fresh.error());
         if (auto w = commitWithRotation(next, {KeyAction::ChangeSlot, label, QString(),
                                                QStringLiteral("password changed by its owner")});
@@ -852,21 +867,19 @@ struct KeyHierarchy::Impl
     Result<void> resetSlotLocked(const SlotCredential &c)
     {
         Model next = model;
-        KeySlot *slot = next.slotByAccount(c.accountId);
         const QString label = QStringLiteral("slot:") + c.accountId;
         auto fail = [&](Error error) -> Result<void> {
             report(KeyAction::ChangeSlot, label, QString(), false, error.message);
             return error;
         };
-        auto r = requireSlots();
-        if (!r)
-            return fail(r.error());
-        if (!slot)
-            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        auto target = slotTarget(next, c.accountId);
+        if (!target)
+            return fail(target.error());
+        auto [slot, current] = target.value();
         if (slot->userName != c.userName)
             return fail(
                 makeError(Error::Code::Conflict, QStringLiteral("the key slot belongs to another name")));
-        if (auto fresh = freshSlotLike(*slot, c.password, *r.value()); !fresh)
+        if (auto fresh = freshSlotLike(*slot, c.password, *current); !fresh)
             return fail(fresh.error());
         if (auto w = commitWithRotation(next, {KeyAction::ChangeSlot, label, QString(),
                                                QStringLiteral("new key pair under a password set by an "
@@ -934,22 +947,20 @@ struct KeyHierarchy::Impl
     Result<void> setSlotScopesLocked(const QString &accountId, const QStringList &scopes)
     {
         Model next = model;
-        KeySlot *slot = next.slotByAccount(accountId);
-        const QString label = slot ? slotLabel(*slot) : QStringLiteral("slot:") + accountId;
+        const QString label = QStringLiteral("slot:") + accountId;
         auto fail = [&](Error error) -> Result<void> {
             report(KeyAction::ChangeSlot, label, QString(), false, error.message);
             return error;
         };
-        auto r = requireSlots();
-        if (!r)
-            return fail(r.error());
-        if (!slot)
-            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        auto target = slotTarget(next, accountId);
+        if (!target)
+            return fail(target.error());
+        auto [slot, current] = target.value();
         const QStringList before = slot->grants.keys();
         bool narrowed = false;
         for (const QString &scope : before)
             narrowed = narrowed || !scopes.contains(scope);
-        if (auto g = grantScopes(*slot, scopes, *r.value()); !g)
+        if (auto g = grantScopes(*slot, scopes, *current); !g)
             return fail(g.error());
         slot->changedAt = clock->now();
         const Event changed{
@@ -969,17 +980,13 @@ struct KeyHierarchy::Impl
     Result<void> removeSlotLocked(const QString &accountId)
     {
         Model next = model;
-        KeySlot *slot = next.slotByAccount(accountId);
-        const QString label = slot ? slotLabel(*slot) : QStringLiteral("slot:") + accountId;
+        const QString label = QStringLiteral("slot:") + accountId;
         auto fail = [&](Error error) -> Result<void> {
             report(KeyAction::RemoveSlot, label, QString(), false, error.message);
             return error;
         };
-        auto r = requireSlots();
-        if (!r)
-            return fail(r.error());
-        if (!slot)
-            return fail(makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot")));
+        if (auto target = slotTarget(next, accountId); !target)
+            return fail(target.error());
         next.slots.removeIf([&](const KeySlot &s) { return s.accountId == accountId; });
         if (auto w = commitWithRotation(next, {KeyAction::RemoveSlot, label, QString(), QString()}); !w)
             return fail(w.error());
