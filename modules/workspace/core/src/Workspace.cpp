@@ -181,6 +181,21 @@ struct Workspace::Impl
     Result<void> openWithKeys();
     Result<IntegrityReport> verifyWithKeys();
 
+    // The offline check's start: the manifest's facts, and the workspace shared with other readers.
+    static Result<std::unique_ptr<Workspace>> prepareToVerify(const QString &directory, const Clock &clock)
+    {
+        auto prepared = prepare(directory, clock);
+        if (!prepared)
+            return prepared.error();
+        Impl &d = *prepared.value()->d;
+        auto held =
+            WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Shared, WorkspaceLock::defaultWait());
+        if (!held)
+            return held.error();
+        d.lock = std::move(held.value());
+        return prepared;
+    }
+
     static Result<std::unique_ptr<Workspace>> prepareToOpen(const QString &directory, const Clock &clock,
                                                             const OpenProgressHandler &progress)
     {
@@ -1084,15 +1099,10 @@ Result<QString> Workspace::rootKind(const QString &directory)
 Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const SecureBytes &passphrase,
                                                  const Clock &clock)
 {
-    auto prepared = Impl::prepare(directory, clock);
+    auto prepared = Impl::prepareToVerify(directory, clock);
     if (!prepared)
         return prepared.error();
     Impl &d = *prepared.value()->d;
-    auto held =
-        WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Shared, WorkspaceLock::defaultWait());
-    if (!held)
-        return held.error();
-    d.lock = std::move(held.value());
     // No audit sink: nothing is recorded, because nothing may be written.
     auto keys = crypto::KeyHierarchy::open(d.path(kKeyring), passphrase, clock, nullptr);
     if (!keys)
@@ -1104,15 +1114,10 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
 Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const SignIn &signIn,
                                                  const Clock &clock)
 {
-    auto prepared = Impl::prepare(directory, clock);
+    auto prepared = Impl::prepareToVerify(directory, clock);
     if (!prepared)
         return prepared.error();
     Impl &d = *prepared.value()->d;
-    auto held =
-        WorkspaceLock::acquire(d.directory, WorkspaceLock::Mode::Shared, WorkspaceLock::defaultWait());
-    if (!held)
-        return held.error();
-    d.lock = std::move(held.value());
     crypto::SlotUnlock unlock;
     auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
                                                    clock, nullptr, /*readOnly=*/true);
