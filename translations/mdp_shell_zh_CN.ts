@@ -524,7 +524,7 @@
     </message>
     <message>
         <source>Waiting for another program that has this workspace open (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待已打开此工作区的另一个程序（%1）…</translation>
     </message>
 </context>
 <context>
