@@ -337,6 +337,31 @@ private Q_SLOTS:
         useLanguage(QStringLiteral("en"));
     }
 
+    // Issue 9: while another program has the workspace open, the window says it waits and for whom,
+    // then signs in once the workspace is free.
+    void signInWaitsForAnotherProgramAndSaysSo()
+    {
+        m_clock.advance(20 * 60'000); // past the lock-out an earlier case provoked
+        auto held = openWorkspace();
+        QVERIFY(held);
+        LoginDialog dialog(m_directory, m_clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        fill(dialog, kPassphrase, QStringLiteral("res.zhao"), kResearcherPassword);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        findChildNamed<QPushButton>(&dialog, "submitButton")->click();
+        auto *status = findChildNamed<QLabel>(&dialog, "statusLabel");
+        const QString holder = QStringLiteral("pid %1").arg(QCoreApplication::applicationPid());
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(holder), 20'000);
+        QVERIFY(status->text().startsWith(QStringLiteral("Waiting for another program")));
+        saveScreenshot(&dialog, QStringLiteral("login-waiting-en"));
+        held.reset();
+        QTRY_VERIFY2_WITH_TIMEOUT(accepted.size() == 1, qPrintable(dialog.message() + status->text()),
+                                  30'000);
+        QCOMPARE(dialog.session()->userName, QStringLiteral("res.zhao"));
+        dialog.takeWorkspace()->logout();
+    }
+
     void chineseInterfaceIsShownAndCaptured()
     {
         useLanguage(QStringLiteral("zh_CN"));

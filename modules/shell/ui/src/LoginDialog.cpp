@@ -152,6 +152,7 @@ void LoginDialog::build()
     layout->addStretch();
 
     m_status = workbench::makeLabel(QString(), QStringLiteral("muted"), content);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->hide();
     m_progress = new QProgressBar(content);
     m_progress->setRange(0, 0);
