@@ -35,6 +35,10 @@
         <source>Hardware security token (PKCS#11) %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Each account&apos;s own password (Argon2id key slots)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::workbench::TotpEnrolmentWidget</name>

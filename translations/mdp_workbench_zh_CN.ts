@@ -35,6 +35,10 @@
         <source>Hardware security token (PKCS#11) %1</source>
         <translation>硬件安全令牌（PKCS#11）%1</translation>
     </message>
+    <message>
+        <source>Each account&apos;s own password (Argon2id key slots)</source>
+        <translation>每个账户本人的密码（Argon2id 密钥槽）</translation>
+    </message>
 </context>
 <context>
     <name>mdp::workbench::TotpEnrolmentWidget</name>

@@ -3,6 +3,7 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/shell/LoginDialog.h"
+#include "mdp/workbench/CipherNames.h"
 #include "mdp/workbench/TotpEnrolmentWidget.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -323,7 +324,14 @@ private Q_SLOTS:
         submit(dialog);
         QVERIFY(dialog.session());
         QCOMPARE(dialog.session()->userName, QStringLiteral("dr.he"));
-        dialog.takeWorkspace()->logout();
+        // The overview names how the workspace is unlocked, in the interface's language.
+        auto signedIn = dialog.takeWorkspace();
+        const QString unlocking = workbench::CipherNames::describeRootKey(signedIn->info().rootKeyKind);
+        QVERIFY2(unlocking.contains(QStringLiteral("Argon2id")) &&
+                     !unlocking.contains(QStringLiteral("account key")),
+                 qPrintable(unlocking));
+        signedIn->logout();
+        signedIn.reset();
 
         // The researcher needs no second factor: one step.
         LoginDialog again(directory, m_clock);

@@ -24,7 +24,8 @@ public:
             return tr("AES-256-GCM");
         return id;
     }
-    // WorkspaceInfo::rootKeyKind ("passphrase (PBKDF2-HMAC-SM3, 600000 iterations)", "pkcs11 token X").
+    // WorkspaceInfo::rootKeyKind ("passphrase (PBKDF2-HMAC-SM3, 600000 iterations)", "pkcs11 token X",
+    // "account key slots (...)").
     static QString describeRootKey(const QString &kind)
     {
         static const QRegularExpression passphrase(
@@ -33,6 +34,8 @@ public:
         if (match.hasMatch())
             return tr("Workspace passphrase, %1 with %2 iterations")
                 .arg(match.captured(1), QLocale().toString(match.captured(2).toLongLong()));
+        if (kind.startsWith(u"account key slots"))
+            return tr("Each account's own password (Argon2id key slots)");
         if (kind.startsWith(u"pkcs11"))
             return tr("Hardware security token (PKCS#11) %1").arg(kind.section(u' ', 2));
         return kind;
