@@ -145,10 +145,16 @@ private Q_SLOTS:
         ::close(fds[0]);
         QVERIFY2(out.contains(QStringLiteral("intact")), qPrintable(out));
 
-        // The key list says who can unlock and what each slot reaches.
+        // Keys are the administrator's: the service refuses the researcher.
         QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("list"), QStringLiteral("--as"),
                          QStringLiteral("res1")}),
                      &out, {{"MDP_USER_PASSWORD", kResearcherPassword}}),
+                 1);
+        QVERIFY2(out.contains(QStringLiteral("manage-keys")), qPrintable(out));
+        // The key list says who can unlock and what each slot reaches.
+        QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("list"), QStringLiteral("--as"),
+                         QStringLiteral("root"), QStringLiteral("--totp"), code(m_rootTotp)}),
+                     &out, {{"MDP_USER_PASSWORD", kRootPassword}}),
                  0);
         QVERIFY2(QRegularExpression(
                      QStringLiteral("slot res1 +password +reaches root \\(argon2id t=3 m=65536KiB p=1\\)"))

@@ -86,8 +86,11 @@ class tst_CliSignIn : public QObject
 
     std::unique_ptr<workspace::Workspace> openWorkspace()
     {
+        // The test's own look, on the passphrase's authority (machine unlock).
         auto ws = workspace::Workspace::open(m_ws, secret(kPassphrase), m_clock);
-        return ws ? std::move(ws.value()) : nullptr;
+        if (!ws || !ws.value()->beginCustodianSession())
+            return nullptr;
+        return std::move(ws.value());
     }
 
     QString accountId(const QString &user)

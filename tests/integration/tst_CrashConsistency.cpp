@@ -8,6 +8,7 @@
 #include "mdp/audit/AuditLog.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
+#include "mdp/workspace/AuditQueries.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -126,12 +127,11 @@ private Q_SLOTS:
         // every acknowledged audit event is in the chain
         auto ws = workspace::Workspace::open(path, secret(kPassphrase));
         QVERIFY(ws);
+        QVERIFY(ws.value()->beginCustodianSession().ok());
+        workspace::AuditQueries queries(*ws.value());
         qint64 auditedCreates = 0;
         for (const qint64 id : std::as_const(allAcked)) {
-            auto rows = ws.value()->auditLog().queryByData(
-                audit::AuditAgent{
-                    QStringLiteral("system"), QStringLiteral("system"), ws.value()->nodeId(), {}},
-                audit::AuditEntity{QStringLiteral("record"), QStringLiteral("crash-%1").arg(id)});
+            auto rows = queries.byDataId(QStringLiteral("record:crash-%1").arg(id));
             QVERIFY(rows);
             auditedCreates += rows->size() >= 1 ? 1 : 0;
         }

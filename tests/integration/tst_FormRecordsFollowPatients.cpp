@@ -137,7 +137,7 @@ private Q_SLOTS:
         auto ws = workspace::Workspace::create(o, m_clock);
         QVERIFY2(ws, qPrintable(why(ws)));
         m_ws = std::move(ws.value());
-        m_ws->beginCustodianSession();
+        QVERIFY(m_ws->beginCustodianSession().ok());
         m_custodian = m_ws->custodianId().toString(QUuid::WithoutBraces);
         m_clinician = account(QStringLiteral("clin"), accounts::Role::Clinician);
         m_reviewer = account(QStringLiteral("rev"), accounts::Role::Reviewer);

@@ -186,7 +186,7 @@ private Q_SLOTS:
             auto ws = workspace::Workspace::create(o);
             QVERIFY(ws);
             auto &w = *ws.value();
-            w.beginCustodianSession();
+            QVERIFY(w.beginCustodianSession().ok());
             const QUuid custodian = w.custodianId();
             auto clin = w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
                                                    accounts::Role::Clinician, kPassword);

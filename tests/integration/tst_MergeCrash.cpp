@@ -127,7 +127,7 @@ private Q_SLOTS:
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
             QVERIFY(ws.value()->verifyIntegrity().ok);
-            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->beginCustodianSession().ok());
             const QString actor = ws.value()->custodianId().toString(QUuid::WithoutBraces);
             auto &reg = ws.value()->registry();
             for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {

@@ -61,6 +61,7 @@ private Q_SLOTS:
         }
         auto ws = workspace::Workspace::open(m_ws, secret(kPassphrase));
         QVERIFY(ws.ok());
+        QVERIFY(ws.value()->beginCustodianSession().ok());
         auto list = ws.value()->accounts().list();
         QVERIFY(list.ok());
         int added = 0;

@@ -29,7 +29,7 @@ private Q_SLOTS:
         auto created = workspace::Workspace::create(o);
         QVERIFY(created);
         auto &ws = *created.value();
-        ws.beginCustodianSession();
+        QVERIFY(ws.beginCustodianSession().ok());
         const QString actor = ws.custodianId().toString(QUuid::WithoutBraces);
         for (const char *name : {"王丽", "李娜", "张敏"}) {
             registry::PatientDraft d;
@@ -62,7 +62,7 @@ private Q_SLOTS:
         auto opened = workspace::Workspace::open(path(), secret(kPassphrase));
         QVERIFY(opened);
         auto &ws = *opened.value();
-        ws.beginCustodianSession();
+        QVERIFY(ws.beginCustodianSession().ok());
         registry::PatientDraft d;
         d.name = registry::PersonName::fromFullName(QStringLiteral("赵雪"));
         d.sex = registry::Sex::Female;

@@ -157,7 +157,7 @@ private Q_SLOTS:
         {
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY(ws);
-            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->beginCustodianSession().ok());
             auto a = ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("later.user"), QStringLiteral("Later"),
                 accounts::Role::Researcher, QStringLiteral("Later-Passw0rd!"));
@@ -179,7 +179,7 @@ private Q_SLOTS:
         const QString path = newWorkspacePath(QStringLiteral("marker"));
         auto ws = createWorkspace(path);
         QVERIFY(ws);
-        ws->beginCustodianSession();
+        QVERIFY(ws->beginCustodianSession().ok());
         // account name and display name
         QVERIFY(ws->accounts().createAccount(ws->custodianId(), marker, marker + QStringLiteral(" 王"),
                                              accounts::Role::Researcher, QStringLiteral("Marker-Passw0rd!")));
@@ -307,7 +307,7 @@ private Q_SLOTS:
         {
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY(ws);
-            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->beginCustodianSession().ok());
             QVERIFY(ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("later.user2"), QStringLiteral("Later"),
                 accounts::Role::Researcher, QStringLiteral("Later-Passw0rd!")));
@@ -339,7 +339,7 @@ private Q_SLOTS:
         {
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY(ws);
-            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->beginCustodianSession().ok());
             QVERIFY(ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("hidden.admin"), QStringLiteral("Hidden"),
                 accounts::Role::SystemAdmin, QStringLiteral("Hidden-Passw0rd!")));
@@ -373,7 +373,7 @@ private Q_SLOTS:
         {
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY(ws);
-            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->beginCustodianSession().ok());
             QVERIFY(ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("reader.one"), QStringLiteral("Reader"),
                 accounts::Role::Researcher, QStringLiteral("Reader-Passw0rd!")));
@@ -412,7 +412,7 @@ private Q_SLOTS:
         {
             auto ws = createWorkspace(path);
             QVERIFY(ws);
-            ws->beginCustodianSession();
+            QVERIFY(ws->beginCustodianSession().ok());
             auto created = ws->accounts().createAccount(ws->custodianId(), QStringLiteral("late.admin"),
                                                         QStringLiteral("Late"), accounts::Role::SystemAdmin,
                                                         QStringLiteral("Late-Passw0rd!"));
@@ -428,10 +428,17 @@ private Q_SLOTS:
         {
             auto ws = workspace::Workspace::open(path, secret(kPassphrase));
             QVERIFY(ws);
-            ws.value()->beginCustodianSession();
+            QVERIFY(ws.value()->beginCustodianSession().ok());
             // Locked: the row changes in place, no index entry moves (the page stays well-formed).
             QVERIFY(ws.value()->accounts().lock(ws.value()->custodianId(), QStringLiteral("late.admin")));
-            databaseKey = ws.value()->keys().dataKey(QStringLiteral("database")).value();
+        }
+        {
+            // The attacker holds the passphrase (machine unlock): the keyring opens, and with it
+            // the database key, outside the workspace.
+            auto keys = crypto::KeyHierarchy::open(QDir(path).filePath(QStringLiteral("keyring.json")),
+                                                   secret(kPassphrase), SystemClock::instance());
+            QVERIFY(keys);
+            databaseKey = keys.value()->dataKey(QStringLiteral("database")).value();
         }
         {
             store::Database::Options o;
@@ -473,7 +480,7 @@ private Q_SLOTS:
         const QString path = newWorkspacePath(QStringLiteral("custodian"));
         auto ws = createWorkspace(path);
         QVERIFY(ws);
-        ws->beginCustodianSession();
+        QVERIFY(ws->beginCustodianSession().ok());
         auto admin = ws->accounts().createAccount(ws->custodianId(), QStringLiteral("admin.x"),
                                                   QStringLiteral("Admin"), accounts::Role::SystemAdmin,
                                                   QStringLiteral("Admin-Passw0rd!"));
@@ -497,7 +504,7 @@ private Q_SLOTS:
         {
             auto ws = createWorkspace(path, QStringLiteral("aes"));
             QVERIFY(ws);
-            ws->beginCustodianSession();
+            QVERIFY(ws->beginCustodianSession().ok());
             QVERIFY(ws->accounts().createAccount(ws->custodianId(), QStringLiteral("res.a"),
                                                  QStringLiteral("A"), accounts::Role::Researcher,
                                                  QStringLiteral("Research-Passw0rd!")));
@@ -528,6 +535,7 @@ private Q_SLOTS:
         // the queries themselves were audited
         auto ws = workspace::Workspace::open(path, secret(kPassphrase));
         QVERIFY(ws);
+        QVERIFY(ws.value()->beginCustodianSession().ok());
         auto reads = workspace::AuditQueries(*ws.value()).byUserName(QStringLiteral("custodian"), {}, {});
         QVERIFY(reads);
         int auditReads = 0;

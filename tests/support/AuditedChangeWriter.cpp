@@ -47,7 +47,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     workspace::Workspace &w = *ws.value();
-    w.beginCustodianSession();
+    if (auto custodian = w.beginCustodianSession(); !custodian)
+        qFatal("custodian: %s", qPrintable(custodian.error().toString()));
     const QString clinician = accountId(w, "clin");
     const QString reviewer = accountId(w, "rev");
     if (clinician.isEmpty() || reviewer.isEmpty())

@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "open failed: %s\n", qPrintable(ws.error().toString()));
         return 1;
     }
-    ws.value()->beginCustodianSession();
+    if (auto custodian = ws.value()->beginCustodianSession(); !custodian)
+        qFatal("custodian: %s", qPrintable(custodian.error().toString()));
     auto &db = ws.value()->database();
     if (!db.exec(
             QStringLiteral("CREATE TABLE IF NOT EXISTS crash_probe(id INTEGER PRIMARY KEY, payload BLOB NOT "

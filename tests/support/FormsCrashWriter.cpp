@@ -47,7 +47,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     workspace::Workspace &w = *ws.value();
-    w.beginCustodianSession();
+    if (auto custodian = w.beginCustodianSession(); !custodian)
+        qFatal("custodian: %s", qPrintable(custodian.error().toString()));
     auto reviewer = w.accounts().find(QString::fromLocal8Bit(argv[2]));
     if (!reviewer || !reviewer.value())
         return 1;

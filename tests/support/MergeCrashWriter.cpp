@@ -57,7 +57,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "open failed: %s\n", qPrintable(ws.error().toString()));
         return 1;
     }
-    ws.value()->beginCustodianSession();
+    if (auto custodian = ws.value()->beginCustodianSession(); !custodian)
+        qFatal("custodian: %s", qPrintable(custodian.error().toString()));
     const QString actor = ws.value()->custodianId().toString(QUuid::WithoutBraces);
     auto &reg = ws.value()->registry();
     // Each run starts its numbering where the test tells it, so identifiers never repeat.

@@ -17,6 +17,7 @@
 #include "mdp/shell/ShellSettings.h"
 #include "mdp/workspace/BackgroundServices.h"
 #include "mdp/workspace/DemoWorkspace.h"
+#include "mdp/workspace/WorkspaceConnection.h"
 #include "mdp/workstation/Features.h"
 
 #include <QFile>
@@ -155,6 +156,10 @@ class tst_NotificationMail : public QObject
         n.patientPseudonym = m_patient.pseudonymId;
         n.values = QJsonObject{{QStringLiteral("grade"), QStringLiteral("2")},
                                {QStringLiteral("note"), kPatientName}};
+        // Filed under the clinician on the demo passphrase's authority (machine unlock): the
+        // reviewer's window stays open meanwhile.
+        if (!m_workspace->beginCustodianSession())
+            qFatal("the custodian's session was refused");
         auto draft = store().createDraft(m_clinician, n);
         if (!draft)
             qFatal("createDraft: %s", qPrintable(draft.error().toString()));
@@ -167,7 +172,11 @@ class tst_NotificationMail : public QObject
     // Whether a notice about `recordId` still waits for e-mail.
     bool emailPendingFor(const QUuid &recordId)
     {
-        auto pending = store().pendingEmails();
+        // The queue is the background's: read on a connection of its own, as it does.
+        auto connection = m_workspace->openConnection();
+        if (!connection)
+            return false;
+        auto pending = connection.value()->forms().pendingEmails();
         if (!pending)
             qFatal("pendingEmails: %s", qPrintable(pending.error().toString()));
         return std::any_of(pending->cbegin(), pending->cend(),
@@ -210,6 +219,7 @@ private Q_SLOTS:
         m_clinician = idOf(QStringLiteral("clinician"));
         m_reviewer = idOf(QStringLiteral("reviewer"));
         m_manager = idOf(QStringLiteral("data-manager"));
+        QVERIFY(m_workspace->beginCustodianSession().ok()); // set up on the demo passphrase's authority
 
         auto definition = store().importDefinition(m_manager, kForm);
         QVERIFY2(definition, why(definition).constData());

@@ -89,6 +89,7 @@ private Q_SLOTS:
         auto created = workspace::Workspace::create(options, m_clock);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
         auto &ws = *created.value();
+        QVERIFY(ws.beginCustodianSession().ok()); // setting up, on the passphrase's authority
         auto &directory = ws.accounts();
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
         QVERIFY(directory
@@ -281,8 +282,14 @@ private Q_SLOTS:
             options.adminPassword = secret(kAdminPassword);
             auto created = workspace::Workspace::create(options, m_clock);
             QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
-            auto &accounts = created.value()->accounts();
-            const QUuid admin = accounts.find(QStringLiteral("admin")).value()->id;
+            // The accounts are made on the recovery key's authority (the administrator's second
+            // factor is not set up here).
+            const SecureBytes recoveryKey = created.value()->takeRecoveryKey();
+            created.value().reset();
+            auto custodian = workspace::Workspace::openWithRecoveryKey(directory, recoveryKey, m_clock);
+            QVERIFY(custodian.ok());
+            auto &accounts = custodian.value()->accounts();
+            const QUuid admin = custodian.value()->custodianId();
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
                                        accounts::Role::Researcher, kResearcherPassword)

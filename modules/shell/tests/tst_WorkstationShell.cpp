@@ -66,6 +66,7 @@ private Q_SLOTS:
         options.adminPassword = secret(kAdminPassword);
         auto created = workspace::Workspace::create(options);
         QVERIFY(created.ok());
+        QVERIFY(created.value()->beginCustodianSession().ok()); // setting up, on the passphrase's authority
         auto &directory = created.value()->accounts();
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
         QVERIFY(directory
@@ -145,8 +146,13 @@ private Q_SLOTS:
             options.adminPassword = secret(kAdminPassword);
             auto created = workspace::Workspace::create(options);
             QVERIFY(created.ok());
-            auto &accounts = created.value()->accounts();
-            const QUuid admin = accounts.find(QStringLiteral("admin")).value()->id;
+            // The researcher is made on the recovery key's authority.
+            const SecureBytes recoveryKey = created.value()->takeRecoveryKey();
+            created.value().reset();
+            auto custodian = workspace::Workspace::openWithRecoveryKey(directory, recoveryKey);
+            QVERIFY(custodian.ok());
+            auto &accounts = custodian.value()->accounts();
+            const QUuid admin = custodian.value()->custodianId();
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
                                        accounts::Role::Researcher, kResearcherPassword)

@@ -11,6 +11,7 @@
 #include "mdp/mail/MailSettings.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/store/Database.h"
+#include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/BackgroundServices.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -103,7 +104,10 @@ class tst_BackgroundServices : public QObject
         }
         f.ws = std::move(created.value());
         auto &w = *f.ws;
-        w.beginCustodianSession();
+        if (auto custodian = w.beginCustodianSession(); !custodian) {
+            QTest::qFail(qPrintable(custodian.error().toString()), __FILE__, __LINE__);
+            return f;
+        }
         const QUuid custodian = w.custodianId();
         const QString admin = custodian.toString(QUuid::WithoutBraces);
         auto clin = w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
@@ -223,9 +227,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(notices.size() >= 1, 20000);
 
         // Audited as the system, found by the task it concerns.
-        auto events = f.ws->auditLog().queryByData(
-            audit::AuditAgent{QStringLiteral("system"), QStringLiteral("system"), f.ws->nodeId(), {}},
-            audit::AuditEntity{QStringLiteral("review-task"), QString::number(f.taskId)});
+        auto events = workspace::AuditQueries(*f.ws).byDataId(QStringLiteral("review-task:") +
+                                                              QString::number(f.taskId));
         QVERIFY(events);
         int escalationEvents = 0;
         for (const auto &r : events.value())

@@ -82,7 +82,8 @@ public:
         accounts = demo->accounts;
 
         // A second clinician, enrolled like the demo ones.
-        workspace->beginCustodianSession();
+        if (auto custodian = workspace->beginCustodianSession(); !custodian)
+            qFatal("custodian: %s", qPrintable(custodian.error().toString()));
         secondClinician.userName = QStringLiteral("dr.zhou");
         secondClinician.displayName = QStringLiteral("周医生 (Dr. Zhou)");
         secondClinician.role = QStringLiteral("clinician");

@@ -4,6 +4,7 @@
 #include "MyAccountPage.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Host.h"
+#include "mdp/workspace/Permissions.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,9 @@ void contributeAccounts(workbench::Contributions &contributions)
         60,
         QStringLiteral("accounts"),
         &AccountsFeature::accountsTitle,
-        [](const QStringList &roles) { return roles.contains(QStringLiteral("system-admin")); },
+        [](const QStringList &roles) {
+            return workspace::rolesAllow(roles, workspace::Permission::AdministerAccounts);
+        },
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             return new AccountsPage(host.context(), parent);
         },

@@ -1056,7 +1056,7 @@ Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const
     return d->recordsNaming(hits.value(), entity);
 }
 
-Result<std::optional<AuditRecord>> AuditLog::lastRecordFor(const AuditEntity &entity) const
+Result<std::optional<AuditRecord>> AuditLog::lastRecordFor(const AuditEntity &entity)
 {
     if (auto r = d->indexReady(); !r)
         return r.error();

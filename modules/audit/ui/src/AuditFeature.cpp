@@ -3,6 +3,7 @@
 #include "AuditLogPage.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Host.h"
+#include "mdp/workspace/Permissions.h"
 
 #include <QCoreApplication>
 
@@ -25,8 +26,7 @@ void contributeAuditLog(workbench::Contributions &contributions)
         QStringLiteral("audit"),
         &AuditFeature::auditTitle,
         [](const QStringList &roles) {
-            return roles.contains(QStringLiteral("auditor")) ||
-                   roles.contains(QStringLiteral("system-admin"));
+            return workspace::rolesAllow(roles, workspace::Permission::ReadAuditTrail);
         },
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             return new AuditLogPage(host.context(), parent);

@@ -283,12 +283,17 @@ void AuditLogPage::searchByData(const QString &dataId)
 
 void AuditLogPage::verifyChain()
 {
-    audit::AuditLog *log = &m_context.workspace().auditLog();
+    auto verification = workspace::AuditQueries(m_context.workspace()).verifier();
+    if (!verification) {
+        workbench::showMessage(m_message, workbench::Severity::Error,
+                               tr("The log cannot be checked: %1").arg(verification.error().message));
+        return;
+    }
     m_progress->show();
     workbench::showMessage(m_message, workbench::Severity::Info,
                            tr("Re-reading and checking every event of the log…"));
     const bool started = m_context.run<audit::AuditVerifyReport>(
-        nullptr, [log] { return log->verify(); },
+        nullptr, [verify = std::move(verification.value())] { return verify(); },
         [this](audit::AuditVerifyReport &report) {
             m_progress->hide();
             if (report.ok) {

@@ -70,7 +70,7 @@ private Q_SLOTS:
                 QStringLiteral("success"),
             20'000);
         int versionAfter = 0;
-        for (const crypto::KeyInfo &key : m_demo.workspace().keys().keys()) {
+        for (const crypto::KeyInfo &key : m_demo.workspace().keyList().value()) {
             if (key.kind == crypto::KeyInfo::Kind::KeyEncryptionKey &&
                 key.purpose == crypto::KeyPurpose::database() && key.state == crypto::KeyState::Active)
                 versionAfter = std::max(versionAfter, key.version);

@@ -3,6 +3,7 @@
 #include "KeysPage.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Host.h"
+#include "mdp/workspace/Permissions.h"
 
 #include <QCoreApplication>
 
@@ -24,7 +25,9 @@ void contributeKeys(workbench::Contributions &contributions)
         70,
         QStringLiteral("keys"),
         &KeysFeature::keysTitle,
-        [](const QStringList &roles) { return roles.contains(QStringLiteral("system-admin")); },
+        [](const QStringList &roles) {
+            return workspace::rolesAllow(roles, workspace::Permission::ManageKeys);
+        },
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             return new KeysPage(host.context(), parent);
         },

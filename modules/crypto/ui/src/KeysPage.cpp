@@ -79,7 +79,14 @@ void KeysPage::refresh()
 {
     if (m_context.isBusy())
         return;
-    m_model->setKeys(m_context.workspace().keys().keys());
+    auto keys = m_context.workspace().keyList();
+    if (!keys) {
+        workbench::showMessage(m_message, workbench::Severity::Error,
+                               tr("The keys cannot be shown: %1").arg(keys.error().message));
+        m_model->setKeys({});
+    } else {
+        m_model->setKeys(keys.value());
+    }
     m_table->resizeColumnsToContents();
     updateButtons();
 }
@@ -110,9 +117,9 @@ void KeysPage::rotate()
             .arg(KeyTableModel::purposeText(purpose)));
     if (answer != QMessageBox::Yes)
         return;
-    crypto::KeyHierarchy *keys = &m_context.workspace().keys();
+    workspace::Workspace *ws = &m_context.workspace();
     m_context.run<Result<void>>(
-        this, [keys, purpose] { return keys->rotateKek(purpose); },
+        this, [ws, purpose] { return ws->rotateKeyEncryptionKey(purpose); },
         [this, purpose](Result<void> &result) {
             workbench::showMessage(
                 m_message, result.ok() ? workbench::Severity::Success : workbench::Severity::Error,

@@ -14,8 +14,10 @@
 #include "mdp/forms/SqlCipherFormStore.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/store/Database.h"
+#include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/Workspace.h"
+#include "mdp/workspace/WorkspaceConnection.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -164,7 +166,7 @@ private Q_SLOTS:
         auto ws = workspace::Workspace::create(o, m_clock);
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
         m_ws = std::move(ws.value());
-        m_ws->beginCustodianSession();
+        QVERIFY(m_ws->beginCustodianSession().ok());
         addAccount(QStringLiteral("clin1"), {accounts::Role::Clinician});
         addAccount(QStringLiteral("clin2"), {accounts::Role::Clinician});
         addAccount(QStringLiteral("rev1"), {accounts::Role::Reviewer});
@@ -474,9 +476,8 @@ private Q_SLOTS:
         QCOMPARE(changes.first().fieldPath, QStringLiteral("tumourSizeMm"));
 
         // Every write was audited with the pseudonym and the record, never a value.
-        auto events = m_ws->auditLog().queryByData(
-            audit::AuditAgent{id("dm"), QStringLiteral("data-manager"), m_ws->nodeId(), {}},
-            audit::AuditEntity{QStringLiteral("form-record"), r.id.toString(QUuid::WithoutBraces)});
+        auto events = workspace::AuditQueries(*m_ws).byDataId(QStringLiteral("form-record:") +
+                                                              r.id.toString(QUuid::WithoutBraces));
         QVERIFY(events);
         QStringList types;
         for (const auto &e : events.value()) {
@@ -586,23 +587,15 @@ private Q_SLOTS:
         QCOMPARE(r.status, RecordStatus::Pending);
         const QString reviewer = r.reviewerId;
 
-        auto key = m_ws->keys().dataKey(QStringLiteral("database"));
-        QVERIFY(key);
-        auto connect = [&]() {
-            store::Database::Options o;
-            o.path = QDir(m_ws->directory()).filePath(QStringLiteral("data.db"));
-            o.key = key.value();
-            o.cipher = store::pageCipherFromName(m_ws->info().pageCipher).value();
-            return store::Database::open(std::move(o));
-        };
-        auto dbA = connect();
-        auto dbB = connect();
+        // Two more connections to the same encrypted database, as two windows would have.
+        auto dbA = m_ws->openConnection();
+        auto dbB = m_ws->openConnection();
         QVERIFY(dbA && dbB);
         const auto roles = m_roles;
         auto lookup = [roles](const QString &account) { return roles.value(account); };
         CollectingSink sinkA, sinkB;
-        SqlCipherFormStore a(*dbA.value(), sinkA, m_clock, lookup, [] { return QStringList(); });
-        SqlCipherFormStore b(*dbB.value(), sinkB, m_clock, lookup, [] { return QStringList(); });
+        SqlCipherFormStore a(dbA.value()->database(), sinkA, m_clock, lookup, [] { return QStringList(); });
+        SqlCipherFormStore b(dbB.value()->database(), sinkB, m_clock, lookup, [] { return QStringList(); });
 
         std::latch start(2);
         std::optional<Result<FormRecord>> approveResult, rejectResult;
@@ -754,6 +747,7 @@ private Q_SLOTS:
         auto reviewer = w.accounts().find(QStringLiteral("rev.li"));
         auto clinician = w.accounts().find(QStringLiteral("dr.wang"));
         QVERIFY(reviewer && reviewer.value() && clinician && clinician.value());
+        QVERIFY(w.beginCustodianSession().ok()); // the test's look, on the passphrase's authority
         auto inbox = w.forms().inbox(reviewer.value()->idString());
         QVERIFY(inbox);
         QCOMPARE(inbox->size(), 4);
@@ -790,6 +784,7 @@ private Q_SLOTS:
         auto ws = workspace::Workspace::open(dir, SecureBytes(QByteArrayView(kPassphrase)), m_clock);
         QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().toString()));
         m_ws = std::move(ws.value());
+        QVERIFY(m_ws->beginCustodianSession().ok());
         auto after = store().records(id("clin1"), RecordFilter{});
         QVERIFY(after);
         QCOMPARE(after->size(), before->size());

@@ -1,5 +1,7 @@
 #include "mdp/forms/ui/FormsAccess.h"
 
+#include "mdp/workspace/Permissions.h"
+
 namespace mdp::forms::ui {
 
 bool FormsAccess::seesReviewInbox(const QStringList &roleIds)
@@ -9,7 +11,7 @@ bool FormsAccess::seesReviewInbox(const QStringList &roleIds)
 
 bool FormsAccess::managesReviews(const QStringList &roleIds)
 {
-    return roleIds.contains(QStringLiteral("data-manager"));
+    return workspace::rolesAllow(roleIds, workspace::Permission::ManageReviews);
 }
 
 bool FormsAccess::designsForms(const QStringList &roleIds)

@@ -1,31 +1,22 @@
 #include "mdp/registry/ui/PatientAccess.h"
 
-namespace mdp::registry::ui {
+#include "mdp/workspace/Permissions.h"
 
-namespace {
-bool holdsAny(const QStringList &roleIds, std::initializer_list<const char *> roles)
-{
-    for (const char *role : roles) {
-        if (roleIds.contains(QLatin1String(role)))
-            return true;
-    }
-    return false;
-}
-} // namespace
+namespace mdp::registry::ui {
 
 bool PatientAccess::showsIdentity(const QStringList &roleIds)
 {
-    return holdsAny(roleIds, {"clinician", "reviewer", "data-manager", "system-admin"});
+    return workspace::rolesAllow(roleIds, workspace::Permission::SeeIdentity);
 }
 
 bool PatientAccess::mayEdit(const QStringList &roleIds)
 {
-    return holdsAny(roleIds, {"clinician", "data-manager", "system-admin"});
+    return workspace::rolesAllow(roleIds, workspace::Permission::WritePatients);
 }
 
 bool PatientAccess::seesPatients(const QStringList &roleIds)
 {
-    return showsIdentity(roleIds) || holdsAny(roleIds, {"researcher", "ethics-reviewer"});
+    return workspace::rolesAllow(roleIds, workspace::Permission::ReadPatients);
 }
 
 } // namespace mdp::registry::ui

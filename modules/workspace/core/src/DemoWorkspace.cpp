@@ -68,7 +68,8 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
     DemoWorkspace demo;
     demo.workspace = std::move(ws.value());
     Workspace &w = *demo.workspace;
-    w.beginCustodianSession(SessionOrigin::Workstation);
+    if (auto custodian = w.beginCustodianSession(SessionOrigin::Workstation); !custodian)
+        return custodian.error();
     for (const DemoPerson &p : kPeople) {
         DemoAccount a;
         a.userName = QString::fromUtf8(p.userName);

@@ -1,5 +1,6 @@
 #include "TransactionalAccountDirectory.h"
 
+#include "Authorizer.h"
 #include "OneTransaction.h"
 
 #include "mdp/crypto/KeyHierarchy.h"
@@ -26,11 +27,24 @@ QStringList keyScopesFor(const Account &account)
 }
 
 TransactionalAccountDirectory::TransactionalAccountDirectory(AccountDirectory &inner, AuditOutbox &outbox,
-                                                             crypto::KeyHierarchy *keys)
+                                                             crypto::KeyHierarchy *keys,
+                                                             const Authorizer *guard)
     : m_inner(inner)
     , m_outbox(outbox)
     , m_keys(keys)
+    , m_guard(guard)
 {}
+
+Result<void> TransactionalAccountDirectory::administering(const QUuid &actorId, QStringView operation) const
+{
+    if (!m_guard)
+        return {};
+    if (auto p = m_guard->requireActor(actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                                       operation);
+        !p)
+        return p.error();
+    return {};
+}
 
 // `inner` in a savepoint of the call's transaction; when it succeeded and the workspace has key
 // slots, `after` brings the keyring along, and its failure rolls the savepoint back.
@@ -79,6 +93,8 @@ Result<Account> TransactionalAccountDirectory::createAccount(const QUuid &actorI
                                                              const QString &displayName, Role role,
                                                              const QString &password)
 {
+    if (auto ok = administering(actorId, u"accounts.create"); !ok)
+        return ok.error();
     return withKeys<Account>(
         [&] { return m_inner.createAccount(actorId, userName, displayName, role, password); },
         [&](const Account &created) -> Result<void> {
@@ -103,6 +119,12 @@ Result<Account> TransactionalAccountDirectory::authenticate(const QString &userN
 
 Result<void> TransactionalAccountDirectory::logout(const QUuid &accountId)
 {
+    if (m_guard) {
+        if (auto ok = m_guard->requireSelfOr(accountId.toString(QUuid::WithoutBraces),
+                                             Permission::AdministerAccounts, u"accounts.logout");
+            !ok)
+            return ok.error();
+    }
     return m_inner.logout(accountId);
 }
 
@@ -123,6 +145,8 @@ Result<void> TransactionalAccountDirectory::changePassword(const QString &userNa
 Result<void> TransactionalAccountDirectory::resetPassword(const QUuid &actorId, const QString &userName,
                                                           const QString &newPassword)
 {
+    if (auto ok = administering(actorId, u"accounts.reset-password"); !ok)
+        return ok.error();
     return withKeys<void>([&] { return m_inner.resetPassword(actorId, userName, newPassword); },
                           [&]() -> Result<void> {
                               auto account = m_inner.find(userName);
@@ -135,12 +159,16 @@ Result<void> TransactionalAccountDirectory::resetPassword(const QUuid &actorId, 
 
 Result<Account> TransactionalAccountDirectory::lock(const QUuid &actorId, const QString &userName)
 {
+    if (auto ok = administering(actorId, u"accounts.lock"); !ok)
+        return ok.error();
     return withKeys<Account>([&] { return m_inner.lock(actorId, userName); },
                              [&](const Account &changed) { return grantFor(changed); });
 }
 
 Result<Account> TransactionalAccountDirectory::unlock(const QUuid &actorId, const QString &userName)
 {
+    if (auto ok = administering(actorId, u"accounts.unlock"); !ok)
+        return ok.error();
     return withKeys<Account>([&] { return m_inner.unlock(actorId, userName); },
                              [&](const Account &changed) { return grantFor(changed); });
 }
@@ -148,6 +176,8 @@ Result<Account> TransactionalAccountDirectory::unlock(const QUuid &actorId, cons
 Result<Account> TransactionalAccountDirectory::setRoles(const QUuid &actorId, const QString &userName,
                                                         const QList<Role> &roles)
 {
+    if (auto ok = administering(actorId, u"accounts.set-roles"); !ok)
+        return ok.error();
     return withKeys<Account>([&] { return m_inner.setRoles(actorId, userName, roles); },
                              [&](const Account &changed) { return grantFor(changed); });
 }
@@ -165,6 +195,8 @@ Result<Account> TransactionalAccountDirectory::confirmTotp(const QString &userNa
 
 Result<Account> TransactionalAccountDirectory::resetTotp(const QUuid &actorId, const QString &userName)
 {
+    if (auto ok = administering(actorId, u"accounts.reset-totp"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.resetTotp(actorId, userName); });
 }
 

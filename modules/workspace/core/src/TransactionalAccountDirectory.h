@@ -9,6 +9,7 @@ class KeyHierarchy;
 namespace mdp::workspace {
 
 class AuditOutbox;
+class Authorizer;
 
 // The key scopes an account's slot is granted: none while it is locked; today every active role
 // needs the root (issue 9 part 2 narrows this per role).
@@ -20,11 +21,15 @@ QStringList keyScopesFor(const accounts::Account &account);
 // key slots (`keys` given), the keyring follows every change in the same step: a new account gets
 // its slot, a password change or reset re-seals it, and locking or unlocking takes back or grants
 // its keys (taking back rotates the root). A keyring change that fails undoes the account change.
+// With `guard` (the workspace's session), administrative calls need Permission::AdministerAccounts
+// and their actor must be the signed-in account, and a logout is one's own; sign-in, one's own
+// password and authenticator prove themselves, and the staff list and look-ups by name (what sign-in
+// needs; no patient data) stay open.
 class TransactionalAccountDirectory final : public accounts::AccountDirectory
 {
 public:
     TransactionalAccountDirectory(accounts::AccountDirectory &inner, AuditOutbox &outbox,
-                                  crypto::KeyHierarchy *keys = nullptr);
+                                  crypto::KeyHierarchy *keys = nullptr, const Authorizer *guard = nullptr);
 
     Result<accounts::Account> createAccount(const QUuid &actorId, const QString &userName,
                                             const QString &displayName, accounts::Role role,
@@ -50,10 +55,12 @@ public:
 private:
     template<typename T, typename Inner, typename After> Result<T> withKeys(Inner &&inner, After &&after);
     Result<void> grantFor(const accounts::Account &account);
+    Result<void> administering(const QUuid &actorId, QStringView operation) const;
 
     accounts::AccountDirectory &m_inner;
     AuditOutbox &m_outbox;
     crypto::KeyHierarchy *m_keys = nullptr;
+    const Authorizer *m_guard = nullptr;
 };
 
 } // namespace mdp::workspace

@@ -1,17 +1,25 @@
 #pragma once
 
 #include "mdp/forms/FormStore.h"
+#include "mdp/workspace/Permissions.h"
 
 namespace mdp::workspace {
 
 class AuditOutbox;
+class Authorizer;
 
 // The workspace's form store: every change (records, tasks, notices, profiles, definitions) runs in
-// one transaction together with its audit events (inOneTransaction); reads go straight through.
+// one transaction together with its audit events (inOneTransaction). With `guard` (the workspace's
+// session; the background connection has none and acts as the system), every call but the
+// definitions and reviewer profiles (templates and staff, no patient data) is authorized first: an
+// actor argument must be the signed-in account (the store then applies its role and
+// ownership rules), records need Permission::ReadPatients, another account's inbox and every open
+// task ManageReviews, notices are the signed-in account's own (an administrator's to look into), and
+// the e-mail queue is the background's (and an administrator's).
 class TransactionalFormStore final : public forms::FormStore
 {
 public:
-    TransactionalFormStore(forms::FormStore &inner, AuditOutbox &outbox);
+    TransactionalFormStore(forms::FormStore &inner, AuditOutbox &outbox, const Authorizer *guard = nullptr);
 
     Result<forms::FormDefinition> importDefinition(const QString &actor, const QByteArray &json) override;
     Result<QList<forms::FormDefinition>> definitions() override;
@@ -52,8 +60,14 @@ public:
     void setChangeListener(std::function<void(const QUuid &recordId)> listener) override;
 
 private:
+    Result<void> acting(const QString &actor, QStringView operation) const;
+    Result<void> allowed(Permission permission, QStringView operation) const;
+    Result<void> reading(const QString &actor, QStringView operation) const;
+    Result<void> own(const QString &accountId, Permission otherwise, QStringView operation) const;
+
     forms::FormStore &m_inner;
     AuditOutbox &m_outbox;
+    const Authorizer *m_guard = nullptr;
 };
 
 } // namespace mdp::workspace

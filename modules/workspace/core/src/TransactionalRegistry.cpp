@@ -1,24 +1,72 @@
 #include "TransactionalRegistry.h"
 
+#include "Authorizer.h"
 #include "OneTransaction.h"
 
 namespace mdp::workspace {
 
 using namespace registry;
 
-TransactionalRegistry::TransactionalRegistry(Registry &inner, AuditOutbox &outbox)
+namespace {
+
+// What a change needs: WritePatients, and the actor must be the signed-in account.
+constexpr Permission kWrite = Permission::WritePatients;
+constexpr Permission kRead = Permission::ReadPatients;
+
+} // namespace
+
+TransactionalRegistry::TransactionalRegistry(Registry &inner, AuditOutbox &outbox, const Authorizer *guard)
     : m_inner(inner)
     , m_outbox(outbox)
+    , m_guard(guard)
 {}
+
+Result<void> TransactionalRegistry::allowed(Permission permission, QStringView operation) const
+{
+    if (!m_guard)
+        return {};
+    if (auto p = m_guard->require(permission, operation); !p)
+        return p.error();
+    return {};
+}
+
+Result<void> TransactionalRegistry::allowedActor(const QString &actor, Permission permission,
+                                                 QStringView operation) const
+{
+    if (!m_guard)
+        return {};
+    if (auto p = m_guard->requireActor(actor, permission, operation); !p)
+        return p.error();
+    return {};
+}
+
+Patient TransactionalRegistry::shown(Patient patient) const
+{
+    if (!m_guard || m_guard->allows(Permission::SeeIdentity))
+        return patient;
+    // Pseudonymous: the pseudonym, sex, birth year and the record's own facts stay.
+    patient.name = {};
+    patient.pinyin.clear();
+    patient.pinyinInitials.clear();
+    patient.contact = {};
+    patient.identifiers.clear();
+    if (patient.birthDate.isValid())
+        patient.birthDate = QDate(patient.birthDate.year(), 1, 1);
+    return patient;
+}
 
 Result<DuplicateCheck> TransactionalRegistry::checkDuplicates(const PatientDraft &draft)
 {
+    if (auto ok = allowed(kWrite, u"registry.check-duplicates"); !ok)
+        return ok.error();
     return m_inner.checkDuplicates(draft);
 }
 
 Result<Patient> TransactionalRegistry::createPatient(const QString &actor, const PatientDraft &draft,
                                                      const DuplicateDecision &decision)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.create-patient"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.createPatient(actor, draft, decision); });
 }
 
@@ -26,6 +74,8 @@ Result<Patient> TransactionalRegistry::updatePatient(const QString &actor, const
                                                      const PatientDraft &draft, int expectedVersion,
                                                      const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.update-patient"); !ok)
+        return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.updatePatient(actor, patientId, draft, expectedVersion, reason); });
 }
@@ -33,53 +83,95 @@ Result<Patient> TransactionalRegistry::updatePatient(const QString &actor, const
 Result<Patient> TransactionalRegistry::addIdentifier(const QString &actor, const QUuid &patientId,
                                                      const PatientIdentifier &identifier)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.add-identifier"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.addIdentifier(actor, patientId, identifier); });
 }
 
 Result<Patient> TransactionalRegistry::patient(const QString &actor, const QUuid &patientId)
 {
-    return m_inner.patient(actor, patientId);
+    if (auto ok = allowedActor(actor, kRead, u"registry.patient"); !ok)
+        return ok.error();
+    auto p = m_inner.patient(actor, patientId);
+    if (!p)
+        return p;
+    return shown(std::move(p.value()));
 }
 
 Result<Patient> TransactionalRegistry::patientByPseudonym(const QString &actor, const QString &pseudonymId)
 {
-    return m_inner.patientByPseudonym(actor, pseudonymId);
+    if (auto ok = allowedActor(actor, kRead, u"registry.patient"); !ok)
+        return ok.error();
+    auto p = m_inner.patientByPseudonym(actor, pseudonymId);
+    if (!p)
+        return p;
+    return shown(std::move(p.value()));
 }
 
 Result<std::optional<Patient>> TransactionalRegistry::findByIdentifier(const QString &actor,
                                                                        const PatientIdentifier &identifier)
 {
+    // Whoever may not see identifiers may not probe for them either.
+    if (auto ok = allowedActor(actor, Permission::SeeIdentity, u"registry.find-by-identifier"); !ok)
+        return ok.error();
     return m_inner.findByIdentifier(actor, identifier);
 }
 
 Result<PatientPage> TransactionalRegistry::patients(const QString &actor, const PageRequest &request)
 {
-    return m_inner.patients(actor, request);
+    if (auto ok = allowedActor(actor, kRead, u"registry.patients"); !ok)
+        return ok.error();
+    auto page = m_inner.patients(actor, request);
+    if (!page)
+        return page;
+    for (Patient &p : page->patients)
+        p = shown(std::move(p));
+    return page;
 }
 
 Result<QList<Patient>> TransactionalRegistry::recentPatients(const QString &actor, int limit)
 {
-    return m_inner.recentPatients(actor, limit);
+    if (auto ok = allowedActor(actor, kRead, u"registry.recent-patients"); !ok)
+        return ok.error();
+    auto list = m_inner.recentPatients(actor, limit);
+    if (!list)
+        return list;
+    for (Patient &p : list.value())
+        p = shown(std::move(p));
+    return list;
 }
 
 Result<QString> TransactionalRegistry::checkRecordSubject(const QUuid &patientId, const QUuid &eventId)
 {
+    if (auto ok = allowed(kRead, u"registry.check-record-subject"); !ok)
+        return ok.error();
     return m_inner.checkRecordSubject(patientId, eventId);
 }
 
 Result<QList<PatientVersion>> TransactionalRegistry::patientHistory(const QUuid &patientId)
 {
-    return m_inner.patientHistory(patientId);
+    if (auto ok = allowed(kRead, u"registry.patient-history"); !ok)
+        return ok.error();
+    auto history = m_inner.patientHistory(patientId);
+    if (!history)
+        return history;
+    for (PatientVersion &v : history.value())
+        v.state = shown(std::move(v.state));
+    return history;
 }
 
 Result<QList<DuplicateCandidate>> TransactionalRegistry::possibleDuplicates(DuplicateStatus status)
 {
+    if (auto ok = allowed(kWrite, u"registry.possible-duplicates"); !ok)
+        return ok.error();
     return m_inner.possibleDuplicates(status);
 }
 
 Result<void> TransactionalRegistry::dismissDuplicate(const QString &actor, qint64 candidateId,
                                                      const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.dismiss-duplicate"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.dismissDuplicate(actor, candidateId, reason); });
 }
 
@@ -87,6 +179,8 @@ Result<MergeRecord> TransactionalRegistry::merge(const QString &actor, const QUu
                                                  const QUuid &mergedId, const QString &reason,
                                                  const std::optional<MergeOverride> &mergeOverride)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.merge"); !ok)
+        return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.merge(actor, survivorId, mergedId, reason, mergeOverride); });
 }
@@ -94,22 +188,30 @@ Result<MergeRecord> TransactionalRegistry::merge(const QString &actor, const QUu
 Result<MergeRecord> TransactionalRegistry::unmerge(const QString &actor, const QUuid &mergeId,
                                                    const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.unmerge"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.unmerge(actor, mergeId, reason); });
 }
 
 Result<MergeRecord> TransactionalRegistry::mergeRecord(const QUuid &mergeId)
 {
+    if (auto ok = allowed(kRead, u"registry.merge-record"); !ok)
+        return ok.error();
     return m_inner.mergeRecord(mergeId);
 }
 
 Result<QList<MergeRecord>> TransactionalRegistry::lineage(const QUuid &patientId)
 {
+    if (auto ok = allowed(kRead, u"registry.lineage"); !ok)
+        return ok.error();
     return m_inner.lineage(patientId);
 }
 
 Result<TimelineEvent> TransactionalRegistry::addEvent(const QString &actor, const QUuid &patientId,
                                                       const EventDraft &draft)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.add-event"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.addEvent(actor, patientId, draft); });
 }
 
@@ -117,6 +219,8 @@ Result<TimelineEvent> TransactionalRegistry::updateEvent(const QString &actor, c
                                                          const EventDraft &draft, int expectedVersion,
                                                          const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.update-event"); !ok)
+        return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.updateEvent(actor, eventId, draft, expectedVersion, reason); });
 }
@@ -124,6 +228,8 @@ Result<TimelineEvent> TransactionalRegistry::updateEvent(const QString &actor, c
 Result<TimelineEvent> TransactionalRegistry::annotateEvent(const QString &actor, const QUuid &eventId,
                                                            const QString &annotation, int expectedVersion)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.annotate-event"); !ok)
+        return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.annotateEvent(actor, eventId, annotation, expectedVersion); });
 }
@@ -131,57 +237,78 @@ Result<TimelineEvent> TransactionalRegistry::annotateEvent(const QString &actor,
 Result<TimelineEvent> TransactionalRegistry::removeEvent(const QString &actor, const QUuid &eventId,
                                                          const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.remove-event"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.removeEvent(actor, eventId, reason); });
 }
 
 Result<TimelineEvent> TransactionalRegistry::revertEvent(const QString &actor, const QUuid &eventId,
                                                          int version, const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.revert-event"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.revertEvent(actor, eventId, version, reason); });
 }
 
 Result<TimelineEvent> TransactionalRegistry::event(const QString &actor, const QUuid &eventId)
 {
+    if (auto ok = allowedActor(actor, kRead, u"registry.event"); !ok)
+        return ok.error();
     return m_inner.event(actor, eventId);
 }
 
 Result<QList<TimelineEvent>> TransactionalRegistry::events(const QString &actor, const QUuid &patientId,
                                                            bool includeRemoved)
 {
+    if (auto ok = allowedActor(actor, kRead, u"registry.events"); !ok)
+        return ok.error();
     return m_inner.events(actor, patientId, includeRemoved);
 }
 
 Result<QList<EventVersion>> TransactionalRegistry::eventHistory(const QUuid &eventId)
 {
+    if (auto ok = allowed(kRead, u"registry.event-history"); !ok)
+        return ok.error();
     return m_inner.eventHistory(eventId);
 }
 
 Result<Attachment> TransactionalRegistry::attach(const QString &actor, const QUuid &eventId,
                                                  const AttachmentDraft &draft)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.attach"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.attach(actor, eventId, draft); });
 }
 
 Result<void> TransactionalRegistry::detach(const QString &actor, const QUuid &attachmentId,
                                            const QString &reason)
 {
+    if (auto ok = allowedActor(actor, kWrite, u"registry.detach"); !ok)
+        return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.detach(actor, attachmentId, reason); });
 }
 
 Result<QString> TransactionalRegistry::projectPseudonym(const QString &actor, const QString &projectId,
                                                         const QUuid &patientId)
 {
+    if (auto ok = allowedActor(actor, kRead, u"registry.project-pseudonym"); !ok)
+        return ok.error();
     // May store the pseudonym the first time it is asked for.
     return inOneTransaction(m_outbox, [&] { return m_inner.projectPseudonym(actor, projectId, patientId); });
 }
 
 Result<void> TransactionalRegistry::forEachPatientForIndex(const IndexVisitor &visit)
 {
+    // The identified index is built by the workspace itself, never for a screen.
+    if (auto ok = allowed(Permission::SeeIdentity, u"registry.index-scan"); !ok)
+        return ok.error();
     return m_inner.forEachPatientForIndex(visit);
 }
 
 Result<void> TransactionalRegistry::patientForIndex(const QString &pseudonymId, const IndexVisitor &visit)
 {
+    if (auto ok = allowed(Permission::SeeIdentity, u"registry.index-scan"); !ok)
+        return ok.error();
     return m_inner.patientForIndex(pseudonymId, visit);
 }
 

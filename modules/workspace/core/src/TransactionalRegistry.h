@@ -1,17 +1,23 @@
 #pragma once
 
 #include "mdp/registry/Registry.h"
+#include "mdp/workspace/Permissions.h"
 
 namespace mdp::workspace {
 
 class AuditOutbox;
+class Authorizer;
 
 // The workspace's registry: every change runs in one transaction together with its audit events
-// (inOneTransaction); views and the index scans go straight through.
+// (inOneTransaction). With `guard` (the workspace's session), every call is authorized first: reads
+// need Permission::ReadPatients, changes WritePatients, and an actor argument must be the signed-in
+// account; patients come back without names, contacts and identifiers to a principal without
+// SeeIdentity, and looking one up by an identifier needs SeeIdentity. The index scans are the
+// workspace's own and go straight through.
 class TransactionalRegistry final : public registry::Registry
 {
 public:
-    TransactionalRegistry(registry::Registry &inner, AuditOutbox &outbox);
+    TransactionalRegistry(registry::Registry &inner, AuditOutbox &outbox, const Authorizer *guard = nullptr);
 
     Result<registry::DuplicateCheck> checkDuplicates(const registry::PatientDraft &draft) override;
     Result<registry::Patient> createPatient(const QString &actor, const registry::PatientDraft &draft,
@@ -67,8 +73,14 @@ public:
     void setChangeListener(std::function<void(const QString &pseudonymId)> listener) override;
 
 private:
+    Result<void> allowed(Permission permission, QStringView operation) const;
+    Result<void> allowedActor(const QString &actor, Permission permission, QStringView operation) const;
+    // `patient` as the principal may see it.
+    registry::Patient shown(registry::Patient patient) const;
+
     registry::Registry &m_inner;
     AuditOutbox &m_outbox;
+    const Authorizer *m_guard = nullptr;
 };
 
 } // namespace mdp::workspace

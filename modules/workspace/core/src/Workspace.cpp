@@ -3,6 +3,7 @@
 #include "AccountLookups.h"
 #include "AuditHistoryCheck.h"
 #include "AuditOutbox.h"
+#include "Authorizer.h"
 #include "FormsAuditAdapter.h"
 #include "FormsMergeFollower.h"
 #include "OneTransaction.h"
@@ -112,22 +113,33 @@ Result<void> selfTestsOnce()
 class IndexWaitingSearch final : public registry::PatientSearch
 {
 public:
-    IndexWaitingSearch(registry::PatientSearch &search, const SearchIndexBuilder &builder)
+    IndexWaitingSearch(registry::PatientSearch &search, const SearchIndexBuilder &builder,
+                       const Authorizer &guard)
         : m_search(search)
         , m_builder(builder)
+        , m_guard(guard)
     {}
 
     Result<QList<registry::PatientHit>> search(QString query, int limit,
                                                const registry::SearchFilter &filter) override
     {
+        auto principal = m_guard.require(Permission::ReadPatients, u"registry.search");
+        if (!principal)
+            return principal.error();
+        // What the session may see, not what the caller asked for.
+        registry::SearchFilter allowed = filter;
+        allowed.roles = principal->roles;
+        allowed.identityVisible =
+            filter.identityVisible && rolesAllow(principal->roles, Permission::SeeIdentity);
         if (auto ready = m_builder.waitUntilReady(); !ready)
             return ready.error();
-        return m_search.search(std::move(query), limit, filter);
+        return m_search.search(std::move(query), limit, allowed);
     }
 
 private:
     registry::PatientSearch &m_search;
     const SearchIndexBuilder &m_builder;
+    const Authorizer &m_guard;
 };
 
 } // namespace
@@ -154,6 +166,8 @@ struct Workspace::Impl
     std::unique_ptr<AuditOutbox> outbox;
     std::unique_ptr<store::Vault> vault;
     std::unique_ptr<accounts::SqlCipherAccountDirectory> accounts;
+    // The services' access decisions, from this workspace's own session.
+    std::unique_ptr<Authorizer> authorizer;
     std::unique_ptr<TransactionalAccountDirectory> transactionalAccounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
     std::unique_ptr<registry::SqlCipherRegistry> registry;
@@ -220,6 +234,26 @@ struct Workspace::Impl
         d.openProgress = progress;
         d.reportStage(OpenStage::Keys);
         return prepared;
+    }
+
+    void startCustodianSession(SessionOrigin origin)
+    {
+        session = Session{custodian.toString(QUuid::WithoutBraces),
+                          QStringLiteral("custodian"),
+                          QStringLiteral("Workspace custodian (command line)"),
+                          QStringLiteral("system-admin"),
+                          {QStringLiteral("system-admin")},
+                          clock->now(),
+                          origin};
+        custodianSession = true;
+    }
+
+    void endCustodianSession()
+    {
+        if (!custodianSession)
+            return;
+        session.reset();
+        custodianSession = false;
     }
 
     Session beginSession(const accounts::Account &account, SessionOrigin origin)
@@ -747,8 +781,12 @@ struct Workspace::Impl
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
+        authorizer = std::make_unique<Authorizer>(
+            [impl = this] { return impl->actingPrincipal(); },
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
+            [impl = this] { return impl->custodianSession && !impl->accountSlots; });
         transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(
-            *accounts, *outbox, accountSlots ? keys.get() : nullptr);
+            *accounts, *outbox, accountSlots ? keys.get() : nullptr, authorizer.get());
         // Forms first: the registry moves form records with every merge (FormsMergeFollower), and
         // the form store asks the registry about a new record's patient only when one is created.
         if (auto r = openForms(); !r)
@@ -776,7 +814,7 @@ struct Workspace::Impl
         if (!reg)
             return reg.error();
         registry = std::move(reg.value());
-        transactionalRegistry = std::make_unique<TransactionalRegistry>(*registry, *outbox);
+        transactionalRegistry = std::make_unique<TransactionalRegistry>(*registry, *outbox, authorizer.get());
         searchIndex = std::make_unique<search::PatientSearchIndex>();
         // Built after unlock on a second connection (SearchIndexBuilder): a large registry takes
         // seconds to read, and nobody should wait for that to see the main window.
@@ -807,7 +845,7 @@ struct Workspace::Impl
                 impl->indexBuilder->changed(std::exchange(impl->batchIndexChanges, {}));
         });
         indexedSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
-        patientSearch = std::make_unique<IndexWaitingSearch>(*indexedSearch, *indexBuilder);
+        patientSearch = std::make_unique<IndexWaitingSearch>(*indexedSearch, *indexBuilder, *authorizer);
         indexBuilder->start();
         return {};
     }
@@ -841,7 +879,7 @@ struct Workspace::Impl
         if (!store)
             return store.error();
         forms = std::move(store.value());
-        transactionalForms = std::make_unique<TransactionalFormStore>(*forms, *outbox);
+        transactionalForms = std::make_unique<TransactionalFormStore>(*forms, *outbox, authorizer.get());
         return {};
     }
 };
@@ -1027,6 +1065,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         return cleanUp(custodian.error());
     d.custodian = custodian->id;
     d.accounts->setServiceAccount(d.custodian);
+    // Setting up is the custodian's work, through the same checked services as anyone's.
+    d.startCustodianSession(SessionOrigin::Workstation);
     // The shipped entry forms (R-6.2.1d), imported like any definition so a site can replace them.
     for (const QByteArray &json : forms::defaultTemplateJson()) {
         auto imported = d.transactionalForms->importDefinition(custodian->idString(), json);
@@ -1059,25 +1099,16 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         return cleanUp(w.error());
 
     if (!options.adminName.isEmpty()) {
-        d.custodianSession = true;
-        d.session = Session{custodian->idString(),
-                            custodian->userName,
-                            custodian->displayName,
-                            QStringLiteral("system-admin"),
-                            {QStringLiteral("system-admin")},
-                            clock.now(),
-                            SessionOrigin::Workstation};
         auto admin = d.transactionalAccounts->createAccount(
             d.custodian, options.adminName,
             options.adminDisplayName.isEmpty() ? options.adminName : options.adminDisplayName,
             accounts::Role::SystemAdmin, QString::fromUtf8(options.adminPassword.view()));
-        d.session.reset();
-        d.custodianSession = false;
         if (!admin)
             return cleanUp(admin.error());
         if (auto r = d.anchorKeyringGeneration(); !r)
             return cleanUp(r.error());
     }
+    d.endCustodianSession();
 
     audit::AuditEvent created;
     created.type = audit::EventType::SystemConfigChange.toString();
@@ -1296,7 +1327,7 @@ Workspace::openWithRecoveryKey(const QString &directory, const SecureBytes &reco
     d.accountSlots = true;
     if (auto r = d.openWithKeys(); !r)
         return r.error();
-    ws->beginCustodianSession(SessionOrigin::CommandLine);
+    d.startCustodianSession(SessionOrigin::CommandLine);
     audit::AuditEvent used;
     used.type = audit::EventType::SecurityAlert.toString();
     used.action = audit::AuditAction::Execute;
@@ -1467,19 +1498,52 @@ store::Vault &Workspace::vault()
     return *d->vault;
 }
 
-audit::AuditLog &Workspace::auditLog()
+const audit::AuditLog &Workspace::auditLog() const
 {
     return *d->audit;
+}
+
+audit::AuditLog &Workspace::auditLogForQueries()
+{
+    return *d->audit;
+}
+
+Result<void> Workspace::authorize(Permission permission, QStringView operation)
+{
+    if (auto p = d->authorizer->require(permission, operation); !p)
+        return p.error();
+    return {};
+}
+
+bool Workspace::allows(Permission permission) const
+{
+    return d->authorizer && d->authorizer->allows(permission);
+}
+
+Result<QList<crypto::KeyInfo>> Workspace::keyList()
+{
+    if (auto p = d->authorizer->require(Permission::ManageKeys, u"keys.list"); !p)
+        return p.error();
+    return d->keys->keys();
+}
+
+Result<QList<crypto::KeySlotInfo>> Workspace::keySlots()
+{
+    if (auto p = d->authorizer->require(Permission::ManageKeys, u"keys.slots"); !p)
+        return p.error();
+    return d->keys->slots();
+}
+
+Result<void> Workspace::rotateKeyEncryptionKey(const QString &purpose)
+{
+    if (auto p = d->authorizer->require(Permission::ManageKeys, u"keys.rotate"); !p)
+        return p.error();
+    return d->keys->rotateKek(purpose);
 }
 
 accounts::AccountDirectory &Workspace::accounts()
 {
     return *d->transactionalAccounts;
-}
-
-crypto::KeyHierarchy &Workspace::keys()
-{
-    return *d->keys;
 }
 
 registry::Registry &Workspace::registry()
@@ -1569,16 +1633,23 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
     return d->beginSession(account.value(), origin);
 }
 
-void Workspace::beginCustodianSession(SessionOrigin origin)
+Result<void> Workspace::beginCustodianSession(SessionOrigin origin)
 {
-    d->session = Session{d->custodian.toString(QUuid::WithoutBraces),
-                         QStringLiteral("custodian"),
-                         QStringLiteral("Workspace custodian (command line)"),
-                         QStringLiteral("system-admin"),
-                         {QStringLiteral("system-admin")},
-                         d->clock->now(),
-                         origin};
-    d->custodianSession = true;
+    if (d->accountSlots) {
+        // Every account unlocks with its own password here; the custodian is no way around that.
+        audit::AuditEvent refused;
+        refused.type = audit::EventType::SecurityAlert.toString();
+        refused.action = audit::AuditAction::Execute;
+        refused.outcome = audit::AuditOutcome::MinorFailure;
+        refused.detail.insert(QStringLiteral("alert"), QStringLiteral("access-denied"));
+        refused.detail.insert(QStringLiteral("operation"), QStringLiteral("workspace.custodian-session"));
+        (void)d->record(std::move(refused));
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("this workspace is unlocked by each account's own password; nobody "
+                                        "acts as the custodian without the recovery key"));
+    }
+    d->startCustodianSession(origin);
+    return {};
 }
 
 void Workspace::logout()

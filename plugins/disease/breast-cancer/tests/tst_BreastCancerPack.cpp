@@ -78,7 +78,7 @@ private Q_SLOTS:
                                                    cohort);
         QVERIFY2(demo, qPrintable(demo ? QString() : demo.error().toString()));
         workspace::Workspace &ws = *demo->workspace;
-        ws.beginCustodianSession();
+        QVERIFY(ws.beginCustodianSession().ok());
         const QString custodian = ws.custodianId().toString(QUuid::WithoutBraces);
         auto page = ws.registry().patients(custodian, registry::PageRequest{});
         QVERIFY(page);

@@ -32,7 +32,8 @@ std::unique_ptr<workspace::Workspace> newWorkspace(const QTemporaryDir &dir)
     auto ws = workspace::Workspace::create(o);
     if (!ws)
         qFatal("workspace: %s", qPrintable(ws.error().toString()));
-    ws.value()->beginCustodianSession();
+    if (auto custodian = ws.value()->beginCustodianSession(); !custodian)
+        qFatal("custodian: %s", qPrintable(custodian.error().toString()));
     return std::move(ws.value());
 }
 
@@ -217,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(calls >= 8);
         auto &ws = *demo->workspace;
         QVERIFY(!ws.session()); // the import ran as the custodian, who is signed out again
-        ws.beginCustodianSession();
+        QVERIFY(ws.beginCustodianSession().ok());
         auto page = ws.registry().patients(actorOf(ws), registry::PageRequest{});
         QVERIFY(page.ok());
         QCOMPARE(page->total, 8);

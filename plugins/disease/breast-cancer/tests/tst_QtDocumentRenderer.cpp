@@ -120,7 +120,7 @@ private Q_SLOTS:
         auto created = workspace::Workspace::create(o);
         QVERIFY(created.ok());
         auto &ws = *created.value();
-        ws.beginCustodianSession();
+        QVERIFY(ws.beginCustodianSession().ok());
         const QString actor = ws.custodianId().toString(QUuid::WithoutBraces);
 
         const auto cohort = cohortOf(12);

@@ -107,7 +107,7 @@ public:
 
     // The platform's own lookup of its bookkeeping events (e.g. the latest database commit anchor).
     // Not a person reading the log, so not recorded as audit.read; never expose it to users.
-    Result<std::optional<AuditRecord>> lastRecordFor(const AuditEntity &entity) const;
+    Result<std::optional<AuditRecord>> lastRecordFor(const AuditEntity &entity);
 
     // Proofs over the durable events (leaves are canonical events, SM3).
     Result<MerkleProof> inclusionProof(qint64 sequence, qint64 treeSize) const;

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "mdp/audit/AuditEvent.h"
+#include "mdp/audit/AuditVerifyReport.h"
 #include "mdp/foundation/Result.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <functional>
 
 namespace mdp::workspace {
 
@@ -21,7 +24,8 @@ struct AuditRow
 
 // The two traces asks for, resolved against the account directory. Every query is itself
 // recorded as an audit.read event by the audit log, attributed to the session's user (or the
-// custodian when the command line runs it).
+// custodian when the command line runs it). Reading the trail needs Permission::ReadAuditTrail
+// (auditor, system administrator) in the workspace's session; a refusal is recorded.
 class AuditQueries
 {
 public:
@@ -31,6 +35,10 @@ public:
     Result<QList<AuditRow>> byUserName(const QString &userName, const QDateTime &from, const QDateTime &to);
     // Everything any account did to one datum; `dataId` is "type:id" or a bare id (any type).
     Result<QList<AuditRow>> byDataId(const QString &dataId);
+    // The check of every event against the signed checkpoint, authorized now and run by the caller
+    // (on a worker thread if it likes: it holds no lock and writes nothing).
+    using Verification = std::function<audit::AuditVerifyReport()>;
+    Result<Verification> verifier();
 
 private:
     Result<QList<AuditRow>> resolve(QList<AuditRow> rows);

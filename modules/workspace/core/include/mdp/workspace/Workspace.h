@@ -4,6 +4,7 @@
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
 #include "mdp/workspace/AuditHistoryState.h"
+#include "mdp/workspace/Permissions.h"
 #include "mdp/workspace/SearchIndexState.h"
 
 #include <QDateTime>
@@ -28,7 +29,8 @@ namespace mdp::accounts {
 class AccountDirectory;
 } // namespace mdp::accounts
 namespace mdp::crypto {
-class KeyHierarchy;
+struct KeyInfo;
+struct KeySlotInfo;
 } // namespace mdp::crypto
 namespace mdp::registry {
 class Registry;
@@ -236,13 +238,27 @@ public:
 
     store::Database &database();
     store::Vault &vault();
-    audit::AuditLog &auditLog();
+    // Its size and checkpoint; reading events goes through AuditQueries, which checks the session.
+    const audit::AuditLog &auditLog() const;
+    // Service layer: the directory, registry, search and form store below check every call
+    // against this workspace's own session (Permissions.h): an actor argument that is not the
+    // signed-in account is refused, and every refusal is recorded as a security alert.
+    // Administrative calls need Permission::AdministerAccounts.
     accounts::AccountDirectory &accounts();
-    crypto::KeyHierarchy &keys();
+    // The keys and who can unlock them, for a principal with Permission::ManageKeys (no key
+    // material); rotating a purpose's key-encryption key, the same, recorded.
+    Result<QList<crypto::KeyInfo>> keyList();
+    Result<QList<crypto::KeySlotInfo>> keySlots();
+    Result<void> rotateKeyEncryptionKey(const QString &purpose);
+    // What the signed-in principal's roles allow now (for screens to hide what would be refused;
+    // the services decide again on every call).
+    bool allows(Permission permission) const;
     // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
+    // Reads need ReadPatients, changes WritePatients; identity only with SeeIdentity.
     registry::Registry &registry();
-    // The registry search box; audited as the signed-in user. Its index is built in the background
-    // after unlock: a search made before it is ready waits for it.
+    // The registry search box; audited as the signed-in user, who needs ReadPatients; names and
+    // pinyin are searched and shown only with SeeIdentity, whatever the filter asks. Its index is
+    // built in the background after unlock: a search made before it is ready waits for it.
     registry::PatientSearch &patientSearch();
     // How far that build is (screens show it rather than wait).
     SearchIndexState searchIndexState() const;
@@ -262,8 +278,10 @@ public:
                           SessionOrigin origin = SessionOrigin::Workstation);
     void logout();
     // Acts as the custodian, on the authority of the workspace passphrase: the command line, and the
-    // workstation's own set-up work (the demo cohort), which says so with `origin`.
-    void beginCustodianSession(SessionOrigin origin = SessionOrigin::CommandLine);
+    // workstation's own set-up work (the demo cohort), which says so with `origin`. Refused
+    // (PermissionDenied, recorded) where accounts unlock the workspace with their own slots: there
+    // only the recovery key acts as the custodian (openWithRecoveryKey).
+    Result<void> beginCustodianSession(SessionOrigin origin = SessionOrigin::CommandLine);
     std::optional<Session> session() const;
 
     // The workspace's non-interactive administrative principal: the command line acts as it, on the
@@ -302,6 +320,10 @@ public:
     void setCommitStepHook(std::function<void(QStringView step)> hook);
 
 private:
+    friend class AuditQueries; // reads events on behalf of a session it has checked
+    audit::AuditLog &auditLogForQueries();
+    // The signed-in principal holds `permission`; a refusal is recorded.
+    Result<void> authorize(Permission permission, QStringView operation);
     Workspace();
     struct Impl;
     std::unique_ptr<Impl> d;

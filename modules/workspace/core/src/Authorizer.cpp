@@ -1,0 +1,124 @@
+#include "Authorizer.h"
+
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/audit/AuditEventType.h"
+
+#include <QUuid>
+
+namespace mdp::workspace {
+
+namespace {
+
+bool sameAccount(const QString &a, const QString &b)
+{
+    const QUuid ua = QUuid::fromString(a);
+    return !ua.isNull() && ua == QUuid::fromString(b);
+}
+
+QString notTheSession()
+{
+    return QStringLiteral("the call names another account than the one signed in; the workspace acts only as "
+                          "its session's account");
+}
+
+} // namespace
+
+Authorizer::Authorizer(registry::PrincipalProvider principal, Recorder record,
+                       std::function<bool()> delegates)
+    : m_principal(std::move(principal))
+    , m_record(std::move(record))
+    , m_delegates(std::move(delegates))
+{}
+
+bool Authorizer::mayActFor(const registry::ActingPrincipal &principal, const QString &actor) const
+{
+    return sameAccount(actor, principal.accountId) ||
+           (m_delegates && m_delegates() && !QUuid::fromString(actor).isNull());
+}
+
+Error Authorizer::denied(const std::optional<registry::ActingPrincipal> &principal, QStringView operation,
+                         const QString &why, const QString &permission) const
+{
+    audit::AuditEvent event;
+    event.type = audit::EventType::SecurityAlert.toString();
+    event.action = audit::AuditAction::Execute;
+    event.outcome = audit::AuditOutcome::MinorFailure;
+    event.detail.insert(QStringLiteral("alert"), QStringLiteral("access-denied"));
+    event.detail.insert(QStringLiteral("operation"), operation.toString());
+    if (!permission.isEmpty())
+        event.detail.insert(QStringLiteral("permission"), permission);
+    if (principal)
+        event.detail.insert(QStringLiteral("roles"), principal->roles.join(u','));
+    // The refusal stands even when it cannot be recorded; the audit log's own failure is what the
+    // workspace then reports on the next write.
+    (void)m_record(std::move(event));
+    return makeError(Error::Code::PermissionDenied, why);
+}
+
+Result<registry::ActingPrincipal> Authorizer::signedIn(QStringView operation) const
+{
+    auto principal = m_principal ? m_principal() : std::nullopt;
+    if (!principal)
+        return denied(principal, operation, QStringLiteral("nobody is signed in"), {});
+    return *principal;
+}
+
+Result<registry::ActingPrincipal> Authorizer::acting(const QString &actor, QStringView operation) const
+{
+    auto principal = signedIn(operation);
+    if (!principal)
+        return principal;
+    if (!mayActFor(*principal, actor))
+        return denied(*principal, operation, notTheSession(), {});
+    return principal;
+}
+
+Result<registry::ActingPrincipal> Authorizer::require(Permission permission, QStringView operation) const
+{
+    auto principal = m_principal ? m_principal() : std::nullopt;
+    if (!principal)
+        return denied(principal, operation, QStringLiteral("nobody is signed in"), permissionId(permission));
+    if (!rolesAllow(principal->roles, permission))
+        return denied(
+            principal, operation,
+            QStringLiteral("the signed-in account's roles (%1) do not allow %2")
+                .arg(principal->roles.isEmpty() ? QStringLiteral("none") : principal->roles.join(u", "),
+                     permissionId(permission)),
+            permissionId(permission));
+    return *principal;
+}
+
+Result<registry::ActingPrincipal> Authorizer::requireActor(const QString &actor, Permission permission,
+                                                           QStringView operation) const
+{
+    auto principal = require(permission, operation);
+    if (!principal)
+        return principal;
+    if (!mayActFor(*principal, actor))
+        return denied(*principal, operation, notTheSession(), permissionId(permission));
+    return principal;
+}
+
+Result<registry::ActingPrincipal> Authorizer::requireSelfOr(const QString &accountId, Permission otherwise,
+                                                            QStringView operation) const
+{
+    auto principal = signedIn(operation);
+    if (!principal)
+        return principal;
+    if (sameAccount(accountId, principal->accountId))
+        return principal;
+    if (!rolesAllow(principal->roles, otherwise))
+        return denied(*principal, operation,
+                      QStringLiteral("another account's %1 are not the signed-in account's to see")
+                          .arg(operation.toString()),
+                      permissionId(otherwise));
+    return principal;
+}
+
+bool Authorizer::allows(Permission permission) const
+{
+    const auto principal = m_principal ? m_principal() : std::nullopt;
+    return principal && rolesAllow(principal->roles, permission);
+}
+
+} // namespace mdp::workspace
