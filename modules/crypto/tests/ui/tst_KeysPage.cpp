@@ -70,7 +70,9 @@ private Q_SLOTS:
                 QStringLiteral("success"),
             20'000);
         int versionAfter = 0;
-        for (const crypto::KeyInfo &key : m_demo.workspace().keyList().value()) {
+        const auto keys = m_demo.workspace().keyList();
+        QVERIFY(keys.ok());
+        for (const crypto::KeyInfo &key : keys.value()) {
             if (key.kind == crypto::KeyInfo::Kind::KeyEncryptionKey &&
                 key.purpose == crypto::KeyPurpose::database() && key.state == crypto::KeyState::Active)
                 versionAfter = std::max(versionAfter, key.version);

@@ -117,16 +117,14 @@ void KeysPage::rotate()
             .arg(KeyTableModel::purposeText(purpose)));
     if (answer != QMessageBox::Yes)
         return;
-    workspace::Workspace *ws = &m_context.workspace();
-    m_context.run<Result<void>>(
-        this, [ws, purpose] { return ws->rotateKeyEncryptionKey(purpose); },
-        [this, purpose](Result<void> &result) {
-            workbench::showMessage(
-                m_message, result.ok() ? workbench::Severity::Success : workbench::Severity::Error,
-                result.ok() ? tr("The key for “%1” was rotated.").arg(KeyTableModel::purposeText(purpose))
-                            : tr("The key was not rotated: %1").arg(result.error().message));
-            refresh();
-        });
+    // On the workspace's thread: re-wrapping a purpose's data keys takes milliseconds, and the
+    // workspace (its database connection, its audit recording) belongs to this thread.
+    const Result<void> result = m_context.workspace().rotateKeyEncryptionKey(purpose);
+    workbench::showMessage(m_message, result.ok() ? workbench::Severity::Success : workbench::Severity::Error,
+                           result.ok()
+                               ? tr("The key for “%1” was rotated.").arg(KeyTableModel::purposeText(purpose))
+                               : tr("The key was not rotated: %1").arg(result.error().message));
+    refresh();
 }
 
 } // namespace mdp::crypto::ui
