@@ -376,5 +376,9 @@
         <source>Choose a user and a period, or a data ID, then search. Nothing is read until you do.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The log cannot be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -375,5 +375,9 @@
         <source>Choose a user and a period, or a data ID, then search. Nothing is read until you do.</source>
         <translation>请选择用户和时间段，或输入数据标识，然后点击查询。查询前不会读取任何日志内容。</translation>
     </message>
+    <message>
+        <source>The log cannot be checked: %1</source>
+        <translation>无法校验审计日志：%1</translation>
+    </message>
 </context>
 </TS>

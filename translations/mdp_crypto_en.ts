@@ -127,5 +127,9 @@ Every data key of this purpose is re-wrapped under a new version and the old ver
         <source>The key was not rotated: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The keys cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -129,5 +129,9 @@ Every data key of this purpose is re-wrapped under a new version and the old ver
         <source>The key was not rotated: %1</source>
         <translation>密钥未轮换：%1</translation>
     </message>
+    <message>
+        <source>The keys cannot be shown: %1</source>
+        <translation>无法显示密钥：%1</translation>
+    </message>
 </context>
 </TS>
