@@ -115,6 +115,39 @@ Result<registry::ActingPrincipal> Authorizer::requireSelfOr(const QString &accou
     return principal;
 }
 
+namespace {
+
+Result<void> verdict(const Result<registry::ActingPrincipal> &principal)
+{
+    if (!principal)
+        return principal.error();
+    return {};
+}
+
+} // namespace
+
+Result<void> permit(const Authorizer *guard, Permission permission, QStringView operation)
+{
+    return guard ? verdict(guard->require(permission, operation)) : Result<void>();
+}
+
+Result<void> permitActor(const Authorizer *guard, const QString &actor, Permission permission,
+                         QStringView operation)
+{
+    return guard ? verdict(guard->requireActor(actor, permission, operation)) : Result<void>();
+}
+
+Result<void> permitActing(const Authorizer *guard, const QString &actor, QStringView operation)
+{
+    return guard ? verdict(guard->acting(actor, operation)) : Result<void>();
+}
+
+Result<void> permitSelfOr(const Authorizer *guard, const QString &accountId, Permission otherwise,
+                          QStringView operation)
+{
+    return guard ? verdict(guard->requireSelfOr(accountId, otherwise, operation)) : Result<void>();
+}
+
 bool Authorizer::allows(Permission permission) const
 {
     const auto principal = m_principal ? m_principal() : std::nullopt;

@@ -58,4 +58,13 @@ private:
     std::function<bool()> m_delegates;
 };
 
+// The same checks for a service that may run without a guard (the background connection, which
+// acts as the system): nothing is checked then, and only the verdict is returned.
+Result<void> permit(const Authorizer *guard, Permission permission, QStringView operation);
+Result<void> permitActor(const Authorizer *guard, const QString &actor, Permission permission,
+                         QStringView operation);
+Result<void> permitActing(const Authorizer *guard, const QString &actor, QStringView operation);
+Result<void> permitSelfOr(const Authorizer *guard, const QString &accountId, Permission otherwise,
+                          QStringView operation);
+
 } // namespace mdp::workspace

@@ -35,17 +35,6 @@ TransactionalAccountDirectory::TransactionalAccountDirectory(AccountDirectory &i
     , m_guard(guard)
 {}
 
-Result<void> TransactionalAccountDirectory::administering(const QUuid &actorId, QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->requireActor(actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
-                                       operation);
-        !p)
-        return p.error();
-    return {};
-}
-
 // `inner` in a savepoint of the call's transaction; when it succeeded and the workspace has key
 // slots, `after` brings the keyring along, and its failure rolls the savepoint back.
 template<typename T, typename Inner, typename After>
@@ -93,7 +82,9 @@ Result<Account> TransactionalAccountDirectory::createAccount(const QUuid &actorI
                                                              const QString &displayName, Role role,
                                                              const QString &password)
 {
-    if (auto ok = administering(actorId, u"accounts.create"); !ok)
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.create");
+        !ok)
         return ok.error();
     return withKeys<Account>(
         [&] { return m_inner.createAccount(actorId, userName, displayName, role, password); },
@@ -119,12 +110,10 @@ Result<Account> TransactionalAccountDirectory::authenticate(const QString &userN
 
 Result<void> TransactionalAccountDirectory::logout(const QUuid &accountId)
 {
-    if (m_guard) {
-        if (auto ok = m_guard->requireSelfOr(accountId.toString(QUuid::WithoutBraces),
-                                             Permission::AdministerAccounts, u"accounts.logout");
-            !ok)
-            return ok.error();
-    }
+    if (auto ok = permitSelfOr(m_guard, accountId.toString(QUuid::WithoutBraces),
+                               Permission::AdministerAccounts, u"accounts.logout");
+        !ok)
+        return ok.error();
     return m_inner.logout(accountId);
 }
 
@@ -145,7 +134,9 @@ Result<void> TransactionalAccountDirectory::changePassword(const QString &userNa
 Result<void> TransactionalAccountDirectory::resetPassword(const QUuid &actorId, const QString &userName,
                                                           const QString &newPassword)
 {
-    if (auto ok = administering(actorId, u"accounts.reset-password"); !ok)
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.reset-password");
+        !ok)
         return ok.error();
     return withKeys<void>([&] { return m_inner.resetPassword(actorId, userName, newPassword); },
                           [&]() -> Result<void> {
@@ -159,7 +150,9 @@ Result<void> TransactionalAccountDirectory::resetPassword(const QUuid &actorId, 
 
 Result<Account> TransactionalAccountDirectory::lock(const QUuid &actorId, const QString &userName)
 {
-    if (auto ok = administering(actorId, u"accounts.lock"); !ok)
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.lock");
+        !ok)
         return ok.error();
     return withKeys<Account>([&] { return m_inner.lock(actorId, userName); },
                              [&](const Account &changed) { return grantFor(changed); });
@@ -167,7 +160,9 @@ Result<Account> TransactionalAccountDirectory::lock(const QUuid &actorId, const 
 
 Result<Account> TransactionalAccountDirectory::unlock(const QUuid &actorId, const QString &userName)
 {
-    if (auto ok = administering(actorId, u"accounts.unlock"); !ok)
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.unlock");
+        !ok)
         return ok.error();
     return withKeys<Account>([&] { return m_inner.unlock(actorId, userName); },
                              [&](const Account &changed) { return grantFor(changed); });
@@ -176,7 +171,9 @@ Result<Account> TransactionalAccountDirectory::unlock(const QUuid &actorId, cons
 Result<Account> TransactionalAccountDirectory::setRoles(const QUuid &actorId, const QString &userName,
                                                         const QList<Role> &roles)
 {
-    if (auto ok = administering(actorId, u"accounts.set-roles"); !ok)
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.set-roles");
+        !ok)
         return ok.error();
     return withKeys<Account>([&] { return m_inner.setRoles(actorId, userName, roles); },
                              [&](const Account &changed) { return grantFor(changed); });
@@ -195,7 +192,9 @@ Result<Account> TransactionalAccountDirectory::confirmTotp(const QString &userNa
 
 Result<Account> TransactionalAccountDirectory::resetTotp(const QUuid &actorId, const QString &userName)
 {
-    if (auto ok = administering(actorId, u"accounts.reset-totp"); !ok)
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.reset-totp");
+        !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.resetTotp(actorId, userName); });
 }

@@ -55,7 +55,6 @@ public:
 private:
     template<typename T, typename Inner, typename After> Result<T> withKeys(Inner &&inner, After &&after);
     Result<void> grantFor(const accounts::Account &account);
-    Result<void> administering(const QUuid &actorId, QStringView operation) const;
 
     accounts::AccountDirectory &m_inner;
     AuditOutbox &m_outbox;

@@ -13,46 +13,9 @@ TransactionalFormStore::TransactionalFormStore(FormStore &inner, AuditOutbox &ou
     , m_guard(guard)
 {}
 
-Result<void> TransactionalFormStore::acting(const QString &actor, QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->acting(actor, operation); !p)
-        return p.error();
-    return {};
-}
-
-Result<void> TransactionalFormStore::allowed(Permission permission, QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->require(permission, operation); !p)
-        return p.error();
-    return {};
-}
-
-Result<void> TransactionalFormStore::reading(const QString &actor, QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->requireActor(actor, Permission::ReadPatients, operation); !p)
-        return p.error();
-    return {};
-}
-
-Result<void> TransactionalFormStore::own(const QString &accountId, Permission otherwise,
-                                         QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->requireSelfOr(accountId, otherwise, operation); !p)
-        return p.error();
-    return {};
-}
-
 Result<FormDefinition> TransactionalFormStore::importDefinition(const QString &actor, const QByteArray &json)
 {
-    if (auto ok = acting(actor, u"forms.import-definition"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.import-definition"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.importDefinition(actor, json); });
 }
@@ -69,7 +32,7 @@ Result<FormDefinition> TransactionalFormStore::definition(const QString &formId,
 
 Result<FormRecord> TransactionalFormStore::createDraft(const QString &actor, const NewRecord &record)
 {
-    if (auto ok = acting(actor, u"forms.create-draft"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.create-draft"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.createDraft(actor, record); });
 }
@@ -77,7 +40,7 @@ Result<FormRecord> TransactionalFormStore::createDraft(const QString &actor, con
 Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const QUuid &recordId,
                                                      const QJsonObject &values, int expectedRevision)
 {
-    if (auto ok = acting(actor, u"forms.save-draft"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.save-draft"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox,
                             [&] { return m_inner.saveDraft(actor, recordId, values, expectedRevision); });
@@ -86,7 +49,7 @@ Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const
 Result<FormRecord> TransactionalFormStore::submit(const QString &actor, const QUuid &recordId,
                                                   int expectedRevision)
 {
-    if (auto ok = acting(actor, u"forms.submit"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.submit"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.submit(actor, recordId, expectedRevision); });
 }
@@ -94,7 +57,7 @@ Result<FormRecord> TransactionalFormStore::submit(const QString &actor, const QU
 Result<FormRecord> TransactionalFormStore::approve(const QString &actor, const QUuid &recordId,
                                                    int expectedRevision, const QString &comment)
 {
-    if (auto ok = acting(actor, u"forms.approve"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.approve"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox,
                             [&] { return m_inner.approve(actor, recordId, expectedRevision, comment); });
@@ -103,7 +66,7 @@ Result<FormRecord> TransactionalFormStore::approve(const QString &actor, const Q
 Result<FormRecord> TransactionalFormStore::reject(const QString &actor, const QUuid &recordId,
                                                   int expectedRevision, const QString &reason)
 {
-    if (auto ok = acting(actor, u"forms.reject"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.reject"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox,
                             [&] { return m_inner.reject(actor, recordId, expectedRevision, reason); });
@@ -112,7 +75,7 @@ Result<FormRecord> TransactionalFormStore::reject(const QString &actor, const QU
 Result<FormRecord> TransactionalFormStore::amend(const QString &actor, const QUuid &recordId,
                                                  int expectedRevision, const QString &reason)
 {
-    if (auto ok = acting(actor, u"forms.amend"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.amend"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox,
                             [&] { return m_inner.amend(actor, recordId, expectedRevision, reason); });
@@ -121,35 +84,35 @@ Result<FormRecord> TransactionalFormStore::amend(const QString &actor, const QUu
 Result<FormRecord> TransactionalFormStore::withdraw(const QString &actor, const QUuid &recordId,
                                                     int expectedRevision)
 {
-    if (auto ok = acting(actor, u"forms.withdraw"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.withdraw"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.withdraw(actor, recordId, expectedRevision); });
 }
 
 Result<FormRecord> TransactionalFormStore::record(const QString &actor, const QUuid &recordId)
 {
-    if (auto ok = reading(actor, u"forms.record"); !ok)
+    if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.record"); !ok)
         return ok.error();
     return m_inner.record(actor, recordId);
 }
 
 Result<QList<FormRecord>> TransactionalFormStore::records(const QString &actor, const RecordFilter &filter)
 {
-    if (auto ok = reading(actor, u"forms.records"); !ok)
+    if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.records"); !ok)
         return ok.error();
     return m_inner.records(actor, filter);
 }
 
 Result<QList<RecordVersion>> TransactionalFormStore::history(const QString &actor, const QUuid &recordId)
 {
-    if (auto ok = reading(actor, u"forms.history"); !ok)
+    if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.history"); !ok)
         return ok.error();
     return m_inner.history(actor, recordId);
 }
 
 Result<void> TransactionalFormStore::setReviewerProfile(const QString &actor, const ReviewerProfile &profile)
 {
-    if (auto ok = acting(actor, u"forms.set-reviewer-profile"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.set-reviewer-profile"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.setReviewerProfile(actor, profile); });
 }
@@ -161,14 +124,14 @@ Result<QList<ReviewerProfile>> TransactionalFormStore::reviewerProfiles()
 
 Result<QList<ReviewTask>> TransactionalFormStore::inbox(const QString &reviewerId)
 {
-    if (auto ok = own(reviewerId, Permission::ManageReviews, u"forms.inbox"); !ok)
+    if (auto ok = permitSelfOr(m_guard, reviewerId, Permission::ManageReviews, u"forms.inbox"); !ok)
         return ok.error();
     return m_inner.inbox(reviewerId);
 }
 
 Result<QList<ReviewTask>> TransactionalFormStore::openTasks()
 {
-    if (auto ok = allowed(Permission::ManageReviews, u"forms.open-tasks"); !ok)
+    if (auto ok = permit(m_guard, Permission::ManageReviews, u"forms.open-tasks"); !ok)
         return ok.error();
     return m_inner.openTasks();
 }
@@ -176,14 +139,14 @@ Result<QList<ReviewTask>> TransactionalFormStore::openTasks()
 Result<ReviewTask> TransactionalFormStore::reassign(const QString &actor, qint64 taskId,
                                                     const QString &newReviewerId, const QString &reason)
 {
-    if (auto ok = acting(actor, u"forms.reassign"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.reassign"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.reassign(actor, taskId, newReviewerId, reason); });
 }
 
 Result<QList<ReviewTask>> TransactionalFormStore::escalateOverdue()
 {
-    if (auto ok = allowed(Permission::ManageReviews, u"forms.escalate-overdue"); !ok)
+    if (auto ok = permit(m_guard, Permission::ManageReviews, u"forms.escalate-overdue"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.escalateOverdue(); });
 }
@@ -195,42 +158,45 @@ void TransactionalFormStore::setReviewPeriodSeconds(qint64 seconds)
 
 Result<QList<Notification>> TransactionalFormStore::notifications(const QString &accountId, bool unreadOnly)
 {
-    if (auto ok = own(accountId, Permission::AdministerAccounts, u"forms.notifications"); !ok)
+    if (auto ok = permitSelfOr(m_guard, accountId, Permission::AdministerAccounts, u"forms.notifications");
+        !ok)
         return ok.error();
     return m_inner.notifications(accountId, unreadOnly);
 }
 
 Result<int> TransactionalFormStore::unreadCount(const QString &accountId)
 {
-    if (auto ok = own(accountId, Permission::AdministerAccounts, u"forms.unread-count"); !ok)
+    if (auto ok = permitSelfOr(m_guard, accountId, Permission::AdministerAccounts, u"forms.unread-count");
+        !ok)
         return ok.error();
     return m_inner.unreadCount(accountId);
 }
 
 Result<void> TransactionalFormStore::markRead(const QString &accountId, qint64 notificationId)
 {
-    if (auto ok = own(accountId, Permission::AdministerAccounts, u"forms.mark-read"); !ok)
+    if (auto ok = permitSelfOr(m_guard, accountId, Permission::AdministerAccounts, u"forms.mark-read"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.markRead(accountId, notificationId); });
 }
 
 Result<void> TransactionalFormStore::markAllRead(const QString &accountId)
 {
-    if (auto ok = own(accountId, Permission::AdministerAccounts, u"forms.mark-all-read"); !ok)
+    if (auto ok = permitSelfOr(m_guard, accountId, Permission::AdministerAccounts, u"forms.mark-all-read");
+        !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.markAllRead(accountId); });
 }
 
 Result<QList<FormStore::PendingEmail>> TransactionalFormStore::pendingEmails()
 {
-    if (auto ok = allowed(Permission::AdministerAccounts, u"forms.pending-emails"); !ok)
+    if (auto ok = permit(m_guard, Permission::AdministerAccounts, u"forms.pending-emails"); !ok)
         return ok.error();
     return m_inner.pendingEmails();
 }
 
 Result<void> TransactionalFormStore::markEmailed(qint64 notificationId, bool delivered, const QString &error)
 {
-    if (auto ok = allowed(Permission::AdministerAccounts, u"forms.mark-emailed"); !ok)
+    if (auto ok = permit(m_guard, Permission::AdministerAccounts, u"forms.mark-emailed"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.markEmailed(notificationId, delivered, error); });
 }
@@ -238,7 +204,7 @@ Result<void> TransactionalFormStore::markEmailed(qint64 notificationId, bool del
 Result<void> TransactionalFormStore::setNotificationEmail(const QString &actor, const QString &accountId,
                                                           const QString &address)
 {
-    if (auto ok = acting(actor, u"forms.set-notification-email"); !ok)
+    if (auto ok = permitActing(m_guard, actor, u"forms.set-notification-email"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox,
                             [&] { return m_inner.setNotificationEmail(actor, accountId, address); });

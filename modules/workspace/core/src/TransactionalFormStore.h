@@ -60,11 +60,6 @@ public:
     void setChangeListener(std::function<void(const QUuid &recordId)> listener) override;
 
 private:
-    Result<void> acting(const QString &actor, QStringView operation) const;
-    Result<void> allowed(Permission permission, QStringView operation) const;
-    Result<void> reading(const QString &actor, QStringView operation) const;
-    Result<void> own(const QString &accountId, Permission otherwise, QStringView operation) const;
-
     forms::FormStore &m_inner;
     AuditOutbox &m_outbox;
     const Authorizer *m_guard = nullptr;

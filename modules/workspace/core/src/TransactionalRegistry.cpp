@@ -21,25 +21,6 @@ TransactionalRegistry::TransactionalRegistry(Registry &inner, AuditOutbox &outbo
     , m_guard(guard)
 {}
 
-Result<void> TransactionalRegistry::allowed(Permission permission, QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->require(permission, operation); !p)
-        return p.error();
-    return {};
-}
-
-Result<void> TransactionalRegistry::allowedActor(const QString &actor, Permission permission,
-                                                 QStringView operation) const
-{
-    if (!m_guard)
-        return {};
-    if (auto p = m_guard->requireActor(actor, permission, operation); !p)
-        return p.error();
-    return {};
-}
-
 Patient TransactionalRegistry::shown(Patient patient) const
 {
     if (!m_guard || m_guard->allows(Permission::SeeIdentity))
@@ -57,7 +38,7 @@ Patient TransactionalRegistry::shown(Patient patient) const
 
 Result<DuplicateCheck> TransactionalRegistry::checkDuplicates(const PatientDraft &draft)
 {
-    if (auto ok = allowed(kWrite, u"registry.check-duplicates"); !ok)
+    if (auto ok = permit(m_guard, kWrite, u"registry.check-duplicates"); !ok)
         return ok.error();
     return m_inner.checkDuplicates(draft);
 }
@@ -65,7 +46,7 @@ Result<DuplicateCheck> TransactionalRegistry::checkDuplicates(const PatientDraft
 Result<Patient> TransactionalRegistry::createPatient(const QString &actor, const PatientDraft &draft,
                                                      const DuplicateDecision &decision)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.create-patient"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.create-patient"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.createPatient(actor, draft, decision); });
 }
@@ -74,7 +55,7 @@ Result<Patient> TransactionalRegistry::updatePatient(const QString &actor, const
                                                      const PatientDraft &draft, int expectedVersion,
                                                      const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.update-patient"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.update-patient"); !ok)
         return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.updatePatient(actor, patientId, draft, expectedVersion, reason); });
@@ -83,14 +64,14 @@ Result<Patient> TransactionalRegistry::updatePatient(const QString &actor, const
 Result<Patient> TransactionalRegistry::addIdentifier(const QString &actor, const QUuid &patientId,
                                                      const PatientIdentifier &identifier)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.add-identifier"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.add-identifier"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.addIdentifier(actor, patientId, identifier); });
 }
 
 Result<Patient> TransactionalRegistry::patient(const QString &actor, const QUuid &patientId)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.patient"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.patient"); !ok)
         return ok.error();
     auto p = m_inner.patient(actor, patientId);
     if (!p)
@@ -100,7 +81,7 @@ Result<Patient> TransactionalRegistry::patient(const QString &actor, const QUuid
 
 Result<Patient> TransactionalRegistry::patientByPseudonym(const QString &actor, const QString &pseudonymId)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.patient"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.patient"); !ok)
         return ok.error();
     auto p = m_inner.patientByPseudonym(actor, pseudonymId);
     if (!p)
@@ -112,14 +93,14 @@ Result<std::optional<Patient>> TransactionalRegistry::findByIdentifier(const QSt
                                                                        const PatientIdentifier &identifier)
 {
     // Whoever may not see identifiers may not probe for them either.
-    if (auto ok = allowedActor(actor, Permission::SeeIdentity, u"registry.find-by-identifier"); !ok)
+    if (auto ok = permitActor(m_guard, actor, Permission::SeeIdentity, u"registry.find-by-identifier"); !ok)
         return ok.error();
     return m_inner.findByIdentifier(actor, identifier);
 }
 
 Result<PatientPage> TransactionalRegistry::patients(const QString &actor, const PageRequest &request)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.patients"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.patients"); !ok)
         return ok.error();
     auto page = m_inner.patients(actor, request);
     if (!page)
@@ -131,7 +112,7 @@ Result<PatientPage> TransactionalRegistry::patients(const QString &actor, const 
 
 Result<QList<Patient>> TransactionalRegistry::recentPatients(const QString &actor, int limit)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.recent-patients"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.recent-patients"); !ok)
         return ok.error();
     auto list = m_inner.recentPatients(actor, limit);
     if (!list)
@@ -143,14 +124,14 @@ Result<QList<Patient>> TransactionalRegistry::recentPatients(const QString &acto
 
 Result<QString> TransactionalRegistry::checkRecordSubject(const QUuid &patientId, const QUuid &eventId)
 {
-    if (auto ok = allowed(kRead, u"registry.check-record-subject"); !ok)
+    if (auto ok = permit(m_guard, kRead, u"registry.check-record-subject"); !ok)
         return ok.error();
     return m_inner.checkRecordSubject(patientId, eventId);
 }
 
 Result<QList<PatientVersion>> TransactionalRegistry::patientHistory(const QUuid &patientId)
 {
-    if (auto ok = allowed(kRead, u"registry.patient-history"); !ok)
+    if (auto ok = permit(m_guard, kRead, u"registry.patient-history"); !ok)
         return ok.error();
     auto history = m_inner.patientHistory(patientId);
     if (!history)
@@ -162,7 +143,7 @@ Result<QList<PatientVersion>> TransactionalRegistry::patientHistory(const QUuid 
 
 Result<QList<DuplicateCandidate>> TransactionalRegistry::possibleDuplicates(DuplicateStatus status)
 {
-    if (auto ok = allowed(kWrite, u"registry.possible-duplicates"); !ok)
+    if (auto ok = permit(m_guard, kWrite, u"registry.possible-duplicates"); !ok)
         return ok.error();
     return m_inner.possibleDuplicates(status);
 }
@@ -170,7 +151,7 @@ Result<QList<DuplicateCandidate>> TransactionalRegistry::possibleDuplicates(Dupl
 Result<void> TransactionalRegistry::dismissDuplicate(const QString &actor, qint64 candidateId,
                                                      const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.dismiss-duplicate"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.dismiss-duplicate"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.dismissDuplicate(actor, candidateId, reason); });
 }
@@ -179,7 +160,7 @@ Result<MergeRecord> TransactionalRegistry::merge(const QString &actor, const QUu
                                                  const QUuid &mergedId, const QString &reason,
                                                  const std::optional<MergeOverride> &mergeOverride)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.merge"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.merge"); !ok)
         return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.merge(actor, survivorId, mergedId, reason, mergeOverride); });
@@ -188,21 +169,21 @@ Result<MergeRecord> TransactionalRegistry::merge(const QString &actor, const QUu
 Result<MergeRecord> TransactionalRegistry::unmerge(const QString &actor, const QUuid &mergeId,
                                                    const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.unmerge"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.unmerge"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.unmerge(actor, mergeId, reason); });
 }
 
 Result<MergeRecord> TransactionalRegistry::mergeRecord(const QUuid &mergeId)
 {
-    if (auto ok = allowed(kRead, u"registry.merge-record"); !ok)
+    if (auto ok = permit(m_guard, kRead, u"registry.merge-record"); !ok)
         return ok.error();
     return m_inner.mergeRecord(mergeId);
 }
 
 Result<QList<MergeRecord>> TransactionalRegistry::lineage(const QUuid &patientId)
 {
-    if (auto ok = allowed(kRead, u"registry.lineage"); !ok)
+    if (auto ok = permit(m_guard, kRead, u"registry.lineage"); !ok)
         return ok.error();
     return m_inner.lineage(patientId);
 }
@@ -210,7 +191,7 @@ Result<QList<MergeRecord>> TransactionalRegistry::lineage(const QUuid &patientId
 Result<TimelineEvent> TransactionalRegistry::addEvent(const QString &actor, const QUuid &patientId,
                                                       const EventDraft &draft)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.add-event"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.add-event"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.addEvent(actor, patientId, draft); });
 }
@@ -219,7 +200,7 @@ Result<TimelineEvent> TransactionalRegistry::updateEvent(const QString &actor, c
                                                          const EventDraft &draft, int expectedVersion,
                                                          const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.update-event"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.update-event"); !ok)
         return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.updateEvent(actor, eventId, draft, expectedVersion, reason); });
@@ -228,7 +209,7 @@ Result<TimelineEvent> TransactionalRegistry::updateEvent(const QString &actor, c
 Result<TimelineEvent> TransactionalRegistry::annotateEvent(const QString &actor, const QUuid &eventId,
                                                            const QString &annotation, int expectedVersion)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.annotate-event"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.annotate-event"); !ok)
         return ok.error();
     return inOneTransaction(
         m_outbox, [&] { return m_inner.annotateEvent(actor, eventId, annotation, expectedVersion); });
@@ -237,7 +218,7 @@ Result<TimelineEvent> TransactionalRegistry::annotateEvent(const QString &actor,
 Result<TimelineEvent> TransactionalRegistry::removeEvent(const QString &actor, const QUuid &eventId,
                                                          const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.remove-event"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.remove-event"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.removeEvent(actor, eventId, reason); });
 }
@@ -245,14 +226,14 @@ Result<TimelineEvent> TransactionalRegistry::removeEvent(const QString &actor, c
 Result<TimelineEvent> TransactionalRegistry::revertEvent(const QString &actor, const QUuid &eventId,
                                                          int version, const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.revert-event"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.revert-event"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.revertEvent(actor, eventId, version, reason); });
 }
 
 Result<TimelineEvent> TransactionalRegistry::event(const QString &actor, const QUuid &eventId)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.event"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.event"); !ok)
         return ok.error();
     return m_inner.event(actor, eventId);
 }
@@ -260,14 +241,14 @@ Result<TimelineEvent> TransactionalRegistry::event(const QString &actor, const Q
 Result<QList<TimelineEvent>> TransactionalRegistry::events(const QString &actor, const QUuid &patientId,
                                                            bool includeRemoved)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.events"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.events"); !ok)
         return ok.error();
     return m_inner.events(actor, patientId, includeRemoved);
 }
 
 Result<QList<EventVersion>> TransactionalRegistry::eventHistory(const QUuid &eventId)
 {
-    if (auto ok = allowed(kRead, u"registry.event-history"); !ok)
+    if (auto ok = permit(m_guard, kRead, u"registry.event-history"); !ok)
         return ok.error();
     return m_inner.eventHistory(eventId);
 }
@@ -275,7 +256,7 @@ Result<QList<EventVersion>> TransactionalRegistry::eventHistory(const QUuid &eve
 Result<Attachment> TransactionalRegistry::attach(const QString &actor, const QUuid &eventId,
                                                  const AttachmentDraft &draft)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.attach"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.attach"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.attach(actor, eventId, draft); });
 }
@@ -283,7 +264,7 @@ Result<Attachment> TransactionalRegistry::attach(const QString &actor, const QUu
 Result<void> TransactionalRegistry::detach(const QString &actor, const QUuid &attachmentId,
                                            const QString &reason)
 {
-    if (auto ok = allowedActor(actor, kWrite, u"registry.detach"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.detach"); !ok)
         return ok.error();
     return inOneTransaction(m_outbox, [&] { return m_inner.detach(actor, attachmentId, reason); });
 }
@@ -291,7 +272,7 @@ Result<void> TransactionalRegistry::detach(const QString &actor, const QUuid &at
 Result<QString> TransactionalRegistry::projectPseudonym(const QString &actor, const QString &projectId,
                                                         const QUuid &patientId)
 {
-    if (auto ok = allowedActor(actor, kRead, u"registry.project-pseudonym"); !ok)
+    if (auto ok = permitActor(m_guard, actor, kRead, u"registry.project-pseudonym"); !ok)
         return ok.error();
     // May store the pseudonym the first time it is asked for.
     return inOneTransaction(m_outbox, [&] { return m_inner.projectPseudonym(actor, projectId, patientId); });
@@ -300,14 +281,14 @@ Result<QString> TransactionalRegistry::projectPseudonym(const QString &actor, co
 Result<void> TransactionalRegistry::forEachPatientForIndex(const IndexVisitor &visit)
 {
     // The identified index is built by the workspace itself, never for a screen.
-    if (auto ok = allowed(Permission::SeeIdentity, u"registry.index-scan"); !ok)
+    if (auto ok = permit(m_guard, Permission::SeeIdentity, u"registry.index-scan"); !ok)
         return ok.error();
     return m_inner.forEachPatientForIndex(visit);
 }
 
 Result<void> TransactionalRegistry::patientForIndex(const QString &pseudonymId, const IndexVisitor &visit)
 {
-    if (auto ok = allowed(Permission::SeeIdentity, u"registry.index-scan"); !ok)
+    if (auto ok = permit(m_guard, Permission::SeeIdentity, u"registry.index-scan"); !ok)
         return ok.error();
     return m_inner.patientForIndex(pseudonymId, visit);
 }

@@ -73,8 +73,6 @@ public:
     void setChangeListener(std::function<void(const QString &pseudonymId)> listener) override;
 
 private:
-    Result<void> allowed(Permission permission, QStringView operation) const;
-    Result<void> allowedActor(const QString &actor, Permission permission, QStringView operation) const;
     // `patient` as the principal may see it.
     registry::Patient shown(registry::Patient patient) const;
 

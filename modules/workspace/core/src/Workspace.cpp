@@ -1510,9 +1510,7 @@ audit::AuditLog &Workspace::auditLogForQueries()
 
 Result<void> Workspace::authorize(Permission permission, QStringView operation)
 {
-    if (auto p = d->authorizer->require(permission, operation); !p)
-        return p.error();
-    return {};
+    return permit(d->authorizer.get(), permission, operation);
 }
 
 bool Workspace::allows(Permission permission) const
@@ -1522,22 +1520,22 @@ bool Workspace::allows(Permission permission) const
 
 Result<QList<crypto::KeyInfo>> Workspace::keyList()
 {
-    if (auto p = d->authorizer->require(Permission::ManageKeys, u"keys.list"); !p)
-        return p.error();
+    if (auto ok = permit(d->authorizer.get(), Permission::ManageKeys, u"keys.list"); !ok)
+        return ok.error();
     return d->keys->keys();
 }
 
 Result<QList<crypto::KeySlotInfo>> Workspace::keySlots()
 {
-    if (auto p = d->authorizer->require(Permission::ManageKeys, u"keys.slots"); !p)
-        return p.error();
+    if (auto ok = permit(d->authorizer.get(), Permission::ManageKeys, u"keys.slots"); !ok)
+        return ok.error();
     return d->keys->slots();
 }
 
 Result<void> Workspace::rotateKeyEncryptionKey(const QString &purpose)
 {
-    if (auto p = d->authorizer->require(Permission::ManageKeys, u"keys.rotate"); !p)
-        return p.error();
+    if (auto ok = permit(d->authorizer.get(), Permission::ManageKeys, u"keys.rotate"); !ok)
+        return ok.error();
     return d->keys->rotateKek(purpose);
 }
 
