@@ -286,6 +286,93 @@ private Q_SLOTS:
         QVERIFY(!h->setSlotScopes(kClinicianId, {QStringLiteral("everything")}).ok());
     }
 
+    // Issue 9 part 2: the identity key is a scope of its own. The root (which every account's slot
+    // reaches) does not open it; only the slots granted the identity scope do..
+    void theIdentityKeyOpensOnlyForSlotsGrantedIt()
+    {
+        Sink sink;
+        auto h = createKeyring(&sink);
+        QVERIFY(h);
+        QVERIFY(h->holdsScope(identityScope()));
+        auto identity = h->ensureDataKey(QStringLiteral("identity"), KeyPurpose::identity());
+        QVERIFY(identity.ok());
+        auto database = h->ensureDataKey(QStringLiteral("database"), KeyPurpose::database());
+        QVERIFY(database.ok());
+        const QString researcherId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000003");
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")},
+                           {rootScope(), identityScope()})
+                    .ok());
+        QVERIFY(
+            h->addSlot({researcherId, QStringLiteral("zhou.min"), secret("researcher-pass-9")}, {rootScope()})
+                .ok());
+
+        // Positive control: the clinician reaches both keys, the same bytes as the administrator.
+        auto clinician = signIn(QStringLiteral("li.na"), "clinician-pass-9");
+        QVERIFY(clinician.ok());
+        QVERIFY(clinician.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+
+        auto researcher = signIn(QStringLiteral("zhou.min"), "researcher-pass-9");
+        QVERIFY(researcher.ok());
+        QVERIFY(researcher.value()->dataKey(QStringLiteral("database")).value() == database.value());
+        QVERIFY(!researcher.value()->holdsScope(identityScope()));
+        auto refused = researcher.value()->dataKey(QStringLiteral("identity"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::PermissionDenied);
+        // Nor can she give herself the scope, or a new identity key under it.
+        QCOMPARE(researcher.value()->setSlotScopes(researcherId, {rootScope(), identityScope()}).error().code,
+                 Error::Code::PermissionDenied);
+        QVERIFY(
+            !researcher.value()->createDataKey(QStringLiteral("identity-2"), KeyPurpose::identity()).ok());
+        researcher.value().reset();
+
+        // Copying the clinician's identity grant into her own slot in the file opens nothing: the
+        // grant is sealed to the clinician's key pair, and the slot table no longer authenticates.
+        const QByteArray good = readFile(m_path);
+        QJsonObject top = QJsonDocument::fromJson(good).object();
+        QJsonArray slots = top.value(u"slots").toArray();
+        QJsonObject clinicianGrants;
+        for (const QJsonValue &v : std::as_const(slots)) {
+            if (v.toObject().value(u"userName").toString() == u"li.na")
+                clinicianGrants = v.toObject().value(u"grants").toObject();
+        }
+        QVERIFY(clinicianGrants.contains(identityScope()));
+        for (qsizetype i = 0; i < slots.size(); ++i) {
+            QJsonObject slot = slots.at(i).toObject();
+            if (slot.value(u"userName").toString() != u"zhou.min")
+                continue;
+            QJsonObject grants = slot.value(u"grants").toObject();
+            grants.insert(identityScope(), clinicianGrants.value(identityScope()));
+            slot.insert(QStringLiteral("grants"), grants);
+            slots.replace(i, slot);
+        }
+        top.insert(QStringLiteral("slots"), slots);
+        writeFile(m_path, QJsonDocument(top).toJson());
+        auto spliced = signIn(QStringLiteral("zhou.min"), "researcher-pass-9");
+        QVERIFY(!spliced.ok());
+        QCOMPARE(spliced.error().code, Error::Code::Tampered);
+        writeFile(m_path, good);
+
+        // Taking the scope away renews the identity key: the slot no longer reaches it, and the
+        // identity KEK moved under the new scope key (the data key itself is unchanged).
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        const QJsonObject beforeTop = QJsonDocument::fromJson(readFile(m_path)).object();
+        QVERIFY(admin.value()->setSlotScopes(kClinicianId, {rootScope()}).ok());
+        const QJsonObject afterTop = QJsonDocument::fromJson(readFile(m_path)).object();
+        QVERIFY(beforeTop.value(u"scopeKeys").toArray().at(0).toObject().value(u"id") !=
+                afterTop.value(u"scopeKeys").toArray().at(0).toObject().value(u"id"));
+        QCOMPARE(afterTop.value(u"scopeKeys").toArray().at(0).toObject().value(u"generation").toInt(), 2);
+        auto narrowed = signIn(QStringLiteral("li.na"), "clinician-pass-9");
+        QVERIFY(narrowed.ok());
+        QCOMPARE(narrowed.value()->dataKey(QStringLiteral("identity")).error().code,
+                 Error::Code::PermissionDenied);
+        QVERIFY(admin.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+        // The recovery key still reaches every scope.
+        auto recovered = KeyHierarchy::openWithRecoveryKey(m_path, m_recovery, m_clock);
+        QVERIFY(recovered.ok());
+        QVERIFY(recovered.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+    }
+
     // The slot table is authenticated under the root: a grant added to a locked account's slot, a slot
     // renamed, or the slot KDF policy lowered in the file is found at the next unlock by anyone.
     void aSlotTableChangedInTheFileIsFound()

@@ -37,6 +37,8 @@ QString keyActionName(KeyAction action)
         return QStringLiteral("slot.remove");
     case KeyAction::RotateRoot:
         return QStringLiteral("root.rotate");
+    case KeyAction::CreateScopeKey:
+        return QStringLiteral("scope.create");
     }
     return QStringLiteral("unknown");
 }

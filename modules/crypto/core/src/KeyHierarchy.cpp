@@ -118,6 +118,22 @@ struct DataKeyEntry
 };
 
 const QByteArray kRootCheckAad = QByteArrayLiteral("mdp-root-check/1");
+
+// A role-scoped key of an accounts keyring (keyScopes() other than the root): only the slots
+// granted the scope hold it. The keyring keeps its id and generation and a check value wrapped by
+// it, never the key.
+struct ScopeKeyEntry
+{
+    QString scope;
+    QString id;
+    int generation = 1;
+    QByteArray check;
+
+    QByteArray checkAad() const
+    {
+        return QByteArrayLiteral("mdp-scope-check/1|") + scope.toLatin1() + '|' + id.toLatin1();
+    }
+};
 const QString kAccountsKind = QStringLiteral("accounts");
 const QString kRecoveryName = QStringLiteral("#recovery");
 
@@ -230,8 +246,18 @@ struct Model
     QByteArray rootCheck; // random bytes wrapped by the root: proves at open that the root matches
     QList<KekEntry> keks;
     QList<DataKeyEntry> dataKeys;
-    QList<KeySlot> slots; // an "accounts" root only
-    QByteArray slotsMac;  // HMAC over the slot table and the root's facts, under a key from the root
+    QList<KeySlot> slots;           // an "accounts" root only
+    QList<ScopeKeyEntry> scopeKeys; // an "accounts" root only
+    QByteArray slotsMac; // HMAC over the slot table and the root's facts, under a key from the root
+
+    ScopeKeyEntry *scopeKey(const QString &scope)
+    {
+        for (ScopeKeyEntry &e : scopeKeys) {
+            if (e.scope == scope)
+                return &e;
+        }
+        return nullptr;
+    }
 
     KeySlot *slotByName(const QString &userName)
     {
@@ -292,6 +318,16 @@ struct Model
                 slotArray.append(slot.toJson());
             top.insert(QStringLiteral("slots"), slotArray);
             top.insert(QStringLiteral("slotsMac"), QString::fromLatin1(slotsMac.toBase64()));
+        }
+        if (!scopeKeys.isEmpty()) {
+            QJsonArray scopeArray;
+            for (const ScopeKeyEntry &e : scopeKeys)
+                scopeArray.append(
+                    QJsonObject{{QStringLiteral("scope"), e.scope},
+                                {QStringLiteral("id"), e.id},
+                                {QStringLiteral("generation"), e.generation},
+                                {QStringLiteral("check"), QString::fromLatin1(e.check.toBase64())}});
+            top.insert(QStringLiteral("scopeKeys"), scopeArray);
         }
         return QJsonDocument(top).toJson(QJsonDocument::Indented);
     }
@@ -358,6 +394,18 @@ struct Model
             m.slots.append(std::move(*slot));
         }
         m.slotsMac = QByteArray::fromBase64(top.value(u"slotsMac").toString().toLatin1());
+        for (const QJsonValue &v : top.value(u"scopeKeys").toArray()) {
+            const QJsonObject o = v.toObject();
+            ScopeKeyEntry e;
+            e.scope = o.value(u"scope").toString();
+            e.id = o.value(u"id").toString();
+            e.generation = o.value(u"generation").toInt();
+            e.check = QByteArray::fromBase64(o.value(u"check").toString().toLatin1());
+            if (e.scope == rootScope() || !keyScopes().contains(e.scope) || e.id.size() != 32 ||
+                e.generation < 1 || e.check.isEmpty() || m.scopeKey(e.scope))
+                return corrupt;
+            m.scopeKeys.append(e);
+        }
         return m;
     }
 
@@ -411,6 +459,9 @@ QByteArray slotTableMac(const SlotRootKey &root, const Model &model)
             scopes.join(u',').toUtf8() + '|' + QByteArray::number(slot->kdf.iterations) + ',' +
             QByteArray::number(slot->kdf.memoryKiB) + ',' + QByteArray::number(slot->kdf.parallelism) + '\n';
     }
+    for (const ScopeKeyEntry &e : model.scopeKeys)
+        text += "scope|" + e.scope.toLatin1() + '|' + e.id.toLatin1() + '|' +
+                QByteArray::number(e.generation) + '\n';
     const SecureBytes key = hkdf(HashAlgorithm::Sm3, root.key().view(), "mdp.keyring.v1", "slot-table", 32);
     return hmac(HashAlgorithm::Sm3, key.view(), text);
 }
@@ -424,6 +475,18 @@ struct Event
 };
 
 } // namespace
+
+QStringList keyScopes()
+{
+    return {rootScope(), identityScope()};
+}
+
+QString scopeOfPurpose(QStringView purpose)
+{
+    if (purpose == KeyPurpose::identity())
+        return identityScope();
+    return rootScope();
+}
 
 bool KeyPurpose::isValid(QStringView purpose)
 {
@@ -451,6 +514,26 @@ struct KeyHierarchy::Impl
     KeyAuditSink *audit = nullptr;
     Model model;
     mutable std::mutex mutex;
+    // The role-scoped keys the opening slot was granted (accounts root only), by scope.
+    QMap<QString, std::shared_ptr<SlotRootKey>> scopes;
+    QString openerAccountId; // the slot that opened the hierarchy (kRecoveryName for the recovery key)
+
+    // What wraps `purpose`'s KEKs: the root, or the purpose's scope key when the root is an accounts
+    // root; nullptr when this hierarchy does not hold that scope.
+    RootKeyProvider *wrapperFor(const QString &purpose) const
+    {
+        const QString scope = scopeOfPurpose(purpose);
+        if (scope == rootScope() || !slotRoot())
+            return root.get();
+        return scopes.value(scope).get();
+    }
+
+    static Error scopeNotHeld(const QString &purpose)
+    {
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("the %1 key is not granted to this account's roles").arg(scopeOfPurpose(purpose)));
+    }
 
     void report(KeyAction action, const QString &keyId, const QString &purpose, bool success,
                 const QString &detail) const
@@ -484,7 +567,10 @@ struct KeyHierarchy::Impl
         if (kek.state == KeyState::Destroyed || kek.wrapped.isEmpty())
             return makeError(Error::Code::NotFound,
                              QStringLiteral("key-encryption key %1 was destroyed").arg(kek.label()));
-        auto key = root->unwrap(kek.wrapped, kek.associatedData());
+        RootKeyProvider *wrapper = wrapperFor(kek.purpose);
+        if (!wrapper)
+            return scopeNotHeld(kek.purpose);
+        auto key = wrapper->unwrap(kek.wrapped, kek.associatedData());
         if (!key)
             return makeError(Error::Code::Tampered,
                              QStringLiteral("key-encryption key %1 does not unwrap: ").arg(kek.label()) +
@@ -495,7 +581,10 @@ struct KeyHierarchy::Impl
     // The purpose's active KEK in `next`, created (and recorded in `events`) if the purpose has none.
     Result<SecureBytes> activeKekOf(Model &next, const QString &purpose, int &version, QList<Event> &events)
     {
-        return activeKekUnder(*root, next, purpose, version, events);
+        RootKeyProvider *wrapper = wrapperFor(purpose);
+        if (!wrapper)
+            return scopeNotHeld(purpose);
+        return activeKekUnder(*wrapper, next, purpose, version, events);
     }
 
     Result<SecureBytes> activeKekUnder(RootKeyProvider &wrapRoot, Model &next, const QString &purpose,
@@ -655,7 +744,10 @@ struct KeyHierarchy::Impl
             return fail(makeError(Error::Code::NotFound,
                                   QStringLiteral("no key-encryption key for purpose '%1'").arg(purpose)));
         QList<Event> events;
-        if (auto r = rotatePurposeIn(next, purpose, *root, events); !r)
+        RootKeyProvider *wrapper = wrapperFor(purpose);
+        if (!wrapper)
+            return fail(scopeNotHeld(purpose));
+        if (auto r = rotatePurposeIn(next, purpose, *wrapper, events); !r)
             return fail(r.error());
         if (auto r = commit(next); !r)
             return fail(r.error());
@@ -777,17 +869,35 @@ struct KeyHierarchy::Impl
                (slot.kind == u"recovery" ? QStringLiteral("recovery") : slot.accountId);
     }
 
-    static Result<void> grantScopes(KeySlot &slot, const QStringList &scopes, const SlotRootKey &r)
+    // Grants `slot` exactly `scopes`: the root `r` and the scope keys in `held` (this hierarchy's
+    // own unless a rotation passes the fresh ones). A scope this hierarchy does not hold cannot be
+    // given away.
+    static Result<void> grantScopes(KeySlot &slot, const QStringList &scopes, const SlotRootKey &r,
+                                    const QMap<QString, std::shared_ptr<SlotRootKey>> &held)
     {
         slot.grants.clear();
         for (const QString &scope : scopes) {
-            if (scope != rootScope())
+            if (!keyScopes().contains(scope))
                 return makeError(Error::Code::InvalidArgument,
                                  QStringLiteral("unknown key scope '%1'").arg(scope));
-            if (auto g = slot.grant(scope, r.idBytes(), r.key()); !g)
+            const SlotRootKey *key = scope == rootScope() ? &r : held.value(scope).get();
+            if (!key)
+                return makeError(
+                    Error::Code::PermissionDenied,
+                    QStringLiteral("the %1 key cannot be granted: this session does not hold it").arg(scope));
+            if (auto g = slot.grant(scope, key->idBytes(), key->key()); !g)
                 return g;
         }
         return {};
+    }
+
+    // Everything this hierarchy holds, as scope names: what the recovery slot is given.
+    QStringList heldScopes() const
+    {
+        QStringList out{rootScope()};
+        for (auto it = scopes.cbegin(); it != scopes.cend(); ++it)
+            out << it.key();
+        return out;
     }
 
     Result<void> addSlotLocked(const SlotCredential &c, const QStringList &scopes)
@@ -813,7 +923,7 @@ struct KeyHierarchy::Impl
         if (!created)
             return fail(created.error());
         KeySlot slot = std::move(created->first);
-        if (auto g = grantScopes(slot, scopes, *r.value()); !g)
+        if (auto g = grantScopes(slot, scopes, *r.value(), this->scopes); !g)
             return fail(g.error());
         next.slots.append(slot);
         if (auto w = commit(next); !w)
@@ -858,7 +968,7 @@ struct KeyHierarchy::Impl
             return created.error();
         KeySlot fresh = std::move(created->first);
         fresh.createdAt = slot.createdAt;
-        if (auto g = grantScopes(fresh, scopes, current); !g)
+        if (auto g = grantScopes(fresh, scopes, current, this->scopes); !g)
             return g;
         slot = fresh;
         return {};
@@ -889,22 +999,46 @@ struct KeyHierarchy::Impl
         return {};
     }
 
-    // A new root in `next` (every KEK rotated under it, the remaining holders granted it);
-    // `fresh` receives it, to become current once `next` is on disk.
-    Result<void> rotateRootIn(Model &next, std::unique_ptr<SlotRootKey> &fresh, QList<Event> &events)
+    // A new root in `next`, and a new key for every scope this hierarchy holds: every KEK under them
+    // rotated, the remaining holders granted the new keys. Scopes it does not hold keep their key
+    // (this session never reached them, so nothing it could have copied opens them). `fresh` and
+    // `freshScopes` receive the new keys, to become current once `next` is on disk.
+    Result<void> rotateRootIn(Model &next, std::unique_ptr<SlotRootKey> &fresh,
+                              QMap<QString, std::shared_ptr<SlotRootKey>> &freshScopes, QList<Event> &events)
     {
         auto r = requireSlots();
         if (!r)
             return r.error();
         fresh = SlotRootKey::fresh(r.value()->cipher(), r.value()->generation() + 1, r.value()->slotKdf());
+        freshScopes = scopes;
+        for (auto it = scopes.cbegin(); it != scopes.cend(); ++it) {
+            ScopeKeyEntry *entry = next.scopeKey(it.key());
+            if (!entry)
+                return makeError(Error::Code::Corrupt,
+                                 QStringLiteral("the keyring lost its %1 key entry").arg(it.key()));
+            auto key = SlotRootKey::fresh(r.value()->cipher(), entry->generation + 1, r.value()->slotKdf());
+            entry->id = QString::fromLatin1(key->idBytes().toHex());
+            entry->generation = key->generation();
+            auto check = key->wrap(randomKey(kKeyLength), entry->checkAad());
+            if (!check)
+                return check.error();
+            entry->check = check.value();
+            freshScopes.insert(it.key(), std::shared_ptr<SlotRootKey>(std::move(key)));
+        }
         QStringList purposes;
         for (const KekEntry &k : next.keks) {
             if (k.state == KeyState::Active && !purposes.contains(k.purpose))
                 purposes << k.purpose;
         }
+        int rotated = 0;
         for (const QString &purpose : std::as_const(purposes)) {
-            if (auto p = rotatePurposeIn(next, purpose, *fresh, events); !p)
+            const QString scope = scopeOfPurpose(purpose);
+            SlotRootKey *target = scope == rootScope() ? fresh.get() : freshScopes.value(scope).get();
+            if (!target)
+                continue; // a scope this session does not hold: left as it is
+            if (auto p = rotatePurposeIn(next, purpose, *target, events); !p)
                 return p;
+            ++rotated;
         }
         for (const KekEntry &k : std::as_const(next.keks)) {
             if (k.state != KeyState::Destroyed && !purposes.contains(k.purpose))
@@ -918,15 +1052,22 @@ struct KeyHierarchy::Impl
         next.rootCheck = check.value();
         next.root = fresh->description();
         for (KeySlot &slot : next.slots) {
-            if (!slot.grants.contains(rootScope()))
-                continue;
-            if (auto g = slot.grant(rootScope(), fresh->idBytes(), fresh->key()); !g)
-                return g;
+            for (const QString &scope : slot.grants.keys()) {
+                const SlotRootKey *key = scope == rootScope() ? fresh.get() : freshScopes.value(scope).get();
+                if (!key)
+                    continue; // a scope not rotated: the slot keeps its grant
+                if (auto g = slot.grant(scope, key->idBytes(), key->key()); !g)
+                    return g;
+            }
         }
+        QStringList scopeNames = scopes.keys();
         events.append({KeyAction::RotateRoot, QStringLiteral("root"), QString(),
-                       QStringLiteral("generation %1, %2 purposes rotated")
+                       QStringLiteral("generation %1, %2 purposes rotated%3")
                            .arg(fresh->generation())
-                           .arg(purposes.size())});
+                           .arg(rotated)
+                           .arg(scopeNames.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(", scope keys renewed: ") + scopeNames.join(u','))});
         return {};
     }
 
@@ -934,12 +1075,14 @@ struct KeyHierarchy::Impl
     Result<void> commitWithRotation(Model &next, const Event &first)
     {
         std::unique_ptr<SlotRootKey> fresh;
+        QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
         QList<Event> events{first};
-        if (auto rot = rotateRootIn(next, fresh, events); !rot)
+        if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
             return rot;
         if (auto w = commit(next, fresh.get()); !w)
             return w;
         root = std::move(fresh);
+        scopes = std::move(freshScopes);
         reportAll(events);
         return {};
     }
@@ -960,7 +1103,7 @@ struct KeyHierarchy::Impl
         bool narrowed = false;
         for (const QString &scope : before)
             narrowed = narrowed || !scopes.contains(scope);
-        if (auto g = grantScopes(*slot, scopes, *current); !g)
+        if (auto g = grantScopes(*slot, scopes, *current, this->scopes); !g)
             return fail(g.error());
         slot->changedAt = clock->now();
         const Event changed{
@@ -997,16 +1140,18 @@ struct KeyHierarchy::Impl
     {
         Model next = model;
         std::unique_ptr<SlotRootKey> fresh;
+        QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
         QList<Event> events;
         auto fail = [&](Error error) -> Result<void> {
             report(KeyAction::RotateRoot, QStringLiteral("root"), QString(), false, error.message);
             return error;
         };
-        if (auto rot = rotateRootIn(next, fresh, events); !rot)
+        if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
             return fail(rot.error());
         if (auto w = commit(next, fresh.get()); !w)
             return fail(w.error());
         root = std::move(fresh);
+        scopes = std::move(freshScopes);
         reportAll(events);
         return {};
     }
@@ -1117,6 +1262,61 @@ Result<std::unique_ptr<SlotRootKey>> rootFromSlot(const Model &model, const KeyS
     return root;
 }
 
+// The role-scoped keys the slot was granted, each checked against the keyring's entry.
+Result<QMap<QString, std::shared_ptr<SlotRootKey>>>
+scopesFromSlot(const Model &model, const KeySlot &slot, const SigningKey &key, const SlotRootKey &root)
+{
+    QMap<QString, std::shared_ptr<SlotRootKey>> out;
+    for (const QString &scope : slot.grants.keys()) {
+        if (scope == rootScope())
+            continue;
+        const ScopeKeyEntry *entry = nullptr;
+        for (const ScopeKeyEntry &e : model.scopeKeys) {
+            if (e.scope == scope)
+                entry = &e;
+        }
+        if (!entry)
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the slot holds a %1 key the keyring does not list").arg(scope));
+        auto bytes = slot.take(scope, key, QByteArray::fromHex(entry->id.toLatin1()));
+        if (!bytes)
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the %1 key granted to this slot does not open: ").arg(scope) +
+                                 bytes.error().message);
+        auto scoped = std::make_shared<SlotRootKey>(std::move(bytes.value()), entry->id, root.cipher(),
+                                                    entry->generation, root.slotKdf());
+        if (auto check = scoped->unwrap(entry->check, entry->checkAad()); !check)
+            return makeError(
+                Error::Code::Tampered,
+                QStringLiteral("the %1 key granted to this slot does not match the keyring").arg(scope));
+        out.insert(scope, scoped);
+    }
+    return out;
+}
+
+// A new scope key in `next`, granted to the slots of `holders` (account ids).
+Result<std::shared_ptr<SlotRootKey>> addScopeKey(Model &next, const QString &scope, const SlotRootKey &root,
+                                                 const QStringList &holders)
+{
+    auto key = std::shared_ptr<SlotRootKey>(SlotRootKey::fresh(root.cipher(), 1, root.slotKdf()));
+    ScopeKeyEntry entry;
+    entry.scope = scope;
+    entry.id = QString::fromLatin1(key->idBytes().toHex());
+    entry.generation = 1;
+    auto check = key->wrap(randomKey(kKeyLength), entry.checkAad());
+    if (!check)
+        return check.error();
+    entry.check = check.value();
+    next.scopeKeys.append(entry);
+    for (KeySlot &slot : next.slots) {
+        if (!holders.contains(slot.accountId))
+            continue;
+        if (auto g = slot.grant(scope, key->idBytes(), key->key()); !g)
+            return g.error();
+    }
+    return key;
+}
+
 Result<Model> readModel(const QString &keyringPath)
 {
     auto bytes = readKeyring(keyringPath);
@@ -1171,22 +1371,36 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::createWithSlots(const QStrin
     if (!rescue)
         return fail(rescue.error());
     next.slots.append(std::move(rescue->first));
+    QStringList holders;
     for (KeySlot &slot : next.slots) {
         if (auto g = slot.grant(rootScope(), root->idBytes(), root->key()); !g)
             return fail(g.error());
+        holders << slot.accountId;
+    }
+    // The first administrator and the recovery key reach every scope.
+    QMap<QString, std::shared_ptr<SlotRootKey>> scopes;
+    for (const QString &scope : keyScopes()) {
+        if (scope == rootScope())
+            continue;
+        auto key = addScopeKey(next, scope, *root, holders);
+        if (!key)
+            return fail(key.error());
+        scopes.insert(scope, key.value());
     }
     std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
     h->d->path = keyringPath;
     h->d->clock = &clock;
     h->d->audit = audit;
     h->d->root = std::move(root);
+    h->d->scopes = std::move(scopes);
+    h->d->openerAccountId = withFirst ? first.accountId : kRecoveryName;
     if (auto r = h->d->commit(next); !r)
         return fail(r.error());
     recoveryKey = std::move(recovery);
     h->d->report(KeyAction::CreateRoot, QStringLiteral("root"), QString(), true,
                  kAccountsKind + QStringLiteral(", ") + h->d->root->wrapAlgorithm());
     for (const KeySlot &slot : h->d->model.slots)
-        h->d->report(KeyAction::AddSlot, Impl::slotLabel(slot), QString(), true, rootScope());
+        h->d->report(KeyAction::AddSlot, Impl::slotLabel(slot), QString(), true, keyScopes().join(u','));
     return h;
 }
 
@@ -1244,6 +1458,9 @@ KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, 
     auto root = rootFromSlot(model.value(), *slot, key.value());
     if (!root)
         return fail(root.error());
+    auto scopes = scopesFromSlot(model.value(), *slot, key.value(), *root.value());
+    if (!scopes)
+        return fail(scopes.error());
     unlock.accountId = slot->accountId;
     unlock.userName = slot->userName;
     unlock.failuresBefore = slot->failures;
@@ -1253,6 +1470,8 @@ KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, 
     h->d->clock = &clock;
     h->d->audit = audit;
     h->d->root = std::move(root.value());
+    h->d->scopes = std::move(scopes.value());
+    h->d->openerAccountId = slot->accountId;
     if (slot->failures > 0 && !readOnly) {
         slot->failures = 0;
         slot->lastFailure = QDateTime();
@@ -1294,11 +1513,16 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::openWithRecoveryKey(const QS
     auto root = rootFromSlot(model.value(), *slot, key.value());
     if (!root)
         return fail(root.error());
+    auto scopes = scopesFromSlot(model.value(), *slot, key.value(), *root.value());
+    if (!scopes)
+        return fail(scopes.error());
     std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
     h->d->path = keyringPath;
     h->d->clock = &clock;
     h->d->audit = audit;
     h->d->root = std::move(root.value());
+    h->d->scopes = std::move(scopes.value());
+    h->d->openerAccountId = kRecoveryName;
     h->d->model = std::move(model.value());
     h->d->report(KeyAction::UnlockRoot, label, QString(), true, QStringLiteral("organisation recovery key"));
     return h;
@@ -1487,7 +1711,7 @@ Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)
                                    r.value()->slotKdf(), r.value()->cipher(), d->clock->now());
     if (!created)
         return fail(created.error());
-    if (auto g = Impl::grantScopes(created->first, {rootScope()}, *r.value()); !g)
+    if (auto g = Impl::grantScopes(created->first, d->heldScopes(), *r.value(), d->scopes); !g)
         return fail(g.error());
     Model next = d->model;
     next.slots.removeIf([](const KeySlot &s) { return s.accountId == kRecoveryName; });
@@ -1498,6 +1722,45 @@ Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)
         !w)
         return fail(w.error());
     recoveryKey = std::move(fresh);
+    return {};
+}
+
+bool KeyHierarchy::holdsScope(const QString &scope) const
+{
+    std::lock_guard lock(d->mutex);
+    return scope == rootScope() || !d->slotRoot() || d->scopes.contains(scope);
+}
+
+bool KeyHierarchy::hasScope(const QString &scope) const
+{
+    std::lock_guard lock(d->mutex);
+    return scope == rootScope() || !d->slotRoot() || d->model.scopeKey(scope) != nullptr;
+}
+
+Result<void> KeyHierarchy::ensureScope(const QString &scope)
+{
+    std::lock_guard lock(d->mutex);
+    const QString label = QStringLiteral("scope:") + scope;
+    if (!keyScopes().contains(scope))
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("unknown key scope '%1'").arg(scope));
+    SlotRootKey *r = d->slotRoot();
+    if (scope == rootScope() || !r || d->model.scopeKey(scope))
+        return {};
+    Model next = d->model;
+    auto key = addScopeKey(next, scope, *r, {d->openerAccountId, kRecoveryName});
+    if (!key) {
+        d->report(KeyAction::CreateScopeKey, label, QString(), false, key.error().message);
+        return key.error();
+    }
+    if (auto w = d->commit(next); !w) {
+        d->report(KeyAction::CreateScopeKey, label, QString(), false, w.error().message);
+        return w;
+    }
+    d->scopes.insert(scope, key.value());
+    d->report(
+        KeyAction::CreateScopeKey, label, QString(), true,
+        QStringLiteral("granted to slot:%1 and the recovery slot")
+            .arg(d->openerAccountId == kRecoveryName ? QStringLiteral("recovery") : d->openerAccountId));
     return {};
 }
 
@@ -1544,6 +1807,18 @@ QList<KeyInfo> KeyHierarchy::keys() const
     root.createdAt = d->model.createdAt;
     root.changedAt = d->model.updatedAt;
     out.append(root);
+    for (const ScopeKeyEntry &e : d->model.scopeKeys) {
+        KeyInfo info;
+        info.kind = KeyInfo::Kind::Root;
+        info.name = QStringLiteral("scope/") + e.scope;
+        info.id = e.id;
+        info.purpose = e.scope;
+        info.version = e.generation;
+        info.algorithm = QStringLiteral("granted to account slots: ") + cipherName(d->model.cipher);
+        info.createdAt = d->model.createdAt;
+        info.changedAt = d->model.updatedAt;
+        out.append(info);
+    }
     for (const KekEntry &k : d->model.keks) {
         KeyInfo info;
         info.kind = KeyInfo::Kind::KeyEncryptionKey;
@@ -1552,7 +1827,10 @@ QList<KeyInfo> KeyHierarchy::keys() const
         info.purpose = k.purpose;
         info.version = k.version;
         info.state = k.state;
-        info.algorithm = d->root->wrapAlgorithm();
+        const QString scope = scopeOfPurpose(k.purpose);
+        info.algorithm = d->root->wrapAlgorithm() + (d->slotRoot() && scope != rootScope()
+                                                         ? QStringLiteral(" under the %1 key").arg(scope)
+                                                         : QString());
         info.createdAt = k.createdAt;
         info.changedAt = k.changedAt;
         out.append(info);

@@ -22,6 +22,7 @@ enum class KeyAction
     ChangeSlot,     // its password changed, reset by an administrator, or its grants changed
     RemoveSlot,     // an account key slot erased
     RotateRoot,     // new root key; every KEK rotated; remaining slots granted the new root
+    CreateScopeKey, // a role-scoped key (e.g. the identity key) created and granted to its first slots
 };
 
 // Stable machine names, e.g. "key.use", "kek.rotate", "root.unlock".

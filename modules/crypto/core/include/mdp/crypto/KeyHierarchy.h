@@ -25,6 +25,8 @@ public:
     static QString vault() { return QStringLiteral("vault"); }
     static QString audit() { return QStringLiteral("audit"); }
     static QString signing() { return QStringLiteral("signing"); }
+    // Names, resident IDs, phone numbers, addresses: only the identity scope reaches its KEK.
+    static QString identity() { return QStringLiteral("identity"); }
     static QString grant(QStringView grantId) { return QStringLiteral("grant:") + grantId.toString(); }
     // Lower-case letters, digits and ".:_-", 1 to 128 characters.
     static bool isValid(QStringView purpose);
@@ -79,6 +81,17 @@ inline QString rootScope()
 {
     return QStringLiteral("root");
 }
+// The scope that reaches patient identity. In an accounts keyring it has its own key, granted only to
+// the slots of accounts whose roles may see identity; it wraps the identity purpose's KEKs, so the
+// root alone (every other account's slot) does not open them.
+inline QString identityScope()
+{
+    return QStringLiteral("identity");
+}
+// Every scope a slot can be granted, the root first.
+QStringList keyScopes();
+// The scope whose key wraps `purpose`'s KEKs in an accounts keyring (rootScope() for most).
+QString scopeOfPurpose(QStringView purpose);
 
 // One account key slot, for display and for the workspace's checks: never any key material.
 struct KeySlotInfo
@@ -174,8 +187,9 @@ public:
     QList<KeyInfo> keys() const;
 
     // Account key slots (an "accounts" root only; Error::Code::Unsupported otherwise). Scopes are
-    // what a slot is granted; today rootScope() is the only one. Every change is one atomic
-    // keyring write, reported to the sink.
+    // what a slot is granted (keyScopes()): rootScope() opens the workspace, identityScope() the
+    // identity key. Granting a scope needs this hierarchy to hold it (PermissionDenied otherwise).
+    // Every change is one atomic keyring write, reported to the sink.
     Result<void> addSlot(const SlotCredential &credential, const QStringList &scopes);
     // The owner's password change: the old password must open the slot (WrongPassphrase otherwise);
     // the slot gets a new key pair under the new password and the root rotates, so the old
@@ -199,6 +213,15 @@ public:
     // Replaces the recovery slot and rotates the root; the new key goes to `recoveryKey`.
     Result<void> renewRecoveryKey(SecureBytes &recoveryKey);
     QList<KeySlotInfo> slots() const;
+    // Whether the slot that opened this hierarchy reached `scope` (always true for the root and for
+    // a passphrase or token root, which reach everything).
+    bool holdsScope(const QString &scope) const;
+    // Whether the keyring has a key for `scope` yet (keyrings made before scopes existed have none).
+    bool hasScope(const QString &scope) const;
+    // Creates the scope's key when the keyring has none, granted to the slot that opened this
+    // hierarchy and to the recovery slot; the caller decides that this account may hold it. Does
+    // nothing when the key exists.
+    Result<void> ensureScope(const QString &scope);
     // The accounts root's generation (1 at creation, +1 at each rotation); 0 for other roots. The
     // workspace anchors it in its database so an older keyring put back is found.
     int rootGeneration() const;
