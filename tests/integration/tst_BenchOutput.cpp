@@ -16,7 +16,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("area");
         QTest::addColumn<QString>("size");
         QTest::newRow("crypto") << QStringLiteral("crypto") << QStringLiteral("2");
-        QTest::newRow("keys") << QStringLiteral("keys") << QStringLiteral("0");
+        QTest::newRow("keys") << QStringLiteral("keys") << QStringLiteral("2000");
         QTest::newRow("store") << QStringLiteral("store") << QStringLiteral("2000");
         QTest::newRow("vault") << QStringLiteral("vault") << QStringLiteral("2");
         QTest::newRow("audit") << QStringLiteral("audit") << QStringLiteral("2000");
@@ -38,8 +38,10 @@ private Q_SLOTS:
                  0);
         const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(lines.size() >= 2, qPrintable(out + err));
-        if (area == u"keys") // the keyring alone, and a whole workspace
+        if (area == u"keys") { // the keyring alone, a whole workspace, sealed identity in search
             QVERIFY2(out.contains(QStringLiteral("\"workspace-sign-in\"")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("\"identity-search-p95\"")), qPrintable(out));
+        }
         for (const QString &line : lines) {
             QJsonParseError pe;
             const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &pe);

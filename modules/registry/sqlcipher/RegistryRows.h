@@ -16,7 +16,12 @@ namespace mdp::registry::rows {
 inline const QString kPatientColumns = QStringLiteral(
     "id, pseudonym, family_name, given_name, family_name_latin, given_name_latin, pinyin, pinyin_initials, "
     "sex, birth_date, phone, email, address, version, created_at, created_by, updated_at, updated_by, "
-    "merged_into");
+    "merged_into, identity");
+// The identity fields of a patient snapshot; sealed together under the identity key.
+inline const QStringList kSnapshotIdentityFields{
+    QStringLiteral("family"),      QStringLiteral("given"),      QStringLiteral("family_latin"),
+    QStringLiteral("given_latin"), QStringLiteral("phone"),      QStringLiteral("email"),
+    QStringLiteral("address"),     QStringLiteral("identifiers")};
 inline const QString kEventColumns = QStringLiteral(
     "id, patient_id, version, type, start_at, end_at, title, annotation, payload, form_records, "
     "removed, created_at, created_by, updated_at, updated_by");
@@ -30,7 +35,10 @@ QString uuidText(const QUuid &id);
 QDateTime timeFrom(const QVariant &ms);
 QVariant optionalText(const QString &text); // NULL for empty
 
+// The row's plain columns; the identity fields are filled from columns 2-7 and 10-12, which only
+// rows from before identity was sealed still hold (see SqlCipherRegistry's Impl::decode).
 Patient patient(const store::Row &row);
+constexpr int kPatientIdentityColumn = 19;
 QJsonObject patientSnapshot(const Patient &patient); // for registry_patient_versions
 Patient patientFromSnapshot(const QJsonObject &snapshot);
 

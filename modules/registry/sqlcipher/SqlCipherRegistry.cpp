@@ -5,6 +5,7 @@
 #include "../core/src/RecordValidator.h"
 #include "../core/src/RegistryLogging.h"
 #include "RegistryRows.h"
+#include "mdp/registry/IdentitySeal.h"
 #include "mdp/registry/MergeFollower.h"
 #include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/RegistryAuditSink.h"
@@ -84,6 +85,8 @@ struct SqlCipherRegistry::Impl
     Options options;
     RecordValidator validator;
 
+    std::unique_ptr<IdentitySeal> seal; // null: this session's roles do not reach the identity key
+
     Impl(store::Database &database, const Clock &c, RegistryAuditSink &s, const SecureBytes &key, Options o)
         : db(database)
         , clock(c)
@@ -92,6 +95,34 @@ struct SqlCipherRegistry::Impl
         , options(std::move(o))
         , validator(c)
     {}
+
+    // Reading or writing identity needs the identity key; a role without it gets this.
+    Result<void> needIdentity() const
+    {
+        if (seal)
+            return {};
+        return makeError(
+            Error::Code::PermissionDenied,
+            tr("This account's roles do not hold the identity key: patient names and identifiers "
+               "cannot be read or changed here."));
+    }
+
+    // A patient row with its identity opened when the key is held; without it the identity fields
+    // stay empty.
+    Result<Patient> decode(const store::Row &row) const { return decodePatient(row, seal.get()); }
+
+    static Result<Patient> decodePatient(const store::Row &row, IdentitySeal *seal)
+    {
+        Patient p = rows::patient(row);
+        const QVariant sealed = row.at(rows::kPatientIdentityColumn);
+        if (sealed.isNull())
+            return p; // written before identity was sealed (converted at the next open with the key)
+        if (!seal)
+            return p;
+        if (auto r = seal->openPatient(p.idString(), sealed.toByteArray(), p); !r)
+            return r.error();
+        return p;
+    }
 
     qint64 nowMs() const { return clock.now().toMSecsSinceEpoch(); }
 
@@ -124,17 +155,29 @@ struct SqlCipherRegistry::Impl
 
     std::function<void(const QString &)> changeListener;
 
+    // Only with the identity key (needIdentity() first): the index is keyed under it.
     QByteArray identifierHash(const PatientIdentifier &id) const
     {
-        return pseudonyms.identifierKey(identifierTypeId(id.type), keyIssuer(id), id.value);
+        return seal->identifierKey(identifierTypeId(id.type), keyIssuer(id), id.value);
+    }
+
+    // A stored identifier value in the clear, or empty without the key.
+    Result<QString> identifierValue(const QVariant &stored, const QVariant &keyHash) const
+    {
+        const QString text = stored.toString();
+        if (!IdentitySeal::isSealedText(text))
+            return text; // not converted yet
+        if (!seal)
+            return QString();
+        return seal->openIdentifier(keyHash.toByteArray(), text);
     }
 
     // --- loading -----------------------------------------------------------------------------
 
     Result<QList<PatientIdentifier>> identifiersOf(const QString &patientId)
     {
-        auto rs = db.query(QStringLiteral("SELECT type, value, issuer, verified FROM registry_identifiers "
-                                          "WHERE patient_id = ?1 ORDER BY id"),
+        auto rs = db.query(QStringLiteral("SELECT type, value, issuer, verified, key_hash FROM "
+                                          "registry_identifiers WHERE patient_id = ?1 ORDER BY id"),
                            {patientId});
         if (!rs)
             return rs.error();
@@ -142,7 +185,10 @@ struct SqlCipherRegistry::Impl
         for (const auto &row : rs.value()) {
             PatientIdentifier id;
             id.type = identifierTypeFromId(row.at(0).toString()).value_or(IdentifierType::Other);
-            id.value = row.at(1).toString();
+            auto value = identifierValue(row.at(1), row.at(4));
+            if (!value)
+                return value.error();
+            id.value = value.value();
             id.issuer = row.at(2).toString();
             id.verified = row.at(3).toLongLong() != 0;
             ids << id;
@@ -159,7 +205,10 @@ struct SqlCipherRegistry::Impl
             return row.error();
         if (!row.value())
             return std::optional<Patient>();
-        Patient p = rows::patient(*row.value());
+        auto decoded = decode(*row.value());
+        if (!decoded)
+            return decoded.error();
+        Patient p = std::move(decoded.value());
         auto ids = identifiersOf(p.idString());
         if (!ids)
             return ids.error();
@@ -269,22 +318,23 @@ struct SqlCipherRegistry::Impl
         const QString pinyin = nameReading(name).full;
         const QString display = name.display();
         const QString sexText = sexCode(sex);
-        auto rs = db.query(QStringLiteral("SELECT id, pseudonym, family_name, given_name, family_name_latin, "
-                                          "given_name_latin, pinyin FROM registry_patients "
+        auto rs = db.query(QStringLiteral("SELECT %1 FROM registry_patients "
                                           "WHERE birth_date = ?1 AND merged_into IS NULL AND id <> ?2 "
-                                          "AND (sex = ?3 OR sex = 'U' OR ?3 = 'U')"),
+                                          "AND (sex = ?3 OR sex = 'U' OR ?3 = 'U')")
+                               .arg(rows::kPatientColumns),
                            {birthDate.toString(Qt::ISODate), self, sexText});
         if (!rs)
             return rs.error();
         for (const auto &row : rs.value()) {
-            PersonName other{row.at(2).toString(), row.at(3).toString(), row.at(4).toString(),
-                             row.at(5).toString()};
+            auto other = decode(row);
+            if (!other)
+                return other.error();
             const NameSimilarity s =
-                NameSimilarity::between(display, pinyin, other.display(), row.at(6).toString());
+                NameSimilarity::between(display, pinyin, other->name.display(), other->pinyin);
             if (s.score >= options.duplicateThreshold) {
                 QStringList reasons = s.reasons;
                 reasons << QStringLiteral("same-birth-date");
-                addProbable(row.at(0).toString(), row.at(1).toString(), s.score, reasons);
+                addProbable(other->idString(), other->pseudonymId, s.score, reasons);
             }
         }
         std::sort(check.probable.begin(), check.probable.end(),
@@ -327,15 +377,102 @@ struct SqlCipherRegistry::Impl
     // Verified resident IDs of a patient (normalised values).
     Result<QStringList> verifiedResidentIds(const QString &patientId)
     {
-        auto rs = db.query(QStringLiteral("SELECT value FROM registry_identifiers WHERE patient_id = ?1 AND "
-                                          "type = ?2 AND verified = 1 ORDER BY id"),
-                           {patientId, identifierTypeId(IdentifierType::ResidentId)});
+        if (auto ok = needIdentity(); !ok)
+            return ok.error();
+        auto rs =
+            db.query(QStringLiteral("SELECT value, key_hash FROM registry_identifiers WHERE patient_id = "
+                                    "?1 AND type = ?2 AND verified = 1 ORDER BY id"),
+                     {patientId, identifierTypeId(IdentifierType::ResidentId)});
         if (!rs)
             return rs.error();
         QStringList values;
-        for (const auto &row : rs.value())
-            values << PatientIdentifier::normalisedValue(row.at(0).toString());
+        for (const auto &row : rs.value()) {
+            auto value = identifierValue(row.at(0), row.at(1));
+            if (!value)
+                return value.error();
+            values << PatientIdentifier::normalisedValue(value.value());
+        }
         return values;
+    }
+
+    // Rows written before identity was sealed (plain name and contact columns, plain identifier
+    // values under the old index key, plain snapshots): sealed in one transaction, the plain copies
+    // overwritten. secure_delete zeroes the freed cells, so the names do not linger in free pages.
+    Result<void> sealLegacyRows()
+    {
+        auto pending = db.queryOne(QStringLiteral(
+            "SELECT (SELECT COUNT(*) FROM registry_patients WHERE identity IS NULL) + (SELECT COUNT(*) FROM "
+            "registry_identifiers WHERE value NOT LIKE 'sealed:%') + (SELECT COUNT(*) FROM "
+            "registry_patient_versions WHERE snapshot NOT LIKE '%\"identity\":\"sealed:%')"));
+        if (!pending)
+            return pending.error();
+        if (!pending.value() || pending.value()->at(0).toLongLong() == 0)
+            return {};
+        if (auto r = db.execute(QStringLiteral("PRAGMA secure_delete = ON")); !r)
+            return r.error();
+        auto tx = db.transaction([&]() -> Result<void> {
+            auto patients = db.query(QStringLiteral("SELECT %1 FROM registry_patients WHERE identity IS NULL")
+                                         .arg(rows::kPatientColumns));
+            if (!patients)
+                return patients.error();
+            for (const auto &row : patients.value()) {
+                const Patient p = rows::patient(row);
+                auto sealed = seal->sealPatient(p.idString(), p);
+                if (!sealed)
+                    return sealed.error();
+                auto u = db.execute(
+                    QStringLiteral("UPDATE registry_patients SET family_name = '', given_name = '', "
+                                   "family_name_latin = '', given_name_latin = '', pinyin = '', "
+                                   "pinyin_initials = '', phone = '', email = '', address = '', "
+                                   "identity = ?1 WHERE id = ?2"),
+                    {sealed.value(), p.idString()});
+                if (!u)
+                    return u.error();
+            }
+            auto ids = db.query(QStringLiteral(
+                "SELECT id, type, value, issuer FROM registry_identifiers WHERE value NOT LIKE 'sealed:%'"));
+            if (!ids)
+                return ids.error();
+            for (const auto &row : ids.value()) {
+                PatientIdentifier id;
+                id.type = identifierTypeFromId(row.at(1).toString()).value_or(IdentifierType::Other);
+                id.value = row.at(2).toString();
+                id.issuer = row.at(3).toString();
+                const QByteArray keyHash = identifierHash(id.normalised());
+                auto value = seal->sealIdentifier(keyHash, id.value);
+                if (!value)
+                    return value.error();
+                auto u = db.execute(
+                    QStringLiteral("UPDATE registry_identifiers SET value = ?1, key_hash = ?2 WHERE id = ?3"),
+                    {value.value(), keyHash, row.at(0)});
+                if (!u)
+                    return u.error();
+            }
+            auto versions =
+                db.query(QStringLiteral("SELECT patient_id, version, snapshot FROM registry_patient_versions "
+                                        "WHERE snapshot NOT LIKE '%\"identity\":\"sealed:%'"));
+            if (!versions)
+                return versions.error();
+            for (const auto &row : versions.value()) {
+                const QString patientId = row.at(0).toString();
+                const int version = int(row.at(1).toLongLong());
+                auto snapshot = sealedSnapshot(
+                    patientId, version, QJsonDocument::fromJson(row.at(2).toString().toUtf8()).object());
+                if (!snapshot)
+                    return snapshot.error();
+                auto u = db.execute(QStringLiteral("UPDATE registry_patient_versions SET snapshot = ?1 WHERE "
+                                                   "patient_id = ?2 AND version = ?3"),
+                                    {rows::jsonText(snapshot.value()), patientId, version});
+                if (!u)
+                    return u.error();
+            }
+            return {};
+        });
+        (void)db.execute(QStringLiteral("PRAGMA secure_delete = OFF"));
+        if (!tx)
+            return tx;
+        qCInfo(lcRegistry, "patient identity sealed under the identity key");
+        return {};
     }
 
     // --- writing -----------------------------------------------------------------------------
@@ -359,26 +496,66 @@ struct SqlCipherRegistry::Impl
 
     Result<void> insertIdentifier(const QString &patientId, const PatientIdentifier &id, const QString &actor)
     {
+        if (auto ok = needIdentity(); !ok)
+            return ok;
+        const QByteArray keyHash = identifierHash(id);
+        auto value = seal->sealIdentifier(keyHash, id.value);
+        if (!value)
+            return value.error();
         auto r =
             db.execute(QStringLiteral("INSERT INTO registry_identifiers (patient_id, type, value, issuer, "
                                       "verified, key_hash, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, "
                                       "?6, ?7, ?8)"),
-                       {patientId, identifierTypeId(id.type), id.value, id.issuer, id.verified ? 1 : 0,
-                        identifierHash(id), nowMs(), actor});
+                       {patientId, identifierTypeId(id.type), value.value(), id.issuer, id.verified ? 1 : 0,
+                        keyHash, nowMs(), actor});
         if (!r)
             return r.error();
         return {};
     }
 
+    // The snapshot's identity part, sealed for this version; the rest stays readable.
+    Result<QJsonObject> sealedSnapshot(const QString &patientId, int version, QJsonObject snapshot)
+    {
+        if (auto ok = needIdentity(); !ok)
+            return ok.error();
+        QJsonObject identity;
+        for (const QString &field : rows::kSnapshotIdentityFields)
+            identity.insert(field, snapshot.take(field));
+        auto sealed = seal->sealSnapshot(patientId, version, identity);
+        if (!sealed)
+            return sealed.error();
+        snapshot.insert(QStringLiteral("identity"), sealed.value());
+        return snapshot;
+    }
+
+    // A stored snapshot with its identity part opened (left out without the key).
+    Result<Patient> openedSnapshot(const QString &patientId, int version, const QString &stored) const
+    {
+        QJsonObject snapshot = QJsonDocument::fromJson(stored.toUtf8()).object();
+        if (snapshot.contains(QStringLiteral("identity"))) {
+            const QString sealed = snapshot.take(QStringLiteral("identity")).toString();
+            if (seal) {
+                auto identity = seal->openSnapshot(patientId, version, sealed);
+                if (!identity)
+                    return identity.error();
+                for (auto it = identity->constBegin(); it != identity->constEnd(); ++it)
+                    snapshot.insert(it.key(), it.value());
+            }
+        }
+        return rows::patientFromSnapshot(snapshot);
+    }
+
     Result<void> writePatientVersion(const Patient &p, const QString &change, const QString &reason,
                                      const QString &actor)
     {
-        auto r =
-            db.execute(QStringLiteral("INSERT INTO registry_patient_versions (patient_id, version, snapshot, "
-                                      "change, reason, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, "
-                                      "?6, ?7)"),
-                       {p.idString(), p.version, rows::jsonText(rows::patientSnapshot(p)), change, reason,
-                        nowMs(), actor});
+        auto snapshot = sealedSnapshot(p.idString(), p.version, rows::patientSnapshot(p));
+        if (!snapshot)
+            return snapshot.error();
+        auto r = db.execute(
+            QStringLiteral("INSERT INTO registry_patient_versions (patient_id, version, snapshot, "
+                           "change, reason, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, "
+                           "?6, ?7)"),
+            {p.idString(), p.version, rows::jsonText(snapshot.value()), change, reason, nowMs(), actor});
         if (!r)
             return r.error();
         return {};
@@ -584,7 +761,17 @@ SqlCipherRegistry::open(store::Database &database, const Clock &clock, RegistryA
     if (!migrated)
         return migrated.error();
     std::unique_ptr<SqlCipherRegistry> registry(new SqlCipherRegistry);
+    std::optional<SecureBytes> identityKey = std::move(options.identityKey);
+    options.identityKey.reset();
     registry->d = std::make_unique<Impl>(database, clock, auditSink, pseudonymKey, std::move(options));
+    if (identityKey) {
+        auto seal = IdentitySeal::open(*identityKey);
+        if (!seal)
+            return seal.error();
+        registry->d->seal = std::move(seal.value());
+        if (auto sealed = registry->d->sealLegacyRows(); !sealed)
+            return sealed.error();
+    }
     return registry;
 }
 
@@ -592,6 +779,8 @@ SqlCipherRegistry::open(store::Database &database, const Clock &clock, RegistryA
 
 Result<DuplicateCheck> SqlCipherRegistry::checkDuplicates(const PatientDraft &draft)
 {
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
     auto valid = d->validator.patient(draft);
     if (!valid)
         return valid.error();
@@ -601,6 +790,8 @@ Result<DuplicateCheck> SqlCipherRegistry::checkDuplicates(const PatientDraft &dr
 Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const PatientDraft &draft,
                                                  const DuplicateDecision &decision)
 {
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
     auto valid = d->validator.patient(draft);
     if (!valid)
         return valid.error();
@@ -649,14 +840,19 @@ Result<Patient> SqlCipherRegistry::createPatient(const QString &actor, const Pat
         p.identifiers = v.identifiers;
         p.version = 1;
         const NameReading reading = nameReading(v.name);
+        p.pinyin = reading.full;
+        p.pinyinInitials = reading.initials;
+        auto sealed = d->seal->sealPatient(p.idString(), p);
+        if (!sealed)
+            return sealed.error();
+        // The plain name and contact columns stay empty: identity lives in the sealed column only.
         auto ins = d->db.execute(
             QStringLiteral(
-                "INSERT INTO registry_patients (%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                "?11, ?12, ?13, 1, ?14, ?15, ?14, ?15, NULL)")
+                "INSERT INTO registry_patients (%1) VALUES (?1, ?2, '', '', '', '', '', '', ?3, ?4, "
+                "'', '', '', 1, ?5, ?6, ?5, ?6, NULL, ?7)")
                 .arg(rows::kPatientColumns),
-            {p.idString(), p.pseudonymId, v.name.family, v.name.given, v.name.familyLatin, v.name.givenLatin,
-             reading.full, reading.initials, sexCode(v.sex), v.birthDate.toString(Qt::ISODate),
-             v.contact.phone, v.contact.email, v.contact.address, now, actor});
+            {p.idString(), p.pseudonymId, sexCode(v.sex), v.birthDate.toString(Qt::ISODate), now, actor,
+             sealed.value()});
         if (!ins)
             return ins.error();
         for (const PatientIdentifier &identifier : v.identifiers) {
@@ -721,6 +917,8 @@ Result<Patient> SqlCipherRegistry::updatePatient(const QString &actor, const QUu
                                                  const PatientDraft &draft, int expectedVersion,
                                                  const QString &reason)
 {
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
     auto why = RecordValidator::reason(reason);
     if (!why)
         return why.error();
@@ -753,15 +951,19 @@ Result<Patient> SqlCipherRegistry::updatePatient(const QString &actor, const QUu
         next.contact = v.contact;
         next.version = current->version + 1;
         const NameReading reading = nameReading(v.name);
+        next.pinyin = reading.full;
+        next.pinyinInitials = reading.initials;
+        auto sealed = d->seal->sealPatient(next.idString(), next);
+        if (!sealed)
+            return sealed.error();
         auto u = d->db.execute(
             QStringLiteral(
-                "UPDATE registry_patients SET family_name = ?1, given_name = ?2, family_name_latin = ?3, "
-                "given_name_latin = ?4, pinyin = ?5, pinyin_initials = ?6, sex = ?7, birth_date = ?8, "
-                "phone = ?9, email = ?10, address = ?11, version = ?12, updated_at = ?13, "
-                "updated_by = ?14 WHERE id = ?15"),
-            {v.name.family, v.name.given, v.name.familyLatin, v.name.givenLatin, reading.full,
-             reading.initials, sexCode(v.sex), v.birthDate.toString(Qt::ISODate), v.contact.phone,
-             v.contact.email, v.contact.address, next.version, d->nowMs(), actor, next.idString()});
+                "UPDATE registry_patients SET family_name = '', given_name = '', family_name_latin "
+                "= '', given_name_latin = '', pinyin = '', pinyin_initials = '', sex = ?1, "
+                "birth_date = ?2, phone = '', email = '', address = '', version = ?3, updated_at = "
+                "?4, updated_by = ?5, identity = ?6 WHERE id = ?7"),
+            {sexCode(v.sex), v.birthDate.toString(Qt::ISODate), next.version, d->nowMs(), actor,
+             sealed.value(), next.idString()});
         if (!u)
             return u.error();
         if (auto r = d->writePatientVersion(next, QStringLiteral("update"), why.value(), actor); !r)
@@ -792,6 +994,8 @@ Result<Patient> SqlCipherRegistry::updatePatient(const QString &actor, const QUu
 Result<Patient> SqlCipherRegistry::addIdentifier(const QString &actor, const QUuid &patientId,
                                                  const PatientIdentifier &identifier)
 {
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
     QString pseudonym;
     std::optional<DuplicateFound> blocked;
     auto tx = d->db.transaction([&]() -> Result<void> {
@@ -875,6 +1079,8 @@ Result<Patient> SqlCipherRegistry::patientByPseudonym(const QString &actor, cons
 Result<std::optional<Patient>> SqlCipherRegistry::findByIdentifier(const QString &actor,
                                                                    const PatientIdentifier &identifier)
 {
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
     const PatientIdentifier id = identifier.normalised();
     auto row =
         d->db.queryOne(QStringLiteral("SELECT patient_id FROM registry_identifiers WHERE key_hash = ?1 "
@@ -914,7 +1120,10 @@ Result<PatientPage> SqlCipherRegistry::patients(const QString &actor, const Page
     page.total = total.value() ? total.value()->at(0).toLongLong() : 0;
     QStringList seen;
     for (const auto &row : rs.value()) {
-        Patient p = rows::patient(row);
+        auto decoded = d->decode(row);
+        if (!decoded)
+            return decoded.error();
+        Patient p = std::move(decoded.value());
         auto ids = d->identifiersOf(p.idString());
         if (!ids)
             return ids.error();
@@ -974,7 +1183,10 @@ Result<QList<PatientVersion>> SqlCipherRegistry::patientHistory(const QUuid &pat
     for (const auto &row : rs.value()) {
         PatientVersion v;
         v.version = int(row.at(0).toLongLong());
-        v.state = rows::patientFromSnapshot(QJsonDocument::fromJson(row.at(1).toString().toUtf8()).object());
+        auto state = d->openedSnapshot(current->idString(), v.version, row.at(1).toString());
+        if (!state)
+            return state.error();
+        v.state = std::move(state.value());
         v.state.id = current->id;
         v.state.pseudonymId = current->pseudonymId;
         v.state.version = v.version;
@@ -1762,11 +1974,26 @@ Result<void> SqlCipherRegistry::detach(const QString &actor, const QUuid &attach
 
 Result<void> SqlCipherRegistry::forEachPatientForIndex(const IndexVisitor &visit)
 {
-    return scanForIndex(d->db, visit);
+    return scanWith(d->db, visit, {}, {}, d->seal.get());
 }
 
 Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const IndexVisitor &visit,
-                                             const std::function<bool()> &keepGoing, const QString &pseudonym)
+                                             const std::function<bool()> &keepGoing, const QString &pseudonym,
+                                             const SecureBytes *identityKey)
+{
+    std::unique_ptr<IdentitySeal> seal;
+    if (identityKey) {
+        auto opened = IdentitySeal::open(*identityKey);
+        if (!opened)
+            return opened.error();
+        seal = std::move(opened.value());
+    }
+    return scanWith(database, visit, keepGoing, pseudonym, seal.get());
+}
+
+Result<void> SqlCipherRegistry::scanWith(store::Database &database, const IndexVisitor &visit,
+                                         const std::function<bool()> &keepGoing, const QString &pseudonym,
+                                         IdentitySeal *seal)
 {
     // Patients in table order; each one's index events follow it (registry_events_by_patient).
     // Built once: patientForIndex() runs after every change.
@@ -1794,6 +2021,7 @@ Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const In
     QString currentId;
     QList<TimelineEvent> events;
     bool cancelled = false;
+    std::optional<Error> failed;
     auto scanned = database.forEachRow(sql, params, [&](const store::Row &row) {
         const QString id = row.at(0).toString();
         if (!current || currentId != id) {
@@ -1805,7 +2033,13 @@ Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const In
                 current.reset();
                 return false;
             }
-            current = rows::patient(row.mid(0, split));
+            auto decoded = Impl::decodePatient(row.mid(0, split), seal);
+            if (!decoded) {
+                failed = decoded.error();
+                current.reset();
+                return false;
+            }
+            current = std::move(decoded.value());
             currentId = id;
         }
         if (!row.at(split).isNull())
@@ -1814,6 +2048,8 @@ Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const In
     });
     if (!scanned)
         return scanned.error();
+    if (failed)
+        return *failed;
     if (cancelled)
         return makeError(Error::Code::Cancelled, QStringLiteral("the index scan was stopped"));
     if (current)
@@ -1823,7 +2059,7 @@ Result<void> SqlCipherRegistry::scanForIndex(store::Database &database, const In
 
 Result<void> SqlCipherRegistry::patientForIndex(const QString &pseudonymId, const IndexVisitor &visit)
 {
-    return scanForIndex(d->db, visit, {}, pseudonymId);
+    return scanWith(d->db, visit, {}, pseudonymId, d->seal.get());
 }
 
 void SqlCipherRegistry::setChangeListener(std::function<void(const QString &)> listener)

@@ -18,6 +18,7 @@
 #include "mdp/crypto/Signature.h"
 #include "mdp/forms/FormStoreBenchmarks.h"
 #include "mdp/forms/FormsBenchmarks.h"
+#include "mdp/registry/IdentitySeal.h"
 #include "mdp/search/SearchBenchmarks.h"
 #include "mdp/store/StoreBenchmarks.h"
 #include "mdp/workspace/AuditQueries.h"
@@ -603,6 +604,42 @@ QList<BenchLine> workspaceSignInBench(const QString &scratch)
     return lines;
 }
 
+// Sealed identity against the search box: the registry's own seal, the search index's bench.
+QList<BenchLine> identitySearchBench(int patients)
+{
+    auto seal = registry::IdentitySeal::open(crypto::randomKey(32));
+    if (!seal) {
+        BenchLine failed;
+        failed.bench = QStringLiteral("keys");
+        failed.caseName = QStringLiteral("identity-search-p95");
+        failed.unit = QStringLiteral("ms");
+        failed.extra.insert(QStringLiteral("error"), seal.error().message);
+        return {failed};
+    }
+    registry::IdentitySeal &identity = *seal.value();
+    return search::runIdentitySearchBenchmarks(
+        patients,
+        [&identity](const search::PatientSearchRecord &record) {
+            registry::Patient p;
+            p.name.family = record.familyName;
+            p.name.given = record.givenName;
+            p.pinyin = record.pinyin;
+            p.pinyinInitials = record.pinyinInitials;
+            auto sealed = identity.sealPatient(record.patientId.toString(QUuid::WithoutBraces), p);
+            return sealed ? sealed.value() : QByteArray();
+        },
+        [&identity](const QByteArray &sealed, search::PatientSearchRecord &record) {
+            registry::Patient p;
+            if (!identity.openPatient(record.patientId.toString(QUuid::WithoutBraces), sealed, p))
+                return false;
+            record.familyName = p.name.family;
+            record.givenName = p.name.given;
+            record.pinyin = p.pinyin;
+            record.pinyinInitials = p.pinyinInitials;
+            return true;
+        });
+}
+
 // The areas built in and those the program registered providers for.
 QStringList benchAreas()
 {
@@ -633,6 +670,7 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
     else if (area == QStringLiteral("keys")) {
         lines = crypto::runKeyBenchmarks(scratch.path());
         lines += workspaceSignInBench(scratch.path());
+        lines += identitySearchBench(size > 0 ? size : 1000000);
     } else if (area == QStringLiteral("store"))
         lines = store::runStoreBenchmarks(scratch.path(), size > 0 ? size : 100000);
     else if (area == QStringLiteral("registry")) {

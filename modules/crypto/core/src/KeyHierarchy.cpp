@@ -1731,6 +1731,12 @@ bool KeyHierarchy::holdsScope(const QString &scope) const
     return scope == rootScope() || !d->slotRoot() || d->scopes.contains(scope);
 }
 
+QString KeyHierarchy::openedBy() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->openerAccountId;
+}
+
 bool KeyHierarchy::hasScope(const QString &scope) const
 {
     std::lock_guard lock(d->mutex);

@@ -414,4 +414,134 @@ QList<BenchLine> runSearchBenchmarks(const QString &scratchDir, int patients)
     return lines;
 }
 
+namespace {
+
+struct IndexRun
+{
+    double buildSeconds = 0;
+    std::vector<double> ms;
+    int found = 0; // queries whose target patient was among the hits
+    int asked = 0;
+};
+
+// Builds an index of `patients` cohort patients, each passed through `prepare` (timed as part of
+// the build), and runs the queries; `untimed` runs before `prepare` and is not counted.
+IndexRun indexAndSearch(int patients, const QSet<int> &targetPositions, QList<PatientSearchRecord> &targets,
+                        const std::function<void(PatientSearchRecord &)> &untimed,
+                        const std::function<bool(PatientSearchRecord &)> &prepare,
+                        const QList<BenchQuery> *queries)
+{
+    IndexRun run;
+    SyntheticCohort cohort(kCohortSeed);
+    PatientSearchIndex index;
+    qint64 excluded = 0;
+    int produced = 0;
+    bool failed = false;
+    QElapsedTimer total;
+    total.start();
+    index.rebuild(
+        [&](PatientSearchRecord &record) {
+            if (produced == patients || failed)
+                return false;
+            QElapsedTimer t;
+            t.start();
+            record = cohort.next();
+            if (targetPositions.contains(produced) && !queries)
+                targets.append(record);
+            if (untimed)
+                untimed(record);
+            excluded += t.nsecsElapsed();
+            failed = !prepare(record);
+            ++produced;
+            return !failed;
+        },
+        patients);
+    run.buildSeconds = failed ? -1 : double(total.nsecsElapsed() - excluded) / 1e9;
+    if (!queries)
+        return run;
+    SearchFilter filter;
+    filter.identityAccess = IdentityAccess::All;
+    for (int pass = 0; pass <= kPasses; ++pass) {
+        for (const BenchQuery &q : *queries) {
+            QElapsedTimer t;
+            t.start();
+            const QList<SearchHit> hits = index.search(q.text, filter, kLimit);
+            const double elapsed = double(t.nsecsElapsed()) / 1e6;
+            if (pass == 0)
+                continue;
+            run.ms.push_back(elapsed);
+            if (pass == 1 && !q.target.isNull()) {
+                ++run.asked;
+                run.found += std::any_of(hits.begin(), hits.end(),
+                                         [&](const SearchHit &h) { return h.patientId == q.target; });
+            }
+        }
+    }
+    return run;
+}
+
+} // namespace
+
+QList<BenchLine> runIdentitySearchBenchmarks(int patients, const IdentitySealFn &seal,
+                                             const IdentityOpenFn &open)
+{
+    patients = std::max(patients, kTargets * 2);
+    QRandomGenerator pickTargets(kQuerySeed + 1);
+    QSet<int> targetPositions;
+    while (targetPositions.size() < kTargets)
+        targetPositions.insert(int(pickTargets.bounded(patients)));
+    QList<PatientSearchRecord> targets;
+    // Pass one: the plain index, which also yields the query targets.
+    (void)indexAndSearch(
+        patients, targetPositions, targets, {}, [](PatientSearchRecord &) { return true; }, nullptr);
+    const QList<BenchQuery> queries = buildQueries(targets);
+    const IndexRun plain = indexAndSearch(
+        patients, targetPositions, targets, {}, [](PatientSearchRecord &) { return true; }, &queries);
+    // Sealed: identity sealed when the patient was written (untimed), opened into the index (timed).
+    QByteArray sealed;
+    const IndexRun opened = indexAndSearch(
+        patients, targetPositions, targets,
+        [&](PatientSearchRecord &record) {
+            sealed = seal(record);
+            record.familyName.clear();
+            record.givenName.clear();
+            record.displayName.clear();
+            record.latinName.clear();
+            record.pinyin.clear();
+            record.pinyinInitials.clear();
+        },
+        [&](PatientSearchRecord &record) { return open(sealed, record); }, &queries);
+
+    QJsonObject common{{QStringLiteral("patients"), patients},
+                       {QStringLiteral("queries"), int(queries.size())},
+                       {QStringLiteral("passes"), kPasses},
+                       {QStringLiteral("cipher"), QStringLiteral("SM4-GCM, one envelope per patient")}};
+    QList<BenchLine> lines;
+    BenchLine p95;
+    p95.bench = QStringLiteral("keys");
+    p95.caseName = QStringLiteral("identity-search-p95");
+    p95.unit = QStringLiteral("ms");
+    p95.value = percentile(opened.ms, 0.95);
+    p95.baseline = QStringLiteral("the same index built from plain identity (before sealing)");
+    p95.baselineValue = percentile(plain.ms, 0.95);
+    p95.higherIsBetter = false;
+    p95.extra = common;
+    p95.extra.insert(QStringLiteral("goal"), QStringLiteral("value < 2 ms at 1000000 patients"));
+    p95.extra.insert(QStringLiteral("targets_found"),
+                     opened.asked ? double(opened.found) / opened.asked : 0.0);
+    p95.extra.insert(QStringLiteral("baseline_targets_found"),
+                     plain.asked ? double(plain.found) / plain.asked : 0.0);
+    lines << p95;
+    BenchLine build = p95;
+    build.caseName = QStringLiteral("identity-index-build");
+    build.unit = QStringLiteral("s");
+    build.value = opened.buildSeconds;
+    build.baselineValue = plain.buildSeconds;
+    build.extra = common;
+    build.extra.insert(QStringLiteral("unseal_us_per_patient"),
+                       patients > 0 ? (opened.buildSeconds - plain.buildSeconds) * 1e6 / patients : 0.0);
+    lines << build;
+    return lines;
+}
+
 } // namespace mdp::search

@@ -13,10 +13,11 @@
 namespace mdp::workspace {
 
 SearchIndexBuilder::SearchIndexBuilder(search::PatientSearchIndex &index, store::Database::Options connection,
-                                       ReadOne readOne)
+                                       ReadOne readOne, std::optional<SecureBytes> identityKey)
     : m_index(index)
     , m_options(std::move(connection))
     , m_readOne(std::move(readOne))
+    , m_identityKey(std::move(identityKey))
 {}
 
 SearchIndexBuilder::~SearchIndexBuilder()
@@ -107,7 +108,7 @@ void SearchIndexBuilder::run()
             records.push_back(search::searchRecordFor(p, events));
             ++m_done;
         },
-        [this] { return !m_stop.load(); });
+        [this] { return !m_stop.load(); }, {}, m_identityKey ? &*m_identityKey : nullptr);
     if (!scanned) {
         if (scanned.error().code != Error::Code::Cancelled)
             qCCritical(lcWorkspace) << "the search index could not be built:" << scanned.error().toString();
@@ -136,7 +137,7 @@ void SearchIndexBuilder::run()
             [&changes](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
                 changes << search::searchRecordFor(p, events);
             },
-            {}, pseudonym);
+            {}, pseudonym, m_identityKey ? &*m_identityKey : nullptr);
     }
     if (!changes.isEmpty())
         m_index.upsert(changes);

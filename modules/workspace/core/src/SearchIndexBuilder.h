@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace mdp::search {
@@ -31,8 +32,10 @@ public:
     // Reads one patient's record on the caller's connection (the workspace's own, after a change).
     using ReadOne = std::function<void(const QString &pseudonym, QList<search::PatientSearchRecord> &into)>;
 
+    // `identityKey`: the session's identity key when its roles reach it (names then go into the
+    // index); empty otherwise.
     SearchIndexBuilder(search::PatientSearchIndex &index, store::Database::Options connection,
-                       ReadOne readOne);
+                       ReadOne readOne, std::optional<SecureBytes> identityKey = std::nullopt);
     ~SearchIndexBuilder(); // stops
     SearchIndexBuilder(const SearchIndexBuilder &) = delete;
     SearchIndexBuilder &operator=(const SearchIndexBuilder &) = delete;
@@ -54,6 +57,7 @@ private:
     search::PatientSearchIndex &m_index;
     store::Database::Options m_options;
     ReadOne m_readOne;
+    std::optional<SecureBytes> m_identityKey;
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<qint64> m_done{0};

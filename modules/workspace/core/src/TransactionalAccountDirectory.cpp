@@ -4,6 +4,7 @@
 #include "OneTransaction.h"
 
 #include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/workspace/Permissions.h"
 
 namespace mdp::workspace {
 
@@ -23,6 +24,12 @@ QStringList keyScopesFor(const Account &account)
 {
     if (account.locked || account.roles.isEmpty())
         return {};
+    QStringList roleIds;
+    for (const Role role : account.roles)
+        roleIds << roleId(role);
+    // Identity only for the roles that may see it (Permissions.h): the key follows the permission.
+    if (rolesAllow(roleIds, Permission::SeeIdentity))
+        return {crypto::rootScope(), crypto::identityScope()};
     return {crypto::rootScope()};
 }
 

@@ -72,6 +72,7 @@ const DataKeyName kSigningKey{"node-signing", &crypto::KeyPurpose::signing};
 // Created on first open where missing, so workspaces made before the registry gain it.
 const QString kRegistryKeyName = QStringLiteral("registry-pseudonym");
 const QString kRegistryKeyPurpose = QStringLiteral("pseudonym");
+const QString kIdentityKeyName = QStringLiteral("identity");
 
 Result<QJsonObject> readManifest(const QString &directory)
 {
@@ -690,6 +691,17 @@ struct Workspace::Impl
                 if (auto r = keys->setSlotScopes(slot.accountId, {}); !r)
                     return r.error();
                 fix = QStringLiteral("locked-account-keys-taken-back");
+            } else if (const QStringList wanted = keyScopesFor(owner->value());
+                       !wanted.isEmpty() && !slot.scopes.isEmpty() &&
+                       keys->holdsScope(crypto::identityScope()) && keys->hasScope(crypto::identityScope()) &&
+                       wanted.contains(crypto::identityScope()) !=
+                           slot.scopes.contains(crypto::identityScope())) {
+                // The slot's identity grant disagrees with the account's roles (a keyring from before
+                // role-scoped keys, or a role change whose keyring write was lost).
+                if (auto r = keys->setSlotScopes(slot.accountId, wanted); !r)
+                    return r.error();
+                fix = wanted.contains(crypto::identityScope()) ? QStringLiteral("identity-key-granted")
+                                                               : QStringLiteral("identity-key-taken-back");
             }
             if (fix.isEmpty())
                 continue;
@@ -797,11 +809,41 @@ struct Workspace::Impl
         return {};
     }
 
+    // Keyrings made before the identity scope existed get its key from the first account that may
+    // see identity (or the recovery key) to open them; the other slots are brought along by
+    // reconcileSlots().
+    Result<void> ensureIdentityScope()
+    {
+        if (!accountSlots || keys->hasScope(crypto::identityScope()))
+            return {};
+        const QString opener = keys->openedBy();
+        bool allowed = opener == u"#recovery";
+        if (!allowed) {
+            auto owner = accounts->findById(QUuid::fromString(opener));
+            if (!owner)
+                return owner.error();
+            allowed = owner->has_value() && keyScopesFor(owner->value()).contains(crypto::identityScope());
+        }
+        if (!allowed)
+            return {};
+        return keys->ensureScope(crypto::identityScope());
+    }
+
     Result<void> openRegistry()
     {
         auto key = keys->ensureDataKey(kRegistryKeyName, kRegistryKeyPurpose);
         if (!key)
             return key.error();
+        if (auto r = ensureIdentityScope(); !r)
+            return r;
+        // Identity opens only for a session whose slot was granted the identity scope.
+        std::optional<SecureBytes> identityKey;
+        if (keys->holdsScope(crypto::identityScope())) {
+            auto identity = keys->ensureDataKey(kIdentityKeyName, crypto::KeyPurpose::identity());
+            if (!identity)
+                return identity.error();
+            identityKey = std::move(identity.value());
+        }
         registryAudit = std::make_unique<RegistryAuditAdapter>(
             [impl = this] { return impl->agent(); },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
@@ -810,6 +852,7 @@ struct Workspace::Impl
         formsFollower = std::make_unique<FormsMergeFollower>(*forms);
         options.mergeFollowers << formsFollower.get();
         options.principal = [impl = this] { return impl->actingPrincipal(); };
+        options.identityKey = identityKey;
         auto reg = registry::SqlCipherRegistry::open(*database, *clock, *registryAudit, key.value(), options);
         if (!reg)
             return reg.error();
@@ -829,7 +872,8 @@ struct Workspace::Impl
                     [&into](const registry::Patient &p, const QList<registry::TimelineEvent> &events) {
                         into << search::searchRecordFor(p, events);
                     });
-            });
+            },
+            std::move(identityKey));
         // A change is reported inside its transaction; the index re-reads the patient only after the
         // commit (a read on another connection before it would see the old record, and a rolled-back
         // change must not reach the index).

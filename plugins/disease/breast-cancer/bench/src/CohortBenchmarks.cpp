@@ -7,6 +7,7 @@
 #include "mdp/cohort/CohortImporter.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/disease/DemoTarget.h"
+#include "mdp/registry/IdentitySeal.h"
 #include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/RegistryAuditSink.h"
 #include "mdp/registry/Resources.h"
@@ -134,8 +135,10 @@ Result<Measured> importThroughRegistry(const QString &dir, const QList<Synthetic
         log = std::move(opened.value());
     }
     BenchAuditSink sink(log.get());
-    auto registry =
-        registry::SqlCipherRegistry::open(*db.value(), SystemClock::instance(), sink, randomKey());
+    registry::SqlCipherRegistry::Options registryOptions;
+    registryOptions.identityKey = randomKey();
+    auto registry = registry::SqlCipherRegistry::open(*db.value(), SystemClock::instance(), sink, randomKey(),
+                                                      std::move(registryOptions));
     if (!registry)
         return registry.error();
     QList<SyntheticPatient> input = cohort;
@@ -157,8 +160,8 @@ Result<Measured> importThroughRegistry(const QString &dir, const QList<Synthetic
 }
 
 // The same rows with plain INSERTs into the same schema: no validation, no duplicate check, no
-// history reads, no audit. Row values (pseudonym, identifier hash, pinyin, snapshot) are computed
-// as the registry computes them, so both sides write the same amount.
+// history reads, no audit. Row values (pseudonym, identifier hash, pinyin, snapshot, the sealed
+// identity) are computed as the registry computes them, so both sides write the same amount.
 Result<double> importWithPlainInserts(const QString &dir, const QList<SyntheticPatient> &cohort,
                                       bool timelines)
 {
@@ -171,6 +174,9 @@ Result<double> importWithPlainInserts(const QString &dir, const QList<SyntheticP
         return m.error();
     store::Database &database = *db.value();
     const registry::Pseudonymizer pseudonyms(randomKey());
+    auto seal = registry::IdentitySeal::open(randomKey());
+    if (!seal)
+        return seal.error();
     const QString actor = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QElapsedTimer timer;
     timer.start();
@@ -182,26 +188,36 @@ Result<double> importWithPlainInserts(const QString &dir, const QList<SyntheticP
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             const auto pinyin = text::toPinyinName(p.draft.name.family, p.draft.name.given);
             const QString sex = registry::sexCode(p.draft.sex);
+            registry::Patient identity;
+            identity.name = p.draft.name;
+            identity.pinyin = pinyin.full;
+            identity.pinyinInitials = pinyin.initials;
+            identity.contact = p.draft.contact;
+            auto sealed = seal.value()->sealPatient(idText, identity);
+            if (!sealed)
+                return sealed.error();
             auto r = database.execute(
-                QStringLiteral("INSERT INTO registry_patients (id, pseudonym, family_name, given_name, "
-                               "pinyin, pinyin_initials, sex, birth_date, address, version, created_at, "
-                               "created_by, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                               "?9, 1, ?10, ?11, ?10, ?11)"),
-                {idText, pseudonyms.patientPseudonym(id), p.draft.name.family, p.draft.name.given,
-                 pinyin.full, pinyin.initials, sex, p.draft.birthDate.toString(Qt::ISODate),
-                 p.draft.contact.address, now, actor});
+                QStringLiteral(
+                    "INSERT INTO registry_patients (id, pseudonym, sex, birth_date, version, "
+                    "created_at, created_by, updated_at, updated_by, identity) VALUES (?1, ?2, ?3, "
+                    "?4, 1, ?5, ?6, ?5, ?6, ?7)"),
+                {idText, pseudonyms.patientPseudonym(id), sex, p.draft.birthDate.toString(Qt::ISODate), now,
+                 actor, sealed.value()});
             if (!r)
                 return r.error();
             QJsonArray ids;
             for (const PatientIdentifier &i : p.draft.identifiers) {
                 const QString value = PatientIdentifier::normalisedValue(i.value);
                 const QString type = registry::identifierTypeId(i.type);
+                const QByteArray keyHash = seal.value()->identifierKey(type, i.issuer, value);
+                auto sealedValue = seal.value()->sealIdentifier(keyHash, value);
+                if (!sealedValue)
+                    return sealedValue.error();
                 r = database.execute(
                     QStringLiteral("INSERT INTO registry_identifiers (patient_id, type, value, "
                                    "issuer, verified, key_hash, added_at, added_by) VALUES "
                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-                    {idText, type, value, i.issuer, i.verified ? 1 : 0,
-                     pseudonyms.identifierKey(type, i.issuer, value), now, actor});
+                    {idText, type, sealedValue.value(), i.issuer, i.verified ? 1 : 0, keyHash, now, actor});
                 if (!r)
                     return r.error();
                 ids << QJsonObject{{QStringLiteral("type"), type},
@@ -209,13 +225,17 @@ Result<double> importWithPlainInserts(const QString &dir, const QList<SyntheticP
                                    {QStringLiteral("issuer"), i.issuer},
                                    {QStringLiteral("verified"), i.verified}};
             }
+            const QJsonObject identityPart{{QStringLiteral("family"), p.draft.name.family},
+                                           {QStringLiteral("given"), p.draft.name.given},
+                                           {QStringLiteral("address"), p.draft.contact.address},
+                                           {QStringLiteral("identifiers"), ids}};
+            auto sealedPart = seal.value()->sealSnapshot(idText, 1, identityPart);
+            if (!sealedPart)
+                return sealedPart.error();
             const QJsonObject snapshot{
-                {QStringLiteral("family"), p.draft.name.family},
-                {QStringLiteral("given"), p.draft.name.given},
                 {QStringLiteral("sex"), sex},
                 {QStringLiteral("birth_date"), p.draft.birthDate.toString(Qt::ISODate)},
-                {QStringLiteral("address"), p.draft.contact.address},
-                {QStringLiteral("identifiers"), ids}};
+                {QStringLiteral("identity"), sealedPart.value()}};
             r = database.execute(
                 QStringLiteral("INSERT INTO registry_patient_versions (patient_id, version, "
                                "snapshot, change, changed_at, changed_by) VALUES (?1, 1, ?2, "

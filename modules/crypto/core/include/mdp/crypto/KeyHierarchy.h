@@ -216,6 +216,9 @@ public:
     // Whether the slot that opened this hierarchy reached `scope` (always true for the root and for
     // a passphrase or token root, which reach everything).
     bool holdsScope(const QString &scope) const;
+    // The account whose slot opened this hierarchy ("#recovery" for the recovery key; empty for a
+    // passphrase or token root).
+    QString openedBy() const;
     // Whether the keyring has a key for `scope` yet (keyrings made before scopes existed have none).
     bool hasScope(const QString &scope) const;
     // Creates the scope's key when the keyring has none, granted to the slot that opened this

@@ -39,8 +39,8 @@ struct PatientHit
     QString matchedField; // "pseudonym", "name", "pinyin", "initials", "diagnosis"
 };
 
-// The registry's one search box. The first implementation (SqlPatientSearch) scans with LIKE; the
-// search index replaces it behind this interface.
+// The registry's one search box, implemented by the in-memory search index
+// (mdp::search::IndexedPatientSearch): names are sealed at rest, so no SQL scan can match them.
 class PatientSearch
 {
 public:

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mdp::store {
 class Database;
@@ -19,6 +20,7 @@ class Vault;
 
 namespace mdp::registry {
 
+class IdentitySeal;
 class MergeFollower;
 class RegistryAuditSink;
 
@@ -42,6 +44,11 @@ public:
         // The signed-in principal, for decisions reserved to a role (merge overrides). Without it
         // such decisions are refused.
         PrincipalProvider principal;
+        // The workspace data key "identity" (32 bytes), for sessions whose roles may see identity.
+        // Without it names, contacts and identifier values read back empty, and creating, editing,
+        // merging, identifier look-ups and duplicate checks are refused (PermissionDenied). With it,
+        // rows written before identity was sealed are sealed at open.
+        std::optional<SecureBytes> identityKey;
         // TEST ONLY: called at named steps inside write transactions ("merge.events-moved",
         // "merge.identifiers-moved", "unmerge.events-moved", "create.patient-inserted"); an error
         // aborts the transaction as a crash at that point would.
@@ -64,9 +71,10 @@ public:
     // `keepGoing` is asked before each patient; false stops the scan (Error::Code::Cancelled).
     // With a `pseudonym`, only that patient. Reads only; not audited, for the same reason as
     // forEachPatientForIndex().
+    // With `identityKey` (see Options::identityKey) the names come opened; without, empty.
     static Result<void> scanForIndex(store::Database &database, const IndexVisitor &visit,
                                      const std::function<bool()> &keepGoing = {},
-                                     const QString &pseudonym = {});
+                                     const QString &pseudonym = {}, const SecureBytes *identityKey = nullptr);
 
     Result<DuplicateCheck> checkDuplicates(const PatientDraft &draft) override;
     using Registry::createPatient;
@@ -122,6 +130,9 @@ public:
 
 private:
     SqlCipherRegistry();
+    static Result<void> scanWith(store::Database &database, const IndexVisitor &visit,
+                                 const std::function<bool()> &keepGoing, const QString &pseudonym,
+                                 IdentitySeal *seal);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "mdp/foundation/BenchLine.h"
+#include "mdp/search/PatientSearchRecord.h"
+
+#include <functional>
 
 #include <QList>
 #include <QString>
@@ -24,5 +27,18 @@ namespace mdp::search {
 // Lines (bench "registry"): search-p50 and search-p95 (ms, lower is better), search-build (s),
 // search-memory (bytes per patient; baseline: FTS5 database file size per patient).
 QList<mdp::BenchLine> runSearchBenchmarks(const QString &scratchDir, int patients = 1000000);
+
+// What sealed identity costs the search box (issue 9 part 2, `mdp bench keys`): the same synthetic
+// patients indexed twice, once from plain records (the baseline: the index as it was built before
+// identity was sealed) and once from records whose identity is sealed and opened again on the way
+// into the index, as the workspace's index builder does. `seal` and `open` are the registry's
+// (the search module does not depend on it): `seal` fills `sealed` from a record's identity
+// fields (untimed: it happens when a patient is written), `open` fills them back in from it
+// (timed, part of the build). Lines (bench "keys"): identity-search-p95 (ms; goal < 2 ms at a
+// million patients) and identity-index-build (s), both against the plain index.
+using IdentitySealFn = std::function<QByteArray(const PatientSearchRecord &record)>;
+using IdentityOpenFn = std::function<bool(const QByteArray &sealed, PatientSearchRecord &record)>;
+QList<mdp::BenchLine> runIdentitySearchBenchmarks(int patients, const IdentitySealFn &seal,
+                                                  const IdentityOpenFn &open);
 
 } // namespace mdp::search

@@ -1,0 +1,339 @@
+// Role-scoped keys (issue 9 part 2): patient identity is sealed under an identity key that only the
+// key slots of roles allowed to see identity reach. The attack: a researcher with her own password
+// and a full copy of the workspace folder tries, offline, every key her slot opens on every file,
+// and must recover no name, no resident ID, no phone number and no address. The positive control
+// runs the same attack with a clinician's password and does recover them. R-7.4.2 (least
+// privilege), R-7.4.3 (keys apart from data), R-7.1.2 (L4 controls on identified data).
+
+#include "../support/TestWorkspace.h"
+
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/Base32.h"
+#include "mdp/accounts/Totp.h"
+#include "mdp/audit/AuditLog.h"
+#include "mdp/audit/CheckpointSigner.h"
+#include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/Signature.h"
+#include "mdp/registry/IdentitySeal.h"
+#include "mdp/registry/Registry.h"
+#include "mdp/store/Database.h"
+#include "mdp/store/Vault.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mdp;
+using namespace mdp::testsupport;
+
+namespace {
+
+const char *kAdminPassword = "Keeper-pass-2026!";
+const char *kClinicianPassword = "Ward-pass-77-xyz";
+const char *kResearcherPassword = "Cohort-pass-55-abc";
+
+const QString kName = QStringLiteral("欧阳娜娜");
+const QString kResidentId = QStringLiteral("650102197511118889");
+const QString kPhone = QStringLiteral("13912345678");
+const QString kAddress = QStringLiteral("乌鲁木齐市天山区和平南路");
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Verifies checkpoints with the workstation's public key from the manifest (signs nothing).
+class PublicKeyOnly final : public audit::CheckpointSigner
+{
+public:
+    explicit PublicKeyOnly(crypto::PublicKey key)
+        : m_key(std::move(key))
+    {}
+    QByteArray sign(QByteArrayView) override { return {}; }
+    bool verify(QByteArrayView message, QByteArrayView signature) const override
+    {
+        return m_key.verify(message, signature);
+    }
+    QString keyId() const override { return QString::fromLatin1(m_key.fingerprint().toHex().left(32)); }
+
+private:
+    crypto::PublicKey m_key;
+};
+
+// Everything an attacker with one account's password and a copy of the folder can read: every
+// data key the slot opens, applied to the database (every table, every value), the audit log and
+// the vault, plus the identity column opened where the identity key is among them.
+struct Loot
+{
+    QStringList keysOpened;
+    QStringList keysRefused;
+    QString text;
+};
+
+Loot plunder(const QString &copy, const QString &user, const char *password, const Clock &clock)
+{
+    Loot loot;
+    crypto::SlotUnlock unlock;
+    auto keys = crypto::KeyHierarchy::openWithSlot(QDir(copy).filePath(QStringLiteral("keyring.json")), user,
+                                                   secret(password), unlock, clock, nullptr, true);
+    if (!keys) {
+        qWarning() << keys.error().toString();
+        return loot;
+    }
+    QMap<QString, SecureBytes> opened;
+    for (const crypto::KeyInfo &info : keys.value()->keys()) {
+        if (info.kind != crypto::KeyInfo::Kind::DataKey)
+            continue;
+        auto key = keys.value()->dataKey(info.name);
+        if (key) {
+            opened.insert(info.name, key.value());
+            loot.keysOpened << info.name;
+        } else {
+            loot.keysRefused << info.name;
+        }
+    }
+    const QJsonObject manifest =
+        QJsonDocument::fromJson(readFile(QDir(copy).filePath(QStringLiteral("workspace.json")))).object();
+
+    // The database: every value of every table.
+    store::Database::Options o;
+    o.path = QDir(copy).filePath(QStringLiteral("data.db"));
+    o.key = opened.value(QStringLiteral("database"));
+    o.cipher = store::pageCipherFromName(manifest.value(u"page_cipher").toString())
+                   .value_or(store::PageCipher::Sm4Cbc);
+    auto db = store::Database::open(std::move(o));
+    if (!db) {
+        qWarning() << db.error().toString();
+        return loot;
+    }
+    std::unique_ptr<registry::IdentitySeal> seal;
+    if (opened.contains(QStringLiteral("identity")))
+        seal = std::move(registry::IdentitySeal::open(opened.value(QStringLiteral("identity"))).value());
+    auto tables = db.value()->query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    for (const auto &table : tables.value()) {
+        auto rows = db.value()->query(QStringLiteral("SELECT * FROM \"%1\"").arg(table.at(0).toString()));
+        if (!rows)
+            continue;
+        for (const auto &row : rows.value()) {
+            for (const QVariant &v : row)
+                loot.text += v.toString() + u'\n' + QString::fromUtf8(v.toByteArray()) + u'\n';
+        }
+    }
+    if (seal) {
+        auto rows = db.value()->query(QStringLiteral("SELECT id, identity FROM registry_patients"));
+        for (const auto &row : rows.value()) {
+            registry::Patient p;
+            if (seal->openPatient(row.at(0).toString(), row.at(1).toByteArray(), p))
+                loot.text += p.name.display() + u'\n' + p.contact.phone + u'\n' + p.contact.address + u'\n';
+        }
+        auto ids = db.value()->query(QStringLiteral("SELECT value, key_hash FROM registry_identifiers"));
+        for (const auto &row : ids.value()) {
+            auto value = seal->openIdentifier(row.at(1).toByteArray(), row.at(0).toString());
+            if (value)
+                loot.text += value.value() + u'\n';
+        }
+    }
+
+    // The audit log, every event.
+    auto publicKey = crypto::PublicKey::fromPem(manifest.value(u"node_public_key").toString().toLatin1());
+    if (publicKey && opened.contains(QStringLiteral("audit"))) {
+        PublicKeyOnly verifier(publicKey.value());
+        audit::AuditLog::verifyDirectory(
+            QDir(copy).filePath(QStringLiteral("audit")), opened.value(QStringLiteral("audit")), verifier, -1,
+            [&loot](qint64, QByteArrayView json) { loot.text += QString::fromUtf8(json) + u'\n'; });
+    }
+    return loot;
+}
+
+} // namespace
+
+class tst_RoleScopedKeys : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_root;
+    ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(8, 0), Qt::UTC)};
+    QHash<QString, QByteArray> m_totp;
+    QString m_path;
+
+    Result<std::unique_ptr<workspace::Workspace>> signIn(const QString &user, const char *password)
+    {
+        workspace::SignIn s;
+        s.userName = user;
+        s.password = secret(password);
+        s.allowEnrolment = true;
+        if (m_totp.contains(user)) {
+            m_clock.advance(30 * 1000);
+            s.totpCode = accounts::Totp(SecureBytes(m_totp.value(user)), m_clock).currentCode();
+        }
+        auto ws = workspace::Workspace::open(m_path, s, m_clock);
+        if (!ws || ws.value()->session())
+            return ws;
+        auto enrolment = ws.value()->accounts().enrollTotp(user, QString::fromLatin1(password));
+        if (!enrolment)
+            return enrolment.error();
+        const QByteArray key = accounts::base32Decode(enrolment->secretBase32).value_or(QByteArray());
+        m_totp.insert(user, key);
+        auto confirmed =
+            ws.value()->accounts().confirmTotp(user, accounts::Totp(SecureBytes(key), m_clock).currentCode());
+        if (!confirmed)
+            return confirmed.error();
+        m_clock.advance(30 * 1000);
+        auto session = ws.value()->login(user, secret(password),
+                                         accounts::Totp(SecureBytes(key), m_clock).currentCode());
+        if (!session)
+            return session.error();
+        return ws;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_root.isValid());
+        m_path = m_root.filePath(QStringLiteral("ws"));
+        workspace::CreateOptions o;
+        o.directory = m_path;
+        o.adminName = QStringLiteral("admin");
+        o.adminPassword = secret(kAdminPassword);
+        auto created = workspace::Workspace::create(o, m_clock);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        created.value().reset();
+        auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+        QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error().toString()));
+        const QUuid adminId = QUuid::fromString(admin.value()->session()->accountId);
+        QVERIFY(admin.value()
+                    ->accounts()
+                    .createAccount(adminId, QStringLiteral("li.na"), QStringLiteral("Li Na"),
+                                   accounts::Role::Clinician, QString::fromLatin1(kClinicianPassword))
+                    .ok());
+        QVERIFY(admin.value()
+                    ->accounts()
+                    .createAccount(adminId, QStringLiteral("zhou.min"), QStringLiteral("Zhou Min"),
+                                   accounts::Role::Researcher, QString::fromLatin1(kResearcherPassword))
+                    .ok());
+        admin.value().reset();
+
+        auto clinician = signIn(QStringLiteral("li.na"), kClinicianPassword);
+        QVERIFY2(clinician.ok(), qPrintable(clinician.ok() ? QString() : clinician.error().toString()));
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(kName);
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1975, 11, 11);
+        draft.contact.phone = kPhone;
+        draft.contact.address = kAddress;
+        draft.identifiers << registry::PatientIdentifier{
+            registry::IdentifierType::ResidentId, kResidentId, {}, true};
+        auto patient =
+            clinician.value()->registry().createPatient(clinician.value()->session()->accountId, draft);
+        QVERIFY2(patient.ok(), qPrintable(patient.ok() ? QString() : patient.error().toString()));
+    }
+
+    // Which slots reach the identity key follows the permission table: clinician and administrator
+    // yes, researcher no.
+    void slotsReachIdentityByRole()
+    {
+        auto keys = crypto::KeyHierarchy::rootKindOf(QDir(m_path).filePath(QStringLiteral("keyring.json")));
+        QCOMPARE(keys.value(), QStringLiteral("accounts"));
+        auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+        QVERIFY(admin.ok());
+        QMap<QString, QStringList> scopes;
+        const auto slots = admin.value()->keySlots();
+        QVERIFY(slots.ok());
+        for (const crypto::KeySlotInfo &slot : slots.value())
+            scopes.insert(slot.userName, slot.scopes);
+        QVERIFY(scopes.value(QStringLiteral("admin")).contains(crypto::identityScope()));
+        QVERIFY(scopes.value(QStringLiteral("li.na")).contains(crypto::identityScope()));
+        QVERIFY(!scopes.value(QStringLiteral("zhou.min")).contains(crypto::identityScope()));
+        QVERIFY(scopes.value(QStringLiteral("zhou.min")).contains(crypto::rootScope()));
+    }
+
+    // The attack, and its positive control.
+    void aResearcherWithACopyOfTheFolderRecoversNoIdentity()
+    {
+        const QString copy = m_root.filePath(QStringLiteral("stolen"));
+        QVERIFY(QDir().mkpath(copy));
+        QDirIterator it(m_path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = QDir(copy).filePath(QDir(m_path).relativeFilePath(from));
+            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+            QVERIFY(QFile::copy(from, to));
+        }
+        // Nothing readable without any key at all.
+        for (const QString &secretText : {kName, kResidentId, kPhone, kAddress})
+            QVERIFY2(filesContaining(copy, secretText).isEmpty(), qPrintable(secretText));
+
+        const Loot researcher = plunder(copy, QStringLiteral("zhou.min"), kResearcherPassword, m_clock);
+        QVERIFY(researcher.keysOpened.contains(QStringLiteral("database")));
+        QVERIFY(researcher.keysOpened.contains(QStringLiteral("audit")));
+        QVERIFY(researcher.keysRefused.contains(QStringLiteral("identity")));
+        QVERIFY(researcher.text.contains(QStringLiteral("P-"))); // the plunder did read the tables
+        for (const QString &secretText : {kName, QStringLiteral("欧阳"), kResidentId, kPhone, kAddress})
+            QVERIFY2(!researcher.text.contains(secretText), qPrintable(secretText));
+
+        // Positive control: the same attack with a clinician's password finds every one of them.
+        const Loot clinician = plunder(copy, QStringLiteral("li.na"), kClinicianPassword, m_clock);
+        QVERIFY(clinician.keysOpened.contains(QStringLiteral("identity")));
+        for (const QString &secretText : {kName, kResidentId, kPhone, kAddress})
+            QVERIFY2(clinician.text.contains(secretText), qPrintable(secretText));
+    }
+
+    // In the workstation: the researcher's session reads the patient without identity, the
+    // clinician's with it, and a role change moves the key.
+    void theWorkspaceFollowsTheSlot()
+    {
+        {
+            auto researcher = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
+            QVERIFY(researcher.ok());
+            auto page = researcher.value()->registry().patients(researcher.value()->session()->accountId, {});
+            QVERIFY(page.ok());
+            QCOMPARE(page->patients.size(), 1);
+            QVERIFY(page->patients.first().name.display().isEmpty());
+        }
+        {
+            auto clinician = signIn(QStringLiteral("li.na"), kClinicianPassword);
+            QVERIFY(clinician.ok());
+            auto page = clinician.value()->registry().patients(clinician.value()->session()->accountId, {});
+            QVERIFY(page.ok());
+            QCOMPARE(page->patients.first().name.display(), kName);
+        }
+        // The administrator makes the researcher a clinician: her slot now reaches identity.
+        const QString researcher = QStringLiteral("zhou.min");
+        {
+            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+            QVERIFY(admin.ok());
+            QVERIFY(admin.value()
+                        ->accounts()
+                        .setRoles(QUuid::fromString(admin.value()->session()->accountId), researcher,
+                                  {accounts::Role::Clinician})
+                        .ok());
+        }
+        {
+            auto promoted = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
+            QVERIFY(promoted.ok());
+            auto page = promoted.value()->registry().patients(promoted.value()->session()->accountId, {});
+            QVERIFY(page.ok());
+            QCOMPARE(page->patients.first().name.display(), kName);
+        }
+        // And back: the slot loses the identity key again (the identity scope key is renewed).
+        {
+            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+            QVERIFY(admin.ok());
+            QVERIFY(admin.value()
+                        ->accounts()
+                        .setRoles(QUuid::fromString(admin.value()->session()->accountId), researcher,
+                                  {accounts::Role::Researcher})
+                        .ok());
+        }
+        auto demoted = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
+        QVERIFY(demoted.ok());
+        auto page = demoted.value()->registry().patients(demoted.value()->session()->accountId, {});
+        QVERIFY(page.ok());
+        QVERIFY(page->patients.first().name.display().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RoleScopedKeys)
+#include "tst_RoleScopedKeys.moc"
