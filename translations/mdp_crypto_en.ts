@@ -79,6 +79,18 @@
         <source>Changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Role-scoped key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonyms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::crypto::ui::KeysFeature</name>

@@ -79,6 +79,18 @@
         <source>Changed</source>
         <translation>变更时间</translation>
     </message>
+    <message>
+        <source>Role-scoped key</source>
+        <translation>角色范围密钥</translation>
+    </message>
+    <message>
+        <source>Patient identity</source>
+        <translation>患者身份信息</translation>
+    </message>
+    <message>
+        <source>Pseudonyms</source>
+        <translation>假名</translation>
+    </message>
 </context>
 <context>
     <name>mdp::crypto::ui::KeysFeature</name>

@@ -136,6 +136,23 @@ Loot plunder(const QString &copy, const QString &user, const char *password, con
         }
     }
 
+    // The vault: every file, decrypted.
+    if (opened.contains(QStringLiteral("vault"))) {
+        store::Vault::Options vo;
+        vo.directory = QDir(copy).filePath(QStringLiteral("vault"));
+        vo.dataKey = opened.value(QStringLiteral("vault"));
+        vo.cipher = crypto::cipherFromName(manifest.value(u"blob_cipher").toString())
+                        .value_or(crypto::AeadCipher::Sm4Gcm);
+        auto vault = store::Vault::open(std::move(vo));
+        if (vault) {
+            for (const QString &id : vault.value()->list()) {
+                auto bytes = vault.value()->get(id);
+                if (bytes)
+                    loot.text += QString::fromUtf8(bytes.value()) + u'\n';
+            }
+        }
+    }
+
     // The audit log, every event.
     auto publicKey = crypto::PublicKey::fromPem(manifest.value(u"node_public_key").toString().toLatin1());
     if (publicKey && opened.contains(QStringLiteral("audit"))) {
@@ -157,6 +174,7 @@ class tst_RoleScopedKeys : public QObject
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(8, 0), Qt::UTC)};
     QHash<QString, QByteArray> m_totp;
     QString m_path;
+    QString m_blobId;
 
     Result<std::unique_ptr<workspace::Workspace>> signIn(const QString &user, const char *password)
     {
@@ -225,9 +243,26 @@ private Q_SLOTS:
         draft.contact.address = kAddress;
         draft.identifiers << registry::PatientIdentifier{
             registry::IdentifierType::ResidentId, kResidentId, {}, true};
-        auto patient =
-            clinician.value()->registry().createPatient(clinician.value()->session()->accountId, draft);
+        const QString clinicianId = clinician.value()->session()->accountId;
+        auto patient = clinician.value()->registry().createPatient(clinicianId, draft);
         QVERIFY2(patient.ok(), qPrintable(patient.ok() ? QString() : patient.error().toString()));
+        // A scanned referral letter: the name is in the file itself.
+        registry::EventDraft referral;
+        referral.type = registry::EventType::FirstVisit;
+        referral.start = registry::EventTime::fromDate(QDate(2026, 11, 2));
+        referral.title = QStringLiteral("初诊");
+        auto event = clinician.value()->registry().addEvent(clinicianId, patient->id, referral);
+        QVERIFY(event.ok());
+        const QByteArray letter = QByteArrayLiteral("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ") +
+                                  (kName + u' ' + kResidentId).toUtf8() + QByteArrayLiteral("\n%%EOF\n");
+        auto blob = clinician.value()->storeFile(letter);
+        QVERIFY2(blob.ok(), qPrintable(blob.ok() ? QString() : blob.error().toString()));
+        m_blobId = blob.value();
+        QVERIFY(clinician.value()
+                    ->registry()
+                    .attach(clinicianId, event->id,
+                            {m_blobId, QStringLiteral("application/pdf"), QStringLiteral("referral.pdf")})
+                    .ok());
     }
 
     // Which slots reach the identity key follows the permission table: clinician and administrator
@@ -269,6 +304,7 @@ private Q_SLOTS:
         QVERIFY(researcher.keysOpened.contains(QStringLiteral("database")));
         QVERIFY(researcher.keysOpened.contains(QStringLiteral("audit")));
         QVERIFY(researcher.keysRefused.contains(QStringLiteral("identity")));
+        QVERIFY(researcher.keysRefused.contains(QStringLiteral("vault")));
         QVERIFY(researcher.text.contains(QStringLiteral("P-"))); // the plunder did read the tables
         for (const QString &secretText : {kName, QStringLiteral("欧阳"), kResidentId, kPhone, kAddress})
             QVERIFY2(!researcher.text.contains(secretText), qPrintable(secretText));
@@ -276,6 +312,7 @@ private Q_SLOTS:
         // Positive control: the same attack with a clinician's password finds every one of them.
         const Loot clinician = plunder(copy, QStringLiteral("li.na"), kClinicianPassword, m_clock);
         QVERIFY(clinician.keysOpened.contains(QStringLiteral("identity")));
+        QVERIFY(clinician.keysOpened.contains(QStringLiteral("vault")));
         for (const QString &secretText : {kName, kResidentId, kPhone, kAddress})
             QVERIFY2(clinician.text.contains(secretText), qPrintable(secretText));
     }
@@ -291,6 +328,10 @@ private Q_SLOTS:
             QVERIFY(page.ok());
             QCOMPARE(page->patients.size(), 1);
             QVERIFY(page->patients.first().name.display().isEmpty());
+            // No vault in her session: the original letter does not open.
+            QVERIFY(!researcher.value()->hasFile(m_blobId));
+            QCOMPARE(researcher.value()->readFile(m_blobId).error().code, Error::Code::PermissionDenied);
+            QCOMPARE(researcher.value()->storeFile("x").error().code, Error::Code::PermissionDenied);
         }
         {
             auto clinician = signIn(QStringLiteral("li.na"), kClinicianPassword);
@@ -298,6 +339,9 @@ private Q_SLOTS:
             auto page = clinician.value()->registry().patients(clinician.value()->session()->accountId, {});
             QVERIFY(page.ok());
             QCOMPARE(page->patients.first().name.display(), kName);
+            auto letter = clinician.value()->readFile(m_blobId);
+            QVERIFY(letter.ok());
+            QVERIFY(QString::fromUtf8(letter.value()).contains(kName));
         }
         // The administrator makes the researcher a clinician: her slot now reaches identity.
         const QString researcher = QStringLiteral("zhou.min");

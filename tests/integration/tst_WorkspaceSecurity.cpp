@@ -192,9 +192,9 @@ private Q_SLOTS:
         QVERIFY(ws->record(e));
         // a vault blob
         QByteArray blob = QByteArray(100000, 'x') + marker.toUtf8() + QByteArray(5000, 'y');
-        auto id = ws->vault().put(blob);
+        auto id = ws->storeFile(blob);
         QVERIFY(id);
-        QCOMPARE(ws->vault().get(id.value()).value(), blob);
+        QCOMPARE(ws->readFile(id.value()).value(), blob);
         // a query that finds it (the query itself is audited)
         workspace::AuditQueries q(*ws);
         auto rows = q.byDataId(QStringLiteral("record:") + marker);
@@ -552,7 +552,10 @@ private Q_SLOTS:
         {
             auto ws = createWorkspace(path);
             QVERIFY(ws);
-            blobId = ws->vault().put(QByteArrayLiteral("pathology report bytes")).value();
+            QVERIFY(ws->beginCustodianSession().ok());
+            auto stored = ws->storeFile(QByteArrayLiteral("pathology report bytes"));
+            QVERIFY(stored.ok());
+            blobId = stored.value();
         }
         const QByteArray keyringBefore =
             snapshot(path).value(QDir(path).filePath(QStringLiteral("keyring.json")));
@@ -566,7 +569,8 @@ private Q_SLOTS:
         QVERIFY(keyringBefore != keyringAfter);
         auto ws = workspace::Workspace::open(path, secret(kPassphrase));
         QVERIFY(ws);
-        QCOMPARE(ws.value()->vault().get(blobId).value(), QByteArrayLiteral("pathology report bytes"));
+        QVERIFY(ws.value()->beginCustodianSession().ok()); // reading files needs see-identity
+        QCOMPARE(ws.value()->readFile(blobId).value(), QByteArrayLiteral("pathology report bytes"));
         QVERIFY(ws.value()->verifyIntegrity().ok);
     }
 

@@ -44,7 +44,7 @@ int main(int argc, char *argv[])
         std::printf("phase 0\n");
         std::fflush(stdout);
         QByteArray payload = QByteArray::number(i).repeated(2000);
-        auto blob = ws.value()->vault().put(payload + QByteArray(70000, char('a' + i % 26)));
+        auto blob = ws.value()->storeFile(payload + QByteArray(70000, char('a' + i % 26)));
         if (!blob)
             return 1;
         std::printf("phase 1\n");

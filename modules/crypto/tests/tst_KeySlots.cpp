@@ -298,6 +298,7 @@ private Q_SLOTS:
         QVERIFY(identity.ok());
         auto database = h->ensureDataKey(QStringLiteral("database"), KeyPurpose::database());
         QVERIFY(database.ok());
+        QVERIFY(h->ensureDataKey(QStringLiteral("vault"), KeyPurpose::vault()).ok());
         const QString researcherId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000003");
         QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")},
                            {rootScope(), identityScope()})
@@ -318,6 +319,9 @@ private Q_SLOTS:
         auto refused = researcher.value()->dataKey(QStringLiteral("identity"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, Error::Code::PermissionDenied);
+        // The vault's originals carry identity too: its key is in the same scope.
+        QCOMPARE(researcher.value()->dataKey(QStringLiteral("vault")).error().code,
+                 Error::Code::PermissionDenied);
         // Nor can she give herself the scope, or a new identity key under it.
         QCOMPARE(researcher.value()->setSlotScopes(researcherId, {rootScope(), identityScope()}).error().code,
                  Error::Code::PermissionDenied);
@@ -371,6 +375,47 @@ private Q_SLOTS:
         auto recovered = KeyHierarchy::openWithRecoveryKey(m_path, m_recovery, m_clock);
         QVERIFY(recovered.ok());
         QVERIFY(recovered.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+    }
+
+    // A keyring from before role-scoped keys has its vault KEK under the root, which every slot
+    // reaches. The first account holding the identity scope to open it moves the KEK under the
+    // scope's key; the data key itself stays, so the files stay readable.
+    void aKekFromBeforeScopesMovesUnderItsScope()
+    {
+        m_path = m_dir.filePath(QStringLiteral("legacy-%1.json").arg(QRandomGenerator::global()->generate()));
+        KeyHierarchyOptions legacy = quickOptions();
+        legacy.testKeepKeksUnderRoot = true;
+        auto created = KeyHierarchy::createWithSlots(
+            m_path, {kAdminId, QStringLiteral("admin"), secret("admin-password-1")}, m_recovery, m_clock,
+            nullptr, legacy);
+        QVERIFY(created.ok());
+        auto vaultKey = created.value()->ensureDataKey(QStringLiteral("vault"), KeyPurpose::vault());
+        QVERIFY(vaultKey.ok());
+        const QString researcherId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000003");
+        QVERIFY(created.value()
+                    ->addSlot({researcherId, QStringLiteral("zhou.min"), secret("researcher-pass-9")},
+                              {rootScope()})
+                    .ok());
+        created.value().reset();
+        // Before: the researcher's root reaches the vault key.
+        QVERIFY(signIn(QStringLiteral("zhou.min"), "researcher-pass-9")
+                    .value()
+                    ->dataKey(QStringLiteral("vault"))
+                    .ok());
+        // She cannot settle it herself (she lacks the scope's key)...
+        QCOMPARE(signIn(QStringLiteral("zhou.min"), "researcher-pass-9").value()->settleScopes().value(), 0);
+        // ...the administrator does.
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        QCOMPARE(admin.value()->settleScopes().value(), 1);
+        QCOMPARE(admin.value()->settleScopes().value(), 0);
+        QVERIFY(admin.value()->dataKey(QStringLiteral("vault")).value() == vaultKey.value());
+        QCOMPARE(signIn(QStringLiteral("zhou.min"), "researcher-pass-9")
+                     .value()
+                     ->dataKey(QStringLiteral("vault"))
+                     .error()
+                     .code,
+                 Error::Code::PermissionDenied);
     }
 
     // The slot table is authenticated under the root: a grant added to a locked account's slot, a slot

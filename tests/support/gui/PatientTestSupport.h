@@ -97,7 +97,7 @@ inline registry::Patient createPatient(workspace::Workspace &ws, const QString &
 inline registry::Attachment attach(workspace::Workspace &ws, const QString &actor, const QUuid &eventId,
                                    const QByteArray &bytes, const QString &mediaType, const QString &fileName)
 {
-    auto blob = ws.vault().put(bytes);
+    auto blob = ws.storeFile(bytes);
     if (!blob)
         qFatal("vault put failed: %s", qPrintable(blob.error().toString()));
     auto a = ws.registry().attach(actor, eventId, {blob.value(), mediaType, fileName});

@@ -89,6 +89,8 @@ struct KekEntry
     QDateTime createdAt;
     QDateTime changedAt;
     QByteArray wrapped; // empty once destroyed
+    // Whose key wraps it: the root, or a role-scoped key (accounts root only).
+    QString scope = rootScope();
 
     QString label() const { return QStringLiteral("kek/%1/v%2").arg(purpose).arg(version); }
     // Binds the wrapped KEK to its identity so entries cannot be swapped or relabelled.
@@ -288,6 +290,8 @@ struct Model
                           {QStringLiteral("changedAt"), stamp(k.changedAt)}};
             if (!k.wrapped.isEmpty())
                 o.insert(QStringLiteral("wrapped"), QString::fromLatin1(k.wrapped.toBase64()));
+            if (k.scope != rootScope())
+                o.insert(QStringLiteral("scope"), k.scope);
             kekArray.append(o);
         }
         QJsonArray dataArray;
@@ -364,8 +368,9 @@ struct Model
             k.createdAt = parseStamp(o.value(u"createdAt"));
             k.changedAt = parseStamp(o.value(u"changedAt"));
             k.wrapped = QByteArray::fromBase64(o.value(u"wrapped").toString().toLatin1());
+            k.scope = o.value(u"scope").toString(rootScope());
             if (k.id.isEmpty() || !KeyPurpose::isValid(k.purpose) || k.version < 1 || !state ||
-                (*state != KeyState::Destroyed && k.wrapped.isEmpty()))
+                (*state != KeyState::Destroyed && k.wrapped.isEmpty()) || !keyScopes().contains(k.scope))
                 return corrupt;
             k.state = *state;
             m.keks.append(k);
@@ -483,7 +488,8 @@ QStringList keyScopes()
 
 QString scopeOfPurpose(QStringView purpose)
 {
-    if (purpose == KeyPurpose::identity())
+    // Attachment originals (scans, reports, DICOM) carry names and ID numbers in their content.
+    if (purpose == KeyPurpose::identity() || purpose == KeyPurpose::vault())
         return identityScope();
     return rootScope();
 }
@@ -516,23 +522,28 @@ struct KeyHierarchy::Impl
     mutable std::mutex mutex;
     // The role-scoped keys the opening slot was granted (accounts root only), by scope.
     QMap<QString, std::shared_ptr<SlotRootKey>> scopes;
-    QString openerAccountId; // the slot that opened the hierarchy (kRecoveryName for the recovery key)
+    QString openerAccountId;        // the slot that opened the hierarchy (kRecoveryName for the recovery key)
+    bool keepKeksUnderRoot = false; // KeyHierarchyOptions::testKeepKeksUnderRoot
 
-    // What wraps `purpose`'s KEKs: the root, or the purpose's scope key when the root is an accounts
-    // root; nullptr when this hierarchy does not hold that scope.
-    RootKeyProvider *wrapperFor(const QString &purpose) const
+    // The key of `scope`: the root for the root scope or for a passphrase or token root (which
+    // has no scopes); nullptr when this hierarchy does not hold that scope.
+    RootKeyProvider *wrapperOfScope(const QString &scope) const
     {
-        const QString scope = scopeOfPurpose(purpose);
         if (scope == rootScope() || !slotRoot())
             return root.get();
         return scopes.value(scope).get();
     }
-
-    static Error scopeNotHeld(const QString &purpose)
+    // Where a purpose's new KEKs go.
+    QString scopeFor(const QString &purpose) const
     {
-        return makeError(
-            Error::Code::PermissionDenied,
-            QStringLiteral("the %1 key is not granted to this account's roles").arg(scopeOfPurpose(purpose)));
+        return slotRoot() && !keepKeksUnderRoot ? scopeOfPurpose(purpose) : rootScope();
+    }
+    RootKeyProvider *wrapperFor(const QString &purpose) const { return wrapperOfScope(scopeFor(purpose)); }
+
+    static Error scopeNotHeld(const QString &scope)
+    {
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the %1 key is not granted to this account's roles").arg(scope));
     }
 
     void report(KeyAction action, const QString &keyId, const QString &purpose, bool success,
@@ -567,9 +578,9 @@ struct KeyHierarchy::Impl
         if (kek.state == KeyState::Destroyed || kek.wrapped.isEmpty())
             return makeError(Error::Code::NotFound,
                              QStringLiteral("key-encryption key %1 was destroyed").arg(kek.label()));
-        RootKeyProvider *wrapper = wrapperFor(kek.purpose);
+        RootKeyProvider *wrapper = wrapperOfScope(kek.scope);
         if (!wrapper)
-            return scopeNotHeld(kek.purpose);
+            return scopeNotHeld(kek.scope);
         auto key = wrapper->unwrap(kek.wrapped, kek.associatedData());
         if (!key)
             return makeError(Error::Code::Tampered,
@@ -583,12 +594,12 @@ struct KeyHierarchy::Impl
     {
         RootKeyProvider *wrapper = wrapperFor(purpose);
         if (!wrapper)
-            return scopeNotHeld(purpose);
-        return activeKekUnder(*wrapper, next, purpose, version, events);
+            return scopeNotHeld(scopeFor(purpose));
+        return activeKekUnder(*wrapper, scopeFor(purpose), next, purpose, version, events);
     }
 
-    Result<SecureBytes> activeKekUnder(RootKeyProvider &wrapRoot, Model &next, const QString &purpose,
-                                       int &version, QList<Event> &events)
+    Result<SecureBytes> activeKekUnder(RootKeyProvider &wrapRoot, const QString &scope, Model &next,
+                                       const QString &purpose, int &version, QList<Event> &events)
     {
         if (const KekEntry *existing = next.activeKek(purpose)) {
             version = existing->version;
@@ -603,6 +614,7 @@ struct KeyHierarchy::Impl
         kek.id = newId();
         kek.purpose = purpose;
         kek.version = highest + 1;
+        kek.scope = scope;
         kek.createdAt = kek.changedAt = clock->now();
         SecureBytes key = randomKey(kKeyLength);
         auto wrapped = wrapRoot.wrap(key, kek.associatedData());
@@ -746,8 +758,8 @@ struct KeyHierarchy::Impl
         QList<Event> events;
         RootKeyProvider *wrapper = wrapperFor(purpose);
         if (!wrapper)
-            return fail(scopeNotHeld(purpose));
-        if (auto r = rotatePurposeIn(next, purpose, *wrapper, events); !r)
+            return fail(scopeNotHeld(scopeFor(purpose)));
+        if (auto r = rotatePurposeIn(next, purpose, *wrapper, scopeFor(purpose), events); !r)
             return fail(r.error());
         if (auto r = commit(next); !r)
             return fail(r.error());
@@ -758,7 +770,7 @@ struct KeyHierarchy::Impl
     // Moves `purpose` in `next` to a new KEK version wrapped under `newRoot` (the current root
     // unwraps the old one), re-wraps its data keys and erases the old versions.
     Result<void> rotatePurposeIn(Model &next, const QString &purpose, RootKeyProvider &newRoot,
-                                 QList<Event> &events)
+                                 const QString &newScope, QList<Event> &events)
     {
         KekEntry *oldEntry = next.activeKek(purpose);
         if (!oldEntry)
@@ -770,7 +782,7 @@ struct KeyHierarchy::Impl
         // Retire first so activeKekUnder() draws a fresh version.
         oldEntry->state = KeyState::Retired;
         int newVersion = 0;
-        auto newKek = activeKekUnder(newRoot, next, purpose, newVersion, events);
+        auto newKek = activeKekUnder(newRoot, newScope, next, purpose, newVersion, events);
         if (!newKek)
             return newKek.error();
         const QDateTime now = clock->now();
@@ -1032,11 +1044,17 @@ struct KeyHierarchy::Impl
         }
         int rotated = 0;
         for (const QString &purpose : std::as_const(purposes)) {
-            const QString scope = scopeOfPurpose(purpose);
+            // Into the purpose's own scope where this session holds it; a KEK still under the root
+            // (from before its purpose had a scope) must move with the root in any case.
+            QString scope = scopeOfPurpose(purpose);
             SlotRootKey *target = scope == rootScope() ? fresh.get() : freshScopes.value(scope).get();
+            if (!target && next.activeKek(purpose)->scope == rootScope()) {
+                scope = rootScope();
+                target = fresh.get();
+            }
             if (!target)
                 continue; // a scope this session does not hold: left as it is
-            if (auto p = rotatePurposeIn(next, purpose, *target, events); !p)
+            if (auto p = rotatePurposeIn(next, purpose, *target, scope, events); !p)
                 return p;
             ++rotated;
         }
@@ -1394,6 +1412,7 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::createWithSlots(const QStrin
     h->d->root = std::move(root);
     h->d->scopes = std::move(scopes);
     h->d->openerAccountId = withFirst ? first.accountId : kRecoveryName;
+    h->d->keepKeksUnderRoot = options.testKeepKeksUnderRoot;
     if (auto r = h->d->commit(next); !r)
         return fail(r.error());
     recoveryKey = std::move(recovery);
@@ -1731,6 +1750,39 @@ bool KeyHierarchy::holdsScope(const QString &scope) const
     return scope == rootScope() || !d->slotRoot() || d->scopes.contains(scope);
 }
 
+Result<int> KeyHierarchy::settleScopes()
+{
+    std::lock_guard lock(d->mutex);
+    if (!d->slotRoot())
+        return 0;
+    Model next = d->model;
+    QList<Event> events;
+    int moved = 0;
+    QStringList purposes;
+    for (const KekEntry &k : std::as_const(next.keks)) {
+        if (k.state == KeyState::Active && k.scope != scopeOfPurpose(k.purpose))
+            purposes << k.purpose;
+    }
+    for (const QString &purpose : std::as_const(purposes)) {
+        const QString scope = scopeOfPurpose(purpose);
+        RootKeyProvider *target = d->wrapperOfScope(scope);
+        if (!target || !d->wrapperOfScope(next.activeKek(purpose)->scope))
+            continue; // needs both keys: an account holding the scope settles it
+        if (auto r = d->rotatePurposeIn(next, purpose, *target, scope, events); !r) {
+            d->report(KeyAction::RotateKek, QStringLiteral("kek/%1").arg(purpose), purpose, false,
+                      r.error().message);
+            return r.error();
+        }
+        ++moved;
+    }
+    if (moved == 0)
+        return 0;
+    if (auto w = d->commit(next); !w)
+        return w.error();
+    d->reportAll(events);
+    return moved;
+}
+
 QString KeyHierarchy::openedBy() const
 {
     std::lock_guard lock(d->mutex);
@@ -1815,7 +1867,7 @@ QList<KeyInfo> KeyHierarchy::keys() const
     out.append(root);
     for (const ScopeKeyEntry &e : d->model.scopeKeys) {
         KeyInfo info;
-        info.kind = KeyInfo::Kind::Root;
+        info.kind = KeyInfo::Kind::ScopeKey;
         info.name = QStringLiteral("scope/") + e.scope;
         info.id = e.id;
         info.purpose = e.scope;
@@ -1833,10 +1885,9 @@ QList<KeyInfo> KeyHierarchy::keys() const
         info.purpose = k.purpose;
         info.version = k.version;
         info.state = k.state;
-        const QString scope = scopeOfPurpose(k.purpose);
-        info.algorithm = d->root->wrapAlgorithm() + (d->slotRoot() && scope != rootScope()
-                                                         ? QStringLiteral(" under the %1 key").arg(scope)
-                                                         : QString());
+        info.algorithm =
+            d->root->wrapAlgorithm() +
+            (k.scope != rootScope() ? QStringLiteral(" under the %1 key").arg(k.scope) : QString());
         info.createdAt = k.createdAt;
         info.changedAt = k.changedAt;
         out.append(info);

@@ -38,6 +38,8 @@ QString KeyTableModel::kindText(crypto::KeyInfo::Kind kind)
     switch (kind) {
     case crypto::KeyInfo::Kind::Root:
         return tr("Root key");
+    case crypto::KeyInfo::Kind::ScopeKey:
+        return tr("Role-scoped key");
     case crypto::KeyInfo::Kind::KeyEncryptionKey:
         return tr("Key-encryption key");
     case crypto::KeyInfo::Kind::DataKey:
@@ -71,6 +73,10 @@ QString KeyTableModel::purposeText(const QString &purpose)
         return tr("Audit log");
     if (purpose == crypto::KeyPurpose::signing())
         return tr("Signing");
+    if (purpose == crypto::KeyPurpose::identity())
+        return tr("Patient identity");
+    if (purpose == u"pseudonym")
+        return tr("Pseudonyms");
     if (purpose.startsWith(u"grant:"))
         return tr("Grant %1").arg(purpose.mid(6));
     return purpose;

@@ -289,7 +289,7 @@ private Q_SLOTS:
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         registry::TimelineEvent event = currentEvent(m_zhHistory.diagnosisEvent);
         QCOMPARE(event.attachments.size(), before + 1);
-        QVERIFY(m_workspace->vault().contains(event.attachments.last().blobId));
+        QVERIFY(m_workspace->hasFile(event.attachments.last().blobId));
         QCOMPARE(page->detailPanel()->viewer()->state(), viewer::ui::DocumentViewer::State::Pdf);
         QCOMPARE(page->detailPanel()->viewer()->documentId(), event.attachments.last().idString());
 

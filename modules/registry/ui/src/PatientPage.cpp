@@ -99,7 +99,7 @@ AttachOutcome attachInWorker(workspace::Workspace &workspace, const QString &act
         out.message = check.error().message;
         return out;
     }
-    auto blob = workspace.vault().put(bytes);
+    auto blob = workspace.storeFile(bytes);
     bytes.fill('\0');
     if (!blob) {
         out.message = blob.error().message;
@@ -657,7 +657,7 @@ bool PatientPage::showAttachment(int index)
     m_files->setCurrentRow(index);
     m_files->blockSignals(false);
     // Decrypted into memory only; the viewer renders from these bytes and the audit records the view.
-    auto bytes = m_context.workspace().vault().get(a.blobId);
+    auto bytes = m_context.workspace().readFile(a.blobId);
     if (!bytes) {
         m_panel->viewer()->clear();
         showStatus(int(workbench::Severity::Error),

@@ -777,22 +777,32 @@ struct Workspace::Impl
 
     Result<void> openRest(bool create)
     {
-        store::Vault::Options vo;
-        vo.directory = path(kVaultDir);
-        auto vaultKey = dataKey(kVaultKey, create);
-        if (!vaultKey)
-            return vaultKey.error();
-        vo.dataKey = std::move(vaultKey.value());
-        vo.cipher = blobCipher;
-        vo.create = create;
-        auto v = store::Vault::open(std::move(vo));
-        if (!v)
-            return v.error();
-        vault = std::move(v.value());
         auto dir = accounts::SqlCipherAccountDirectory::open(*database, *clock, *forwarder);
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
+        if (auto r = ensureIdentityScope(); !r)
+            return r;
+        if (accountSlots && keys->holdsScope(crypto::identityScope())) {
+            // KEKs from before their purpose had a scope (the vault's) move under it now.
+            if (auto settled = keys->settleScopes(); !settled)
+                return settled.error();
+        }
+        // The vault holds identified originals: only a session that reaches identity opens it.
+        if (keys->holdsScope(crypto::identityScope())) {
+            store::Vault::Options vo;
+            vo.directory = path(kVaultDir);
+            auto vaultKey = dataKey(kVaultKey, create);
+            if (!vaultKey)
+                return vaultKey.error();
+            vo.dataKey = std::move(vaultKey.value());
+            vo.cipher = blobCipher;
+            vo.create = create;
+            auto v = store::Vault::open(std::move(vo));
+            if (!v)
+                return v.error();
+            vault = std::move(v.value());
+        }
         authorizer = std::make_unique<Authorizer>(
             [impl = this] { return impl->actingPrincipal(); },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
@@ -834,8 +844,6 @@ struct Workspace::Impl
         auto key = keys->ensureDataKey(kRegistryKeyName, kRegistryKeyPurpose);
         if (!key)
             return key.error();
-        if (auto r = ensureIdentityScope(); !r)
-            return r;
         // Identity opens only for a session whose slot was granted the identity scope.
         std::optional<SecureBytes> identityKey;
         if (keys->holdsScope(crypto::identityScope())) {
@@ -1454,7 +1462,8 @@ Result<void> Workspace::Impl::openWithKeys()
         return r.error();
     d.openProgress = nullptr;
     d.accounts->setServiceAccount(d.custodian);
-    d.vault->removeIncompleteWrites();
+    if (d.vault)
+        d.vault->removeIncompleteWrites();
     if (d.accountSlots) {
         if (auto r = d.reconcileSlots(); !r)
             return r.error();
@@ -1537,9 +1546,29 @@ store::Database &Workspace::database()
     return *d->database;
 }
 
-store::Vault &Workspace::vault()
+Result<QString> Workspace::storeFile(QByteArrayView bytes)
 {
-    return *d->vault;
+    if (auto ok = permit(d->authorizer.get(), Permission::WritePatients, u"files.store"); !ok)
+        return ok.error();
+    if (!d->vault)
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("this account's roles do not hold the key of the file vault"));
+    return d->vault->put(bytes);
+}
+
+Result<QByteArray> Workspace::readFile(const QString &blobId)
+{
+    if (auto ok = permit(d->authorizer.get(), Permission::SeeIdentity, u"files.read"); !ok)
+        return ok.error();
+    if (!d->vault)
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("this account's roles do not hold the key of the file vault"));
+    return d->vault->get(blobId);
+}
+
+bool Workspace::hasFile(const QString &blobId) const
+{
+    return d->vault && d->vault->contains(blobId);
 }
 
 const audit::AuditLog &Workspace::auditLog() const

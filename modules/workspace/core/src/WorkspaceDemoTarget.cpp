@@ -35,7 +35,7 @@ QString WorkspaceDemoTarget::accountId(const QString &userName) const
 
 Result<QString> WorkspaceDemoTarget::storeFile(const QByteArray &bytes)
 {
-    return m_workspace.vault().put(bytes);
+    return m_workspace.storeFile(bytes);
 }
 
 Result<void> WorkspaceDemoTarget::batch(const Work &work)

@@ -147,7 +147,7 @@ private Q_SLOTS:
             for (const auto &event : timeline.value()) {
                 for (const auto &a : event.attachments) {
                     ++attached;
-                    auto bytes = ws.vault().get(a.blobId);
+                    auto bytes = ws.readFile(a.blobId);
                     QVERIFY(bytes.ok());
                     QCOMPARE(bytes->size(), a.size);
                     QVERIFY(AttachmentInspector::check(bytes.value(), a.mediaType).ok());

@@ -46,6 +46,7 @@ struct KeyInfo
     enum class Kind
     {
         Root,
+        ScopeKey, // a role-scoped key (identity): held by the slots granted its scope
         KeyEncryptionKey,
         DataKey
     };
@@ -66,6 +67,9 @@ struct KeyHierarchyOptions
     // Argon2id for account key slots (kind "accounts"): t=3, 64 MiB, p=1 unless a deployment
     // chooses otherwise within the bounds (t 1-10, 19-1024 MiB, p 1-4, t x m >= 3 x 19 MiB).
     Argon2Parameters slotKdf;
+    // TEST ONLY: new KEKs of the hierarchy create() returns go under the root whatever their
+    // purpose, as in keyrings from before role-scoped keys (what settleScopes() moves).
+    bool testKeepKeksUnderRoot = false;
 };
 
 // Which account opens a key slot, and with what. The password is the account's own.
@@ -90,7 +94,8 @@ inline QString identityScope()
 }
 // Every scope a slot can be granted, the root first.
 QStringList keyScopes();
-// The scope whose key wraps `purpose`'s KEKs in an accounts keyring (rootScope() for most).
+// The scope whose key wraps `purpose`'s KEKs in an accounts keyring: identityScope() for the
+// identity and vault purposes, rootScope() for the rest.
 QString scopeOfPurpose(QStringView purpose);
 
 // One account key slot, for display and for the workspace's checks: never any key material.
@@ -216,6 +221,10 @@ public:
     // Whether the slot that opened this hierarchy reached `scope` (always true for the root and for
     // a passphrase or token root, which reach everything).
     bool holdsScope(const QString &scope) const;
+    // Moves the KEKs still wrapped under another scope than their purpose's (keyrings from before a
+    // purpose had its scope) into it; needs both keys, so only a session holding the scope does
+    // it. Returns how many purposes moved.
+    Result<int> settleScopes();
     // The account whose slot opened this hierarchy ("#recovery" for the recovery key; empty for a
     // passphrase or token root).
     QString openedBy() const;

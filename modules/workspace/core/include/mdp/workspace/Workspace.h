@@ -237,7 +237,12 @@ public:
     const Clock &clock() const;
 
     store::Database &database();
-    store::Vault &vault();
+    // Attached files (R-6.1.2c) are identified originals. Storing one needs write-patients, reading
+    // one see-identity (Permissions.h), and the vault's key is in the identity scope: a session
+    // whose roles do not reach identity has no vault open at all (PermissionDenied).
+    Result<QString> storeFile(QByteArrayView bytes);
+    Result<QByteArray> readFile(const QString &blobId);
+    bool hasFile(const QString &blobId) const;
     // Its size and checkpoint; reading events goes through AuditQueries, which checks the session.
     const audit::AuditLog &auditLog() const;
     // Service layer: the directory, registry, search and form store below check every call
