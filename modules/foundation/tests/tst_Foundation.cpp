@@ -3,6 +3,7 @@
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -81,6 +82,51 @@ private Q_SLOTS:
         QCOMPARE(moved.size(), std::size_t(23));
         moved.clear();
         QVERIFY(moved.isEmpty());
+    }
+
+    // Issue 9 part 7: key material lives in memory that no core dump includes and, where
+    // the system lets the process lock memory, that is never swapped. Read back from the kernel's
+    // own account of the mapping (/proc/self/smaps: "dd" = do not dump, "lo" = locked).
+    void secureBytesLiveOutsideCoreDumpsAndSwap()
+    {
+        auto flagsOf = [](const void *p) -> QByteArray {
+            QFile smaps(QStringLiteral("/proc/self/smaps"));
+            if (!smaps.open(QIODevice::ReadOnly))
+                return {};
+            const auto address = quintptr(p);
+            bool inside = false;
+            for (const QByteArray &line : smaps.readAll().split('\n')) {
+                const int dash = line.indexOf('-');
+                const int space = line.indexOf(' ');
+                const bool header =
+                    !line.isEmpty() && QByteArrayView("0123456789abcdef").contains(line.at(0));
+                if (header && dash > 0 && space > dash) {
+                    bool ok1 = false, ok2 = false;
+                    const quintptr from = line.left(dash).toULongLong(&ok1, 16);
+                    const quintptr to = line.mid(dash + 1, space - dash - 1).toULongLong(&ok2, 16);
+                    inside = ok1 && ok2 && address >= from && address < to;
+                } else if (inside && line.startsWith("VmFlags:")) {
+                    return line.mid(8).trimmed();
+                }
+            }
+            return {};
+        };
+        const SecureBytes key(QByteArrayView("0123456789abcdef0123456789abcdef"));
+        const QList<QByteArray> small = flagsOf(key.data()).split(' ');
+        QVERIFY2(small.contains("dd"), qPrintable(QString::fromLatin1(flagsOf(key.data()))));
+        if (secureMemoryLocked())
+            QVERIFY(small.contains("lo"));
+        // A large secret gets a mapping of its own with the same protection.
+        const SecureBytes large(std::size_t(600 * 1024));
+        QVERIFY(flagsOf(large.data()).split(' ').contains("dd"));
+        // Control: an ordinary heap buffer is dumped.
+        const QByteArray plain(64, 'x');
+        QVERIFY(!flagsOf(plain.constData()).split(' ').contains("dd"));
+        // Released memory is wiped at once (the arena stays mapped, so the bytes can be read back).
+        char *raw = static_cast<char *>(secureAllocate(48));
+        std::memset(raw, 'k', 48);
+        secureRelease(raw, 48);
+        QCOMPARE(QByteArray(raw, 48), QByteArray(48, '\0'));
     }
 
     void secureZeroOverwritesTheCallersBuffer()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mdp/foundation/SecureMemory.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -8,8 +10,9 @@
 
 namespace mdp {
 
-// Owns secret material (keys, passphrases, plaintext key shares). The storage is zeroed when the
-// object is destroyed, cleared or moved from, and never shared implicitly the way QByteArray is.
+// Owns secret material (keys, passphrases, plaintext key shares). The storage is secure memory
+// (SecureMemory.h: out of core dumps, locked in RAM where allowed), zeroed when the object is
+// destroyed, cleared or moved from, and never shared implicitly the way QByteArray is.
 class SecureBytes
 {
 public:
@@ -37,7 +40,7 @@ public:
     bool operator==(const SecureBytes &other) const;
 
 private:
-    std::vector<char> m_bytes;
+    std::vector<char, SecureAllocator<char>> m_bytes;
 };
 
 // Zeroes memory in a way the optimiser may not remove.

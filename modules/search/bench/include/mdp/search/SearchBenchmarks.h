@@ -35,7 +35,7 @@ QList<mdp::BenchLine> runSearchBenchmarks(const QString &scratchDir, int patient
 // (the search module does not depend on it): `seal` fills `sealed` from a record's identity
 // fields (untimed: it happens when a patient is written), `open` fills them back in from it
 // (timed, part of the build). Lines (bench "keys"): identity-search-p95 (ms; goal < 2 ms at a
-// million patients) and identity-index-build (s), both against the plain index.
+// million patients) and identity-index-build (ms), both against the plain index.
 using IdentitySealFn = std::function<QByteArray(const PatientSearchRecord &record)>;
 using IdentityOpenFn = std::function<bool(const QByteArray &sealed, PatientSearchRecord &record)>;
 QList<mdp::BenchLine> runIdentitySearchBenchmarks(int patients, const IdentitySealFn &seal,
