@@ -355,8 +355,9 @@ struct SqlCipherAccountDirectory::Impl
         return std::nullopt;
     }
 
-    // Counts one failed attempt (a lapsed lock-out starts a fresh count) and locks the account out
-    // once the limit is reached.
+    // Counts one failed attempt and, from the limit on, locks the account out for the lock-out
+    // duration doubled with each further failure (capped at a day). A lapsed lock-out does not start
+    // a fresh count: only a successful sign-in or an administrator's unlock does (issue 9 part 8).
     Error registerFailure(const StoredAccount &stored, QStringView event, const QString &reason, Error error)
     {
         const QString id = stored.id();
@@ -365,12 +366,8 @@ struct SqlCipherAccountDirectory::Impl
         QDateTime until;
         Result<void> written = db.transaction([&]() -> Result<void> {
             auto changed = db.execute(
-                QStringLiteral("UPDATE accounts SET "
-                               "failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?2 "
-                               "THEN 1 ELSE failed_attempts + 1 END, "
-                               "locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?2 "
-                               "THEN NULL ELSE locked_until END WHERE id = ?1"),
-                {id, now.toMSecsSinceEpoch()});
+                QStringLiteral("UPDATE accounts SET failed_attempts = failed_attempts + 1 WHERE id = ?1"),
+                {id});
             if (!changed)
                 return changed.error();
             auto row =
@@ -380,7 +377,7 @@ struct SqlCipherAccountDirectory::Impl
             attempts = row->has_value() ? row->value().value(0).toInt() : 0;
             if (attempts < options.maxFailedAttempts)
                 return {};
-            until = now.addSecs(options.lockoutDuration.count());
+            until = now.addSecs(lockoutSeconds(attempts));
             auto locked = db.execute(QStringLiteral("UPDATE accounts SET locked_until = ?1 WHERE id = ?2"),
                                      {until.toMSecsSinceEpoch(), id});
             if (!locked)
@@ -404,6 +401,17 @@ struct SqlCipherAccountDirectory::Impl
             return lockedOutUntil(until);
         }
         return error;
+    }
+
+    // The lock-out after `attempts` consecutive failures (attempts >= the limit): the configured
+    // duration, doubled for each failure beyond the limit, at most a day.
+    qint64 lockoutSeconds(int attempts) const
+    {
+        constexpr qint64 kDay = 24 * 3600;
+        qint64 seconds = std::max<qint64>(1, options.lockoutDuration.count());
+        for (int i = options.maxFailedAttempts; i < attempts && seconds < kDay; ++i)
+            seconds *= 2;
+        return std::min(seconds, kDay);
     }
 
     // The first step of every call that proves knowledge of the password: the account is looked up,

@@ -340,16 +340,41 @@ private Q_SLOTS:
         QCOMPARE(m_sink.count(AccountEvent::LockedOut, true), 0);
     }
 
-    void aLapsedLockOutStartsAFreshCount()
+    // Issue 9 part 8: a lapsed lock-out used to start a fresh count, so a guesser got five tries
+    // every fifteen minutes for ever. Now each failure after the limit doubles the lock-out, until
+    // a success or an administrator's unlock clears the count.
+    void lockOutsDoubleUntilASuccess()
     {
         create(QStringLiteral("li.na"), Role::Researcher);
-        failSignIns(QStringLiteral("li.na"), 5);
-        m_clock->advance(15 * 60 * 1000);
-        auto wrong = m_dir->authenticate(QStringLiteral("li.na"), kOtherPassword);
-        QCOMPARE(wrong.error().code, Error::Code::Unauthenticated);
-        const Account account = *m_dir->find(QStringLiteral("li.na")).value();
-        QCOMPARE(account.failedAttempts, 1);
-        QVERIFY(!account.lockedUntil.isValid());
+        failSignIns(QStringLiteral("li.na"), 5); // locked for 15 minutes
+        qint64 expected = 15 * 60;
+        for (int failure = 6; failure <= 9; ++failure) {
+            m_clock->advance(expected * 1000); // the lock-out lapses
+            auto wrong = m_dir->authenticate(QStringLiteral("li.na"), kOtherPassword);
+            QCOMPARE(wrong.error().code, Error::Code::Locked); // locked again at once
+            expected *= 2;
+            const Account account = *m_dir->find(QStringLiteral("li.na")).value();
+            QCOMPARE(account.failedAttempts, failure);
+            QCOMPARE(account.lockedUntil, m_clock->now().addSecs(expected));
+        }
+        // Capped at a day.
+        for (int failure = 10; failure <= 14; ++failure) {
+            m_clock->advance(std::min<qint64>(expected, 24 * 3600) * 1000);
+            (void)m_dir->authenticate(QStringLiteral("li.na"), kOtherPassword);
+            expected *= 2;
+        }
+        QCOMPARE(m_dir->find(QStringLiteral("li.na")).value()->lockedUntil,
+                 m_clock->now().addSecs(24 * 3600));
+        // The right password once the lock-out lapsed clears it all.
+        m_clock->advance(24 * 3600 * 1000);
+        QVERIFY(m_dir->authenticate(QStringLiteral("li.na"), kUserPassword).ok());
+        const Account cleared = *m_dir->find(QStringLiteral("li.na")).value();
+        QCOMPARE(cleared.failedAttempts, 0);
+        QVERIFY(!cleared.lockedUntil.isValid());
+        failSignIns(QStringLiteral("li.na"), 4);
+        QCOMPARE(m_dir->authenticate(QStringLiteral("li.na"), kOtherPassword).error().code,
+                 Error::Code::Locked);
+        QCOMPARE(m_dir->find(QStringLiteral("li.na")).value()->lockedUntil, m_clock->now().addSecs(15 * 60));
     }
 
     void lockOutThresholdAndDurationAreConfigurable()

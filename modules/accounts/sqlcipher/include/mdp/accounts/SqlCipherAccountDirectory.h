@@ -22,6 +22,8 @@ class SqlCipherAccountDirectory final : public AccountDirectory
 public:
     struct Options
     {
+        // From the limit on, each failure locks the account out: the duration at the limit, doubled
+        // for each failure after it (capped at a day), until a success or an administrator's unlock.
         int maxFailedAttempts = 5;
         std::chrono::seconds lockoutDuration = std::chrono::minutes(15);
         QString totpIssuer = QStringLiteral("MDP");
