@@ -317,6 +317,55 @@ private Q_SLOTS:
             QVERIFY2(clinician.text.contains(secretText), qPrintable(secretText));
     }
 
+    // The checkpoint signing key is not under any account's keys: it is sealed to the workstation's
+    // own key, outside the folder. A copy of the folder taken elsewhere (another workstation key)
+    // cannot be opened for work, so nothing there can sign a rewritten audit log; checking the log
+    // needs only the public key and works anywhere.
+    void theSigningKeyIsSealedToTheWorkstation()
+    {
+        auto kinds = crypto::KeyHierarchy::rootKindOf(QDir(m_path).filePath(QStringLiteral("keyring.json")));
+        QCOMPARE(kinds.value(), QStringLiteral("accounts"));
+        const Loot clinician = plunder(m_path, QStringLiteral("li.na"), kClinicianPassword, m_clock);
+        QVERIFY(!clinician.keysOpened.isEmpty());
+        QVERIFY(!clinician.keysOpened.contains(QStringLiteral("node-signing")));
+        QVERIFY(!clinician.keysRefused.contains(QStringLiteral("node-signing")));
+
+        const QString copy = m_root.filePath(QStringLiteral("elsewhere"));
+        QVERIFY(QDir().mkpath(copy));
+        QDirIterator it(m_path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = QDir(copy).filePath(QDir(m_path).relativeFilePath(from));
+            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+            QVERIFY(QFile::copy(from, to));
+        }
+        const QByteArray saved = qgetenv("MDP_WORKSTATION_KEY");
+        qputenv("MDP_WORKSTATION_KEY", m_root.filePath(QStringLiteral("other-workstation.key")).toUtf8());
+        workspace::SignIn admin;
+        admin.userName = QStringLiteral("admin");
+        admin.password = secret(kAdminPassword);
+        auto opened = workspace::Workspace::open(copy, admin, m_clock);
+        workspace::SignIn researcher;
+        researcher.userName = QStringLiteral("zhou.min");
+        researcher.password = secret(kResearcherPassword);
+        auto checked = workspace::Workspace::verifyOffline(copy, researcher, m_clock);
+        if (saved.isEmpty())
+            qunsetenv("MDP_WORKSTATION_KEY");
+        else
+            qputenv("MDP_WORKSTATION_KEY", saved);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, Error::Code::PermissionDenied);
+        QVERIFY2(opened.error().message.contains(QStringLiteral("sealed to the workstation")),
+                 qPrintable(opened.error().message));
+        QVERIFY2(checked.ok() && checked->ok,
+                 qPrintable(checked.ok() ? checked->problem : checked.error().message));
+        // Control: with this workstation's key the same copy opens for work.
+        const QString original = std::exchange(m_path, copy);
+        auto here = signIn(QStringLiteral("admin"), kAdminPassword);
+        m_path = original;
+        QVERIFY2(here.ok(), qPrintable(here.ok() ? QString() : here.error().toString()));
+    }
+
     // In the workstation: the researcher's session reads the patient without identity, the
     // clinician's with it, and a role change moves the key.
     void theWorkspaceFollowsTheSlot()

@@ -16,6 +16,7 @@
 #include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
+#include "WorkstationKey.h"
 
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/SqlCipherAccountDirectory.h"
@@ -58,6 +59,8 @@ const QString kVaultDir = QStringLiteral("vault");
 const QString kAuditDir = QStringLiteral("audit");
 const QString kNodeKey = QStringLiteral("node-key.bin");
 const QByteArray kNodeKeyAd = QByteArrayLiteral("mdp node signing key v1");
+const QByteArray kNodeKeyAd2 = QByteArrayLiteral("mdp node signing key v2|");
+const QByteArray kNodeKeyMagic = QByteArrayLiteral("MDP-NODE-KEY/2\n");
 
 // Data keys of a workspace: name and purpose in the key hierarchy.
 struct DataKeyName
@@ -424,31 +427,69 @@ struct Workspace::Impl
         return {};
     }
 
+    // The checkpoint signing key, sealed to this workstation's own key (WorkstationKey.h) rather
+    // than to anything an account password opens. A workspace from before this is re-sealed at its
+    // next open and its old data key "node-signing" destroyed.
     Result<void> loadSigner(bool create)
     {
-        auto signingKey = dataKey(kSigningKey, create);
-        if (!signingKey)
-            return signingKey.error();
-        auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, signingKey.value());
+        auto workstation = loadOrCreateWorkstationKey();
+        if (!workstation)
+            return workstation.error();
+        const SecureBytes sealKey = crypto::hkdf(crypto::HashAlgorithm::Sm3, workstation->view(),
+                                                 nodeId.toLatin1(), "mdp node signing key v2", 16);
+        auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, sealKey);
         if (!aead)
             return aead.error();
+        const QByteArray ad = kNodeKeyAd2 + nodeId.toLatin1();
+        auto sealTo = [&](const crypto::SigningKey &key) -> Result<void> {
+            const SecureBytes der = key.privateKeyDer();
+            auto sealed = aead->sealWithRandomNonce(ad, der.view());
+            if (!sealed)
+                return sealed.error();
+            return writeFileAtomically(path(kNodeKey), kNodeKeyMagic + sealed.value());
+        };
         if (create) {
             auto key = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
             if (!key)
                 return key.error();
-            const SecureBytes der = key->privateKeyDer();
-            auto sealed = aead->sealWithRandomNonce(kNodeKeyAd, der.view());
-            if (!sealed)
-                return sealed.error();
-            if (auto w = writeFileAtomically(path(kNodeKey), sealed.value()); !w)
-                return w.error();
+            if (auto w = sealTo(key.value()); !w)
+                return w;
             signer = std::make_shared<Sm2CheckpointSigner>(key.value());
             return {};
         }
         QFile f(path(kNodeKey));
         if (!f.open(QIODevice::ReadOnly))
             return makeError(Error::Code::Corrupt, QStringLiteral("the workstation signing key is missing"));
-        auto der = aead->openEnvelope(kNodeKeyAd, f.readAll());
+        const QByteArray stored = f.readAll();
+        if (!stored.startsWith(kNodeKeyMagic))
+            return upgradeLegacySigner(stored, sealTo);
+        auto der = aead->openEnvelope(ad, QByteArrayView(stored).sliced(kNodeKeyMagic.size()));
+        if (!der)
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("this workspace's signing key is sealed to the workstation that "
+                                            "created it, and this workstation's key (%1) does not open it: "
+                                            "copy that workstation's key file here to work in it (checking "
+                                            "its audit log with `mdp audit verify` works anywhere)")
+                                 .arg(workstationKeyPath()));
+        SecureBytes derBytes = SecureBytes::takeFrom(der.value());
+        auto key = crypto::SigningKey::fromPrivateDer(derBytes.view());
+        if (!key)
+            return key.error();
+        signer = std::make_shared<Sm2CheckpointSigner>(key.value());
+        return {};
+    }
+
+    // A signing key sealed under the data key "node-signing" (every account's root reached it):
+    // opened once more, sealed to the workstation, and the data key destroyed.
+    template<typename SealTo> Result<void> upgradeLegacySigner(const QByteArray &stored, SealTo &&sealTo)
+    {
+        auto signingKey = dataKey(kSigningKey, false);
+        if (!signingKey)
+            return signingKey.error();
+        auto legacy = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, signingKey.value());
+        if (!legacy)
+            return legacy.error();
+        auto der = legacy->openEnvelope(kNodeKeyAd, stored);
         if (!der)
             return makeError(Error::Code::Tampered,
                              QStringLiteral("the workstation signing key does not decrypt: ") +
@@ -457,6 +498,11 @@ struct Workspace::Impl
         auto key = crypto::SigningKey::fromPrivateDer(derBytes.view());
         if (!key)
             return key.error();
+        if (auto w = sealTo(key.value()); !w)
+            return w;
+        if (auto destroyed = keys->destroyDataKey(QString::fromLatin1(kSigningKey.name)); !destroyed)
+            qCWarning(lcWorkspace) << "the old signing data key could not be destroyed:"
+                                   << destroyed.error().toString();
         signer = std::make_shared<Sm2CheckpointSigner>(key.value());
         return {};
     }
@@ -1218,8 +1264,13 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
         report.problem = r.error().message;
         return report;
     }
-    if (auto r = d.loadManifestSigner(); !r)
-        return r.error();
+    // The manifest's public key suffices to check (the private key is sealed to the workstation that
+    // signs, and an auditor checks on a machine of their own).
+    auto publicKey =
+        crypto::PublicKey::fromPem(d.manifest.value(QStringLiteral("node_public_key")).toString().toLatin1());
+    if (!publicKey)
+        return publicKey.error();
+    const Sm2CheckpointVerifier verifier(publicKey.value());
     auto auditKey = d.dataKey(kAuditKey, false);
     if (!auditKey)
         return auditKey.error();
@@ -1239,7 +1290,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     qint64 chainedCommit = -1;
     const QByteArray commitType = QByteArrayLiteral("\"type\":\"database.commit\"");
     const audit::AuditVerifyReport chain = audit::AuditLog::verifyDirectory(
-        d.path(kAuditDir), auditKey.value(), *d.signer, anchor.value() ? anchor.value()->first : -1,
+        d.path(kAuditDir), auditKey.value(), verifier, anchor.value() ? anchor.value()->first : -1,
         [&](qint64, QByteArrayView canonical) {
             if (!canonical.contains(commitType))
                 return;

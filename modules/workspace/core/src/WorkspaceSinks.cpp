@@ -137,4 +137,23 @@ QString Sm2CheckpointSigner::keyId() const
     return QString::fromLatin1(m_public.fingerprint().toHex().left(32));
 }
 
+Sm2CheckpointVerifier::Sm2CheckpointVerifier(crypto::PublicKey key)
+    : m_public(std::move(key))
+{}
+
+QByteArray Sm2CheckpointVerifier::sign(QByteArrayView)
+{
+    return {};
+}
+
+bool Sm2CheckpointVerifier::verify(QByteArrayView message, QByteArrayView signature) const
+{
+    return m_public.verify(message, signature);
+}
+
+QString Sm2CheckpointVerifier::keyId() const
+{
+    return QString::fromLatin1(m_public.fingerprint().toHex().left(32));
+}
+
 } // namespace mdp::workspace

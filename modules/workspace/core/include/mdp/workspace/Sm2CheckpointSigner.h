@@ -20,4 +20,18 @@ private:
     crypto::PublicKey m_public;
 };
 
+// Checks checkpoints with a workstation's public key (the manifest's) and signs nothing: what an
+// offline check needs, on any machine.
+class Sm2CheckpointVerifier final : public audit::CheckpointSigner
+{
+public:
+    explicit Sm2CheckpointVerifier(crypto::PublicKey key);
+    QByteArray sign(QByteArrayView message) override;
+    bool verify(QByteArrayView message, QByteArrayView signature) const override;
+    QString keyId() const override;
+
+private:
+    crypto::PublicKey m_public;
+};
+
 } // namespace mdp::workspace
