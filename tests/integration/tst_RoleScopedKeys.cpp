@@ -366,6 +366,65 @@ private Q_SLOTS:
         QVERIFY2(here.ok(), qPrintable(here.ok() ? QString() : here.error().toString()));
     }
 
+    // The roles are in the database, which the researcher's own key opens. Writing herself a
+    // clinician's role there gets her nothing: the next open by an administrator does not grant
+    // keys from database roles (grants come only from an administrator's own act).
+    void rolesWrittenIntoTheDatabaseGrantNoKey()
+    {
+        crypto::SlotUnlock unlock;
+        auto keys = crypto::KeyHierarchy::openWithSlot(
+            QDir(m_path).filePath(QStringLiteral("keyring.json")), QStringLiteral("zhou.min"),
+            secret(kResearcherPassword), unlock, m_clock, nullptr, true);
+        QVERIFY(keys.ok());
+        const QJsonObject manifest =
+            QJsonDocument::fromJson(readFile(QDir(m_path).filePath(QStringLiteral("workspace.json"))))
+                .object();
+        {
+            store::Database::Options o;
+            o.path = QDir(m_path).filePath(QStringLiteral("data.db"));
+            o.key = keys.value()->dataKey(QStringLiteral("database")).value();
+            o.cipher = store::pageCipherFromName(manifest.value(u"page_cipher").toString())
+                           .value_or(store::PageCipher::Sm4Cbc);
+            auto db = store::Database::open(std::move(o));
+            QVERIFY(db.ok());
+            auto changed = db.value()->execute(
+                QStringLiteral("UPDATE account_roles SET role = 'clinician' WHERE account_id = ?1"),
+                {unlock.accountId});
+            QVERIFY(changed.ok() && changed.value() == 1);
+            // The digest that would find the change is unkeyed (recorded as a known limit); she
+            // removes it so the open goes on to the key reconciliation this test is about.
+            QVERIFY(db.value()
+                        ->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'"))
+                        .ok());
+        }
+        keys.value().reset();
+        {
+            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+            QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error().toString()));
+            const auto slots = admin.value()->keySlots();
+            QVERIFY(slots.ok());
+            bool seen = false;
+            for (const crypto::KeySlotInfo &slot : slots.value()) {
+                if (slot.userName != u"zhou.min")
+                    continue;
+                seen = true;
+                QVERIFY(!slot.scopes.contains(crypto::identityScope()));
+            }
+            QVERIFY(seen);
+            // Put the role back the way an administrator does, for the tests after this one.
+            QVERIFY(admin.value()
+                        ->accounts()
+                        .setRoles(QUuid::fromString(admin.value()->session()->accountId),
+                                  QStringLiteral("zhou.min"), {accounts::Role::Researcher})
+                        .ok());
+        }
+        auto researcher = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
+        QVERIFY(researcher.ok());
+        auto page = researcher.value()->registry().patients(researcher.value()->session()->accountId, {});
+        QVERIFY(page.ok());
+        QVERIFY(page->patients.first().name.display().isEmpty());
+    }
+
     // In the workstation: the researcher's session reads the patient without identity, the
     // clinician's with it, and a role change moves the key.
     void theWorkspaceFollowsTheSlot()

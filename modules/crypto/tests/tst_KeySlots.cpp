@@ -327,6 +327,9 @@ private Q_SLOTS:
                  Error::Code::PermissionDenied);
         QVERIFY(
             !researcher.value()->createDataKey(QStringLiteral("identity-2"), KeyPurpose::identity()).ok());
+        // Nor take it away from someone else: that would leave the key unrenewed.
+        QCOMPARE(researcher.value()->setSlotScopes(kClinicianId, {rootScope()}).error().code,
+                 Error::Code::PermissionDenied);
         researcher.value().reset();
 
         // Copying the clinician's identity grant into her own slot in the file opens nothing: the
@@ -416,6 +419,26 @@ private Q_SLOTS:
                      .error()
                      .code,
                  Error::Code::PermissionDenied);
+    }
+
+    // Someone holding only the root plants an identity KEK under the root with a data key they know,
+    // hoping identity gets sealed under it: the KEK is refused for not being under its scope's key.
+    void anIdentityKekUnderTheRootIsRefused()
+    {
+        m_path =
+            m_dir.filePath(QStringLiteral("planted-%1.json").arg(QRandomGenerator::global()->generate()));
+        KeyHierarchyOptions planted = quickOptions();
+        planted.testKeepKeksUnderRoot = true;
+        auto created = KeyHierarchy::createWithSlots(
+            m_path, {kAdminId, QStringLiteral("admin"), secret("admin-password-1")}, m_recovery, m_clock,
+            nullptr, planted);
+        QVERIFY(created.ok());
+        QVERIFY(created.value()->ensureDataKey(QStringLiteral("identity"), KeyPurpose::identity()).ok());
+        created.value().reset();
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        QCOMPARE(admin.value()->dataKey(QStringLiteral("identity")).error().code, Error::Code::Tampered);
+        QCOMPARE(admin.value()->settleScopes().error().code, Error::Code::Tampered);
     }
 
     // The slot table is authenticated under the root: a grant added to a locked account's slot, a slot

@@ -408,6 +408,11 @@ struct SqlCipherRegistry::Impl
             return pending.error();
         if (!pending.value() || pending.value()->at(0).toLongLong() == 0)
             return {};
+        // The plain copies must not stay in free pages: secure_delete on for the conversion (the
+        // workspace's connections have it on already; a bare one is put back as it was).
+        auto secureDelete = db.queryOne(QStringLiteral("PRAGMA secure_delete"));
+        const bool wasOn =
+            secureDelete && secureDelete.value() && secureDelete.value()->at(0).toLongLong() == 1;
         if (auto r = db.execute(QStringLiteral("PRAGMA secure_delete = ON")); !r)
             return r.error();
         auto tx = db.transaction([&]() -> Result<void> {
@@ -468,9 +473,12 @@ struct SqlCipherRegistry::Impl
             }
             return {};
         });
-        (void)db.execute(QStringLiteral("PRAGMA secure_delete = OFF"));
+        if (!wasOn)
+            (void)db.execute(QStringLiteral("PRAGMA secure_delete = OFF"));
         if (!tx)
             return tx;
+        // Nor in the write-ahead log's old frames once they reach the database file.
+        (void)db.query(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         qCInfo(lcRegistry, "patient identity sealed under the identity key");
         return {};
     }

@@ -578,6 +578,15 @@ struct KeyHierarchy::Impl
         if (kek.state == KeyState::Destroyed || kek.wrapped.isEmpty())
             return makeError(Error::Code::NotFound,
                              QStringLiteral("key-encryption key %1 was destroyed").arg(kek.label()));
+        // In an accounts keyring a KEK sits under its purpose's scope; the one exception is a vault KEK
+        // from before scopes existed (settleScopes() moves it). An identity KEK under the root was put
+        // there by someone holding only the root, to have identity sealed under a key they know.
+        if (slotRoot() && kek.scope != scopeOfPurpose(kek.purpose) &&
+            !(kek.purpose == KeyPurpose::vault() && kek.scope == rootScope()))
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("key-encryption key %1 is not under its purpose's key (%2): the "
+                                            "keyring was altered")
+                                 .arg(kek.label(), scopeOfPurpose(kek.purpose)));
         RootKeyProvider *wrapper = wrapperOfScope(kek.scope);
         if (!wrapper)
             return scopeNotHeld(kek.scope);
@@ -1119,8 +1128,18 @@ struct KeyHierarchy::Impl
         auto [slot, current] = target.value();
         const QStringList before = slot->grants.keys();
         bool narrowed = false;
-        for (const QString &scope : before)
-            narrowed = narrowed || !scopes.contains(scope);
+        for (const QString &scope : before) {
+            if (scopes.contains(scope))
+                continue;
+            narrowed = true;
+            // Taking a scope away renews its key; a session that does not hold it cannot, and would
+            // leave the slot's old grant of the same key good in any copy of the keyring.
+            if (scope != rootScope() && !this->scopes.contains(scope))
+                return fail(makeError(Error::Code::PermissionDenied,
+                                      QStringLiteral("the %1 key can only be taken away by a session that "
+                                                     "holds it")
+                                          .arg(scope)));
+        }
         if (auto g = grantScopes(*slot, scopes, *current, this->scopes); !g)
             return fail(g.error());
         slot->changedAt = clock->now();

@@ -733,21 +733,25 @@ struct Workspace::Impl
                 if (auto r = keys->removeSlot(slot.accountId); !r)
                     return r.error();
                 fix = QStringLiteral("slot-without-account-removed");
-            } else if (keyScopesFor(owner->value()).isEmpty() && !slot.scopes.isEmpty()) {
+            } else if (keyScopesFor(owner->value()).isEmpty() && !slot.scopes.isEmpty() &&
+                       (!slot.scopes.contains(crypto::identityScope()) ||
+                        keys->holdsScope(crypto::identityScope()))) {
+                // (A slot holding identity is left to a session that holds it too: taking a scope
+                // away renews its key.)
                 if (auto r = keys->setSlotScopes(slot.accountId, {}); !r)
                     return r.error();
                 fix = QStringLiteral("locked-account-keys-taken-back");
             } else if (const QStringList wanted = keyScopesFor(owner->value());
-                       !wanted.isEmpty() && !slot.scopes.isEmpty() &&
-                       keys->holdsScope(crypto::identityScope()) && keys->hasScope(crypto::identityScope()) &&
-                       wanted.contains(crypto::identityScope()) !=
-                           slot.scopes.contains(crypto::identityScope())) {
-                // The slot's identity grant disagrees with the account's roles (a keyring from before
-                // role-scoped keys, or a role change whose keyring write was lost).
+                       !wanted.contains(crypto::identityScope()) &&
+                       slot.scopes.contains(crypto::identityScope()) &&
+                       keys->holdsScope(crypto::identityScope())) {
+                // The slot holds identity its account's roles no longer allow (a role change whose
+                // keyring write was lost). Only ever taken away here: the roles are in the database,
+                // which every role's key opens, so they can ask for a grant but never make one; grants
+                // come from an administrator's own act (TransactionalAccountDirectory).
                 if (auto r = keys->setSlotScopes(slot.accountId, wanted); !r)
                     return r.error();
-                fix = wanted.contains(crypto::identityScope()) ? QStringLiteral("identity-key-granted")
-                                                               : QStringLiteral("identity-key-taken-back");
+                fix = QStringLiteral("identity-key-taken-back");
             }
             if (fix.isEmpty())
                 continue;
