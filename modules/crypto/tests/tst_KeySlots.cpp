@@ -441,6 +441,67 @@ private Q_SLOTS:
         QCOMPARE(admin.value()->settleScopes().error().code, Error::Code::Tampered);
     }
 
+    // The identity key vouches for its own holders (their slots' public keys, HMAC under a key from
+    // it): a list edited in the file, or stripped, opens identity for nobody, so a grant a root holder
+    // writes into her slot is never renewed for her by a later rotation. Legitimate changes (a new
+    // password, a renewed recovery key) keep their holders.
+    void theIdentityKeysHolderListIsItsOwn()
+    {
+        auto h = createKeyring();
+        QVERIFY(h);
+        auto identity = h->ensureDataKey(QStringLiteral("identity"), KeyPurpose::identity());
+        QVERIFY(identity.ok());
+        QVERIFY(h->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")},
+                           {rootScope(), identityScope()})
+                    .ok());
+        h.reset();
+        const QByteArray good = readFile(m_path);
+        QJsonObject top = QJsonDocument::fromJson(good).object();
+        QJsonArray scopeKeys = top.value(u"scopeKeys").toArray();
+        QJsonObject entry = scopeKeys.at(0).toObject();
+        QCOMPARE(entry.value(u"holders").toArray().size(), 3); // admin, clinician, recovery
+        // One holder taken off the list (or the list stripped): the MAC no longer holds.
+        QJsonArray fewer = entry.value(u"holders").toArray();
+        fewer.removeLast();
+        QJsonObject shortened = entry;
+        shortened.insert(QStringLiteral("holders"), fewer);
+        QJsonObject stripped = entry;
+        stripped.remove(QStringLiteral("holders"));
+        stripped.remove(QStringLiteral("holdersMac"));
+        for (const QJsonObject &edited : {shortened, stripped}) {
+            scopeKeys.replace(0, edited);
+            top.insert(QStringLiteral("scopeKeys"), scopeKeys);
+            writeFile(m_path, QJsonDocument(top).toJson());
+            // Whoever holds identity is refused: the list no longer authenticates.
+            for (const auto &[user, password] :
+                 {std::pair{"li.na", "clinician-pass-9"}, std::pair{"admin", "admin-password-1"}}) {
+                auto opened = signIn(QString::fromLatin1(user), password);
+                QVERIFY(!opened.ok());
+                QCOMPARE(opened.error().code, Error::Code::Tampered);
+            }
+        }
+        writeFile(m_path, good);
+        // Legitimate changes keep the holders: a new password, a renewed recovery key.
+        auto clinician = signIn(QStringLiteral("li.na"), "clinician-pass-9");
+        QVERIFY(clinician.ok());
+        QVERIFY(
+            clinician.value()
+                ->changeSlotPassword(kClinicianId, secret("clinician-pass-9"), secret("clinician-pass-10"))
+                .ok());
+        clinician.value().reset();
+        auto again = signIn(QStringLiteral("li.na"), "clinician-pass-10");
+        QVERIFY(again.ok());
+        QVERIFY(again.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+        SecureBytes renewed;
+        QVERIFY(again.value()->renewRecoveryKey(renewed).ok());
+        auto recovered = KeyHierarchy::openWithRecoveryKey(m_path, renewed, m_clock);
+        QVERIFY(recovered.ok());
+        QVERIFY(recovered.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        QVERIFY(admin.value()->holdsScope(identityScope()));
+    }
+
     // The slot table is authenticated under the root: a grant added to a locked account's slot, a slot
     // renamed, or the slot KDF policy lowered in the file is found at the next unlock by anyone.
     void aSlotTableChangedInTheFileIsFound()

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <mutex>
 
@@ -130,6 +131,11 @@ struct ScopeKeyEntry
     QString id;
     int generation = 1;
     QByteArray check;
+    // The slots the scope was granted to, as its last holder-session wrote them, and an HMAC over
+    // them under a key from the scope key: a root holder who adds the scope to her slot's grants in
+    // the file is not among them, so no rotation re-grants her the renewed key.
+    QStringList holders;
+    QByteArray holdersMac;
 
     QByteArray checkAad() const
     {
@@ -196,6 +202,7 @@ public:
     }
 
     const SecureBytes &key() const { return m_key; }
+    const QString &id() const { return m_id; }
     QByteArray idBytes() const { return QByteArray::fromHex(m_id.toLatin1()); }
     int generation() const { return m_generation; }
     AeadCipher cipher() const { return m_cipher; }
@@ -326,11 +333,13 @@ struct Model
         if (!scopeKeys.isEmpty()) {
             QJsonArray scopeArray;
             for (const ScopeKeyEntry &e : scopeKeys)
-                scopeArray.append(
-                    QJsonObject{{QStringLiteral("scope"), e.scope},
-                                {QStringLiteral("id"), e.id},
-                                {QStringLiteral("generation"), e.generation},
-                                {QStringLiteral("check"), QString::fromLatin1(e.check.toBase64())}});
+                scopeArray.append(QJsonObject{
+                    {QStringLiteral("scope"), e.scope},
+                    {QStringLiteral("id"), e.id},
+                    {QStringLiteral("generation"), e.generation},
+                    {QStringLiteral("check"), QString::fromLatin1(e.check.toBase64())},
+                    {QStringLiteral("holders"), QJsonArray::fromStringList(e.holders)},
+                    {QStringLiteral("holdersMac"), QString::fromLatin1(e.holdersMac.toBase64())}});
             top.insert(QStringLiteral("scopeKeys"), scopeArray);
         }
         return QJsonDocument(top).toJson(QJsonDocument::Indented);
@@ -406,6 +415,9 @@ struct Model
             e.id = o.value(u"id").toString();
             e.generation = o.value(u"generation").toInt();
             e.check = QByteArray::fromBase64(o.value(u"check").toString().toLatin1());
+            for (const QJsonValue &h : o.value(u"holders").toArray())
+                e.holders << h.toString();
+            e.holdersMac = QByteArray::fromBase64(o.value(u"holdersMac").toString().toLatin1());
             if (e.scope == rootScope() || !keyScopes().contains(e.scope) || e.id.size() != 32 ||
                 e.generation < 1 || e.check.isEmpty() || m.scopeKey(e.scope))
                 return corrupt;
@@ -471,6 +483,34 @@ QByteArray slotTableMac(const SlotRootKey &root, const Model &model)
     return hmac(HashAlgorithm::Sm3, key.view(), text);
 }
 
+// A holder is named by its slot's public key: an id or account id can be copied onto another slot in
+// the file, but a grant to a copied public key opens only for the key pair's owner.
+QString holderId(const KeySlot &slot)
+{
+    return QString::fromLatin1(hash(HashAlgorithm::Sm3, slot.publicKeyDer).toHex().left(32));
+}
+
+// The HMAC over a scope's holder list, under a key only the scope key gives.
+QByteArray scopeHoldersMac(const SecureBytes &scopeKey, const ScopeKeyEntry &entry)
+{
+    QStringList holders = entry.holders;
+    holders.sort();
+    const SecureBytes key = hkdf(HashAlgorithm::Sm3, scopeKey.view(), "mdp.keyring.v1",
+                                 QByteArrayLiteral("scope-holders/") + entry.scope.toLatin1(), 32);
+    return hmac(HashAlgorithm::Sm3, key.view(),
+                entry.id.toLatin1() + '|' + QByteArray::number(entry.generation) + '|' +
+                    holders.join(u',').toUtf8());
+}
+
+// The slots the scope's own key vouches for (empty when the list does not authenticate, or is
+// missing: stripping it must not fall back to trusting whatever grants the file lists).
+QSet<QString> vouchedHolders(const SecureBytes &scopeKey, const ScopeKeyEntry &entry)
+{
+    if (entry.holdersMac.isEmpty() || !constantTimeEquals(scopeHoldersMac(scopeKey, entry), entry.holdersMac))
+        return {};
+    return QSet<QString>(entry.holders.cbegin(), entry.holders.cend());
+}
+
 struct Event
 {
     KeyAction action;
@@ -522,6 +562,7 @@ struct KeyHierarchy::Impl
     mutable std::mutex mutex;
     // The role-scoped keys the opening slot was granted (accounts root only), by scope.
     QMap<QString, std::shared_ptr<SlotRootKey>> scopes;
+    QSet<QString> justGranted;      // holders this operation granted scopes to (until its commit)
     QString openerAccountId;        // the slot that opened the hierarchy (kRecoveryName for the recovery key)
     bool keepKeksUnderRoot = false; // KeyHierarchyOptions::testKeepKeksUnderRoot
 
@@ -561,9 +602,25 @@ struct KeyHierarchy::Impl
 
     // Writes `next` and, once it is on disk, makes it current.
     // `macRoot`: the root the slot table is authenticated under, when it is not (yet) the current one.
-    Result<void> commit(Model &next, const SlotRootKey *macRoot = nullptr)
+    Result<void> commit(Model &next, const SlotRootKey *macRoot = nullptr,
+                        const QMap<QString, std::shared_ptr<SlotRootKey>> *scopeKeys = nullptr)
     {
         next.updatedAt = clock->now();
+        // Each scope this session holds vouches for its holders as they now stand; a scope it does
+        // not hold keeps the list its last holder wrote (slots removed since only shrink the truth).
+        const auto &held = scopeKeys ? *scopeKeys : scopes;
+        for (ScopeKeyEntry &e : next.scopeKeys) {
+            const SlotRootKey *key = held.value(e.scope).get();
+            if (!key || key->id() != e.id)
+                continue;
+            e.holders.clear();
+            for (const KeySlot &slot : next.slots) {
+                if (slot.grants.contains(e.scope))
+                    e.holders << holderId(slot);
+            }
+            e.holders.sort();
+            e.holdersMac = scopeHoldersMac(key->key(), e);
+        }
         if (const SlotRootKey *r = macRoot ? macRoot : slotRoot())
             next.slotsMac = slotTableMac(*r, next);
         auto written = mdp::writeFileAtomically(path, next.toJson());
@@ -980,9 +1037,20 @@ struct KeyHierarchy::Impl
     }
 
     // Replaces `slot` by a new key pair sealed under `password`, with the same owner, kind and scopes.
+    // Only the scopes the slot really holds: a scope it lists but its key's holder list does not
+    // vouch for was written into the file.
     Result<void> freshSlotLike(KeySlot &slot, const SecureBytes &password, const SlotRootKey &current)
     {
-        const QStringList scopes = slot.grants.keys();
+        QStringList scopes;
+        for (const QString &scope : slot.grants.keys()) {
+            if (scope != rootScope()) {
+                const ScopeKeyEntry *entry = model.scopeKey(scope);
+                const SlotRootKey *key = this->scopes.value(scope).get();
+                if (!entry || !key || !vouchedHolders(key->key(), *entry).contains(holderId(slot)))
+                    continue;
+            }
+            scopes << scope;
+        }
         auto created = KeySlot::create(slot.accountId, slot.userName, slot.kind, password, current.slotKdf(),
                                        current.cipher(), clock->now());
         if (!created)
@@ -991,6 +1059,7 @@ struct KeyHierarchy::Impl
         fresh.createdAt = slot.createdAt;
         if (auto g = grantScopes(fresh, scopes, current, this->scopes); !g)
             return g;
+        justGranted.insert(holderId(fresh)); // granted by this session: the rotation renews its grants
         slot = fresh;
         return {};
     }
@@ -1032,6 +1101,12 @@ struct KeyHierarchy::Impl
             return r.error();
         fresh = SlotRootKey::fresh(r.value()->cipher(), r.value()->generation() + 1, r.value()->slotKdf());
         freshScopes = scopes;
+        // Who may receive each renewed scope key: the holders its current key vouches for.
+        QMap<QString, QSet<QString>> vouched;
+        for (auto it = scopes.cbegin(); it != scopes.cend(); ++it) {
+            if (const ScopeKeyEntry *entry = next.scopeKey(it.key()))
+                vouched.insert(it.key(), vouchedHolders(it.value()->key(), *entry));
+        }
         for (auto it = scopes.cbegin(); it != scopes.cend(); ++it) {
             ScopeKeyEntry *entry = next.scopeKey(it.key());
             if (!entry)
@@ -1083,6 +1158,13 @@ struct KeyHierarchy::Impl
                 const SlotRootKey *key = scope == rootScope() ? fresh.get() : freshScopes.value(scope).get();
                 if (!key)
                     continue; // a scope not rotated: the slot keeps its grant
+                if (scope != rootScope() && !vouched.value(scope).contains(holderId(slot)) &&
+                    !justGranted.contains(holderId(slot))) {
+                    slot.grants.remove(scope); // a grant the scope never made (written into the file)
+                    events.append({KeyAction::ChangeSlot, slotLabel(slot), QString(),
+                                   QStringLiteral("unvouched %1 grant dropped").arg(scope)});
+                    continue;
+                }
                 if (auto g = slot.grant(scope, key->idBytes(), key->key()); !g)
                     return g;
             }
@@ -1106,7 +1188,8 @@ struct KeyHierarchy::Impl
         QList<Event> events{first};
         if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
             return rot;
-        if (auto w = commit(next, fresh.get()); !w)
+        justGranted.clear();
+        if (auto w = commit(next, fresh.get(), &freshScopes); !w)
             return w;
         root = std::move(fresh);
         scopes = std::move(freshScopes);
@@ -1185,7 +1268,7 @@ struct KeyHierarchy::Impl
         };
         if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
             return fail(rot.error());
-        if (auto w = commit(next, fresh.get()); !w)
+        if (auto w = commit(next, fresh.get(), &freshScopes); !w)
             return fail(w.error());
         root = std::move(fresh);
         scopes = std::move(freshScopes);
@@ -1326,6 +1409,11 @@ scopesFromSlot(const Model &model, const KeySlot &slot, const SigningKey &key, c
             return makeError(
                 Error::Code::Tampered,
                 QStringLiteral("the %1 key granted to this slot does not match the keyring").arg(scope));
+        if (!vouchedHolders(scoped->key(), *entry).contains(holderId(slot)))
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the %1 key's own list of holders does not name this slot: the "
+                                            "keyring was altered")
+                                 .arg(scope));
         out.insert(scope, scoped);
     }
     return out;
@@ -1754,6 +1842,7 @@ Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)
     Model next = d->model;
     next.slots.removeIf([](const KeySlot &s) { return s.accountId == kRecoveryName; });
     next.slots.append(created->first);
+    d->justGranted.insert(holderId(created->first));
     // A new root too: the old recovery key with an old copy of the keyring reaches nothing after.
     if (auto w = d->commitWithRotation(
             next, {KeyAction::ChangeSlot, label, QString(), QStringLiteral("new recovery key")});
@@ -1829,7 +1918,9 @@ Result<void> KeyHierarchy::ensureScope(const QString &scope)
         d->report(KeyAction::CreateScopeKey, label, QString(), false, key.error().message);
         return key.error();
     }
-    if (auto w = d->commit(next); !w) {
+    auto withNew = d->scopes;
+    withNew.insert(scope, key.value());
+    if (auto w = d->commit(next, nullptr, &withNew); !w) {
         d->report(KeyAction::CreateScopeKey, label, QString(), false, w.error().message);
         return w;
     }
