@@ -400,14 +400,25 @@ struct SqlCipherRegistry::Impl
     // overwritten. secure_delete zeroes the freed cells, so the names do not linger in free pages.
     Result<void> sealLegacyRows()
     {
+        // Checked once per database: the scan below reads every history row.
+        auto done =
+            db.queryOne(QStringLiteral("SELECT 1 FROM mdp_meta WHERE key = 'registry_identity_sealed'"));
+        if (done && done.value())
+            return {};
+        auto markDone = [this] {
+            (void)db.execute(QStringLiteral(
+                "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('registry_identity_sealed', 1)"));
+        };
         auto pending = db.queryOne(QStringLiteral(
             "SELECT (SELECT COUNT(*) FROM registry_patients WHERE identity IS NULL) + (SELECT COUNT(*) FROM "
             "registry_identifiers WHERE value NOT LIKE 'sealed:%') + (SELECT COUNT(*) FROM "
             "registry_patient_versions WHERE snapshot NOT LIKE '%\"identity\":\"sealed:%')"));
         if (!pending)
             return pending.error();
-        if (!pending.value() || pending.value()->at(0).toLongLong() == 0)
+        if (!pending.value() || pending.value()->at(0).toLongLong() == 0) {
+            markDone();
             return {};
+        }
         // The plain copies must not stay in free pages: secure_delete on for the conversion (the
         // workspace's connections have it on already; a bare one is put back as it was).
         auto secureDelete = db.queryOne(QStringLiteral("PRAGMA secure_delete"));
@@ -479,6 +490,7 @@ struct SqlCipherRegistry::Impl
             return tx;
         // Nor in the write-ahead log's old frames once they reach the database file.
         (void)db.query(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        markDone();
         qCInfo(lcRegistry, "patient identity sealed under the identity key");
         return {};
     }

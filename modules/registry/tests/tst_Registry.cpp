@@ -316,7 +316,8 @@ private Q_SLOTS:
     void identityIsSealedAtRest()
     {
         const QString residentId = QStringLiteral("650102197511118889");
-        Patient p = create(draftFor(QStringLiteral("欧阳娜娜"), Sex::Female, QDate(1975, 11, 11), residentId));
+        Patient p =
+            create(draftFor(QStringLiteral("欧阳娜娜"), Sex::Female, QDate(1975, 11, 11), residentId));
         QVERIFY(!p.id.isNull());
         PatientDraft changed = draftFor(QStringLiteral("欧阳娜娜"), Sex::Female, QDate(1975, 11, 11), {});
         changed.contact.address = QStringLiteral("北京市东城区和平里七区");
@@ -440,6 +441,10 @@ private Q_SLOTS:
                                   "INSERT INTO registry_patient_versions (patient_id, version, snapshot, "
                                   "change, changed_at, changed_by) VALUES (?1, 1, ?2, 'create', 0, 'x')"),
                               {id, QStringLiteral("{\"family\":\"王\",\"given\":\"芳\",\"sex\":\"F\"}")})
+                    .ok());
+        // A database from before sealing has no mark that its rows were sealed (this one got it
+        // when init() opened the registry on the empty tables).
+        QVERIFY(m_db->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'registry_identity_sealed'"))
                     .ok());
         RecordingSink sink;
         auto reopened = openRegistry(*m_db, sink);
