@@ -2,6 +2,7 @@
 
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"
+#include "mdp/registry/Pseudonymizer.h"
 
 #include <QJsonDocument>
 
@@ -27,11 +28,12 @@ Error tampered(QStringView what)
 struct IdentitySeal::Impl
 {
     crypto::Aead aead;
-    SecureBytes identifierKey;
+    // The registry's keyed identifier index, keyed from the identity key instead of the pseudonym key.
+    Pseudonymizer index;
 
-    explicit Impl(crypto::Aead a, SecureBytes k)
+    Impl(crypto::Aead a, const SecureBytes &identityKey)
         : aead(std::move(a))
-        , identifierKey(std::move(k))
+        , index(identityKey)
     {}
 
     Result<QString> sealText(const QByteArray &aad, QByteArrayView plain)
@@ -68,9 +70,7 @@ Result<std::unique_ptr<IdentitySeal>> IdentitySeal::open(const SecureBytes &iden
     if (!aead)
         return aead.error();
     std::unique_ptr<IdentitySeal> seal(new IdentitySeal);
-    seal->d = std::make_unique<Impl>(std::move(aead.value()),
-                                     crypto::hkdf(crypto::HashAlgorithm::Sm3, identityKey.view(), {},
-                                                  "mdp identity identifier index v1", 32));
+    seal->d = std::make_unique<Impl>(std::move(aead.value()), identityKey);
     return seal;
 }
 
@@ -123,8 +123,7 @@ Result<QString> IdentitySeal::openIdentifier(QByteArrayView keyHash, const QStri
 QByteArray IdentitySeal::identifierKey(QStringView typeId, QStringView issuer,
                                        QStringView normalisedValue) const
 {
-    const QByteArray text = typeId.toUtf8() + '\x1f' + issuer.toUtf8() + '\x1f' + normalisedValue.toUtf8();
-    return crypto::hmac(crypto::HashAlgorithm::Sm3, d->identifierKey.view(), text);
+    return d->index.identifierKey(typeId, issuer, normalisedValue);
 }
 
 Result<QString> IdentitySeal::sealSnapshot(const QString &patientId, int version, const QJsonObject &identity)

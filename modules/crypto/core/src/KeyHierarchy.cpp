@@ -267,6 +267,10 @@ struct Model
         }
         return nullptr;
     }
+    const ScopeKeyEntry *scopeKey(const QString &scope) const
+    {
+        return const_cast<Model *>(this)->scopeKey(scope);
+    }
 
     KeySlot *slotByName(const QString &userName)
     {
@@ -562,7 +566,7 @@ struct KeyHierarchy::Impl
     mutable std::mutex mutex;
     // The role-scoped keys the opening slot was granted (accounts root only), by scope.
     QMap<QString, std::shared_ptr<SlotRootKey>> scopes;
-    QSet<QString> justGranted;      // holders this operation granted scopes to (until its commit)
+    QSet<QString> justGranted;      // holders this operation granted scopes to (for its rotation)
     QString openerAccountId;        // the slot that opened the hierarchy (kRecoveryName for the recovery key)
     bool keepKeksUnderRoot = false; // KeyHierarchyOptions::testKeepKeksUnderRoot
 
@@ -1093,8 +1097,11 @@ struct KeyHierarchy::Impl
     // rotated, the remaining holders granted the new keys. Scopes it does not hold keep their key
     // (this session never reached them, so nothing it could have copied opens them). `fresh` and
     // `freshScopes` receive the new keys, to become current once `next` is on disk.
+    // `alsoHolders`: slots this operation granted scopes to itself (a new key pair), vouched for by
+    // this session rather than by the old holder list.
     Result<void> rotateRootIn(Model &next, std::unique_ptr<SlotRootKey> &fresh,
-                              QMap<QString, std::shared_ptr<SlotRootKey>> &freshScopes, QList<Event> &events)
+                              QMap<QString, std::shared_ptr<SlotRootKey>> &freshScopes, QList<Event> &events,
+                              const QSet<QString> &alsoHolders = {})
     {
         auto r = requireSlots();
         if (!r)
@@ -1159,7 +1166,7 @@ struct KeyHierarchy::Impl
                 if (!key)
                     continue; // a scope not rotated: the slot keeps its grant
                 if (scope != rootScope() && !vouched.value(scope).contains(holderId(slot)) &&
-                    !justGranted.contains(holderId(slot))) {
+                    !alsoHolders.contains(holderId(slot))) {
                     slot.grants.remove(scope); // a grant the scope never made (written into the file)
                     events.append({KeyAction::ChangeSlot, slotLabel(slot), QString(),
                                    QStringLiteral("unvouched %1 grant dropped").arg(scope)});
@@ -1186,9 +1193,8 @@ struct KeyHierarchy::Impl
         std::unique_ptr<SlotRootKey> fresh;
         QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
         QList<Event> events{first};
-        if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
+        if (auto rot = rotateRootIn(next, fresh, freshScopes, events, std::exchange(justGranted, {})); !rot)
             return rot;
-        justGranted.clear();
         if (auto w = commit(next, fresh.get(), &freshScopes); !w)
             return w;
         root = std::move(fresh);
@@ -1390,11 +1396,7 @@ scopesFromSlot(const Model &model, const KeySlot &slot, const SigningKey &key, c
     for (const QString &scope : slot.grants.keys()) {
         if (scope == rootScope())
             continue;
-        const ScopeKeyEntry *entry = nullptr;
-        for (const ScopeKeyEntry &e : model.scopeKeys) {
-            if (e.scope == scope)
-                entry = &e;
-        }
+        const ScopeKeyEntry *entry = model.scopeKey(scope);
         if (!entry)
             return makeError(Error::Code::Tampered,
                              QStringLiteral("the slot holds a %1 key the keyring does not list").arg(scope));

@@ -870,8 +870,8 @@ struct Workspace::Impl
     }
 
     // Keyrings made before the identity scope existed get its key from the first account that may
-    // see identity (or the recovery key) to open them; the other slots are brought along by
-    // reconcileSlots().
+    // see identity (or the recovery key) to open them; other accounts get it when an administrator
+    // next changes their roles (reconcileSlots() only ever takes it away).
     Result<void> ensureIdentityScope()
     {
         if (!accountSlots || keys->hasScope(crypto::identityScope()))
