@@ -11,13 +11,13 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/audit/AuditLog.h"
-#include "mdp/audit/CheckpointSigner.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/registry/IdentitySeal.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
+#include "mdp/workspace/Sm2CheckpointSigner.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,24 +43,6 @@ QByteArray readFile(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
-
-// Verifies checkpoints with the workstation's public key from the manifest (signs nothing).
-class PublicKeyOnly final : public audit::CheckpointSigner
-{
-public:
-    explicit PublicKeyOnly(crypto::PublicKey key)
-        : m_key(std::move(key))
-    {}
-    QByteArray sign(QByteArrayView) override { return {}; }
-    bool verify(QByteArrayView message, QByteArrayView signature) const override
-    {
-        return m_key.verify(message, signature);
-    }
-    QString keyId() const override { return QString::fromLatin1(m_key.fingerprint().toHex().left(32)); }
-
-private:
-    crypto::PublicKey m_key;
-};
 
 // Everything an attacker with one account's password and a copy of the folder can read: every
 // data key the slot opens, applied to the database (every table, every value), the audit log and
@@ -156,7 +138,7 @@ Loot plunder(const QString &copy, const QString &user, const char *password, con
     // The audit log, every event.
     auto publicKey = crypto::PublicKey::fromPem(manifest.value(u"node_public_key").toString().toLatin1());
     if (publicKey && opened.contains(QStringLiteral("audit"))) {
-        PublicKeyOnly verifier(publicKey.value());
+        const workspace::Sm2CheckpointVerifier verifier(publicKey.value());
         audit::AuditLog::verifyDirectory(
             QDir(copy).filePath(QStringLiteral("audit")), opened.value(QStringLiteral("audit")), verifier, -1,
             [&loot](qint64, QByteArrayView json) { loot.text += QString::fromUtf8(json) + u'\n'; });
@@ -204,6 +186,17 @@ class tst_RoleScopedKeys : public QObject
         if (!session)
             return session.error();
         return ws;
+    }
+
+    // What an administrator does on the Accounts page: signs in and changes one account's roles.
+    bool setRolesAsAdministrator(const QString &user, const QList<accounts::Role> &roles)
+    {
+        auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+        return admin.ok() &&
+               admin.value()
+                   ->accounts()
+                   .setRoles(QUuid::fromString(admin.value()->session()->accountId), user, roles)
+                   .ok();
     }
 
 private Q_SLOTS:
@@ -288,14 +281,7 @@ private Q_SLOTS:
     void aResearcherWithACopyOfTheFolderRecoversNoIdentity()
     {
         const QString copy = m_root.filePath(QStringLiteral("stolen"));
-        QVERIFY(QDir().mkpath(copy));
-        QDirIterator it(m_path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString from = it.next();
-            const QString to = QDir(copy).filePath(QDir(m_path).relativeFilePath(from));
-            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
-            QVERIFY(QFile::copy(from, to));
-        }
+        QVERIFY(copyFolder(m_path, copy));
         // Nothing readable without any key at all.
         for (const QString &secretText : {kName, kResidentId, kPhone, kAddress})
             QVERIFY2(filesContaining(copy, secretText).isEmpty(), qPrintable(secretText));
@@ -331,14 +317,7 @@ private Q_SLOTS:
         QVERIFY(!clinician.keysRefused.contains(QStringLiteral("node-signing")));
 
         const QString copy = m_root.filePath(QStringLiteral("elsewhere"));
-        QVERIFY(QDir().mkpath(copy));
-        QDirIterator it(m_path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString from = it.next();
-            const QString to = QDir(copy).filePath(QDir(m_path).relativeFilePath(from));
-            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
-            QVERIFY(QFile::copy(from, to));
-        }
+        QVERIFY(copyFolder(m_path, copy));
         const QByteArray saved = qgetenv("MDP_WORKSTATION_KEY");
         qputenv("MDP_WORKSTATION_KEY", m_root.filePath(QStringLiteral("other-workstation.key")).toUtf8());
         workspace::SignIn admin;
@@ -453,15 +432,7 @@ private Q_SLOTS:
         }
         // The administrator makes the researcher a clinician: her slot now reaches identity.
         const QString researcher = QStringLiteral("zhou.min");
-        {
-            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
-            QVERIFY(admin.ok());
-            QVERIFY(admin.value()
-                        ->accounts()
-                        .setRoles(QUuid::fromString(admin.value()->session()->accountId), researcher,
-                                  {accounts::Role::Clinician})
-                        .ok());
-        }
+        QVERIFY(setRolesAsAdministrator(researcher, {accounts::Role::Clinician}));
         {
             auto promoted = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
             QVERIFY(promoted.ok());
@@ -470,15 +441,7 @@ private Q_SLOTS:
             QCOMPARE(page->patients.first().name.display(), kName);
         }
         // And back: the slot loses the identity key again (the identity scope key is renewed).
-        {
-            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
-            QVERIFY(admin.ok());
-            QVERIFY(admin.value()
-                        ->accounts()
-                        .setRoles(QUuid::fromString(admin.value()->session()->accountId), researcher,
-                                  {accounts::Role::Researcher})
-                        .ok());
-        }
+        QVERIFY(setRolesAsAdministrator(researcher, {accounts::Role::Researcher}));
         auto demoted = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
         QVERIFY(demoted.ok());
         auto page = demoted.value()->registry().patients(demoted.value()->session()->accountId, {});

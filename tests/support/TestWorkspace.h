@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,20 @@ inline QStringList filesContaining(const QString &root, const QString &marker)
             hits << path;
     }
     return hits;
+}
+
+// Copies every file below `from` into `to` (created), keeping the layout: a copy of a workspace
+// folder as someone with file access would take it. False on the first file that fails.
+inline bool copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
 }
 
 // Path -> contents of every file below root (to prove that nothing changed).

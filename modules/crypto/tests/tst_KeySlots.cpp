@@ -72,14 +72,23 @@ private:
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC)};
     SecureBytes m_recovery;
 
-    std::unique_ptr<KeyHierarchy> createKeyring(Sink *sink = nullptr)
+    std::unique_ptr<KeyHierarchy> createKeyring(Sink *sink = nullptr,
+                                                KeyHierarchyOptions options = quickOptions())
     {
         m_path =
             m_dir.filePath(QStringLiteral("keyring-%1.json").arg(QRandomGenerator::global()->generate()));
         auto h = KeyHierarchy::createWithSlots(
             m_path, {kAdminId, QStringLiteral("admin"), secret("admin-password-1")}, m_recovery, m_clock,
-            sink, quickOptions());
+            sink, options);
         return h ? std::move(h.value()) : nullptr;
+    }
+
+    // A keyring whose new KEKs all go under the root, as before role-scoped keys.
+    std::unique_ptr<KeyHierarchy> createRootOnlyKeyring()
+    {
+        KeyHierarchyOptions rootOnly = quickOptions();
+        rootOnly.testKeepKeksUnderRoot = true;
+        return createKeyring(nullptr, rootOnly);
     }
 
     Result<std::unique_ptr<KeyHierarchy>> signIn(const QString &user, const char *password)
@@ -385,21 +394,16 @@ private Q_SLOTS:
     // scope's key; the data key itself stays, so the files stay readable.
     void aKekFromBeforeScopesMovesUnderItsScope()
     {
-        m_path = m_dir.filePath(QStringLiteral("legacy-%1.json").arg(QRandomGenerator::global()->generate()));
-        KeyHierarchyOptions legacy = quickOptions();
-        legacy.testKeepKeksUnderRoot = true;
-        auto created = KeyHierarchy::createWithSlots(
-            m_path, {kAdminId, QStringLiteral("admin"), secret("admin-password-1")}, m_recovery, m_clock,
-            nullptr, legacy);
-        QVERIFY(created.ok());
-        auto vaultKey = created.value()->ensureDataKey(QStringLiteral("vault"), KeyPurpose::vault());
+        auto created = createRootOnlyKeyring();
+        QVERIFY(created);
+        auto vaultKey = created->ensureDataKey(QStringLiteral("vault"), KeyPurpose::vault());
         QVERIFY(vaultKey.ok());
         const QString researcherId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000003");
-        QVERIFY(created.value()
+        QVERIFY(created
                     ->addSlot({researcherId, QStringLiteral("zhou.min"), secret("researcher-pass-9")},
                               {rootScope()})
                     .ok());
-        created.value().reset();
+        created.reset();
         // Before: the researcher's root reaches the vault key.
         QVERIFY(signIn(QStringLiteral("zhou.min"), "researcher-pass-9")
                     .value()
@@ -425,16 +429,10 @@ private Q_SLOTS:
     // hoping identity gets sealed under it: the KEK is refused for not being under its scope's key.
     void anIdentityKekUnderTheRootIsRefused()
     {
-        m_path =
-            m_dir.filePath(QStringLiteral("planted-%1.json").arg(QRandomGenerator::global()->generate()));
-        KeyHierarchyOptions planted = quickOptions();
-        planted.testKeepKeksUnderRoot = true;
-        auto created = KeyHierarchy::createWithSlots(
-            m_path, {kAdminId, QStringLiteral("admin"), secret("admin-password-1")}, m_recovery, m_clock,
-            nullptr, planted);
-        QVERIFY(created.ok());
-        QVERIFY(created.value()->ensureDataKey(QStringLiteral("identity"), KeyPurpose::identity()).ok());
-        created.value().reset();
+        auto created = createRootOnlyKeyring();
+        QVERIFY(created);
+        QVERIFY(created->ensureDataKey(QStringLiteral("identity"), KeyPurpose::identity()).ok());
+        created.reset();
         auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
         QVERIFY(admin.ok());
         QCOMPARE(admin.value()->dataKey(QStringLiteral("identity")).error().code, Error::Code::Tampered);
