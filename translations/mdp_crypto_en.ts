@@ -91,6 +91,10 @@
         <source>Pseudonyms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, under the patient identity key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::crypto::ui::KeysFeature</name>

@@ -91,6 +91,10 @@
         <source>Pseudonyms</source>
         <translation>假名</translation>
     </message>
+    <message>
+        <source>%1, under the patient identity key</source>
+        <translation>%1，由患者身份密钥包装</translation>
+    </message>
 </context>
 <context>
     <name>mdp::crypto::ui::KeysFeature</name>

@@ -365,6 +365,10 @@
         <source>A project id has 1 to 64 ASCII letters, digits and . _ : -</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This account&apos;s roles do not hold the identity key: patient names and identifiers cannot be read or changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::registry::ResidentId</name>

@@ -365,6 +365,10 @@
         <source>A project id has 1 to 64 ASCII letters, digits and . _ : -</source>
         <translation>项目编号由 1 至 64 个 ASCII 字母、数字及 . _ : - 组成</translation>
     </message>
+    <message>
+        <source>This account&apos;s roles do not hold the identity key: patient names and identifiers cannot be read or changed here.</source>
+        <translation>此账户的角色不持有身份密钥：无法在此查看或修改患者姓名与证件号。</translation>
+    </message>
 </context>
 <context>
     <name>mdp::registry::ResidentId</name>

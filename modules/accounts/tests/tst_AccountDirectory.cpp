@@ -340,7 +340,7 @@ private Q_SLOTS:
         QCOMPARE(m_sink.count(AccountEvent::LockedOut, true), 0);
     }
 
-    // Issue 9 part 8: a lapsed lock-out used to start a fresh count, so a guesser got five tries
+    // issue 9 part 8: a lapsed lock-out used to start a fresh count, so a guesser got five tries
     // every fifteen minutes for ever. Now each failure after the limit doubles the lock-out, until
     // a success or an administrator's unlock clears the count.
     void lockOutsDoubleUntilASuccess()

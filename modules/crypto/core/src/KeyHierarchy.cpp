@@ -1984,7 +1984,7 @@ QList<KeyInfo> KeyHierarchy::keys() const
         info.id = e.id;
         info.purpose = e.scope;
         info.version = e.generation;
-        info.algorithm = QStringLiteral("granted to account slots: ") + cipherName(d->model.cipher);
+        info.algorithm = cipherName(d->model.cipher);
         info.createdAt = d->model.createdAt;
         info.changedAt = d->model.updatedAt;
         out.append(info);
@@ -1997,9 +1997,8 @@ QList<KeyInfo> KeyHierarchy::keys() const
         info.purpose = k.purpose;
         info.version = k.version;
         info.state = k.state;
-        info.algorithm =
-            d->root->wrapAlgorithm() +
-            (k.scope != rootScope() ? QStringLiteral(" under the %1 key").arg(k.scope) : QString());
+        info.algorithm = d->root->wrapAlgorithm();
+        info.wrappedBy = k.scope == rootScope() ? QString() : k.scope;
         info.createdAt = k.createdAt;
         info.changedAt = k.changedAt;
         out.append(info);

@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace mdp;
@@ -78,6 +79,45 @@ private Q_SLOTS:
                 versionAfter = std::max(versionAfter, key.version);
         }
         QCOMPARE(versionAfter, versionBefore + 1);
+    }
+
+    // Issue 9 part 2: an accounts keyring lists its role-scoped identity key and the KEKs under it,
+    // named in the interface's language.
+    void roleScopedKeysAreNamedInChinese()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ManualClock clock(QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC));
+        crypto::KeyHierarchyOptions options;
+        options.slotKdf = {3, 19456, 1};
+        SecureBytes recovery;
+        auto keys = crypto::KeyHierarchy::createWithSlots(
+            dir.filePath(QStringLiteral("keyring.json")),
+            {QStringLiteral("0b7c7f6e-0000-4000-8000-000000000001"), QStringLiteral("admin"),
+             SecureBytes(QByteArrayView("admin-password-1"))},
+            recovery, clock, nullptr, options);
+        QVERIFY(keys.ok());
+        for (const QString &purpose :
+             {crypto::KeyPurpose::database(), crypto::KeyPurpose::vault(), crypto::KeyPurpose::identity()})
+            QVERIFY(keys.value()->ensureDataKey(purpose, purpose).ok());
+        useLanguage(QStringLiteral("zh_CN"));
+        KeyTableModel model;
+        model.setKeys(keys.value()->keys());
+        QTableView view;
+        view.setModel(&model);
+        view.resize(1100, 420);
+        view.resizeColumnsToContents();
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QStringList kinds, purposes;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            kinds << model.index(row, KeyTableModel::KindColumn).data().toString();
+            purposes << model.index(row, KeyTableModel::PurposeColumn).data().toString();
+        }
+        saveScreenshot(&view, QStringLiteral("keys-role-scoped-zh_CN"));
+        useLanguage(QStringLiteral("en"));
+        QVERIFY2(kinds.contains(QStringLiteral("角色范围密钥")), qPrintable(kinds.join(u',')));
+        QVERIFY2(purposes.contains(QStringLiteral("患者身份信息")), qPrintable(purposes.join(u',')));
     }
 };
 

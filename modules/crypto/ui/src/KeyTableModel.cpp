@@ -101,6 +101,8 @@ QVariant KeyTableModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return stateText(key.state);
         case AlgorithmColumn:
+            if (key.wrappedBy == crypto::identityScope())
+                return tr("%1, under the patient identity key").arg(key.algorithm);
             return key.algorithm;
         case CreatedColumn:
             return workbench::formatDateTime(key.createdAt);

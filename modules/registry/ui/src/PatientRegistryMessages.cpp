@@ -199,6 +199,10 @@ QList<PatientRegistryMessage> PatientRegistryMessages::all()
         {"mdp::registry::Registry",
          QT_TRANSLATE_NOOP("mdp::registry::Registry", "This pair was already resolved.")},
         {"mdp::registry::Registry",
+         QT_TRANSLATE_NOOP("mdp::registry::Registry",
+                           "This account's roles do not hold the identity key: patient names and identifiers "
+                           "cannot be read or changed here.")},
+        {"mdp::registry::Registry",
          QT_TRANSLATE_NOOP("mdp::registry::Registry", "A patient cannot be merged into itself.")},
         {"mdp::registry::Registry",
          QT_TRANSLATE_NOOP("mdp::registry::Registry",

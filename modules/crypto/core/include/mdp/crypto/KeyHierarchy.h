@@ -57,6 +57,7 @@ struct KeyInfo
     int version = 0; // KEK version; for a data key, the version of the KEK wrapping it
     KeyState state = KeyState::Active;
     QString algorithm; // how this key is wrapped
+    QString wrappedBy; // a KEK's wrapping key when it is a role-scoped one (its scope); else empty
     QDateTime createdAt;
     QDateTime changedAt; // last re-wrap or state change
 };
