@@ -290,15 +290,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove the authenticator of %1? Use this when the device is lost. The owner sets up a new authenticator at the next sign-in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The authenticator of %1 was removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The authenticator was not reset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a one-time code with which the account sets up its authenticator app at its next sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the authenticator of %1? Use this when the device is lost. A one-time enrolment code is shown next; with it the owner sets up a new authenticator at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enrolment code was issued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time enrolment code for %1: %2. Give it to its owner in person; it is shown only now. At the next sign-in they enter it as the verification code and set up their authenticator app. It replaces any earlier code and expires after three days.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -373,10 +389,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter your current password first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The authenticator could not be set up: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,6 +398,22 @@
     </message>
     <message>
         <source>Your authenticator is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-XXXX, from a system administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your current password and the enrolment code a system administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password or the enrolment code is wrong, or the code has expired.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -289,16 +289,32 @@
         <translation>密码未重置：%1</translation>
     </message>
     <message>
-        <source>Remove the authenticator of %1? Use this when the device is lost. The owner sets up a new authenticator at the next sign-in.</source>
-        <translation>确定移除 %1 的身份验证器吗？仅在设备丢失时使用。该用户下次登录时需重新设置身份验证器。</translation>
-    </message>
-    <message>
         <source>The authenticator of %1 was removed.</source>
         <translation>已移除 %1 的身份验证器。</translation>
     </message>
     <message>
         <source>The authenticator was not reset: %1</source>
         <translation>身份验证器未重置：%1</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>绑定码</translation>
+    </message>
+    <message>
+        <source>Issue a one-time code with which the account sets up its authenticator app at its next sign-in</source>
+        <translation>签发一次性绑定码，该账户下次登录时凭此设置身份验证器应用</translation>
+    </message>
+    <message>
+        <source>Remove the authenticator of %1? Use this when the device is lost. A one-time enrolment code is shown next; with it the owner sets up a new authenticator at the next sign-in.</source>
+        <translation>确定移除 %1 的身份验证器吗？请在设备丢失时使用。随后将显示一次性绑定码，本人下次登录时凭此设置新的身份验证器。</translation>
+    </message>
+    <message>
+        <source>No enrolment code was issued: %1</source>
+        <translation>未签发绑定码：%1</translation>
+    </message>
+    <message>
+        <source>One-time enrolment code for %1: %2. Give it to its owner in person; it is shown only now. At the next sign-in they enter it as the verification code and set up their authenticator app. It replaces any earlier code and expires after three days.</source>
+        <translation>%1 的一次性绑定码：%2。请当面交给本人；此码仅显示这一次。本人下次登录时将其填入“动态验证码”一栏，并设置身份验证器应用。此码取代之前签发的绑定码，三天后失效。</translation>
     </message>
 </context>
 <context>
@@ -372,10 +388,6 @@
         <translation>密码未修改：%1</translation>
     </message>
     <message>
-        <source>Enter your current password first.</source>
-        <translation>请先输入当前密码。</translation>
-    </message>
-    <message>
         <source>The authenticator could not be set up: %1</source>
         <translation>无法设置身份验证器：%1</translation>
     </message>
@@ -386,6 +398,22 @@
     <message>
         <source>Your authenticator is set up.</source>
         <translation>身份验证器已设置。</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-XXXX-XXXX, from a system administrator</source>
+        <translation>XXXX-XXXX-XXXX-XXXX，由系统管理员提供</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>绑定码</translation>
+    </message>
+    <message>
+        <source>Enter your current password and the enrolment code a system administrator gave you.</source>
+        <translation>请输入当前密码以及系统管理员提供的绑定码。</translation>
+    </message>
+    <message>
+        <source>The password or the enrolment code is wrong, or the code has expired.</source>
+        <translation>密码或绑定码错误，或绑定码已失效。</translation>
     </message>
 </context>
 </TS>

@@ -267,6 +267,10 @@
         <source>Database commit anchored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Authenticator enrolment code issued</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::audit::ui::AuditFeature</name>

@@ -267,6 +267,10 @@
         <source>Database commit anchored</source>
         <translation>数据库提交已锚定</translation>
     </message>
+    <message>
+        <source>Authenticator enrolment code issued</source>
+        <translation>签发身份验证器绑定码</translation>
+    </message>
 </context>
 <context>
     <name>mdp::audit::ui::AuditFeature</name>

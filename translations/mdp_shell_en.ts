@@ -211,15 +211,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in as %1 with the password you just chose.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Organisation recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Write it down or print it and lock it away, offline. It is shown only now. With it the organisation can set a new password when the last administrator&apos;s is lost (mdp recover); every use is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you just chose. An administrator needs an authenticator app: have it ready on your phone, you set it up at this first sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -352,10 +352,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>6-digit code from your authenticator app</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Workspace passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,23 +448,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The verification code is wrong or was already used. Enter the current code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user name or password is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Too many failed sign-ins. The account is locked until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This account is locked. Ask a system administrator to unlock it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role requires two-step sign-in. Enter the code your authenticator app shows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -508,10 +492,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Two-step sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,6 +505,14 @@
     </message>
     <message>
         <source>Waiting for another program that has this workspace open (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator code or enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name, password or verification code is wrong. If your account uses an authenticator app, enter its current code; at your first sign-in, the enrolment code from your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

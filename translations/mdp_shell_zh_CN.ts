@@ -211,16 +211,16 @@
         <translation>后续步骤：为使用本工作站的每位人员创建账户（“账户”页面），并检查密钥（“密钥”页面）。</translation>
     </message>
     <message>
-        <source>Sign in as %1 with the password you just chose.</source>
-        <translation>请使用刚才设置的密码以 %1 身份登录。</translation>
-    </message>
-    <message>
         <source>Organisation recovery key</source>
         <translation>机构恢复密钥</translation>
     </message>
     <message>
         <source>Write it down or print it and lock it away, offline. It is shown only now. With it the organisation can set a new password when the last administrator&apos;s is lost (mdp recover); every use is recorded in the audit log.</source>
         <translation>请抄写或打印后离线锁存。它仅在此显示一次。当最后一位管理员的密码遗失时，机构可凭它设置新密码（mdp recover）；每次使用都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Sign in as %1 with the password you just chose. An administrator needs an authenticator app: have it ready on your phone, you set it up at this first sign-in.</source>
+        <translation>请使用刚才设置的密码以 %1 身份登录。管理员需要使用身份验证器应用：请在手机上准备好，首次登录时即可完成设置。</translation>
     </message>
 </context>
 <context>
@@ -351,10 +351,6 @@
         <translation>依据 JH/CAA 008-2025 实现</translation>
     </message>
     <message>
-        <source>6-digit code from your authenticator app</source>
-        <translation>身份验证器应用显示的 6 位动态验证码</translation>
-    </message>
-    <message>
         <source>Workspace passphrase</source>
         <translation>工作区口令</translation>
     </message>
@@ -451,24 +447,12 @@
         <translation>无法打开工作区：%1</translation>
     </message>
     <message>
-        <source>The verification code is wrong or was already used. Enter the current code.</source>
-        <translation>动态验证码错误或已被使用，请输入当前的验证码。</translation>
-    </message>
-    <message>
-        <source>The user name or password is wrong.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
         <source>Too many failed sign-ins. The account is locked until %1.</source>
         <translation>登录失败次数过多，账户已锁定至 %1。</translation>
     </message>
     <message>
         <source>This account is locked. Ask a system administrator to unlock it.</source>
         <translation>该账户已被锁定，请联系系统管理员解锁。</translation>
-    </message>
-    <message>
-        <source>Your role requires two-step sign-in. Enter the code your authenticator app shows.</source>
-        <translation>您的角色需要双因素认证。请输入身份验证器应用显示的动态验证码。</translation>
     </message>
     <message>
         <source>Sign-in failed: %1</source>
@@ -507,10 +491,6 @@
         <translation>正在为审计日志建立索引（升级后仅此一次）… %1%</translation>
     </message>
     <message>
-        <source>Two-step sign-in</source>
-        <translation>双因素登录</translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -525,6 +505,14 @@
     <message>
         <source>Waiting for another program that has this workspace open (%1)…</source>
         <translation>正在等待已打开此工作区的另一个程序（%1）…</translation>
+    </message>
+    <message>
+        <source>Authenticator code or enrolment code</source>
+        <translation>身份验证器验证码或绑定码</translation>
+    </message>
+    <message>
+        <source>The user name, password or verification code is wrong. If your account uses an authenticator app, enter its current code; at your first sign-in, the enrolment code from your administrator.</source>
+        <translation>用户名、密码或验证码错误。如您的账户使用身份验证器应用，请输入其当前验证码；首次登录时，请输入管理员提供的绑定码。</translation>
     </message>
 </context>
 <context>

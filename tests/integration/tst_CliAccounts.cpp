@@ -30,6 +30,7 @@ class tst_CliAccounts : public QObject
     QTemporaryDir m_root;
     QString m_ws;
     QString m_recoveryKey;
+    QString m_rootEnrolmentCode;
     QByteArray m_rootTotp;
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC)};
 
@@ -57,11 +58,20 @@ class tst_CliAccounts : public QObject
     }
 
     // Enrols `user`'s authenticator from the command line; returns its secret.
-    QByteArray enrol(const QString &user, const char *password)
+    // The one-time enrolment code a command printed on the line after it names one.
+    static QString enrolmentCodeIn(const QString &out)
+    {
+        return QRegularExpression(QStringLiteral("enrolment code[^\n]*\n +([A-Z2-7]{4}(-[A-Z2-7]{4}){3})\n"))
+            .match(out)
+            .captured(1);
+    }
+
+    QByteArray enrol(const QString &user, const char *password, const QString &enrolmentCode)
     {
         QString out;
-        if (cli(on({QStringLiteral("totp"), QStringLiteral("enrol"), QStringLiteral("--as"), user}), &out,
-                {{"MDP_USER_PASSWORD", password}}) != 0) {
+        if (cli(on({QStringLiteral("totp"), QStringLiteral("enrol"), QStringLiteral("--as"), user,
+                    QStringLiteral("--enrolment-code"), enrolmentCode}),
+                &out, {{"MDP_USER_PASSWORD", password}}) != 0) {
             qWarning() << out;
             return {};
         }
@@ -69,7 +79,7 @@ class tst_CliAccounts : public QObject
             QRegularExpression(QStringLiteral("secret ([A-Z2-7]+)")).match(out).captured(1);
         const QByteArray secretBytes = accounts::base32Decode(base32).value_or(QByteArray());
         if (cli(on({QStringLiteral("totp"), QStringLiteral("confirm"), QStringLiteral("--as"), user,
-                    QStringLiteral("--code"),
+                    QStringLiteral("--enrolment-code"), enrolmentCode, QStringLiteral("--code"),
                     accounts::Totp(SecureBytes(secretBytes), m_clock).currentCode()}),
                 &out, {{"MDP_USER_PASSWORD", password}}) != 0) {
             qWarning() << out;
@@ -101,6 +111,8 @@ private Q_SLOTS:
         m_recoveryKey =
             QRegularExpression(QStringLiteral("([A-Z2-7]{4}-){12}[A-Z2-7]{4}")).match(out).captured(0);
         QVERIFY2(!m_recoveryKey.isEmpty(), qPrintable(out));
+        m_rootEnrolmentCode = enrolmentCodeIn(out);
+        QVERIFY2(!m_rootEnrolmentCode.isEmpty(), qPrintable(out));
         QCOMPARE(workspace::Workspace::rootKind(m_ws).value(), QStringLiteral("accounts"));
         // The environment no longer holds the password once it was read.
         QVERIFY(!qEnvironmentVariableIsSet("MDP_USER_PASSWORD"));
@@ -115,13 +127,26 @@ private Q_SLOTS:
                  1);
         QVERIFY2(out.contains(QStringLiteral("--as")), qPrintable(out));
 
-        // The administrator's role needs a second factor; it is enrolled from the command line.
+        // The administrator's role needs a second factor; it is enrolled from the command line with
+        // the enrolment code `mdp init` printed. Without one, the right password gets the wrong
+        // password's answer (issue 9 part 8).
         QCOMPARE(cli(on({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--as"),
                          QStringLiteral("root")}),
                      &out, {{"MDP_USER_PASSWORD", kRootPassword}}),
                  1);
-        QVERIFY2(out.contains(QStringLiteral("mdp totp enrol")), qPrintable(out));
-        m_rootTotp = enrol(QStringLiteral("root"), kRootPassword);
+        QVERIFY2(out.contains(QStringLiteral("enrolment code")), qPrintable(out));
+        QString wrongPassword;
+        QCOMPARE(cli(on({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--as"),
+                         QStringLiteral("root")}),
+                     &wrongPassword, {{"MDP_USER_PASSWORD", "not-the-password"}}),
+                 1);
+        QCOMPARE(wrongPassword, out);
+        QCOMPARE(cli(on({QStringLiteral("totp"), QStringLiteral("enrol"), QStringLiteral("--as"),
+                         QStringLiteral("root"), QStringLiteral("--enrolment-code"),
+                         QStringLiteral("AAAA-BBBB-CCCC-DDDD")}),
+                     &out, {{"MDP_USER_PASSWORD", kRootPassword}}),
+                 1);
+        m_rootTotp = enrol(QStringLiteral("root"), kRootPassword, m_rootEnrolmentCode);
         QVERIFY(!m_rootTotp.isEmpty());
 
         QCOMPARE(cli(on({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--as"),
@@ -174,7 +199,8 @@ private Q_SLOTS:
                          QStringLiteral("nobody")}),
                      &unknown, {{"MDP_USER_PASSWORD", "not-her-password"}}),
                  1);
-        QVERIFY2(wrong.contains(QStringLiteral("user name or password is wrong")), qPrintable(wrong));
+        QVERIFY2(wrong.contains(QStringLiteral("user name, password or verification code is incorrect")),
+                 qPrintable(wrong));
         QCOMPARE(wrong.section(QLatin1Char(':'), 2), unknown.section(QLatin1Char(':'), 2));
     }
 
@@ -193,6 +219,8 @@ private Q_SLOTS:
         const QString renewed =
             QRegularExpression(QStringLiteral("([A-Z2-7]{4}-){12}[A-Z2-7]{4}")).match(out).captured(0);
         QVERIFY2(!renewed.isEmpty() && renewed != m_recoveryKey, qPrintable(out));
+        const QString recoveredCode = enrolmentCodeIn(out);
+        QVERIFY2(!recoveredCode.isEmpty(), qPrintable(out));
         // The old key is spent; the old password too; the authenticator is enrolled again.
         QCOMPARE(
             cli(on({QStringLiteral("recover"), QStringLiteral("--account"), QStringLiteral("root")}), &out,
@@ -202,7 +230,7 @@ private Q_SLOTS:
                          QStringLiteral("root"), QStringLiteral("--totp"), code(m_rootTotp)}),
                      &out, {{"MDP_USER_PASSWORD", kRootPassword}}),
                  1);
-        const QByteArray again = enrol(QStringLiteral("root"), "Recovered-keeper-27");
+        const QByteArray again = enrol(QStringLiteral("root"), "Recovered-keeper-27", recoveredCode);
         QVERIFY(!again.isEmpty());
         QCOMPARE(cli(on({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--as"),
                          QStringLiteral("root"), QStringLiteral("--totp"), code(again)}),

@@ -93,12 +93,17 @@ private Q_SLOTS:
                       QStringLiteral("--workspace"), m_ws},
                      &out),
                  0);
+        QHash<QString, QString> enrolmentCodes;
         for (const auto &[name, role] : {std::pair{"clin1", "clinician"}, std::pair{"clin2", "clinician"},
                                          std::pair{"rev1", "reviewer"}, std::pair{"dm", "data-manager"}}) {
             QVERIFY2(cli(on({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
                              QString::fromLatin1(name), QStringLiteral("--role"), QString::fromLatin1(role)}),
                          &out) == 0,
                      qPrintable(out));
+            // The command prints the one-time code the person enrols an authenticator with.
+            const auto found = QRegularExpression(QStringLiteral("[A-Z2-7]{4}(-[A-Z2-7]{4}){3}")).match(out);
+            QVERIFY2(found.hasMatch(), qPrintable(out));
+            enrolmentCodes.insert(QString::fromLatin1(name), found.captured());
         }
         {
             // Each account enrols an authenticator, as at its first sign-in on a workstation.
@@ -106,7 +111,8 @@ private Q_SLOTS:
             QVERIFY(ws);
             for (const QString &name : {QStringLiteral("clin1"), QStringLiteral("clin2"),
                                         QStringLiteral("rev1"), QStringLiteral("dm")}) {
-                auto enrolment = ws.value()->accounts().enrollTotp(name, QStringLiteral("Forms-Cli-2026!x"));
+                auto enrolment = ws.value()->accounts().enrollTotp(name, QStringLiteral("Forms-Cli-2026!x"),
+                                                                   enrolmentCodes.value(name));
                 QVERIFY2(enrolment, qPrintable(enrolment ? QString() : enrolment.error().message));
                 const auto secretBytes = accounts::base32Decode(enrolment->secretBase32);
                 QVERIFY(secretBytes);

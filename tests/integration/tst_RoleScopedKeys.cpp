@@ -155,7 +155,9 @@ class tst_RoleScopedKeys : public QObject
     QTemporaryDir m_root;
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(8, 0), Qt::UTC)};
     QHash<QString, QByteArray> m_totp;
+    QHash<QString, QString> m_enrolmentCodes; // the administrator's one-time codes not yet used
     QString m_path;
+
     QString m_blobId;
 
     Result<std::unique_ptr<workspace::Workspace>> signIn(const QString &user, const char *password)
@@ -167,13 +169,16 @@ class tst_RoleScopedKeys : public QObject
         if (m_totp.contains(user)) {
             m_clock.advance(30 * 1000);
             s.totpCode = accounts::Totp(SecureBytes(m_totp.value(user)), m_clock).currentCode();
+        } else {
+            s.totpCode = m_enrolmentCodes.value(user); // none where the role needs no second factor
         }
         auto ws = workspace::Workspace::open(m_path, s, m_clock);
         if (!ws || ws.value()->session())
             return ws;
-        auto enrolment = ws.value()->accounts().enrollTotp(user, QString::fromLatin1(password));
+        auto enrolment = ws.value()->accounts().enrollTotp(user, QString::fromLatin1(password), s.totpCode);
         if (!enrolment)
             return enrolment.error();
+        m_enrolmentCodes.remove(user);
         const QByteArray key = accounts::base32Decode(enrolment->secretBase32).value_or(QByteArray());
         m_totp.insert(user, key);
         auto confirmed =
@@ -192,11 +197,21 @@ class tst_RoleScopedKeys : public QObject
     bool setRolesAsAdministrator(const QString &user, const QList<accounts::Role> &roles)
     {
         auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
-        return admin.ok() &&
-               admin.value()
-                   ->accounts()
-                   .setRoles(QUuid::fromString(admin.value()->session()->accountId), user, roles)
-                   .ok();
+        if (!admin)
+            return false;
+        auto &directory = admin.value()->accounts();
+        const QUuid adminId = QUuid::fromString(admin.value()->session()->accountId);
+        auto changed = directory.setRoles(adminId, user, roles);
+        if (!changed)
+            return false;
+        // A role that now needs a second factor comes with the code to enrol one.
+        if (changed->requiresSecondFactor() && !changed->totpEnrolled) {
+            auto code = directory.issueEnrolmentCode(adminId, user);
+            if (!code)
+                return false;
+            m_enrolmentCodes.insert(user, code.value());
+        }
+        return true;
     }
 
 private Q_SLOTS:
@@ -210,6 +225,7 @@ private Q_SLOTS:
         o.adminPassword = secret(kAdminPassword);
         auto created = workspace::Workspace::create(o, m_clock);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        m_enrolmentCodes.insert(QStringLiteral("admin"), created.value()->takeAdminEnrolmentCode());
         created.value().reset();
         auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
         QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error().toString()));
@@ -224,6 +240,9 @@ private Q_SLOTS:
                     .createAccount(adminId, QStringLiteral("zhou.min"), QStringLiteral("Zhou Min"),
                                    accounts::Role::Researcher, QString::fromLatin1(kResearcherPassword))
                     .ok());
+        auto code = admin.value()->accounts().issueEnrolmentCode(adminId, QStringLiteral("li.na"));
+        QVERIFY(code.ok());
+        m_enrolmentCodes.insert(QStringLiteral("li.na"), code.value());
         admin.value().reset();
 
         auto clinician = signIn(QStringLiteral("li.na"), kClinicianPassword);
@@ -345,63 +364,55 @@ private Q_SLOTS:
         QVERIFY2(here.ok(), qPrintable(here.ok() ? QString() : here.error().toString()));
     }
 
-    // The roles are in the database, which the researcher's own key opens. Writing herself a
-    // clinician's role there gets her nothing: the next open by an administrator does not grant
-    // keys from database roles (grants come only from an administrator's own act).
-    void rolesWrittenIntoTheDatabaseGrantNoKey()
+    // Issue 9 parts 3 and 4: a researcher holds the database key (the root scope), so in a
+    // copy of the folder she can write herself a clinician role, leaving the digest the database keeps
+    // of its accounts and roles as it was, or deleting it. The signed audit chain carries that digest
+    // in each database.commit event, so the copy is refused at open either way.
+    void rolesWrittenIntoTheDatabaseAreFoundAtOpen()
     {
         crypto::SlotUnlock unlock;
         auto keys = crypto::KeyHierarchy::openWithSlot(
             QDir(m_path).filePath(QStringLiteral("keyring.json")), QStringLiteral("zhou.min"),
             secret(kResearcherPassword), unlock, m_clock, nullptr, true);
         QVERIFY(keys.ok());
+        const SecureBytes databaseKey = keys.value()->dataKey(QStringLiteral("database")).value();
+        keys.value().reset();
         const QJsonObject manifest =
             QJsonDocument::fromJson(readFile(QDir(m_path).filePath(QStringLiteral("workspace.json"))))
                 .object();
-        {
-            store::Database::Options o;
-            o.path = QDir(m_path).filePath(QStringLiteral("data.db"));
-            o.key = keys.value()->dataKey(QStringLiteral("database")).value();
-            o.cipher = store::pageCipherFromName(manifest.value(u"page_cipher").toString())
-                           .value_or(store::PageCipher::Sm4Cbc);
-            auto db = store::Database::open(std::move(o));
-            QVERIFY(db.ok());
-            auto changed = db.value()->execute(
-                QStringLiteral("UPDATE account_roles SET role = 'clinician' WHERE account_id = ?1"),
-                {unlock.accountId});
-            QVERIFY(changed.ok() && changed.value() == 1);
-            // The digest that would find the change is unkeyed (recorded as a known limit); she
-            // removes it so the open goes on to the key reconciliation this test is about.
-            QVERIFY(db.value()
-                        ->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'"))
-                        .ok());
-        }
-        keys.value().reset();
-        {
-            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
-            QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error().toString()));
-            const auto slots = admin.value()->keySlots();
-            QVERIFY(slots.ok());
-            bool seen = false;
-            for (const crypto::KeySlotInfo &slot : slots.value()) {
-                if (slot.userName != u"zhou.min")
-                    continue;
-                seen = true;
-                QVERIFY(!slot.scopes.contains(crypto::identityScope()));
+        for (const bool deleteDigest : {false, true}) {
+            const QString copy = m_root.filePath(deleteDigest ? QStringLiteral("roles-no-digest")
+                                                              : QStringLiteral("roles-rewritten"));
+            QVERIFY(copyFolder(m_path, copy));
+            {
+                store::Database::Options o;
+                o.path = QDir(copy).filePath(QStringLiteral("data.db"));
+                o.key = databaseKey;
+                o.cipher = store::pageCipherFromName(manifest.value(u"page_cipher").toString())
+                               .value_or(store::PageCipher::Sm4Cbc);
+                auto db = store::Database::open(std::move(o));
+                QVERIFY(db.ok());
+                auto changed = db.value()->execute(
+                    QStringLiteral("UPDATE account_roles SET role = 'clinician' WHERE account_id = ?1"),
+                    {unlock.accountId});
+                QVERIFY(changed.ok() && changed.value() == 1);
+                if (deleteDigest)
+                    QVERIFY(
+                        db.value()
+                            ->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'"))
+                            .ok());
             }
-            QVERIFY(seen);
-            // Put the role back the way an administrator does, for the tests after this one.
-            QVERIFY(admin.value()
-                        ->accounts()
-                        .setRoles(QUuid::fromString(admin.value()->session()->accountId),
-                                  QStringLiteral("zhou.min"), {accounts::Role::Researcher})
-                        .ok());
+            workspace::SignIn s;
+            s.userName = QStringLiteral("zhou.min");
+            s.password = secret(kResearcherPassword);
+            auto opened = workspace::Workspace::open(copy, s, m_clock);
+            QVERIFY(!opened.ok());
+            QCOMPARE(opened.error().code, Error::Code::Tampered);
+            QVERIFY2(opened.error().message.contains(QStringLiteral("accounts and roles")),
+                     qPrintable(opened.error().message));
         }
-        auto researcher = signIn(QStringLiteral("zhou.min"), kResearcherPassword);
-        QVERIFY(researcher.ok());
-        auto page = researcher.value()->registry().patients(researcher.value()->session()->accountId, {});
-        QVERIFY(page.ok());
-        QVERIFY(page->patients.first().name.display().isEmpty());
+        // Positive control: the untouched folder opens for her.
+        QVERIFY(signIn(QStringLiteral("zhou.min"), kResearcherPassword).ok());
     }
 
     // In the workstation: the researcher's session reads the patient without identity, the

@@ -309,8 +309,9 @@ private Q_SLOTS:
         o.adminPassword = secret("Guards-the-vault-2026");
         auto created = workspace::Workspace::create(o);
         QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
-        created.value().reset();
         workspace::SignIn signIn;
+        signIn.totpCode = created.value()->takeAdminEnrolmentCode();
+        created.value().reset();
         signIn.userName = QStringLiteral("keeper");
         signIn.password = secret("Guards-the-vault-2026");
         signIn.allowEnrolment = true; // the administrator's second factor is not set up here

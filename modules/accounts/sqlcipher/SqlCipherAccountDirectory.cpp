@@ -2,9 +2,12 @@
 
 #include "../core/src/AccountsLogging.h"
 #include "mdp/accounts/AccountAuditSink.h"
+#include "mdp/accounts/Base32.h"
 #include "mdp/accounts/PasswordHasher.h"
 #include "mdp/accounts/PasswordPolicy.h"
 #include "mdp/accounts/Resources.h"
+#include "mdp/crypto/Hash.h"
+#include "mdp/crypto/Random.h"
 #include "mdp/store/Database.h"
 
 #include <QCoreApplication>
@@ -18,7 +21,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "id, user_name, display_name, password_hash, locked, failed_attempts, locked_until, totp_secret, "
     "totp_algorithm, totp_digits, totp_period, totp_confirmed, totp_last_step, created_at, updated_at, "
-    "password_changed_at, last_login_at");
+    "password_changed_at, last_login_at, enrolment_code, enrolment_code_expires");
 
 constexpr int kMaxUserNameLength = 64;
 constexpr int kMaxDisplayNameLength = 128;
@@ -31,6 +34,8 @@ struct StoredAccount
     SecureBytes totpSecret;
     TotpParameters totpParameters;
     std::optional<qint64> totpLastStep;
+    QByteArray enrolmentCode; // digest of the administrator's one-time code, empty when none
+    QDateTime enrolmentCodeExpires;
 
     QString id() const { return account.idString(); }
     bool totpPending() const { return !account.totpEnrolled && !totpSecret.isEmpty(); }
@@ -61,18 +66,22 @@ QString timeText(const QDateTime &time)
 
 Error badCredentials()
 {
-    return makeError(Error::Code::Unauthenticated,
-                     QCoreApplication::translate("mdp::accounts::AccountDirectory",
-                                                 "The user name or password is incorrect."));
+    return badCredentialsError();
 }
 
-Error wrongCode()
+// The stored form of an enrolment code: its SM3 digest bound to the account, so a digest copied to
+// another row proves nothing. Dashes, spaces and case do not matter.
+QByteArray enrolmentCodeDigest(const QString &accountId, QStringView code)
 {
-    return makeError(
-        Error::Code::Unauthenticated,
-        QCoreApplication::translate("mdp::accounts::AccountDirectory",
-                                    "The verification code is incorrect or was already used. Wait "
-                                    "for the next code and try again."));
+    QByteArray normal;
+    for (const QChar c : code) {
+        if (c.unicode() < 0x80 && c.isLetterOrNumber())
+            normal.append(c.toUpper().toLatin1());
+    }
+    if (normal.isEmpty())
+        return {};
+    return crypto::hash(crypto::HashAlgorithm::Sm3,
+                        QByteArray("mdp-enrolment-code/1\n") + accountId.toUtf8() + '\n' + normal);
 }
 
 Error lockedByAdministrator()
@@ -259,6 +268,8 @@ struct SqlCipherAccountDirectory::Impl
         a.updated = timeFrom(row.value(14));
         a.passwordChanged = timeFrom(row.value(15));
         a.lastLogin = timeFrom(row.value(16));
+        s.enrolmentCode = row.value(17).toByteArray();
+        s.enrolmentCodeExpires = timeFrom(row.value(18));
         a.roles = std::move(roles);
         return s;
     }
@@ -412,6 +423,16 @@ struct SqlCipherAccountDirectory::Impl
         for (int i = options.maxFailedAttempts; i < attempts && seconds < kDay; ++i)
             seconds *= 2;
         return std::min(seconds, kDay);
+    }
+
+    // Whether `code` is the account's unexpired enrolment code.
+    bool enrolmentCodeMatches(const StoredAccount &stored, QStringView code) const
+    {
+        if (stored.enrolmentCode.isEmpty() || !stored.enrolmentCodeExpires.isValid() ||
+            stored.enrolmentCodeExpires <= clock.now())
+            return false;
+        const QByteArray digest = enrolmentCodeDigest(stored.id(), code);
+        return !digest.isEmpty() && crypto::constantTimeEquals(digest, stored.enrolmentCode);
     }
 
     // The first step of every call that proves knowledge of the password: the account is looked up,
@@ -585,20 +606,18 @@ Result<Account> SqlCipherAccountDirectory::createAccount(const QUuid &actorId, c
 }
 
 Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName, const QString &password,
-                                                        const QString &totpCode)
+                                                        const QString &code)
 {
-    return authenticateChecked(userName, &password, totpCode);
+    return authenticateChecked(userName, &password, code);
 }
 
-Result<Account> SqlCipherAccountDirectory::authenticateByKeySlot(const QString &userName,
-                                                                 const QString &totpCode)
+Result<Account> SqlCipherAccountDirectory::authenticateByKeySlot(const QString &userName, const QString &code)
 {
-    return authenticateChecked(userName, nullptr, totpCode);
+    return authenticateChecked(userName, nullptr, code);
 }
 
 Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &userName,
-                                                               const QString *password,
-                                                               const QString &totpCode)
+                                                               const QString *password, const QString &code)
 {
     const QStringView event = AccountEvent::Login;
     auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
@@ -609,25 +628,30 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
 
     std::optional<qint64> acceptedStep;
     if (stored.account.requiresSecondFactor()) {
-        if (!stored.account.totpEnrolled)
+        if (!stored.account.totpEnrolled) {
+            // Only the administrator's enrolment code opens the way to enrolling; without it the
+            // answer is the wrong password's (issue 9 part 8).
+            if (!d->enrolmentCodeMatches(stored, code))
+                return d->registerFailure(stored, event,
+                                          code.trimmed().isEmpty()
+                                              ? QStringLiteral("no enrolment code for a second factor")
+                                              : QStringLiteral("wrong or expired enrolment code"),
+                                          badCredentials());
             return d->fail(
                 event, {}, id, QStringLiteral("second factor enrolment required"),
                 makeError(Error::Code::PermissionDenied,
                           translated(QT_TRANSLATE_NOOP("mdp::accounts::AccountDirectory",
                                                        "This account needs a second factor. Set up an "
                                                        "authenticator app before signing in."))));
-        if (totpCode.trimmed().isEmpty())
-            return d->fail(
-                event, {}, id, QStringLiteral("second factor required"),
-                makeError(Error::Code::InvalidArgument,
-                          translated(QT_TRANSLATE_NOOP("mdp::accounts::AccountDirectory",
-                                                       "Enter the verification code from your authenticator "
-                                                       "app."))));
+        }
+        if (code.trimmed().isEmpty())
+            return d->registerFailure(stored, event, QStringLiteral("verification code missing"),
+                                      badCredentials());
         const Totp totp(stored.totpSecret, d->clock, stored.totpParameters);
-        acceptedStep = totp.verify(totpCode, stored.totpLastStep, d->options.totpWindow);
+        acceptedStep = totp.verify(code, stored.totpLastStep, d->options.totpWindow);
         if (!acceptedStep)
             return d->registerFailure(stored, event, QStringLiteral("wrong or reused verification code"),
-                                      wrongCode());
+                                      badCredentials());
     }
 
     std::optional<QString> rehashed;
@@ -672,7 +696,7 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
     });
     if (replayed)
         return d->registerFailure(stored, event, QStringLiteral("wrong or reused verification code"),
-                                  wrongCode());
+                                  badCredentials());
     if (lockedMeanwhile)
         return d->fail(event, {}, id, QStringLiteral("account locked by an administrator"),
                        lockedByAdministrator());
@@ -877,7 +901,39 @@ Result<Account> SqlCipherAccountDirectory::setRoles(const QUuid &actorId, const 
     return d->reload(id);
 }
 
-Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userName, const QString &password)
+Result<QString> SqlCipherAccountDirectory::issueEnrolmentCode(const QUuid &actorId, const QString &userName)
+{
+    const QStringView event = AccountEvent::EnrolmentCode;
+    auto target = d->adminTarget(event, actorId, userName);
+    if (!target)
+        return target.error();
+    const QString actor = idText(actorId);
+    const QString id = target->id();
+    // 80 random bits: sixteen base-32 characters, shown in groups of four.
+    const QString raw = base32Encode(crypto::randomBytes(10));
+    QStringList groups;
+    for (int i = 0; i < raw.size(); i += 4)
+        groups << raw.mid(i, 4);
+    const QString code = groups.join(QLatin1Char('-'));
+    const QDateTime expires = d->clock.now().addSecs(
+        std::chrono::duration_cast<std::chrono::seconds>(d->options.enrolmentCodeLifetime).count());
+    Result<void> written = d->db.transaction([&]() -> Result<void> {
+        auto changed =
+            d->db.execute(QStringLiteral("UPDATE accounts SET enrolment_code = ?1, "
+                                         "enrolment_code_expires = ?2, updated_at = ?3 WHERE id = ?4"),
+                          {enrolmentCodeDigest(id, code), expires.toMSecsSinceEpoch(), d->nowMs(), id});
+        if (!changed)
+            return changed.error();
+        return {};
+    });
+    if (!written)
+        return d->fail(event, actor, id, QStringLiteral("storage error"), storageError(written.error()));
+    d->audit(event, actor, id, true, QStringLiteral("valid until %1").arg(timeText(expires)));
+    return code;
+}
+
+Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userName, const QString &password,
+                                                            const QString &enrolmentCode)
 {
     const QStringView event = AccountEvent::TotpEnrol;
     auto checked = d->checkPassword(event, userName, &password, QStringLiteral("wrong password"));
@@ -885,6 +941,13 @@ Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userN
         return checked.error();
     const StoredAccount stored = std::move(checked.value());
     const QString id = stored.id();
+    // Checked before anything else is said about the account: a right password alone learns nothing.
+    if (!d->enrolmentCodeMatches(stored, enrolmentCode))
+        return d->registerFailure(stored, event,
+                                  enrolmentCode.trimmed().isEmpty()
+                                      ? QStringLiteral("no enrolment code")
+                                      : QStringLiteral("wrong or expired enrolment code"),
+                                  badCredentials());
     if (stored.account.totpEnrolled)
         return d->fail(
             event, id, id, QStringLiteral("an authenticator is already enrolled"),
@@ -946,6 +1009,7 @@ Result<Account> SqlCipherAccountDirectory::confirmTotp(const QString &userName, 
         // The confirming code's step is recorded so that same code cannot then sign in.
         auto changed =
             d->db.execute(QStringLiteral("UPDATE accounts SET totp_confirmed = 1, totp_last_step = ?1, "
+                                         "enrolment_code = NULL, enrolment_code_expires = NULL, "
                                          "updated_at = ?2 WHERE id = ?3 AND totp_confirmed = 0"),
                           {*step, d->nowMs(), id});
         if (!changed)

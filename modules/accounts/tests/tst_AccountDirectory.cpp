@@ -7,6 +7,7 @@
 #include "mdp/store/Database.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -94,7 +95,10 @@ private:
     // Enrols and confirms an authenticator; returns the generator the user's phone would hold.
     std::optional<Totp> enrol(const QString &name, const QString &password)
     {
-        auto enrolment = m_dir->enrollTotp(name, password);
+        auto code = m_dir->issueEnrolmentCode(m_admin.id, name);
+        if (!code)
+            return std::nullopt;
+        auto enrolment = m_dir->enrollTotp(name, password, *code);
         if (!enrolment)
             return std::nullopt;
         const std::optional<QByteArray> secret = base32Decode(enrolment->secretBase32);
@@ -155,11 +159,11 @@ private Q_SLOTS:
 
     void migrationsBringAnEmptyDatabaseToHeadOnceOnly()
     {
-        QCOMPARE(m_db->schemaVersion(QStringLiteral("accounts")).value(), 1);
+        QCOMPARE(m_db->schemaVersion(QStringLiteral("accounts")).value(), 2);
         // A second directory over the same database finds the schema in place and the data intact.
         auto again = openDirectory(fastOptions());
         QVERIFY(again);
-        QCOMPARE(m_db->schemaVersion(QStringLiteral("accounts")).value(), 1);
+        QCOMPARE(m_db->schemaVersion(QStringLiteral("accounts")).value(), 2);
         QCOMPARE(again->list().value().size(), 1);
     }
 
@@ -444,25 +448,35 @@ private Q_SLOTS:
                  Error::Code::Locked);
     }
 
-    // level-4 roles need a second factor; the error says what to ask for next.
+    // level-4 roles need a second factor. Enrolling one takes the administrator's
+    // one-time enrolment code, given where the authenticator's code goes (issue 9 part 8).
     void secondFactorRoleNeedsEnrolmentThenACode()
     {
         create(QStringLiteral("zhang.wei"), Role::Clinician);
-        auto noEnrolment = m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword);
+        auto enrolmentCode = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        QVERIFY(enrolmentCode.ok());
+        QCOMPARE(m_sink.last().type, AccountEvent::EnrolmentCode.toString());
+        QVERIFY(!m_sink.last().detail.contains(*enrolmentCode));
+        QVERIFY(QRegularExpression(QStringLiteral("^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$"))
+                    .match(*enrolmentCode)
+                    .hasMatch());
+        auto noEnrolment =
+            m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, enrolmentCode->toLower());
         QCOMPARE(loginFailureOf(noEnrolment.error()), LoginFailure::SecondFactorEnrolmentRequired);
         QCOMPARE(m_sink.last().detail, QStringLiteral("second factor enrolment required"));
         QVERIFY(!m_sink.last().success);
 
         // Enrolment needs the password.
-        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kOtherPassword).error().code,
+        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kOtherPassword, *enrolmentCode).error().code,
                  Error::Code::Unauthenticated);
-        auto enrolment = m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword);
+        auto enrolment = m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *enrolmentCode);
         QVERIFY(enrolment.ok());
         QVERIFY(
             enrolment->provisioningUri.startsWith(QStringLiteral("otpauth://totp/MDP:zhang.wei?secret=")));
         QVERIFY(enrolment->provisioningUri.contains(enrolment->secretBase32));
         // Not confirmed yet: still no sign-in.
-        QCOMPARE(loginFailureOf(m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword).error()),
+        QCOMPARE(loginFailureOf(
+                     m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, *enrolmentCode).error()),
                  LoginFailure::SecondFactorEnrolmentRequired);
 
         Totp phone(SecureBytes(*base32Decode(enrolment->secretBase32)), *m_clock, enrolment->parameters);
@@ -477,18 +491,18 @@ private Q_SLOTS:
         // The wrong password given to enrollTotp above counted as one failure, and the wrong
         // confirmation code as another (issue 9).
         QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 2);
-        auto noCode = m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword);
-        QCOMPARE(loginFailureOf(noCode.error()), LoginFailure::SecondFactorRequired);
-        QCOMPARE(m_sink.last().detail, QStringLiteral("second factor required"));
-        // A missing code is a question, not a failed attempt.
-        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 2);
+        // The enrolment code is spent: it neither signs in nor enrols again.
+        QCOMPARE(m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, *enrolmentCode).error().code,
+                 Error::Code::Unauthenticated);
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 3);
 
         const QString code = nextCode(phone);
         const QString wrong =
             code == QStringLiteral("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
         auto wrongCode = m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, wrong);
         QCOMPARE(wrongCode.error().code, Error::Code::Unauthenticated);
-        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 3);
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 4);
+        QVERIFY(m_dir->unlock(m_admin.id, QStringLiteral("zhang.wei")).ok()); // the count starts afresh
         // A wrong password with a right code is still refused.
         QCOMPARE(m_dir->authenticate(QStringLiteral("zhang.wei"), kOtherPassword, code).error().code,
                  Error::Code::Unauthenticated);
@@ -499,7 +513,83 @@ private Q_SLOTS:
         for (const AuditRecord &r : std::as_const(m_sink.records)) {
             QVERIFY(!r.detail.contains(code));
             QVERIFY(!r.detail.contains(enrolment->secretBase32));
+            QVERIFY(!r.detail.contains(*enrolmentCode));
         }
+    }
+
+    // Issue 9 part 8: whoever first knows a new account's password cannot enrol
+    // their own authenticator; that takes the administrator's one-time code, which is bound to its
+    // account, lapses, and is spent by the enrolment.
+    void enrolmentNeedsTheAdministratorsOneTimeCode()
+    {
+        create(QStringLiteral("zhang.wei"), Role::Clinician);
+        create(QStringLiteral("li.na"), Role::Reviewer);
+        // The password alone: refused like a wrong password, and counted.
+        for (const QString &code : {QString(), QStringLiteral("AAAA-BBBB-CCCC-DDDD")}) {
+            auto refused = m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, code);
+            QCOMPARE(refused.error().code, Error::Code::Unauthenticated);
+            QCOMPARE(refused.error().message,
+                     m_dir->authenticate(QStringLiteral("zhang.wei"), kOtherPassword).error().message);
+        }
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 4);
+        // Another account's code does not fit.
+        auto liCode = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("li.na"));
+        QVERIFY(liCode.ok());
+        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *liCode).error().code,
+                 Error::Code::Locked);
+        QVERIFY(m_dir->unlock(m_admin.id, QStringLiteral("zhang.wei")).ok());
+        // Only an administrator issues one.
+        QCOMPARE(m_dir->issueEnrolmentCode(QUuid(), QStringLiteral("zhang.wei")).error().code,
+                 Error::Code::PermissionDenied);
+        const Account li = m_dir->find(QStringLiteral("li.na")).value().value();
+        QCOMPARE(m_dir->issueEnrolmentCode(li.id, QStringLiteral("zhang.wei")).error().code,
+                 Error::Code::PermissionDenied);
+        // A code lapses after its lifetime (72 hours by default).
+        auto code = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        QVERIFY(code.ok());
+        m_clock->advance(qint64(73) * 3600 * 1000);
+        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *code).error().code,
+                 Error::Code::Unauthenticated);
+        // A new code replaces the old one.
+        auto first = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        auto second = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        QVERIFY(first.ok() && second.ok());
+        QVERIFY(*first != *second);
+        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *first).error().code,
+                 Error::Code::Unauthenticated);
+        // Dashes, spaces and case do not matter.
+        QString typed = second->toLower();
+        typed.replace(QLatin1Char('-'), QLatin1Char(' '));
+        QVERIFY(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, typed).ok());
+        // Only the code's digest is stored, not the code.
+        auto stored = m_db->queryOne(
+            QStringLiteral("SELECT enrolment_code FROM accounts WHERE user_name = 'zhang.wei'"));
+        QVERIFY(stored.ok() && stored->has_value());
+        const QByteArray digest = (**stored).at(0).toByteArray();
+        QCOMPARE(digest.size(), 32);
+        QVERIFY(!digest.contains(second->toLatin1()));
+    }
+
+    // Issue 9 part 8: a right password without its code gets the wrong password's answer, and counts
+    // like it, so the lock-out does not tell either.
+    void aRightPasswordWithoutItsCodeAnswersLikeAWrongOne()
+    {
+        create(QStringLiteral("zhang.wei"), Role::Clinician); // must enrol, has not
+        create(QStringLiteral("wang.fang"), Role::DataManager);
+        QVERIFY(enrol(QStringLiteral("wang.fang"), kUserPassword));
+        const Error wrongPassword = m_dir->authenticate(QStringLiteral("zhang.wei"), kOtherPassword).error();
+        QCOMPARE(wrongPassword.code, Error::Code::Unauthenticated);
+        for (const QString &name : {QStringLiteral("zhang.wei"), QStringLiteral("wang.fang")}) {
+            const Error noCode = m_dir->authenticate(name, kUserPassword).error();
+            QCOMPARE(noCode.code, wrongPassword.code);
+            QCOMPARE(noCode.message, wrongPassword.message);
+            QCOMPARE(loginFailureOf(noCode), LoginFailure::BadCredentials);
+        }
+        QCOMPARE(m_dir->find(QStringLiteral("zhang.wei")).value()->failedAttempts, 2);
+        QCOMPARE(m_dir->find(QStringLiteral("wang.fang")).value()->failedAttempts, 1);
+        // An unknown name answers the same.
+        QCOMPARE(m_dir->authenticate(QStringLiteral("nobody"), kUserPassword).error().message,
+                 wrongPassword.message);
     }
 
     // a TOTP code works once.
@@ -558,7 +648,8 @@ private Q_SLOTS:
     void wrongConfirmationCodesCountTowardsTheLockOut()
     {
         create(QStringLiteral("qian.li"), Role::Reviewer);
-        auto enrolment = m_dir->enrollTotp(QStringLiteral("qian.li"), kUserPassword);
+        auto enrolment = m_dir->enrollTotp(QStringLiteral("qian.li"), kUserPassword,
+                                           *m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("qian.li")));
         QVERIFY(enrolment.ok());
         const Totp phone(SecureBytes(*base32Decode(enrolment->secretBase32)), *m_clock,
                          enrolment->parameters);
@@ -586,7 +677,7 @@ private Q_SLOTS:
         const std::optional<Totp> phone = enrol(QStringLiteral("li.na"), kUserPassword);
         QVERIFY(phone);
         QCOMPARE(loginFailureOf(m_dir->authenticate(QStringLiteral("li.na"), kUserPassword).error()),
-                 LoginFailure::SecondFactorRequired);
+                 LoginFailure::BadCredentials);
         QVERIFY(m_dir->authenticate(QStringLiteral("li.na"), kUserPassword, nextCode(*phone)).ok());
     }
 
@@ -594,14 +685,18 @@ private Q_SLOTS:
     {
         create(QStringLiteral("zhang.wei"), Role::Clinician);
         QVERIFY(enrol(QStringLiteral("zhang.wei"), kUserPassword));
-        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword).error().code,
+        auto code = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        QCOMPARE(m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *code).error().code,
                  Error::Code::Conflict);
         auto reset = m_dir->resetTotp(m_admin.id, QStringLiteral("zhang.wei"));
         QVERIFY(reset.ok());
         QVERIFY(!reset->totpEnrolled);
         QCOMPARE(m_sink.last().type, AccountEvent::TotpReset.toString());
         QCOMPARE(loginFailureOf(m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword).error()),
-                 LoginFailure::SecondFactorEnrolmentRequired);
+                 LoginFailure::BadCredentials);
+        QCOMPARE(
+            loginFailureOf(m_dir->authenticate(QStringLiteral("zhang.wei"), kUserPassword, *code).error()),
+            LoginFailure::SecondFactorEnrolmentRequired);
         QVERIFY(enrol(QStringLiteral("zhang.wei"), kUserPassword));
     }
 
@@ -733,12 +828,13 @@ private Q_SLOTS:
         QVERIFY(m_dir->resetPassword(m_admin.id, QStringLiteral("zhang.wei"), kUserPassword).ok());
 
         const QList<std::pair<QStringView, bool>> expected = {
-            {AccountEvent::Created, true},        {AccountEvent::TotpEnrol, true},
-            {AccountEvent::TotpConfirm, true},    {AccountEvent::Login, true},
-            {AccountEvent::Login, false},         {AccountEvent::Logout, true},
-            {AccountEvent::PasswordChange, true}, {AccountEvent::RoleChange, true},
-            {AccountEvent::Lock, true},           {AccountEvent::Unlock, true},
-            {AccountEvent::TotpReset, true},      {AccountEvent::PasswordReset, true},
+            {AccountEvent::Created, true},       {AccountEvent::EnrolmentCode, true},
+            {AccountEvent::TotpEnrol, true},     {AccountEvent::TotpConfirm, true},
+            {AccountEvent::Login, true},         {AccountEvent::Login, false},
+            {AccountEvent::Logout, true},        {AccountEvent::PasswordChange, true},
+            {AccountEvent::RoleChange, true},    {AccountEvent::Lock, true},
+            {AccountEvent::Unlock, true},        {AccountEvent::TotpReset, true},
+            {AccountEvent::PasswordReset, true},
         };
         QCOMPARE(m_sink.records.size(), expected.size());
         for (qsizetype i = 0; i < expected.size(); ++i) {

@@ -344,6 +344,51 @@ Result<void> Pkcs11RootKey::changeCredential(const SecureBytes &oldPin, const Se
     return {};
 }
 
+Result<std::unique_ptr<RootKeyProvider>> Pkcs11RootKey::renew()
+{
+    std::lock_guard lock(d->mutex);
+    std::unique_ptr<Pkcs11RootKey> fresh(new Pkcs11RootKey);
+    Impl &n = *fresh->d;
+    n.config = d->config;
+    const qsizetype mark = n.config.keyLabel.indexOf(QLatin1Char('#'));
+    const QString base = mark < 0 ? n.config.keyLabel : n.config.keyLabel.left(mark);
+    n.config.keyLabel = base + QLatin1Char('#') + QString::fromLatin1(randomBytes(6).toHex());
+    n.module = d->module;
+    auto slot = n.findSlot();
+    if (!slot)
+        return slot.error();
+    // The token's login is the application's, shared by all its sessions: no PIN is asked again.
+    const CK_RV rv =
+        n.f()->C_OpenSession(slot.value(), CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &n.session);
+    if (rv != CKR_OK)
+        return tokenError(QStringLiteral("cannot open a token session"), rv);
+    auto key = n.generateKey();
+    if (!key)
+        return key.error();
+    n.key = key.value();
+    auto props = n.properties();
+    if (!props || !props->sensitive || props->extractable || props->valueReadable ||
+        props->lengthBytes != int(kRootKeyLength)) {
+        n.f()->C_DestroyObject(n.session, n.key);
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("the token did not generate a sensitive, non-extractable AES-256 key"));
+    }
+    return std::unique_ptr<RootKeyProvider>(std::move(fresh));
+}
+
+Result<void> Pkcs11RootKey::erase()
+{
+    std::lock_guard lock(d->mutex);
+    if (d->key == CK_INVALID_HANDLE)
+        return {};
+    const CK_RV rv = d->f()->C_DestroyObject(d->session, d->key);
+    if (rv != CKR_OK)
+        return tokenError(QStringLiteral("cannot destroy the old root key in the token"), rv);
+    d->key = CK_INVALID_HANDLE;
+    return {};
+}
+
 Result<Pkcs11RootKey::KeyProperties> Pkcs11RootKey::rootKeyProperties() const
 {
     std::lock_guard lock(d->mutex);

@@ -263,6 +263,37 @@ private Q_SLOTS:
         QVERIFY(!Aead::create(AeadCipher::Sm4Gcm, remaining)->openEnvelope({}, sealed).ok());
     }
 
+    // Issue 9 part 6, and the limit the README states: with a passphrase root, destroying renews the
+    // purpose's KEK, so today's keyring holds nothing that reaches the key; but a copy of
+    // keyring.json taken before, with the passphrase, still unwraps it. Only a token root recalls
+    // that copy (tst_Pkcs11RootKey::destroyedDataKeyStaysDeadForAnOldKeyringCopy).
+    void destroyRenewsTheKekButAPassphraseCannotRecallAnOldCopy()
+    {
+        const QString path = newPath();
+        auto h = createWith(path, "correct horse battery");
+        const SecureBytes key =
+            h->createDataKey(QStringLiteral("grant-export"), KeyPurpose::grant(u"g-43")).value();
+        const QByteArray sealed =
+            Aead::create(AeadCipher::Sm4Gcm, key)->sealWithRandomNonce({}, "export").value();
+        const QString oldCopy = path + QStringLiteral(".old");
+        QVERIFY(QFile::copy(path, oldCopy));
+        QVERIFY(findKey(h->keys(), QStringLiteral("kek/grant:g-43/v1")));
+        QCOMPARE(findKey(h->keys(), QStringLiteral("kek/grant:g-43/v1"))->state, KeyState::Active);
+        QVERIFY(h->destroyDataKey(QStringLiteral("grant-export")).ok());
+        // What wrapped it was renewed: the old KEK version is erased, a new one is active.
+        QVERIFY(findKey(h->keys(), QStringLiteral("kek/grant:g-43/v2")));
+        QCOMPARE(findKey(h->keys(), QStringLiteral("kek/grant:g-43/v1"))->state, KeyState::Destroyed);
+        QCOMPARE(findKey(h->keys(), QStringLiteral("kek/grant:g-43/v2"))->state, KeyState::Active);
+        QVERIFY(!h->dataKey(QStringLiteral("grant-export")).ok());
+        h.reset();
+
+        auto old = KeyHierarchy::open(oldCopy, secret("correct horse battery"), m_clock);
+        QVERIFY(old.ok());
+        auto recovered = (*old)->dataKey(QStringLiteral("grant-export"));
+        QVERIFY(recovered.ok()); // the stated limit of a passphrase root
+        QVERIFY(Aead::create(AeadCipher::Sm4Gcm, recovered.value())->openEnvelope({}, sealed).ok());
+    }
+
     void retiredDataKeyStaysReadable()
     {
         const QString path = newPath();
@@ -304,6 +335,10 @@ private Q_SLOTS:
             QStringLiteral("root.change-credential root FAILED"),
             QStringLiteral("key.retire database ok"),
             QStringLiteral("key.destroy database ok"),
+            // Destroying renews what wrapped the key (issue 9 part 6).
+            QStringLiteral("kek.create kek/database/v3 ok"),
+            QStringLiteral("kek.destroy kek/database/v2 ok"),
+            QStringLiteral("kek.rotate kek/database ok"),
             QStringLiteral("key.use database FAILED"),
             QStringLiteral("root.unlock root FAILED"),
             QStringLiteral("root.unlock root ok"),
@@ -427,7 +462,7 @@ private Q_SLOTS:
         m_clock.advance(60 * 1000);
         QVERIFY(h->destroyDataKey(QStringLiteral("database")).ok());
         const QList<KeyInfo> keys = h->keys();
-        QCOMPARE(keys.size(), 3); // root, one KEK, one data key
+        QCOMPARE(keys.size(), 4); // root, the erased KEK and its renewal, one data key
         QCOMPARE(keys.at(0).kind, KeyInfo::Kind::Root);
         QCOMPARE(keys.at(0).algorithm, QStringLiteral("passphrase: sm4-gcm"));
         const KeyInfo *db = findKey(keys, QStringLiteral("database"));

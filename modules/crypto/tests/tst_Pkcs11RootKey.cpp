@@ -1,3 +1,4 @@
+#include "mdp/crypto/Aead.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Pkcs11RootKey.h"
 
@@ -125,6 +126,57 @@ private Q_SLOTS:
         auto second = KeyHierarchy::open(path, secret("0000"), m_clock);
         QVERIFY(!second.ok());
         QCOMPARE(second.error().code, Error::Code::Locked); // SoftHSM answers CKR_USER_ALREADY_LOGGED_IN
+    }
+
+    // Issue 9 part 6, R-7.4.3 (destroy): with the root in a token, destroying a data key gives the
+    // keyring a fresh token key and destroys the old one in the token, so a copy of keyring.json
+    // taken before the destruction, with the right PIN, no longer reaches the key or its data.
+    void destroyedDataKeyStaysDeadForAnOldKeyringCopy()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("destroy.json"));
+        const QString oldCopy = m_dir.filePath(QStringLiteral("destroy-before.json"));
+        Pkcs11RootConfig config = m_config;
+        config.keyLabel = QStringLiteral("mdp-destroy");
+        QByteArray sealed;
+        SecureBytes database;
+        {
+            auto root = Pkcs11RootKey::openOrGenerate(config, secret(kPin));
+            QVERIFY2(root.ok(), qPrintable(root.ok() ? QString() : root.error().message));
+            auto h = KeyHierarchy::create(path, std::move(root.value()), m_clock);
+            QVERIFY(h.ok());
+            const SecureBytes key =
+                (*h)->createDataKey(QStringLiteral("export-17"), KeyPurpose::grant(u"g-17")).value();
+            database = (*h)->createDataKey(QStringLiteral("database"), KeyPurpose::database()).value();
+            sealed = Aead::create(AeadCipher::Sm4Gcm, key)->sealWithRandomNonce({}, "export").value();
+        }
+        QVERIFY(QFile::copy(path, oldCopy));
+        // Positive control: before the destruction the copy and the PIN open the data.
+        {
+            auto old = KeyHierarchy::open(oldCopy, secret(kPin), m_clock);
+            QVERIFY2(old.ok(), qPrintable(old.ok() ? QString() : old.error().message));
+            auto key = (*old)->dataKey(QStringLiteral("export-17"));
+            QVERIFY(key.ok());
+            QVERIFY(Aead::create(AeadCipher::Sm4Gcm, key.value())->openEnvelope({}, sealed).ok());
+        }
+        {
+            auto h = KeyHierarchy::open(path, secret(kPin), m_clock);
+            QVERIFY(h.ok());
+            QVERIFY((*h)->destroyDataKey(QStringLiteral("export-17")).ok());
+            QCOMPARE((*h)->dataKey(QStringLiteral("export-17")).error().code, Error::Code::NotFound);
+            QVERIFY((*h)->dataKey(QStringLiteral("database")).value() == database);
+        }
+        // Today's keyring opens with the PIN, on a new token key; the other data keys survive.
+        {
+            auto h = KeyHierarchy::open(path, secret(kPin), m_clock);
+            QVERIFY2(h.ok(), qPrintable(h.ok() ? QString() : h.error().message));
+            QVERIFY((*h)->dataKey(QStringLiteral("database")).value() == database);
+            QVERIFY(!readFile(path).contains("\"keyLabel\": \"mdp-destroy\""));
+        }
+        // The old copy, with the right PIN: its root key no longer exists in the token.
+        auto old = KeyHierarchy::open(oldCopy, secret(kPin), m_clock);
+        QVERIFY(!old.ok());
+        QCOMPARE(old.error().code, Error::Code::NotFound);
+        QCOMPARE(Pkcs11RootKey::open(config, secret(kPin)).error().code, Error::Code::NotFound);
     }
 
     // the root key cannot leave the token.

@@ -46,6 +46,11 @@ class tst_LoginDialog : public QObject
     QString m_directory;
     ManualClock m_clock{QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC)};
     QString m_clinicianSecret;
+    QString m_adminEnrolmentCode;
+    const QString kBadCredentials =
+        QStringLiteral("The user name, password or verification code is wrong. If your account uses an "
+                       "authenticator app, enter its current code; at your first sign-in, the enrolment "
+                       "code from your administrator.");
 
     void fill(LoginDialog &dialog, const QString &passphrase, const QString &user, const QString &password)
     {
@@ -89,6 +94,8 @@ private Q_SLOTS:
         auto created = workspace::Workspace::create(options, m_clock);
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
         auto &ws = *created.value();
+        m_adminEnrolmentCode = ws.takeAdminEnrolmentCode();
+        QVERIFY(!m_adminEnrolmentCode.isEmpty());
         QVERIFY(ws.beginCustodianSession().ok()); // setting up, on the passphrase's authority
         auto &directory = ws.accounts();
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
@@ -101,7 +108,9 @@ private Q_SLOTS:
                         .createAccount(admin, QString::fromLatin1(name), QStringLiteral("Researcher"),
                                        accounts::Role::Researcher, kResearcherPassword)
                         .ok());
-        auto enrolment = directory.enrollTotp(QStringLiteral("dr.li"), kClinicianPassword);
+        auto enrolment =
+            directory.enrollTotp(QStringLiteral("dr.li"), kClinicianPassword,
+                                 directory.issueEnrolmentCode(admin, QStringLiteral("dr.li")).value());
         QVERIFY(enrolment.ok());
         m_clinicianSecret = enrolment->secretBase32;
         QVERIFY(directory.confirmTotp(QStringLiteral("dr.li"), codeFor(m_clinicianSecret, m_clock)).ok());
@@ -113,7 +122,7 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->isVisible());
-        QVERIFY(!findChildNamed<QLineEdit>(&dialog, "totpEdit")->isVisible());
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpEdit")->isVisible());
         saveScreenshot(&dialog, QStringLiteral("login-unlock-en"));
         fill(dialog, QStringLiteral("not the passphrase at all"), QStringLiteral("res.zhao"),
              kResearcherPassword);
@@ -125,8 +134,9 @@ private Q_SLOTS:
         saveScreenshot(&dialog, QStringLiteral("login-wrong-passphrase-en"));
     }
 
-    // level-4 roles sign in with a second factor.
-    void clinicianIsAskedForTheVerificationCodeThenSignsIn()
+    // level-4 roles sign in with a second factor. Issue 9 part 8: a right password without
+    // its code gets the wrong password's answer, so the dialog asks for the code up front.
+    void clinicianSignsInWithTheVerificationCode()
     {
         LoginDialog dialog(m_directory, m_clock);
         dialog.show();
@@ -134,16 +144,18 @@ private Q_SLOTS:
         fill(dialog, kPassphrase, QStringLiteral("dr.li"), kClinicianPassword);
         submit(dialog);
         QVERIFY(dialog.isUnlocked());
-        QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+        QCOMPARE(dialog.step(), LoginDialog::Step::Credentials);
+        QVERIFY(!dialog.session());
+        QCOMPARE(dialog.message(), kBadCredentials);
         QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpEdit")->isVisible());
         QVERIFY(!findChildNamed<QLineEdit>(&dialog, "passphraseEdit")->isVisible());
-        QVERIFY(!dialog.session());
         saveScreenshot(&dialog, QStringLiteral("login-totp-en"));
 
+        fill(dialog, {}, QStringLiteral("dr.li"), kClinicianPassword);
         findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(QStringLiteral("000000"));
         submit(dialog);
         QVERIFY(!dialog.session());
-        QVERIFY(dialog.message().contains(QStringLiteral("verification code")));
+        QCOMPARE(dialog.message(), kBadCredentials);
 
         m_clock.advance(30'000); // the code used to confirm enrolment cannot be used again
         findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(m_clinicianSecret, m_clock));
@@ -165,10 +177,10 @@ private Q_SLOTS:
         fill(dialog, {}, QStringLiteral("res.sun"), QStringLiteral("wrong password 1"));
         submit(dialog);
         QVERIFY(!dialog.session());
-        QCOMPARE(dialog.message(), QStringLiteral("The user name or password is wrong."));
+        QCOMPARE(dialog.message(), kBadCredentials);
         fill(dialog, {}, QStringLiteral("no.such.user"), QStringLiteral("wrong password 1"));
         submit(dialog);
-        QCOMPARE(dialog.message(), QStringLiteral("The user name or password is wrong."));
+        QCOMPARE(dialog.message(), kBadCredentials);
     }
 
     // repeated failures lock the account; the dialog says until when.
@@ -213,6 +225,11 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         fill(dialog, {}, QStringLiteral("admin"), kAdminPassword);
+        submit(dialog); // the password alone is not enough to enrol (issue 9 part 8)
+        QCOMPARE(dialog.step(), LoginDialog::Step::Credentials);
+        QCOMPARE(dialog.message(), kBadCredentials);
+        fill(dialog, {}, QStringLiteral("admin"), kAdminPassword);
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(m_adminEnrolmentCode);
         submit(dialog);
         QCOMPARE(dialog.step(), LoginDialog::Step::Enrolment);
         auto *secretLabel = findChildNamed<QLabel>(&dialog, "totpSecret");
@@ -228,7 +245,8 @@ private Q_SLOTS:
         const QString base32 = secretLabel->text().remove(u' ');
         findChildNamed<QLineEdit>(&dialog, "enrolmentCodeEdit")->setText(codeFor(base32, m_clock));
         submit(dialog);
-        QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+        QCOMPARE(dialog.step(), LoginDialog::Step::Credentials);
+        QVERIFY(findChildNamed<QLineEdit>(&dialog, "totpEdit")->text().isEmpty());
         m_clock.advance(30'000);
         findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(base32, m_clock));
         submit(dialog);
@@ -275,6 +293,7 @@ private Q_SLOTS:
         QFETCH(QString, language);
         useLanguage(language);
         const QString directory = m_root.filePath(QStringLiteral("accounts-") + language);
+        QString enrolmentCode;
         {
             workspace::CreateOptions options;
             options.directory = directory;
@@ -298,6 +317,7 @@ private Q_SLOTS:
                         .createAccount(admin, QStringLiteral("dr.he"), QStringLiteral("He"),
                                        accounts::Role::Clinician, kClinicianPassword)
                         .ok());
+            enrolmentCode = accounts.issueEnrolmentCode(admin, QStringLiteral("dr.he")).value();
         }
         LoginDialog dialog(directory, m_clock);
         dialog.resize(820, 640);
@@ -312,12 +332,19 @@ private Q_SLOTS:
         QVERIFY(!dialog.isUnlocked());
         QVERIFY(!dialog.session());
         QVERIFY2(dialog.message().contains(language == u"en"
-                                               ? QStringLiteral("user name or password is wrong")
-                                               : QStringLiteral("用户名或密码")),
+                                               ? QStringLiteral("user name, password or verification code")
+                                               : QStringLiteral("用户名、密码或验证码")),
                  qPrintable(dialog.message()));
         saveScreenshot(&dialog, QStringLiteral("login-accounts-wrong-") + language);
+        const QString wrongPassword = dialog.message();
 
+        // Her right password without the enrolment code: the same answer.
         fill(dialog, {}, QStringLiteral("dr.he"), kClinicianPassword);
+        submit(dialog);
+        QVERIFY(!dialog.isUnlocked());
+        QCOMPARE(dialog.message(), wrongPassword);
+        fill(dialog, {}, QStringLiteral("dr.he"), kClinicianPassword);
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(enrolmentCode);
         submit(dialog);
         QCOMPARE(dialog.step(), LoginDialog::Step::Enrolment);
         QVERIFY(dialog.isUnlocked());
@@ -325,7 +352,7 @@ private Q_SLOTS:
         const QString base32 = findChildNamed<QLabel>(&dialog, "totpSecret")->text().remove(u' ');
         findChildNamed<QLineEdit>(&dialog, "enrolmentCodeEdit")->setText(codeFor(base32, m_clock));
         submit(dialog);
-        QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+        QCOMPARE(dialog.step(), LoginDialog::Step::Credentials);
         m_clock.advance(30'000);
         findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(base32, m_clock));
         submit(dialog);
@@ -398,7 +425,8 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             fill(dialog, {}, QStringLiteral("dr.li"), kClinicianPassword);
             submit(dialog);
-            QCOMPARE(dialog.step(), LoginDialog::Step::SecondFactor);
+            QCOMPARE(dialog.step(), LoginDialog::Step::Credentials);
+            QVERIFY2(dialog.message().contains(QStringLiteral("验证码")), qPrintable(dialog.message()));
             saveScreenshot(&dialog, QStringLiteral("login-totp-zh_CN"));
         }
         useLanguage(QStringLiteral("en"));

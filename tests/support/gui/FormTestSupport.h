@@ -92,7 +92,12 @@ public:
                                                  secondClinician.displayName, accounts::Role::Clinician,
                                                  secondClinician.password))
             return false;
-        auto enrolment = workspace->accounts().enrollTotp(secondClinician.userName, secondClinician.password);
+        auto code =
+            workspace->accounts().issueEnrolmentCode(workspace->custodianId(), secondClinician.userName);
+        if (!code)
+            return false;
+        auto enrolment = workspace->accounts().enrollTotp(secondClinician.userName, secondClinician.password,
+                                                          code.value());
         if (!enrolment)
             return false;
         secondClinician.totpSecretBase32 = enrolment->secretBase32;

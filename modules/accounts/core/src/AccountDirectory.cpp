@@ -1,5 +1,7 @@
 #include "mdp/accounts/AccountDirectory.h"
 
+#include <QCoreApplication>
+
 namespace mdp::accounts {
 
 LoginFailure loginFailureOf(const Error &error)
@@ -9,13 +11,19 @@ LoginFailure loginFailureOf(const Error &error)
         return LoginFailure::BadCredentials;
     case Error::Code::Locked:
         return LoginFailure::Locked;
-    case Error::Code::InvalidArgument:
-        return LoginFailure::SecondFactorRequired;
     case Error::Code::PermissionDenied:
         return LoginFailure::SecondFactorEnrolmentRequired;
     default:
         return LoginFailure::Other;
     }
+}
+
+Error badCredentialsError()
+{
+    return makeError(
+        Error::Code::Unauthenticated,
+        QCoreApplication::translate("mdp::accounts::AccountDirectory",
+                                    "The user name, password or verification code is incorrect."));
 }
 
 } // namespace mdp::accounts

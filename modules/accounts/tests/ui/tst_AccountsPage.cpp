@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QtTest>
 
@@ -104,6 +105,32 @@ private Q_SLOTS:
         const auto created = *m_demo.workspace().accounts().find(QStringLiteral("dr.zhou")).value();
         QCOMPARE(created.primaryRole(), accounts::Role::Reviewer);
         QTRY_VERIFY(findChildNamed<QLabel>(page, "messageLabel")->text().contains(QStringLiteral("dr.zhou")));
+        // A reviewer needs a second factor: the page shows the one-time enrolment code once, and only
+        // with it does the new account enrol an authenticator (issue 9 part 8).
+        const QString message = findChildNamed<QLabel>(page, "messageLabel")->text();
+        const auto code = QRegularExpression(QStringLiteral("[A-Z2-7]{4}(-[A-Z2-7]{4}){3}")).match(message);
+        QVERIFY2(code.hasMatch(), qPrintable(message));
+        saveScreenshot(window.get(), QStringLiteral("main-admin-enrolment-code-en"));
+        auto &directory = m_demo.workspace().accounts();
+        QCOMPARE(directory.enrollTotp(QStringLiteral("dr.zhou"), QStringLiteral("Shenhe#Zhou2026"), {})
+                     .error()
+                     .code,
+                 Error::Code::Unauthenticated);
+        QVERIFY(directory
+                    .enrollTotp(QStringLiteral("dr.zhou"), QStringLiteral("Shenhe#Zhou2026"), code.captured())
+                    .ok());
+        // Not enrolled yet (unconfirmed): the administrator can issue a fresh code from the page.
+        auto *table = findChildNamed<QTableView>(page, "accountsTable");
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 0).data(AccountTableModel::UserNameRole).toString() == u"dr.zhou")
+                table->selectRow(row);
+        }
+        auto *issue = findChildNamed<QPushButton>(page, "enrolmentCodeButton");
+        QVERIFY(issue->isEnabled());
+        issue->click();
+        const QString again = findChildNamed<QLabel>(page, "messageLabel")->text();
+        const auto second = QRegularExpression(QStringLiteral("[A-Z2-7]{4}(-[A-Z2-7]{4}){3}")).match(again);
+        QVERIFY2(second.hasMatch() && second.captured() != code.captured(), qPrintable(again));
     }
 
     void everyoneChangesTheirOwnPassword()

@@ -53,12 +53,17 @@ AccountsPage::AccountsPage(workbench::SessionContext &context, QWidget *parent)
     m_totp =
         new QPushButton(workbench::Theme::icon(QStringLiteral("phone-key")), tr("Reset authenticator"), this);
     m_totp->setObjectName(QStringLiteral("resetTotpButton"));
+    m_enrolmentCode = new QPushButton(tr("Enrolment code"), this);
+    m_enrolmentCode->setObjectName(QStringLiteral("enrolmentCodeButton"));
+    m_enrolmentCode->setToolTip(tr("Issue a one-time code with which the account sets up its authenticator "
+                                   "app at its next sign-in"));
     actions->addWidget(m_add);
     actions->addSpacing(12);
     actions->addWidget(m_lock);
     actions->addWidget(m_role);
     actions->addWidget(m_password);
     actions->addWidget(m_totp);
+    actions->addWidget(m_enrolmentCode);
     actions->addStretch();
     layout->addLayout(actions);
     layout->addWidget(m_message);
@@ -86,6 +91,7 @@ AccountsPage::AccountsPage(workbench::SessionContext &context, QWidget *parent)
     connect(m_role, &QPushButton::clicked, this, &AccountsPage::changeRole);
     connect(m_totp, &QPushButton::clicked, this, &AccountsPage::resetTotp);
     connect(m_password, &QPushButton::clicked, this, &AccountsPage::resetPassword);
+    connect(m_enrolmentCode, &QPushButton::clicked, this, &AccountsPage::issueEnrolmentCode);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AccountsPage::updateButtons);
     connect(m_table, &QTableView::doubleClicked, this, &AccountsPage::changeRole);
@@ -146,6 +152,7 @@ void AccountsPage::updateButtons()
     m_role->setEnabled(any);
     m_password->setEnabled(any && !self);
     m_totp->setEnabled(any && enrolled);
+    m_enrolmentCode->setEnabled(any && !enrolled && !self);
 }
 
 void AccountsPage::report(bool ok, const QString &successText, const QString &errorText)
@@ -170,8 +177,11 @@ void AccountsPage::addAccount()
     m_context.run<Result<accounts::Account>>(
         this, [=] { return directory->createAccount(actor, userName, displayName, role, password); },
         [this, userName](Result<accounts::Account> &result) {
-            report(result.ok(),
-                   tr("Account %1 created. Give the initial password to its owner in person.").arg(userName),
+            const QString created =
+                tr("Account %1 created. Give the initial password to its owner in person.").arg(userName);
+            if (result.ok() && result->requiresSecondFactor())
+                return showEnrolmentCode(userName, created);
+            report(result.ok(), created,
                    result.ok() ? QString()
                                : tr("The account was not created: %1").arg(result.error().message));
         });
@@ -240,13 +250,38 @@ void AccountsPage::resetTotp()
         return;
     if (QMessageBox::question(
             this, tr("Reset authenticator"),
-            tr("Remove the authenticator of %1? Use this when the device is lost. The owner "
-               "sets up a new authenticator at the next sign-in.")
+            tr("Remove the authenticator of %1? Use this when the device is lost. A one-time "
+               "enrolment code is shown next; with it the owner sets up a new authenticator at the next "
+               "sign-in.")
                 .arg(user)) != QMessageBox::Yes)
         return;
     const auto result = m_context.workspace().accounts().resetTotp(m_context.actorId(), user);
-    report(result.ok(), tr("The authenticator of %1 was removed.").arg(user),
-           result.ok() ? QString() : tr("The authenticator was not reset: %1").arg(result.error().message));
+    if (!result.ok())
+        return report(false, {}, tr("The authenticator was not reset: %1").arg(result.error().message));
+    showEnrolmentCode(user, tr("The authenticator of %1 was removed.").arg(user));
+}
+
+void AccountsPage::issueEnrolmentCode()
+{
+    const QString user = selectedUser();
+    if (!user.isEmpty())
+        showEnrolmentCode(user, {});
+}
+
+void AccountsPage::showEnrolmentCode(const QString &user, const QString &lead)
+{
+    const auto code = m_context.workspace().accounts().issueEnrolmentCode(m_context.actorId(), user);
+    if (!code.ok()) {
+        const QString failed = tr("No enrolment code was issued: %1").arg(code.error().message);
+        return report(false, {}, lead.isEmpty() ? failed : lead + QLatin1Char(' ') + failed);
+    }
+    const QString text = tr("One-time enrolment code for %1: %2. Give it to its owner in person; it is "
+                            "shown only now. At the next sign-in they enter it as the verification code "
+                            "and set up their authenticator app. It replaces any earlier code and "
+                            "expires after three days.")
+                             .arg(user, code.value());
+    report(true, lead.isEmpty() ? text : lead + QLatin1Char(' ') + text, {});
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 }
 
 } // namespace mdp::accounts::ui

@@ -16,8 +16,9 @@ namespace mdp::accounts::ui {
 class AccountTableModel;
 
 // System administrators manage accounts: add, lock and unlock, change role, reset the
-// authenticator. Every action goes through the AccountDirectory with the signed-in administrator as
-// actor; the directory refuses what the actor may not do.
+// authenticator, and issue the one-time code with which an account sets up its authenticator. Every action
+// goes through the AccountDirectory with the signed-in administrator as actor; the directory refuses what the
+// actor may not do.
 class AccountsPage : public QWidget
 {
     Q_OBJECT
@@ -38,6 +39,10 @@ private:
     void changeRole();
     void resetTotp();
     void resetPassword();
+    void issueEnrolmentCode();
+    // Issues `user`'s one-time enrolment code and shows it once in the page's message, after
+    // `lead` (what was just done).
+    void showEnrolmentCode(const QString &user, const QString &lead);
     void report(bool ok, const QString &successText, const QString &errorText);
 
     workbench::SessionContext &m_context;
@@ -50,6 +55,7 @@ private:
     QPushButton *m_role;
     QPushButton *m_totp;
     QPushButton *m_password;
+    QPushButton *m_enrolmentCode;
 };
 
 } // namespace mdp::accounts::ui

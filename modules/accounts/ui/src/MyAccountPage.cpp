@@ -36,6 +36,7 @@ MyAccountPage::MyAccountPage(workbench::SessionContext &context, QWidget *parent
     , m_totpStatus(workbench::makeLabel(QString(), QStringLiteral("factValue"), this))
     , m_totpStack(new QStackedWidget(this))
     , m_enrolPassword(new QLineEdit(this))
+    , m_enrolmentCode(new QLineEdit(this))
     , m_startEnrolment(workbench::makeAccentButton(tr("Set up authenticator"), this))
     , m_enrolment(new workbench::TotpEnrolmentWidget(this))
     , m_confirmEnrolment(workbench::makeAccentButton(tr("Confirm code"), this))
@@ -46,6 +47,8 @@ MyAccountPage::MyAccountPage(workbench::SessionContext &context, QWidget *parent
     m_confirmPassword->setObjectName(QStringLiteral("confirmPasswordEdit"));
     m_changePassword->setObjectName(QStringLiteral("changePasswordButton"));
     m_enrolPassword->setObjectName(QStringLiteral("enrolPasswordEdit"));
+    m_enrolmentCode->setObjectName(QStringLiteral("enrolmentCodeEdit"));
+    m_enrolmentCode->setPlaceholderText(tr("XXXX-XXXX-XXXX-XXXX, from a system administrator"));
     m_startEnrolment->setObjectName(QStringLiteral("startEnrolmentButton"));
     m_confirmEnrolment->setObjectName(QStringLiteral("confirmEnrolmentButton"));
     m_totpStatus->setObjectName(QStringLiteral("totpStatus"));
@@ -88,6 +91,7 @@ MyAccountPage::MyAccountPage(workbench::SessionContext &context, QWidget *parent
     startLayout->setContentsMargins(0, 0, 0, 0);
     auto *startForm = new QFormLayout;
     startForm->addRow(tr("Current password"), m_enrolPassword);
+    startForm->addRow(tr("Enrolment code"), m_enrolmentCode);
     startLayout->addLayout(startForm);
     startLayout->addWidget(m_startEnrolment, 0, Qt::AlignRight);
     startLayout->addStretch();
@@ -114,6 +118,7 @@ MyAccountPage::MyAccountPage(workbench::SessionContext &context, QWidget *parent
     connect(m_changePassword, &QPushButton::clicked, this, &MyAccountPage::changePassword);
     connect(m_startEnrolment, &QPushButton::clicked, this, &MyAccountPage::startEnrolment);
     connect(m_enrolPassword, &QLineEdit::returnPressed, this, &MyAccountPage::startEnrolment);
+    connect(m_enrolmentCode, &QLineEdit::returnPressed, this, &MyAccountPage::startEnrolment);
     connect(m_confirmEnrolment, &QPushButton::clicked, this, &MyAccountPage::confirmEnrolment);
     connect(m_enrolment, &workbench::TotpEnrolmentWidget::codeEntered, this,
             &MyAccountPage::confirmEnrolment);
@@ -194,26 +199,29 @@ void MyAccountPage::changePassword()
 
 void MyAccountPage::startEnrolment()
 {
-    if (m_enrolPassword->text().isEmpty()) {
+    if (m_enrolPassword->text().isEmpty() || m_enrolmentCode->text().trimmed().isEmpty()) {
         workbench::showMessage(m_totpMessage, workbench::Severity::Error,
-                               tr("Enter your current password first."));
+                               tr("Enter your current password and the enrolment code a system "
+                                  "administrator gave you."));
         return;
     }
     accounts::AccountDirectory *directory = &m_context.workspace().accounts();
     const QString user = m_context.session().userName;
     const QString password = m_enrolPassword->text();
+    const QString code = m_enrolmentCode->text().trimmed();
     m_context.run<Result<accounts::TotpEnrolment>>(
-        this, [=] { return directory->enrollTotp(user, password); },
+        this, [=] { return directory->enrollTotp(user, password, code); },
         [this](Result<accounts::TotpEnrolment> &result) {
             m_enrolPassword->clear();
             if (!result.ok()) {
                 workbench::showMessage(
                     m_totpMessage, workbench::Severity::Error,
                     result.error().code == Error::Code::Unauthenticated
-                        ? tr("The current password is wrong.")
+                        ? tr("The password or the enrolment code is wrong, or the code has expired.")
                         : tr("The authenticator could not be set up: %1").arg(result.error().message));
                 return;
             }
+            m_enrolmentCode->clear();
             workbench::showMessage(m_totpMessage, workbench::Severity::None, {});
             m_enrolment->setEnrolment(result.value());
             m_totpStack->setCurrentIndex(1);

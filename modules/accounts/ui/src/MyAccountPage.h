@@ -41,6 +41,7 @@ private:
     QLabel *m_totpStatus;
     QStackedWidget *m_totpStack;
     QLineEdit *m_enrolPassword;
+    QLineEdit *m_enrolmentCode;
     QPushButton *m_startEnrolment;
     workbench::TotpEnrolmentWidget *m_enrolment;
     QPushButton *m_confirmEnrolment;

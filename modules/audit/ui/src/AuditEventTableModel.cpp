@@ -55,6 +55,7 @@ QString AuditEventTableModel::typeText(const QString &type)
         {QStringLiteral("account.totp-enrol"), QT_TR_NOOP("Authenticator key issued")},
         {QStringLiteral("account.totp-confirm"), QT_TR_NOOP("Authenticator confirmed")},
         {QStringLiteral("account.totp-reset"), QT_TR_NOOP("Authenticator reset")},
+        {QStringLiteral("account.enrolment-code"), QT_TR_NOOP("Authenticator enrolment code issued")},
         {QStringLiteral("user.login"), QT_TR_NOOP("Sign-in")},
         {QStringLiteral("user.logout"), QT_TR_NOOP("Sign-out")},
         {QStringLiteral("user.password-change"), QT_TR_NOOP("Password changed")},

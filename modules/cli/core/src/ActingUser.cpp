@@ -45,14 +45,13 @@ Error ActingUser::explained(const QString &userName, const Error &error)
     QString message = tr("sign-in as %1 failed: %2").arg(userName, error.message);
     Error::Code code = error.code;
     switch (accounts::loginFailureOf(error)) {
-    case accounts::LoginFailure::SecondFactorRequired:
-        message += QLatin1Char(' ') + tr("Give the code with --totp CODE.");
-        code = Error::Code::Unauthenticated;
+    case accounts::LoginFailure::BadCredentials:
+        message += QLatin1Char(' ') + tr("Where the account has an authenticator, give its code with --totp "
+                                         "CODE; before it has one, the administrator's enrolment code.");
         break;
     case accounts::LoginFailure::SecondFactorEnrolmentRequired:
-        message +=
-            QLatin1Char(' ') +
-            tr("Set up the authenticator first: at a workstation, or with mdp totp enrol and confirm.");
+        message += QLatin1Char(' ') + tr("Set up the authenticator first: at a workstation, or with mdp totp "
+                                         "enrol --enrolment-code CODE and mdp totp confirm.");
         break;
     default:
         break;

@@ -132,14 +132,19 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, co
         if (!signIn)
             return signIn.error();
         signIn->allowEnrolment = forEnrolment;
+        if (forEnrolment)
+            signIn->totpCode = args.value(QStringLiteral("enrolment-code"));
         auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
-        if (!ws && accounts::loginFailureOf(ws.error()) == accounts::LoginFailure::SecondFactorRequired &&
+        if (!ws && accounts::loginFailureOf(ws.error()) == accounts::LoginFailure::BadCredentials &&
             signIn->totpCode.isEmpty()) {
-            // Asked only where someone can type it; then the slot is opened once more.
-            if (auto code =
-                    readSecret(nullptr, QStringLiteral("Verification code for %1: ").arg(signIn->userName))) {
+            // The answer does not say whether the password was right and only a code missing, so on
+            // a terminal the code is asked for and the slot opened once more.
+            if (auto code = readSecret(
+                    nullptr,
+                    QStringLiteral("Verification code for %1 (empty if none): ").arg(signIn->userName))) {
                 signIn->totpCode = QString::fromUtf8(code.value().view()).trimmed();
-                ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
+                if (!signIn->totpCode.isEmpty())
+                    ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
             }
         }
         if (!ws)
@@ -234,7 +239,9 @@ int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
         << info.blobCipher << ", root key " << info.rootKeyKind << ")\n";
     if (const SecureBytes recovery = ws.value()->takeRecoveryKey(); !recovery.isEmpty()) {
         out << "administrator " << options.adminName
-            << " created; it enrols its authenticator at its first sign-in (mdp totp enrol)\n"
+            << " created; it sets up its authenticator at its first sign-in with this one-time enrolment "
+               "code (as the verification code, or mdp totp enrol --enrolment-code CODE):\n  "
+            << ws.value()->takeAdminEnrolmentCode() << "\n"
             << "recovery key (shown this once; keep it offline, e.g. printed and locked away):\n  "
             << workspace::formatRecoveryKey(recovery) << "\n";
     }
@@ -272,10 +279,14 @@ int cmdRecover(const Args &args, const Clock &clock, QTextStream &out, QTextStre
         if (auto r = accounts.resetTotp(custodian, name); !r)
             return fail(err, r.error());
     }
+    auto code = accounts.issueEnrolmentCode(custodian, name);
+    if (!code)
+        return fail(err, code.error());
     auto renewed = ws.value()->renewRecoveryKey();
     if (!renewed)
         return fail(err, renewed.error());
-    out << "account " << name << ": new password set, authenticator to be enrolled again\n"
+    out << "account " << name << ": new password set, authenticator to be enrolled again with this one-time "
+        << "enrolment code:\n  " << code.value() << "\n"
         << "the old recovery key no longer works; the new one (shown this once):\n  "
         << workspace::formatRecoveryKey(renewed.value()) << "\n";
     return 0;
@@ -301,7 +312,8 @@ int cmdTotp(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
         auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
         if (!password)
             return fail(err, password.error());
-        auto enrolment = accounts.enrollTotp(user, QString::fromUtf8(password.value().view()));
+        auto enrolment = accounts.enrollTotp(user, QString::fromUtf8(password.value().view()),
+                                             args.value(QStringLiteral("enrolment-code")));
         if (!enrolment)
             return fail(err, enrolment.error());
         out << "add this to the authenticator app, then run mdp totp confirm with its first code:\n"
@@ -322,8 +334,8 @@ int cmdUser(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
 {
     const QString verb = args.words.value(1);
     if (verb != QStringLiteral("add") && verb != QStringLiteral("list") && verb != QStringLiteral("lock") &&
-        verb != QStringLiteral("unlock"))
-        return usage(err, args, QStringLiteral("user needs add, list, lock or unlock"));
+        verb != QStringLiteral("unlock") && verb != QStringLiteral("enrolment-code"))
+        return usage(err, args, QStringLiteral("user needs add, list, lock, unlock or enrolment-code"));
     const QString name = args.value(QStringLiteral("name"));
     if (verb != QStringLiteral("list") && name.isEmpty())
         return usage(err, args, QStringLiteral("--name NAME is required"));
@@ -350,9 +362,24 @@ int cmdUser(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
         if (!account)
             return fail(err, account.error());
         out << "account " << account->userName << " (" << accounts::roleId(*role) << ") created";
-        if (accounts::requiresSecondFactor(*role))
-            out << "; this role must enrol a TOTP authenticator at first sign-in";
+        if (accounts::requiresSecondFactor(*role)) {
+            // The person enrols an authenticator at the first sign-in with this code (issue 9 part 8).
+            auto code = dir.issueEnrolmentCode(actor, name);
+            if (!code)
+                return fail(err, code.error());
+            out << "; this role must set up an authenticator at its first sign-in, with this one-time "
+                   "enrolment code (give it to them in person):\n  "
+                << code.value();
+        }
         out << "\n";
+        return 0;
+    }
+    if (verb == QStringLiteral("enrolment-code")) {
+        auto code = dir.issueEnrolmentCode(actor, name);
+        if (!code)
+            return fail(err, code.error());
+        out << "one-time enrolment code for " << name << " (replaces any earlier one):\n  " << code.value()
+            << "\n";
         return 0;
     }
     if (verb == QStringLiteral("lock") || verb == QStringLiteral("unlock")) {
@@ -733,6 +760,9 @@ QList<CommandSyntax> ownSyntax()
     const S::Option name =
         S::required(QStringLiteral("name"), QStringLiteral("NAME"),
                     QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account's user name"));
+    const S::Option enrolmentCode = S::required(
+        QStringLiteral("enrolment-code"), QStringLiteral("CODE"),
+        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the one-time enrolment code an administrator issued"));
     QList<CommandSyntax> syntax{
         S(QStringLiteral("init"), QString(),
           QT_TRANSLATE_NOOP(
@@ -773,11 +803,12 @@ QList<CommandSyntax> ownSyntax()
         S(QStringLiteral("totp"), QStringLiteral("enrol"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
                             "start enrolling the signed-in account's authenticator: prints its secret"),
-          {S::workspace()}),
+          {S::workspace(), enrolmentCode}),
         S(QStringLiteral("totp"), QStringLiteral("confirm"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "finish the enrolment with the authenticator's code"),
-          {S::workspace(), S::required(QStringLiteral("code"), QStringLiteral("CODE"),
-                                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the current code"))}),
+          {S::workspace(), enrolmentCode,
+           S::required(QStringLiteral("code"), QStringLiteral("CODE"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the current code"))}),
         S(user, QStringLiteral("add"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
                             "add an account (its password: MDP_NEW_PASSWORD or a prompt); roles: clinician "
@@ -794,6 +825,11 @@ QList<CommandSyntax> ownSyntax()
           {S::workspace(), name}),
         S(user, QStringLiteral("unlock"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "unlock an account and clear its lock-out"),
+          {S::workspace(), name}),
+        S(user, QStringLiteral("enrolment-code"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "issue a one-time code with which the account sets up its authenticator "
+                            "(after creating it, or after its authenticator was reset)"),
           {S::workspace(), name}),
         S(QStringLiteral("audit"), QStringLiteral("verify"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",

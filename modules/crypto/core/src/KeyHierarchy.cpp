@@ -814,6 +814,99 @@ struct KeyHierarchy::Impl
         return {};
     }
 
+    // Destroying a data key (issue 9 part 6). The entry is erased and what wrapped it is renewed in
+    // the same keyring write, so no copy of keyring.json taken before opens it with what holds today:
+    // - a token root gets a fresh key object and the old object is destroyed in the token: an old
+    //   keyring copy and the PIN reach nothing any more;
+    // - an accounts root rotates with every KEK (an old copy plus a password valid when it was taken
+    //   still reaches the old root: a passphrase cannot be recalled, see the README);
+    // - a passphrase root gets a new version of the purpose's KEK (same limit).
+    Result<void> destroyLocked(const QString &name)
+    {
+        Model next = model;
+        DataKeyEntry *entry = next.dataKey(name);
+        const QString purpose = entry ? entry->purpose : QString();
+        auto fail = [&](Error error) -> Result<void> {
+            report(KeyAction::DestroyDataKey, name, purpose, false, error.message);
+            return error;
+        };
+        if (!entry)
+            return fail(makeError(Error::Code::NotFound, QStringLiteral("no data key named '%1'").arg(name)));
+        if (entry->state == KeyState::Destroyed)
+            return fail(
+                makeError(Error::Code::NotFound, QStringLiteral("data key '%1' was destroyed").arg(name)));
+        entry->state = KeyState::Destroyed;
+        entry->changedAt = clock->now();
+        entry->wrapped.clear();
+        QList<Event> events{{KeyAction::DestroyDataKey, name, purpose, QString()}};
+
+        if (slotRoot()) {
+            std::unique_ptr<SlotRootKey> fresh;
+            QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
+            if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
+                return fail(rot.error());
+            if (auto w = commit(next, fresh.get(), &freshScopes); !w)
+                return fail(w.error());
+            root = std::move(fresh);
+            scopes = std::move(freshScopes);
+            reportAll(events);
+            return {};
+        }
+
+        auto renewed = root->renew();
+        if (!renewed && renewed.error().code != Error::Code::Unsupported)
+            return fail(renewed.error());
+        if (!renewed) {
+            // A passphrase root: the purpose's KEK is what can be renewed.
+            if (next.activeKek(purpose)) {
+                if (auto r = rotatePurposeIn(next, purpose, *root, rootScope(), events); !r)
+                    return fail(r.error());
+            }
+            if (auto w = commit(next); !w)
+                return fail(w.error());
+            reportAll(events);
+            return {};
+        }
+
+        // A token root: every KEK moves under a fresh token key, then the old key object dies.
+        std::unique_ptr<RootKeyProvider> fresh = std::move(renewed.value());
+        QStringList purposes;
+        for (const KekEntry &k : std::as_const(next.keks)) {
+            if (k.state == KeyState::Active && !purposes.contains(k.purpose))
+                purposes << k.purpose;
+        }
+        for (const QString &p : std::as_const(purposes)) {
+            if (auto r = rotatePurposeIn(next, p, *fresh, rootScope(), events); !r) {
+                (void)fresh->erase();
+                return fail(r.error());
+            }
+        }
+        next.root = fresh->description();
+        auto check = fresh->wrap(randomKey(kKeyLength), kRootCheckAad);
+        if (!check) {
+            (void)fresh->erase();
+            return fail(check.error());
+        }
+        next.rootCheck = check.value();
+        events.append({KeyAction::RotateRoot, QStringLiteral("root"), QString(),
+                       QStringLiteral("new token key %1").arg(next.root.value(u"keyLabel").toString())});
+        if (auto w = commit(next); !w) {
+            (void)fresh->erase();
+            return fail(w.error());
+        }
+        std::unique_ptr<RootKeyProvider> old = std::exchange(root, std::move(fresh));
+        reportAll(events);
+        if (auto erased = old->erase(); !erased) {
+            report(KeyAction::RotateRoot, QStringLiteral("root"), QString(), false,
+                   QStringLiteral("the old token key could not be destroyed: ") + erased.error().message);
+            return makeError(erased.error().code,
+                             QStringLiteral("data key '%1' is erased from the keyring, but the old token key "
+                                            "that wrapped it could not be destroyed: %2")
+                                 .arg(name, erased.error().message));
+        }
+        return {};
+    }
+
     Result<void> rotateLocked(const QString &purpose)
     {
         auto fail = [&](Error error) -> Result<void> {
@@ -1765,7 +1858,7 @@ Result<void> KeyHierarchy::retireDataKey(const QString &name)
 Result<void> KeyHierarchy::destroyDataKey(const QString &name)
 {
     std::lock_guard lock(d->mutex);
-    return d->changeStateLocked(name, KeyState::Destroyed);
+    return d->destroyLocked(name);
 }
 
 Result<void> KeyHierarchy::rotateKek(const QString &purpose)

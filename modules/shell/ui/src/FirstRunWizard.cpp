@@ -65,6 +65,7 @@ void FirstRunWizard::setWorkspace(std::unique_ptr<workspace::Workspace> workspac
     m_workspace = std::move(workspace);
     // The secrets are no longer needed once the keys exist.
     m_recoveryKey = workspace::formatRecoveryKey(m_workspace->takeRecoveryKey());
+    m_adminEnrolmentCode = m_workspace->takeAdminEnrolmentCode();
     static_cast<AdminAccountWizardPage *>(page(AdminPage))->clearSecrets();
     Q_EMIT workspaceCreated();
 }
@@ -82,6 +83,11 @@ QString FirstRunWizard::directory() const
 QString FirstRunWizard::recoveryKey() const
 {
     return m_recoveryKey;
+}
+
+QString FirstRunWizard::adminEnrolmentCode() const
+{
+    return m_adminEnrolmentCode;
 }
 
 QString FirstRunWizard::adminName() const

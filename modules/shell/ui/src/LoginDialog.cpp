@@ -122,10 +122,13 @@ void LoginDialog::build()
         edit->installEventFilter(this);
     }
     m_user->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
-    m_totp->setPlaceholderText(tr("6-digit code from your authenticator app"));
-    m_totp->setMaxLength(8);
+    // The authenticator's code, or at the first sign-in the administrator's enrolment code
+    // (XXXX-XXXX-XXXX-XXXX). Left empty where the account has no second factor.
+    m_totp->setPlaceholderText(tr("Authenticator code or enrolment code"));
+    m_totp->setMaxLength(24);
+    m_totp->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
     m_totp->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,8}")), m_totp));
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9A-Za-z -]{0,24}")), m_totp));
 
     m_form = new QFormLayout;
     m_form->setHorizontalSpacing(16);
@@ -206,8 +209,8 @@ void LoginDialog::updateTitle()
 {
     m_form->setRowVisible(m_passphrase, !isUnlocked() && !m_accountSlots);
     if (!isUnlocked() && m_accountSlots) {
-        m_title->setText(m_step == Step::SecondFactor ? tr("Two-step sign-in") : tr("Sign in"));
-        m_submit->setText(tr("Sign in"));
+        m_title->setText(m_step == Step::Enrolment ? tr("Set up two-step sign-in") : tr("Sign in"));
+        m_submit->setText(m_step == Step::Enrolment ? tr("Confirm code") : tr("Sign in"));
     } else if (!isUnlocked()) {
         m_title->setText(tr("Unlock workspace"));
         m_submit->setText(tr("Unlock and sign in"));
@@ -223,14 +226,14 @@ void LoginDialog::updateTitle()
 void LoginDialog::setStep(Step step)
 {
     m_step = step;
-    m_form->setRowVisible(m_totp, step == Step::SecondFactor);
+    m_form->setRowVisible(m_totp, step == Step::Credentials);
     m_enrolmentCard->setVisible(step == Step::Enrolment);
     m_otherUser->setVisible(step != Step::Credentials);
     m_user->setReadOnly(step != Step::Credentials);
     m_password->setReadOnly(step != Step::Credentials);
     if (step != Step::Enrolment)
         m_enrolment->clear();
-    if (step != Step::SecondFactor)
+    if (step != Step::Credentials)
         m_totp->clear();
     updateTitle();
 }
@@ -240,6 +243,11 @@ void LoginDialog::setUserName(const QString &userName)
     m_user->setText(userName);
     if (isUnlocked() || m_accountSlots)
         m_password->setFocus();
+}
+
+void LoginDialog::setVerificationCode(const QString &code)
+{
+    m_totp->setText(code);
 }
 
 void LoginDialog::setMessage(const QString &text)
@@ -295,8 +303,6 @@ void LoginDialog::submit()
     if (m_busy)
         return;
     if (!isUnlocked()) {
-        if (m_accountSlots && m_step == Step::SecondFactor && m_totp->text().trimmed().isEmpty())
-            return showError(tr("Enter the code your authenticator app shows."), m_totp);
         if (!m_accountSlots && m_passphrase->text().isEmpty())
             return showError(tr("Enter the workspace passphrase."), m_passphrase);
         if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty())
@@ -310,11 +316,6 @@ void LoginDialog::submit()
         if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty())
             return showError(tr("Enter your user name and password."),
                              m_user->text().trimmed().isEmpty() ? m_user : m_password);
-        signIn();
-        break;
-    case Step::SecondFactor:
-        if (m_totp->text().trimmed().isEmpty())
-            return showError(tr("Enter the code your authenticator app shows."), m_totp);
         signIn();
         break;
     case Step::Enrolment:
@@ -336,7 +337,7 @@ void LoginDialog::unlock()
         credentials.emplace();
         credentials->userName = m_user->text().trimmed();
         credentials->password = secretFrom(m_password->text());
-        credentials->totpCode = m_step == Step::SecondFactor ? m_totp->text().trimmed() : QString();
+        credentials->totpCode = m_totp->text().trimmed();
         credentials->allowEnrolment = true;
     }
     // Each stage of the unlock is named while the bar runs; the patient search index is built
@@ -409,7 +410,7 @@ void LoginDialog::signIn()
     workspace::Workspace *ws = m_workspace.get();
     const QString user = m_user->text().trimmed();
     SecureBytes password = secretFrom(m_password->text());
-    const QString code = m_step == Step::SecondFactor ? m_totp->text().trimmed() : QString();
+    const QString code = m_totp->text().trimmed();
     m_worker = workbench::runInBackground<Result<workspace::Session>>(
         this,
         [ws, user, code, password = std::move(password)]() mutable {
@@ -433,9 +434,7 @@ void LoginDialog::showOpenFailure(const Error &error)
         // The sign-in and the unlock are one step: the account's answers come from here.
         switch (error.code) {
         case Error::Code::WrongPassphrase:
-            if (m_step == Step::SecondFactor)
-                setStep(Step::Credentials);
-            return showError(tr("The user name or password is wrong."), m_password);
+            return showBadCredentials();
         case Error::Code::Locked:
             setStep(Step::Credentials);
             if (error.message.contains(QStringLiteral("try again after")))
@@ -477,10 +476,7 @@ void LoginDialog::showLoginFailure(const Error &error)
 {
     switch (accounts::loginFailureOf(error)) {
     case accounts::LoginFailure::BadCredentials:
-        if (m_step == Step::SecondFactor)
-            return showError(
-                tr("The verification code is wrong or was already used. Enter the current code."), m_totp);
-        return showError(tr("The user name or password is wrong."), m_password);
+        return showBadCredentials();
     case accounts::LoginFailure::Locked: {
         if (!m_workspace) {
             setStep(Step::Credentials);
@@ -497,16 +493,6 @@ void LoginDialog::showLoginFailure(const Error &error)
         }
         return showError(tr("This account is locked. Ask a system administrator to unlock it."), nullptr);
     }
-    case accounts::LoginFailure::SecondFactorRequired:
-        if (m_step == Step::SecondFactor)
-            return showError(tr("Enter the code your authenticator app shows."), m_totp);
-        setStep(Step::SecondFactor);
-        workbench::showMessage(
-            m_message, workbench::Severity::Info,
-            tr("Your role requires two-step sign-in. Enter the code your authenticator app shows."));
-        m_totp->setFocus();
-        Q_EMIT attemptFailed();
-        return;
     case accounts::LoginFailure::SecondFactorEnrolmentRequired:
         startEnrolment();
         return;
@@ -516,14 +502,29 @@ void LoginDialog::showLoginFailure(const Error &error)
     showError(tr("Sign-in failed: %1").arg(error.message), nullptr);
 }
 
+// One answer whether the name, the password or the code was wrong (issue 9 part 8): the directory
+// does not say which, so neither does the dialog.
+void LoginDialog::showBadCredentials()
+{
+    m_totp->clear();
+    showError(tr("The user name, password or verification code is wrong. If your account uses an "
+                 "authenticator app, enter its current code; at your first sign-in, the enrolment code "
+                 "from your administrator."),
+              m_password);
+}
+
 void LoginDialog::startEnrolment()
 {
     setBusy(true, tr("Preparing your authenticator key…"));
     workspace::Workspace *ws = m_workspace.get();
     const QString user = m_user->text().trimmed();
     const QString password = m_password->text();
+    const QString enrolmentCode = m_totp->text().trimmed();
     m_worker = workbench::runInBackground<Result<accounts::TotpEnrolment>>(
-        this, [ws, user, password] { return ws->accounts().enrollTotp(user, password); },
+        this,
+        [ws, user, password, enrolmentCode] {
+            return ws->accounts().enrollTotp(user, password, enrolmentCode);
+        },
         [this](Result<accounts::TotpEnrolment> &result) {
             setBusy(false);
             if (!result.ok())
@@ -553,7 +554,7 @@ void LoginDialog::confirmEnrolment()
                 return showError(tr("The code was not accepted. Check that the device's clock is right and "
                                     "enter the current code."),
                                  m_enrolment->codeEdit());
-            setStep(Step::SecondFactor);
+            setStep(Step::Credentials);
             workbench::showMessage(
                 m_message, workbench::Severity::Success,
                 tr("Authenticator set up. Wait for the next code (each code works once) and enter "

@@ -111,7 +111,7 @@ void WorkstationShell::showWizard(const QString &directory)
             if (m_workspace) {
                 m_directory = m_workspace->directory();
                 m_settings.setLastWorkspace(m_directory);
-                showLogin({}, wizard->adminName());
+                showLogin({}, wizard->adminName(), wizard->adminEnrolmentCode());
                 return;
             }
             Q_EMIT finished(0);
@@ -119,13 +119,14 @@ void WorkstationShell::showWizard(const QString &directory)
         }
         m_directory = m_workspace->directory();
         m_settings.setLastWorkspace(m_directory);
-        showLogin({}, wizard->adminName());
+        showLogin({}, wizard->adminName(), wizard->adminEnrolmentCode());
     });
     m_wizard->show();
     windowShown(m_wizard);
 }
 
-void WorkstationShell::showLogin(const QString &message, const QString &userName)
+void WorkstationShell::showLogin(const QString &message, const QString &userName,
+                                 const QString &verificationCode)
 {
     if (m_demo) {
         showDemoChooser(message);
@@ -134,6 +135,8 @@ void WorkstationShell::showLogin(const QString &message, const QString &userName
     m_login = m_workspace ? new LoginDialog(std::move(m_workspace)) : new LoginDialog(m_directory);
     if (!userName.isEmpty())
         m_login->setUserName(userName);
+    if (!verificationCode.isEmpty())
+        m_login->setVerificationCode(verificationCode);
     if (!message.isEmpty())
         m_login->setMessage(message);
     connect(m_login, &QDialog::finished, this, [this](int result) {

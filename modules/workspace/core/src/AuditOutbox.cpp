@@ -113,6 +113,12 @@ Result<void> AuditOutbox::ship(std::optional<qint64> commitCounter)
         e.source = m_nodeId;
         e.entities << databaseEntity();
         e.detail.insert(QStringLiteral("commit"), *commitCounter);
+        // What the accounts and roles hold after this commit, under the chain's signature.
+        auto security = storedSecurityDigest(m_db);
+        if (!security)
+            return security.error();
+        if (!security->isEmpty())
+            e.detail.insert(QStringLiteral("security"), QString::fromLatin1(security->toHex()));
         if (auto r = m_log.append(std::move(e)); !r)
             return r.error();
         appended = true;
@@ -224,16 +230,29 @@ Result<QByteArray> AuditOutbox::securityDigest(store::Database &database)
     return hasher.result();
 }
 
-Result<bool> AuditOutbox::securityTablesIntact(store::Database &database)
+void AuditOutbox::ChainedSecurity::take(const audit::AuditEvent &commitEvent)
 {
+    const qint64 counter = commitEvent.detail.value(QStringLiteral("commit")).toInteger(-1);
+    if (counter < commit)
+        return;
+    commit = counter;
+    digest = QByteArray::fromHex(commitEvent.detail.value(QStringLiteral("security")).toString().toLatin1());
+}
+
+Result<bool> AuditOutbox::securityTablesIntact(store::Database &database, const ChainedSecurity &chained)
+{
+    auto now = securityDigest(database);
+    if (!now)
+        return now.error();
+    if (now->isEmpty())
+        return true; // no account tables (yet)
+    if (!chained.digest.isEmpty() && database.commitCounter() == chained.commit)
+        return now.value() == chained.digest;
     auto stored = storedSecurityDigest(database);
     if (!stored)
         return stored.error();
     if (stored->isEmpty())
-        return true;
-    auto now = securityDigest(database);
-    if (!now)
-        return now.error();
+        return chained.digest.isEmpty(); // deleted, where the chain shows there was one
     return now.value() == stored.value();
 }
 

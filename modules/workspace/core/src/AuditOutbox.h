@@ -74,8 +74,21 @@ public:
     static Result<QByteArray> securityDigest(store::Database &database);
     // The digest the last write transaction stored, empty when none was.
     static Result<QByteArray> storedSecurityDigest(store::Database &database);
-    // Whether the security tables hash to what the last write transaction stored (true when none was).
-    static Result<bool> securityTablesIntact(store::Database &database);
+    // What the signed audit chain vouches for the security tables: the digest the newest
+    // database.commit event carries ("security", hex) and that event's commit counter.
+    struct ChainedSecurity
+    {
+        qint64 commit = -1;
+        QByteArray digest; // empty: no event carried one (older workspaces)
+        void take(const audit::AuditEvent &commitEvent);
+    };
+    // Whether the accounts and roles are what the last commit left. Where the database's commit
+    // counter is the one the chain's newest database.commit event names, the digest must be the one
+    // that signed event carries (issue 9 part 4): a root holder who rewrites roles in a copy and
+    // recomputes or deletes the unkeyed mdp_meta digest is found. Where the database is ahead (a
+    // commit in flight when a crash came), the digest its own last transaction stored must match and
+    // may not be missing once the chain carries one.
+    static Result<bool> securityTablesIntact(store::Database &database, const ChainedSecurity &chained);
     // What is wrong with an audit log of `held` durable events, measured against the checkpoint the
     // database vouched for; empty when nothing is (or the database vouched for none). `rootAt` gives
     // the log's Merkle root at a size no larger than `held`.

@@ -83,7 +83,12 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
             return created.error();
         }
         if (accounts::requiresSecondFactor(p.role)) {
-            auto enrolment = w.accounts().enrollTotp(a.userName, a.password);
+            auto code = w.accounts().issueEnrolmentCode(w.custodianId(), a.userName);
+            if (!code) {
+                w.logout();
+                return code.error();
+            }
+            auto enrolment = w.accounts().enrollTotp(a.userName, a.password, code.value());
             if (!enrolment) {
                 w.logout();
                 return enrolment.error();

@@ -186,10 +186,21 @@ Result<Account> TransactionalAccountDirectory::setRoles(const QUuid &actorId, co
                              [&](const Account &changed) { return grantFor(changed); });
 }
 
-Result<TotpEnrolment> TransactionalAccountDirectory::enrollTotp(const QString &userName,
-                                                                const QString &password)
+Result<QString> TransactionalAccountDirectory::issueEnrolmentCode(const QUuid &actorId,
+                                                                  const QString &userName)
 {
-    return inOneTransaction(m_outbox, [&] { return m_inner.enrollTotp(userName, password); });
+    if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
+                              u"accounts.enrolment-code");
+        !ok)
+        return ok.error();
+    return inOneTransaction(m_outbox, [&] { return m_inner.issueEnrolmentCode(actorId, userName); });
+}
+
+Result<TotpEnrolment> TransactionalAccountDirectory::enrollTotp(const QString &userName,
+                                                                const QString &password,
+                                                                const QString &enrolmentCode)
+{
+    return inOneTransaction(m_outbox, [&] { return m_inner.enrollTotp(userName, password, enrolmentCode); });
 }
 
 Result<Account> TransactionalAccountDirectory::confirmTotp(const QString &userName, const QString &code)

@@ -45,7 +45,9 @@ public:
     Result<accounts::Account> unlock(const QUuid &actorId, const QString &userName) override;
     Result<accounts::Account> setRoles(const QUuid &actorId, const QString &userName,
                                        const QList<accounts::Role> &roles) override;
-    Result<accounts::TotpEnrolment> enrollTotp(const QString &userName, const QString &password) override;
+    Result<QString> issueEnrolmentCode(const QUuid &actorId, const QString &userName) override;
+    Result<accounts::TotpEnrolment> enrollTotp(const QString &userName, const QString &password,
+                                               const QString &enrolmentCode) override;
     Result<accounts::Account> confirmTotp(const QString &userName, const QString &code) override;
     Result<accounts::Account> resetTotp(const QUuid &actorId, const QString &userName) override;
     Result<QList<accounts::Account>> list() override;

@@ -191,8 +191,9 @@ struct Workspace::Impl
     std::vector<std::unique_ptr<WorkspaceService>> services;
     std::optional<Session> session;
     bool custodianSession = false;
-    bool accountSlots = false; // opened through account key slots (no workspace passphrase)
-    SecureBytes recoveryKey;   // drawn by create(), handed out once
+    bool accountSlots = false;  // opened through account key slots (no workspace passphrase)
+    SecureBytes recoveryKey;    // drawn by create(), handed out once
+    QString adminEnrolmentCode; // the first administrator's, from create(), handed out once
     std::optional<QString> pendingEnrolment;
 
     // open()'s steps once the keys are unlocked; the offline check's once they are.
@@ -771,7 +772,13 @@ struct Workspace::Impl
 
     Result<void> checkSecurityTables()
     {
-        auto intact = AuditOutbox::securityTablesIntact(*database);
+        AuditOutbox::ChainedSecurity chained;
+        auto last = audit->lastRecordFor(AuditOutbox::databaseEntity());
+        if (!last)
+            return last.error();
+        if (last.value())
+            chained.take(last.value()->event);
+        auto intact = AuditOutbox::securityTablesIntact(*database, chained);
         if (!intact)
             return intact.error();
         if (intact.value())
@@ -1207,6 +1214,12 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
             accounts::Role::SystemAdmin, QString::fromUtf8(options.adminPassword.view()));
         if (!admin)
             return cleanUp(admin.error());
+        // The administrator enrols an authenticator at the first sign-in, with this code (issue 9
+        // part 8): whoever creates the workspace hands it over with the recovery key.
+        auto code = d.transactionalAccounts->issueEnrolmentCode(d.custodian, options.adminName);
+        if (!code)
+            return cleanUp(code.error());
+        d.adminEnrolmentCode = code.value();
         if (auto r = d.anchorKeyringGeneration(); !r)
             return cleanUp(r.error());
     }
@@ -1292,6 +1305,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     IntegrityReport report;
     // The newest commit counter the chain itself carries (database.commit events), as open() uses it.
     qint64 chainedCommit = -1;
+    AuditOutbox::ChainedSecurity chainedSecurity;
     const QByteArray commitType = QByteArrayLiteral("\"type\":\"database.commit\"");
     const audit::AuditVerifyReport chain = audit::AuditLog::verifyDirectory(
         d.path(kAuditDir), auditKey.value(), verifier, anchor.value() ? anchor.value()->first : -1,
@@ -1299,9 +1313,11 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
             if (!canonical.contains(commitType))
                 return;
             if (auto e = audit::AuditEvent::fromJson(canonical);
-                e && e->type == QStringLiteral("database.commit"))
+                e && e->type == QStringLiteral("database.commit")) {
                 chainedCommit =
                     std::max(chainedCommit, e->detail.value(QStringLiteral("commit")).toInteger(-1));
+                chainedSecurity.take(e.value());
+            }
         });
     report.auditEvents = chain.eventCount;
     if (!chain.ok) {
@@ -1339,7 +1355,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
             return report;
         }
     }
-    auto intact = AuditOutbox::securityTablesIntact(*d.database);
+    auto intact = AuditOutbox::securityTablesIntact(*d.database, chainedSecurity);
     if (!intact)
         return intact.error();
     if (!intact.value()) {
@@ -1387,6 +1403,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     crypto::SlotUnlock unlock;
     auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
                                                    clock, d.forwarder.get());
+    if (!keys && keys.error().code == Error::Code::WrongPassphrase)
+        // The account directory's answer for a right password without its code (issue 9 part 8).
+        return accounts::badCredentialsError();
     if (!keys)
         return keys.error();
     d.keys = std::move(keys.value());
@@ -1474,6 +1493,11 @@ Result<SecureBytes> Workspace::renewRecoveryKey()
 SecureBytes Workspace::takeRecoveryKey()
 {
     return std::exchange(d->recoveryKey, SecureBytes());
+}
+
+QString Workspace::takeAdminEnrolmentCode()
+{
+    return std::exchange(d->adminEnrolmentCode, QString());
 }
 
 UnlockMode Workspace::unlockMode() const
@@ -1742,8 +1766,7 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
         if (!opens)
             return opens.error();
         if (!opens.value())
-            return makeError(Error::Code::Unauthenticated,
-                             QStringLiteral("the user name or password is wrong"));
+            return accounts::badCredentialsError(); // the directory's own answer
         return d->signInBySlot(found->value().idString(), found->value().userName, totpCode, origin);
     }
     auto account =

@@ -53,7 +53,8 @@ DoneWizardPage::DoneWizardPage(QWidget *parent)
 
 void DoneWizardPage::initializePage()
 {
-    m_text->setText(tr("Sign in as %1 with the password you just chose.")
+    m_text->setText(tr("Sign in as %1 with the password you just chose. An administrator needs an "
+                       "authenticator app: have it ready on your phone, you set it up at this first sign-in.")
                         .arg(field(QStringLiteral("adminName")).toString()));
     const auto *wizard = qobject_cast<const FirstRunWizard *>(this->wizard());
     const QString key = wizard ? wizard->recoveryKey() : QString();

@@ -17,9 +17,10 @@ inline constexpr QStringView PasswordReset = u"account.password-reset"; // by an
 inline constexpr QStringView RoleChange = u"account.role-change";
 inline constexpr QStringView Lock = u"account.lock";
 inline constexpr QStringView Unlock = u"account.unlock";
-inline constexpr QStringView TotpEnrol = u"account.totp-enrol";     // secret issued
-inline constexpr QStringView TotpConfirm = u"account.totp-confirm"; // first code accepted
-inline constexpr QStringView TotpReset = u"account.totp-reset";     // by an administrator
+inline constexpr QStringView TotpEnrol = u"account.totp-enrol";         // secret issued
+inline constexpr QStringView TotpConfirm = u"account.totp-confirm";     // first code accepted
+inline constexpr QStringView TotpReset = u"account.totp-reset";         // by an administrator
+inline constexpr QStringView EnrolmentCode = u"account.enrolment-code"; // issued by an administrator
 } // namespace AccountEvent
 
 // Receives every account event, successful or not. The workspace adapts it to the audit chain.

@@ -15,24 +15,27 @@ namespace mdp::accounts {
 
 // Why authenticate() refused, derived from the error code so the login dialog knows what to ask
 // for next. Error codes of authenticate():
-//   Unauthenticated  - wrong user name or password, or a wrong or already used verification code.
-//                      The message never says whether the user name exists.
+//   Unauthenticated  - the user name, the password or the code is wrong, missing or already used.
+//                      One answer for all of them (issue 9 part 8): it never says whether the name
+//                      exists, nor whether the password was right and only its code missing.
 //   Locked           - locked by an administrator, or locked out after repeated failures; the
 //                      message gives the unlock time (UTC) for a lock-out.
-//   InvalidArgument  - the password was right but the account needs a TOTP code: ask for it and
-//                      call authenticate() again with all three values.
-//   PermissionDenied - the password was right but the account's role needs a second factor and no
-//                      authenticator is enrolled yet: run enrollTotp() / confirmTotp() first.
+//   PermissionDenied - the password and an administrator's enrolment code were right, but the
+//                      account's role needs a second factor and none is enrolled yet: run
+//                      enrollTotp() / confirmTotp() with that code first.
 //   anything else    - storage failure.
 enum class LoginFailure
 {
     BadCredentials,
     Locked,
-    SecondFactorRequired,
     SecondFactorEnrolmentRequired,
     Other
 };
 LoginFailure loginFailureOf(const Error &error);
+// The one answer for an unknown name, a wrong password, and a right password with a wrong, missing
+// or spent code (Error::Code::Unauthenticated, translated). The workspace gives the same when an
+// account's key slot does not open, so no caller can tell which part was wrong.
+Error badCredentialsError();
 
 // The accounts of one installation (R-7.4.2: unique accounts, least privilege). Implemented over
 // the local encrypted database today and by a remote directory on the central server later, so
@@ -54,10 +57,12 @@ public:
                                           const QString &displayName, Role role, const QString &password) = 0;
 
     // See LoginFailure for the error codes. A successful sign-in resets the failure counter.
-    // After the configured number of consecutive failures (default 5; wrong verification codes
-    // count) the account is locked out for the configured time (default 15 minutes).
+    // After the configured number of consecutive failures (default 5; wrong or missing codes
+    // count) the account is locked out for the configured time (default 15 minutes), doubled for
+    // each further failure. `code` is the authenticator's code, or, for an account that still has
+    // to enrol one, the administrator's enrolment code.
     virtual Result<Account> authenticate(const QString &userName, const QString &password,
-                                         const QString &totpCode = {}) = 0;
+                                         const QString &code = {}) = 0;
     // Only records the event; sessions are the caller's business.
     virtual Result<void> logout(const QUuid &accountId) = 0;
 
@@ -77,9 +82,16 @@ public:
     virtual Result<Account> setRoles(const QUuid &actorId, const QString &userName,
                                      const QList<Role> &roles) = 0;
 
-    // Starts TOTP enrolment after checking the password (a wrong one counts as a failed sign-in);
+    // An administrator's one-time code that lets the account enrol an authenticator: knowing the
+    // password alone is not enough (issue 9 part 8). Replaces an earlier code of the account; valid
+    // for the directory's configured time and spent when an enrolment is confirmed. Returned once,
+    // as 16 base-32 characters in groups of four; only its digest is stored.
+    virtual Result<QString> issueEnrolmentCode(const QUuid &actorId, const QString &userName) = 0;
+    // Starts TOTP enrolment after checking the password and the administrator's enrolment code (a
+    // wrong or missing one counts as a failed sign-in, with the same answer as a wrong password);
     // replaces an unconfirmed enrolment, refuses (Conflict) once one is confirmed.
-    virtual Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password) = 0;
+    virtual Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password,
+                                             const QString &enrolmentCode) = 0;
     // Confirms the pending enrolment with a current code; the code cannot be used again to sign in.
     virtual Result<Account> confirmTotp(const QString &userName, const QString &code) = 0;
     // Removes the authenticator (lost phone); the account must enrol again before it can sign in

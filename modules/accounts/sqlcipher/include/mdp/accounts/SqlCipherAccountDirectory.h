@@ -29,6 +29,8 @@ public:
         QString totpIssuer = QStringLiteral("MDP");
         TotpParameters totpParameters; // for new enrolments
         int totpWindow = Totp::kDefaultWindow;
+        // How long an administrator's enrolment code stays valid.
+        std::chrono::hours enrolmentCodeLifetime = std::chrono::hours(72);
         // TEST ONLY. PBKDF2 iterations for new password hashes instead of the production 600 000,
         // so unit tests stay fast. 0 (the default) means the production cost; production code
         // must never set this.
@@ -54,9 +56,9 @@ public:
     // Sign-in where the password was already proven by the account's key slot (the workspace
     // opened with it): everything authenticate() checks except the password hash, so signing in
     // costs one key derivation, not two. Only the workspace calls this, right after the slot opened.
-    Result<Account> authenticateByKeySlot(const QString &userName, const QString &totpCode);
+    Result<Account> authenticateByKeySlot(const QString &userName, const QString &code);
     Result<Account> authenticate(const QString &userName, const QString &password,
-                                 const QString &totpCode = {}) override;
+                                 const QString &code = {}) override;
     Result<void> logout(const QUuid &accountId) override;
     Result<void> changePassword(const QString &userName, const QString &oldPassword,
                                 const QString &newPassword) override;
@@ -66,7 +68,9 @@ public:
     Result<Account> unlock(const QUuid &actorId, const QString &userName) override;
     Result<Account> setRoles(const QUuid &actorId, const QString &userName,
                              const QList<Role> &roles) override;
-    Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password) override;
+    Result<QString> issueEnrolmentCode(const QUuid &actorId, const QString &userName) override;
+    Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password,
+                                     const QString &enrolmentCode) override;
     Result<Account> confirmTotp(const QString &userName, const QString &code) override;
     Result<Account> resetTotp(const QUuid &actorId, const QString &userName) override;
     Result<QList<Account>> list() override;

@@ -181,7 +181,12 @@ public:
     // dataKey(name) if it exists, else createDataKey(name, purpose). The usual call at workspace open.
     Result<SecureBytes> ensureDataKey(const QString &name, const QString &purpose);
     Result<void> retireDataKey(const QString &name);
-    // Erases the wrapped key from the keyring: afterwards nothing can unwrap it.
+    // Erases the wrapped key and, in the same keyring write, renews what wrapped it (issue 9 part 6,
+    // destroy): a token root gets a fresh key object and the old one is destroyed in the
+    // token, so no earlier copy of keyring.json opens the key with any PIN or password; an accounts
+    // root rotates with every KEK, a passphrase root renews the purpose's KEK. With those two an
+    // earlier copy of keyring.json plus a secret valid when it was taken still unwraps the key: what
+    // a passphrase protects cannot be recalled (README, "What destroying a key can promise").
     Result<void> destroyDataKey(const QString &name);
 
     // New KEK version for the purpose; every data key of the purpose is re-wrapped under it (the

@@ -37,6 +37,11 @@ public:
     Result<SecureBytes> unwrap(QByteArrayView wrapped, QByteArrayView associatedData) override;
     // C_SetPIN on the token: changes the user PIN for every user of the token.
     Result<void> changeCredential(const SecureBytes &oldPin, const SecureBytes &newPin) override;
+    // A fresh non-extractable AES-256 key generated in the same token under a new label (the
+    // configured label with "#" and a random suffix), through a new session of the same login.
+    Result<std::unique_ptr<RootKeyProvider>> renew() override;
+    // C_DestroyObject on this root key.
+    Result<void> erase() override;
 
     // What the token reports about the root key object, for diagnostics and tests.
     struct KeyProperties

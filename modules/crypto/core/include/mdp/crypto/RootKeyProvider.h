@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+
 namespace mdp::crypto {
 
 // Guards the root of the key hierarchy and wraps key-encryption keys with it. The root key either
@@ -32,6 +34,15 @@ public:
     // Replaces the credential protecting the root (passphrase, token user PIN). A wrong old
     // credential yields Error::Code::WrongPassphrase and changes nothing.
     virtual Result<void> changeCredential(const SecureBytes &oldSecret, const SecureBytes &newSecret) = 0;
+
+    // A new root key of the same kind beside this one, unlocked by the same credential (a token
+    // generates a fresh key object under a new label). Error::Code::Unsupported where the root
+    // cannot be renewed on its own (a passphrase root: its key is re-derivable from any old copy).
+    virtual Result<std::unique_ptr<RootKeyProvider>> renew();
+    // Erases this root key for good (a token destroys its key object): nothing wrapped under it
+    // opens again, whatever copies of the keyring exist. Error::Code::Unsupported where the root
+    // lives only as a wrapped copy that cannot be recalled.
+    virtual Result<void> erase();
 };
 
 } // namespace mdp::crypto

@@ -49,6 +49,9 @@ public:
     QString adminName() const;
     // The organisation recovery key drawn at creation, for the last page to show once.
     QString recoveryKey() const;
+    // The first administrator's one-time enrolment code: the shell fills it into the sign-in that
+    // follows, where the administrator sets up an authenticator.
+    QString adminEnrolmentCode() const;
 
     void reject() override;
 
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<workspace::Workspace> m_workspace;
     bool m_creating = false;
     QString m_recoveryKey;
+    QString m_adminEnrolmentCode;
 };
 
 } // namespace mdp::shell

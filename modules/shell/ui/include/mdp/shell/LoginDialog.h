@@ -24,9 +24,10 @@ class TotpEnrolmentWidget;
 
 namespace mdp::shell {
 
-// Unlocks the workspace with its passphrase (unless it is already open) and signs a user in. Asks
-// for a verification code when the account's role needs one, walks through authenticator enrolment
-// when none is set up yet, and explains wrong passphrases, wrong credentials, lock-outs and a
+// Unlocks the workspace with its passphrase (unless it is already open) and signs a user in with
+// name, password and, where the account has one, a verification code (one answer when any of them
+// is wrong); walks through authenticator enrolment when the code given is an administrator's
+// enrolment code, and explains wrong passphrases, wrong credentials, lock-outs and a
 // rolled-back database. Unlocking and password checks run off the GUI thread.
 class LoginDialog : public QDialog
 {
@@ -35,7 +36,6 @@ public:
     enum class Step
     {
         Credentials,
-        SecondFactor,
         Enrolment
     };
 
@@ -47,6 +47,9 @@ public:
     ~LoginDialog() override;
 
     void setUserName(const QString &userName);
+    // Fills the verification code, e.g. the first administrator's enrolment code right after the
+    // workspace was created.
+    void setVerificationCode(const QString &code);
     void setMessage(const QString &text); // an information line shown on open, e.g. "locked after 10 minutes"
 
     bool isBusy() const { return m_busy; }
@@ -76,6 +79,7 @@ private:
     void confirmEnrolment();
     void showOpenFailure(const Error &error);
     void showLoginFailure(const Error &error);
+    void showBadCredentials();
     void showError(const QString &text, QLineEdit *focus);
     void setBusy(bool busy, const QString &status = {});
     void setStep(Step step);

@@ -68,7 +68,8 @@ protected:
 
 private:
     void showWizard(const QString &directory);
-    void showLogin(const QString &message = {}, const QString &userName = {});
+    void showLogin(const QString &message = {}, const QString &userName = {},
+                   const QString &verificationCode = {});
     void showDemoChooser(const QString &message);
     void showMain(workspace::Session session);
     void closeMain();

@@ -136,7 +136,9 @@ struct SignIn
 {
     QString userName;
     SecureBytes password;
-    QString totpCode; // where the account's role needs a second factor
+    // The authenticator's code, or an administrator's enrolment code where the account's role needs a
+    // second factor and none is enrolled yet.
+    QString totpCode;
     SessionOrigin origin = SessionOrigin::Workstation;
     // The account's role needs a second factor and none is enrolled yet: open without a session so
     // the caller can enrol it (pendingEnrolment()), then login(). Otherwise that is an error.
@@ -230,6 +232,9 @@ public:
     Result<SecureBytes> renewRecoveryKey();
     // The recovery key drawn by create() (account key slots), once; empty afterwards and otherwise.
     SecureBytes takeRecoveryKey();
+    // The first administrator's one-time enrolment code drawn by create() (account key slots), once:
+    // they give it as the verification code at their first sign-in to set up an authenticator.
+    QString takeAdminEnrolmentCode();
     UnlockMode unlockMode() const;
 
     QString directory() const;
