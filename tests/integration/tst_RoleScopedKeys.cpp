@@ -11,6 +11,7 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/audit/AuditLog.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/registry/IdentitySeal.h"
@@ -22,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QtEndian>
 #include <QtTest>
 
 using namespace mdp;
@@ -144,6 +146,43 @@ Loot plunder(const QString &copy, const QString &user, const char *password, con
             [&loot](qint64, QByteArrayView json) { loot.text += QString::fromUtf8(json) + u'\n'; });
     }
     return loot;
+}
+
+// What an attacker holding the database key computes to make mdp_meta's digest of the accounts and
+// roles match her change: SM3 over every value, typed and length-prefixed, as the workspace does.
+QByteArray unkeyedSecurityDigest(store::Database &db)
+{
+    crypto::Hasher hasher(crypto::HashAlgorithm::Sm3);
+    auto add = [&](const store::Row &row) {
+        for (const QVariant &v : row) {
+            QByteArray bytes;
+            char type = 'N';
+            if (v.typeId() == QMetaType::QByteArray) {
+                type = 'B';
+                bytes = v.toByteArray();
+            } else if (v.typeId() == QMetaType::QString) {
+                type = 'T';
+                bytes = v.toString().toUtf8();
+            } else if (v.isValid()) {
+                type = 'I';
+                bytes = v.toString().toUtf8();
+            }
+            char header[5];
+            header[0] = type;
+            qToBigEndian<quint32>(quint32(bytes.size()), header + 1);
+            hasher.addData(QByteArrayView(header, 5));
+            hasher.addData(bytes);
+        }
+        hasher.addData(QByteArrayView("\n", 1));
+        return true;
+    };
+    for (const QString &sql : {QStringLiteral("SELECT * FROM accounts ORDER BY id"),
+                               QStringLiteral("SELECT * FROM account_roles ORDER BY account_id, role")}) {
+        hasher.addData(sql.toUtf8());
+        if (!db.forEachRow(sql, {}, add))
+            return {};
+    }
+    return hasher.result();
 }
 
 } // namespace
@@ -365,9 +404,10 @@ private Q_SLOTS:
     }
 
     // Issue 9 parts 3 and 4: a researcher holds the database key (the root scope), so in a
-    // copy of the folder she can write herself a clinician role, leaving the digest the database keeps
-    // of its accounts and roles as it was, or deleting it. The signed audit chain carries that digest
-    // in each database.commit event, so the copy is refused at open either way.
+    // copy of the folder she can write herself a clinician role, and leave, delete or recompute the
+    // record the database keeps of its accounts and roles. That record is an HMAC under a key from the
+    // workstation's own key, and each database.commit event carries it into the signed audit chain,
+    // so the copy is refused at open every way.
     void rolesWrittenIntoTheDatabaseAreFoundAtOpen()
     {
         crypto::SlotUnlock unlock;
@@ -380,9 +420,14 @@ private Q_SLOTS:
         const QJsonObject manifest =
             QJsonDocument::fromJson(readFile(QDir(m_path).filePath(QStringLiteral("workspace.json"))))
                 .object();
-        for (const bool deleteDigest : {false, true}) {
-            const QString copy = m_root.filePath(deleteDigest ? QStringLiteral("roles-no-digest")
-                                                              : QStringLiteral("roles-rewritten"));
+        enum class Digest
+        {
+            LeftStale,
+            Deleted,
+            Recomputed
+        };
+        for (const Digest digest : {Digest::LeftStale, Digest::Deleted, Digest::Recomputed}) {
+            const QString copy = m_root.filePath(QStringLiteral("roles-%1").arg(int(digest)));
             QVERIFY(copyFolder(m_path, copy));
             {
                 store::Database::Options o;
@@ -396,18 +441,29 @@ private Q_SLOTS:
                     QStringLiteral("UPDATE account_roles SET role = 'clinician' WHERE account_id = ?1"),
                     {unlock.accountId});
                 QVERIFY(changed.ok() && changed.value() == 1);
-                if (deleteDigest)
-                    QVERIFY(
-                        db.value()
-                            ->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'"))
-                            .ok());
+                if (digest == Digest::Deleted)
+                    QVERIFY(db.value()
+                                ->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key IN ('security_mac', "
+                                                         "'security_digest')"))
+                                .ok());
+                if (digest == Digest::Recomputed) {
+                    // She redoes the arithmetic she can (SM3 over the rows, the older versions'
+                    // digest); the MAC's key comes from the workstation's key, which she lacks.
+                    const QByteArray forged = unkeyedSecurityDigest(*db.value());
+                    QVERIFY(!forged.isEmpty());
+                    auto updated = db.value()->execute(
+                        QStringLiteral("UPDATE mdp_meta SET value = ?1 WHERE key = 'security_mac'"),
+                        {forged});
+                    QVERIFY(updated.ok() && updated.value() == 1);
+                }
             }
             workspace::SignIn s;
             s.userName = QStringLiteral("zhou.min");
             s.password = secret(kResearcherPassword);
             auto opened = workspace::Workspace::open(copy, s, m_clock);
             QVERIFY(!opened.ok());
-            QCOMPARE(opened.error().code, Error::Code::Tampered);
+            QVERIFY2(opened.error().code == Error::Code::Tampered,
+                     qPrintable(QString::number(int(digest)) + u' ' + opened.error().toString()));
             QVERIFY2(opened.error().message.contains(QStringLiteral("accounts and roles")),
                      qPrintable(opened.error().message));
         }

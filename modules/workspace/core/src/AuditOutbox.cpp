@@ -114,11 +114,13 @@ Result<void> AuditOutbox::ship(std::optional<qint64> commitCounter)
         e.entities << databaseEntity();
         e.detail.insert(QStringLiteral("commit"), *commitCounter);
         // What the accounts and roles hold after this commit, under the chain's signature.
-        auto security = storedSecurityDigest(m_db);
-        if (!security)
-            return security.error();
-        if (!security->isEmpty())
-            e.detail.insert(QStringLiteral("security"), QString::fromLatin1(security->toHex()));
+        if (!m_shipping->securityKey.isEmpty()) {
+            auto security = storedSecurityDigest(m_db, true);
+            if (!security)
+                return security.error();
+            if (!security->isEmpty())
+                e.detail.insert(QStringLiteral("security_mac"), QString::fromLatin1(security->toHex()));
+        }
         if (auto r = m_log.append(std::move(e)); !r)
             return r.error();
         appended = true;
@@ -175,20 +177,32 @@ Result<void> AuditOutbox::committing(store::Database &database)
             {cp.merkleRoot});
         !r)
         return r.error();
-    auto digest = securityDigest(database);
+    const bool keyed = !m_shipping->securityKey.isEmpty();
+    auto digest = securityDigest(database, m_shipping->securityKey);
     if (!digest)
         return digest.error();
     if (!digest->isEmpty()) {
         if (auto r = database.execute(
-                QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_digest', ?1)"),
+                keyed ? QStringLiteral(
+                            "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_mac', ?1)")
+                      : QStringLiteral(
+                            "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_digest', ?1)"),
                 {digest.value()});
             !r)
             return r.error();
+        // The unkeyed digest of older versions is not kept beside the MAC: it would only tell a
+        // guesser what the tables hold.
+        if (keyed) {
+            if (auto r =
+                    database.execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'"));
+                !r)
+                return r.error();
+        }
     }
     return {};
 }
 
-Result<QByteArray> AuditOutbox::securityDigest(store::Database &database)
+Result<QByteArray> AuditOutbox::securityDigest(store::Database &database, const SecureBytes &key)
 {
     auto tables = database.query(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('accounts', 'account_roles')"));
@@ -196,8 +210,8 @@ Result<QByteArray> AuditOutbox::securityDigest(store::Database &database)
         return tables.error();
     if (tables->isEmpty() || tables->first().at(0).toLongLong() != 2)
         return QByteArray();
-    crypto::Hasher hasher(crypto::HashAlgorithm::Sm3);
     // Every value with its type and length, so no two different tables hash alike.
+    QByteArray stream;
     auto add = [&](const store::Row &row) {
         for (const QVariant &v : row) {
             QByteArray bytes;
@@ -215,19 +229,21 @@ Result<QByteArray> AuditOutbox::securityDigest(store::Database &database)
             char header[5];
             header[0] = type;
             qToBigEndian<quint32>(quint32(bytes.size()), header + 1);
-            hasher.addData(QByteArrayView(header, 5));
-            hasher.addData(bytes);
+            stream.append(QByteArrayView(header, 5));
+            stream.append(bytes);
         }
-        hasher.addData(QByteArrayView("\n", 1));
+        stream.append(QByteArrayView("\n", 1));
         return true;
     };
     for (const QString &sql : {QStringLiteral("SELECT * FROM accounts ORDER BY id"),
                                QStringLiteral("SELECT * FROM account_roles ORDER BY account_id, role")}) {
-        hasher.addData(sql.toUtf8());
+        stream.append(sql.toUtf8());
         if (auto r = database.forEachRow(sql, {}, add); !r)
             return r.error();
     }
-    return hasher.result();
+    if (key.isEmpty())
+        return crypto::hash(crypto::HashAlgorithm::Sm3, stream);
+    return crypto::hmac(crypto::HashAlgorithm::Sm3, key.view(), stream);
 }
 
 void AuditOutbox::ChainedSecurity::take(const audit::AuditEvent &commitEvent)
@@ -236,24 +252,39 @@ void AuditOutbox::ChainedSecurity::take(const audit::AuditEvent &commitEvent)
     if (counter < commit)
         return;
     commit = counter;
-    digest = QByteArray::fromHex(commitEvent.detail.value(QStringLiteral("security")).toString().toLatin1());
+    digest =
+        QByteArray::fromHex(commitEvent.detail.value(QStringLiteral("security_mac")).toString().toLatin1());
 }
 
-Result<bool> AuditOutbox::securityTablesIntact(store::Database &database, const ChainedSecurity &chained)
+Result<bool> AuditOutbox::securityTablesIntact(store::Database &database, const SecureBytes &key,
+                                               const ChainedSecurity &chained)
 {
-    auto now = securityDigest(database);
+    if (key.isEmpty())
+        return true;
+    auto now = securityDigest(database, key);
     if (!now)
         return now.error();
     if (now->isEmpty())
         return true; // no account tables (yet)
     if (!chained.digest.isEmpty() && database.commitCounter() == chained.commit)
         return now.value() == chained.digest;
-    auto stored = storedSecurityDigest(database);
+    auto stored = storedSecurityDigest(database, true);
     if (!stored)
         return stored.error();
-    if (stored->isEmpty())
-        return chained.digest.isEmpty(); // deleted, where the chain shows there was one
-    return now.value() == stored.value();
+    if (!stored->isEmpty())
+        return now.value() == stored.value();
+    if (!chained.digest.isEmpty())
+        return false; // deleted, where the chain shows there was one
+    // A workspace from before the MAC: its last transaction stored the unkeyed digest.
+    auto legacy = storedSecurityDigest(database, false);
+    if (!legacy)
+        return legacy.error();
+    if (legacy->isEmpty())
+        return true;
+    auto unkeyed = securityDigest(database, {});
+    if (!unkeyed)
+        return unkeyed.error();
+    return unkeyed.value() == legacy.value();
 }
 
 Result<QString> AuditOutbox::auditAnchorProblem(store::Database &database, qint64 held,
@@ -280,9 +311,11 @@ Result<QString> AuditOutbox::auditAnchorProblem(store::Database &database, qint6
     return QString();
 }
 
-Result<QByteArray> AuditOutbox::storedSecurityDigest(store::Database &database)
+Result<QByteArray> AuditOutbox::storedSecurityDigest(store::Database &database, bool keyed)
 {
-    auto row = database.queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_digest'"));
+    auto row =
+        database.queryOne(keyed ? QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_mac'")
+                                : QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_digest'"));
     if (!row)
         return row.error();
     return row->has_value() ? (**row).at(0).toByteArray() : QByteArray();

@@ -27,6 +27,9 @@ struct AuditShipping
     std::mutex mutex;
     qint64 anchoredCommit = 0;
     std::function<void(QStringView step)> stepHook;
+    // The key of the security tables' MAC (securityTablesKey(), from the workstation's own key); empty
+    // before the workstation key was read, and then the digest is an unkeyed SM3 as in older versions.
+    SecureBytes securityKey;
 };
 
 // Makes a database change and its audit event atomic. An event recorded while a
@@ -68,27 +71,32 @@ public:
     // The audit checkpoint the database last vouched for: (size, root), or nothing in a database
     // written before this anchor existed.
     static Result<std::optional<std::pair<qint64, QByteArray>>> anchoredAudit(store::Database &database);
-    // SM3 over every row of the security tables (accounts and their roles) as they are now, empty
-    // before those tables exist. Each write transaction stores it beside the commit counter (which the
-    // audit chain anchors), so one old page of these tables put back shows at open.
-    static Result<QByteArray> securityDigest(store::Database &database);
-    // The digest the last write transaction stored, empty when none was.
-    static Result<QByteArray> storedSecurityDigest(store::Database &database);
-    // What the signed audit chain vouches for the security tables: the digest the newest
-    // database.commit event carries ("security", hex) and that event's commit counter.
+    // A MAC over every row of the security tables (accounts and their roles) as they are now: HMAC-SM3
+    // under `key` (the workstation-derived securityTablesKey()), or plain SM3 with an empty key (what
+    // versions before the key stored); empty before those tables exist. Each write transaction stores it
+    // beside the commit counter and the commit's database.commit event carries it into the signed audit
+    // chain, so one old page of these tables put back, or the tables rewritten by someone holding only
+    // the database key, shows at open.
+    static Result<QByteArray> securityDigest(store::Database &database, const SecureBytes &key);
+    // The MAC the last write transaction stored (keyed: 'security_mac'; unkeyed: the older
+    // 'security_digest'), empty when none was.
+    static Result<QByteArray> storedSecurityDigest(store::Database &database, bool keyed);
+    // What the signed audit chain vouches for the security tables: the MAC the newest database.commit
+    // event carries ("security_mac", hex) and that event's commit counter.
     struct ChainedSecurity
     {
         qint64 commit = -1;
         QByteArray digest; // empty: no event carried one (older workspaces)
         void take(const audit::AuditEvent &commitEvent);
     };
-    // Whether the accounts and roles are what the last commit left. Where the database's commit
-    // counter is the one the chain's newest database.commit event names, the digest must be the one
-    // that signed event carries (issue 9 part 4): a root holder who rewrites roles in a copy and
-    // recomputes or deletes the unkeyed mdp_meta digest is found. Where the database is ahead (a
-    // commit in flight when a crash came), the digest its own last transaction stored must match and
-    // may not be missing once the chain carries one.
-    static Result<bool> securityTablesIntact(store::Database &database, const ChainedSecurity &chained);
+    // Whether the accounts and roles are what the last commit left (issue 9 part 4). Where the
+    // database's commit counter is the one the chain's newest database.commit event names, the MAC
+    // must be the one that signed event carries; where the database is ahead (a commit in flight when
+    // a crash came), the one its own last transaction stored, which only the workstation's key
+    // computes; a MAC missing where the chain shows there was one is a change too. An empty `key`
+    // (the offline check on a machine without this workstation's key) checks nothing: true.
+    static Result<bool> securityTablesIntact(store::Database &database, const SecureBytes &key,
+                                             const ChainedSecurity &chained);
     // What is wrong with an audit log of `held` durable events, measured against the checkpoint the
     // database vouched for; empty when nothing is (or the database vouched for none). `rootAt` gives
     // the log's Merkle root at a size no larger than `held`.

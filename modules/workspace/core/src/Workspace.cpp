@@ -431,14 +431,40 @@ struct Workspace::Impl
     // The checkpoint signing key, sealed to this workstation's own key (WorkstationKey.h) rather
     // than to anything an account password opens. A workspace from before this is re-sealed at its
     // next open and its old data key "node-signing" destroyed.
+    Result<crypto::Aead> nodeKeySealer(const SecureBytes &workstation) const
+    {
+        const SecureBytes sealKey = crypto::hkdf(crypto::HashAlgorithm::Sm3, workstation.view(),
+                                                 nodeId.toLatin1(), "mdp node signing key v2", 16);
+        return crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, sealKey);
+    }
+
+    // The security tables' MAC key where this machine's workstation key is the one this workspace's
+    // signing key is sealed to; empty elsewhere (an auditor's machine), where that check is skipped.
+    // Reads only.
+    SecureBytes securityKeyIfThisWorkstation() const
+    {
+        auto workstation = loadWorkstationKey();
+        if (!workstation)
+            return {};
+        QFile f(path(kNodeKey));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray stored = f.readAll();
+        auto aead = nodeKeySealer(workstation.value());
+        if (!aead || !stored.startsWith(kNodeKeyMagic) ||
+            !aead->openEnvelope(kNodeKeyAd2 + nodeId.toLatin1(),
+                                QByteArrayView(stored).sliced(kNodeKeyMagic.size())))
+            return {};
+        return securityTablesKey(workstation.value(), nodeId);
+    }
+
     Result<void> loadSigner(bool create)
     {
         auto workstation = loadOrCreateWorkstationKey();
         if (!workstation)
             return workstation.error();
-        const SecureBytes sealKey = crypto::hkdf(crypto::HashAlgorithm::Sm3, workstation->view(),
-                                                 nodeId.toLatin1(), "mdp node signing key v2", 16);
-        auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, sealKey);
+        shipping->securityKey = securityTablesKey(workstation.value(), nodeId);
+        auto aead = nodeKeySealer(workstation.value());
         if (!aead)
             return aead.error();
         const QByteArray ad = kNodeKeyAd2 + nodeId.toLatin1();
@@ -778,7 +804,7 @@ struct Workspace::Impl
             return last.error();
         if (last.value())
             chained.take(last.value()->event);
-        auto intact = AuditOutbox::securityTablesIntact(*database, chained);
+        auto intact = AuditOutbox::securityTablesIntact(*database, shipping->securityKey, chained);
         if (!intact)
             return intact.error();
         if (intact.value())
@@ -1355,7 +1381,9 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
             return report;
         }
     }
-    auto intact = AuditOutbox::securityTablesIntact(*d.database, chainedSecurity);
+    // The MAC needs this workstation's key; an auditor's machine without it checks the rest.
+    auto intact =
+        AuditOutbox::securityTablesIntact(*d.database, d.securityKeyIfThisWorkstation(), chainedSecurity);
     if (!intact)
         return intact.error();
     if (!intact.value()) {

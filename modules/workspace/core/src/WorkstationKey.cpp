@@ -1,5 +1,7 @@
 #include "WorkstationKey.h"
 
+#include "mdp/crypto/Hash.h"
+
 #include "mdp/crypto/Random.h"
 
 #include <QDir>
@@ -106,6 +108,12 @@ Result<SecureBytes> loadOrCreateWorkstationKey()
         return makeError(Error::Code::Io, QStringLiteral("cannot write the workstation key %1").arg(path));
     }
     return key;
+}
+
+SecureBytes securityTablesKey(const SecureBytes &workstationKey, const QString &nodeId)
+{
+    return crypto::hkdf(crypto::HashAlgorithm::Sm3, workstationKey.view(), nodeId.toLatin1(),
+                        "mdp security tables mac v1", 32);
 }
 
 } // namespace mdp::workspace

@@ -19,5 +19,9 @@ QString workstationKeyPath();
 Result<SecureBytes> loadOrCreateWorkstationKey();
 // Reads the key only; NotFound when this workstation has none.
 Result<SecureBytes> loadWorkstationKey();
+// The key of a workspace's security-tables MAC (accounts and roles; AuditOutbox::securityDigest),
+// derived from the workstation key and the workspace's node id: whoever holds only a copy of the
+// folder and some account's keys cannot recompute it after changing a role.
+SecureBytes securityTablesKey(const SecureBytes &workstationKey, const QString &nodeId);
 
 } // namespace mdp::workspace
