@@ -222,6 +222,10 @@
         <source>Sign in as %1 with the password you just chose. An administrator needs an authenticator app: have it ready on your phone, you set it up at this first sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your one-time enrolment code for the authenticator app: %1 (valid three days; it is filled in at the sign-in that follows).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::EncryptionWizardPage</name>
@@ -493,10 +497,6 @@
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking your password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

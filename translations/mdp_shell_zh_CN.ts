@@ -222,6 +222,10 @@
         <source>Sign in as %1 with the password you just chose. An administrator needs an authenticator app: have it ready on your phone, you set it up at this first sign-in.</source>
         <translation>请使用刚才设置的密码以 %1 身份登录。管理员需要使用身份验证器应用：请在手机上准备好，首次登录时即可完成设置。</translation>
     </message>
+    <message>
+        <source>Your one-time enrolment code for the authenticator app: %1 (valid three days; it is filled in at the sign-in that follows).</source>
+        <translation>您用于身份验证器应用的一次性绑定码：%1（三天内有效；接下来的登录界面会自动填入）。</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::EncryptionWizardPage</name>
@@ -493,10 +497,6 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
-    </message>
-    <message>
-        <source>Checking your password…</source>
-        <translation>正在校验密码…</translation>
     </message>
     <message>
         <source>Too many wrong passwords for this account. Wait a little and try again; each further failure doubles the wait.</source>

@@ -232,6 +232,35 @@ class tst_RoleScopedKeys : public QObject
         return ws;
     }
 
+    // What the researcher's own password reaches outside the product: the database key (root scope).
+    SecureBytes researcherDatabaseKey(QString *accountId = nullptr)
+    {
+        crypto::SlotUnlock unlock;
+        auto keys = crypto::KeyHierarchy::openWithSlot(
+            QDir(m_path).filePath(QStringLiteral("keyring.json")), QStringLiteral("zhou.min"),
+            secret(kResearcherPassword), unlock, m_clock, nullptr, true);
+        if (!keys)
+            return {};
+        if (accountId)
+            *accountId = unlock.accountId;
+        auto key = keys.value()->dataKey(QStringLiteral("database"));
+        return key ? key.value() : SecureBytes();
+    }
+
+    // The database of a copied folder, opened with that key as she would, outside the product.
+    Result<std::unique_ptr<store::Database>> openCopiedDatabase(const QString &folder, const SecureBytes &key)
+    {
+        const QJsonObject manifest =
+            QJsonDocument::fromJson(readFile(QDir(folder).filePath(QStringLiteral("workspace.json"))))
+                .object();
+        store::Database::Options o;
+        o.path = QDir(folder).filePath(QStringLiteral("data.db"));
+        o.key = key;
+        o.cipher = store::pageCipherFromName(manifest.value(u"page_cipher").toString())
+                       .value_or(store::PageCipher::Sm4Cbc);
+        return store::Database::open(std::move(o));
+    }
+
     // What an administrator does on the Accounts page: signs in and changes one account's roles.
     bool setRolesAsAdministrator(const QString &user, const QList<accounts::Role> &roles)
     {
@@ -410,16 +439,9 @@ private Q_SLOTS:
     // so the copy is refused at open every way.
     void rolesWrittenIntoTheDatabaseAreFoundAtOpen()
     {
-        crypto::SlotUnlock unlock;
-        auto keys = crypto::KeyHierarchy::openWithSlot(
-            QDir(m_path).filePath(QStringLiteral("keyring.json")), QStringLiteral("zhou.min"),
-            secret(kResearcherPassword), unlock, m_clock, nullptr, true);
-        QVERIFY(keys.ok());
-        const SecureBytes databaseKey = keys.value()->dataKey(QStringLiteral("database")).value();
-        keys.value().reset();
-        const QJsonObject manifest =
-            QJsonDocument::fromJson(readFile(QDir(m_path).filePath(QStringLiteral("workspace.json"))))
-                .object();
+        QString accountId;
+        const SecureBytes databaseKey = researcherDatabaseKey(&accountId);
+        QVERIFY(!databaseKey.isEmpty());
         enum class Digest
         {
             LeftStale,
@@ -430,16 +452,11 @@ private Q_SLOTS:
             const QString copy = m_root.filePath(QStringLiteral("roles-%1").arg(int(digest)));
             QVERIFY(copyFolder(m_path, copy));
             {
-                store::Database::Options o;
-                o.path = QDir(copy).filePath(QStringLiteral("data.db"));
-                o.key = databaseKey;
-                o.cipher = store::pageCipherFromName(manifest.value(u"page_cipher").toString())
-                               .value_or(store::PageCipher::Sm4Cbc);
-                auto db = store::Database::open(std::move(o));
+                auto db = openCopiedDatabase(copy, databaseKey);
                 QVERIFY(db.ok());
                 auto changed = db.value()->execute(
                     QStringLiteral("UPDATE account_roles SET role = 'clinician' WHERE account_id = ?1"),
-                    {unlock.accountId});
+                    {accountId});
                 QVERIFY(changed.ok() && changed.value() == 1);
                 if (digest == Digest::Deleted)
                     QVERIFY(db.value()
@@ -469,6 +486,77 @@ private Q_SLOTS:
         }
         // Positive control: the untouched folder opens for her.
         QVERIFY(signIn(QStringLiteral("zhou.min"), kResearcherPassword).ok());
+    }
+
+    // Issue 9 part 4: the researcher keeps a copy of the folder from before an administrator locked
+    // her, and later puts her old account rows back together with the record the database kept of
+    // them then, raising the commit counter so the database looks ahead of the audit chain (a commit
+    // in flight). The record names the commit it covers, older than the one the signed chain
+    // anchors: the copy is refused.
+    void anEarlierStateOfTheAccountsPutBackWithItsRecordIsFound()
+    {
+        const SecureBytes databaseKey = researcherDatabaseKey();
+        QVERIFY(!databaseKey.isEmpty());
+        const QString before = m_root.filePath(QStringLiteral("replay-before"));
+        QVERIFY(copyFolder(m_path, before));
+        auto lock = [this](bool locked) {
+            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+            if (!admin)
+                return false;
+            const QUuid adminId = QUuid::fromString(admin.value()->session()->accountId);
+            auto &directory = admin.value()->accounts();
+            return (locked ? directory.lock(adminId, QStringLiteral("zhou.min"))
+                           : directory.unlock(adminId, QStringLiteral("zhou.min")))
+                .ok();
+        };
+        QVERIFY(lock(true));
+        const QString copy = m_root.filePath(QStringLiteral("replay-after"));
+        QVERIFY(copyFolder(m_path, copy));
+        {
+            auto old = openCopiedDatabase(before, databaseKey);
+            auto now = openCopiedDatabase(copy, databaseKey);
+            QVERIFY(old.ok() && now.ok());
+            QVERIFY(
+                now.value()->exec(QStringLiteral("DELETE FROM account_roles; DELETE FROM accounts;")).ok());
+            for (const QString &table : {QStringLiteral("accounts"), QStringLiteral("account_roles")}) {
+                auto rows = old.value()->query(QStringLiteral("SELECT * FROM ") + table);
+                QVERIFY(rows.ok() && !rows->isEmpty());
+                for (const store::Row &row : rows.value()) {
+                    QStringList marks;
+                    QVariantList values;
+                    for (qsizetype i = 0; i < row.size(); ++i) {
+                        marks << QStringLiteral("?%1").arg(i + 1);
+                        values << row.at(i);
+                    }
+                    QVERIFY(now.value()
+                                ->execute(QStringLiteral("INSERT INTO %1 VALUES (%2)")
+                                              .arg(table, marks.join(QLatin1Char(','))),
+                                          values)
+                                .ok());
+                }
+            }
+            auto record = old.value()->query(QStringLiteral(
+                "SELECT key, value FROM mdp_meta WHERE key IN ('security_mac', 'security_mac_commit')"));
+            QVERIFY(record.ok() && record->size() == 2);
+            for (const store::Row &row : record.value())
+                QVERIFY(now.value()
+                            ->execute(QStringLiteral(
+                                          "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES (?1, ?2)"),
+                                      {row.at(0), row.at(1)})
+                            .ok());
+            QVERIFY(now.value()
+                        ->execute(QStringLiteral(
+                            "UPDATE mdp_meta SET value = value + 5 WHERE key = 'commit_counter'"))
+                        .ok());
+        }
+        const QString original = std::exchange(m_path, copy);
+        auto opened = signIn(QStringLiteral("admin"), kAdminPassword);
+        m_path = original;
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().code == Error::Code::Tampered, qPrintable(opened.error().toString()));
+        QVERIFY2(opened.error().message.contains(QStringLiteral("accounts and roles")),
+                 qPrintable(opened.error().message));
+        QVERIFY(lock(false)); // as it was, for the tests after this one
     }
 
     // In the workstation: the researcher's session reads the patient without identity, the

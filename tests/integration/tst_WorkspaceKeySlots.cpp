@@ -151,6 +151,31 @@ private Q_SLOTS:
         QVERIFY(filesContaining(path, QString::fromLatin1(kClinicianPassword)).isEmpty());
     }
 
+    // Issue 9 part 8: a right password without its code answers like a wrong password, and counts in
+    // the slot like one, so neither the answer nor the back-off (which comes first, before any key
+    // derivation) tells a guesser that the password was right.
+    void aRightPasswordWithoutItsCodeCountsLikeAWrongOne()
+    {
+        const QString path = createWorkspace();
+        QVERIFY(!path.isEmpty());
+        QVERIFY(signIn(path, QStringLiteral("li.na"), kClinicianPassword).ok()); // enrols her authenticator
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!workspace::Workspace::open(path, as(QStringLiteral("li.na"), "a-wrong-guess"), m_clock));
+        auto wrong =
+            workspace::Workspace::open(path, as(QStringLiteral("li.na"), "another-wrong-guess"), m_clock);
+        auto noCode =
+            workspace::Workspace::open(path, as(QStringLiteral("li.na"), kClinicianPassword), m_clock);
+        QVERIFY(!wrong.ok() && !noCode.ok());
+        QCOMPARE(noCode.error().code, wrong.error().code);
+        QCOMPARE(noCode.error().message, wrong.error().message);
+        // Five failures: the slot backs off, and now even her password with a good code waits.
+        auto waiting = signIn(path, QStringLiteral("li.na"), kClinicianPassword);
+        QVERIFY(!waiting.ok());
+        QCOMPARE(waiting.error().code, Error::Code::Locked);
+        m_clock.advance(16 * 60 * 1000);
+        QVERIFY(signIn(path, QStringLiteral("li.na"), kClinicianPassword).ok());
+    }
+
     void wrongPasswordAndUnknownNameAnswerAlikeAndAreRecordedLater()
     {
         const QString path = createWorkspace();

@@ -924,6 +924,15 @@ Result<QString> SqlCipherAccountDirectory::issueEnrolmentCode(const QUuid &actor
                           {enrolmentCodeDigest(id, code), expires.toMSecsSinceEpoch(), d->nowMs(), id});
         if (!changed)
             return changed.error();
+        // An enrolment started with an earlier code is void: whoever started it must start again
+        // with this one.
+        auto voided = d->db.execute(
+            QStringLiteral(
+                "UPDATE accounts SET totp_secret = NULL, totp_algorithm = NULL, totp_digits = NULL, "
+                "totp_period = NULL, totp_last_step = NULL WHERE id = ?1 AND totp_confirmed = 0"),
+            {id});
+        if (!voided)
+            return voided.error();
         return {};
     });
     if (!written)
@@ -989,7 +998,9 @@ Result<Account> SqlCipherAccountDirectory::confirmTotp(const QString &userName, 
     const QString id = stored.id();
     if (auto refused = d->refuseIfLocked(stored, event))
         return *refused;
-    if (!stored.totpPending())
+    // The enrolment must have been started with the code still on record, and in its time.
+    if (!stored.totpPending() || stored.enrolmentCode.isEmpty() || !stored.enrolmentCodeExpires.isValid() ||
+        stored.enrolmentCodeExpires <= d->clock.now())
         return d->fail(
             event, {}, id, QStringLiteral("no enrolment pending"),
             makeError(Error::Code::Conflict,

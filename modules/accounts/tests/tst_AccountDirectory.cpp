@@ -570,6 +570,33 @@ private Q_SLOTS:
         QVERIFY(!digest.contains(second->toLatin1()));
     }
 
+    // Issue 9 part 8: an enrolment started with a code is void once the administrator issues another
+    // (an attacker who started one with a leaked code cannot finish it later), and lapses with its code.
+    void anEnrolmentStartedWithAReplacedOrLapsedCodeCannotBeConfirmed()
+    {
+        create(QStringLiteral("zhang.wei"), Role::Clinician);
+        auto leaked = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        QVERIFY(leaked.ok());
+        auto attacker = m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *leaked);
+        QVERIFY(attacker.ok());
+        const Totp attackerPhone(SecureBytes(*base32Decode(attacker->secretBase32)), *m_clock,
+                                 attacker->parameters);
+        QVERIFY(m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei")).ok());
+        QCOMPARE(m_dir->confirmTotp(QStringLiteral("zhang.wei"), attackerPhone.currentCode()).error().code,
+                 Error::Code::Conflict);
+        QVERIFY(!m_dir->find(QStringLiteral("zhang.wei")).value()->totpEnrolled);
+
+        // Started in time, confirmed after the code lapsed: refused as well.
+        auto code = m_dir->issueEnrolmentCode(m_admin.id, QStringLiteral("zhang.wei"));
+        auto started = m_dir->enrollTotp(QStringLiteral("zhang.wei"), kUserPassword, *code);
+        QVERIFY(started.ok());
+        m_clock->advance(qint64(73) * 3600 * 1000);
+        const Totp phone(SecureBytes(*base32Decode(started->secretBase32)), *m_clock, started->parameters);
+        QCOMPARE(m_dir->confirmTotp(QStringLiteral("zhang.wei"), phone.currentCode()).error().code,
+                 Error::Code::Conflict);
+        QVERIFY(!m_dir->find(QStringLiteral("zhang.wei")).value()->totpEnrolled);
+    }
+
     // Issue 9 part 8: a right password without its code gets the wrong password's answer, and counts
     // like it, so the lock-out does not tell either.
     void aRightPasswordWithoutItsCodeAnswersLikeAWrongOne()

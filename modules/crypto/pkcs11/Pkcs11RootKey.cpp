@@ -88,9 +88,11 @@ struct Pkcs11RootKey::Impl
         return {};
     }
 
-    Result<CK_OBJECT_HANDLE> findKey() const
+    Result<CK_OBJECT_HANDLE> findKey() const { return findKeyLabelled(config.keyLabel); }
+
+    Result<CK_OBJECT_HANDLE> findKeyLabelled(const QString &keyLabel) const
     {
-        const QByteArray label = config.keyLabel.toUtf8();
+        const QByteArray label = keyLabel.toUtf8();
         CK_OBJECT_CLASS keyClass = CKO_SECRET_KEY;
         CK_KEY_TYPE keyType = CKK_AES;
         CK_ATTRIBUTE query[] = {
@@ -108,12 +110,11 @@ struct Pkcs11RootKey::Impl
         if (rv != CKR_OK)
             return tokenError(QStringLiteral("cannot search the token"), rv);
         if (count > 1)
-            return makeError(
-                Error::Code::Conflict,
-                QStringLiteral("several keys on the token are labelled '%1'").arg(config.keyLabel));
+            return makeError(Error::Code::Conflict,
+                             QStringLiteral("several keys on the token are labelled '%1'").arg(keyLabel));
         if (count == 0)
             return makeError(Error::Code::NotFound,
-                             QStringLiteral("no root key labelled '%1' on the token").arg(config.keyLabel));
+                             QStringLiteral("no root key labelled '%1' on the token").arg(keyLabel));
         return found[0];
     }
 
@@ -386,6 +387,31 @@ Result<void> Pkcs11RootKey::erase()
     if (rv != CKR_OK)
         return tokenError(QStringLiteral("cannot destroy the old root key in the token"), rv);
     d->key = CK_INVALID_HANDLE;
+    return {};
+}
+
+Result<void> Pkcs11RootKey::eraseRetired(const QJsonObject &description)
+{
+    auto config = configFromDescription(description);
+    if (!config)
+        return config.error();
+    // Only a key of this keyring's own lineage (the configured label, or it with "#" and a suffix):
+    // an edited keyring cannot name another workspace's key on a shared token.
+    const qsizetype mark = d->config.keyLabel.indexOf(QLatin1Char('#'));
+    const QString base = mark < 0 ? d->config.keyLabel : d->config.keyLabel.left(mark);
+    const bool lineage = config->keyLabel == base || config->keyLabel.startsWith(base + QLatin1Char('#'));
+    if (config->tokenLabel != d->config.tokenLabel || config->keyLabel == d->config.keyLabel || !lineage)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("'%1' is not a retired key of this token").arg(config->keyLabel));
+    std::lock_guard lock(d->mutex);
+    auto key = d->findKeyLabelled(config->keyLabel);
+    if (!key && key.error().code == Error::Code::NotFound)
+        return {};
+    if (!key)
+        return key.error();
+    const CK_RV rv = d->f()->C_DestroyObject(d->session, key.value());
+    if (rv != CKR_OK)
+        return tokenError(QStringLiteral("cannot destroy the old root key in the token"), rv);
     return {};
 }
 

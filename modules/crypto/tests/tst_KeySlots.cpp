@@ -178,21 +178,26 @@ private Q_SLOTS:
         QVERIFY(createKeyring());
         for (int i = 0; i < 5; ++i)
             QCOMPARE(signIn(QStringLiteral("admin"), "guess").error().code, Error::Code::WrongPassphrase);
-        // Fifth failure: 30 s of back-off, even for the right password.
+        // Fifth failure: 15 minutes of back-off (the directory's lock-out), even for the right password.
         auto waiting = signIn(QStringLiteral("admin"), "admin-password-1");
         QCOMPARE(waiting.error().code, Error::Code::Locked);
-        m_clock.advance(31 * 1000);
+        m_clock.advance(901 * 1000);
         QCOMPARE(signIn(QStringLiteral("admin"), "guess").error().code, Error::Code::WrongPassphrase);
-        // Sixth failure: 60 s now, not a reset.
-        m_clock.advance(45 * 1000);
+        // Sixth failure: 30 minutes now, not a reset.
+        m_clock.advance(20 * 60 * 1000);
         QCOMPARE(signIn(QStringLiteral("admin"), "admin-password-1").error().code, Error::Code::Locked);
-        m_clock.advance(20 * 1000);
+        m_clock.advance(11 * 60 * 1000);
         SlotUnlock unlock;
         auto opened = KeyHierarchy::openWithSlot(m_path, QStringLiteral("admin"), secret("admin-password-1"),
                                                  unlock, m_clock);
         QVERIFY(opened.ok());
         QCOMPARE(unlock.failuresBefore, 6);
         QCOMPARE(unlock.accountId, kAdminId);
+        // The right password alone clears nothing: the sign-in is settled after its second factor.
+        QCOMPARE(opened.value()->slots().first().failures, 6);
+        QVERIFY(opened.value()->settleSlotSignIn(kAdminId, false).ok());
+        QCOMPARE(opened.value()->slots().first().failures, 7);
+        QVERIFY(opened.value()->settleSlotSignIn(kAdminId, true).ok());
         QCOMPARE(opened.value()->slots().first().failures, 0);
     }
 

@@ -3,6 +3,9 @@
 #include "mdp/crypto/Pkcs11RootKey.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -177,6 +180,43 @@ private Q_SLOTS:
         QVERIFY(!old.ok());
         QCOMPARE(old.error().code, Error::Code::NotFound);
         QCOMPARE(Pkcs11RootKey::open(config, secret(kPin)).error().code, Error::Code::NotFound);
+    }
+
+    // Issue 9 part 6: a crash between the keyring write and the old token key's destruction leaves
+    // that key named in the keyring ("retiredRoots"); the next open destroys it and forgets it.
+    void aRetiredTokenKeyLeftBehindIsDestroyedAtTheNextOpen()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("retired.json"));
+        Pkcs11RootConfig config = m_config;
+        config.keyLabel = QStringLiteral("mdp-retired");
+        Pkcs11RootConfig leftBehind = m_config;
+        leftBehind.keyLabel = QStringLiteral("mdp-retired#left-behind");
+        QJsonObject leftDescription;
+        {
+            auto old = Pkcs11RootKey::openOrGenerate(leftBehind, secret(kPin));
+            QVERIFY2(old.ok(), qPrintable(old.ok() ? QString() : old.error().message));
+            leftDescription = (*old)->description();
+        }
+        {
+            auto root = Pkcs11RootKey::openOrGenerate(config, secret(kPin));
+            QVERIFY(root.ok());
+            auto h = KeyHierarchy::create(path, std::move(root.value()), m_clock);
+            QVERIFY(h.ok());
+        }
+        // The state the crash leaves: the keyring names the old key, the token still holds it.
+        QJsonObject keyring = QJsonDocument::fromJson(readFile(path)).object();
+        keyring.insert(QStringLiteral("retiredRoots"), QJsonArray{leftDescription});
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(keyring).toJson());
+        }
+        {
+            auto h = KeyHierarchy::open(path, secret(kPin), m_clock);
+            QVERIFY2(h.ok(), qPrintable(h.ok() ? QString() : h.error().message));
+        }
+        QVERIFY(!QJsonDocument::fromJson(readFile(path)).object().contains(QStringLiteral("retiredRoots")));
+        QCOMPARE(Pkcs11RootKey::open(leftBehind, secret(kPin)).error().code, Error::Code::NotFound);
     }
 
     // the root key cannot leave the token.

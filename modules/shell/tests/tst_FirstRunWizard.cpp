@@ -140,6 +140,14 @@ private Q_SLOTS:
         QVERIFY(recovery->isVisible());
         QVERIFY(workspace::parseRecoveryKey(recovery->text()).has_value());
         QVERIFY(workspace->takeRecoveryKey().isEmpty());
+        // So is the administrator's enrolment code (issue 9 part 8), which the sign-in also gets.
+        auto *enrolment = findChildNamed<QLabel>(&wizard, "enrolmentCodeLabel");
+        QVERIFY(enrolment->isVisible());
+        const auto code =
+            QRegularExpression(QStringLiteral("[A-Z2-7]{4}(-[A-Z2-7]{4}){3}")).match(enrolment->text());
+        QVERIFY2(code.hasMatch(), qPrintable(enrolment->text()));
+        QCOMPARE(wizard.adminEnrolmentCode(), code.captured());
+        QVERIFY(workspace->takeAdminEnrolmentCode().isEmpty());
         saveScreenshot(&wizard, QStringLiteral("wizard-done-recovery-key"));
         // The secrets left the line edits once the keys existed.
         QVERIFY(findChildNamed<QLineEdit>(&wizard, "adminPasswordEdit")->text().isEmpty());

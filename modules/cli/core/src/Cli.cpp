@@ -132,8 +132,19 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, co
         if (!signIn)
             return signIn.error();
         signIn->allowEnrolment = forEnrolment;
-        if (forEnrolment)
+        if (forEnrolment) {
+            // Kept off the command line where it can: the environment or a prompt.
             signIn->totpCode = args.value(QStringLiteral("enrolment-code"));
+            if (signIn->totpCode.isEmpty()) {
+                auto code = readSecret("MDP_ENROLMENT_CODE",
+                                       QStringLiteral("Enrolment code for %1: ").arg(signIn->userName));
+                if (!code)
+                    return makeError(Error::Code::Unauthenticated,
+                                     QStringLiteral("no enrolment code: give --enrolment-code CODE, set "
+                                                    "MDP_ENROLMENT_CODE or run on a terminal"));
+                signIn->totpCode = QString::fromUtf8(code.value().view()).trimmed();
+            }
+        }
         auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
         if (!ws && accounts::loginFailureOf(ws.error()) == accounts::LoginFailure::BadCredentials &&
             signIn->totpCode.isEmpty()) {
@@ -312,8 +323,14 @@ int cmdTotp(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
         auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
         if (!password)
             return fail(err, password.error());
-        auto enrolment = accounts.enrollTotp(user, QString::fromUtf8(password.value().view()),
-                                             args.value(QStringLiteral("enrolment-code")));
+        auto code = args.value(QStringLiteral("enrolment-code"));
+        if (code.isEmpty()) {
+            // Read at sign-in above and kept for the rest of the command.
+            if (auto kept =
+                    readSecret("MDP_ENROLMENT_CODE", QStringLiteral("Enrolment code for %1: ").arg(user)))
+                code = QString::fromUtf8(kept.value().view()).trimmed();
+        }
+        auto enrolment = accounts.enrollTotp(user, QString::fromUtf8(password.value().view()), code);
         if (!enrolment)
             return fail(err, enrolment.error());
         out << "add this to the authenticator app, then run mdp totp confirm with its first code:\n"
@@ -760,9 +777,11 @@ QList<CommandSyntax> ownSyntax()
     const S::Option name =
         S::required(QStringLiteral("name"), QStringLiteral("NAME"),
                     QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the account's user name"));
-    const S::Option enrolmentCode = S::required(
-        QStringLiteral("enrolment-code"), QStringLiteral("CODE"),
-        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the one-time enrolment code an administrator issued"));
+    const S::Option enrolmentCode =
+        S::optional(QStringLiteral("enrolment-code"), QStringLiteral("CODE"),
+                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                      "the one-time enrolment code an administrator issued (else "
+                                      "MDP_ENROLMENT_CODE or a prompt)"));
     QList<CommandSyntax> syntax{
         S(QStringLiteral("init"), QString(),
           QT_TRANSLATE_NOOP(

@@ -253,6 +253,9 @@ struct Model
     QDateTime updatedAt;
     QJsonObject root;
     QByteArray rootCheck; // random bytes wrapped by the root: proves at open that the root matches
+    // Token root keys renewed away but not yet confirmed destroyed in the token (their descriptions):
+    // each open tries again, so a crash between the keyring write and the erase leaves no key alive.
+    QJsonArray retiredRoots;
     QList<KekEntry> keks;
     QList<DataKeyEntry> dataKeys;
     QList<KeySlot> slots;           // an "accounts" root only
@@ -327,6 +330,8 @@ struct Model
                         {QStringLiteral("rootCheck"), QString::fromLatin1(rootCheck.toBase64())},
                         {QStringLiteral("keyEncryptionKeys"), kekArray},
                         {QStringLiteral("dataKeys"), dataArray}};
+        if (!retiredRoots.isEmpty())
+            top.insert(QStringLiteral("retiredRoots"), retiredRoots);
         if (!slots.isEmpty()) {
             QJsonArray slotArray;
             for (const KeySlot &slot : slots)
@@ -371,6 +376,7 @@ struct Model
         m.updatedAt = parseStamp(top.value(u"updatedAt"));
         m.root = top.value(u"root").toObject();
         m.rootCheck = QByteArray::fromBase64(top.value(u"rootCheck").toString().toLatin1());
+        m.retiredRoots = top.value(u"retiredRoots").toArray();
         for (const QJsonValue &v : top.value(u"keyEncryptionKeys").toArray()) {
             const QJsonObject o = v.toObject();
             KekEntry k;
@@ -814,6 +820,39 @@ struct KeyHierarchy::Impl
         return {};
     }
 
+    // Destroys in the token the root keys this keyring renewed away, and forgets those it destroyed.
+    Result<void> eraseRetiredRoots()
+    {
+        if (model.retiredRoots.isEmpty())
+            return {};
+        Model next = model;
+        QJsonArray left;
+        std::optional<Error> firstError;
+        for (const QJsonValue &v : std::as_const(next.retiredRoots)) {
+            auto erased = root->eraseRetired(v.toObject());
+            if (erased) {
+                report(KeyAction::RotateRoot, QStringLiteral("root"), QString(), true,
+                       QStringLiteral("old token key %1 destroyed")
+                           .arg(v.toObject().value(u"keyLabel").toString()));
+                continue;
+            }
+            report(KeyAction::RotateRoot, QStringLiteral("root"), QString(), false,
+                   QStringLiteral("old token key %1 not destroyed: %2")
+                       .arg(v.toObject().value(u"keyLabel").toString(), erased.error().message));
+            left.append(v);
+            if (!firstError)
+                firstError = erased.error();
+        }
+        if (left.size() != next.retiredRoots.size()) {
+            next.retiredRoots = left;
+            if (auto w = commit(next); !w)
+                return w;
+        }
+        if (firstError)
+            return *firstError;
+        return {};
+    }
+
     // Destroying a data key (issue 9 part 6). The entry is erased and what wrapped it is renewed in
     // the same keyring write, so no copy of keyring.json taken before opens it with what holds today:
     // - a token root gets a fresh key object and the old object is destroyed in the token: an old
@@ -841,6 +880,9 @@ struct KeyHierarchy::Impl
         QList<Event> events{{KeyAction::DestroyDataKey, name, purpose, QString()}};
 
         if (slotRoot()) {
+            // The purpose's KEK must move too, which needs its scope's key.
+            if (next.activeKek(purpose) && !wrapperFor(purpose))
+                return fail(scopeNotHeld(scopeFor(purpose)));
             std::unique_ptr<SlotRootKey> fresh;
             QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
             if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
@@ -888,22 +930,22 @@ struct KeyHierarchy::Impl
             return fail(check.error());
         }
         next.rootCheck = check.value();
+        // The old key is named in the same write, so it is erased at the next open if not now.
+        next.retiredRoots.append(root->description());
         events.append({KeyAction::RotateRoot, QStringLiteral("root"), QString(),
                        QStringLiteral("new token key %1").arg(next.root.value(u"keyLabel").toString())});
-        if (auto w = commit(next); !w) {
-            (void)fresh->erase();
+        if (auto w = commit(next); !w)
+            // Not erased: the file may have been replaced before the error (a failed directory sync),
+            // and then only the fresh key opens it. An unused token object is the lesser harm.
             return fail(w.error());
-        }
-        std::unique_ptr<RootKeyProvider> old = std::exchange(root, std::move(fresh));
+        root = std::move(fresh);
         reportAll(events);
-        if (auto erased = old->erase(); !erased) {
-            report(KeyAction::RotateRoot, QStringLiteral("root"), QString(), false,
-                   QStringLiteral("the old token key could not be destroyed: ") + erased.error().message);
+        if (auto erased = eraseRetiredRoots(); !erased)
             return makeError(erased.error().code,
                              QStringLiteral("data key '%1' is erased from the keyring, but the old token key "
-                                            "that wrapped it could not be destroyed: %2")
+                                            "that wrapped it could not be destroyed yet (tried again at each "
+                                            "open): %2")
                                  .arg(name, erased.error().message));
-        }
         return {};
     }
 
@@ -1391,8 +1433,8 @@ struct KeyHierarchy::Impl
         auto key = slot->open(password, r.value()->cipher());
         if (!key && key.error().code != Error::Code::WrongPassphrase)
             return key.error();
-        if (key && slot->failures == 0)
-            return true;
+        if (key)
+            return true; // the count is settled once the whole sign-in is decided (settleSlotSignIn)
         slot->failures = key ? 0 : slot->failures + 1;
         slot->lastFailure = key ? QDateTime() : now;
         if (auto w = commit(next); !w)
@@ -1693,15 +1735,9 @@ KeyHierarchy::openWithSlot(const QString &keyringPath, const QString &userName, 
     h->d->root = std::move(root.value());
     h->d->scopes = std::move(scopes.value());
     h->d->openerAccountId = slot->accountId;
-    if (slot->failures > 0 && !readOnly) {
-        slot->failures = 0;
-        slot->lastFailure = QDateTime();
-        Model next = model.value();
-        if (auto w = h->d->commit(next); !w)
-            return fail(w.error());
-    } else {
-        h->d->model = std::move(model.value());
-    }
+    // The failure count stays until the whole sign-in succeeded (settleSlotSignIn): a right password
+    // whose second factor is then missing must not look different from a wrong one.
+    h->d->model = std::move(model.value());
     h->d->report(KeyAction::UnlockRoot, QStringLiteral("slot:") + unlock.userName, QString(), true,
                  kAccountsKind);
     return h;
@@ -1809,6 +1845,9 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::open(const QString &keyringP
     h->d->root = std::move(root);
     h->d->model = std::move(model.value());
     h->d->report(KeyAction::UnlockRoot, QStringLiteral("root"), QString(), true, kind);
+    // A token key renewed away before a crash or a failed erase: destroyed now (reported either way;
+    // the keyring stays usable when the token refuses).
+    (void)h->d->eraseRetiredRoots();
     return h;
 }
 
@@ -1914,6 +1953,23 @@ Result<bool> KeyHierarchy::checkSlotPassword(const QString &accountId, const Sec
 {
     std::lock_guard lock(d->mutex);
     return d->checkSlotPasswordLocked(accountId, password);
+}
+
+Result<void> KeyHierarchy::settleSlotSignIn(const QString &accountId, bool succeeded)
+{
+    std::lock_guard lock(d->mutex);
+    auto r = d->requireSlots();
+    if (!r)
+        return r.error();
+    Model next = d->model;
+    KeySlot *slot = next.slotByAccount(accountId);
+    if (!slot)
+        return makeError(Error::Code::NotFound, QStringLiteral("this account has no key slot"));
+    if (succeeded && slot->failures == 0)
+        return {};
+    slot->failures = succeeded ? 0 : slot->failures + 1;
+    slot->lastFailure = succeeded ? QDateTime() : d->clock->now();
+    return d->commit(next);
 }
 
 Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)

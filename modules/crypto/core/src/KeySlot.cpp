@@ -55,10 +55,12 @@ bool slotKdfWithinBounds(const Argon2Parameters &kdf)
 
 qint64 slotBackoffSeconds(int failures)
 {
+    // The account directory's lock-out schedule (15 minutes at the fifth failure, doubling, at most a
+    // day), so the slot, which answers first, is locked whenever the directory would be.
     if (failures < 5)
         return 0;
-    const int doublings = std::min(failures - 5, 7); // 30 s * 2^7 = 64 min
-    return std::min<qint64>(30ll << doublings, 3600);
+    const int doublings = std::min(failures - 5, 7); // 15 min * 2^7 > a day
+    return std::min<qint64>(900ll << doublings, 86400);
 }
 
 QByteArray KeySlot::sealAad() const

@@ -65,7 +65,7 @@ struct KeySlot
 bool slotKdfWithinBounds(const Argon2Parameters &kdf);
 
 // Seconds a slot must wait before the next attempt after `failures` consecutive failures: none for
-// the first four, then 30 s doubling up to one hour.
+// the first four, then 15 minutes doubling up to a day (the account directory's lock-out).
 qint64 slotBackoffSeconds(int failures);
 
 } // namespace mdp::crypto

@@ -15,4 +15,9 @@ Result<void> RootKeyProvider::erase()
     return makeError(Error::Code::Unsupported, QStringLiteral("a %1 root cannot be erased").arg(kind()));
 }
 
+Result<void> RootKeyProvider::eraseRetired(const QJsonObject &)
+{
+    return makeError(Error::Code::Unsupported, QStringLiteral("a %1 root cannot be erased").arg(kind()));
+}
+
 } // namespace mdp::crypto

@@ -355,18 +355,21 @@ void LoginDialog::unlock()
                                           .arg(p.waitingFor));
                     break;
                 case workspace::OpenStage::Keys:
-                    m_status->setText(m_accountSlots ? tr("Checking your password…")
-                                                     : tr("Unlocking the workspace…"));
+                    m_status->setText(m_accountSlots ? tr("Signing in…") : tr("Unlocking the workspace…"));
                     break;
                 case workspace::OpenStage::AuditLog:
                     // A percentage only comes when the whole log is read (its index is being built).
-                    m_status->setText(
-                        p.percent < 0
-                            ? tr("Checking the audit log…")
-                            : tr("Indexing the audit log (once, after an update)… %1%").arg(p.percent));
+                    // Signing in to an account says no more than "signing in" until the answer: the
+                    // stages after the password would tell a right one from a wrong one (issue 9).
+                    if (p.percent >= 0)
+                        m_status->setText(
+                            tr("Indexing the audit log (once, after an update)… %1%").arg(p.percent));
+                    else if (!m_accountSlots)
+                        m_status->setText(tr("Checking the audit log…"));
                     break;
                 case workspace::OpenStage::Database:
-                    m_status->setText(tr("Opening the database…"));
+                    if (!m_accountSlots)
+                        m_status->setText(tr("Opening the database…"));
                     break;
                 }
             },

@@ -113,13 +113,17 @@ Result<void> AuditOutbox::ship(std::optional<qint64> commitCounter)
         e.source = m_nodeId;
         e.entities << databaseEntity();
         e.detail.insert(QStringLiteral("commit"), *commitCounter);
-        // What the accounts and roles hold after this commit, under the chain's signature.
+        // What the accounts and roles hold after this commit, under the chain's signature; the
+        // signed checkpoints remember that the MAC exists, so no later event can switch it off.
         if (!m_shipping->securityKey.isEmpty()) {
-            auto security = storedSecurityDigest(m_db, true);
+            auto security = storedSecurityMac(m_db);
             if (!security)
                 return security.error();
-            if (!security->isEmpty())
-                e.detail.insert(QStringLiteral("security_mac"), QString::fromLatin1(security->toHex()));
+            if (!security->mac.isEmpty()) {
+                e.detail.insert(QStringLiteral("security_mac"), QString::fromLatin1(security->mac.toHex()));
+                e.detail.insert(QStringLiteral("security_commit"), security->commit);
+                m_log.setAnchor(securityAnchor(), 1);
+            }
         }
         if (auto r = m_log.append(std::move(e)); !r)
             return r.error();
@@ -177,32 +181,35 @@ Result<void> AuditOutbox::committing(store::Database &database)
             {cp.merkleRoot});
         !r)
         return r.error();
-    const bool keyed = !m_shipping->securityKey.isEmpty();
-    auto digest = securityDigest(database, m_shipping->securityKey);
-    if (!digest)
-        return digest.error();
-    if (!digest->isEmpty()) {
-        if (auto r = database.execute(
-                keyed ? QStringLiteral(
-                            "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_mac', ?1)")
-                      : QStringLiteral(
-                            "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_digest', ?1)"),
-                {digest.value()});
-            !r)
-            return r.error();
-        // The unkeyed digest of older versions is not kept beside the MAC: it would only tell a
-        // guesser what the tables hold.
-        if (keyed) {
-            if (auto r =
-                    database.execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'"));
-                !r)
-                return r.error();
-        }
-    }
+    if (m_shipping->securityKey.isEmpty())
+        return {}; // before the workstation key was read: nothing to vouch with
+    // This transaction's commit number: the database counts it right after this hook.
+    const qint64 commit = database.commitCounter() + 1;
+    auto mac = securityDigest(database, m_shipping->securityKey, commit);
+    if (!mac)
+        return mac.error();
+    if (mac->isEmpty())
+        return {};
+    if (auto r = database.execute(
+            QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('security_mac', ?1), "
+                           "('security_mac_commit', ?2)"),
+            {mac.value(), commit});
+        !r)
+        return r.error();
+    // The unkeyed digest of older versions is not kept beside the MAC: it would only tell a guesser
+    // what the tables hold.
+    if (auto r = database.execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'security_digest'")); !r)
+        return r.error();
     return {};
 }
 
-Result<QByteArray> AuditOutbox::securityDigest(store::Database &database, const SecureBytes &key)
+QString AuditOutbox::securityAnchor()
+{
+    return QStringLiteral("security_mac");
+}
+
+Result<QByteArray> AuditOutbox::securityDigest(store::Database &database, const SecureBytes &key,
+                                               qint64 commit)
 {
     auto tables = database.query(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('accounts', 'account_roles')"));
@@ -210,8 +217,10 @@ Result<QByteArray> AuditOutbox::securityDigest(store::Database &database, const 
         return tables.error();
     if (tables->isEmpty() || tables->first().at(0).toLongLong() != 2)
         return QByteArray();
-    // Every value with its type and length, so no two different tables hash alike.
-    QByteArray stream;
+    // The commit it vouches for, then every value with its type and length, so no two different
+    // tables hash alike and a record cannot be carried to another commit.
+    QByteArray stream =
+        key.isEmpty() ? QByteArray() : QByteArrayLiteral("commit ") + QByteArray::number(commit) + '\n';
     auto add = [&](const store::Row &row) {
         for (const QVariant &v : row) {
             QByteArray bytes;
@@ -248,12 +257,14 @@ Result<QByteArray> AuditOutbox::securityDigest(store::Database &database, const 
 
 void AuditOutbox::ChainedSecurity::take(const audit::AuditEvent &commitEvent)
 {
-    const qint64 counter = commitEvent.detail.value(QStringLiteral("commit")).toInteger(-1);
-    if (counter < commit)
-        return;
-    commit = counter;
-    digest =
+    // Only an event that carries a MAC says anything: one without cannot switch the check off.
+    const QByteArray carried =
         QByteArray::fromHex(commitEvent.detail.value(QStringLiteral("security_mac")).toString().toLatin1());
+    const qint64 covers = commitEvent.detail.value(QStringLiteral("security_commit")).toInteger(-1);
+    if (carried.isEmpty() || covers < commit)
+        return;
+    commit = covers;
+    mac = carried;
 }
 
 Result<bool> AuditOutbox::securityTablesIntact(store::Database &database, const SecureBytes &key,
@@ -261,30 +272,44 @@ Result<bool> AuditOutbox::securityTablesIntact(store::Database &database, const 
 {
     if (key.isEmpty())
         return true;
-    auto now = securityDigest(database, key);
+    const qint64 counter = database.commitCounter();
+    if (!chained.mac.isEmpty() && chained.commit == counter) {
+        auto now = securityDigest(database, key, counter);
+        if (!now)
+            return now.error();
+        return now.value() == chained.mac;
+    }
+    auto stored = storedSecurityMac(database);
+    if (!stored)
+        return stored.error();
+    if (!stored->mac.isEmpty()) {
+        // A record older than the chain's newest one, or one for a commit that never happened, was
+        // put back: the replay of an earlier state of the tables together with its record.
+        if (stored->commit < std::max(chained.commit, chained.anchoredCommit) || stored->commit > counter)
+            return false;
+        auto now = securityDigest(database, key, stored->commit);
+        if (!now)
+            return now.error();
+        return now.value() == stored->mac;
+    }
+    auto now = securityDigest(database, key, counter);
     if (!now)
         return now.error();
     if (now->isEmpty())
         return true; // no account tables (yet)
-    if (!chained.digest.isEmpty() && database.commitCounter() == chained.commit)
-        return now.value() == chained.digest;
-    auto stored = storedSecurityDigest(database, true);
-    if (!stored)
-        return stored.error();
-    if (!stored->isEmpty())
-        return now.value() == stored.value();
-    if (!chained.digest.isEmpty())
+    if (!chained.mac.isEmpty() || chained.keyedBefore)
         return false; // deleted, where the chain shows there was one
     // A workspace from before the MAC: its last transaction stored the unkeyed digest.
-    auto legacy = storedSecurityDigest(database, false);
+    auto legacy =
+        database.queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_digest'"));
     if (!legacy)
         return legacy.error();
-    if (legacy->isEmpty())
+    if (!legacy->has_value())
         return true;
-    auto unkeyed = securityDigest(database, {});
+    auto unkeyed = securityDigest(database, {}, 0);
     if (!unkeyed)
         return unkeyed.error();
-    return unkeyed.value() == legacy.value();
+    return unkeyed.value() == (**legacy).at(0).toByteArray();
 }
 
 Result<QString> AuditOutbox::auditAnchorProblem(store::Database &database, qint64 held,
@@ -311,14 +336,20 @@ Result<QString> AuditOutbox::auditAnchorProblem(store::Database &database, qint6
     return QString();
 }
 
-Result<QByteArray> AuditOutbox::storedSecurityDigest(store::Database &database, bool keyed)
+Result<AuditOutbox::StoredMac> AuditOutbox::storedSecurityMac(store::Database &database)
 {
-    auto row =
-        database.queryOne(keyed ? QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_mac'")
-                                : QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'security_digest'"));
-    if (!row)
-        return row.error();
-    return row->has_value() ? (**row).at(0).toByteArray() : QByteArray();
+    auto rows = database.query(QStringLiteral(
+        "SELECT key, value FROM mdp_meta WHERE key IN ('security_mac', 'security_mac_commit')"));
+    if (!rows)
+        return rows.error();
+    StoredMac stored;
+    for (const store::Row &row : rows.value()) {
+        if (row.at(0).toString() == u"security_mac")
+            stored.mac = row.at(1).toByteArray();
+        else
+            stored.commit = row.at(1).toLongLong();
+    }
+    return stored;
 }
 
 Result<std::optional<std::pair<qint64, QByteArray>>> AuditOutbox::anchoredAudit(store::Database &database)

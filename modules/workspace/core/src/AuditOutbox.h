@@ -71,30 +71,41 @@ public:
     // The audit checkpoint the database last vouched for: (size, root), or nothing in a database
     // written before this anchor existed.
     static Result<std::optional<std::pair<qint64, QByteArray>>> anchoredAudit(store::Database &database);
-    // A MAC over every row of the security tables (accounts and their roles) as they are now: HMAC-SM3
-    // under `key` (the workstation-derived securityTablesKey()), or plain SM3 with an empty key (what
-    // versions before the key stored); empty before those tables exist. Each write transaction stores it
-    // beside the commit counter and the commit's database.commit event carries it into the signed audit
-    // chain, so one old page of these tables put back, or the tables rewritten by someone holding only
-    // the database key, shows at open.
-    static Result<QByteArray> securityDigest(store::Database &database, const SecureBytes &key);
-    // The MAC the last write transaction stored (keyed: 'security_mac'; unkeyed: the older
-    // 'security_digest'), empty when none was.
-    static Result<QByteArray> storedSecurityDigest(store::Database &database, bool keyed);
-    // What the signed audit chain vouches for the security tables: the MAC the newest database.commit
-    // event carries ("security_mac", hex) and that event's commit counter.
+    // A MAC over every row of the security tables (accounts and their roles) as they are after
+    // commit `commit`: HMAC-SM3 under `key` (the workstation-derived securityTablesKey()) over the
+    // commit number and the rows; plain SM3 over the rows with an empty key (what versions before the
+    // key stored). Empty before those tables exist. Each write transaction stores it with its commit
+    // number ('security_mac', 'security_mac_commit' in mdp_meta) and the commit's database.commit
+    // event carries both into the signed audit chain, so one old page of these tables put back, the
+    // tables rewritten by someone holding only the database key, or an earlier state put back with
+    // its record, shows at open.
+    static Result<QByteArray> securityDigest(store::Database &database, const SecureBytes &key,
+                                             qint64 commit);
+    struct StoredMac
+    {
+        QByteArray mac; // empty when none was stored
+        qint64 commit = -1;
+    };
+    static Result<StoredMac> storedSecurityMac(store::Database &database);
+    // The signed checkpoints' anchor (1) saying the chain carries security MACs from then on.
+    static QString securityAnchor();
+    // What the signed audit chain vouches for the security tables: the newest MAC a database.commit
+    // event carries and the commit it covers; whether a signed checkpoint says MACs exist.
     struct ChainedSecurity
     {
         qint64 commit = -1;
-        QByteArray digest; // empty: no event carried one (older workspaces)
+        QByteArray mac; // empty: no event carried one (older workspaces)
+        bool keyedBefore = false;
+        qint64 anchoredCommit = -1; // the commit counter the newest signed checkpoint anchors
         void take(const audit::AuditEvent &commitEvent);
     };
     // Whether the accounts and roles are what the last commit left (issue 9 part 4). Where the
-    // database's commit counter is the one the chain's newest database.commit event names, the MAC
-    // must be the one that signed event carries; where the database is ahead (a commit in flight when
-    // a crash came), the one its own last transaction stored, which only the workstation's key
-    // computes; a MAC missing where the chain shows there was one is a change too. An empty `key`
-    // (the offline check on a machine without this workstation's key) checks nothing: true.
+    // database's commit counter is the commit of the chain's newest MAC, the tables must give that
+    // MAC; where the database is ahead (a commit in flight when a crash came), the record its own last
+    // transaction stored, which must not be older than the chain's and which only the workstation's
+    // key computes; a record missing where the chain or a signed checkpoint shows there was one is a
+    // change too. An empty `key` (the offline check on a machine without this workstation's key)
+    // checks nothing: true.
     static Result<bool> securityTablesIntact(store::Database &database, const SecureBytes &key,
                                              const ChainedSecurity &chained);
     // What is wrong with an audit log of `held` durable events, measured against the checkpoint the

@@ -303,6 +303,16 @@ struct Workspace::Impl
                                  .arg(failure->message));
         return beginSession(account.value(), origin);
     }
+    // After a sign-in whose password opened the account's slot: success clears the slot's failure
+    // count, a refusal of the same kind as a wrong password counts like one (issue 9 part 8).
+    Result<void> settleSlot(const QString &accountId, const Result<Session> &signedIn)
+    {
+        if (signedIn)
+            return keys->settleSlotSignIn(accountId, true);
+        if (accounts::loginFailureOf(signedIn.error()) == accounts::LoginFailure::BadCredentials)
+            return keys->settleSlotSignIn(accountId, false);
+        return {};
+    }
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
     QSet<QString> batchIndexChanges; // pseudonyms changed inside runBatch(), indexed once at its end
 
@@ -804,6 +814,8 @@ struct Workspace::Impl
             return last.error();
         if (last.value())
             chained.take(last.value()->event);
+        chained.keyedBefore = audit->anchor(AuditOutbox::securityAnchor()).value_or(0) == 1;
+        chained.anchoredCommit = audit->anchor(AuditOutbox::commitAnchor()).value_or(-1);
         auto intact = AuditOutbox::securityTablesIntact(*database, shipping->securityKey, chained);
         if (!intact)
             return intact.error();
@@ -1381,6 +1393,8 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
             return report;
         }
     }
+    chainedSecurity.keyedBefore = chain.checkpointAnchors.value(AuditOutbox::securityAnchor(), 0) == 1;
+    chainedSecurity.anchoredCommit = chain.checkpointAnchors.value(AuditOutbox::commitAnchor(), -1);
     // The MAC needs this workstation's key; an auditor's machine without it checks the rest.
     auto intact =
         AuditOutbox::securityTablesIntact(*d.database, d.securityKeyIfThisWorkstation(), chainedSecurity);
@@ -1454,6 +1468,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
             return r.error();
     }
     auto signedIn = d.signInBySlot(unlock.accountId, unlock.userName, signIn.totpCode, signIn.origin);
+    if (auto settled = d.settleSlot(unlock.accountId, signedIn); !settled)
+        return settled.error();
     if (!signedIn) {
         if (signIn.allowEnrolment && accounts::loginFailureOf(signedIn.error()) ==
                                          accounts::LoginFailure::SecondFactorEnrolmentRequired) {
@@ -1795,7 +1811,10 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
             return opens.error();
         if (!opens.value())
             return accounts::badCredentialsError(); // the directory's own answer
-        return d->signInBySlot(found->value().idString(), found->value().userName, totpCode, origin);
+        auto signedIn = d->signInBySlot(found->value().idString(), found->value().userName, totpCode, origin);
+        if (auto settled = d->settleSlot(found->value().idString(), signedIn); !settled)
+            return settled.error();
+        return signedIn;
     }
     auto account =
         d->transactionalAccounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);

@@ -45,6 +45,12 @@ DoneWizardPage::DoneWizardPage(QWidget *parent)
     m_recovery->setWordWrap(true);
     recoveryLayout->addWidget(m_recovery);
     layout->addWidget(m_recoveryCard);
+    m_enrolmentCode = workbench::makeLabel(QString(), QStringLiteral("factValue"), this);
+    m_enrolmentCode->setObjectName(QStringLiteral("enrolmentCodeLabel"));
+    m_enrolmentCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_enrolmentCode->setWordWrap(true);
+    m_enrolmentCode->hide();
+    layout->addWidget(m_enrolmentCode);
     layout->addStretch();
     layout->addWidget(workbench::makeLabel(tr("Next steps: create an account for each person who uses this "
                                               "workstation (Accounts page) and check the keys (Keys page)."),
@@ -58,7 +64,16 @@ void DoneWizardPage::initializePage()
                         .arg(field(QStringLiteral("adminName")).toString()));
     const auto *wizard = qobject_cast<const FirstRunWizard *>(this->wizard());
     const QString key = wizard ? wizard->recoveryKey() : QString();
+    const QString code = wizard ? wizard->adminEnrolmentCode() : QString();
     m_recovery->setText(key);
+    // The first administrator's enrolment code: filled into the sign-in that follows, and shown
+    // here in case that window is closed before the authenticator is set up.
+    m_enrolmentCode->setText(code.isEmpty()
+                                 ? QString()
+                                 : tr("Your one-time enrolment code for the authenticator app: %1 "
+                                      "(valid three days; it is filled in at the sign-in that follows).")
+                                       .arg(code));
+    m_enrolmentCode->setVisible(!code.isEmpty());
     m_recoveryCard->setVisible(!key.isEmpty());
 }
 

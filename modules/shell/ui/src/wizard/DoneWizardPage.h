@@ -17,6 +17,7 @@ public:
 private:
     QLabel *m_text;
     QLabel *m_recovery;
+    QLabel *m_enrolmentCode = nullptr;
     QFrame *m_recoveryCard = nullptr;
 };
 

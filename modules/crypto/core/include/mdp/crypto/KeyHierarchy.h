@@ -218,9 +218,13 @@ public:
     // A new root key and a new version of every key-encryption key, data keys re-wrapped, the new
     // root granted to every slot that held it. The data keys themselves are unchanged.
     Result<void> rotateRoot();
-    // Whether `password` opens the account's slot (the lock screen); counts a failure like a
-    // sign-in does. Error::Code::Locked during the back-off.
+    // Whether `password` opens the account's slot (the lock screen); counts a wrong one like a
+    // sign-in does. Error::Code::Locked during the back-off. A right one changes nothing yet.
     Result<bool> checkSlotPassword(const QString &accountId, const SecureBytes &password);
+    // The end of a sign-in whose password opened the slot: a success clears the slot's failure
+    // count; a refusal after it (a missing or wrong second factor) counts like a wrong password, so
+    // the count and its back-off do not tell a right password from a wrong one (issue 9 part 8).
+    Result<void> settleSlotSignIn(const QString &accountId, bool succeeded);
     // Replaces the recovery slot and rotates the root; the new key goes to `recoveryKey`.
     Result<void> renewRecoveryKey(SecureBytes &recoveryKey);
     QList<KeySlotInfo> slots() const;

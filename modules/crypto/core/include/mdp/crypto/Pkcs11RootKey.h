@@ -42,6 +42,8 @@ public:
     Result<std::unique_ptr<RootKeyProvider>> renew() override;
     // C_DestroyObject on this root key.
     Result<void> erase() override;
+    // C_DestroyObject on the key of the same token labelled as `description` says.
+    Result<void> eraseRetired(const QJsonObject &description) override;
 
     // What the token reports about the root key object, for diagnostics and tests.
     struct KeyProperties

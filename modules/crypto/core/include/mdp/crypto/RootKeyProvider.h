@@ -43,6 +43,9 @@ public:
     // opens again, whatever copies of the keyring exist. Error::Code::Unsupported where the root
     // lives only as a wrapped copy that cannot be recalled.
     virtual Result<void> erase();
+    // Erases a root key of the same store that this one replaced (renew()), named by its
+    // description(); succeeds when it is gone already. Unsupported where erase() is.
+    virtual Result<void> eraseRetired(const QJsonObject &description);
 };
 
 } // namespace mdp::crypto
