@@ -425,6 +425,12 @@ private Q_SLOTS:
                  qPrintable(opened.error().message));
         QVERIFY2(checked.ok() && checked->ok,
                  qPrintable(checked.ok() ? checked->problem : checked.error().message));
+        // There, the accounts-and-roles record (keyed to this workstation) is reported as not checked;
+        // here it is checked.
+        QCOMPARE(checked->notChecked.size(), 1);
+        auto checkedHere = workspace::Workspace::verifyOffline(m_path, researcher, m_clock);
+        QVERIFY(checkedHere.ok() && checkedHere->ok);
+        QVERIFY(checkedHere->notChecked.isEmpty());
         // Control: with this workstation's key the same copy opens for work.
         const QString original = std::exchange(m_path, copy);
         auto here = signIn(QStringLiteral("admin"), kAdminPassword);

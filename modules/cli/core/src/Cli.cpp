@@ -475,6 +475,8 @@ int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream
         }
         out << "intact: database integrity ok, " << report.auditEvents
             << " audit events, hash chain, Merkle root and signed checkpoint verified\n";
+        for (const QString &missing : report.notChecked)
+            out << "not checked on this machine: " << missing << "\n";
         return 0;
     }
     if (verb != QStringLiteral("query"))

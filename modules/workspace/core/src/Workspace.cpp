@@ -1396,8 +1396,12 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     chainedSecurity.keyedBefore = chain.checkpointAnchors.value(AuditOutbox::securityAnchor(), 0) == 1;
     chainedSecurity.anchoredCommit = chain.checkpointAnchors.value(AuditOutbox::commitAnchor(), -1);
     // The MAC needs this workstation's key; an auditor's machine without it checks the rest.
-    auto intact =
-        AuditOutbox::securityTablesIntact(*d.database, d.securityKeyIfThisWorkstation(), chainedSecurity);
+    const SecureBytes securityKey = d.securityKeyIfThisWorkstation();
+    if (securityKey.isEmpty())
+        report.notChecked << QStringLiteral(
+            "the accounts and roles (their record is keyed to the workstation "
+            "that wrote them)");
+    auto intact = AuditOutbox::securityTablesIntact(*d.database, securityKey, chainedSecurity);
     if (!intact)
         return intact.error();
     if (!intact.value()) {

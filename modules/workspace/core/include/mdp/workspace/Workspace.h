@@ -176,6 +176,9 @@ struct IntegrityReport
     bool ok = false;
     qint64 auditEvents = 0;
     QString problem; // empty when ok; names the first bad position otherwise
+    // What could not be checked here, e.g. the accounts-and-roles MAC on a machine without the
+    // workstation key it is made with (the offline check on an auditor's machine).
+    QStringList notChecked;
 };
 
 // An unlocked workspace: the key hierarchy, the encrypted database, the vault, the audit log and
