@@ -145,19 +145,16 @@ Result<std::unique_ptr<workspace::Workspace>> openWorkspace(const Args &args, co
                 signIn->totpCode = QString::fromUtf8(code.value().view()).trimmed();
             }
         }
-        auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
-        if (!ws && accounts::loginFailureOf(ws.error()) == accounts::LoginFailure::BadCredentials &&
-            signIn->totpCode.isEmpty()) {
-            // The answer does not say whether the password was right and only a code missing, so on
-            // a terminal the code is asked for and the slot opened once more.
-            if (auto code = readSecret(
-                    nullptr,
-                    QStringLiteral("Verification code for %1 (empty if none): ").arg(signIn->userName))) {
+        if (!forEnrolment && signIn->totpCode.isEmpty()) {
+            // Asked up front where someone can type it: the answer to a sign-in without it does not
+            // say whether only the code was missing, and a second try would count twice.
+            if (auto code =
+                    readSecret(nullptr, QStringLiteral("Verification code for %1 (Enter if the account "
+                                                       "has none): ")
+                                            .arg(signIn->userName)))
                 signIn->totpCode = QString::fromUtf8(code.value().view()).trimmed();
-                if (!signIn->totpCode.isEmpty())
-                    ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
-            }
         }
+        auto ws = workspace::Workspace::open(dir.value(), signIn.value(), clock, sayWhileWaiting);
         if (!ws)
             return ActingUser::explained(signIn->userName, ws.error());
         return ws;
