@@ -882,6 +882,41 @@ Result<int> Database::schemaVersion(const QString &module)
     return int(rows->first().first().toLongLong());
 }
 
+Result<void> Database::rekey(SecureBytes newKey)
+{
+    if (!d->encrypted)
+        return makeError(Error::Code::Unsupported, QStringLiteral("an unencrypted database has no key"));
+    if (newKey.size() != 32)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("the database key must be 32 bytes"));
+    if (inTransaction())
+        return makeError(Error::Code::Conflict, QStringLiteral("a transaction is open"));
+    auto folded = d->pragmaText(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!folded)
+        return folded.error();
+    if (folded->startsWith(u'1'))
+        return makeError(
+            Error::Code::Conflict,
+            QStringLiteral("another connection is using the database; it cannot be re-keyed now"));
+    auto journal = d->pragmaText(QStringLiteral("PRAGMA journal_mode = DELETE"));
+    if (!journal)
+        return journal.error();
+    if (journal->compare(u"delete", Qt::CaseInsensitive) != 0)
+        return makeError(Error::Code::Conflict,
+                         QStringLiteral("another connection holds the database in write-ahead mode"));
+    const SecureBytes spec = rawKeySpec(pageKey(newKey, d->cipher));
+    newKey.clear();
+    const int rc = sqlite3_rekey_v2(d->db, "main", spec.data(), int(spec.size()));
+    auto back = d->pragmaText(QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (rc != SQLITE_OK)
+        return sqliteError(d->db, rc, QStringLiteral("cannot re-key the database"));
+    if (!back)
+        return back.error();
+    // Every page must read back under the new key.
+    if (auto probe = d->run(QStringLiteral("SELECT count(*) FROM sqlite_master")); !probe)
+        return probe.error();
+    return {};
+}
+
 Result<void> Database::checkIntegrity()
 {
     auto rows = d->run(QStringLiteral("PRAGMA integrity_check"));

@@ -196,6 +196,72 @@ private Q_SLOTS:
         QCOMPARE(db->queryOne(QStringLiteral("SELECT x FROM t"))->value().value(0).toString(), kMarker);
     }
 
+    // Issue 9 part 6 (R-7.4.3 key lifecycle): a data-key rotation re-encrypts every page; afterwards
+    // the old key opens nothing and the new one opens everything, in write-ahead mode again.
+    void rekeyReencryptsEveryPage_data()
+    {
+        QTest::addColumn<int>("cipher");
+        QTest::newRow("sm4") << int(PageCipher::Sm4Cbc);
+        QTest::newRow("aes") << int(PageCipher::Aes256Cbc);
+    }
+
+    void rekeyReencryptsEveryPage()
+    {
+        QFETCH(int, cipher);
+        const QString name = QStringLiteral("rekey-%1.db").arg(cipher);
+        const SecureBytes oldKey = crypto::randomKey(32);
+        const SecureBytes newKey = crypto::randomKey(32);
+        {
+            auto db = openDb(name, PageCipher(cipher), &oldKey);
+            QVERIFY(db);
+            QVERIFY(db->execute(QStringLiteral("CREATE TABLE t (x)")).ok());
+            QVERIFY(db->transaction([&]() -> Result<void> {
+                          for (int i = 0; i < 2000; ++i) {
+                              if (auto r = db->execute(QStringLiteral("INSERT INTO t VALUES (?1)"),
+                                                       {kMarker + QString::number(i)});
+                                  !r)
+                                  return r.error();
+                          }
+                          return {};
+                      }).ok());
+            const QByteArray before = readAll(dbPath(name));
+            auto rekeyed = db->rekey(newKey);
+            QVERIFY2(rekeyed.ok(), why(rekeyed).constData());
+            QCOMPARE(db->queryOne(QStringLiteral("PRAGMA journal_mode"))->value().value(0).toString(),
+                     QStringLiteral("wal"));
+            QCOMPARE(db->queryOne(QStringLiteral("SELECT count(*) FROM t"))->value().value(0).toInt(), 2000);
+            // The pages on disk changed (new key), the data did not.
+            QVERIFY(readAll(dbPath(name)) != before);
+            QVERIFY(db->execute(QStringLiteral("INSERT INTO t VALUES ('after')")).ok());
+        }
+        Database::Options old;
+        old.path = dbPath(name);
+        old.key = oldKey;
+        old.cipher = PageCipher(cipher);
+        QCOMPARE(Database::open(std::move(old)).error().code, Error::Code::WrongPassphrase);
+        auto db = openDb(name, PageCipher(cipher), &newKey);
+        QVERIFY(db);
+        QCOMPARE(db->queryOne(QStringLiteral("SELECT count(*) FROM t"))->value().value(0).toInt(), 2001);
+        QVERIFY(db->checkIntegrity().ok());
+    }
+
+    // A second connection on the file: the rewrite would pull the pages from under it.
+    void rekeyIsRefusedWhileAnotherConnectionIsOpen()
+    {
+        auto db = openDb(QStringLiteral("rekey-busy.db"));
+        QVERIFY(db);
+        QVERIFY(db->execute(QStringLiteral("CREATE TABLE t (x)")).ok());
+        auto other = openDb(QStringLiteral("rekey-busy.db"));
+        QVERIFY(other);
+        QVERIFY(other->queryOne(QStringLiteral("SELECT count(*) FROM t")).ok());
+        auto refused = db->rekey(crypto::randomKey(32));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::Conflict);
+        other.reset();
+        // The database still opens with its key.
+        QVERIFY(db->execute(QStringLiteral("INSERT INTO t VALUES (1)")).ok());
+    }
+
     void pagesAreEncrypted_data()
     {
         QTest::addColumn<int>("cipher");

@@ -135,6 +135,13 @@ public:
     // (SQLCipher 3.4.1 has no PRAGMA cipher_integrity_check).
     Result<void> checkIntegrity();
 
+    // Re-encrypts every page under `newKey` (a data-key rotation, issue 9 part 6): the write-ahead
+    // log is folded in and switched off for the rewrite (SQLCipher cannot rekey a WAL database),
+    // SQLCipher rewrites each page in one rollback-journal transaction, then WAL comes back. A crash
+    // before the journal is gone leaves the database under the old key. Needs this to be the only
+    // open connection and no transaction open; Conflict otherwise.
+    Result<void> rekey(SecureBytes newKey);
+
 private:
     Database();
     struct Impl;
