@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>mdp::accounts::AccountDirectory</name>
+    <message>
+        <source>The user name, password or verification code is incorrect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdp::accounts::PasswordPolicy</name>
     <message>
         <source>The password must be at least %n characters long.</source>

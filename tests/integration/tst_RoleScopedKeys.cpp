@@ -494,7 +494,7 @@ private Q_SLOTS:
         QVERIFY(signIn(QStringLiteral("zhou.min"), kResearcherPassword).ok());
     }
 
-    // Issue 9 part 4: the researcher keeps a copy of the folder from before an administrator locked
+    // Issue 9 part 4: the researcher keeps a copy of the folder from before an administrator locked
     // her, and later puts her old account rows back together with the record the database kept of
     // them then, raising the commit counter so the database looks ahead of the audit chain (a commit
     // in flight). The record names the commit it covers, older than the one the signed chain

@@ -151,8 +151,8 @@ private Q_SLOTS:
         QVERIFY(filesContaining(path, QString::fromLatin1(kClinicianPassword)).isEmpty());
     }
 
-    // Issue 9 part 8: a right password without its code answers like a wrong password, and counts in
-    // the slot like one, so neither the answer nor the back-off (which comes first, before any key
+    // Issue 9 part 8: a right password without its code answers like a wrong password, and counts
+    // in the slot like one, so neither the answer nor the back-off (which comes first, before any key
     // derivation) tells a guesser that the password was right.
     void aRightPasswordWithoutItsCodeCountsLikeAWrongOne()
     {

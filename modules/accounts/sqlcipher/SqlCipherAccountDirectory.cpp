@@ -64,11 +64,6 @@ QString timeText(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
 }
 
-Error badCredentials()
-{
-    return badCredentialsError();
-}
-
 // The stored form of an enrolment code: its SM3 digest bound to the account, so a digest copied to
 // another row proves nothing. Dashes, spaces and case do not matter.
 QByteArray enrolmentCodeDigest(const QString &accountId, QStringView code)
@@ -449,16 +444,16 @@ struct SqlCipherAccountDirectory::Impl
         if (!loaded->has_value()) {
             if (password)
                 (void)hasher.verify(*password, decoy);
-            return fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
+            return fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentialsError());
         }
         StoredAccount stored = std::move(loaded->value());
         if (isServiceAccount(stored))
             return fail(event, {}, stored.id(), QStringLiteral("the custodian cannot sign in"),
-                        badCredentials());
+                        badCredentialsError());
         if (auto refused = refuseIfLocked(stored, event))
             return *refused;
         if (password && !hasher.verify(*password, stored.passwordHash))
-            return registerFailure(stored, event, wrongPasswordReason, badCredentials());
+            return registerFailure(stored, event, wrongPasswordReason, badCredentialsError());
         return stored;
     }
 
@@ -636,7 +631,7 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
                                           code.trimmed().isEmpty()
                                               ? QStringLiteral("no enrolment code for a second factor")
                                               : QStringLiteral("wrong or expired enrolment code"),
-                                          badCredentials());
+                                          badCredentialsError());
             return d->fail(
                 event, {}, id, QStringLiteral("second factor enrolment required"),
                 makeError(Error::Code::PermissionDenied,
@@ -646,12 +641,12 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
         }
         if (code.trimmed().isEmpty())
             return d->registerFailure(stored, event, QStringLiteral("verification code missing"),
-                                      badCredentials());
+                                      badCredentialsError());
         const Totp totp(stored.totpSecret, d->clock, stored.totpParameters);
         acceptedStep = totp.verify(code, stored.totpLastStep, d->options.totpWindow);
         if (!acceptedStep)
             return d->registerFailure(stored, event, QStringLiteral("wrong or reused verification code"),
-                                      badCredentials());
+                                      badCredentialsError());
     }
 
     std::optional<QString> rehashed;
@@ -696,7 +691,7 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
     });
     if (replayed)
         return d->registerFailure(stored, event, QStringLiteral("wrong or reused verification code"),
-                                  badCredentials());
+                                  badCredentialsError());
     if (lockedMeanwhile)
         return d->fail(event, {}, id, QStringLiteral("account locked by an administrator"),
                        lockedByAdministrator());
@@ -956,7 +951,7 @@ Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userN
                                   enrolmentCode.trimmed().isEmpty()
                                       ? QStringLiteral("no enrolment code")
                                       : QStringLiteral("wrong or expired enrolment code"),
-                                  badCredentials());
+                                  badCredentialsError());
     if (stored.account.totpEnrolled)
         return d->fail(
             event, id, id, QStringLiteral("an authenticator is already enrolled"),
@@ -993,7 +988,7 @@ Result<Account> SqlCipherAccountDirectory::confirmTotp(const QString &userName, 
     if (!loaded)
         return d->fail(event, {}, {}, QStringLiteral("storage error"), storageError(loaded.error()));
     if (!loaded->has_value())
-        return d->fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentials());
+        return d->fail(event, {}, {}, QStringLiteral("unknown user name"), badCredentialsError());
     const StoredAccount stored = std::move(loaded->value());
     const QString id = stored.id();
     if (auto refused = d->refuseIfLocked(stored, event))

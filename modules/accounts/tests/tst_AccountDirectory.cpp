@@ -570,8 +570,9 @@ private Q_SLOTS:
         QVERIFY(!digest.contains(second->toLatin1()));
     }
 
-    // Issue 9 part 8: an enrolment started with a code is void once the administrator issues another
-    // (an attacker who started one with a leaked code cannot finish it later), and lapses with its code.
+    // Issue 9 part 8: an enrolment started with a code is void once the administrator issues
+    // another (an attacker who started one with a leaked code cannot finish it later), and lapses with its
+    // code.
     void anEnrolmentStartedWithAReplacedOrLapsedCodeCannotBeConfirmed()
     {
         create(QStringLiteral("zhang.wei"), Role::Clinician);
@@ -597,8 +598,8 @@ private Q_SLOTS:
         QVERIFY(!m_dir->find(QStringLiteral("zhang.wei")).value()->totpEnrolled);
     }
 
-    // Issue 9 part 8: a right password without its code gets the wrong password's answer, and counts
-    // like it, so the lock-out does not tell either.
+    // Issue 9 part 8: a right password without its code gets the wrong password's answer, and
+    // counts like it, so the lock-out does not tell either.
     void aRightPasswordWithoutItsCodeAnswersLikeAWrongOne()
     {
         create(QStringLiteral("zhang.wei"), Role::Clinician); // must enrol, has not

@@ -263,10 +263,10 @@ private Q_SLOTS:
         QVERIFY(!Aead::create(AeadCipher::Sm4Gcm, remaining)->openEnvelope({}, sealed).ok());
     }
 
-    // Issue 9 part 6, and the limit the README states: with a passphrase root, destroying renews the
-    // purpose's KEK, so today's keyring holds nothing that reaches the key; but a copy of
-    // keyring.json taken before, with the passphrase, still unwraps it. Only a token root recalls
-    // that copy (tst_Pkcs11RootKey::destroyedDataKeyStaysDeadForAnOldKeyringCopy).
+    // Issue 9 part 6, and the limit the README states: with a passphrase root, destroying renews
+    // the purpose's KEK, so today's keyring holds nothing that reaches the key; but a copy of keyring.json
+    // taken before, with the passphrase, still unwraps it. Only a token root recalls that copy
+    // (tst_Pkcs11RootKey::destroyedDataKeyStaysDeadForAnOldKeyringCopy).
     void destroyRenewsTheKekButAPassphraseCannotRecallAnOldCopy()
     {
         const QString path = newPath();

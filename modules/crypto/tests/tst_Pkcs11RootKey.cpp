@@ -182,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(Pkcs11RootKey::open(config, secret(kPin)).error().code, Error::Code::NotFound);
     }
 
-    // Issue 9 part 6: a crash between the keyring write and the old token key's destruction leaves
+    // Issue 9 part 6: a crash between the keyring write and the old token key's destruction leaves
     // that key named in the keyring ("retiredRoots"); the next open destroys it and forgets it.
     void aRetiredTokenKeyLeftBehindIsDestroyedAtTheNextOpen()
     {

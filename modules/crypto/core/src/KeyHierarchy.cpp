@@ -262,6 +262,17 @@ struct Model
     QList<ScopeKeyEntry> scopeKeys; // an "accounts" root only
     QByteArray slotsMac; // HMAC over the slot table and the root's facts, under a key from the root
 
+    // The purposes that have an active key-encryption key, each once.
+    QStringList activePurposes() const
+    {
+        QStringList purposes;
+        for (const KekEntry &k : keks) {
+            if (k.state == KeyState::Active && !purposes.contains(k.purpose))
+                purposes << k.purpose;
+        }
+        return purposes;
+    }
+
     ScopeKeyEntry *scopeKey(const QString &scope)
     {
         for (ScopeKeyEntry &e : scopeKeys) {
@@ -792,10 +803,11 @@ struct KeyHierarchy::Impl
         return key;
     }
 
-    Result<void> changeStateLocked(const QString &name, KeyState state)
+    // Destroying is destroyLocked(): it renews what wrapped the key as well.
+    Result<void> retireLocked(const QString &name)
     {
-        const KeyAction action =
-            state == KeyState::Destroyed ? KeyAction::DestroyDataKey : KeyAction::RetireDataKey;
+        const KeyAction action = KeyAction::RetireDataKey;
+        const KeyState state = KeyState::Retired;
         Model next = model;
         DataKeyEntry *entry = next.dataKey(name);
         const QString purpose = entry ? entry->purpose : QString();
@@ -812,8 +824,6 @@ struct KeyHierarchy::Impl
             return {};
         entry->state = state;
         entry->changedAt = clock->now();
-        if (state == KeyState::Destroyed)
-            entry->wrapped.clear();
         if (auto r = commit(next); !r)
             return fail(r.error());
         report(action, name, purpose, true, QString());
@@ -883,15 +893,8 @@ struct KeyHierarchy::Impl
             // The purpose's KEK must move too, which needs its scope's key.
             if (next.activeKek(purpose) && !wrapperFor(purpose))
                 return fail(scopeNotHeld(scopeFor(purpose)));
-            std::unique_ptr<SlotRootKey> fresh;
-            QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
-            if (auto rot = rotateRootIn(next, fresh, freshScopes, events); !rot)
-                return fail(rot.error());
-            if (auto w = commit(next, fresh.get(), &freshScopes); !w)
+            if (auto w = commitWithRotation(next, events); !w)
                 return fail(w.error());
-            root = std::move(fresh);
-            scopes = std::move(freshScopes);
-            reportAll(events);
             return {};
         }
 
@@ -912,12 +915,8 @@ struct KeyHierarchy::Impl
 
         // A token root: every KEK moves under a fresh token key, then the old key object dies.
         std::unique_ptr<RootKeyProvider> fresh = std::move(renewed.value());
-        QStringList purposes;
-        for (const KekEntry &k : std::as_const(next.keks)) {
-            if (k.state == KeyState::Active && !purposes.contains(k.purpose))
-                purposes << k.purpose;
-        }
-        for (const QString &p : std::as_const(purposes)) {
+        const QStringList purposes = next.activePurposes();
+        for (const QString &p : purposes) {
             if (auto r = rotatePurposeIn(next, p, *fresh, rootScope(), events); !r) {
                 (void)fresh->erase();
                 return fail(r.error());
@@ -1263,11 +1262,7 @@ struct KeyHierarchy::Impl
             entry->check = check.value();
             freshScopes.insert(it.key(), std::shared_ptr<SlotRootKey>(std::move(key)));
         }
-        QStringList purposes;
-        for (const KekEntry &k : next.keks) {
-            if (k.state == KeyState::Active && !purposes.contains(k.purpose))
-                purposes << k.purpose;
-        }
+        const QStringList purposes = next.activePurposes();
         int rotated = 0;
         for (const QString &purpose : std::as_const(purposes)) {
             // Into the purpose's own scope where this session holds it; a KEK still under the root
@@ -1325,9 +1320,13 @@ struct KeyHierarchy::Impl
     // Commits `next` after rotating the root in it, and reports `first` then the rotation.
     Result<void> commitWithRotation(Model &next, const Event &first)
     {
+        return commitWithRotation(next, QList<Event>{first});
+    }
+
+    Result<void> commitWithRotation(Model &next, QList<Event> events)
+    {
         std::unique_ptr<SlotRootKey> fresh;
         QMap<QString, std::shared_ptr<SlotRootKey>> freshScopes;
-        QList<Event> events{first};
         if (auto rot = rotateRootIn(next, fresh, freshScopes, events, std::exchange(justGranted, {})); !rot)
             return rot;
         if (auto w = commit(next, fresh.get(), &freshScopes); !w)
@@ -1891,7 +1890,7 @@ Result<SecureBytes> KeyHierarchy::ensureDataKey(const QString &name, const QStri
 Result<void> KeyHierarchy::retireDataKey(const QString &name)
 {
     std::lock_guard lock(d->mutex);
-    return d->changeStateLocked(name, KeyState::Retired);
+    return d->retireLocked(name);
 }
 
 Result<void> KeyHierarchy::destroyDataKey(const QString &name)
