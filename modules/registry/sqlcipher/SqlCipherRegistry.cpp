@@ -795,6 +795,127 @@ SqlCipherRegistry::open(store::Database &database, const Clock &clock, RegistryA
     return registry;
 }
 
+Result<void> SqlCipherRegistry::useIdentityKey(const SecureBytes &key)
+{
+    auto seal = IdentitySeal::open(key);
+    if (!seal)
+        return seal.error();
+    d->seal = std::move(seal.value());
+    return {};
+}
+
+Result<bool> SqlCipherRegistry::identityKeyOpens(store::Database &database, const SecureBytes &identityKey)
+{
+    auto seal = IdentitySeal::open(identityKey);
+    if (!seal)
+        return seal.error();
+    auto patient = database.queryOne(
+        QStringLiteral("SELECT id, identity FROM registry_patients WHERE identity IS NOT NULL LIMIT 1"));
+    if (!patient)
+        return patient.error();
+    if (patient.value()) {
+        Patient p;
+        return seal.value()
+            ->openPatient(patient.value()->at(0).toString(), patient.value()->at(1).toByteArray(), p)
+            .ok();
+    }
+    auto identifier = database.queryOne(QStringLiteral(
+        "SELECT value, key_hash FROM registry_identifiers WHERE value LIKE 'sealed:%' LIMIT 1"));
+    if (!identifier)
+        return identifier.error();
+    if (identifier.value())
+        return seal.value()
+            ->openIdentifier(identifier.value()->at(1).toByteArray(), identifier.value()->at(0).toString())
+            .ok();
+    return true;
+}
+
+Result<qint64> SqlCipherRegistry::renewIdentityKey(const SecureBytes &newKey)
+{
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
+    if (!d->db.inTransaction())
+        return makeError(Error::Code::Conflict,
+                         QStringLiteral("renewing the identity key needs the caller's transaction"));
+    auto next = IdentitySeal::open(newKey);
+    if (!next)
+        return next.error();
+    IdentitySeal &old = *d->seal;
+    IdentitySeal &fresh = *next.value();
+    store::Database &db = d->db;
+    qint64 count = 0;
+
+    auto patients =
+        db.query(QStringLiteral("SELECT id, identity FROM registry_patients WHERE identity IS NOT NULL"));
+    if (!patients)
+        return patients.error();
+    for (const auto &row : patients.value()) {
+        const QString id = row.at(0).toString();
+        Patient p;
+        if (auto opened = old.openPatient(id, row.at(1).toByteArray(), p); !opened)
+            return opened.error();
+        auto sealed = fresh.sealPatient(id, p);
+        if (!sealed)
+            return sealed.error();
+        if (auto u = db.execute(QStringLiteral("UPDATE registry_patients SET identity = ?1 WHERE id = ?2"),
+                                {sealed.value(), id});
+            !u)
+            return u.error();
+        ++count;
+    }
+    auto identifiers = db.query(QStringLiteral(
+        "SELECT id, type, value, issuer, key_hash FROM registry_identifiers WHERE value LIKE 'sealed:%'"));
+    if (!identifiers)
+        return identifiers.error();
+    for (const auto &row : identifiers.value()) {
+        PatientIdentifier id;
+        id.type = identifierTypeFromId(row.at(1).toString()).value_or(IdentifierType::Other);
+        auto value = old.openIdentifier(row.at(4).toByteArray(), row.at(2).toString());
+        if (!value)
+            return value.error();
+        id.value = value.value();
+        id.issuer = row.at(3).toString();
+        const PatientIdentifier normalised = id.normalised();
+        const QByteArray keyHash =
+            fresh.identifierKey(identifierTypeId(normalised.type), keyIssuer(normalised), normalised.value);
+        auto sealed = fresh.sealIdentifier(keyHash, id.value);
+        if (!sealed)
+            return sealed.error();
+        if (auto u = db.execute(
+                QStringLiteral("UPDATE registry_identifiers SET value = ?1, key_hash = ?2 WHERE id = ?3"),
+                {sealed.value(), keyHash, row.at(0)});
+            !u)
+            return u.error();
+        ++count;
+    }
+    auto versions =
+        db.query(QStringLiteral("SELECT patient_id, version, snapshot FROM registry_patient_versions "
+                                "WHERE snapshot LIKE '%\"identity\":\"sealed:%'"));
+    if (!versions)
+        return versions.error();
+    for (const auto &row : versions.value()) {
+        const QString patientId = row.at(0).toString();
+        const int version = int(row.at(1).toLongLong());
+        QJsonObject snapshot = QJsonDocument::fromJson(row.at(2).toString().toUtf8()).object();
+        auto identity =
+            old.openSnapshot(patientId, version, snapshot.value(QStringLiteral("identity")).toString());
+        if (!identity)
+            return identity.error();
+        auto sealed = fresh.sealSnapshot(patientId, version, identity.value());
+        if (!sealed)
+            return sealed.error();
+        snapshot.insert(QStringLiteral("identity"), sealed.value());
+        if (auto u = db.execute(QStringLiteral("UPDATE registry_patient_versions SET snapshot = ?1 WHERE "
+                                               "patient_id = ?2 AND version = ?3"),
+                                {rows::jsonText(snapshot), patientId, version});
+            !u)
+            return u.error();
+        ++count;
+    }
+    d->seal = std::move(next.value());
+    return count;
+}
+
 // --- patients --------------------------------------------------------------------------------
 
 Result<DuplicateCheck> SqlCipherRegistry::checkDuplicates(const PatientDraft &draft)

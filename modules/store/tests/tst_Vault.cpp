@@ -437,6 +437,94 @@ private Q_SLOTS:
         QCOMPARE(sm4->get(id).value(), data); // the header names the cipher of each blob
     }
 
+    // R-7.4.3 (issue 9 part 6): renewing the vault key re-encrypts every blob in place; its id stays,
+    // the old key no longer opens it, and a vault of only the old key (an old keyring's) reads nothing.
+    void renewedBlobsKeepTheirIdsAndNoLongerOpenWithTheOldKey()
+    {
+        const QByteArray first = markedContent(3 * kChunk + 17);
+        const QByteArray second = markedContent(100);
+        QString a, b;
+        {
+            auto vault = openVault(QStringLiteral("renew"));
+            QVERIFY(vault);
+            a = vault->put(first).value();
+            b = vault->put(second).value();
+        }
+        const SecureBytes newKey = crypto::randomKey(32);
+        Vault::Options options;
+        options.directory = m_dir.filePath(QStringLiteral("renew"));
+        options.dataKey = newKey;
+        options.keyGeneration = 2;
+        options.earlierKeys.insert(1, m_key);
+        auto renewed = Vault::open(std::move(options));
+        QVERIFY2(renewed.ok(), why(renewed));
+        Vault &vault = *renewed.value();
+        QCOMPARE(vault.keyGenerationOf(a).value(), 1);
+        QCOMPARE(vault.get(a).value(), first); // both keys read while the renewal runs
+        const QByteArray before = readFile(blobPath(vault, a));
+        auto done = vault.renew(a);
+        QVERIFY2(done.ok(), why(done));
+        QVERIFY(done.value());
+        QCOMPARE(vault.keyGenerationOf(a).value(), 2);
+        QVERIFY(readFile(blobPath(vault, a)) != before);
+        QCOMPARE(vault.renew(a).value(), false); // already under the current key
+        // A new put of the same content is the same blob (the id key did not change).
+        QCOMPARE(vault.put(first).value(), a);
+        QVERIFY(vault.renew(b).value());
+        vault.forgetKey(1);
+        QCOMPARE(vault.get(a).value(), first);
+        QCOMPARE(vault.get(b).value(), second);
+        QVERIFY(!readFile(blobPath(vault, a)).contains(kMarker.toUtf8()));
+
+        // The old key alone: the ids are its own, the blobs no longer open.
+        auto old = openVault(QStringLiteral("renew"));
+        QVERIFY(old);
+        auto got = old->get(a);
+        QVERIFY(!got.ok());
+        QCOMPARE(got.error().code, Error::Code::WrongPassphrase);
+        // The new key without the id key cannot name new blobs consistently: refused.
+        Vault::Options noId;
+        noId.directory = m_dir.filePath(QStringLiteral("renew"));
+        noId.dataKey = newKey;
+        noId.keyGeneration = 2;
+        QCOMPARE(Vault::open(std::move(noId)).error().code, Error::Code::InvalidArgument);
+        // With the id key kept apart, the renewed vault works without the first key at all.
+        Vault::Options kept;
+        kept.directory = m_dir.filePath(QStringLiteral("renew"));
+        kept.dataKey = newKey;
+        kept.keyGeneration = 2;
+        kept.idKey = Vault::idKeyOf(m_key);
+        auto later = Vault::open(std::move(kept));
+        QVERIFY2(later.ok(), why(later));
+        QCOMPARE(later.value()->get(b).value(), second);
+        QCOMPARE(later.value()->put(second).value(), b);
+    }
+
+    // A blob altered on disk is not renewed into a valid one: the renewal checks it decrypts whole.
+    void aDamagedBlobIsNotRenewed()
+    {
+        QString id;
+        {
+            auto vault = openVault(QStringLiteral("renew-damaged"));
+            QVERIFY(vault);
+            id = vault->put(markedContent(2 * kChunk)).value();
+        }
+        Vault::Options options;
+        options.directory = m_dir.filePath(QStringLiteral("renew-damaged"));
+        options.dataKey = crypto::randomKey(32);
+        options.keyGeneration = 2;
+        options.earlierKeys.insert(1, m_key);
+        auto vault = Vault::open(std::move(options)).value();
+        QByteArray bytes = readFile(blobPath(*vault, id));
+        bytes[kHeader + kChunk + kRecordOverhead + 40] ^= 0x01; // in the second chunk
+        QVERIFY(writeFile(blobPath(*vault, id), bytes));
+        auto renewed = vault->renew(id);
+        QVERIFY(!renewed.ok());
+        QCOMPARE(renewed.error().code, Error::Code::Tampered);
+        QCOMPARE(vault->keyGenerationOf(id).value(), 1);
+        QCOMPARE(readFile(blobPath(*vault, id)), bytes); // left as it was, for the evidence
+    }
+
     void removeErasesTheBlob()
     {
         auto vault = openVault(QStringLiteral("remove"));

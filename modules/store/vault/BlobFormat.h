@@ -11,20 +11,25 @@
 
 namespace mdp::store::detail {
 
-// On-disk layout of one vault blob (format version 1):
-//   header   "MDPVBLOB" | u8 version | u8 cipher | u16 reserved (0) | u32 chunk size | u64 plaintext size
+// On-disk layout of one vault blob (format versions 1 and 2):
+//   header   "MDPVBLOB" | u8 version | u8 cipher | u16 key generation | u32 chunk size | u64 plaintext size
+// Version 1 is a blob under the vault's first data key (the generation field is 0); version 2 names
+// the generation (2 and up) of the data key it is sealed under, so a vault whose key was renewed
+// reads blobs of both keys until every blob is re-encrypted.
 //   chunks   count = max(1, ceil(size / chunk size)), each: nonce (12) | ciphertext | tag (16)
 // Integers are big-endian. An empty blob still has one (empty) authenticated chunk, so even an
 // empty file proves it was written with the key.
 struct BlobHeader
 {
     static constexpr int kSize = 24;
-    static constexpr quint8 kVersion = 1;
+    static constexpr quint8 kVersion = 1;           // first key generation
+    static constexpr quint8 kGenerationVersion = 2; // a later one
     static constexpr int kChunkOverhead = crypto::kNonceLength + crypto::kTagLength;
 
     crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm;
     quint32 chunkSize = 0;
     quint64 plaintextSize = 0;
+    quint16 keyGeneration = 1;
 
     qint64 chunkCount() const
     {
@@ -41,8 +46,10 @@ struct BlobHeader
     {
         QByteArray out(kSize, '\0');
         std::memcpy(out.data(), "MDPVBLOB", 8);
-        out[8] = char(kVersion);
+        out[8] = char(keyGeneration > 1 ? kGenerationVersion : kVersion);
         out[9] = char(cipher == crypto::AeadCipher::Sm4Gcm ? 1 : 2);
+        if (keyGeneration > 1)
+            qToBigEndian<quint16>(keyGeneration, out.data() + 10);
         qToBigEndian<quint32>(chunkSize, out.data() + 12);
         qToBigEndian<quint64>(plaintextSize, out.data() + 16);
         return out;
@@ -52,10 +59,15 @@ struct BlobHeader
     {
         if (bytes.size() < kSize || !bytes.startsWith(QByteArrayView("MDPVBLOB", 8)))
             return makeError(Error::Code::Corrupt, QStringLiteral("the blob has no vault header"));
-        if (quint8(bytes[8]) != kVersion)
+        const quint8 version = quint8(bytes[8]);
+        if (version != kVersion && version != kGenerationVersion)
             return makeError(Error::Code::Unsupported,
-                             QStringLiteral("the blob has unknown format version %1").arg(quint8(bytes[8])));
+                             QStringLiteral("the blob has unknown format version %1").arg(version));
         BlobHeader header;
+        const quint16 generation = qFromBigEndian<quint16>(bytes.data() + 10);
+        if (version == kVersion ? generation != 0 : generation < 2)
+            return makeError(Error::Code::Corrupt, QStringLiteral("the blob header is damaged"));
+        header.keyGeneration = version == kVersion ? 1 : generation;
         switch (quint8(bytes[9])) {
         case 1:
             header.cipher = crypto::AeadCipher::Sm4Gcm;
@@ -68,7 +80,7 @@ struct BlobHeader
         }
         header.chunkSize = qFromBigEndian<quint32>(bytes.data() + 12);
         header.plaintextSize = qFromBigEndian<quint64>(bytes.data() + 16);
-        if (bytes[10] != 0 || bytes[11] != 0 || header.chunkSize < 16 || header.chunkSize > (1u << 24) ||
+        if (header.chunkSize < 16 || header.chunkSize > (1u << 24) ||
             header.plaintextSize > (quint64(1) << 50))
             return makeError(Error::Code::Corrupt, QStringLiteral("the blob header is damaged"));
         return header;

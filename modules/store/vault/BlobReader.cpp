@@ -29,7 +29,7 @@ Result<std::unique_ptr<BlobReader>> BlobReader::open(const QString &path, const 
                 .arg(id)
                 .arg(actual)
                 .arg(header->fileSize()));
-    auto aead = aeadFor(header->cipher);
+    auto aead = aeadFor(header->cipher, header->keyGeneration);
     if (!aead)
         return aead.error();
     reader->m_aead.emplace(std::move(*aead));

@@ -22,7 +22,8 @@ class BlobReader final : public QIODevice
 
 public:
     // Checks the header and the file length; the chunks are authenticated as they are read.
-    using AeadFactory = std::function<Result<crypto::Aead>(crypto::AeadCipher)>;
+    // Gives the AEAD for a cipher and the key generation the header names.
+    using AeadFactory = std::function<Result<crypto::Aead>(crypto::AeadCipher, int keyGeneration)>;
     static Result<std::unique_ptr<BlobReader>> open(const QString &path, const QString &id,
                                                     const AeadFactory &aeadFor);
     ~BlobReader() override;
@@ -32,6 +33,7 @@ public:
     void close() override;
 
     qint64 plaintextSize() const { return qint64(m_header.plaintextSize); }
+    int keyGeneration() const { return m_header.keyGeneration; }
     // Set when a chunk failed; Tampered for authentication, Io or Corrupt otherwise.
     std::optional<Error> failure() const { return m_failure; }
 

@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 
+#include <map>
+
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
@@ -69,26 +71,56 @@ struct Vault::Impl
     crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm;
     int chunkSize = 64 * 1024;
     SecureBytes macKey;
-    SecureBytes sm4Key;
-    SecureBytes aesKey;
-    std::optional<crypto::Aead> writer; // for `cipher`, kept for its key schedule
+    struct CipherKeys
+    {
+        SecureBytes sm4Key;
+        SecureBytes aesKey;
+    };
+    std::map<int, CipherKeys> keys;     // by key generation
+    int generation = 1;                 // what new blobs are sealed under
+    std::optional<crypto::Aead> writer; // for `cipher` and `generation`, kept for its key schedule
 
     // Separate keys per purpose and per cipher, so the id MAC and the two ciphers never share
     // key material (a key is not reused across algorithms even if the default changes).
-    void deriveKeys(const SecureBytes &dataKey)
+    static SecureBytes derivedIdKey(const SecureBytes &dataKey)
     {
-        using crypto::HashAlgorithm;
-        macKey = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
-                              QByteArrayView("mdp/store/vault/v1/id-mac"), 32);
-        sm4Key = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
-                              QByteArrayView("mdp/store/vault/v1/enc/sm4-gcm"), 32);
-        aesKey = crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
-                              QByteArrayView("mdp/store/vault/v1/enc/aes-256-gcm"), 32);
+        return crypto::hkdf(crypto::HashAlgorithm::Sm3, dataKey.view(), {},
+                            QByteArrayView("mdp/store/vault/v1/id-mac"), 32);
     }
 
-    Result<crypto::Aead> aeadFor(crypto::AeadCipher c) const
+    static CipherKeys cipherKeys(const SecureBytes &dataKey)
     {
-        return crypto::Aead::create(c, c == crypto::AeadCipher::Sm4Gcm ? sm4Key : aesKey);
+        using crypto::HashAlgorithm;
+        return {crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
+                             QByteArrayView("mdp/store/vault/v1/enc/sm4-gcm"), 32),
+                crypto::hkdf(HashAlgorithm::Sm3, dataKey.view(), {},
+                             QByteArrayView("mdp/store/vault/v1/enc/aes-256-gcm"), 32)};
+    }
+
+    Result<crypto::Aead> aeadFor(crypto::AeadCipher c, int keyGeneration) const
+    {
+        auto found = keys.find(keyGeneration);
+        if (found == keys.end())
+            return makeError(Error::Code::WrongPassphrase,
+                             QStringLiteral("the blob is sealed under generation %1 of the vault key, which "
+                                            "this vault does not hold")
+                                 .arg(keyGeneration));
+        return crypto::Aead::create(c, c == crypto::AeadCipher::Sm4Gcm ? found->second.sm4Key
+                                                                       : found->second.aesKey);
+    }
+
+    Result<void> useGeneration(int keyGeneration, const SecureBytes &dataKey)
+    {
+        if (dataKey.size() != 32 || keyGeneration < 1 || keyGeneration > 0xffff)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a vault key is 32 bytes, its generation 1 to 65535"));
+        keys[keyGeneration] = cipherKeys(dataKey);
+        auto w = aeadFor(cipher, keyGeneration);
+        if (!w)
+            return w.error();
+        writer.emplace(std::move(*w));
+        generation = keyGeneration;
+        return {};
     }
 
     QString folderFor(const QString &id) const { return directory + u'/' + id.left(2); }
@@ -119,6 +151,7 @@ struct Vault::Impl
         header.cipher = cipher;
         header.chunkSize = quint32(chunkSize);
         header.plaintextSize = quint64(size);
+        header.keyGeneration = quint16(generation);
         const QByteArray encodedHeader = header.encode();
 
         QFile temp(tempPath);
@@ -196,7 +229,8 @@ struct Vault::Impl
     {
         if (auto valid = checkId(id); !valid)
             return valid.error();
-        return detail::BlobReader::open(pathFor(id), id, [this](crypto::AeadCipher c) { return aeadFor(c); });
+        return detail::BlobReader::open(pathFor(id), id,
+                                        [this](crypto::AeadCipher c, int g) { return aeadFor(c, g); });
     }
 };
 
@@ -237,12 +271,30 @@ Result<std::unique_ptr<Vault>> Vault::open(Options options)
     vault->d->directory = dir.absolutePath();
     vault->d->cipher = options.cipher;
     vault->d->chunkSize = options.chunkSize;
-    vault->d->deriveKeys(options.dataKey);
+    for (auto it = options.earlierKeys.cbegin(); it != options.earlierKeys.cend(); ++it) {
+        if (it.value().size() != 32 || it.key() < 1 || it.key() >= options.keyGeneration)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("an earlier vault key is 32 bytes of an earlier generation"));
+        vault->d->keys[it.key()] = Impl::cipherKeys(it.value());
+    }
+    if (!options.idKey.isEmpty()) {
+        if (options.idKey.size() != 32)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("the vault id key must be 32 bytes"));
+        vault->d->macKey = options.idKey;
+    } else if (options.keyGeneration == 1) {
+        vault->d->macKey = Impl::derivedIdKey(options.dataKey);
+    } else if (options.earlierKeys.contains(1)) {
+        vault->d->macKey = Impl::derivedIdKey(options.earlierKeys.value(1));
+    } else {
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a renewed vault key needs the id key its blobs are named with"));
+    }
+    if (auto used = vault->d->useGeneration(options.keyGeneration, options.dataKey); !used)
+        return used.error();
     options.dataKey.clear();
-    auto writer = vault->d->aeadFor(options.cipher);
-    if (!writer)
-        return writer.error();
-    vault->d->writer.emplace(std::move(*writer));
+    options.earlierKeys.clear();
+    options.idKey.clear();
     return vault;
 }
 
@@ -337,6 +389,61 @@ Result<qint64> Vault::plaintextSize(const QString &id)
     if (!reader)
         return reader.error();
     return (*reader)->plaintextSize();
+}
+
+SecureBytes Vault::idKeyOf(const SecureBytes &firstDataKey)
+{
+    return Impl::derivedIdKey(firstDataKey);
+}
+
+int Vault::keyGeneration() const
+{
+    return d->generation;
+}
+
+Result<void> Vault::useKey(int generation, const SecureBytes &dataKey)
+{
+    if (generation <= d->generation)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a vault key can only be renewed by a later generation"));
+    return d->useGeneration(generation, dataKey);
+}
+
+void Vault::forgetKey(int generation)
+{
+    if (generation != d->generation)
+        d->keys.erase(generation);
+}
+
+Result<int> Vault::keyGenerationOf(const QString &id)
+{
+    if (auto valid = d->checkId(id); !valid)
+        return valid.error();
+    QFile file(d->pathFor(id));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(file.exists() ? Error::Code::Io : Error::Code::NotFound,
+                         QStringLiteral("cannot open blob %1: %2").arg(id, file.errorString()));
+    auto header = detail::BlobHeader::decode(file.read(detail::BlobHeader::kSize));
+    if (!header)
+        return header.error();
+    return int(header->keyGeneration);
+}
+
+Result<bool> Vault::renew(const QString &id)
+{
+    auto reader = d->reader(id);
+    if (!reader)
+        return reader.error();
+    if ((*reader)->keyGeneration() == d->generation)
+        return false;
+    // write() re-MACs the plaintext as it reads and refuses unless it is the id's content, so a
+    // blob that does not decrypt whole is never written back.
+    if (auto written = d->write(id, **reader, (*reader)->plaintextSize()); !written) {
+        if (auto failure = (*reader)->failure())
+            return *failure;
+        return written.error();
+    }
+    return true;
 }
 
 bool Vault::contains(const QString &id) const

@@ -762,7 +762,9 @@ struct KeyHierarchy::Impl
         return result;
     }
 
-    Result<SecureBytes> createDataKeyLocked(const QString &name, const QString &purpose)
+    // `value`: the key to keep (32 bytes) instead of a fresh random one.
+    Result<SecureBytes> createDataKeyLocked(const QString &name, const QString &purpose,
+                                            const SecureBytes *value = nullptr)
     {
         auto fail = [&](Error error) -> Result<SecureBytes> {
             report(KeyAction::CreateDataKey, name, purpose, false, error.message);
@@ -790,7 +792,9 @@ struct KeyHierarchy::Impl
         entry.purpose = purpose;
         entry.kekVersion = version;
         entry.createdAt = entry.changedAt = clock->now();
-        SecureBytes key = randomKey(kKeyLength);
+        if (value && value->size() != kKeyLength)
+            return fail(makeError(Error::Code::InvalidArgument, QStringLiteral("a data key is 32 bytes")));
+        SecureBytes key = value ? SecureBytes(value->view()) : randomKey(kKeyLength);
         auto wrapped = wrapDataKey(kek.value(), key, entry);
         if (!wrapped)
             return fail(wrapped.error());
@@ -1864,6 +1868,15 @@ Result<SecureBytes> KeyHierarchy::createDataKey(const QString &name, const QStri
 {
     std::lock_guard lock(d->mutex);
     return d->createDataKeyLocked(name, purpose);
+}
+
+Result<void> KeyHierarchy::keepDataKey(const QString &name, const QString &purpose, const SecureBytes &value)
+{
+    std::lock_guard lock(d->mutex);
+    auto kept = d->createDataKeyLocked(name, purpose, &value);
+    if (!kept)
+        return kept.error();
+    return {};
 }
 
 Result<SecureBytes> KeyHierarchy::dataKey(const QString &name)

@@ -45,8 +45,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace mdp::workspace {
 
@@ -76,6 +79,9 @@ const DataKeyName kSigningKey{"node-signing", &crypto::KeyPurpose::signing};
 const QString kRegistryKeyName = QStringLiteral("registry-pseudonym");
 const QString kRegistryKeyPurpose = QStringLiteral("pseudonym");
 const QString kIdentityKeyName = QStringLiteral("identity");
+// Kept apart when the key they were derived from is renewed (issue 9 part 6).
+const QString kManifestKeyName = QStringLiteral("manifest");
+const QString kVaultIdKeyName = QStringLiteral("vault-id");
 
 Result<QJsonObject> readManifest(const QString &directory)
 {
@@ -340,6 +346,91 @@ struct Workspace::Impl
                       : keys->dataKey(QString::fromLatin1(key.name));
     }
 
+    // --- data-key generations (issue 9 part 6) ------------------------------------------------
+    // A renewed data key is a new key of the same role: "database", then "database:2", "database:3".
+    // Names are never reused (the keyring keeps destroyed ones), so the next is past the highest ever.
+    static QString generationName(const QString &base, int generation)
+    {
+        return generation <= 1 ? base : base + u':' + QString::number(generation);
+    }
+    static int generationOf(const QString &base, const QString &name)
+    {
+        if (name == base)
+            return 1;
+        if (!name.startsWith(base + u':'))
+            return 0;
+        bool ok = false;
+        const int g = QStringView(name).mid(base.size() + 1).toInt(&ok);
+        return ok && g >= 2 ? g : 0;
+    }
+    struct Generations
+    {
+        QMap<int, QString> live; // not destroyed, by generation
+        int highest = 0;         // of every key ever made for the role
+    };
+    Generations generations(const QString &base) const
+    {
+        Generations g;
+        for (const crypto::KeyInfo &k : keys->keys()) {
+            if (k.kind != crypto::KeyInfo::Kind::DataKey)
+                continue;
+            const int n = generationOf(base, k.name);
+            if (n == 0)
+                continue;
+            g.highest = std::max(g.highest, n);
+            if (k.state != crypto::KeyState::Destroyed)
+                g.live.insert(n, k.name);
+        }
+        return g;
+    }
+    bool hasLiveDataKey(const QString &name) const
+    {
+        const QList<crypto::KeyInfo> all = keys->keys();
+        return std::any_of(all.cbegin(), all.cend(), [&name](const crypto::KeyInfo &k) {
+            return k.kind == crypto::KeyInfo::Kind::DataKey && k.name == name &&
+                   k.state != crypto::KeyState::Destroyed;
+        });
+    }
+
+    QString databaseKeyName = QString::fromLatin1(kDatabaseKey.name); // the key data.db is under now
+    QString identityKeyName = kIdentityKeyName; // the key the registry's identity is sealed under now
+    QStringList finishedAtOpen; // renewals a crash cut short, finished while opening: recorded after
+
+    Result<void> recordRenewal(const QString &purpose, const QString &stage, const QString &key,
+                               const QStringList &replaced, qint64 items, const QString &reason = {})
+    {
+        audit::AuditEvent e;
+        e.type = audit::EventType::KeyRotate.toString();
+        e.action = audit::AuditAction::Update;
+        e.outcome = stage == u"failed" ? audit::AuditOutcome::SeriousFailure : audit::AuditOutcome::Success;
+        e.detail.insert(QStringLiteral("renewal"), purpose);
+        e.detail.insert(QStringLiteral("stage"), stage);
+        e.detail.insert(QStringLiteral("key"), key);
+        e.detail.insert(QStringLiteral("replaced"), replaced.join(u','));
+        e.detail.insert(QStringLiteral("items"), items);
+        if (!reason.isEmpty())
+            e.detail.insert(QStringLiteral("reason"), reason);
+        return record(std::move(e));
+    }
+
+    // The old keys of a role, once nothing is under them any more. A failure leaves the key in the
+    // keyring (it opens nothing current) and is said.
+    QStringList destroyOlder(const Generations &g, const QString &current)
+    {
+        QStringList destroyed;
+        for (const QString &name : g.live) {
+            if (name == current)
+                continue;
+            if (auto gone = keys->destroyDataKey(name); !gone) {
+                qCWarning(lcWorkspace) << "the replaced data key" << name
+                                       << "could not be destroyed:" << gone.error().toString();
+                continue;
+            }
+            destroyed << name;
+        }
+        return destroyed;
+    }
+
     audit::AuditAgent agent() const
     {
         audit::AuditAgent a;
@@ -548,7 +639,7 @@ struct Workspace::Impl
     // service's, the search index builder's).
     Result<store::Database::Options> connectionOptions(bool create)
     {
-        auto dbKey = dataKey(kDatabaseKey, create);
+        auto dbKey = create ? dataKey(kDatabaseKey, true) : keys->dataKey(databaseKeyName);
         if (!dbKey)
             return dbKey.error();
         store::Database::Options options;
@@ -561,14 +652,66 @@ struct Workspace::Impl
 
     Result<void> openDatabase(bool create)
     {
-        auto options = connectionOptions(create);
-        if (!options)
-            return options.error();
-        auto db = store::Database::open(std::move(options.value()));
+        Result<std::unique_ptr<store::Database>> db = makeError(Error::Code::Unknown, QString());
+        if (create) {
+            auto options = connectionOptions(true);
+            if (!options)
+                return options.error();
+            db = store::Database::open(std::move(options.value()));
+        } else {
+            db = openDatabaseWithKeys(false);
+        }
         if (!db)
             return db.error();
         database = std::move(db.value());
         QFile::setPermissions(path(kDatabase), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return create ? Result<void>() : settleDatabaseKeys();
+    }
+
+    // The newest database key that opens data.db. A newer one that does not is a renewal whose
+    // re-key never committed (settleDatabaseKeys() finishes it); anything but a wrong key stops.
+    Result<std::unique_ptr<store::Database>> openDatabaseWithKeys(bool readOnly)
+    {
+        const Generations g = generations(QString::fromLatin1(kDatabaseKey.name));
+        if (g.live.isEmpty())
+            return makeError(Error::Code::NotFound, QStringLiteral("the keyring holds no database key"));
+        std::optional<Error> refused;
+        const QList<int> order = g.live.keys();
+        for (auto it = order.crbegin(); it != order.crend(); ++it) {
+            databaseKeyName = g.live.value(*it);
+            auto options = connectionOptions(false);
+            if (!options)
+                return options.error();
+            options->readOnly = readOnly;
+            auto db = store::Database::open(std::move(options.value()));
+            if (db)
+                return std::move(db.value());
+            if (db.error().code != Error::Code::WrongPassphrase)
+                return db.error();
+            if (!refused)
+                refused = db.error();
+        }
+        return *refused;
+    }
+
+    // After a crash in a database-key renewal: a newer key the file is not under yet is applied now,
+    // before any other connection exists; keys older than the one in use open nothing and go.
+    Result<void> settleDatabaseKeys()
+    {
+        const Generations g = generations(QString::fromLatin1(kDatabaseKey.name));
+        const QString newest = g.live.last();
+        if (newest != databaseKeyName) {
+            auto key = keys->dataKey(newest);
+            if (!key)
+                return key.error();
+            if (auto r = database->rekey(std::move(key.value())); !r)
+                return r;
+            databaseKeyName = newest;
+            finishedAtOpen << crypto::KeyPurpose::database();
+        }
+        if (g.live.size() > 1 && !destroyOlder(g, databaseKeyName).isEmpty() &&
+            !finishedAtOpen.contains(crypto::KeyPurpose::database()))
+            finishedAtOpen << crypto::KeyPurpose::database();
         return {};
     }
 
@@ -645,13 +788,27 @@ struct Workspace::Impl
     // digest the last write transaction stored beside the commit counter says what they must hold.
     // workspace.json is authenticated (issue 9): an HMAC-SM3 under a key derived from the database
     // key, kept in the manifest and, against a manifest stripped of it, in the database as well.
+    // Derived from the first database key; kept as a data key of its own ("manifest") before that
+    // key is renewed and destroyed (keepManifestKey()).
     Result<SecureBytes> manifestKey()
     {
+        if (hasLiveDataKey(kManifestKeyName))
+            return keys->dataKey(kManifestKeyName);
         auto databaseKey = dataKey(kDatabaseKey, false);
         if (!databaseKey)
             return databaseKey.error();
         return crypto::hkdf(crypto::HashAlgorithm::Sm3, databaseKey->view(), "mdp.workspace.v1",
                             "manifest-mac", 32);
+    }
+
+    Result<void> keepManifestKey()
+    {
+        if (hasLiveDataKey(kManifestKeyName))
+            return {};
+        auto key = manifestKey();
+        if (!key)
+            return key.error();
+        return keys->keepDataKey(kManifestKeyName, crypto::KeyPurpose::database(), key.value());
     }
 
     static QString manifestMac(const SecureBytes &key, QJsonObject m)
@@ -885,15 +1042,10 @@ struct Workspace::Impl
         }
         // The vault holds identified originals: only a session that reaches identity opens it.
         if (keys->holdsScope(crypto::identityScope())) {
-            store::Vault::Options vo;
-            vo.directory = path(kVaultDir);
-            auto vaultKey = dataKey(kVaultKey, create);
-            if (!vaultKey)
-                return vaultKey.error();
-            vo.dataKey = std::move(vaultKey.value());
-            vo.cipher = blobCipher;
-            vo.create = create;
-            auto v = store::Vault::open(std::move(vo));
+            auto vo = vaultOptions(create);
+            if (!vo)
+                return vo.error();
+            auto v = store::Vault::open(std::move(vo.value()));
             if (!v)
                 return v.error();
             vault = std::move(v.value());
@@ -912,6 +1064,238 @@ struct Workspace::Impl
             return r;
         database->setCommitObserver(outbox.get());
         return {};
+    }
+
+    // Every live generation of the vault key: blobs name theirs, and a renewal stopped half-way leaves
+    // some under each. The id key is kept apart once the first key was renewed.
+    Result<store::Vault::Options> vaultOptions(bool create)
+    {
+        store::Vault::Options vo;
+        vo.directory = path(kVaultDir);
+        vo.cipher = blobCipher;
+        vo.create = create;
+        if (create) {
+            auto key = dataKey(kVaultKey, true);
+            if (!key)
+                return key.error();
+            vo.dataKey = std::move(key.value());
+            return vo;
+        }
+        const Generations g = generations(QString::fromLatin1(kVaultKey.name));
+        if (g.live.isEmpty())
+            return makeError(Error::Code::NotFound, QStringLiteral("the keyring holds no vault key"));
+        for (auto it = g.live.cbegin(); it != g.live.cend(); ++it) {
+            auto key = keys->dataKey(it.value());
+            if (!key)
+                return key.error();
+            if (it.key() == g.live.lastKey()) {
+                vo.dataKey = std::move(key.value());
+                vo.keyGeneration = it.key();
+            } else {
+                vo.earlierKeys.insert(it.key(), key.value());
+            }
+        }
+        if (hasLiveDataKey(kVaultIdKeyName)) {
+            auto id = keys->dataKey(kVaultIdKeyName);
+            if (!id)
+                return id.error();
+            vo.idKey = std::move(id.value());
+        }
+        return vo;
+    }
+
+    // The identity key the registry's rows are sealed under: the one mdp_meta names (written in the
+    // renewal's own transaction), "identity" before any renewal. It must open a sealed row before
+    // the other live generations (a renewal cut short) are destroyed, since the database key's
+    // holders, every role, could write a wrong name there.
+    Result<SecureBytes> registryIdentityKey()
+    {
+        auto stored =
+            database->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'identity_key'"));
+        if (!stored)
+            return stored.error();
+        identityKeyName = stored->has_value() ? stored->value().value(0).toString() : kIdentityKeyName;
+        auto key = identityKeyName == kIdentityKeyName
+                       ? keys->ensureDataKey(kIdentityKeyName, crypto::KeyPurpose::identity())
+                       : keys->dataKey(identityKeyName);
+        if (!key)
+            return key.error();
+        const Generations g = generations(kIdentityKeyName);
+        if (g.live.size() > 1) {
+            auto opens = registry::SqlCipherRegistry::identityKeyOpens(*database, key.value());
+            if (!opens)
+                return opens.error();
+            if (!opens.value())
+                return makeError(Error::Code::Tampered,
+                                 QStringLiteral("the identity key the database names (%1) does not open its "
+                                                "patients; the workspace was not opened")
+                                     .arg(identityKeyName));
+            if (!destroyOlder(g, identityKeyName).isEmpty())
+                finishedAtOpen << crypto::KeyPurpose::identity();
+        }
+        return key;
+    }
+
+    Result<Workspace::KeyRenewal> renewDatabaseKey(const Workspace::KeyRenewalProgress &progress)
+    {
+        const QString purpose = crypto::KeyPurpose::database();
+        if (database->inTransaction() || batchDepth > 0)
+            return makeError(Error::Code::Conflict, QStringLiteral("a change is in progress"));
+        if (auto kept = keepManifestKey(); !kept)
+            return kept.error();
+        // A re-key needs the only connection: the search index's scan ends first, the background
+        // services close theirs until it is done.
+        (void)indexBuilder->waitUntilReady();
+        indexBuilder->stop();
+        for (auto &service : services)
+            service->pause();
+        auto resume = qScopeGuard([this] {
+            for (auto &service : services)
+                service->resume();
+        });
+        const QString base = QString::fromLatin1(kDatabaseKey.name);
+        const QString next = generationName(base, generations(base).highest + 1);
+        auto key = keys->createDataKey(next, purpose);
+        if (!key)
+            return key.error();
+        if (progress)
+            progress(0, 1);
+        if (auto r = database->rekey(std::move(key.value())); !r) {
+            // Still under the old key: the new one protects nothing.
+            (void)keys->destroyDataKey(next);
+            (void)recordRenewal(purpose, QStringLiteral("failed"), databaseKeyName, {}, 0, r.error().message);
+            return r.error();
+        }
+        databaseKeyName = next;
+        const QStringList destroyed = destroyOlder(generations(base), next);
+        if (auto r = anchorKeyringGeneration(); !r)
+            return r.error();
+        if (progress)
+            progress(1, 1);
+        if (auto r = recordRenewal(purpose, QStringLiteral("finished"), next, destroyed, 0); !r)
+            return r.error();
+        return Workspace::KeyRenewal{purpose, next, destroyed, 0};
+    }
+
+    Result<Workspace::KeyRenewal> renewVaultKey(const Workspace::KeyRenewalProgress &progress)
+    {
+        const QString purpose = crypto::KeyPurpose::vault();
+        const QString base = QString::fromLatin1(kVaultKey.name);
+        Generations g = generations(base);
+        if (g.live.size() == 1) {
+            // Blob ids are MACs under a key derived from the first vault key: kept apart before
+            // that key can go, so the ids (and what the database records of them) stay.
+            if (!hasLiveDataKey(kVaultIdKeyName)) {
+                auto first = keys->dataKey(generationName(base, 1));
+                if (!first)
+                    return first.error();
+                if (auto kept =
+                        keys->keepDataKey(kVaultIdKeyName, purpose, store::Vault::idKeyOf(first.value()));
+                    !kept)
+                    return kept.error();
+            }
+            const int next = g.highest + 1;
+            auto key = keys->createDataKey(generationName(base, next), purpose);
+            if (!key)
+                return key.error();
+            if (auto used = vault->useKey(next, key.value()); !used)
+                return used.error();
+            if (auto r = recordRenewal(purpose, QStringLiteral("started"), generationName(base, next), {}, 0);
+                !r)
+                return r.error();
+            g = generations(base);
+        }
+        const QString current = g.live.last();
+        const QStringList ids = vault->list();
+        const qint64 total = ids.size();
+        qint64 done = 0;
+        qint64 renewed = 0;
+        QStringList failed;
+        for (const QString &id : ids) {
+            if (progress && !progress(done, total)) {
+                (void)recordRenewal(purpose, QStringLiteral("stopped"), current, {}, renewed);
+                return makeError(Error::Code::Cancelled,
+                                 QStringLiteral("stopped after %1 of %2 files; the earlier vault key is kept "
+                                                "until the rest are re-encrypted")
+                                     .arg(done)
+                                     .arg(total));
+            }
+            auto r = vault->renew(id);
+            if (!r) {
+                qCWarning(lcWorkspace) << "a vault file could not be re-encrypted:" << r.error().toString();
+                failed << id;
+            } else if (r.value()) {
+                ++renewed;
+            }
+            ++done;
+        }
+        if (progress)
+            progress(done, total);
+        if (!failed.isEmpty()) {
+            const QString why =
+                QStringLiteral("%1 file(s) could not be re-encrypted (damaged, or under a key "
+                               "this keyring no longer holds): %2")
+                    .arg(failed.size())
+                    .arg(failed.join(u' '));
+            (void)recordRenewal(purpose, QStringLiteral("failed"), current, {}, renewed, why);
+            return makeError(Error::Code::Corrupt, why + QStringLiteral("; the earlier vault key is kept"));
+        }
+        for (auto it = g.live.cbegin(); it != g.live.cend(); ++it) {
+            if (it.value() != current)
+                vault->forgetKey(it.key());
+        }
+        const QStringList destroyed = destroyOlder(g, current);
+        if (auto r = anchorKeyringGeneration(); !r)
+            return r.error();
+        if (auto r = recordRenewal(purpose, QStringLiteral("finished"), current, destroyed, renewed); !r)
+            return r.error();
+        return Workspace::KeyRenewal{purpose, current, destroyed, renewed};
+    }
+
+    Result<Workspace::KeyRenewal> renewIdentityKey(const Workspace::KeyRenewalProgress &progress)
+    {
+        const QString purpose = crypto::KeyPurpose::identity();
+        if (database->inTransaction() || batchDepth > 0)
+            return makeError(Error::Code::Conflict, QStringLiteral("a change is in progress"));
+        auto oldKey = keys->dataKey(identityKeyName);
+        if (!oldKey)
+            return oldKey.error();
+        const QString next = generationName(kIdentityKeyName, generations(kIdentityKeyName).highest + 1);
+        auto key = keys->createDataKey(next, purpose);
+        if (!key)
+            return key.error();
+        if (progress)
+            progress(0, 1);
+        qint64 items = 0;
+        auto tx = database->transaction([&]() -> Result<void> {
+            auto count = registry->renewIdentityKey(key.value());
+            if (!count)
+                return count.error();
+            items = count.value();
+            if (auto r = database->execute(
+                    QStringLiteral(
+                        "INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('identity_key', ?1)"),
+                    {next});
+                !r)
+                return r.error();
+            return recordRenewal(purpose, QStringLiteral("finished"), next, {identityKeyName}, items);
+        });
+        if (!tx) {
+            (void)registry->useIdentityKey(oldKey.value());
+            (void)keys->destroyDataKey(next);
+            (void)recordRenewal(purpose, QStringLiteral("failed"), identityKeyName, {}, 0,
+                                tx.error().message);
+            return tx.error();
+        }
+        // The old ciphertexts must not wait in the write-ahead log either.
+        (void)database->query(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        identityKeyName = next;
+        const QStringList destroyed = destroyOlder(generations(kIdentityKeyName), next);
+        if (auto r = anchorKeyringGeneration(); !r)
+            return r.error();
+        if (progress)
+            progress(1, 1);
+        return Workspace::KeyRenewal{purpose, next, destroyed, items};
     }
 
     // Keyrings made before the identity scope existed get its key from the first account that may
@@ -942,7 +1326,7 @@ struct Workspace::Impl
         // Identity opens only for a session whose slot was granted the identity scope.
         std::optional<SecureBytes> identityKey;
         if (keys->holdsScope(crypto::identityScope())) {
-            auto identity = keys->ensureDataKey(kIdentityKeyName, crypto::KeyPurpose::identity());
+            auto identity = registryIdentityKey();
             if (!identity)
                 return identity.error();
             identityKey = std::move(identity.value());
@@ -1329,11 +1713,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     auto auditKey = d.dataKey(kAuditKey, false);
     if (!auditKey)
         return auditKey.error();
-    auto options = d.connectionOptions(false);
-    if (!options)
-        return options.error();
-    options->readOnly = true;
-    auto db = store::Database::open(std::move(options.value()));
+    auto db = d.openDatabaseWithKeys(true);
     if (!db)
         return db.error();
     auto anchor = AuditOutbox::anchoredAudit(*db.value());
@@ -1621,6 +2001,13 @@ Result<void> Workspace::Impl::openWithKeys()
     start.detail.insert(QStringLiteral("database_commit"), d.database->commitCounter());
     if (auto r = d.record(std::move(start)); !r)
         return r.error();
+    for (const QString &purpose : std::as_const(d.finishedAtOpen)) {
+        const QString current =
+            purpose == crypto::KeyPurpose::database() ? d.databaseKeyName : d.identityKeyName;
+        if (auto r = d.recordRenewal(purpose, QStringLiteral("finished-at-open"), current, {}, 0); !r)
+            return r.error();
+    }
+    d.finishedAtOpen.clear();
     if (auto failure = d.auditFailure())
         return makeError(Error::Code::Io,
                          QStringLiteral("the audit log cannot be written: ") + failure->message);
@@ -1737,6 +2124,44 @@ Result<void> Workspace::rotateKeyEncryptionKey(const QString &purpose)
     if (auto ok = permit(d->authorizer.get(), Permission::ManageKeys, u"keys.rotate"); !ok)
         return ok.error();
     return d->keys->rotateKek(purpose);
+}
+
+QStringList Workspace::renewableDataKeys()
+{
+    return {crypto::KeyPurpose::database(), crypto::KeyPurpose::vault(), crypto::KeyPurpose::identity()};
+}
+
+Result<Workspace::KeyRenewal> Workspace::renewDataKey(const QString &purpose,
+                                                      const KeyRenewalProgress &progress)
+{
+    if (auto ok = permit(d->authorizer.get(), Permission::ManageKeys, u"keys.renew"); !ok)
+        return ok.error();
+    if (purpose == crypto::KeyPurpose::database())
+        return d->renewDatabaseKey(progress);
+    if (purpose == crypto::KeyPurpose::vault() || purpose == crypto::KeyPurpose::identity()) {
+        if (!d->keys->holdsScope(crypto::identityScope()) ||
+            (purpose == crypto::KeyPurpose::vault() && !d->vault))
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("this session does not hold the identity key, under which the %1 "
+                                            "key is kept")
+                                 .arg(purpose));
+        return purpose == crypto::KeyPurpose::vault() ? d->renewVaultKey(progress)
+                                                      : d->renewIdentityKey(progress);
+    }
+    return makeError(
+        Error::Code::InvalidArgument,
+        QStringLiteral("'%1' has no renewable data key (database, vault or identity)").arg(purpose));
+}
+
+QStringList Workspace::unfinishedKeyRenewals() const
+{
+    QStringList unfinished;
+    for (const QString &purpose : renewableDataKeys()) {
+        const QString base = purpose == crypto::KeyPurpose::identity() ? kIdentityKeyName : purpose;
+        if (d->generations(base).live.size() > 1)
+            unfinished << purpose;
+    }
+    return unfinished;
 }
 
 accounts::AccountDirectory &Workspace::accounts()

@@ -7,23 +7,50 @@ namespace mdp::workspace {
 Result<BackgroundServices *> BackgroundServices::start(Workspace &workspace,
                                                        BackgroundServicesOptions options)
 {
-    auto connection = workspace.openConnection();
-    if (!connection)
-        return connection.error();
     std::unique_ptr<BackgroundServices> services(new BackgroundServices);
+    services->m_workspace = &workspace;
+    services->m_options = options;
     services->m_thread.setObjectName(QStringLiteral("mdp-background"));
-    auto *worker = new BackgroundWorker(std::move(connection.value()), workspace.clock(), options);
-    worker->moveToThread(&services->m_thread);
-    services->m_worker = worker;
+    if (auto launched = services->launch(); !launched)
+        return launched.error();
     BackgroundServices *self = services.get();
-    // Signal to signal: the services live on the starting thread, so these are queued to it.
-    connect(worker, &BackgroundWorker::noticesChanged, self, &BackgroundServices::noticesChanged);
-    connect(worker, &BackgroundWorker::overdueEscalated, self, &BackgroundServices::overdueEscalated);
-    connect(worker, &BackgroundWorker::mailDispatched, self, &BackgroundServices::mailDispatched);
-    connect(&services->m_thread, &QThread::started, worker, &BackgroundWorker::begin);
-    services->m_thread.start();
     workspace.adoptService(std::move(services));
     return self;
+}
+
+Result<void> BackgroundServices::launch()
+{
+    auto connection = m_workspace->openConnection();
+    if (!connection)
+        return connection.error();
+    auto *worker = new BackgroundWorker(std::move(connection.value()), m_workspace->clock(), m_options);
+    worker->moveToThread(&m_thread);
+    m_worker = worker;
+    // Signal to signal: the services live on the starting thread, so these are queued to it.
+    connect(worker, &BackgroundWorker::noticesChanged, this, &BackgroundServices::noticesChanged);
+    connect(worker, &BackgroundWorker::overdueEscalated, this, &BackgroundServices::overdueEscalated);
+    connect(worker, &BackgroundWorker::mailDispatched, this, &BackgroundServices::mailDispatched);
+    connect(&m_thread, &QThread::started, worker, &BackgroundWorker::begin);
+    m_thread.start();
+    return {};
+}
+
+void BackgroundServices::pause()
+{
+    if (!m_worker)
+        return;
+    stop();
+    m_paused = true;
+}
+
+void BackgroundServices::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    if (auto launched = launch(); !launched)
+        qWarning("the background services could not start again: %s",
+                 qUtf8Printable(launched.error().toString()));
 }
 
 BackgroundServices::~BackgroundServices()

@@ -176,6 +176,10 @@ public:
     // New random 32-byte data key under the purpose's current KEK (the KEK is created on first use).
     // Names are unique for the life of the keyring, destroyed keys included.
     Result<SecureBytes> createDataKey(const QString &name, const QString &purpose);
+    // Wraps a given 32-byte key under the purpose's current KEK, as createDataKey does a random one:
+    // for a key derived from another data key that must outlive it (a derived MAC key kept when the
+    // key it came from is renewed and destroyed).
+    Result<void> keepDataKey(const QString &name, const QString &purpose, const SecureBytes &value);
     // Unwraps an existing data key (retired keys too: old data must stay readable).
     Result<SecureBytes> dataKey(const QString &name);
     // dataKey(name) if it exists, else createDataKey(name, purpose). The usual call at workspace open.

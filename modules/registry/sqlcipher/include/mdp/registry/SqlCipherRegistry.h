@@ -76,6 +76,18 @@ public:
                                      const std::function<bool()> &keepGoing = {},
                                      const QString &pseudonym = {}, const SecureBytes *identityKey = nullptr);
 
+    // Renewing the identity key (issue 9 part 6): every sealed patient identity, identifier value
+    // and history snapshot is opened with the key this registry holds and sealed again under
+    // `newKey`, and the identifier index is recomputed under it. Runs inside the caller's transaction
+    // (Error::Code::Conflict without one), which makes it whole or nothing; from then on this registry
+    // uses the new key (useIdentityKey() puts the old one back when that transaction is rolled
+    // back). Returns how many values were re-sealed. Needs the identity key (PermissionDenied).
+    Result<qint64> renewIdentityKey(const SecureBytes &newKey);
+    // Whether `identityKey` opens the database's sealed identity (its first sealed patient, else its
+    // first sealed identifier); true when nothing is sealed yet.
+    static Result<bool> identityKeyOpens(store::Database &database, const SecureBytes &identityKey);
+    Result<void> useIdentityKey(const SecureBytes &key);
+
     Result<DuplicateCheck> checkDuplicates(const PatientDraft &draft) override;
     using Registry::createPatient;
     using Registry::merge;

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QIODevice>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -32,7 +33,13 @@ public:
     struct Options
     {
         QString directory;
-        SecureBytes dataKey; // 256-bit vault data key from the key hierarchy
+        SecureBytes dataKey;   // 256-bit vault data key from the key hierarchy: new blobs are sealed under it
+        int keyGeneration = 1; // of dataKey: 1 for the vault's first key, then 2, 3... as it is renewed
+        // Keys of earlier generations, while blobs sealed under them remain (a renewal under way).
+        QMap<int, SecureBytes> earlierKeys;
+        // The MAC key blob ids are computed with (idKeyOf() the first key). Empty: derived from the
+        // generation-1 key, which must then be dataKey or in earlierKeys.
+        SecureBytes idKey;
         crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm; // for new blobs; reads follow each header
         bool create = false;                                    // create the directory if missing
         int chunkSize = 64 * 1024;                              // for new blobs; 4 KiB .. 16 MiB
@@ -74,6 +81,24 @@ public:
     int removeIncompleteWrites();
 
     static bool isValidId(QStringView id);
+
+    // Renewing the vault key (issue 9 part 6): ids stay (they are MACs under the id key, which does
+    // not change), every blob is re-encrypted under the new key in place, one atomic rename each.
+    //
+    // The id key a vault whose first data key is `firstDataKey` names its blobs with: to keep once
+    // that key is destroyed.
+    static SecureBytes idKeyOf(const SecureBytes &firstDataKey);
+    int keyGeneration() const;
+    // New blobs are sealed under `dataKey`, generation `generation` (higher than the current one);
+    // blobs of the keys held before stay readable.
+    Result<void> useKey(int generation, const SecureBytes &dataKey);
+    // Drops an earlier generation's key (not the current one): its blobs no longer open.
+    void forgetKey(int generation);
+    // The key generation the blob's header names.
+    Result<int> keyGenerationOf(const QString &id);
+    // Re-encrypts the blob under the current key when it is under an earlier one (true), after
+    // checking that it decrypts whole to its id's content; false when it already is current.
+    Result<bool> renew(const QString &id);
 
 private:
     Vault();

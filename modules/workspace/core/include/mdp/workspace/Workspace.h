@@ -51,6 +51,10 @@ class WorkspaceService
 public:
     virtual ~WorkspaceService() = default;
     virtual void stop() = 0;
+    // Closes what it holds on the database for a moment (re-keying the database needs the only
+    // connection) and carries on at resume(). By default it stops for good.
+    virtual void pause() { stop(); }
+    virtual void resume() {}
 };
 
 // Where a session's principal acts from. Every audit event recorded during a command-line session
@@ -263,6 +267,30 @@ public:
     Result<QList<crypto::KeyInfo>> keyList();
     Result<QList<crypto::KeySlotInfo>> keySlots();
     Result<void> rotateKeyEncryptionKey(const QString &purpose);
+
+    // Renewing a data key (issue 9 part 6, R-7.4.3): what the key protects is re-encrypted under a
+    // fresh one and the old key is destroyed, so an old copy of keyring.json with a password valid
+    // when it was taken no longer opens the data as it is now. `purpose` is one of
+    // renewableDataKeys(): "database" (SQLCipher re-key of every page, the background services
+    // paused meanwhile), "vault" (every attached file re-encrypted in place, one at a time, with
+    // progress; stopping leaves both keys and the next call carries on) or "identity" (every sealed
+    // name, contact and identifier, and the identifier index, in one transaction). Needs
+    // Permission::ManageKeys and, for the vault and identity, a session that holds the identity key.
+    // `progress(done, total)` returning false stops a vault renewal (Error::Code::Cancelled). A
+    // renewal cut short by a crash is finished when the workspace next opens (the database) or by
+    // the next call (the vault); recorded as key.rotate events.
+    using KeyRenewalProgress = std::function<bool(qint64 done, qint64 total)>;
+    struct KeyRenewal
+    {
+        QString purpose;
+        QString key;           // the data key now in use, e.g. "database:2"
+        QStringList destroyed; // the keys it replaced
+        qint64 items = 0;      // pages are not counted: files re-encrypted, or identity rows re-sealed
+    };
+    static QStringList renewableDataKeys();
+    Result<KeyRenewal> renewDataKey(const QString &purpose, const KeyRenewalProgress &progress = {});
+    // Renewals started and not finished (the vault's, stopped or cut short), for the Keys page.
+    QStringList unfinishedKeyRenewals() const;
     // What the signed-in principal's roles allow now (for screens to hide what would be refused;
     // the services decide again on every call).
     bool allows(Permission permission) const;

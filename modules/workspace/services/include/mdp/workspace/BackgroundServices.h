@@ -32,6 +32,9 @@ public:
     // Waits for a run in progress (an unreachable relay is given up after its timeouts), then ends
     // the worker and closes its connection. Further calls do nothing.
     void stop() override;
+    // Ends the worker and closes its connection; resume() opens a new one and starts again.
+    void pause() override;
+    void resume() override;
     bool isRunning() const;
     // Asks for an e-mail run at the next look at the clock (a change has just queued notices).
     void requestMail();
@@ -47,7 +50,11 @@ Q_SIGNALS:
 
 private:
     BackgroundServices() = default;
+    Result<void> launch();
 
+    Workspace *m_workspace = nullptr;
+    BackgroundServicesOptions m_options;
+    bool m_paused = false;
     QThread m_thread;
     BackgroundWorker *m_worker = nullptr;
 };
