@@ -122,10 +122,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rotating re-wraps every data key of the purpose under a new key-encryption key and erases the old one; the data itself is not re-encrypted. Rotate after staff changes or a suspected exposure.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rotate key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,6 +141,82 @@ Every data key of this purpose is re-wrapped under a new version and the old ver
     </message>
     <message>
         <source>The keys cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew data key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypts what the selected purpose&apos;s data key protects under a new key and destroys the old one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotating re-wraps every data key of the purpose under a new key-encryption key and erases the old one; the data itself is not re-encrypted. Rotate after staff changes or a suspected exposure. Renewing a data key re-encrypts the data itself (the database, the attached files or the patients&apos; identity) and destroys the old key, so a copy of the keyring taken earlier no longer opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The renewal of the %1 key has not finished: the old key is kept until every item is re-encrypted. Select the key and choose “Renew data key…” to carry on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every page of the database is re-encrypted under a new key. Background work (reminders, e-mail) pauses meanwhile; a large database takes a minute or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every attached file is re-encrypted under a new key, one at a time. You can stop and carry on later; the old key is kept until every file is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every patient&apos;s sealed name, contact details and identifiers, and their history, are sealed again under a new key in one step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew data key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the data key for “%1”?
+
+%2
+
+The old key is then destroyed: a copy of the keyring taken before no longer opens this data. The renewal is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewing the %1 key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 key was renewed (%2 items re-encrypted); %3 destroyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 key was renewed; %2 destroyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The renewal was stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not renewed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another task is running; try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

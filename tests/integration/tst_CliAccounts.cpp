@@ -189,6 +189,29 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("slot recovery-key")), qPrintable(out));
         QVERIFY(!out.contains(QString::fromLatin1(kResearcherPassword)));
 
+        // Renewing the database key (issue 9 part 6): the administrator's, the old key destroyed; the
+        // researcher is refused; the workspace opens afterwards under the new key.
+        QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("renew"), QStringLiteral("--purpose"),
+                         QStringLiteral("database"), QStringLiteral("--as"), QStringLiteral("res1")}),
+                     &out, {{"MDP_USER_PASSWORD", kResearcherPassword}}),
+                 1);
+        QVERIFY2(out.contains(QStringLiteral("manage-keys")), qPrintable(out));
+        QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("renew"), QStringLiteral("--purpose"),
+                         QStringLiteral("audit"), QStringLiteral("--as"), QStringLiteral("root")}),
+                     &out, {{"MDP_USER_PASSWORD", kRootPassword}}),
+                 2);
+        QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("renew"), QStringLiteral("--purpose"),
+                         QStringLiteral("database"), QStringLiteral("--as"), QStringLiteral("root"),
+                         QStringLiteral("--totp"), code(m_rootTotp)}),
+                     &out, {{"MDP_USER_PASSWORD", kRootPassword}}),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("now database:2; destroyed database")), qPrintable(out));
+        QCOMPARE(cli(on({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--as"),
+                         QStringLiteral("res1")}),
+                     &out, {{"MDP_USER_PASSWORD", kResearcherPassword}}),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("intact")), qPrintable(out));
+
         // A wrong password and an unknown name: the same answer.
         QString wrong, unknown;
         QCOMPARE(cli(on({QStringLiteral("key"), QStringLiteral("list"), QStringLiteral("--as"),

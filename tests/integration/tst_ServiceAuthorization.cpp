@@ -162,6 +162,11 @@ private Q_SLOTS:
         QCOMPARE(rotated.ok(), e.manageKeys);
         if (!rotated.ok())
             QVERIFY(refused(rotated.error()));
+        // Renewing a data key (issue 9 part 6): the identity key, cheap here.
+        auto renewed = ws().renewDataKey(crypto::KeyPurpose::identity());
+        QCOMPARE(renewed.ok(), e.manageKeys);
+        if (!renewed.ok())
+            QVERIFY(refused(renewed.error()));
 
         // Account administration.
         auto locked = ws().accounts().lock(QUuid::fromString(me()), QStringLiteral("eth.chen"));

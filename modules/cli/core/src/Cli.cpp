@@ -520,11 +520,39 @@ int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream
 int cmdKey(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
 {
     const QString verb = args.words.value(1);
-    if (verb != QStringLiteral("rotate") && verb != QStringLiteral("list"))
-        return usage(err, args, QStringLiteral("key needs rotate or list"));
+    if (verb != QStringLiteral("rotate") && verb != QStringLiteral("list") && verb != QStringLiteral("renew"))
+        return usage(err, args, QStringLiteral("key needs rotate, renew or list"));
+    if (verb == QStringLiteral("renew") &&
+        !workspace::Workspace::renewableDataKeys().contains(args.value(QStringLiteral("purpose"))))
+        return usage(err, args,
+                     QStringLiteral("key renew needs --purpose %1")
+                         .arg(workspace::Workspace::renewableDataKeys().join(QStringLiteral(", "))));
     auto ws = openWorkspace(args, clock);
     if (!ws)
         return fail(err, ws.error());
+    if (verb == QStringLiteral("renew")) {
+        // Progress on stderr, one line per tenth (a vault of thousands of files takes minutes).
+        qint64 shown = -1;
+        auto renewed = ws.value()->renewDataKey(args.value(QStringLiteral("purpose")),
+                                                [&err, &shown](qint64 done, qint64 total) {
+                                                    const qint64 tenth = total > 0 ? done * 10 / total : 10;
+                                                    if (total > 1 && tenth != shown) {
+                                                        shown = tenth;
+                                                        err << "  " << done << "/" << total << "\n";
+                                                        err.flush();
+                                                    }
+                                                    return true;
+                                                });
+        if (!renewed)
+            return fail(err, renewed.error());
+        out << "renewed the " << renewed->purpose << " key: now " << renewed->key;
+        if (renewed->items > 0)
+            out << ", " << renewed->items << " item(s) re-encrypted";
+        out << "; destroyed "
+            << (renewed->destroyed.isEmpty() ? QStringLiteral("none") : renewed->destroyed.join(u','))
+            << "\n";
+        return 0;
+    }
     auto keys = ws.value()->keyList();
     if (!keys)
         return fail(err, keys.error());
@@ -874,6 +902,12 @@ QList<CommandSyntax> ownSyntax()
           {S::workspace(),
            S::optional(QStringLiteral("purpose"), QStringLiteral("P"),
                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "only this purpose (default: all)"))}),
+        S(QStringLiteral("key"), QStringLiteral("renew"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "new data key, the data re-encrypted under it, the old key destroyed"),
+          {S::workspace(),
+           S::required(QStringLiteral("purpose"), QStringLiteral("P"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "database, vault or identity"))}),
         S(QStringLiteral("key"), QStringLiteral("list"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "key inventory (no key material)"), {S::workspace()}),
     };

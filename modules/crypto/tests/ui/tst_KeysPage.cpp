@@ -1,6 +1,7 @@
 #include "ShellTestSupport.h"
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/ui/KeyTableModel.h"
+#include "mdp/registry/Registry.h"
 #include "mdp/shell/MainWindow.h"
 
 #include <QAbstractItemModelTester>
@@ -79,6 +80,63 @@ private Q_SLOTS:
                 versionAfter = std::max(versionAfter, key.version);
         }
         QCOMPARE(versionAfter, versionBefore + 1);
+    }
+
+    // R-7.4.3 (issue 9 part 6): renewing a data key from the workstation, with progress; the old
+    // key is destroyed and the page says so.
+    void administratorRenewsDataKeys()
+    {
+        auto window = m_demo.windowFor(QStringLiteral("system-admin"));
+        QVERIFY(window);
+        QVERIFY(window->showPage(QStringLiteral("keys")));
+        QWidget *page = window->pageWidget(QStringLiteral("keys"));
+        auto *table = findChildNamed<QTableView>(page, "keysTable");
+        auto *model = qobject_cast<KeyTableModel *>(table->model());
+        auto *renew = findChildNamed<QPushButton>(page, "renewButton");
+        auto *message = findChildNamed<QLabel>(page, "messageLabel");
+        auto selectDataKey = [&](const QString &purpose) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const crypto::KeyInfo *key = model->keyAt(row);
+                if (key->kind == crypto::KeyInfo::Kind::DataKey && key->purpose == purpose &&
+                    key->state == crypto::KeyState::Active) {
+                    table->selectRow(row);
+                    return true;
+                }
+            }
+            return false;
+        };
+        auto states = [&] {
+            QMap<QString, crypto::KeyState> out;
+            for (const crypto::KeyInfo &key : m_demo.workspace().keyList().value())
+                if (key.kind == crypto::KeyInfo::Kind::DataKey)
+                    out.insert(key.name, key.state);
+            return out;
+        };
+        // The audit key is not one the page renews.
+        QVERIFY(selectDataKey(crypto::KeyPurpose::audit()));
+        QVERIFY(!renew->isEnabled());
+
+        QVERIFY(selectDataKey(crypto::KeyPurpose::vault()));
+        QVERIFY(renew->isEnabled());
+        answerNextMessageBox(QMessageBox::Yes);
+        renew->click();
+        QTRY_VERIFY_WITH_TIMEOUT(message->property("severity").toString() == QStringLiteral("success"),
+                                 60'000);
+        QVERIFY2(message->text().contains(QStringLiteral("vault")), qPrintable(message->text()));
+        saveScreenshot(window.get(), QStringLiteral("main-admin-keys-renewed-en"));
+        QCOMPARE(states().value(QStringLiteral("vault")), crypto::KeyState::Destroyed);
+        QCOMPARE(states().value(QStringLiteral("vault:2")), crypto::KeyState::Active);
+
+        QVERIFY(selectDataKey(crypto::KeyPurpose::database()));
+        answerNextMessageBox(QMessageBox::Yes);
+        renew->click();
+        QTRY_VERIFY_WITH_TIMEOUT(message->property("severity").toString() == QStringLiteral("success") &&
+                                     message->text().contains(QStringLiteral("database")),
+                                 60'000);
+        QCOMPARE(states().value(QStringLiteral("database:2")), crypto::KeyState::Active);
+        // The workstation carries on: the patient list still reads.
+        QVERIFY(window->showPage(QStringLiteral("patients")));
+        QVERIFY(m_demo.workspace().registry().patients(m_demo.workspace().session()->accountId, {}).ok());
     }
 
     // Issue 9 part 2: an accounts keyring lists its role-scoped identity key and the KEKs under it,
