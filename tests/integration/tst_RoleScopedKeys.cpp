@@ -375,7 +375,7 @@ private Q_SLOTS:
 
         const Loot researcher = plunder(copy, QStringLiteral("zhou.min"), kResearcherPassword, m_clock);
         QVERIFY(researcher.keysOpened.contains(QStringLiteral("database")));
-        QVERIFY(researcher.keysOpened.contains(QStringLiteral("audit")));
+        QVERIFY(researcher.keysRefused.contains(QStringLiteral("audit")));
         QVERIFY(researcher.keysRefused.contains(QStringLiteral("identity")));
         QVERIFY(researcher.keysRefused.contains(QStringLiteral("vault")));
         QVERIFY(researcher.text.contains(QStringLiteral("P-"))); // the plunder did read the tables
@@ -390,7 +390,43 @@ private Q_SLOTS:
             QVERIFY2(clinician.text.contains(secretText), qPrintable(secretText));
     }
 
-    // The checkpoint signing key is not under any account's keys: it is sealed to the workstation's
+    // Issue 9 part 2: the audit-reading key only in the slots of roles that may read the audit trail
+    // (auditor, system administrator). Who did what to which record is not readable from a copy of
+    // the folder with a researcher's or a clinician's password; with an administrator's it is (the
+    // positive control). On this workstation the program still writes the log for everyone, through
+    // the copy of the key sealed to the workstation's own key (R-7.4.2 least privilege).
+    void onlyAuditReadersReadTheAuditTrailFromACopy()
+    {
+        const QString copy = m_root.filePath(QStringLiteral("stolen-audit"));
+        QVERIFY(copyFolder(m_path, copy));
+        const QString loginEvent = QStringLiteral("\"type\":\"account.logout\"");
+        for (const auto &[user, password] : {std::pair{QStringLiteral("zhou.min"), kResearcherPassword},
+                                             std::pair{QStringLiteral("li.na"), kClinicianPassword}}) {
+            const Loot loot = plunder(copy, user, password, m_clock);
+            QVERIFY2(loot.keysRefused.contains(QStringLiteral("audit")), qPrintable(user));
+            QVERIFY2(!loot.text.contains(loginEvent), qPrintable(user));
+        }
+        const Loot admin = plunder(copy, QStringLiteral("admin"), kAdminPassword, m_clock);
+        QVERIFY(admin.keysOpened.contains(QStringLiteral("audit")));
+        QVERIFY2(admin.text.contains(loginEvent), qPrintable(admin.text.right(600)));
+        // The workstation's copy is sealed: the file itself holds no key a password opens.
+        QVERIFY(QFile::exists(QDir(copy).filePath(QStringLiteral("audit-key.bin"))));
+        QVERIFY(
+            readFile(QDir(copy).filePath(QStringLiteral("audit-key.bin"))).startsWith("MDP-AUDIT-KEY/1\n"));
+        // Slots follow the roles: the auditor's yes, the researcher's no.
+        auto session = signIn(QStringLiteral("admin"), kAdminPassword);
+        QVERIFY(session.ok());
+        QMap<QString, QStringList> scopes;
+        const auto slots = session.value()->keySlots();
+        QVERIFY(slots.ok());
+        for (const crypto::KeySlotInfo &slot : slots.value())
+            scopes.insert(slot.userName, slot.scopes);
+        QVERIFY(scopes.value(QStringLiteral("admin")).contains(crypto::auditScope()));
+        QVERIFY(!scopes.value(QStringLiteral("li.na")).contains(crypto::auditScope()));
+        QVERIFY(!scopes.value(QStringLiteral("zhou.min")).contains(crypto::auditScope()));
+    }
+
+    // The checkpoint signing key is not under any account's keys: it is sealed to the workstation's
     // own key, outside the folder. A copy of the folder taken elsewhere (another workstation key)
     // cannot be opened for work, so nothing there can sign a rewritten audit log; checking the log
     // needs only the public key and works anywhere.
@@ -414,7 +450,10 @@ private Q_SLOTS:
         workspace::SignIn researcher;
         researcher.userName = QStringLiteral("zhou.min");
         researcher.password = secret(kResearcherPassword);
-        auto checked = workspace::Workspace::verifyOffline(copy, researcher, m_clock);
+        // Checking the log elsewhere reads it: an audit reader's slot (here the administrator's) does;
+        // a researcher's does not reach the key there.
+        auto checked = workspace::Workspace::verifyOffline(copy, admin, m_clock);
+        auto researcherElsewhere = workspace::Workspace::verifyOffline(copy, researcher, m_clock);
         if (saved.isEmpty())
             qunsetenv("MDP_WORKSTATION_KEY");
         else
@@ -425,6 +464,8 @@ private Q_SLOTS:
                  qPrintable(opened.error().message));
         QVERIFY2(checked.ok() && checked->ok,
                  qPrintable(checked.ok() ? checked->problem : checked.error().message));
+        QVERIFY(!researcherElsewhere.ok());
+        QCOMPARE(researcherElsewhere.error().code, Error::Code::PermissionDenied);
         // There, the accounts-and-roles record (keyed to this workstation) is reported as not checked;
         // here it is checked.
         QCOMPARE(checked->notChecked.size(), 1);

@@ -544,7 +544,7 @@ struct Event
 
 QStringList keyScopes()
 {
-    return {rootScope(), identityScope()};
+    return {rootScope(), identityScope(), auditScope()};
 }
 
 QString scopeOfPurpose(QStringView purpose)
@@ -552,6 +552,8 @@ QString scopeOfPurpose(QStringView purpose)
     // Attachment originals (scans, reports, DICOM) carry names and ID numbers in their content.
     if (purpose == KeyPurpose::identity() || purpose == KeyPurpose::vault())
         return identityScope();
+    if (purpose == KeyPurpose::audit())
+        return auditScope();
     return rootScope();
 }
 

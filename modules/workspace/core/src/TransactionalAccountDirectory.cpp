@@ -27,10 +27,14 @@ QStringList keyScopesFor(const Account &account)
     QStringList roleIds;
     for (const Role role : account.roles)
         roleIds << roleId(role);
-    // Identity only for the roles that may see it (Permissions.h): the key follows the permission.
+    // Identity only for the roles that may see it, the audit log's key only for those that may read
+    // the audit trail (Permissions.h): the key follows the permission.
+    QStringList scopes{crypto::rootScope()};
     if (rolesAllow(roleIds, Permission::SeeIdentity))
-        return {crypto::rootScope(), crypto::identityScope()};
-    return {crypto::rootScope()};
+        scopes << crypto::identityScope();
+    if (rolesAllow(roleIds, Permission::ReadAuditTrail))
+        scopes << crypto::auditScope();
+    return scopes;
 }
 
 TransactionalAccountDirectory::TransactionalAccountDirectory(AccountDirectory &inner, AuditOutbox &outbox,

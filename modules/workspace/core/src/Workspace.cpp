@@ -61,6 +61,9 @@ const QString kDatabase = QStringLiteral("data.db");
 const QString kVaultDir = QStringLiteral("vault");
 const QString kAuditDir = QStringLiteral("audit");
 const QString kNodeKey = QStringLiteral("node-key.bin");
+const QString kAuditKeyFile = QStringLiteral("audit-key.bin");
+const QByteArray kAuditKeyMagic = QByteArrayLiteral("MDP-AUDIT-KEY/1\n");
+const QByteArray kAuditKeyAd = QByteArrayLiteral("mdp audit record key v1|");
 const QByteArray kNodeKeyAd = QByteArrayLiteral("mdp node signing key v1");
 const QByteArray kNodeKeyAd2 = QByteArrayLiteral("mdp node signing key v2|");
 const QByteArray kNodeKeyMagic = QByteArrayLiteral("MDP-NODE-KEY/2\n");
@@ -500,9 +503,82 @@ struct Workspace::Impl
         return {};
     }
 
+    // The audit log's record key (issue 9 part 2). In an accounts keyring only the slots of roles
+    // that may read the audit trail reach it (the audit scope); every session must write the log, so
+    // the workstation keeps a copy sealed under its own key (audit-key.bin, SM4-GCM, HKDF-SM3 with
+    // the node id), written by a session that holds the key. A copy of the folder with any other
+    // account's password therefore reads no audit event; on this workstation the program does.
+    static Result<crypto::Aead> auditKeySealer(const SecureBytes &workstation, const QString &node)
+    {
+        const SecureBytes sealKey = crypto::hkdf(crypto::HashAlgorithm::Sm3, workstation.view(),
+                                                 node.toLatin1(), "mdp audit record key v1", 16);
+        return crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, sealKey);
+    }
+
+    Result<SecureBytes> unsealAuditKey() const
+    {
+        auto workstation = loadWorkstationKey();
+        if (!workstation)
+            return workstation.error();
+        QFile f(path(kAuditKeyFile));
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(Error::Code::NotFound,
+                             QStringLiteral("the workstation's copy of the audit key is missing"));
+        const QByteArray stored = f.readAll();
+        auto aead = auditKeySealer(workstation.value(), nodeId);
+        if (!aead)
+            return aead.error();
+        if (!stored.startsWith(kAuditKeyMagic))
+            return makeError(Error::Code::Corrupt, QStringLiteral("audit-key.bin is not a sealed audit key"));
+        auto key = aead->openEnvelope(kAuditKeyAd + nodeId.toLatin1(),
+                                      QByteArrayView(stored).sliced(kAuditKeyMagic.size()));
+        if (!key)
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("the workstation's copy of the audit key does not open here"));
+        return SecureBytes::takeFrom(key.value());
+    }
+
+    Result<void> sealAuditKey(const SecureBytes &key)
+    {
+        if (auto present = unsealAuditKey(); present && present.value() == key)
+            return {};
+        auto workstation = loadOrCreateWorkstationKey();
+        if (!workstation)
+            return workstation.error();
+        auto aead = auditKeySealer(workstation.value(), nodeId);
+        if (!aead)
+            return aead.error();
+        auto sealed = aead->sealWithRandomNonce(kAuditKeyAd + nodeId.toLatin1(), key.view());
+        if (!sealed)
+            return sealed.error();
+        return writeFileAtomically(path(kAuditKeyFile), kAuditKeyMagic + sealed.value());
+    }
+
+    // `writable`: a session holding the key seals the workstation's copy where it is missing.
+    Result<SecureBytes> auditRecordKey(bool create, bool writable)
+    {
+        auto fromKeyring = dataKey(kAuditKey, create);
+        if (keys->rootKind() != u"accounts")
+            return fromKeyring; // a passphrase or a token reaches every key
+        if (fromKeyring) {
+            if (writable) {
+                if (auto sealed = sealAuditKey(fromKeyring.value()); !sealed)
+                    return sealed.error();
+            }
+            return fromKeyring;
+        }
+        auto sealed = unsealAuditKey();
+        if (!sealed)
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("this account's roles do not reach the audit log's key (%1), and "
+                                            "this workstation holds no copy of it that opens: %2")
+                                 .arg(fromKeyring.error().message, sealed.error().message));
+        return sealed;
+    }
+
     Result<void> openAudit(bool create)
     {
-        auto auditKey = dataKey(kAuditKey, create);
+        auto auditKey = auditRecordKey(create, true);
         if (!auditKey)
             return auditKey.error();
         audit::AuditLogOptions options;
@@ -927,25 +1003,29 @@ struct Workspace::Impl
                 if (auto r = keys->removeSlot(slot.accountId); !r)
                     return r.error();
                 fix = QStringLiteral("slot-without-account-removed");
-            } else if (keyScopesFor(owner->value()).isEmpty() && !slot.scopes.isEmpty() &&
-                       (!slot.scopes.contains(crypto::identityScope()) ||
-                        keys->holdsScope(crypto::identityScope()))) {
-                // (A slot holding identity is left to a session that holds it too: taking a scope
-                // away renews its key.)
-                if (auto r = keys->setSlotScopes(slot.accountId, {}); !r)
-                    return r.error();
-                fix = QStringLiteral("locked-account-keys-taken-back");
-            } else if (const QStringList wanted = keyScopesFor(owner->value());
-                       !wanted.contains(crypto::identityScope()) &&
-                       slot.scopes.contains(crypto::identityScope()) &&
-                       keys->holdsScope(crypto::identityScope())) {
-                // The slot holds identity its account's roles no longer allow (a role change whose
-                // keyring write was lost). Only ever taken away here: the roles are in the database,
-                // which every role's key opens, so they can ask for a grant but never make one; grants
-                // come from an administrator's own act (TransactionalAccountDirectory).
-                if (auto r = keys->setSlotScopes(slot.accountId, wanted); !r)
-                    return r.error();
-                fix = QStringLiteral("identity-key-taken-back");
+            } else {
+                // What the slot holds that its account's roles no longer allow (a lock or a role
+                // change whose keyring write was lost). Only ever taken away here: the roles are in
+                // the database, which every role's key opens, so they can ask for a grant but never
+                // make one; grants come from an administrator's own act
+                // (TransactionalAccountDirectory). A role-scoped key is taken away only by a session
+                // that holds it too (taking a scope away renews its key).
+                const QStringList wanted = keyScopesFor(owner->value());
+                QStringList kept, extra;
+                for (const QString &scope : slot.scopes)
+                    (wanted.contains(scope) ? kept : extra) << scope;
+                const bool canTake = std::all_of(extra.cbegin(), extra.cend(), [this](const QString &scope) {
+                    return keys->holdsScope(scope);
+                });
+                if (!extra.isEmpty() && canTake) {
+                    if (auto r = keys->setSlotScopes(slot.accountId, wanted.isEmpty() ? QStringList() : kept);
+                        !r)
+                        return r.error();
+                    fix = wanted.isEmpty() ? QStringLiteral("locked-account-keys-taken-back")
+                          : extra.contains(crypto::identityScope())
+                              ? QStringLiteral("identity-key-taken-back")
+                              : QStringLiteral("role-scoped-key-taken-back");
+                }
             }
             if (fix.isEmpty())
                 continue;
@@ -1033,10 +1113,11 @@ struct Workspace::Impl
         if (!dir)
             return dir.error();
         accounts = std::move(dir.value());
-        if (auto r = ensureIdentityScope(); !r)
+        if (auto r = ensureScopes(); !r)
             return r;
-        if (accountSlots && keys->holdsScope(crypto::identityScope())) {
-            // KEKs from before their purpose had a scope (the vault's) move under it now.
+        if (accountSlots) {
+            // KEKs from before their purpose had a scope (the vault's, the audit log's) move under it
+            // now, where this session holds both keys (settleScopes() skips the rest).
             if (auto settled = keys->settleScopes(); !settled)
                 return settled.error();
         }
@@ -1298,24 +1379,30 @@ struct Workspace::Impl
         return Workspace::KeyRenewal{purpose, next, destroyed, items};
     }
 
-    // Keyrings made before the identity scope existed get its key from the first account that may
-    // see identity (or the recovery key) to open them; other accounts get it when an administrator
-    // next changes their roles (reconcileSlots() only ever takes it away).
-    Result<void> ensureIdentityScope()
+    // Keyrings made before a role-scoped key existed (identity, audit) get it from the first account
+    // whose roles allow it (or the recovery key) to open them; other accounts get it when an
+    // administrator next changes their roles (reconcileSlots() only ever takes it away).
+    Result<void> ensureScopes()
     {
-        if (!accountSlots || keys->hasScope(crypto::identityScope()))
+        if (!accountSlots)
             return {};
-        const QString opener = keys->openedBy();
-        bool allowed = opener == u"#recovery";
-        if (!allowed) {
-            auto owner = accounts->findById(QUuid::fromString(opener));
-            if (!owner)
-                return owner.error();
-            allowed = owner->has_value() && keyScopesFor(owner->value()).contains(crypto::identityScope());
+        for (const QString &scope : crypto::keyScopes()) {
+            if (keys->hasScope(scope))
+                continue;
+            const QString opener = keys->openedBy();
+            bool allowed = opener == u"#recovery";
+            if (!allowed) {
+                auto owner = accounts->findById(QUuid::fromString(opener));
+                if (!owner)
+                    return owner.error();
+                allowed = owner->has_value() && keyScopesFor(owner->value()).contains(scope);
+            }
+            if (!allowed)
+                continue;
+            if (auto r = keys->ensureScope(scope); !r)
+                return r;
         }
-        if (!allowed)
-            return {};
-        return keys->ensureScope(crypto::identityScope());
+        return {};
     }
 
     Result<void> openRegistry()
@@ -1710,7 +1797,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     if (!publicKey)
         return publicKey.error();
     const Sm2CheckpointVerifier verifier(publicKey.value());
-    auto auditKey = d.dataKey(kAuditKey, false);
+    auto auditKey = d.auditRecordKey(false, false);
     if (!auditKey)
         return auditKey.error();
     auto db = d.openDatabaseWithKeys(true);

@@ -93,10 +93,17 @@ inline QString identityScope()
 {
     return QStringLiteral("identity");
 }
+// The scope that reaches the audit log's record key (issue 9 part 2): granted only to the slots of
+// accounts whose roles may read the audit trail. The workstation keeps its own sealed copy so every
+// session can write the log; no other account's password reaches it.
+inline QString auditScope()
+{
+    return QStringLiteral("audit");
+}
 // Every scope a slot can be granted, the root first.
 QStringList keyScopes();
 // The scope whose key wraps `purpose`'s KEKs in an accounts keyring: identityScope() for the
-// identity and vault purposes, rootScope() for the rest.
+// identity and vault purposes, auditScope() for the audit purpose, rootScope() for the rest.
 QString scopeOfPurpose(QStringView purpose);
 
 // One account key slot, for display and for the workspace's checks: never any key material.
