@@ -385,4 +385,73 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>mdp::audit::ui::AuditReviewWindow</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only audit review – MDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only audit review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · signed in as %2. This workspace failed its integrity checks and does not open for work; its audit trail can be read here. Nothing in the workspace is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full check found no problem now; the workspace may open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it did not open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) read and verified in order.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked on this machine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type:id, e.g. patient:P-000123 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its full record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -384,4 +384,71 @@
         <translation>无法校验审计日志：%1</translation>
     </message>
 </context>
+<context>
+    <name>mdp::audit::ui::AuditReviewWindow</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Read-only audit review – MDP</source>
+        <translation>只读审计审查 – MDP</translation>
+    </message>
+    <message>
+        <source>Read-only audit review</source>
+        <translation>只读审计审查</translation>
+    </message>
+    <message>
+        <source>%1 · signed in as %2. This workspace failed its integrity checks and does not open for work; its audit trail can be read here. Nothing in the workspace is changed.</source>
+        <translation>%1 · 以 %2 身份登录。此工作区未通过完整性检查，不能用于日常工作；可在此阅读其审计记录。工作区中的任何内容都不会被更改。</translation>
+    </message>
+    <message>
+        <source>The full check found no problem now; the workspace may open again.</source>
+        <translation>完整检查现在未发现问题；工作区可以再次打开。</translation>
+    </message>
+    <message>
+        <source>Why it did not open: %1</source>
+        <translation>未能打开的原因：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) read and verified in order.</source>
+        <translation>
+            <numerusform>已按顺序读取并验证 %n 个事件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked on this machine: %1</source>
+        <translation>在本机未检查：%1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>type:id, e.g. patient:P-000123 (optional)</source>
+        <translation>类型:ID，例如 patient:P-000123（可选）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Data ID</source>
+        <translation>数据 ID</translation>
+    </message>
+    <message>
+        <source>Select an event to see its full record.</source>
+        <translation>选择一个事件以查看其完整记录。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation>
+            <numerusform>%n 个事件。</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

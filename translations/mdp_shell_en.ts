@@ -515,6 +515,30 @@
         <source>The user name, password or verification code is wrong. If your account uses an authenticator app, enter its current code; at your first sign-in, the enrolment code from your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open read-only for audit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an auditor or a system administrator: read the audit trail of this workspace to find out what happened. Nothing can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An auditor or a system administrator can open it read-only to find out what happened: enter your credentials and choose “Open read-only for audit…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name and password (and the verification code) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the workspace read-only…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an auditor or a system administrator may open this workspace read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::MainWindow</name>

@@ -514,6 +514,30 @@
         <source>The user name, password or verification code is wrong. If your account uses an authenticator app, enter its current code; at your first sign-in, the enrolment code from your administrator.</source>
         <translation>用户名、密码或验证码错误。如您的账户使用身份验证器应用，请输入其当前验证码；首次登录时，请输入管理员提供的绑定码。</translation>
     </message>
+    <message>
+        <source>Open read-only for audit…</source>
+        <translation>以只读方式打开以供审计…</translation>
+    </message>
+    <message>
+        <source>For an auditor or a system administrator: read the audit trail of this workspace to find out what happened. Nothing can be changed.</source>
+        <translation>供审计员或系统管理员使用：阅读此工作区的审计记录以查明发生了什么。不能做任何更改。</translation>
+    </message>
+    <message>
+        <source>An auditor or a system administrator can open it read-only to find out what happened: enter your credentials and choose “Open read-only for audit…”.</source>
+        <translation>审计员或系统管理员可以只读方式打开它以查明原因：请输入您的凭据并点击“以只读方式打开以供审计…”。</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password (and the verification code) first.</source>
+        <translation>请先输入用户名和密码（以及验证码）。</translation>
+    </message>
+    <message>
+        <source>Checking the workspace read-only…</source>
+        <translation>正在以只读方式检查工作区…</translation>
+    </message>
+    <message>
+        <source>Only an auditor or a system administrator may open this workspace read-only.</source>
+        <translation>只有审计员或系统管理员可以只读方式打开此工作区。</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::MainWindow</name>

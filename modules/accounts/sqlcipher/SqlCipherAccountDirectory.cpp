@@ -527,6 +527,45 @@ SqlCipherAccountDirectory::open(store::Database &database, const Clock &clock, A
         new SqlCipherAccountDirectory(database, clock, auditSink, std::move(options)));
 }
 
+Result<bool> SqlCipherAccountDirectory::checkSecondFactorWithoutRecording(store::Database &database,
+                                                                          const QUuid &accountId,
+                                                                          const QString &code,
+                                                                          const Clock &clock)
+{
+    auto row = database.queryOne(
+        QStringLiteral("SELECT locked, totp_secret, totp_algorithm, totp_digits, totp_period, totp_confirmed "
+                       "FROM accounts WHERE id = ?1"),
+        {accountId.toString(QUuid::WithoutBraces)});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
+    const store::Row &r = *row.value();
+    if (r.value(0).toLongLong() != 0)
+        return makeError(Error::Code::Locked, QStringLiteral("the account is locked"));
+    auto roles = database.query(QStringLiteral("SELECT role FROM account_roles WHERE account_id = ?1"),
+                                {accountId.toString(QUuid::WithoutBraces)});
+    if (!roles)
+        return roles.error();
+    QList<Role> held;
+    for (const store::Row &role : roles.value()) {
+        if (auto known = roleFromId(role.value(0).toString()))
+            held << *known;
+    }
+    const SecureBytes secret(r.value(1).toByteArray());
+    if (secret.isEmpty() || r.value(5).toLongLong() == 0)
+        return !requiresSecondFactor(held);
+    const Options defaults;
+    TotpParameters parameters;
+    parameters.algorithm =
+        totpAlgorithmFromName(r.value(2).toString()).value_or(defaults.totpParameters.algorithm);
+    parameters.digits = r.value(3).isNull() ? defaults.totpParameters.digits : r.value(3).toInt();
+    parameters.periodSeconds =
+        r.value(4).isNull() ? defaults.totpParameters.periodSeconds : r.value(4).toInt();
+    const Totp totp(secret, clock, parameters);
+    return totp.verify(code, std::nullopt, defaults.totpWindow).has_value();
+}
+
 void SqlCipherAccountDirectory::setServiceAccount(const QUuid &id)
 {
     d->serviceAccount = id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);

@@ -4,14 +4,19 @@
 #include "mdp/accounts/Totp.h"
 #include "mdp/shell/LoginDialog.h"
 #include "mdp/workbench/CipherNames.h"
+#include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/TotpEnrolmentWidget.h"
+#include "mdp/workspace/AuditReview.h"
 #include "mdp/workspace/Workspace.h"
+#include "mdp/workstation/Features.h"
 
 #include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -377,6 +382,111 @@ private Q_SLOTS:
         QCOMPARE(again.session()->role, QStringLiteral("researcher"));
         again.takeWorkspace()->logout();
         useLanguage(QStringLiteral("en"));
+    }
+
+    // Issue 9 part 4: a workspace whose database was put back from an earlier copy does not open for
+    // work; the window says why and offers an auditor the read-only review, which shows the trail.
+    void aWorkspaceThatFailedItsChecksOpensReadOnlyForAnAuditor()
+    {
+        const QString directory = m_root.filePath(QStringLiteral("rolled-back"));
+        QString auditorSecret;
+        {
+            workspace::CreateOptions options;
+            options.directory = directory;
+            options.adminName = QStringLiteral("admin");
+            options.adminPassword = secret(kAdminPassword);
+            auto created = workspace::Workspace::create(options, m_clock);
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+            const SecureBytes recoveryKey = created.value()->takeRecoveryKey();
+            created.value().reset();
+            auto custodian = workspace::Workspace::openWithRecoveryKey(directory, recoveryKey, m_clock);
+            QVERIFY(custodian.ok());
+            auto &accounts = custodian.value()->accounts();
+            const QUuid admin = custodian.value()->custodianId();
+            QVERIFY(accounts
+                        .createAccount(admin, QStringLiteral("aud.qian"), QStringLiteral("Qian"),
+                                       accounts::Role::Auditor, kAdminPassword)
+                        .ok());
+            QVERIFY(accounts
+                        .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
+                                       accounts::Role::Researcher, kResearcherPassword)
+                        .ok());
+            auto enrolment =
+                accounts.enrollTotp(QStringLiteral("aud.qian"), kAdminPassword,
+                                    accounts.issueEnrolmentCode(admin, QStringLiteral("aud.qian")).value());
+            QVERIFY(enrolment.ok());
+            auditorSecret = enrolment->secretBase32;
+            QVERIFY(accounts.confirmTotp(QStringLiteral("aud.qian"), codeFor(auditorSecret, m_clock)).ok());
+        }
+        // An earlier copy of the database, put back after more work was done.
+        const QString aside = m_root.filePath(QStringLiteral("rolled-back-aside"));
+        QVERIFY(QDir().mkpath(aside));
+        for (const QString &name : QDir(directory).entryList({QStringLiteral("data.db*")}, QDir::Files))
+            QVERIFY(QFile::copy(QDir(directory).filePath(name), QDir(aside).filePath(name)));
+        {
+            workspace::SignIn researcher;
+            researcher.userName = QStringLiteral("res.wu");
+            researcher.password = secret(kResearcherPassword);
+            auto later = workspace::Workspace::open(directory, researcher, m_clock);
+            QVERIFY2(later.ok(), qPrintable(later.ok() ? QString() : later.error().toString()));
+        }
+        for (const QString &name : QDir(directory).entryList({QStringLiteral("data.db*")}, QDir::Files))
+            QVERIFY(QFile::remove(QDir(directory).filePath(name)));
+        for (const QString &name : QDir(aside).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QDir(aside).filePath(name), QDir(directory).filePath(name)));
+
+        LoginDialog dialog(directory, m_clock);
+        dialog.resize(820, 660);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *review = findChildNamed<QPushButton>(&dialog, "reviewButton");
+        QVERIFY(!review->isVisible());
+        fill(dialog, {}, QStringLiteral("res.wu"), kResearcherPassword);
+        submit(dialog);
+        QVERIFY(!dialog.isUnlocked());
+        QVERIFY2(dialog.message().contains(QStringLiteral("older than the last state")),
+                 qPrintable(dialog.message()));
+        QVERIFY(review->isVisible());
+        saveScreenshot(&dialog, QStringLiteral("login-integrity-failed-en"));
+
+        // The researcher may not review.
+        QSignalSpy failed(&dialog, &LoginDialog::attemptFailed);
+        review->click();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 20'000);
+        QVERIFY2(dialog.message().contains(QStringLiteral("Only an auditor")), qPrintable(dialog.message()));
+
+        // The auditor may, with her code.
+        fill(dialog, {}, QStringLiteral("aud.qian"), kAdminPassword);
+        m_clock.advance(30'000);
+        findChildNamed<QLineEdit>(&dialog, "totpEdit")->setText(codeFor(auditorSecret, m_clock));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        review->click();
+        QTRY_VERIFY_WITH_TIMEOUT(accepted.size() == 1, 20'000);
+        auto opened = dialog.takeAuditReview();
+        QVERIFY(opened);
+        QVERIFY(!dialog.session());
+        QVERIFY(!opened->integrity().ok);
+
+        // The audit feature's window shows why and the trail, read-only.
+        const auto &factory = workstation::features().auditReviewWindow();
+        QVERIFY(factory);
+        QWidget *window = factory(std::move(opened), nullptr);
+        QPointer<QWidget> guard = window;
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        auto *verdict = findChildNamed<QLabel>(window, "reviewVerdict");
+        QVERIFY2(verdict->text().contains(QStringLiteral("rolled back")), qPrintable(verdict->text()));
+        auto *table = findChildNamed<QTableView>(window, "reviewTable");
+        QVERIFY(table->model()->rowCount() > 5);
+        saveScreenshot(window, QStringLiteral("audit-review-en"));
+        auto *dataId = findChildNamed<QLineEdit>(window, "reviewDataIdEdit");
+        dataId->setText(QStringLiteral("nonsense"));
+        findChildNamed<QPushButton>(window, "reviewSearchButton")->click();
+        QCOMPARE(findChildNamed<QLabel>(window, "reviewMessage")->property("severity").toString(),
+                 QStringLiteral("error")); // a data ID needs its type
+        window->close();
+        QTRY_VERIFY(guard.isNull());
     }
 
     // Issue 9: while another program has the workspace open, the window says it waits and for whom,

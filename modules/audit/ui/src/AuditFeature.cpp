@@ -1,8 +1,10 @@
 #include "mdp/audit/ui/AuditFeature.h"
 
 #include "AuditLogPage.h"
+#include "AuditReviewWindow.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Host.h"
+#include "mdp/workspace/AuditReview.h"
 #include "mdp/workspace/Permissions.h"
 
 #include <QCoreApplication>
@@ -31,6 +33,9 @@ void contributeAuditLog(workbench::Contributions &contributions)
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             return new AuditLogPage(host.context(), parent);
         },
+    });
+    contributions.setAuditReviewWindow([](std::unique_ptr<workspace::AuditReview> review, QWidget *parent) {
+        return new AuditReviewWindow(std::move(review), parent);
     });
 }
 

@@ -107,7 +107,8 @@ private Q_SLOTS:
         };
         auto states = [&] {
             QMap<QString, crypto::KeyState> out;
-            for (const crypto::KeyInfo &key : m_demo.workspace().keyList().value())
+            const auto keys = m_demo.workspace().keyList();
+            for (const crypto::KeyInfo &key : keys.value())
                 if (key.kind == crypto::KeyInfo::Kind::DataKey)
                     out.insert(key.name, key.state);
             return out;

@@ -1,5 +1,7 @@
 #include "mdp/shell/LoginDialog.h"
 
+#include "mdp/workspace/AuditReview.h"
+
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/workbench/Background.h"
 #include "mdp/workbench/Theme.h"
@@ -176,8 +178,16 @@ void LoginDialog::build()
     m_otherUser->setObjectName(QStringLiteral("otherUserButton"));
     m_otherUser->setAutoDefault(false);
     m_otherUser->setFlat(true);
+    m_review = new QPushButton(tr("Open read-only for audit…"), content);
+    m_review->setObjectName(QStringLiteral("reviewButton"));
+    m_review->setAutoDefault(false);
+    m_review->setToolTip(
+        tr("For an auditor or a system administrator: read the audit trail of this workspace "
+           "to find out what happened. Nothing can be changed."));
+    m_review->hide();
     buttons->addWidget(m_quit);
     buttons->addStretch();
+    buttons->addWidget(m_review);
     buttons->addWidget(m_otherUser);
     buttons->addWidget(m_submit);
     layout->addLayout(buttons);
@@ -185,6 +195,7 @@ void LoginDialog::build()
 
     connect(m_submit, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_quit, &QPushButton::clicked, this, &LoginDialog::reject);
+    connect(m_review, &QPushButton::clicked, this, &LoginDialog::openAuditReview);
     connect(m_enrolment, &workbench::TotpEnrolmentWidget::codeEntered, this, &LoginDialog::submit);
     connect(m_otherUser, &QPushButton::clicked, this, [this] {
         setStep(Step::Credentials);
@@ -278,7 +289,8 @@ void LoginDialog::setBusy(bool busy, const QString &status)
     for (QWidget *w : {static_cast<QWidget *>(m_passphrase), static_cast<QWidget *>(m_user),
                        static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_totp),
                        static_cast<QWidget *>(m_enrolment), static_cast<QWidget *>(m_submit),
-                       static_cast<QWidget *>(m_quit), static_cast<QWidget *>(m_otherUser)})
+                       static_cast<QWidget *>(m_quit), static_cast<QWidget *>(m_otherUser),
+                       static_cast<QWidget *>(m_review)})
         w->setEnabled(!busy);
     m_status->setText(status);
     m_status->setVisible(busy);
@@ -453,6 +465,16 @@ void LoginDialog::showOpenFailure(const Error &error)
             break;
         }
     }
+    // An integrity failure: nobody works in it, an audit reader may look (issue 9 part 4).
+    m_review->setVisible(m_accountSlots &&
+                         (error.code == Error::Code::RolledBack || error.code == Error::Code::Tampered ||
+                          error.code == Error::Code::Corrupt));
+    const QString reviewHint =
+        m_review->isVisible() ? QStringLiteral("\n\n") +
+                                    tr("An auditor or a system administrator can open it read-only to find "
+                                       "out what happened: enter your credentials and choose “Open "
+                                       "read-only for audit…”.")
+                              : QString();
     switch (error.code) {
     case Error::Code::WrongPassphrase:
         return showError(tr("The workspace passphrase is wrong. Nothing was changed; try again."),
@@ -460,19 +482,64 @@ void LoginDialog::showOpenFailure(const Error &error)
     case Error::Code::RolledBack:
         return showError(tr("The database is older than the last state recorded in the audit log: an earlier "
                             "copy appears to have been put back. Do not enter data; contact your system "
-                            "administrator."),
+                            "administrator.") +
+                             reviewHint,
                          nullptr);
     case Error::Code::Corrupt:
     case Error::Code::Tampered:
         return showError(tr("The workspace is damaged or was altered outside MDP (%1). Contact your system "
                             "administrator.")
-                             .arg(error.message),
+                                 .arg(error.message) +
+                             reviewHint,
                          nullptr);
     case Error::Code::NotFound:
         return showError(tr("No workspace was found in this folder."), nullptr);
     default:
         return showError(tr("The workspace could not be opened: %1").arg(error.message), nullptr);
     }
+}
+
+void LoginDialog::openAuditReview()
+{
+    if (m_busy)
+        return;
+    workspace::SignIn credentials;
+    credentials.userName = m_user->text().trimmed();
+    credentials.password = secretFrom(m_password->text());
+    credentials.totpCode = m_totp->text().trimmed();
+    if (credentials.userName.isEmpty() || credentials.password.isEmpty())
+        return showError(tr("Enter your user name and password (and the verification code) first."),
+                         credentials.userName.isEmpty() ? m_user : m_password);
+    setBusy(true, tr("Checking the workspace read-only…"));
+    const QString directory = m_directory;
+    const Clock *clock = m_clock;
+    using ReviewResult = std::shared_ptr<Result<std::unique_ptr<workspace::AuditReview>>>;
+    m_worker = workbench::runInBackground<ReviewResult>(
+        this,
+        [directory, clock, credentials = std::move(credentials)]() mutable {
+            auto result = std::make_shared<Result<std::unique_ptr<workspace::AuditReview>>>(
+                workspace::AuditReview::open(directory, credentials, *clock));
+            credentials.password.clear();
+            return result;
+        },
+        [this](ReviewResult &result) {
+            setBusy(false);
+            if (!result->ok()) {
+                if (result->error().code == Error::Code::PermissionDenied)
+                    return showError(tr("Only an auditor or a system administrator may open this workspace "
+                                        "read-only."),
+                                     nullptr);
+                return showLoginFailure(result->error());
+            }
+            m_openedReview = std::move(result->value());
+            m_password->clear();
+            accept();
+        });
+}
+
+std::unique_ptr<workspace::AuditReview> LoginDialog::takeAuditReview()
+{
+    return std::move(m_openedReview);
 }
 
 void LoginDialog::showLoginFailure(const Error &error)

@@ -5,6 +5,8 @@
 #include "mdp/shell/LoginDialog.h"
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/ShellSettings.h"
+#include "mdp/workbench/Contributions.h"
+#include "mdp/workspace/AuditReview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -144,6 +146,16 @@ void WorkstationShell::showLogin(const QString &message, const QString &userName
         m_login = nullptr;
         dialog->deleteLater();
         m_workspace = dialog->takeWorkspace();
+        if (auto review = dialog->takeAuditReview();
+            review && result == QDialog::Accepted && m_contributions.auditReviewWindow()) {
+            // A workspace that failed its integrity checks, read-only for an audit reader; back to
+            // the sign-in window when it is closed.
+            QWidget *window = m_contributions.auditReviewWindow()(std::move(review), nullptr);
+            connect(window, &QObject::destroyed, this, [this] { showLogin({}, {}, {}); });
+            window->show();
+            windowShown(window);
+            return;
+        }
         if (result != QDialog::Accepted || !dialog->session()) {
             m_workspace.reset();
             Q_EMIT finished(0);

@@ -40,6 +40,7 @@
 #include "mdp/search/RegistrySearchRecords.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
+#include "mdp/workspace/AuditReview.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,6 +51,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <limits>
 
 namespace mdp::workspace {
 
@@ -398,6 +400,8 @@ struct Workspace::Impl
     QString databaseKeyName = QString::fromLatin1(kDatabaseKey.name); // the key data.db is under now
     QString identityKeyName = kIdentityKeyName; // the key the registry's identity is sealed under now
     QStringList finishedAtOpen; // renewals a crash cut short, finished while opening: recorded after
+    // Every event the offline verification reads and verifies, in order (the audit review keeps them).
+    std::function<void(qint64, QByteArrayView)> observeEvent;
 
     Result<void> recordRenewal(const QString &purpose, const QString &stage, const QString &key,
                                const QStringList &replaced, qint64 items, const QString &reason = {})
@@ -557,9 +561,15 @@ struct Workspace::Impl
     // `writable`: a session holding the key seals the workstation's copy where it is missing.
     Result<SecureBytes> auditRecordKey(bool create, bool writable)
     {
-        auto fromKeyring = dataKey(kAuditKey, create);
         if (keys->rootKind() != u"accounts")
-            return fromKeyring; // a passphrase or a token reaches every key
+            return dataKey(kAuditKey, create); // a passphrase or a token reaches every key
+        // A session without the audit scope takes the workstation's copy first, so the keyring is not
+        // asked for a key it would refuse (each refusal is recorded as a failed key use).
+        if (!create && !keys->holdsScope(crypto::auditScope())) {
+            if (auto sealed = unsealAuditKey())
+                return sealed;
+        }
+        auto fromKeyring = dataKey(kAuditKey, create);
         if (fromKeyring) {
             if (writable) {
                 if (auto sealed = sealAuditKey(fromKeyring.value()); !sealed)
@@ -1782,6 +1792,103 @@ Result<IntegrityReport> Workspace::verifyOffline(const QString &directory, const
     return d.verifyWithKeys();
 }
 
+Result<std::unique_ptr<AuditReview>> AuditReview::open(const QString &directory, const SignIn &signIn,
+                                                       const Clock &clock)
+{
+    auto prepared = Workspace::Impl::prepareToVerify(directory, clock);
+    if (!prepared)
+        return prepared.error();
+    Workspace::Impl &d = *prepared.value()->d;
+    // Not read-only: a wrong password is counted in the slot as at any sign-in (the only write).
+    crypto::SlotUnlock unlock;
+    auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
+                                                   clock, nullptr);
+    if (!keys && keys.error().code == Error::Code::WrongPassphrase)
+        return accounts::badCredentialsError();
+    if (!keys)
+        return keys.error();
+    d.keys = std::move(keys.value());
+    // The slot, not the database (whose state is in question), says who may read the audit trail.
+    if (!d.keys->holdsScope(crypto::auditScope()))
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("only an auditor or a system administrator may open a workspace that "
+                                        "failed its integrity check, and only to read its audit log"));
+    auto db = d.openDatabaseWithKeys(true);
+    if (!db)
+        return db.error();
+    auto second = accounts::SqlCipherAccountDirectory::checkSecondFactorWithoutRecording(
+        *db.value(), QUuid::fromString(unlock.accountId), signIn.totpCode, clock);
+    if (!second || !second.value()) {
+        (void)d.keys->settleSlotSignIn(unlock.accountId, false);
+        if (!second && second.error().code == Error::Code::Locked)
+            return second.error();
+        return accounts::badCredentialsError();
+    }
+    (void)d.keys->settleSlotSignIn(unlock.accountId, true);
+
+    std::unique_ptr<AuditReview> review(new AuditReview);
+    review->m_directory = d.directory;
+    review->m_userName = unlock.userName;
+    if (auto names = db.value()->query(QStringLiteral("SELECT id, user_name FROM accounts")); names) {
+        for (const store::Row &row : names.value())
+            review->m_names.insert(row.value(0).toString(), row.value(1).toString());
+    }
+    db.value().reset();
+    AuditReview *into = review.get();
+    d.observeEvent = [into](qint64 sequence, QByteArrayView canonical) {
+        auto event = audit::AuditEvent::fromJson(canonical);
+        if (!event)
+            return;
+        AuditRow row{sequence, std::move(event.value()), {}};
+        row.userName = into->m_names.value(row.event.agent.userId);
+        into->m_events << std::move(row);
+    };
+    auto integrity = d.verifyWithKeys();
+    d.observeEvent = {};
+    if (!integrity)
+        return integrity.error();
+    review->m_integrity = integrity.value();
+    return review;
+}
+
+AuditReview::~AuditReview() = default;
+
+Result<QList<AuditRow>> AuditReview::byUserName(const QString &userName, const QDateTime &from,
+                                                const QDateTime &to) const
+{
+    const QString id = m_names.key(userName);
+    if (id.isEmpty())
+        return makeError(Error::Code::NotFound, QStringLiteral("no account named %1").arg(userName));
+    const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    QList<AuditRow> rows;
+    for (const AuditRow &row : m_events) {
+        const qint64 t = row.event.recorded.toMSecsSinceEpoch();
+        if (row.event.agent.userId == id && t >= fromMs && t < toMs)
+            rows << row;
+    }
+    return rows;
+}
+
+Result<QList<AuditRow>> AuditReview::byDataId(const QString &dataId) const
+{
+    const qsizetype colon = dataId.indexOf(QLatin1Char(':'));
+    if (colon <= 0 || colon == dataId.size() - 1)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("give the data ID as TYPE:ID, e.g. patient:P-7F3A or key:audit"));
+    const audit::AuditEntity wanted{dataId.left(colon), dataId.mid(colon + 1)};
+    QList<AuditRow> rows;
+    for (const AuditRow &row : m_events) {
+        for (const audit::AuditEntity &entity : row.event.entities) {
+            if (entity.type == wanted.type && entity.id == wanted.id) {
+                rows << row;
+                break;
+            }
+        }
+    }
+    return rows;
+}
+
 Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
 {
     Impl &d = *this;
@@ -1814,7 +1921,9 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     const QByteArray commitType = QByteArrayLiteral("\"type\":\"database.commit\"");
     const audit::AuditVerifyReport chain = audit::AuditLog::verifyDirectory(
         d.path(kAuditDir), auditKey.value(), verifier, anchor.value() ? anchor.value()->first : -1,
-        [&](qint64, QByteArrayView canonical) {
+        [&](qint64 sequence, QByteArrayView canonical) {
+            if (d.observeEvent)
+                d.observeEvent(sequence, canonical);
             if (!canonical.contains(commitType))
                 return;
             if (auto e = audit::AuditEvent::fromJson(canonical);

@@ -49,6 +49,13 @@ public:
 
     // Marks the workspace's non-interactive service account (the custodian): it can never sign in,
     // change its password, enrol an authenticator, nor be locked, reset or given other roles.
+    // Whether `code` is the account's current second-factor code, read without writing anything (the
+    // read-only audit review of a workspace that failed its integrity check, where nothing may be
+    // written). Locked for a locked account; an account with no authenticator passes only when its
+    // roles need none. No replay protection and no lock-out counting: use only where the password
+    // was checked by a key slot that counts failures.
+    static Result<bool> checkSecondFactorWithoutRecording(store::Database &database, const QUuid &accountId,
+                                                          const QString &code, const Clock &clock);
     void setServiceAccount(const QUuid &id);
 
     Result<Account> createAccount(const QUuid &actorId, const QString &userName, const QString &displayName,

@@ -58,6 +58,9 @@ public:
     QString message() const;
 
     std::unique_ptr<workspace::Workspace> takeWorkspace();
+    // Set when the dialog ended by opening a workspace that failed its integrity checks read-only for
+    // an audit reader (issue 9 part 4) instead of signing in.
+    std::unique_ptr<workspace::AuditReview> takeAuditReview();
     std::optional<workspace::Session> session() const { return m_session; }
 
     void reject() override;
@@ -78,6 +81,7 @@ private:
     void startEnrolment();
     void confirmEnrolment();
     void showOpenFailure(const Error &error);
+    void openAuditReview();
     void showLoginFailure(const Error &error);
     void showBadCredentials();
     void showError(const QString &text, QLineEdit *focus);
@@ -89,6 +93,7 @@ private:
     const Clock *m_clock;
     std::unique_ptr<workspace::Workspace> m_workspace;
     std::optional<workspace::Session> m_session;
+    std::unique_ptr<workspace::AuditReview> m_openedReview;
     Step m_step = Step::Credentials;
     bool m_busy = false;
     // The workspace is opened by each account's own password (no workspace passphrase): signing in
@@ -112,6 +117,7 @@ private:
     QPushButton *m_submit = nullptr;
     QPushButton *m_quit = nullptr;
     QPushButton *m_otherUser = nullptr;
+    QPushButton *m_review = nullptr; // shown when the workspace failed its integrity checks
 };
 
 } // namespace mdp::shell

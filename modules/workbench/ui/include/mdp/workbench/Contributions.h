@@ -7,8 +7,13 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <memory>
 
 class QWidget;
+
+namespace mdp::workspace {
+class AuditReview;
+}
 
 namespace mdp::workbench {
 
@@ -113,6 +118,12 @@ struct AssignedPatientsContribution
     std::function<QStringList(Host &host)> pseudonyms;
 };
 
+// The window that shows a workspace which failed its integrity checks, read-only, to an audit reader
+// (issue 9 part 4). The feature that owns the audit trail provides it; the host shows it instead of
+// the main window when the sign-in window opened such a review.
+using AuditReviewWindowFactory =
+    std::function<QWidget *(std::unique_ptr<workspace::AuditReview> review, QWidget *parent)>;
+
 // What the features give the host. Each feature module has one function that adds its
 // contributions here; the program calls them (the composition root), the host reads them and
 // includes no feature header.
@@ -127,6 +138,8 @@ public:
     void addSearchProvider(SearchProvider provider);
     void addEventPanel(EventPanelContribution panel);
     void addAssignedPatients(AssignedPatientsContribution source);
+    void setAuditReviewWindow(AuditReviewWindowFactory factory) { m_auditReview = std::move(factory); }
+    const AuditReviewWindowFactory &auditReviewWindow() const { return m_auditReview; }
 
     // In display order; the ...For variants keep those the roles may see.
     const QList<PageContribution> &pages() const { return m_pages; }
@@ -152,6 +165,7 @@ private:
     QList<SearchProvider> m_search;
     QList<EventPanelContribution> m_eventPanels;
     QList<AssignedPatientsContribution> m_assigned;
+    AuditReviewWindowFactory m_auditReview;
     QStringList m_conflicts;
 };
 

@@ -43,6 +43,7 @@ class FormStore;
 namespace mdp::workspace {
 
 class WorkspaceConnection;
+class AuditReview;
 
 // Something that runs beside an unlocked workspace (BackgroundServices): the workspace owns it and
 // stops it first when it closes, while the database and the audit log are still open.
@@ -366,6 +367,7 @@ private:
     // The signed-in principal holds `permission`; a refusal is recorded.
     Result<void> authorize(Permission permission, QStringView operation);
     Workspace();
+    friend class AuditReview; // opens the folder's parts read-only for its review
     struct Impl;
     std::unique_ptr<Impl> d;
 };
