@@ -460,6 +460,104 @@ private Q_SLOTS:
         // No file of the vault holds the name in clear, before or after.
         QVERIFY(filesContaining(QDir(m_path).filePath(QStringLiteral("vault")), kName).isEmpty());
     }
+
+    // Every role's password reaches the root, so anyone can add a data key of a root purpose under a
+    // name that looks like a generation of another role ("vault:50" for the database). It is not
+    // taken for one: the vault keeps its key, nothing is "unfinished", and the next renewal skips the
+    // name. An identity key name planted in the database that is no identity key is refused.
+    void aKeyOfAnotherPurposeNamedLikeAGenerationIsIgnored()
+    {
+        {
+            crypto::SlotUnlock unlock;
+            auto keys = crypto::KeyHierarchy::openWithSlot(keyringPath(m_path), QStringLiteral("li.na"),
+                                                           secret(kClinicianPassword), unlock, m_clock);
+            QVERIFY2(keys.ok(), why(keys));
+            QVERIFY(
+                keys.value()->createDataKey(QStringLiteral("vault:50"), crypto::KeyPurpose::database()).ok());
+            QVERIFY(keys.value()
+                        ->createDataKey(QStringLiteral("identity:50"), crypto::KeyPurpose::database())
+                        .ok());
+        }
+        {
+            auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
+            QVERIFY2(admin.ok(), why(admin));
+            QVERIFY(admin.value()->unfinishedKeyRenewals().isEmpty());
+            for (const QString &id : std::as_const(m_blobIds))
+                QCOMPARE(admin.value()->readFile(id).value(), m_files.value(id));
+            auto renewed = admin.value()->renewDataKey(QStringLiteral("vault"));
+            QVERIFY2(renewed.ok(), why(renewed));
+            QCOMPARE(renewed->key, QStringLiteral("vault:51"));
+            QCOMPARE(renewed->destroyed, QStringList{QStringLiteral("vault:2")});
+            for (const QString &id : std::as_const(m_blobIds))
+                QCOMPARE(admin.value()->readFile(id).value(), m_files.value(id));
+        }
+        // The database names the planted key as the identity key: refused, and nothing destroyed.
+        const SecureBytes databaseKey = keysOf(keyringPath(m_path)).value(QStringLiteral("database:3"));
+        {
+            store::Database::Options o;
+            o.path = QDir(m_path).filePath(QStringLiteral("data.db"));
+            o.key = databaseKey;
+            auto db = store::Database::open(std::move(o));
+            QVERIFY(db.ok());
+            QVERIFY(db.value()
+                        ->execute(QStringLiteral(
+                            "UPDATE mdp_meta SET value = 'identity:50' WHERE key = 'identity_key'"))
+                        .ok());
+        }
+        auto refused = signIn(QStringLiteral("li.na"), kClinicianPassword);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::Tampered);
+        QVERIFY(keysOf(keyringPath(m_path)).contains(QStringLiteral("identity:2")));
+        {
+            store::Database::Options o;
+            o.path = QDir(m_path).filePath(QStringLiteral("data.db"));
+            o.key = databaseKey;
+            auto db = store::Database::open(std::move(o));
+            QVERIFY(db.ok());
+            QVERIFY(db.value()
+                        ->execute(QStringLiteral(
+                            "UPDATE mdp_meta SET value = 'identity:2' WHERE key = 'identity_key'"))
+                        .ok());
+        }
+        QVERIFY(signIn(QStringLiteral("li.na"), kClinicianPassword).ok());
+    }
+
+    // A database key any role adds (the database purpose is the root's) makes the next open re-key to
+    // it; the manifest's MAC key, derived from the first database key, is kept before that key goes,
+    // so the workspace keeps opening (a machine-unlock workspace, where nothing was renewed before).
+    void aDatabaseKeyAddedByAnyoneDoesNotLockTheWorkspaceOut()
+    {
+        const QString folder = m_root.filePath(QStringLiteral("machine"));
+        const SecureBytes passphrase = secret("a machine-unlock passphrase, long enough");
+        {
+            workspace::CreateOptions o;
+            o.directory = folder;
+            o.passphrase = passphrase;
+            o.adminName = QStringLiteral("admin");
+            o.adminPassword = secret(kAdminPassword);
+            auto created = workspace::Workspace::create(o, m_clock);
+            QVERIFY2(created.ok(), why(created));
+        }
+        {
+            auto keys = crypto::KeyHierarchy::open(keyringPath(folder), passphrase, m_clock);
+            QVERIFY2(keys.ok(), why(keys));
+            QVERIFY(keys.value()
+                        ->createDataKey(QStringLiteral("database:2"), crypto::KeyPurpose::database())
+                        .ok());
+        }
+        for (int open = 0; open < 2; ++open) {
+            auto ws = workspace::Workspace::open(folder, passphrase, m_clock);
+            QVERIFY2(ws.ok(), why(ws));
+        }
+        auto keys = crypto::KeyHierarchy::open(keyringPath(folder), passphrase, m_clock);
+        QVERIFY(keys.ok());
+        QMap<QString, crypto::KeyState> states;
+        for (const crypto::KeyInfo &k : keys.value()->keys())
+            states.insert(k.name, k.state);
+        QCOMPARE(states.value(QStringLiteral("database")), crypto::KeyState::Destroyed);
+        QCOMPARE(states.value(QStringLiteral("database:2")), crypto::KeyState::Active);
+        QCOMPARE(states.value(QStringLiteral("manifest")), crypto::KeyState::Active);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_DataKeyRenewal)

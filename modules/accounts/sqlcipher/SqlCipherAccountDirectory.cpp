@@ -530,7 +530,8 @@ SqlCipherAccountDirectory::open(store::Database &database, const Clock &clock, A
 Result<bool> SqlCipherAccountDirectory::checkSecondFactorWithoutRecording(store::Database &database,
                                                                           const QUuid &accountId,
                                                                           const QString &code,
-                                                                          const Clock &clock)
+                                                                          const Clock &clock,
+                                                                          bool requireEnrolled)
 {
     auto row = database.queryOne(
         QStringLiteral("SELECT locked, totp_secret, totp_algorithm, totp_digits, totp_period, totp_confirmed "
@@ -554,7 +555,7 @@ Result<bool> SqlCipherAccountDirectory::checkSecondFactorWithoutRecording(store:
     }
     const SecureBytes secret(r.value(1).toByteArray());
     if (secret.isEmpty() || r.value(5).toLongLong() == 0)
-        return !requiresSecondFactor(held);
+        return !requireEnrolled && !requiresSecondFactor(held);
     const Options defaults;
     TotpParameters parameters;
     parameters.algorithm =

@@ -186,6 +186,102 @@ private Q_SLOTS:
         m_signer = std::make_shared<HmacCheckpointSigner>(QByteArrayLiteral("test checkpoint key"));
     }
 
+    // Issue 9 part 5: the log is kept in segment files. Appends past the segment size start a new
+    // file named by its offset; old segments are not written again; reading, verifying and queries
+    // run across them; a segment missing, cut or put in the middle is refused; a torn tail in the
+    // newest one is cut as in one file.
+    QStringList segmentFiles() const
+    {
+        return QDir(dir()).entryList({QStringLiteral("audit.log.*")}, QDir::Files, QDir::Name);
+    }
+
+    std::unique_ptr<AuditLog> openSegmented(qint64 segmentBytes)
+    {
+        AuditLogOptions o = options();
+        o.segmentBytes = segmentBytes;
+        auto log = AuditLog::open(std::move(o));
+        if (!log.ok())
+            qWarning("%s", qPrintable(log.error().message));
+        return log.ok() ? std::move(log.value()) : nullptr;
+    }
+
+    void aLongLogIsKeptInSegmentFiles()
+    {
+        {
+            auto log = openSegmented(4096);
+            QVERIFY(log);
+            for (int batch = 0; batch < 30; ++batch) {
+                for (int i = 0; i < 5; ++i)
+                    QVERIFY(log->append(event(QStringLiteral("u-%1").arg(i), EventType::DataView,
+                                              {AuditEntity{QStringLiteral("patient"),
+                                                           QStringLiteral("p-%1").arg(batch)}}))
+                                .ok());
+                QVERIFY(log->flush().ok());
+                m_clock->advance(1000);
+            }
+        }
+        const QStringList segments = segmentFiles();
+        QVERIFY2(segments.size() >= 3, qPrintable(segments.join(u',')));
+        // Each named by the offset it starts at, following the one before exactly.
+        qint64 expected = QFileInfo(logPath()).size();
+        for (const QString &name : segments) {
+            QCOMPARE(qint64(name.mid(10).toULongLong(nullptr, 16)), expected);
+            expected += QFileInfo(dir() + u'/' + name).size();
+        }
+        const QByteArray firstSegment = readFile(logPath());
+        const AuditVerifyReport report = AuditLog::verifyDirectory(dir(), m_key, *m_signer);
+        QVERIFY2(report.ok, qPrintable(report.toString()));
+        QCOMPARE(report.eventCount, 150);
+        {
+            // Opening without an index reads every segment; queries reach the newest.
+            removeIndex();
+            auto log = openSegmented(4096);
+            QVERIFY(log);
+            QCOMPARE(log->size(), 150);
+            auto hits = log->queryByData(auditorAgent(),
+                                         AuditEntity{QStringLiteral("patient"), QStringLiteral("p-29")});
+            QVERIFY(hits.ok());
+            QCOMPARE(hits->size(), 5);
+            QVERIFY(log->append(event(QStringLiteral("u-x"), EventType::DataView)).ok());
+            QVERIFY(log->flush().ok());
+        }
+        QCOMPARE(readFile(logPath()), firstSegment); // an old segment is not written again
+
+        // A segment in the middle taken away: refused, not read across the hole.
+        const QString middle = dir() + u'/' + segments.at(1);
+        const QByteArray kept = readFile(middle);
+        QVERIFY(QFile::rename(middle, middle + QStringLiteral(".away")));
+        QVERIFY(!AuditLog::verifyDirectory(dir(), m_key, *m_signer).ok);
+        QVERIFY(!AuditLog::open(options()).ok());
+        QVERIFY(QFile::rename(middle + QStringLiteral(".away"), middle));
+        // Cut short by one byte: refused the same way.
+        QVERIFY(QFile::resize(middle, kept.size() - 1));
+        QVERIFY(!AuditLog::verifyDirectory(dir(), m_key, *m_signer).ok);
+        QVERIFY(!AuditLog::open(options()).ok());
+        QFile restore(middle);
+        QVERIFY(restore.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(restore.write(kept), kept.size());
+        restore.close();
+        QVERIFY(AuditLog::verifyDirectory(dir(), m_key, *m_signer).ok);
+
+        // A torn tail in the newest segment (a crash mid-append) is cut at the next open.
+        const QString newest = dir() + u'/' + segmentFiles().constLast();
+        const qint64 before = QFileInfo(newest).size();
+        const qint64 events = AuditLog::verifyDirectory(dir(), m_key, *m_signer).eventCount;
+        QCOMPARE(events, 152); // with the query's own audit.read event and the one appended after it
+        QFile torn(newest);
+        QVERIFY(torn.open(QIODevice::Append));
+        torn.write(QByteArray(7, '\x01'));
+        torn.close();
+        {
+            auto log = openSegmented(4096);
+            QVERIFY(log);
+            QCOMPARE(log->size(), events);
+        }
+        QCOMPARE(QFileInfo(newest).size(), before);
+        QVERIFY(AuditLog::verifyDirectory(dir(), m_key, *m_signer).ok);
+    }
+
     //
     void intactLogVerifiesAndReopens()
     {

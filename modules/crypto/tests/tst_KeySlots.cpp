@@ -394,6 +394,38 @@ private Q_SLOTS:
         QVERIFY(recovered.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
     }
 
+    // Issue 9 part 2: keyrings from before the audit scope hold the audit log's KEK under the root,
+    // where every role reached it. They still open (an upgrade must not lock anyone out), and the first
+    // audit reader's open moves the KEK under the audit scope; from then on a researcher's root no
+    // longer reaches the audit key, which is unchanged.
+    void anAuditKeyFromBeforeItsScopeMovesUnderIt()
+    {
+        auto created = createRootOnlyKeyring();
+        QVERIFY(created);
+        auto auditKey = created->ensureDataKey(QStringLiteral("audit"), KeyPurpose::audit());
+        QVERIFY(auditKey.ok());
+        const QString researcherId = QStringLiteral("0b7c7f6e-0000-4000-8000-000000000003");
+        QVERIFY(created
+                    ->addSlot({researcherId, QStringLiteral("zhou.min"), secret("researcher-pass-9")},
+                              {rootScope()})
+                    .ok());
+        created.reset();
+        QVERIFY(signIn(QStringLiteral("zhou.min"), "researcher-pass-9")
+                    .value()
+                    ->dataKey(QStringLiteral("audit"))
+                    .ok());
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        QVERIFY(admin.value()->settleScopes().value() >= 1);
+        QVERIFY(admin.value()->dataKey(QStringLiteral("audit")).value() == auditKey.value());
+        QCOMPARE(signIn(QStringLiteral("zhou.min"), "researcher-pass-9")
+                     .value()
+                     ->dataKey(QStringLiteral("audit"))
+                     .error()
+                     .code,
+                 Error::Code::PermissionDenied);
+    }
+
     // A keyring from before role-scoped keys has its vault KEK under the root, which every slot
     // reaches. The first account holding the identity scope to open it moves the KEK under the
     // scope's key; the data key itself stays, so the files stay readable.

@@ -804,30 +804,45 @@ Result<void> SqlCipherRegistry::useIdentityKey(const SecureBytes &key)
     return {};
 }
 
-Result<bool> SqlCipherRegistry::identityKeyOpens(store::Database &database, const SecureBytes &identityKey)
+Result<std::optional<bool>> SqlCipherRegistry::identityKeyOpens(store::Database &database,
+                                                                const SecureBytes &identityKey)
 {
     auto seal = IdentitySeal::open(identityKey);
     if (!seal)
         return seal.error();
-    auto patient = database.queryOne(
-        QStringLiteral("SELECT id, identity FROM registry_patients WHERE identity IS NOT NULL LIMIT 1"));
-    if (!patient)
-        return patient.error();
-    if (patient.value()) {
+    auto tables = database.queryOne(
+        QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'registry_identifiers'"));
+    if (!tables)
+        return tables.error();
+    if (!tables.value())
+        return std::optional<bool>(); // a new workspace: the registry is not made yet
+    bool checked = false;
+    for (const char *order : {"ASC", "DESC"}) {
+        auto patient =
+            database.queryOne(QStringLiteral("SELECT id, identity FROM registry_patients WHERE identity "
+                                             "IS NOT NULL ORDER BY rowid %1 LIMIT 1")
+                                  .arg(QLatin1StringView(order)));
+        if (!patient)
+            return patient.error();
+        if (!patient.value())
+            break;
         Patient p;
-        return seal.value()
-            ->openPatient(patient.value()->at(0).toString(), patient.value()->at(1).toByteArray(), p)
-            .ok();
+        if (!seal.value()->openPatient(patient.value()->at(0).toString(),
+                                       patient.value()->at(1).toByteArray(), p))
+            return std::optional<bool>(false);
+        checked = true;
     }
-    auto identifier = database.queryOne(QStringLiteral(
-        "SELECT value, key_hash FROM registry_identifiers WHERE value LIKE 'sealed:%' LIMIT 1"));
+    auto identifier = database.queryOne(QStringLiteral("SELECT value, key_hash FROM registry_identifiers "
+                                                       "WHERE value LIKE 'sealed:%' ORDER BY rowid LIMIT 1"));
     if (!identifier)
         return identifier.error();
-    if (identifier.value())
-        return seal.value()
-            ->openIdentifier(identifier.value()->at(1).toByteArray(), identifier.value()->at(0).toString())
-            .ok();
-    return true;
+    if (identifier.value()) {
+        if (!seal.value()->openIdentifier(identifier.value()->at(1).toByteArray(),
+                                          identifier.value()->at(0).toString()))
+            return std::optional<bool>(false);
+        checked = true;
+    }
+    return checked ? std::optional<bool>(true) : std::optional<bool>();
 }
 
 Result<qint64> SqlCipherRegistry::renewIdentityKey(const SecureBytes &newKey)

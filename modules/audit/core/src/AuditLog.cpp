@@ -447,7 +447,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
     d.clock = options.clock ? options.clock : &SystemClock::instance();
     d.nodeId = options.nodeId;
 
-    auto file = LogFile::open(logPath(d.directory), LogFile::Mode::ReadWriteCreate);
+    auto file = LogFile::open(logPath(d.directory), LogFile::Mode::ReadWriteCreate, options.segmentBytes);
     if (!file)
         return file.error();
     d.file = std::move(file.value());

@@ -658,11 +658,13 @@ struct KeyHierarchy::Impl
         if (kek.state == KeyState::Destroyed || kek.wrapped.isEmpty())
             return makeError(Error::Code::NotFound,
                              QStringLiteral("key-encryption key %1 was destroyed").arg(kek.label()));
-        // In an accounts keyring a KEK sits under its purpose's scope; the one exception is a vault KEK
-        // from before scopes existed (settleScopes() moves it). An identity KEK under the root was put
-        // there by someone holding only the root, to have identity sealed under a key they know.
+        // In an accounts keyring a KEK sits under its purpose's scope; the exceptions are vault and
+        // audit KEKs from before their scopes existed (settleScopes() moves them). An identity KEK under
+        // the root was put there by someone holding only the root, to have identity sealed under a key
+        // they know. (An audit KEK planted under the root wraps a key the log's header refuses.)
         if (slotRoot() && kek.scope != scopeOfPurpose(kek.purpose) &&
-            !(kek.purpose == KeyPurpose::vault() && kek.scope == rootScope()))
+            !((kek.purpose == KeyPurpose::vault() || kek.purpose == KeyPurpose::audit()) &&
+              kek.scope == rootScope()))
             return makeError(Error::Code::Tampered,
                              QStringLiteral("key-encryption key %1 is not under its purpose's key (%2): the "
                                             "keyring was altered")

@@ -373,7 +373,9 @@ struct Workspace::Impl
         QMap<int, QString> live; // not destroyed, by generation
         int highest = 0;         // of every key ever made for the role
     };
-    Generations generations(const QString &base) const
+    // Only keys of the role's purpose count: any root holder can add a data key of another purpose
+    // under a name that looks like a generation, and it must not be taken for one.
+    Generations generations(const QString &base, const QString &purpose) const
     {
         Generations g;
         for (const crypto::KeyInfo &k : keys->keys()) {
@@ -382,19 +384,31 @@ struct Workspace::Impl
             const int n = generationOf(base, k.name);
             if (n == 0)
                 continue;
-            g.highest = std::max(g.highest, n);
-            if (k.state != crypto::KeyState::Destroyed)
+            g.highest = std::max(g.highest, n); // names are unique whatever their purpose
+            if (k.purpose == purpose && k.state != crypto::KeyState::Destroyed)
                 g.live.insert(n, k.name);
         }
         return g;
     }
-    bool hasLiveDataKey(const QString &name) const
+    bool hasLiveDataKey(const QString &name, const QString &purpose) const
     {
         const QList<crypto::KeyInfo> all = keys->keys();
-        return std::any_of(all.cbegin(), all.cend(), [&name](const crypto::KeyInfo &k) {
-            return k.kind == crypto::KeyInfo::Kind::DataKey && k.name == name &&
+        return std::any_of(all.cbegin(), all.cend(), [&](const crypto::KeyInfo &k) {
+            return k.kind == crypto::KeyInfo::Kind::DataKey && k.name == name && k.purpose == purpose &&
                    k.state != crypto::KeyState::Destroyed;
         });
+    }
+    Generations databaseGenerations() const
+    {
+        return generations(QString::fromLatin1(kDatabaseKey.name), crypto::KeyPurpose::database());
+    }
+    Generations vaultGenerations() const
+    {
+        return generations(QString::fromLatin1(kVaultKey.name), crypto::KeyPurpose::vault());
+    }
+    Generations identityGenerations() const
+    {
+        return generations(kIdentityKeyName, crypto::KeyPurpose::identity());
     }
 
     QString databaseKeyName = QString::fromLatin1(kDatabaseKey.name); // the key data.db is under now
@@ -558,8 +572,10 @@ struct Workspace::Impl
         return writeFileAtomically(path(kAuditKeyFile), kAuditKeyMagic + sealed.value());
     }
 
-    // `writable`: a session holding the key seals the workstation's copy where it is missing.
-    Result<SecureBytes> auditRecordKey(bool create, bool writable)
+    // The key opens the log (AuditLog::open checks it against the log's header) before it is sealed.
+    bool auditKeyFromKeyring = false;
+
+    Result<SecureBytes> auditRecordKey(bool create)
     {
         if (keys->rootKind() != u"accounts")
             return dataKey(kAuditKey, create); // a passphrase or a token reaches every key
@@ -571,10 +587,7 @@ struct Workspace::Impl
         }
         auto fromKeyring = dataKey(kAuditKey, create);
         if (fromKeyring) {
-            if (writable) {
-                if (auto sealed = sealAuditKey(fromKeyring.value()); !sealed)
-                    return sealed.error();
-            }
+            auditKeyFromKeyring = true;
             return fromKeyring;
         }
         auto sealed = unsealAuditKey();
@@ -588,9 +601,13 @@ struct Workspace::Impl
 
     Result<void> openAudit(bool create)
     {
-        auto auditKey = auditRecordKey(create, true);
+        auto auditKey = auditRecordKey(create);
         if (!auditKey)
             return auditKey.error();
+        // Sealed for the workstation only once the log accepted it (a key planted in the keyring must
+        // not replace a copy that works).
+        const SecureBytes toSeal =
+            keys->rootKind() == u"accounts" && auditKeyFromKeyring ? auditKey.value() : SecureBytes();
         audit::AuditLogOptions options;
         options.directory = path(kAuditDir);
         options.key = std::move(auditKey.value());
@@ -611,6 +628,10 @@ struct Workspace::Impl
         if (!log)
             return log.error();
         audit = std::move(log.value());
+        if (!toSeal.isEmpty()) {
+            if (auto sealed = sealAuditKey(toSeal); !sealed)
+                return sealed;
+        }
         forwarder->attach(audit.get(), nodeId);
         return {};
     }
@@ -751,14 +772,14 @@ struct Workspace::Impl
             return db.error();
         database = std::move(db.value());
         QFile::setPermissions(path(kDatabase), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        return create ? Result<void>() : settleDatabaseKeys();
+        return {};
     }
 
     // The newest database key that opens data.db. A newer one that does not is a renewal whose
     // re-key never committed (settleDatabaseKeys() finishes it); anything but a wrong key stops.
     Result<std::unique_ptr<store::Database>> openDatabaseWithKeys(bool readOnly)
     {
-        const Generations g = generations(QString::fromLatin1(kDatabaseKey.name));
+        const Generations g = databaseGenerations();
         if (g.live.isEmpty())
             return makeError(Error::Code::NotFound, QStringLiteral("the keyring holds no database key"));
         std::optional<Error> refused;
@@ -781,10 +802,16 @@ struct Workspace::Impl
     }
 
     // After a crash in a database-key renewal: a newer key the file is not under yet is applied now,
-    // before any other connection exists; keys older than the one in use open nothing and go.
+    // before any other connection exists; keys older than the one in use open nothing and go. Only
+    // once every integrity check at open has passed, so a folder refused at open is left as found.
     Result<void> settleDatabaseKeys()
     {
-        const Generations g = generations(QString::fromLatin1(kDatabaseKey.name));
+        const Generations g = databaseGenerations();
+        if (g.live.size() < 2)
+            return {};
+        // The manifest's MAC key was derived from the first database key: kept before any goes.
+        if (auto kept = keepManifestKey(); !kept)
+            return kept;
         const QString newest = g.live.last();
         if (newest != databaseKeyName) {
             auto key = keys->dataKey(newest);
@@ -878,7 +905,7 @@ struct Workspace::Impl
     // key is renewed and destroyed (keepManifestKey()).
     Result<SecureBytes> manifestKey()
     {
-        if (hasLiveDataKey(kManifestKeyName))
+        if (hasLiveDataKey(kManifestKeyName, crypto::KeyPurpose::database()))
             return keys->dataKey(kManifestKeyName);
         auto databaseKey = dataKey(kDatabaseKey, false);
         if (!databaseKey)
@@ -889,7 +916,7 @@ struct Workspace::Impl
 
     Result<void> keepManifestKey()
     {
-        if (hasLiveDataKey(kManifestKeyName))
+        if (hasLiveDataKey(kManifestKeyName, crypto::KeyPurpose::database()))
             return {};
         auto key = manifestKey();
         if (!key)
@@ -1172,7 +1199,7 @@ struct Workspace::Impl
             vo.dataKey = std::move(key.value());
             return vo;
         }
-        const Generations g = generations(QString::fromLatin1(kVaultKey.name));
+        const Generations g = vaultGenerations();
         if (g.live.isEmpty())
             return makeError(Error::Code::NotFound, QStringLiteral("the keyring holds no vault key"));
         for (auto it = g.live.cbegin(); it != g.live.cend(); ++it) {
@@ -1186,7 +1213,7 @@ struct Workspace::Impl
                 vo.earlierKeys.insert(it.key(), key.value());
             }
         }
-        if (hasLiveDataKey(kVaultIdKeyName)) {
+        if (hasLiveDataKey(kVaultIdKeyName, crypto::KeyPurpose::vault())) {
             auto id = keys->dataKey(kVaultIdKeyName);
             if (!id)
                 return id.error();
@@ -1206,25 +1233,47 @@ struct Workspace::Impl
         if (!stored)
             return stored.error();
         identityKeyName = stored->has_value() ? stored->value().value(0).toString() : kIdentityKeyName;
+        if (identityKeyName != kIdentityKeyName &&
+            !identityGenerations().live.values().contains(identityKeyName))
+            return makeError(
+                Error::Code::Tampered,
+                QStringLiteral("the database names %1 as the patients' identity key, which is no "
+                               "identity key of this keyring; the workspace was not opened")
+                    .arg(identityKeyName));
         auto key = identityKeyName == kIdentityKeyName
                        ? keys->ensureDataKey(kIdentityKeyName, crypto::KeyPurpose::identity())
                        : keys->dataKey(identityKeyName);
         if (!key)
             return key.error();
-        const Generations g = generations(kIdentityKeyName);
-        if (g.live.size() > 1) {
-            auto opens = registry::SqlCipherRegistry::identityKeyOpens(*database, key.value());
-            if (!opens)
-                return opens.error();
-            if (!opens.value())
-                return makeError(Error::Code::Tampered,
-                                 QStringLiteral("the identity key the database names (%1) does not open its "
-                                                "patients; the workspace was not opened")
-                                     .arg(identityKeyName));
-            if (!destroyOlder(g, identityKeyName).isEmpty())
-                finishedAtOpen << crypto::KeyPurpose::identity();
-        }
+        auto opens = registry::SqlCipherRegistry::identityKeyOpens(*database, key.value());
+        if (!opens)
+            return opens.error();
+        if (opens->has_value() && !opens->value())
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the identity key the database names (%1) does not open its "
+                                            "patients; the workspace was not opened")
+                                 .arg(identityKeyName));
+        // Other live generations (a renewal cut short) go only once a sealed value proved which key
+        // the patients are under.
+        const Generations g = identityGenerations();
+        if (g.live.size() > 1 && opens->has_value() && !destroyOlder(g, identityKeyName).isEmpty())
+            finishedAtOpen << crypto::KeyPurpose::identity();
         return key;
+    }
+
+    // A re-key needs the only connection, and old ciphertext leaves the write-ahead log only when no
+    // reader holds an older snapshot: the search index's scan ends first, the background services
+    // close theirs until the returned guard goes.
+    auto pauseOtherConnections()
+    {
+        (void)indexBuilder->waitUntilReady();
+        indexBuilder->stop();
+        for (auto &service : services)
+            service->pause();
+        return qScopeGuard([this] {
+            for (auto &service : services)
+                service->resume();
+        });
     }
 
     Result<Workspace::KeyRenewal> renewDatabaseKey(const Workspace::KeyRenewalProgress &progress)
@@ -1234,31 +1283,22 @@ struct Workspace::Impl
             return makeError(Error::Code::Conflict, QStringLiteral("a change is in progress"));
         if (auto kept = keepManifestKey(); !kept)
             return kept.error();
-        // A re-key needs the only connection: the search index's scan ends first, the background
-        // services close theirs until it is done.
-        (void)indexBuilder->waitUntilReady();
-        indexBuilder->stop();
-        for (auto &service : services)
-            service->pause();
-        auto resume = qScopeGuard([this] {
-            for (auto &service : services)
-                service->resume();
-        });
+        auto resume = pauseOtherConnections();
         const QString base = QString::fromLatin1(kDatabaseKey.name);
-        const QString next = generationName(base, generations(base).highest + 1);
+        const QString next = generationName(base, databaseGenerations().highest + 1);
         auto key = keys->createDataKey(next, purpose);
         if (!key)
             return key.error();
         if (progress)
             progress(0, 1);
         if (auto r = database->rekey(std::move(key.value())); !r) {
-            // Still under the old key: the new one protects nothing.
-            (void)keys->destroyDataKey(next);
+            // The re-key may have committed before a later step failed: both keys stay, and the next
+            // open uses whichever opens the file and finishes the renewal (settleDatabaseKeys).
             (void)recordRenewal(purpose, QStringLiteral("failed"), databaseKeyName, {}, 0, r.error().message);
             return r.error();
         }
         databaseKeyName = next;
-        const QStringList destroyed = destroyOlder(generations(base), next);
+        const QStringList destroyed = destroyOlder(databaseGenerations(), next);
         if (auto r = anchorKeyringGeneration(); !r)
             return r.error();
         if (progress)
@@ -1272,11 +1312,11 @@ struct Workspace::Impl
     {
         const QString purpose = crypto::KeyPurpose::vault();
         const QString base = QString::fromLatin1(kVaultKey.name);
-        Generations g = generations(base);
+        Generations g = vaultGenerations();
         if (g.live.size() == 1) {
             // Blob ids are MACs under a key derived from the first vault key: kept apart before
             // that key can go, so the ids (and what the database records of them) stay.
-            if (!hasLiveDataKey(kVaultIdKeyName)) {
+            if (!hasLiveDataKey(kVaultIdKeyName, crypto::KeyPurpose::vault())) {
                 auto first = keys->dataKey(generationName(base, 1));
                 if (!first)
                     return first.error();
@@ -1294,7 +1334,7 @@ struct Workspace::Impl
             if (auto r = recordRenewal(purpose, QStringLiteral("started"), generationName(base, next), {}, 0);
                 !r)
                 return r.error();
-            g = generations(base);
+            g = vaultGenerations();
         }
         const QString current = g.live.last();
         const QStringList ids = vault->list();
@@ -1351,7 +1391,8 @@ struct Workspace::Impl
         auto oldKey = keys->dataKey(identityKeyName);
         if (!oldKey)
             return oldKey.error();
-        const QString next = generationName(kIdentityKeyName, generations(kIdentityKeyName).highest + 1);
+        auto resume = pauseOtherConnections();
+        const QString next = generationName(kIdentityKeyName, identityGenerations().highest + 1);
         auto key = keys->createDataKey(next, purpose);
         if (!key)
             return key.error();
@@ -1379,9 +1420,11 @@ struct Workspace::Impl
             return tx.error();
         }
         // The old ciphertexts must not wait in the write-ahead log either.
-        (void)database->query(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (auto folded = database->query(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            !folded || folded->isEmpty() || folded->first().value(0).toLongLong() != 0)
+            qCWarning(lcWorkspace) << "the write-ahead log could not be folded in after the identity renewal";
         identityKeyName = next;
-        const QStringList destroyed = destroyOlder(generations(kIdentityKeyName), next);
+        const QStringList destroyed = destroyOlder(identityGenerations(), next);
         if (auto r = anchorKeyringGeneration(); !r)
             return r.error();
         if (progress)
@@ -1808,23 +1851,24 @@ Result<std::unique_ptr<AuditReview>> AuditReview::open(const QString &directory,
     if (!keys)
         return keys.error();
     d.keys = std::move(keys.value());
-    // The slot, not the database (whose state is in question), says who may read the audit trail.
-    if (!d.keys->holdsScope(crypto::auditScope()))
-        return makeError(Error::Code::PermissionDenied,
-                         QStringLiteral("only an auditor or a system administrator may open a workspace that "
-                                        "failed its integrity check, and only to read its audit log"));
+    // The slot, not the database (whose state is in question), says who may read the audit trail;
+    // such a slot always needs a confirmed authenticator (both roles that reach it need one). Every
+    // failure before the code is proved gets the sign-in's one answer and counts in the slot.
+    const bool readsAudit = d.keys->holdsScope(crypto::auditScope());
     auto db = d.openDatabaseWithKeys(true);
     if (!db)
         return db.error();
     auto second = accounts::SqlCipherAccountDirectory::checkSecondFactorWithoutRecording(
-        *db.value(), QUuid::fromString(unlock.accountId), signIn.totpCode, clock);
+        *db.value(), QUuid::fromString(unlock.accountId), signIn.totpCode, clock, readsAudit);
     if (!second || !second.value()) {
         (void)d.keys->settleSlotSignIn(unlock.accountId, false);
-        if (!second && second.error().code == Error::Code::Locked)
-            return second.error();
         return accounts::badCredentialsError();
     }
     (void)d.keys->settleSlotSignIn(unlock.accountId, true);
+    if (!readsAudit)
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("only an auditor or a system administrator may open a workspace that "
+                                        "failed its integrity check, and only to read its audit log"));
 
     std::unique_ptr<AuditReview> review(new AuditReview);
     review->m_directory = d.directory;
@@ -1904,7 +1948,7 @@ Result<IntegrityReport> Workspace::Impl::verifyWithKeys()
     if (!publicKey)
         return publicKey.error();
     const Sm2CheckpointVerifier verifier(publicKey.value());
-    auto auditKey = d.auditRecordKey(false, false);
+    auto auditKey = d.auditRecordKey(false);
     if (!auditKey)
         return auditKey.error();
     auto db = d.openDatabaseWithKeys(true);
@@ -2156,6 +2200,8 @@ Result<void> Workspace::Impl::openWithKeys()
         return r.error();
     if (auto r = d.checkKeyringGeneration(); !r)
         return r.error();
+    if (auto r = d.settleDatabaseKeys(); !r)
+        return r.error();
     if (auto r = d.openOutbox(); !r)
         return r.error();
     // Events of changes committed just before a crash, before anything else is recorded.
@@ -2354,7 +2400,7 @@ QStringList Workspace::unfinishedKeyRenewals() const
     QStringList unfinished;
     for (const QString &purpose : renewableDataKeys()) {
         const QString base = purpose == crypto::KeyPurpose::identity() ? kIdentityKeyName : purpose;
-        if (d->generations(base).live.size() > 1)
+        if (d->generations(base, purpose).live.size() > 1)
             unfinished << purpose;
     }
     return unfinished;

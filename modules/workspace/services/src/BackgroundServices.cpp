@@ -25,32 +25,17 @@ Result<void> BackgroundServices::launch()
         return connection.error();
     auto *worker = new BackgroundWorker(std::move(connection.value()), m_workspace->clock(), m_options);
     worker->moveToThread(&m_thread);
-    m_worker = worker;
     // Signal to signal: the services live on the starting thread, so these are queued to it.
     connect(worker, &BackgroundWorker::noticesChanged, this, &BackgroundServices::noticesChanged);
     connect(worker, &BackgroundWorker::overdueEscalated, this, &BackgroundServices::overdueEscalated);
     connect(worker, &BackgroundWorker::mailDispatched, this, &BackgroundServices::mailDispatched);
     connect(&m_thread, &QThread::started, worker, &BackgroundWorker::begin);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_worker = worker;
+    }
     m_thread.start();
     return {};
-}
-
-void BackgroundServices::pause()
-{
-    if (!m_worker)
-        return;
-    stop();
-    m_paused = true;
-}
-
-void BackgroundServices::resume()
-{
-    if (!m_paused)
-        return;
-    m_paused = false;
-    if (auto launched = launch(); !launched)
-        qWarning("the background services could not start again: %s",
-                 qUtf8Printable(launched.error().toString()));
 }
 
 BackgroundServices::~BackgroundServices()
@@ -58,26 +43,58 @@ BackgroundServices::~BackgroundServices()
     stop();
 }
 
-void BackgroundServices::stop()
+// Taken out under the lock, ended outside it: requestMail() on the window's thread never waits for
+// a run in progress, and never sees a worker being deleted (pause() may come from a renewal's thread).
+void BackgroundServices::end(bool pausing)
 {
-    if (!m_worker)
+    BackgroundWorker *worker = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        worker = std::exchange(m_worker, nullptr);
+        m_paused = pausing && (worker != nullptr || m_paused);
+    }
+    if (!worker)
         return;
     if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(m_worker, &BackgroundWorker::finish, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(worker, &BackgroundWorker::finish, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
-    delete m_worker; // its thread has ended
-    m_worker = nullptr;
+    delete worker; // its thread has ended
+}
+
+void BackgroundServices::stop()
+{
+    end(false);
+}
+
+void BackgroundServices::pause()
+{
+    end(true);
+}
+
+void BackgroundServices::resume()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_paused)
+            return;
+        m_paused = false;
+    }
+    if (auto launched = launch(); !launched)
+        qWarning("the background services could not start again: %s",
+                 qUtf8Printable(launched.error().toString()));
 }
 
 bool BackgroundServices::isRunning() const
 {
+    QMutexLocker lock(&m_mutex);
     return m_worker && m_thread.isRunning();
 }
 
 void BackgroundServices::requestMail()
 {
+    QMutexLocker lock(&m_mutex);
     if (m_worker)
         m_worker->requestMail();
 }

@@ -54,8 +54,10 @@ public:
     // written). Locked for a locked account; an account with no authenticator passes only when its
     // roles need none. No replay protection and no lock-out counting: use only where the password
     // was checked by a key slot that counts failures.
+    // `requireEnrolled`: an account without a confirmed authenticator fails whatever its roles say.
     static Result<bool> checkSecondFactorWithoutRecording(store::Database &database, const QUuid &accountId,
-                                                          const QString &code, const Clock &clock);
+                                                          const QString &code, const Clock &clock,
+                                                          bool requireEnrolled = false);
     void setServiceAccount(const QUuid &id);
 
     Result<Account> createAccount(const QUuid &actorId, const QString &userName, const QString &displayName,

@@ -27,6 +27,9 @@ struct AuditLogOptions
     // Told how far open() has read when it must scan the log (bytes done, bytes to do): only when the
     // index is missing or behind, e.g. the first open after an upgrade.
     std::function<void(qint64 done, qint64 total)> progress;
+    // The log is kept in segment files of about this size (issue 9 part 5): audit.log, then
+    // audit.log.<offset> for each later one. Old segments are never written again.
+    qint64 segmentBytes = qint64(64) << 20;
 };
 
 } // namespace mdp::audit

@@ -83,9 +83,10 @@ public:
     // uses the new key (useIdentityKey() puts the old one back when that transaction is rolled
     // back). Returns how many values were re-sealed. Needs the identity key (PermissionDenied).
     Result<qint64> renewIdentityKey(const SecureBytes &newKey);
-    // Whether `identityKey` opens the database's sealed identity (its first sealed patient, else its
-    // first sealed identifier); true when nothing is sealed yet.
-    static Result<bool> identityKeyOpens(store::Database &database, const SecureBytes &identityKey);
+    // Whether `identityKey` opens the database's sealed identity (its first and last sealed patient and
+    // its first sealed identifier); nothing when nothing is sealed yet.
+    static Result<std::optional<bool>> identityKeyOpens(store::Database &database,
+                                                        const SecureBytes &identityKey);
     Result<void> useIdentityKey(const SecureBytes &key);
 
     Result<DuplicateCheck> checkDuplicates(const PatientDraft &draft) override;

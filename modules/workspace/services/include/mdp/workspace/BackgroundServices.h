@@ -4,6 +4,7 @@
 #include "mdp/workspace/BackgroundServicesOptions.h"
 #include "mdp/workspace/Workspace.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -51,11 +52,13 @@ Q_SIGNALS:
 private:
     BackgroundServices() = default;
     Result<void> launch();
+    void end(bool pausing);
 
     Workspace *m_workspace = nullptr;
     BackgroundServicesOptions m_options;
     bool m_paused = false;
     QThread m_thread;
+    mutable QMutex m_mutex; // guards m_worker and m_paused: pause() and resume() may come from another thread
     BackgroundWorker *m_worker = nullptr;
 };
 
