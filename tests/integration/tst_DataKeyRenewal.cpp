@@ -484,8 +484,21 @@ private Q_SLOTS:
             QVERIFY(admin.value()->unfinishedKeyRenewals().isEmpty());
             for (const QString &id : std::as_const(m_blobIds))
                 QCOMPARE(admin.value()->readFile(id).value(), m_files.value(id));
+            // A file planted in the vault folder (or one damaged) opens under no key: moved aside and
+            // recorded, so it cannot keep the old key alive.
+            const QString planted = QStringLiteral("ab").repeated(32);
+            const QString plantedPath =
+                QDir(m_path).filePath(QStringLiteral("vault/ab/") + planted + QStringLiteral(".blob"));
+            QVERIFY(QDir().mkpath(QFileInfo(plantedPath).absolutePath()));
+            QFile garbage(plantedPath);
+            QVERIFY(garbage.open(QIODevice::WriteOnly));
+            garbage.write(QByteArray(500, 'x'));
+            garbage.close();
             auto renewed = admin.value()->renewDataKey(QStringLiteral("vault"));
             QVERIFY2(renewed.ok(), why(renewed));
+            QVERIFY(!QFile::exists(plantedPath));
+            QVERIFY(QFile::exists(QDir(m_path).filePath(QStringLiteral("vault/quarantine/") + planted +
+                                                        QStringLiteral(".blob"))));
             QCOMPARE(renewed->key, QStringLiteral("vault:51"));
             QCOMPARE(renewed->destroyed, QStringList{QStringLiteral("vault:2")});
             for (const QString &id : std::as_const(m_blobIds))

@@ -17,6 +17,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -427,6 +428,25 @@ Result<int> Vault::keyGenerationOf(const QString &id)
     if (!header)
         return header.error();
     return int(header->keyGeneration);
+}
+
+Result<void> Vault::quarantine(const QString &id)
+{
+    if (auto valid = d->checkId(id); !valid)
+        return valid;
+    const QString from = d->pathFor(id);
+    if (!QFileInfo::exists(from))
+        return makeError(Error::Code::NotFound, QStringLiteral("no blob with id %1").arg(id));
+    const QString folder = d->directory + QStringLiteral("/quarantine");
+    if (!ensureOwnerOnlyDir(folder))
+        return makeError(Error::Code::Io, QStringLiteral("cannot create the vault's quarantine folder"));
+    const QString to = folder + u'/' + id + kBlobSuffix;
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
+        return makeError(Error::Code::Io, QStringLiteral("cannot move blob %1 aside: %2")
+                                              .arg(id, QString::fromLocal8Bit(std::strerror(errno))));
+    syncDirectory(d->folderFor(id));
+    syncDirectory(folder);
+    return {};
 }
 
 Result<bool> Vault::renew(const QString &id)

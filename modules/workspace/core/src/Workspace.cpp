@@ -1352,6 +1352,23 @@ struct Workspace::Impl
                                      .arg(total));
             }
             auto r = vault->renew(id);
+            if (!r && r.error().code != Error::Code::Io && r.error().code != Error::Code::Conflict) {
+                // No key here opens it (damaged, or a file planted in the folder): nothing readable is
+                // lost by moving it aside, and it must not keep the old key alive. On the record.
+                if (auto moved = vault->quarantine(id); moved) {
+                    audit::AuditEvent alert;
+                    alert.type = audit::EventType::SecurityAlert.toString();
+                    alert.action = audit::AuditAction::Update;
+                    alert.outcome = audit::AuditOutcome::MinorFailure;
+                    alert.detail.insert(QStringLiteral("alert"), QStringLiteral("vault-file-quarantined"));
+                    alert.detail.insert(QStringLiteral("reason"), r.error().message);
+                    alert.entities << audit::AuditEntity{QStringLiteral("file"), id};
+                    if (auto recorded = record(std::move(alert)); !recorded)
+                        return recorded.error();
+                    ++done;
+                    continue;
+                }
+            }
             if (!r) {
                 qCWarning(lcWorkspace) << "a vault file could not be re-encrypted:" << r.error().toString();
                 failed << id;

@@ -96,6 +96,9 @@ public:
     void forgetKey(int generation);
     // The key generation the blob's header names.
     Result<int> keyGenerationOf(const QString &id);
+    // Moves a blob that no key here opens out of the store, to <directory>/quarantine/<id>.blob, for
+    // whoever investigates; it is no longer listed or found. NotFound if absent.
+    Result<void> quarantine(const QString &id);
     // Re-encrypts the blob under the current key when it is under an earlier one (true), after
     // checking that it decrypts whole to its id's content; false when it already is current.
     Result<bool> renew(const QString &id);
