@@ -4,7 +4,7 @@
 // review lets the auditor (and a system administrator) read the verified events, refuses every other
 // role, checks the second factor, and writes nothing into the folder. R-7.4.1 (audit), R-7.4.2.
 
-#include "../support/TestWorkspace.h"
+#include "../support/AccountSignIns.h"
 
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/Base32.h"
@@ -37,41 +37,13 @@ class tst_AuditReview : public QObject
 
     QTemporaryDir m_root;
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(8, 0), Qt::UTC)};
-    QHash<QString, QByteArray> m_totp;
-    QHash<QString, QString> m_enrolmentCodes;
+    AccountSignIns m_signIns{m_clock};
     QString m_path;
     QString m_patientPseudonym;
 
     Result<std::unique_ptr<workspace::Workspace>> signIn(const QString &user, const char *password)
     {
-        workspace::SignIn s;
-        s.userName = user;
-        s.password = secret(password);
-        s.allowEnrolment = true;
-        if (m_totp.contains(user)) {
-            m_clock.advance(30 * 1000);
-            s.totpCode = accounts::Totp(SecureBytes(m_totp.value(user)), m_clock).currentCode();
-        } else {
-            s.totpCode = m_enrolmentCodes.value(user);
-        }
-        auto ws = workspace::Workspace::open(m_path, s, m_clock);
-        if (!ws || ws.value()->session())
-            return ws;
-        auto enrolment = ws.value()->accounts().enrollTotp(user, QString::fromLatin1(password), s.totpCode);
-        if (!enrolment)
-            return enrolment.error();
-        const QByteArray key = accounts::base32Decode(enrolment->secretBase32).value_or(QByteArray());
-        m_totp.insert(user, key);
-        auto confirmed =
-            ws.value()->accounts().confirmTotp(user, accounts::Totp(SecureBytes(key), m_clock).currentCode());
-        if (!confirmed)
-            return confirmed.error();
-        m_clock.advance(30 * 1000);
-        auto session = ws.value()->login(user, secret(password),
-                                         accounts::Totp(SecureBytes(key), m_clock).currentCode());
-        if (!session)
-            return session.error();
-        return ws;
+        return m_signIns.open(m_path, user, password);
     }
 
     workspace::SignIn credentials(const QString &user, const char *password, bool rightCode = true)
@@ -79,10 +51,9 @@ class tst_AuditReview : public QObject
         workspace::SignIn s;
         s.userName = user;
         s.password = secret(password);
-        if (m_totp.contains(user)) {
-            m_clock.advance(30 * 1000);
-            s.totpCode = rightCode ? accounts::Totp(SecureBytes(m_totp.value(user)), m_clock).currentCode()
-                                   : QStringLiteral("000000");
+        if (m_signIns.hasAuthenticator(user)) {
+            const QString code = m_signIns.nextCode(user);
+            s.totpCode = rightCode ? code : QStringLiteral("000000");
         }
         return s;
     }
@@ -98,7 +69,7 @@ private Q_SLOTS:
         o.adminPassword = secret(kAdminPassword);
         auto created = workspace::Workspace::create(o, m_clock);
         QVERIFY2(created.ok(), why(created));
-        m_enrolmentCodes.insert(QStringLiteral("admin"), created.value()->takeAdminEnrolmentCode());
+        m_signIns.setEnrolmentCode(QStringLiteral("admin"), created.value()->takeAdminEnrolmentCode());
         created.value().reset();
         auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
         QVERIFY2(admin.ok(), why(admin));
@@ -115,7 +86,7 @@ private Q_SLOTS:
         for (const QString &user : {QStringLiteral("zhao.audit"), QStringLiteral("zhou.min")}) {
             auto code = directory.issueEnrolmentCode(adminId, user);
             if (code)
-                m_enrolmentCodes.insert(user, code.value());
+                m_signIns.setEnrolmentCode(user, code.value());
         }
         admin.value().reset();
         auto auditor = signIn(QStringLiteral("zhao.audit"), kAuditorPassword);

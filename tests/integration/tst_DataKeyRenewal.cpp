@@ -6,7 +6,7 @@
 // renewal stopped half-way carries on, and a key name planted in the database cannot make an open
 // destroy the key in use.
 
-#include "../support/TestWorkspace.h"
+#include "../support/AccountSignIns.h"
 
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/Base32.h"
@@ -51,8 +51,7 @@ class tst_DataKeyRenewal : public QObject
 
     QTemporaryDir m_root;
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(8, 0), Qt::UTC)};
-    QHash<QString, QByteArray> m_totp;
-    QHash<QString, QString> m_enrolmentCodes;
+    AccountSignIns m_signIns{m_clock};
     QString m_path;
     QUuid m_patientId;
     QStringList m_blobIds;
@@ -60,35 +59,7 @@ class tst_DataKeyRenewal : public QObject
 
     Result<std::unique_ptr<workspace::Workspace>> signIn(const QString &user, const char *password)
     {
-        workspace::SignIn s;
-        s.userName = user;
-        s.password = secret(password);
-        s.allowEnrolment = true;
-        if (m_totp.contains(user)) {
-            m_clock.advance(30 * 1000);
-            s.totpCode = accounts::Totp(SecureBytes(m_totp.value(user)), m_clock).currentCode();
-        } else {
-            s.totpCode = m_enrolmentCodes.value(user);
-        }
-        auto ws = workspace::Workspace::open(m_path, s, m_clock);
-        if (!ws || ws.value()->session())
-            return ws;
-        auto enrolment = ws.value()->accounts().enrollTotp(user, QString::fromLatin1(password), s.totpCode);
-        if (!enrolment)
-            return enrolment.error();
-        m_enrolmentCodes.remove(user);
-        const QByteArray key = accounts::base32Decode(enrolment->secretBase32).value_or(QByteArray());
-        m_totp.insert(user, key);
-        auto confirmed =
-            ws.value()->accounts().confirmTotp(user, accounts::Totp(SecureBytes(key), m_clock).currentCode());
-        if (!confirmed)
-            return confirmed.error();
-        m_clock.advance(30 * 1000);
-        auto session = ws.value()->login(user, secret(password),
-                                         accounts::Totp(SecureBytes(key), m_clock).currentCode());
-        if (!session)
-            return session.error();
-        return ws;
+        return m_signIns.open(m_path, user, password);
     }
 
     QString keyringPath(const QString &folder) const
@@ -189,7 +160,7 @@ private Q_SLOTS:
         o.adminPassword = secret(kAdminPassword);
         auto created = workspace::Workspace::create(o, m_clock);
         QVERIFY2(created.ok(), why(created));
-        m_enrolmentCodes.insert(QStringLiteral("admin"), created.value()->takeAdminEnrolmentCode());
+        m_signIns.setEnrolmentCode(QStringLiteral("admin"), created.value()->takeAdminEnrolmentCode());
         created.value().reset();
         auto admin = signIn(QStringLiteral("admin"), kAdminPassword);
         QVERIFY2(admin.ok(), why(admin));
@@ -201,7 +172,7 @@ private Q_SLOTS:
                     .ok());
         auto code = admin.value()->accounts().issueEnrolmentCode(adminId, QStringLiteral("li.na"));
         QVERIFY(code.ok());
-        m_enrolmentCodes.insert(QStringLiteral("li.na"), code.value());
+        m_signIns.setEnrolmentCode(QStringLiteral("li.na"), code.value());
         admin.value().reset();
 
         auto clinician = signIn(QStringLiteral("li.na"), kClinicianPassword);
