@@ -52,7 +52,6 @@ public:
     Result<void> truncate(qint64 size);
     // Exclusive advisory lock, released by the kernel when the process dies.
     Result<void> lockExclusive();
-    int segmentCount() const { return int(m_segments.size()); }
 
     static Result<QByteArray> readAll(const QString &path);
 

@@ -822,7 +822,7 @@ struct Workspace::Impl
             databaseKeyName = newest;
             finishedAtOpen << crypto::KeyPurpose::database();
         }
-        if (g.live.size() > 1 && !destroyOlder(g, databaseKeyName).isEmpty() &&
+        if (!destroyOlder(g, databaseKeyName).isEmpty() &&
             !finishedAtOpen.contains(crypto::KeyPurpose::database()))
             finishedAtOpen << crypto::KeyPurpose::database();
         return {};
