@@ -167,7 +167,7 @@ private Q_SLOTS:
             QVERIFY(ws);
             for (const QString &name : {QStringLiteral("clin1"), QStringLiteral("clin2"),
                                         QStringLiteral("rev1"), QStringLiteral("dm1")}) {
-                auto enrolment = ws->accounts().enrollTotp(name, QString::fromLatin1(kPassword),
+                auto enrolment = ws->accounts().enrollTotp(name, normalizedPassword(kPassword),
                                                            enrolmentCodes.value(name));
                 QVERIFY2(enrolment, qPrintable(enrolment ? QString() : enrolment.error().message));
                 const auto secretBytes = accounts::base32Decode(enrolment->secretBase32);

@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(admin.value()
                     ->accounts()
                     .createAccount(adminId, QStringLiteral("li.na"), QStringLiteral("Li Na"),
-                                   accounts::Role::Clinician, QString::fromLatin1(kClinicianPassword))
+                                   accounts::Role::Clinician, normalizedPassword(kClinicianPassword))
                     .ok());
         auto code = admin.value()->accounts().issueEnrolmentCode(adminId, QStringLiteral("li.na"));
         QVERIFY(code.ok());

@@ -188,10 +188,12 @@ private Q_SLOTS:
             auto &w = *ws.value();
             QVERIFY(w.beginCustodianSession().ok());
             const QUuid custodian = w.custodianId();
-            auto clin = w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
-                                                   accounts::Role::Clinician, kPassword);
-            auto rev = w.accounts().createAccount(custodian, QStringLiteral("rev"), QStringLiteral("rev"),
-                                                  accounts::Role::Reviewer, kPassword);
+            auto clin =
+                w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
+                                           accounts::Role::Clinician, normalizedPassword(kPassword.toUtf8()));
+            auto rev =
+                w.accounts().createAccount(custodian, QStringLiteral("rev"), QStringLiteral("rev"),
+                                           accounts::Role::Reviewer, normalizedPassword(kPassword.toUtf8()));
             QVERIFY(clin && rev);
             submitter = clin->idString();
             const QString admin = custodian.toString(QUuid::WithoutBraces);

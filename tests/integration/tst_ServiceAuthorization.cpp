@@ -253,9 +253,10 @@ private Q_SLOTS:
         QVERIFY(before >= 0);
         QVERIFY(signIn(QStringLiteral("dr.wang")));
 
-        auto created = ws().accounts().createAccount(QUuid::fromString(admin), QStringLiteral("mallory"),
-                                                     QStringLiteral("Mallory"), accounts::Role::SystemAdmin,
-                                                     QStringLiteral("Mallory-was-here-2026"));
+        auto created = ws().accounts().createAccount(
+            QUuid::fromString(admin), QStringLiteral("mallory"), QStringLiteral("Mallory"),
+            accounts::Role::SystemAdmin,
+            normalizedPassword(QStringLiteral("Mallory-was-here-2026").toUtf8()));
         QVERIFY(!created);
         QVERIFY(refused(created.error()));
         auto roles = ws().accounts().setRoles(QUuid::fromString(admin), QStringLiteral("dr.wang"),

@@ -435,8 +435,8 @@ struct SqlCipherAccountDirectory::Impl
     // exist), the custodian and locked accounts are refused, and a wrong password counts towards
     // the lock-out.
     // `password` null: the caller proved it already (the account's key slot opened with it).
-    Result<StoredAccount> checkPassword(QStringView event, const QString &userName, const QString *password,
-                                        const QString &wrongPasswordReason)
+    Result<StoredAccount> checkPassword(QStringView event, const QString &userName,
+                                        const SecureBytes *password, const QString &wrongPasswordReason)
     {
         auto loaded = loadByName(userName);
         if (!loaded)
@@ -579,7 +579,7 @@ int SqlCipherAccountDirectory::passwordIterations() const
 
 Result<Account> SqlCipherAccountDirectory::createAccount(const QUuid &actorId, const QString &userName,
                                                          const QString &displayName, Role role,
-                                                         const QString &password)
+                                                         const SecureBytes &password)
 {
     const QStringView event = AccountEvent::Created;
     const QString actor = idText(actorId);
@@ -640,7 +640,7 @@ Result<Account> SqlCipherAccountDirectory::createAccount(const QUuid &actorId, c
     return d->reload(id);
 }
 
-Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName, const QString &password,
+Result<Account> SqlCipherAccountDirectory::authenticate(const QString &userName, const SecureBytes &password,
                                                         const QString &code)
 {
     return authenticateChecked(userName, &password, code);
@@ -652,7 +652,8 @@ Result<Account> SqlCipherAccountDirectory::authenticateByKeySlot(const QString &
 }
 
 Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &userName,
-                                                               const QString *password, const QString &code)
+                                                               const SecureBytes *password,
+                                                               const QString &code)
 {
     const QStringView event = AccountEvent::Login;
     auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
@@ -756,8 +757,9 @@ Result<void> SqlCipherAccountDirectory::logout(const QUuid &accountId)
     return {};
 }
 
-Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName, const QString &oldPassword,
-                                                       const QString &newPassword)
+Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName,
+                                                       const SecureBytes &oldPassword,
+                                                       const SecureBytes &newPassword)
 {
     const QStringView event = AccountEvent::PasswordChange;
     auto checked = d->checkPassword(event, userName, &oldPassword, QStringLiteral("wrong current password"));
@@ -768,8 +770,7 @@ Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName, 
     if (auto strong = d->policy.check(newPassword, stored.account.userName); !strong)
         return d->fail(event, id, id, QStringLiteral("new password refused by the password policy"),
                        strong.error());
-    if (newPassword.normalized(QString::NormalizationForm_C) ==
-        oldPassword.normalized(QString::NormalizationForm_C))
+    if (newPassword == oldPassword) // both NFC already (takePassword)
         return d->fail(
             event, id, id, QStringLiteral("new password equals the current one"),
             makeError(Error::Code::InvalidArgument,
@@ -795,7 +796,7 @@ Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName, 
 }
 
 Result<void> SqlCipherAccountDirectory::resetPassword(const QUuid &actorId, const QString &userName,
-                                                      const QString &newPassword)
+                                                      const SecureBytes &newPassword)
 {
     const QStringView event = AccountEvent::PasswordReset;
     auto target = d->adminTarget(event, actorId, userName);
@@ -976,7 +977,8 @@ Result<QString> SqlCipherAccountDirectory::issueEnrolmentCode(const QUuid &actor
     return code;
 }
 
-Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userName, const QString &password,
+Result<TotpEnrolment> SqlCipherAccountDirectory::enrollTotp(const QString &userName,
+                                                            const SecureBytes &password,
                                                             const QString &enrolmentCode)
 {
     const QStringView event = AccountEvent::TotpEnrol;

@@ -16,9 +16,15 @@ using namespace mdp::accounts;
 
 namespace {
 
-const QString kAdminPassword = QStringLiteral("Root-Keeper-2026");
-const QString kUserPassword = QStringLiteral("Clinic-Pass-2026");
-const QString kOtherPassword = QStringLiteral("Another-Secret-77");
+// Passwords in the form the directory takes them (takePassword).
+SecureBytes pw(const QString &text)
+{
+    return normalizedPassword(text.toUtf8());
+}
+
+const SecureBytes kAdminPassword = pw(QStringLiteral("Root-Keeper-2026"));
+const SecureBytes kUserPassword = pw(QStringLiteral("Clinic-Pass-2026"));
+const SecureBytes kOtherPassword = pw(QStringLiteral("Another-Secret-77"));
 constexpr int kFastIterations = 1'000;
 constexpr qint64 kStepMs = 30'000;
 
@@ -84,7 +90,7 @@ private:
         return std::move(dir.value());
     }
 
-    Account create(const QString &name, Role role, const QString &password = kUserPassword)
+    Account create(const QString &name, Role role, const SecureBytes &password = kUserPassword)
     {
         auto account = m_dir->createAccount(m_admin.id, name, name.toUpper(), role, password);
         if (!account)
@@ -93,7 +99,7 @@ private:
     }
 
     // Enrols and confirms an authenticator; returns the generator the user's phone would hold.
-    std::optional<Totp> enrol(const QString &name, const QString &password)
+    std::optional<Totp> enrol(const QString &name, const SecureBytes &password)
     {
         auto code = m_dir->issueEnrolmentCode(m_admin.id, name);
         if (!code)
@@ -120,7 +126,7 @@ private:
     void failSignIns(const QString &name, int times)
     {
         for (int i = 0; i < times; ++i)
-            (void)m_dir->authenticate(name, QStringLiteral("Wrong-Guess-%1x").arg(i));
+            (void)m_dir->authenticate(name, pw(QStringLiteral("Wrong-Guess-%1x").arg(i)));
     }
 
 private Q_SLOTS:
@@ -233,11 +239,11 @@ private Q_SLOTS:
                                            Role::Researcher, kUserPassword);
         QCOMPARE(spaced.error().code, Error::Code::InvalidArgument);
         auto weak = m_dir->createAccount(m_admin.id, QStringLiteral("wang.li"), QStringLiteral("W"),
-                                         Role::Researcher, QStringLiteral("password"));
+                                         Role::Researcher, pw(QStringLiteral("password")));
         QCOMPARE(weak.error().code, Error::Code::InvalidArgument);
         QVERIFY(weak.error().message.contains(QStringLiteral("at least 10 characters")));
         auto containsName = m_dir->createAccount(m_admin.id, QStringLiteral("wang.li"), QStringLiteral("W"),
-                                                 Role::Researcher, QStringLiteral("My-Wang.Li-2026"));
+                                                 Role::Researcher, pw(QStringLiteral("My-Wang.Li-2026")));
         QCOMPARE(containsName.error().code, Error::Code::InvalidArgument);
         QVERIFY(!m_dir->find(QStringLiteral("wang.li")).value().has_value());
     }
@@ -252,8 +258,8 @@ private Q_SLOTS:
         for (const store::Row &row : std::as_const(*rows)) {
             const QString stored = row.value(0).toString();
             QVERIFY(stored.startsWith(QStringLiteral("pbkdf2-sm3$1000$")));
-            QVERIFY(!stored.contains(kUserPassword));
-            QVERIFY(!stored.contains(kAdminPassword));
+            QVERIFY(!stored.contains(QString::fromUtf8(kUserPassword.view())));
+            QVERIFY(!stored.contains(QString::fromUtf8(kAdminPassword.view())));
         }
         m_dir.reset();
         m_db.reset();
@@ -261,7 +267,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         QVERIFY(!bytes.isEmpty());
-        QVERIFY(!bytes.contains(kUserPassword.toUtf8()));
+        QVERIFY(!bytes.contains(kUserPassword.view()));
         QVERIFY(!bytes.contains("pbkdf2-sm3"));
         QVERIFY(!bytes.contains("zhang.wei"));
     }
@@ -297,7 +303,7 @@ private Q_SLOTS:
         QVERIFY(m_sink.records.at(0).actorId.isEmpty());
         QVERIFY(m_sink.records.at(1).subjectId.isEmpty());
         for (const AuditRecord &r : std::as_const(m_sink.records)) {
-            QVERIFY(!r.detail.contains(kOtherPassword));
+            QVERIFY(!r.detail.contains(QString::fromUtf8(kOtherPassword.view())));
             QVERIFY(!r.detail.contains(QStringLiteral("nobody")));
         }
     }
@@ -795,13 +801,14 @@ private Q_SLOTS:
     void passwordChangeNeedsTheCurrentPasswordAndThePolicy()
     {
         const Account researcher = create(QStringLiteral("li.na"), Role::Researcher);
-        QCOMPARE(
-            m_dir->changePassword(QStringLiteral("li.na"), kOtherPassword, QStringLiteral("Brand-New-Pass-1"))
-                .error()
-                .code,
-            Error::Code::Unauthenticated);
+        QCOMPARE(m_dir
+                     ->changePassword(QStringLiteral("li.na"), kOtherPassword,
+                                      pw(QStringLiteral("Brand-New-Pass-1")))
+                     .error()
+                     .code,
+                 Error::Code::Unauthenticated);
         QCOMPARE(m_dir->find(QStringLiteral("li.na")).value()->failedAttempts, 1);
-        QCOMPARE(m_dir->changePassword(QStringLiteral("li.na"), kUserPassword, QStringLiteral("short"))
+        QCOMPARE(m_dir->changePassword(QStringLiteral("li.na"), kUserPassword, pw(QStringLiteral("short")))
                      .error()
                      .code,
                  Error::Code::InvalidArgument);
@@ -810,9 +817,10 @@ private Q_SLOTS:
         QCOMPARE(m_sink.count(AccountEvent::PasswordChange, false), 3);
 
         m_clock->advance(60'000);
-        QVERIFY(
-            m_dir->changePassword(QStringLiteral("li.na"), kUserPassword, QStringLiteral("Brand-New-Pass-1"))
-                .ok());
+        QVERIFY(m_dir
+                    ->changePassword(QStringLiteral("li.na"), kUserPassword,
+                                     pw(QStringLiteral("Brand-New-Pass-1")))
+                    .ok());
         QCOMPARE(m_sink.last().type, AccountEvent::PasswordChange.toString());
         QVERIFY(m_sink.last().success);
         QCOMPARE(m_sink.last().actorId, researcher.idString());
@@ -821,9 +829,9 @@ private Q_SLOTS:
         QCOMPARE(changed.failedAttempts, 0);
         QCOMPARE(m_dir->authenticate(QStringLiteral("li.na"), kUserPassword).error().code,
                  Error::Code::Unauthenticated);
-        QVERIFY(m_dir->authenticate(QStringLiteral("li.na"), QStringLiteral("Brand-New-Pass-1")).ok());
+        QVERIFY(m_dir->authenticate(QStringLiteral("li.na"), pw(QStringLiteral("Brand-New-Pass-1"))).ok());
         for (const AuditRecord &r : std::as_const(m_sink.records)) {
-            QVERIFY(!r.detail.contains(kUserPassword));
+            QVERIFY(!r.detail.contains(QString::fromUtf8(kUserPassword.view())));
             QVERIFY(!r.detail.contains(QStringLiteral("Brand-New-Pass-1")));
         }
     }
@@ -869,8 +877,8 @@ private Q_SLOTS:
             QCOMPARE(m_sink.records.at(i).type, expected.at(i).first.toString());
             QCOMPARE(m_sink.records.at(i).success, expected.at(i).second);
             QCOMPARE(m_sink.records.at(i).subjectId, user.idString());
-            QVERIFY(!m_sink.records.at(i).detail.contains(kUserPassword));
-            QVERIFY(!m_sink.records.at(i).detail.contains(kOtherPassword));
+            QVERIFY(!m_sink.records.at(i).detail.contains(QString::fromUtf8(kUserPassword.view())));
+            QVERIFY(!m_sink.records.at(i).detail.contains(QString::fromUtf8(kOtherPassword.view())));
         }
         QCOMPARE(m_dir->logout(QUuid::createUuid()).error().code, Error::Code::NotFound);
         QCOMPARE(m_sink.last().type, AccountEvent::Logout.toString());

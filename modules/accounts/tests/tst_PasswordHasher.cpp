@@ -6,6 +6,14 @@ using namespace mdp;
 using namespace mdp::accounts;
 
 namespace {
+// A password in the form the account functions take it (takePassword).
+SecureBytes pw(const QString &text)
+{
+    return normalizedPassword(text.toUtf8());
+}
+} // namespace
+
+namespace {
 
 constexpr int kFastIterations = 1'000;
 
@@ -25,7 +33,7 @@ private Q_SLOTS:
     void hashIsSelfDescribingAndHoldsNoPassword()
     {
         const PasswordHasher hasher(kFastIterations);
-        const Result<QString> encoded = hasher.hash(QStringLiteral("Correct-Horse-9"));
+        const Result<QString> encoded = hasher.hash(pw(QStringLiteral("Correct-Horse-9")));
         QVERIFY(encoded.ok());
         const QStringList parts = encoded->split(QLatin1Char('$'));
         QCOMPARE(parts.size(), 4);
@@ -40,20 +48,20 @@ private Q_SLOTS:
     void rightPasswordVerifiesAndWrongOnesDoNot()
     {
         const PasswordHasher hasher(kFastIterations);
-        const QString encoded = hasher.hash(QStringLiteral("Correct-Horse-9")).value();
-        QVERIFY(hasher.verify(QStringLiteral("Correct-Horse-9"), encoded));
-        QVERIFY(!hasher.verify(QStringLiteral("correct-Horse-9"), encoded));
-        QVERIFY(!hasher.verify(QStringLiteral("Correct-Horse-9 "), encoded));
-        QVERIFY(!hasher.verify(QString(), encoded));
+        const QString encoded = hasher.hash(pw(QStringLiteral("Correct-Horse-9"))).value();
+        QVERIFY(hasher.verify(pw(QStringLiteral("Correct-Horse-9")), encoded));
+        QVERIFY(!hasher.verify(pw(QStringLiteral("correct-Horse-9")), encoded));
+        QVERIFY(!hasher.verify(pw(QStringLiteral("Correct-Horse-9 ")), encoded));
+        QVERIFY(!hasher.verify(pw(QString()), encoded));
     }
 
     void samePasswordGetsAFreshSaltEachTime()
     {
         const PasswordHasher hasher(kFastIterations);
-        const QString a = hasher.hash(QStringLiteral("Correct-Horse-9")).value();
-        const QString b = hasher.hash(QStringLiteral("Correct-Horse-9")).value();
+        const QString a = hasher.hash(pw(QStringLiteral("Correct-Horse-9"))).value();
+        const QString b = hasher.hash(pw(QStringLiteral("Correct-Horse-9"))).value();
         QVERIFY(a != b);
-        QVERIFY(hasher.verify(QStringLiteral("Correct-Horse-9"), b));
+        QVERIFY(hasher.verify(pw(QStringLiteral("Correct-Horse-9")), b));
     }
 
     // The format is plain PBKDF2-HMAC-SM3 over UTF-8: this value was computed with OpenSSL
@@ -63,8 +71,8 @@ private Q_SLOTS:
         const PasswordHasher hasher(kFastIterations);
         const QString openssl = QStringLiteral(
             "pbkdf2-sm3$1000$AAECAwQFBgcICQoLDA0ODw==$dLbk3YpNfBZXRInlc0T+5Mqvd7tzu6u8KACu3k1ONPI=");
-        QVERIFY(hasher.verify(QStringLiteral("Correct-Horse-9"), openssl));
-        QVERIFY(!hasher.verify(QStringLiteral("Correct-Horse-8"), openssl));
+        QVERIFY(hasher.verify(pw(QStringLiteral("Correct-Horse-9")), openssl));
+        QVERIFY(!hasher.verify(pw(QStringLiteral("Correct-Horse-8")), openssl));
     }
 
     // Input methods may deliver composed or decomposed accents; both must match the same hash.
@@ -76,15 +84,16 @@ private Q_SLOTS:
         QVERIFY(composed != decomposed);
         const QString python = QStringLiteral(
             "pbkdf2-sm3$1000$AAECAwQFBgcICQoLDA0ODw==$hFiAeBgRNkpRwdoH7mMt7faMP5CR67WfdSWDCb1O/jo=");
-        QVERIFY(hasher.verify(composed, python));
-        QVERIFY(hasher.verify(decomposed, python));
+        QVERIFY(hasher.verify(pw(composed), python));
+        QVERIFY(hasher.verify(pw(decomposed), python));
     }
 
     void olderParametersStillVerifyButAskForRehash()
     {
-        const QString old = PasswordHasher(kFastIterations).hash(QStringLiteral("Correct-Horse-9")).value();
+        const QString old =
+            PasswordHasher(kFastIterations).hash(pw(QStringLiteral("Correct-Horse-9"))).value();
         const PasswordHasher stronger(2 * kFastIterations);
-        QVERIFY(stronger.verify(QStringLiteral("Correct-Horse-9"), old));
+        QVERIFY(stronger.verify(pw(QStringLiteral("Correct-Horse-9")), old));
         QVERIFY(stronger.needsRehash(old));
         QVERIFY(!PasswordHasher(kFastIterations).needsRehash(old));
         QVERIFY(!PasswordHasher(kFastIterations / 2).needsRehash(old));
@@ -111,7 +120,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, encoded);
         const PasswordHasher hasher(kFastIterations);
-        QVERIFY(!hasher.verify(QStringLiteral("Correct-Horse-9"), encoded));
+        QVERIFY(!hasher.verify(pw(QStringLiteral("Correct-Horse-9")), encoded));
         QVERIFY(hasher.needsRehash(encoded));
         QCOMPARE(PasswordHasher::iterationsOf(encoded), std::nullopt);
     }
@@ -121,13 +130,13 @@ private Q_SLOTS:
         const PasswordHasher hasher(kFastIterations);
         const QString decoy = hasher.decoyHash();
         QCOMPARE(PasswordHasher::iterationsOf(decoy), std::optional<int>(kFastIterations));
-        QVERIFY(!hasher.verify(QStringLiteral("Correct-Horse-9"), decoy));
+        QVERIFY(!hasher.verify(pw(QStringLiteral("Correct-Horse-9")), decoy));
         QVERIFY(decoy != hasher.decoyHash());
     }
 
     void emptyPasswordIsNotHashed()
     {
-        const Result<QString> encoded = PasswordHasher(kFastIterations).hash(QString());
+        const Result<QString> encoded = PasswordHasher(kFastIterations).hash(pw(QString()));
         QVERIFY(!encoded.ok());
         QCOMPARE(encoded.error().code, Error::Code::InvalidArgument);
     }
@@ -136,9 +145,9 @@ private Q_SLOTS:
     void productionCostHashVerifies()
     {
         const PasswordHasher hasher;
-        const QString encoded = hasher.hash(QStringLiteral("Correct-Horse-9")).value();
+        const QString encoded = hasher.hash(pw(QStringLiteral("Correct-Horse-9"))).value();
         QVERIFY(encoded.startsWith(QStringLiteral("pbkdf2-sm3$600000$")));
-        QVERIFY(hasher.verify(QStringLiteral("Correct-Horse-9"), encoded));
+        QVERIFY(hasher.verify(pw(QStringLiteral("Correct-Horse-9")), encoded));
         QVERIFY(!hasher.needsRehash(encoded));
     }
 };

@@ -1,3 +1,4 @@
+#include "../../../tests/support/MemoryScan.h"
 #include "ShellTestSupport.h"
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/Base32.h"
@@ -25,6 +26,9 @@ using namespace mdp::shell;
 using namespace mdp::shell::testing;
 
 namespace {
+// Only ever typed key by key (and given to the directory as bytes): no QString of it exists unless
+// the dialog makes one.
+constexpr std::string_view kTypedPassword = "Keyan#Qian-2026-typed";
 const QString kPassphrase = QStringLiteral("Breast cohort passphrase 2026");
 const QString kAdminPassword = QStringLiteral("Xitong#Guanli2026");
 const QString kClinicianPassword = QStringLiteral("Linchuang#Yisheng26");
@@ -106,15 +110,22 @@ private Q_SLOTS:
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
         QVERIFY(directory
                     .createAccount(admin, QStringLiteral("dr.li"), QStringLiteral("Li Na"),
-                                   accounts::Role::Clinician, kClinicianPassword)
+                                   accounts::Role::Clinician, normalizedPassword(kClinicianPassword.toUtf8()))
                     .ok());
         for (const char *name : {"res.zhao", "res.sun"})
             QVERIFY(directory
                         .createAccount(admin, QString::fromLatin1(name), QStringLiteral("Researcher"),
-                                       accounts::Role::Researcher, kResearcherPassword)
+                                       accounts::Role::Researcher,
+                                       normalizedPassword(kResearcherPassword.toUtf8()))
                         .ok());
+        QVERIFY(directory
+                    .createAccount(admin, QStringLiteral("res.qian"), QStringLiteral("Qian Researcher"),
+                                   accounts::Role::Researcher,
+                                   normalizedPassword(QByteArrayView(kTypedPassword.data(),
+                                                                     qsizetype(kTypedPassword.size()))))
+                    .ok());
         auto enrolment =
-            directory.enrollTotp(QStringLiteral("dr.li"), kClinicianPassword,
+            directory.enrollTotp(QStringLiteral("dr.li"), normalizedPassword(kClinicianPassword.toUtf8()),
                                  directory.issueEnrolmentCode(admin, QStringLiteral("dr.li")).value());
         QVERIFY(enrolment.ok());
         m_clinicianSecret = enrolment->secretBase32;
@@ -223,6 +234,29 @@ private Q_SLOTS:
         dialog.takeWorkspace()->logout();
     }
 
+    // Issue 9 part 7: after signing in, the typed password is nowhere in the process's
+    // memory, not in the field, not in freed copies a growing buffer left behind.
+    void aTypedPasswordLeavesNoCopyInMemoryAfterSignIn()
+    {
+        LoginDialog dialog(openWorkspace());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        findChildNamed<QLineEdit>(&dialog, "userEdit")->setText(QStringLiteral("res.qian"));
+        auto *password = findChildNamed<QLineEdit>(&dialog, "passwordEdit");
+        password->setFocus();
+        for (char c : kTypedPassword)
+            QTest::keyClick(password, c);
+        QVERIFY(mdp::testing::countUtf16Copies(kTypedPassword) >= 1); // control: the scan sees it
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        QTest::keyClick(password, Qt::Key_Return);
+        QVERIFY(accepted.wait(20'000));
+        QCOMPARE(dialog.session()->userName, QStringLiteral("res.qian"));
+        QCOMPARE(mdp::testing::countUtf16Copies(kTypedPassword), 0);
+        QCOMPARE(mdp::testing::countUtf16Copies(kTypedPassword.substr(0, kTypedPassword.size() / 2 + 2)), 0);
+        QCOMPARE(mdp::testing::countUtf16Copies(kTypedPassword.substr(kTypedPassword.size() / 2)), 0);
+        dialog.takeWorkspace()->logout();
+    }
+
     void accountWithoutAuthenticatorIsWalkedThroughEnrolment()
     {
         LoginDialog dialog(openWorkspace());
@@ -316,11 +350,13 @@ private Q_SLOTS:
             const QUuid admin = custodian.value()->custodianId();
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
-                                       accounts::Role::Researcher, kResearcherPassword)
+                                       accounts::Role::Researcher,
+                                       normalizedPassword(kResearcherPassword.toUtf8()))
                         .ok());
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("dr.he"), QStringLiteral("He"),
-                                       accounts::Role::Clinician, kClinicianPassword)
+                                       accounts::Role::Clinician,
+                                       normalizedPassword(kClinicianPassword.toUtf8()))
                         .ok());
             enrolmentCode = accounts.issueEnrolmentCode(admin, QStringLiteral("dr.he")).value();
         }
@@ -405,14 +441,15 @@ private Q_SLOTS:
             const QUuid admin = custodian.value()->custodianId();
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("aud.qian"), QStringLiteral("Qian"),
-                                       accounts::Role::Auditor, kAdminPassword)
+                                       accounts::Role::Auditor, normalizedPassword(kAdminPassword.toUtf8()))
                         .ok());
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
-                                       accounts::Role::Researcher, kResearcherPassword)
+                                       accounts::Role::Researcher,
+                                       normalizedPassword(kResearcherPassword.toUtf8()))
                         .ok());
             auto enrolment =
-                accounts.enrollTotp(QStringLiteral("aud.qian"), kAdminPassword,
+                accounts.enrollTotp(QStringLiteral("aud.qian"), normalizedPassword(kAdminPassword.toUtf8()),
                                     accounts.issueEnrolmentCode(admin, QStringLiteral("aud.qian")).value());
             QVERIFY(enrolment.ok());
             auditorSecret = enrolment->secretBase32;

@@ -71,7 +71,8 @@ private Q_SLOTS:
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
         QVERIFY(directory
                     .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
-                                   accounts::Role::Researcher, kResearcherPassword)
+                                   accounts::Role::Researcher,
+                                   normalizedPassword(kResearcherPassword.toUtf8()))
                     .ok());
     }
 
@@ -155,7 +156,8 @@ private Q_SLOTS:
             const QUuid admin = custodian.value()->custodianId();
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
-                                       accounts::Role::Researcher, kResearcherPassword)
+                                       accounts::Role::Researcher,
+                                       normalizedPassword(kResearcherPassword.toUtf8()))
                         .ok());
         }
         WorkstationShell shell(*m_settings, workstation::features());

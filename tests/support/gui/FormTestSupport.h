@@ -90,14 +90,14 @@ public:
         secondClinician.password = QStringLiteral("Second-clinician-2026!");
         if (!workspace->accounts().createAccount(workspace->custodianId(), secondClinician.userName,
                                                  secondClinician.displayName, accounts::Role::Clinician,
-                                                 secondClinician.password))
+                                                 normalizedPassword(secondClinician.password.toUtf8())))
             return false;
         auto code =
             workspace->accounts().issueEnrolmentCode(workspace->custodianId(), secondClinician.userName);
         if (!code)
             return false;
-        auto enrolment = workspace->accounts().enrollTotp(secondClinician.userName, secondClinician.password,
-                                                          code.value());
+        auto enrolment = workspace->accounts().enrollTotp(
+            secondClinician.userName, normalizedPassword(secondClinician.password.toUtf8()), code.value());
         if (!enrolment)
             return false;
         secondClinician.totpSecretBase32 = enrolment->secretBase32;

@@ -43,14 +43,10 @@ QString encode(int iterations, const QByteArray &salt, QByteArrayView hash)
            QString::fromLatin1(salt.toBase64()) + u'$' + QString::fromLatin1(hash.toByteArray().toBase64());
 }
 
-Result<SecureBytes> derive(const QString &password, QByteArrayView salt, int iterations)
+Result<SecureBytes> derive(const SecureBytes &password, QByteArrayView salt, int iterations)
 {
-    // NFC so the same password typed through different input methods hashes the same way.
-    QByteArray utf8 = password.normalized(QString::NormalizationForm_C).toUtf8();
-    auto derived =
-        crypto::pbkdf2(crypto::HashAlgorithm::Sm3, utf8, salt, iterations, PasswordHasher::kHashLength);
-    secureZero(utf8);
-    return derived;
+    return crypto::pbkdf2(crypto::HashAlgorithm::Sm3, password.view(), salt, iterations,
+                          PasswordHasher::kHashLength);
 }
 
 } // namespace
@@ -59,7 +55,7 @@ PasswordHasher::PasswordHasher(int iterations)
     : m_iterations(qBound(1, iterations, kMaximumIterations))
 {}
 
-Result<QString> PasswordHasher::hash(const QString &password) const
+Result<QString> PasswordHasher::hash(const SecureBytes &password) const
 {
     if (password.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("An empty password cannot be hashed."));
@@ -70,7 +66,7 @@ Result<QString> PasswordHasher::hash(const QString &password) const
     return encode(m_iterations, salt, derived->view());
 }
 
-bool PasswordHasher::verify(const QString &password, QStringView encoded) const
+bool PasswordHasher::verify(const SecureBytes &password, QStringView encoded) const
 {
     const std::optional<ParsedHash> parsed = parse(encoded);
     if (!parsed || password.isEmpty())

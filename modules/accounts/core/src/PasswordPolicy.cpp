@@ -23,8 +23,9 @@ QString foldForComparison(const QString &text)
 
 } // namespace
 
-Result<void> PasswordPolicy::check(const QString &password, const QString &userName) const
+Result<void> PasswordPolicy::check(const SecureBytes &utf8, const QString &userName) const
 {
+    QString password = QString::fromUtf8(utf8.view());
     QList<uint> codePoints = password.toUcs4();
     bool lower = false;
     bool upper = false;
@@ -62,7 +63,11 @@ Result<void> PasswordPolicy::check(const QString &password, const QString &userN
                                          "lower-case letters, upper-case letters, digits, other characters."),
                        kMinimumCharacterClasses));
     const QString name = foldForComparison(userName.trimmed());
-    if (name.size() >= kMinimumUserNameLengthChecked && foldForComparison(password).contains(name))
+    QString folded = foldForComparison(password);
+    const bool containsName = name.size() >= kMinimumUserNameLengthChecked && folded.contains(name);
+    secureZero(folded);
+    secureZero(password);
+    if (containsName)
         problems.append(translated(QT_TRANSLATE_NOOP("mdp::accounts::PasswordPolicy",
                                                      "The password must not contain the user name.")));
 

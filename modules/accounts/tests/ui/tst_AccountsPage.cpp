@@ -112,12 +112,16 @@ private Q_SLOTS:
         QVERIFY2(code.hasMatch(), qPrintable(message));
         saveScreenshot(window.get(), QStringLiteral("main-admin-enrolment-code-en"));
         auto &directory = m_demo.workspace().accounts();
-        QCOMPARE(directory.enrollTotp(QStringLiteral("dr.zhou"), QStringLiteral("Shenhe#Zhou2026"), {})
+        QCOMPARE(directory
+                     .enrollTotp(QStringLiteral("dr.zhou"),
+                                 normalizedPassword(QStringLiteral("Shenhe#Zhou2026").toUtf8()), {})
                      .error()
                      .code,
                  Error::Code::Unauthenticated);
         QVERIFY(directory
-                    .enrollTotp(QStringLiteral("dr.zhou"), QStringLiteral("Shenhe#Zhou2026"), code.captured())
+                    .enrollTotp(QStringLiteral("dr.zhou"),
+                                normalizedPassword(QStringLiteral("Shenhe#Zhou2026").toUtf8()),
+                                code.captured())
                     .ok());
         // Not enrolled yet (unconfirmed): the administrator can issue a fresh code from the page.
         auto *table = findChildNamed<QTableView>(page, "accountsTable");
@@ -151,8 +155,8 @@ private Q_SLOTS:
                                   QStringLiteral("Your password was changed."), 20'000);
         QVERIFY(findChildNamed<QLineEdit>(page, "oldPasswordEdit")->text().isEmpty());
         saveScreenshot(window.get(), QStringLiteral("main-ethics-my-account-en"));
-        auto signedIn = m_demo.workspace().accounts().authenticate(QStringLiteral("eth.chen"),
-                                                                   QStringLiteral("Lunli#Chen2026x"));
+        auto signedIn = m_demo.workspace().accounts().authenticate(
+            QStringLiteral("eth.chen"), normalizedPassword(QStringLiteral("Lunli#Chen2026x").toUtf8()));
         QVERIFY(signedIn.ok());
         for (auto &a : m_demo.accounts()) {
             if (a.role == u"ethics-reviewer")

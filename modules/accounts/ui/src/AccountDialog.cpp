@@ -62,7 +62,7 @@ AccountDialog::AccountDialog(Mode mode, QWidget *parent)
     for (accounts::Role role : accounts::allRoles())
         m_role->addItem(accounts::roleDisplayName(role), int(role));
     for (QLineEdit *edit : {m_password, m_confirm}) {
-        edit->setEchoMode(QLineEdit::Password);
+        workbench::preparePasswordEdit(edit);
         edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         workbench::addRevealAction(edit);
     }
@@ -142,9 +142,17 @@ accounts::Role AccountDialog::role() const
     return accounts::Role(m_role->currentData().toInt());
 }
 
-QString AccountDialog::password() const
+AccountDialog::~AccountDialog()
 {
-    return m_password->text();
+    workbench::wipePassword(m_password);
+    workbench::wipePassword(m_confirm);
+}
+
+SecureBytes AccountDialog::takePassword()
+{
+    SecureBytes password = workbench::takePassword(m_password);
+    workbench::wipePassword(m_confirm);
+    return password;
 }
 
 QString AccountDialog::problem() const
@@ -153,7 +161,8 @@ QString AccountDialog::problem() const
         return {};
     if (m_password->text().isEmpty())
         return {};
-    const Result<void> check = accounts::PasswordPolicy().check(m_password->text(), m_userName->text());
+    const Result<void> check =
+        accounts::PasswordPolicy().check(workbench::copyPassword(m_password), m_userName->text());
     if (!check.ok())
         return check.error().message;
     if (!m_confirm->text().isEmpty() && m_confirm->text() != m_password->text())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/accounts/Account.h"
+#include "mdp/foundation/SecureBytes.h"
 
 #include <QDialog>
 
@@ -26,12 +27,14 @@ public:
     };
 
     explicit AccountDialog(Mode mode, QWidget *parent = nullptr);
+    ~AccountDialog() override; // wipes what the password fields still hold
     void setAccount(const accounts::Account &account);
 
     QString userName() const;
     QString displayName() const;
     accounts::Role role() const;
-    QString password() const;
+    // The password typed; both password fields are emptied and wiped.
+    SecureBytes takePassword();
 
 private:
     void update();

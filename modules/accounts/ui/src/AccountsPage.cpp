@@ -173,7 +173,7 @@ void AccountsPage::addAccount()
     const QString userName = dialog.userName();
     const QString displayName = dialog.displayName();
     const accounts::Role role = dialog.role();
-    const QString password = dialog.password();
+    const SecureBytes password = dialog.takePassword();
     m_context.run<Result<accounts::Account>>(
         this, [=] { return directory->createAccount(actor, userName, displayName, role, password); },
         [this, userName](Result<accounts::Account> &result) {
@@ -233,7 +233,7 @@ void AccountsPage::resetPassword()
         return;
     accounts::AccountDirectory *directory = &m_context.workspace().accounts();
     const QUuid actor = m_context.actorId();
-    const QString password = dialog.password();
+    const SecureBytes password = dialog.takePassword();
     m_context.run<Result<void>>(
         this, [=] { return directory->resetPassword(actor, user, password); },
         [this, user](Result<void> &result) {

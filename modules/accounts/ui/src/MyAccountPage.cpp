@@ -20,7 +20,7 @@ namespace mdp::accounts::ui {
 namespace {
 void makeSecret(QLineEdit *edit)
 {
-    edit->setEchoMode(QLineEdit::Password);
+    workbench::preparePasswordEdit(edit);
     edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
 }
 } // namespace
@@ -159,8 +159,8 @@ void MyAccountPage::updatePasswordButton()
 {
     QString problem;
     if (!m_newPassword->text().isEmpty()) {
-        const Result<void> check =
-            accounts::PasswordPolicy().check(m_newPassword->text(), m_context.session().userName);
+        const Result<void> check = accounts::PasswordPolicy().check(workbench::copyPassword(m_newPassword),
+                                                                    m_context.session().userName);
         if (!check.ok())
             problem = check.error().message;
         else if (!m_confirmPassword->text().isEmpty() && m_confirmPassword->text() != m_newPassword->text())
@@ -177,14 +177,14 @@ void MyAccountPage::changePassword()
 {
     accounts::AccountDirectory *directory = &m_context.workspace().accounts();
     const QString user = m_context.session().userName;
-    const QString oldPassword = m_oldPassword->text();
-    const QString newPassword = m_newPassword->text();
+    const SecureBytes oldPassword = workbench::copyPassword(m_oldPassword);
+    const SecureBytes newPassword = workbench::copyPassword(m_newPassword);
     m_context.run<Result<void>>(
         this, [=] { return directory->changePassword(user, oldPassword, newPassword); },
         [this](Result<void> &result) {
             if (result.ok()) {
                 for (QLineEdit *edit : {m_oldPassword, m_newPassword, m_confirmPassword})
-                    edit->clear();
+                    workbench::wipePassword(edit);
                 workbench::showMessage(m_passwordMessage, workbench::Severity::Success,
                                        tr("Your password was changed."));
             } else {
@@ -207,12 +207,11 @@ void MyAccountPage::startEnrolment()
     }
     accounts::AccountDirectory *directory = &m_context.workspace().accounts();
     const QString user = m_context.session().userName;
-    const QString password = m_enrolPassword->text();
+    const SecureBytes password = workbench::takePassword(m_enrolPassword);
     const QString code = m_enrolmentCode->text().trimmed();
     m_context.run<Result<accounts::TotpEnrolment>>(
         this, [=] { return directory->enrollTotp(user, password, code); },
         [this](Result<accounts::TotpEnrolment> &result) {
-            m_enrolPassword->clear();
             if (!result.ok()) {
                 workbench::showMessage(
                     m_totpMessage, workbench::Severity::Error,

@@ -97,7 +97,8 @@ Result<workspace::SignIn> signInOf(const Args &args)
             Error::Code::InvalidArgument,
             QStringLiteral("this workspace is opened by signing in: give --as USER (password from "
                            "MDP_USER_PASSWORD, --password-fd N or a prompt)"));
-    auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(signIn.userName));
+    auto password =
+        readPassword("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(signIn.userName));
     if (!password)
         return makeError(
             Error::Code::Unauthenticated,
@@ -187,7 +188,7 @@ Result<SecureBytes> newPassword(workspace::Workspace &ws, const QString &userNam
         std::getenv("MDP_NEW_PASSWORD") || ws.unlockMode() == workspace::UnlockMode::AccountSlots
             ? "MDP_NEW_PASSWORD"
             : "MDP_USER_PASSWORD";
-    return readSecret(variable, QStringLiteral("New password for %1: ").arg(userName), true);
+    return readPassword(variable, QStringLiteral("New password for %1: ").arg(userName), true);
 }
 
 int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
@@ -233,8 +234,8 @@ int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
                                "password (or --machine-unlock where the deployment wants one shared "
                                "passphrase)"));
         options.adminDisplayName = args.value(QStringLiteral("display"));
-        auto password =
-            readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(options.adminName), true);
+        auto password = readPassword("MDP_USER_PASSWORD",
+                                     QStringLiteral("Password for %1: ").arg(options.adminName), true);
         if (!password)
             return fail(err, password.error());
         options.adminPassword = std::move(password.value());
@@ -275,12 +276,12 @@ int cmdRecover(const Args &args, const Clock &clock, QTextStream &out, QTextStre
     auto ws = workspace::Workspace::openWithRecoveryKey(dir.value(), *key, clock);
     if (!ws)
         return fail(err, ws.error());
-    auto password = readSecret("MDP_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(name), true);
+    auto password = readPassword("MDP_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(name), true);
     if (!password)
         return fail(err, password.error());
     auto &accounts = ws.value()->accounts();
     const QUuid custodian = ws.value()->custodianId();
-    if (auto r = accounts.resetPassword(custodian, name, QString::fromUtf8(password.value().view())); !r)
+    if (auto r = accounts.resetPassword(custodian, name, password.value()); !r)
         return fail(err, r.error());
     auto account = accounts.find(name);
     if (account && account.value() && account.value()->totpEnrolled) {
@@ -317,7 +318,7 @@ int cmdTotp(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
                                   .arg(user)));
     auto &accounts = ws.value()->accounts();
     if (verb == QStringLiteral("enrol")) {
-        auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
+        auto password = readPassword("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
         if (!password)
             return fail(err, password.error());
         auto code = args.value(QStringLiteral("enrolment-code"));
@@ -327,7 +328,7 @@ int cmdTotp(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
                     readSecret("MDP_ENROLMENT_CODE", QStringLiteral("Enrolment code for %1: ").arg(user)))
                 code = QString::fromUtf8(kept.value().view()).trimmed();
         }
-        auto enrolment = accounts.enrollTotp(user, QString::fromUtf8(password.value().view()), code);
+        auto enrolment = accounts.enrollTotp(user, password.value(), code);
         if (!enrolment)
             return fail(err, enrolment.error());
         out << "add this to the authenticator app, then run mdp totp confirm with its first code:\n"
@@ -371,8 +372,7 @@ int cmdUser(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
             return fail(err, password.error());
         const QString display =
             args.value(QStringLiteral("display")).isEmpty() ? name : args.value(QStringLiteral("display"));
-        auto account =
-            dir.createAccount(actor, name, display, *role, QString::fromUtf8(password.value().view()));
+        auto account = dir.createAccount(actor, name, display, *role, password.value());
         if (!account)
             return fail(err, account.error());
         out << "account " << account->userName << " (" << accounts::roleId(*role) << ") created";
@@ -625,7 +625,7 @@ QList<BenchLine> workspaceSignInBench(const QString &scratch)
                              ->accounts()
                              .createAccount(custodian.value()->custodianId(), QStringLiteral("researcher"),
                                             QStringLiteral("Researcher"), accounts::Role::Researcher,
-                                            QString::fromLatin1(password))
+                                            SecureBytes(password))
                              .ok();
         if (!created) {
             // Said, not skipped: a missing line would look like a bench with nothing to say.

@@ -127,4 +127,12 @@ Result<SecureBytes> readSecret(const char *environmentVariable, const QString &p
     return first;
 }
 
+Result<SecureBytes> readPassword(const char *environmentVariable, const QString &prompt, bool confirm)
+{
+    auto secret = readSecret(environmentVariable, prompt, confirm);
+    if (!secret)
+        return secret;
+    return normalizedPassword(secret.value().view());
+}
+
 } // namespace mdp::cli

@@ -19,6 +19,34 @@ void secureZero(QByteArray &bytes)
     bytes.clear();
 }
 
+void secureZero(QString &text)
+{
+    if (!text.isEmpty() && !text.isDetached())
+        text.detach();
+    if (!text.isEmpty())
+        secureZero(text.data(), std::size_t(text.size()) * sizeof(QChar));
+    text.clear();
+}
+
+SecureBytes takePassword(QString &text)
+{
+    QString normal = text.normalized(QString::NormalizationForm_C);
+    QByteArray utf8 = normal.toUtf8();
+    SecureBytes out = SecureBytes::takeFrom(utf8);
+    if (normal.isSharedWith(text))
+        normal.clear(); // already NFC: the one buffer is wiped through `text`
+    else
+        secureZero(normal);
+    secureZero(text);
+    return out;
+}
+
+SecureBytes normalizedPassword(QByteArrayView utf8)
+{
+    QString text = QString::fromUtf8(utf8);
+    return takePassword(text);
+}
+
 SecureBytes::SecureBytes(std::size_t size)
     : m_bytes(size, '\0')
 {}

@@ -70,6 +70,11 @@ void FirstRunWizard::setWorkspace(std::unique_ptr<workspace::Workspace> workspac
     Q_EMIT workspaceCreated();
 }
 
+SecureBytes FirstRunWizard::adminPassword() const
+{
+    return static_cast<AdminAccountWizardPage *>(page(AdminPage))->password();
+}
+
 std::unique_ptr<workspace::Workspace> FirstRunWizard::takeWorkspace()
 {
     return std::move(m_workspace);

@@ -29,12 +29,6 @@ namespace {
 
 using OpenResult = std::shared_ptr<Result<std::unique_ptr<workspace::Workspace>>>;
 
-SecureBytes secretFrom(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    return SecureBytes::takeFrom(utf8);
-}
-
 QString localTime(const QDateTime &utc)
 {
     return workbench::formatDateTime(utc);
@@ -64,6 +58,8 @@ LoginDialog::~LoginDialog()
     // A worker still running uses the workspace this dialog owns.
     if (m_worker && m_worker->isRunning())
         m_worker->wait();
+    workbench::wipePassword(m_password);
+    workbench::wipePassword(m_passphrase);
 }
 
 void LoginDialog::build()
@@ -119,7 +115,7 @@ void LoginDialog::build()
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_totp->setObjectName(QStringLiteral("totpEdit"));
     for (QLineEdit *edit : {m_passphrase, m_password}) {
-        edit->setEchoMode(QLineEdit::Password);
+        workbench::preparePasswordEdit(edit);
         edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         edit->installEventFilter(this);
     }
@@ -199,7 +195,7 @@ void LoginDialog::build()
     connect(m_enrolment, &workbench::TotpEnrolmentWidget::codeEntered, this, &LoginDialog::submit);
     connect(m_otherUser, &QPushButton::clicked, this, [this] {
         setStep(Step::Credentials);
-        m_password->clear();
+        workbench::wipePassword(m_password);
         workbench::showMessage(m_message, workbench::Severity::None, {});
         m_user->setFocus();
         m_user->selectAll();
@@ -343,12 +339,12 @@ void LoginDialog::unlock()
     setBusy(true, m_accountSlots ? tr("Signing in…") : tr("Unlocking the workspace…"));
     const QString directory = m_directory;
     const Clock *clock = m_clock;
-    SecureBytes passphrase = m_accountSlots ? SecureBytes() : secretFrom(m_passphrase->text());
+    SecureBytes passphrase = m_accountSlots ? SecureBytes() : workbench::takePassword(m_passphrase);
     std::optional<workspace::SignIn> credentials;
     if (m_accountSlots) {
         credentials.emplace();
         credentials->userName = m_user->text().trimmed();
-        credentials->password = secretFrom(m_password->text());
+        credentials->password = workbench::copyPassword(m_password);
         credentials->totpCode = m_totp->text().trimmed();
         credentials->allowEnrolment = true;
     }
@@ -404,14 +400,14 @@ void LoginDialog::unlock()
             if (!result->ok())
                 return showOpenFailure(result->error());
             m_workspace = std::move(result->value());
-            m_passphrase->clear();
+            workbench::wipePassword(m_passphrase);
             updateTitle();
             if (!m_accountSlots)
                 return signIn();
             // Signing in opened the workspace: signed in, or to enrol the second factor first.
             if (const auto session = m_workspace->session()) {
                 m_session = *session;
-                m_password->clear();
+                workbench::wipePassword(m_password);
                 accept();
                 return;
             }
@@ -424,7 +420,7 @@ void LoginDialog::signIn()
     setBusy(true, tr("Checking your credentials…"));
     workspace::Workspace *ws = m_workspace.get();
     const QString user = m_user->text().trimmed();
-    SecureBytes password = secretFrom(m_password->text());
+    SecureBytes password = workbench::copyPassword(m_password);
     const QString code = m_totp->text().trimmed();
     m_worker = workbench::runInBackground<Result<workspace::Session>>(
         this,
@@ -438,7 +434,7 @@ void LoginDialog::signIn()
             if (!result.ok())
                 return showLoginFailure(result.error());
             m_session = result.value();
-            m_password->clear();
+            workbench::wipePassword(m_password);
             accept();
         });
 }
@@ -505,7 +501,7 @@ void LoginDialog::openAuditReview()
         return;
     workspace::SignIn credentials;
     credentials.userName = m_user->text().trimmed();
-    credentials.password = secretFrom(m_password->text());
+    credentials.password = workbench::copyPassword(m_password);
     credentials.totpCode = m_totp->text().trimmed();
     if (credentials.userName.isEmpty() || credentials.password.isEmpty())
         return showError(tr("Enter your user name and password (and the verification code) first."),
@@ -532,7 +528,7 @@ void LoginDialog::openAuditReview()
                 return showLoginFailure(result->error());
             }
             m_openedReview = std::move(result->value());
-            m_password->clear();
+            workbench::wipePassword(m_password);
             accept();
         });
 }
@@ -588,12 +584,14 @@ void LoginDialog::startEnrolment()
     setBusy(true, tr("Preparing your authenticator key…"));
     workspace::Workspace *ws = m_workspace.get();
     const QString user = m_user->text().trimmed();
-    const QString password = m_password->text();
+    SecureBytes password = workbench::copyPassword(m_password);
     const QString enrolmentCode = m_totp->text().trimmed();
     m_worker = workbench::runInBackground<Result<accounts::TotpEnrolment>>(
         this,
-        [ws, user, password, enrolmentCode] {
-            return ws->accounts().enrollTotp(user, password, enrolmentCode);
+        [ws, user, password = std::move(password), enrolmentCode]() mutable {
+            auto result = ws->accounts().enrollTotp(user, password, enrolmentCode);
+            password.clear();
+            return result;
         },
         [this](Result<accounts::TotpEnrolment> &result) {
             setBusy(false);

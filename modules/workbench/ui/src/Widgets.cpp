@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFrame>
 #include <QGridLayout>
+#include <QInputMethodQueryEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -126,6 +127,82 @@ void addRevealAction(QLineEdit *edit)
         reveal->setIcon(
             Theme::icon(shown ? QStringLiteral("eye-off") : QStringLiteral("eye"), Theme::muted()));
     });
+}
+
+namespace {
+// Answers an input method's questions about a password field without its text: a line edit would
+// otherwise hand out copies (the text before the cursor, the selection) that are freed unwiped.
+class HiddenTextQueries final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::InputMethodQuery)
+            return false;
+        auto *edit = qobject_cast<QLineEdit *>(watched);
+        if (!edit || edit->echoMode() == QLineEdit::Normal)
+            return false;
+        auto *query = static_cast<QInputMethodQueryEvent *>(event);
+        constexpr Qt::InputMethodQueries kText =
+            Qt::ImSurroundingText | Qt::ImCurrentSelection | Qt::ImTextBeforeCursor | Qt::ImTextAfterCursor;
+        for (quint32 bit = 1; bit != 0; bit <<= 1) {
+            const auto one = Qt::InputMethodQuery(bit);
+            if (!(query->queries() & one))
+                continue;
+            query->setValue(one, (kText & one) ? QVariant(QString()) : edit->inputMethodQuery(one));
+        }
+        query->accept();
+        return true;
+    }
+};
+} // namespace
+
+void preparePasswordEdit(QLineEdit *edit)
+{
+    if (!edit->findChild<HiddenTextQueries *>(QString(), Qt::FindDirectChildrenOnly))
+        edit->installEventFilter(new HiddenTextQueries(edit));
+    // Twice the longest password the policy accepts, in UTF-16 units, plus what an input method
+    // composes before it commits.
+    constexpr qsizetype kRoom = 1024;
+    if (edit->echoMode() == QLineEdit::Normal)
+        edit->setEchoMode(QLineEdit::Password);
+    edit->setMaxLength(int(kRoom / 2));
+    if (!edit->text().isEmpty())
+        return;
+    QString room;
+    room.reserve(kRoom);
+    edit->setText(room); // the edit now owns the reserved buffer, and its inserts stay in it
+}
+
+void wipePassword(QLineEdit *edit)
+{
+    QString typed = edit->text(); // shares the edit's buffer
+    edit->clear();                // the edit lets go of it; `typed` is the last owner
+    secureZero(typed);
+    preparePasswordEdit(edit);
+}
+
+SecureBytes copyPassword(const QLineEdit *edit)
+{
+    const QString typed = edit->text();
+    QString normal = typed.normalized(QString::NormalizationForm_C); // shares `typed` when unchanged
+    QByteArray utf8 = normal.toUtf8();
+    SecureBytes password = SecureBytes::takeFrom(utf8);
+    if (!normal.isSharedWith(typed))
+        secureZero(normal);
+    return password;
+}
+
+SecureBytes takePassword(QLineEdit *edit)
+{
+    QString typed = edit->text();
+    edit->clear();
+    SecureBytes password = mdp::takePassword(typed);
+    preparePasswordEdit(edit);
+    return password;
 }
 
 QString headingHtml(const QString &text)

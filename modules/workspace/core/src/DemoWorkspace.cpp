@@ -76,8 +76,8 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
         a.displayName = QString::fromUtf8(p.displayName);
         a.role = accounts::roleId(p.role);
         a.password = QStringLiteral("Demo-") + a.role + QStringLiteral("-2026!");
-        auto created =
-            w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role, a.password);
+        auto created = w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role,
+                                                  normalizedPassword(a.password.toUtf8()));
         if (!created) {
             w.logout();
             return created.error();
@@ -88,7 +88,8 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
                 w.logout();
                 return code.error();
             }
-            auto enrolment = w.accounts().enrollTotp(a.userName, a.password, code.value());
+            auto enrolment =
+                w.accounts().enrollTotp(a.userName, normalizedPassword(a.password.toUtf8()), code.value());
             if (!enrolment) {
                 w.logout();
                 return enrolment.error();
@@ -130,8 +131,7 @@ Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &accoun
         accounts::Totp totp(SecureBytes::takeFrom(*secret), workspace.clock());
         code = totp.currentCode();
     }
-    QByteArray pw = account.password.toUtf8();
-    return workspace.login(account.userName, SecureBytes::takeFrom(pw), code);
+    return workspace.login(account.userName, normalizedPassword(account.password.toUtf8()), code);
 }
 
 } // namespace mdp::workspace

@@ -10,16 +10,6 @@ namespace mdp::workspace {
 
 using namespace accounts;
 
-namespace {
-
-SecureBytes utf8(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    return SecureBytes::takeFrom(bytes);
-}
-
-} // namespace
-
 QStringList keyScopesFor(const Account &account)
 {
     if (account.locked || account.roles.isEmpty())
@@ -91,7 +81,7 @@ Result<void> TransactionalAccountDirectory::grantFor(const Account &account)
 
 Result<Account> TransactionalAccountDirectory::createAccount(const QUuid &actorId, const QString &userName,
                                                              const QString &displayName, Role role,
-                                                             const QString &password)
+                                                             const SecureBytes &password)
 {
     if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
                               u"accounts.create");
@@ -108,12 +98,12 @@ Result<Account> TransactionalAccountDirectory::createAccount(const QUuid &actorI
                         (void)m_keys->removeSlot(slot.accountId);
                 }
             }
-            return m_keys->addSlot({created.idString(), created.userName, utf8(password)},
-                                   keyScopesFor(created));
+            return m_keys->addSlot({created.idString(), created.userName, password}, keyScopesFor(created));
         });
 }
 
-Result<Account> TransactionalAccountDirectory::authenticate(const QString &userName, const QString &password,
+Result<Account> TransactionalAccountDirectory::authenticate(const QString &userName,
+                                                            const SecureBytes &password,
                                                             const QString &totpCode)
 {
     return inOneTransaction(m_outbox, [&] { return m_inner.authenticate(userName, password, totpCode); });
@@ -129,34 +119,34 @@ Result<void> TransactionalAccountDirectory::logout(const QUuid &accountId)
 }
 
 Result<void> TransactionalAccountDirectory::changePassword(const QString &userName,
-                                                           const QString &oldPassword,
-                                                           const QString &newPassword)
+                                                           const SecureBytes &oldPassword,
+                                                           const SecureBytes &newPassword)
 {
     return withKeys<void>([&] { return m_inner.changePassword(userName, oldPassword, newPassword); },
                           [&]() -> Result<void> {
                               auto account = m_inner.find(userName);
                               if (!account || !account->has_value())
                                   return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
-                              return m_keys->changeSlotPassword(account->value().idString(),
-                                                                utf8(oldPassword), utf8(newPassword));
+                              return m_keys->changeSlotPassword(account->value().idString(), oldPassword,
+                                                                newPassword);
                           });
 }
 
 Result<void> TransactionalAccountDirectory::resetPassword(const QUuid &actorId, const QString &userName,
-                                                          const QString &newPassword)
+                                                          const SecureBytes &newPassword)
 {
     if (auto ok = permitActor(m_guard, actorId.toString(QUuid::WithoutBraces), Permission::AdministerAccounts,
                               u"accounts.reset-password");
         !ok)
         return ok.error();
-    return withKeys<void>([&] { return m_inner.resetPassword(actorId, userName, newPassword); },
-                          [&]() -> Result<void> {
-                              auto account = m_inner.find(userName);
-                              if (!account || !account->has_value())
-                                  return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
-                              return m_keys->resetSlot({account->value().idString(),
-                                                        account->value().userName, utf8(newPassword)});
-                          });
+    return withKeys<void>(
+        [&] { return m_inner.resetPassword(actorId, userName, newPassword); },
+        [&]() -> Result<void> {
+            auto account = m_inner.find(userName);
+            if (!account || !account->has_value())
+                return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
+            return m_keys->resetSlot({account->value().idString(), account->value().userName, newPassword});
+        });
 }
 
 Result<Account> TransactionalAccountDirectory::lock(const QUuid &actorId, const QString &userName)
@@ -201,7 +191,7 @@ Result<QString> TransactionalAccountDirectory::issueEnrolmentCode(const QUuid &a
 }
 
 Result<TotpEnrolment> TransactionalAccountDirectory::enrollTotp(const QString &userName,
-                                                                const QString &password,
+                                                                const SecureBytes &password,
                                                                 const QString &enrolmentCode)
 {
     return inOneTransaction(m_outbox, [&] { return m_inner.enrollTotp(userName, password, enrolmentCode); });

@@ -33,20 +33,20 @@ public:
 
     Result<accounts::Account> createAccount(const QUuid &actorId, const QString &userName,
                                             const QString &displayName, accounts::Role role,
-                                            const QString &password) override;
-    Result<accounts::Account> authenticate(const QString &userName, const QString &password,
+                                            const SecureBytes &password) override;
+    Result<accounts::Account> authenticate(const QString &userName, const SecureBytes &password,
                                            const QString &totpCode) override;
     Result<void> logout(const QUuid &accountId) override;
-    Result<void> changePassword(const QString &userName, const QString &oldPassword,
-                                const QString &newPassword) override;
+    Result<void> changePassword(const QString &userName, const SecureBytes &oldPassword,
+                                const SecureBytes &newPassword) override;
     Result<void> resetPassword(const QUuid &actorId, const QString &userName,
-                               const QString &newPassword) override;
+                               const SecureBytes &newPassword) override;
     Result<accounts::Account> lock(const QUuid &actorId, const QString &userName) override;
     Result<accounts::Account> unlock(const QUuid &actorId, const QString &userName) override;
     Result<accounts::Account> setRoles(const QUuid &actorId, const QString &userName,
                                        const QList<accounts::Role> &roles) override;
     Result<QString> issueEnrolmentCode(const QUuid &actorId, const QString &userName) override;
-    Result<accounts::TotpEnrolment> enrollTotp(const QString &userName, const QString &password,
+    Result<accounts::TotpEnrolment> enrollTotp(const QString &userName, const SecureBytes &password,
                                                const QString &enrolmentCode) override;
     Result<accounts::Account> confirmTotp(const QString &userName, const QString &code) override;
     Result<accounts::Account> resetTotp(const QUuid &actorId, const QString &userName) override;

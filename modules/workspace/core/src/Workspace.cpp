@@ -106,11 +106,11 @@ Result<QJsonObject> readManifest(const QString &directory)
     return doc.object();
 }
 
-QString randomCustodianPassword()
+SecureBytes randomCustodianPassword()
 {
     // Never stored, never shown: the custodian cannot sign in. Satisfies any password policy.
-    return QString::fromLatin1(crypto::randomBytes(24).toBase64(QByteArray::Base64UrlEncoding)) +
-           QStringLiteral("aZ9!");
+    QByteArray text = crypto::randomBytes(24).toBase64(QByteArray::Base64UrlEncoding) + "aZ9!";
+    return SecureBytes::takeFrom(text);
 }
 
 // Known-answer tests once per process, before the first key is touched.
@@ -1790,7 +1790,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const CreateOptions &option
         auto admin = d.transactionalAccounts->createAccount(
             d.custodian, options.adminName,
             options.adminDisplayName.isEmpty() ? options.adminName : options.adminDisplayName,
-            accounts::Role::SystemAdmin, QString::fromUtf8(options.adminPassword.view()));
+            accounts::Role::SystemAdmin, options.adminPassword);
         if (!admin)
             return cleanUp(admin.error());
         // The administrator enrols an authenticator at the first sign-in, with this code (issue 9
@@ -2504,8 +2504,7 @@ Result<Session> Workspace::login(const QString &userName, const SecureBytes &pas
             return settled.error();
         return signedIn;
     }
-    auto account =
-        d->transactionalAccounts->authenticate(userName, QString::fromUtf8(password.view()), totpCode);
+    auto account = d->transactionalAccounts->authenticate(userName, password, totpCode);
     if (!account)
         return account.error();
     if (auto failure = d->auditFailure()) {

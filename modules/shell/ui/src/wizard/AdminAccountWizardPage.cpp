@@ -32,7 +32,7 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
         QRegularExpression(QStringLiteral("[a-z][a-z0-9._-]{0,31}")), m_name));
     m_displayName->setPlaceholderText(tr("e.g. Wang Fang, Information Department"));
     for (QLineEdit *edit : {m_password, m_confirm}) {
-        edit->setEchoMode(QLineEdit::Password);
+        workbench::preparePasswordEdit(edit);
         edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         workbench::addRevealAction(edit);
     }
@@ -64,7 +64,6 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
 
     registerField(QStringLiteral("adminName*"), m_name);
     registerField(QStringLiteral("adminDisplayName*"), m_displayName);
-    registerField(QStringLiteral("adminPassword"), m_password);
     for (QLineEdit *edit : {m_name, m_displayName, m_password, m_confirm})
         connect(edit, &QLineEdit::textChanged, this, &AdminAccountWizardPage::update);
     update();
@@ -74,7 +73,8 @@ QString AdminAccountWizardPage::policyProblem() const
 {
     if (m_password->text().isEmpty())
         return {};
-    const Result<void> check = accounts::PasswordPolicy().check(m_password->text(), m_name->text());
+    const Result<void> check =
+        accounts::PasswordPolicy().check(workbench::copyPassword(m_password), m_name->text());
     if (!check.ok())
         return check.error().message;
     if (!m_confirm->text().isEmpty() && m_confirm->text() != m_password->text())
@@ -97,8 +97,13 @@ bool AdminAccountWizardPage::isComplete() const
 
 void AdminAccountWizardPage::clearSecrets()
 {
-    m_password->clear();
-    m_confirm->clear();
+    workbench::wipePassword(m_password);
+    workbench::wipePassword(m_confirm);
+}
+
+SecureBytes AdminAccountWizardPage::password() const
+{
+    return workbench::copyPassword(m_password);
 }
 
 } // namespace mdp::shell

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mdp/foundation/SecureBytes.h"
+
 #include <QWizardPage>
 
 class QLabel;
@@ -14,6 +16,8 @@ public:
     explicit AdminAccountWizardPage(QWidget *parent = nullptr);
     bool isComplete() const override;
     bool validatePage() override { return isComplete(); }
+    // The password typed (takePassword's form); the fields keep it until clearSecrets().
+    SecureBytes password() const;
     void clearSecrets();
 
 private:

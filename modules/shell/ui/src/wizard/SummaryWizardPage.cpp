@@ -17,11 +17,6 @@ namespace mdp::shell {
 namespace {
 using CreateResult = Result<std::unique_ptr<workspace::Workspace>>;
 
-SecureBytes secretFrom(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    return SecureBytes::takeFrom(utf8);
-}
 } // namespace
 
 SummaryWizardPage::SummaryWizardPage(FirstRunWizard *wizard)
@@ -99,7 +94,7 @@ void SummaryWizardPage::startCreation()
     options.blobCipher = sm4 ? QStringLiteral("sm4-gcm") : QStringLiteral("aes-256-gcm");
     options.adminName = field(QStringLiteral("adminName")).toString();
     options.adminDisplayName = field(QStringLiteral("adminDisplayName")).toString().trimmed();
-    options.adminPassword = secretFrom(field(QStringLiteral("adminPassword")).toString());
+    options.adminPassword = m_wizard->adminPassword();
 
     workbench::showMessage(m_error, workbench::Severity::None, {});
     m_busyLabel->setText(tr("Deriving keys and creating the encrypted workspace…"));

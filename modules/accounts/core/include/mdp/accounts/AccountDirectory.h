@@ -4,6 +4,7 @@
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/TotpEnrolment.h"
 #include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
 
 #include <QList>
 #include <QString>
@@ -44,6 +45,9 @@ Error badCredentialsError();
 //
 // Administrative calls take the acting account's id; they are refused with PermissionDenied
 // unless that account holds the system-admin role and is not locked.
+//
+// Passwords are SecureBytes holding the NFC-normalised UTF-8 of what was typed (takePassword), never
+// QStrings, so no copy outlives the call unwiped.
 class AccountDirectory
 {
 public:
@@ -54,23 +58,24 @@ public:
     // AlreadyExists when the name is taken, case-insensitively; InvalidArgument for a malformed
     // name or a password the PasswordPolicy refuses.
     virtual Result<Account> createAccount(const QUuid &actorId, const QString &userName,
-                                          const QString &displayName, Role role, const QString &password) = 0;
+                                          const QString &displayName, Role role,
+                                          const SecureBytes &password) = 0;
 
     // See LoginFailure for the error codes. A successful sign-in resets the failure counter.
     // After the configured number of consecutive failures (default 5; wrong or missing codes
     // count) the account is locked out for the configured time (default 15 minutes), doubled for
     // each further failure. `code` is the authenticator's code, or, for an account that still has
     // to enrol one, the administrator's enrolment code.
-    virtual Result<Account> authenticate(const QString &userName, const QString &password,
+    virtual Result<Account> authenticate(const QString &userName, const SecureBytes &password,
                                          const QString &code = {}) = 0;
     // Only records the event; sessions are the caller's business.
     virtual Result<void> logout(const QUuid &accountId) = 0;
 
     // The owner changes their own password; a wrong old password counts as a failed sign-in.
-    virtual Result<void> changePassword(const QString &userName, const QString &oldPassword,
-                                        const QString &newPassword) = 0;
+    virtual Result<void> changePassword(const QString &userName, const SecureBytes &oldPassword,
+                                        const SecureBytes &newPassword) = 0;
     virtual Result<void> resetPassword(const QUuid &actorId, const QString &userName,
-                                       const QString &newPassword) = 0;
+                                       const SecureBytes &newPassword) = 0;
 
     // Lock until unlocked. Refuses locking oneself and the last unlocked system administrator.
     virtual Result<Account> lock(const QUuid &actorId, const QString &userName) = 0;
@@ -90,7 +95,7 @@ public:
     // Starts TOTP enrolment after checking the password and the administrator's enrolment code (a
     // wrong or missing one counts as a failed sign-in, with the same answer as a wrong password);
     // replaces an unconfirmed enrolment, refuses (Conflict) once one is confirmed.
-    virtual Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password,
+    virtual Result<TotpEnrolment> enrollTotp(const QString &userName, const SecureBytes &password,
                                              const QString &enrolmentCode) = 0;
     // Confirms the pending enrolment with a current code; the code cannot be used again to sign in.
     virtual Result<Account> confirmTotp(const QString &userName, const QString &code) = 0;

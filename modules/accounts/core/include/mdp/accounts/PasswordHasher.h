@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
 
 #include <QString>
 
@@ -26,10 +27,10 @@ public:
 
     int iterations() const { return m_iterations; }
 
-    // Fresh random salt every call. The password is NFC-normalised and UTF-8 encoded first.
-    Result<QString> hash(const QString &password) const;
+    // Fresh random salt every call. The password is its NFC-normalised UTF-8 (takePassword).
+    Result<QString> hash(const SecureBytes &password) const;
     // Constant-time comparison of the derived hash; false for a wrong password or a malformed string.
-    bool verify(const QString &password, QStringView encoded) const;
+    bool verify(const SecureBytes &password, QStringView encoded) const;
     // True when `encoded` uses another scheme or fewer iterations than this hasher.
     bool needsRehash(QStringView encoded) const;
 

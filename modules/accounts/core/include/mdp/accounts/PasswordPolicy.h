@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
 
 #include <QString>
 
@@ -16,8 +17,9 @@ public:
     static constexpr int kMinimumCharacterClasses = 3;
     static constexpr int kMinimumUserNameLengthChecked = 3;
 
-    // Error::Code::InvalidArgument with a translated explanation when a rule is broken.
-    Result<void> check(const QString &password, const QString &userName) const;
+    // Error::Code::InvalidArgument with a translated explanation when a rule is broken. The password
+    // is its NFC-normalised UTF-8 (takePassword); the copies made to check it are wiped.
+    Result<void> check(const SecureBytes &password, const QString &userName) const;
 
     // The rules in one sentence, for a hint under the password field.
     static QString description();

@@ -61,24 +61,24 @@ public:
     void setServiceAccount(const QUuid &id);
 
     Result<Account> createAccount(const QUuid &actorId, const QString &userName, const QString &displayName,
-                                  Role role, const QString &password) override;
+                                  Role role, const SecureBytes &password) override;
     // Sign-in where the password was already proven by the account's key slot (the workspace
     // opened with it): everything authenticate() checks except the password hash, so signing in
     // costs one key derivation, not two. Only the workspace calls this, right after the slot opened.
     Result<Account> authenticateByKeySlot(const QString &userName, const QString &code);
-    Result<Account> authenticate(const QString &userName, const QString &password,
+    Result<Account> authenticate(const QString &userName, const SecureBytes &password,
                                  const QString &code = {}) override;
     Result<void> logout(const QUuid &accountId) override;
-    Result<void> changePassword(const QString &userName, const QString &oldPassword,
-                                const QString &newPassword) override;
+    Result<void> changePassword(const QString &userName, const SecureBytes &oldPassword,
+                                const SecureBytes &newPassword) override;
     Result<void> resetPassword(const QUuid &actorId, const QString &userName,
-                               const QString &newPassword) override;
+                               const SecureBytes &newPassword) override;
     Result<Account> lock(const QUuid &actorId, const QString &userName) override;
     Result<Account> unlock(const QUuid &actorId, const QString &userName) override;
     Result<Account> setRoles(const QUuid &actorId, const QString &userName,
                              const QList<Role> &roles) override;
     Result<QString> issueEnrolmentCode(const QUuid &actorId, const QString &userName) override;
-    Result<TotpEnrolment> enrollTotp(const QString &userName, const QString &password,
+    Result<TotpEnrolment> enrollTotp(const QString &userName, const SecureBytes &password,
                                      const QString &enrolmentCode) override;
     Result<Account> confirmTotp(const QString &userName, const QString &code) override;
     Result<Account> resetTotp(const QUuid &actorId, const QString &userName) override;
@@ -87,7 +87,7 @@ public:
     Result<std::optional<Account>> findById(const QUuid &id) override;
 
 private:
-    Result<Account> authenticateChecked(const QString &userName, const QString *password,
+    Result<Account> authenticateChecked(const QString &userName, const SecureBytes *password,
                                         const QString &totpCode);
     SqlCipherAccountDirectory(store::Database &database, const Clock &clock, AccountAuditSink &auditSink,
                               Options options);

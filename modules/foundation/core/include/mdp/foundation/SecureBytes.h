@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 #include <cstddef>
 #include <vector>
@@ -46,5 +47,15 @@ private:
 // Zeroes memory in a way the optimiser may not remove.
 void secureZero(void *data, std::size_t size);
 void secureZero(QByteArray &bytes);
+// Wipes the characters of a string and empties it. A buffer another copy still shares is detached
+// first, so let go of the other copies (a line edit's text: clear the edit) before wiping.
+void secureZero(QString &text);
+
+// A password in the form the account and key-slot functions take it: NFC-normalised UTF-8 in secure
+// memory, so the same password typed through different input methods gives the same bytes. The
+// string is wiped. Passwords never travel as QString beyond the widget or prompt they were typed in.
+SecureBytes takePassword(QString &text);
+// The same for bytes read from a file descriptor, a terminal or the environment (UTF-8).
+SecureBytes normalizedPassword(QByteArrayView utf8);
 
 } // namespace mdp

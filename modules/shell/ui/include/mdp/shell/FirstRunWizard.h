@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
 
 #include <QWizard>
 
@@ -63,6 +64,7 @@ private:
     friend class SummaryWizardPage;
     void setCreating(bool creating);
     void setWorkspace(std::unique_ptr<workspace::Workspace> workspace);
+    SecureBytes adminPassword() const;
 
     Creator m_creator;
     std::unique_ptr<workspace::Workspace> m_workspace;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mdp/foundation/SecureBytes.h"
+
 #include <QString>
 
 class QDateTime;
@@ -34,6 +36,18 @@ QPushButton *makeAccentButton(const QString &text, QWidget *parent = nullptr);
 QWidget *makePageHeader(const QString &title, const QString &subtitle, QWidget *parent = nullptr);
 // A password field with an eye button that shows or hides what was typed.
 void addRevealAction(QLineEdit *edit);
+// Makes `edit` a password field whose characters can be wiped: echo hidden, and room for the longest
+// password reserved up front so typing never moves the text and leaves earlier copies in freed memory.
+// Call again after anything that replaced the edit's text.
+void preparePasswordEdit(QLineEdit *edit);
+// What was typed into a password field, as takePassword() gives it; the field is emptied and the
+// characters it held are wiped (prepared again for the next entry).
+SecureBytes takePassword(QLineEdit *edit);
+// The same without emptying the field (a sign-in the dialog may retry); no copy of the characters
+// is left outside the field's own buffer.
+SecureBytes copyPassword(const QLineEdit *edit);
+// Empties a password field, wiping what it held.
+void wipePassword(QLineEdit *edit);
 // A wizard page title in the size of a page heading (QWizard draws titles as rich text).
 QString headingHtml(const QString &text);
 // Adds "name: value" as a row of a facts grid; returns the value label.
