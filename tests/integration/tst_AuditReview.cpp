@@ -77,11 +77,11 @@ private Q_SLOTS:
         auto &directory = admin.value()->accounts();
         QVERIFY(directory
                     .createAccount(adminId, QStringLiteral("zhao.audit"), QStringLiteral("Zhao"),
-                                   accounts::Role::Auditor, normalizedPassword(kAuditorPassword))
+                                   accounts::Role::Auditor, passwordBytes(kAuditorPassword))
                     .ok());
         QVERIFY(directory
                     .createAccount(adminId, QStringLiteral("zhou.min"), QStringLiteral("Zhou Min"),
-                                   accounts::Role::Researcher, normalizedPassword(kResearcherPassword))
+                                   accounts::Role::Researcher, passwordBytes(kResearcherPassword))
                     .ok());
         for (const QString &user : {QStringLiteral("zhao.audit"), QStringLiteral("zhou.min")}) {
             auto code = directory.issueEnrolmentCode(adminId, user);

@@ -167,8 +167,8 @@ private Q_SLOTS:
             QVERIFY(ws);
             for (const QString &name : {QStringLiteral("clin1"), QStringLiteral("clin2"),
                                         QStringLiteral("rev1"), QStringLiteral("dm1")}) {
-                auto enrolment = ws->accounts().enrollTotp(name, normalizedPassword(kPassword),
-                                                           enrolmentCodes.value(name));
+                auto enrolment =
+                    ws->accounts().enrollTotp(name, passwordBytes(kPassword), enrolmentCodes.value(name));
                 QVERIFY2(enrolment, qPrintable(enrolment ? QString() : enrolment.error().message));
                 const auto secretBytes = accounts::base32Decode(enrolment->secretBase32);
                 QVERIFY(secretBytes);

@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(admin.value()
                     ->accounts()
                     .createAccount(adminId, QStringLiteral("li.na"), QStringLiteral("Li Na"),
-                                   accounts::Role::Clinician, normalizedPassword(kClinicianPassword))
+                                   accounts::Role::Clinician, passwordBytes(kClinicianPassword))
                     .ok());
         auto code = admin.value()->accounts().issueEnrolmentCode(adminId, QStringLiteral("li.na"));
         QVERIFY(code.ok());

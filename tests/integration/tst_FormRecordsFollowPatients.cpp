@@ -58,9 +58,9 @@ class tst_FormRecordsFollowPatients : public QObject
 
     QString account(const QString &name, accounts::Role role)
     {
-        auto a = m_ws->accounts().createAccount(
-            m_ws->custodianId(), name, name, role,
-            normalizedPassword(QStringLiteral("Synthetic-Passw0rd!").toUtf8()));
+        auto a =
+            m_ws->accounts().createAccount(m_ws->custodianId(), name, name, role,
+                                           passwordBytes(QStringLiteral("Synthetic-Passw0rd!").toUtf8()));
         if (!a)
             qFatal("account %s: %s", qPrintable(name), qPrintable(a.error().toString()));
         return a->idString();

@@ -112,7 +112,7 @@ private Q_SLOTS:
             for (const QString &name : {QStringLiteral("clin1"), QStringLiteral("clin2"),
                                         QStringLiteral("rev1"), QStringLiteral("dm")}) {
                 auto enrolment = ws.value()->accounts().enrollTotp(
-                    name, normalizedPassword(QStringLiteral("Forms-Cli-2026!x").toUtf8()),
+                    name, passwordBytes(QStringLiteral("Forms-Cli-2026!x").toUtf8()),
                     enrolmentCodes.value(name));
                 QVERIFY2(enrolment, qPrintable(enrolment ? QString() : enrolment.error().message));
                 const auto secretBytes = accounts::base32Decode(enrolment->secretBase32);

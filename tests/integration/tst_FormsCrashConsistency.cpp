@@ -190,10 +190,10 @@ private Q_SLOTS:
             const QUuid custodian = w.custodianId();
             auto clin =
                 w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
-                                           accounts::Role::Clinician, normalizedPassword(kPassword.toUtf8()));
+                                           accounts::Role::Clinician, passwordBytes(kPassword.toUtf8()));
             auto rev =
                 w.accounts().createAccount(custodian, QStringLiteral("rev"), QStringLiteral("rev"),
-                                           accounts::Role::Reviewer, normalizedPassword(kPassword.toUtf8()));
+                                           accounts::Role::Reviewer, passwordBytes(kPassword.toUtf8()));
             QVERIFY(clin && rev);
             submitter = clin->idString();
             const QString admin = custodian.toString(QUuid::WithoutBraces);

@@ -214,7 +214,7 @@ class tst_RoleScopedKeys : public QObject
         auto ws = workspace::Workspace::open(m_path, s, m_clock);
         if (!ws || ws.value()->session())
             return ws;
-        auto enrolment = ws.value()->accounts().enrollTotp(user, normalizedPassword(password), s.totpCode);
+        auto enrolment = ws.value()->accounts().enrollTotp(user, passwordBytes(password), s.totpCode);
         if (!enrolment)
             return enrolment.error();
         m_enrolmentCodes.remove(user);
@@ -301,12 +301,12 @@ private Q_SLOTS:
         QVERIFY(admin.value()
                     ->accounts()
                     .createAccount(adminId, QStringLiteral("li.na"), QStringLiteral("Li Na"),
-                                   accounts::Role::Clinician, normalizedPassword(kClinicianPassword))
+                                   accounts::Role::Clinician, passwordBytes(kClinicianPassword))
                     .ok());
         QVERIFY(admin.value()
                     ->accounts()
                     .createAccount(adminId, QStringLiteral("zhou.min"), QStringLiteral("Zhou Min"),
-                                   accounts::Role::Researcher, normalizedPassword(kResearcherPassword))
+                                   accounts::Role::Researcher, passwordBytes(kResearcherPassword))
                     .ok());
         auto code = admin.value()->accounts().issueEnrolmentCode(adminId, QStringLiteral("li.na"));
         QVERIFY(code.ok());

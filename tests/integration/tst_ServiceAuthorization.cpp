@@ -255,8 +255,7 @@ private Q_SLOTS:
 
         auto created = ws().accounts().createAccount(
             QUuid::fromString(admin), QStringLiteral("mallory"), QStringLiteral("Mallory"),
-            accounts::Role::SystemAdmin,
-            normalizedPassword(QStringLiteral("Mallory-was-here-2026").toUtf8()));
+            accounts::Role::SystemAdmin, passwordBytes(QStringLiteral("Mallory-was-here-2026").toUtf8()));
         QVERIFY(!created);
         QVERIFY(refused(created.error()));
         auto roles = ws().accounts().setRoles(QUuid::fromString(admin), QStringLiteral("dr.wang"),

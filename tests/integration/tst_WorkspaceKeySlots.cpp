@@ -69,7 +69,7 @@ class tst_WorkspaceKeySlots : public QObject
             return ws;
         if (ws.value()->pendingEnrolment() != user)
             return makeError(Error::Code::Unknown, QStringLiteral("neither signed in nor enrolling"));
-        auto enrolment = ws.value()->accounts().enrollTotp(user, normalizedPassword(password), s.totpCode);
+        auto enrolment = ws.value()->accounts().enrollTotp(user, passwordBytes(password), s.totpCode);
         if (!enrolment)
             return enrolment.error();
         m_enrolmentCodes.remove(key);
@@ -113,7 +113,7 @@ class tst_WorkspaceKeySlots : public QObject
         const QUuid adminId = QUuid::fromString(admin.value()->session()->accountId);
         auto created = admin.value()->accounts().createAccount(
             adminId, QStringLiteral("li.na"), QStringLiteral("Li Na"), accounts::Role::Clinician,
-            normalizedPassword(kClinicianPassword));
+            passwordBytes(kClinicianPassword));
         auto code = admin.value()->accounts().issueEnrolmentCode(adminId, QStringLiteral("li.na"));
         if (code)
             m_enrolmentCodes.insert(path + QStringLiteral("|li.na"), code.value());
@@ -324,8 +324,8 @@ private Q_SLOTS:
             QVERIFY(clinician.ok());
             QVERIFY(clinician.value()
                         ->accounts()
-                        .changePassword(QStringLiteral("li.na"), normalizedPassword(kClinicianPassword),
-                                        normalizedPassword(QStringLiteral("Ward-new-88-xyz").toUtf8()))
+                        .changePassword(QStringLiteral("li.na"), passwordBytes(kClinicianPassword),
+                                        passwordBytes(QStringLiteral("Ward-new-88-xyz").toUtf8()))
                         .ok());
         }
         QCOMPARE(signIn(path, QStringLiteral("li.na"), kClinicianPassword).error().code,
@@ -338,7 +338,7 @@ private Q_SLOTS:
                         ->accounts()
                         .resetPassword(QUuid::fromString(admin.value()->session()->accountId),
                                        QStringLiteral("li.na"),
-                                       normalizedPassword(QStringLiteral("Temporary-pass-99").toUtf8()))
+                                       passwordBytes(QStringLiteral("Temporary-pass-99").toUtf8()))
                         .ok());
         }
         QVERIFY(!signIn(path, QStringLiteral("li.na"), "Ward-new-88-xyz").ok());
@@ -383,7 +383,7 @@ private Q_SLOTS:
             QVERIFY(ws.value()
                         ->accounts()
                         .resetPassword(ws.value()->custodianId(), QStringLiteral("admin"),
-                                       normalizedPassword(QStringLiteral("Keeper-recovered-1").toUtf8()))
+                                       passwordBytes(QStringLiteral("Keeper-recovered-1").toUtf8()))
                         .ok());
         }
         auto admin = signIn(path, QStringLiteral("admin"), "Keeper-recovered-1");

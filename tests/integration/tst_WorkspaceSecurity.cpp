@@ -160,7 +160,7 @@ private Q_SLOTS:
             QVERIFY(ws.value()->beginCustodianSession().ok());
             auto a = ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("later.user"), QStringLiteral("Later"),
-                accounts::Role::Researcher, normalizedPassword(QStringLiteral("Later-Passw0rd!").toUtf8()));
+                accounts::Role::Researcher, passwordBytes(QStringLiteral("Later-Passw0rd!").toUtf8()));
             QVERIFY(a);
         }
         QFile::remove(db);
@@ -181,9 +181,9 @@ private Q_SLOTS:
         QVERIFY(ws);
         QVERIFY(ws->beginCustodianSession().ok());
         // account name and display name
-        QVERIFY(ws->accounts().createAccount(
-            ws->custodianId(), marker, marker + QStringLiteral(" 王"), accounts::Role::Researcher,
-            normalizedPassword(QStringLiteral("Marker-Passw0rd!").toUtf8())));
+        QVERIFY(ws->accounts().createAccount(ws->custodianId(), marker, marker + QStringLiteral(" 王"),
+                                             accounts::Role::Researcher,
+                                             passwordBytes(QStringLiteral("Marker-Passw0rd!").toUtf8())));
         // an audit event
         audit::AuditEvent e;
         e.type = QStringLiteral("data.view");
@@ -311,7 +311,7 @@ private Q_SLOTS:
             QVERIFY(ws.value()->beginCustodianSession().ok());
             QVERIFY(ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("later.user2"), QStringLiteral("Later"),
-                accounts::Role::Researcher, normalizedPassword(QStringLiteral("Later-Passw0rd!").toUtf8())));
+                accounts::Role::Researcher, passwordBytes(QStringLiteral("Later-Passw0rd!").toUtf8())));
         }
         for (const QString &f : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm"), head})
             QFile::remove(f);
@@ -343,8 +343,7 @@ private Q_SLOTS:
             QVERIFY(ws.value()->beginCustodianSession().ok());
             QVERIFY(ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("hidden.admin"), QStringLiteral("Hidden"),
-                accounts::Role::SystemAdmin,
-                normalizedPassword(QStringLiteral("Hidden-Passw0rd!").toUtf8())));
+                accounts::Role::SystemAdmin, passwordBytes(QStringLiteral("Hidden-Passw0rd!").toUtf8())));
         }
         QVERIFY(QFileInfo(log).size() > oldSize);
         QVERIFY(QFile::resize(log, oldSize));
@@ -378,7 +377,7 @@ private Q_SLOTS:
             QVERIFY(ws.value()->beginCustodianSession().ok());
             QVERIFY(ws.value()->accounts().createAccount(
                 ws.value()->custodianId(), QStringLiteral("reader.one"), QStringLiteral("Reader"),
-                accounts::Role::Researcher, normalizedPassword(QStringLiteral("Reader-Passw0rd!").toUtf8())));
+                accounts::Role::Researcher, passwordBytes(QStringLiteral("Reader-Passw0rd!").toUtf8())));
             QFile h(head);
             QVERIFY(h.open(QIODevice::ReadOnly));
             headAfterChange = h.readAll();
@@ -417,7 +416,7 @@ private Q_SLOTS:
             QVERIFY(ws->beginCustodianSession().ok());
             auto created = ws->accounts().createAccount(
                 ws->custodianId(), QStringLiteral("late.admin"), QStringLiteral("Late"),
-                accounts::Role::SystemAdmin, normalizedPassword(QStringLiteral("Late-Passw0rd!").toUtf8()));
+                accounts::Role::SystemAdmin, passwordBytes(QStringLiteral("Late-Passw0rd!").toUtf8()));
             QVERIFY(created);
         }
         const QString db = QDir(path).filePath(QStringLiteral("data.db"));
@@ -483,20 +482,19 @@ private Q_SLOTS:
         auto ws = createWorkspace(path);
         QVERIFY(ws);
         QVERIFY(ws->beginCustodianSession().ok());
-        auto admin = ws->accounts().createAccount(
-            ws->custodianId(), QStringLiteral("admin.x"), QStringLiteral("Admin"),
-            accounts::Role::SystemAdmin, normalizedPassword(QStringLiteral("Admin-Passw0rd!").toUtf8()));
+        auto admin = ws->accounts().createAccount(ws->custodianId(), QStringLiteral("admin.x"),
+                                                  QStringLiteral("Admin"), accounts::Role::SystemAdmin,
+                                                  passwordBytes(QStringLiteral("Admin-Passw0rd!").toUtf8()));
         QVERIFY(admin);
-        auto reset =
-            ws->accounts().resetPassword(admin->id, QStringLiteral("custodian"),
-                                         normalizedPassword(QStringLiteral("Taken-Over-1!").toUtf8()));
+        auto reset = ws->accounts().resetPassword(admin->id, QStringLiteral("custodian"),
+                                                  passwordBytes(QStringLiteral("Taken-Over-1!").toUtf8()));
         QVERIFY(!reset);
         QCOMPARE(reset.error().code, Error::Code::PermissionDenied);
         auto locked = ws->accounts().lock(admin->id, QStringLiteral("custodian"));
         QVERIFY(!locked);
         QCOMPARE(locked.error().code, Error::Code::PermissionDenied);
         auto login = ws->accounts().authenticate(QStringLiteral("custodian"),
-                                                 normalizedPassword(QStringLiteral("anything").toUtf8()), {});
+                                                 passwordBytes(QStringLiteral("anything").toUtf8()), {});
         QVERIFY(!login);
         QCOMPARE(login.error().code, Error::Code::Unauthenticated);
     }
@@ -511,7 +509,7 @@ private Q_SLOTS:
             QVERIFY(ws->beginCustodianSession().ok());
             QVERIFY(ws->accounts().createAccount(
                 ws->custodianId(), QStringLiteral("res.a"), QStringLiteral("A"), accounts::Role::Researcher,
-                normalizedPassword(QStringLiteral("Research-Passw0rd!").toUtf8())));
+                passwordBytes(QStringLiteral("Research-Passw0rd!").toUtf8())));
             ws->logout();
             auto s = ws->login(QStringLiteral("res.a"), secret("Research-Passw0rd!"), {});
             QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));

@@ -45,7 +45,7 @@ public:
         auto ws = workspace::Workspace::open(path, s, m_clock);
         if (!ws || ws.value()->session())
             return ws;
-        auto enrolment = ws.value()->accounts().enrollTotp(user, normalizedPassword(password), s.totpCode);
+        auto enrolment = ws.value()->accounts().enrollTotp(user, passwordBytes(password), s.totpCode);
         if (!enrolment)
             return enrolment.error();
         m_enrolmentCodes.remove(user);

@@ -770,7 +770,7 @@ Result<void> SqlCipherAccountDirectory::changePassword(const QString &userName,
     if (auto strong = d->policy.check(newPassword, stored.account.userName); !strong)
         return d->fail(event, id, id, QStringLiteral("new password refused by the password policy"),
                        strong.error());
-    if (newPassword == oldPassword) // both NFC already (takePassword)
+    if (newPassword == oldPassword)
         return d->fail(
             event, id, id, QStringLiteral("new password equals the current one"),
             makeError(Error::Code::InvalidArgument,

@@ -19,7 +19,7 @@ namespace {
 // Passwords in the form the directory takes them (takePassword).
 SecureBytes pw(const QString &text)
 {
-    return normalizedPassword(text.toUtf8());
+    return passwordBytes(text.toUtf8());
 }
 
 const SecureBytes kAdminPassword = pw(QStringLiteral("Root-Keeper-2026"));

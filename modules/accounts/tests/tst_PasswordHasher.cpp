@@ -9,7 +9,7 @@ namespace {
 // A password in the form the account functions take it (takePassword).
 SecureBytes pw(const QString &text)
 {
-    return normalizedPassword(text.toUtf8());
+    return passwordBytes(text.toUtf8());
 }
 } // namespace
 

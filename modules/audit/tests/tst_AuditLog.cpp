@@ -7,6 +7,7 @@
 #include "mdp/audit/AuditLog.h"
 #include "mdp/audit/AuditLogFormat.h"
 #include "mdp/audit/MerkleHasher.h"
+#include "mdp/audit/MerkleTree.h"
 #include "mdp/audit/MerkleVerifier.h"
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"
@@ -101,6 +102,7 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     SecureBytes m_key;
     std::shared_ptr<HmacCheckpointSigner> m_signer;
+    int m_formatVersion = LogFormat::kVersion;
 
     QString dir() const { return m_tmp->path() + QStringLiteral("/audit"); }
     QString logPath() const { return dir() + u'/' + QString::fromLatin1(LogFormat::kLogFileName); }
@@ -119,6 +121,7 @@ private:
         o.signer = signer ? signer : m_signer;
         o.clock = m_clock.get();
         o.nodeId = QStringLiteral("node-1");
+        o.formatVersion = m_formatVersion;
         return o;
     }
 
@@ -297,6 +300,72 @@ private Q_SLOTS:
         QVERIFY(log->verify().ok);
     }
 
+    // Issue 9 part 5: a version-2 log's Merkle leaves are its frames as stored, so the signed root
+    // commits to the bytes on disk and full verification need not decrypt what the checkpoint covers.
+    void versionTwoLeavesAreTheStoredFrames()
+    {
+        writeNineEvents();
+        const QByteArray bytes = readFile(logPath());
+        QCOMPARE(qFromBigEndian<quint16>(bytes.constData() + 8), quint16(2));
+        auto log = openLog();
+        QVERIFY(log);
+        const QList<Frame> frames = framesOf(bytes);
+        QCOMPARE(frames.size(), 9);
+        QList<QByteArray> leaves;
+        for (int i = 0; i < 9; ++i) {
+            const QByteArray stored = bytes.mid(frames.at(i).offset, frames.at(i).size);
+            QCOMPARE(log->leafHash(i).value(), MerkleHasher().leafHash(stored));
+            leaves << MerkleHasher().leafHash(stored);
+        }
+        MerkleTree tree;
+        for (const QByteArray &leaf : std::as_const(leaves))
+            tree.appendLeafHash(leaf);
+        QCOMPARE(tree.root(), log->checkpoint().merkleRoot);
+    }
+
+    // The version is committed to by the signed chain head even before the first event: a log whose
+    // version byte is flipped cannot be read (and then extended) as the other format.
+    void aFlippedFormatVersionIsRefusedEvenOnAnEmptyLog()
+    {
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            QVERIFY(log->flush().ok());
+        }
+        QByteArray bytes = readFile(logPath());
+        QCOMPARE(qFromBigEndian<quint16>(bytes.constData() + 8), quint16(2));
+        qToBigEndian<quint16>(1, bytes.data() + 8);
+        writeFile(logPath(), bytes);
+        const AuditVerifyReport r = AuditLog::verifyDirectory(dir(), m_key, *m_signer);
+        QVERIFY(!r.ok);
+        QVERIFY(!AuditLog::open(options()).ok());
+    }
+
+    // Logs written before version 2 (leaves over the plaintext events) still open, take new events in
+    // their own format, verify, and show tampering as before.
+    void versionOneLogsAreStillRead()
+    {
+        m_formatVersion = 1;
+        writeNineEvents();
+        m_formatVersion = LogFormat::kVersion;
+        {
+            auto log = openLog();
+            QVERIFY(log);
+            QVERIFY(log->appendDurable(event(QStringLiteral("u-2"), EventType::DataView)).ok());
+            QVERIFY(log->verify().ok);
+            QCOMPARE(log->durableSize(), 10);
+        }
+        QByteArray bytes = readFile(logPath());
+        QCOMPARE(qFromBigEndian<quint16>(bytes.constData() + 8), quint16(1));
+        const AuditVerifyReport r = AuditLog::verifyDirectory(dir(), m_key, *m_signer);
+        QVERIFY2(r.ok, qPrintable(r.toString()));
+        QCOMPARE(r.eventCount, 10);
+        const Frame f = framesOf(bytes).at(6);
+        bytes[f.offset + f.size / 2] = char(bytes[f.offset + f.size / 2] ^ 0x01);
+        writeFile(logPath(), bytes);
+        expectRefusal(AuditIssue::AuthenticationFailure, 6, f.offset, QStringLiteral("fails authentication"));
+    }
+
     //
     void flippedByteIsReportedAtItsEvent()
     {
@@ -384,13 +453,15 @@ private Q_SLOTS:
             } else {
                 p.replace(8, 32, chain);
             }
-            chain = crypto::hash(crypto::HashAlgorithm::Sm3, chain + MerkleHasher().leafHash(p.mid(40)));
             const QByteArray nonce = crypto::randomBytes(12);
             auto sealed = aead->seal(nonce, ad, p);
             QVERIFY(sealed.ok());
             QByteArray frame(4, '\0');
             qToBigEndian<quint32>(quint32(8 + 12 + sealed->size()), frame.data());
-            rebuilt += frame + bytes.mid(f.offset + 4, 8) + nonce + sealed.value();
+            frame += bytes.mid(f.offset + 4, 8) + nonce + sealed.value();
+            // The chain as the writer builds it (version 2: leaves over the stored frames).
+            chain = crypto::hash(crypto::HashAlgorithm::Sm3, chain + MerkleHasher().leafHash(frame));
+            rebuilt += frame;
         }
         writeFile(logPath(), rebuilt);
         expectRefusal(AuditIssue::MerkleRootMismatch, -1, rebuilt.size(), QStringLiteral("Merkle root"));
@@ -858,7 +929,8 @@ private Q_SLOTS:
             log->queryByData(auditorAgent(), AuditEntity{QStringLiteral("patient"), QStringLiteral("p-6")});
         QVERIFY(records.ok());
         const AuditRecord rec = records->first();
-        const QByteArray leaf = MerkleHasher().leafHash(rec.event.toCanonicalJson());
+        const QByteArray leaf = log->leafHash(rec.sequence).value();
+        QVERIFY(leaf != log->leafHash(5).value());
         QVERIFY(verifier.verifyInclusion(6, 9, leaf, log->inclusionProof(6, 9).value(), at9.merkleRoot).ok());
         QVERIFY(
             !verifier.verifyInclusion(5, 9, leaf, log->inclusionProof(5, 9).value(), at9.merkleRoot).ok());
@@ -908,7 +980,7 @@ private Q_SLOTS:
             QVERIFY(records.ok());
             QCOMPARE(records->size(), 1);
             QCOMPARE(records->first().sequence, k);
-            const QByteArray leaf = MerkleHasher().leafHash(records->first().event.toCanonicalJson());
+            const QByteArray leaf = log->leafHash(records->first().sequence).value();
             const AuditCheckpoint &last = signedAt.last();
             QVERIFY(verifier
                         .verifyInclusion(quint64(k), quint64(last.size), leaf,

@@ -110,22 +110,22 @@ private Q_SLOTS:
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
         QVERIFY(directory
                     .createAccount(admin, QStringLiteral("dr.li"), QStringLiteral("Li Na"),
-                                   accounts::Role::Clinician, normalizedPassword(kClinicianPassword.toUtf8()))
+                                   accounts::Role::Clinician, passwordBytes(kClinicianPassword.toUtf8()))
                     .ok());
         for (const char *name : {"res.zhao", "res.sun"})
             QVERIFY(directory
                         .createAccount(admin, QString::fromLatin1(name), QStringLiteral("Researcher"),
                                        accounts::Role::Researcher,
-                                       normalizedPassword(kResearcherPassword.toUtf8()))
+                                       passwordBytes(kResearcherPassword.toUtf8()))
                         .ok());
         QVERIFY(directory
                     .createAccount(admin, QStringLiteral("res.qian"), QStringLiteral("Qian Researcher"),
                                    accounts::Role::Researcher,
-                                   normalizedPassword(QByteArrayView(kTypedPassword.data(),
-                                                                     qsizetype(kTypedPassword.size()))))
+                                   passwordBytes(QByteArrayView(kTypedPassword.data(),
+                                                                qsizetype(kTypedPassword.size()))))
                     .ok());
         auto enrolment =
-            directory.enrollTotp(QStringLiteral("dr.li"), normalizedPassword(kClinicianPassword.toUtf8()),
+            directory.enrollTotp(QStringLiteral("dr.li"), passwordBytes(kClinicianPassword.toUtf8()),
                                  directory.issueEnrolmentCode(admin, QStringLiteral("dr.li")).value());
         QVERIFY(enrolment.ok());
         m_clinicianSecret = enrolment->secretBase32;
@@ -351,12 +351,11 @@ private Q_SLOTS:
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
                                        accounts::Role::Researcher,
-                                       normalizedPassword(kResearcherPassword.toUtf8()))
+                                       passwordBytes(kResearcherPassword.toUtf8()))
                         .ok());
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("dr.he"), QStringLiteral("He"),
-                                       accounts::Role::Clinician,
-                                       normalizedPassword(kClinicianPassword.toUtf8()))
+                                       accounts::Role::Clinician, passwordBytes(kClinicianPassword.toUtf8()))
                         .ok());
             enrolmentCode = accounts.issueEnrolmentCode(admin, QStringLiteral("dr.he")).value();
         }
@@ -441,15 +440,15 @@ private Q_SLOTS:
             const QUuid admin = custodian.value()->custodianId();
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("aud.qian"), QStringLiteral("Qian"),
-                                       accounts::Role::Auditor, normalizedPassword(kAdminPassword.toUtf8()))
+                                       accounts::Role::Auditor, passwordBytes(kAdminPassword.toUtf8()))
                         .ok());
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu"),
                                        accounts::Role::Researcher,
-                                       normalizedPassword(kResearcherPassword.toUtf8()))
+                                       passwordBytes(kResearcherPassword.toUtf8()))
                         .ok());
             auto enrolment =
-                accounts.enrollTotp(QStringLiteral("aud.qian"), normalizedPassword(kAdminPassword.toUtf8()),
+                accounts.enrollTotp(QStringLiteral("aud.qian"), passwordBytes(kAdminPassword.toUtf8()),
                                     accounts.issueEnrolmentCode(admin, QStringLiteral("aud.qian")).value());
             QVERIFY(enrolment.ok());
             auditorSecret = enrolment->secretBase32;

@@ -71,8 +71,7 @@ private Q_SLOTS:
         const QUuid admin = directory.find(QStringLiteral("admin")).value()->id;
         QVERIFY(directory
                     .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
-                                   accounts::Role::Researcher,
-                                   normalizedPassword(kResearcherPassword.toUtf8()))
+                                   accounts::Role::Researcher, passwordBytes(kResearcherPassword.toUtf8()))
                     .ok());
     }
 
@@ -157,7 +156,7 @@ private Q_SLOTS:
             QVERIFY(accounts
                         .createAccount(admin, QStringLiteral("res.wu"), QStringLiteral("Wu Lei"),
                                        accounts::Role::Researcher,
-                                       normalizedPassword(kResearcherPassword.toUtf8()))
+                                       passwordBytes(kResearcherPassword.toUtf8()))
                         .ok());
         }
         WorkstationShell shell(*m_settings, workstation::features());

@@ -110,15 +110,12 @@ class tst_BackgroundServices : public QObject
         }
         const QUuid custodian = w.custodianId();
         const QString admin = custodian.toString(QUuid::WithoutBraces);
-        auto clin =
-            w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
-                                       accounts::Role::Clinician, normalizedPassword(kPassword.toUtf8()));
-        auto rev =
-            w.accounts().createAccount(custodian, QStringLiteral("rev"), QStringLiteral("rev"),
-                                       accounts::Role::Reviewer, normalizedPassword(kPassword.toUtf8()));
-        auto dm =
-            w.accounts().createAccount(custodian, QStringLiteral("dm"), QStringLiteral("dm"),
-                                       accounts::Role::DataManager, normalizedPassword(kPassword.toUtf8()));
+        auto clin = w.accounts().createAccount(custodian, QStringLiteral("clin"), QStringLiteral("clin"),
+                                               accounts::Role::Clinician, passwordBytes(kPassword.toUtf8()));
+        auto rev = w.accounts().createAccount(custodian, QStringLiteral("rev"), QStringLiteral("rev"),
+                                              accounts::Role::Reviewer, passwordBytes(kPassword.toUtf8()));
+        auto dm = w.accounts().createAccount(custodian, QStringLiteral("dm"), QStringLiteral("dm"),
+                                             accounts::Role::DataManager, passwordBytes(kPassword.toUtf8()));
         if (!clin || !rev || !dm || !w.forms().importDefinition(admin, kForm) ||
             !w.forms().setReviewerProfile(admin,
                                           forms::ReviewerProfile{rev->idString(), {}, {}, kReviewerMail}) ||

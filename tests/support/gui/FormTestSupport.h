@@ -90,14 +90,14 @@ public:
         secondClinician.password = QStringLiteral("Second-clinician-2026!");
         if (!workspace->accounts().createAccount(workspace->custodianId(), secondClinician.userName,
                                                  secondClinician.displayName, accounts::Role::Clinician,
-                                                 normalizedPassword(secondClinician.password.toUtf8())))
+                                                 passwordBytes(secondClinician.password.toUtf8())))
             return false;
         auto code =
             workspace->accounts().issueEnrolmentCode(workspace->custodianId(), secondClinician.userName);
         if (!code)
             return false;
         auto enrolment = workspace->accounts().enrollTotp(
-            secondClinician.userName, normalizedPassword(secondClinician.password.toUtf8()), code.value());
+            secondClinician.userName, passwordBytes(secondClinician.password.toUtf8()), code.value());
         if (!enrolment)
             return false;
         secondClinician.totpSecretBase32 = enrolment->secretBase32;

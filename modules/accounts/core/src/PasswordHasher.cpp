@@ -45,8 +45,19 @@ QString encode(int iterations, const QByteArray &salt, QByteArrayView hash)
 
 Result<SecureBytes> derive(const SecureBytes &password, QByteArrayView salt, int iterations)
 {
-    return crypto::pbkdf2(crypto::HashAlgorithm::Sm3, password.view(), salt, iterations,
-                          PasswordHasher::kHashLength);
+    // NFC so the same password typed through different input methods hashes the same way.
+    QString text = QString::fromUtf8(password.view());
+    QString normal = text.normalized(QString::NormalizationForm_C);
+    QByteArray utf8 = normal.toUtf8();
+    if (normal.isSharedWith(text))
+        normal.clear();
+    else
+        secureZero(normal);
+    secureZero(text);
+    auto derived =
+        crypto::pbkdf2(crypto::HashAlgorithm::Sm3, utf8, salt, iterations, PasswordHasher::kHashLength);
+    secureZero(utf8);
+    return derived;
 }
 
 } // namespace

@@ -114,14 +114,13 @@ private Q_SLOTS:
         auto &directory = m_demo.workspace().accounts();
         QCOMPARE(directory
                      .enrollTotp(QStringLiteral("dr.zhou"),
-                                 normalizedPassword(QStringLiteral("Shenhe#Zhou2026").toUtf8()), {})
+                                 passwordBytes(QStringLiteral("Shenhe#Zhou2026").toUtf8()), {})
                      .error()
                      .code,
                  Error::Code::Unauthenticated);
         QVERIFY(directory
                     .enrollTotp(QStringLiteral("dr.zhou"),
-                                normalizedPassword(QStringLiteral("Shenhe#Zhou2026").toUtf8()),
-                                code.captured())
+                                passwordBytes(QStringLiteral("Shenhe#Zhou2026").toUtf8()), code.captured())
                     .ok());
         // Not enrolled yet (unconfirmed): the administrator can issue a fresh code from the page.
         auto *table = findChildNamed<QTableView>(page, "accountsTable");
@@ -156,7 +155,7 @@ private Q_SLOTS:
         QVERIFY(findChildNamed<QLineEdit>(page, "oldPasswordEdit")->text().isEmpty());
         saveScreenshot(window.get(), QStringLiteral("main-ethics-my-account-en"));
         auto signedIn = m_demo.workspace().accounts().authenticate(
-            QStringLiteral("eth.chen"), normalizedPassword(QStringLiteral("Lunli#Chen2026x").toUtf8()));
+            QStringLiteral("eth.chen"), passwordBytes(QStringLiteral("Lunli#Chen2026x").toUtf8()));
         QVERIFY(signedIn.ok());
         for (auto &a : m_demo.accounts()) {
             if (a.role == u"ethics-reviewer")

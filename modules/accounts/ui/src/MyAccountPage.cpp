@@ -155,6 +155,12 @@ void MyAccountPage::refresh()
     }
 }
 
+MyAccountPage::~MyAccountPage()
+{
+    for (QLineEdit *edit : {m_oldPassword, m_newPassword, m_confirmPassword, m_enrolPassword})
+        workbench::wipePassword(edit);
+}
+
 void MyAccountPage::updatePasswordButton()
 {
     QString problem;

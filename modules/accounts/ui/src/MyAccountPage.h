@@ -20,6 +20,7 @@ class MyAccountPage : public QWidget
     Q_OBJECT
 public:
     explicit MyAccountPage(workbench::SessionContext &context, QWidget *parent = nullptr);
+    ~MyAccountPage() override; // wipes what the password fields still hold
     void refresh();
 
 protected:

@@ -26,6 +26,8 @@ QByteArray AuditCheckpoint::signedBody() const
     o.insert(QStringLiteral("v"), kFormatVersion);
     o.insert(QStringLiteral("logId"), QString::fromLatin1(logId.toHex()));
     o.insert(QStringLiteral("cipher"), cipher);
+    if (logFormat >= 2) // absent from the checkpoints of version-1 logs, whose signatures stay valid
+        o.insert(QStringLiteral("logFormat"), logFormat);
     o.insert(QStringLiteral("hash"), QStringLiteral("sm3"));
     o.insert(QStringLiteral("size"), size);
     o.insert(QStringLiteral("bytes"), bytes);
@@ -73,6 +75,9 @@ Result<AuditCheckpoint> AuditCheckpoint::fromHeadFile(QByteArrayView bytes)
     if (!hex("logId", 16, cp.logId) || !hex("root", 32, cp.merkleRoot) || !hex("chainHead", 32, cp.chainHead))
         return malformed(QStringLiteral("logId, root or chainHead is not hex of the right length"));
     cp.cipher = o.value(QStringLiteral("cipher")).toString();
+    cp.logFormat = int(o.value(QStringLiteral("logFormat")).toInteger(1));
+    if (cp.logFormat < 1)
+        return malformed(QStringLiteral("logFormat is not a positive integer"));
     cp.size = o.value(QStringLiteral("size")).toInteger(-1);
     cp.bytes = o.value(QStringLiteral("bytes")).toInteger(-1);
     if (cp.size < 0 || cp.bytes < 0)

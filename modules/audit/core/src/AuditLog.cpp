@@ -36,9 +36,6 @@ struct Pending
 {
     qint64 sequence = -1;
     QByteArray canonical;
-    QByteArray prevChain;
-    QByteArray chain;
-    QByteArray leaf; // RFC 9162 leaf hash of the canonical event; the chain links these
     QString userId;
     qint64 recordedMs = 0;
     QStringList entityKeys;
@@ -125,7 +122,8 @@ AuditVerifyReport readHead(const QString &directory, const LogFile &file,
         return failure(AuditIssue::CheckpointSignatureInvalid, who);
     }
     if (state.checkpoint.logId != state.header.logId ||
-        state.checkpoint.cipher != crypto::cipherName(state.header.cipher))
+        state.checkpoint.cipher != crypto::cipherName(state.header.cipher) ||
+        state.checkpoint.logFormat != state.header.version)
         return failure(AuditIssue::Malformed, QStringLiteral("the checkpoint belongs to another audit log"));
     // The size again, after the head: a writer may have flushed (frames, then a new head) between the
     // first look and the head read, and the log only grows, so this one covers what the head signs.
@@ -160,7 +158,6 @@ struct AuditLog::Impl
     // from putting the same event in twice. idCheckMutex makes check-and-insert one step.
     QSet<QString> pendingIds;
     std::mutex idCheckMutex;
-    QByteArray appendChain;
     crypto::Hasher chainHasher{crypto::HashAlgorithm::Sm3};
     bool flushing = false;
     qint64 durableCount = 0;
@@ -207,10 +204,12 @@ struct AuditLog::Impl
                                              const AuditEntity &entity) const;
     Result<void> indexReady() const;
     Result<QList<AuditRecord>> readRecords(const std::vector<qint64> &sequences) const;
-    // Reads, authenticates and hands over each record's canonical bytes.
+    // Reads, authenticates and hands over each record's canonical bytes (and, when asked, the frame as
+    // stored, length field included, before it is opened).
     Result<void>
     readFrames(const std::vector<qint64> &sequences,
-               const std::function<Result<void>(qint64 sequence, QByteArrayView canonical)> &visit) const;
+               const std::function<Result<void>(qint64 sequence, QByteArrayView canonical)> &visit,
+               const std::function<void(QByteArrayView stored)> &stored = {}) const;
     Result<QByteArray> leafHashAt(qint64 sequence) const;
     class NodeSource;
 };
@@ -291,12 +290,6 @@ Result<Pending> AuditLog::Impl::prepare(AuditEvent &event) const
 void AuditLog::Impl::enqueue(Pending &p)
 {
     p.sequence = nextSequence++;
-    p.prevChain = appendChain;
-    p.leaf = MerkleHasher().leafHash(p.canonical);
-    chainHasher.addData(appendChain);
-    chainHasher.addData(p.leaf);
-    appendChain = chainHasher.result();
-    p.chain = appendChain;
     queue.push_back(std::move(p));
 }
 
@@ -352,11 +345,21 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
         if (level >= AuditIndex::kStoredLevel)
             nodes.push_back(AuditIndex::Node{level, index, hash});
     };
+    // The chain runs in file order: each frame carries the chain head before it, and (version 2) the
+    // leaf hashes the frame as sealed.
+    const MerkleHasher hasher;
+    QByteArray chain = writtenChain;
     for (const Pending &p : batch) {
         const qint64 start = buffer.size();
-        if (auto r = writerCodec->appendFrame(buffer, p.sequence, p.prevChain, p.canonical); !r)
+        if (auto r = writerCodec->appendFrame(buffer, p.sequence, chain, p.canonical); !r)
             return r.error();
-        nextFrontier.appendLeafHash(p.leaf, keepNode);
+        const QByteArray leaf = header.leavesCoverSealedFrames()
+                                    ? hasher.leafHash(QByteArrayView(buffer).sliced(start))
+                                    : hasher.leafHash(p.canonical);
+        chainHasher.addData(chain);
+        chainHasher.addData(leaf);
+        chain = chainHasher.result();
+        nextFrontier.appendLeafHash(leaf, keepNode);
         indexed.push_back(IndexedEvent{p.sequence, fileEnd + start,
                                        buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs,
                                        p.userId, p.entityKeys, p.eventId});
@@ -377,7 +380,7 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
     cp.size = qint64(nextFrontier.size());
     cp.bytes = fileEnd + buffer.size();
     cp.merkleRoot = nextFrontier.root();
-    cp.chainHead = batch.empty() ? writtenChain : batch.back().chain;
+    cp.chainHead = chain;
     cp.anchors = anchors;
     cp.time = clock->now().toUTC();
     cp.keyId = signer->keyId();
@@ -464,7 +467,12 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         if (headExists)
             return makeError(Error::Code::Tampered, QStringLiteral("audit log: audit.log has lost its header "
                                                                    "but a checkpoint exists"));
+        if (options.formatVersion < 1 || options.formatVersion > LogFormat::kVersion)
+            return makeError(
+                Error::Code::InvalidArgument,
+                QStringLiteral("audit log: format version %1 cannot be written").arg(options.formatVersion));
         d.header = LogHeader::create(options.cipher, options.key);
+        d.header.version = options.formatVersion;
         if (auto r = d.file.truncate(0); !r)
             return r.error();
         if (auto r = d.file.writeAt(0, d.header.serialize()); !r)
@@ -503,9 +511,9 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
         d.writerCodec.emplace(std::move(codec.value()));
         d.checkpoint.logId = d.header.logId;
         d.checkpoint.cipher = crypto::cipherName(d.header.cipher);
+        d.checkpoint.logFormat = d.header.version;
         d.fileEnd = LogFormat::kHeaderSize;
         d.writtenChain = d.header.genesisChain();
-        d.appendChain = d.writtenChain;
         std::vector<Pending> none;
         if (auto r = d.writeBatch(none, {}); !r)
             return r.error();
@@ -553,8 +561,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
     };
     auto scanFrom = [&](const std::optional<IndexState> &start, bool indexing = true) -> Scan {
         Scan out;
-        LogScanner scanner(d.file, head.fileSize, d.header.cipher, d.recordKey, d.header.logId,
-                           head.checkpoint, d.header.genesisChain());
+        LogScanner scanner(d.file, head.fileSize, d.header, d.recordKey, head.checkpoint);
         if (start)
             scanner.startAt({start->bytes, start->size, start->chainHead, start->frontier});
         std::vector<IndexedEvent> chunk;
@@ -670,7 +677,6 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
     d.fileEnd = outcome.validEnd;
     d.frontier = outcome.frontier;
     d.writtenChain = outcome.chainHead;
-    d.appendChain = outcome.chainHead;
     d.nextSequence = outcome.report.eventCount;
     d.durableCount = outcome.report.eventCount;
     if (outcome.report.eventCount > head.checkpoint.size) {
@@ -884,8 +890,8 @@ AuditVerifyReport AuditLog::verify(const VerifyProgress &progress) const
             headReport = failure(AuditIssue::Malformed, QStringLiteral("the audit.log header was replaced"));
         return headReport;
     }
-    LogScanner scanner(file.value(), std::min(head.fileSize, head.checkpoint.bytes), head.header.cipher,
-                       d->recordKey, head.header.logId, head.checkpoint, head.header.genesisChain());
+    LogScanner scanner(file.value(), std::min(head.fileSize, head.checkpoint.bytes), head.header,
+                       d->recordKey, head.checkpoint);
     if (progress)
         scanner.setProgress(progress);
     return scanner.run().report;
@@ -904,8 +910,7 @@ AuditVerifyReport AuditLog::verifyDirectory(const QString &directory, const Secu
     if (!headReport.ok)
         return headReport;
     const SecureBytes recordKey = head.header.recordKey(key);
-    LogScanner scanner(file.value(), head.fileSize, head.header.cipher, recordKey, head.header.logId,
-                       head.checkpoint, head.header.genesisChain());
+    LogScanner scanner(file.value(), head.fileSize, head.header, recordKey, head.checkpoint);
     QByteArray prefixRoot = prefixSize == 0 ? MerkleHasher().emptyRoot() : QByteArray();
     LogScanner::Visitor visit;
     if (prefixSize > 0 || observe) {
@@ -936,6 +941,16 @@ Result<void> AuditLog::Impl::indexReady() const
 
 Result<QByteArray> AuditLog::Impl::leafHashAt(qint64 sequence) const
 {
+    if (header.leavesCoverSealedFrames()) {
+        // The frame as stored; still authenticated, so a changed record is named as such.
+        QByteArray leaf;
+        auto r = readFrames(
+            {sequence}, [&](qint64, QByteArrayView) -> Result<void> { return {}; },
+            [&](QByteArrayView stored) { leaf = MerkleHasher().leafHash(stored); });
+        if (!r)
+            return r.error();
+        return leaf;
+    }
     QByteArray leaf;
     auto r = readFrames({sequence}, [&](qint64, QByteArrayView canonical) -> Result<void> {
         leaf = MerkleHasher().leafHash(canonical);
@@ -963,7 +978,8 @@ Result<QList<AuditRecord>> AuditLog::Impl::readRecords(const std::vector<qint64>
 
 Result<void> AuditLog::Impl::readFrames(
     const std::vector<qint64> &sequences,
-    const std::function<Result<void>(qint64 sequence, QByteArrayView canonical)> &visit) const
+    const std::function<Result<void>(qint64 sequence, QByteArrayView canonical)> &visit,
+    const std::function<void(QByteArrayView stored)> &stored) const
 {
     auto codec = LogCodec::create(header.cipher, recordKey, header.logId);
     if (!codec)
@@ -989,6 +1005,8 @@ Result<void> AuditLog::Impl::readFrames(
             return damaged(QStringLiteral("cannot be read: ") + r.error().message);
         if (qint64(qFromBigEndian<quint32>(frame.constData())) != info.frameLength)
             return damaged(QStringLiteral("has a changed length field"));
+        if (stored)
+            stored(frame);
         auto opened =
             codec->openFrame(frame.constData() + LogFormat::kLengthFieldSize, info.frameLength, plaintext);
         if (!opened || opened->sequence != seq)
@@ -1095,6 +1113,15 @@ Result<MerkleProof> AuditLog::inclusionProof(qint64 sequence, qint64 treeSize) c
         return r.error();
     return merkle::inclusionProof(Impl::NodeSource(*d, quint64(durableSize())), quint64(sequence),
                                   quint64(treeSize));
+}
+
+Result<QByteArray> AuditLog::leafHash(qint64 sequence) const
+{
+    if (sequence < 0 || sequence >= durableSize())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no such durable event"));
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    return d->leafHashAt(sequence);
 }
 
 Result<MerkleProof> AuditLog::consistencyProof(qint64 size1, qint64 size2) const

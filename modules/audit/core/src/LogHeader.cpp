@@ -26,7 +26,7 @@ QByteArray LogHeader::serialize() const
 {
     QByteArray h(LogFormat::kHeaderSize, '\0');
     std::memcpy(h.data(), kMagic, 8);
-    qToBigEndian<quint16>(quint16(LogFormat::kVersion), h.data() + 8);
+    qToBigEndian<quint16>(quint16(version), h.data() + 8);
     h[10] = char(cipher == crypto::AeadCipher::Sm4Gcm ? 1 : 2);
     h[11] = char(1); // SM3
     std::memcpy(h.data() + 12, logId.constData(), LogFormat::kLogIdSize);
@@ -40,10 +40,11 @@ Result<LogHeader> LogHeader::parse(QByteArrayView b)
         return makeError(Error::Code::Corrupt,
                          QStringLiteral("audit log: the file header is not an audit log header"));
     const quint16 version = qFromBigEndian<quint16>(b.data() + 8);
-    if (version != LogFormat::kVersion)
+    if (version < 1 || version > LogFormat::kVersion)
         return makeError(Error::Code::Unsupported,
                          QStringLiteral("audit log: format version %1 is not supported").arg(version));
     LogHeader h;
+    h.version = version;
     const int cipherId = int(quint8(b[10]));
     if (cipherId == 1)
         h.cipher = crypto::AeadCipher::Sm4Gcm;
@@ -82,7 +83,12 @@ bool LogHeader::keyMatches(const SecureBytes &key) const
 
 QByteArray LogHeader::genesisChain() const
 {
-    return crypto::hash(crypto::HashAlgorithm::Sm3, QByteArrayLiteral("mdp.audit.v1.genesis") + logId);
+    // The version is in the chain's start, so the signed chain head (even of an empty log) commits to
+    // it and a flipped version byte cannot pass as the other format.
+    return crypto::hash(crypto::HashAlgorithm::Sm3,
+                        (version >= 2 ? QByteArrayLiteral("mdp.audit.v2.genesis")
+                                      : QByteArrayLiteral("mdp.audit.v1.genesis")) +
+                            logId);
 }
 
 } // namespace mdp::audit::detail

@@ -16,16 +16,16 @@ namespace {
 constexpr qint64 kBlockSize = 512 << 10;
 } // namespace
 
-LogScanner::LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher,
-                       const SecureBytes &recordKey, QByteArray logId, const AuditCheckpoint &checkpoint,
-                       QByteArray genesisChain)
+LogScanner::LogScanner(const LogFile &file, qint64 fileSize, const LogHeader &header,
+                       const SecureBytes &recordKey, const AuditCheckpoint &checkpoint)
     : m_file(file)
     , m_fileSize(fileSize)
-    , m_cipher(cipher)
+    , m_cipher(header.cipher)
+    , m_sealedLeaves(header.leavesCoverSealedFrames())
     , m_recordKey(recordKey)
-    , m_logId(std::move(logId))
+    , m_logId(header.logId)
     , m_checkpoint(checkpoint)
-    , m_genesis(std::move(genesisChain))
+    , m_genesis(header.genesisChain())
 {}
 
 std::unique_ptr<LogScanner::Block> LogScanner::readBlock(qint64 start) const
@@ -85,7 +85,7 @@ std::unique_ptr<LogScanner::Block> LogScanner::readBlock(qint64 start) const
     return block;
 }
 
-void LogScanner::openBlock(Block &block, LogCodec &codec)
+void LogScanner::openBlock(Block &block, LogCodec &codec, qint64 leafOnlyBelow) const
 {
     constexpr std::size_t kChunk = 32;
     const MerkleHasher hasher;
@@ -98,14 +98,24 @@ void LogScanner::openBlock(Block &block, LogCodec &codec)
             Slot &s = block.slots[i];
             if (s.status != FrameStatus::Ok)
                 continue;
-            char *frame = block.bytes.data() + (s.offset - block.start) + kLengthFieldSize;
+            char *stored = block.bytes.data() + (s.offset - block.start);
+            char *frame = stored + kLengthFieldSize;
+            if (m_sealedLeaves) // before the frame is decrypted in place
+                s.leaf = hasher.leafHash(QByteArrayView(stored, kLengthFieldSize + s.length));
+            if (s.offset + kLengthFieldSize + s.length <= leafOnlyBelow) {
+                s.opened.sequence = qint64(qFromBigEndian<quint64>(frame));
+                s.decrypted = false;
+                continue;
+            }
             auto opened = codec.openFrameInPlace(frame, s.length);
             if (!opened) {
                 s.status = FrameStatus::AuthFailed;
                 continue;
             }
             s.opened = opened.value();
-            s.leaf = hasher.leafHash(s.opened.canonical);
+            s.decrypted = true;
+            if (!m_sealedLeaves)
+                s.leaf = hasher.leafHash(s.opened.canonical);
         }
     }
 }
@@ -132,6 +142,20 @@ std::optional<qint64> LogScanner::sequenceAt(qint64 offset, LogCodec &codec) con
 
 LogScanner::Outcome LogScanner::run(const Visitor &visit)
 {
+    const bool leafOnly = m_sealedLeaves && !visit;
+    Outcome out = scan(visit, leafOnly);
+    if (leafOnly && !out.report.ok && out.report.issue != AuditIssue::Cancelled) {
+        // Name the damaged record: the same scan, opening every frame.
+        Outcome named = scan(visit, false);
+        if (!named.report.ok && named.report.issue != AuditIssue::Cancelled)
+            return named;
+    }
+    return out;
+}
+
+LogScanner::Outcome LogScanner::scan(const Visitor &visit, bool leafOnly)
+{
+    const qint64 leafOnlyBelow = leafOnly ? m_checkpoint.bytes : 0;
     Outcome out;
     out.chainHead = m_genesis;
     AuditVerifyReport &rep = out.report;
@@ -164,6 +188,10 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
         rep.eventCount = expected;
         out.validEnd = offset;
     };
+    // A block whose frames the checkpoint covers, in a leaf-only scan: the worker runs its chain
+    // while this thread runs the frontier and the checks, and the chain is compared afterwards.
+    bool chainElsewhere = false;
+
     // The checkpoint states the file length, root and chain head at its size; all must agree.
     auto checkpointDisagrees = [&]() -> bool {
         if (expected != m_checkpoint.size)
@@ -182,7 +210,7 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                      .arg(m_checkpoint.size - 1));
             return true;
         }
-        if (out.chainHead != m_checkpoint.chainHead) {
+        if (!chainElsewhere && out.chainHead != m_checkpoint.chainHead) {
             fail(AuditIssue::ChainBreak, -1, offset,
                  QStringLiteral("the hash chain after event %1 differs from the signed chain head")
                      .arg(m_checkpoint.size - 1));
@@ -270,7 +298,7 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                          .arg(expected));
                 return false;
             }
-            if (s.opened.prevChain != out.chainHead) {
+            if (s.decrypted && s.opened.prevChain != out.chainHead) {
                 fail(AuditIssue::ChainBreak, expected, s.offset,
                      QStringLiteral("event %1 at byte %2 does not chain to event %3")
                          .arg(expected)
@@ -278,9 +306,11 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                          .arg(expected - 1));
                 return false;
             }
-            chainHasher.addData(out.chainHead);
-            chainHasher.addData(s.leaf);
-            out.chainHead = chainHasher.result();
+            if (!chainElsewhere) {
+                chainHasher.addData(out.chainHead);
+                chainHasher.addData(s.leaf);
+                out.chainHead = chainHasher.result();
+            }
             out.frontier.appendLeafHash(s.leaf, m_nodeSink);
             if (visit) {
                 if (auto r = visit(Record{seq, s.offset, s.length, s.opened.canonical, s.leaf, out.chainHead,
@@ -307,17 +337,53 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
     if (offset < m_fileSize) {
         std::unique_ptr<Block> current = readBlock(offset);
         {
-            auto helper = std::async(std::launch::async, [&] { openBlock(*current, workerCodec.value()); });
-            openBlock(*current, mainCodec.value());
+            auto helper = std::async(std::launch::async,
+                                     [&] { openBlock(*current, workerCodec.value(), leafOnlyBelow); });
+            openBlock(*current, mainCodec.value(), leafOnlyBelow);
             helper.wait();
         }
         for (;;) {
             std::unique_ptr<Block> next;
+            std::promise<void> nextRead; // the worker reads the next block too: no core idles on I/O
+            std::future<void> nextReadDone = nextRead.get_future();
             std::future<void> opening;
             const bool more = !current->last && current->error.isEmpty() && current->next < m_fileSize;
-            if (more) {
-                next = readBlock(current->next);
-                opening = std::async(std::launch::async, [&] { openBlock(*next, workerCodec.value()); });
+            chainElsewhere = leafOnly && current->error.isEmpty() &&
+                             current->start + qint64(current->bytes.size()) <= m_checkpoint.bytes;
+            const qint64 blockFirst = expected;
+            QByteArray blockChain = out.chainHead; // the worker's: the chain after this block's frames
+            QByteArray chainAtCheckpoint;          // and after event checkpoint.size - 1, if in this block
+            if (more || chainElsewhere) {
+                opening = std::async(std::launch::async, [&, at = current->next] {
+                    if (more) { // first, so this thread never waits for the next block's bytes
+                        try {
+                            next = readBlock(at);
+                        } catch (const std::exception &e) { // out of memory: a failure, never a hang
+                            next = std::make_unique<Block>();
+                            next->start = at;
+                            next->last = true;
+                            next->error = QStringLiteral("cannot read at byte %1: %2")
+                                              .arg(at)
+                                              .arg(QString::fromLocal8Bit(e.what()));
+                        }
+                        nextRead.set_value();
+                    }
+                    if (chainElsewhere) {
+                        crypto::Hasher h(crypto::HashAlgorithm::Sm3);
+                        qint64 sequence = blockFirst;
+                        for (const Slot &slot : current->slots) {
+                            if (slot.status != FrameStatus::Ok)
+                                break;
+                            h.addData(blockChain);
+                            h.addData(slot.leaf);
+                            blockChain = h.result();
+                            if (++sequence == m_checkpoint.size)
+                                chainAtCheckpoint = blockChain;
+                        }
+                    }
+                    if (more)
+                        openBlock(*next, workerCodec.value(), leafOnlyBelow);
+                });
             }
             bool keepGoing = process(*current);
             if (keepGoing && m_progress && !m_progress(offset - firstOffset, m_fileSize - firstOffset)) {
@@ -326,10 +392,24 @@ LogScanner::Outcome LogScanner::run(const Visitor &visit)
                 keepGoing = false;
             }
             if (more) {
-                if (keepGoing)
-                    openBlock(*next, mainCodec.value()); // take over what the worker has not reached yet
-                opening.wait();
+                if (keepGoing) {
+                    nextReadDone.wait();
+                    openBlock(*next, mainCodec.value(),
+                              leafOnlyBelow); // take over what the worker has not reached yet
+                }
             }
+            if (opening.valid())
+                opening.wait();
+            if (chainElsewhere && keepGoing) {
+                out.chainHead = blockChain;
+                if (!chainAtCheckpoint.isEmpty() && chainAtCheckpoint != m_checkpoint.chainHead) {
+                    fail(AuditIssue::ChainBreak, -1, offset,
+                         QStringLiteral("the hash chain after event %1 differs from the signed chain head")
+                             .arg(m_checkpoint.size - 1));
+                    keepGoing = false;
+                }
+            }
+            chainElsewhere = false;
             if (!keepGoing || !more)
                 break;
             current = std::move(next);

@@ -2,6 +2,7 @@
 
 #include "LogCodec.h"
 #include "LogFile.h"
+#include "LogHeader.h"
 
 #include "mdp/audit/AuditCheckpoint.h"
 #include "mdp/audit/AuditVerifyReport.h"
@@ -26,7 +27,11 @@ namespace mdp::audit::detail {
 //   root or chain head differ at the size  -> MerkleRootMismatch / ChainBreak
 // An unfinished frame after everything the checkpoint covers is a torn tail, not a failure.
 //
-// The file is read in blocks. A second thread decrypts block k+1 and hashes its Merkle leaves while
+// Version 2 logs (leaves over the stored frames) without a visitor: frames the signed checkpoint covers
+// are checked through their leaves alone, without decrypting; when that finds a problem the scan is
+// repeated with decryption to name the record and the kind of damage.
+//
+// The file is read in blocks. A second thread reads and decrypts block k+1 and hashes its Merkle leaves while
 // this thread runs the sequential part (chain, frontier, checks, visitor) over block k, then joins in
 // on block k+1; the two share its frames in small chunks, so neither core idles.
 class LogScanner
@@ -66,8 +71,8 @@ public:
     // with AuditIssue::Cancelled.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    LogScanner(const LogFile &file, qint64 fileSize, crypto::AeadCipher cipher, const SecureBytes &recordKey,
-               QByteArray logId, const AuditCheckpoint &checkpoint, QByteArray genesisChain);
+    LogScanner(const LogFile &file, qint64 fileSize, const LogHeader &header, const SecureBytes &recordKey,
+               const AuditCheckpoint &checkpoint);
     void startAt(Start start) { m_start = std::move(start); }
     void setNodeSink(MerkleFrontier::NodeSink sink) { m_nodeSink = std::move(sink); }
     void setProgress(Progress progress) { m_progress = std::move(progress); }
@@ -88,6 +93,7 @@ private:
         FrameStatus status = FrameStatus::Ok;
         LogCodec::Opened opened;
         QByteArray leaf;
+        bool decrypted = false; // false: checked through its leaf alone (covered, version 2)
     };
     struct Block
     {
@@ -100,13 +106,17 @@ private:
         std::atomic<std::size_t> cursor{0}; // next slot to decrypt
     };
     std::unique_ptr<Block> readBlock(qint64 start) const;
-    static void openBlock(Block &block, LogCodec &codec);
+    // Frames ending at or before `leafOnlyBelow` are checked through their leaf alone (version 2 logs,
+    // no visitor): the signed root commits to their stored bytes, so they need no decryption.
+    void openBlock(Block &block, LogCodec &codec, qint64 leafOnlyBelow) const;
+    Outcome scan(const Visitor &visit, bool leafOnly);
     // Decrypts one frame straight from the file (used to look one record ahead).
     std::optional<qint64> sequenceAt(qint64 offset, LogCodec &codec) const;
 
     const LogFile &m_file;
     qint64 m_fileSize;
     crypto::AeadCipher m_cipher;
+    bool m_sealedLeaves;
     const SecureBytes &m_recordKey;
     QByteArray m_logId;
     const AuditCheckpoint &m_checkpoint;

@@ -129,10 +129,8 @@ Result<SecureBytes> readSecret(const char *environmentVariable, const QString &p
 
 Result<SecureBytes> readPassword(const char *environmentVariable, const QString &prompt, bool confirm)
 {
-    auto secret = readSecret(environmentVariable, prompt, confirm);
-    if (!secret)
-        return secret;
-    return normalizedPassword(secret.value().view());
+    // As typed: key slots take the bytes as they are (the password hash normalises them itself).
+    return readSecret(environmentVariable, prompt, confirm);
 }
 
 } // namespace mdp::cli

@@ -90,7 +90,7 @@ class tst_ReviewWorkflow : public QObject
     void addAccount(const QString &name, const QList<accounts::Role> &roles)
     {
         auto a = m_ws->accounts().createAccount(m_ws->custodianId(), name, name, roles.first(),
-                                                normalizedPassword(kPassword.toUtf8()));
+                                                passwordBytes(kPassword.toUtf8()));
         QVERIFY2(a, qPrintable(a ? QString() : a.error().toString()));
         if (roles.size() > 1)
             QVERIFY(m_ws->accounts().setRoles(m_ws->custodianId(), name, roles));

@@ -30,21 +30,15 @@ void secureZero(QString &text)
 
 SecureBytes takePassword(QString &text)
 {
-    QString normal = text.normalized(QString::NormalizationForm_C);
-    QByteArray utf8 = normal.toUtf8();
+    QByteArray utf8 = text.toUtf8();
     SecureBytes out = SecureBytes::takeFrom(utf8);
-    if (normal.isSharedWith(text))
-        normal.clear(); // already NFC: the one buffer is wiped through `text`
-    else
-        secureZero(normal);
     secureZero(text);
     return out;
 }
 
-SecureBytes normalizedPassword(QByteArrayView utf8)
+SecureBytes passwordBytes(QByteArrayView utf8)
 {
-    QString text = QString::fromUtf8(utf8);
-    return takePassword(text);
+    return SecureBytes(utf8);
 }
 
 SecureBytes::SecureBytes(std::size_t size)

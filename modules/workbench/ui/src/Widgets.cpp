@@ -162,12 +162,17 @@ protected:
 
 void preparePasswordEdit(QLineEdit *edit)
 {
-    if (!edit->findChild<HiddenTextQueries *>(QString(), Qt::FindDirectChildrenOnly))
+    // A property, not findChild: the filter class has no meta-object of its own to find it by.
+    static const char *const kPrepared = "mdpPasswordField";
+    const bool first = !edit->property(kPrepared).toBool();
+    if (first) {
+        edit->setProperty(kPrepared, true);
         edit->installEventFilter(new HiddenTextQueries(edit));
+    }
     // Twice the longest password the policy accepts, in UTF-16 units, plus what an input method
     // composes before it commits.
     constexpr qsizetype kRoom = 1024;
-    if (edit->echoMode() == QLineEdit::Normal)
+    if (first && edit->echoMode() == QLineEdit::Normal) // later calls leave a revealed field revealed
         edit->setEchoMode(QLineEdit::Password);
     edit->setMaxLength(int(kRoom / 2));
     if (!edit->text().isEmpty())
@@ -187,13 +192,8 @@ void wipePassword(QLineEdit *edit)
 
 SecureBytes copyPassword(const QLineEdit *edit)
 {
-    const QString typed = edit->text();
-    QString normal = typed.normalized(QString::NormalizationForm_C); // shares `typed` when unchanged
-    QByteArray utf8 = normal.toUtf8();
-    SecureBytes password = SecureBytes::takeFrom(utf8);
-    if (!normal.isSharedWith(typed))
-        secureZero(normal);
-    return password;
+    QByteArray utf8 = edit->text().toUtf8(); // the text shares the field's buffer: no UTF-16 copy
+    return SecureBytes::takeFrom(utf8);
 }
 
 SecureBytes takePassword(QLineEdit *edit)

@@ -77,7 +77,7 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
         a.role = accounts::roleId(p.role);
         a.password = QStringLiteral("Demo-") + a.role + QStringLiteral("-2026!");
         auto created = w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role,
-                                                  normalizedPassword(a.password.toUtf8()));
+                                                  passwordBytes(a.password.toUtf8()));
         if (!created) {
             w.logout();
             return created.error();
@@ -89,7 +89,7 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
                 return code.error();
             }
             auto enrolment =
-                w.accounts().enrollTotp(a.userName, normalizedPassword(a.password.toUtf8()), code.value());
+                w.accounts().enrollTotp(a.userName, passwordBytes(a.password.toUtf8()), code.value());
             if (!enrolment) {
                 w.logout();
                 return enrolment.error();
@@ -131,7 +131,7 @@ Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &accoun
         accounts::Totp totp(SecureBytes::takeFrom(*secret), workspace.clock());
         code = totp.currentCode();
     }
-    return workspace.login(account.userName, normalizedPassword(account.password.toUtf8()), code);
+    return workspace.login(account.userName, passwordBytes(account.password.toUtf8()), code);
 }
 
 } // namespace mdp::workspace

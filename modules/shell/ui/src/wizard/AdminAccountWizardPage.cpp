@@ -101,6 +101,11 @@ void AdminAccountWizardPage::clearSecrets()
     workbench::wipePassword(m_confirm);
 }
 
+AdminAccountWizardPage::~AdminAccountWizardPage()
+{
+    clearSecrets();
+}
+
 SecureBytes AdminAccountWizardPage::password() const
 {
     return workbench::copyPassword(m_password);

@@ -14,6 +14,7 @@ class AdminAccountWizardPage : public QWizardPage
     Q_OBJECT
 public:
     explicit AdminAccountWizardPage(QWidget *parent = nullptr);
+    ~AdminAccountWizardPage() override; // a cancelled wizard leaves no password behind either
     bool isComplete() const override;
     bool validatePage() override { return isComplete(); }
     // The password typed (takePassword's form); the fields keep it until clearSecrets().

@@ -46,8 +46,8 @@ Error badCredentialsError();
 // Administrative calls take the acting account's id; they are refused with PermissionDenied
 // unless that account holds the system-admin role and is not locked.
 //
-// Passwords are SecureBytes holding the NFC-normalised UTF-8 of what was typed (takePassword), never
-// QStrings, so no copy outlives the call unwiped.
+// Passwords are SecureBytes holding the UTF-8 of what was typed (takePassword), never QStrings, so no
+// copy outlives the call unwiped.
 class AccountDirectory
 {
 public:

@@ -27,7 +27,7 @@ public:
 
     int iterations() const { return m_iterations; }
 
-    // Fresh random salt every call. The password is its NFC-normalised UTF-8 (takePassword).
+    // Fresh random salt every call. The password (UTF-8, takePassword) is NFC-normalised first.
     Result<QString> hash(const SecureBytes &password) const;
     // Constant-time comparison of the derived hash; false for a wrong password or a malformed string.
     bool verify(const SecureBytes &password, QStringView encoded) const;

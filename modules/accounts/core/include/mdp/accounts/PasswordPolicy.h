@@ -18,7 +18,7 @@ public:
     static constexpr int kMinimumUserNameLengthChecked = 3;
 
     // Error::Code::InvalidArgument with a translated explanation when a rule is broken. The password
-    // is its NFC-normalised UTF-8 (takePassword); the copies made to check it are wiped.
+    // is the UTF-8 of what was typed (takePassword); the copies made to check it are wiped.
     Result<void> check(const SecureBytes &password, const QString &userName) const;
 
     // The rules in one sentence, for a hint under the password field.

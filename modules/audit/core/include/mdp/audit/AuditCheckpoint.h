@@ -19,6 +19,7 @@ struct AuditCheckpoint
 
     QByteArray logId;      // 16 random bytes naming this log (also in the log header)
     QString cipher;        // "sm4-gcm" or "aes-256-gcm"
+    int logFormat = 1;     // the log's format version (AuditLogFormat.h); signed from version 2 on
     qint64 size = 0;       // events covered
     qint64 bytes = 0;      // length of the log file the events occupy (header included)
     QByteArray merkleRoot; // RFC 9162 root, SM3, over the canonical events [0, size)

@@ -109,8 +109,12 @@ public:
     // Not a person reading the log, so not recorded as audit.read; never expose it to users.
     Result<std::optional<AuditRecord>> lastRecordFor(const AuditEntity &entity);
 
-    // Proofs over the durable events (leaves are canonical events, SM3).
+    // Proofs over the durable events (SM3 leaves: the stored frames in a version-2 log, the canonical
+    // events in a version-1 log; see AuditLogFormat.h).
     Result<MerkleProof> inclusionProof(qint64 sequence, qint64 treeSize) const;
+    // The leaf of a durable event, read from its stored frame (which must still authenticate, so the
+    // leaf stands for the event's content to whoever holds the record key).
+    Result<QByteArray> leafHash(qint64 sequence) const;
     Result<MerkleProof> consistencyProof(qint64 size1, qint64 size2) const;
     Result<QByteArray> merkleRoot(qint64 treeSize) const;
 

@@ -30,6 +30,9 @@ struct AuditLogOptions
     // The log is kept in segment files of about this size (issue 9 part 5): audit.log, then
     // audit.log.<offset> for each later one. Old segments are never written again.
     qint64 segmentBytes = qint64(64) << 20;
+    // The format a new log is written in (AuditLogFormat.h); an existing log keeps its own. Only
+    // tests that prove version-1 logs are still read set anything but the default.
+    int formatVersion = 2;
 };
 
 } // namespace mdp::audit

@@ -13,8 +13,8 @@ namespace mdp::cli {
 // until forgetSecrets().
 Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm = false);
 
-// An account's password the same way, in the form the account functions take it (NFC-normalised
-// UTF-8, takePassword).
+// An account's password the same way, in the form the account functions take it (the bytes as
+// given, takePassword).
 Result<SecureBytes> readPassword(const char *environmentVariable, const QString &prompt,
                                  bool confirm = false);
 

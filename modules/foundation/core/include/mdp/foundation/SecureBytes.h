@@ -51,11 +51,12 @@ void secureZero(QByteArray &bytes);
 // first, so let go of the other copies (a line edit's text: clear the edit) before wiping.
 void secureZero(QString &text);
 
-// A password in the form the account and key-slot functions take it: NFC-normalised UTF-8 in secure
-// memory, so the same password typed through different input methods gives the same bytes. The
-// string is wiped. Passwords never travel as QString beyond the widget or prompt they were typed in.
+// A password in the form the account and key-slot functions take it: the UTF-8 of what was typed, in
+// secure memory (key slots use these bytes as they are; the password hash normalises them to NFC
+// itself, as it always has). The string is wiped. Passwords never travel as QString beyond the widget
+// or prompt they were typed in.
 SecureBytes takePassword(QString &text);
-// The same for bytes read from a file descriptor, a terminal or the environment (UTF-8).
-SecureBytes normalizedPassword(QByteArrayView utf8);
+// The same for bytes read from a file descriptor, a terminal or the environment: taken as they are.
+SecureBytes passwordBytes(QByteArrayView utf8);
 
 } // namespace mdp
