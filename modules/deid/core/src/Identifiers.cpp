@@ -1,5 +1,8 @@
 #include "mdp/deid/Identifiers.h"
 
+#include "mdp/registry/ResidentId.h"
+#include "mdp/text/Normalize.h"
+
 #include <QDate>
 #include <QRegularExpression>
 
@@ -7,20 +10,16 @@ namespace mdp::deid {
 
 namespace {
 
-// The value of an ASCII or full-width digit, or -1.
+// The value of an ASCII digit, or -1 (the text is width-folded first).
 int digitOf(QChar c)
 {
     const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= 0xFF10 && u <= 0xFF19)
-        return u - 0xFF10;
-    return -1;
+    return u >= u'0' && u <= u'9' ? u - u'0' : -1;
 }
 
 bool isCheckX(QChar c)
 {
-    return c == u'X' || c == u'x' || c == QChar(0xFF38) || c == QChar(0xFF58);
+    return c == u'X' || c == u'x';
 }
 
 // A character that would make a run of digits part of a longer token (a code, a word in Latin letters).
@@ -29,50 +28,19 @@ bool joins(QChar c)
     return digitOf(c) >= 0 || (c.unicode() < 0x80 && c.isLetter()) || c == u'_';
 }
 
-QString asciiDigits(QStringView s)
+// The digits (and a check X) of a run, without its separators.
+QString digitsOf(QStringView run)
 {
     QString out;
-    out.reserve(s.size());
-    for (QChar c : s) {
-        if (const int d = digitOf(c); d >= 0)
-            out.append(QChar(u'0' + d));
-        else if (isCheckX(c))
-            out.append(u'X');
+    out.reserve(run.size());
+    for (QChar c : run) {
+        if (digitOf(c) >= 0 || isCheckX(c))
+            out.append(c.toUpper());
     }
     return out;
 }
 
 } // namespace
-
-bool isValidResidentId(QStringView id, int latestYear)
-{
-    if (id.size() != 18)
-        return false;
-    static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    static constexpr char kCheck[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
-    int sum = 0;
-    int digits[17];
-    for (int i = 0; i < 17; ++i) {
-        digits[i] = digitOf(id[i]);
-        if (digits[i] < 0)
-            return false;
-        sum += digits[i] * kWeights[i];
-    }
-    const QChar last = id[17];
-    const char expected = kCheck[sum % 11];
-    const bool checkOk = expected == 'X' ? isCheckX(last) : digitOf(last) == expected - '0';
-    if (!checkOk)
-        return false;
-    auto number = [&](int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; ++i)
-            v = v * 10 + digits[i];
-        return v;
-    };
-    const int year = number(6, 4);
-    const QDate born(year, number(10, 2), number(12, 2));
-    return born.isValid() && year >= 1900 && year <= latestYear;
-}
 
 bool passesLuhn(QStringView digits)
 {
@@ -95,8 +63,11 @@ bool passesLuhn(QStringView digits)
     return sum % 10 == 0;
 }
 
-QList<Finding> findCheckableIdentifiers(QStringView text)
+QList<Finding> findCheckableIdentifiers(QStringView original, const Clock &clock)
 {
+    // Full-width digits and letters (０-９, Ｘ) as ASCII; the folding keeps every position.
+    const QString folded = text::foldWidth(original);
+    const QStringView text(folded);
     QList<Finding> found;
     const qsizetype n = text.size();
 
@@ -148,8 +119,8 @@ QList<Finding> findCheckableIdentifiers(QStringView text)
             continue;
         }
         const QStringView run = text.sliced(i, stop - i);
-        const QString plain = asciiDigits(run);
-        if (!separated && plain.size() == 18 && isValidResidentId(plain)) {
+        const QString plain = digitsOf(run);
+        if (!separated && plain.size() == 18 && registry::ResidentId::parse(plain, clock).ok()) {
             found.append(Finding{IdentifierKind::ResidentId, i, stop - i});
         } else if (!separated && plain.size() == 11 && plain.at(0) == u'1' && plain.at(1) >= u'3') {
             qsizetype start = i;
