@@ -63,7 +63,6 @@ AccountDialog::AccountDialog(Mode mode, QWidget *parent)
         m_role->addItem(accounts::roleDisplayName(role), int(role));
     for (QLineEdit *edit : {m_password, m_confirm}) {
         workbench::preparePasswordEdit(edit);
-        edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         workbench::addRevealAction(edit);
     }
 

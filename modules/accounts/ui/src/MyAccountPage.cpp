@@ -17,14 +17,6 @@
 
 namespace mdp::accounts::ui {
 
-namespace {
-void makeSecret(QLineEdit *edit)
-{
-    workbench::preparePasswordEdit(edit);
-    edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
-}
-} // namespace
-
 MyAccountPage::MyAccountPage(workbench::SessionContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
@@ -53,7 +45,7 @@ MyAccountPage::MyAccountPage(workbench::SessionContext &context, QWidget *parent
     m_confirmEnrolment->setObjectName(QStringLiteral("confirmEnrolmentButton"));
     m_totpStatus->setObjectName(QStringLiteral("totpStatus"));
     for (QLineEdit *edit : {m_oldPassword, m_newPassword, m_confirmPassword, m_enrolPassword})
-        makeSecret(edit);
+        workbench::preparePasswordEdit(edit);
     workbench::addRevealAction(m_newPassword);
 
     const workspace::Session &session = context.session();

@@ -158,7 +158,6 @@ struct AuditLog::Impl
     // from putting the same event in twice. idCheckMutex makes check-and-insert one step.
     QSet<QString> pendingIds;
     std::mutex idCheckMutex;
-    crypto::Hasher chainHasher{crypto::HashAlgorithm::Sm3};
     bool flushing = false;
     qint64 durableCount = 0;
     std::optional<Error> failed;
@@ -175,6 +174,7 @@ struct AuditLog::Impl
     qint64 fileEnd = 0;
     MerkleFrontier frontier;
     QByteArray writtenChain;
+    crypto::Hasher chainHasher{crypto::HashAlgorithm::Sm3};
 
     // What queries, proofs and accessors read: the on-disk index covers every durable event.
     mutable QReadWriteLock indexLock;
@@ -356,9 +356,7 @@ Result<void> AuditLog::Impl::writeBatch(std::vector<Pending> &batch, const QMap<
         const QByteArray leaf = header.leavesCoverSealedFrames()
                                     ? hasher.leafHash(QByteArrayView(buffer).sliced(start))
                                     : hasher.leafHash(p.canonical);
-        chainHasher.addData(chain);
-        chainHasher.addData(leaf);
-        chain = chainHasher.result();
+        chain = chainStep(chainHasher, chain, leaf);
         nextFrontier.appendLeafHash(leaf, keepNode);
         indexed.push_back(IndexedEvent{p.sequence, fileEnd + start,
                                        buffer.size() - start - LogFormat::kLengthFieldSize, p.recordedMs,
@@ -471,8 +469,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(AuditLogOptions options)
             return makeError(
                 Error::Code::InvalidArgument,
                 QStringLiteral("audit log: format version %1 cannot be written").arg(options.formatVersion));
-        d.header = LogHeader::create(options.cipher, options.key);
-        d.header.version = options.formatVersion;
+        d.header = LogHeader::create(options.cipher, options.key, options.formatVersion);
         if (auto r = d.file.truncate(0); !r)
             return r.error();
         if (auto r = d.file.writeAt(0, d.header.serialize()); !r)

@@ -60,9 +60,10 @@ Result<LogHeader> LogHeader::parse(QByteArrayView b)
     return h;
 }
 
-LogHeader LogHeader::create(crypto::AeadCipher cipher, const SecureBytes &key)
+LogHeader LogHeader::create(crypto::AeadCipher cipher, const SecureBytes &key, int version)
 {
     LogHeader h;
+    h.version = version;
     h.cipher = cipher;
     h.logId = crypto::randomBytes(LogFormat::kLogIdSize);
     h.keyCheck = keyCheckFor(key, h.logId);

@@ -2,6 +2,7 @@
 
 #include "mdp/audit/AuditLogFormat.h"
 #include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
 
@@ -19,7 +20,8 @@ struct LogHeader
 
     QByteArray serialize() const;
     static Result<LogHeader> parse(QByteArrayView bytes);
-    static LogHeader create(crypto::AeadCipher cipher, const SecureBytes &key);
+    static LogHeader create(crypto::AeadCipher cipher, const SecureBytes &key,
+                            int version = LogFormat::kVersion);
 
     SecureBytes recordKey(const SecureBytes &key) const;
     bool keyMatches(const SecureBytes &key) const;
@@ -28,5 +30,13 @@ struct LogHeader
     // tag), so integrity is checked without decrypting; version 1 hashed the plaintext event.
     bool leavesCoverSealedFrames() const { return version >= 2; }
 };
+
+// h(i) = SM3(h(i-1) | leaf(i)) (AuditLogFormat.h); `hasher` is reused and left ready for the next.
+inline QByteArray chainStep(crypto::Hasher &hasher, QByteArrayView previous, QByteArrayView leaf)
+{
+    hasher.addData(previous);
+    hasher.addData(leaf);
+    return hasher.result();
+}
 
 } // namespace mdp::audit::detail

@@ -307,9 +307,7 @@ LogScanner::Outcome LogScanner::scan(const Visitor &visit, bool leafOnly)
                 return false;
             }
             if (!chainElsewhere) {
-                chainHasher.addData(out.chainHead);
-                chainHasher.addData(s.leaf);
-                out.chainHead = chainHasher.result();
+                out.chainHead = chainStep(chainHasher, out.chainHead, s.leaf);
             }
             out.frontier.appendLeafHash(s.leaf, m_nodeSink);
             if (visit) {
@@ -374,9 +372,7 @@ LogScanner::Outcome LogScanner::scan(const Visitor &visit, bool leafOnly)
                         for (const Slot &slot : current->slots) {
                             if (slot.status != FrameStatus::Ok)
                                 break;
-                            h.addData(blockChain);
-                            h.addData(slot.leaf);
-                            blockChain = h.result();
+                            blockChain = chainStep(h, blockChain, slot.leaf);
                             if (++sequence == m_checkpoint.size)
                                 chainAtCheckpoint = blockChain;
                         }

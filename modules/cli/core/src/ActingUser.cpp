@@ -28,7 +28,7 @@ Result<workspace::Session> ActingUser::signIn(workspace::Workspace &ws, const QS
         return makeError(Error::Code::PermissionDenied,
                          tr("this command was opened by %1's sign-in; it acts as nobody else")
                              .arg(ws.session() ? ws.session()->userName : QString()));
-    auto password = readPassword("MDP_USER_PASSWORD", tr("Password for %1: ").arg(userName));
+    auto password = readSecret("MDP_USER_PASSWORD", tr("Password for %1: ").arg(userName));
     if (!password)
         return makeError(Error::Code::Unauthenticated,
                          tr("no password for %1: set MDP_USER_PASSWORD or run on a terminal (%2)")

@@ -97,8 +97,7 @@ Result<workspace::SignIn> signInOf(const Args &args)
             Error::Code::InvalidArgument,
             QStringLiteral("this workspace is opened by signing in: give --as USER (password from "
                            "MDP_USER_PASSWORD, --password-fd N or a prompt)"));
-    auto password =
-        readPassword("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(signIn.userName));
+    auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(signIn.userName));
     if (!password)
         return makeError(
             Error::Code::Unauthenticated,
@@ -188,7 +187,7 @@ Result<SecureBytes> newPassword(workspace::Workspace &ws, const QString &userNam
         std::getenv("MDP_NEW_PASSWORD") || ws.unlockMode() == workspace::UnlockMode::AccountSlots
             ? "MDP_NEW_PASSWORD"
             : "MDP_USER_PASSWORD";
-    return readPassword(variable, QStringLiteral("New password for %1: ").arg(userName), true);
+    return readSecret(variable, QStringLiteral("New password for %1: ").arg(userName), true);
 }
 
 int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err)
@@ -234,8 +233,8 @@ int cmdInit(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
                                "password (or --machine-unlock where the deployment wants one shared "
                                "passphrase)"));
         options.adminDisplayName = args.value(QStringLiteral("display"));
-        auto password = readPassword("MDP_USER_PASSWORD",
-                                     QStringLiteral("Password for %1: ").arg(options.adminName), true);
+        auto password =
+            readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(options.adminName), true);
         if (!password)
             return fail(err, password.error());
         options.adminPassword = std::move(password.value());
@@ -276,7 +275,7 @@ int cmdRecover(const Args &args, const Clock &clock, QTextStream &out, QTextStre
     auto ws = workspace::Workspace::openWithRecoveryKey(dir.value(), *key, clock);
     if (!ws)
         return fail(err, ws.error());
-    auto password = readPassword("MDP_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(name), true);
+    auto password = readSecret("MDP_NEW_PASSWORD", QStringLiteral("New password for %1: ").arg(name), true);
     if (!password)
         return fail(err, password.error());
     auto &accounts = ws.value()->accounts();
@@ -318,7 +317,7 @@ int cmdTotp(const Args &args, const Clock &clock, QTextStream &out, QTextStream 
                                   .arg(user)));
     auto &accounts = ws.value()->accounts();
     if (verb == QStringLiteral("enrol")) {
-        auto password = readPassword("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
+        auto password = readSecret("MDP_USER_PASSWORD", QStringLiteral("Password for %1: ").arg(user));
         if (!password)
             return fail(err, password.error());
         auto code = args.value(QStringLiteral("enrolment-code"));

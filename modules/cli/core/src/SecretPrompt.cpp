@@ -127,10 +127,4 @@ Result<SecureBytes> readSecret(const char *environmentVariable, const QString &p
     return first;
 }
 
-Result<SecureBytes> readPassword(const char *environmentVariable, const QString &prompt, bool confirm)
-{
-    // As typed: key slots take the bytes as they are (the password hash normalises them itself).
-    return readSecret(environmentVariable, prompt, confirm);
-}
-
 } // namespace mdp::cli

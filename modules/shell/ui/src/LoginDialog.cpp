@@ -116,7 +116,6 @@ void LoginDialog::build()
     m_totp->setObjectName(QStringLiteral("totpEdit"));
     for (QLineEdit *edit : {m_passphrase, m_password}) {
         workbench::preparePasswordEdit(edit);
-        edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         edit->installEventFilter(this);
     }
     m_user->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);

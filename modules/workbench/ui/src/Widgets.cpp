@@ -172,8 +172,11 @@ void preparePasswordEdit(QLineEdit *edit)
     // Twice the longest password the policy accepts, in UTF-16 units, plus what an input method
     // composes before it commits.
     constexpr qsizetype kRoom = 1024;
-    if (first && edit->echoMode() == QLineEdit::Normal) // later calls leave a revealed field revealed
-        edit->setEchoMode(QLineEdit::Password);
+    if (first) {
+        if (edit->echoMode() == QLineEdit::Normal) // later calls leave a revealed field revealed
+            edit->setEchoMode(QLineEdit::Password);
+        edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
+    }
     edit->setMaxLength(int(kRoom / 2));
     if (!edit->text().isEmpty())
         return;
@@ -198,10 +201,8 @@ SecureBytes copyPassword(const QLineEdit *edit)
 
 SecureBytes takePassword(QLineEdit *edit)
 {
-    QString typed = edit->text();
-    edit->clear();
-    SecureBytes password = mdp::takePassword(typed);
-    preparePasswordEdit(edit);
+    SecureBytes password = copyPassword(edit);
+    wipePassword(edit);
     return password;
 }
 

@@ -33,7 +33,6 @@ AdminAccountWizardPage::AdminAccountWizardPage(QWidget *parent)
     m_displayName->setPlaceholderText(tr("e.g. Wang Fang, Information Department"));
     for (QLineEdit *edit : {m_password, m_confirm}) {
         workbench::preparePasswordEdit(edit);
-        edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
         workbench::addRevealAction(edit);
     }
 

@@ -22,7 +22,7 @@ struct AuditCheckpoint
     int logFormat = 1;     // the log's format version (AuditLogFormat.h); signed from version 2 on
     qint64 size = 0;       // events covered
     qint64 bytes = 0;      // length of the log file the events occupy (header included)
-    QByteArray merkleRoot; // RFC 9162 root, SM3, over the canonical events [0, size)
+    QByteArray merkleRoot; // RFC 9162 root, SM3, over the leaves of events [0, size) (AuditLogFormat.h)
     QByteArray chainHead;  // h(size-1) of the SM3 hash chain; the genesis value when size is 0
     QMap<QString, qint64> anchors;
     QDateTime time;       // from the log's Clock

@@ -13,11 +13,6 @@ namespace mdp::cli {
 // until forgetSecrets().
 Result<SecureBytes> readSecret(const char *environmentVariable, const QString &prompt, bool confirm = false);
 
-// An account's password the same way, in the form the account functions take it (the bytes as
-// given, takePassword).
-Result<SecureBytes> readPassword(const char *environmentVariable, const QString &prompt,
-                                 bool confirm = false);
-
 // Reads a secret from an open file descriptor (`--password-fd N`): up to the first newline or the
 // end, at most 1 KiB; kept like readSecret's for the rest of the command.
 Result<SecureBytes> readSecretFromFd(int fd);

@@ -36,7 +36,8 @@ QPushButton *makeAccentButton(const QString &text, QWidget *parent = nullptr);
 QWidget *makePageHeader(const QString &title, const QString &subtitle, QWidget *parent = nullptr);
 // A password field with an eye button that shows or hides what was typed.
 void addRevealAction(QLineEdit *edit);
-// Makes `edit` a password field whose characters can be wiped: echo hidden, and room for the longest
+// Makes `edit` a password field whose characters can be wiped: echo hidden, input methods told it is
+// sensitive (and answered without its text), and room for the longest
 // password reserved up front so typing never moves the text and leaves earlier copies in freed memory.
 // Call again after anything that replaced the edit's text.
 void preparePasswordEdit(QLineEdit *edit);
