@@ -323,7 +323,7 @@ private Q_SLOTS:
         QCOMPARE(tree.root(), log->checkpoint().merkleRoot);
     }
 
-    // The version is committed to by the signed chain head even before the first event: a log whose
+    // the version is committed to by the signed chain head even before the first event: a log whose
     // version byte is flipped cannot be read (and then extended) as the other format.
     void aFlippedFormatVersionIsRefusedEvenOnAnEmptyLog()
     {
@@ -341,8 +341,8 @@ private Q_SLOTS:
         QVERIFY(!AuditLog::open(options()).ok());
     }
 
-    // Logs written before version 2 (leaves over the plaintext events) still open, take new events in
-    // their own format, verify, and show tampering as before.
+    // logs written before version 2 (leaves over the plaintext events) still open, take new events
+    // in their own format, verify, and show tampering as before.
     void versionOneLogsAreStillRead()
     {
         m_formatVersion = 1;
