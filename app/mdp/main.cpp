@@ -4,6 +4,7 @@
 #include "mdp/crypto/Signature.h"
 #include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/foundation/ProcessHardening.h"
+#include "mdp/policy/PolicyBenchmarks.h"
 #include "mdp/startup/StartBenchmarks.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
@@ -75,6 +76,9 @@ int main(int argc, char *argv[])
             err << "mdp bench start: " << text << "\n";
         };
         return mdp::startup::runStartBenchmarks(options);
+    });
+    mdp::cli::registerBenchProvider(QStringLiteral("policy"), [](const QString &scratch, int size) {
+        return mdp::policy::runPolicyBenchmarks(scratch, size);
     });
     QCoreApplication::setApplicationName(QStringLiteral("mdp"));
     QCoreApplication::setOrganizationName(QStringLiteral("MDP"));
