@@ -226,6 +226,10 @@ void tst_PolicyEngine::trainingAndAgreementAreRequired()
     researcher.agreementSigned = true;
     researcher.trainingDone = false;
     QCOMPARE(engine.decide(researcher, Action::Read, record(3), now()).reason, Reason::TrainingMissing);
+    // Counts need neither: a search still comes back aggregate-only.
+    const Decision counts = engine.decide(researcher, Action::Search, record(3), now());
+    QVERIFY(counts.permitted);
+    QVERIFY(counts.obligations.aggregateOnly);
 }
 
 void tst_PolicyEngine::aReviewerSeesLevelFourFieldsMasked()

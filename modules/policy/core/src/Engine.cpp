@@ -82,13 +82,16 @@ public:
             if (matches(rule))
                 return deny(Reason::DeniedByRule, rule.id);
         }
+        const LevelRule &level = m_policy.level(m_resource.level);
+        const bool aggregateAllowed =
+            m_action == Action::Search && m_role.aggregateWithoutGrant && !level.multiLevelGrant;
+        // Counts at the minimum cell size need neither training nor an agreement; content does.
         if (m_role.needsTraining && !m_subject.trainingDone)
-            return deny(Reason::TrainingMissing);
+            return aggregateAllowed ? aggregate() : deny(Reason::TrainingMissing);
         if (m_role.needsAgreement && !m_subject.agreementSigned)
-            return deny(Reason::AgreementMissing);
+            return aggregateAllowed ? aggregate() : deny(Reason::AgreementMissing);
 
         Decision refusal = deny(m_role.scope == Scope::Grant ? Reason::NoGrant : Reason::LevelAboveReach);
-        const LevelRule &level = m_policy.level(m_resource.level);
         if (m_role.scope != Scope::Grant && m_resource.level <= m_role.reach && !level.multiLevelGrant) {
             if (inScope())
                 return direct();
@@ -99,9 +102,7 @@ public:
         Decision byGrant = throughGrant(refusal);
         if (byGrant.permitted)
             return byGrant;
-        if (m_action == Action::Search && m_role.aggregateWithoutGrant && !level.multiLevelGrant)
-            return aggregate();
-        return byGrant; // the most telling refusal
+        return aggregateAllowed ? aggregate() : byGrant; // else the most telling refusal
     }
 
 private:
