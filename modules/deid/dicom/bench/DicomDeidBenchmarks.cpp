@@ -1,0 +1,130 @@
+#include "mdp/deid/DicomDeidBenchmarks.h"
+
+#include "../src/ConfidentialityProfile.h"
+#include "mdp/deid/DicomDeidentifier.h"
+#include "mdp/deid/SyntheticDicom.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+namespace mdp::deid {
+
+namespace {
+
+// The gdcmanon --dumb arguments for the rows it can express.
+QStringList gdcmanonArguments()
+{
+    QStringList args;
+    for (const ProfileRow &row : ConfidentialityProfile::instance().rows()) {
+        if (row.mask != 0xFFFFFFFFu)
+            continue;
+        const QString tag = QStringLiteral("%1,%2")
+                                .arg(row.tag >> 16, 4, 16, QLatin1Char('0'))
+                                .arg(row.tag & 0xFFFF, 4, 16, QLatin1Char('0'));
+        switch (row.basic) {
+        case ProfileAction::Remove:
+        case ProfileAction::RemoveOrZero:
+        case ProfileAction::RemoveOrDummy:
+        case ProfileAction::RemoveZeroOrDummy:
+        case ProfileAction::RemoveZeroOrUid:
+            args << QStringLiteral("--remove") << tag;
+            break;
+        case ProfileAction::Zero:
+            args << QStringLiteral("--empty") << tag;
+            break;
+        case ProfileAction::Dummy:
+        case ProfileAction::ZeroOrDummy:
+            args << QStringLiteral("--replace") << tag + QStringLiteral("=ANONYMIZED");
+            break;
+        default:
+            break;
+        }
+    }
+    return args;
+}
+
+} // namespace
+
+QList<BenchLine> runDicomDeidBenchmarks(const QString &scratchDir, int files)
+{
+    BenchLine line;
+    line.bench = QStringLiteral("deid");
+    line.caseName = QStringLiteral("dicom-basic-profile");
+    line.unit = QStringLiteral("files/s");
+    line.baseline = QStringLiteral("gdcmanon --dumb (Table E.1-1 exact rows as --remove/--empty/--replace)");
+    line.extra.insert(QStringLiteral("files"), files);
+    line.extra.insert(QStringLiteral("goal_ratio"), 3);
+
+    const QDir root(scratchDir);
+    const QString in = root.filePath(QStringLiteral("deid-in"));
+    QDir().mkpath(in);
+    // 20 patients, one study each, several series: what a small research export looks like.
+    for (int i = 0; i < files; ++i) {
+        SyntheticDicomSpec spec;
+        const int patient = i % 20;
+        spec.patientId = QStringLiteral("PID-%1").arg(patient, 4, 10, QLatin1Char('0'));
+        spec.studyUid = QStringLiteral("1.2.826.0.1.3680043.2.1125.%1").arg(patient + 1);
+        spec.seriesUid = spec.studyUid + QStringLiteral(".%1").arg(i % 3 + 1);
+        spec.sopUid = spec.seriesUid + QStringLiteral(".%1").arg(i + 1);
+        spec.frameOfReferenceUid = spec.studyUid + QStringLiteral(".9");
+        spec.rows = 256;
+        spec.columns = 256;
+        const QString path = QDir(in).filePath(QStringLiteral("p%1/img%2.dcm").arg(patient).arg(i));
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (auto written = writeSyntheticDicom(path, spec); !written) {
+            line.extra.insert(QStringLiteral("error"), written.error().message);
+            return {line};
+        }
+    }
+
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
+    const DicomDeidentifier deidentifier(DicomDeidOptions{}, key);
+    QElapsedTimer timer;
+    timer.start();
+    const DicomRunReport report =
+        deidentifier.deidentifyFolder(in, root.filePath(QStringLiteral("deid-mdp")));
+    const double ours = double(timer.nsecsElapsed()) / 1e9;
+    line.value = ours > 0 ? report.written() / ours : 0;
+    line.extra.insert(QStringLiteral("written"), report.written());
+    line.extra.insert(QStringLiteral("profile_rows"),
+                      int(ConfidentialityProfile::instance().rows().size() + 1));
+
+    const QString gdcmanon = QStandardPaths::findExecutable(QStringLiteral("gdcmanon"));
+    if (gdcmanon.isEmpty()) {
+        line.extra.insert(QStringLiteral("baseline_error"),
+                          QStringLiteral("gdcmanon not installed (libgdcm-tools)"));
+        return {line};
+    }
+    const QString gdcmOut = root.filePath(QStringLiteral("deid-gdcm"));
+    QDir().mkpath(gdcmOut);
+    const QStringList args = QStringList{QStringLiteral("--dumb"),
+                                         QStringLiteral("--continue"),
+                                         QStringLiteral("-r"),
+                                         QStringLiteral("-i"),
+                                         in,
+                                         QStringLiteral("-o"),
+                                         gdcmOut} +
+                             gdcmanonArguments();
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    timer.restart();
+    process.start(gdcmanon, args);
+    const bool finished = process.waitForFinished(-1);
+    const double theirs = double(timer.nsecsElapsed()) / 1e9;
+    if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        line.extra.insert(
+            QStringLiteral("baseline_error"),
+            QStringLiteral("gdcmanon failed: %1").arg(QString::fromLocal8Bit(process.readAll().left(300))));
+        return {line};
+    }
+    line.baselineValue = theirs > 0 ? files / theirs : 0;
+    line.extra.insert(QStringLiteral("baseline_arguments"), int(args.size()));
+    return {line};
+}
+
+} // namespace mdp::deid
