@@ -31,6 +31,7 @@ private Q_SLOTS:
     void defaultRulesClassifyFields();
     void classificationOnlyRaisesTheDeclaredLevel();
     void wordsInsideOtherWordsDoNotMatch();
+    void identifiersAreIdentifyingWhateverTheirType();
     void otherKindsOfDataAreClassifiedToo();
 };
 
@@ -146,6 +147,98 @@ void tst_Classification::defaultRulesClassifyFields_data()
                                        << "identity"
                                        << "personal-attributes"
                                        << "identity" << 4;
+    // However the id is written, and in English labels too.
+    QTest::newRow("camel name") << "patientName"
+                                << ""
+                                << "clinical"
+                                << "personal-attributes"
+                                << "demographic" << 4;
+    QTest::newRow("bare name") << "name"
+                               << "Name"
+                               << "clinical"
+                               << "personal-attributes"
+                               << "demographic" << 4;
+    QTest::newRow("patient id") << "patientId"
+                                << "Patient ID"
+                                << "clinical"
+                                << "personal-attributes"
+                                << "identity" << 4;
+    QTest::newRow("id number") << "idNumber"
+                               << "证件号码"
+                               << "clinical"
+                               << "personal-attributes"
+                               << "identity" << 4;
+    QTest::newRow("citizen") << "citizenId"
+                             << "公民身份号码"
+                             << ""
+                             << "personal-attributes"
+                             << "identity" << 4;
+    QTest::newRow("telephone") << "telephone"
+                               << "Telephone"
+                               << ""
+                               << "personal-attributes"
+                               << "communication" << 4;
+    QTest::newRow("home phone") << "homePhone"
+                                << ""
+                                << ""
+                                << "personal-attributes"
+                                << "communication" << 4;
+    QTest::newRow("qq") << "qq"
+                        << "QQ号"
+                        << ""
+                        << "personal-attributes"
+                        << "communication" << 4;
+    QTest::newRow("case number") << "caseNo"
+                                 << "病历号"
+                                 << "clinical"
+                                 << "personal-attributes"
+                                 << "identity" << 4;
+    QTest::newRow("visit card") << "cardNo"
+                                << "就诊卡号"
+                                << ""
+                                << "personal-attributes"
+                                << "identity" << 4;
+    QTest::newRow("pathology number") << "pathologyNo"
+                                      << "病理号"
+                                      << "clinical"
+                                      << "personal-attributes"
+                                      << "identity" << 4;
+    QTest::newRow("exam number") << "examNo"
+                                 << "检查号"
+                                 << ""
+                                 << "personal-attributes"
+                                 << "identity" << 4;
+    QTest::newRow("insurance number") << "insuranceNo"
+                                      << "医保号"
+                                      << ""
+                                      << "personal-attributes"
+                                      << "identity" << 4;
+    QTest::newRow("postcode") << "postcode"
+                              << "邮政编码"
+                              << ""
+                              << "personal-attributes"
+                              << "demographic" << 4;
+    QTest::newRow("date of birth") << "dateOfBirth"
+                                   << ""
+                                   << ""
+                                   << "personal-attributes"
+                                   << "demographic" << 3;
+    // Words that only begin like a keyword stay clinical.
+    QTest::newRow("photon") << "photonEnergy"
+                            << "射线能量"
+                            << "clinical"
+                            << "health-status"
+                            << "" << 3;
+    QTest::newRow("cellularity") << "tumourCellularity"
+                                 << "肿瘤细胞含量"
+                                 << "clinical"
+                                 << "health-status"
+                                 << "" << 3;
+    QTest::newRow("general") << "generalAnesthesia"
+                             << "全身麻醉"
+                             << "clinical"
+                             << "health-status"
+                             << "" << 3;
     QTest::newRow("unmatched clinical") << "ki67"
                                         << "Ki-67 (%)"
                                         << "clinical"
@@ -187,6 +280,23 @@ void tst_Classification::wordsInsideOtherWordsDoNotMatch()
     QCOMPARE(classify(field(QStringLiteral("order_set"), QString())).subKind, QStringLiteral("order"));
 }
 
+void tst_Classification::identifiersAreIdentifyingWhateverTheirType()
+{
+    ClassificationSubject other;
+    other.kind = ClassificationSubject::Kind::Identifier;
+    other.id = QStringLiteral("other");
+    other.label = QStringLiteral("外院编码");
+    const Classification result = classify(other);
+    QCOMPARE(result.category, Category::PersonalAttributes);
+    QCOMPARE(result.level, 4);
+    // A field declared identity stays personal attributes at level 4 even when a clinical keyword
+    // matches its id.
+    const Classification declared =
+        classify(field(QStringLiteral("diagnosisRef"), QString(), QStringLiteral("identity")));
+    QCOMPARE(declared.category, Category::PersonalAttributes);
+    QCOMPARE(declared.level, 4);
+}
+
 void tst_Classification::otherKindsOfDataAreClassifiedToo()
 {
     // Documents, image series and derived values carry a classification like fields.
@@ -196,7 +306,7 @@ void tst_Classification::otherKindsOfDataAreClassifiedToo()
     series.label = QStringLiteral("MR Breast");
     const Classification image = classify(series);
     QCOMPARE(image.category, Category::MedicalApplication);
-    QCOMPARE(image.level, 3);
+    QCOMPARE(image.level, 4); // headers and pixels carry identity until de-identified
 
     ClassificationSubject document;
     document.kind = ClassificationSubject::Kind::Document;

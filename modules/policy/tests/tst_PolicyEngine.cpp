@@ -84,6 +84,11 @@ private Q_SLOTS:
     void aResearcherWithoutAGrantSeesCountsOnly();
     void aResearcherWithoutAGrantIsRefusedContentWithTheScopeToRequest();
     void aGrantPermitsPreparedDataWithinItsProjectLevelCategoryAndTime();
+    void aGrantNeverGivesIdentityOrWritesToAResearcher();
+    void aSecondRoleDoesNotSkipTheAgreement();
+    void whatLeavesTheWorkstationIsDeidentified();
+    void withoutAValidTimeNothingOpens();
+    void aNewerPolicyCannotBeOvertakenByAnOlder();
     void aGrantOutsideItsTermsDoesNotCover();
     void trainingAndAgreementAreRequired();
     void aReviewerSeesLevelFourFieldsMasked();
@@ -180,17 +185,115 @@ void tst_PolicyEngine::aGrantPermitsPreparedDataWithinItsProjectLevelCategoryAnd
     QVERIFY(decision.obligations.noExport);
     QVERIFY(!decision.obligations.aggregateOnly);
 
+    // What the grant does not allow is refused, not merely flagged: no export without exportAllowed.
+    const Decision notExported = engine.decide(subject(QStringLiteral("r1"), {QStringLiteral("researcher")}),
+                                               Action::Export, record(3), now());
+    QVERIFY(!notExported.permitted);
+    QCOMPARE(notExported.reason, Reason::GrantDoesNotCover);
+
     Grant exporting = grant(QStringLiteral("r2"), QStringLiteral("BC-2026"), 2);
     exporting.exportAllowed = true;
-    exporting.aggregateOnly = true;
     engine.setGrants({exporting});
-    const Decision exported = engine.decide(subject(QStringLiteral("r2"), {QStringLiteral("researcher")}),
-                                            Action::Export, record(2), now());
+    const Subject r2 = subject(QStringLiteral("r2"), {QStringLiteral("researcher")});
+    const Decision exported = engine.decide(r2, Action::Export, record(2), now());
     QVERIFY(exported.permitted);
     QVERIFY(!exported.obligations.noExport);
-    QVERIFY(exported.obligations.aggregateOnly);
-    QCOMPARE(exported.obligations.minCellSize, 5);
-    QVERIFY(!exported.obligations.watermark); // level 2
+    QVERIFY(exported.obligations.pseudonymise); // what leaves is de-identified
+    QVERIFY(exported.obligations.deidentify);
+    QVERIFY(exported.obligations.watermark);
+
+    // An aggregate-only grant gives counts, never records.
+    Grant counts = grant(QStringLiteral("r3"), QStringLiteral("BC-2026"), 3);
+    counts.aggregateOnly = true;
+    counts.exportAllowed = true;
+    engine.setGrants({counts});
+    const Subject r3 = subject(QStringLiteral("r3"), {QStringLiteral("researcher")});
+    QCOMPARE(engine.decide(r3, Action::Read, record(3), now()).reason, Reason::GrantDoesNotCover);
+    QCOMPARE(engine.decide(r3, Action::Export, record(3), now()).reason, Reason::GrantDoesNotCover);
+    const Decision searched = engine.decide(r3, Action::Search, record(3), now());
+    QVERIFY(searched.permitted);
+    QVERIFY(searched.obligations.aggregateOnly);
+    QCOMPARE(searched.obligations.minCellSize, 5);
+}
+
+void tst_PolicyEngine::aGrantNeverGivesIdentityOrWritesToAResearcher()
+{
+    // R-5.2k/l, R-6.6.5d: even a grant up to level 4 leaves a researcher with de-identified data.
+    Engine engine;
+    engine.setPolicy(defaultPolicy());
+    engine.setGrants({grant(QStringLiteral("r1"), QStringLiteral("BC-2026"), 4)});
+    Subject researcher = subject(QStringLiteral("r1"), {QStringLiteral("researcher")});
+    researcher.secondFactor = true;
+    const Decision decision = engine.decide(researcher, Action::Read, record(4), now());
+    QVERIFY2(decision.permitted, qPrintable(decision.explanation()));
+    QVERIFY(decision.obligations.pseudonymise);
+    QVERIFY(decision.obligations.deidentify);
+    QCOMPARE(decision.obligations.maskAboveLevel, 3);
+
+    // A clinician's read grant for another site's project opens no writing there.
+    engine.setGrants({grant(QStringLiteral("doc"), QStringLiteral("BC-2026"), 3)});
+    Resource other = record(3);
+    other.site = QStringLiteral("site-b");
+    const Subject clinician = subject(QStringLiteral("doc"), {QStringLiteral("clinician")});
+    QVERIFY(engine.decide(clinician, Action::Read, other, now()).permitted);
+    QVERIFY(!engine.decide(clinician, Action::Write, other, now()).permitted);
+}
+
+void tst_PolicyEngine::aSecondRoleDoesNotSkipTheAgreement()
+{
+    // The attack: a researcher who is also a clinician uses the grant through the clinician role to
+    // avoid the data-use agreement (R-7.2.4c).
+    Engine engine;
+    engine.setPolicy(defaultPolicy());
+    engine.setGrants({grant(QStringLiteral("doc"), QStringLiteral("BC-2026"), 3)});
+    Subject both =
+        subject(QStringLiteral("doc"), {QStringLiteral("researcher"), QStringLiteral("clinician")});
+    both.agreementSigned = false;
+    Resource other = record(3);
+    other.site = QStringLiteral("site-b");
+    const Decision decision = engine.decide(both, Action::Read, other, now());
+    QVERIFY(!decision.permitted);
+    QCOMPARE(decision.reason, Reason::AgreementMissing);
+}
+
+void tst_PolicyEngine::whatLeavesTheWorkstationIsDeidentified()
+{
+    // b: shared data is fully de-identified, also when the care team exports it.
+    Engine engine;
+    engine.setPolicy(defaultPolicy());
+    Subject clinician = subject(QStringLiteral("doc"), {QStringLiteral("clinician")});
+    clinician.secondFactor = true;
+    const Decision exported = engine.decide(clinician, Action::Export, record(4), now());
+    QVERIFY(exported.permitted);
+    QVERIFY(exported.obligations.pseudonymise);
+    QVERIFY(exported.obligations.deidentify);
+    QVERIFY(exported.obligations.watermark);
+    QCOMPARE(exported.obligations.maskAboveLevel, 3);
+    // Reading at the bedside is not exporting.
+    QVERIFY(!engine.decide(clinician, Action::Read, record(4), now()).obligations.pseudonymise);
+}
+
+void tst_PolicyEngine::withoutAValidTimeNothingOpens()
+{
+    Engine engine;
+    engine.setPolicy(defaultPolicy());
+    const Decision decision = engine.decide(subject(QStringLiteral("dm"), {QStringLiteral("data-manager")}),
+                                            Action::Read, record(3), Environment{QDateTime(), true, true});
+    QVERIFY(!decision.permitted);
+    QCOMPARE(decision.reason, Reason::InvalidRequest);
+}
+
+void tst_PolicyEngine::aNewerPolicyCannotBeOvertakenByAnOlder()
+{
+    Engine engine;
+    engine.setPolicy(defaultPolicy());
+    const auto version = [](int v) {
+        return PolicySet::parse(withChange([v](QJsonObject &o) { o[u"version"] = v; })).value();
+    };
+    QVERIFY(engine.replacePolicy(version(3), 1));
+    QVERIFY(!engine.replacePolicy(version(2), 1)); // raced: version 1 is no longer in force
+    QVERIFY(!engine.replacePolicy(version(3), 3)); // not newer
+    QCOMPARE(engine.policyVersion(), 3);
 }
 
 void tst_PolicyEngine::aGrantOutsideItsTermsDoesNotCover()
@@ -240,13 +343,22 @@ void tst_PolicyEngine::aReviewerSeesLevelFourFieldsMasked()
     engine.setPolicy(defaultPolicy());
     Resource patient = record(4);
     patient.kind = QStringLiteral("patient");
-    const Decision decision = engine.decide(subject(QStringLiteral("rev"), {QStringLiteral("reviewer")}),
-                                            Action::Read, patient, now());
+    Subject reviewer = subject(QStringLiteral("rev"), {QStringLiteral("reviewer")});
+    reviewer.projects = {QStringLiteral("BC-2026")};
+    const Decision decision = engine.decide(reviewer, Action::Read, patient, now());
     QVERIFY2(decision.permitted, qPrintable(decision.explanation()));
     QCOMPARE(decision.obligations.maskAboveLevel, 3);
     QVERIFY(decision.obligations.pseudonymise);
+    QVERIFY(decision.obligations.deidentify);
     QVERIFY(decision.obligations.watermark);
     QVERIFY(decision.obligations.noExport);
+    // Level 3 text and documents come de-identified and watermarked too.
+    const Decision l3 = engine.decide(reviewer, Action::Read, record(3), now());
+    QVERIFY(l3.obligations.deidentify);
+    QVERIFY(l3.obligations.watermark);
+    // c: limited to the projects the reviewer works on.
+    QCOMPARE(engine.decide(reviewer, Action::Read, record(3, QStringLiteral("LUNG-01")), now()).reason,
+             Reason::OutOfScope);
 }
 
 void tst_PolicyEngine::levelFourNeedsASecondFactor()
@@ -312,12 +424,16 @@ void tst_PolicyEngine::levelFiveNeedsANarrowTemporaryMultiLevelGrant()
 
     Resource other = record(5);
     other.patient = QStringLiteral("P-0002");
-    QVERIFY(!engine.decide(clinician, Action::Read, other, now()).permitted); // narrowed to its patients
+    // Narrowed to its patients.
+    QCOMPARE(engine.decide(clinician, Action::Read, other, now()).reason, Reason::MultiLevelGrantRequired);
+    // Level 5 content is masked wherever the level-5 checks did not run for the patient.
+    QCOMPARE(engine.decide(clinician, Action::Read, record(4), now()).obligations.maskAboveLevel, 4);
 
     Grant lasting = approved;
-    lasting.notAfter = kNow.addDays(90);
+    lasting.notAfter = lasting.notBefore.addDays(30).addSecs(60); // a minute over 30 days
     engine.setGrants({lasting});
-    QVERIFY(!engine.decide(clinician, Action::Read, record(5), now()).permitted); // not temporary
+    QCOMPARE(engine.decide(clinician, Action::Read, record(5), now()).reason,
+             Reason::MultiLevelGrantRequired);
 
     clinician.secondFactor = false;
     engine.setGrants({approved});
@@ -335,11 +451,17 @@ void tst_PolicyEngine::denyRulesComeFirst()
     QVERIFY(!refused.permitted);
     QCOMPARE(refused.reason, Reason::DeniedByRule);
     QCOMPARE(refused.ruleId, QStringLiteral("consent-withdrawn"));
-    // The data manager still reaches the patient, to carry out the erasure.
-    QVERIFY(engine
-                .decide(subject(QStringLiteral("dm"), {QStringLiteral("data-manager")}), Action::Read,
-                        withdrawn, now())
-                .permitted);
+    // The data manager still reaches the patient to carry out the erasure: read and change only,
+    // deeply audited, nothing exported or searched.
+    const Subject manager = subject(QStringLiteral("dm"), {QStringLiteral("data-manager")});
+    const Decision erasure = engine.decide(manager, Action::Read, withdrawn, now());
+    QVERIFY(erasure.permitted);
+    QVERIFY(erasure.obligations.deepAudit);
+    QVERIFY(erasure.obligations.noExport);
+    QCOMPARE(engine.decide(manager, Action::Export, withdrawn, now()).ruleId,
+             QStringLiteral("consent-withdrawn"));
+    QCOMPARE(engine.decide(manager, Action::Search, withdrawn, now()).ruleId,
+             QStringLiteral("consent-withdrawn"));
 
     const Decision offline =
         engine.decide(clinician, Action::Export, record(3), Environment{kNow, false, true});
@@ -363,6 +485,10 @@ void tst_PolicyEngine::rolesWithoutTheActionAreRefused()
     const Decision ethics = engine.decide(subject(QStringLiteral("eth"), {QStringLiteral("ethics-reviewer")}),
                                           Action::Export, record(2), now());
     QCOMPARE(ethics.reason, Reason::ActionNotAllowed);
+    // Separation of duties: administering the system is not reading patients.
+    const Decision admin = engine.decide(subject(QStringLiteral("adm"), {QStringLiteral("system-admin")}),
+                                         Action::Read, record(1), now());
+    QCOMPARE(admin.reason, Reason::ActionNotAllowed);
 }
 
 void tst_PolicyEngine::theRoleThatShowsMoreWins()
@@ -445,6 +571,35 @@ void tst_PolicyEngine::policiesThatLowerTheFloorsOrDoNotParseAreRefused_data()
             {QStringLiteral("demo.x"), QJsonObject{{QStringLiteral("category"), QStringLiteral("gossip")},
                                                    {QStringLiteral("level"), 3}}}};
     }) << QStringLiteral("gossip");
+    QTest::newRow("flag as a string") << withChange([](QJsonObject &o) {
+        QJsonArray roles = o[u"roles"].toArray();
+        QJsonObject researcher = roles[4].toObject();
+        researcher[u"needsAgreement"] = QStringLiteral("true");
+        roles[4] = researcher;
+        o[u"roles"] = roles;
+    }) << QStringLiteral("true or false");
+    QTest::newRow("misspelt key") << withChange([](QJsonObject &o) {
+        QJsonArray roles = o[u"roles"].toArray();
+        QJsonObject researcher = roles[4].toObject();
+        researcher.remove(u"needsAgreement");
+        researcher[u"needsAgrement"] = true;
+        roles[4] = researcher;
+        o[u"roles"] = roles;
+    }) << QStringLiteral("needsAgrement");
+    QTest::newRow("cell size 1") << withChange([](QJsonObject &o) { o[u"minCellSize"] = 1; })
+                                 << QStringLiteral("minCellSize");
+    QTest::newRow("level 5 for a year") << withChange([](QJsonObject &o) {
+        o[u"level5"] = QJsonObject{{QStringLiteral("maxDays"), 365}, {QStringLiteral("minApprovals"), 2}};
+    }) << QStringLiteral("temporary");
+    QTest::newRow("level 4 not deeply audited") << withChange([](QJsonObject &o) {
+        QJsonArray levels = o[u"levels"].toArray();
+        QJsonObject four = levels[3].toObject();
+        four[u"deepAudit"] = false;
+        levels[3] = four;
+        o[u"levels"] = levels;
+    }) << QStringLiteral("deeply audited");
+    QTest::newRow("deny rules not a list")
+        << withChange([](QJsonObject &o) { o[u"denyRules"] = QJsonObject(); }) << QStringLiteral("denyRules");
     QTest::newRow("deny rule without condition") << withChange([](QJsonObject &o) {
         o[u"denyRules"] =
             QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("all")},
@@ -475,7 +630,10 @@ void tst_PolicyEngine::aSignedPolicyIsAcceptedOnlyWhenItVerifiesAndIsNewer()
         o[u"version"] = 2;
         o[u"minCellSize"] = 10;
     });
-    SignedPolicy signedPolicy{v2, key.value().sign(v2).value(), publicKey.fingerprint()};
+    const auto sign = [](const crypto::SigningKey &k, const QByteArray &document) {
+        return k.sign(policySigningMessage(document)).value();
+    };
+    SignedPolicy signedPolicy{v2, sign(key.value(), v2), publicKey.fingerprint()};
     auto envelope = SignedPolicy::fromJson(signedPolicy.toJson());
     QVERIFY(envelope);
     QCOMPARE(envelope.value().document, v2);
@@ -496,12 +654,15 @@ void tst_PolicyEngine::aSignedPolicyIsAcceptedOnlyWhenItVerifiesAndIsNewer()
     QCOMPARE(engine.policyVersion(), 1);
 
     auto stranger = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
-    SignedPolicy foreign{v2, stranger.value().sign(v2).value(), stranger.value().publicKey().fingerprint()};
+    SignedPolicy foreign{v2, sign(stranger.value(), v2), stranger.value().publicKey().fingerprint()};
     QCOMPARE(accept(foreign).error().code, Error::Code::Tampered);
     QCOMPARE(engine.policyVersion(), 1);
+    // A signature the same key made over the bare bytes (for some other purpose) is not a policy's.
+    SignedPolicy bare{v2, key.value().sign(v2).value(), publicKey.fingerprint()};
+    QCOMPARE(accept(bare).error().code, Error::Code::Tampered);
 
     const QByteArray broken("{\"format\": \"mdp.policy.v1\", \"version\": 3");
-    SignedPolicy unparsable{broken, key.value().sign(broken).value(), publicKey.fingerprint()};
+    SignedPolicy unparsable{broken, sign(key.value(), broken), publicKey.fingerprint()};
     QCOMPARE(accept(unparsable).error().code, Error::Code::InvalidArgument);
     QCOMPARE(engine.policyVersion(), 1);
 
@@ -530,6 +691,7 @@ void tst_PolicyEngine::decisionsCarryTheirAuditDetail()
     QCOMPARE(deny.value(u"needed").toObject().value(u"category").toString(), QStringLiteral("health-status"));
 
     Subject reviewer = subject(QStringLiteral("rev"), {QStringLiteral("reviewer")});
+    reviewer.projects = {QStringLiteral("BC-2026")};
     const QJsonObject permit = engine.decide(reviewer, Action::Read, record(4), now()).auditDetail();
     QCOMPARE(permit.value(u"effect").toString(), QStringLiteral("permit"));
     QCOMPARE(permit.value(u"maskAboveLevel").toInt(), 3);

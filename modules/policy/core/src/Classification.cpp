@@ -89,26 +89,88 @@ ClassificationRule rule(const char *id, QStringList keywords, Category category,
             Classification{category, QString::fromLatin1(subKind), level, QString::fromLatin1(id)}};
 }
 
-// A Latin keyword matches at the start of a word ("diagnos" in "primary_diagnosis", "order" not in
-// "border"); a Chinese keyword matches anywhere.
-bool contains(const QString &text, const QString &keyword)
+// Field ids are written every way ("patient_name", "patientName", "PATIENT-NAME", "rt.dose2"): they are
+// cut into lower-case words at separators, case changes and digits before keywords are matched.
+QStringList words(const QString &text)
 {
-    const bool latin = keyword.front().unicode() < 0x80;
-    qsizetype from = 0;
-    while (true) {
-        const qsizetype at = text.indexOf(keyword, from, Qt::CaseInsensitive);
-        if (at < 0)
-            return false;
-        if (!latin || at == 0 || !text.at(at - 1).isLetter())
-            return true;
-        from = at + 1;
+    QStringList out;
+    QString current;
+    const auto flush = [&] {
+        if (!current.isEmpty())
+            out << current;
+        current.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.unicode() >= 0x80 || !c.isLetter()) {
+            flush();
+            continue;
+        }
+        const bool startsWord =
+            c.isUpper() && !current.isEmpty() &&
+            (text.at(i - 1).isLower() || (i + 1 < text.size() && text.at(i + 1).isLower()));
+        if (startsWord)
+            flush();
+        current.append(c.toLower());
     }
+    flush();
+    return out;
+}
+
+// A Latin keyword is one or more words ("national id"); it matches consecutive words of the text, the
+// last one as a prefix ("diagnos" matches "diagnosis"; "order" does not match "border"). A Chinese
+// keyword matches anywhere in the text.
+bool matchesWords(const QStringList &text, const QStringList &keyword)
+{
+    if (keyword.isEmpty())
+        return false;
+    for (qsizetype i = 0; i + keyword.size() <= text.size(); ++i) {
+        bool all = true;
+        for (qsizetype j = 0; all && j < keyword.size(); ++j) {
+            const bool last = j + 1 == keyword.size();
+            all = last ? text.at(i + j).startsWith(keyword.at(j)) : text.at(i + j) == keyword.at(j);
+        }
+        if (all)
+            return true;
+    }
+    return false;
 }
 
 bool mentions(const ClassificationSubject &subject, const QStringList &keywords)
 {
+    const QStringList idWords = words(subject.id);
+    const QStringList labelWords = words(subject.label);
     for (const QString &keyword : keywords) {
-        if (contains(subject.id, keyword) || contains(subject.label, keyword))
+        if (keyword.isEmpty())
+            continue;
+        if (keyword.front().unicode() >= 0x80) {
+            if (subject.label.contains(keyword) || subject.id.contains(keyword))
+                return true;
+            continue;
+        }
+        const QStringList kw = words(keyword);
+        if (matchesWords(idWords, kw) || matchesWords(labelWords, kw))
+            return true;
+    }
+    return false;
+}
+
+// A number or code that names a person's record ("病理号", "examNo", "cardId"): identifying, whatever
+// the words before it say.
+bool namesANumber(const ClassificationSubject &subject)
+{
+    const QStringList idWords = words(subject.id);
+    if (!idWords.isEmpty()) {
+        const QString &last = idWords.last();
+        if (last == u"no" || last == u"num" || last == u"id" || last == u"ids")
+            return true;
+    }
+    static const QStringList suffixes{QStringLiteral("号"),   QStringLiteral("号码"), QStringLiteral("编号"),
+                                      QStringLiteral("卡号"), QStringLiteral("账号"), QStringLiteral("ID"),
+                                      QStringLiteral("No."),  QStringLiteral("No")};
+    const QString label = subject.label.trimmed();
+    for (const QString &suffix : suffixes) {
+        if (label.endsWith(suffix))
             return true;
     }
     return false;
@@ -199,98 +261,69 @@ QString levelDisplayName(int level)
 const QList<ClassificationRule> &defaultClassificationRules()
 {
     using K = ClassificationSubject::Kind;
+    const auto L = [](std::initializer_list<const char *> words) {
+        QStringList list;
+        for (const char *w : words)
+            list << QString::fromUtf8(w);
+        return list;
+    };
     static const QList<ClassificationRule> rules{
         // Personal attributes (7.1.1 a): what identifies a person alone is level 4 (7.1.2 d).
         rule("biometric",
-             {QStringLiteral("fingerprint"), QStringLiteral("voiceprint"), QStringLiteral("iris"),
-              QStringLiteral("face-image"), QStringLiteral("指纹"), QStringLiteral("声纹"),
-              QStringLiteral("虹膜"), QStringLiteral("面部")},
+             L({"fingerprint", "voiceprint", "iris", "face image", "facial", "指纹", "声纹", "虹膜", "面部",
+                "照片", "人脸"}),
              Category::PersonalAttributes, "biometric", 5),
         rule("resident-id",
-             {QStringLiteral("national-id"), QStringLiteral("nationalid"), QStringLiteral("resident-id"),
-              QStringLiteral("residentid"), QStringLiteral("id-card"), QStringLiteral("passport"),
-              QStringLiteral("身份证"), QStringLiteral("护照"), QStringLiteral("社保卡"),
-              QStringLiteral("健康卡"), QStringLiteral("医保卡")},
+             L({"national id", "nationalid", "resident id", "citizen", "id card", "idcard", "id number",
+                "passport", "ssn", "身份证", "身份号码", "证件", "护照", "社保", "健康卡", "医保卡", "医保号",
+                "工作证"}),
              Category::PersonalAttributes, "identity", 4),
         rule("record-number",
-             {QStringLiteral("mrn"), QStringLiteral("medical-record-number"),
-              QStringLiteral("admission-number"), QStringLiteral("accession"), QStringLiteral("病案号"),
-              QStringLiteral("住院号"), QStringLiteral("门诊号")},
+             L({"mrn", "medical record", "admission number", "accession", "patient id", "patientid", "病案号",
+                "病历号", "住院号", "门诊号", "就诊卡", "影像号", "病理号", "检查号", "登记号", "患者ID",
+                "患者编号"}),
              Category::PersonalAttributes, "identity", 4),
         rule("contact",
-             {QStringLiteral("phone"), QStringLiteral("mobile"), QStringLiteral("email"),
-              QStringLiteral("e-mail"), QStringLiteral("wechat"), QStringLiteral("电话"),
-              QStringLiteral("手机"), QStringLiteral("邮箱"), QStringLiteral("微信"),
-              QStringLiteral("联系方式")},
+             L({"phone", "telephone", "mobile", "email", "e mail", "mail", "wechat", "qq", "fax", "account",
+                "电话", "手机", "邮箱", "微信", "QQ", "传真", "账号", "联系方式"}),
              Category::PersonalAttributes, "communication", 4),
-        rule("name",
-             {QStringLiteral("patient-name"), QStringLiteral("full-name"), QStringLiteral("fullname"),
-              QStringLiteral("contact-name"), QStringLiteral("姓名"), QStringLiteral("联系人")},
+        rule("name", L({"name", "fullname", "surname", "姓名", "名字", "联系人", "家属"}),
              Category::PersonalAttributes, "demographic", 4),
         rule("address",
-             {QStringLiteral("address"), QStringLiteral("住址"), QStringLiteral("地址"),
-              QStringLiteral("户籍")},
+             L({"address", "addr", "postcode", "zip", "住址", "地址", "户籍", "邮编", "邮政编码", "籍贯"}),
              Category::PersonalAttributes, "demographic", 4),
-        rule("birth-date", {QStringLiteral("birth"), QStringLiteral("出生")}, Category::PersonalAttributes,
+        rule("birth-date", L({"birth", "dob", "date of birth", "出生"}), Category::PersonalAttributes,
              "demographic", 3),
-        rule("demographic",
-             {QStringLiteral("ethnic"), QStringLiteral("nationality"), QStringLiteral("occupation"),
-              QStringLiteral("民族"), QStringLiteral("国籍"), QStringLiteral("职业"), QStringLiteral("婚姻")},
+        rule("demographic", L({"ethnic", "nationality", "occupation", "民族", "国籍", "职业", "婚姻"}),
              Category::PersonalAttributes, "demographic", 3),
-        rule("sex", {QStringLiteral("sex"), QStringLiteral("gender"), QStringLiteral("性别")},
-             Category::PersonalAttributes, "demographic", 2),
+        rule("sex", L({"sex", "gender", "性别"}), Category::PersonalAttributes, "demographic", 2),
         // Health status (7.1.1 b).
         rule("genetic",
-             {QStringLiteral("gene"), QStringLiteral("genom"), QStringLiteral("brca"),
-              QStringLiteral("sequenc"), QStringLiteral("mutation"), QStringLiteral("基因"),
-              QStringLiteral("测序"), QStringLiteral("突变")},
+             L({"genetic", "genotyp", "genom", "brca", "sequenc", "mutation", "基因", "测序", "突变"}),
              Category::HealthStatus, "genetic", 4, {QStringLiteral("genomic")}),
-        rule("family-history", {QStringLiteral("family"), QStringLiteral("家族史")}, Category::HealthStatus,
-             "family-history", 3),
-        rule("complaint", {QStringLiteral("complaint"), QStringLiteral("主诉")}, Category::HealthStatus,
-             "complaint", 3),
-        rule("history",
-             {QStringLiteral("history"), QStringLiteral("diagnos"), QStringLiteral("病史"),
-              QStringLiteral("诊断"), QStringLiteral("stage"), QStringLiteral("分期"), QStringLiteral("tnm"),
-              QStringLiteral("patholog"), QStringLiteral("病理")},
+        rule("family-history", L({"family", "家族史"}), Category::HealthStatus, "family-history", 3),
+        rule("complaint", L({"complaint", "主诉"}), Category::HealthStatus, "complaint", 3),
+        rule("history", L({"history", "diagnos", "病史", "诊断", "stage", "分期", "tnm", "patholog", "病理"}),
              Category::HealthStatus, "history", 3),
-        rule("examination",
-             {QStringLiteral("exam"), QStringLiteral("vital"), QStringLiteral("weight"),
-              QStringLiteral("height"), QStringLiteral("体格检查"), QStringLiteral("体重"),
-              QStringLiteral("身高"), QStringLiteral("ecog")},
+        rule("examination", L({"exam", "vital", "weight", "height", "体格检查", "体重", "身高", "ecog"}),
              Category::HealthStatus, "examination", 3),
-        rule("lifestyle",
-             {QStringLiteral("smok"), QStringLiteral("alcohol"), QStringLiteral("吸烟"),
-              QStringLiteral("饮酒")},
-             Category::HealthStatus, "lifestyle", 3),
+        rule("lifestyle", L({"smok", "alcohol", "吸烟", "饮酒"}), Category::HealthStatus, "lifestyle", 3),
         // Medical application (7.1.1 c).
-        rule("consent", {QStringLiteral("consent"), QStringLiteral("知情同意")}, Category::MedicalApplication,
-             "consent", 3),
-        rule("surgery", {QStringLiteral("surgery"), QStringLiteral("operation"), QStringLiteral("手术")},
-             Category::MedicalApplication, "surgery", 3),
-        rule("medication",
-             {QStringLiteral("drug"), QStringLiteral("dose"), QStringLiteral("medication"),
-              QStringLiteral("regimen"), QStringLiteral("cycle"), QStringLiteral("用药"),
-              QStringLiteral("剂量"), QStringLiteral("方案")},
+        rule("consent", L({"consent", "知情同意"}), Category::MedicalApplication, "consent", 3),
+        rule("surgery", L({"surgery", "operation", "手术"}), Category::MedicalApplication, "surgery", 3),
+        rule("medication", L({"drug", "dose", "medication", "regimen", "cycle", "用药", "剂量", "方案"}),
              Category::MedicalApplication, "medication", 3),
-        rule("order", {QStringLiteral("order"), QStringLiteral("医嘱")}, Category::MedicalApplication,
-             "order", 3),
-        rule("nursing", {QStringLiteral("nursing"), QStringLiteral("护理")}, Category::MedicalApplication,
-             "nursing", 3),
-        rule("report",
-             {QStringLiteral("report"), QStringLiteral("imaging"), QStringLiteral("laboratory"),
-              QStringLiteral("报告"), QStringLiteral("检验"), QStringLiteral("检查")},
-             Category::MedicalApplication, "report", 3, {QStringLiteral("imaging")},
-             {K::Field, K::Document, K::ImageSeries}),
-        rule("image-series", {}, Category::MedicalApplication, "report", 3, {}, {K::ImageSeries}),
-        rule("document", {}, Category::MedicalApplication, "record", 3, {}, {K::Document}),
+        rule("order", L({"order", "医嘱"}), Category::MedicalApplication, "order", 3),
+        rule("nursing", L({"nursing", "护理"}), Category::MedicalApplication, "nursing", 3),
+        rule("report", L({"report", "imaging", "laboratory", "报告", "检验", "检查"}),
+             Category::MedicalApplication, "report", 3, {QStringLiteral("imaging")}, {K::Field}),
+        // Documents and images carry the patient's name and numbers in their text, headers and pixels
+        // until they are de-identified: level 4.
+        rule("image-series", {}, Category::MedicalApplication, "report", 4, {}, {K::ImageSeries}),
+        rule("document", {}, Category::MedicalApplication, "record", 4, {}, {K::Document}),
         // Payment (7.1.1 d).
-        rule("insurance", {QStringLiteral("insurance"), QStringLiteral("医保"), QStringLiteral("保险")},
-             Category::Payment, "insurance", 3),
-        rule("payment",
-             {QStringLiteral("cost"), QStringLiteral("fee"), QStringLiteral("payment"),
-              QStringLiteral("费用"), QStringLiteral("收费")},
-             Category::Payment, "transaction", 3),
+        rule("insurance", L({"insurance", "医保", "保险"}), Category::Payment, "insurance", 3),
+        rule("payment", L({"cost", "fee", "payment", "费用", "收费"}), Category::Payment, "transaction", 3),
         // Derived values (scores, counts, model outputs) describe health, never a person directly.
         rule("derived", {}, Category::HealthStatus, {}, 2, {}, {K::DerivedValue}),
     };
@@ -299,6 +332,30 @@ const QList<ClassificationRule> &defaultClassificationRules()
 
 Classification classify(const ClassificationSubject &subject, const QList<ClassificationRule> &rules)
 {
+    using K = ClassificationSubject::Kind;
+    const Classification declared = fromDeclared(subject);
+    // Classification only raises: never below the level the designer declared, nor below the floor of
+    // a declared identity or genomic field.
+    const auto floored = [&](Classification result) {
+        const bool hasDeclared = subject.declaredLevel >= kMinLevel && subject.declaredLevel <= kMaxLevel;
+        if (hasDeclared || subject.declaredCategory == u"identity" || subject.declaredCategory == u"genomic")
+            result.level = std::max(result.level, declared.level);
+        if (subject.declaredCategory == u"identity" && result.category != Category::PersonalAttributes) {
+            result.category = Category::PersonalAttributes;
+            result.subKind = QStringLiteral("identity");
+        }
+        return result;
+    };
+    // An identifier of any type, and a field that names a record number, identifies a person.
+    if (subject.kind == K::Identifier || (subject.kind == K::Field && namesANumber(subject))) {
+        for (const ClassificationRule &candidate : rules) {
+            if (candidate.result.category == Category::PersonalAttributes &&
+                candidate.result.level >= kIdentifyingLevel && mentions(subject, candidate.keywords))
+                return floored(candidate.result);
+        }
+        return floored({Category::PersonalAttributes, QStringLiteral("identity"), kIdentifyingLevel,
+                        QStringLiteral("identifier")});
+    }
     for (const ClassificationRule &candidate : rules) {
         if (!candidate.kinds.isEmpty() && !candidate.kinds.contains(subject.kind))
             continue;
@@ -306,12 +363,9 @@ Classification classify(const ClassificationSubject &subject, const QList<Classi
         if (!always && !mentions(subject, candidate.keywords) &&
             !candidate.declaredCategories.contains(subject.declaredCategory))
             continue;
-        Classification result = candidate.result;
-        if (subject.declaredLevel > result.level && subject.declaredLevel <= kMaxLevel)
-            result.level = subject.declaredLevel;
-        return result;
+        return floored(candidate.result);
     }
-    return fromDeclared(subject);
+    return declared;
 }
 
 } // namespace mdp::policy

@@ -124,14 +124,21 @@ private:
         return decision;
     }
 
+    // The consent exemption (a data manager carrying out an erasure) reaches the patient to read and
+    // change, never to search among or export.
+    bool exemptFromConsent(const DenyRule &rule) const
+    {
+        return m_role.ignoresConsent && rule.consentWithdrawn == std::optional<bool>(true) &&
+               (m_action == Action::Read || m_action == Action::Write);
+    }
+
     bool matches(const DenyRule &rule) const
     {
         if (!rule.actions[static_cast<int>(m_action)] || m_resource.level < rule.minLevel)
             return false;
-        if (rule.consentWithdrawn) {
-            if (*rule.consentWithdrawn != m_resource.consentWithdrawn || m_role.ignoresConsent)
-                return false;
-        }
+        if (rule.consentWithdrawn &&
+            (*rule.consentWithdrawn != m_resource.consentWithdrawn || exemptFromConsent(rule)))
+            return false;
         if (rule.online && *rule.online != m_environment.online)
             return false;
         if (rule.workstationTrusted && *rule.workstationTrusted != m_environment.workstationTrusted)
@@ -152,9 +159,25 @@ private:
         return false;
     }
 
+    // Data that leaves the workstation is shared data: level 2's rule (fully de-identified) applies
+    // whoever exports it.
+    void prepareExport(Obligations &o) const
+    {
+        o.pseudonymise = true;
+        o.deidentify = true;
+        o.watermark = true;
+        o.maskAboveLevel = std::min(o.maskAboveLevel, kIdentifyingLevel - 1);
+        o.deepAudit = true;
+    }
+
     // The role's own reach: the care team at its site, data managers everywhere.
     Decision direct() const
     {
+        const bool seesIdentity = m_role.rawCeiling >= kIdentifyingLevel;
+        // Below identity, level 3 and up is limited to the projects the subject works on (R-7.1.2 c).
+        if (!seesIdentity && m_policy.level(m_resource.level).projectLimited &&
+            !m_resource.project.isEmpty() && !m_subject.projects.contains(m_resource.project))
+            return deny(Reason::OutOfScope);
         const int shown = std::min(m_resource.level, m_role.rawCeiling);
         if (m_policy.level(shown).secondFactor && !m_subject.secondFactor)
             return deny(Reason::SecondFactorRequired);
@@ -162,20 +185,27 @@ private:
         decision.permitted = true;
         decision.reason = Reason::Permitted;
         Obligations &o = decision.obligations;
-        o.maskAboveLevel = m_role.rawCeiling;
-        const bool masked = m_resource.level > m_role.rawCeiling;
-        o.pseudonymise = m_role.rawCeiling < kIdentifyingLevel;
-        o.deidentify = masked && m_policy.level(m_role.rawCeiling + 1).deidentify;
-        o.watermark = masked && m_policy.level(m_resource.level).watermark;
-        o.deepAudit = m_policy.level(shown).deepAudit;
-        o.noExport = !m_role.actions[static_cast<int>(Action::Export)];
+        o.maskAboveLevel = std::min(m_role.rawCeiling, kIdentifyingLevel); // level 5 only under its grant
+        // Free text, documents and images may hold identifiers whatever their own level: a role that
+        // does not see identity gets them de-identified.
+        o.pseudonymise = !seesIdentity;
+        o.deidentify = !seesIdentity;
+        o.watermark = !seesIdentity && m_policy.level(m_resource.level).watermark;
+        o.deepAudit =
+            m_policy.level(shown).deepAudit || (m_resource.consentWithdrawn && m_role.ignoresConsent);
+        o.noExport = !m_role.actions[static_cast<int>(Action::Export)] || m_resource.consentWithdrawn;
+        if (m_action == Action::Export)
+            prepareExport(o);
         return decision;
     }
 
     Decision throughGrant(const Decision &refusal) const
     {
+        // Grants are for research use: they let one read and search, never write.
+        if (m_action == Action::Write)
+            return refusal;
         const auto account = m_grants.constFind(m_subject.accountId);
-        if (account == m_grants.cend())
+        if (m_subject.accountId.isEmpty() || account == m_grants.cend())
             return refusal;
         const LevelRule &level = m_policy.level(m_resource.level);
         Decision closest = refusal;
@@ -198,11 +228,14 @@ private:
                 closest = deny(Reason::GrantDoesNotCover);
             }
         } else if (m_action == Action::Search) {
-            // A search across the workspace: any grant in force lets it run; each result is decided
-            // again with its own project.
+            // A search across the workspace: any grant in force lets it run, for counts only; each
+            // result is decided again with its own project.
             for (const auto &grants : *account) {
-                if (auto permit = consider(grants))
+                if (auto permit = consider(grants)) {
+                    permit->obligations.aggregateOnly = true;
+                    permit->obligations.minCellSize = m_policy.minCellSize();
                     return *permit;
+                }
             }
         } else {
             closest = deny(Reason::GrantDoesNotCover);
@@ -215,12 +248,26 @@ private:
         if (!inTime(grant, m_environment.now) || !grant.covers(m_resource.category) ||
             m_resource.level > grant.maxLevel)
             return deny(Reason::GrantDoesNotCover, grant.id);
+        // What the grant itself allows: export only when it says so, content only when it is not
+        // aggregate-only.
+        if ((m_action == Action::Export && !grant.exportAllowed) ||
+            (grant.aggregateOnly && m_action != Action::Search))
+            return deny(Reason::GrantDoesNotCover, grant.id);
+        // Whatever role the subject uses it under: data use needs the training and the signed
+        // agreement (R-7.2.4c).
+        if (!m_subject.trainingDone)
+            return deny(Reason::TrainingMissing, grant.id);
+        if (!m_subject.agreementSigned)
+            return deny(Reason::AgreementMissing, grant.id);
+        bool level5Passed = false;
         if (level.multiLevelGrant) {
             const bool narrow = !m_resource.patient.isEmpty() && grant.patients.contains(m_resource.patient);
-            const bool temporary = grant.notBefore.isValid() &&
-                                   grant.notBefore.daysTo(grant.notAfter) <= m_policy.level5MaxDays();
+            const bool temporary =
+                grant.notBefore.isValid() && grant.notBefore.msecsTo(grant.notAfter) <=
+                                                 qint64(m_policy.level5MaxDays()) * 24 * 3600 * 1000;
             if (grant.approvals < m_policy.level5MinApprovals() || !narrow || !temporary)
                 return deny(Reason::MultiLevelGrantRequired, grant.id);
+            level5Passed = true;
         }
         if (level.secondFactor && !m_subject.secondFactor)
             return deny(Reason::SecondFactorRequired, grant.id);
@@ -229,14 +276,21 @@ private:
         decision.reason = Reason::PermittedByGrant;
         decision.ruleId = grant.id;
         Obligations &o = decision.obligations;
-        o.maskAboveLevel = grant.maxLevel;
-        o.pseudonymise = grant.maxLevel < kIdentifyingLevel;
-        o.deidentify = m_policy.level(grant.maxLevel).deidentify;
+        // Identity only for a role that sees it anyway and a grant that reaches it; level 5 only
+        // where its own checks passed for this patient.
+        const bool identity = m_role.rawCeiling >= kIdentifyingLevel && grant.maxLevel >= kIdentifyingLevel;
+        o.maskAboveLevel = std::min(grant.maxLevel, level5Passed ? kMaxLevel : kIdentifyingLevel);
+        if (!identity)
+            o.maskAboveLevel = std::min(o.maskAboveLevel, kIdentifyingLevel - 1);
+        o.pseudonymise = !identity;
+        o.deidentify = !identity || m_policy.level(grant.maxLevel).deidentify;
         o.watermark = level.watermark;
         o.deepAudit = level.deepAudit;
         o.aggregateOnly = grant.aggregateOnly;
         o.minCellSize = grant.aggregateOnly ? m_policy.minCellSize() : 0;
         o.noExport = !grant.exportAllowed || !m_role.actions[static_cast<int>(Action::Export)];
+        if (m_action == Action::Export)
+            prepareExport(o);
         return decision;
     }
 
@@ -299,6 +353,8 @@ QString reasonId(Reason reason)
         return QStringLiteral("grant-does-not-cover");
     case Reason::MultiLevelGrantRequired:
         return QStringLiteral("multi-level-grant-required");
+    case Reason::InvalidRequest:
+        return QStringLiteral("invalid-request");
     }
     return {};
 }
@@ -355,6 +411,8 @@ QString Decision::explanation() const
             .arg(project)
             .arg(needed.level)
             .arg(categoryDisplayName(needed.category));
+    case Reason::InvalidRequest:
+        return tr("The workstation's clock gives no valid time, so no access can be checked.");
     case Reason::MultiLevelGrantRequired:
         return tr(
             "Level 5 data needs a temporary grant approved at several levels and narrowed to the patients "
@@ -425,6 +483,19 @@ void Engine::setPolicy(PolicySet policy)
     m_state = std::move(next);
 }
 
+bool Engine::replacePolicy(PolicySet policy, int expectedVersion)
+{
+    auto shared = std::make_shared<const PolicySet>(std::move(policy));
+    std::lock_guard lock(m_mutex);
+    const int current = m_state->policy ? m_state->policy->version() : 0;
+    if (current != expectedVersion || shared->version() <= current)
+        return false;
+    auto next = std::make_shared<State>(*m_state);
+    next->policy = std::move(shared);
+    m_state = std::move(next);
+    return true;
+}
+
 int Engine::policyVersion() const
 {
     const auto state = snapshot();
@@ -463,11 +534,16 @@ Decision Engine::decide(const Subject &subject, Action action, const Resource &r
         return best;
     const PolicySet &policy = *state->policy;
     best.policyVersion = policy.version();
+    if (!environment.now.isValid()) {
+        best.reason = Reason::InvalidRequest; // no clock, no grant can be checked: nothing opens
+        return best;
+    }
     best.reason = Reason::NoRole;
     bool decided = false;
-    for (const QString &roleId : subject.roles) {
+    for (qsizetype i = 0; i < subject.roles.size(); ++i) {
+        const QString &roleId = subject.roles.at(i);
         const RoleRule *role = policy.role(roleId);
-        if (!role)
+        if (!role || subject.roles.indexOf(roleId) < i)
             continue;
         Decision decision =
             RoleDecision(policy, state->grants, *role, subject, action, resource, environment).decide();

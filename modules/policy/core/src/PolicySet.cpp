@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace mdp::policy {
 
@@ -42,12 +43,49 @@ Result<int> levelOf(const QJsonObject &object, const QString &key, const QString
     return level;
 }
 
-std::optional<bool> optionalFlag(const QJsonObject &object, const QString &key)
+// A document is read strictly: a misspelt key or a flag written as "true" would otherwise be read as
+// absent or false and quietly weaken the policy.
+Result<void> onlyKnownKeys(const QJsonObject &object, std::initializer_list<const char *> known,
+                           const QString &where)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool found = false;
+        for (const char *key : known)
+            found = found || it.key() == QLatin1StringView(key);
+        if (!found)
+            return fault(QStringLiteral("%1: unknown key \"%2\"").arg(where, it.key()));
+    }
+    return {};
+}
+
+Result<bool> flag(const QJsonObject &object, const QString &key, const QString &where)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return false;
+    if (!value.isBool())
+        return fault(QStringLiteral("%1: \"%2\" must be true or false").arg(where, key));
+    return value.toBool();
+}
+
+Result<std::optional<bool>> optionalFlag(const QJsonObject &object, const QString &key, const QString &where)
 {
     if (!object.contains(key))
-        return std::nullopt;
-    return object.value(key).toBool();
+        return std::optional<bool>();
+    auto value = flag(object, key, where);
+    if (!value)
+        return value.error();
+    return std::optional<bool>(value.value());
 }
+
+// Assigns what a Result holds to `target`, or returns its error from the enclosing function.
+#define MDP_TAKE(target, expression)                                                                         \
+    do {                                                                                                     \
+        auto taken = (expression);                                                                           \
+        if (!taken)                                                                                          \
+            return taken.error();                                                                            \
+        target = taken.value();                                                                              \
+    } while (false)
 
 Result<RoleRule> roleOf(const QJsonObject &object)
 {
@@ -56,6 +94,13 @@ Result<RoleRule> roleOf(const QJsonObject &object)
     if (rule.role.isEmpty())
         return fault(QStringLiteral("a role without \"role\""));
     const QString where = QStringLiteral("role %1").arg(rule.role);
+    if (auto known =
+            onlyKnownKeys(object,
+                          {"role", "actions", "rawCeiling", "reach", "scope", "aggregateWithoutGrant",
+                           "needsTraining", "needsAgreement", "ignoresConsent"},
+                          where);
+        !known)
+        return known.error();
     auto actions = actionsOf(object.value(u"actions"), where);
     if (!actions)
         return actions.error();
@@ -68,7 +113,7 @@ Result<RoleRule> roleOf(const QJsonObject &object)
         return reach.error();
     rule.rawCeiling = raw.value();
     rule.reach = reach.value();
-    if (rule.reach > 0 && rule.rawCeiling > rule.reach)
+    if (rule.rawCeiling > std::max(rule.reach, 1))
         return fault(QStringLiteral("%1: rawCeiling above reach").arg(where));
     const QString scope = object.value(u"scope").toString();
     if (scope == u"all")
@@ -79,10 +124,10 @@ Result<RoleRule> roleOf(const QJsonObject &object)
         rule.scope = Scope::Grant;
     else
         return fault(QStringLiteral("%1: unknown scope \"%2\"").arg(where, scope));
-    rule.aggregateWithoutGrant = object.value(u"aggregateWithoutGrant").toBool();
-    rule.needsTraining = object.value(u"needsTraining").toBool();
-    rule.needsAgreement = object.value(u"needsAgreement").toBool();
-    rule.ignoresConsent = object.value(u"ignoresConsent").toBool();
+    MDP_TAKE(rule.aggregateWithoutGrant, flag(object, QStringLiteral("aggregateWithoutGrant"), where));
+    MDP_TAKE(rule.needsTraining, flag(object, QStringLiteral("needsTraining"), where));
+    MDP_TAKE(rule.needsAgreement, flag(object, QStringLiteral("needsAgreement"), where));
+    MDP_TAKE(rule.ignoresConsent, flag(object, QStringLiteral("ignoresConsent"), where));
     return rule;
 }
 
@@ -93,13 +138,19 @@ Result<DenyRule> denyRuleOf(const QJsonObject &object)
     if (rule.id.isEmpty())
         return fault(QStringLiteral("a deny rule without \"id\""));
     const QString where = QStringLiteral("deny rule %1").arg(rule.id);
+    if (auto known = onlyKnownKeys(
+            object, {"id", "actions", "consentWithdrawn", "online", "workstationTrusted", "minLevel"}, where);
+        !known)
+        return known.error();
     auto actions = actionsOf(object.value(u"actions"), where);
     if (!actions)
         return actions.error();
     rule.actions = actions.value();
-    rule.consentWithdrawn = optionalFlag(object, QStringLiteral("consentWithdrawn"));
-    rule.online = optionalFlag(object, QStringLiteral("online"));
-    rule.workstationTrusted = optionalFlag(object, QStringLiteral("workstationTrusted"));
+    if (std::none_of(rule.actions.begin(), rule.actions.end(), [](bool on) { return on; }))
+        return fault(QStringLiteral("%1 applies to no action").arg(where));
+    MDP_TAKE(rule.consentWithdrawn, optionalFlag(object, QStringLiteral("consentWithdrawn"), where));
+    MDP_TAKE(rule.online, optionalFlag(object, QStringLiteral("online"), where));
+    MDP_TAKE(rule.workstationTrusted, optionalFlag(object, QStringLiteral("workstationTrusted"), where));
     if (object.contains(u"minLevel")) {
         auto level = levelOf(object, QStringLiteral("minLevel"), where, 1);
         if (!level)
@@ -176,6 +227,19 @@ Result<PolicySet> PolicySet::parse(QByteArrayView json)
     if (root.value(u"format").toString() != kFormat)
         return fault(QStringLiteral("format is not %1").arg(kFormat));
 
+    if (auto known = onlyKnownKeys(root,
+                                   {"format", "version", "issued", "issuer", "minCellSize", "level5", "roles",
+                                    "levels", "denyRules", "fields"},
+                                   QStringLiteral("the document"));
+        !known)
+        return known.error();
+    for (const char *list : {"roles", "levels", "denyRules"}) {
+        if (!root.value(QLatin1StringView(list)).isArray())
+            return fault(QStringLiteral("\"%1\" must be a list").arg(QLatin1StringView(list)));
+    }
+    if (root.contains(u"fields") && !root.value(u"fields").isObject())
+        return fault(QStringLiteral("\"fields\" must be an object"));
+
     PolicySet set;
     set.m_document = json.toByteArray();
     const QJsonValue version = root.value(u"version");
@@ -187,14 +251,18 @@ Result<PolicySet> PolicySet::parse(QByteArrayView json)
         return fault(QStringLiteral("\"issued\" is not an ISO 8601 time"));
     set.m_issuer = root.value(u"issuer").toString();
     set.m_minCellSize = root.value(u"minCellSize").toInt(0);
-    if (set.m_minCellSize < 1)
-        return fault(QStringLiteral("\"minCellSize\" must be at least 1"));
+    if (set.m_minCellSize < kMinimumCellSizeFloor || set.m_minCellSize > 1000)
+        return fault(
+            QStringLiteral("\"minCellSize\" must be between %1 and 1000").arg(kMinimumCellSizeFloor));
     const QJsonObject level5 = root.value(u"level5").toObject();
+    if (auto known = onlyKnownKeys(level5, {"maxDays", "minApprovals"}, QStringLiteral("level5")); !known)
+        return known.error();
     set.m_level5MaxDays = level5.value(u"maxDays").toInt(0);
     set.m_level5MinApprovals = level5.value(u"minApprovals").toInt(0);
-    if (set.m_level5MaxDays < 1 || set.m_level5MinApprovals < 2)
-        return fault(
-            QStringLiteral("\"level5\" needs maxDays >= 1 and minApprovals >= 2 (multi-level approval)"));
+    if (set.m_level5MaxDays < 1 || set.m_level5MaxDays > kLevel5MaxDaysCeiling ||
+        set.m_level5MinApprovals < 2 || set.m_level5MinApprovals > 10)
+        return fault(QStringLiteral("\"level5\" needs maxDays from 1 to 90 (temporary) and minApprovals from "
+                                    "2 to 10 (multi-level approval)"));
 
     if (!root.value(u"roles").isArray())
         return fault(QStringLiteral("\"roles\" must be a list"));
@@ -220,12 +288,19 @@ Result<PolicySet> PolicySet::parse(QByteArrayView json)
         seen[level.value() - 1] = true;
         LevelRule &rule = set.m_levels[level.value() - 1];
         rule.level = level.value();
-        rule.deidentify = object.value(u"deidentify").toBool();
-        rule.watermark = object.value(u"watermark").toBool();
-        rule.projectLimited = object.value(u"projectLimited").toBool();
-        rule.secondFactor = object.value(u"secondFactor").toBool();
-        rule.deepAudit = object.value(u"deepAudit").toBool();
-        rule.multiLevelGrant = object.value(u"multiLevelGrant").toBool();
+        const QString where = QStringLiteral("level %1").arg(rule.level);
+        if (auto known = onlyKnownKeys(object,
+                                       {"level", "deidentify", "watermark", "projectLimited", "secondFactor",
+                                        "deepAudit", "multiLevelGrant"},
+                                       where);
+            !known)
+            return known.error();
+        MDP_TAKE(rule.deidentify, flag(object, QStringLiteral("deidentify"), where));
+        MDP_TAKE(rule.watermark, flag(object, QStringLiteral("watermark"), where));
+        MDP_TAKE(rule.projectLimited, flag(object, QStringLiteral("projectLimited"), where));
+        MDP_TAKE(rule.secondFactor, flag(object, QStringLiteral("secondFactor"), where));
+        MDP_TAKE(rule.deepAudit, flag(object, QStringLiteral("deepAudit"), where));
+        MDP_TAKE(rule.multiLevelGrant, flag(object, QStringLiteral("multiLevelGrant"), where));
     }
     for (int i = 0; i < kMaxLevel; ++i) {
         if (!seen[i])
@@ -237,8 +312,14 @@ Result<PolicySet> PolicySet::parse(QByteArrayView json)
         if (!set.m_levels[i].deidentify)
             return fault(QStringLiteral("level %1 must require de-identification").arg(i + 1));
     }
+    for (int i = 2; i < kMaxLevel; ++i) {
+        if (!set.m_levels[i].projectLimited)
+            return fault(QStringLiteral("level %1 must be limited to projects").arg(i + 1));
+    }
     if (!set.m_levels[3].secondFactor || !set.m_levels[4].secondFactor)
         return fault(QStringLiteral("levels 4 and 5 must require a second factor"));
+    if (!set.m_levels[3].deepAudit || !set.m_levels[4].deepAudit)
+        return fault(QStringLiteral("levels 4 and 5 must be deeply audited"));
     if (!set.m_levels[4].multiLevelGrant)
         return fault(QStringLiteral("level 5 must require a multi-level grant"));
 
@@ -300,10 +381,18 @@ Result<SignedPolicy> SignedPolicy::fromJson(QByteArrayView json)
     return signedPolicy;
 }
 
+QByteArray policySigningMessage(QByteArrayView document)
+{
+    QByteArray message = PolicySet::kFormat.toUtf8();
+    message.append('\0');
+    message.append(document);
+    return message;
+}
+
 Result<PolicySet> acceptSignedPolicy(const SignedPolicy &signedPolicy, const SignatureCheck &check,
                                      int currentVersion)
 {
-    if (!check || !check(signedPolicy.document, signedPolicy.signature))
+    if (!check || !check(policySigningMessage(signedPolicy.document), signedPolicy.signature))
         return Error{Error::Code::Tampered,
                      QStringLiteral("policy: the signature does not verify; the policy in force stays")};
     auto set = PolicySet::parse(signedPolicy.document);

@@ -98,6 +98,7 @@ enum class Reason
     NoGrant,                 // a grant would be needed
     GrantDoesNotCover,       // grants exist but none covers this project, level, category or time
     MultiLevelGrantRequired, // level 5
+    InvalidRequest,          // no valid time in the environment
 };
 QString reasonId(Reason reason); // "no-grant", ...
 
@@ -139,9 +140,12 @@ public:
     Engine();
     ~Engine();
 
-    // Puts `policy` in force. The previous one stays when the caller's acceptance failed (see
-    // acceptSignedPolicy); this call itself cannot fail.
+    // Puts `policy` in force unconditionally: the built-in default at start. Later documents go
+    // through acceptSignedPolicy and replacePolicy.
     void setPolicy(PolicySet policy);
+    // Puts `policy` in force only if the one in force is still `expectedVersion` and `policy` is
+    // newer: two updates racing cannot install an older one after a newer.
+    bool replacePolicy(PolicySet policy, int expectedVersion);
     int policyVersion() const;
     std::shared_ptr<const PolicySet> policy() const;
 

@@ -80,6 +80,10 @@ class PolicySet
 {
 public:
     static constexpr QStringView kFormat = u"mdp.policy.v1";
+    // Floors no document lowers: counts below 5 are never shown exactly, a level-5 grant lasts at
+    // most 90 days.
+    static constexpr int kMinimumCellSizeFloor = 5;
+    static constexpr int kLevel5MaxDaysCeiling = 90;
 
     // The built-in default policy (a resource of this module), unsigned.
     static const QByteArray &defaultDocument();
@@ -87,6 +91,10 @@ public:
     // Parses and validates a document. Error::Code::InvalidArgument naming the first fault (unknown
     // role action, level out of range, duplicate role, missing field ...).
     static Result<PolicySet> parse(QByteArrayView json);
+    PolicySet(const PolicySet &) = default;
+    PolicySet(PolicySet &&) = default;
+    PolicySet &operator=(const PolicySet &) = default;
+    PolicySet &operator=(PolicySet &&) = default;
 
     int version() const { return m_version; }
     QDateTime issued() const { return m_issued; }
@@ -106,6 +114,8 @@ public:
     const QByteArray &document() const { return m_document; }
 
 private:
+    PolicySet() = default; // only parse() makes one
+
     QByteArray m_document;
     int m_version = 0;
     QDateTime m_issued;
@@ -132,8 +142,12 @@ struct SignedPolicy
     static Result<SignedPolicy> fromJson(QByteArrayView json);
 };
 
-// Checks a signature over the document bytes; the workspace passes its SM2 public key's verify.
-using SignatureCheck = std::function<bool(QByteArrayView document, QByteArrayView signature)>;
+// What a policy signature covers: the format name, a zero byte, the document. The prefix keeps a
+// signature made for anything else (a checkpoint, a grant) from passing as a policy's.
+QByteArray policySigningMessage(QByteArrayView document);
+// Checks a signature over policySigningMessage(document); the workspace passes its SM2 public key's
+// verify, pinned to the key it trusts.
+using SignatureCheck = std::function<bool(QByteArrayView message, QByteArrayView signature)>;
 
 // Parse, verify and check the version against `current` (0 when none is in force): what a
 // workstation does before it replaces the policy in force. On any failure the caller keeps the old
