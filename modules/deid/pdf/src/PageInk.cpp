@@ -16,10 +16,17 @@ bool isInk(QRgb p)
     return luma < 224 || chroma > 48;
 }
 
+// A line's box grown by `share` of its height on every side (at least two pixels).
+QRect grown(const QRectF &box, double share)
+{
+    const double grow = std::max(2.0, box.height() * share);
+    return box.adjusted(-grow, -grow, grow, grow).toAlignedRect();
+}
+
 } // namespace
 
-PageInk PageInk::analyse(const QImage &page, const QList<QRect> &textBoxes,
-                         const QList<QRect> &untrustedBoxes, int dotsPerInch)
+PageInk PageInk::analyse(const QImage &page, const QList<QRectF> &lines, const QList<QRectF> &untrusted,
+                         int dotsPerInch)
 {
     PageInk result;
     const QImage image = page.convertToFormat(QImage::Format_RGB32);
@@ -36,18 +43,6 @@ PageInk PageInk::analyse(const QImage &page, const QList<QRect> &textBoxes,
             ink[at(x, y)] = isInk(line[x]) ? 1 : 0;
     }
     const QRect bounds(0, 0, w, h);
-    std::vector<quint8> untrusted(std::size_t(w) * std::size_t(h), 0);
-    for (const QRect &box : untrustedBoxes) {
-        const QRect r = box.intersected(bounds);
-        for (int y = r.top(); y <= r.bottom(); ++y)
-            std::fill_n(untrusted.begin() + std::ptrdiff_t(at(r.left(), y)), r.width(), quint8(1));
-    }
-    for (const QRect &box : textBoxes) {
-        const QRect r = box.intersected(bounds);
-        for (int y = r.top(); y <= r.bottom(); ++y)
-            for (int x = r.left(); x <= r.right(); ++x)
-                ink[at(x, y)] &= untrusted[at(x, y)];
-    }
 
     // Ruling lines: a run of ink at least a third of an inch long that is thin (at most about 3 pt
     // across) along most of its length, so that the crossings of a table grid count as lines too
@@ -126,6 +121,53 @@ PageInk PageInk::analyse(const QImage &page, const QList<QRect> &textBoxes,
             }
             y += len;
         }
+    }
+
+    // Does the text layer line up? Ink (not rules) inside each line's own box against ink in a thin
+    // ring around it that no other line's box claims.
+    std::vector<quint8> inLine(std::size_t(w) * std::size_t(h), 0);
+    for (const QRectF &line : lines) {
+        const QRect r = line.toAlignedRect().intersected(bounds);
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            std::fill_n(inLine.begin() + std::ptrdiff_t(at(r.left(), y)), r.width(), quint8(1));
+    }
+    qint64 inside = 0, stray = 0;
+    int empty = 0;
+    for (const QRectF &line : lines) {
+        const QRect own = line.toAlignedRect().intersected(bounds);
+        const QRect ring = grown(line, 0.15).intersected(bounds);
+        qint64 in = 0;
+        for (int y = ring.top(); y <= ring.bottom(); ++y) {
+            for (int x = ring.left(); x <= ring.right(); ++x) {
+                if (!ink[at(x, y)] || rule[at(x, y)])
+                    continue;
+                if (own.contains(x, y))
+                    ++in;
+                else if (!inLine[at(x, y)])
+                    ++stray;
+            }
+        }
+        inside += in;
+        empty += in == 0 ? 1 : 0;
+    }
+    if (!lines.isEmpty()) {
+        result.m_stray = inside + stray > 0 ? double(stray) / double(inside + stray) : 1.0;
+        result.m_empty = double(empty) / double(lines.size());
+        result.m_fits = result.m_stray <= 0.2 && result.m_empty <= 0.4;
+    }
+
+    // Ink inside the text layer's boxes is explained, unless its characters are unreadable.
+    std::vector<quint8> unreadable(std::size_t(w) * std::size_t(h), 0);
+    for (const QRectF &box : untrusted) {
+        const QRect r = grown(box, 0.3).intersected(bounds);
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            std::fill_n(unreadable.begin() + std::ptrdiff_t(at(r.left(), y)), r.width(), quint8(1));
+    }
+    for (const QRectF &line : lines) {
+        const QRect r = grown(line, 0.3).intersected(bounds);
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                ink[at(x, y)] &= unreadable[at(x, y)];
     }
 
     // Cells with a few unexplained pixels (a speck of anti-aliasing is not content), grown by one

@@ -208,12 +208,13 @@ Result<RedactedPage> redactPage(QPdfDocument &document, int page, const Identifi
     const QPdfSelection all = document.getAllText(page);
     const QString text = all.isValid() ? all.text() : QString();
     out.report.textCharacters = visibleCharacters(text);
-    QList<QRectF> lines;
-    QList<QRect> textBoxes;
+    QList<QRectF> lines;      // in points
+    QList<QRectF> linePixels; // the same in the image's pixels
     if (all.isValid()) {
         for (const QPolygonF &polygon : all.bounds()) {
-            lines.append(polygon.boundingRect());
-            textBoxes.append(toPixels(polygon.boundingRect(), scale, 0.3, 2.0));
+            const QRectF r = polygon.boundingRect();
+            lines.append(r);
+            linePixels.append(QRectF(r.x() * scale, r.y() * scale, r.width() * scale, r.height() * scale));
         }
     }
 
@@ -228,7 +229,7 @@ Result<RedactedPage> redactPage(QPdfDocument &document, int page, const Identifi
 
     // A line holding characters without a readable value explains none of its ink: an identifier
     // partly in such glyphs would be missed by the finder, so the whole line is painted over.
-    QList<QRect> untrustedBoxes;
+    QList<QRectF> untrustedBoxes;
     for (qsizetype lineStart = 0; lineStart < text.size();) {
         qsizetype lineEnd = text.indexOf(u'\n', lineStart);
         if (lineEnd < 0)
@@ -242,8 +243,11 @@ Result<RedactedPage> redactPage(QPdfDocument &document, int page, const Identifi
             const QPdfSelection selection = document.getSelectionAtIndex(page, first, end - first);
             if (!selection.isValid() || selection.bounds().isEmpty())
                 return withhold(tr("characters without a readable value could not be placed on the page"));
-            for (const QPolygonF &polygon : selection.bounds())
-                untrustedBoxes.append(toPixels(polygon.boundingRect(), scale, 0.3, 2.0));
+            for (const QPolygonF &polygon : selection.bounds()) {
+                const QRectF r = polygon.boundingRect();
+                untrustedBoxes.append(
+                    QRectF(r.x() * scale, r.y() * scale, r.width() * scale, r.height() * scale));
+            }
         }
         lineStart = lineEnd + 1;
     }
@@ -268,7 +272,11 @@ Result<RedactedPage> redactPage(QPdfDocument &document, int page, const Identifi
     }
 
     const detail::PageInk ink =
-        detail::PageInk::analyse(canvas, textBoxes, untrustedBoxes, options.dotsPerInch);
+        detail::PageInk::analyse(canvas, linePixels, untrustedBoxes, options.dotsPerInch);
+    qCDebug(lcDeidPdf) << "page" << page << "stray ink" << ink.strayInkShare() << "empty lines"
+                       << ink.emptyLineShare() << "unexplained" << ink.unexplainedShare();
+    if (!ink.textLayerFits())
+        return withhold(tr("the text layer does not line up with the page (a rotated or cropped page?)"));
     if (out.report.textCharacters == 0 && ink.hasUnexplainedInk())
         return withhold(tr("the page has visible content but no text layer (a scanned page?)"));
     if (ink.unexplainedShare() > options.withholdAbove)

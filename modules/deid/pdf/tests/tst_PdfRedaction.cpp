@@ -203,6 +203,8 @@ private Q_SLOTS:
     void scannedPageIsWithheldForReviewNeverPassedAsClean();
     void pictureOnATextPageIsPaintedOver();
     void glyphsWithoutUnicodeValueArePaintedOver();
+    void textLayerThatDoesNotLineUpIsWithheld_data();
+    void textLayerThatDoesNotLineUpIsWithheld();
     // R-6.6.5a: the finder is the caller's choice
     void findingsOfAnInjectedFinderAreBlackedOut();
     void findingOutsideTheTextWithholdsThePage();
@@ -439,6 +441,27 @@ void tst_PdfRedaction::glyphsWithoutUnicodeValueArePaintedOver()
     QVERIFY(painted > 0); // the unreadable ones are painted over, as nobody could search them
 }
 
+void tst_PdfRedaction::textLayerThatDoesNotLineUpIsWithheld_data()
+{
+    // QtPdf 6.4 places text in the page's untransformed space (flipped on the page height only), while
+    // it renders through the page's rotation and crop box: boxes would land beside the identifiers.
+    QTest::addColumn<QByteArray>("pageEntries");
+    QTest::newRow("rotated") << QByteArray("/Rotate 90\n");
+    QTest::newRow("crop box offset") << QByteArray("/CropBox [40 60 555 800]\n");
+}
+
+void tst_PdfRedaction::textLayerThatDoesNotLineUpIsWithheld()
+{
+    QFETCH(QByteArray, pageEntries);
+    QByteArray pdf = syntheticReportPdf().pdf;
+    QVERIFY(pdf.contains("/Type /Page\n"));
+    pdf.replace("/Type /Page\n", "/Type /Page\n" + pageEntries); // PDFium rebuilds the moved offsets
+    auto redacted = redactPdf(pdf);
+    QVERIFY(redacted.ok());
+    QCOMPARE(redacted->report.withheldPages(), QList<int>{0});
+    QVERIFY(redacted->report.summary().contains(QStringLiteral("does not line up")));
+}
+
 void tst_PdfRedaction::findingsOfAnInjectedFinderAreBlackedOut()
 {
     const SyntheticReport original = syntheticReportPdf();
@@ -461,7 +484,6 @@ void tst_PdfRedaction::findingsOfAnInjectedFinderAreBlackedOut()
     const PlacedText line = placed(original, 0, PlacedText::Role::Clinical).first();
     QVERIFY(line.text.contains(diagnosis));
     // The word's part of the line is black, the line's start is not.
-    const QFontMetricsF fm(QFont(), nullptr);
     const InkFate fate = inkFate(before, after, toPixels(line.rect));
     QVERIFY(fate.black > 0);
     QVERIFY(fate.black < fate.ink);

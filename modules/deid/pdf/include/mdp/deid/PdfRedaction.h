@@ -25,7 +25,11 @@ namespace mdp::deid {
 // - a page whose visible content is mostly outside its text layer (a scanned page, with or without a
 //   small text layer) is withheld: the output carries, in its place, a page saying that it awaits
 //   manual review, the report lists it and the redaction is not complete;
-// - a page whose text layer cannot be mapped to the page is withheld in the same way.
+// - a line of the text layer holding glyphs without a Unicode value is painted over whole (an
+//   identifier partly in such glyphs could not be found);
+// - a page whose text layer does not line up with its picture (QtPdf 6.4 does not apply a page's
+//   rotation or crop-box offset to text positions), or whose findings cannot be placed, is withheld
+//   in the same way.
 // The caller must treat an incomplete report as a failure to de-identify the whole document.
 //
 // Needs a QGuiApplication (fonts for the review pages). Runs on any one thread at a time.
