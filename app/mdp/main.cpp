@@ -2,6 +2,7 @@
 #include "mdp/cli/Cli.h"
 #include "mdp/cohort/CohortBenchmarks.h"
 #include "mdp/crypto/Signature.h"
+#include "mdp/deid/PdfRedactionBenchmark.h"
 #include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/foundation/ProcessHardening.h"
 #include "mdp/policy/PolicyBenchmarks.h"
@@ -38,7 +39,8 @@ QList<mdp::BenchLine> registryImportBenchmark(const QString &scratchDir)
 // a QGuiApplication; everything else runs on a plain QCoreApplication so scripts never need a display.
 bool needsGui(int argc, char *argv[])
 {
-    return (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "registry") == 0) ||
+    return (argc >= 3 && std::strcmp(argv[1], "bench") == 0 &&
+            (std::strcmp(argv[2], "registry") == 0 || std::strcmp(argv[2], "deid") == 0)) ||
            isDemoData(argc, argv);
 }
 
@@ -57,6 +59,10 @@ int main(int argc, char *argv[])
         });
         mdp::cli::registerBenchProvider(QStringLiteral("registry"), [](const QString &, int) {
             return mdp::timeline::ui::runTimelineBenchmarks(10000);
+        });
+        // PDF redaction against the plain render of the same pages; --size is the page count.
+        mdp::cli::registerBenchProvider(QStringLiteral("deid"), [](const QString &, int size) {
+            return mdp::deid::runPdfRedactionBenchmark(size > 0 ? size : 20);
         });
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
