@@ -168,6 +168,108 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("乳腺外科"), QStringLiteral("放疗科二病区")}));
     }
 
+    // Wordings written apart from the corpus generator (other templates, table rows without colons,
+    // labels the generator never uses): what the held-out data will look like more than the corpus.
+    void wordingsOutsideTheGeneratorAreHandled()
+    {
+        const QList<std::pair<QString, QString>> cases = {
+            {QStringLiteral("入院时间：2023年10月8日上午9时，病史采集者：郑丽华主治医师。"),
+             QStringLiteral("入院时间：[日期]，病史采集者：[姓名]主治医师。")},
+            {QStringLiteral(
+                 "患者刘桂英，女性，67岁，汉族，已婚，退休工人，住江苏省南京市玄武区孝陵卫街道钟灵街50号。"),
+             QStringLiteral("患者[姓名]，女性，67岁，汉族，已婚，退休工人，住[地址]。")},
+            {QStringLiteral("主诉：右乳癌术后2年，发现胸壁结节1周。"),
+             QStringLiteral("主诉：右乳癌术后2年，发现胸壁结节1周。")},
+            {QStringLiteral("患者丈夫何建国（电话：139-5188-2046）陈述病史。"),
+             QStringLiteral("患者丈夫[姓名]（电话：[手机号]）陈述病史。")},
+            {QStringLiteral("2022年6月在南京鼓楼医院行右乳癌改良根治术，术后病理：浸润性导管癌。"),
+             QStringLiteral("[日期]在[医院]行右乳癌改良根治术，术后病理：浸润性导管癌。")},
+            {QStringLiteral("术后于江苏省人民医院放疗科行胸壁及锁骨上区放疗，DT：50Gy/25次。"),
+             QStringLiteral("术后于[医院][科室]行胸壁及锁骨上区放疗，DT：50Gy/25次。")},
+            {QStringLiteral("既往：高血压病史5年，口服氨氯地平；否认糖尿病。"),
+             QStringLiteral("既往：高血压病史5年，口服氨氯地平；否认糖尿病。")},
+            {QStringLiteral("出院小结 姓名 冯晓梅 住院号 0012345678 入院 2024-01-03 出院 2024-01-17"),
+             QStringLiteral("出院小结 姓名 [姓名] 住院号 [病案号] 入院 [日期] 出院 [日期]")},
+            {QStringLiteral("联系人：冯大伟（兄）  13605712233"),
+             QStringLiteral("联系人：[姓名]（兄）  [手机号]")},
+            {QStringLiteral("检查申请单号：US20240117003 申请医生：蒋文"),
+             QStringLiteral("检查申请单号：[病案号] 申请医生：[姓名]")},
+            {QStringLiteral(
+                 "放射科 CT 报告 ID：CT-2024-0088123 检查时间 2024/01/05 10:22 报告：钱峰 审核：孙立新"),
+             QStringLiteral("[科室] CT 报告 ID：[病案号] 检查时间 [日期] 报告：[姓名] 审核：[姓名]")},
+            {QStringLiteral("病人黄美玲于2023-12-28来我科门诊就诊，门诊号 MZ0098765。"),
+             QStringLiteral("病人[姓名]于[日期]来我科门诊就诊，门诊号 [病案号]。")},
+            {QStringLiteral("家庭住址 广东省深圳市南山区科技园南区高新南七道18号 邮编 518057"),
+             QStringLiteral("家庭住址 [地址] 邮编 [地址]")},
+            {QStringLiteral("工作单位：深圳市某科技有限公司"), QStringLiteral("工作单位：[医院]")},
+            {QStringLiteral("联系邮箱 huangml_1975@126.com ，QQ 2847561933"),
+             QStringLiteral("联系邮箱 [电子邮箱] ，QQ [证件号]")},
+            {QStringLiteral("主管医师 林志强 / 责任护士 陈小燕"),
+             QStringLiteral("主管医师 [姓名] / 责任护士 [姓名]")},
+            {QStringLiteral("签字：患者本人 周雪梅  日期：2024年2月29日"),
+             QStringLiteral("签字：患者本人 [姓名]  日期：[日期]")},
+            {QStringLiteral("经治医生：马骏；上级医生：宋建华"),
+             QStringLiteral("经治医生：[姓名]；上级医生：[姓名]")},
+            {QStringLiteral("患者的女儿王婷婷陪同就诊，其电话为 021-64931122。"),
+             QStringLiteral("患者的女儿[姓名]陪同就诊，其电话为 [电话]。")},
+            {QStringLiteral("随访：2024年4月12日电话联系患者之夫许卫东，告知复查时间。"),
+             QStringLiteral("随访：[日期]电话联系患者之夫[姓名]，告知复查时间。")},
+            {QStringLiteral("病理号：S2024-01562，送检医院：复旦大学附属肿瘤医院，收到标本日期：2024.03.18"),
+             QStringLiteral("病理号：[病案号]，送检医院：[医院]，收到标本日期：[日期]")},
+            {QStringLiteral("影像号:MR88231 检查部位：双乳 检查日期：20240320"),
+             QStringLiteral("影像号:[病案号] 检查部位：双乳 检查日期：[日期]")},
+            {QStringLiteral("患者现居浙江省金华市义乌市稠城街道宾王路88号3单元702室，为个体经营者。"),
+             QStringLiteral("患者现居[地址]，为个体经营者。")},
+            {QStringLiteral("2024年5月6日 10:30 张主任查房：患者一般情况良好，继续原方案。"),
+             QStringLiteral("[日期] [姓名]主任查房：患者一般情况良好，继续原方案。")},
+            {QStringLiteral("免疫治疗第4周期：信迪利单抗200mg d1，q3w；患者徐秀珍耐受良好。"),
+             QStringLiteral("免疫治疗第4周期：信迪利单抗200mg d1，q3w；患者[姓名]耐受良好。")},
+            {QStringLiteral("备注：家属黎明强要求转回当地医院继续治疗。"),
+             QStringLiteral("备注：家属[姓名]要求转回当地医院继续治疗。")},
+        };
+        const TextDeidentifier deid;
+        for (const auto &[in, expected] : cases)
+            QCOMPARE(deid.deidentify(in), expected);
+    }
+
+    // Clinical text written apart from the generator, with no identifier in it, stays as it was.
+    void clinicalTextOutsideTheGeneratorStays()
+    {
+        const QStringList sentences = {
+            QStringLiteral("患者高龄，既往史：高血压3级，糖尿病10年，规律服用二甲双胍。"),
+            QStringLiteral(
+                "查体：T 36.5℃，P 80次/分，R 18次/分，BP 130/80mmHg。双肺呼吸音清，未闻及干湿啰音。"),
+            QStringLiteral("左乳外上象限可及3.5cm×3.0cm肿块，质硬，活动度差，与皮肤粘连，橘皮征(+)。"),
+            QStringLiteral("辅助检查：血常规示白细胞4.2×10^9/L，中性粒细胞比例65%，血红蛋白115g/L。"),
+            QStringLiteral("乳腺超声：左乳10点钟方向低回声团块，大小约32×28mm，BI-RADS 5类。"),
+            QStringLiteral("治疗方案：TCbHP方案新辅助化疗6周期，联合帕博利珠单抗200mg q3w，同步放疗。"),
+            QStringLiteral("放疗靶区：CTV包括左侧胸壁及锁骨上下区，处方剂量50Gy/25f，每周5次。"),
+            QStringLiteral("患者于术后第3天出现发热，体温最高38.6℃，考虑切口感染，予头孢呋辛抗感染治疗。"),
+            QStringLiteral("免疫相关性肺炎2级，予甲泼尼龙1mg/kg治疗后好转。"),
+            QStringLiteral("病理：(左乳)浸润性导管癌，组织学分级Ⅲ级，脉管内癌栓(+)，神经侵犯(-)。"),
+            QStringLiteral(
+                "免疫组化：ER(-)，PR(-)，HER2(2+)，FISH检测无扩增，Ki-67(+，约70%)，AR(+)，CK5/6(+)。"),
+            QStringLiteral("Miller-Payne分级：4级。淋巴结转移情况：0/18。"),
+            QStringLiteral("建议：定期复查，每3个月复查一次乳腺超声及肿瘤标志物，如有不适随诊。"),
+            QStringLiteral("患者周期性出现关节疼痛，考虑芳香化酶抑制剂相关，予补钙及维生素D。"),
+            QStringLiteral("心电图：窦性心律，正常心电图。心脏彩超：LVEF 62%。"),
+            QStringLiteral("常规予止吐、保肝、升白治疗，患者一般情况可。"),
+            QStringLiteral("皮肤黄染，尿色加深，复查肝功能：ALT 156U/L，AST 98U/L，TBIL 45μmol/L。"),
+            QStringLiteral("于门诊行PICC置管，每周维护一次。"),
+            QStringLiteral("白天精神可，夜间睡眠欠佳，予艾司唑仑1mg qn。"),
+            QStringLiteral("金黄色葡萄球菌感染，予万古霉素治疗。"),
+            QStringLiteral("江苏省肿瘤登记年报显示发病率上升。"),
+            QStringLiteral("向家属告知病情，签署知情同意书。"),
+            QStringLiteral("方案调整为卡培他滨维持治疗，第2周期开始减量至1500mg bid。"),
+            QStringLiteral("患者诉左上肢水肿，测臂围较健侧增粗2cm，予淋巴引流治疗。"),
+        };
+        const TextDeidentifier deid;
+        for (const QString &s : sentences)
+            QCOMPARE(deid.deidentify(s), s);
+        QCOMPARE(deid.deidentify(u"石女士的病例在MDT讨论中被提出。"),
+                 QStringLiteral("[姓名]女士的病例在MDT讨论中被提出。"));
+    }
+
     void onlyTheChosenKindsAreReplaced()
     {
         TextDeidOptions options;

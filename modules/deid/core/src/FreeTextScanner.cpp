@@ -113,7 +113,7 @@ private:
     };
     qsizetype surnameLength(qsizetype s) const;
     bool nameEndsAt(qsizetype p) const;
-    qsizetype nameAt(qsizetype s, Evidence evidence) const;
+    qsizetype nameAt(qsizetype s, Evidence evidence, bool weakLabel = false) const;
     void addName(qsizetype s, qsizetype length);
     qsizetype nameBefore(qsizetype end, bool surnameAlone) const;
 
@@ -170,7 +170,8 @@ void Scanner::labelledNumbers()
             which = 3;
         else if ((len = lex.phoneLabels.longestAt(t, i)) > 0)
             which = 4;
-        if (which == 0 || afterAsciiWord(i))
+        if (which == 0 || afterAsciiWord(i) ||
+            (isAsciiLetter(t[i + len - 1]) && i + len < n && isAsciiLetter(t[i + len])))
             continue;
         const bool bed = t.sliced(i, len).startsWith(u"床");
         qsizetype j = skipLabelGap(i + len);
@@ -228,6 +229,12 @@ void Scanner::labelledNumbers()
             break;
         }
         i = j - 1;
+    }
+    // Postcodes belong to the address: "邮编 518057".
+    static const QRegularExpression postcode = pattern(uR"((?:邮编|邮政编码) *[:]? *([0-9]{6})(?![0-9]))");
+    for (auto it = postcode.globalMatch(t, 0, QRegularExpression::NormalMatch, kTrusted); it.hasNext();) {
+        const auto m = it.next();
+        add(IdentifierKind::Address, m.capturedStart(1), m.capturedLength(1), Labelled);
     }
     // Beds without a label: "12床", "+3床" (not 床旁, 床边 after the number: those are no bed numbers).
     static const QRegularExpression bedForm =
@@ -426,7 +433,7 @@ bool Scanner::nameEndsAt(qsizetype p) const
 }
 
 // The length of the name starting at `s`, or 0.
-qsizetype Scanner::nameAt(qsizetype s, Evidence evidence) const
+qsizetype Scanner::nameAt(qsizetype s, Evidence evidence, bool weakLabel) const
 {
     if (s >= n || !han(s))
         return 0;
@@ -440,17 +447,21 @@ qsizetype Scanner::nameAt(qsizetype s, Evidence evidence) const
             return 0;
         sl = 1;
     }
-    if (evidence == Evidence::Cue && lex.notNames.longestAt(t, s) > 0)
+    // Words are no names after a cue, and after the labels that also head ordinary text ("报告：双乳...");
+    // after 姓名：, 联系人：, 上级医师： a name is meant whatever it spells ("安静", "高强").
+    if ((evidence == Evidence::Cue || weakLabel) && lex.notNames.longestAt(t, s) > 0)
         return 0;
     const qsizetype g1 = s + sl;
-    if (!nameable(g1) || lex.nameCuesAfter.longestAt(t, g1) > 0 || lex.fieldLabels.longestAt(t, g1) > 0)
+    // After a label ("联系人：冯大伟") any ideograph may follow the surname.
+    const bool firstGiven = evidence == Evidence::Label ? han(g1) : nameable(g1);
+    if (!firstGiven || lex.nameCuesAfter.longestAt(t, g1) > 0 || lex.fieldLabels.longestAt(t, g1) > 0)
         return 0; // a surname alone ("王医生") is found from its title, not here
     const bool ambiguous = sl == 1 && lex.ambiguousSurnames.contains(t[s]);
     if (ambiguous && evidence == Evidence::Cue && !lex.nameChars.contains(t[g1]))
         return 0;
     const qsizetype g2 = g1 + 1;
     // Characters that start the next word far more often than they end a name ("双膝", "左侧").
-    static const CharSet wordStarters(u"双单全左右前后上下内外高低大小多少每各约近共");
+    static const CharSet wordStarters(u"双单全左右前后上下内外高低大小多少每各约近共当");
     const bool startsWord = g2 < n && wordStarters.contains(t[g2]) && han(g2 + 1);
     const bool secondNameable = nameable(g2) && !startsWord && lex.notNames.longestAt(t, g2) == 0 &&
                                 lex.nameCuesAfter.longestAt(t, g2) == 0 &&
@@ -541,7 +552,9 @@ void Scanner::names()
             if (s < n && t[s] == u'(') // "签名(手写)："
                 s = skipLabelGap(s + 1);
             Evidence evidence = (isLabel && (colon || gap)) ? Evidence::Label : Evidence::Cue;
-            qsizetype len = nameAt(s, evidence);
+            static const WordList weakLabels(u"报告 记录 审核 复核 录入 患者 病人 家属 助手 批准 核对 陪同");
+            const bool weak = weakLabels.longestAt(t, i) == cue;
+            qsizetype len = nameAt(s, evidence, weak);
             if (len > 0) {
                 addName(s, len);
                 // A list: "医师：张伟、李娜 / 王芳".
@@ -688,6 +701,9 @@ void Scanner::addresses()
             continue;
         bool colon = false;
         const qsizetype s = skipLabelGap(i + len, &colon);
+        // A table cell ("家庭住址 广东省...") is a field like one after a colon.
+        colon = colon || (s > i + len && lex.addressLabels.longestAt(t, i) == len &&
+                          (t.sliced(i, len).endsWith(u"址") || t.sliced(i, len).endsWith(u"地")));
         int components = 0, strong = 0, numbers = 0;
         qsizetype end = addressComponentsFrom(s, &components, &strong, &numbers);
         if (colon) {
@@ -791,6 +807,12 @@ void Scanner::institutions()
         qsizetype core = s;
         for (qsizetype g = 0; core < i && (g = lex.genericInstitutionPrefixes.longestAt(t, core)) > 0;)
             core += g;
+        // ... or end with one ("张三上级医院" is a signature run into "上级医院").
+        static const WordList genericBeforeSuffix(
+            u"当地 上级 外 本 我 该 其他 其它 基层 附近 某 某某 各级 多家 "
+            u"一家 这家 那家 一所 同一 外地 异地 定点 其余 多所 不同 各大");
+        if (genericBeforeSuffix.longestEndingAt(t, i) > 0)
+            continue;
         const qsizetype minimum = shortSuffixGuard.contains(suffix) ? 2 : 1;
         if (i - core < minimum)
             continue;
