@@ -2,7 +2,9 @@
 #include "mdp/cli/Cli.h"
 #include "mdp/cohort/CohortBenchmarks.h"
 #include "mdp/crypto/Signature.h"
+#include "mdp/deid/DicomDeidBenchmarks.h"
 #include "mdp/deid/PdfRedactionBenchmark.h"
+#include "mdp/deid/testing/TextDeidBenchmarks.h"
 #include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/foundation/ProcessHardening.h"
 #include "mdp/policy/PolicyBenchmarks.h"
@@ -82,6 +84,14 @@ int main(int argc, char *argv[])
             err << "mdp bench start: " << text << "\n";
         };
         return mdp::startup::runStartBenchmarks(options);
+    });
+    // DICOM de-identification against gdcmanon; --size is the number of files (default 200).
+    mdp::cli::registerBenchProvider(QStringLiteral("deid"), [](const QString &scratch, int size) {
+        return mdp::deid::runDicomDeidBenchmarks(scratch, size > 0 ? size : 200);
+    });
+    // Free-text de-identification MB/s over a 4 MB synthetic note corpus (--size is another bench's unit).
+    mdp::cli::registerBenchProvider(QStringLiteral("deid"), [](const QString &, int) {
+        return mdp::deid::testing::runTextDeidBenchmarks(4);
     });
     mdp::cli::registerBenchProvider(QStringLiteral("policy"), [](const QString &scratch, int size) {
         return mdp::policy::runPolicyBenchmarks(scratch, size);
