@@ -24,18 +24,23 @@ public:
     {
         const QByteArray mac =
             QMessageAuthenticationCode::hash(purpose.toByteArray(), key, QCryptographicHash::Sha256);
-        std::array<quint32, 8> seed{};
         for (int i = 0; i < 8; ++i)
-            seed[i] = quint32(quint8(mac[4 * i])) | quint32(quint8(mac[4 * i + 1])) << 8 |
-                      quint32(quint8(mac[4 * i + 2])) << 16 | quint32(quint8(mac[4 * i + 3])) << 24;
-        m_rng = QRandomGenerator(seed.data(), seed.data() + seed.size());
+            m_state = (m_state << 8) | quint8(mac[i]);
     }
-    int bounded(int limit) { return int(m_rng.bounded(quint32(limit))); }
+    // splitmix64: a small generator is enough here, the secrecy is in the keyed seed.
+    quint64 next()
+    {
+        quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    int bounded(int limit) { return int(next() % quint64(limit)); }
     QChar pick(QStringView chars) { return chars.at(bounded(int(chars.size()))); }
     QChar digit() { return QChar(u'0' + bounded(10)); }
 
 private:
-    QRandomGenerator m_rng;
+    quint64 m_state = 0;
 };
 
 const QString &surrogateSurnames()
@@ -378,7 +383,7 @@ QString TextDeidentifier::surrogate(IdentifierKind kind, QStringView original) c
     QString identity = folded;
     if (kind != IdentifierKind::PersonName && kind != IdentifierKind::Address &&
         kind != IdentifierKind::Institution && kind != IdentifierKind::Department)
-        identity.remove(QRegularExpression(QStringLiteral("[ \\-()]")));
+        identity.removeIf([](QChar c) { return c == u' ' || c == u'-' || c == u'(' || c == u')'; });
     const QByteArray purpose =
         kindName(kind).toUtf8() + '\n' + m_options.scope.toUtf8() + '\n' + identity.toUtf8();
     for (int attempt = 0; attempt < 4; ++attempt) {
