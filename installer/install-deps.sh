@@ -16,6 +16,8 @@ packages=(
   unicode-data sqlite3
   # PKCS#11 token for the root key in tests
   softhsm2 opensc
+  # DICOM de-identification (DCMTK) and its benchmark baseline (gdcmanon)
+  dcmtk libdcmtk-dev libgdcm-tools
   # GUI tests and screenshots under Xvfb, Chinese glyphs
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
 )

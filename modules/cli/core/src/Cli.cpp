@@ -3,6 +3,7 @@
 #include "ActingUser.h"
 #include "CohortCommands.h"
 #include "CommandSyntax.h"
+#include "DeidCommands.h"
 #include "FormCommands.h"
 #include "PatientCommands.h"
 
@@ -924,7 +925,8 @@ QList<CommandSyntax> ownSyntax()
 
 const QList<CommandSyntax> &allSyntax()
 {
-    static const QList<CommandSyntax> syntax = ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax();
+    static const QList<CommandSyntax> syntax =
+        ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() + deidSyntax();
     return syntax;
 }
 
@@ -1005,6 +1007,8 @@ int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err
         return runFormCommand({args, opener}, out, err);
     if (command == QStringLiteral("demo-data"))
         return runCohortCommand({args, opener}, out, err);
+    if (command == QStringLiteral("deid"))
+        return runDeidCommand(args, out, err);
     return cmdBench(args, out, err);
 }
 

@@ -163,7 +163,8 @@ Result<ParsedCommand> CommandSyntax::parse(const QStringList &arguments) const
         parsed.options.insert(o.name, values.constFirst());
     }
     const QStringList positional = parser.positionalArguments();
-    const qsizetype allowed = m_positionalName.isEmpty() ? 0 : 1;
+    // One positional word per name: "FILE.json" takes one, "IN OUT" two.
+    const qsizetype allowed = m_positionalName.split(QLatin1Char(' '), Qt::SkipEmptyParts).size();
     if (positional.size() > allowed)
         return invalid(tr("unexpected argument '%1'").arg(positional.at(allowed)));
     parsed.words = positional;

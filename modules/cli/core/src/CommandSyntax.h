@@ -31,8 +31,9 @@ public:
     // --workspace DIR, which most commands take.
     static Option workspace();
 
-    // `summary` is marked like Option::help; `positionalName` names the one positional word the verb
-    // takes ("FILE.json"), empty when it takes none.
+    // `summary` is marked like Option::help; `positionalName` names the positional words the verb
+    // takes, separated by spaces ("FILE.json", "IN OUT"), empty when it takes none. Fewer words than
+    // names parse (the command says what is missing); more are refused.
     CommandSyntax(QString command, QString verb, const char *summary, QList<Option> options,
                   QString positionalName = {});
 

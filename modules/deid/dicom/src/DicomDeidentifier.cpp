@@ -5,7 +5,7 @@
 #include "KeyedReplacements.h"
 #include "TextCleaner.h"
 
-#include "mdp/foundation/AtomicFile.h"
+#include <QTemporaryFile>
 
 #include <QDir>
 #include <QDirIterator>
@@ -28,7 +28,11 @@
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/oflog/oflog.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
+
 #include <vector>
 
 namespace mdp::deid {
@@ -692,7 +696,7 @@ struct DicomDeidentifier::Private
     {
         const E_TransferSyntax xfer = file.getDataset()->getOriginalXfer();
         QByteArray out;
-        std::vector<char> buffer(1 << 20);
+        std::vector<char> buffer(size_t(64) << 10);
         DcmOutputBufferStream stream(buffer.data(), offile_off_t(buffer.size()));
         file.transferInit();
         OFCondition status;
@@ -869,11 +873,23 @@ DicomFileResult DicomDeidentifier::deidentifyFile(const QString &input, const QS
         result.reason = QStringLiteral("cannot create the output folder");
         return result;
     }
-    // Only de-identified bytes reach the disk: a temporary beside the target, then a rename.
-    if (auto written = writeFileAtomically(output, deidentified.bytes); !written) {
-        result.reason = written.error().message;
+    // Only de-identified bytes reach the disk: a temporary beside the target, then a rename, so a
+    // reader never sees half a file. No fsync: durability against power loss is not what this
+    // promises (a rerun rewrites the output), and syncing each file was most of the run time.
+    QTemporaryFile temporary(QFileInfo(output).absolutePath() + QStringLiteral("/.mdp-deid-XXXXXX.part"));
+    if (!temporary.open() || temporary.write(deidentified.bytes) != deidentified.bytes.size() ||
+        !temporary.flush()) {
+        result.reason = QStringLiteral("cannot write the output: %1").arg(temporary.errorString());
         return result;
     }
+    temporary.close();
+    if (std::rename(QFile::encodeName(temporary.fileName()).constData(),
+                    QFile::encodeName(output).constData()) != 0) {
+        result.reason = QStringLiteral("cannot rename the output into place: %1")
+                            .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return result;
+    }
+    temporary.setAutoRemove(false);
     result.outcome = DicomDeidOutcome::Written;
     result.output = output;
     return result;

@@ -1,0 +1,174 @@
+#include "DeidCommands.h"
+
+#include "mdp/deid/DicomDeidentifier.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+namespace mdp::cli {
+
+namespace {
+
+int usage(QTextStream &err, const ParsedCommand &args, const QString &problem)
+{
+    err << "mdp: " << problem << "\n"
+        << "usage: " << args.usage << "\n";
+    err.flush();
+    return 2;
+}
+
+int fail(QTextStream &err, const QString &problem)
+{
+    err << "mdp: " << problem << "\n";
+    err.flush();
+    return 1;
+}
+
+QString profileNames()
+{
+    QStringList names;
+    for (const deid::DicomDeidProfile &p : deid::dicomDeidProfiles())
+        names << p.name;
+    return names.join(QStringLiteral(", "));
+}
+
+// The key for UID remapping, pseudonyms and date offsets: the bytes of --key-file (at least 16),
+// so several runs over one project agree; without it a random key for this run only.
+std::optional<QByteArray> deidKey(const ParsedCommand &args, QTextStream &err, QString *problem)
+{
+    const QString keyFile = args.value(QStringLiteral("key-file"));
+    if (keyFile.isEmpty()) {
+        QByteArray key(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
+        err << "mdp: no --key-file: UIDs, pseudonyms and date offsets are consistent within this run only\n";
+        return key;
+    }
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("cannot read the key file %1: %2").arg(keyFile, file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray key = file.read(4096);
+    if (key.size() < 16) {
+        *problem =
+            QStringLiteral("the key file %1 holds fewer than 16 bytes (e.g. head -c 32 /dev/urandom > %1)")
+                .arg(keyFile);
+        return std::nullopt;
+    }
+    return key;
+}
+
+QString outcomeWord(deid::DicomDeidOutcome outcome)
+{
+    switch (outcome) {
+    case deid::DicomDeidOutcome::Written:
+        return QStringLiteral("written");
+    case deid::DicomDeidOutcome::Quarantined:
+        return QStringLiteral("quarantined");
+    case deid::DicomDeidOutcome::Refused:
+        break;
+    }
+    return QStringLiteral("refused");
+}
+
+int deidDicom(const ParsedCommand &args, QTextStream &out, QTextStream &err)
+{
+    const QString in = args.words.value(2);
+    const QString target = args.words.value(3);
+    if (in.isEmpty() || target.isEmpty())
+        return usage(err, args, QStringLiteral("give the input and the output: IN OUT"));
+    const QString profileName =
+        args.has(QStringLiteral("profile")) ? args.value(QStringLiteral("profile")) : QStringLiteral("basic");
+    auto profile = deid::dicomDeidProfile(profileName);
+    if (!profile)
+        return usage(err, args,
+                     QStringLiteral("unknown profile '%1' (one of: %2)").arg(profileName, profileNames()));
+    if (args.has(QStringLiteral("pixel-rules"))) {
+        QFile rules(args.value(QStringLiteral("pixel-rules")));
+        if (!rules.open(QIODevice::ReadOnly))
+            return fail(err, QStringLiteral("cannot read %1: %2").arg(rules.fileName(), rules.errorString()));
+        auto parsed = deid::parseBurnedInTextRules(rules.readAll());
+        if (!parsed)
+            return fail(err, parsed.error().message);
+        profile->options.burnedInTextRules = parsed.value();
+    }
+    const QFileInfo input(in);
+    if (!input.exists())
+        return fail(err, QStringLiteral("%1 does not exist").arg(in));
+    const QFileInfo output(target);
+    if (input.isDir() && output.exists() && !output.isDir())
+        return usage(err, args, QStringLiteral("the input is a folder, so the output must be one too"));
+    if (input.isFile() && output.isDir())
+        return usage(err, args, QStringLiteral("the input is a file, so the output must be a file name"));
+    if (input.absoluteFilePath() == output.absoluteFilePath())
+        return usage(err, args, QStringLiteral("the output must differ from the input"));
+    QString problem;
+    const auto key = deidKey(args, err, &problem);
+    if (!key)
+        return fail(err, problem);
+
+    const deid::DicomDeidentifier deidentifier(profile->options, *key);
+    deid::DicomRunReport report;
+    if (input.isFile()) {
+        report.files << deidentifier.deidentifyFile(in, target);
+    } else {
+        report = deidentifier.deidentifyFolder(in, target, [&err, &in](const deid::DicomFileResult &r) {
+            if (r.outcome != deid::DicomDeidOutcome::Written) {
+                err << "mdp: " << outcomeWord(r.outcome) << " " << r.input << ": " << r.reason << "\n";
+                err.flush();
+            }
+        });
+    }
+    if (input.isFile() && report.files.constFirst().outcome != deid::DicomDeidOutcome::Written)
+        err << "mdp: " << outcomeWord(report.files.constFirst().outcome) << " " << in << ": "
+            << report.files.constFirst().reason << "\n";
+    out << "profile " << profile->name << ": " << report.written() << " written, " << report.quarantined()
+        << " quarantined (possible burned-in text, not written), " << report.refused() << " refused\n";
+    out.flush();
+    err.flush();
+    return report.written() == report.files.size() ? 0 : 1;
+}
+
+} // namespace
+
+QList<CommandSyntax> deidSyntax()
+{
+    using S = CommandSyntax;
+    return {
+        S(QStringLiteral("deid"), QStringLiteral("dicom"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "de-identify DICOM files by PS3.15 Table E.1-1 (2024b): IN a file and OUT a file, or IN a "
+              "folder and OUT a folder (recursive, same structure). Files that may carry burned-in text "
+              "are quarantined (not written) unless a pixel rule cleans them; malformed files are "
+              "refused; each is named on standard error and the run goes on (exit 1)"),
+          {S::optional(QStringLiteral("profile"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "basic (default: Basic Profile), research (+ dates shifted per "
+                                         "patient, patient characteristics kept, descriptors cleaned) or "
+                                         "research-imaging (research + device identity and safe private "
+                                         "attributes kept)")),
+           S::optional(QStringLiteral("key-file"), QStringLiteral("FILE"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "secret key (16 bytes or more) for UIDs, pseudonyms and date "
+                                         "offsets: the same key gives the same results across runs; "
+                                         "without it a random key for this run")),
+           S::optional(QStringLiteral("pixel-rules"), QStringLiteral("FILE.json"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "areas to blank per device and image size: [{\"manufacturer\", "
+                                         "\"model\", \"rows\", \"columns\", \"areas\": [[x, y, w, h]]}]"))},
+          QStringLiteral("IN OUT")),
+    };
+}
+
+int runDeidCommand(const ParsedCommand &args, QTextStream &out, QTextStream &err)
+{
+    const QString verb = args.words.value(1);
+    if (verb == QStringLiteral("dicom"))
+        return deidDicom(args, out, err);
+    return usage(err, args, QStringLiteral("unknown deid verb '%1'").arg(verb));
+}
+
+} // namespace mdp::cli
