@@ -39,13 +39,13 @@ struct Expectation
 
 const Expectation kRoles[] = {
     // user         audit  keys   admin  ident  read   write  reviews
-    {"dr.wang", false, false, false, true, true, true, false},     // clinician
-    {"rev.li", false, false, false, true, true, false, false},     // reviewer
-    {"res.zhang", false, false, false, false, true, false, false}, // researcher
-    {"eth.chen", false, false, false, false, true, false, false},  // ethics reviewer
-    {"dm.liu", false, false, false, true, true, true, true},       // data manager
-    {"aud.zhao", true, false, false, false, false, false, false},  // auditor
-    {"admin.sun", true, true, true, true, true, true, true},       // system administrator
+    {"dr.wang", false, false, false, true, true, true, false},      // clinician
+    {"rev.li", false, false, false, false, true, false, false},     // reviewer: level 4 masked
+    {"res.zhang", false, false, false, false, false, false, false}, // researcher: counts only without a grant
+    {"eth.chen", false, false, false, false, false, false, false},  // ethics reviewer: counts only
+    {"dm.liu", false, false, false, true, true, true, true},        // data manager
+    {"aud.zhao", true, false, false, false, false, false, false},   // auditor
+    {"admin.sun", true, true, true, true, true, true, true},        // system administrator
 };
 
 bool refused(const Error &error)

@@ -1,5 +1,7 @@
 #include "Authorizer.h"
 
+#include "AccessGate.h"
+
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/audit/AuditEventType.h"
 
@@ -78,6 +80,17 @@ Result<registry::ActingPrincipal> Authorizer::require(Permission permission, QSt
     auto principal = m_principal ? m_principal() : std::nullopt;
     if (!principal)
         return denied(principal, operation, QStringLiteral("nobody is signed in"), permissionId(permission));
+    if (m_gate && (permission == Permission::ReadPatients || permission == Permission::SeeIdentity)) {
+        const bool identity = permission == Permission::SeeIdentity;
+        const policy::Resource resource =
+            identity ? AccessGate::patientIdentity() : AccessGate::patientRecord();
+        const policy::Decision decision =
+            identity ? m_gate->identityDecision() : m_gate->peek(policy::Action::Read, resource);
+        m_gate->record(decision, policy::Action::Read, resource, operation);
+        if (!decision.permitted)
+            return makeError(Error::Code::PermissionDenied, decision.explanation());
+        return *principal;
+    }
     if (!rolesAllow(principal->roles, permission))
         return denied(
             principal, operation,
@@ -150,6 +163,10 @@ Result<void> permitSelfOr(const Authorizer *guard, const QString &accountId, Per
 
 bool Authorizer::allows(Permission permission) const
 {
+    if (m_gate && permission == Permission::ReadPatients)
+        return m_gate->peek(policy::Action::Read, AccessGate::patientRecord()).permitted;
+    if (m_gate && permission == Permission::SeeIdentity)
+        return m_gate->identityDecision().permitted;
     const auto principal = m_principal ? m_principal() : std::nullopt;
     return principal && rolesAllow(principal->roles, permission);
 }

@@ -14,6 +14,8 @@ struct AuditEvent;
 
 namespace mdp::workspace {
 
+class AccessGate;
+
 // The workspace's access decisions for its services. The principal is the workspace's own session
 // with the roles the account holds now (a locked account holds none), never an id a caller passes:
 // a caller's actor argument is only compared with it. Every refusal is recorded as a security alert
@@ -47,6 +49,10 @@ public:
     // No refusal recorded: for screens and for trimming what a read returns.
     bool allows(Permission permission) const;
 
+    // With a gate, reading patients and seeing identity are the permission engine's decisions
+    // (recorded as "access.decision"), not the role table's.
+    void setGate(const AccessGate *gate) { m_gate = gate; }
+
 private:
     Error denied(const std::optional<registry::ActingPrincipal> &principal, QStringView operation,
                  const QString &why, const QString &permission) const;
@@ -56,6 +62,7 @@ private:
     registry::PrincipalProvider m_principal;
     Recorder m_record;
     std::function<bool()> m_delegates;
+    const AccessGate *m_gate = nullptr;
 };
 
 // The same checks for a service that may run without a guard (the background connection, which

@@ -47,10 +47,10 @@ bool rolesAllow(const QStringList &roleIds, Permission permission)
     case Permission::AdministerAccounts:
         return holdsAny(roleIds, {u"system-admin"});
     case Permission::SeeIdentity:
-        return holdsAny(roleIds, {u"clinician", u"reviewer", u"data-manager", u"system-admin"});
+        return holdsAny(roleIds, {u"clinician", u"data-manager", u"system-admin"});
     case Permission::ReadPatients:
         return rolesAllow(roleIds, Permission::SeeIdentity) ||
-               holdsAny(roleIds, {u"researcher", u"ethics-reviewer"});
+               holdsAny(roleIds, {u"reviewer", u"researcher", u"ethics-reviewer"});
     case Permission::WritePatients:
         return holdsAny(roleIds, {u"clinician", u"data-manager", u"system-admin"});
     case Permission::ManageReviews:

@@ -1,5 +1,8 @@
 #include "mdp/workspace/Workspace.h"
 
+#include "mdp/deid/TextDeidentifier.h"
+
+#include "AccessGate.h"
 #include "AccountLookups.h"
 #include "AuditHistoryCheck.h"
 #include "AuditOutbox.h"
@@ -144,8 +147,7 @@ public:
         // What the session may see, not what the caller asked for.
         registry::SearchFilter allowed = filter;
         allowed.roles = principal->roles;
-        allowed.identityVisible =
-            filter.identityVisible && rolesAllow(principal->roles, Permission::SeeIdentity);
+        allowed.identityVisible = filter.identityVisible && m_guard.allows(Permission::SeeIdentity);
         if (auto ready = m_builder.waitUntilReady(); !ready)
             return ready.error();
         return m_search.search(std::move(query), limit, allowed);
@@ -183,6 +185,8 @@ struct Workspace::Impl
     std::unique_ptr<accounts::SqlCipherAccountDirectory> accounts;
     // The services' access decisions, from this workspace's own session.
     std::unique_ptr<Authorizer> authorizer;
+    std::unique_ptr<AccessGate> accessGate;
+    bool sessionSecondFactor = false; // the sign-in passed a second factor
     std::unique_ptr<TransactionalAccountDirectory> transactionalAccounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
     std::unique_ptr<registry::SqlCipherRegistry> registry;
@@ -285,6 +289,8 @@ struct Workspace::Impl
                           clock->now(),
                           origin};
         custodianSession = false;
+        // Sign-in refuses an account that needs a second factor without a valid code.
+        sessionSecondFactor = account.requiresSecondFactor();
         return *session;
     }
 
@@ -1172,6 +1178,11 @@ struct Workspace::Impl
             [impl = this] { return impl->actingPrincipal(); },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
             [impl = this] { return impl->custodianSession && !impl->accountSlots; });
+        accessGate = std::make_unique<AccessGate>(
+            [impl = this] { return impl->actingPrincipal(); },
+            [impl = this] { return impl->session && !impl->custodianSession && impl->sessionSecondFactor; },
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
+        authorizer->setGate(accessGate.get());
         transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(
             *accounts, *outbox, accountSlots ? keys.get() : nullptr, authorizer.get());
         // Forms first: the registry moves form records with every merge (FormsMergeFollower), and
@@ -2362,6 +2373,50 @@ Result<void> Workspace::authorize(Permission permission, QStringView operation)
 bool Workspace::allows(Permission permission) const
 {
     return d->authorizer && d->authorizer->allows(permission);
+}
+
+policy::Decision Workspace::patientAccess(policy::Action action) const
+{
+    if (!d->accessGate)
+        return {};
+    return d->accessGate->peek(action, AccessGate::patientRecord());
+}
+
+Result<Workspace::PatientCount> Workspace::countPatients(const QString &query)
+{
+    if (!d->accessGate || !d->indexedSearch || !d->indexBuilder)
+        return makeError(Error::Code::Unsupported, QStringLiteral("the patient index is not open"));
+    const policy::Decision decision =
+        d->accessGate->decide(policy::Action::Search, AccessGate::patientRecord(), u"registry.count");
+    if (!decision.permitted)
+        return makeError(Error::Code::PermissionDenied, decision.explanation());
+    if (auto ready = d->indexBuilder->waitUntilReady(); !ready)
+        return ready.error();
+    // Pseudonymous ids and clinical terms only: a count must not tell whether a name exists.
+    registry::SearchFilter filter;
+    filter.identityVisible = false;
+    constexpr int kCap = 10000;
+    auto hits = d->indexedSearch->search(query, kCap, filter);
+    if (!hits)
+        return hits.error();
+    PatientCount count;
+    count.count = int(hits->size());
+    count.capped = count.count >= kCap;
+    count.minimumCellSize = decision.obligations.aggregateOnly ? decision.obligations.minCellSize : 0;
+    // Small cells are not shown, nor is zero: "fewer than 5" is all a count-only user learns.
+    if (count.count < count.minimumCellSize) {
+        count.belowMinimum = true;
+        count.count = 0;
+    }
+    return count;
+}
+
+Result<void> Workspace::requestAccess(const policy::NeededScope &scope, const QString &purpose)
+{
+    if (!d->accessGate)
+        return makeError(Error::Code::Unsupported, QStringLiteral("the workspace is not open"));
+    // What people type may name someone: the purpose is de-identified before it is recorded.
+    return d->accessGate->recordRequest(scope, deid::deidentify(purpose));
 }
 
 Result<QList<crypto::KeyInfo>> Workspace::keyList()

@@ -13,16 +13,19 @@ enum class Permission
     ReadAuditTrail,     // audit queries and verification: auditor, system-admin
     ManageKeys,         // key list, rotation: system-admin
     AdministerAccounts, // create, lock, unlock, reset, roles, second-factor reset: system-admin
-    SeeIdentity,        // names, resident IDs, contacts: clinician, reviewer, data-manager, system-admin
-    ReadPatients,       // patients, timelines, records (pseudonymous unless SeeIdentity): the above
-                        // and researcher, ethics-reviewer
+    SeeIdentity,        // names, resident IDs, contacts (level 4): clinician, data-manager, system-admin
+    ReadPatients,       // patients, timelines, records (pseudonymous unless SeeIdentity): the above,
+                        // reviewer; researcher and ethics-reviewer reach the Patients page for counts
     WritePatients,      // register, change timelines, attach, merge: clinician, data-manager, system-admin
     ManageReviews       // every reviewer's tasks, reassignment: data-manager, system-admin
 };
 
 // Stable identifier for audit details ("read-audit-trail", ...). Never translated.
 QString permissionId(Permission permission);
-// Whether any of `roleIds` ("clinician", ...) grants `permission`.
+// Whether any of `roleIds` ("clinician", ...) grants `permission`: the default policy's shape, for
+// screens deciding before a session (the rail) and for which keys an account's slot holds. For
+// ReadPatients and SeeIdentity the services ask the permission engine (mdp_policy) with the session's
+// principal and record its decision; a researcher without a grant then gets counts only.
 bool rolesAllow(const QStringList &roleIds, Permission permission);
 
 } // namespace mdp::workspace

@@ -3,6 +3,7 @@
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/foundation/SecureBytes.h"
+#include "mdp/policy/Engine.h"
 #include "mdp/workspace/AuditHistoryState.h"
 #include "mdp/workspace/Permissions.h"
 #include "mdp/workspace/SearchIndexState.h"
@@ -295,6 +296,24 @@ public:
     // What the signed-in principal's roles allow now (for screens to hide what would be refused;
     // the services decide again on every call).
     bool allows(Permission permission) const;
+    // The permission engine's answer for the signed-in principal on patients' records (R-5.2b), not
+    // recorded: what screens use to offer counts and a request entry instead of content. Reads of
+    // patients and identity are decided by the engine in the services and recorded there.
+    policy::Decision patientAccess(policy::Action action) const;
+    // How many patients a search matches, for a principal who may see counts only (R-5.2d): the
+    // decision is recorded; below the policy's minimum cell size (zero included) the count is not
+    // told. Pseudonymous ids and clinical terms are searched, never names.
+    struct PatientCount
+    {
+        int count = 0;
+        bool belowMinimum = false; // fewer than minimumCellSize: count not told
+        int minimumCellSize = 0;   // 0 when the principal sees records anyway
+        bool capped = false;       // at least `count`
+    };
+    Result<PatientCount> countPatients(const QString &query);
+    // Records a request for the scope a refusal named, with the purpose the user gave (de-identified
+    // before it is recorded as an "access.request" event; the access-request workflow takes it up).
+    Result<void> requestAccess(const policy::NeededScope &scope, const QString &purpose);
     // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
     // Reads need ReadPatients, changes WritePatients; identity only with SeeIdentity.
     registry::Registry &registry();

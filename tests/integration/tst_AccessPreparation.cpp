@@ -1,0 +1,231 @@
+// The "access preparation" step of the main flow (issue 10; R-5.2a-d, R-5.2k/l, R-6.6.4a-c, R-7.1.2):
+// the permission engine decides every read of patient data in the service layer, with the principal
+// of the workspace's own session; every decision is an audit event; a researcher without a grant gets
+// counts (never below the minimum cell size) and a request entry, never content; a reviewer gets
+// identity (level 4) masked. Called on the workspace's services directly, with no screen in between.
+#include "../support/TestWorkspace.h"
+
+#include "mdp/audit/AuditEventType.h"
+#include "mdp/registry/PatientSearch.h"
+#include "mdp/registry/Registry.h"
+#include "mdp/workspace/AuditQueries.h"
+#include "mdp/workspace/DemoWorkspace.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mdp;
+using namespace mdp::testsupport;
+
+namespace {
+
+const QString kName = QStringLiteral("司马晓燕");
+const QString kResidentId = QStringLiteral("11010519491231002X");
+
+} // namespace
+
+class tst_AccessPreparation : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC)};
+    workspace::DemoWorkspace m_demo;
+    QList<registry::Patient> m_patients;
+
+    workspace::Workspace &ws() { return *m_demo.workspace; }
+
+    const workspace::DemoAccount &account(const QString &userName) const
+    {
+        for (const auto &a : m_demo.accounts)
+            if (a.userName == userName)
+                return a;
+        qFatal("no demo account %s", qPrintable(userName));
+    }
+
+    bool signIn(const QString &userName)
+    {
+        ws().logout();
+        m_clock.advance(30 * 1000);
+        auto session = workspace::loginDemoAccount(ws(), account(userName));
+        if (!session)
+            qWarning() << "sign-in failed:" << session.error().toString();
+        return session.ok();
+    }
+
+    QString me() const { return m_demo.workspace->session()->accountId; }
+
+    // The audit events of `type` recorded for `userName`, read as the auditor.
+    QList<audit::AuditEvent> eventsOf(const QString &userName, QStringView type)
+    {
+        QList<audit::AuditEvent> events;
+        if (!signIn(QStringLiteral("aud.zhao")))
+            return events;
+        auto rows = workspace::AuditQueries(ws()).byUserName(userName, {}, {});
+        if (!rows)
+            return events;
+        for (const auto &row : rows.value())
+            if (row.event.type == type)
+                events << row.event;
+        return events;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto demo = workspace::createDemoWorkspace(m_dir.filePath(QStringLiteral("ws")), m_clock, {},
+                                                   secret(kPassphrase));
+        QVERIFY2(demo, qPrintable(demo ? QString() : demo.error().toString()));
+        m_demo = std::move(demo.value());
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        for (int i = 0; i < 7; ++i) {
+            registry::PatientDraft draft;
+            draft.name =
+                registry::PersonName::fromFullName(i == 0 ? kName : QStringLiteral("欧阳娜%1").arg(i));
+            draft.sex = registry::Sex::Female;
+            draft.birthDate = QDate(1949 + i, 12, 31);
+            if (i == 0)
+                draft.identifiers << registry::PatientIdentifier{
+                    registry::IdentifierType::ResidentId, kResidentId, {}, true};
+            auto created = ws().registry().createPatient(me(), draft);
+            QVERIFY2(created, qPrintable(created ? QString() : created.error().toString()));
+            m_patients << created.value();
+        }
+    }
+
+    // R-5.2d: no content, through any service call, for a researcher without a grant.
+    void aResearcherWithoutAGrantReachesNoContent()
+    {
+        QVERIFY(signIn(QStringLiteral("res.zhang")));
+        auto patient = ws().registry().patient(me(), m_patients.first().id);
+        QVERIFY(!patient);
+        QCOMPARE(patient.error().code, Error::Code::PermissionDenied);
+        QVERIFY2(!patient.error().message.isEmpty(), "the refusal explains itself");
+        QVERIFY(!patient.error().message.contains(kName));
+        QVERIFY(!ws().registry().patients(me(), {}));
+        QVERIFY(!ws().registry().patientHistory(m_patients.first().id));
+        auto search = ws().patientSearch().search(m_patients.first().pseudonymId, 5, {});
+        QVERIFY(!search);
+        QCOMPARE(search.error().code, Error::Code::PermissionDenied);
+        QVERIFY(!ws().allows(workspace::Permission::ReadPatients));
+        // What the screens ask: counts only, and the scope to request.
+        const policy::Decision read = ws().patientAccess(policy::Action::Read);
+        QVERIFY(!read.permitted);
+        QCOMPARE(read.needed.level, 3);
+        const policy::Decision search2 = ws().patientAccess(policy::Action::Search);
+        QVERIFY(search2.permitted);
+        QVERIFY(search2.obligations.aggregateOnly);
+    }
+
+    // R-5.2d: counts, never below the minimum cell size (zero included), never matching names.
+    void countsFollowTheMinimumCellSize()
+    {
+        QVERIFY(signIn(QStringLiteral("res.zhang")));
+        auto one = ws().countPatients(m_patients.first().pseudonymId);
+        QVERIFY2(one, qPrintable(one ? QString() : one.error().toString()));
+        QVERIFY(one->belowMinimum);
+        QCOMPARE(one->count, 0);
+        QCOMPARE(one->minimumCellSize, 5);
+        auto none = ws().countPatients(QStringLiteral("P-ZZZZZZZZZZ"));
+        QVERIFY(none);
+        QVERIFY(none->belowMinimum); // zero is not told either
+        auto byName = ws().countPatients(kName);
+        QVERIFY(byName);
+        QVERIFY(byName->belowMinimum);
+        // A clinician sees exact counts (and the records).
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        auto exact = ws().countPatients(m_patients.first().pseudonymId);
+        QVERIFY(exact);
+        QVERIFY(!exact->belowMinimum);
+        QCOMPARE(exact->count, 1);
+        QCOMPARE(exact->minimumCellSize, 0);
+    }
+
+    // R-5.2d: the request entry records the scope to request, the purpose de-identified.
+    void aRequestForAccessIsRecordedWithoutIdentifiers()
+    {
+        QVERIFY(signIn(QStringLiteral("res.zhang")));
+        const policy::Decision read = ws().patientAccess(policy::Action::Read);
+        QVERIFY(!read.permitted);
+        auto requested = ws().requestAccess(
+            read.needed,
+            QStringLiteral("新辅助放疗联合免疫治疗疗效分析，联系电话13812345678，患者司马晓燕的随访"));
+        QVERIFY2(requested, qPrintable(requested ? QString() : requested.error().toString()));
+        const auto requests = eventsOf(QStringLiteral("res.zhang"), audit::EventType::AccessRequest);
+        QCOMPARE(requests.size(), 1);
+        const QJsonObject detail = requests.first().detail;
+        QCOMPARE(detail.value(u"level").toInt(), 3);
+        QCOMPARE(detail.value(u"action").toString(), QStringLiteral("read"));
+        const QString purpose = detail.value(u"purpose").toString();
+        QVERIFY2(purpose.contains(QStringLiteral("疗效分析")), qPrintable(purpose));
+        QVERIFY2(!purpose.contains(QStringLiteral("13812345678")), qPrintable(purpose));
+    }
+
+    // a reviewer reads the record with level-4 identity masked.
+    void aReviewerSeesIdentityMasked()
+    {
+        QVERIFY(signIn(QStringLiteral("rev.li")));
+        auto patient = ws().registry().patient(me(), m_patients.first().id);
+        QVERIFY2(patient, qPrintable(patient ? QString() : patient.error().toString()));
+        QCOMPARE(patient->pseudonymId, m_patients.first().pseudonymId);
+        QVERIFY(patient->name.display().isEmpty());
+        QVERIFY(patient->identifiers.isEmpty());
+        QCOMPARE(patient->birthDate, QDate(1949, 1, 1));
+        QVERIFY(!ws().allows(workspace::Permission::SeeIdentity));
+        auto byIdentifier = ws().registry().findByIdentifier(
+            me(), registry::PatientIdentifier{registry::IdentifierType::ResidentId, kResidentId, {}, false});
+        QVERIFY(!byIdentifier);
+        // The clinician who signed in with a second factor sees the name.
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        auto seen = ws().registry().patient(me(), m_patients.first().id);
+        QVERIFY(seen);
+        QCOMPARE(seen->name.display(), kName);
+    }
+
+    // every decision, permit and deny, is in the audit trail with its reason.
+    void everyDecisionIsAudited()
+    {
+        QVERIFY(signIn(QStringLiteral("res.zhang")));
+        QVERIFY(!ws().registry().patient(me(), m_patients.at(1).id));
+        QVERIFY(ws().countPatients(m_patients.at(1).pseudonymId));
+        QVERIFY(signIn(QStringLiteral("rev.li")));
+        QVERIFY(ws().registry().patient(me(), m_patients.at(1).id));
+
+        const auto researcher = eventsOf(QStringLiteral("res.zhang"), audit::EventType::AccessDecision);
+        bool deniedRead = false;
+        bool permittedCount = false;
+        for (const auto &event : researcher) {
+            const QJsonObject d = event.detail;
+            deniedRead = deniedRead || (d.value(u"operation").toString() == u"registry.patient" &&
+                                        d.value(u"effect").toString() == u"deny" &&
+                                        d.value(u"needed").toObject().value(u"level").toInt() == 3);
+            permittedCount = permittedCount ||
+                             (d.value(u"operation").toString() == u"registry.count" &&
+                              d.value(u"effect").toString() == u"permit" &&
+                              d.value(u"obligations").toArray().contains(QStringLiteral("aggregate-only")));
+        }
+        QVERIFY(deniedRead);
+        QVERIFY(permittedCount);
+
+        const auto reviewer = eventsOf(QStringLiteral("rev.li"), audit::EventType::AccessDecision);
+        bool permittedRead = false;
+        bool identityRefused = false;
+        for (const auto &event : reviewer) {
+            const QJsonObject d = event.detail;
+            permittedRead = permittedRead || (d.value(u"operation").toString() == u"registry.patient" &&
+                                              d.value(u"effect").toString() == u"permit" &&
+                                              d.value(u"role").toString() == u"reviewer");
+            identityRefused = identityRefused || (d.value(u"resource").toString() == u"patient-identity" &&
+                                                  d.value(u"effect").toString() == u"deny");
+        }
+        QVERIFY(permittedRead);
+        QVERIFY(identityRefused);
+        // No decision names the patient otherwise than by pseudonym.
+        for (const auto &event : researcher + reviewer)
+            QVERIFY(!QString::fromUtf8(event.toCanonicalJson()).contains(kName));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AccessPreparation)
+#include "tst_AccessPreparation.moc"
