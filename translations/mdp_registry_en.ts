@@ -2,6 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>mdp::policy::Classification</name>
+    <message>
+        <source>Personal attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demographics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biometrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chief complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genetic and molecular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifestyle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test and examination reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surgery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 1: public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 2: internal, de-identified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 3: controlled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 4: restricted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 5: strictly restricted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::policy::Decision</name>
+    <message>
+        <source>this data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access permitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only counts are shown: open records need an access grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access policy is in force on this workstation, so nothing can be opened. A data manager installs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account holds no role the access policy knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your roles do not allow this (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient has withdrawn consent: their data can no longer be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports need a connection to the authorization server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s certificate is not trusted: data above level 2 cannot be opened here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access policy&apos;s rule &quot;%1&quot; refuses this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data-protection training is not on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not signed the data-use agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level %1 data needs a second factor: sign in again with your authenticator code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This belongs to another site or to a project you are not a member of: request access to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is level %1 data, above what your roles open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no access grant for %1 at level %2 (%3): request access to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your grants do not cover %1 at level %2 (%3) now: request access to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s clock gives no valid time, so no access can be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 5 data needs a temporary grant approved at several levels and narrowed to the patients concerned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdp::registry::AttachmentInspector</name>
     <message>
         <source>a PDF document</source>
@@ -406,6 +612,73 @@
     </message>
     <message>
         <source>The check character of the resident ID does not match: a digit was probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::registry::ui::AccessRequestDialog</name>
+    <message>
+        <source>Search and list patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open patients&apos; records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter and change data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any project of this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The research question and why these data are needed (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethics review and the data manager approve requests; a grant is time-limited and opens de-identified data only. Names and numbers in the purpose are removed before it is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State the purpose in a sentence or two: reviewers decide on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2070,6 +2343,48 @@
     </message>
     <message>
         <source>Patients are being indexed for search: %L1 of %L2 (%3%). The results appear when this is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count patients by pseudonymous ID or diagnosis. Your role sees how many match, not who; opening records needs an access grant. Every count is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request access…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for a time-limited grant to open de-identified records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role sees how many patients match, not who they are: %1 Type a pseudonymous ID or a diagnosis to count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer than %1 patients match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n patients match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. Counts only: opening records needs an access grant (Request access…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request was recorded. Ethics review and the data manager decide on it; you will be notified.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>mdp::policy::Classification</name>
+    <message>
+        <source>Personal attributes</source>
+        <translation>个人属性数据</translation>
+    </message>
+    <message>
+        <source>Health status</source>
+        <translation>健康状况数据</translation>
+    </message>
+    <message>
+        <source>Medical application</source>
+        <translation>医疗应用数据</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>医疗支付数据</translation>
+    </message>
+    <message>
+        <source>Health resources</source>
+        <translation>卫生资源数据</translation>
+    </message>
+    <message>
+        <source>Public health</source>
+        <translation>公共卫生数据</translation>
+    </message>
+    <message>
+        <source>Demographics</source>
+        <translation>人口统计信息</translation>
+    </message>
+    <message>
+        <source>Personal identity</source>
+        <translation>个人身份信息</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>个人通讯信息</translation>
+    </message>
+    <message>
+        <source>Biometrics</source>
+        <translation>个人生物识别信息</translation>
+    </message>
+    <message>
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <source>Medical history</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <source>Family history</source>
+        <translation>家族史</translation>
+    </message>
+    <message>
+        <source>Physical examination</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <source>Genetic and molecular</source>
+        <translation>基因与分子检测</translation>
+    </message>
+    <message>
+        <source>Lifestyle</source>
+        <translation>生活方式</translation>
+    </message>
+    <message>
+        <source>Medical record</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <source>Test and examination reports</source>
+        <translation>检验检查报告</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>用药记录</translation>
+    </message>
+    <message>
+        <source>Surgery</source>
+        <translation>手术记录</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>护理记录</translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation>知情同意书</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>医疗交易信息</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险信息</translation>
+    </message>
+    <message>
+        <source>Level 1: public</source>
+        <translation>第 1 级：公开</translation>
+    </message>
+    <message>
+        <source>Level 2: internal, de-identified</source>
+        <translation>第 2 级：内部共享（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Level 3: controlled</source>
+        <translation>第 3 级：受控访问</translation>
+    </message>
+    <message>
+        <source>Level 4: restricted</source>
+        <translation>第 4 级：限制访问</translation>
+    </message>
+    <message>
+        <source>Level 5: strictly restricted</source>
+        <translation>第 5 级：严格限制访问</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>未分级</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::policy::Decision</name>
+    <message>
+        <source>this data</source>
+        <translation>这些数据</translation>
+    </message>
+    <message>
+        <source>Access permitted.</source>
+        <translation>允许访问。</translation>
+    </message>
+    <message>
+        <source>Only counts are shown: open records need an access grant.</source>
+        <translation>仅显示计数：打开记录需要访问授权。</translation>
+    </message>
+    <message>
+        <source>No access policy is in force on this workstation, so nothing can be opened. A data manager installs one.</source>
+        <translation>本工作站没有生效的访问策略，因此无法打开任何数据。请由数据管理员安装策略。</translation>
+    </message>
+    <message>
+        <source>Your account holds no role the access policy knows.</source>
+        <translation>您的账户没有访问策略认可的角色。</translation>
+    </message>
+    <message>
+        <source>Your roles do not allow this (%1).</source>
+        <translation>您的角色不允许此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>The patient has withdrawn consent: their data can no longer be used.</source>
+        <translation>该患者已撤回知情同意：其数据不能再被使用。</translation>
+    </message>
+    <message>
+        <source>Exports need a connection to the authorization server.</source>
+        <translation>导出需要连接授权服务器。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s certificate is not trusted: data above level 2 cannot be opened here.</source>
+        <translation>本工作站的证书不受信任：无法在此打开 2 级以上的数据。</translation>
+    </message>
+    <message>
+        <source>The access policy&apos;s rule &quot;%1&quot; refuses this.</source>
+        <translation>访问策略的规则“%1”拒绝此操作。</translation>
+    </message>
+    <message>
+        <source>Your data-protection training is not on file.</source>
+        <translation>系统中没有您的数据保护培训记录。</translation>
+    </message>
+    <message>
+        <source>You have not signed the data-use agreement.</source>
+        <translation>您尚未签署数据使用协议。</translation>
+    </message>
+    <message>
+        <source>Level %1 data needs a second factor: sign in again with your authenticator code.</source>
+        <translation>第 %1 级数据需要第二重认证：请使用身份验证器的验证码重新登录。</translation>
+    </message>
+    <message>
+        <source>This belongs to another site or to a project you are not a member of: request access to %1.</source>
+        <translation>这些数据属于其他机构或您未参与的项目：请申请访问 %1。</translation>
+    </message>
+    <message>
+        <source>This is level %1 data, above what your roles open.</source>
+        <translation>这是第 %1 级数据，超出您的角色可访问的范围。</translation>
+    </message>
+    <message>
+        <source>You have no access grant for %1 at level %2 (%3): request access to see it.</source>
+        <translation>您没有 %1 第 %2 级（%3）的访问授权：请申请访问后查看。</translation>
+    </message>
+    <message>
+        <source>Your grants do not cover %1 at level %2 (%3) now: request access to see it.</source>
+        <translation>您的授权目前不涵盖 %1 第 %2 级（%3）：请申请访问后查看。</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s clock gives no valid time, so no access can be checked.</source>
+        <translation>工作站时钟没有有效时间，无法核验任何访问。</translation>
+    </message>
+    <message>
+        <source>Level 5 data needs a temporary grant approved at several levels and narrowed to the patients concerned.</source>
+        <translation>第 5 级数据需要经多级审批、限定于相关患者的临时授权。</translation>
+    </message>
+</context>
+<context>
     <name>mdp::registry::AttachmentInspector</name>
     <message>
         <source>a PDF document</source>
@@ -407,6 +613,73 @@
     <message>
         <source>The check character of the resident ID does not match: a digit was probably mistyped.</source>
         <translation>身份证号校验码不符：可能有数字输入错误。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::registry::ui::AccessRequestDialog</name>
+    <message>
+        <source>Search and list patients</source>
+        <translation>检索并列出患者</translation>
+    </message>
+    <message>
+        <source>Open patients&apos; records</source>
+        <translation>打开患者记录</translation>
+    </message>
+    <message>
+        <source>Enter and change data</source>
+        <translation>录入和修改数据</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Request access</source>
+        <translation>申请访问</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>访问：</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Security level:</source>
+        <translation>安全级别：</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>any project of this workspace</source>
+        <translation>本工作空间的任意项目</translation>
+    </message>
+    <message>
+        <source>The research question and why these data are needed (required)</source>
+        <translation>研究问题以及需要这些数据的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>用途：</translation>
+    </message>
+    <message>
+        <source>Ethics review and the data manager approve requests; a grant is time-limited and opens de-identified data only. Names and numbers in the purpose are removed before it is recorded.</source>
+        <translation>申请由伦理审查和数据管理员审批；授权有时限，且只开放脱敏数据。记录前会删除用途说明中的姓名和号码。</translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>State the purpose in a sentence or two: reviewers decide on it.</source>
+        <translation>请用一两句话说明用途：审批人据此作出决定。</translation>
+    </message>
+    <message>
+        <source>The request could not be recorded: %1</source>
+        <translation>无法记录申请：%1</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2335,46 @@
     <message>
         <source>Patients are being indexed for search: %L1 of %L2 (%3%). The results appear when this is done.</source>
         <translation>正在为搜索建立患者索引：%L1 / %L2（%3%）。完成后显示结果。</translation>
+    </message>
+    <message>
+        <source>Count patients by pseudonymous ID or diagnosis. Your role sees how many match, not who; opening records needs an access grant. Every count is recorded in the audit log.</source>
+        <translation>按假名化编号或诊断统计患者。您的角色只能看到匹配人数，看不到是谁；打开记录需要访问授权。每次计数都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Request access…</source>
+        <translation>申请访问…</translation>
+    </message>
+    <message>
+        <source>Ask for a time-limited grant to open de-identified records</source>
+        <translation>申请有时限的授权以打开脱敏记录</translation>
+    </message>
+    <message>
+        <source>Your role sees how many patients match, not who they are: %1 Type a pseudonymous ID or a diagnosis to count.</source>
+        <translation>您的角色只能看到匹配的患者人数，看不到具体是谁：%1 输入假名化编号或诊断即可计数。</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 patients match</source>
+        <translation>匹配的患者少于 %1 名</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n patients match</source>
+        <translation>
+            <numerusform>至少 %n 名患者匹配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) match</source>
+        <translation>
+            <numerusform>%n 名患者匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. Counts only: opening records needs an access grant (Request access…).</source>
+        <translation>%1。仅显示计数：打开记录需要访问授权（申请访问…）。</translation>
+    </message>
+    <message>
+        <source>Your request was recorded. Ethics review and the data manager decide on it; you will be notified.</source>
+        <translation>您的申请已记录。伦理审查和数据管理员将作出决定，届时会通知您。</translation>
     </message>
 </context>
 </TS>

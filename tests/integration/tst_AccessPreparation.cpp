@@ -5,7 +5,9 @@
 // identity (level 4) masked. Called on the workspace's services directly, with no screen in between.
 #include "../support/TestWorkspace.h"
 
+#include "mdp/accounts/AccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
+#include "mdp/forms/FormStore.h"
 #include "mdp/registry/PatientSearch.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/workspace/AuditQueries.h"
@@ -21,6 +23,18 @@ namespace {
 
 const QString kName = QStringLiteral("司马晓燕");
 const QString kResidentId = QStringLiteral("11010519491231002X");
+
+// A form with a clinical field (level 3), a genomic one the designer marked level 4 and a contact
+// number the default rules raise to level 4.
+const QByteArray kForm = R"json({
+  "id": "masking-test", "title": {"en": "Masking (test)"}, "category": "baseline",
+  "sections": [{"id": "main", "fields": [
+    {"id": "sizeMm", "type": "integer", "label": {"en": "Size", "zh": "肿瘤大小"}, "minimum": 0, "maximum": 200},
+    {"id": "brcaStatus", "type": "text", "label": {"en": "BRCA1", "zh": "BRCA1 突变"},
+     "classification": {"category": "genomic", "level": 4}},
+    {"id": "contactPhone", "type": "text", "label": {"en": "Contact phone", "zh": "联系电话"}}
+  ]}]
+})json";
 
 } // namespace
 
@@ -181,6 +195,60 @@ private Q_SLOTS:
         auto seen = ws().registry().patient(me(), m_patients.first().id);
         QVERIFY(seen);
         QCOMPARE(seen->name.display(), kName);
+    }
+
+    // R-7.1.2 (issue 10 done-when): a reviewer reads a record with its level-4 fields masked, in the
+    // record, the list and the history; the clinician who entered them sees them.
+    void aReviewerSeesLevelFourFieldsMasked()
+    {
+        QVERIFY(signIn(QStringLiteral("dm.liu")));
+        auto imported = ws().forms().importDefinition(me(), kForm);
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().toString()));
+        QString reviewer;
+        for (const auto &a : m_demo.accounts)
+            if (a.userName == u"rev.li")
+                reviewer = ws().accounts().find(a.userName).value()->idString();
+        QVERIFY(ws().forms().setReviewerProfile(me(), forms::ReviewerProfile{reviewer, {}, {}, {}}));
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        forms::NewRecord n;
+        n.formId = QStringLiteral("masking-test");
+        n.patientId = m_patients.at(2).id;
+        n.patientPseudonym = m_patients.at(2).pseudonymId;
+        n.values = QJsonObject{{QStringLiteral("sizeMm"), 23},
+                               {QStringLiteral("brcaStatus"), QStringLiteral("c.68_69delAG")},
+                               {QStringLiteral("contactPhone"), QStringLiteral("13912345678")}};
+        auto draft = ws().forms().createDraft(me(), n);
+        QVERIFY2(draft, qPrintable(draft ? QString() : draft.error().toString()));
+        QCOMPARE(draft->values.value(u"brcaStatus").toString(), QStringLiteral("c.68_69delAG"));
+        auto submitted = ws().forms().submit(me(), draft->id, draft->revision);
+        QVERIFY2(submitted, qPrintable(submitted ? QString() : submitted.error().toString()));
+
+        QVERIFY(signIn(QStringLiteral("rev.li")));
+        auto seen = ws().forms().record(me(), draft->id);
+        QVERIFY2(seen, qPrintable(seen ? QString() : seen.error().toString()));
+        QCOMPARE(seen->values.value(u"sizeMm").toInt(), 23);
+        QVERIFY(!seen->values.contains(QStringLiteral("brcaStatus")));
+        QVERIFY(!seen->values.contains(QStringLiteral("contactPhone")));
+        auto listed = ws().forms().records(me(), {});
+        QVERIFY(listed);
+        bool found = false;
+        for (const forms::FormRecord &r : listed.value()) {
+            if (r.id != draft->id)
+                continue;
+            found = true;
+            QVERIFY(!r.values.contains(QStringLiteral("brcaStatus")));
+            QVERIFY(r.values.contains(QStringLiteral("sizeMm")));
+        }
+        QVERIFY(found);
+        auto history = ws().forms().history(me(), draft->id);
+        QVERIFY(history);
+        for (const forms::RecordVersion &v : history.value())
+            QVERIFY(!v.values.contains(QStringLiteral("contactPhone")));
+
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        auto own = ws().forms().record(me(), draft->id);
+        QVERIFY(own);
+        QCOMPARE(own->values.value(u"contactPhone").toString(), QStringLiteral("13912345678"));
     }
 
     // R-6.6.4, R-7.4: every decision, permit and deny, is in the audit trail with its reason.

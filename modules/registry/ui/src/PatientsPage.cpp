@@ -1,5 +1,7 @@
 #include "PatientsPage.h"
 
+#include "AccessRequestDialog.h"
+
 #include "mdp/registry/ui/PatientAccess.h"
 
 #include "NewPatientDialog.h"
@@ -107,6 +109,9 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
     m_filter.identityVisible = PatientAccess::showsIdentity(roles);
     m_filter.roles = roles;
     m_mayEdit = PatientAccess::mayEdit(roles);
+    // What the permission engine gives this session: records, or counts only (R-5.2b/d).
+    m_countsOnly = !m_context.workspace().patientAccess(policy::Action::Read).permitted &&
+                   m_context.workspace().patientAccess(policy::Action::Search).permitted;
     m_assigned = std::move(assigned);
     m_controller = new PatientSearchController(
         [this](const QString &query) -> Result<QList<registry::PatientHit>> {
@@ -119,6 +124,15 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
             if (!index.ready && index.failure.isEmpty()) {
                 m_indexRetry->start();
                 return makeError(Error::Code::Conflict, indexingMessage(index));
+            }
+            if (m_countsOnly) {
+                m_lastCount.reset();
+                m_countFailure.clear();
+                auto count = m_context.workspace().countPatients(query);
+                if (!count)
+                    return count.error();
+                m_lastCount = count.value();
+                return QList<registry::PatientHit>();
             }
             return m_context.workspace().patientSearch().search(query, 50, m_filter);
         },
@@ -136,7 +150,10 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
     layout->setSpacing(14);
     layout->addWidget(workbench::makePageHeader(
         tr("Patients"),
-        m_filter.identityVisible
+        m_countsOnly
+            ? tr("Count patients by pseudonymous ID or diagnosis. Your role sees how many match, not who; "
+                 "opening records needs an access grant. Every count is recorded in the audit log.")
+        : m_filter.identityVisible
             ? tr("Find any patient by pseudonymous ID, name, pinyin or diagnosis; results follow your "
                  "typing. "
                  "Every search and every record opened is recorded in the audit log.")
@@ -165,6 +182,12 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
     newPatient->setToolTip(tr("Register a new patient (Ctrl+N)"));
     newPatient->setVisible(m_mayEdit);
     searchLayout->addWidget(newPatient);
+    m_requestAccess = new QPushButton(tr("Request access…"), searchCard);
+    m_requestAccess->setObjectName(QStringLiteral("requestAccessButton"));
+    m_requestAccess->setToolTip(tr("Ask for a time-limited grant to open de-identified records"));
+    m_requestAccess->setVisible(m_countsOnly);
+    searchLayout->addWidget(m_requestAccess);
+    connect(m_requestAccess, &QPushButton::clicked, this, [this] { (void)requestAccess(); });
     layout->addWidget(searchCard);
 
     auto *modeRow = new QHBoxLayout;
@@ -401,6 +424,14 @@ void PatientsPage::showDesk()
 {
     m_results->clear();
     m_resultInfo->clear();
+    if (m_countsOnly) {
+        const policy::Decision read = m_context.workspace().patientAccess(policy::Action::Read);
+        workbench::showMessage(m_message, workbench::Severity::Info,
+                               tr("Your role sees how many patients match, not who they are: %1 Type a "
+                                  "pseudonymous ID or a diagnosis to count.")
+                                   .arg(read.explanation()));
+        return;
+    }
     const QString hint =
         m_filter.identityVisible
             ? tr("Type a few characters: part of a pseudonymous ID (P-…), a name, its pinyin or "
@@ -485,6 +516,18 @@ void PatientsPage::showResults(const QString &query, const QList<registry::Patie
     Q_UNUSED(query);
     const QDate today = m_context.workspace().clock().now().toLocalTime().date();
     m_results->setHits(hits, today);
+    if (m_countsOnly && m_lastCount) {
+        const auto &count = *m_lastCount;
+        const QString text = count.belowMinimum
+                                 ? tr("Fewer than %1 patients match").arg(count.minimumCellSize)
+                             : count.capped ? tr("At least %n patients match", nullptr, count.count)
+                                            : tr("%n patient(s) match", nullptr, count.count);
+        m_resultInfo->setText(text);
+        workbench::showMessage(
+            m_message, workbench::Severity::Info,
+            tr("%1. Counts only: opening records needs an access grant (Request access…).").arg(text));
+        return;
+    }
     m_resultInfo->setText(tr("%n patient(s)", nullptr, int(hits.size())) + QStringLiteral(" · ") +
                           tr("%1 ms").arg(QLocale().toString(elapsedMs)));
     if (hits.isEmpty())
@@ -495,6 +538,19 @@ void PatientsPage::showResults(const QString &query, const QList<registry::Patie
     if (!hits.isEmpty())
         m_resultsTable->selectRow(0);
     m_context.notifyChanged();
+}
+
+bool PatientsPage::requestAccess()
+{
+    AccessRequestDialog dialog(m_context.workspace(),
+                               m_context.workspace().patientAccess(policy::Action::Read), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    workbench::showMessage(
+        m_message, workbench::Severity::Success,
+        tr("Your request was recorded. Ethics review and the data manager decide on it; you "
+           "will be notified."));
+    return true;
 }
 
 void PatientsPage::openSelected()

@@ -3,9 +3,11 @@
 #include "PatientPage.h"
 #include "mdp/registry/PatientSearch.h"
 #include "mdp/workspace/SearchIndexState.h"
+#include "mdp/workspace/Workspace.h"
 
 #include <QUuid>
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QButtonGroup;
@@ -58,6 +60,13 @@ public:
 
     void search(const QString &text);
     bool openPatient(const QUuid &patientId);
+
+    // Counts only (R-5.2d): the permission engine lets the user search for counts but open no
+    // record. The page then shows how many patients match and offers the request entry.
+    bool countsOnly() const { return m_countsOnly; }
+    QPushButton *requestAccessButton() const { return m_requestAccess; }
+    // The request entry for the scope the refusal named; returns whether a request was recorded.
+    bool requestAccess();
     void showList();
     void showDuplicates();
     void refreshDuplicates();
@@ -104,6 +113,11 @@ private:
     QLabel *m_duplicatesMessage = nullptr;
     PatientPage *m_patientPage;
     QTimer *m_indexRetry; // asks again while the search index is being built
+    bool m_countsOnly = false;
+    QPushButton *m_requestAccess = nullptr;
+    // The last count a counts-only search gave (the controller delivers no hits then).
+    std::optional<workspace::Workspace::PatientCount> m_lastCount;
+    QString m_countFailure;
 };
 
 } // namespace mdp::registry::ui

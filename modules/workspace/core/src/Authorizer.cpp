@@ -161,6 +161,17 @@ Result<void> permitSelfOr(const Authorizer *guard, const QString &accountId, Per
     return guard ? verdict(guard->requireSelfOr(accountId, otherwise, operation)) : Result<void>();
 }
 
+int Authorizer::unmaskedLevel() const
+{
+    if (!m_gate)
+        return allows(Permission::SeeIdentity) ? policy::kIdentifyingLevel : policy::kIdentifyingLevel - 1;
+    const policy::Decision identity = m_gate->peek(policy::Action::Read, AccessGate::patientIdentity());
+    if (identity.permitted)
+        return identity.obligations.maskAboveLevel;
+    const policy::Decision record = m_gate->peek(policy::Action::Read, AccessGate::patientRecord());
+    return record.permitted ? record.obligations.maskAboveLevel : 0;
+}
+
 bool Authorizer::allows(Permission permission) const
 {
     if (m_gate && permission == Permission::ReadPatients)

@@ -52,6 +52,9 @@ public:
     // With a gate, reading patients and seeing identity are the permission engine's decisions
     // (recorded as "access.decision"), not the role table's.
     void setGate(const AccessGate *gate) { m_gate = gate; }
+    // The highest classification level the session sees unmasked (0 when it reads no patient data):
+    // fields above it are taken out of what a read returns.
+    int unmaskedLevel() const;
 
 private:
     Error denied(const std::optional<registry::ActingPrincipal> &principal, QStringView operation,

@@ -3,9 +3,96 @@
 #include "Authorizer.h"
 #include "OneTransaction.h"
 
+#include "mdp/policy/Classification.h"
+
+#include <QJsonArray>
+
 namespace mdp::workspace {
 
 using namespace forms;
+
+namespace {
+
+int levelOf(const FieldDefinition &field)
+{
+    policy::ClassificationSubject subject;
+    subject.kind = policy::ClassificationSubject::Kind::Field;
+    subject.id = field.id;
+    subject.label = field.label.zh + QLatin1Char(' ') + field.label.en;
+    subject.declaredCategory = field.classification.category;
+    subject.declaredLevel = field.classification.level;
+    return policy::classify(subject).level;
+}
+
+} // namespace
+
+int TransactionalFormStore::ceiling() const
+{
+    return m_guard ? m_guard->unmaskedLevel() : policy::kMaxLevel;
+}
+
+QHash<QString, int> TransactionalFormStore::fieldLevels(const QString &formId, int version)
+{
+    const QString key = formId + QLatin1Char('/') + QString::number(version);
+    {
+        std::lock_guard lock(m_levelsMutex);
+        if (const auto it = m_levels.constFind(key); it != m_levels.cend())
+            return it.value();
+    }
+    QHash<QString, int> levels;
+    auto definition = m_inner.definition(formId, version);
+    if (!definition)
+        return levels; // the caller masks every field it cannot place
+    for (const FieldDefinition *field : definition->fields()) {
+        levels.insert(field->id, levelOf(*field));
+        for (const FieldDefinition &member : field->fields)
+            levels.insert(field->id + QLatin1Char('.') + member.id, levelOf(member));
+    }
+    std::lock_guard lock(m_levelsMutex);
+    m_levels.insert(key, levels);
+    return levels;
+}
+
+void TransactionalFormStore::mask(QJsonObject &values, const QHash<QString, int> &levels, int limit) const
+{
+    // A value the definition does not place is treated as identifying: it is not shown.
+    const auto hidden = [&](const QString &path) { return levels.value(path, policy::kMaxLevel) > limit; };
+    for (const QString &key : values.keys()) {
+        if (hidden(key)) {
+            values.remove(key);
+            continue;
+        }
+        if (!values.value(key).isArray())
+            continue;
+        QJsonArray rows = values.value(key).toArray();
+        bool changed = false;
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (!rows.at(i).isObject())
+                continue;
+            QJsonObject row = rows.at(i).toObject();
+            for (const QString &member : row.keys()) {
+                if (hidden(key + QLatin1Char('.') + member)) {
+                    row.remove(member);
+                    changed = true;
+                }
+            }
+            rows[i] = row;
+        }
+        if (changed)
+            values.insert(key, rows);
+    }
+}
+
+Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record)
+{
+    const int limit = ceiling();
+    if (!record || limit >= policy::kMaxLevel)
+        return record;
+    const QHash<QString, int> levels = fieldLevels(record->formId, record->formVersion);
+    mask(record->values, levels, limit);
+    mask(record->formalValues, levels, limit);
+    return record;
+}
 
 TransactionalFormStore::TransactionalFormStore(FormStore &inner, AuditOutbox &outbox, const Authorizer *guard)
     : m_inner(inner)
@@ -34,7 +121,7 @@ Result<FormRecord> TransactionalFormStore::createDraft(const QString &actor, con
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.create-draft"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.createDraft(actor, record); });
+    return masked(inOneTransaction(m_outbox, [&] { return m_inner.createDraft(actor, record); }));
 }
 
 Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const QUuid &recordId,
@@ -42,8 +129,27 @@ Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.save-draft"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox,
-                            [&] { return m_inner.saveDraft(actor, recordId, values, expectedRevision); });
+    const int limit = ceiling();
+    return masked(inOneTransaction(m_outbox, [&]() -> Result<FormRecord> {
+        if (limit >= policy::kMaxLevel)
+            return m_inner.saveDraft(actor, recordId, values, expectedRevision);
+        // What this session was not shown it cannot have changed: the stored values of masked fields
+        // stay, whatever the values sent say about them.
+        auto stored = m_inner.record(actor, recordId);
+        if (!stored)
+            return stored.error();
+        const QHash<QString, int> levels = fieldLevels(stored->formId, stored->formVersion);
+        QJsonObject merged = values;
+        QJsonObject visible = stored->values;
+        mask(visible, levels, limit);
+        for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
+            if (!visible.contains(it.key()) || visible.value(it.key()) != it.value())
+                merged.insert(it.key(),
+                              it.value()); // a masked field; a group with masked members stays as stored
+        }
+
+        return m_inner.saveDraft(actor, recordId, merged, expectedRevision);
+    }));
 }
 
 Result<FormRecord> TransactionalFormStore::submit(const QString &actor, const QUuid &recordId,
@@ -51,7 +157,8 @@ Result<FormRecord> TransactionalFormStore::submit(const QString &actor, const QU
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.submit"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.submit(actor, recordId, expectedRevision); });
+    return masked(
+        inOneTransaction(m_outbox, [&] { return m_inner.submit(actor, recordId, expectedRevision); }));
 }
 
 Result<FormRecord> TransactionalFormStore::approve(const QString &actor, const QUuid &recordId,
@@ -86,28 +193,46 @@ Result<FormRecord> TransactionalFormStore::withdraw(const QString &actor, const 
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.withdraw"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.withdraw(actor, recordId, expectedRevision); });
+    return masked(
+        inOneTransaction(m_outbox, [&] { return m_inner.withdraw(actor, recordId, expectedRevision); }));
 }
 
 Result<FormRecord> TransactionalFormStore::record(const QString &actor, const QUuid &recordId)
 {
     if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.record"); !ok)
         return ok.error();
-    return m_inner.record(actor, recordId);
+    return masked(m_inner.record(actor, recordId));
 }
 
 Result<QList<FormRecord>> TransactionalFormStore::records(const QString &actor, const RecordFilter &filter)
 {
     if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.records"); !ok)
         return ok.error();
-    return m_inner.records(actor, filter);
+    auto all = m_inner.records(actor, filter);
+    if (!all)
+        return all;
+    for (FormRecord &one : all.value()) {
+        auto shown = masked(std::move(one));
+        one = std::move(shown.value());
+    }
+    return all;
 }
 
 Result<QList<RecordVersion>> TransactionalFormStore::history(const QString &actor, const QUuid &recordId)
 {
     if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.history"); !ok)
         return ok.error();
-    return m_inner.history(actor, recordId);
+    auto versions = m_inner.history(actor, recordId);
+    const int limit = ceiling();
+    if (!versions || limit >= policy::kMaxLevel)
+        return versions;
+    auto current = m_inner.record(actor, recordId);
+    if (!current)
+        return current.error();
+    const QHash<QString, int> levels = fieldLevels(current->formId, current->formVersion);
+    for (RecordVersion &version : versions.value())
+        mask(version.values, levels, limit);
+    return versions;
 }
 
 Result<void> TransactionalFormStore::setReviewerProfile(const QString &actor, const ReviewerProfile &profile)

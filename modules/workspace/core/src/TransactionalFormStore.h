@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QHash>
+
+#include <mutex>
+
 #include "mdp/forms/FormStore.h"
 #include "mdp/workspace/Permissions.h"
 
@@ -60,9 +64,19 @@ public:
     void setChangeListener(std::function<void(const QUuid &recordId)> listener) override;
 
 private:
+    // Level 4 and 5 fields (classification: the definition's, raised by the default rules) above what
+    // the session sees unmasked are taken out of what a read returns; a draft saved by such
+    // a session keeps their stored values.
+    int ceiling() const;
+    QHash<QString, int> fieldLevels(const QString &formId, int version);
+    Result<forms::FormRecord> masked(Result<forms::FormRecord> record);
+    void mask(QJsonObject &values, const QHash<QString, int> &levels, int ceiling) const;
+
     forms::FormStore &m_inner;
     AuditOutbox &m_outbox;
     const Authorizer *m_guard = nullptr;
+    std::mutex m_levelsMutex;
+    QHash<QString, QHash<QString, int>> m_levels; // "formId/version" -> field path -> level
 };
 
 } // namespace mdp::workspace
