@@ -3,6 +3,7 @@
 #include "mdp/cohort/CohortBenchmarks.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/deid/DicomDeidBenchmarks.h"
+#include "mdp/deid/PdfRedaction.h"
 #include "mdp/deid/PdfRedactionBenchmark.h"
 #include "mdp/deid/testing/TextDeidBenchmarks.h"
 #include "mdp/disease/DiseasePackLoader.h"
@@ -43,6 +44,7 @@ bool needsGui(int argc, char *argv[])
 {
     return (argc >= 3 && std::strcmp(argv[1], "bench") == 0 &&
             (std::strcmp(argv[2], "registry") == 0 || std::strcmp(argv[2], "deid") == 0)) ||
+           (argc >= 3 && std::strcmp(argv[1], "deid") == 0 && std::strcmp(argv[2], "pdf") == 0) ||
            isDemoData(argc, argv);
 }
 
@@ -93,6 +95,29 @@ int main(int argc, char *argv[])
     mdp::cli::registerBenchProvider(QStringLiteral("deid"), [](const QString &, int) {
         return mdp::deid::testing::runTextDeidBenchmarks(4);
     });
+    // `mdp deid pdf`: the redaction renders pages (QtGui, QtPdf), which the command line's own layer may
+    // not link.
+    mdp::cli::registerPdfRedactor(
+        [](const QString &in, const QString &target, QTextStream &out, QTextStream &err) {
+            auto report = mdp::deid::redactPdfFile(in, target);
+            if (!report) {
+                err << "mdp: " << report.error().message << "\n";
+                err.flush();
+                return 1;
+            }
+            out << report->summary();
+            if (!report->summary().endsWith(QLatin1Char('\n')))
+                out << "\n";
+            out.flush();
+            if (!report->isComplete()) {
+                err << "mdp: pages withheld for review (no text layer or content the text layer does not "
+                       "explain); "
+                       "the output is not de-identified as a whole\n";
+                err.flush();
+                return 1;
+            }
+            return 0;
+        });
     mdp::cli::registerBenchProvider(QStringLiteral("policy"), [](const QString &scratch, int size) {
         return mdp::policy::runPolicyBenchmarks(scratch, size);
     });

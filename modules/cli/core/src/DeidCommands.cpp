@@ -1,11 +1,14 @@
 #include "DeidCommands.h"
 
+#include "mdp/cli/Cli.h"
 #include "mdp/deid/DicomDeidentifier.h"
+#include "mdp/deid/TextDeidentifier.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QStringDecoder>
 
 namespace mdp::cli {
 
@@ -131,7 +134,74 @@ int deidDicom(const ParsedCommand &args, QTextStream &out, QTextStream &err)
     return report.written() == report.files.size() ? 0 : 1;
 }
 
+PdfRedactor &pdfRedactor()
+{
+    static PdfRedactor redactor;
+    return redactor;
+}
+
+// Standard input as UTF-8, refused when it is not UTF-8 or larger than the limit: nothing is written
+// then, so a pipeline never passes on a half-processed text.
+constexpr qint64 kTextLimit = 64 * 1024 * 1024;
+
+int deidText(const ParsedCommand &args, QTextStream &out, QTextStream &err)
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return fail(err, QStringLiteral("cannot read standard input"));
+    QByteArray bytes;
+    while (!input.atEnd() || bytes.isEmpty()) {
+        const QByteArray chunk = input.read(1 << 20);
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+        if (bytes.size() > kTextLimit)
+            return fail(err, QStringLiteral("the text on standard input is larger than %1 MiB; split it")
+                                 .arg(kTextLimit / (1024 * 1024)));
+    }
+    QStringDecoder decode(QStringDecoder::Utf8);
+    const QString text = decode(bytes);
+    if (decode.hasError())
+        return fail(
+            err, QStringLiteral("standard input is not UTF-8 text; convert it first (e.g. iconv -f GB18030 "
+                                "-t UTF-8)"));
+    deid::TextDeidOptions options;
+    if (args.has(QStringLiteral("surrogates"))) {
+        options.replacement = deid::Replacement::Surrogate;
+        QString problem;
+        if (args.has(QStringLiteral("key-file"))) {
+            auto key = deidKey(args, err, &problem);
+            if (!key)
+                return usage(err, args, problem);
+            options.key = *key;
+        }
+        options.scope = args.value(QStringLiteral("scope"));
+    } else if (args.has(QStringLiteral("key-file")) || args.has(QStringLiteral("scope"))) {
+        return usage(err, args, QStringLiteral("--key-file and --scope go with --surrogates"));
+    }
+    const deid::TextDeidentifier deidentifier(options);
+    out << deidentifier.deidentify(text);
+    out.flush();
+    return 0;
+}
+
+int deidPdf(const ParsedCommand &args, QTextStream &out, QTextStream &err)
+{
+    const QString in = args.words.value(2);
+    const QString target = args.words.value(3);
+    if (in.isEmpty() || target.isEmpty())
+        return usage(err, args, QStringLiteral("give the input and the output: IN OUT"));
+    if (!pdfRedactor())
+        return fail(err, QStringLiteral("PDF redaction is not available in this program"));
+    return pdfRedactor()(in, target, out, err);
+}
+
 } // namespace
+
+void registerPdfRedactor(PdfRedactor redactor)
+{
+    pdfRedactor() = std::move(redactor);
+}
 
 QList<CommandSyntax> deidSyntax()
 {
@@ -160,6 +230,32 @@ QList<CommandSyntax> deidSyntax()
                                          "areas to blank per device and image size: [{\"manufacturer\", "
                                          "\"model\", \"rows\", \"columns\", \"areas\": [[x, y, w, h]]}]"))},
           QStringLiteral("IN OUT")),
+        S(QStringLiteral("deid"), QStringLiteral("text"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "de-identify Chinese clinical text from standard input (UTF-8) to standard output: "
+              "names, addresses, hospitals and departments, dates, phone, record, identity and "
+              "card numbers, e-mail, ages over 89 become typed placeholders ([姓名], [日期], ...)"),
+          {S::flag(
+               QStringLiteral("surrogates"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                 "replace with consistent surrogates of the same form instead (dates move "
+                                 "by one offset per scope, intervals kept)")),
+           S::optional(
+               QStringLiteral("key-file"), QStringLiteral("FILE"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                 "with --surrogates: secret key (16 bytes or more) so that runs agree")),
+           S::optional(QStringLiteral("scope"), QStringLiteral("NAME"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "with --surrogates: what surrogates are consistent within, e.g. a "
+                                         "patient's pseudonym"))}),
+        S(QStringLiteral("deid"), QStringLiteral("pdf"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "redact a PDF: identifiers found in the text layer are blacked out and every page "
+              "is re-rendered as an image, so no text remains under a box; pages without a text "
+              "layer (scans) are withheld for review and the run exits 1"),
+          {}, QStringLiteral("IN OUT")),
     };
 }
 
@@ -168,6 +264,10 @@ int runDeidCommand(const ParsedCommand &args, QTextStream &out, QTextStream &err
     const QString verb = args.words.value(1);
     if (verb == QStringLiteral("dicom"))
         return deidDicom(args, out, err);
+    if (verb == QStringLiteral("text"))
+        return deidText(args, out, err);
+    if (verb == QStringLiteral("pdf"))
+        return deidPdf(args, out, err);
     return usage(err, args, QStringLiteral("unknown deid verb '%1'").arg(verb));
 }
 

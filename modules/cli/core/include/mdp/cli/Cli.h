@@ -24,4 +24,10 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err,
 using BenchProvider = std::function<QList<BenchLine>(const QString &scratchDir, int size)>;
 void registerBenchProvider(const QString &area, BenchProvider provider);
 
+// `mdp deid pdf IN OUT` renders pages, which needs QtGui and QtPdf (layer ui): the program registers
+// the redactor. It returns the exit code (0 every page redacted, 1 refused or pages withheld).
+using PdfRedactor =
+    std::function<int(const QString &input, const QString &output, QTextStream &out, QTextStream &err)>;
+void registerPdfRedactor(PdfRedactor redactor);
+
 } // namespace mdp::cli
