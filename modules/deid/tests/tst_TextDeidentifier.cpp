@@ -232,6 +232,58 @@ private Q_SLOTS:
             QCOMPARE(deid.deidentify(in), expected);
     }
 
+    // A cue, a short parenthesised relation, then the name ("家属（丈夫）李建国"), wherever the clause
+    // starts: at the start of the text, after sentence punctuation, a line break or a number.
+    void aParenthesisedRelationAfterTheCueStillCuesTheName()
+    {
+        const QList<std::pair<QString, QString>> cases = {
+            {QStringLiteral("家属（丈夫）李建国，电话。"), QStringLiteral("家属（丈夫）[姓名]，电话。")},
+            {QStringLiteral("发现左乳肿物。家属（丈夫）李建国，电话。"),
+             QStringLiteral("发现左乳肿物。家属（丈夫）[姓名]，电话。")},
+            {QStringLiteral("术后3月。家属（丈夫）李建国，电话。"),
+             QStringLiteral("术后3月。家属（丈夫）[姓名]，电话。")},
+            {QStringLiteral("发现左乳肿物；家属(女儿)王丽娟陪同。"),
+             QStringLiteral("发现左乳肿物；家属(女儿)[姓名]陪同。")},
+            {QStringLiteral("复查，配偶（妻子）陈静陪同。"),
+             QStringLiteral("复查，配偶（妻子）[姓名]陪同。")},
+            {QStringLiteral("发现左乳肿物\n患者（女儿）王丽娟代诉病史。"),
+             QStringLiteral("发现左乳肿物\n患者（女儿）[姓名]代诉病史。")},
+            {QStringLiteral("术后3月；联系人（之子）张强，电话。"),
+             QStringLiteral("术后3月；联系人（之子）[姓名]，电话。")},
+            {QStringLiteral("复查。紧急联系人（丈夫）李建国 13812345678"),
+             QStringLiteral("复查。紧急联系人（丈夫）[姓名] [手机号]")},
+            {QStringLiteral("复查。家属（丈夫）：李建国"), QStringLiteral("复查。家属（丈夫）：[姓名]")},
+            {QStringLiteral("复查。家属 （丈夫） 李建国"), QStringLiteral("复查。家属 （丈夫） [姓名]")},
+            {QStringLiteral("家属（兄）李建国，电话。"), QStringLiteral("家属（兄）[姓名]，电话。")},
+            {QStringLiteral("复查3次。医师（主治）刘洋查房。"),
+             QStringLiteral("复查3次。医师（主治）[姓名]查房。")},
+            {QStringLiteral("患者（女，42岁）李建国入院。"), QStringLiteral("患者（女，42岁）[姓名]入院。")},
+            // The relation as the cue inside the parenthesis, the name after it.
+            {QStringLiteral("复查。（丈夫）李建国，电话。"), QStringLiteral("复查。（丈夫）[姓名]，电话。")},
+            {QStringLiteral("联系人：（之女）王丽娟，电话。"),
+             QStringLiteral("联系人：（之女）[姓名]，电话。")},
+            // A label with a remark in parentheses, then its colon.
+            {QStringLiteral("签名（手写）：张建军"), QStringLiteral("签名（手写）：[姓名]")},
+            // The name in the parenthesis, as before.
+            {QStringLiteral("家属（李建国）签字。"), QStringLiteral("家属（[姓名]）签字。")},
+            {QStringLiteral("家属（丈夫李建国）签字。"), QStringLiteral("家属（丈夫[姓名]）签字。")},
+            // No name after the parenthesis: nothing is taken.
+            {QStringLiteral("家属（丈夫）要求出院。"), QStringLiteral("家属（丈夫）要求出院。")},
+            {QStringLiteral("家属（女儿）代诉病史。"), QStringLiteral("家属（女儿）代诉病史。")},
+            {QStringLiteral("家属（配偶）于今日签字。"), QStringLiteral("家属（配偶）于今日签字。")},
+            {QStringLiteral("患者（左乳）肿物增大。"), QStringLiteral("患者（左乳）肿物增大。")},
+            {QStringLiteral("患者（术后3月）复查。"), QStringLiteral("患者（术后3月）复查。")},
+            {QStringLiteral("患者（女）高血压病史10年。"), QStringLiteral("患者（女）高血压病史10年。")},
+            {QStringLiteral("报告（初步）：双乳增生。"), QStringLiteral("报告（初步）：双乳增生。")},
+            {QStringLiteral("家属（丈夫）电话13812345678。"), QStringLiteral("家属（丈夫）电话[手机号]。")},
+            {QStringLiteral("向家属（丈夫）交代病情，同意手术。"),
+             QStringLiteral("向家属（丈夫）交代病情，同意手术。")},
+        };
+        const TextDeidentifier deid;
+        for (const auto &[in, expected] : cases)
+            QCOMPARE(deid.deidentify(in), expected);
+    }
+
     // Clinical text written apart from the generator, with no identifier in it, stays as it was.
     void clinicalTextOutsideTheGeneratorStays()
     {

@@ -116,6 +116,11 @@ private:
     qsizetype nameAt(qsizetype s, Evidence evidence, bool weakLabel = false) const;
     void addName(qsizetype s, qsizetype length);
     qsizetype nameBefore(qsizetype end, bool surnameAlone) const;
+    // A short parenthesis opening at `open` ("（丈夫）", "（女，42岁）"): the position after its closing
+    // bracket, or 0.
+    qsizetype closingParenthesisAfter(qsizetype open) const;
+    // Whether a short parenthesis opens just before `at` ("（丈夫" of "（丈夫）", "（患者之女").
+    bool openParenthesisBefore(qsizetype at) const;
 
     // Addresses.
     qsizetype addressComponentsFrom(qsizetype at, int *components, int *strong, int *numbers) const;
@@ -538,6 +543,36 @@ qsizetype Scanner::nameBefore(qsizetype end, bool surnameAlone) const
     return longestPrepositional && fallback > 0 ? fallback : longest;
 }
 
+// Short and plain: ideographs, digits, a separator. Longer or mixed brackets are no relation.
+constexpr qsizetype kParenthesisLength = 8;
+
+bool parenthesisContent(QChar c)
+{
+    return isDigit(c) || isSpace(c) || c == u',' || c == u'、' || c == u'/';
+}
+
+qsizetype Scanner::closingParenthesisAfter(qsizetype open) const
+{
+    for (qsizetype k = open + 1; k < n && k <= open + kParenthesisLength; ++k) {
+        if (t[k] == u')')
+            return k > open + 1 ? k + 1 : 0;
+        if (!han(k) && !parenthesisContent(t[k]))
+            return 0;
+    }
+    return 0;
+}
+
+bool Scanner::openParenthesisBefore(qsizetype at) const
+{
+    for (qsizetype k = at - 1; k >= 0 && at - k <= kParenthesisLength; --k) {
+        if (t[k] == u'(')
+            return true;
+        if (!han(k) && !parenthesisContent(t[k]))
+            return false;
+    }
+    return false;
+}
+
 void Scanner::names()
 {
     for (qsizetype i = 0; i < n; ++i) {
@@ -549,12 +584,30 @@ void Scanner::names()
             qsizetype s = skipLabelGap(i + cue, &colon);
             const bool isLabel = lex.nameLabels.longestAt(t, i) == cue;
             const bool gap = s > i + cue;
-            if (s < n && t[s] == u'(') // "签名(手写)："
-                s = skipLabelGap(s + 1);
             Evidence evidence = (isLabel && (colon || gap)) ? Evidence::Label : Evidence::Cue;
             static const WordList weakLabels(u"报告 记录 审核 复核 录入 患者 病人 家属 助手 批准 核对 陪同");
             const bool weak = weakLabels.longestAt(t, i) == cue;
-            qsizetype len = nameAt(s, evidence, weak);
+            // After the parenthesis (a relation or a remark: "家属（丈夫）李建国", "签名(手写)：张三") the
+            // name follows as it would follow the cue; only a colon there makes the cue a label.
+            auto afterParenthesis = [&](qsizetype close) {
+                bool colonAfter = false;
+                s = skipLabelGap(close, &colonAfter);
+                evidence = (isLabel && colonAfter) ? Evidence::Label : Evidence::Cue;
+            };
+            qsizetype len = 0;
+            if (s < n && t[s] == u'(') {
+                // The name in the parenthesis ("家属（李建国）"), else the name after it.
+                const qsizetype close = closingParenthesisAfter(s);
+                len = nameAt(skipLabelGap(s + 1), evidence, weak);
+                if (len > 0)
+                    s = skipLabelGap(s + 1);
+                else if (close > 0)
+                    afterParenthesis(close);
+            } else if (s == i + cue && s < n && t[s] == u')' && openParenthesisBefore(i)) {
+                afterParenthesis(s + 1); // the relation is the cue: "（丈夫）李建国"
+            }
+            if (len == 0)
+                len = nameAt(s, evidence, weak);
             if (len > 0) {
                 addName(s, len);
                 // A list: "医师：张伟、李娜 / 王芳".
