@@ -485,7 +485,6 @@ void tst_PolicyEngine::rolesWithoutTheActionAreRefused()
     const Decision ethics = engine.decide(subject(QStringLiteral("eth"), {QStringLiteral("ethics-reviewer")}),
                                           Action::Export, record(2), now());
     QCOMPARE(ethics.reason, Reason::ActionNotAllowed);
-    
 }
 
 void tst_PolicyEngine::theRoleThatShowsMoreWins()

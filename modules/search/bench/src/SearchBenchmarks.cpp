@@ -1,5 +1,7 @@
 #include "mdp/search/SearchBenchmarks.h"
 
+#include "mdp/policy/Engine.h"
+
 #include "mdp/search/PatientSearchIndex.h"
 
 #include "SyntheticCohort.h"
@@ -335,6 +337,43 @@ QList<BenchLine> runSearchBenchmarks(const QString &scratchDir, int patients)
         }
     }
 
+    // The same queries with the permission engine deciding every candidate (R-6.4.1b, R-5.2b): a
+    // clinician at one of three sites, patients spread over the sites, so two thirds are hidden.
+    std::vector<double> filteredMs;
+    qint64 hidden = 0;
+    {
+        policy::Engine engine;
+        engine.setPolicy(policy::PolicySet::parse(policy::PolicySet::defaultDocument()).value());
+        policy::Subject clinician;
+        clinician.accountId = QStringLiteral("bench-clinician");
+        clinician.roles = {QStringLiteral("clinician")};
+        clinician.site = QStringLiteral("site-0");
+        clinician.secondFactor = true;
+        const policy::Environment environment{QDateTime::currentDateTimeUtc(), true, true};
+        const QString sites[] = {QStringLiteral("site-0"), QStringLiteral("site-1"),
+                                 QStringLiteral("site-2")};
+        SearchFilter permitted = filter;
+        permitted.mayAccess = [&](const QUuid &patientId) {
+            policy::Resource resource;
+            resource.kind = QStringLiteral("patient");
+            resource.level = 3;
+            resource.site = sites[patientId.data1 % 3];
+            const bool ok = engine.decide(clinician, policy::Action::Read, resource, environment).permitted;
+            hidden += ok ? 0 : 1;
+            return ok;
+        };
+        for (int pass = 0; pass <= kPasses; ++pass) {
+            for (const BenchQuery &q : queries) {
+                QElapsedTimer t;
+                t.start();
+                (void)index.search(q.text, permitted, kLimit);
+                const double elapsed = double(t.nsecsElapsed()) / 1e6;
+                if (pass > 0)
+                    filteredMs.push_back(elapsed);
+            }
+        }
+    }
+
     const Baseline baseline = scriptOpen ? runBaseline(scratchDir, loadScript, queries) : Baseline{};
     QFile::remove(loadScript);
 
@@ -395,6 +434,14 @@ QList<BenchLine> runSearchBenchmarks(const QString &scratchDir, int patients)
     p95.extra.insert(QStringLiteral("exact_id_top1"), exactTotal ? double(exactTop1) / exactTotal : 0.0);
     p95.extra.insert(QStringLiteral("typo_target_in_top20"), typoTotal ? double(typoFound) / typoTotal : 0.0);
     lines.append(p95);
+
+    BenchLine filtered = line(
+        QStringLiteral("search-p95-permission-filter"), QStringLiteral("ms"), percentile(filteredMs, 0.95),
+        QStringLiteral("the same queries without the filter"), percentile(ms, 0.95), false);
+    filtered.extra.insert(QStringLiteral("goal"), QStringLiteral("value <= 2 ms at 1000000 patients"));
+    filtered.extra.insert(QStringLiteral("decisions_refused"), double(hidden));
+    filtered.extra.insert(QStringLiteral("p50_ms"), percentile(filteredMs, 0.50));
+    lines.append(filtered);
 
     BenchLine build = line(QStringLiteral("search-build"), QStringLiteral("s"), buildSeconds,
                            QStringLiteral("FTS5 load of the same rows (sqlite3 process, one transaction)"),
