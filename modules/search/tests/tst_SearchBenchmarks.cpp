@@ -25,8 +25,10 @@ private Q_SLOTS:
             QVERIFY2(l.value > 0, qPrintable(l.caseName));
             QVERIFY(!l.higherIsBetter);
         }
-        QCOMPARE(cases,
-                 (QStringList{u"search-p50"_qs, u"search-p95"_qs, u"search-build"_qs, u"search-memory"_qs}));
+        QCOMPARE(cases, (QStringList{u"search-p50"_qs, u"search-p95"_qs, u"search-p95-permission-filter"_qs,
+                                     u"search-build"_qs, u"search-memory"_qs}));
+        // The permission filter did decide: two thirds of the candidates belong to other sites.
+        QVERIFY(lines[2].extra.value(u"decisions_refused"_qs).toDouble() > 0);
         QCOMPARE(lines[1].extra.value(u"exact_id_top1"_qs).toDouble(), 1.0);
         QVERIFY(lines[1].extra.value(u"typo_target_in_top20"_qs).toDouble() >= 0.5);
         QCOMPARE(lines[1].extra.value(u"goal_ms"_qs).toInt(), 20);

