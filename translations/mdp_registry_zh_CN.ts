@@ -199,8 +199,8 @@
         <translation>您的授权目前不涵盖 %1 第 %2 级（%3）：请申请访问后查看。</translation>
     </message>
     <message>
-        <source>The workstation&apos;s clock gives no valid time, so no access can be checked.</source>
-        <translation>工作站时钟没有有效时间，无法核验任何访问。</translation>
+        <source>This access could not be checked and recorded (no valid time, or the audit log refused the record), so nothing is shown.</source>
+        <translation>无法核验并记录此次访问（没有有效时间，或审计日志拒绝写入），因此不显示任何内容。</translation>
     </message>
     <message>
         <source>Level 5 data needs a temporary grant approved at several levels and narrowed to the patients concerned.</source>

@@ -412,7 +412,9 @@ QString Decision::explanation() const
             .arg(needed.level)
             .arg(categoryDisplayName(needed.category));
     case Reason::InvalidRequest:
-        return tr("The workstation's clock gives no valid time, so no access can be checked.");
+        return tr(
+            "This access could not be checked and recorded (no valid time, or the audit log refused the "
+            "record), so nothing is shown.");
     case Reason::MultiLevelGrantRequired:
         return tr(
             "Level 5 data needs a temporary grant approved at several levels and narrowed to the patients "

@@ -54,8 +54,12 @@ policy::Decision AccessGate::peek(policy::Action action, const policy::Resource 
 policy::Decision AccessGate::decide(policy::Action action, const policy::Resource &resource,
                                     QStringView operation, const QString &entity) const
 {
-    const policy::Decision decision = peek(action, resource);
-    record(decision, action, resource, operation, entity);
+    policy::Decision decision = peek(action, resource);
+    if (!record(decision, action, resource, operation, entity) && decision.permitted) {
+        // Unrecorded, a permit releases nothing.
+        decision.permitted = false;
+        decision.reason = policy::Reason::InvalidRequest;
+    }
     return decision;
 }
 
@@ -72,7 +76,7 @@ policy::Decision AccessGate::identityDecision() const
     return decision;
 }
 
-void AccessGate::record(const policy::Decision &decision, policy::Action action,
+bool AccessGate::record(const policy::Decision &decision, policy::Action action,
                         const policy::Resource &resource, QStringView operation, const QString &entity) const
 {
     audit::AuditEvent event;
@@ -86,9 +90,7 @@ void AccessGate::record(const policy::Decision &decision, policy::Action action,
     event.detail.insert(QStringLiteral("level"), resource.level);
     if (!entity.isEmpty())
         event.entities << audit::AuditEntity{resource.kind, entity};
-    // A decision that cannot be recorded still stands as made: the audit log's failure is what the
-    // workspace reports on its next write.
-    (void)m_record(std::move(event));
+    return m_record(std::move(event)).ok();
 }
 
 Result<void> AccessGate::recordRequest(const policy::NeededScope &scope, const QString &purpose) const

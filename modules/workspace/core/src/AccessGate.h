@@ -38,8 +38,9 @@ public:
                             const QString &entity = {}) const;
     // The same decision, not recorded.
     policy::Decision peek(policy::Action action, const policy::Resource &resource) const;
-    // Records a decision made with peek (and perhaps narrowed by the caller) as decide() would.
-    void record(const policy::Decision &decision, policy::Action action, const policy::Resource &resource,
+    // Records a decision made with peek (and perhaps narrowed by the caller) as decide() would; false
+    // when the audit log refused it (a permit must then not release anything).
+    bool record(const policy::Decision &decision, policy::Action action, const policy::Resource &resource,
                 QStringView operation, const QString &entity = {}) const;
     // Whether the signed-in principal sees identity: reads level 4 without pseudonymisation. The
     // decision is narrowed to a refusal when the engine permits only a pseudonymised view.

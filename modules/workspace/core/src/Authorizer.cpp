@@ -7,6 +7,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 namespace mdp::workspace {
 
 namespace {
@@ -86,9 +88,13 @@ Result<registry::ActingPrincipal> Authorizer::require(Permission permission, QSt
             identity ? AccessGate::patientIdentity() : AccessGate::patientRecord();
         const policy::Decision decision =
             identity ? m_gate->identityDecision() : m_gate->peek(policy::Action::Read, resource);
-        m_gate->record(decision, policy::Action::Read, resource, operation);
+        const bool recorded = m_gate->record(decision, policy::Action::Read, resource, operation);
         if (!decision.permitted)
             return makeError(Error::Code::PermissionDenied, decision.explanation());
+        if (!recorded)
+            return makeError(Error::Code::Io,
+                             QStringLiteral("the access decision could not be recorded in the "
+                                            "audit log, so nothing is shown"));
         return *principal;
     }
     if (!rolesAllow(principal->roles, permission))
@@ -168,8 +174,10 @@ int Authorizer::unmaskedLevel() const
     const policy::Decision identity = m_gate->peek(policy::Action::Read, AccessGate::patientIdentity());
     if (identity.permitted)
         return identity.obligations.maskAboveLevel;
+    // Identity refused (a second factor missing, say): nothing of level 4 either, whatever the record's
+    // own decision would allow.
     const policy::Decision record = m_gate->peek(policy::Action::Read, AccessGate::patientRecord());
-    return record.permitted ? record.obligations.maskAboveLevel : 0;
+    return record.permitted ? std::min(record.obligations.maskAboveLevel, policy::kIdentifyingLevel - 1) : 0;
 }
 
 bool Authorizer::allows(Permission permission) const

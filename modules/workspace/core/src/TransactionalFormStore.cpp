@@ -139,13 +139,28 @@ Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const
         if (!stored)
             return stored.error();
         const QHash<QString, int> levels = fieldLevels(stored->formId, stored->formVersion);
+        if (levels.isEmpty())
+            return makeError(
+                Error::Code::NotFound,
+                QStringLiteral("the record's form definition cannot be read, so what this role may "
+                               "change cannot be told; nothing was saved"));
         QJsonObject merged = values;
         QJsonObject visible = stored->values;
         mask(visible, levels, limit);
         for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
-            if (!visible.contains(it.key()) || visible.value(it.key()) != it.value())
-                merged.insert(it.key(),
-                              it.value()); // a masked field; a group with masked members stays as stored
+            if (!visible.contains(it.key())) {
+                merged.insert(it.key(), it.value()); // a masked field keeps its stored value
+            } else if (visible.value(it.key()) != it.value()) {
+                // A group with masked members: its rows cannot be merged member by member without
+                // guessing which row is which, so a change to it is refused rather than dropped.
+                if (values.value(it.key()) != visible.value(it.key()))
+                    return makeError(
+                        Error::Code::PermissionDenied,
+                        QStringLiteral("the group \"%1\" holds fields your role does not see; it cannot "
+                                       "be changed from this session")
+                            .arg(it.key()));
+                merged.insert(it.key(), it.value());
+            }
         }
 
         return m_inner.saveDraft(actor, recordId, merged, expectedRevision);
@@ -166,8 +181,8 @@ Result<FormRecord> TransactionalFormStore::approve(const QString &actor, const Q
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.approve"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox,
-                            [&] { return m_inner.approve(actor, recordId, expectedRevision, comment); });
+    return masked(inOneTransaction(
+        m_outbox, [&] { return m_inner.approve(actor, recordId, expectedRevision, comment); }));
 }
 
 Result<FormRecord> TransactionalFormStore::reject(const QString &actor, const QUuid &recordId,
@@ -175,8 +190,8 @@ Result<FormRecord> TransactionalFormStore::reject(const QString &actor, const QU
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.reject"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox,
-                            [&] { return m_inner.reject(actor, recordId, expectedRevision, reason); });
+    return masked(inOneTransaction(
+        m_outbox, [&] { return m_inner.reject(actor, recordId, expectedRevision, reason); }));
 }
 
 Result<FormRecord> TransactionalFormStore::amend(const QString &actor, const QUuid &recordId,
@@ -184,8 +199,8 @@ Result<FormRecord> TransactionalFormStore::amend(const QString &actor, const QUu
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.amend"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox,
-                            [&] { return m_inner.amend(actor, recordId, expectedRevision, reason); });
+    return masked(
+        inOneTransaction(m_outbox, [&] { return m_inner.amend(actor, recordId, expectedRevision, reason); }));
 }
 
 Result<FormRecord> TransactionalFormStore::withdraw(const QString &actor, const QUuid &recordId,

@@ -150,7 +150,16 @@ public:
         allowed.identityVisible = filter.identityVisible && m_guard.allows(Permission::SeeIdentity);
         if (auto ready = m_builder.waitUntilReady(); !ready)
             return ready.error();
-        return m_search.search(std::move(query), limit, allowed);
+        auto hits = m_search.search(std::move(query), limit, allowed);
+        if (hits && !allowed.identityVisible) {
+            // Without identity a hit shows what the registry's own reads show: the birth year only.
+            for (registry::PatientHit &hit : hits.value()) {
+                hit.displayName.clear();
+                if (hit.birthDate.isValid())
+                    hit.birthDate = QDate(hit.birthDate.year(), 1, 1);
+            }
+        }
+        return hits;
     }
 
 private:
@@ -1182,7 +1191,10 @@ struct Workspace::Impl
             [impl = this] { return impl->actingPrincipal(); },
             // The custodian holds the passphrase that opens every key of a machine-unlock workspace:
             // no policy keeps data from that holder, so its session counts as strongly authenticated.
-            [impl = this] { return impl->session && (impl->custodianSession || impl->sessionSecondFactor); },
+            [impl = this] {
+                return impl->session &&
+                       ((impl->custodianSession && !impl->accountSlots) || impl->sessionSecondFactor);
+            },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
         authorizer->setGate(accessGate.get());
         transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(
@@ -2397,7 +2409,7 @@ Result<Workspace::PatientCount> Workspace::countPatients(const QString &query)
     // Pseudonymous ids and clinical terms only: a count must not tell whether a name exists.
     registry::SearchFilter filter;
     filter.identityVisible = false;
-    constexpr int kCap = 10000;
+    constexpr int kCap = 200; // the index returns at most this many; more is told as "at least"
     auto hits = d->indexedSearch->search(query, kCap, filter);
     if (!hits)
         return hits.error();

@@ -98,7 +98,7 @@ enum class Reason
     NoGrant,                 // a grant would be needed
     GrantDoesNotCover,       // grants exist but none covers this project, level, category or time
     MultiLevelGrantRequired, // level 5
-    InvalidRequest,          // no valid time in the environment
+    InvalidRequest,          // no valid time in the environment, or the decision could not be recorded
 };
 QString reasonId(Reason reason); // "no-grant", ...
 
