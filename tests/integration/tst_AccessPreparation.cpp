@@ -69,7 +69,7 @@ class tst_AccessPreparation : public QObject
 
     QString me() const { return m_demo.workspace->session()->accountId; }
 
-    // The audit events of `type` recorded for `userName`, read as the auditor.
+    // The audit events of `type` (every type when empty) recorded for `userName`, read as the auditor.
     QList<audit::AuditEvent> eventsOf(const QString &userName, QStringView type)
     {
         QList<audit::AuditEvent> events;
@@ -79,7 +79,7 @@ class tst_AccessPreparation : public QObject
         if (!rows)
             return events;
         for (const auto &row : rows.value())
-            if (row.event.type == type)
+            if (type.isEmpty() || row.event.type == type)
                 events << row.event;
         return events;
     }
@@ -289,6 +289,10 @@ private Q_SLOTS:
         }
         QVERIFY(deniedRead);
         QVERIFY(permittedCount);
+        // A count is not recorded as a read of the patients it counted: no event of the researcher names
+        // the counted patient.
+        for (const auto &event : eventsOf(QStringLiteral("res.zhang"), {}))
+            QVERIFY(!QString::fromUtf8(event.toCanonicalJson()).contains(m_patients.at(1).pseudonymId));
 
         const auto reviewer = eventsOf(QStringLiteral("rev.li"), audit::EventType::AccessDecision);
         bool permittedRead = false;

@@ -2406,15 +2406,15 @@ Result<Workspace::PatientCount> Workspace::countPatients(const QString &query)
         return makeError(Error::Code::PermissionDenied, decision.explanation());
     if (auto ready = d->indexBuilder->waitUntilReady(); !ready)
         return ready.error();
-    // Pseudonymous ids and clinical terms only: a count must not tell whether a name exists.
-    registry::SearchFilter filter;
-    filter.identityVisible = false;
-    constexpr int kCap = 200; // the index returns at most this many; more is told as "at least"
-    auto hits = d->indexedSearch->search(query, kCap, filter);
-    if (!hits)
-        return hits.error();
+    // Pseudonymous ids and clinical terms only: a count must not tell whether a name exists. The index
+    // is asked directly: the count's decision is the record of it, and a count is not a read of the
+    // patients it counted (the search box's query event would list their pseudonyms).
+    search::SearchFilter filter;
+    filter.identityAccess = search::IdentityAccess::None;
+    constexpr int kCap = 10000; // more is told as "at least"
+    const QList<search::SearchHit> hits = d->searchIndex->search(query.left(200), filter, kCap);
     PatientCount count;
-    count.count = int(hits->size());
+    count.count = int(hits.size());
     count.capped = count.count >= kCap;
     count.minimumCellSize = decision.obligations.aggregateOnly ? decision.obligations.minCellSize : 0;
     // Small cells are not shown, nor is zero: "fewer than 5" is all a count-only user learns.
