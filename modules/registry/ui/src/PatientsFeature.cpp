@@ -81,6 +81,10 @@ void contributePatients(workbench::Contributions &contributions)
             // Not while the index is being built: the Go to box would block until it is done.
             if (context.isBusy() || !context.workspace().searchIndexState().ready)
                 return hits;
+            // A count-only session opens no patient: the Go to box offers none (and records no refusal
+            // at every keystroke); the Patients page counts.
+            if (!context.workspace().patientAccess(policy::Action::Read).permitted)
+                return hits;
             registry::SearchFilter filter;
             filter.roles = context.roles();
             filter.identityVisible = PatientAccess::showsIdentity(filter.roles);
