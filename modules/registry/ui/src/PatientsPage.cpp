@@ -127,7 +127,6 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
             }
             if (m_countsOnly) {
                 m_lastCount.reset();
-                m_countFailure.clear();
                 auto count = m_context.workspace().countPatients(query);
                 if (!count)
                     return count.error();

@@ -117,7 +117,6 @@ private:
     QPushButton *m_requestAccess = nullptr;
     // The last count a counts-only search gave (the controller delivers no hits then).
     std::optional<workspace::Workspace::PatientCount> m_lastCount;
-    QString m_countFailure;
 };
 
 } // namespace mdp::registry::ui

@@ -85,7 +85,11 @@ void TransactionalFormStore::mask(QJsonObject &values, const QHash<QString, int>
 
 Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record)
 {
-    const int limit = ceiling();
+    return masked(std::move(record), ceiling());
+}
+
+Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record, int limit)
+{
     if (!record || limit >= policy::kMaxLevel)
         return record;
     const QHash<QString, int> levels = fieldLevels(record->formId, record->formVersion);
@@ -130,41 +134,46 @@ Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const
     if (auto ok = permitActing(m_guard, actor, u"forms.save-draft"); !ok)
         return ok.error();
     const int limit = ceiling();
-    return masked(inOneTransaction(m_outbox, [&]() -> Result<FormRecord> {
-        if (limit >= policy::kMaxLevel)
-            return m_inner.saveDraft(actor, recordId, values, expectedRevision);
-        // What this session was not shown it cannot have changed: the stored values of masked fields
-        // stay, whatever the values sent say about them.
-        auto stored = m_inner.record(actor, recordId);
-        if (!stored)
-            return stored.error();
-        const QHash<QString, int> levels = fieldLevels(stored->formId, stored->formVersion);
-        if (levels.isEmpty())
-            return makeError(
-                Error::Code::NotFound,
-                QStringLiteral("the record's form definition cannot be read, so what this role may "
-                               "change cannot be told; nothing was saved"));
-        QJsonObject merged = values;
-        QJsonObject visible = stored->values;
-        mask(visible, levels, limit);
-        for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
-            if (!visible.contains(it.key())) {
-                merged.insert(it.key(), it.value()); // a masked field keeps its stored value
-            } else if (visible.value(it.key()) != it.value()) {
-                // A group with masked members: its rows cannot be merged member by member without
-                // guessing which row is which, so a change to it is refused rather than dropped.
-                if (values.value(it.key()) != visible.value(it.key()))
+    return masked(
+        inOneTransaction(
+            m_outbox,
+            [&]() -> Result<FormRecord> {
+                if (limit >= policy::kMaxLevel)
+                    return m_inner.saveDraft(actor, recordId, values, expectedRevision);
+                // What this session was not shown it cannot have changed: the stored values of masked fields
+                // stay, whatever the values sent say about them.
+                auto stored = m_inner.record(actor, recordId);
+                if (!stored)
+                    return stored.error();
+                const QHash<QString, int> levels = fieldLevels(stored->formId, stored->formVersion);
+                if (levels.isEmpty())
                     return makeError(
-                        Error::Code::PermissionDenied,
-                        QStringLiteral("the group \"%1\" holds fields your role does not see; it cannot "
-                                       "be changed from this session")
-                            .arg(it.key()));
-                merged.insert(it.key(), it.value());
-            }
-        }
+                        Error::Code::NotFound,
+                        QStringLiteral("the record's form definition cannot be read, so what this role may "
+                                       "change cannot be told; nothing was saved"));
+                QJsonObject merged = values;
+                QJsonObject visible = stored->values;
+                mask(visible, levels, limit);
+                for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
+                    if (!visible.contains(it.key())) {
+                        merged.insert(it.key(), it.value()); // a masked field keeps its stored value
+                    } else if (visible.value(it.key()) != it.value()) {
+                        // A group with masked members: its rows cannot be merged member by member without
+                        // guessing which row is which, so a change to it is refused rather than dropped.
+                        if (values.value(it.key()) != visible.value(it.key()))
+                            return makeError(
+                                Error::Code::PermissionDenied,
+                                QStringLiteral(
+                                    "the group \"%1\" holds fields your role does not see; it cannot "
+                                    "be changed from this session")
+                                    .arg(it.key()));
+                        merged.insert(it.key(), it.value());
+                    }
+                }
 
-        return m_inner.saveDraft(actor, recordId, merged, expectedRevision);
-    }));
+                return m_inner.saveDraft(actor, recordId, merged, expectedRevision);
+            }),
+        limit);
 }
 
 Result<FormRecord> TransactionalFormStore::submit(const QString &actor, const QUuid &recordId,
@@ -226,8 +235,9 @@ Result<QList<FormRecord>> TransactionalFormStore::records(const QString &actor, 
     auto all = m_inner.records(actor, filter);
     if (!all)
         return all;
+    const int limit = ceiling(); // once for the list, not per record
     for (FormRecord &one : all.value()) {
-        auto shown = masked(std::move(one));
+        auto shown = masked(std::move(one), limit);
         one = std::move(shown.value());
     }
     return all;

@@ -70,6 +70,7 @@ private:
     int ceiling() const;
     QHash<QString, int> fieldLevels(const QString &formId, int version);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record);
+    Result<forms::FormRecord> masked(Result<forms::FormRecord> record, int limit);
     void mask(QJsonObject &values, const QHash<QString, int> &levels, int ceiling) const;
 
     forms::FormStore &m_inner;

@@ -2398,7 +2398,7 @@ policy::Decision Workspace::patientAccess(policy::Action action) const
 
 Result<Workspace::PatientCount> Workspace::countPatients(const QString &query)
 {
-    if (!d->accessGate || !d->indexedSearch || !d->indexBuilder)
+    if (!d->accessGate || !d->searchIndex || !d->indexBuilder)
         return makeError(Error::Code::Unsupported, QStringLiteral("the patient index is not open"));
     const policy::Decision decision =
         d->accessGate->decide(policy::Action::Search, AccessGate::patientRecord(), u"registry.count");
