@@ -199,11 +199,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workstation&apos;s clock gives no valid time, so no access can be checked.</source>
+        <source>Level 5 data needs a temporary grant approved at several levels and narrowed to the patients concerned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Level 5 data needs a temporary grant approved at several levels and narrowed to the patients concerned.</source>
+        <source>This access could not be checked and recorded (no valid time, or the audit log refused the record), so nothing is shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
