@@ -4,6 +4,7 @@
 #include "CohortCommands.h"
 #include "CommandSyntax.h"
 #include "DeidCommands.h"
+#include "PolicyCommands.h"
 #include "FormCommands.h"
 #include "PatientCommands.h"
 
@@ -926,7 +927,7 @@ QList<CommandSyntax> ownSyntax()
 const QList<CommandSyntax> &allSyntax()
 {
     static const QList<CommandSyntax> syntax =
-        ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() + deidSyntax();
+        ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() + deidSyntax() + policySyntax();
     return syntax;
 }
 
@@ -1009,6 +1010,8 @@ int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err
         return runCohortCommand({args, opener}, out, err);
     if (command == QStringLiteral("deid"))
         return runDeidCommand(args, out, err);
+    if (command == QStringLiteral("policy"))
+        return runPolicyCommand({args, opener}, out, err);
     return cmdBench(args, out, err);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mdp::policy {
 
 namespace {
@@ -366,6 +368,27 @@ Classification classify(const ClassificationSubject &subject, const QList<Classi
         return floored(candidate.result);
     }
     return declared;
+}
+
+int classificationFloor(const ClassificationSubject &subject, const Classification &byRule)
+{
+    // Only a declaration that raises protection binds: every field carries a declared level (3 when
+    // the designer wrote none), and a clinical field may be lowered.
+    int floor =
+        subject.declaredLevel >= kIdentifyingLevel ? std::min(subject.declaredLevel, kMaxLevel) : kMinLevel;
+    if (byRule.level >= kIdentifyingLevel)
+        floor = std::max(floor, byRule.level);
+    return floor;
+}
+
+Classification resolveClassification(const std::optional<Classification> &decided,
+                                     const ClassificationSubject &subject, const Classification &byRule)
+{
+    if (!decided)
+        return byRule;
+    Classification out = *decided;
+    out.level = std::clamp(std::max(out.level, classificationFloor(subject, byRule)), kMinLevel, kMaxLevel);
+    return out;
 }
 
 } // namespace mdp::policy

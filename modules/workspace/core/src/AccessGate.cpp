@@ -3,6 +3,8 @@
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/audit/AuditEventType.h"
 
+#include <algorithm>
+
 namespace mdp::workspace {
 
 AccessGate::AccessGate(registry::PrincipalProvider principal, SecondFactor secondFactor, Recorder record,
@@ -122,11 +124,19 @@ policy::Resource AccessGate::patientRecord()
     return r;
 }
 
-policy::Resource AccessGate::patientIdentity()
+policy::Resource AccessGate::patientIdentity() const
 {
     policy::Resource r;
     r.kind = QStringLiteral("patient-identity");
     r.level = policy::kIdentifyingLevel;
+    // A data manager may have raised an identifier (a biometric, say) above level 4: identity then
+    // takes the highest level of what it shows.
+    if (const auto set = m_engine.policy()) {
+        for (auto it = set->fieldClassifications().cbegin(); it != set->fieldClassifications().cend(); ++it) {
+            if (it.key().startsWith(u"identifier:"))
+                r.level = std::max(r.level, std::min(it.value().level, policy::kMaxLevel));
+        }
+    }
     r.category = policy::Category::PersonalAttributes;
     return r;
 }

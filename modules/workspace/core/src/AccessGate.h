@@ -53,7 +53,8 @@ public:
     // The resources the registry's reads stand for: a patient's clinical record (level 3), and its
     // identity (names, resident IDs, contacts: level 4).
     static policy::Resource patientRecord();
-    static policy::Resource patientIdentity();
+    // Identity takes the highest level the policy in force gives an identifier, at least 4.
+    policy::Resource patientIdentity() const;
 
 private:
     std::optional<policy::Subject> subject() const;

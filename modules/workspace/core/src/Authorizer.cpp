@@ -84,8 +84,7 @@ Result<registry::ActingPrincipal> Authorizer::require(Permission permission, QSt
         return denied(principal, operation, QStringLiteral("nobody is signed in"), permissionId(permission));
     if (m_gate && (permission == Permission::ReadPatients || permission == Permission::SeeIdentity)) {
         const bool identity = permission == Permission::SeeIdentity;
-        const policy::Resource resource =
-            identity ? AccessGate::patientIdentity() : AccessGate::patientRecord();
+        const policy::Resource resource = identity ? m_gate->patientIdentity() : AccessGate::patientRecord();
         const policy::Decision decision =
             identity ? m_gate->identityDecision() : m_gate->peek(policy::Action::Read, resource);
         const bool recorded = m_gate->record(decision, policy::Action::Read, resource, operation);
@@ -171,7 +170,7 @@ int Authorizer::unmaskedLevel() const
 {
     if (!m_gate)
         return allows(Permission::SeeIdentity) ? policy::kIdentifyingLevel : policy::kIdentifyingLevel - 1;
-    const policy::Decision identity = m_gate->peek(policy::Action::Read, AccessGate::patientIdentity());
+    const policy::Decision identity = m_gate->peek(policy::Action::Read, m_gate->patientIdentity());
     if (identity.permitted)
         return identity.obligations.maskAboveLevel;
     // Identity refused (a second factor missing, say): nothing of level 4 either, whatever the record's

@@ -34,6 +34,10 @@ QString permissionId(Permission permission)
         return QStringLiteral("write-patients");
     case Permission::ManageReviews:
         return QStringLiteral("manage-reviews");
+    case Permission::ManagePolicy:
+        return QStringLiteral("manage-policy");
+    case Permission::RequestClassification:
+        return QStringLiteral("request-classification");
     }
     return {};
 }
@@ -54,7 +58,10 @@ bool rolesAllow(const QStringList &roleIds, Permission permission)
     case Permission::WritePatients:
         return holdsAny(roleIds, {u"clinician", u"data-manager", u"system-admin"});
     case Permission::ManageReviews:
+    case Permission::ManagePolicy:
         return holdsAny(roleIds, {u"data-manager", u"system-admin"});
+    case Permission::RequestClassification:
+        return holdsAny(roleIds, {u"clinician", u"data-manager", u"system-admin"});
     }
     return false;
 }

@@ -2,6 +2,7 @@
 
 #include "Authorizer.h"
 #include "OneTransaction.h"
+#include "WorkspacePolicies.h"
 
 #include "mdp/policy/Classification.h"
 
@@ -13,15 +14,19 @@ using namespace forms;
 
 namespace {
 
-int levelOf(const FieldDefinition &field)
+// The field's level in the policy in force: a data manager's decision (never below its floor), else
+// the default rules'.
+int levelOf(const FieldDefinition &field, const QString &formId, const QString &path,
+            const policy::PolicySet *set)
 {
-    policy::ClassificationSubject subject;
-    subject.kind = policy::ClassificationSubject::Kind::Field;
-    subject.id = field.id;
-    subject.label = field.label.zh + QLatin1Char(' ') + field.label.en;
-    subject.declaredCategory = field.classification.category;
-    subject.declaredLevel = field.classification.level;
-    return policy::classify(subject).level;
+    const policy::ClassificationSubject subject = WorkspacePolicies::fieldSubject(field, path);
+    std::optional<policy::Classification> decided;
+    if (set) {
+        const auto it = set->fieldClassifications().constFind(WorkspacePolicies::fieldKey(formId, path));
+        if (it != set->fieldClassifications().cend())
+            decided = it.value();
+    }
+    return policy::resolveClassification(decided, subject, policy::classify(subject)).level;
 }
 
 } // namespace
@@ -33,7 +38,9 @@ int TransactionalFormStore::ceiling() const
 
 QHash<QString, int> TransactionalFormStore::fieldLevels(const QString &formId, int version)
 {
-    const QString key = formId + QLatin1Char('/') + QString::number(version);
+    const std::shared_ptr<const policy::PolicySet> set = m_policy ? m_policy() : nullptr;
+    const QString key = formId + QLatin1Char('/') + QString::number(version) + QLatin1Char('/') +
+                        QString::number(set ? set->version() : 0);
     {
         std::lock_guard lock(m_levelsMutex);
         if (const auto it = m_levels.constFind(key); it != m_levels.cend())
@@ -44,9 +51,11 @@ QHash<QString, int> TransactionalFormStore::fieldLevels(const QString &formId, i
     if (!definition)
         return levels; // the caller masks every field it cannot place
     for (const FieldDefinition *field : definition->fields()) {
-        levels.insert(field->id, levelOf(*field));
-        for (const FieldDefinition &member : field->fields)
-            levels.insert(field->id + QLatin1Char('.') + member.id, levelOf(member));
+        levels.insert(field->id, levelOf(*field, formId, field->id, set.get()));
+        for (const FieldDefinition &member : field->fields) {
+            const QString path = field->id + QLatin1Char('.') + member.id;
+            levels.insert(path, levelOf(member, formId, path, set.get()));
+        }
     }
     std::lock_guard lock(m_levelsMutex);
     m_levels.insert(key, levels);

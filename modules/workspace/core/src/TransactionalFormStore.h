@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mdp/policy/PolicySet.h"
+
 #include <QHash>
 
 #include <mutex>
@@ -24,6 +26,12 @@ class TransactionalFormStore final : public forms::FormStore
 {
 public:
     TransactionalFormStore(forms::FormStore &inner, AuditOutbox &outbox, const Authorizer *guard = nullptr);
+    // Where the classifications a data manager decided come from (the policy in force); without it
+    // the default rules alone place each field.
+    void setPolicySource(std::function<std::shared_ptr<const policy::PolicySet>()> source)
+    {
+        m_policy = std::move(source);
+    }
 
     Result<forms::FormDefinition> importDefinition(const QString &actor, const QByteArray &json) override;
     Result<QList<forms::FormDefinition>> definitions() override;
@@ -77,7 +85,8 @@ private:
     AuditOutbox &m_outbox;
     const Authorizer *m_guard = nullptr;
     std::mutex m_levelsMutex;
-    QHash<QString, QHash<QString, int>> m_levels; // "formId/version" -> field path -> level
+    QHash<QString, QHash<QString, int>> m_levels; // "formId/version/policy" -> field path -> level
+    std::function<std::shared_ptr<const policy::PolicySet>()> m_policy;
 };
 
 } // namespace mdp::workspace

@@ -16,6 +16,7 @@
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
+#include "WorkspacePolicies.h"
 #include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
 #include "WorkspaceSinks.h"
@@ -210,6 +211,7 @@ struct Workspace::Impl
     std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::unique_ptr<FormsMergeFollower> formsFollower;
     std::unique_ptr<TransactionalFormStore> transactionalForms;
+    std::unique_ptr<WorkspacePolicies> policies;
     std::unique_ptr<AuditHistoryCheck> historyCheck; // reads the audit log: stopped before it goes
     // Stopped and destroyed first (they use the database and the audit log), newest first.
     std::vector<std::unique_ptr<WorkspaceService>> services;
@@ -1205,6 +1207,13 @@ struct Workspace::Impl
             return r;
         if (auto r = openRegistry(); !r)
             return r;
+        // The policy in force: the newest signed version stored here, else the built-in default.
+        policies = std::make_unique<WorkspacePolicies>(
+            *database, *outbox, [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
+            authorizer.get(), *accessGate, *forms, *signer, *clock, nodeId);
+        if (auto r = policies->load(); !r)
+            return r;
+        transactionalForms->setPolicySource([gate = accessGate.get()] { return gate->engine().policy(); });
         database->setCommitObserver(outbox.get());
         return {};
     }
@@ -2536,6 +2545,11 @@ registry::PatientSearch &Workspace::patientSearch()
 forms::FormStore &Workspace::forms()
 {
     return *d->transactionalForms;
+}
+
+DataPolicies &Workspace::policies()
+{
+    return *d->policies;
 }
 
 Result<Session> Workspace::login(const QString &userName, const SecureBytes &password,

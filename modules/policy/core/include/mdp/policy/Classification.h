@@ -94,4 +94,13 @@ const QList<ClassificationRule> &defaultClassificationRules();
 Classification classify(const ClassificationSubject &subject,
                         const QList<ClassificationRule> &rules = defaultClassificationRules());
 
+// Step d): the lowest level a data manager's decision may give `subject`: what identifies a person
+// directly or is otherwise restricted (a rule or the form's declaration gave it level 4 or 5) keeps
+// that level; anything else may go down to level 1.
+int classificationFloor(const ClassificationSubject &subject, const Classification &byRule);
+// The classification in force: a data manager's decision (raised to the floor when below it), else
+// the rules'.
+Classification resolveClassification(const std::optional<Classification> &decided,
+                                     const ClassificationSubject &subject, const Classification &byRule);
+
 } // namespace mdp::policy

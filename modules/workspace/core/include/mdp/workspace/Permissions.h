@@ -17,7 +17,10 @@ enum class Permission
     ReadPatients,       // patients, timelines, records (pseudonymous unless SeeIdentity): the above,
                         // reviewer; researcher and ethics-reviewer reach the Patients page for counts
     WritePatients,      // register, change timelines, attach, merge: clinician, data-manager, system-admin
-    ManageReviews       // every reviewer's tasks, reassignment: data-manager, system-admin
+    ManageReviews,      // every reviewer's tasks, reassignment: data-manager, system-admin
+    ManagePolicy,       // classification review, policies put in force: data-manager, system-admin
+    RequestClassification // ask for a subject's classification (R-7.1.2 a): clinician, data-manager,
+                          // system-admin
 };
 
 // Stable identifier for audit details ("read-audit-trail", ...). Never translated.

@@ -44,6 +44,7 @@ class FormStore;
 namespace mdp::workspace {
 
 class WorkspaceConnection;
+class DataPolicies;
 class AuditReview;
 
 // Something that runs beside an unlocked workspace (BackgroundServices): the workspace owns it and
@@ -332,6 +333,9 @@ public:
     // Entry forms, records and the review workflow. Roles come from the account directory;
     // overdue reviews are reported to every unlocked data manager.
     forms::FormStore &forms();
+    // Data classification and the access policy in force (R-7.1.1, R-7.1.2, R-6.6.4c): signed
+    // policy versions, the classification flow, every step audited.
+    DataPolicies &policies();
 
     // Session. A role that needs a second factor must pass a valid TOTP code. Every attempt is
     // audited; `origin` is recorded with the sign-in and with everything the session then does.

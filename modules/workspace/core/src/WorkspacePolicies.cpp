@@ -1,0 +1,757 @@
+#include "WorkspacePolicies.h"
+
+#include "AccessGate.h"
+#include "Authorizer.h"
+#include "OneTransaction.h"
+#include "WorkspaceLogging.h"
+
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/crypto/Hash.h"
+#include "mdp/deid/TextDeidentifier.h"
+#include "mdp/forms/FormStore.h"
+#include "mdp/policy/PolicySet.h"
+#include "mdp/store/Database.h"
+#include "mdp/workspace/Sm2CheckpointSigner.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace mdp::workspace {
+
+namespace {
+
+using policy::Classification;
+using policy::ClassificationSubject;
+
+constexpr int kMaxReason = 500;
+
+const QString kRequest = QStringLiteral("classification.request");
+const QString kReview = QStringLiteral("classification.review");
+const QString kMatch = QStringLiteral("classification.match");
+const QString kDecide = QStringLiteral("classification.decide");
+const QString kInstall = QStringLiteral("policy.install");
+const QString kRefused = QStringLiteral("policy.refused");
+
+// The subjects that are not form fields: identifiers the registry holds, attached documents, image
+// series and values the workstation derives.
+struct FixedSubject
+{
+    const char *key;
+    ClassificationSubject::Kind kind;
+    const char *label; // Chinese and English, as the rules read them
+    const char *group;
+};
+constexpr FixedSubject kFixedSubjects[] = {
+    {"identifier:name", ClassificationSubject::Kind::Identifier, "患者姓名 Patient name", "identifiers"},
+    {"identifier:resident-id", ClassificationSubject::Kind::Identifier, "居民身份证号 Resident ID number",
+     "identifiers"},
+    {"identifier:phone", ClassificationSubject::Kind::Identifier, "联系电话 Phone number", "identifiers"},
+    {"identifier:address", ClassificationSubject::Kind::Identifier, "住址 Address", "identifiers"},
+    {"identifier:medical-record-number", ClassificationSubject::Kind::Identifier,
+     "病案号 Medical record number", "identifiers"},
+    {"document:attachment", ClassificationSubject::Kind::Document, "附件文档 Attached documents",
+     "documents"},
+    {"image:series", ClassificationSubject::Kind::ImageSeries, "影像序列 Image series", "images"},
+    {"derived:age-at-diagnosis", ClassificationSubject::Kind::DerivedValue, "诊断年龄 Age at diagnosis",
+     "derived"},
+};
+
+QString stateId(ClassificationRequest::State state)
+{
+    switch (state) {
+    case ClassificationRequest::State::Requested:
+        return QStringLiteral("requested");
+    case ClassificationRequest::State::Reviewed:
+        return QStringLiteral("reviewed");
+    case ClassificationRequest::State::Rejected:
+        return QStringLiteral("rejected");
+    case ClassificationRequest::State::Decided:
+        return QStringLiteral("decided");
+    }
+    return {};
+}
+
+ClassificationRequest::State stateFrom(const QString &id)
+{
+    if (id == u"reviewed")
+        return ClassificationRequest::State::Reviewed;
+    if (id == u"rejected")
+        return ClassificationRequest::State::Rejected;
+    if (id == u"decided")
+        return ClassificationRequest::State::Decided;
+    return ClassificationRequest::State::Requested;
+}
+
+// A classification as a caller gave it: a known category, a sub-kind of it or none, a level 1-5.
+Result<void> checkClassification(const Classification &c)
+{
+    if (c.level < policy::kMinLevel || c.level > policy::kMaxLevel)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a level is 1 to 5"));
+    if (!c.subKind.isEmpty() && !policy::subKinds(c.category).contains(c.subKind))
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("\"%1\" is not a sub-kind of %2")
+                             .arg(c.subKind.left(40), policy::categoryId(c.category)));
+    return {};
+}
+
+QJsonObject classificationJson(const Classification &c)
+{
+    QJsonObject o{{QStringLiteral("category"), policy::categoryId(c.category)},
+                  {QStringLiteral("level"), c.level}};
+    if (!c.subKind.isEmpty())
+        o.insert(QStringLiteral("subKind"), c.subKind);
+    return o;
+}
+
+// Free text staff write (reasons, notes) may name a patient: it reaches the audit trail only
+// de-identified.
+QString auditText(const QString &text)
+{
+    return deid::deidentify(text.left(kMaxReason));
+}
+
+// An audit entity id takes letters, digits and ._:- only: a subject's key with anything else as '-'
+// ("form:baseline/tumour_size" -> "form:baseline-tumour-size"); the detail keeps the key itself.
+QString entityIdOf(const QString &key)
+{
+    QString out = key.left(200);
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+                        u == u'.' || u == u':' || u == u'-';
+        if (!ok)
+            c = QLatin1Char('-');
+    }
+    return out;
+}
+
+QString sm3Hex(QByteArrayView bytes)
+{
+    return QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, bytes).toHex());
+}
+
+} // namespace
+
+QString requestStateId(ClassificationRequest::State state)
+{
+    return stateId(state);
+}
+
+WorkspacePolicies::WorkspacePolicies(store::Database &db, AuditOutbox &outbox, Recorder record,
+                                     const Authorizer *guard, AccessGate &gate, forms::FormStore &forms,
+                                     Sm2CheckpointSigner &signer, const Clock &clock, QString nodeId)
+    : m_db(db)
+    , m_outbox(outbox)
+    , m_record(std::move(record))
+    , m_guard(guard)
+    , m_gate(gate)
+    , m_forms(forms)
+    , m_signer(signer)
+    , m_clock(clock)
+    , m_nodeId(std::move(nodeId))
+{
+    const auto builtIn = m_gate.engine().policy();
+    if (builtIn) {
+        m_inForce.version = builtIn->version();
+        m_inForce.issued = builtIn->issued();
+        m_inForce.issuer = builtIn->issuer();
+        m_inForce.builtIn = true;
+        m_inForce.document = builtIn->document();
+    }
+}
+
+bool WorkspacePolicies::verifies(QByteArrayView message, QByteArrayView signature) const
+{
+    return m_signer.verify(message, signature);
+}
+
+policy::ClassificationSubject WorkspacePolicies::fieldSubject(const forms::FieldDefinition &field,
+                                                              const QString &path)
+{
+    ClassificationSubject subject;
+    subject.kind = field.calculate.isEmpty() ? ClassificationSubject::Kind::Field
+                                             : ClassificationSubject::Kind::DerivedValue;
+    subject.id = path.section(QLatin1Char('.'), -1); // the rules read the field's own id
+    subject.label = field.label.zh + QLatin1Char(' ') + field.label.en;
+    subject.declaredCategory = field.classification.category;
+    subject.declaredLevel = field.classification.level;
+    return subject;
+}
+
+QString WorkspacePolicies::fieldKey(const QString &formId, const QString &path)
+{
+    return QStringLiteral("form:") + formId + QLatin1Char('/') + path;
+}
+
+Result<QList<WorkspacePolicies::Stored>> WorkspacePolicies::stored() const
+{
+    auto rows =
+        m_db.query(QStringLiteral("SELECT version, signed, installed_at, installed_by, note FROM policies "
+                                  "ORDER BY version DESC"));
+    if (!rows)
+        return rows.error();
+    QList<Stored> out;
+    for (const store::Row &row : rows.value()) {
+        Stored s;
+        s.envelope = row.value(1).toByteArray();
+        s.record.version = row.value(0).toInt();
+        s.record.installedAt = QDateTime::fromString(row.value(2).toString(), Qt::ISODateWithMs);
+        s.record.installedBy = row.value(3).toString();
+        s.record.note = row.value(4).toString();
+        out << s;
+    }
+    return out;
+}
+
+Result<void> WorkspacePolicies::recordEvent(const QString &type, int action, const QString &entityType,
+                                            const QString &entityId, const QJsonObject &detail) const
+{
+    audit::AuditEvent event;
+    event.type = type;
+    event.action = audit::AuditAction(action);
+    if (!entityId.isEmpty())
+        event.entities << audit::AuditEntity{entityType, entityIdOf(entityId)};
+    if (entityType == u"classification")
+        event.detail.insert(QStringLiteral("subject"), entityId.left(200));
+    // Every change of the policy in force can be found under one datum, "policy:in-force".
+    if (entityType == u"policy")
+        event.entities << audit::AuditEntity{entityType, QStringLiteral("in-force")};
+    event.detail = detail;
+    return m_record(std::move(event));
+}
+
+void WorkspacePolicies::recordRefusal(const Error &error, const QString &operation,
+                                      const QString &detail) const
+{
+    audit::AuditEvent event;
+    event.type = kRefused;
+    event.action = audit::AuditAction::Update;
+    event.outcome = error.code == Error::Code::Tampered ? audit::AuditOutcome::SeriousFailure
+                                                        : audit::AuditOutcome::MinorFailure;
+    event.entities << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("in-force")};
+    event.detail.insert(QStringLiteral("operation"), operation);
+    event.detail.insert(QStringLiteral("code"), Error::codeName(error.code));
+    event.detail.insert(QStringLiteral("reason"), error.message.left(300));
+    if (!detail.isEmpty())
+        event.detail.insert(QStringLiteral("document"), detail);
+    if (auto recorded = m_record(std::move(event)); !recorded)
+        qCWarning(lcWorkspace) << "a refused policy could not be recorded:" << recorded.error().toString();
+}
+
+Result<void> WorkspacePolicies::load()
+{
+    auto versions = stored();
+    if (!versions)
+        return versions.error();
+    const auto check = [this](QByteArrayView m, QByteArrayView s) { return verifies(m, s); };
+    for (const Stored &s : versions.value()) {
+        auto envelope = policy::SignedPolicy::fromJson(s.envelope);
+        auto accepted = envelope ? policy::acceptSignedPolicy(envelope.value(), check, 0)
+                                 : Result<policy::PolicySet>(envelope.error());
+        if (!accepted || accepted->version() != s.record.version) {
+            // Altered in the database (or written by another key): refused, and the version before
+            // it is tried. Recorded, since nobody but the workspace writes that table.
+            const Error why = accepted ? makeError(Error::Code::Tampered,
+                                                   QStringLiteral("the stored version number was changed"))
+                                       : accepted.error();
+            qCWarning(lcWorkspace) << "stored policy version" << s.record.version
+                                   << "refused:" << why.toString();
+            recordRefusal(why, QStringLiteral("policy.load"), QString::number(s.record.version));
+            continue;
+        }
+        m_gate.engine().setPolicy(accepted.value());
+        m_inForce = s.record;
+        m_inForce.issued = accepted->issued();
+        m_inForce.issuer = accepted->issuer();
+        m_inForce.keyId = QString::fromLatin1(envelope->keyFingerprint);
+        m_inForce.document = accepted->document();
+        return {};
+    }
+    return {};
+}
+
+PolicyRecord WorkspacePolicies::inForce() const
+{
+    return m_inForce;
+}
+
+Result<QList<PolicyRecord>> WorkspacePolicies::history() const
+{
+    if (!(m_guard->allows(Permission::ManagePolicy) || m_guard->allows(Permission::ReadAuditTrail))) {
+        if (auto ok = m_guard->require(Permission::ManagePolicy, u"policy.history"); !ok)
+            return ok.error();
+    }
+    auto versions = stored();
+    if (!versions)
+        return versions.error();
+    QList<PolicyRecord> out;
+    for (Stored &s : versions.value()) {
+        auto envelope = policy::SignedPolicy::fromJson(s.envelope);
+        if (envelope) {
+            s.record.document = envelope->document;
+            s.record.keyId = QString::fromLatin1(envelope->keyFingerprint);
+            if (auto parsed = policy::PolicySet::parse(envelope->document)) {
+                s.record.issued = parsed->issued();
+                s.record.issuer = parsed->issuer();
+            }
+        }
+        out << s.record;
+    }
+    PolicyRecord builtIn;
+    if (auto parsed = policy::PolicySet::parse(policy::PolicySet::defaultDocument())) {
+        builtIn.version = parsed->version();
+        builtIn.issued = parsed->issued();
+        builtIn.issuer = parsed->issuer();
+        builtIn.document = parsed->document();
+        builtIn.builtIn = true;
+    }
+    out << builtIn;
+    return out;
+}
+
+Result<PolicyRecord> WorkspacePolicies::store(const QByteArray &document, const QByteArray &envelope,
+                                              const QString &note, const QString &how)
+{
+    auto principal = m_guard->require(Permission::ManagePolicy, u"policy.install");
+    if (!principal)
+        return principal.error();
+    auto parsed = policy::PolicySet::parse(document);
+    if (!parsed)
+        return parsed.error();
+    const int previous = m_gate.engine().policyVersion();
+    PolicyRecord record;
+    record.version = parsed->version();
+    record.issued = parsed->issued();
+    record.issuer = parsed->issuer();
+    record.installedBy = principal->accountId;
+    record.installedAt = m_clock.now().toUTC();
+    record.keyId = m_signer.keyId();
+    record.note = note.left(kMaxReason);
+    record.document = document;
+    auto written =
+        m_db.execute(QStringLiteral("INSERT INTO policies (version, signed, installed_at, installed_by, "
+                                    "note) VALUES (?1, ?2, ?3, ?4, ?5)"),
+                     {record.version, envelope, record.installedAt, record.installedBy, record.note});
+    if (!written)
+        return written.error();
+    QJsonObject detail{{QStringLiteral("version"), record.version},
+                       {QStringLiteral("previous"), previous},
+                       {QStringLiteral("issuer"), record.issuer.left(200)},
+                       {QStringLiteral("sm3"), sm3Hex(document)},
+                       {QStringLiteral("key"), record.keyId},
+                       {QStringLiteral("signed"), how}};
+    if (!note.isEmpty())
+        detail.insert(QStringLiteral("note"), auditText(note));
+    if (auto recorded = recordEvent(kInstall, int(audit::AuditAction::Update), QStringLiteral("policy"),
+                                    QString::number(record.version), detail);
+        !recorded)
+        return recorded.error();
+    return record;
+}
+
+Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QString &note)
+{
+    auto principal = m_guard->require(Permission::ManagePolicy, u"policy.install");
+    if (!principal)
+        return principal.error();
+    const int current = m_gate.engine().policyVersion();
+    const auto check = [this](QByteArrayView m, QByteArrayView s) { return verifies(m, s); };
+
+    QByteArray document;
+    QByteArray envelope;
+    QString how;
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    if (root.contains(u"signature")) {
+        auto signedPolicy = policy::SignedPolicy::fromJson(json);
+        auto accepted = signedPolicy ? policy::acceptSignedPolicy(signedPolicy.value(), check, current)
+                                     : Result<policy::PolicySet>(signedPolicy.error());
+        if (!accepted) {
+            recordRefusal(accepted.error(), QStringLiteral("policy.install"), sm3Hex(json));
+            return accepted.error();
+        }
+        document = signedPolicy->document;
+        envelope = json;
+        how = QStringLiteral("envelope");
+    } else {
+        auto parsed = policy::PolicySet::parse(json);
+        if (!parsed) {
+            recordRefusal(parsed.error(), QStringLiteral("policy.install"), sm3Hex(json));
+            return parsed.error();
+        }
+        if (parsed->version() <= current) {
+            const Error older =
+                makeError(Error::Code::RolledBack,
+                          QStringLiteral("policy version %1 is not newer than version %2 in force")
+                              .arg(parsed->version())
+                              .arg(current));
+            recordRefusal(older, QStringLiteral("policy.install"), sm3Hex(json));
+            return older;
+        }
+        document = json;
+        policy::SignedPolicy sp;
+        sp.document = document;
+        sp.signature = m_signer.sign(policy::policySigningMessage(document));
+        sp.keyFingerprint = m_signer.keyId().toLatin1();
+        if (sp.signature.isEmpty())
+            return makeError(Error::Code::Crypto, QStringLiteral("the policy could not be signed"));
+        envelope = sp.toJson();
+        how = QStringLiteral("workspace");
+    }
+    auto installed = inOneTransaction(m_outbox, [&] { return store(document, envelope, note, how); });
+    if (!installed)
+        return installed.error();
+    auto parsed = policy::PolicySet::parse(document);
+    if (!parsed || !m_gate.engine().replacePolicy(std::move(parsed.value()), current))
+        return makeError(Error::Code::Conflict, QStringLiteral("another policy was put in force meanwhile"));
+    m_inForce = installed.value();
+    return installed;
+}
+
+QList<ClassifiedItem> WorkspacePolicies::collectItems() const
+{
+    const auto set = m_gate.engine().policy();
+    const auto decided = [&](const QString &key) -> std::optional<Classification> {
+        if (!set)
+            return std::nullopt;
+        const auto it = set->fieldClassifications().constFind(key);
+        if (it == set->fieldClassifications().cend())
+            return std::nullopt;
+        return it.value();
+    };
+    QList<ClassifiedItem> out;
+    const auto add = [&](const QString &key, const ClassificationSubject &subject, const QString &group) {
+        ClassifiedItem item;
+        item.key = key;
+        item.subject = subject;
+        item.group = group;
+        item.byRule = policy::classify(subject);
+        const auto d = decided(key);
+        item.decided = d.has_value();
+        item.inForce = policy::resolveClassification(d, subject, item.byRule);
+        item.floor = policy::classificationFloor(subject, item.byRule);
+        out << item;
+    };
+    if (auto definitions = m_forms.definitions()) {
+        for (const forms::FormDefinition &form : definitions.value()) {
+            const QString group =
+                form.title.zh.isEmpty() ? form.id : form.title.zh + QLatin1Char(' ') + form.title.en;
+            for (const forms::FieldDefinition *field : form.fields()) {
+                add(fieldKey(form.id, field->id), fieldSubject(*field, field->id), group);
+                for (const forms::FieldDefinition &member : field->fields) {
+                    const QString path = field->id + QLatin1Char('.') + member.id;
+                    add(fieldKey(form.id, path), fieldSubject(member, path), group);
+                }
+            }
+        }
+    }
+    for (const FixedSubject &f : kFixedSubjects) {
+        ClassificationSubject subject;
+        subject.kind = f.kind;
+        subject.id = QString::fromLatin1(f.key).section(QLatin1Char(':'), 1);
+        subject.label = QString::fromUtf8(f.label);
+        add(QString::fromLatin1(f.key), subject, QString::fromLatin1(f.group));
+    }
+    return out;
+}
+
+Result<QList<ClassifiedItem>> WorkspacePolicies::items() const
+{
+    if (auto ok = m_guard->require(Permission::ManagePolicy, u"classification.list"); !ok)
+        return ok.error();
+    QList<ClassifiedItem> out = collectItems();
+    auto open =
+        m_db.query(QStringLiteral("SELECT subject, MAX(id) FROM classification_requests WHERE state IN "
+                                  "('requested', 'reviewed') GROUP BY subject"));
+    if (!open)
+        return open.error();
+    QHash<QString, qint64> openByKey;
+    for (const store::Row &row : open.value())
+        openByKey.insert(row.value(0).toString(), row.value(1).toLongLong());
+    for (ClassifiedItem &item : out)
+        item.openRequest = openByKey.value(item.key);
+    return out;
+}
+
+Result<qint64> WorkspacePolicies::request(const QString &key, const Classification &proposed,
+                                          const QString &reason)
+{
+    auto principal = m_guard->require(Permission::RequestClassification, u"classification.request");
+    if (!principal)
+        return principal.error();
+    if (reason.trimmed().isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a request needs a reason"));
+    if (auto ok = checkClassification(proposed); !ok)
+        return ok.error();
+    const QList<ClassifiedItem> all = collectItems();
+    const auto it =
+        std::find_if(all.cbegin(), all.cend(), [&](const ClassifiedItem &i) { return i.key == key; });
+    if (it == all.cend())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("nothing classified is called \"%1\"").arg(key.left(120)));
+    const ClassifiedItem item = *it;
+    return inOneTransaction(m_outbox, [&]() -> Result<qint64> {
+        auto written = m_db.execute(
+            QStringLiteral(
+                "INSERT INTO classification_requests (subject, label, category, sub_kind, level, reason, "
+                "requested_by, requested_at, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'requested')"),
+            {key, item.subject.label, policy::categoryId(proposed.category), proposed.subKind, proposed.level,
+             reason.left(kMaxReason), principal->accountId, m_clock.now().toUTC()});
+        if (!written)
+            return written.error();
+        const qint64 id = m_db.lastInsertRowId();
+        QJsonObject detail{{QStringLiteral("request"), id},
+                           {QStringLiteral("step"), QStringLiteral("a-request")},
+                           {QStringLiteral("proposed"), classificationJson(proposed)},
+                           {QStringLiteral("inForce"), classificationJson(item.inForce)},
+                           {QStringLiteral("reason"), auditText(reason)}};
+        if (auto r = recordEvent(kRequest, int(audit::AuditAction::Create), QStringLiteral("classification"),
+                                 key, detail);
+            !r)
+            return r.error();
+        return id;
+    });
+}
+
+Result<QList<ClassificationRequest>> WorkspacePolicies::requests(bool openOnly) const
+{
+    if (!(m_guard->allows(Permission::ManagePolicy))) {
+        if (auto ok = m_guard->require(Permission::RequestClassification, u"classification.requests"); !ok)
+            return ok.error();
+    }
+    const auto principal = m_guard->signedIn(u"classification.requests");
+    if (!principal)
+        return principal.error();
+    const bool all = m_guard->allows(Permission::ManagePolicy);
+    QString sql = QStringLiteral(
+        "SELECT id, subject, label, category, sub_kind, level, reason, requested_by, requested_at, state, "
+        "reviewed_category, reviewed_sub_kind, reviewed_level, reviewed_by, review_note, reviewed_at, "
+        "matched_rule, "
+        "matched_level, decided_level, policy_version FROM classification_requests WHERE 1=1");
+    QVariantList params;
+    if (openOnly)
+        sql += QStringLiteral(" AND state IN ('requested', 'reviewed')");
+    if (!all) { // staff see their own requests
+        sql += QStringLiteral(" AND requested_by = ?1");
+        params << principal->accountId;
+    }
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT 5000");
+    auto rows = m_db.query(sql, params);
+    if (!rows)
+        return rows.error();
+    QList<ClassificationRequest> out;
+    for (const store::Row &row : rows.value()) {
+        ClassificationRequest r;
+        r.id = row.value(0).toLongLong();
+        r.key = row.value(1).toString();
+        r.label = row.value(2).toString();
+        r.proposed.category =
+            policy::categoryFromId(row.value(3).toString()).value_or(policy::Category::HealthStatus);
+        r.proposed.subKind = row.value(4).toString();
+        r.proposed.level = row.value(5).toInt();
+        r.reason = row.value(6).toString();
+        r.requestedBy = row.value(7).toString();
+        r.requestedAt = QDateTime::fromString(row.value(8).toString(), Qt::ISODateWithMs);
+        r.state = stateFrom(row.value(9).toString());
+        if (row.value(12).isValid()) {
+            Classification c;
+            c.category =
+                policy::categoryFromId(row.value(10).toString()).value_or(policy::Category::HealthStatus);
+            c.subKind = row.value(11).toString();
+            c.level = row.value(12).toInt();
+            c.ruleId = QStringLiteral("manual");
+            r.reviewed = c;
+        }
+        r.reviewedBy = row.value(13).toString();
+        r.reviewNote = row.value(14).toString();
+        r.reviewedAt = QDateTime::fromString(row.value(15).toString(), Qt::ISODateWithMs);
+        r.matchedRule = row.value(16).toString();
+        r.matchedLevel = row.value(17).toInt();
+        r.decidedLevel = row.value(18).toInt();
+        r.policyVersion = row.value(19).toInt();
+        out << r;
+    }
+    return out;
+}
+
+Result<void> WorkspacePolicies::review(qint64 id, bool accept, const Classification &settled,
+                                       const QString &note)
+{
+    auto principal = m_guard->require(Permission::ManagePolicy, u"classification.review");
+    if (!principal)
+        return principal.error();
+    if (note.trimmed().isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a review needs a note"));
+    if (accept) {
+        if (auto ok = checkClassification(settled); !ok)
+            return ok.error();
+    }
+    auto row = m_db.queryOne(
+        QStringLiteral("SELECT subject, state, requested_by FROM classification_requests WHERE id = ?1"),
+        {id});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("there is no classification request %1").arg(id));
+    const QString key = row.value()->value(0).toString();
+    if (stateFrom(row.value()->value(1).toString()) != ClassificationRequest::State::Requested)
+        return makeError(Error::Code::Conflict, QStringLiteral("request %1 was already reviewed").arg(id));
+    const QList<ClassifiedItem> all = collectItems();
+    const auto it =
+        std::find_if(all.cbegin(), all.cend(), [&](const ClassifiedItem &i) { return i.key == key; });
+    if (it == all.cend())
+        return makeError(
+            Error::Code::NotFound,
+            QStringLiteral("\"%1\" is no longer classified (its form changed)").arg(key.left(120)));
+    if (accept && settled.level < it->floor)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("%1 cannot go below level %2: %3")
+                             .arg(it->subject.label, QString::number(it->floor),
+                                  it->byRule.level >= policy::kIdentifyingLevel
+                                      ? QStringLiteral("it identifies a person directly")
+                                      : QStringLiteral("its form declares that level")));
+    // Lowering protection takes a second person (R-7.1.2 b: the review is not the requester's).
+    if (accept && settled.level < it->inForce.level &&
+        row.value()->value(2).toString() == principal->accountId)
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("lowering a level needs a review by someone other than the requester"));
+    return inOneTransaction(m_outbox, [&]() -> Result<void> {
+        auto written = m_db.execute(
+            QStringLiteral(
+                "UPDATE classification_requests SET state = ?2, reviewed_category = ?3, reviewed_sub_kind = "
+                "?4, reviewed_level = ?5, reviewed_by = ?6, review_note = ?7, reviewed_at = ?8 WHERE id = ?1 "
+                "AND state = 'requested'"),
+            {id, accept ? QStringLiteral("reviewed") : QStringLiteral("rejected"),
+             accept ? QVariant(policy::categoryId(settled.category)) : QVariant(),
+             accept ? QVariant(settled.subKind) : QVariant(), accept ? QVariant(settled.level) : QVariant(),
+             principal->accountId, note.left(kMaxReason), m_clock.now().toUTC()});
+        if (!written)
+            return written.error();
+        if (written.value() != 1)
+            return makeError(Error::Code::Conflict,
+                             QStringLiteral("request %1 was already reviewed").arg(id));
+        QJsonObject detail{{QStringLiteral("request"), id},
+                           {QStringLiteral("step"), QStringLiteral("b-review")},
+                           {QStringLiteral("accepted"), accept},
+                           {QStringLiteral("note"), auditText(note)}};
+        if (accept)
+            detail.insert(QStringLiteral("settled"), classificationJson(settled));
+        return recordEvent(kReview, int(audit::AuditAction::Update), QStringLiteral("classification"), key,
+                           detail);
+    });
+}
+
+Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
+{
+    auto principal = m_guard->require(Permission::ManagePolicy, u"classification.put-in-force");
+    if (!principal)
+        return principal.error();
+    const auto current = m_gate.engine().policy();
+    if (!current)
+        return makeError(Error::Code::Unknown, QStringLiteral("no policy is in force"));
+    auto reviewed =
+        m_db.query(QStringLiteral("SELECT id, subject, reviewed_category, reviewed_sub_kind, "
+                                  "reviewed_level FROM classification_requests WHERE state = 'reviewed' "
+                                  "ORDER BY id"));
+    if (!reviewed)
+        return reviewed.error();
+    if (reviewed->isEmpty())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("no reviewed request waits to be put in force"));
+    const QList<ClassifiedItem> all = collectItems();
+    QHash<QString, ClassifiedItem> byKey;
+    for (const ClassifiedItem &i : all)
+        byKey.insert(i.key, i);
+
+    // c) rule matching and d) the decision, for each reviewed request in order (a later one for the
+    // same subject wins).
+    struct Decision
+    {
+        qint64 id;
+        QString key;
+        Classification settled;
+        Classification byRule;
+        Classification decided;
+    };
+    QList<Decision> decisions;
+    QJsonObject root = QJsonDocument::fromJson(current->document()).object();
+    QJsonObject fields = root.value(u"fields").toObject();
+    for (const store::Row &row : reviewed.value()) {
+        const QString key = row.value(1).toString();
+        const auto item = byKey.constFind(key);
+        if (item == byKey.cend())
+            return makeError(
+                Error::Code::Conflict,
+                QStringLiteral("\"%1\" is no longer classified (its form changed): reject request %2")
+                    .arg(key.left(120))
+                    .arg(row.value(0).toLongLong()));
+        Classification settled;
+        settled.category =
+            policy::categoryFromId(row.value(2).toString()).value_or(policy::Category::HealthStatus);
+        settled.subKind = row.value(3).toString();
+        settled.level = row.value(4).toInt();
+        settled.ruleId = QStringLiteral("manual");
+        const Classification decided = policy::resolveClassification(settled, item->subject, item->byRule);
+        decisions << Decision{row.value(0).toLongLong(), key, settled, item->byRule, decided};
+        fields.insert(key, classificationJson(decided));
+    }
+    // e) the next policy version: the one in force with the decided classifications.
+    const int version = current->version() + 1;
+    root.insert(QStringLiteral("fields"), fields);
+    root.insert(QStringLiteral("version"), version);
+    root.insert(QStringLiteral("issued"), m_clock.now().toUTC().toString(Qt::ISODate));
+    root.insert(QStringLiteral("issuer"), QStringLiteral("%1 (%2)").arg(principal->accountId, m_nodeId));
+    const QByteArray document = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    auto parsed = policy::PolicySet::parse(document);
+    if (!parsed)
+        return parsed.error();
+    policy::SignedPolicy sp;
+    sp.document = document;
+    sp.signature = m_signer.sign(policy::policySigningMessage(document));
+    sp.keyFingerprint = m_signer.keyId().toLatin1();
+    if (sp.signature.isEmpty())
+        return makeError(Error::Code::Crypto, QStringLiteral("the policy could not be signed"));
+
+    auto installed = inOneTransaction(m_outbox, [&]() -> Result<PolicyRecord> {
+        for (const Decision &d : decisions) {
+            auto updated = m_db.execute(
+                QStringLiteral(
+                    "UPDATE classification_requests SET state = 'decided', matched_rule = ?2, matched_level "
+                    "= ?3, decided_level = ?4, policy_version = ?5 WHERE id = ?1 AND state = 'reviewed'"),
+                {d.id, d.byRule.ruleId, d.byRule.level, d.decided.level, version});
+            if (!updated)
+                return updated.error();
+            if (updated.value() != 1)
+                return makeError(Error::Code::Conflict,
+                                 QStringLiteral("request %1 changed meanwhile").arg(d.id));
+            if (auto r = recordEvent(kMatch, int(audit::AuditAction::Execute),
+                                     QStringLiteral("classification"), d.key,
+                                     QJsonObject{{QStringLiteral("request"), d.id},
+                                                 {QStringLiteral("step"), QStringLiteral("c-match")},
+                                                 {QStringLiteral("rule"), d.byRule.ruleId},
+                                                 {QStringLiteral("byRule"), classificationJson(d.byRule)}});
+                !r)
+                return r.error();
+            if (auto r = recordEvent(
+                    kDecide, int(audit::AuditAction::Update), QStringLiteral("classification"), d.key,
+                    QJsonObject{{QStringLiteral("request"), d.id},
+                                {QStringLiteral("step"), QStringLiteral("d-decide")},
+                                {QStringLiteral("settled"), classificationJson(d.settled)},
+                                {QStringLiteral("decided"), classificationJson(d.decided)},
+                                {QStringLiteral("raisedToFloor"), d.decided.level > d.settled.level},
+                                {QStringLiteral("policyVersion"), version}});
+                !r)
+                return r.error();
+        }
+        return store(document, sp.toJson(), note, QStringLiteral("workspace"));
+    });
+    if (!installed)
+        return installed.error();
+    if (!m_gate.engine().replacePolicy(std::move(parsed.value()), current->version()))
+        return makeError(Error::Code::Conflict, QStringLiteral("another policy was put in force meanwhile"));
+    m_inForce = installed.value();
+    return installed;
+}
+
+} // namespace mdp::workspace

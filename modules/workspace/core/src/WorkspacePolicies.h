@@ -1,0 +1,86 @@
+#pragma once
+
+#include "mdp/foundation/Clock.h"
+#include "mdp/workspace/DataPolicies.h"
+
+#include <QHash>
+
+#include <functional>
+
+namespace mdp::audit {
+struct AuditEvent;
+}
+namespace mdp::forms {
+class FormStore;
+struct FieldDefinition;
+} // namespace mdp::forms
+namespace mdp::store {
+class Database;
+}
+
+namespace mdp::workspace {
+
+class AccessGate;
+class AuditOutbox;
+class Authorizer;
+class Sm2CheckpointSigner;
+
+// DataPolicies on the workspace's database: policy versions in `policies`, the classification flow in
+// `classification_requests`, the policy in force in the AccessGate's engine.
+class WorkspacePolicies final : public DataPolicies
+{
+public:
+    using Recorder = std::function<Result<void>(audit::AuditEvent)>;
+    // `record` is the workspace's own (the session's agent; into the outbox inside a transaction).
+    WorkspacePolicies(store::Database &db, AuditOutbox &outbox, Recorder record, const Authorizer *guard,
+                      AccessGate &gate, forms::FormStore &forms, Sm2CheckpointSigner &signer,
+                      const Clock &clock, QString nodeId);
+
+    // Puts the newest stored version whose signature verifies in force (the built-in default when
+    // none); a newer one that does not verify is recorded as refused. Called when the workspace opens.
+    Result<void> load();
+
+    PolicyRecord inForce() const override;
+    Result<QList<PolicyRecord>> history() const override;
+    Result<PolicyRecord> install(const QByteArray &json, const QString &note) override;
+    Result<QList<ClassifiedItem>> items() const override;
+    Result<qint64> request(const QString &key, const policy::Classification &proposed,
+                           const QString &reason) override;
+    Result<QList<ClassificationRequest>> requests(bool openOnly) const override;
+    Result<void> review(qint64 id, bool accept, const policy::Classification &settled,
+                        const QString &note) override;
+    Result<PolicyRecord> putInForce(const QString &note) override;
+
+    // The subject a form field stands for, and its key in a policy ("form:<form>/<path>").
+    static policy::ClassificationSubject fieldSubject(const forms::FieldDefinition &field,
+                                                      const QString &path);
+    static QString fieldKey(const QString &formId, const QString &path);
+
+private:
+    struct Stored
+    {
+        PolicyRecord record;
+        QByteArray envelope;
+    };
+    Result<QList<Stored>> stored() const;
+    Result<PolicyRecord> store(const QByteArray &document, const QByteArray &envelope, const QString &note,
+                               const QString &how);
+    void recordRefusal(const Error &error, const QString &operation, const QString &detail) const;
+    Result<void> recordEvent(const QString &type, int action, const QString &entityType,
+                             const QString &entityId, const QJsonObject &detail) const;
+    QList<ClassifiedItem> collectItems() const;
+    bool verifies(QByteArrayView message, QByteArrayView signature) const;
+
+    store::Database &m_db;
+    AuditOutbox &m_outbox;
+    Recorder m_record;
+    const Authorizer *m_guard;
+    AccessGate &m_gate;
+    forms::FormStore &m_forms;
+    Sm2CheckpointSigner &m_signer;
+    const Clock &m_clock;
+    QString m_nodeId;
+    PolicyRecord m_inForce;
+};
+
+} // namespace mdp::workspace
