@@ -5,6 +5,7 @@
 #include "mdp/crypto/ui/KeysFeature.h"
 #include "mdp/forms/ui/FormsFeature.h"
 #include "mdp/notify/ui/NotifyFeature.h"
+#include "mdp/policy/ui/PolicyFeature.h"
 #include "mdp/registry/ui/PatientsFeature.h"
 #include "mdp/workbench/Contributions.h"
 
@@ -20,6 +21,7 @@ const workbench::Contributions &features()
         audit::ui::contributeAuditLog(c);
         accounts::ui::contributeAccounts(c);
         crypto::ui::contributeKeys(c);
+        policy::ui::contributePolicy(c);
         return c;
     }();
     return all;

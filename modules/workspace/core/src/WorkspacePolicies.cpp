@@ -456,7 +456,7 @@ QList<ClassifiedItem> WorkspacePolicies::collectItems() const
 
 Result<QList<ClassifiedItem>> WorkspacePolicies::items() const
 {
-    if (auto ok = m_guard->require(Permission::ManagePolicy, u"classification.list"); !ok)
+    if (auto ok = m_guard->require(Permission::RequestClassification, u"classification.list"); !ok)
         return ok.error();
     QList<ClassifiedItem> out = collectItems();
     auto open =

@@ -95,7 +95,8 @@ public:
     virtual Result<PolicyRecord> install(const QByteArray &json, const QString &note) = 0;
 
     // Everything classified: the latest version of every form's fields, and the identifiers,
-    // documents, image series and derived values the workspace holds. ManagePolicy.
+    // documents, image series and derived values the workspace holds. RequestClassification (it holds
+    // no patient data: the staff who may ask see what they ask about).
     virtual Result<QList<ClassifiedItem>> items() const = 0;
     // Step a): asks for `key` to be classified as `proposed` (RequestClassification); `reason` is
     // required. Returns the request id.
