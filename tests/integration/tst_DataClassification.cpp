@@ -16,6 +16,7 @@
 #include "mdp/workspace/DataPolicies.h"
 #include "mdp/workspace/DemoWorkspace.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -244,11 +245,11 @@ private Q_SLOTS:
               QStringLiteral("policy.install")}) {
             const auto found = events(type, type == u"policy.install"
                                                 ? QStringLiteral("policy:2")
-                                                : QStringLiteral("classification:form:flow-test-sizeMm"));
+                                                : QStringLiteral("classification:form:flow-test:sizeMm"));
             QVERIFY2(!found.isEmpty(), qPrintable(type));
         }
         const auto decided =
-            events(u"classification.decide", QStringLiteral("classification:form:flow-test-sizeMm"));
+            events(u"classification.decide", QStringLiteral("classification:form:flow-test:sizeMm"));
         QCOMPARE(decided.last().detail.value(u"decided").toObject().value(u"level").toInt(), 4);
         QCOMPARE(decided.last().detail.value(u"policyVersion").toInt(), 2);
     }
@@ -271,11 +272,29 @@ private Q_SLOTS:
         QVERIFY(!self);
         QCOMPARE(self.error().code, Error::Code::PermissionDenied);
         QVERIFY(signIn(QStringLiteral("admin.sun")));
+        // Not lower than asked, even by the second person.
+        auto tooLow = policies().review(lower.value(), true, level(1), QStringLiteral("why not public"));
+        QVERIFY(!tooLow);
+        QCOMPARE(tooLow.error().code, Error::Code::PermissionDenied);
         QVERIFY(policies().review(lower.value(), true, level(3), QStringLiteral("second person agrees")));
         auto inForce = policies().putInForce({});
         QVERIFY2(inForce, qPrintable(inForce ? QString() : inForce.error().toString()));
         QCOMPARE(inForce->version, 3);
         QCOMPARE(reviewerSees().value(u"sizeMm").toInt(), 23);
+
+        // A request to raise is never accepted lower than the level in force by one person.
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        auto raise = policies().request(kSizeKey, level(5), QStringLiteral("raise it"));
+        QVERIFY(raise);
+        QVERIFY(signIn(QStringLiteral("dm.liu")));
+        auto flipped = policies().review(raise.value(), true, level(1), QStringLiteral("lower instead"));
+        QVERIFY(!flipped);
+        QCOMPARE(flipped.error().code, Error::Code::PermissionDenied);
+        // An accepted request can still be rejected before it is put in force.
+        QVERIFY(policies().review(raise.value(), true, level(4), QStringLiteral("four is enough")));
+        QVERIFY(policies().review(raise.value(), false, {}, QStringLiteral("withdrawn after all")));
+        QVERIFY(!policies().putInForce({}));
+        QCOMPARE(policies().inForce().version, 3);
     }
 
     void aResearcherNeitherRequestsNorReviews()
@@ -317,8 +336,32 @@ private Q_SLOTS:
         auto tampered = policies().install(envelope.toJson(), {});
         QVERIFY(!tampered);
         QCOMPARE(tampered.error().code, Error::Code::Tampered);
+        // Signed and newer, but widening what a researcher reaches or dropping the consent rule.
+        auto wider = policies().install(
+            policyDocument(before + 1,
+                           [](QJsonObject &r) {
+                               QJsonArray roles = r.value(u"roles").toArray();
+                               for (qsizetype i = 0; i < roles.size(); ++i) {
+                                   QJsonObject role = roles.at(i).toObject();
+                                   if (role.value(u"role").toString() == u"researcher") {
+                                       role.insert(QStringLiteral("scope"), QStringLiteral("all"));
+                                       role.insert(QStringLiteral("rawCeiling"), 4);
+                                       role.insert(QStringLiteral("reach"), 4);
+                                       roles.replace(i, role);
+                                   }
+                               }
+                               r.insert(QStringLiteral("roles"), roles);
+                           }),
+            {});
+        QVERIFY(!wider);
+        QCOMPARE(wider.error().code, Error::Code::InvalidArgument);
+        auto noConsentRule = policies().install(
+            policyDocument(before + 1,
+                           [](QJsonObject &r) { r.insert(QStringLiteral("denyRules"), QJsonArray()); }),
+            {});
+        QVERIFY(!noConsentRule);
         QCOMPARE(policies().inForce().version, before);
-        QCOMPARE(events(u"policy.refused").size(), 4);
+        QCOMPARE(events(u"policy.refused").size(), 6);
 
         // A good one: the minimum cell size goes up, and the researcher's counts follow it.
         QVERIFY(signIn(QStringLiteral("dm.liu")));
@@ -358,8 +401,29 @@ private Q_SLOTS:
         QCOMPARE(policies().inForce().version, newest - 1);
         const auto refused = events(u"policy.refused");
         QVERIFY(!refused.isEmpty());
-        QCOMPARE(refused.last().detail.value(u"operation").toString(), QStringLiteral("policy.load"));
-        QCOMPARE(refused.last().detail.value(u"code").toString(), Error::codeName(Error::Code::Tampered));
+        bool tampered = false;
+        bool rolledBack = false;
+        for (const audit::AuditEvent &e : refused) {
+            if (e.detail.value(u"operation").toString() != u"policy.load")
+                continue;
+            tampered =
+                tampered || e.detail.value(u"code").toString() == Error::codeName(Error::Code::Tampered);
+            rolledBack =
+                rolledBack || e.detail.value(u"code").toString() == Error::codeName(Error::Code::RolledBack);
+        }
+        QVERIFY2(tampered, "the altered version is refused");
+        QVERIFY2(rolledBack, "the trail says a newer version was installed: noticed");
+
+        // The next version put in force is numbered past the refused one, and the flow still works.
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        auto requested = policies().request(kSizeKey, level(4), QStringLiteral("again"));
+        QVERIFY(requested);
+        QVERIFY(signIn(QStringLiteral("dm.liu")));
+        QVERIFY(policies().review(requested.value(), true, level(4), QStringLiteral("ok")));
+        auto next = policies().putInForce({});
+        QVERIFY2(next, qPrintable(next ? QString() : next.error().toString()));
+        QCOMPARE(next->version, newest + 1);
+        QCOMPARE(policies().inForce().version, newest + 1);
     }
 };
 

@@ -317,6 +317,21 @@ void tst_Classification::otherKindsOfDataAreClassifiedToo()
     score.kind = ClassificationSubject::Kind::DerivedValue;
     score.id = QStringLiteral("pcr_rate");
     QCOMPARE(classify(score).level, 2);
+
+    // A calculated field that copies a record number identifies like the number itself, and no
+    // decision may lower it.
+    ClassificationSubject caseNo;
+    caseNo.kind = ClassificationSubject::Kind::DerivedValue;
+    caseNo.id = QStringLiteral("caseNo");
+    caseNo.label = QStringLiteral("Case No.");
+    caseNo.declaredLevel = 3;
+    const Classification copied = classify(caseNo);
+    QCOMPARE(copied.level, kIdentifyingLevel);
+    QCOMPARE(copied.category, Category::PersonalAttributes);
+    QCOMPARE(classificationFloor(caseNo, copied), kIdentifyingLevel);
+    Classification lowered = copied;
+    lowered.level = 1;
+    QCOMPARE(resolveClassification(lowered, caseNo, copied).level, kIdentifyingLevel);
 }
 
 QTEST_GUILESS_MAIN(tst_Classification)

@@ -349,7 +349,9 @@ Classification classify(const ClassificationSubject &subject, const QList<Classi
         return result;
     };
     // An identifier of any type, and a field that names a record number, identifies a person.
-    if (subject.kind == K::Identifier || (subject.kind == K::Field && namesANumber(subject))) {
+    // (A calculated field is a derived value: copying a record number still makes it one.)
+    if (subject.kind == K::Identifier ||
+        ((subject.kind == K::Field || subject.kind == K::DerivedValue) && namesANumber(subject))) {
         for (const ClassificationRule &candidate : rules) {
             if (candidate.result.category == Category::PersonalAttributes &&
                 candidate.result.level >= kIdentifyingLevel && mentions(subject, candidate.keywords))

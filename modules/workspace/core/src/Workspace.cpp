@@ -16,9 +16,9 @@
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
-#include "WorkspacePolicies.h"
 #include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
+#include "WorkspacePolicies.h"
 #include "WorkspaceSinks.h"
 #include "WorkstationKey.h"
 
@@ -1209,7 +1209,15 @@ struct Workspace::Impl
             return r;
         // The policy in force: the newest signed version stored here, else the built-in default.
         policies = std::make_unique<WorkspacePolicies>(
-            *database, *outbox, [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
+            *database, *outbox,
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
+            [impl = this]() -> std::optional<int> {
+                auto last =
+                    impl->audit->lastRecordFor({QStringLiteral("policy"), QStringLiteral("installed")});
+                if (!last || !last.value())
+                    return std::nullopt;
+                return last.value()->event.detail.value(u"version").toInt();
+            },
             authorizer.get(), *accessGate, *forms, *signer, *clock, nodeId);
         if (auto r = policies->load(); !r)
             return r;

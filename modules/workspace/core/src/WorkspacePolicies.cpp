@@ -24,6 +24,8 @@ using policy::Classification;
 using policy::ClassificationSubject;
 
 constexpr int kMaxReason = 500;
+constexpr qsizetype kMaxPolicyBytes = 4 * 1024 * 1024;
+constexpr qsizetype kMaxDecidedFields = 20000;
 
 const QString kRequest = QStringLiteral("classification.request");
 const QString kReview = QStringLiteral("classification.review");
@@ -110,19 +112,53 @@ QString auditText(const QString &text)
     return deid::deidentify(text.left(kMaxReason));
 }
 
-// An audit entity id takes letters, digits and ._:- only: a subject's key with anything else as '-'
-// ("form:baseline/tumour_size" -> "form:baseline-tumour-size"); the detail keeps the key itself.
+// An audit entity id takes letters, digits and ._:- only. A key maps without collisions: '/' becomes
+// ':' and '_' becomes "--" (field paths hold no '-'); anything else outside the set becomes '-'. The
+// event's detail keeps the key itself.
 QString entityIdOf(const QString &key)
 {
-    QString out = key.left(200);
-    for (QChar &c : out) {
+    QString out;
+    out.reserve(key.size() + 8);
+    for (const QChar c : QStringView(key).left(180)) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
-                        u == u'.' || u == u':' || u == u'-';
-        if (!ok)
-            c = QLatin1Char('-');
+        if ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'.' ||
+            u == u':' || u == u'-')
+            out += c;
+        else if (u == u'/')
+            out += QLatin1Char(':');
+        else if (u == u'_')
+            out += QStringLiteral("--");
+        else
+            out += QLatin1Char('-');
     }
     return out;
+}
+
+// What no policy put in force on a workstation may give up, whoever signs it (R-5.2d, R-6.6.4, R-7.2.4c):
+// the consent and untrusted-workstation deny rules; researchers and ethics reviewers reach data only
+// through grants and see nothing above level 1 raw; only data managers read past a withdrawn consent.
+Result<void> checkGuardrails(const policy::PolicySet &candidate)
+{
+    const auto refuse = [](const QString &why) {
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the policy would widen access: ") + why);
+    };
+    for (const char *rule : {"consent-withdrawn", "untrusted-workstation"}) {
+        const auto &rules = candidate.denyRules();
+        if (std::none_of(rules.cbegin(), rules.cend(),
+                         [&](const policy::DenyRule &r) { return r.id == QLatin1StringView(rule); }))
+            return refuse(QStringLiteral("the deny rule \"%1\" is missing").arg(QLatin1StringView(rule)));
+    }
+    for (const policy::RoleRule &role : candidate.roles()) {
+        const bool grantBound = role.role == u"researcher" || role.role == u"ethics-reviewer";
+        if (grantBound && (role.scope != policy::Scope::Grant || role.rawCeiling > 1 || role.reach > 0))
+            return refuse(
+                QStringLiteral("%1 must reach data through grants only, level 1 raw at most").arg(role.role));
+        if (role.ignoresConsent && role.role != u"data-manager")
+            return refuse(
+                QStringLiteral("only data managers may read past a withdrawn consent (%1)").arg(role.role));
+    }
+    return {};
 }
 
 QString sm3Hex(QByteArrayView bytes)
@@ -138,11 +174,13 @@ QString requestStateId(ClassificationRequest::State state)
 }
 
 WorkspacePolicies::WorkspacePolicies(store::Database &db, AuditOutbox &outbox, Recorder record,
+                                     std::function<std::optional<int>()> lastInstalled,
                                      const Authorizer *guard, AccessGate &gate, forms::FormStore &forms,
                                      Sm2CheckpointSigner &signer, const Clock &clock, QString nodeId)
     : m_db(db)
     , m_outbox(outbox)
     , m_record(std::move(record))
+    , m_lastInstalled(std::move(lastInstalled))
     , m_guard(guard)
     , m_gate(gate)
     , m_forms(forms)
@@ -211,12 +249,16 @@ Result<void> WorkspacePolicies::recordEvent(const QString &type, int action, con
     event.action = audit::AuditAction(action);
     if (!entityId.isEmpty())
         event.entities << audit::AuditEntity{entityType, entityIdOf(entityId)};
-    if (entityType == u"classification")
-        event.detail.insert(QStringLiteral("subject"), entityId.left(200));
     // Every change of the policy in force can be found under one datum, "policy:in-force".
     if (entityType == u"policy")
         event.entities << audit::AuditEntity{entityType, QStringLiteral("in-force")};
+    // The last of these names the newest version ever installed: a stored version deleted or
+    // altered later is noticed at the next open (load()).
+    if (type == kInstall)
+        event.entities << audit::AuditEntity{entityType, QStringLiteral("installed")};
     event.detail = detail;
+    if (entityType == u"classification")
+        event.detail.insert(QStringLiteral("subject"), entityId.left(200));
     return m_record(std::move(event));
 }
 
@@ -226,8 +268,9 @@ void WorkspacePolicies::recordRefusal(const Error &error, const QString &operati
     audit::AuditEvent event;
     event.type = kRefused;
     event.action = audit::AuditAction::Update;
-    event.outcome = error.code == Error::Code::Tampered ? audit::AuditOutcome::SeriousFailure
-                                                        : audit::AuditOutcome::MinorFailure;
+    event.outcome = error.code == Error::Code::Tampered || error.code == Error::Code::RolledBack
+                        ? audit::AuditOutcome::SeriousFailure
+                        : audit::AuditOutcome::MinorFailure;
     event.entities << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("in-force")};
     event.detail.insert(QStringLiteral("operation"), operation);
     event.detail.insert(QStringLiteral("code"), Error::codeName(error.code));
@@ -265,9 +308,25 @@ Result<void> WorkspacePolicies::load()
         m_inForce.issuer = accepted->issuer();
         m_inForce.keyId = QString::fromLatin1(envelope->keyFingerprint);
         m_inForce.document = accepted->document();
-        return {};
+        break;
     }
+    noticeRollback();
     return {};
+}
+
+void WorkspacePolicies::noticeRollback() const
+{
+    const std::optional<int> installed = m_lastInstalled ? m_lastInstalled() : std::nullopt;
+    if (!installed || *installed <= m_inForce.version)
+        return;
+    const Error rolledBack =
+        makeError(Error::Code::RolledBack,
+                  QStringLiteral("policy version %1 was installed, but version %2 is the newest "
+                                 "stored one that verifies: a newer version was removed or altered")
+                      .arg(*installed)
+                      .arg(m_inForce.version));
+    qCWarning(lcWorkspace) << rolledBack.message;
+    recordRefusal(rolledBack, QStringLiteral("policy.load"), QString::number(*installed));
 }
 
 PolicyRecord WorkspacePolicies::inForce() const
@@ -356,6 +415,12 @@ Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QS
         return principal.error();
     const int current = m_gate.engine().policyVersion();
     const auto check = [this](QByteArrayView m, QByteArrayView s) { return verifies(m, s); };
+    if (json.size() > kMaxPolicyBytes) {
+        const Error tooLarge =
+            makeError(Error::Code::InvalidArgument, QStringLiteral("a policy is at most 4 MiB"));
+        recordRefusal(tooLarge, QStringLiteral("policy.install"), QString());
+        return tooLarge;
+    }
 
     QByteArray document;
     QByteArray envelope;
@@ -397,14 +462,34 @@ Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QS
         envelope = sp.toJson();
         how = QStringLiteral("workspace");
     }
+    auto parsed = policy::PolicySet::parse(document);
+    if (!parsed)
+        return parsed.error();
+    auto guarded = checkGuardrails(parsed.value());
+    if (guarded && parsed->fieldClassifications().size() > kMaxDecidedFields)
+        guarded = makeError(Error::Code::InvalidArgument,
+                            QStringLiteral("a policy decides at most 20 000 subjects"));
+    if (!guarded) {
+        recordRefusal(guarded.error(), QStringLiteral("policy.install"), sm3Hex(document));
+        return guarded.error();
+    }
     auto installed = inOneTransaction(m_outbox, [&] { return store(document, envelope, note, how); });
     if (!installed)
         return installed.error();
-    auto parsed = policy::PolicySet::parse(document);
-    if (!parsed || !m_gate.engine().replacePolicy(std::move(parsed.value()), current))
-        return makeError(Error::Code::Conflict, QStringLiteral("another policy was put in force meanwhile"));
-    m_inForce = installed.value();
+    inForceAfterCommit(std::move(parsed.value()), current, installed.value());
     return installed;
+}
+
+void WorkspacePolicies::inForceAfterCommit(policy::PolicySet set, int expectedVersion,
+                                           const PolicyRecord &record)
+{
+    if (m_gate.engine().replacePolicy(std::move(set), expectedVersion)) {
+        m_inForce = record;
+        return;
+    }
+    // Another version went in meanwhile: what is stored decides, as at the next open.
+    if (auto reloaded = load(); !reloaded)
+        qCWarning(lcWorkspace) << "the policy in force could not be reloaded:" << reloaded.error().toString();
 }
 
 QList<ClassifiedItem> WorkspacePolicies::collectItems() const
@@ -586,7 +671,8 @@ Result<void> WorkspacePolicies::review(qint64 id, bool accept, const Classificat
             return ok.error();
     }
     auto row = m_db.queryOne(
-        QStringLiteral("SELECT subject, state, requested_by FROM classification_requests WHERE id = ?1"),
+        QStringLiteral(
+            "SELECT subject, state, requested_by, level FROM classification_requests WHERE id = ?1"),
         {id});
     if (!row)
         return row.error();
@@ -594,7 +680,11 @@ Result<void> WorkspacePolicies::review(qint64 id, bool accept, const Classificat
         return makeError(Error::Code::NotFound,
                          QStringLiteral("there is no classification request %1").arg(id));
     const QString key = row.value()->value(0).toString();
-    if (stateFrom(row.value()->value(1).toString()) != ClassificationRequest::State::Requested)
+    // A request is reviewed once; an accepted one may still be rejected before it is put in force (its
+    // field may have gone with a new form version).
+    const auto state = stateFrom(row.value()->value(1).toString());
+    if (state != ClassificationRequest::State::Requested &&
+        (accept || state != ClassificationRequest::State::Reviewed))
         return makeError(Error::Code::Conflict, QStringLiteral("request %1 was already reviewed").arg(id));
     const QList<ClassifiedItem> all = collectItems();
     const auto it =
@@ -610,22 +700,28 @@ Result<void> WorkspacePolicies::review(qint64 id, bool accept, const Classificat
                                   it->byRule.level >= policy::kIdentifyingLevel
                                       ? QStringLiteral("it identifies a person directly")
                                       : QStringLiteral("its form declares that level")));
-    // Lowering protection takes a second person (R-7.1.2 b: the review is not the requester's).
-    if (accept && settled.level < it->inForce.level &&
-        row.value()->value(2).toString() == principal->accountId)
-        return makeError(
-            Error::Code::PermissionDenied,
-            QStringLiteral("lowering a level needs a review by someone other than the requester"));
+    // Lowering protection takes two people (R-7.1.2 b): someone asked for it, someone else agrees, and
+    // the review goes no lower than what was asked (a request to raise is never accepted lower).
+    if (accept && settled.level < it->inForce.level) {
+        if (row.value()->value(2).toString() == principal->accountId)
+            return makeError(
+                Error::Code::PermissionDenied,
+                QStringLiteral("lowering a level needs a review by someone other than the requester"));
+        if (settled.level < row.value()->value(3).toInt())
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("the review cannot go lower than the level requested (%1)")
+                                 .arg(row.value()->value(3).toInt()));
+    }
     return inOneTransaction(m_outbox, [&]() -> Result<void> {
         auto written = m_db.execute(
             QStringLiteral(
                 "UPDATE classification_requests SET state = ?2, reviewed_category = ?3, reviewed_sub_kind = "
                 "?4, reviewed_level = ?5, reviewed_by = ?6, review_note = ?7, reviewed_at = ?8 WHERE id = ?1 "
-                "AND state = 'requested'"),
+                "AND state = ?9"),
             {id, accept ? QStringLiteral("reviewed") : QStringLiteral("rejected"),
              accept ? QVariant(policy::categoryId(settled.category)) : QVariant(),
              accept ? QVariant(settled.subKind) : QVariant(), accept ? QVariant(settled.level) : QVariant(),
-             principal->accountId, note.left(kMaxReason), m_clock.now().toUTC()});
+             principal->accountId, note.left(kMaxReason), m_clock.now().toUTC(), stateId(state)});
         if (!written)
             return written.error();
         if (written.value() != 1)
@@ -651,9 +747,9 @@ Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
     if (!current)
         return makeError(Error::Code::Unknown, QStringLiteral("no policy is in force"));
     auto reviewed =
-        m_db.query(QStringLiteral("SELECT id, subject, reviewed_category, reviewed_sub_kind, "
-                                  "reviewed_level FROM classification_requests WHERE state = 'reviewed' "
-                                  "ORDER BY id"));
+        m_db.query(QStringLiteral("SELECT id, subject, reviewed_category, reviewed_sub_kind, reviewed_level, "
+                                  "requested_by, reviewed_by, level FROM classification_requests WHERE state = "
+                                  "'reviewed' ORDER BY id"));
     if (!reviewed)
         return reviewed.error();
     if (reviewed->isEmpty())
@@ -693,11 +789,36 @@ Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
         settled.level = row.value(4).toInt();
         settled.ruleId = QStringLiteral("manual");
         const Classification decided = policy::resolveClassification(settled, item->subject, item->byRule);
+        // Checked again now: the level in force may have changed since the review (an install, an
+        // earlier request in this batch). Lowering stays a two-person decision, down to what was asked.
+        const Classification before = policy::resolveClassification(
+            fields.contains(key)
+                ? std::optional<Classification>(Classification{
+                      policy::categoryFromId(fields.value(key).toObject().value(u"category").toString())
+                          .value_or(policy::Category::HealthStatus),
+                      fields.value(key).toObject().value(u"subKind").toString(),
+                      fields.value(key).toObject().value(u"level").toInt(), QStringLiteral("manual")})
+                : std::nullopt,
+            item->subject, item->byRule);
+        if (decided.level < before.level &&
+            (row.value(5).toString() == row.value(6).toString() || row.value(7).toInt() > decided.level))
+            return makeError(
+                Error::Code::PermissionDenied,
+                QStringLiteral("request %1 would lower %2 from level %3 without a second person's "
+                               "review of that lowering: reject it")
+                    .arg(row.value(0).toLongLong())
+                    .arg(item->subject.label.trimmed())
+                    .arg(before.level));
         decisions << Decision{row.value(0).toLongLong(), key, settled, item->byRule, decided};
         fields.insert(key, classificationJson(decided));
     }
-    // e) the next policy version: the one in force with the decided classifications.
-    const int version = current->version() + 1;
+    // e) the next policy version: the one in force with the decided classifications, numbered past
+    // every version stored (one refused at open keeps its number).
+    auto highest = m_db.queryOne(QStringLiteral("SELECT MAX(version) FROM policies"));
+    if (!highest)
+        return highest.error();
+    const int version =
+        std::max(current->version(), highest.value() ? highest.value()->value(0).toInt() : 0) + 1;
     root.insert(QStringLiteral("fields"), fields);
     root.insert(QStringLiteral("version"), version);
     root.insert(QStringLiteral("issued"), m_clock.now().toUTC().toString(Qt::ISODate));
@@ -713,44 +834,55 @@ Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
     if (sp.signature.isEmpty())
         return makeError(Error::Code::Crypto, QStringLiteral("the policy could not be signed"));
 
+    // One savepoint: if any step fails, no request is marked decided and no event is kept.
     auto installed = inOneTransaction(m_outbox, [&]() -> Result<PolicyRecord> {
-        for (const Decision &d : decisions) {
-            auto updated = m_db.execute(
-                QStringLiteral(
-                    "UPDATE classification_requests SET state = 'decided', matched_rule = ?2, matched_level "
-                    "= ?3, decided_level = ?4, policy_version = ?5 WHERE id = ?1 AND state = 'reviewed'"),
-                {d.id, d.byRule.ruleId, d.byRule.level, d.decided.level, version});
-            if (!updated)
-                return updated.error();
-            if (updated.value() != 1)
-                return makeError(Error::Code::Conflict,
-                                 QStringLiteral("request %1 changed meanwhile").arg(d.id));
-            if (auto r = recordEvent(kMatch, int(audit::AuditAction::Execute),
-                                     QStringLiteral("classification"), d.key,
-                                     QJsonObject{{QStringLiteral("request"), d.id},
-                                                 {QStringLiteral("step"), QStringLiteral("c-match")},
-                                                 {QStringLiteral("rule"), d.byRule.ruleId},
-                                                 {QStringLiteral("byRule"), classificationJson(d.byRule)}});
-                !r)
-                return r.error();
-            if (auto r = recordEvent(
-                    kDecide, int(audit::AuditAction::Update), QStringLiteral("classification"), d.key,
-                    QJsonObject{{QStringLiteral("request"), d.id},
-                                {QStringLiteral("step"), QStringLiteral("d-decide")},
-                                {QStringLiteral("settled"), classificationJson(d.settled)},
-                                {QStringLiteral("decided"), classificationJson(d.decided)},
-                                {QStringLiteral("raisedToFloor"), d.decided.level > d.settled.level},
-                                {QStringLiteral("policyVersion"), version}});
-                !r)
-                return r.error();
-        }
-        return store(document, sp.toJson(), note, QStringLiteral("workspace"));
+        std::optional<Result<PolicyRecord>> outcome;
+        auto kept = m_db.transaction([&]() -> Result<void> {
+            outcome.emplace([&]() -> Result<PolicyRecord> {
+                for (const Decision &d : decisions) {
+                    auto updated =
+                        m_db.execute(QStringLiteral("UPDATE classification_requests SET state = 'decided', "
+                                                    "matched_rule = ?2, matched_level "
+                                                    "= ?3, decided_level = ?4, policy_version = ?5 WHERE id "
+                                                    "= ?1 AND state = 'reviewed'"),
+                                     {d.id, d.byRule.ruleId, d.byRule.level, d.decided.level, version});
+                    if (!updated)
+                        return updated.error();
+                    if (updated.value() != 1)
+                        return makeError(Error::Code::Conflict,
+                                         QStringLiteral("request %1 changed meanwhile").arg(d.id));
+                    if (auto r = recordEvent(
+                            kMatch, int(audit::AuditAction::Execute), QStringLiteral("classification"), d.key,
+                            QJsonObject{{QStringLiteral("request"), d.id},
+                                        {QStringLiteral("step"), QStringLiteral("c-match")},
+                                        {QStringLiteral("rule"), d.byRule.ruleId},
+                                        {QStringLiteral("byRule"), classificationJson(d.byRule)}});
+                        !r)
+                        return r.error();
+                    if (auto r = recordEvent(
+                            kDecide, int(audit::AuditAction::Update), QStringLiteral("classification"), d.key,
+                            QJsonObject{{QStringLiteral("request"), d.id},
+                                        {QStringLiteral("step"), QStringLiteral("d-decide")},
+                                        {QStringLiteral("settled"), classificationJson(d.settled)},
+                                        {QStringLiteral("decided"), classificationJson(d.decided)},
+                                        {QStringLiteral("raisedToFloor"), d.decided.level > d.settled.level},
+                                        {QStringLiteral("policyVersion"), version}});
+                        !r)
+                        return r.error();
+                }
+                return store(document, sp.toJson(), note, QStringLiteral("workspace"));
+            }());
+            if (!outcome->ok())
+                return outcome->error();
+            return {};
+        });
+        if (!kept)
+            return kept.error();
+        return std::move(*outcome);
     });
     if (!installed)
         return installed.error();
-    if (!m_gate.engine().replacePolicy(std::move(parsed.value()), current->version()))
-        return makeError(Error::Code::Conflict, QStringLiteral("another policy was put in force meanwhile"));
-    m_inForce = installed.value();
+    inForceAfterCommit(std::move(parsed.value()), current->version(), installed.value());
     return installed;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/foundation/Clock.h"
+#include "mdp/policy/PolicySet.h"
 #include "mdp/workspace/DataPolicies.h"
 
 #include <QHash>
@@ -32,7 +33,9 @@ class WorkspacePolicies final : public DataPolicies
 public:
     using Recorder = std::function<Result<void>(audit::AuditEvent)>;
     // `record` is the workspace's own (the session's agent; into the outbox inside a transaction).
-    WorkspacePolicies(store::Database &db, AuditOutbox &outbox, Recorder record, const Authorizer *guard,
+    // `lastInstalled` tells the newest version the audit trail records as installed.
+    WorkspacePolicies(store::Database &db, AuditOutbox &outbox, Recorder record,
+                      std::function<std::optional<int>()> lastInstalled, const Authorizer *guard,
                       AccessGate &gate, forms::FormStore &forms, Sm2CheckpointSigner &signer,
                       const Clock &clock, QString nodeId);
 
@@ -69,11 +72,16 @@ private:
     Result<void> recordEvent(const QString &type, int action, const QString &entityType,
                              const QString &entityId, const QJsonObject &detail) const;
     QList<ClassifiedItem> collectItems() const;
+    // A version the audit trail records as installed is newer than the one in force: recorded.
+    void noticeRollback() const;
+    // After a commit: `set` in force if `expectedVersion` still is, else what is stored (load()).
+    void inForceAfterCommit(policy::PolicySet set, int expectedVersion, const PolicyRecord &record);
     bool verifies(QByteArrayView message, QByteArrayView signature) const;
 
     store::Database &m_db;
     AuditOutbox &m_outbox;
     Recorder m_record;
+    std::function<std::optional<int>()> m_lastInstalled;
     const Authorizer *m_guard;
     AccessGate &m_gate;
     forms::FormStore &m_forms;
