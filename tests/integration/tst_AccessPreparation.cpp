@@ -13,6 +13,8 @@
 #include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/DemoWorkspace.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -46,6 +48,7 @@ class tst_AccessPreparation : public QObject
     ManualClock m_clock{QDateTime(QDate(2026, 12, 6), QTime(9, 0), Qt::UTC)};
     workspace::DemoWorkspace m_demo;
     QList<registry::Patient> m_patients;
+    QUuid m_maskedRecord;
 
     workspace::Workspace &ws() { return *m_demo.workspace; }
 
@@ -263,6 +266,37 @@ private Q_SLOTS:
         auto own = ws().forms().record(me(), draft->id);
         QVERIFY(own);
         QCOMPARE(own->values.value(u"contactPhone").toString(), QStringLiteral("13912345678"));
+        m_maskedRecord = draft->id;
+    }
+
+    // d (level 4: deep audit): a read that shows level-4 fields is recorded with which ones
+    // (paths, never values); the reviewer's masked reads show none and record none.
+    void levelFourReadsAreDeeplyAudited()
+    {
+        QVERIFY(!m_maskedRecord.isNull());
+        QVERIFY(signIn(QStringLiteral("rev.li")));
+        QVERIFY(ws().forms().record(me(), m_maskedRecord));
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        QVERIFY(ws().forms().record(me(), m_maskedRecord));
+        QVERIFY(ws().forms().history(me(), m_maskedRecord));
+        QVERIFY(signIn(QStringLiteral("aud.zhao")));
+        auto rows = workspace::AuditQueries(ws()).byDataId(QStringLiteral("form-record:") +
+                                                          m_maskedRecord.toString(QUuid::WithoutBraces));
+        QVERIFY(rows);
+        QStringList operations;
+        for (const auto &row : rows.value()) {
+            if (row.event.type != audit::EventType::DataView || !row.event.detail.value(u"deepAudit").toBool())
+                continue;
+            QCOMPARE(row.userName, QStringLiteral("dr.wang"));
+            const QJsonArray shown = row.event.detail.value(u"shown").toArray();
+            QVERIFY(shown.contains(QStringLiteral("contactPhone")));
+            QVERIFY(shown.contains(QStringLiteral("brcaStatus")));
+            QVERIFY(!shown.contains(QStringLiteral("sizeMm")));
+            QVERIFY(!QJsonDocument(row.event.detail).toJson().contains("13912345678"));
+            operations << row.event.detail.value(u"operation").toString();
+        }
+        QVERIFY2(operations.contains(QStringLiteral("forms.record")), qPrintable(operations.join(u',')));
+        QVERIFY2(operations.contains(QStringLiteral("forms.history")), qPrintable(operations.join(u',')));
     }
 
     // every decision, permit and deny, is in the audit trail with its reason.

@@ -5,6 +5,7 @@
 #include "mdp/forms/FormStore.h"
 #include "mdp/workbench/Language.h"
 #include "mdp/workbench/SessionContext.h"
+#include "mdp/workbench/Watermark.h"
 #include "mdp/workbench/Widgets.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -180,6 +181,7 @@ void FormRecordDialog::build()
     connect(m_close, &QPushButton::clicked, this, &FormRecordDialog::reject);
     connect(m_view, &forms::ui::FormView::valuesChanged, this,
             [this] { m_save->setEnabled(m_editable && (isDirty() || !m_record)); });
+    workbench::watermarkIfObliged(m_context, this);
 }
 
 bool FormRecordDialog::loadDefinition(const QString &formId, int version)

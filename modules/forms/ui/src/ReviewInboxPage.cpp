@@ -9,6 +9,7 @@
 #include "mdp/forms/ui/RecordDiffView.h"
 #include "mdp/workbench/PaddedItemDelegate.h"
 #include "mdp/workbench/SessionContext.h"
+#include "mdp/workbench/Watermark.h"
 #include "mdp/workbench/Widgets.h"
 #if __has_include("mdp/forms/ui/FormView.h")
 #include "mdp/forms/ui/FormView.h"
@@ -172,6 +173,8 @@ ReviewInboxPage::ReviewInboxPage(workbench::SessionContext &context, QWidget *pa
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ReviewInboxPage::updateCounts);
 
     clearDetail(tr("Select a task to see the submitted record and what changed."));
+    // Records shown to a reviewer (no identity) carry the reviewer's mark, as the engine obliges.
+    workbench::watermarkIfObliged(m_context, this);
 }
 
 QWidget *ReviewInboxPage::buildFilters()

@@ -9,6 +9,7 @@
 #include "ShellTestSupport.h"
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/ShellSettings.h"
+#include "mdp/viewer/WatermarkOverlay.h"
 #include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/DemoWorkspace.h"
 
@@ -334,8 +335,14 @@ private Q_SLOTS:
         QCOMPARE(page->resultsModel()->rowCount(), 0); // no rows, ever
         const QString info = findChildNamed<QLabel>(page, "patientResultInfo")->text();
         QVERIFY2(info.contains(QStringLiteral("Fewer than 5")), qPrintable(info));
-        // The patient does not open through the page either: the service refuses.
+        // The patient does not open through the page either: the service refuses, and the page says
+        // why and points to the request entry (R-5.2d).
         QVERIFY(!page->openPatient(m_patients.at(0).id));
+        const QString refusal = findChildNamed<QLabel>(page, "patientsMessage")->text();
+        const QString why = m_workspace->patientAccess(policy::Action::Read).explanation();
+        QVERIFY(!why.isEmpty());
+        QVERIFY2(refusal.contains(why), qPrintable(refusal));
+        QVERIFY(page->requestAccessButton()->isVisibleTo(page));
 
         // The request entry: explanation, scope, purpose; recorded when submitted.
         QTimer::singleShot(0, this, [this] {
@@ -365,6 +372,31 @@ private Q_SLOTS:
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.error().message, QStringLiteral("身份证号应为 18 位，此号码为 17 位。"));
         useLanguage(QStringLiteral("en"));
+    }
+
+    // R-7.1.2 (level 3: watermarking): a reviewer reads pseudonymous records under a watermark naming
+    // them, as the permission engine obliges; the clinician, who sees identity, reads without one.
+    void reviewerReadsUnderAWatermark()
+    {
+        auto reviewer = windowFor(QStringLiteral("reviewer"));
+        QVERIFY(reviewer);
+        PatientsPage *page = patientsPage(*reviewer);
+        QVERIFY(page);
+        QVERIFY(m_workspace->patientAccess(policy::Action::Read).obligations.watermark);
+        auto *mark = page->findChild<viewer::WatermarkOverlay *>(QStringLiteral("watermark"));
+        QVERIFY(mark);
+        QVERIFY(mark->isVisible());
+        QVERIFY2(mark->text().contains(account(QStringLiteral("reviewer")).userName),
+                 qPrintable(mark->text()));
+        QVERIFY(mark->testAttribute(Qt::WA_TransparentForMouseEvents));
+        QCOMPARE(mark->geometry(), page->rect());
+        QVERIFY(page->openPatient(m_patients.at(0).id));
+        saveScreenshot(reviewer.get(), QStringLiteral("patients-reviewer-watermark-en"));
+
+        auto clinician = windowFor(QStringLiteral("clinician"));
+        PatientsPage *own = patientsPage(*clinician);
+        QVERIFY(own);
+        QVERIFY(!own->findChild<viewer::WatermarkOverlay *>(QStringLiteral("watermark")));
     }
 
     void auditorHasNoPatientsPage()

@@ -17,6 +17,7 @@
 #include "mdp/workbench/PaddedItemDelegate.h"
 #include "mdp/workbench/SessionContext.h"
 #include "mdp/workbench/Theme.h"
+#include "mdp/workbench/Watermark.h"
 #include "mdp/workbench/Widgets.h"
 
 #include <QAction>
@@ -290,6 +291,8 @@ PatientsPage::PatientsPage(workbench::SessionContext &context, QWidget *parent, 
         refreshDuplicates();
     });
     m_controller->setQuery(QString());
+    // Level-3 data shown to a role that does not see identity carries the viewer's mark.
+    workbench::watermarkIfObliged(m_context, this);
 }
 
 QWidget *PatientsPage::buildResults()
@@ -563,6 +566,19 @@ void PatientsPage::openSelected()
 bool PatientsPage::openPatient(const QUuid &patientId)
 {
     if (!m_patientPage->openPatient(patientId)) {
+        // A refusal of the permission engine says why and offers the request entry with the scope
+        // it names (R-5.2d); anything else is a failure to open.
+        const policy::Decision read = m_context.workspace().patientAccess(policy::Action::Read);
+        if (!read.permitted) {
+            showList();
+            m_requestAccess->setVisible(true);
+            workbench::showMessage(
+                m_message, workbench::Severity::Warning,
+                tr("This patient cannot be opened: %1 Use “Request access…” to ask for the "
+                   "scope you need.")
+                    .arg(read.explanation()));
+            return false;
+        }
         workbench::showMessage(m_message, workbench::Severity::Error, tr("The patient could not be opened."));
         return false;
     }

@@ -166,6 +166,11 @@ Result<void> permitSelfOr(const Authorizer *guard, const QString &accountId, Per
     return guard ? verdict(guard->requireSelfOr(accountId, otherwise, operation)) : Result<void>();
 }
 
+Result<void> Authorizer::record(audit::AuditEvent event) const
+{
+    return m_record(std::move(event));
+}
+
 int Authorizer::unmaskedLevel() const
 {
     if (!m_gate)

@@ -55,6 +55,8 @@ public:
     // The highest classification level the session sees unmasked (0 when it reads no patient data):
     // fields above it are taken out of what a read returns.
     int unmaskedLevel() const;
+    // Records an event as the session (the services' own trail of what a read showed).
+    Result<void> record(audit::AuditEvent event) const;
 
 private:
     Error denied(const std::optional<registry::ActingPrincipal> &principal, QStringView operation,

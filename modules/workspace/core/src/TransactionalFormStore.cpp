@@ -4,6 +4,8 @@
 #include "OneTransaction.h"
 #include "WorkspacePolicies.h"
 
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/audit/AuditEventType.h"
 #include "mdp/policy/Classification.h"
 
 #include <QJsonArray>
@@ -234,7 +236,48 @@ Result<FormRecord> TransactionalFormStore::record(const QString &actor, const QU
 {
     if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.record"); !ok)
         return ok.error();
-    return masked(m_inner.record(actor, recordId));
+    auto shown = masked(m_inner.record(actor, recordId));
+    if (shown) {
+        if (auto audited = deepAudit(shown.value(), u"forms.record"); !audited)
+            return audited.error(); // nothing restricted is shown unrecorded
+    }
+    return shown;
+}
+
+Result<void> TransactionalFormStore::deepAudit(const FormRecord &record, QStringView operation)
+{
+    if (!m_guard)
+        return {};
+    // Level 4 and 5 are deeply audited (R-7.1.2 d): a read that shows such fields is recorded with
+    // which ones (their paths, never their values).
+    const QHash<QString, int> levels = fieldLevels(record.formId, record.formVersion);
+    QStringList shown;
+    int highest = 0;
+    for (auto it = levels.cbegin(); it != levels.cend(); ++it) {
+        if (it.value() < policy::kIdentifyingLevel)
+            continue;
+        const QString top = it.key().section(QLatin1Char('.'), 0, 0);
+        if (!record.values.contains(top) || record.values.value(top).isNull())
+            continue;
+        shown << it.key();
+        highest = std::max(highest, it.value());
+    }
+    if (shown.isEmpty())
+        return {};
+    shown.sort();
+    audit::AuditEvent event;
+    event.type = audit::EventType::DataView.toString();
+    event.action = audit::AuditAction::Read;
+    event.entities << audit::AuditEntity{QStringLiteral("form-record"),
+                                         record.id.toString(QUuid::WithoutBraces)};
+    if (!record.patientPseudonym.isEmpty())
+        event.entities << audit::AuditEntity{QStringLiteral("patient"), record.patientPseudonym};
+    event.detail.insert(QStringLiteral("operation"), operation.toString());
+    event.detail.insert(QStringLiteral("deepAudit"), true);
+    event.detail.insert(QStringLiteral("form"), record.formId);
+    event.detail.insert(QStringLiteral("level"), highest);
+    event.detail.insert(QStringLiteral("shown"), QJsonArray::fromStringList(shown));
+    return m_guard->record(std::move(event));
 }
 
 Result<QList<FormRecord>> TransactionalFormStore::records(const QString &actor, const RecordFilter &filter)
@@ -264,8 +307,17 @@ Result<QList<RecordVersion>> TransactionalFormStore::history(const QString &acto
     if (!current)
         return current.error();
     const QHash<QString, int> levels = fieldLevels(current->formId, current->formVersion);
-    for (RecordVersion &version : versions.value())
+    // What every version showed, for the deep audit.
+    FormRecord shown = current.value();
+    shown.values = {};
+    for (RecordVersion &version : versions.value()) {
         mask(version.values, levels, limit);
+        for (auto it = version.values.constBegin(); it != version.values.constEnd(); ++it)
+            if (!it.value().isNull())
+                shown.values.insert(it.key(), it.value());
+    }
+    if (auto audited = deepAudit(shown, u"forms.history"); !audited)
+        return audited.error();
     return versions;
 }
 

@@ -77,6 +77,8 @@ private:
     // a session keeps their stored values.
     int ceiling() const;
     QHash<QString, int> fieldLevels(const QString &formId, int version);
+    // Records which level-4/5 fields a read showed (deep audit); nothing when none was shown.
+    Result<void> deepAudit(const forms::FormRecord &record, QStringView operation);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record, int limit);
     void mask(QJsonObject &values, const QHash<QString, int> &levels, int ceiling) const;
