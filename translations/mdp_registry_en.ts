@@ -2387,5 +2387,9 @@
         <source>Your request was recorded. Ethics review and the data manager decide on it; you will be notified.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This patient cannot be opened: %1 Use “Request access…” to ask for the scope you need.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2376,5 +2376,9 @@
         <source>Your request was recorded. Ethics review and the data manager decide on it; you will be notified.</source>
         <translation>您的申请已记录。伦理审查和数据管理员将作出决定，届时会通知您。</translation>
     </message>
+    <message>
+        <source>This patient cannot be opened: %1 Use “Request access…” to ask for the scope you need.</source>
+        <translation>无法打开该患者：%1 请使用“申请访问…”申请所需的范围。</translation>
+    </message>
 </context>
 </TS>
