@@ -105,6 +105,7 @@ ConfidentialityProfile::ConfidentialityProfile()
         }
         row.tag = digits.toUInt(nullptr, 16);
         row.mask = mask;
+        row.index = m_rows.size();
         m_rows.append(row);
         if (mask == 0xFFFFFFFFu)
             m_exact.insert(row.tag, m_rows.size() - 1);

@@ -36,8 +36,9 @@ enum class ProfileOption
 
 struct ProfileRow
 {
-    quint32 tag = 0;  // group << 16 | element, with the mask's free digits zero
-    quint32 mask = 0; // bits that must match `tag` (0xFFFFFFFF for an exact tag)
+    quint32 tag = 0;      // group << 16 | element, with the mask's free digits zero
+    quint32 mask = 0;     // bits that must match `tag` (0xFFFFFFFF for an exact tag)
+    qsizetype index = -1; // position in rows(), for tables kept beside this one
     QString name;
     ProfileAction basic = ProfileAction::Remove;
     bool inStandardIod = false; // "stdCompIOD": may be required by a standard composite IOD

@@ -5,12 +5,11 @@
 #include "KeyedReplacements.h"
 #include "TextCleaner.h"
 
-#include <QTemporaryFile>
-
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSet>
 
 #include <dcmtk/config/osconfig.h>
@@ -32,6 +31,11 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 #include <vector>
 
@@ -233,14 +237,93 @@ struct DicomDeidentifier::Private
     KeyedReplacements keyed;
     const ConfidentialityProfile &profile = ConfidentialityProfile::instance();
 
+    // Decided once per deidentifier rather than per element of every file: what each row does
+    // under these options and the VR the dictionary gives its tag (exact rows; masked ones are
+    // looked up when met).
+    struct RowFacts
+    {
+        ProfileAction action = ProfileAction::Remove;
+        bool inDictionary = false;
+        DcmEVR dictionaryVr = EVR_UNKNOWN;
+    };
+    std::vector<RowFacts> facts;
+    // Whether any row cleans text: only then are the identifying values of a file collected.
+    bool anyClean = false;
+
     Private(DicomDeidOptions o, QByteArray key)
         : options(std::move(o))
         , keyed(std::move(key))
-    {}
+    {
+        facts.resize(size_t(profile.rows().size()));
+        const DcmDataDictionary &dictionary = dcmDataDict.rdlock();
+        for (const ProfileRow &row : profile.rows()) {
+            RowFacts &f = facts[size_t(row.index)];
+            f.action = effectiveAction(row);
+            anyClean = anyClean || f.action == ProfileAction::Clean;
+            if (row.mask == 0xFFFFFFFFu) {
+                const DcmDictEntry *entry =
+                    dictionary.findEntry(DcmTagKey(Uint16(row.tag >> 16), Uint16(row.tag & 0xFFFF)), nullptr);
+                f.inDictionary = entry != nullptr;
+                f.dictionaryVr = entry ? entry->getEVR() : EVR_UNKNOWN;
+            }
+        }
+        dcmDataDict.rdunlock();
+    }
+
+    ProfileAction actionOf(const ProfileRow &row) const { return facts[size_t(row.index)].action; }
+
+    // What one folder run (or one call) reuses from file to file, so that no file pays for fresh
+    // large buffers (each one a series of page faults) or for creating a folder that exists.
+    struct Scratch
+    {
+        QByteArray input;         // the file as read
+        QByteArray head;          // the encoded output but for the copied tail
+        std::vector<char> chunk;  // DCMTK's output buffer
+        QString createdDirectory; // the last output folder made
+        // Replacements already worked out in this run: the UIDs of one study and the patient's
+        // pseudonym and date offset come back file after file, each an HMAC to compute.
+        QHash<QString, QString> uids;
+        struct Patient
+        {
+            QString pseudonym;
+            int dateOffset = 0;
+        };
+        QHash<QString, Patient> patients;
+        static constexpr qsizetype kMaxRemembered = 1 << 16;
+    };
+
+    QString uid(Scratch &scratch, const QString &original) const
+    {
+        if (const auto it = scratch.uids.constFind(original); it != scratch.uids.constEnd())
+            return it.value();
+        if (scratch.uids.size() >= Scratch::kMaxRemembered)
+            scratch.uids.clear();
+        QString mapped = keyed.uid(original);
+        scratch.uids.insert(original, mapped);
+        return mapped;
+    }
+
+    const Scratch::Patient &patient(Scratch &scratch, const QString &key) const
+    {
+        if (const auto it = scratch.patients.constFind(key); it != scratch.patients.constEnd())
+            return it.value();
+        if (scratch.patients.size() >= Scratch::kMaxRemembered)
+            scratch.patients.clear();
+        return scratch.patients.insert(key, {keyed.pseudonym(key), keyed.dateOffsetDays(key)}).value();
+    }
+
+    // The output: `head`, then the bytes of the input from `tailStart` to its end (the pixel data,
+    // copied as it was read).
+    struct Output
+    {
+        qsizetype tailStart = 0;
+        qsizetype tailSize = 0;
+    };
 
     // What one file's processing needs to know as it goes.
     struct Run
     {
+        Scratch *scratch = nullptr;
         DcmDataset *dataset = nullptr;
         QString patientPseudonym;
         int dateOffset = 0;
@@ -293,8 +376,9 @@ struct DicomDeidentifier::Private
     {
         if (depth > DicomDeidentifier::kMaxSequenceDepth)
             return;
-        for (unsigned long i = 0; i < item->card(); ++i) {
-            DcmElement *element = item->getElement(i);
+        for (DcmObject *object = item->nextInContainer(nullptr); object;
+             object = item->nextInContainer(object)) {
+            auto *element = static_cast<DcmElement *>(object);
             const DcmTagKey tag = element->getTag();
             if (element->ident() == EVR_SQ) {
                 auto *sequence = static_cast<DcmSequenceOfItems *>(element);
@@ -309,7 +393,7 @@ struct DicomDeidentifier::Private
             const ProfileRow *row = profile.row(tag.getGroup(), tag.getElement());
             if (!row)
                 continue;
-            const ProfileAction action = effectiveAction(*row);
+            const ProfileAction action = actionOf(*row);
             if (action == ProfileAction::Keep || action == ProfileAction::Clean ||
                 action == ProfileAction::Uid)
                 continue;
@@ -322,8 +406,9 @@ struct DicomDeidentifier::Private
         if (depth > DicomDeidentifier::kMaxSequenceDepth)
             return QStringLiteral("sequences nested deeper than %1 levels")
                 .arg(DicomDeidentifier::kMaxSequenceDepth);
-        for (unsigned long i = 0; i < item->card(); ++i) {
-            DcmElement *element = item->getElement(i);
+        for (DcmObject *object = item->nextInContainer(nullptr); object;
+             object = item->nextInContainer(object)) {
+            auto *element = static_cast<DcmElement *>(object);
             const DcmTag &tag = element->getTag();
             const DcmEVR vr = vrOf(element);
             if (const int size = fixedSize(vr); size > 0 && element->getLengthField() % size != 0)
@@ -332,12 +417,18 @@ struct DicomDeidentifier::Private
                     .arg(QLatin1String(tag.getVRName()))
                     .arg(element->getLengthField())
                     .arg(size);
-            if (!tag.isPrivate() && profile.row(tag.getGroup(), tag.getElement())) {
-                const DcmDataDictionary &dictionary = dcmDataDict.rdlock();
-                const DcmDictEntry *entry = dictionary.findEntry(tag, nullptr);
-                const DcmEVR expected = entry ? entry->getEVR() : EVR_UNKNOWN;
-                dcmDataDict.rdunlock();
-                if (entry && !vrAgrees(vr, expected))
+            const ProfileRow *row = tag.isPrivate() ? nullptr : profile.row(tag.getGroup(), tag.getElement());
+            if (row) {
+                bool inDictionary = facts[size_t(row->index)].inDictionary;
+                DcmEVR expected = facts[size_t(row->index)].dictionaryVr;
+                if (row->mask != 0xFFFFFFFFu) {
+                    const DcmDataDictionary &dictionary = dcmDataDict.rdlock();
+                    const DcmDictEntry *entry = dictionary.findEntry(tag, nullptr);
+                    inDictionary = entry != nullptr;
+                    expected = entry ? entry->getEVR() : EVR_UNKNOWN;
+                    dcmDataDict.rdunlock();
+                }
+                if (inDictionary && !vrAgrees(vr, expected))
                     return QStringLiteral("element %1 has VR %2 where the DICOM dictionary says %3")
                         .arg(tagText(tag), QLatin1String(DcmVR(vr).getVRName()),
                              QLatin1String(DcmVR(expected).getVRName()));
@@ -354,7 +445,7 @@ struct DicomDeidentifier::Private
         return {};
     }
 
-    void putDummy(DcmElement *element) const
+    void putDummy(DcmElement *element, Run &run) const
     {
         switch (vrOf(element)) {
         case EVR_DA:
@@ -374,7 +465,8 @@ struct DicomDeidentifier::Private
             element->putString("0");
             break;
         case EVR_UI:
-            element->putString(keyed.uid(QString::fromLatin1(stringOf(element))).toLatin1().constData());
+            element->putString(
+                uid(*run.scratch, QString::fromLatin1(stringOf(element))).toLatin1().constData());
             break;
         case EVR_UR:
             element->putString("");
@@ -417,14 +509,14 @@ struct DicomDeidentifier::Private
         }
     }
 
-    void remapUids(DcmElement *element) const
+    void remapUids(DcmElement *element, Run &run) const
     {
         const QByteArray value = stringOf(element);
         if (value.isEmpty())
             return;
         QStringList mapped;
         for (const QByteArray &uid : value.split('\\'))
-            mapped << keyed.uid(QString::fromLatin1(uid.trimmed()).remove(QChar(0)));
+            mapped << this->uid(*run.scratch, QString::fromLatin1(uid.trimmed()).remove(QChar(0)));
         element->putString(mapped.join(QLatin1Char('\\')).toLatin1().constData());
     }
 
@@ -471,8 +563,9 @@ struct DicomDeidentifier::Private
         // Private creators whose block keeps at least one element survive.
         QSet<quint32> keptBlocks;
         std::vector<DcmElement *> toRemove;
-        for (unsigned long i = 0; i < item->card(); ++i) {
-            DcmElement *element = item->getElement(i);
+        for (DcmObject *object = item->nextInContainer(nullptr); object;
+             object = item->nextInContainer(object)) {
+            auto *element = static_cast<DcmElement *>(object);
             const DcmTagKey tag = element->getTag();
             const quint16 group = tag.getGroup();
             const quint16 number = tag.getElement();
@@ -504,11 +597,11 @@ struct DicomDeidentifier::Private
             }
             if (vrOf(element) == EVR_UN) {
                 // Its VR is unknown, so no valid replacement can be written.
-                if (effectiveAction(*row) != ProfileAction::Keep)
+                if (actionOf(*row) != ProfileAction::Keep)
                     toRemove.push_back(element);
                 continue;
             }
-            switch (effectiveAction(*row)) {
+            switch (actionOf(*row)) {
             case ProfileAction::Keep:
                 if (element->ident() == EVR_SQ)
                     processSequence(static_cast<DcmSequenceOfItems *>(element), run, depth);
@@ -522,18 +615,18 @@ struct DicomDeidentifier::Private
                 // grouped by patient without saying who.
                 if (topLevel && (tag == DCM_PatientID || tag == DCM_PatientName))
                     element->putString(run.patientPseudonym.toLatin1().constData());
-                else if (effectiveAction(*row) == ProfileAction::Zero)
+                else if (actionOf(*row) == ProfileAction::Zero)
                     element->clear();
                 else if (element->ident() == EVR_SQ)
                     processSequence(static_cast<DcmSequenceOfItems *>(element), run, depth);
                 else
-                    putDummy(element);
+                    putDummy(element, run);
                 break;
             case ProfileAction::Uid:
                 if (element->ident() == EVR_SQ)
                     processSequence(static_cast<DcmSequenceOfItems *>(element), run, depth);
                 else
-                    remapUids(element);
+                    remapUids(element, run);
                 break;
             case ProfileAction::Clean:
                 if (element->ident() == EVR_SQ)
@@ -546,8 +639,9 @@ struct DicomDeidentifier::Private
                 break;
             }
         }
-        for (unsigned long i = 0; i < item->card(); ++i) {
-            DcmElement *element = item->getElement(i);
+        for (DcmObject *object = item->nextInContainer(nullptr); object;
+             object = item->nextInContainer(object)) {
+            auto *element = static_cast<DcmElement *>(object);
             const DcmTagKey tag = element->getTag();
             if (!(tag.getGroup() & 1u))
                 continue;
@@ -572,12 +666,31 @@ struct DicomDeidentifier::Private
             processItem(sequence->getItem(j), run, depth + 1, false);
     }
 
+    // The pixel data of the file being processed: either an element of the data set, or the value
+    // left out of the parse and copied to the output as it was read (`value` bytes into `input`).
+    struct Pixels
+    {
+        DcmElement *element = nullptr;
+        QByteArray *input = nullptr;
+        qsizetype value = -1;
+
+        bool present() const { return element || input; }
+        qsizetype length() const { return element ? qsizetype(element->getLength()) : input->size() - value; }
+        // Writable bytes in the byte order read (only zeros are written to them), nullptr if none.
+        Uint8 *data() const
+        {
+            if (input)
+                return reinterpret_cast<Uint8 *>(input->data()) + value; // detaches a shared copy
+            Uint8 *bytes = nullptr;
+            return element->getUint8Array(bytes).good() ? bytes : nullptr;
+        }
+    };
+
     // Whether this image may carry burned-in text, and if so whether a rule cleaned it. An empty
     // string means the pixels may leave; otherwise why the file is quarantined.
-    QString handleBurnedInText(DcmDataset *dataset, Run &run) const
+    QString handleBurnedInText(DcmDataset *dataset, Run &run, const Pixels &pixels) const
     {
-        DcmElement *pixels = nullptr;
-        if (dataset->findAndGetElement(DCM_PixelData, pixels, OFFalse).bad() || !pixels)
+        if (!pixels.present())
             return {};
         const QString annotation =
             QString::fromLatin1(stringOf(dataset, DCM_BurnedInAnnotation)).trimmed().toUpper();
@@ -625,9 +738,8 @@ struct DicomDeidentifier::Private
             return why + QStringLiteral(" and its pixel layout is not one the rule can blank: quarantined");
         const qsizetype bytesPerSample = bitsAllocated / 8;
         const qsizetype frameBytes = qsizetype(rows) * columns * samples * bytesPerSample;
-        Uint8 *data = nullptr;
-        if (pixels->getUint8Array(data).bad() || !data ||
-            qsizetype(pixels->getLength()) < frameBytes * frames)
+        Uint8 *data = pixels.length() < frameBytes * frames ? nullptr : pixels.data();
+        if (!data)
             return why + QStringLiteral(" and its pixel data is shorter than its size says: quarantined");
         const QRect image(0, 0, columns, rows);
         for (Sint32 f = 0; f < frames; ++f) {
@@ -692,11 +804,13 @@ struct DicomDeidentifier::Private
                                     options.retainModifiedDates ? "MODIFIED" : "REMOVED");
     }
 
-    Result<QByteArray> serialize(DcmFileFormat &file) const
+    Result<void> serialize(DcmFileFormat &file, Scratch &scratch) const
     {
         const E_TransferSyntax xfer = file.getDataset()->getOriginalXfer();
-        QByteArray out;
-        std::vector<char> buffer(size_t(64) << 10);
+        QByteArray &out = scratch.head;
+        out.resize(0); // keeps its capacity
+        std::vector<char> &buffer = scratch.chunk;
+        buffer.resize(size_t(64) << 10);
         DcmOutputBufferStream stream(buffer.data(), offile_off_t(buffer.size()));
         file.transferInit();
         OFCondition status;
@@ -712,56 +826,96 @@ struct DicomDeidentifier::Private
         if (status.bad())
             return makeError(Error::Code::Io, QStringLiteral("DCMTK could not encode the result: %1")
                                                   .arg(QString::fromLatin1(status.text())));
-        return out;
+        return {};
     }
 
-    // The de-identified bytes, or why not and whether that is a quarantine.
+    // The de-identified form of `scratch.input` (head and tail), or why not and whether that is a
+    // quarantine.
     struct Processed
     {
-        QByteArray bytes;
+        Output output;
         DicomDeidOutcome outcome = DicomDeidOutcome::Refused;
         Error error;
     };
 
-    Processed run(const QByteArray &bytes) const
+    Processed run(Scratch &scratch) const
     {
         Processed processed;
-        auto result = deidentify(bytes, processed.outcome);
+        auto result = deidentify(scratch, processed.outcome);
         if (result) {
             processed.outcome = DicomDeidOutcome::Written;
-            processed.bytes = std::move(result.value());
+            processed.output = result.value();
         } else {
             processed.error = result.error();
         }
         return processed;
     }
 
-    Result<QByteArray> deidentify(const QByteArray &bytes, DicomDeidOutcome &outcome) const
+    // Reads `bytes` (a Part 10 file, or its beginning) into `file`.
+    static OFCondition parse(DcmFileFormat &file, const char *bytes, qsizetype size)
+    {
+        DcmInputBufferStream stream;
+        stream.setBuffer(bytes, offile_off_t(size));
+        stream.setEos();
+        file.transferInit();
+        const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+        file.transferEnd();
+        return status;
+    }
+
+    Result<Output> deidentify(Scratch &scratch, DicomDeidOutcome &outcome) const
     {
         if (!profile.loadError().isEmpty())
             return makeError(Error::Code::Corrupt, profile.loadError());
         if (!dcmDataDict.isDictionaryLoaded())
             return makeError(Error::Code::Unsupported,
                              QStringLiteral("DCMTK's data dictionary is not loaded (check DCMDICTPATH)"));
+        const QByteArray &bytes = scratch.input;
         auto structure = DicomStructureCheck::check(bytes, DicomDeidentifier::kMaxSequenceDepth);
         if (!structure)
             return structure.error();
 
-        DcmFileFormat file;
-        DcmInputBufferStream stream;
-        stream.setBuffer(bytes.constData(), offile_off_t(bytes.size()));
-        stream.setEos();
-        file.transferInit();
-        const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
-        file.transferEnd();
+        // Native pixel data that ends the file is neither parsed nor re-encoded: DCMTK reads what
+        // comes before it and the value is copied to the output in the same transfer syntax, as
+        // DCMTK would have written it (no row of the table applies to it). Otherwise (compressed
+        // transfer syntaxes, something after the pixel data) the whole file is parsed.
+        Output output;
+        auto file = std::make_unique<DcmFileFormat>();
+        const E_TransferSyntax xfer = DcmXfer(structure->transferSyntax.toLatin1().constData()).getXfer();
+        bool split = structure->pixelDataStart > 0 &&
+                     (xfer == EXS_LittleEndianImplicit || xfer == EXS_LittleEndianExplicit ||
+                      xfer == EXS_BigEndianExplicit);
+        OFCondition status =
+            parse(*file, bytes.constData(), split ? structure->pixelDataStart : bytes.size());
+        if (split && status.good()) {
+            // The copied value goes last, so nothing parsed may sort after it.
+            DcmDataset *parsed = file->getDataset();
+            DcmObject *last = parsed->card() > 0 ? parsed->getElement(parsed->card() - 1) : nullptr;
+            if (last && !(last->getTag() < DCM_PixelData)) {
+                split = false;
+                file = std::make_unique<DcmFileFormat>();
+                status = parse(*file, bytes.constData(), bytes.size());
+            }
+        }
+        DcmDataset *dataset = file->getDataset();
         if (status.bad())
             return corrupt(
                 QStringLiteral("not readable as DICOM: %1").arg(QString::fromLatin1(status.text())));
-        DcmDataset *dataset = file.getDataset();
         if (const QString problem = check(dataset, 0); !problem.isEmpty())
             return corrupt(problem);
 
+        Pixels pixels;
+        if (split) {
+            pixels.input = &scratch.input;
+            pixels.value = structure->pixelDataValue;
+            output.tailStart = structure->pixelDataStart;
+            output.tailSize = bytes.size() - structure->pixelDataStart;
+        } else if (dataset->findAndGetElement(DCM_PixelData, pixels.element, OFFalse).bad()) {
+            pixels.element = nullptr;
+        }
+
         Run run;
+        run.scratch = &scratch;
         run.dataset = dataset;
         QString patientId = QString::fromLatin1(stringOf(dataset, DCM_PatientID)).trimmed();
         // Without a patient ID the study stands for the patient, so its files still agree.
@@ -769,12 +923,15 @@ struct DicomDeidentifier::Private
             patientId.isEmpty() ? QStringLiteral("study:") +
                                       QString::fromLatin1(stringOf(dataset, DCM_StudyInstanceUID)).trimmed()
                                 : patientId;
-        run.patientPseudonym = keyed.pseudonym(patientKey);
-        run.dateOffset = keyed.dateOffsetDays(patientKey);
+        const Scratch::Patient &patient = this->patient(scratch, patientKey);
+        run.patientPseudonym = patient.pseudonym;
+        run.dateOffset = patient.dateOffset;
         run.cleaner.setCharacterSet(stringOf(dataset, DCM_SpecificCharacterSet));
-        collectKnownValues(dataset, run, 0);
+        // The values to hunt for in free text matter only where a row cleans text.
+        if (anyClean)
+            collectKnownValues(dataset, run, 0);
 
-        if (const QString quarantine = handleBurnedInText(dataset, run); !quarantine.isEmpty()) {
+        if (const QString quarantine = handleBurnedInText(dataset, run, pixels); !quarantine.isEmpty()) {
             outcome = DicomDeidOutcome::Quarantined;
             return makeError(Error::Code::Unsupported, quarantine);
         }
@@ -782,7 +939,141 @@ struct DicomDeidentifier::Private
         if (!run.problem.isEmpty())
             return corrupt(run.problem);
         addMarkers(dataset, run);
-        return serialize(file);
+        if (auto encoded = serialize(*file, scratch); !encoded)
+            return encoded.error();
+        return output;
+    }
+
+    // Writes head and tail to a temporary beside `output`, then renames it into place.
+    static QString writeOutput(Scratch &scratch, const Output &out, const QString &output)
+    {
+        const QString directory = QFileInfo(output).absolutePath();
+        if (directory != scratch.createdDirectory) {
+            if (!QDir().mkpath(directory))
+                return QStringLiteral("cannot create the output folder");
+            scratch.createdDirectory = directory;
+        }
+        // Only de-identified bytes reach the disk: a temporary beside the target (private to its
+        // owner, as QTemporaryFile made it), then a rename, so a reader never sees half a file. No
+        // fsync: durability against power loss is not what this promises (a rerun rewrites the
+        // output), and syncing each file was most of the run time.
+        QByteArray temporary;
+        int fd = -1;
+        bool folderMade = false;
+        for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+            temporary = QFile::encodeName(directory) + "/.mdp-deid-" +
+                        QByteArray::number(QRandomGenerator::global()->generate(), 36) + ".part";
+            fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd < 0 && errno == ENOENT && !folderMade) {
+                // The folder made for an earlier file went away meanwhile.
+                folderMade = true;
+                if (!QDir().mkpath(directory))
+                    return QStringLiteral("cannot create the output folder");
+                continue;
+            }
+            if (fd < 0 && errno != EEXIST)
+                break;
+        }
+        if (fd < 0)
+            return QStringLiteral("cannot write the output: %1")
+                .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        const char *tail = scratch.input.constData() + out.tailStart;
+        struct iovec parts[2] = {{const_cast<char *>(scratch.head.constData()), size_t(scratch.head.size())},
+                                 {const_cast<char *>(tail), size_t(out.tailSize)}};
+        int first = 0;
+        QString problem;
+        while (first < 2) {
+            const ssize_t done = ::writev(fd, parts + first, 2 - first);
+            if (done < 0) {
+                if (errno == EINTR)
+                    continue;
+                problem = QString::fromLocal8Bit(std::strerror(errno));
+                break;
+            }
+            size_t left = size_t(done);
+            while (first < 2 && left >= parts[first].iov_len) {
+                left -= parts[first].iov_len;
+                ++first;
+            }
+            if (first < 2) {
+                parts[first].iov_base = static_cast<char *>(parts[first].iov_base) + left;
+                parts[first].iov_len -= left;
+            }
+        }
+        if (::close(fd) != 0 && problem.isEmpty())
+            problem = QString::fromLocal8Bit(std::strerror(errno));
+        if (!problem.isEmpty()) {
+            ::unlink(temporary.constData());
+            return QStringLiteral("cannot write the output: %1").arg(problem);
+        }
+        if (std::rename(temporary.constData(), QFile::encodeName(output).constData()) != 0) {
+            problem = QString::fromLocal8Bit(std::strerror(errno));
+            ::unlink(temporary.constData());
+            return QStringLiteral("cannot rename the output into place: %1").arg(problem);
+        }
+        return {};
+    }
+
+    // Reads `input` whole into `scratch.input`; why not otherwise.
+    static QString readInput(Scratch &scratch, const QString &input)
+    {
+        // Not blocking: a FIFO or device is refused below, not waited on.
+        const int fd = ::open(QFile::encodeName(input).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) {
+            if (errno == ENOENT || errno == ENOTDIR)
+                return QStringLiteral("not a readable file");
+            return QStringLiteral("cannot be read: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        QString problem;
+        struct stat info = {};
+        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+            problem = QStringLiteral("not a readable file");
+        } else if (info.st_size > DicomDeidentifier::kMaxFileSize) {
+            problem = QStringLiteral("larger than %1 bytes").arg(DicomDeidentifier::kMaxFileSize);
+        } else {
+            scratch.input.resize(qsizetype(info.st_size)); // keeps the capacity of earlier files
+            qsizetype done = 0;
+            while (done < scratch.input.size()) {
+                const ssize_t n =
+                    ::read(fd, scratch.input.data() + done, size_t(scratch.input.size() - done));
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n < 0) {
+                    problem = QStringLiteral("cannot be read: %1")
+                                  .arg(QString::fromLocal8Bit(std::strerror(errno)));
+                    break;
+                }
+                if (n == 0)
+                    break; // shorter than it was a moment ago
+                done += n;
+            }
+            scratch.input.resize(done);
+        }
+        ::close(fd);
+        return problem;
+    }
+
+    DicomFileResult processFile(Scratch &scratch, const QString &input, const QString &output) const
+    {
+        DicomFileResult result;
+        result.input = input;
+        if (QString problem = readInput(scratch, input); !problem.isEmpty()) {
+            result.reason = std::move(problem);
+            return result;
+        }
+        const Processed processed = run(scratch);
+        if (processed.outcome != DicomDeidOutcome::Written) {
+            result.outcome = processed.outcome;
+            result.reason = processed.error.message;
+            return result;
+        }
+        if (QString problem = writeOutput(scratch, processed.output, output); !problem.isEmpty()) {
+            result.reason = std::move(problem);
+            return result;
+        }
+        result.outcome = DicomDeidOutcome::Written;
+        result.output = output;
+        return result;
     }
 };
 
@@ -837,62 +1128,20 @@ QString DicomDeidentifier::patientPseudonym(const QString &patientId) const
 
 Result<QByteArray> DicomDeidentifier::deidentifyBytes(const QByteArray &dicom) const
 {
-    auto processed = d->run(dicom);
+    Private::Scratch scratch;
+    scratch.input = dicom;
+    const auto processed = d->run(scratch);
     if (processed.outcome != DicomDeidOutcome::Written)
         return processed.error;
-    return std::move(processed.bytes);
+    QByteArray out = scratch.head;
+    out.append(scratch.input.constData() + processed.output.tailStart, processed.output.tailSize);
+    return out;
 }
 
 DicomFileResult DicomDeidentifier::deidentifyFile(const QString &input, const QString &output) const
 {
-    DicomFileResult result;
-    result.input = input;
-    const QFileInfo info(input);
-    if (!info.isFile()) {
-        result.reason = QStringLiteral("not a readable file");
-        return result;
-    }
-    if (info.size() > kMaxFileSize) {
-        result.reason = QStringLiteral("larger than %1 bytes").arg(kMaxFileSize);
-        return result;
-    }
-    QFile file(input);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.reason = QStringLiteral("cannot be read: %1").arg(file.errorString());
-        return result;
-    }
-    const QByteArray bytes = file.readAll();
-    file.close();
-    const auto deidentified = d->run(bytes);
-    if (deidentified.outcome != DicomDeidOutcome::Written) {
-        result.outcome = deidentified.outcome;
-        result.reason = deidentified.error.message;
-        return result;
-    }
-    if (!QDir().mkpath(QFileInfo(output).absolutePath())) {
-        result.reason = QStringLiteral("cannot create the output folder");
-        return result;
-    }
-    // Only de-identified bytes reach the disk: a temporary beside the target, then a rename, so a
-    // reader never sees half a file. No fsync: durability against power loss is not what this
-    // promises (a rerun rewrites the output), and syncing each file was most of the run time.
-    QTemporaryFile temporary(QFileInfo(output).absolutePath() + QStringLiteral("/.mdp-deid-XXXXXX.part"));
-    if (!temporary.open() || temporary.write(deidentified.bytes) != deidentified.bytes.size() ||
-        !temporary.flush()) {
-        result.reason = QStringLiteral("cannot write the output: %1").arg(temporary.errorString());
-        return result;
-    }
-    temporary.close();
-    if (std::rename(QFile::encodeName(temporary.fileName()).constData(),
-                    QFile::encodeName(output).constData()) != 0) {
-        result.reason = QStringLiteral("cannot rename the output into place: %1")
-                            .arg(QString::fromLocal8Bit(std::strerror(errno)));
-        return result;
-    }
-    temporary.setAutoRemove(false);
-    result.outcome = DicomDeidOutcome::Written;
-    result.output = output;
-    return result;
+    Private::Scratch scratch;
+    return d->processFile(scratch, input, output);
 }
 
 DicomRunReport
@@ -913,8 +1162,10 @@ DicomDeidentifier::deidentifyFolder(const QString &inputDir, const QString &outp
         relative << in.relativeFilePath(path);
     }
     relative.sort();
+    Private::Scratch scratch;
     for (const QString &rel : std::as_const(relative)) {
-        const DicomFileResult result = deidentifyFile(in.filePath(rel), QDir(outputDir).filePath(rel));
+        const DicomFileResult result =
+            d->processFile(scratch, in.filePath(rel), QDir(outputDir).filePath(rel));
         report.files << result;
         if (progress)
             progress(result);

@@ -203,6 +203,7 @@ Result<DicomStructureCheck::Summary> DicomStructureCheck::check(QByteArrayView f
                 length == kUndefined || (length >= 8 && pos + 12 <= file.size() &&
                                          data.u16(pos + 8) == kItemGroup && data.u16(pos + 10) == kItem);
         }
+        const qsizetype start = pos;
         pos += header;
         const qsizetype room = (top.end >= 0 ? top.end : file.size()) - pos;
         if (length != kUndefined && qsizetype(length) > room)
@@ -211,9 +212,19 @@ Result<DicomStructureCheck::Summary> DicomStructureCheck::check(QByteArrayView f
                                .arg(length)
                                .arg(room));
         if (!isSequence) {
+            if (open.size() == 1 && group == 0x7FE0 && element == 0x0010 && length % 2 == 0 &&
+                (!top.explicitVr ||
+                 (file.at(start + 4) == 'O' && (file.at(start + 5) == 'B' || file.at(start + 5) == 'W')))) {
+                summary.pixelDataStart = start;
+                summary.pixelDataValue = pos;
+            } else if (open.size() == 1) {
+                summary.pixelDataStart = summary.pixelDataValue = -1; // something follows it
+            }
             pos += length;
             continue;
         }
+        if (open.size() == 1)
+            summary.pixelDataStart = summary.pixelDataValue = -1;
         if (++sequenceDepth > maxSequenceDepth)
             return corrupt(QStringLiteral("sequences nested deeper than %1 levels").arg(maxSequenceDepth));
         summary.deepestSequence = std::max(summary.deepestSequence, sequenceDepth);

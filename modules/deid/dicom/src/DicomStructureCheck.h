@@ -20,6 +20,11 @@ public:
         QString transferSyntax;
         int deepestSequence = 0;
         qsizetype elements = 0;
+        // The top-level Pixel Data element when it is the last thing in the file, has a defined,
+        // even length and a VR of OB or OW (or none: implicit VR): where its header starts and where
+        // its value starts. -1 otherwise. The value then needs no parser: it can be copied as it is.
+        qsizetype pixelDataStart = -1;
+        qsizetype pixelDataValue = -1;
     };
 
     // Error::Code::Corrupt with a message naming the first problem (no value of the file in it).

@@ -648,6 +648,78 @@ private Q_SLOTS:
         QVERIFY(!parseBurnedInTextRules("not json").ok());
     }
 
+    // The pixel data leaves with the values it came with, in the transfer syntax it came in, and a
+    // rule blanks the same pixels whether the pixel data ends the file (copied without being parsed)
+    // or something follows it (parsed with the rest).
+    void pixelDataKeepsItsValuesInEveryTransferSyntax()
+    {
+        auto rules = parseBurnedInTextRules(
+            R"([{"manufacturer": "acme medical", "rows": 64, "columns": 64, "areas": [[0, 0, 64, 8]]}])");
+        QVERIFY(rules.ok());
+        DicomDeidOptions withRule;
+        withRule.burnedInTextRules = rules.value();
+        const DicomDeidentifier deid(withRule, testKey());
+        SyntheticDicomSpec us;
+        us.modality = QStringLiteral("US");
+        us.sopClassUid = QStringLiteral("1.2.840.10008.5.1.4.1.1.6.1");
+        for (const bool blanked : {false, true}) {
+            const QString source =
+                synthetic(blanked ? QStringLiteral("xfer/us.dcm") : QStringLiteral("xfer/ct.dcm"),
+                          blanked ? us : SyntheticDicomSpec{});
+            auto original = load(source);
+            QVERIFY(original);
+            const Uint16 *expected = nullptr;
+            unsigned long count = 0;
+            QVERIFY(original->getDataset()->findAndGetUint16Array(DCM_PixelData, expected, &count).good());
+            const std::vector<Uint16> values(expected, expected + count);
+            for (const E_TransferSyntax xfer :
+                 {EXS_LittleEndianExplicit, EXS_LittleEndianImplicit, EXS_BigEndianExplicit}) {
+                for (const bool trailing : {false, true}) {
+                    const QString name =
+                        QStringLiteral("xfer/%1-%2-%3.dcm")
+                            .arg(blanked ? QStringLiteral("us") : QStringLiteral("ct"))
+                            .arg(int(xfer))
+                            .arg(trailing ? QStringLiteral("padded") : QStringLiteral("plain"));
+                    auto copy = load(source);
+                    QVERIFY(copy);
+                    if (trailing) {
+                        const Uint8 padding[4] = {0, 0, 0, 0};
+                        QVERIFY(copy->getDataset()
+                                    ->putAndInsertUint8Array(DCM_DataSetTrailingPadding, padding, 4)
+                                    .good());
+                    }
+                    // (EPD_noChange: the default would drop the padding.)
+                    QVERIFY(copy->saveFile(path(name).toLocal8Bit().constData(), xfer, EET_ExplicitLength,
+                                           EGL_recalcGL, EPD_noChange)
+                                .good());
+                    const QByteArray input = readAll(path(name));
+                    // The padding follows the pixel data (DCMTK leaves it out of what it writes).
+                    QCOMPARE(input.right(16).contains("\xfc\xff\xfc\xff") ||
+                                 input.right(16).contains("\xff\xfc\xff\xfc"),
+                             trailing);
+                    auto output = deid.deidentifyBytes(input);
+                    QVERIFY2(output.ok(), qPrintable(name));
+                    auto result = parse(output.value());
+                    QVERIFY2(result, qPrintable(name));
+                    DcmDataset *d = result->getDataset();
+                    QCOMPARE(d->getOriginalXfer(), xfer);
+                    QCOMPARE(str(d, DCM_PatientName), deid.patientPseudonym(QStringLiteral("PID-0001")));
+                    const Uint16 *pixels = nullptr;
+                    unsigned long n = 0;
+                    QVERIFY(d->findAndGetUint16Array(DCM_PixelData, pixels, &n).good());
+                    QCOMPARE(n, count);
+                    for (unsigned long i = 0; i < n; ++i) {
+                        const bool inBand = blanked && i < 64ul * 8ul;
+                        if (pixels[i] != (inBand ? Uint16(0) : values[i]))
+                            QFAIL(qPrintable(
+                                QStringLiteral("%1: pixel %2 is %3").arg(name).arg(i).arg(pixels[i])));
+                    }
+                    QCOMPARE(str(d, DCM_BurnedInAnnotation), blanked ? QStringLiteral("NO") : QString());
+                }
+            }
+        }
+    }
+
     void badInputIsRefused_data()
     {
         QTest::addColumn<QByteArray>("bytes");
