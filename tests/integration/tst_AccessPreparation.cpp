@@ -281,11 +281,12 @@ private Q_SLOTS:
         QVERIFY(ws().forms().history(me(), m_maskedRecord));
         QVERIFY(signIn(QStringLiteral("aud.zhao")));
         auto rows = workspace::AuditQueries(ws()).byDataId(QStringLiteral("form-record:") +
-                                                          m_maskedRecord.toString(QUuid::WithoutBraces));
+                                                           m_maskedRecord.toString(QUuid::WithoutBraces));
         QVERIFY(rows);
         QStringList operations;
         for (const auto &row : rows.value()) {
-            if (row.event.type != audit::EventType::DataView || !row.event.detail.value(u"deepAudit").toBool())
+            if (row.event.type != audit::EventType::DataView ||
+                !row.event.detail.value(u"deepAudit").toBool())
                 continue;
             QCOMPARE(row.userName, QStringLiteral("dr.wang"));
             const QJsonArray shown = row.event.detail.value(u"shown").toArray();

@@ -118,7 +118,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("pages");
         const QStringList basic{QStringLiteral("overview"), QStringLiteral("patients"),
                                 QStringLiteral("my-account")};
-        QTest::newRow("clinician") << QStringLiteral("clinician") << basic;
+        QTest::newRow("clinician") << QStringLiteral("clinician")
+                                   << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
+                                                  QStringLiteral("classification"),
+                                                  QStringLiteral("my-account")};
         QTest::newRow("reviewer") << QStringLiteral("reviewer")
                                   << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
                                                  QStringLiteral("reviews"), QStringLiteral("my-account")};
@@ -126,16 +129,18 @@ private Q_SLOTS:
         QTest::newRow("ethics-reviewer") << QStringLiteral("ethics-reviewer") << basic;
         QTest::newRow("data-manager")
             << QStringLiteral("data-manager")
-            << QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("reviews"),
-                           QStringLiteral("forms"), QStringLiteral("my-account")};
+            << QStringList{QStringLiteral("overview"),       QStringLiteral("patients"),
+                           QStringLiteral("reviews"),        QStringLiteral("forms"),
+                           QStringLiteral("classification"), QStringLiteral("my-account")};
         QTest::newRow("auditor") << QStringLiteral("auditor")
                                  << QStringList{QStringLiteral("overview"), QStringLiteral("audit-log"),
                                                 QStringLiteral("my-account")};
         QTest::newRow("system-admin")
             << QStringLiteral("system-admin")
-            << QStringList{QStringLiteral("overview"),  QStringLiteral("patients"), QStringLiteral("forms"),
-                           QStringLiteral("audit-log"), QStringLiteral("accounts"), QStringLiteral("keys"),
-                           QStringLiteral("my-account")};
+            << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
+                           QStringLiteral("forms"),    QStringLiteral("audit-log"),
+                           QStringLiteral("accounts"), QStringLiteral("classification"),
+                           QStringLiteral("keys"),     QStringLiteral("my-account")};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()

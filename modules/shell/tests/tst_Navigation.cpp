@@ -64,7 +64,8 @@ private Q_SLOTS:
     {
         QCOMPARE(railFor({QStringLiteral("system-admin")}),
                  (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
-                              QStringLiteral("audit-log"), QStringLiteral("accounts"), QStringLiteral("keys"),
+                              QStringLiteral("audit-log"), QStringLiteral("accounts"),
+                              QStringLiteral("classification"), QStringLiteral("keys"),
                               QStringLiteral("my-account")}));
     }
 
@@ -76,10 +77,10 @@ private Q_SLOTS:
         QCOMPARE(railFor({QStringLiteral("reviewer")}),
                  (QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
                               QStringLiteral("reviews"), QStringLiteral("my-account")}));
-        QCOMPARE(
-            railFor({QStringLiteral("data-manager")}),
-            (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("reviews"),
-                         QStringLiteral("forms"), QStringLiteral("my-account")}));
+        QCOMPARE(railFor({QStringLiteral("data-manager")}),
+                 (QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
+                              QStringLiteral("reviews"), QStringLiteral("forms"),
+                              QStringLiteral("classification"), QStringLiteral("my-account")}));
         for (const char *role : {"clinician", "researcher", "ethics-reviewer", "auditor", "system-admin"})
             QVERIFY2(!railFor({QString::fromLatin1(role)}).contains(QStringLiteral("reviews")), role);
         for (const char *role : {"clinician", "reviewer", "researcher", "ethics-reviewer", "auditor"})
@@ -89,6 +90,11 @@ private Q_SLOTS:
         QVERIFY(actionsFor({QStringLiteral("system-admin")}).contains(QStringLiteral("mailRelayAction")));
         QVERIFY(!actionsFor({QStringLiteral("data-manager")}).contains(QStringLiteral("mailRelayAction")));
         QVERIFY(actionsFor({QStringLiteral("clinician")}).contains(QStringLiteral("notificationsAction")));
+        // Classification: staff who may ask for a level; not researchers, reviewers, auditors.
+        for (const char *role : {"clinician", "data-manager", "system-admin"})
+            QVERIFY2(railFor({QString::fromLatin1(role)}).contains(QStringLiteral("classification")), role);
+        for (const char *role : {"reviewer", "researcher", "ethics-reviewer", "auditor"})
+            QVERIFY2(!railFor({QString::fromLatin1(role)}).contains(QStringLiteral("classification")), role);
     }
 
     void everyPageHasATitleAnIconAndADistinctId()
@@ -100,10 +106,10 @@ private Q_SLOTS:
             QVERIFY(page.create);
             ids << page.id;
         }
-        QCOMPARE(ids,
-                 (QStringList{QStringLiteral("patients"), QStringLiteral("reviews"), QStringLiteral("forms"),
-                              QStringLiteral("audit-log"), QStringLiteral("accounts"), QStringLiteral("keys"),
-                              QStringLiteral("my-account")}));
+        QCOMPARE(ids, (QStringList{QStringLiteral("patients"), QStringLiteral("reviews"),
+                                   QStringLiteral("forms"), QStringLiteral("audit-log"),
+                                   QStringLiteral("accounts"), QStringLiteral("classification"),
+                                   QStringLiteral("keys"), QStringLiteral("my-account")}));
     }
 
     void pagesOfSeveralRolesAreUnited()

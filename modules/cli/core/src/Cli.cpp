@@ -4,9 +4,9 @@
 #include "CohortCommands.h"
 #include "CommandSyntax.h"
 #include "DeidCommands.h"
-#include "PolicyCommands.h"
 #include "FormCommands.h"
 #include "PatientCommands.h"
+#include "PolicyCommands.h"
 
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/Role.h"

@@ -746,10 +746,10 @@ Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
     const auto current = m_gate.engine().policy();
     if (!current)
         return makeError(Error::Code::Unknown, QStringLiteral("no policy is in force"));
-    auto reviewed =
-        m_db.query(QStringLiteral("SELECT id, subject, reviewed_category, reviewed_sub_kind, reviewed_level, "
-                                  "requested_by, reviewed_by, level FROM classification_requests WHERE state = "
-                                  "'reviewed' ORDER BY id"));
+    auto reviewed = m_db.query(
+        QStringLiteral("SELECT id, subject, reviewed_category, reviewed_sub_kind, reviewed_level, "
+                       "requested_by, reviewed_by, level FROM classification_requests WHERE state = "
+                       "'reviewed' ORDER BY id"));
     if (!reviewed)
         return reviewed.error();
     if (reviewed->isEmpty())
