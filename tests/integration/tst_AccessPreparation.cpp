@@ -8,6 +8,7 @@
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/forms/FormStore.h"
+#include "mdp/registry/EventVersion.h"
 #include "mdp/registry/PatientSearch.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/workspace/AuditQueries.h"
@@ -267,6 +268,44 @@ private Q_SLOTS:
         QVERIFY(own);
         QCOMPARE(own->values.value(u"contactPhone").toString(), QStringLiteral("13912345678"));
         m_maskedRecord = draft->id;
+    }
+
+    // R-5.2c, R-6.6.5b: timeline free text (title, annotation, payload text, file names, reasons)
+    // reaches a reviewer with identifiers replaced; the clinician reads it as written.
+    void aReviewerReadsTimelineTextDeidentified()
+    {
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        registry::EventDraft draft;
+        draft.type = registry::EventType::Diagnosis;
+        draft.start = registry::EventTime::fromDate(QDate(2026, 11, 3));
+        draft.title = QStringLiteral("穿刺活检");
+        draft.annotation = QStringLiteral("患者司马晓燕复诊，联系电话13912345678，家属欧阳明陪同。");
+        draft.payload = QJsonObject{{QStringLiteral("note"), QStringLiteral("身份证号11010519491231002X")},
+                                    {QStringLiteral("grade"), 2}};
+        auto added = ws().registry().addEvent(me(), m_patients.at(3).id, draft);
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().toString()));
+        auto own = ws().registry().event(me(), added->id);
+        QVERIFY(own);
+        QVERIFY(own->content.annotation.contains(QStringLiteral("13912345678")));
+
+        QVERIFY(signIn(QStringLiteral("rev.li")));
+        auto seen = ws().registry().event(me(), added->id);
+        QVERIFY2(seen, qPrintable(seen ? QString() : seen.error().toString()));
+        for (const QString &identifier : {QStringLiteral("13912345678"), QStringLiteral("司马晓燕"),
+                                          QStringLiteral("欧阳明"), QStringLiteral("11010519491231002X")}) {
+            QVERIFY2(!seen->content.annotation.contains(identifier), qPrintable(seen->content.annotation));
+            QVERIFY(!QJsonDocument(seen->content.payload).toJson().contains(identifier.toUtf8()));
+        }
+        QVERIFY(seen->content.annotation.contains(QStringLiteral("复诊"))); // the clinical text stays
+        QCOMPARE(seen->content.payload.value(u"grade").toInt(), 2);
+        auto listed = ws().registry().events(me(), m_patients.at(3).id, false);
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QVERIFY(!listed->first().content.annotation.contains(QStringLiteral("13912345678")));
+        auto history = ws().registry().eventHistory(added->id);
+        QVERIFY(history);
+        for (const registry::EventVersion &v : history.value())
+            QVERIFY(!v.content.annotation.contains(QStringLiteral("13912345678")));
     }
 
     // d (level 4: deep audit): a read that shows level-4 fields is recorded with which ones

@@ -166,6 +166,14 @@ Result<void> permitSelfOr(const Authorizer *guard, const QString &accountId, Per
     return guard ? verdict(guard->requireSelfOr(accountId, otherwise, operation)) : Result<void>();
 }
 
+bool Authorizer::deidentifiesReads() const
+{
+    if (!m_gate)
+        return !allows(Permission::SeeIdentity);
+    const policy::Decision read = m_gate->peek(policy::Action::Read, AccessGate::patientRecord());
+    return !read.permitted || read.obligations.deidentify;
+}
+
 Result<void> Authorizer::record(audit::AuditEvent event) const
 {
     return m_record(std::move(event));

@@ -55,6 +55,9 @@ public:
     // The highest classification level the session sees unmasked (0 when it reads no patient data):
     // fields above it are taken out of what a read returns.
     int unmaskedLevel() const;
+    // Whether what the session reads of patients must be de-identified first (the engine's
+    // obligation for a role that does not see identity): free text, file names, payload text.
+    bool deidentifiesReads() const;
     // Records an event as the session (the services' own trail of what a read showed).
     Result<void> record(audit::AuditEvent event) const;
 

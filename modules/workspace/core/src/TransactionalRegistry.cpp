@@ -3,6 +3,11 @@
 #include "Authorizer.h"
 #include "OneTransaction.h"
 
+#include "mdp/deid/TextDeidentifier.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
 namespace mdp::workspace {
 
 using namespace registry;
@@ -231,11 +236,55 @@ Result<TimelineEvent> TransactionalRegistry::revertEvent(const QString &actor, c
     return inOneTransaction(m_outbox, [&] { return m_inner.revertEvent(actor, eventId, version, reason); });
 }
 
+namespace {
+
+// What a timeline holds in free text (titles, annotations, text in the payload, file names) may name
+// a patient, a relative or a doctor: a session obliged to de-identify reads it with identifiers
+// replaced by typed placeholders (R-5.2c, R-6.6.5b). Structure, codes and numbers stay.
+QJsonValue deidentifiedValue(const QJsonValue &value)
+{
+    if (value.isString())
+        return deid::deidentify(value.toString());
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(deidentifiedValue(v));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(it.key(), deidentifiedValue(it.value()));
+        return out;
+    }
+    return value;
+}
+
+void deidentifyContent(EventDraft &content)
+{
+    content.title = deid::deidentify(content.title);
+    content.annotation = deid::deidentify(content.annotation);
+    content.payload = deidentifiedValue(content.payload).toObject();
+}
+
+} // namespace
+
+Result<TimelineEvent> TransactionalRegistry::prepared(Result<TimelineEvent> event) const
+{
+    if (event && m_guard && m_guard->deidentifiesReads()) {
+        deidentifyContent(event->content);
+        for (Attachment &a : event->attachments)
+            a.fileName = deid::deidentify(a.fileName);
+    }
+    return event;
+}
+
 Result<TimelineEvent> TransactionalRegistry::event(const QString &actor, const QUuid &eventId)
 {
     if (auto ok = permitActor(m_guard, actor, kRead, u"registry.event"); !ok)
         return ok.error();
-    return m_inner.event(actor, eventId);
+    return prepared(m_inner.event(actor, eventId));
 }
 
 Result<QList<TimelineEvent>> TransactionalRegistry::events(const QString &actor, const QUuid &patientId,
@@ -243,14 +292,26 @@ Result<QList<TimelineEvent>> TransactionalRegistry::events(const QString &actor,
 {
     if (auto ok = permitActor(m_guard, actor, kRead, u"registry.events"); !ok)
         return ok.error();
-    return m_inner.events(actor, patientId, includeRemoved);
+    auto all = m_inner.events(actor, patientId, includeRemoved);
+    if (all && m_guard && m_guard->deidentifiesReads()) {
+        for (TimelineEvent &e : all.value())
+            e = prepared(std::move(e)).value();
+    }
+    return all;
 }
 
 Result<QList<EventVersion>> TransactionalRegistry::eventHistory(const QUuid &eventId)
 {
     if (auto ok = permit(m_guard, kRead, u"registry.event-history"); !ok)
         return ok.error();
-    return m_inner.eventHistory(eventId);
+    auto versions = m_inner.eventHistory(eventId);
+    if (versions && m_guard && m_guard->deidentifiesReads()) {
+        for (EventVersion &v : versions.value()) {
+            deidentifyContent(v.content);
+            v.reason = deid::deidentify(v.reason);
+        }
+    }
+    return versions;
 }
 
 Result<Attachment> TransactionalRegistry::attach(const QString &actor, const QUuid &eventId,

@@ -60,6 +60,8 @@ public:
     Result<registry::TimelineEvent> revertEvent(const QString &actor, const QUuid &eventId, int version,
                                                 const QString &reason) override;
     Result<registry::TimelineEvent> event(const QString &actor, const QUuid &eventId) override;
+    // `event` de-identified when the session's reads must be (Authorizer::deidentifiesReads).
+    Result<registry::TimelineEvent> prepared(Result<registry::TimelineEvent> event) const;
     Result<QList<registry::TimelineEvent>> events(const QString &actor, const QUuid &patientId,
                                                   bool includeRemoved) override;
     Result<QList<registry::EventVersion>> eventHistory(const QUuid &eventId) override;
