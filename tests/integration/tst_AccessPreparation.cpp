@@ -35,7 +35,8 @@ const QByteArray kForm = R"json({
     {"id": "sizeMm", "type": "integer", "label": {"en": "Size", "zh": "肿瘤大小"}, "minimum": 0, "maximum": 200},
     {"id": "brcaStatus", "type": "text", "label": {"en": "BRCA1", "zh": "BRCA1 突变"},
      "classification": {"category": "genomic", "level": 4}},
-    {"id": "contactPhone", "type": "text", "label": {"en": "Contact phone", "zh": "联系电话"}}
+    {"id": "contactPhone", "type": "text", "label": {"en": "Contact phone", "zh": "联系电话"}},
+    {"id": "note", "type": "text", "label": {"en": "Course", "zh": "病程记录"}}
   ]}]
 })json";
 
@@ -226,9 +227,11 @@ private Q_SLOTS:
         n.formId = QStringLiteral("masking-test");
         n.patientId = m_patients.at(2).id;
         n.patientPseudonym = m_patients.at(2).pseudonymId;
-        n.values = QJsonObject{{QStringLiteral("sizeMm"), 23},
-                               {QStringLiteral("brcaStatus"), QStringLiteral("c.68_69delAG")},
-                               {QStringLiteral("contactPhone"), QStringLiteral("13912345678")}};
+        n.values = QJsonObject{
+            {QStringLiteral("sizeMm"), 23},
+            {QStringLiteral("brcaStatus"), QStringLiteral("c.68_69delAG")},
+            {QStringLiteral("contactPhone"), QStringLiteral("13912345678")},
+            {QStringLiteral("note"), QStringLiteral("患者司马晓燕术后恢复良好，女儿电话13812345678。")}};
         auto draft = ws().forms().createDraft(me(), n);
         QVERIFY2(draft, qPrintable(draft ? QString() : draft.error().toString()));
         QCOMPARE(draft->values.value(u"brcaStatus").toString(), QStringLiteral("c.68_69delAG"));
@@ -239,6 +242,11 @@ private Q_SLOTS:
         auto seen = ws().forms().record(me(), draft->id);
         QVERIFY2(seen, qPrintable(seen ? QString() : seen.error().toString()));
         QCOMPARE(seen->values.value(u"sizeMm").toInt(), 23);
+        // Free text of level 3 is shown, with its identifiers replaced (R-5.2c, R-6.6.5b).
+        const QString note = seen->values.value(u"note").toString();
+        QVERIFY2(note.contains(QStringLiteral("术后恢复良好")), qPrintable(note));
+        QVERIFY2(!note.contains(QStringLiteral("13812345678")) && !note.contains(QStringLiteral("司马晓燕")),
+                 qPrintable(note));
         QVERIFY(!seen->values.contains(QStringLiteral("brcaStatus")));
         QVERIFY(!seen->values.contains(QStringLiteral("contactPhone")));
         auto listed = ws().forms().records(me(), {});
@@ -267,6 +275,7 @@ private Q_SLOTS:
         auto own = ws().forms().record(me(), draft->id);
         QVERIFY(own);
         QCOMPARE(own->values.value(u"contactPhone").toString(), QStringLiteral("13912345678"));
+        QVERIFY(own->values.value(u"note").toString().contains(QStringLiteral("13812345678")));
         m_maskedRecord = draft->id;
     }
 

@@ -6,6 +6,7 @@
 
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/audit/AuditEventType.h"
+#include "mdp/deid/TextDeidentifier.h"
 #include "mdp/policy/Classification.h"
 
 #include <QJsonArray>
@@ -49,19 +50,61 @@ QHash<QString, int> TransactionalFormStore::fieldLevels(const QString &formId, i
             return it.value();
     }
     QHash<QString, int> levels;
+    QSet<QString> texts;
     auto definition = m_inner.definition(formId, version);
     if (!definition)
         return levels; // the caller masks every field it cannot place
     for (const FieldDefinition *field : definition->fields()) {
         levels.insert(field->id, levelOf(*field, formId, field->id, set.get()));
+        if (field->type == FieldType::Text)
+            texts.insert(field->id);
         for (const FieldDefinition &member : field->fields) {
             const QString path = field->id + QLatin1Char('.') + member.id;
             levels.insert(path, levelOf(member, formId, path, set.get()));
+            if (member.type == FieldType::Text)
+                texts.insert(path);
         }
     }
     std::lock_guard lock(m_levelsMutex);
     m_levels.insert(key, levels);
+    m_texts.insert(formId + QLatin1Char('/') + QString::number(version), texts);
     return levels;
+}
+
+QSet<QString> TransactionalFormStore::textFields(const QString &formId, int version)
+{
+    (void)fieldLevels(formId, version);
+    std::lock_guard lock(m_levelsMutex);
+    return m_texts.value(formId + QLatin1Char('/') + QString::number(version));
+}
+
+// Free text may name a patient or a relative whatever its field's level: a session obliged to
+// de-identify reads text fields with identifiers replaced (R-5.2c, R-6.6.5b). Codes, dates and numbers
+// are left as they are.
+void TransactionalFormStore::deidentifyText(QJsonObject &values, const QSet<QString> &texts) const
+{
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        if (it.value().isString() && texts.contains(it.key())) {
+            it.value() = deid::deidentify(it.value().toString());
+        } else if (it.value().isArray()) {
+            QJsonArray rows = it.value().toArray();
+            bool changed = false;
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                if (!rows.at(i).isObject())
+                    continue;
+                QJsonObject row = rows.at(i).toObject();
+                for (auto m = row.begin(); m != row.end(); ++m) {
+                    if (m.value().isString() && texts.contains(it.key() + QLatin1Char('.') + m.key())) {
+                        m.value() = deid::deidentify(m.value().toString());
+                        changed = true;
+                    }
+                }
+                rows.replace(i, row);
+            }
+            if (changed)
+                it.value() = rows;
+        }
+    }
 }
 
 void TransactionalFormStore::mask(QJsonObject &values, const QHash<QString, int> &levels, int limit) const
@@ -101,11 +144,21 @@ Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record)
 
 Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record, int limit)
 {
+    return masked(std::move(record), limit, m_guard && m_guard->deidentifiesReads());
+}
+
+Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record, int limit, bool deidentify)
+{
     if (!record || limit >= policy::kMaxLevel)
         return record;
     const QHash<QString, int> levels = fieldLevels(record->formId, record->formVersion);
     mask(record->values, levels, limit);
     mask(record->formalValues, levels, limit);
+    if (deidentify) {
+        const QSet<QString> texts = textFields(record->formId, record->formVersion);
+        deidentifyText(record->values, texts);
+        deidentifyText(record->formalValues, texts);
+    }
     return record;
 }
 
@@ -165,19 +218,22 @@ Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const
                 QJsonObject merged = values;
                 QJsonObject visible = stored->values;
                 mask(visible, levels, limit);
+                // Free text this session read de-identified is, like a masked field, not its to change.
+                if (m_guard && m_guard->deidentifiesReads())
+                    deidentifyText(visible, textFields(stored->formId, stored->formVersion));
                 for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
                     if (!visible.contains(it.key())) {
                         merged.insert(it.key(), it.value()); // a masked field keeps its stored value
                     } else if (visible.value(it.key()) != it.value()) {
-                        // A group with masked members: its rows cannot be merged member by member without
-                        // guessing which row is which, so a change to it is refused rather than dropped.
+                        // A group with masked members, or text shown de-identified: it cannot be merged
+                        // with what was sent without guessing, so a change to it is refused rather than
+                        // dropped.
                         if (values.value(it.key()) != visible.value(it.key()))
-                            return makeError(
-                                Error::Code::PermissionDenied,
-                                QStringLiteral(
-                                    "the group \"%1\" holds fields your role does not see; it cannot "
-                                    "be changed from this session")
-                                    .arg(it.key()));
+                            return makeError(Error::Code::PermissionDenied,
+                                             QStringLiteral("\"%1\" holds what your role does not see "
+                                                            "(masked fields or identifiers); "
+                                                            "it cannot be changed from this session")
+                                                 .arg(it.key()));
                         merged.insert(it.key(), it.value());
                     }
                 }
@@ -288,8 +344,9 @@ Result<QList<FormRecord>> TransactionalFormStore::records(const QString &actor, 
     if (!all)
         return all;
     const int limit = ceiling(); // once for the list, not per record
+    const bool deidentify = m_guard && m_guard->deidentifiesReads();
     for (FormRecord &one : all.value()) {
-        auto shown = masked(std::move(one), limit);
+        auto shown = masked(std::move(one), limit, deidentify);
         one = std::move(shown.value());
     }
     return all;
@@ -310,8 +367,13 @@ Result<QList<RecordVersion>> TransactionalFormStore::history(const QString &acto
     // What every version showed, for the deep audit.
     FormRecord shown = current.value();
     shown.values = {};
+    const bool deidentify = m_guard && m_guard->deidentifiesReads();
+    const QSet<QString> texts =
+        deidentify ? textFields(current->formId, current->formVersion) : QSet<QString>{};
     for (RecordVersion &version : versions.value()) {
         mask(version.values, levels, limit);
+        if (deidentify)
+            deidentifyText(version.values, texts);
         for (auto it = version.values.constBegin(); it != version.values.constEnd(); ++it)
             if (!it.value().isNull())
                 shown.values.insert(it.key(), it.value());

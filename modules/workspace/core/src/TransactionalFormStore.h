@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QSet>
+
 #include "mdp/policy/PolicySet.h"
 
 #include <QHash>
@@ -77,10 +79,14 @@ private:
     // a session keeps their stored values.
     int ceiling() const;
     QHash<QString, int> fieldLevels(const QString &formId, int version);
+    // The free-text fields of a definition (paths), and their values de-identified in place.
+    QSet<QString> textFields(const QString &formId, int version);
+    void deidentifyText(QJsonObject &values, const QSet<QString> &texts) const;
     // Records which level-4/5 fields a read showed (deep audit); nothing when none was shown.
     Result<void> deepAudit(const forms::FormRecord &record, QStringView operation);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record, int limit);
+    Result<forms::FormRecord> masked(Result<forms::FormRecord> record, int limit, bool deidentify);
     void mask(QJsonObject &values, const QHash<QString, int> &levels, int ceiling) const;
 
     forms::FormStore &m_inner;
@@ -89,6 +95,7 @@ private:
     std::mutex m_levelsMutex;
     QHash<QString, QHash<QString, int>> m_levels; // "formId/version/policy" -> field path -> level
     std::function<std::shared_ptr<const policy::PolicySet>()> m_policy;
+    QHash<QString, QSet<QString>> m_texts; // "formId/version" -> free-text field paths
 };
 
 } // namespace mdp::workspace
