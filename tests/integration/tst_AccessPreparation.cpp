@@ -287,7 +287,7 @@ private Q_SLOTS:
         registry::EventDraft draft;
         draft.type = registry::EventType::Diagnosis;
         draft.start = registry::EventTime::fromDate(QDate(2026, 11, 3));
-        draft.title = QStringLiteral("穿刺活检");
+        draft.title = QStringLiteral("穿刺活检（家属欧阳明送检）");
         draft.annotation = QStringLiteral("患者司马晓燕复诊，联系电话13912345678，家属欧阳明陪同。");
         draft.payload = QJsonObject{{QStringLiteral("note"), QStringLiteral("身份证号11010519491231002X")},
                                     {QStringLiteral("grade"), 2}};
@@ -315,6 +315,30 @@ private Q_SLOTS:
         QVERIFY(history);
         for (const registry::EventVersion &v : history.value())
             QVERIFY(!v.content.annotation.contains(QStringLiteral("13912345678")));
+
+        // The search box: the diagnosis line of a hit is de-identified, and a name typed into a
+        // diagnosis does not find the patient for a session without identity (it would tie the name
+        // to the pseudonym). The clinician finds it there.
+        registry::SearchFilter filter;
+        filter.identityVisible = true;
+        QVERIFY(signIn(QStringLiteral("dr.wang")));
+        auto clinician = ws().patientSearch().search(QStringLiteral("欧阳明"), 20, filter);
+        QVERIFY(clinician);
+        const bool clinicianFinds =
+            std::any_of(clinician->cbegin(), clinician->cend(),
+                        [&](const registry::PatientHit &h) { return h.patientId == m_patients.at(3).id; });
+        QVERIFY2(clinicianFinds, "the index holds the diagnosis line");
+        QVERIFY(signIn(QStringLiteral("rev.li")));
+        auto reviewer = ws().patientSearch().search(QStringLiteral("欧阳明"), 20, filter);
+        QVERIFY(reviewer);
+        for (const registry::PatientHit &h : reviewer.value()) {
+            QVERIFY(h.patientId != m_patients.at(3).id);
+            QVERIFY(!h.diagnosis.contains(QStringLiteral("欧阳明")));
+        }
+        auto byPseudonym = ws().patientSearch().search(m_patients.at(3).pseudonymId, 5, filter);
+        QVERIFY(byPseudonym);
+        QVERIFY(!byPseudonym->isEmpty());
+        QVERIFY(!byPseudonym->first().diagnosis.contains(QStringLiteral("欧阳明")));
     }
 
     // d (level 4: deep audit): a read that shows level-4 fields is recorded with which ones
@@ -327,6 +351,9 @@ private Q_SLOTS:
         QVERIFY(signIn(QStringLiteral("dr.wang")));
         QVERIFY(ws().forms().record(me(), m_maskedRecord));
         QVERIFY(ws().forms().history(me(), m_maskedRecord));
+        forms::RecordFilter mine;
+        mine.formId = QStringLiteral("masking-test");
+        QVERIFY(ws().forms().records(me(), mine));
         QVERIFY(signIn(QStringLiteral("aud.zhao")));
         auto rows = workspace::AuditQueries(ws()).byDataId(QStringLiteral("form-record:") +
                                                            m_maskedRecord.toString(QUuid::WithoutBraces));
@@ -338,14 +365,15 @@ private Q_SLOTS:
                 continue;
             QCOMPARE(row.userName, QStringLiteral("dr.wang"));
             const QJsonArray shown = row.event.detail.value(u"shown").toArray();
-            QVERIFY(shown.contains(QStringLiteral("contactPhone")));
-            QVERIFY(shown.contains(QStringLiteral("brcaStatus")));
-            QVERIFY(!shown.contains(QStringLiteral("sizeMm")));
+            QVERIFY(shown.contains(QStringLiteral("masking-test/contactPhone")));
+            QVERIFY(shown.contains(QStringLiteral("masking-test/brcaStatus")));
+            QVERIFY(!shown.contains(QStringLiteral("masking-test/sizeMm")));
             QVERIFY(!QJsonDocument(row.event.detail).toJson().contains("13912345678"));
             operations << row.event.detail.value(u"operation").toString();
         }
         QVERIFY2(operations.contains(QStringLiteral("forms.record")), qPrintable(operations.join(u',')));
         QVERIFY2(operations.contains(QStringLiteral("forms.history")), qPrintable(operations.join(u',')));
+        QVERIFY2(operations.contains(QStringLiteral("forms.records")), qPrintable(operations.join(u',')));
     }
 
     // every decision, permit and deny, is in the audit trail with its reason.

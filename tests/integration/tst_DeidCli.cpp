@@ -5,6 +5,8 @@
 
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPdfDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -85,6 +87,53 @@ private Q_SLOTS:
                         kNote.toUtf8())
                      .code,
                  2);
+    }
+
+    // R-6.6.5a-b: structured records by a plan; the same key gives the same pseudonyms and offsets,
+    // a line that is not a JSON object stops the run before anything is written.
+    void recordsAreDeidentifiedByAPlan()
+    {
+        QTemporaryDir dir;
+        const QString plan = dir.filePath(QStringLiteral("plan.json"));
+        const QString keyFile = dir.filePath(QStringLiteral("key"));
+        QFile p(plan);
+        QVERIFY(p.open(QIODevice::WriteOnly));
+        p.write(R"({"scope": "patient", "fields": {"patient": "pseudonymise", "name": "drop",
+                  "birthDate": "year-only", "diagnosed": "shift-date", "sizeMm": "keep"}})");
+        p.close();
+        QFile k(keyFile);
+        QVERIFY(k.open(QIODevice::WriteOnly));
+        k.write("0123456789abcdef0123456789abcdef");
+        k.close();
+        const QByteArray input =
+            QStringLiteral("{\"patient\": \"P-ABC\", \"name\": \"王小红\", \"birthDate\": \"1972-03-15\", "
+                           "\"diagnosed\": \"2024-03-05\", \"sizeMm\": 23, \"phone\": \"13812345678\"}\n"
+                           "{\"patient\": \"P-ABC\", \"name\": \"王小红\", \"diagnosed\": \"2024-04-05\"}\n")
+                .toUtf8();
+        const QStringList arguments{QStringLiteral("deid"),       QStringLiteral("records"),
+                                    QStringLiteral("--plan"),     plan,
+                                    QStringLiteral("--key-file"), keyFile};
+        const Run run = runMdp(arguments, input);
+        QCOMPARE(run.code, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        for (const char *planted : {"王小红", "13812345678", "1972-03-15", "2024-03-05", "P-ABC"})
+            QVERIFY2(!run.out.contains(QByteArray(planted)), planted);
+        const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
+        const QJsonObject second = QJsonDocument::fromJson(lines.at(1)).object();
+        QCOMPARE(first.value(u"birthDate").toString(), QStringLiteral("1972"));
+        QCOMPARE(first.value(u"sizeMm").toInt(), 23);
+        QCOMPARE(first.value(u"patient"), second.value(u"patient"));
+        // One patient's dates keep their interval.
+        QCOMPARE(QDate::fromString(first.value(u"diagnosed").toString(), Qt::ISODate)
+                     .daysTo(QDate::fromString(second.value(u"diagnosed").toString(), Qt::ISODate)),
+                 QDate(2024, 3, 5).daysTo(QDate(2024, 4, 5)));
+        QCOMPARE(runMdp(arguments, input).out, run.out); // the same key, the same output
+
+        const Run broken = runMdp(arguments, input + "{not json}\n");
+        QVERIFY(broken.code != 0);
+        QVERIFY(broken.out.isEmpty());
+        QVERIFY2(broken.err.contains("line 3"), broken.err.constData());
     }
 
     void textThatIsNotUtf8IsRefusedWithNothingWritten()

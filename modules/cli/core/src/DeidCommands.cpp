@@ -2,11 +2,14 @@
 
 #include "mdp/cli/Cli.h"
 #include "mdp/deid/DicomDeidentifier.h"
+#include "mdp/deid/StructuredDeidentifier.h"
 #include "mdp/deid/TextDeidentifier.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QStringDecoder>
 
@@ -256,7 +259,78 @@ QList<CommandSyntax> deidSyntax()
               "is re-rendered as an image, so no text remains under a box; pages without a text "
               "layer (scans) are withheld for review and the run exits 1"),
           {}, QStringLiteral("IN OUT")),
+        S(QStringLiteral("deid"), QStringLiteral("records"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "de-identify structured records, JSON Lines from standard input to standard output, by a "
+              "plan: each field kept, dropped, masked, generalised (year-only, age-band, postcode), "
+              "pseudonymised or date-shifted per patient; fields the plan does not name are dropped"),
+          {S::required(QStringLiteral("plan"), QStringLiteral("PLAN.json"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "{\"scope\": FIELD, \"fields\": {FIELD: keep|drop|mask|year-only|"
+                                         "age-band|postcode|pseudonymise|shift-date|free-text}}")),
+           S::optional(QStringLiteral("key-file"), QStringLiteral("FILE"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "secret key (16 bytes or more) for pseudonyms and date offsets, so "
+                                         "that runs agree; without it a random key for this run"))}),
     };
+}
+
+// JSON Lines from standard input: every line is checked before anything is written, so a bad line
+// (not JSON, not an object) stops the run with its number and no partial output is passed on.
+int deidRecords(const ParsedCommand &args, QTextStream &out, QTextStream &err)
+{
+    QFile planFile(args.value(QStringLiteral("plan")));
+    if (!planFile.open(QIODevice::ReadOnly))
+        return usage(err, args, QStringLiteral("cannot read the plan %1").arg(planFile.fileName()));
+    auto plan = deid::DeidPlan::fromJson(planFile.read(4 * 1024 * 1024));
+    if (!plan)
+        return fail(err, plan.error().message);
+    QString problem;
+    auto key = deidKey(args, err, &problem);
+    if (!key)
+        return usage(err, args, problem);
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return fail(err, QStringLiteral("cannot read standard input"));
+    QList<QJsonObject> records;
+    qint64 total = 0;
+    qint64 lineNumber = 0;
+    constexpr qint64 kLineLimit = 16 * 1024 * 1024;
+    while (!input.atEnd()) {
+        const QByteArray raw = input.readLine(kLineLimit + 1);
+        ++lineNumber;
+        if (raw.size() > kLineLimit)
+            return fail(err,
+                        QStringLiteral("line %1 is longer than 16 MiB; nothing was written").arg(lineNumber));
+        total += raw.size();
+        const QByteArray line = raw.trimmed();
+        if (total > kTextLimit)
+            return fail(err, QStringLiteral("the records on standard input exceed %1 MiB; split them")
+                                 .arg(kTextLimit / (1024 * 1024)));
+        if (line.isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return fail(err,
+                        QStringLiteral("line %1 is not a JSON object (%2); nothing was written")
+                            .arg(lineNumber)
+                            .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                                         : QStringLiteral("not an object")));
+        records << doc.object();
+    }
+    const deid::StructuredDeidentifier deidentifier(*key);
+    for (const QJsonObject &record : std::as_const(records))
+        out << QString::fromUtf8(
+                   QJsonDocument(deidentifier.apply(record, plan.value())).toJson(QJsonDocument::Compact))
+            << '\n';
+    out.flush();
+    if (out.status() != QTextStream::Ok)
+        return fail(err, QStringLiteral("standard output could not be written completely"));
+    err << "mdp: " << records.size() << " record(s) de-identified\n";
+    err.flush();
+    return 0;
 }
 
 int runDeidCommand(const ParsedCommand &args, QTextStream &out, QTextStream &err)
@@ -268,6 +342,8 @@ int runDeidCommand(const ParsedCommand &args, QTextStream &out, QTextStream &err
         return deidText(args, out, err);
     if (verb == QStringLiteral("pdf"))
         return deidPdf(args, out, err);
+    if (verb == QStringLiteral("records"))
+        return deidRecords(args, out, err);
     return usage(err, args, QStringLiteral("unknown deid verb '%1'").arg(verb));
 }
 

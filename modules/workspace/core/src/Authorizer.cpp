@@ -171,7 +171,8 @@ bool Authorizer::deidentifiesReads() const
     if (!m_gate)
         return !allows(Permission::SeeIdentity);
     const policy::Decision read = m_gate->peek(policy::Action::Read, AccessGate::patientRecord());
-    return !read.permitted || read.obligations.deidentify;
+    // A session refused identity (a second factor missing, say) reads text as one that never had it.
+    return !read.permitted || read.obligations.deidentify || !allows(Permission::SeeIdentity);
 }
 
 Result<void> Authorizer::record(audit::AuditEvent event) const

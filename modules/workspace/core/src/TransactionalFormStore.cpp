@@ -149,15 +149,18 @@ Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record, int
 
 Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record, int limit, bool deidentify)
 {
-    if (!record || limit >= policy::kMaxLevel)
+    if (!record)
         return record;
-    const QHash<QString, int> levels = fieldLevels(record->formId, record->formVersion);
-    mask(record->values, levels, limit);
-    mask(record->formalValues, levels, limit);
+    if (limit < policy::kMaxLevel) {
+        const QHash<QString, int> levels = fieldLevels(record->formId, record->formVersion);
+        mask(record->values, levels, limit);
+        mask(record->formalValues, levels, limit);
+    }
     if (deidentify) {
         const QSet<QString> texts = textFields(record->formId, record->formVersion);
         deidentifyText(record->values, texts);
         deidentifyText(record->formalValues, texts);
+        record->lastReason = deid::deidentify(record->lastReason);
     }
     return record;
 }
@@ -302,37 +305,60 @@ Result<FormRecord> TransactionalFormStore::record(const QString &actor, const QU
 
 Result<void> TransactionalFormStore::deepAudit(const FormRecord &record, QStringView operation)
 {
+    return deepAudit(QList<FormRecord>{record}, operation);
+}
+
+Result<void> TransactionalFormStore::deepAudit(const QList<FormRecord> &records, QStringView operation)
+{
     if (!m_guard)
         return {};
     // Level 4 and 5 are deeply audited (R-7.1.2 d): a read that shows such fields is recorded with
-    // which ones (their paths, never their values).
-    const QHash<QString, int> levels = fieldLevels(record.formId, record.formVersion);
-    QStringList shown;
+    // which ones (their paths, never their values) and of which records, one event per read.
+    QSet<QString> shown;
+    QStringList recordIds;
+    QSet<QString> patients;
     int highest = 0;
-    for (auto it = levels.cbegin(); it != levels.cend(); ++it) {
-        if (it.value() < policy::kIdentifyingLevel)
-            continue;
-        const QString top = it.key().section(QLatin1Char('.'), 0, 0);
-        if (!record.values.contains(top) || record.values.value(top).isNull())
-            continue;
-        shown << it.key();
-        highest = std::max(highest, it.value());
+    for (const FormRecord &record : records) {
+        const QHash<QString, int> levels = fieldLevels(record.formId, record.formVersion);
+        bool any = false;
+        for (auto it = levels.cbegin(); it != levels.cend(); ++it) {
+            if (it.value() < policy::kIdentifyingLevel)
+                continue;
+            const QString top = it.key().section(QLatin1Char('.'), 0, 0);
+            const bool present =
+                (record.values.contains(top) && !record.values.value(top).isNull()) ||
+                (record.formalValues.contains(top) && !record.formalValues.value(top).isNull());
+            if (!present)
+                continue;
+            shown.insert(record.formId + QLatin1Char('/') + it.key());
+            highest = std::max(highest, it.value());
+            any = true;
+        }
+        if (any) {
+            recordIds << record.id.toString(QUuid::WithoutBraces);
+            if (!record.patientPseudonym.isEmpty())
+                patients.insert(record.patientPseudonym);
+        }
     }
-    if (shown.isEmpty())
+    if (recordIds.isEmpty())
         return {};
-    shown.sort();
+    QStringList fields = shown.values();
+    fields.sort();
     audit::AuditEvent event;
     event.type = audit::EventType::DataView.toString();
     event.action = audit::AuditAction::Read;
-    event.entities << audit::AuditEntity{QStringLiteral("form-record"),
-                                         record.id.toString(QUuid::WithoutBraces)};
-    if (!record.patientPseudonym.isEmpty())
-        event.entities << audit::AuditEntity{QStringLiteral("patient"), record.patientPseudonym};
+    // Entities: the records and patients shown (up to 100 each; the count says how many in all).
+    for (const QString &id : recordIds.mid(0, 100))
+        event.entities << audit::AuditEntity{QStringLiteral("form-record"), id};
+    QStringList patientList = patients.values();
+    patientList.sort();
+    for (const QString &p : patientList.mid(0, 100))
+        event.entities << audit::AuditEntity{QStringLiteral("patient"), p};
     event.detail.insert(QStringLiteral("operation"), operation.toString());
     event.detail.insert(QStringLiteral("deepAudit"), true);
-    event.detail.insert(QStringLiteral("form"), record.formId);
+    event.detail.insert(QStringLiteral("records"), int(recordIds.size()));
     event.detail.insert(QStringLiteral("level"), highest);
-    event.detail.insert(QStringLiteral("shown"), QJsonArray::fromStringList(shown));
+    event.detail.insert(QStringLiteral("shown"), QJsonArray::fromStringList(fields));
     return m_guard->record(std::move(event));
 }
 
@@ -349,6 +375,8 @@ Result<QList<FormRecord>> TransactionalFormStore::records(const QString &actor, 
         auto shown = masked(std::move(one), limit, deidentify);
         one = std::move(shown.value());
     }
+    if (auto audited = deepAudit(all.value(), u"forms.records"); !audited)
+        return audited.error();
     return all;
 }
 
@@ -357,9 +385,9 @@ Result<QList<RecordVersion>> TransactionalFormStore::history(const QString &acto
     if (auto ok = permitActor(m_guard, actor, Permission::ReadPatients, u"forms.history"); !ok)
         return ok.error();
     auto versions = m_inner.history(actor, recordId);
-    const int limit = ceiling();
-    if (!versions || limit >= policy::kMaxLevel)
+    if (!versions || !m_guard)
         return versions;
+    const int limit = ceiling();
     auto current = m_inner.record(actor, recordId);
     if (!current)
         return current.error();
@@ -367,13 +395,17 @@ Result<QList<RecordVersion>> TransactionalFormStore::history(const QString &acto
     // What every version showed, for the deep audit.
     FormRecord shown = current.value();
     shown.values = {};
-    const bool deidentify = m_guard && m_guard->deidentifiesReads();
+    shown.formalValues = {};
+    const bool deidentify = m_guard->deidentifiesReads();
     const QSet<QString> texts =
         deidentify ? textFields(current->formId, current->formVersion) : QSet<QString>{};
     for (RecordVersion &version : versions.value()) {
-        mask(version.values, levels, limit);
-        if (deidentify)
+        if (limit < policy::kMaxLevel)
+            mask(version.values, levels, limit);
+        if (deidentify) {
             deidentifyText(version.values, texts);
+            version.reason = deid::deidentify(version.reason);
+        }
         for (auto it = version.values.constBegin(); it != version.values.constEnd(); ++it)
             if (!it.value().isNull())
                 shown.values.insert(it.key(), it.value());

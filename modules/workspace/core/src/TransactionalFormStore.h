@@ -84,6 +84,7 @@ private:
     void deidentifyText(QJsonObject &values, const QSet<QString> &texts) const;
     // Records which level-4/5 fields a read showed (deep audit); nothing when none was shown.
     Result<void> deepAudit(const forms::FormRecord &record, QStringView operation);
+    Result<void> deepAudit(const QList<forms::FormRecord> &records, QStringView operation);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record, int limit);
     Result<forms::FormRecord> masked(Result<forms::FormRecord> record, int limit, bool deidentify);

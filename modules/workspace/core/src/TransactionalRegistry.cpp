@@ -141,8 +141,12 @@ Result<QList<PatientVersion>> TransactionalRegistry::patientHistory(const QUuid 
     auto history = m_inner.patientHistory(patientId);
     if (!history)
         return history;
-    for (PatientVersion &v : history.value())
+    const bool deidentify = m_guard && m_guard->deidentifiesReads();
+    for (PatientVersion &v : history.value()) {
         v.state = shown(std::move(v.state));
+        if (deidentify)
+            v.reason = deid::deidentify(v.reason);
+    }
     return history;
 }
 
@@ -183,14 +187,28 @@ Result<MergeRecord> TransactionalRegistry::mergeRecord(const QUuid &mergeId)
 {
     if (auto ok = permit(m_guard, kRead, u"registry.merge-record"); !ok)
         return ok.error();
-    return m_inner.mergeRecord(mergeId);
+    auto record = m_inner.mergeRecord(mergeId);
+    if (record && m_guard && m_guard->deidentifiesReads())
+        deidentifyReasons(record.value());
+    return record;
+}
+
+void TransactionalRegistry::deidentifyReasons(MergeRecord &record)
+{
+    record.reason = deid::deidentify(record.reason);
+    record.overrideReason = deid::deidentify(record.overrideReason);
+    record.undoReason = deid::deidentify(record.undoReason);
 }
 
 Result<QList<MergeRecord>> TransactionalRegistry::lineage(const QUuid &patientId)
 {
     if (auto ok = permit(m_guard, kRead, u"registry.lineage"); !ok)
         return ok.error();
-    return m_inner.lineage(patientId);
+    auto records = m_inner.lineage(patientId);
+    if (records && m_guard && m_guard->deidentifiesReads())
+        for (MergeRecord &r : records.value())
+            deidentifyReasons(r);
+    return records;
 }
 
 Result<TimelineEvent> TransactionalRegistry::addEvent(const QString &actor, const QUuid &patientId,

@@ -62,6 +62,8 @@ public:
     Result<registry::TimelineEvent> event(const QString &actor, const QUuid &eventId) override;
     // `event` de-identified when the session's reads must be (Authorizer::deidentifiesReads).
     Result<registry::TimelineEvent> prepared(Result<registry::TimelineEvent> event) const;
+    // A merge's free-text reasons, de-identified in place.
+    static void deidentifyReasons(registry::MergeRecord &record);
     Result<QList<registry::TimelineEvent>> events(const QString &actor, const QUuid &patientId,
                                                   bool includeRemoved) override;
     Result<QList<registry::EventVersion>> eventHistory(const QUuid &eventId) override;

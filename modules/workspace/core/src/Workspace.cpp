@@ -151,14 +151,27 @@ public:
         allowed.identityVisible = filter.identityVisible && m_guard.allows(Permission::SeeIdentity);
         if (auto ready = m_builder.waitUntilReady(); !ready)
             return ready.error();
+        const QString needle = query.trimmed();
         auto hits = m_search.search(std::move(query), limit, allowed);
         if (hits && !allowed.identityVisible) {
-            // Without identity a hit shows what the registry's own reads show: the birth year only.
+            // Without identity a hit shows what the registry's own reads show: the birth year only,
+            // and the diagnosis line de-identified. A hit found only through what de-identification
+            // removes (a name typed into a diagnosis) is not a hit for this session: it would tie the
+            // name to the pseudonym.
+            QList<registry::PatientHit> kept;
             for (registry::PatientHit &hit : hits.value()) {
                 hit.displayName.clear();
                 if (hit.birthDate.isValid())
                     hit.birthDate = QDate(hit.birthDate.year(), 1, 1);
+                if (!hit.diagnosis.isEmpty()) {
+                    const QString shown = deid::deidentify(hit.diagnosis);
+                    if (hit.matchedField == u"diagnosis" && !shown.contains(needle, Qt::CaseInsensitive))
+                        continue;
+                    hit.diagnosis = shown;
+                }
+                kept << std::move(hit);
             }
+            hits.value() = std::move(kept);
         }
         return hits;
     }
