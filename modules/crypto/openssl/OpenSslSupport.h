@@ -45,6 +45,18 @@ struct CertHolder
     X509 *cert;
 };
 
+struct CrlHolder
+{
+    explicit CrlHolder(X509_CRL *c)
+        : crl(c)
+    {}
+    ~CrlHolder() { X509_CRL_free(crl); }
+    CrlHolder(const CrlHolder &) = delete;
+    CrlHolder &operator=(const CrlHolder &) = delete;
+
+    X509_CRL *crl;
+};
+
 // Lets the adapter build and read the public classes without exposing OpenSSL in their headers.
 struct KeyAccess
 {
