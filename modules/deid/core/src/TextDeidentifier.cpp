@@ -457,7 +457,10 @@ QList<Finding> findIdentifiers(QStringView text, const TextDeidOptions &options)
 
 QString deidentify(QStringView text, const TextDeidOptions &options)
 {
-    return TextDeidentifier(options).deidentify(text);
+    TextDeidOptions o = options;
+    if (o.key.isEmpty() && o.replacement == Replacement::Placeholder)
+        o.key = QByteArrayLiteral("placeholders-only"); // no surrogates are made: skip drawing a key
+    return TextDeidentifier(std::move(o)).deidentify(text);
 }
 
 } // namespace mdp::deid

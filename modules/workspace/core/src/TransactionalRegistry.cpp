@@ -286,15 +286,19 @@ void deidentifyContent(EventDraft &content)
     content.payload = deidentifiedValue(content.payload).toObject();
 }
 
+void deidentifyEvent(TimelineEvent &event)
+{
+    deidentifyContent(event.content);
+    for (Attachment &a : event.attachments)
+        a.fileName = deid::deidentify(a.fileName);
+}
+
 } // namespace
 
 Result<TimelineEvent> TransactionalRegistry::prepared(Result<TimelineEvent> event) const
 {
-    if (event && m_guard && m_guard->deidentifiesReads()) {
-        deidentifyContent(event->content);
-        for (Attachment &a : event->attachments)
-            a.fileName = deid::deidentify(a.fileName);
-    }
+    if (event && m_guard && m_guard->deidentifiesReads())
+        deidentifyEvent(event.value());
     return event;
 }
 
@@ -313,7 +317,7 @@ Result<QList<TimelineEvent>> TransactionalRegistry::events(const QString &actor,
     auto all = m_inner.events(actor, patientId, includeRemoved);
     if (all && m_guard && m_guard->deidentifiesReads()) {
         for (TimelineEvent &e : all.value())
-            e = prepared(std::move(e)).value();
+            deidentifyEvent(e); // decided once for the list, not per event
     }
     return all;
 }

@@ -161,6 +161,18 @@ Result<void> checkGuardrails(const policy::PolicySet &candidate)
     return {};
 }
 
+// The built-in default as a policy record (what is in force before any version is stored).
+PolicyRecord builtInRecord(const policy::PolicySet &set)
+{
+    PolicyRecord r;
+    r.version = set.version();
+    r.issued = set.issued();
+    r.issuer = set.issuer();
+    r.document = set.document();
+    r.builtIn = true;
+    return r;
+}
+
 QString sm3Hex(QByteArrayView bytes)
 {
     return QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, bytes).toHex());
@@ -188,14 +200,19 @@ WorkspacePolicies::WorkspacePolicies(store::Database &db, AuditOutbox &outbox, R
     , m_clock(clock)
     , m_nodeId(std::move(nodeId))
 {
-    const auto builtIn = m_gate.engine().policy();
-    if (builtIn) {
-        m_inForce.version = builtIn->version();
-        m_inForce.issued = builtIn->issued();
-        m_inForce.issuer = builtIn->issuer();
-        m_inForce.builtIn = true;
-        m_inForce.document = builtIn->document();
-    }
+    if (const auto builtIn = m_gate.engine().policy())
+        m_inForce = builtInRecord(*builtIn);
+}
+
+Result<QByteArray> WorkspacePolicies::signedEnvelope(const QByteArray &document)
+{
+    policy::SignedPolicy sp;
+    sp.document = document;
+    sp.signature = m_signer.sign(policy::policySigningMessage(document));
+    sp.keyFingerprint = m_signer.keyId().toLatin1();
+    if (sp.signature.isEmpty())
+        return makeError(Error::Code::Crypto, QStringLiteral("the policy could not be signed"));
+    return sp.toJson();
 }
 
 bool WorkspacePolicies::verifies(QByteArrayView message, QByteArrayView signature) const
@@ -356,15 +373,8 @@ Result<QList<PolicyRecord>> WorkspacePolicies::history() const
         }
         out << s.record;
     }
-    PolicyRecord builtIn;
-    if (auto parsed = policy::PolicySet::parse(policy::PolicySet::defaultDocument())) {
-        builtIn.version = parsed->version();
-        builtIn.issued = parsed->issued();
-        builtIn.issuer = parsed->issuer();
-        builtIn.document = parsed->document();
-        builtIn.builtIn = true;
-    }
-    out << builtIn;
+    if (auto parsed = policy::PolicySet::parse(policy::PolicySet::defaultDocument()))
+        out << builtInRecord(parsed.value());
     return out;
 }
 
@@ -453,13 +463,10 @@ Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QS
             return older;
         }
         document = json;
-        policy::SignedPolicy sp;
-        sp.document = document;
-        sp.signature = m_signer.sign(policy::policySigningMessage(document));
-        sp.keyFingerprint = m_signer.keyId().toLatin1();
-        if (sp.signature.isEmpty())
-            return makeError(Error::Code::Crypto, QStringLiteral("the policy could not be signed"));
-        envelope = sp.toJson();
+        auto signedHere = signedEnvelope(document);
+        if (!signedHere)
+            return signedHere.error();
+        envelope = signedHere.value();
         how = QStringLiteral("workspace");
     }
     auto parsed = policy::PolicySet::parse(document);
@@ -827,12 +834,9 @@ Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
     auto parsed = policy::PolicySet::parse(document);
     if (!parsed)
         return parsed.error();
-    policy::SignedPolicy sp;
-    sp.document = document;
-    sp.signature = m_signer.sign(policy::policySigningMessage(document));
-    sp.keyFingerprint = m_signer.keyId().toLatin1();
-    if (sp.signature.isEmpty())
-        return makeError(Error::Code::Crypto, QStringLiteral("the policy could not be signed"));
+    auto envelope = signedEnvelope(document);
+    if (!envelope)
+        return envelope.error();
 
     // One savepoint: if any step fails, no request is marked decided and no event is kept.
     auto installed = inOneTransaction(m_outbox, [&]() -> Result<PolicyRecord> {
@@ -870,7 +874,7 @@ Result<PolicyRecord> WorkspacePolicies::putInForce(const QString &note)
                         !r)
                         return r.error();
                 }
-                return store(document, sp.toJson(), note, QStringLiteral("workspace"));
+                return store(document, envelope.value(), note, QStringLiteral("workspace"));
             }());
             if (!outcome->ok())
                 return outcome->error();

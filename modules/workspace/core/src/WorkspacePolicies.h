@@ -77,6 +77,8 @@ private:
     // After a commit: `set` in force if `expectedVersion` still is, else what is stored (load()).
     void inForceAfterCommit(policy::PolicySet set, int expectedVersion, const PolicyRecord &record);
     bool verifies(QByteArrayView message, QByteArrayView signature) const;
+    // `document` in a SignedPolicy envelope signed with the workspace key.
+    Result<QByteArray> signedEnvelope(const QByteArray &document);
 
     store::Database &m_db;
     AuditOutbox &m_outbox;
