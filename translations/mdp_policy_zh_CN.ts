@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -87,7 +87,7 @@
         <translation>每个字段、标识符、文档和影像序列都有数据类别和安全级别（第 1 级公开至第 5 级最严格）；级别决定谁可以读取以及是否脱敏显示。调整须先提出申请，经数据管理员审核后，作为新的签名策略版本生效。</translation>
     </message>
     <message>
-        <source>Puts a policy document, or one signed with this workspace's key, in force</source>
+        <source>Puts a policy document, or one signed with this workspace&apos;s key, in force</source>
         <translation>使策略文件（或由本工作区密钥签名的策略）生效</translation>
     </message>
     <message>
@@ -169,7 +169,8 @@
     <message numerus="yes">
         <source>%n decided classification(s); counts under %1 are not shown.</source>
         <translation>
-            <numerusform>已判定 %n 项分级；少于 %1 的计数不显示。</numerusform></translation>
+            <numerusform>已判定 %n 项分级；少于 %1 的计数不显示。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The classification cannot be shown: %1</source>
