@@ -18,6 +18,9 @@ packages=(
   softhsm2 opensc
   # DICOM de-identification (DCMTK) and its benchmark baseline (gdcmanon)
   dcmtk libdcmtk-dev libgdcm-tools
+  # mdp-grantd: Boost.Beast/Asio (header-only), PostgreSQL 15 for the multi-instance store and its tests,
+  # testssl.sh to check the TLS configuration
+  libboost-dev postgresql libpq-dev testssl.sh
   # GUI tests and screenshots under Xvfb, Chinese glyphs
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
 )

@@ -1,37 +1,11 @@
 #pragma once
 
-#include "mdp/audit/CheckpointSigner.h"
-#include "mdp/crypto/Signature.h"
+#include "mdp/audit/Sm2CheckpointSigner.h"
 
 namespace mdp::workspace {
 
-// Signs audit checkpoints with the workstation's SM2 key.
-class Sm2CheckpointSigner final : public audit::CheckpointSigner
-{
-public:
-    explicit Sm2CheckpointSigner(crypto::SigningKey key);
-    QByteArray sign(QByteArrayView message) override;
-    bool verify(QByteArrayView message, QByteArrayView signature) const override;
-    QString keyId() const override;
-    crypto::PublicKey publicKey() const { return m_public; }
-
-private:
-    crypto::SigningKey m_key;
-    crypto::PublicKey m_public;
-};
-
-// Checks checkpoints with a workstation's public key (the manifest's) and signs nothing: what an
-// offline check needs, on any machine.
-class Sm2CheckpointVerifier final : public audit::CheckpointSigner
-{
-public:
-    explicit Sm2CheckpointVerifier(crypto::PublicKey key);
-    QByteArray sign(QByteArrayView message) override;
-    bool verify(QByteArrayView message, QByteArrayView signature) const override;
-    QString keyId() const override;
-
-private:
-    crypto::PublicKey m_public;
-};
+// The workstation signs its checkpoints with its SM2 key; the classes live with the audit log.
+using audit::Sm2CheckpointSigner;
+using audit::Sm2CheckpointVerifier;
 
 } // namespace mdp::workspace

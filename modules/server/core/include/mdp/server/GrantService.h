@@ -1,0 +1,80 @@
+#pragma once
+
+#include "mdp/audit/AuditLog.h"
+#include "mdp/crypto/Signature.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/SecureBytes.h"
+#include "mdp/server/AccessToken.h"
+#include "mdp/server/Gateway.h"
+#include "mdp/server/ServerStore.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace mdp::server {
+
+struct GrantServiceOptions
+{
+    QString site = QStringLiteral("site");
+    QString nodeId = QStringLiteral("mdp-grantd");
+    int failureThreshold = 5;   // consecutive failed sign-ins before the back-off starts
+    qint64 backoffSeconds = 60; // doubled for each further failure
+    // The server's slow hash over the authentication key (PBKDF2-SM3). The key itself is the output of
+    // Argon2id on the workstation, so this guards a stolen database, not a weak password.
+    int verifierIterations = 20000;
+    // Public parameters of the workstation's key derivation for new names (prelogin of an unknown name
+    // answers with these and a salt derived from the name, so names cannot be probed).
+    QString defaultKdfParameters = QStringLiteral(R"({"kdf":"argon2id","t":3,"m":65536,"p":1})");
+};
+
+// The server's own keys: the token signing key (P-256, shared by every instance behind a load
+// balancer), the witness key (SM2: counter-signs workstation checkpoints and signs the server's own
+// audit checkpoints) and the sealing key (TOTP secrets at rest, prelogin salts).
+struct ServerKeys
+{
+    crypto::SigningKey tokenKey;
+    crypto::SigningKey witnessKey;
+    SecureBytes sealKey; // 32 bytes
+};
+
+// The statement a workstation signs for an audit checkpoint it ships, and the one the server signs
+// as witness (both UTF-8, newline-separated; see docs/grantd.md).
+QByteArray auditCheckpointStatement(const QString &workstation, qint64 size, const QByteArray &root);
+QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const QByteArray &root,
+                                 const QDateTime &witnessedAt);
+// What a workstation signs for each sync entry with its TLS key, so a forged entry (not from the
+// certificate it arrives over) is refused.
+QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
+                              qint64 revision, const QByteArray &ciphertext);
+
+// mdp-grantd's API behind the gateway (issue 11): accounts that never see a password or a data key,
+// sign-in with lock-out, back-off and a second factor, certificate-bound tokens, the end-to-end
+// encrypted sync relay, audit shipping with consistency checks and witness signatures, revocation,
+// signed documents for the workstations, health and metrics. Every change is recorded in the server's
+// own audit chain before it is made (a crash in between leaves an audited attempt, never an
+// unaudited change); every refusal after authentication is recorded too.
+class GrantService
+{
+public:
+    GrantService(ServerStore &store, Gateway &gateway, ServerKeys keys, audit::AuditLog *serverAudit,
+                 const Clock &clock, GrantServiceOptions options = {});
+    ~GrantService();
+
+    // Adds every route of the OpenAPI document to the gateway.
+    void registerRoutes();
+    const TokenAuthority &tokens() const;
+
+    // Creating an account on the server side (with a confirmed authenticator when `totpSecret` is given) (the
+    // first administrator at installation, the demo's accounts): the same derivation the workstation makes,
+    // done here once from a password the operator gives. Never used by the API.
+    Result<AccountRecord> bootstrapAccount(const QString &userName, const QString &displayName,
+                                           const QStringList &roles, const SecureBytes &password,
+                                           const QByteArray &bundle, const SecureBytes &totpSecret = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mdp::server

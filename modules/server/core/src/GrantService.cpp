@@ -1,0 +1,1166 @@
+#include "mdp/server/GrantService.h"
+
+#include "mdp/accounts/PasswordHasher.h"
+#include "mdp/accounts/Role.h"
+#include "mdp/accounts/Totp.h"
+#include "mdp/audit/MerkleFrontier.h"
+#include "mdp/audit/MerkleVerifier.h"
+#include "mdp/crypto/AccountKeys.h"
+#include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Certificate.h"
+#include "mdp/crypto/Hash.h"
+#include "mdp/crypto/Random.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace mdp::server {
+
+QByteArray auditCheckpointStatement(const QString &workstation, qint64 size, const QByteArray &root)
+{
+    return QByteArrayLiteral("mdp-audit-checkpoint-v1\n") + workstation.toUtf8() + '\n' +
+           QByteArray::number(size) + '\n' + root.toHex();
+}
+
+QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const QByteArray &root,
+                                 const QDateTime &witnessedAt)
+{
+    return QByteArrayLiteral("mdp-audit-witness-v1\n") + workstation.toUtf8() + '\n' +
+           QByteArray::number(size) + '\n' + root.toHex() + '\n' +
+           witnessedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+}
+
+QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
+                              qint64 revision, const QByteArray &ciphertext)
+{
+    return QByteArrayLiteral("mdp-sync-entry-v1\n") + entryId.toUtf8() + '\n' + kind.toUtf8() + '\n' +
+           objectId.toUtf8() + '\n' + QByteArray::number(revision) + '\n' +
+           crypto::hash(crypto::HashAlgorithm::Sha256, ciphertext).toHex();
+}
+
+namespace {
+
+QByteArray fromBase64(const QJsonValue &value)
+{
+    return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+QString base64(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+QJsonObject accountJson(const AccountRecord &account)
+{
+    return QJsonObject{{QStringLiteral("userName"), account.userName},
+                       {QStringLiteral("displayName"), account.displayName},
+                       {QStringLiteral("roles"), QJsonArray::fromStringList(account.roles)},
+                       {QStringLiteral("locked"), account.lockedByAdministrator},
+                       {QStringLiteral("secondFactor"), !account.totpSecretSealed.isEmpty()},
+                       {QStringLiteral("revision"), account.revision}};
+}
+
+int statusOf(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::NotFound:
+        return 404;
+    case Error::Code::AlreadyExists:
+    case Error::Code::Conflict:
+    case Error::Code::Tampered:
+        return 409;
+    case Error::Code::InvalidArgument:
+        return 400;
+    case Error::Code::PermissionDenied:
+        return 403;
+    case Error::Code::Unauthenticated:
+        return 401;
+    case Error::Code::Locked:
+        return 423;
+    default:
+        return 500;
+    }
+}
+
+Response failure(const Error &error)
+{
+    const int status = statusOf(error);
+    // A storage failure is told as such, without the database's own words.
+    return problem(status, status == 500 ? QStringLiteral("Server error") : Error::codeName(error.code),
+                   status == 500 ? QStringLiteral("the server could not complete the call") : error.message);
+}
+
+// What a TOTP secret looks like sealed at rest: the secret, whether enrolment was confirmed, and the
+// last step accepted (a code is never accepted twice, across instances: the update names the
+// revision it read).
+struct TotpState
+{
+    SecureBytes secret;
+    bool confirmed = false;
+    qint64 lastStep = -1;
+};
+
+} // namespace
+
+struct GrantService::Impl
+{
+    ServerStore &store;
+    Gateway &gateway;
+    ServerKeys keys;
+    audit::AuditLog *serverAudit;
+    const Clock &clock;
+    GrantServiceOptions options;
+    TokenAuthority tokens;
+    accounts::PasswordHasher hasher;
+    QString dummyVerifier;
+
+    Impl(ServerStore &s, Gateway &g, ServerKeys k, audit::AuditLog *a, const Clock &c, GrantServiceOptions o)
+        : store(s)
+        , gateway(g)
+        , keys(std::move(k))
+        , serverAudit(a)
+        , clock(c)
+        , options(std::move(o))
+        , tokens(keys.tokenKey, QStringLiteral("mdp-grantd:") + options.site, 900, c)
+        , hasher(options.verifierIterations)
+    {
+        auto dummy = hasher.hash(SecureBytes(crypto::randomBytes(32)));
+        dummyVerifier = dummy ? *dummy : QString();
+    }
+
+    // ---- the server's own audit chain -------------------------------------------------------
+    Result<void> record(const Call &call, const QString &type, audit::AuditAction action,
+                        audit::AuditOutcome outcome, const QList<audit::AuditEntity> &entities,
+                        QJsonObject detail = {})
+    {
+        if (!serverAudit)
+            return {};
+        audit::AuditEvent event;
+        event.type = type;
+        event.action = action;
+        event.outcome = outcome;
+        event.agent.userId = call.token ? call.token->subject : QStringLiteral("anonymous");
+        event.agent.role = call.token && !call.token->roles.isEmpty() ? call.token->roles.first() : QString();
+        event.agent.nodeId = call.request.peer.commonName.left(64);
+        event.agent.networkAddress = call.request.sourceAddress;
+        event.source = options.nodeId;
+        event.entities = entities;
+        detail.insert(QStringLiteral("certificate"), call.request.peer.serialHex);
+        event.detail = detail;
+        auto written = serverAudit->appendDurable(std::move(event));
+        if (!written)
+            return written.error();
+        return {};
+    }
+
+    // A refusal is recorded too; when even that fails the server says so on its error output (the call
+    // is refused either way).
+    void recordRefusal(const Call &call, const QString &type, audit::AuditAction action,
+                       audit::AuditOutcome outcome, const QList<audit::AuditEntity> &entities,
+                       QJsonObject detail = {})
+    {
+        if (auto written = record(call, type, action, outcome, entities, std::move(detail)); !written)
+            qCritical("mdp-grantd: an audit event could not be written: %s",
+                      qPrintable(written.error().toString()));
+    }
+
+    static audit::AuditEntity entity(const QString &type, const QString &id)
+    {
+        QString safe = id;
+        safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._:-]")), QStringLiteral("_"));
+        return {type, safe.left(64)};
+    }
+
+    // ---- TOTP sealed at rest ----------------------------------------------------------------
+    Result<QByteArray> sealTotp(const TotpState &state, const QString &userName)
+    {
+        auto aead =
+            crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(keys.sealKey.view().first(16)));
+        if (!aead)
+            return aead.error();
+        const QJsonObject object{
+            {QStringLiteral("s"), QString::fromLatin1(state.secret.view().toByteArray().toBase64())},
+            {QStringLiteral("c"), state.confirmed},
+            {QStringLiteral("l"), double(state.lastStep)}};
+        QByteArray plain = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        auto sealed = aead->sealWithRandomNonce("mdp-totp-v1\n" + userName.toLower().toUtf8(), plain);
+        secureZero(plain);
+        return sealed;
+    }
+
+    Result<TotpState> openTotp(const QByteArray &sealed, const QString &userName)
+    {
+        auto aead =
+            crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(keys.sealKey.view().first(16)));
+        if (!aead)
+            return aead.error();
+        auto plain = aead->openEnvelope("mdp-totp-v1\n" + userName.toLower().toUtf8(), sealed);
+        if (!plain)
+            return makeError(Error::Code::Tampered, QStringLiteral("a second-factor secret does not open"));
+        const QJsonObject object = QJsonDocument::fromJson(*plain).object();
+        secureZero(*plain);
+        QByteArray secret = QByteArray::fromBase64(object.value(QLatin1String("s")).toString().toLatin1());
+        TotpState state;
+        state.secret = SecureBytes::takeFrom(secret);
+        state.confirmed = object.value(QLatin1String("c")).toBool();
+        state.lastStep = qint64(object.value(QLatin1String("l")).toDouble(-1));
+        return state;
+    }
+
+    bool needsSecondFactor(const QStringList &roles) const
+    {
+        for (const QString &role : roles) {
+            const auto known = accounts::roleFromId(role);
+            if (!known || accounts::requiresSecondFactor(*known))
+                return true;
+        }
+        return false;
+    }
+
+    // ---- handlers ---------------------------------------------------------------------------
+    Response health(const Call &)
+    {
+        const int version = store.schemaVersion();
+        return jsonResponse(
+            version > 0 ? 200 : 503,
+            QJsonObject{{QStringLiteral("status"),
+                         version > 0 ? QStringLiteral("ok") : QStringLiteral("store unavailable")},
+                        {QStringLiteral("store"), store.backendName()},
+                        {QStringLiteral("schema"), version},
+                        {QStringLiteral("site"), options.site},
+                        {QStringLiteral("time"), clock.now().toString(Qt::ISODateWithMs)}});
+    }
+
+    Response metrics(const Call &)
+    {
+        Response response;
+        response.contentType = "text/plain; version=0.0.4";
+        response.body = gateway.metrics().prometheusText();
+        return response;
+    }
+
+    Response openApi(const Call &) { return jsonResponse(200, gateway.openApi()); }
+
+    Response preLogin(const Call &call)
+    {
+        const QString userName = call.body.toObject().value(QLatin1String("userName")).toString();
+        auto account = store.findAccount(userName);
+        if (!account)
+            return failure(account.error());
+        if (*account) {
+            return jsonResponse(200,
+                                QJsonObject{{QStringLiteral("kdfSalt"), base64((*account)->kdfSalt)},
+                                            {QStringLiteral("kdfParameters"), (*account)->kdfParameters}});
+        }
+        // An unknown name gets a stable salt of its own, indistinguishable from a real one.
+        const QByteArray salt = crypto::hmac(crypto::HashAlgorithm::Sm3, keys.sealKey.view(),
+                                             "mdp-prelogin-v1\n" + userName.toLower().toUtf8())
+                                    .left(16);
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("kdfSalt"), base64(salt)},
+                                        {QStringLiteral("kdfParameters"), options.defaultKdfParameters}});
+    }
+
+    Response badCredentials()
+    {
+        return problem(401, QStringLiteral("Sign-in refused"),
+                       QStringLiteral("wrong user name, password or code"));
+    }
+
+    Response signIn(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        const QString userName = body.value(QLatin1String("userName")).toString();
+        QByteArray keyBytes = fromBase64(body.value(QLatin1String("authKey")));
+        const SecureBytes authKey = SecureBytes::takeFrom(keyBytes);
+        const QString code = body.value(QLatin1String("code")).toString();
+        const QList<audit::AuditEntity> who{entity(QStringLiteral("account"), userName)};
+
+        auto found = store.findAccount(userName);
+        if (!found)
+            return failure(found.error());
+        if (!*found) {
+            hasher.verify(authKey, dummyVerifier); // the same time as a known name
+            recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), QStringLiteral("bad credentials")}});
+            return badCredentials();
+        }
+        AccountRecord account = **found;
+        const QDateTime now = clock.now();
+        if (account.lockedByAdministrator) {
+            recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), QStringLiteral("locked by an administrator")}});
+            return problem(423, QStringLiteral("Account locked"),
+                           QStringLiteral("the account is locked by an administrator"));
+        }
+        if (account.lockedUntil.isValid() && account.lockedUntil > now) {
+            recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), QStringLiteral("locked out")}});
+            Response response =
+                problem(423, QStringLiteral("Account locked"),
+                        QStringLiteral("too many failed sign-ins; try again after %1 UTC")
+                            .arg(account.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+            response.headers.append(
+                qMakePair(QByteArray("Retry-After"),
+                          QByteArray::number(std::max<qint64>(1, now.secsTo(account.lockedUntil)))));
+            return response;
+        }
+        bool ok = hasher.verify(authKey, QString::fromLatin1(account.verifier));
+        std::optional<TotpState> totp;
+        if (ok && !account.totpSecretSealed.isEmpty()) {
+            auto state = openTotp(account.totpSecretSealed, account.userName);
+            if (!state)
+                return failure(state.error());
+            if (state->confirmed) {
+                const accounts::Totp generator(state->secret, clock);
+                const auto step = generator.verify(
+                    code, state->lastStep >= 0 ? std::optional<qint64>(state->lastStep) : std::nullopt);
+                ok = step.has_value();
+                if (ok) {
+                    state->lastStep = *step;
+                    totp = std::move(*state);
+                }
+            }
+        }
+        if (!ok) {
+            auto counted =
+                store.recordFailedSignIn(account.userName, options.failureThreshold, options.backoffSeconds);
+            recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), QStringLiteral("bad credentials")},
+                           {QStringLiteral("failures"), counted ? counted->failedAttempts : -1}});
+            return badCredentials();
+        }
+        if (totp) {
+            // Spend the code: a second sign-in with it (here or on another instance) finds a newer
+            // revision or a later step.
+            auto sealed = sealTotp(*totp, account.userName);
+            if (!sealed)
+                return failure(sealed.error());
+            account.totpSecretSealed = *sealed;
+            auto updated = store.updateAccount(account);
+            if (!updated)
+                return updated.error().code == Error::Code::Conflict ? badCredentials()
+                                                                     : failure(updated.error());
+        }
+        if (auto reset = store.recordSuccessfulSignIn(account.userName); !reset)
+            return failure(reset.error());
+
+        QStringList roles = account.roles;
+        bool enrolmentOnly = false;
+        if (needsSecondFactor(account.roles) && !totp) {
+            // The role needs a second factor and none is confirmed: a token that can only enrol one.
+            roles = QStringList{QStringLiteral("totp-enrolment")};
+            enrolmentOnly = true;
+        }
+        auto token = tokens.issue(account.userName, roles, options.site, call.request.peer.fingerprint);
+        if (!token)
+            return failure(token.error());
+        if (auto audited = record(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
+                                  audit::AuditOutcome::Success, who,
+                                  {{QStringLiteral("secondFactor"), totp.has_value()},
+                                   {QStringLiteral("enrolmentOnly"), enrolmentOnly}});
+            !audited)
+            return failure(audited.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("access_token"), *token},
+                                             {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                             {QStringLiteral("expires_in"), tokens.lifetimeSeconds()},
+                                             {QStringLiteral("account"), accountJson(account)},
+                                             {QStringLiteral("secondFactorEnrolmentRequired"), enrolmentOnly},
+                                             {QStringLiteral("wrappedBundle"), base64(account.wrappedBundle)},
+                                             {QStringLiteral("kdfSalt"), base64(account.kdfSalt)},
+                                             {QStringLiteral("kdfParameters"), account.kdfParameters}});
+    }
+
+    Result<QByteArray> verifierFor(const QJsonValue &authKey)
+    {
+        QByteArray bytes = fromBase64(authKey);
+        if (bytes.size() != 32)
+            return makeError(Error::Code::InvalidArgument, QStringLiteral("/authKey: 32 bytes expected"));
+        auto hashed = hasher.hash(SecureBytes::takeFrom(bytes));
+        if (!hashed)
+            return hashed.error();
+        return hashed->toLatin1();
+    }
+
+    Result<void> checkKdf(const QJsonObject &body)
+    {
+        auto kdf = crypto::AccountKdf::fromJson(body.value(QLatin1String("kdfParameters")).toString(),
+                                                fromBase64(body.value(QLatin1String("kdfSalt"))));
+        if (!kdf)
+            return kdf.error();
+        return {};
+    }
+
+    Response createAccount(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        if (auto kdf = checkKdf(body); !kdf)
+            return failure(kdf.error());
+        auto verifier = verifierFor(body.value(QLatin1String("authKey")));
+        if (!verifier)
+            return failure(verifier.error());
+        AccountRecord account;
+        account.userName = body.value(QLatin1String("userName")).toString();
+        account.displayName = body.value(QLatin1String("displayName")).toString();
+        for (const QJsonValue role : body.value(QLatin1String("roles")).toArray())
+            account.roles.append(role.toString());
+        account.kdfSalt = fromBase64(body.value(QLatin1String("kdfSalt")));
+        account.kdfParameters = body.value(QLatin1String("kdfParameters")).toString();
+        account.verifier = *verifier;
+        account.wrappedBundle = fromBase64(body.value(QLatin1String("wrappedBundle")));
+        if (auto audited =
+                record(call, QStringLiteral("account.create"), audit::AuditAction::Create,
+                       audit::AuditOutcome::Success, {entity(QStringLiteral("account"), account.userName)},
+                       {{QStringLiteral("roles"), account.roles.join(QLatin1Char(','))}});
+            !audited)
+            return failure(audited.error());
+        auto created = store.createAccount(account);
+        if (!created) {
+            recordRefusal(call, QStringLiteral("account.create"), audit::AuditAction::Create,
+                          audit::AuditOutcome::MinorFailure,
+                          {entity(QStringLiteral("account"), account.userName)},
+                          {{QStringLiteral("reason"), created.error().message}});
+            return failure(created.error());
+        }
+        return jsonResponse(201, accountJson(*created));
+    }
+
+    bool isSelf(const Call &call, const QString &userName) const
+    {
+        return call.token && call.token->subject.compare(userName, Qt::CaseInsensitive) == 0;
+    }
+
+    bool hasRole(const Call &call, const QStringList &roles) const
+    {
+        if (!call.token)
+            return false;
+        for (const QString &role : call.token->roles) {
+            if (roles.contains(role))
+                return true;
+        }
+        return false;
+    }
+
+    Result<AccountRecord> loadAccount(const QString &userName)
+    {
+        auto found = store.findAccount(userName);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return makeError(Error::Code::NotFound, QStringLiteral("no such account"));
+        return **found;
+    }
+
+    Response getAccount(const Call &call)
+    {
+        const QString userName = call.pathParameters.value(QStringLiteral("userName"));
+        if (!isSelf(call, userName) &&
+            !hasRole(call, {QStringLiteral("system-admin"), QStringLiteral("auditor")}))
+            return problem(403, QStringLiteral("Not your account"));
+        auto account = loadAccount(userName);
+        if (!account)
+            return failure(account.error());
+        return jsonResponse(200, accountJson(*account));
+    }
+
+    Response listAccounts(const Call &)
+    {
+        auto all = store.listAccounts();
+        if (!all)
+            return failure(all.error());
+        QJsonArray out;
+        for (const AccountRecord &account : *all)
+            out.append(accountJson(account));
+        return jsonResponse(200, QJsonObject{{QStringLiteral("accounts"), out}});
+    }
+
+    // Applies `change` to an account and stores it, recording the change first.
+    Response changeAccount(const Call &call, const QString &type,
+                           const std::function<Result<void>(AccountRecord &)> &change,
+                           QJsonObject detail = {})
+    {
+        const QString userName = call.pathParameters.value(QStringLiteral("userName"));
+        auto account = loadAccount(userName);
+        if (!account)
+            return failure(account.error());
+        if (auto changed = change(*account); !changed) {
+            recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure,
+                          {entity(QStringLiteral("account"), account->userName)},
+                          {{QStringLiteral("reason"), changed.error().message}});
+            return failure(changed.error());
+        }
+        if (auto audited = record(call, type, audit::AuditAction::Update, audit::AuditOutcome::Success,
+                                  {entity(QStringLiteral("account"), account->userName)}, detail);
+            !audited)
+            return failure(audited.error());
+        auto stored = store.updateAccount(*account);
+        if (!stored)
+            return failure(stored.error());
+        return jsonResponse(200, accountJson(*stored));
+    }
+
+    Response changeCredentials(const Call &call)
+    {
+        const QString userName = call.pathParameters.value(QStringLiteral("userName"));
+        if (!isSelf(call, userName))
+            return problem(403, QStringLiteral("Only the account's owner changes its password"));
+        const QJsonObject body = call.body.toObject();
+        return changeAccount(
+            call, QStringLiteral("user.password-change"), [&](AccountRecord &account) -> Result<void> {
+                QByteArray current = fromBase64(body.value(QLatin1String("currentAuthKey")));
+                if (!hasher.verify(SecureBytes::takeFrom(current), QString::fromLatin1(account.verifier))) {
+                    [[maybe_unused]] auto counted = store.recordFailedSignIn(
+                        account.userName, options.failureThreshold, options.backoffSeconds);
+                    return makeError(Error::Code::Unauthenticated,
+                                     QStringLiteral("the current password is wrong"));
+                }
+                if (auto kdf = checkKdf(body); !kdf)
+                    return kdf.error();
+                auto verifier = verifierFor(body.value(QLatin1String("authKey")));
+                if (!verifier)
+                    return verifier.error();
+                account.kdfSalt = fromBase64(body.value(QLatin1String("kdfSalt")));
+                account.kdfParameters = body.value(QLatin1String("kdfParameters")).toString();
+                account.verifier = *verifier;
+                account.wrappedBundle = fromBase64(body.value(QLatin1String("wrappedBundle")));
+                return {};
+            });
+    }
+
+    Response resetCredentials(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        return changeAccount(
+            call, QStringLiteral("user.password-reset"), [&](AccountRecord &account) -> Result<void> {
+                if (auto kdf = checkKdf(body); !kdf)
+                    return kdf.error();
+                auto verifier = verifierFor(body.value(QLatin1String("authKey")));
+                if (!verifier)
+                    return verifier.error();
+                account.kdfSalt = fromBase64(body.value(QLatin1String("kdfSalt")));
+                account.kdfParameters = body.value(QLatin1String("kdfParameters")).toString();
+                account.verifier = *verifier;
+                account.wrappedBundle = fromBase64(body.value(QLatin1String("wrappedBundle")));
+                account.failedAttempts = 0;
+                account.lockedUntil = {};
+                return {};
+            });
+    }
+
+    Response setRoles(const Call &call)
+    {
+        QStringList roles;
+        for (const QJsonValue role : call.body.toObject().value(QLatin1String("roles")).toArray())
+            roles.append(role.toString());
+        return changeAccount(
+            call, QStringLiteral("user.role-change"),
+            [&](AccountRecord &account) -> Result<void> {
+                if (roles.contains(QStringLiteral("auditor")) && roles.size() > 1)
+                    return makeError(Error::Code::InvalidArgument,
+                                     QStringLiteral("the auditor role stands alone"));
+                if (isSelf(call, account.userName) && !roles.contains(QStringLiteral("system-admin")))
+                    return makeError(Error::Code::Conflict,
+                                     QStringLiteral("an administrator does not remove their own role"));
+                account.roles = roles;
+                return {};
+            },
+            {{QStringLiteral("roles"), roles.join(QLatin1Char(','))}});
+    }
+
+    Response lock(const Call &call, bool locked)
+    {
+        return changeAccount(call, locked ? QStringLiteral("user.lock") : QStringLiteral("user.unlock"),
+                             [&](AccountRecord &account) -> Result<void> {
+                                 if (locked && isSelf(call, account.userName))
+                                     return makeError(Error::Code::Conflict,
+                                                      QStringLiteral("you cannot lock yourself"));
+                                 account.lockedByAdministrator = locked;
+                                 if (!locked) {
+                                     account.failedAttempts = 0;
+                                     account.lockedUntil = {};
+                                 }
+                                 return {};
+                             });
+    }
+
+    Response lockAccount(const Call &call) { return lock(call, true); }
+    Response unlockAccount(const Call &call) { return lock(call, false); }
+
+    Response enrolTotp(const Call &call)
+    {
+        auto account = loadAccount(call.token->subject);
+        if (!account)
+            return failure(account.error());
+        if (!account->totpSecretSealed.isEmpty()) {
+            auto state = openTotp(account->totpSecretSealed, account->userName);
+            if (state && state->confirmed)
+                return problem(409, QStringLiteral("An authenticator is already enrolled"));
+        }
+        TotpState state;
+        state.secret = accounts::Totp::generateSecret();
+        const accounts::Totp generator(state.secret, clock);
+        auto sealed = sealTotp(state, account->userName);
+        if (!sealed)
+            return failure(sealed.error());
+        account->totpSecretSealed = *sealed;
+        if (auto audited =
+                record(call, QStringLiteral("user.totp-enrol"), audit::AuditAction::Update,
+                       audit::AuditOutcome::Success, {entity(QStringLiteral("account"), account->userName)});
+            !audited)
+            return failure(audited.error());
+        auto stored = store.updateAccount(*account);
+        if (!stored)
+            return failure(stored.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("secret"), generator.secretBase32()},
+                                             {QStringLiteral("uri"),
+                                              generator.provisioningUri(QStringLiteral("MDP ") + options.site,
+                                                                        account->userName)}});
+    }
+
+    Response confirmTotp(const Call &call)
+    {
+        auto account = loadAccount(call.token->subject);
+        if (!account)
+            return failure(account.error());
+        if (account->totpSecretSealed.isEmpty())
+            return problem(409, QStringLiteral("No enrolment started"));
+        auto state = openTotp(account->totpSecretSealed, account->userName);
+        if (!state)
+            return failure(state.error());
+        if (state->confirmed)
+            return problem(409, QStringLiteral("An authenticator is already enrolled"));
+        const accounts::Totp generator(state->secret, clock);
+        const auto step =
+            generator.verify(call.body.toObject().value(QLatin1String("code")).toString(), std::nullopt);
+        if (!step) {
+            recordRefusal(call, QStringLiteral("user.totp-confirm"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure,
+                          {entity(QStringLiteral("account"), account->userName)});
+            return problem(400, QStringLiteral("Wrong code"));
+        }
+        state->confirmed = true;
+        state->lastStep = *step;
+        auto sealed = sealTotp(*state, account->userName);
+        if (!sealed)
+            return failure(sealed.error());
+        account->totpSecretSealed = *sealed;
+        if (auto audited =
+                record(call, QStringLiteral("user.totp-confirm"), audit::AuditAction::Update,
+                       audit::AuditOutcome::Success, {entity(QStringLiteral("account"), account->userName)});
+            !audited)
+            return failure(audited.error());
+        auto stored = store.updateAccount(*account);
+        if (!stored)
+            return failure(stored.error());
+        return jsonResponse(200, accountJson(*stored));
+    }
+
+    // ---- sync relay -------------------------------------------------------------------------
+    Response pushSync(const Call &call)
+    {
+        const QJsonArray entries = call.body.toObject().value(QLatin1String("entries")).toArray();
+        auto certificate = crypto::Certificate::fromDer(call.request.peer.certificateDer);
+        if (!certificate)
+            return problem(401, QStringLiteral("Client certificate unreadable"));
+        const crypto::PublicKey sender = certificate->publicKey();
+        QList<SyncEntry> batch;
+        batch.reserve(entries.size());
+        qint64 bytes = 0;
+        for (int i = 0; i < entries.size(); ++i) {
+            const QJsonObject object = entries.at(i).toObject();
+            SyncEntry entry;
+            entry.entryId = QUuid::fromString(object.value(QLatin1String("entryId")).toString())
+                                .toString(QUuid::WithoutBraces);
+            entry.site = call.token->site;
+            entry.originWorkstation = QString::fromLatin1(call.request.peer.fingerprint.toHex());
+            entry.kind = object.value(QLatin1String("kind")).toString();
+            entry.objectId = object.value(QLatin1String("objectId")).toString();
+            entry.revision = qint64(object.value(QLatin1String("revision")).toDouble());
+            entry.ciphertext = fromBase64(object.value(QLatin1String("ciphertext")));
+            const QByteArray signature = fromBase64(object.value(QLatin1String("signature")));
+            // Each entry is signed by the workstation whose certificate it arrives over: an entry
+            // made elsewhere (forged, or lifted from another workstation's batch) is refused.
+            if (!sender.verify(syncEntryStatement(entry.entryId, entry.kind, entry.objectId, entry.revision,
+                                                  entry.ciphertext),
+                               signature)) {
+                recordRefusal(call, QStringLiteral("sync.push"), audit::AuditAction::Create,
+                              audit::AuditOutcome::SeriousFailure,
+                              {entity(QStringLiteral("sync-entry"), entry.entryId)},
+                              {{QStringLiteral("reason"), QStringLiteral("entry signature does not verify")},
+                               {QStringLiteral("index"), i}});
+                return problem(
+                    422, QStringLiteral("Forged entry"),
+                    QStringLiteral("/entries/%1: the signature is not the sending workstation's").arg(i));
+            }
+            bytes += entry.ciphertext.size();
+            batch.append(std::move(entry));
+        }
+        if (auto audited = record(
+                call, QStringLiteral("sync.push"), audit::AuditAction::Create, audit::AuditOutcome::Success,
+                {entity(QStringLiteral("sync-batch"), batch.first().entryId)},
+                {{QStringLiteral("entries"), int(batch.size())}, {QStringLiteral("bytes"), double(bytes)}});
+            !audited)
+            return failure(audited.error());
+        auto outcome = store.appendSyncBatch(batch);
+        if (!outcome) {
+            recordRefusal(call, QStringLiteral("sync.push"), audit::AuditAction::Create,
+                          audit::AuditOutcome::SeriousFailure,
+                          {entity(QStringLiteral("sync-batch"), batch.first().entryId)},
+                          {{QStringLiteral("reason"), outcome.error().message}});
+            return failure(outcome.error());
+        }
+        if (!outcome->applied) {
+            QJsonArray conflicts;
+            for (const SyncConflict &conflict : outcome->conflicts)
+                conflicts.append(
+                    QJsonObject{{QStringLiteral("entryId"), conflict.entryId},
+                                {QStringLiteral("objectId"), conflict.objectId},
+                                {QStringLiteral("offeredRevision"), double(conflict.offeredRevision)},
+                                {QStringLiteral("currentRevision"), double(conflict.currentRevision)}});
+            recordRefusal(call, QStringLiteral("sync.push"), audit::AuditAction::Create,
+                          audit::AuditOutcome::MinorFailure,
+                          {entity(QStringLiteral("sync-batch"), batch.first().entryId)},
+                          {{QStringLiteral("reason"), QStringLiteral("stale revision")},
+                           {QStringLiteral("conflicts"), int(conflicts.size())}});
+            Response response = jsonResponse(
+                409, QJsonObject{{QStringLiteral("title"), QStringLiteral("Stale revision")},
+                                 {QStringLiteral("status"), 409},
+                                 {QStringLiteral("detail"),
+                                  QStringLiteral("%1 entries name a revision that is not the next one")
+                                      .arg(conflicts.size())},
+                                 {QStringLiteral("conflicts"), conflicts}});
+            response.contentType = "application/problem+json";
+            return response;
+        }
+        QJsonArray sequences;
+        for (qint64 sequence : outcome->sequences)
+            sequences.append(double(sequence));
+        return jsonResponse(200, QJsonObject{{QStringLiteral("applied"), true},
+                                             {QStringLiteral("sequences"), sequences},
+                                             {QStringLiteral("duplicates"), outcome->duplicates}});
+    }
+
+    Response pullSync(const Call &call)
+    {
+        bool ok = true;
+        const QString afterText = call.request.queryValue(u"after");
+        const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&ok);
+        if (!ok || after < 0)
+            return problem(400, QStringLiteral("after: a sequence number expected"));
+        const QString limitText = call.request.queryValue(u"limit");
+        int limit = limitText.isEmpty() ? 500 : limitText.toInt(&ok);
+        if (!ok || limit < 1)
+            return problem(400, QStringLiteral("limit: a positive number expected"));
+        limit = std::min(limit, 1000);
+        auto entries = store.syncEntriesAfter(call.token->site, after, limit);
+        if (!entries)
+            return failure(entries.error());
+        QJsonArray out;
+        qint64 last = after;
+        for (const SyncEntry &entry : *entries) {
+            out.append(
+                QJsonObject{{QStringLiteral("sequence"), double(entry.sequence)},
+                            {QStringLiteral("entryId"), entry.entryId},
+                            {QStringLiteral("origin"), entry.originWorkstation},
+                            {QStringLiteral("kind"), entry.kind},
+                            {QStringLiteral("objectId"), entry.objectId},
+                            {QStringLiteral("revision"), double(entry.revision)},
+                            {QStringLiteral("ciphertext"), base64(entry.ciphertext)},
+                            {QStringLiteral("receivedAt"), entry.receivedAt.toString(Qt::ISODateWithMs)}});
+            last = entry.sequence;
+        }
+        return jsonResponse(200, QJsonObject{{QStringLiteral("entries"), out},
+                                             {QStringLiteral("last"), double(last)},
+                                             {QStringLiteral("more"), entries->size() == limit}});
+    }
+
+    // ---- audit shipping and witnessing ------------------------------------------------------
+    Response auditFinding(const Call &call, const QString &workstation, const QString &finding,
+                          const QJsonObject &evidence)
+    {
+        if (auto kept = store.recordAuditFinding(workstation, finding,
+                                                 QJsonDocument(evidence).toJson(QJsonDocument::Compact));
+            !kept)
+            qCritical("mdp-grantd: an audit finding could not be stored: %s",
+                      qPrintable(kept.error().toString()));
+        recordRefusal(call, QStringLiteral("security.audit-gap"), audit::AuditAction::Execute,
+                      audit::AuditOutcome::MajorFailure, {entity(QStringLiteral("workstation"), workstation)},
+                      {{QStringLiteral("finding"), finding}});
+        Response response =
+            jsonResponse(409, QJsonObject{{QStringLiteral("title"), QStringLiteral("Audit chain refused")},
+                                          {QStringLiteral("status"), 409},
+                                          {QStringLiteral("detail"), finding},
+                                          {QStringLiteral("evidence"), evidence}});
+        response.contentType = "application/problem+json";
+        return response;
+    }
+
+    Response shipAudit(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        const QString workstation = call.request.peer.commonName;
+        const qint64 fromSize = qint64(body.value(QLatin1String("fromSize")).toDouble());
+        const qint64 toSize = qint64(body.value(QLatin1String("toSize")).toDouble());
+        const QByteArray root = fromBase64(body.value(QLatin1String("rootHash")));
+        const QByteArray signature = fromBase64(body.value(QLatin1String("checkpoint")));
+        const QByteArray keyDer = fromBase64(body.value(QLatin1String("checkpointKey")));
+        const QJsonArray frames = body.value(QLatin1String("frames")).toArray();
+
+        auto held = store.auditHead(workstation);
+        if (!held)
+            return failure(held.error());
+        const qint64 heldSize = *held ? (*held)->treeSize : 0;
+        const QByteArray heldRoot = *held ? (*held)->rootHash : QByteArray();
+        QByteArray registeredKey;
+        if (*held)
+            registeredKey = QJsonDocument::fromJson((*held)->checkpoint)
+                                .object()
+                                .value(QLatin1String("key"))
+                                .toString()
+                                .toLatin1();
+
+        // The checkpoint key is the workstation's node key: fixed at its first shipment.
+        const QByteArray keyText = keyDer.toBase64();
+        if (!registeredKey.isEmpty() && !keyDer.isEmpty() && registeredKey != keyText)
+            return auditFinding(call, workstation,
+                                QStringLiteral("checkpoint signed by another key than the workstation's"),
+                                {{QStringLiteral("heldSize"), double(heldSize)}});
+        auto key =
+            crypto::PublicKey::fromDer(keyDer.isEmpty() ? QByteArray::fromBase64(registeredKey) : keyDer);
+        if (!key)
+            return problem(400, QStringLiteral("Checkpoint key unreadable"));
+        if (!key->verify(auditCheckpointStatement(workstation, toSize, root), signature))
+            return problem(422, QStringLiteral("Checkpoint signature does not verify"));
+
+        const QJsonObject heldEvidence{{QStringLiteral("heldSize"), double(heldSize)},
+                                       {QStringLiteral("heldRoot"), base64(heldRoot)},
+                                       {QStringLiteral("offeredSize"), double(toSize)},
+                                       {QStringLiteral("offeredRoot"), base64(root)}};
+        // A signed checkpoint of a smaller tree than the one witnessed: the log was cut.
+        if (toSize < heldSize)
+            return auditFinding(
+                call, workstation,
+                QStringLiteral("the workstation's audit log ends at %1 events; %2 were witnessed")
+                    .arg(toSize)
+                    .arg(heldSize),
+                heldEvidence);
+        const audit::MerkleVerifier verifier;
+        if (fromSize != heldSize) {
+            if (toSize == heldSize && root == heldRoot && *held) {
+                // A shipment repeated after a lost answer: answer again.
+                return witnessResponse(**held);
+            }
+            if (fromSize > heldSize) {
+                Response response = jsonResponse(
+                    409, QJsonObject{{QStringLiteral("title"), QStringLiteral("Ship from the size held")},
+                                     {QStringLiteral("status"), 409},
+                                     {QStringLiteral("heldSize"), double(heldSize)}});
+                response.contentType = "application/problem+json";
+                return response;
+            }
+        }
+        // The new tree must extend the witnessed one (RFC 9162 consistency): a rewritten history fails.
+        audit::MerkleProof proof;
+        for (const QJsonValue node : body.value(QLatin1String("consistency")).toArray())
+            proof.append(fromBase64(node));
+        if (heldSize > 0) {
+            if (auto consistent =
+                    verifier.verifyConsistency(quint64(heldSize), quint64(toSize), proof, heldRoot, root);
+                !consistent)
+                return auditFinding(
+                    call, workstation,
+                    QStringLiteral("the workstation's audit log was rewritten after %1 witnessed events")
+                        .arg(heldSize),
+                    heldEvidence);
+        }
+        if (fromSize != heldSize || frames.size() != toSize - fromSize) {
+            Response response = jsonResponse(
+                409, QJsonObject{{QStringLiteral("title"), QStringLiteral("Ship from the size held")},
+                                 {QStringLiteral("status"), 409},
+                                 {QStringLiteral("heldSize"), double(heldSize)}});
+            response.contentType = "application/problem+json";
+            return response;
+        }
+        // The frames must be the leaves of that tree: extend the held frontier and compare roots.
+        audit::MerkleFrontier frontier;
+        if (*held && heldSize > 0) {
+            auto restored = audit::MerkleFrontier::fromBytes((*held)->frontier);
+            if (!restored || qint64(restored->size()) != heldSize)
+                return failure(makeError(Error::Code::Corrupt, QStringLiteral("held frontier unreadable")));
+            frontier = *restored;
+        }
+        QList<AuditFrame> stored;
+        stored.reserve(frames.size());
+        for (int i = 0; i < frames.size(); ++i) {
+            AuditFrame frame;
+            frame.index = fromSize + i;
+            frame.frame = fromBase64(frames.at(i));
+            frame.leafHash = frontier.hasher().leafHash(frame.frame);
+            frontier.appendLeafHash(frame.leafHash);
+            stored.append(std::move(frame));
+        }
+        if (frontier.root() != root)
+            return problem(422, QStringLiteral("Frames do not make the signed root"));
+
+        AuditHead head;
+        head.workstation = workstation;
+        head.treeSize = toSize;
+        head.rootHash = root;
+        head.checkpoint =
+            QJsonDocument(QJsonObject{{QStringLiteral("key"),
+                                       QString::fromLatin1(keyDer.isEmpty() ? registeredKey : keyText)},
+                                      {QStringLiteral("signature"), base64(signature)}})
+                .toJson(QJsonDocument::Compact);
+        head.witnessedAt = clock.now();
+        auto witness =
+            keys.witnessKey.sign(auditWitnessStatement(workstation, toSize, root, head.witnessedAt));
+        if (!witness)
+            return failure(witness.error());
+        head.witnessSignature = *witness;
+        head.frontier = frontier.toBytes();
+        if (auto audited =
+                record(call, QStringLiteral("audit.ship"), audit::AuditAction::Create,
+                       audit::AuditOutcome::Success, {entity(QStringLiteral("workstation"), workstation)},
+                       {{QStringLiteral("from"), double(fromSize)}, {QStringLiteral("to"), double(toSize)}});
+            !audited)
+            return failure(audited.error());
+        if (auto appended = store.appendAuditFrames(head, heldSize, stored); !appended)
+            return failure(appended.error());
+        return witnessResponse(head);
+    }
+
+    Response witnessResponse(const AuditHead &head)
+    {
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("treeSize"), double(head.treeSize)},
+                             {QStringLiteral("rootHash"), base64(head.rootHash)},
+                             {QStringLiteral("witnessedAt"), head.witnessedAt.toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("witness"), base64(head.witnessSignature)},
+                             {QStringLiteral("witnessKey"), base64(keys.witnessKey.publicKey().der())}});
+    }
+
+    Response auditHeads(const Call &call)
+    {
+        auto heads = store.auditHeads();
+        if (!heads)
+            return failure(heads.error());
+        auto findings = store.auditFindings();
+        if (!findings)
+            return failure(findings.error());
+        recordRefusal(call, QStringLiteral("audit.read"), audit::AuditAction::Read,
+                      audit::AuditOutcome::Success,
+                      {entity(QStringLiteral("audit"), QStringLiteral("heads"))});
+        QJsonArray out;
+        for (const AuditHead &head : *heads)
+            out.append(
+                QJsonObject{{QStringLiteral("workstation"), head.workstation},
+                            {QStringLiteral("treeSize"), double(head.treeSize)},
+                            {QStringLiteral("rootHash"), base64(head.rootHash)},
+                            {QStringLiteral("witnessedAt"), head.witnessedAt.toString(Qt::ISODateWithMs)}});
+        QJsonArray reported;
+        for (const auto &[workstation, finding] : *findings)
+            reported.append(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
+                                        {QStringLiteral("type"), QStringLiteral("security.audit-gap")},
+                                        {QStringLiteral("workstation"), workstation},
+                                        {QStringLiteral("outcomeDesc"), finding}});
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("heads"), out}, {QStringLiteral("findings"), reported}});
+    }
+
+    Response serverAuditHead(const Call &call)
+    {
+        if (!serverAudit)
+            return problem(404, QStringLiteral("No server audit chain"));
+        recordRefusal(call, QStringLiteral("audit.read"), audit::AuditAction::Read,
+                      audit::AuditOutcome::Success,
+                      {entity(QStringLiteral("audit"), QStringLiteral("server"))});
+        const qint64 size = serverAudit->durableSize();
+        auto root = serverAudit->merkleRoot(size);
+        return jsonResponse(200, QJsonObject{{QStringLiteral("size"), double(size)},
+                                             {QStringLiteral("rootHash"), root ? base64(*root) : QString()}});
+    }
+
+    // ---- revocation and documents -----------------------------------------------------------
+    Response revoke(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        RevokedSerial revoked;
+        revoked.serialHex = body.value(QLatin1String("serial")).toString();
+        while (revoked.serialHex.size() > 1 && revoked.serialHex.startsWith(QLatin1Char('0')))
+            revoked.serialHex.remove(0, 1);
+        revoked.reason = body.value(QLatin1String("reason")).toString();
+        revoked.revokedAt = clock.now();
+        if (auto audited = record(call, QStringLiteral("pki.revoke"), audit::AuditAction::Update,
+                                  audit::AuditOutcome::Success,
+                                  {entity(QStringLiteral("certificate"), revoked.serialHex)},
+                                  {{QStringLiteral("reason"), revoked.reason}});
+            !audited)
+            return failure(audited.error());
+        if (auto done = store.revokeSerial(revoked); !done)
+            return failure(done.error());
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("serial"), revoked.serialHex},
+                             {QStringLiteral("revokedAt"), revoked.revokedAt.toString(Qt::ISODateWithMs)}});
+    }
+
+    Response revocations(const Call &)
+    {
+        auto all = store.revokedSerials();
+        if (!all)
+            return failure(all.error());
+        QJsonArray out;
+        for (const RevokedSerial &revoked : *all)
+            out.append(
+                QJsonObject{{QStringLiteral("serial"), revoked.serialHex},
+                            {QStringLiteral("revokedAt"), revoked.revokedAt.toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("reason"), revoked.reason}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("revoked"), out}});
+    }
+
+    Response latestDocument(const Call &call)
+    {
+        auto document = store.latestDocument(call.pathParameters.value(QStringLiteral("kind")));
+        if (!document)
+            return failure(document.error());
+        if (!*document)
+            return problem(404, QStringLiteral("No document of that kind"));
+        return jsonResponse(200, QJsonObject{{QStringLiteral("kind"), (*document)->kind},
+                                             {QStringLiteral("version"), double((*document)->version)},
+                                             {QStringLiteral("envelope"), base64((*document)->envelope)},
+                                             {QStringLiteral("published"),
+                                              (*document)->published.toString(Qt::ISODateWithMs)}});
+    }
+
+    Response publishDocument(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        PublishedDocument document;
+        document.kind = body.value(QLatin1String("kind")).toString();
+        document.version = qint64(body.value(QLatin1String("version")).toDouble());
+        document.envelope = fromBase64(body.value(QLatin1String("envelope")));
+        document.published = clock.now();
+        if (auto audited =
+                record(call, QStringLiteral("policy.publish"), audit::AuditAction::Create,
+                       audit::AuditOutcome::Success,
+                       {entity(QStringLiteral("document"),
+                               document.kind + QLatin1Char(':') + QString::number(document.version))});
+            !audited)
+            return failure(audited.error());
+        if (auto published = store.publish(document); !published)
+            return failure(published.error());
+        return jsonResponse(201, QJsonObject{{QStringLiteral("kind"), document.kind},
+                                             {QStringLiteral("version"), double(document.version)}});
+    }
+};
+
+GrantService::GrantService(ServerStore &store, Gateway &gateway, ServerKeys keys,
+                           audit::AuditLog *serverAudit, const Clock &clock, GrantServiceOptions options)
+    : d(std::make_unique<Impl>(store, gateway, std::move(keys), serverAudit, clock, std::move(options)))
+{}
+
+GrantService::~GrantService() = default;
+
+const TokenAuthority &GrantService::tokens() const
+{
+    return d->tokens;
+}
+
+void GrantService::registerRoutes()
+{
+    Impl *impl = d.get();
+    auto route = [&](const char *method, const QString &pattern, bool needsToken, QStringList roles,
+                     Response (Impl::*handler)(const Call &)) {
+        d->gateway.addRoute(Route{QByteArray(method), pattern, QString(), needsToken, std::move(roles),
+                                  [impl, handler](const Call &call) { return (impl->*handler)(call); }});
+    };
+    const QStringList admin{QStringLiteral("system-admin")};
+    const QStringList anyone;
+    route("GET", QStringLiteral("/health"), false, anyone, &Impl::health);
+    route("GET", QStringLiteral("/metrics"), false, anyone, &Impl::metrics);
+    route("GET", QStringLiteral("/openapi.json"), false, anyone, &Impl::openApi);
+    route("POST", QStringLiteral("/v1/auth/prelogin"), false, anyone, &Impl::preLogin);
+    route("POST", QStringLiteral("/v1/auth/token"), false, anyone, &Impl::signIn);
+    route("POST", QStringLiteral("/v1/auth/totp"), true, anyone, &Impl::enrolTotp);
+    route("PUT", QStringLiteral("/v1/auth/totp"), true, anyone, &Impl::confirmTotp);
+    QStringList signedIn; // any real role: not a token that may only enrol a second factor
+    for (accounts::Role role : accounts::allRoles())
+        signedIn.append(accounts::roleId(role));
+    route("GET", QStringLiteral("/v1/accounts"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::listAccounts);
+    route("POST", QStringLiteral("/v1/accounts"), true, admin, &Impl::createAccount);
+    route("GET", QStringLiteral("/v1/accounts/{userName}"), true, signedIn, &Impl::getAccount);
+    route("PUT", QStringLiteral("/v1/accounts/{userName}/credentials"), true, anyone,
+          &Impl::changeCredentials);
+    route("POST", QStringLiteral("/v1/accounts/{userName}/credentials"), true, admin,
+          &Impl::resetCredentials);
+    route("PUT", QStringLiteral("/v1/accounts/{userName}/roles"), true, admin, &Impl::setRoles);
+    route("POST", QStringLiteral("/v1/accounts/{userName}/lock"), true, admin, &Impl::lockAccount);
+    route("DELETE", QStringLiteral("/v1/accounts/{userName}/lock"), true, admin, &Impl::unlockAccount);
+    route("POST", QStringLiteral("/v1/sync/entries"), true, signedIn, &Impl::pushSync);
+    route("GET", QStringLiteral("/v1/sync/entries"), true, signedIn, &Impl::pullSync);
+    route("POST", QStringLiteral("/v1/audit/shipments"), true, signedIn, &Impl::shipAudit);
+    route("GET", QStringLiteral("/v1/audit/heads"), true,
+          {QStringLiteral("auditor"), QStringLiteral("system-admin")}, &Impl::auditHeads);
+    route("GET", QStringLiteral("/v1/audit/server"), true,
+          {QStringLiteral("auditor"), QStringLiteral("system-admin")}, &Impl::serverAuditHead);
+    route("POST", QStringLiteral("/v1/pki/revocations"), true, admin, &Impl::revoke);
+    route("GET", QStringLiteral("/v1/pki/revocations"), true, signedIn, &Impl::revocations);
+    route("GET", QStringLiteral("/v1/documents/{kind}"), true, signedIn, &Impl::latestDocument);
+    route("POST", QStringLiteral("/v1/documents"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::publishDocument);
+}
+
+Result<AccountRecord> GrantService::bootstrapAccount(const QString &userName, const QString &displayName,
+                                                     const QStringList &roles, const SecureBytes &password,
+                                                     const QByteArray &bundle, const SecureBytes &totpSecret)
+{
+    const crypto::AccountKdf kdf = crypto::AccountKdf::fresh();
+    auto keys = crypto::deriveAccountKeys(password, kdf);
+    if (!keys)
+        return keys.error();
+    auto wrapped = crypto::wrapAccountBundle(*keys, userName, SecureBytes(bundle));
+    if (!wrapped)
+        return wrapped.error();
+    auto verifier = d->hasher.hash(keys->authenticationKey);
+    if (!verifier)
+        return verifier.error();
+    AccountRecord account;
+    account.userName = userName;
+    account.displayName = displayName;
+    account.roles = roles;
+    account.kdfSalt = kdf.salt;
+    account.kdfParameters = kdf.parametersJson();
+    account.verifier = verifier->toLatin1();
+    account.wrappedBundle = *wrapped;
+    if (!totpSecret.isEmpty()) {
+        TotpState state;
+        state.secret = totpSecret;
+        state.confirmed = true;
+        auto sealed = d->sealTotp(state, userName);
+        if (!sealed)
+            return sealed.error();
+        account.totpSecretSealed = *sealed;
+    }
+    if (d->serverAudit) {
+        audit::AuditEvent event;
+        event.type = QStringLiteral("account.create");
+        event.action = audit::AuditAction::Create;
+        event.agent.userId = QStringLiteral("system");
+        event.agent.nodeId = d->options.nodeId;
+        event.source = d->options.nodeId;
+        event.entities = {Impl::entity(QStringLiteral("account"), userName)};
+        event.detail = {{QStringLiteral("roles"), roles.join(QLatin1Char(','))},
+                        {QStringLiteral("by"), QStringLiteral("bootstrap")}};
+        if (auto written = d->serverAudit->appendDurable(std::move(event)); !written)
+            return written.error();
+    }
+    return d->store.createAccount(account);
+}
+
+} // namespace mdp::server

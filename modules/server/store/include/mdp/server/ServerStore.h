@@ -1,0 +1,199 @@
+#pragma once
+
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace mdp::server {
+
+// What mdp-grantd keeps (issue 11). One interface, two implementations with the same behaviour and
+// the same test suite: the embedded SQLCipher store (one server) and PostgreSQL (several server
+// instances behind a load balancer: every rule below must hold across instances, so it is enforced
+// by the database - unique keys, transactions, row locks - never by process memory).
+//
+// Nothing here is patient data in the clear: sync payloads and key bundles are ciphertext the server
+// cannot open; account verifiers are slow hashes of a key derived on the workstation.
+
+// A central account (R-7.4.2a, R-9.3). The server never sees a password or a data key: the
+// workstation derives an authentication key (sent at sign-in; the server keeps only `verifier`, a
+// slow hash of it) and a key-wrapping key (never sent) which wraps `wrappedBundle`.
+struct AccountRecord
+{
+    QString userName; // unique, compared case-insensitively (stored as given; looked up lower-cased)
+    QString displayName;
+    QStringList roles;     // role ids as the workstation names them, first = primary
+    QByteArray kdfSalt;    // the workstation's salt for deriving both keys (public to the account's client)
+    QString kdfParameters; // JSON, e.g. {"kdf":"pbkdf2-sm3","iterations":...}
+    QByteArray verifier;   // the server's slow hash of the authentication key (self-describing string)
+    QByteArray wrappedBundle;    // the account's key bundle, wrapped by the key-wrapping key: opaque here
+    QByteArray totpSecretSealed; // TOTP secret sealed by the server's own key; empty when none enrolled
+    bool lockedByAdministrator = false;
+    int failedAttempts = 0; // consecutive failures since the last success
+    QDateTime lockedUntil;  // back-off after failures (UTC); invalid when none
+    qint64 revision = 0;    // bumped on every change; updates name the revision they read
+    QDateTime created;
+    QDateTime updated;
+};
+
+// One end-to-end encrypted change relayed between the workstations of a site.
+// The routing metadata is all the server sees (documented in docs/grantd.md).
+struct SyncEntry
+{
+    qint64 sequence = 0;       // assigned by the store on append: one total order per store
+    QString entryId;           // chosen by the sending workstation (UUID): the idempotency key
+    QString site;              // the site the entry is relayed within
+    QString originWorkstation; // certificate fingerprint (hex) of the sender
+    QString kind;              // "form-record", "review-task", "notice", "registry", "attachment", ...
+    QString objectId;          // opaque per-object id (random, never a patient identifier)
+    qint64 revision = 0;       // the object's new revision: must be exactly the current one + 1
+    QByteArray ciphertext;     // sealed with the site key the server does not hold
+    QByteArray digest;         // SHA-256 of ciphertext, set by the store: what a replay is compared by
+    QDateTime receivedAt;
+};
+
+struct SyncConflict
+{
+    QString entryId;
+    QString objectId;
+    qint64 offeredRevision = 0;
+    qint64 currentRevision = 0;
+};
+
+// What appendSyncBatch() did. A batch is applied whole or not at all.
+struct SyncBatchOutcome
+{
+    bool applied = false;          // false: nothing of the batch was stored (see conflicts)
+    QList<qint64> sequences;       // per entry, in batch order: its sequence (new or the earlier one)
+    int duplicates = 0;            // entries already stored with the same id and digest (replays)
+    QList<SyncConflict> conflicts; // stale revisions: the batch was refused
+};
+
+// A workstation's audit chain as the server holds it (R-7.4.1 central copy, witnessing).
+struct AuditHead
+{
+    QString workstation;         // certificate fingerprint (hex)
+    qint64 treeSize = 0;         // events the server holds
+    QByteArray rootHash;         // Merkle root over those events
+    QByteArray checkpoint;       // the workstation's signed checkpoint for that size (as shipped)
+    QByteArray witnessSignature; // the server's counter-signature over (workstation, size, root, time)
+    QDateTime witnessedAt;
+    QByteArray frontier; // the Merkle frontier at treeSize (audit::MerkleFrontier::toBytes()):
+                         // lets the next shipment be checked without reading old frames; stored
+                         // and returned as is
+};
+
+struct AuditFrame
+{
+    qint64 index = 0;    // 0-based position in the workstation's chain
+    QByteArray leafHash; // the Merkle leaf (SM3)
+    QByteArray frame;    // the stored (encrypted) event frame as shipped
+};
+
+struct RevokedSerial
+{
+    QString serialHex;
+    QDateTime revokedAt;
+    QString reason;
+};
+
+// A signed document the server distributes (policies, classification rules, revocation lists):
+// kind + version, newest wins, each version kept.
+struct PublishedDocument
+{
+    QString kind;
+    qint64 version = 0;
+    QByteArray envelope; // signed, verified by the receiver
+    QDateTime published;
+};
+
+class ServerStore
+{
+public:
+    virtual ~ServerStore() = default;
+
+    virtual QString backendName() const = 0; // "sqlcipher" / "postgresql"
+    virtual int schemaVersion() = 0;
+
+    // Accounts. createAccount: AlreadyExists when the name is taken case-insensitively (Unicode case
+    // folding, QString::toCaseFolded); InvalidArgument for an empty name. The stored record starts at
+    // revision 1 with created = updated = the store clock's now.
+    virtual Result<AccountRecord> createAccount(const AccountRecord &account) = 0;
+    virtual Result<std::optional<AccountRecord>> findAccount(const QString &userName) = 0;
+    virtual Result<QList<AccountRecord>> listAccounts() = 0;
+    // Replaces every field but userName and created when `account.revision` is still the stored one
+    // (Conflict otherwise, so two instances never overwrite each other); returns the stored record
+    // with its new revision.
+    virtual Result<AccountRecord> updateAccount(const AccountRecord &account) = 0;
+    // Counts a failed sign-in atomically (across instances): failedAttempts + 1, and when that
+    // reaches `threshold`, lockedUntil = now + backoff * 2^(failedAttempts - threshold).
+    // Returns the stored record. NotFound for an unknown name.
+    // (failedAttempts in the formula is the new count, so the first back-off is `backoff` itself; the
+    // delay saturates at 366 days. InvalidArgument for threshold < 1 or backoffSeconds < 0. Both
+    // sign-in calls bump the revision like any change; a success with nothing to reset writes
+    // nothing. A success clears failedAttempts and lockedUntil, never lockedByAdministrator.)
+    virtual Result<AccountRecord> recordFailedSignIn(const QString &userName, int threshold,
+                                                     qint64 backoffSeconds) = 0;
+    virtual Result<AccountRecord> recordSuccessfulSignIn(const QString &userName) = 0;
+
+    // Sync relay. Stores the batch in one transaction: an entry whose entryId is stored already
+    // with the same digest is a duplicate (its earlier sequence is returned, nothing stored again);
+    // the same entryId with another digest, or an entry whose revision is not the object's current
+    // revision + 1 (objects start at revision 0, so the first entry has revision 1), refuses the
+    // whole batch (Tampered for a reused id, else outcome.applied = false with the conflicts).
+    // (An object is (site, kind, objectId). receivedAt is the store clock's now; a refused outcome
+    // has no sequences. InvalidArgument for an entry without id, site, kind or objectId.)
+    virtual Result<SyncBatchOutcome> appendSyncBatch(const QList<SyncEntry> &entries) = 0;
+    // Entries of `site` with sequence > afterSequence, in sequence order, at most `limit`.
+    virtual Result<QList<SyncEntry>> syncEntriesAfter(const QString &site, qint64 afterSequence,
+                                                      int limit) = 0;
+    virtual Result<qint64> currentRevision(const QString &site, const QString &kind,
+                                           const QString &objectId) = 0;
+
+    // Audit shipping. appendAuditFrames stores frames [head.treeSize - frames.size(), head.treeSize)
+    // and the new head in one transaction, if `expectedPreviousSize` is still the stored size
+    // (Conflict otherwise); the caller has verified the consistency proof.
+    // (InvalidArgument unless the frames' indices are exactly expectedPreviousSize ..
+    // head.treeSize - 1, i.e. they continue the chain without a gap; no frames re-witnesses the same
+    // size. An invalid witnessedAt is stored as the store clock's now.)
+    virtual Result<std::optional<AuditHead>> auditHead(const QString &workstation) = 0;
+    virtual Result<QList<AuditHead>> auditHeads() = 0;
+    virtual Result<void> appendAuditFrames(const AuditHead &head, qint64 expectedPreviousSize,
+                                           const QList<AuditFrame> &frames) = 0;
+    virtual Result<QList<AuditFrame>> auditFrames(const QString &workstation, qint64 from, qint64 to) = 0;
+    // A workstation found cut or rewritten after a witnessed checkpoint: kept for the report.
+    virtual Result<void> recordAuditFinding(const QString &workstation, const QString &finding,
+                                            const QByteArray &evidence) = 0;
+    virtual Result<QList<QPair<QString, QString>>> auditFindings() = 0; // (workstation, finding)
+
+    // Revocation (effective on the next request of the revoked certificate). Serials are compared as
+    // lower-case hex without leading zeros (Certificate::serialHex()'s form; InvalidArgument if not
+    // hex); the first revocation's time and reason stand; an invalid revokedAt is the clock's now.
+    virtual Result<void> revokeSerial(const RevokedSerial &revoked) = 0; // idempotent
+    virtual Result<bool> isRevoked(const QString &serialHex) = 0;
+    virtual Result<QList<RevokedSerial>> revokedSerials() = 0;
+
+    // Published documents. publish: Conflict when that kind already has this version or a newer one.
+    // (InvalidArgument for an empty kind or a version below 1; an invalid `published` is the clock's now.)
+    virtual Result<void> publish(const PublishedDocument &document) = 0;
+    virtual Result<std::optional<PublishedDocument>> latestDocument(const QString &kind) = 0;
+};
+
+// The embedded store: one SQLCipher file, keyed with a raw 256-bit key (the server's data key).
+// SM4-CBC pages (the Database default); WrongPassphrase for another key. `clock` must outlive the store.
+Result<std::unique_ptr<ServerStore>> openSqlCipherServerStore(const QString &path, const SecureBytes &key,
+                                                              const Clock &clock = SystemClock::instance());
+// PostgreSQL through libpq; `connectionString` as libpq takes it ("host=127.0.0.1 port=... dbname=...").
+// Applies the migrations (safe when several instances start at once: an advisory lock).
+Result<std::unique_ptr<ServerStore>> openPostgresServerStore(const QString &connectionString,
+                                                             const Clock &clock = SystemClock::instance());
+
+} // namespace mdp::server
