@@ -852,18 +852,17 @@ struct GrantService::Impl
                 heldEvidence);
         const audit::MerkleVerifier verifier;
         if (fromSize != heldSize) {
-            if (toSize == heldSize && root == heldRoot && *held) {
-                // A shipment repeated after a lost answer: answer again.
+            // A shipment repeated after a lost answer: answer again.
+            if (toSize == heldSize && root == heldRoot && *held)
                 return witnessResponse(**held);
-            }
-            if (fromSize > heldSize) {
-                Response response = jsonResponse(
-                    409, QJsonObject{{QStringLiteral("title"), QStringLiteral("Ship from the size held")},
-                                     {QStringLiteral("status"), 409},
-                                     {QStringLiteral("heldSize"), double(heldSize)}});
-                response.contentType = "application/problem+json";
-                return response;
-            }
+            // Otherwise the workstation ships again from what the server holds, with a consistency
+            // proof from there (a log rewritten before that point fails it then).
+            Response response = jsonResponse(
+                409, QJsonObject{{QStringLiteral("title"), QStringLiteral("Ship from the size held")},
+                                 {QStringLiteral("status"), 409},
+                                 {QStringLiteral("heldSize"), double(heldSize)}});
+            response.contentType = "application/problem+json";
+            return response;
         }
         // The new tree must extend the witnessed one (RFC 9162 consistency): a rewritten history fails.
         audit::MerkleProof proof;

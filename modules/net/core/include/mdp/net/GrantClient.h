@@ -1,0 +1,122 @@
+#pragma once
+
+#include "mdp/crypto/AccountKeys.h"
+#include "mdp/crypto/Signature.h"
+#include "mdp/foundation/Result.h"
+#include "mdp/foundation/SecureBytes.h"
+#include "mdp/net/HttpsClient.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace mdp::net {
+
+// An account signed in at the server: who, the roles, and the key bundle opened on this workstation
+// (the server only ever held it wrapped).
+struct SignedInAccount
+{
+    QString userName;
+    QString displayName;
+    QStringList roles;
+    SecureBytes bundle;
+    bool secondFactorEnrolmentRequired = false;
+    QDateTime tokenExpires;
+};
+
+// One end-to-end encrypted change for the relay (SyncCipher seals it).
+struct OutgoingEntry
+{
+    QString entryId; // UUID, chosen once and kept across retries (the idempotency key)
+    QString kind;
+    QString objectId;
+    qint64 revision = 0;
+    QByteArray ciphertext;
+};
+
+struct IncomingEntry
+{
+    qint64 sequence = 0;
+    QString entryId;
+    QString origin; // the sending workstation's certificate fingerprint (hex)
+    QString kind;
+    QString objectId;
+    qint64 revision = 0;
+    QByteArray ciphertext;
+};
+
+struct PushOutcome
+{
+    bool applied = false;
+    QList<qint64> sequences;
+    int duplicates = 0;
+    QJsonArray conflicts; // when not applied: {entryId, objectId, offeredRevision, currentRevision}
+};
+
+struct Witness
+{
+    qint64 treeSize = 0;
+    QByteArray rootHash;
+    QDateTime witnessedAt;
+    QByteArray signature;
+    QByteArray serverKeyDer;
+};
+
+// The workstation's side of mdp-grantd's API (issue 11): zero-knowledge sign-in and account calls,
+// the sync relay (entries signed with this workstation's TLS key), audit shipping. Errors carry the
+// server's problem detail; HTTP statuses map to Error codes (401 Unauthenticated, 403
+// PermissionDenied, 409 Conflict, 423 Locked, 429 Locked with the wait in the message, others
+// InvalidArgument or Io).
+class GrantClient
+{
+public:
+    // The private key PEM signs sync entries; it is the TLS client key.
+    static Result<std::unique_ptr<GrantClient>> create(const TlsClientOptions &options);
+    ~GrantClient();
+
+    HttpsClient &http();
+    QString accessToken() const;
+    void setAccessToken(const QString &token);
+
+    // The raw call, with the access token when one is set.
+    Result<HttpResult> call(const QByteArray &method, const QString &target, const QJsonObject &body = {});
+
+    Result<SignedInAccount> signIn(const QString &userName, const SecureBytes &password,
+                                   const QString &code = {});
+    // As a system administrator: the account's keys are derived here from its first password and
+    // only the authentication key and the wrapped bundle are sent.
+    Result<void> createAccount(const QString &userName, const QString &displayName, const QStringList &roles,
+                               const SecureBytes &password, const SecureBytes &bundle);
+    Result<void> changePassword(const QString &userName, const SecureBytes &oldPassword,
+                                const SecureBytes &newPassword, const SecureBytes &bundle);
+
+    Result<PushOutcome> push(const QList<OutgoingEntry> &entries);
+    Result<QList<IncomingEntry>> pull(qint64 afterSequence, int limit = 500, bool *more = nullptr);
+    Result<Witness> shipAudit(qint64 fromSize, qint64 toSize, const QByteArray &root,
+                              const QByteArray &checkpointSignature, const QByteArray &checkpointKeyDer,
+                              const QList<QByteArray> &consistency, const QList<QByteArray> &frames,
+                              qint64 *heldSize = nullptr);
+
+private:
+    GrantClient();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// End-to-end encryption of sync payloads with the site key (SM4-GCM), bound to the entry's routing
+// metadata, so the relay can neither read an entry nor move it to another object or revision.
+class SyncCipher
+{
+public:
+    explicit SyncCipher(SecureBytes siteKey);
+    Result<QByteArray> seal(const OutgoingEntry &entry, QByteArrayView plaintext) const;
+    // Error::Code::Tampered when the entry does not authenticate (forged, altered or moved).
+    Result<QByteArray> open(const IncomingEntry &entry) const;
+
+private:
+    SecureBytes m_key;
+};
+
+} // namespace mdp::net

@@ -1,0 +1,356 @@
+#include "mdp/net/GrantClient.h"
+
+#include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Hash.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace mdp::net {
+
+namespace {
+
+QString base64(QByteArrayView bytes)
+{
+    return QString::fromLatin1(bytes.toByteArray().toBase64());
+}
+
+Error errorOf(const HttpResult &result)
+{
+    const QString detail = result.problemDetail();
+    switch (result.status) {
+    case 401:
+        return makeError(Error::Code::Unauthenticated, detail);
+    case 403:
+        return makeError(Error::Code::PermissionDenied, detail);
+    case 404:
+        return makeError(Error::Code::NotFound, detail);
+    case 409:
+        return makeError(Error::Code::Conflict, detail);
+    case 423:
+        return makeError(Error::Code::Locked, detail);
+    case 429:
+        return makeError(Error::Code::Locked,
+                         QStringLiteral("%1 (retry after %2 s)")
+                             .arg(detail, QString::fromLatin1(result.header("retry-after"))));
+    default:
+        return makeError(result.status >= 500 ? Error::Code::Io : Error::Code::InvalidArgument, detail);
+    }
+}
+
+// The statement a sync entry's signature covers (the server's syncEntryStatement, byte for byte).
+QByteArray entryStatement(const OutgoingEntry &entry)
+{
+    return QByteArrayLiteral("mdp-sync-entry-v1\n") + entry.entryId.toUtf8() + '\n' + entry.kind.toUtf8() +
+           '\n' + entry.objectId.toUtf8() + '\n' + QByteArray::number(entry.revision) + '\n' +
+           crypto::hash(crypto::HashAlgorithm::Sha256, entry.ciphertext).toHex();
+}
+
+QByteArray pemBody(const QByteArray &pem)
+{
+    QByteArray body;
+    for (const QByteArray &line : pem.split('\n')) {
+        if (!line.startsWith("-----"))
+            body += line.trimmed();
+    }
+    return QByteArray::fromBase64(body);
+}
+
+} // namespace
+
+struct GrantClient::Impl
+{
+    std::unique_ptr<HttpsClient> http;
+    crypto::SigningKey entryKey;
+    QString token;
+};
+
+GrantClient::GrantClient()
+    : d(std::make_unique<Impl>())
+{}
+GrantClient::~GrantClient() = default;
+
+Result<std::unique_ptr<GrantClient>> GrantClient::create(const TlsClientOptions &options)
+{
+    auto http = HttpsClient::create(options);
+    if (!http)
+        return http.error();
+    std::unique_ptr<GrantClient> client(new GrantClient);
+    client->d->http = std::move(*http);
+    QByteArray der = pemBody(options.privateKeyPem);
+    auto key = crypto::SigningKey::fromPrivateDer(der);
+    secureZero(der);
+    if (key)
+        client->d->entryKey = *key;
+    return client;
+}
+
+HttpsClient &GrantClient::http()
+{
+    return *d->http;
+}
+
+QString GrantClient::accessToken() const
+{
+    return d->token;
+}
+
+void GrantClient::setAccessToken(const QString &token)
+{
+    d->token = token;
+}
+
+Result<HttpResult> GrantClient::call(const QByteArray &method, const QString &target, const QJsonObject &body)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!d->token.isEmpty())
+        headers.append({QByteArray("Authorization"), "Bearer " + d->token.toLatin1()});
+    return d->http->request(
+        method, target, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+        headers);
+}
+
+Result<SignedInAccount> GrantClient::signIn(const QString &userName, const SecureBytes &password,
+                                            const QString &code)
+{
+    auto pre = call("POST", QStringLiteral("/v1/auth/prelogin"), {{QStringLiteral("userName"), userName}});
+    if (!pre)
+        return pre.error();
+    if (pre->status != 200)
+        return errorOf(*pre);
+    auto kdf = crypto::AccountKdf::fromJson(
+        pre->json().value(QLatin1String("kdfParameters")).toString(),
+        QByteArray::fromBase64(pre->json().value(QLatin1String("kdfSalt")).toString().toLatin1()));
+    if (!kdf)
+        return kdf.error();
+    auto keys = crypto::deriveAccountKeys(password, *kdf);
+    if (!keys)
+        return keys.error();
+    QJsonObject body{{QStringLiteral("userName"), userName},
+                     {QStringLiteral("authKey"), base64(keys->authenticationKey.view())}};
+    if (!code.isEmpty())
+        body.insert(QStringLiteral("code"), code);
+    d->token.clear();
+    auto token = call("POST", QStringLiteral("/v1/auth/token"), body);
+    if (!token)
+        return token.error();
+    if (token->status != 200)
+        return errorOf(*token);
+    const QJsonObject answer = token->json();
+    auto bundle = crypto::unwrapAccountBundle(
+        *keys, userName,
+        QByteArray::fromBase64(answer.value(QLatin1String("wrappedBundle")).toString().toLatin1()));
+    if (!bundle)
+        return bundle.error();
+    d->token = answer.value(QLatin1String("access_token")).toString();
+    SignedInAccount account;
+    const QJsonObject who = answer.value(QLatin1String("account")).toObject();
+    account.userName = who.value(QLatin1String("userName")).toString();
+    account.displayName = who.value(QLatin1String("displayName")).toString();
+    for (const QJsonValue role : who.value(QLatin1String("roles")).toArray())
+        account.roles.append(role.toString());
+    account.bundle = std::move(*bundle);
+    account.secondFactorEnrolmentRequired =
+        answer.value(QLatin1String("secondFactorEnrolmentRequired")).toBool();
+    account.tokenExpires =
+        QDateTime::currentDateTimeUtc().addSecs(answer.value(QLatin1String("expires_in")).toInt());
+    return account;
+}
+
+Result<void> GrantClient::createAccount(const QString &userName, const QString &displayName,
+                                        const QStringList &roles, const SecureBytes &password,
+                                        const SecureBytes &bundle)
+{
+    const crypto::AccountKdf kdf = crypto::AccountKdf::fresh();
+    auto keys = crypto::deriveAccountKeys(password, kdf);
+    if (!keys)
+        return keys.error();
+    auto wrapped = crypto::wrapAccountBundle(*keys, userName, bundle);
+    if (!wrapped)
+        return wrapped.error();
+    auto created = call("POST", QStringLiteral("/v1/accounts"),
+                        {{QStringLiteral("userName"), userName},
+                         {QStringLiteral("displayName"), displayName},
+                         {QStringLiteral("roles"), QJsonArray::fromStringList(roles)},
+                         {QStringLiteral("kdfSalt"), base64(kdf.salt)},
+                         {QStringLiteral("kdfParameters"), kdf.parametersJson()},
+                         {QStringLiteral("authKey"), base64(keys->authenticationKey.view())},
+                         {QStringLiteral("wrappedBundle"), base64(*wrapped)}});
+    if (!created)
+        return created.error();
+    if (created->status != 201)
+        return errorOf(*created);
+    return {};
+}
+
+Result<void> GrantClient::changePassword(const QString &userName, const SecureBytes &oldPassword,
+                                         const SecureBytes &newPassword, const SecureBytes &bundle)
+{
+    auto pre = call("POST", QStringLiteral("/v1/auth/prelogin"), {{QStringLiteral("userName"), userName}});
+    if (!pre)
+        return pre.error();
+    auto oldKdf = crypto::AccountKdf::fromJson(
+        pre->json().value(QLatin1String("kdfParameters")).toString(),
+        QByteArray::fromBase64(pre->json().value(QLatin1String("kdfSalt")).toString().toLatin1()));
+    if (!oldKdf)
+        return oldKdf.error();
+    auto oldKeys = crypto::deriveAccountKeys(oldPassword, *oldKdf);
+    const crypto::AccountKdf kdf = crypto::AccountKdf::fresh();
+    auto keys = crypto::deriveAccountKeys(newPassword, kdf);
+    if (!oldKeys || !keys)
+        return makeError(Error::Code::Crypto, QStringLiteral("key derivation failed"));
+    auto wrapped = crypto::wrapAccountBundle(*keys, userName, bundle);
+    if (!wrapped)
+        return wrapped.error();
+    auto changed = call("PUT",
+                        QStringLiteral("/v1/accounts/%1/credentials")
+                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(userName))),
+                        {{QStringLiteral("currentAuthKey"), base64(oldKeys->authenticationKey.view())},
+                         {QStringLiteral("kdfSalt"), base64(kdf.salt)},
+                         {QStringLiteral("kdfParameters"), kdf.parametersJson()},
+                         {QStringLiteral("authKey"), base64(keys->authenticationKey.view())},
+                         {QStringLiteral("wrappedBundle"), base64(*wrapped)}});
+    if (!changed)
+        return changed.error();
+    if (changed->status != 200)
+        return errorOf(*changed);
+    return {};
+}
+
+Result<PushOutcome> GrantClient::push(const QList<OutgoingEntry> &entries)
+{
+    if (d->entryKey.isNull())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("no key to sign sync entries with"));
+    QJsonArray array;
+    for (const OutgoingEntry &entry : entries) {
+        auto signature = d->entryKey.sign(entryStatement(entry));
+        if (!signature)
+            return signature.error();
+        array.append(QJsonObject{{QStringLiteral("entryId"), entry.entryId},
+                                 {QStringLiteral("kind"), entry.kind},
+                                 {QStringLiteral("objectId"), entry.objectId},
+                                 {QStringLiteral("revision"), double(entry.revision)},
+                                 {QStringLiteral("ciphertext"), base64(entry.ciphertext)},
+                                 {QStringLiteral("signature"), base64(*signature)}});
+    }
+    auto result = call("POST", QStringLiteral("/v1/sync/entries"), {{QStringLiteral("entries"), array}});
+    if (!result)
+        return result.error();
+    PushOutcome outcome;
+    const QJsonObject answer = result->json();
+    if (result->status == 409 && answer.contains(QLatin1String("conflicts"))) {
+        outcome.conflicts = answer.value(QLatin1String("conflicts")).toArray();
+        return outcome;
+    }
+    if (result->status != 200)
+        return errorOf(*result);
+    outcome.applied = true;
+    for (const QJsonValue sequence : answer.value(QLatin1String("sequences")).toArray())
+        outcome.sequences.append(qint64(sequence.toDouble()));
+    outcome.duplicates = answer.value(QLatin1String("duplicates")).toInt();
+    return outcome;
+}
+
+Result<QList<IncomingEntry>> GrantClient::pull(qint64 afterSequence, int limit, bool *more)
+{
+    auto result =
+        call("GET", QStringLiteral("/v1/sync/entries?after=%1&limit=%2").arg(afterSequence).arg(limit));
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return errorOf(*result);
+    const QJsonObject answer = result->json();
+    QList<IncomingEntry> entries;
+    for (const QJsonValue value : answer.value(QLatin1String("entries")).toArray()) {
+        const QJsonObject object = value.toObject();
+        IncomingEntry entry;
+        entry.sequence = qint64(object.value(QLatin1String("sequence")).toDouble());
+        entry.entryId = object.value(QLatin1String("entryId")).toString();
+        entry.origin = object.value(QLatin1String("origin")).toString();
+        entry.kind = object.value(QLatin1String("kind")).toString();
+        entry.objectId = object.value(QLatin1String("objectId")).toString();
+        entry.revision = qint64(object.value(QLatin1String("revision")).toDouble());
+        entry.ciphertext =
+            QByteArray::fromBase64(object.value(QLatin1String("ciphertext")).toString().toLatin1());
+        entries.append(std::move(entry));
+    }
+    if (more)
+        *more = answer.value(QLatin1String("more")).toBool();
+    return entries;
+}
+
+Result<Witness> GrantClient::shipAudit(qint64 fromSize, qint64 toSize, const QByteArray &root,
+                                       const QByteArray &checkpointSignature,
+                                       const QByteArray &checkpointKeyDer,
+                                       const QList<QByteArray> &consistency, const QList<QByteArray> &frames,
+                                       qint64 *heldSize)
+{
+    QJsonArray proof;
+    for (const QByteArray &node : consistency)
+        proof.append(base64(node));
+    QJsonArray shipped;
+    for (const QByteArray &frame : frames)
+        shipped.append(base64(frame));
+    QJsonObject body{{QStringLiteral("fromSize"), double(fromSize)},
+                     {QStringLiteral("toSize"), double(toSize)},
+                     {QStringLiteral("rootHash"), base64(root)},
+                     {QStringLiteral("checkpoint"), base64(checkpointSignature)},
+                     {QStringLiteral("consistency"), proof},
+                     {QStringLiteral("frames"), shipped}};
+    if (!checkpointKeyDer.isEmpty())
+        body.insert(QStringLiteral("checkpointKey"), base64(checkpointKeyDer));
+    auto result = call("POST", QStringLiteral("/v1/audit/shipments"), body);
+    if (!result)
+        return result.error();
+    if (heldSize)
+        *heldSize = qint64(result->json().value(QLatin1String("heldSize")).toDouble(-1));
+    if (result->status != 200)
+        return errorOf(*result);
+    const QJsonObject answer = result->json();
+    Witness witness;
+    witness.treeSize = qint64(answer.value(QLatin1String("treeSize")).toDouble());
+    witness.rootHash = QByteArray::fromBase64(answer.value(QLatin1String("rootHash")).toString().toLatin1());
+    witness.witnessedAt =
+        QDateTime::fromString(answer.value(QLatin1String("witnessedAt")).toString(), Qt::ISODateWithMs);
+    witness.signature = QByteArray::fromBase64(answer.value(QLatin1String("witness")).toString().toLatin1());
+    witness.serverKeyDer =
+        QByteArray::fromBase64(answer.value(QLatin1String("witnessKey")).toString().toLatin1());
+    return witness;
+}
+
+SyncCipher::SyncCipher(SecureBytes siteKey)
+    : m_key(std::move(siteKey))
+{}
+
+namespace {
+QByteArray entryContext(const QString &entryId, const QString &kind, const QString &objectId, qint64 revision)
+{
+    return QByteArrayLiteral("mdp-sync-payload-v1\n") + entryId.toUtf8() + '\n' + kind.toUtf8() + '\n' +
+           objectId.toUtf8() + '\n' + QByteArray::number(revision);
+}
+} // namespace
+
+Result<QByteArray> SyncCipher::seal(const OutgoingEntry &entry, QByteArrayView plaintext) const
+{
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(m_key.view().first(16)));
+    if (!aead)
+        return aead.error();
+    return aead->sealWithRandomNonce(entryContext(entry.entryId, entry.kind, entry.objectId, entry.revision),
+                                     plaintext);
+}
+
+Result<QByteArray> SyncCipher::open(const IncomingEntry &entry) const
+{
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(m_key.view().first(16)));
+    if (!aead)
+        return aead.error();
+    auto opened = aead->openEnvelope(entryContext(entry.entryId, entry.kind, entry.objectId, entry.revision),
+                                     entry.ciphertext);
+    if (!opened)
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("a sync entry does not authenticate with the site key"));
+    return *opened;
+}
+
+} // namespace mdp::net
