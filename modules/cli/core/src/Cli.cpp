@@ -6,6 +6,7 @@
 #include "DeidCommands.h"
 #include "FormCommands.h"
 #include "PatientCommands.h"
+#include "PkiCommands.h"
 #include "PolicyCommands.h"
 
 #include "mdp/accounts/AccountDirectory.h"
@@ -926,8 +927,8 @@ QList<CommandSyntax> ownSyntax()
 
 const QList<CommandSyntax> &allSyntax()
 {
-    static const QList<CommandSyntax> syntax =
-        ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() + deidSyntax() + policySyntax();
+    static const QList<CommandSyntax> syntax = ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() +
+                                               deidSyntax() + policySyntax() + pkiSyntax();
     return syntax;
 }
 
@@ -1012,6 +1013,8 @@ int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err
         return runDeidCommand(args, out, err);
     if (command == QStringLiteral("policy"))
         return runPolicyCommand({args, opener}, out, err);
+    if (command == QStringLiteral("pki"))
+        return runPkiCommand(args, clock, out, err);
     return cmdBench(args, out, err);
 }
 

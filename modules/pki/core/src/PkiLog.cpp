@@ -1,0 +1,3 @@
+#include "PkiLog.h"
+
+Q_LOGGING_CATEGORY(lcPki, "mdp.pki")
