@@ -6,6 +6,7 @@
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/ShellSettings.h"
 #include "mdp/shell/WorkstationShell.h"
+#include "mdp/startup/DemoServer.h"
 #include "mdp/startup/DemoWorkspaceTemplate.h"
 #include "mdp/startup/StartupProbe.h"
 #include "mdp/workbench/Contributions.h"
@@ -100,6 +101,9 @@ int main(int argc, char *argv[])
     // The demo workspace lives in a temporary folder removed at exit (after the shell has closed the
     // workspace): it is throw-away by design.
     QTemporaryDir demoDirectory;
+    // The demo's central server (mdp-grantd on loopback with a throw-away CA), stopped after the
+    // shell has closed the workspace.
+    std::unique_ptr<startup::DemoServer> demoServer;
     shell::WorkstationShell workstation(settings, mdp::workstation::features());
     QObject::connect(&workstation, &shell::WorkstationShell::finished, &app, &QCoreApplication::exit,
                      Qt::QueuedConnection);
@@ -181,6 +185,18 @@ int main(int argc, char *argv[])
                 QApplication::translate("main", "The demo workspace could not be created: %1")
                     .arg(demo.error().message));
             return 1;
+        }
+        // The central server on loopback: audit shipping and the server page work as at a site. The
+        // demo goes on alone when the server program is missing or does not start.
+        auto server =
+            startup::DemoServer::start(QDir(demoDirectory.path()).filePath(QStringLiteral("grantd")));
+        if (server) {
+            demoServer = std::move(*server);
+            if (auto linked = startup::connectDemoWorkspace(*demo->workspace, *demoServer); !linked)
+                qCWarning(lcApp) << "the demo workspace could not be linked to its server:"
+                                 << linked.error().message;
+        } else {
+            qCWarning(lcApp) << "the demo server did not start:" << server.error().message;
         }
         workstation.startDemo(std::move(demo.value()), options.demoRole);
     } else {

@@ -393,6 +393,8 @@ void HttpsServer::Impl::accept()
                 beast::error_code ignored;
                 socket.close(ignored);
             } else {
+                beast::error_code ignored; // Nagle would hold a reply behind a delayed ACK (40 ms)
+                socket.set_option(tcp::no_delay(true), ignored);
                 std::make_shared<Session>(std::move(socket), self->currentContext(), self, address)->run();
             }
             if (!self->stopping)

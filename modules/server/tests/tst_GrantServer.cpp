@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -302,6 +303,37 @@ private Q_SLOTS:
         QVERIFY(log.contains("unsuitable certificate purpose"));
         QVERIFY(log.contains("unable to get local issuer certificate") || log.contains("unable to verify"));
         QVERIFY(log.contains("unsupported protocol"));
+    }
+
+    // Debian's testssl.sh, the reference scanner, finds TLS 1.3 only (protocol scan: the cipher scans take minutes against a server that ends every handshake without a client certificate),
+    // and nothing of medium severity or worse.
+    void testsslFindsOnlyTls13()
+    {
+        const QString testssl = QStandardPaths::findExecutable(QStringLiteral("testssl"));
+        if (testssl.isEmpty())
+            QSKIP("testssl (Debian package testssl.sh) is not installed");
+        TAKE(server, GrantServer::start(config(QStringLiteral("testssl"))));
+        const QString json = m_dir.filePath(QStringLiteral("testssl/findings.json"));
+        QProcess scan;
+        scan.start(testssl, {QStringLiteral("-p"), QStringLiteral("--nodns"),
+                             QStringLiteral("none"), QStringLiteral("--warnings"), QStringLiteral("batch"),
+                             QStringLiteral("--jsonfile"), json, QStringLiteral("127.0.0.1:%1").arg(server->port())});
+        QVERIFY(scan.waitForFinished(240000));
+        const QJsonArray findings = QJsonDocument::fromJson(readFile(json)).array();
+        QVERIFY(!findings.isEmpty());
+        QHash<QString, QString> byId;
+        for (const QJsonValue value : findings) {
+            const QJsonObject finding = value.toObject();
+            const QString severity = finding.value(QLatin1String("severity")).toString();
+            byId.insert(finding.value(QLatin1String("id")).toString(), finding.value(QLatin1String("finding")).toString());
+            QVERIFY2(severity != QLatin1String("MEDIUM") && severity != QLatin1String("HIGH") &&
+                         severity != QLatin1String("CRITICAL") && severity != QLatin1String("FATAL"),
+                     qPrintable(finding.value(QLatin1String("id")).toString() + QLatin1String(": ") +
+                                finding.value(QLatin1String("finding")).toString()));
+        }
+        for (const char *old : {"SSLv2", "SSLv3", "TLS1", "TLS1_1", "TLS1_2"})
+            QVERIFY2(byId.value(QLatin1String(old)).startsWith(QLatin1String("not offered")), old);
+        QVERIFY(byId.value(QStringLiteral("TLS1_3")).startsWith(QLatin1String("offered")));
     }
 
     // a revocation takes effect on the next handshake (CRL) and on the next request of a

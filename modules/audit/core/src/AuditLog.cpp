@@ -1121,6 +1121,31 @@ Result<QByteArray> AuditLog::leafHash(qint64 sequence) const
     return d->leafHashAt(sequence);
 }
 
+Result<QList<QByteArray>> AuditLog::storedFrames(qint64 from, qint64 to) const
+{
+    if (from < 0 || to < from || to > durableSize())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no such durable events"));
+    if (!d->header.leavesCoverSealedFrames())
+        return makeError(
+            Error::Code::Unsupported,
+            QStringLiteral(
+                "audit log: a version-1 log's leaves are its plaintext events; it is not shipped"));
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    std::vector<qint64> sequences;
+    sequences.reserve(size_t(to - from));
+    for (qint64 sequence = from; sequence < to; ++sequence)
+        sequences.push_back(sequence);
+    QList<QByteArray> frames;
+    frames.reserve(qsizetype(sequences.size()));
+    auto r = d->readFrames(
+        sequences, [](qint64, QByteArrayView) -> Result<void> { return {}; },
+        [&](QByteArrayView stored) { frames.append(stored.toByteArray()); });
+    if (!r)
+        return r.error();
+    return frames;
+}
+
 Result<MerkleProof> AuditLog::consistencyProof(qint64 size1, qint64 size2) const
 {
     if (size1 < 0 || size2 < 0)

@@ -2,6 +2,7 @@
 
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"
+#include "mdp/net/Protocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,12 +40,9 @@ Error errorOf(const HttpResult &result)
     }
 }
 
-// The statement a sync entry's signature covers (the server's syncEntryStatement, byte for byte).
 QByteArray entryStatement(const OutgoingEntry &entry)
 {
-    return QByteArrayLiteral("mdp-sync-entry-v1\n") + entry.entryId.toUtf8() + '\n' + entry.kind.toUtf8() +
-           '\n' + entry.objectId.toUtf8() + '\n' + QByteArray::number(entry.revision) + '\n' +
-           crypto::hash(crypto::HashAlgorithm::Sha256, entry.ciphertext).toHex();
+    return syncEntryStatement(entry.entryId, entry.kind, entry.objectId, entry.revision, entry.ciphertext);
 }
 
 QByteArray pemBody(const QByteArray &pem)

@@ -18,28 +18,6 @@
 
 namespace mdp::server {
 
-QByteArray auditCheckpointStatement(const QString &workstation, qint64 size, const QByteArray &root)
-{
-    return QByteArrayLiteral("mdp-audit-checkpoint-v1\n") + workstation.toUtf8() + '\n' +
-           QByteArray::number(size) + '\n' + root.toHex();
-}
-
-QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const QByteArray &root,
-                                 const QDateTime &witnessedAt)
-{
-    return QByteArrayLiteral("mdp-audit-witness-v1\n") + workstation.toUtf8() + '\n' +
-           QByteArray::number(size) + '\n' + root.toHex() + '\n' +
-           witnessedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1();
-}
-
-QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
-                              qint64 revision, const QByteArray &ciphertext)
-{
-    return QByteArrayLiteral("mdp-sync-entry-v1\n") + entryId.toUtf8() + '\n' + kind.toUtf8() + '\n' +
-           objectId.toUtf8() + '\n' + QByteArray::number(revision) + '\n' +
-           crypto::hash(crypto::HashAlgorithm::Sha256, ciphertext).toHex();
-}
-
 namespace {
 
 QByteArray fromBase64(const QJsonValue &value)
@@ -141,7 +119,7 @@ struct GrantService::Impl
         event.type = type;
         event.action = action;
         event.outcome = outcome;
-        event.agent.userId = call.token ? call.token->subject : QStringLiteral("anonymous");
+        event.agent.userId = call.token ? call.token->subject : QStringLiteral("workstation");
         event.agent.role = call.token && !call.token->roles.isEmpty() ? call.token->roles.first() : QString();
         event.agent.nodeId = call.request.peer.commonName.left(64);
         event.agent.networkAddress = call.request.sourceAddress;
@@ -1103,7 +1081,7 @@ void GrantService::registerRoutes()
     route("DELETE", QStringLiteral("/v1/accounts/{userName}/lock"), true, admin, &Impl::unlockAccount);
     route("POST", QStringLiteral("/v1/sync/entries"), true, signedIn, &Impl::pushSync);
     route("GET", QStringLiteral("/v1/sync/entries"), true, signedIn, &Impl::pullSync);
-    route("POST", QStringLiteral("/v1/audit/shipments"), true, signedIn, &Impl::shipAudit);
+    route("POST", QStringLiteral("/v1/audit/shipments"), false, anyone, &Impl::shipAudit);
     route("GET", QStringLiteral("/v1/audit/heads"), true,
           {QStringLiteral("auditor"), QStringLiteral("system-admin")}, &Impl::auditHeads);
     route("GET", QStringLiteral("/v1/audit/server"), true,

@@ -19,6 +19,7 @@
 #include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
 #include "WorkspacePolicies.h"
+#include "WorkspaceServerLink.h"
 #include "WorkspaceSinks.h"
 #include "WorkstationKey.h"
 
@@ -225,6 +226,7 @@ struct Workspace::Impl
     std::unique_ptr<FormsMergeFollower> formsFollower;
     std::unique_ptr<TransactionalFormStore> transactionalForms;
     std::unique_ptr<WorkspacePolicies> policies;
+    std::unique_ptr<WorkspaceServerLink> serverLink;
     std::unique_ptr<AuditHistoryCheck> historyCheck; // reads the audit log: stopped before it goes
     // Stopped and destroyed first (they use the database and the audit log), newest first.
     std::vector<std::unique_ptr<WorkspaceService>> services;
@@ -1234,6 +1236,12 @@ struct Workspace::Impl
             authorizer.get(), *accessGate, *forms, *signer, *clock, nodeId);
         if (auto r = policies->load(); !r)
             return r;
+        // The link to the central server: settings here, shipping on its own thread.
+        serverLink = std::make_unique<WorkspaceServerLink>(
+            *database, *audit, *signer, [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
+            authorizer.get(), directory, *clock);
+        if (auto r = serverLink->load(); !r)
+            return r;
         transactionalForms->setPolicySource([gate = accessGate.get()] { return gate->engine().policy(); });
         database->setCommitObserver(outbox.get());
         return {};
@@ -1633,6 +1641,8 @@ Workspace::Workspace()
 
 Workspace::~Workspace()
 {
+    if (d->serverLink)
+        d->serverLink->stop(); // before the audit log it reads closes
     while (!d->services.empty()) {
         d->services.back()->stop();
         d->services.pop_back();
@@ -2566,6 +2576,11 @@ registry::PatientSearch &Workspace::patientSearch()
 forms::FormStore &Workspace::forms()
 {
     return *d->transactionalForms;
+}
+
+ServerLink &Workspace::serverLink()
+{
+    return *d->serverLink;
 }
 
 DataPolicies &Workspace::policies()

@@ -10,7 +10,8 @@
 
 namespace mdp::audit {
 struct AuditEvent;
-}
+class Sm2CheckpointSigner;
+} // namespace mdp::audit
 namespace mdp::forms {
 class FormStore;
 struct FieldDefinition;
@@ -24,7 +25,7 @@ namespace mdp::workspace {
 class AccessGate;
 class AuditOutbox;
 class Authorizer;
-class Sm2CheckpointSigner;
+using audit::Sm2CheckpointSigner; // mdp/workspace/Sm2CheckpointSigner.h
 
 // DataPolicies on the workspace's database: policy versions in `policies`, the classification flow in
 // `classification_requests`, the policy in force in the AccessGate's engine.

@@ -116,6 +116,11 @@ public:
     // leaf stands for the event's content to whoever holds the record key).
     Result<QByteArray> leafHash(qint64 sequence) const;
     Result<MerkleProof> consistencyProof(qint64 size1, qint64 size2) const;
+    // The stored frames of durable events [from, to), as written (sealed: readable only with the
+    // log's key), each authenticated on the way. Their SM3 leaves make the log's Merkle tree, so
+    // another party can check a shipped part against a signed root without the key (issue 11:
+    // audit shipping). Unsupported for a version-1 log.
+    Result<QList<QByteArray>> storedFrames(qint64 from, qint64 to) const;
     Result<QByteArray> merkleRoot(qint64 treeSize) const;
 
 private:

@@ -4,6 +4,7 @@
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/SecureBytes.h"
+#include "mdp/net/Protocol.h"
 #include "mdp/server/AccessToken.h"
 #include "mdp/server/Gateway.h"
 #include "mdp/server/ServerStore.h"
@@ -38,15 +39,10 @@ struct ServerKeys
     SecureBytes sealKey; // 32 bytes
 };
 
-// The statement a workstation signs for an audit checkpoint it ships, and the one the server signs
-// as witness (both UTF-8, newline-separated; see docs/grantd.md).
-QByteArray auditCheckpointStatement(const QString &workstation, qint64 size, const QByteArray &root);
-QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const QByteArray &root,
-                                 const QDateTime &witnessedAt);
-// What a workstation signs for each sync entry with its TLS key, so a forged entry (not from the
-// certificate it arrives over) is refused.
-QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
-                              qint64 revision, const QByteArray &ciphertext);
+// The signed statements of the protocol (audit checkpoints, witness signatures, sync entries).
+using net::auditCheckpointStatement;
+using net::auditWitnessStatement;
+using net::syncEntryStatement;
 
 // mdp-grantd's API behind the gateway (issue 11): accounts that never see a password or a data key,
 // sign-in with lock-out, back-off and a second factor, certificate-bound tokens, the end-to-end

@@ -45,6 +45,7 @@ namespace mdp::workspace {
 
 class WorkspaceConnection;
 class DataPolicies;
+class ServerLink;
 class AuditReview;
 
 // Something that runs beside an unlocked workspace (BackgroundServices): the workspace owns it and
@@ -336,6 +337,8 @@ public:
     // Data classification and the access policy in force (R-7.1.1, R-7.1.2, R-6.6.4c): signed
     // policy versions, the classification flow, every step audited.
     DataPolicies &policies();
+    // The link to the site's central server (mdp-grantd): settings, status, audit shipping (issue 11).
+    ServerLink &serverLink();
 
     // Session. A role that needs a second factor must pass a valid TOTP code. Every attempt is
     // audited; `origin` is recorded with the sign-in and with everything the session then does.

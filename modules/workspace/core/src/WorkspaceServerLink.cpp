@@ -1,0 +1,425 @@
+#include "WorkspaceServerLink.h"
+
+#include "Authorizer.h"
+
+#include "mdp/audit/Sm2CheckpointSigner.h"
+#include "mdp/crypto/Certificate.h"
+#include "mdp/foundation/AtomicFile.h"
+#include "mdp/net/GrantClient.h"
+#include "mdp/net/Protocol.h"
+#include "mdp/store/Database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutexLocker>
+
+namespace mdp::workspace {
+
+namespace {
+
+constexpr int kFramesPerShipment = 2000;
+
+QString witnessFile(const QString &directory)
+{
+    return QDir(directory).filePath(QStringLiteral("server-witness.json"));
+}
+
+} // namespace
+
+struct WorkspaceServerLink::Shared
+{
+    const audit::AuditLog &log;
+    audit::CheckpointSigner &signer;
+    const Clock &clock;
+    QString directory;
+
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    int intervalMs = 30000;
+    std::optional<ServerSettings> settings; // with the key: only this thread and configure() touch it
+    std::unique_ptr<net::GrantClient> client;
+    ServerStatus status;
+    QByteArray witnessRoot;
+    QByteArray witnessSignature;
+    QByteArray serverKeyDer;
+    std::function<void(const ServerStatus &)> listener;
+
+    Shared(const audit::AuditLog &l, audit::CheckpointSigner &s, const Clock &c, QString dir)
+        : log(l)
+        , signer(s)
+        , clock(c)
+        , directory(std::move(dir))
+    {}
+
+    void loadWitness()
+    {
+        QFile file(witnessFile(directory));
+        if (!file.open(QIODevice::ReadOnly))
+            return;
+        const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+        status.auditWitnessed = qint64(object.value(QLatin1String("treeSize")).toDouble());
+        status.witnessedAt =
+            QDateTime::fromString(object.value(QLatin1String("witnessedAt")).toString(), Qt::ISODateWithMs);
+        witnessRoot = QByteArray::fromBase64(object.value(QLatin1String("rootHash")).toString().toLatin1());
+        witnessSignature =
+            QByteArray::fromBase64(object.value(QLatin1String("witness")).toString().toLatin1());
+        serverKeyDer = QByteArray::fromBase64(object.value(QLatin1String("serverKey")).toString().toLatin1());
+    }
+
+    void saveWitness()
+    {
+        const QJsonObject object{
+            {QStringLiteral("treeSize"), double(status.auditWitnessed)},
+            {QStringLiteral("rootHash"), QString::fromLatin1(witnessRoot.toBase64())},
+            {QStringLiteral("witnessedAt"), status.witnessedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("witness"), QString::fromLatin1(witnessSignature.toBase64())},
+            {QStringLiteral("serverKey"), QString::fromLatin1(serverKeyDer.toBase64())}};
+        (void)writeFileAtomically(witnessFile(directory), QJsonDocument(object).toJson());
+    }
+
+    void setState(ServerStatus::State state, const QString &message)
+    {
+        status.state = state;
+        status.message = message;
+    }
+
+    // One pass: ship what the server does not hold yet. Called with `mutex` held.
+    void shipLocked()
+    {
+        if (!settings) {
+            client.reset();
+            setState(ServerStatus::State::NotConfigured, QString());
+            return;
+        }
+        if (!client) {
+            net::TlsClientOptions options;
+            options.host = settings->host;
+            options.port = settings->port;
+            options.serverName = settings->serverName;
+            options.caPem = settings->caPem;
+            options.certificatePem = settings->certificatePem;
+            options.privateKeyPem = settings->privateKeyPem;
+            options.timeoutMs = 8000;
+            auto made = net::GrantClient::create(options);
+            if (!made) {
+                setState(ServerStatus::State::CertificateRefused, made.error().message);
+                return;
+            }
+            client = std::move(*made);
+        }
+        status.auditEvents = log.durableSize();
+        auto fail = [&](const Error &error) {
+            if (error.code == Error::Code::PermissionDenied)
+                setState(ServerStatus::State::CertificateRefused, error.message);
+            else if (error.code == Error::Code::Io)
+                setState(ServerStatus::State::Unreachable, error.message);
+            else
+                setState(ServerStatus::State::AuditRefused, error.message);
+        };
+        if (status.auditEvents <= status.auditWitnessed) {
+            // Nothing new: a look at the server keeps the status true.
+            auto health = client->call("GET", QStringLiteral("/health"));
+            if (!health)
+                return fail(health.error());
+            if (health->status != 200)
+                return fail(makeError(health->status == 403 ? Error::Code::PermissionDenied : Error::Code::Io,
+                                      health->problemDetail()));
+            status.lastContact = clock.now();
+            return setState(ServerStatus::State::Connected, QString());
+        }
+        for (int round = 0; round < 64 && status.auditWitnessed < status.auditEvents; ++round) {
+            const qint64 from = status.auditWitnessed;
+            const qint64 to = std::min(status.auditEvents, from + kFramesPerShipment);
+            auto root = log.merkleRoot(to);
+            auto frames = log.storedFrames(from, to);
+            if (!root || !frames)
+                return setState(ServerStatus::State::AuditRefused,
+                                (!root ? root.error() : frames.error()).message);
+            QList<QByteArray> proof;
+            if (from > 0) {
+                auto consistency = log.consistencyProof(from, to);
+                if (!consistency)
+                    return setState(ServerStatus::State::AuditRefused, consistency.error().message);
+                proof = *consistency;
+            }
+            const QByteArray signature =
+                signer.sign(net::auditCheckpointStatement(status.workstation, to, *root));
+            qint64 held = -1;
+            // The node key's public half goes with every shipment; the server fixes it at the first.
+            QByteArray nodeKey;
+            if (auto *sm2 = dynamic_cast<audit::Sm2CheckpointSigner *>(&signer))
+                nodeKey = sm2->publicKey().der();
+            auto witness = client->shipAudit(from, to, *root, signature, nodeKey, proof, *frames, &held);
+            if (!witness) {
+                if (witness.error().code == Error::Code::Conflict && held >= 0 && held != from) {
+                    if (held > status.auditEvents)
+                        return setState(
+                            ServerStatus::State::AuditRefused,
+                            QStringLiteral("the server holds %1 events of this workstation's audit log, "
+                                           "more than the %2 here: the log here was cut")
+                                .arg(held)
+                                .arg(status.auditEvents));
+                    status.auditWitnessed = held; // ship again from what the server holds
+                    continue;
+                }
+                return fail(witness.error());
+            }
+            // The witness must be the server's, signed over what was shipped.
+            auto serverKey = crypto::PublicKey::fromDer(witness->serverKeyDer);
+            if (!serverKey || (!serverKeyDer.isEmpty() && serverKeyDer != witness->serverKeyDer) ||
+                witness->treeSize != to || witness->rootHash != *root ||
+                !serverKey->verify(
+                    net::auditWitnessStatement(status.workstation, to, *root, witness->witnessedAt),
+                    witness->signature))
+                return setState(ServerStatus::State::AuditRefused,
+                                QStringLiteral("the server's witness signature does not verify"));
+            serverKeyDer = witness->serverKeyDer;
+            status.auditWitnessed = to;
+            status.witnessedAt = witness->witnessedAt;
+            witnessRoot = *root;
+            witnessSignature = witness->signature;
+            saveWitness();
+            status.lastContact = clock.now();
+            setState(ServerStatus::State::Connected, QString());
+        }
+    }
+};
+
+WorkspaceServerLink::WorkspaceServerLink(store::Database &db, const audit::AuditLog &log,
+                                         audit::CheckpointSigner &signer, Recorder record,
+                                         const Authorizer *guard, QString directory, const Clock &clock)
+    : m_db(db)
+    , m_guard(guard)
+    , m_record(std::move(record))
+    , m_clock(clock)
+    , m_shared(std::make_shared<Shared>(log, signer, clock, std::move(directory)))
+{
+    m_shared->loadWitness();
+}
+
+WorkspaceServerLink::~WorkspaceServerLink()
+{
+    stopThread();
+}
+
+void WorkspaceServerLink::setInterval(int milliseconds)
+{
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->intervalMs = milliseconds;
+    m_shared->wake.notify_all();
+}
+
+Result<void> WorkspaceServerLink::load()
+{
+    auto row = m_db.queryOne(
+        QStringLiteral("SELECT host, port, server_name, ca_pem, certificate_pem, private_key_pem "
+                       "FROM server_link WHERE id = 1"));
+    if (!row)
+        return row.error();
+    if (!*row)
+        return {};
+    ServerSettings settings;
+    settings.host = (**row)[0].toString();
+    settings.port = quint16((**row)[1].toInt());
+    settings.serverName = (**row)[2].toString();
+    settings.caPem = (**row)[3].toByteArray();
+    settings.certificatePem = (**row)[4].toByteArray();
+    settings.privateKeyPem = (**row)[5].toByteArray();
+    auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->settings = settings;
+        m_shared->status.state = ServerStatus::State::Connecting;
+        m_shared->status.workstation = certificate ? certificate->commonName() : QString();
+        m_shared->status.certificateExpires = certificate ? certificate->notAfter() : QDateTime();
+    }
+    startThread();
+    return {};
+}
+
+Result<void> WorkspaceServerLink::store(const ServerSettings &settings, const QString &by)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        auto removed = m_db.execute(QStringLiteral("DELETE FROM server_link"));
+        if (!removed)
+            return removed.error();
+        auto written = m_db.execute(
+            QStringLiteral("INSERT INTO server_link (id, host, port, server_name, ca_pem, certificate_pem, "
+                           "private_key_pem, "
+                           "configured_at, configured_by) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+            {settings.host, int(settings.port), settings.serverName, settings.caPem, settings.certificatePem,
+             settings.privateKeyPem, m_clock.now().toUTC(), by});
+        if (!written)
+            return written.error();
+        auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
+        audit::AuditEvent event;
+        event.type = QStringLiteral("server.configure");
+        event.action = audit::AuditAction::Update;
+        event.entities << audit::AuditEntity{QStringLiteral("server"), QStringLiteral("link")};
+        event.detail = {{QStringLiteral("host"), settings.host},
+                        {QStringLiteral("port"), int(settings.port)},
+                        {QStringLiteral("workstation"), certificate ? certificate->commonName() : QString()},
+                        {QStringLiteral("certificate"), certificate ? certificate->serialHex() : QString()}};
+        return m_record(std::move(event));
+    });
+}
+
+Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
+{
+    auto principal = m_guard->require(Permission::AdministerAccounts, u"server.configure");
+    if (!principal)
+        return principal.error();
+    if (settings.host.trimmed().isEmpty() || settings.port == 0)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the server's address and port are needed"));
+    auto ca = crypto::Certificate::fromPem(settings.caPem);
+    if (!ca || !ca->isAuthority())
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the CA file is not a certificate authority's certificate"));
+    auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
+    if (!certificate)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the workstation certificate cannot be read"));
+    if (auto valid = certificate->verifyIssuedBy(*ca, nullptr, crypto::CertificateUsage::Workstation,
+                                                 m_clock.now().toUTC());
+        !valid)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the workstation certificate does not fit this CA: %1")
+                             .arg(valid.error().message));
+    // The key must be the certificate's: a client built with it proves that before anything is stored.
+    net::TlsClientOptions probe;
+    probe.caPem = settings.caPem;
+    probe.certificatePem = settings.certificatePem;
+    probe.privateKeyPem = settings.privateKeyPem;
+    if (auto client = net::GrantClient::create(probe); !client)
+        return makeError(
+            Error::Code::InvalidArgument,
+            QStringLiteral("the key does not belong to the certificate: %1").arg(client.error().message));
+    if (auto stored = store(settings, principal->accountId); !stored)
+        return stored.error();
+    stopThread();
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->settings = settings;
+        m_shared->client.reset();
+        m_shared->status = ServerStatus{};
+        m_shared->status.state = ServerStatus::State::Connecting;
+        m_shared->status.workstation = certificate->commonName();
+        m_shared->status.certificateExpires = certificate->notAfter();
+        m_shared->loadWitness();
+    }
+    startThread();
+    return {};
+}
+
+Result<void> WorkspaceServerLink::disconnect()
+{
+    auto principal = m_guard->require(Permission::AdministerAccounts, u"server.disconnect");
+    if (!principal)
+        return principal.error();
+    auto done = m_db.transaction([&]() -> Result<void> {
+        auto removed = m_db.execute(QStringLiteral("DELETE FROM server_link"));
+        if (!removed)
+            return removed.error();
+        audit::AuditEvent event;
+        event.type = QStringLiteral("server.disconnect");
+        event.action = audit::AuditAction::Delete;
+        event.entities << audit::AuditEntity{QStringLiteral("server"), QStringLiteral("link")};
+        return m_record(std::move(event));
+    });
+    if (!done)
+        return done.error();
+    stopThread();
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->settings.reset();
+    m_shared->client.reset();
+    m_shared->status = ServerStatus{};
+    return {};
+}
+
+std::optional<ServerSettings> WorkspaceServerLink::settings() const
+{
+    std::lock_guard lock(m_shared->mutex);
+    if (!m_shared->settings)
+        return std::nullopt;
+    ServerSettings out = *m_shared->settings;
+    out.privateKeyPem.clear();
+    return out;
+}
+
+ServerStatus WorkspaceServerLink::status() const
+{
+    std::lock_guard lock(m_shared->mutex);
+    ServerStatus out = m_shared->status;
+    out.auditEvents = m_shared->log.durableSize();
+    return out;
+}
+
+Result<ServerStatus> WorkspaceServerLink::shipAuditNow()
+{
+    ServerStatus out;
+    std::function<void(const ServerStatus &)> listener;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->shipLocked();
+        out = m_shared->status;
+        listener = m_shared->listener;
+    }
+    if (listener)
+        listener(out);
+    return out;
+}
+
+void WorkspaceServerLink::setStatusListener(std::function<void(const ServerStatus &)> listener)
+{
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->listener = std::move(listener);
+}
+
+void WorkspaceServerLink::startThread()
+{
+    if (m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->stopping = false;
+    }
+    m_thread = std::thread([shared = m_shared] {
+        std::unique_lock lock(shared->mutex);
+        while (!shared->stopping) {
+            const ServerStatus before = shared->status;
+            shared->shipLocked();
+            const ServerStatus after = shared->status;
+            const auto listener = shared->listener;
+            if (listener && (after.state != before.state || after.auditWitnessed != before.auditWitnessed ||
+                             after.message != before.message)) {
+                lock.unlock();
+                listener(after);
+                lock.lock();
+            }
+            shared->wake.wait_for(lock, std::chrono::milliseconds(shared->intervalMs),
+                                  [&] { return shared->stopping; });
+        }
+    });
+}
+
+void WorkspaceServerLink::stopThread()
+{
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_shared->stopping = true;
+        m_shared->wake.notify_all();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void WorkspaceServerLink::stop()
+{
+    stopThread();
+}
+
+} // namespace mdp::workspace

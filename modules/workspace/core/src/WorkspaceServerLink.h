@@ -1,0 +1,68 @@
+#pragma once
+
+#include "mdp/audit/AuditLog.h"
+#include "mdp/audit/CheckpointSigner.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/workspace/ServerLink.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QMutex>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace mdp::store {
+class Database;
+}
+
+namespace mdp::workspace {
+
+class Authorizer;
+
+// ServerLink on the workspace: settings in `server_link` (main connection, main thread), and a
+// shipping thread of its own that reads only the audit log (thread-safe), the signer and the settings
+// it was handed, so no database connection crosses threads.
+class WorkspaceServerLink final : public ServerLink, public WorkspaceService
+{
+public:
+    using Recorder = std::function<Result<void>(audit::AuditEvent)>;
+
+    WorkspaceServerLink(store::Database &db, const audit::AuditLog &log, audit::CheckpointSigner &signer,
+                        Recorder record, const Authorizer *guard, QString directory, const Clock &clock);
+    ~WorkspaceServerLink() override;
+
+    // Reads the settings and starts shipping when there are any. Called when the workspace opens.
+    Result<void> load();
+
+    Result<void> configure(const ServerSettings &settings) override;
+    Result<void> disconnect() override;
+    std::optional<ServerSettings> settings() const override;
+    ServerStatus status() const override;
+    Result<ServerStatus> shipAuditNow() override;
+    void setStatusListener(std::function<void(const ServerStatus &)> listener) override;
+
+    void stop() override;
+    void pause() override {}
+    void resume() override {}
+
+    // How often the background ships (tests shorten it).
+    void setInterval(int milliseconds);
+
+private:
+    struct Shared;
+    void startThread();
+    void stopThread();
+    Result<void> store(const ServerSettings &settings, const QString &by);
+
+    store::Database &m_db;
+    const Authorizer *m_guard;
+    Recorder m_record;
+    const Clock &m_clock;
+    std::shared_ptr<Shared> m_shared;
+    std::thread m_thread;
+};
+
+} // namespace mdp::workspace
