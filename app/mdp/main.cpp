@@ -9,6 +9,7 @@
 #include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/foundation/ProcessHardening.h"
 #include "mdp/policy/PolicyBenchmarks.h"
+#include "mdp/server/GrantdBenchmarks.h"
 #include "mdp/startup/StartBenchmarks.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
@@ -120,6 +121,20 @@ int main(int argc, char *argv[])
         });
     mdp::cli::registerBenchProvider(QStringLiteral("policy"), [](const QString &scratch, int size) {
         return mdp::policy::runPolicyBenchmarks(scratch, size);
+    });
+    // mdp-grantd on loopback against openssl s_server and nginx, and on PostgreSQL behind two
+    // instances; --size is the number of sync records (default 10 000), MDP_BENCH_QUICK=1 a smoke run.
+    mdp::cli::registerBenchProvider(QStringLiteral("grantd"), [](const QString &scratch, int size) {
+        auto options = qEnvironmentVariableIntValue("MDP_BENCH_QUICK") != 0
+                           ? mdp::server::GrantdBenchOptions::quickRun()
+                           : mdp::server::GrantdBenchOptions{};
+        if (size > 0)
+            options.records = size;
+        options.progress = [](const QString &text) {
+            QTextStream err(stderr);
+            err << "mdp bench grantd: " << text << "\n";
+        };
+        return mdp::server::runGrantdBenchmarks(scratch, options);
     });
     QCoreApplication::setApplicationName(QStringLiteral("mdp"));
     QCoreApplication::setOrganizationName(QStringLiteral("MDP"));
