@@ -4,9 +4,11 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -60,6 +62,8 @@ PeerIdentity identityOf(X509 *certificate)
     if (ASN1_TIME_to_tm(X509_get0_notAfter(certificate), &end) == 1)
         peer.notAfter = QDateTime(QDate(end.tm_year + 1900, end.tm_mon + 1, end.tm_mday),
                                   QTime(end.tm_hour, end.tm_min, end.tm_sec), Qt::UTC);
+    const uint32_t extended = X509_get_extended_key_usage(certificate);
+    peer.workstationProfile = (extended & XKU_SSL_CLIENT) && !(extended & XKU_SMIME);
     const int derLength = i2d_X509(certificate, nullptr);
     if (derLength > 0) {
         peer.certificateDer.resize(derLength);
@@ -74,6 +78,7 @@ struct Context
     ssl::context ssl{ssl::context::tls_server};
     QDateTime crlModified;
     qint64 crlSize = -1;
+    QSet<QString> revoked; // serials in the CRL (lower-case hex, no leading zeros): checked per request too
 };
 
 Result<std::shared_ptr<Context>> makeContext(const TlsServerOptions &options)
@@ -132,6 +137,22 @@ Result<std::shared_ptr<Context>> makeContext(const TlsServerOptions &options)
         if (!crl)
             return makeError(Error::Code::InvalidArgument,
                              QStringLiteral("revocation list %1 is not a PEM CRL").arg(options.crlFile));
+        if (STACK_OF(X509_REVOKED) *entries = X509_CRL_get_REVOKED(crl)) {
+            for (int i = 0; i < sk_X509_REVOKED_num(entries); ++i) {
+                const ASN1_INTEGER *serial =
+                    X509_REVOKED_get0_serialNumber(sk_X509_REVOKED_value(entries, i));
+                if (BIGNUM *number = ASN1_INTEGER_to_BN(serial, nullptr)) {
+                    if (char *hex = BN_bn2hex(number)) {
+                        QString text = QString::fromLatin1(hex).toLower();
+                        while (text.size() > 1 && text.startsWith(QLatin1Char('0')))
+                            text.remove(0, 1);
+                        context->revoked.insert(text);
+                        OPENSSL_free(hex);
+                    }
+                    BN_free(number);
+                }
+            }
+        }
         X509_STORE *store = SSL_CTX_get_cert_store(native);
         X509_STORE_add_crl(store, crl);
         X509_CRL_free(crl);
@@ -305,6 +326,20 @@ private:
         request.sourceAddress = m_address;
         request.peer = m_peer;
         const bool keepAlive = message.keep_alive();
+        // A connection outlives its handshake: the certificate is checked again on every request
+        // against the current revocation list and its own end, so neither a revocation nor an expiry
+        // waits for the next handshake.
+        const auto context = m_server->currentContext();
+        if (context->revoked.contains(m_peer.serialHex) ||
+            (m_peer.notAfter.isValid() && m_peer.notAfter < QDateTime::currentDateTimeUtc())) {
+            const bool revoked = context->revoked.contains(m_peer.serialHex);
+            m_server->refuse(m_address, revoked ? QStringLiteral("request: certificate revoked")
+                                                : QStringLiteral("request: certificate expired"));
+            write(problem(403, revoked ? QStringLiteral("Certificate revoked")
+                                       : QStringLiteral("Certificate expired")),
+                  false);
+            return;
+        }
         ++m_server->busy;
         Response response = m_server->handler(request);
         --m_server->busy;
@@ -376,7 +411,12 @@ void HttpsServer::Impl::accept()
             if (ec) {
                 if (ec == net::error::operation_aborted || self->stopping)
                     return;
-                self->accept();
+                // Out of descriptors or another accept error: wait a moment rather than spin.
+                auto timer = std::make_shared<net::steady_timer>(self->io, std::chrono::milliseconds(100));
+                timer->async_wait([self, timer](beast::error_code) {
+                    if (!self->stopping)
+                        self->accept();
+                });
                 return;
             }
             beast::error_code peerError;
@@ -388,7 +428,11 @@ void HttpsServer::Impl::accept()
                     ip = net::ip::make_address_v4(net::ip::v4_mapped, ip.to_v6());
                 address = QString::fromStdString(ip.to_string());
             }
-            if (peerError || (self->allowSource && !self->allowSource(address))) {
+            if (!peerError && self->connections >= self->options.maxConnections) {
+                self->refuse(address, QStringLiteral("too many connections"));
+                beast::error_code ignored;
+                socket.close(ignored);
+            } else if (peerError || (self->allowSource && !self->allowSource(address))) {
                 self->refuse(address, QStringLiteral("source not allowed"));
                 beast::error_code ignored;
                 socket.close(ignored);

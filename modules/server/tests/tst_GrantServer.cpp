@@ -305,8 +305,9 @@ private Q_SLOTS:
         QVERIFY(log.contains("unsupported protocol"));
     }
 
-    // R-7.4.3: Debian's testssl.sh, the reference scanner, finds TLS 1.3 only (protocol scan: the cipher scans take minutes against a server that ends every handshake without a client certificate),
-    // and nothing of medium severity or worse.
+    // R-7.4.3: Debian's testssl.sh, the reference scanner, finds TLS 1.3 only (protocol scan: the cipher
+    // scans take minutes against a server that ends every handshake without a client certificate), and
+    // nothing of medium severity or worse.
     void testsslFindsOnlyTls13()
     {
         const QString testssl = QStandardPaths::findExecutable(QStringLiteral("testssl"));
@@ -315,9 +316,10 @@ private Q_SLOTS:
         TAKE(server, GrantServer::start(config(QStringLiteral("testssl"))));
         const QString json = m_dir.filePath(QStringLiteral("testssl/findings.json"));
         QProcess scan;
-        scan.start(testssl, {QStringLiteral("-p"), QStringLiteral("--nodns"),
-                             QStringLiteral("none"), QStringLiteral("--warnings"), QStringLiteral("batch"),
-                             QStringLiteral("--jsonfile"), json, QStringLiteral("127.0.0.1:%1").arg(server->port())});
+        scan.start(testssl,
+                   {QStringLiteral("-p"), QStringLiteral("--nodns"), QStringLiteral("none"),
+                    QStringLiteral("--warnings"), QStringLiteral("batch"), QStringLiteral("--jsonfile"), json,
+                    QStringLiteral("127.0.0.1:%1").arg(server->port())});
         QVERIFY(scan.waitForFinished(240000));
         const QJsonArray findings = QJsonDocument::fromJson(readFile(json)).array();
         QVERIFY(!findings.isEmpty());
@@ -325,7 +327,8 @@ private Q_SLOTS:
         for (const QJsonValue value : findings) {
             const QJsonObject finding = value.toObject();
             const QString severity = finding.value(QLatin1String("severity")).toString();
-            byId.insert(finding.value(QLatin1String("id")).toString(), finding.value(QLatin1String("finding")).toString());
+            byId.insert(finding.value(QLatin1String("id")).toString(),
+                        finding.value(QLatin1String("finding")).toString());
             QVERIFY2(severity != QLatin1String("MEDIUM") && severity != QLatin1String("HIGH") &&
                          severity != QLatin1String("CRITICAL") && severity != QLatin1String("FATAL"),
                      qPrintable(finding.value(QLatin1String("id")).toString() + QLatin1String(": ") +
@@ -364,6 +367,10 @@ private Q_SLOTS:
         QCOMPARE(works.status, 200);
         QTest::qWait(1100); // a file time stamp of another second
         QVERIFY(writeFile(c.crlFile, m_pki.crl({second.serial})));
+        // The connection opened before the revocation is refused at its next request...
+        TAKE(cutOff, fresh->call("GET", QStringLiteral("/health")));
+        QCOMPARE(cutOff.status, 403);
+        // ...and a new one fails in the handshake.
         fresh->http().close();
         auto refused = fresh->call("GET", QStringLiteral("/health"));
         QVERIFY(!refused.ok() || refused->status != 200);
@@ -451,10 +458,21 @@ private Q_SLOTS:
             QCOMPARE(wrong.error().code, Error::Code::Unauthenticated);
             QCOMPARE(wrong.error().message, unknown.error().message);
         }
-        // The fifth failure (counted across instances) locks the account for the back-off.
+        // The fifth failure (counted across instances) starts the back-off: even the right password
+        // is answered like an unknown name until it ends (a lock does not tell that a name exists).
         auto locked = ws1->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8()));
         QVERIFY(!locked.ok());
-        QCOMPARE(locked.error().code, Error::Code::Locked);
+        QCOMPARE(locked.error().code, Error::Code::Unauthenticated);
+        QCOMPARE(locked.error().message, unknown.error().message);
+        // Prelogin tells a known name from an unknown one in nothing but the salt.
+        TAKE(knownKdf, ws1->call("POST", QStringLiteral("/v1/auth/prelogin"),
+                                 {{QStringLiteral("userName"), QStringLiteral("res.zhang")}}));
+        TAKE(unknownKdf, ws1->call("POST", QStringLiteral("/v1/auth/prelogin"),
+                                   {{QStringLiteral("userName"), QStringLiteral("no.such")}}));
+        QCOMPARE(unknownKdf.json().value(QLatin1String("kdfParameters")),
+                 knownKdf.json().value(QLatin1String("kdfParameters")));
+        QCOMPARE(unknownKdf.json().value(QLatin1String("kdfSalt")).toString().size(),
+                 knownKdf.json().value(QLatin1String("kdfSalt")).toString().size());
         clock.advance(61 * 1000);
         TAKE(again, ws2->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
         QCOMPARE(again.userName, QStringLiteral("res.zhang"));
@@ -463,6 +481,19 @@ private Q_SLOTS:
         TAKE(stale, ws2->call("GET", QStringLiteral("/v1/accounts/res.zhang")));
         QCOMPARE(stale.status, 401);
         QVERIFY(stale.problemDetail().contains(QStringLiteral("expired")));
+
+        // A token is worth nothing once its account is locked or loses the role it names.
+        TAKE(current, ws2->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
+        Q_UNUSED(current);
+        TAKE(record, second.store().findAccount(QStringLiteral("res.zhang")));
+        AccountRecord demoted = *record;
+        demoted.roles = {QStringLiteral("ethics-reviewer")};
+        TAKE(stored2, second.store().updateAccount(demoted));
+        TAKE(afterDemotion, ws2->call("GET", QStringLiteral("/v1/accounts/res.zhang")));
+        QCOMPARE(afterDemotion.status, 401);
+        stored2.roles = {QStringLiteral("researcher")};
+        TAKE(restoredRoles, second.store().updateAccount(stored2));
+        Q_UNUSED(restoredRoles);
 
         // Password change on one workstation: the new password works on the other, the old one not.
         TAKE(fresh, ws1->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
@@ -494,8 +525,13 @@ private Q_SLOTS:
         Q_UNUSED(dm);
         TAKE(enrolling, ws->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8())));
         QVERIFY(enrolling.secondFactorEnrolmentRequired);
+        QVERIFY(enrolling.bundle.isEmpty()); // the key bundle only after the second factor
         TAKE(refused, ws->call("GET", QStringLiteral("/v1/sync/entries")));
         QCOMPARE(refused.status, 403);
+        auto takeover = ws->changePassword(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                                           passwordBytes("Taken-Over-2026!"), SecureBytes(QByteArray("x")));
+        QVERIFY(!takeover.ok());
+        QCOMPARE(takeover.error().code, Error::Code::PermissionDenied);
         TAKE(enrol, ws->call("POST", QStringLiteral("/v1/auth/totp")));
         QCOMPARE(enrol.status, 200);
         auto enrolledSecret = accounts::base32Decode(enrol.json().value(QLatin1String("secret")).toString());
@@ -533,6 +569,8 @@ private Q_SLOTS:
         QCOMPARE(raw(R"({"userName":"dr.wang","admin":true})"), 400);
         QCOMPARE(raw(R"({"userName":42})"), 400);
         QCOMPARE(raw(R"({"userName":"../../etc"})"), 400);
+        QCOMPARE(raw("{\"userName\":\"dr.wang\\n\"}"), 400); // a pattern's "$" does not let a newline through
+        QCOMPARE(raw(R"({"userName":"dr.wang","password":"hunter2-in-clear"})"), 400);
         QCOMPARE(raw(R"({"userName":"dr.wang"})"), 200);
         TAKE(accounts, server->store().listAccounts());
         QVERIFY(accounts.isEmpty());
@@ -558,7 +596,9 @@ private Q_SLOTS:
         TAKE(later, ws->call("GET", QStringLiteral("/health")));
         QCOMPARE(later.status, 200);
         server->stop();
-        QVERIFY(readFile(c.callLog).contains("rate limited (identity)"));
+        const QByteArray gatewayLog = readFile(c.callLog);
+        QVERIFY(gatewayLog.contains("rate limited (identity)"));
+        QVERIFY(!gatewayLog.contains("hunter2")); // a refused body is not written to the log
 
         GrantServerConfig closed = config(QStringLiteral("allowlist"));
         closed.gateway.allowedSources = {QStringLiteral("10.0.0.0/8")};
@@ -711,6 +751,22 @@ private Q_SLOTS:
         // Another key signing the chain's checkpoints: refused and reported.
         auto thief = *crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
         QVERIFY(!ship(frames, 12, 14, thief).ok());
+        // The same size under another root: a rewrite, reported.
+        QList<QByteArray> other = frames;
+        other[3] = crypto::randomBytes(83);
+        QVERIFY(!ship(other, 12, 12, nodeKey).ok());
+        // A person's certificate (clientAuth, emailProtection) ships no workstation's chain.
+        const Credential person = m_pki.issue(crypto::CertificateUsage::User, QStringLiteral("workstation-1"),
+                                              QDateTime::currentDateTimeUtc().addSecs(-60), 10);
+        auto impostor = client(server->port(), person);
+        TAKE(personShip, impostor->call("POST", QStringLiteral("/v1/audit/shipments"),
+                                        {{QStringLiteral("fromSize"), 12},
+                                         {QStringLiteral("toSize"), 13},
+                                         {QStringLiteral("rootHash"), QStringLiteral("AAAA")},
+                                         {QStringLiteral("checkpoint"), QStringLiteral("AAAA")},
+                                         {QStringLiteral("consistency"), QJsonArray{}},
+                                         {QStringLiteral("frames"), QJsonArray{}}}));
+        QCOMPARE(personShip.status, 403);
         // The log cut after the witnessed checkpoint: its next checkpoint is smaller.
         auto cut = ship(frames, 0, 10, nodeKey);
         QVERIFY(!cut.ok());
@@ -733,6 +789,8 @@ private Q_SLOTS:
             reported.join(QLatin1Char('|')).contains(QStringLiteral("ends at 10 events; 12 were witnessed")),
             qPrintable(reported.join(QLatin1Char('|'))));
         QVERIFY(reported.join(QLatin1Char('|')).contains(QStringLiteral("rewritten after 12")));
+        QVERIFY(
+            reported.join(QLatin1Char('|')).contains(QStringLiteral("another root for the 12 witnessed")));
         QVERIFY(reported.join(QLatin1Char('|')).contains(QStringLiteral("another key")));
         TAKE(head, server->store().auditHead(QStringLiteral("workstation-1")));
         QCOMPARE(head->treeSize, 12);

@@ -136,21 +136,24 @@ Result<SignedInAccount> GrantClient::signIn(const QString &userName, const Secur
     if (token->status != 200)
         return errorOf(*token);
     const QJsonObject answer = token->json();
-    auto bundle = crypto::unwrapAccountBundle(
-        *keys, userName,
-        QByteArray::fromBase64(answer.value(QLatin1String("wrappedBundle")).toString().toLatin1()));
-    if (!bundle)
-        return bundle.error();
-    d->token = answer.value(QLatin1String("access_token")).toString();
     SignedInAccount account;
+    account.secondFactorEnrolmentRequired =
+        answer.value(QLatin1String("secondFactorEnrolmentRequired")).toBool();
+    // The bundle comes only with a full sign-in (after the second factor).
+    if (!account.secondFactorEnrolmentRequired) {
+        auto bundle = crypto::unwrapAccountBundle(
+            *keys, userName,
+            QByteArray::fromBase64(answer.value(QLatin1String("wrappedBundle")).toString().toLatin1()));
+        if (!bundle)
+            return bundle.error();
+        account.bundle = std::move(*bundle);
+    }
+    d->token = answer.value(QLatin1String("access_token")).toString();
     const QJsonObject who = answer.value(QLatin1String("account")).toObject();
     account.userName = who.value(QLatin1String("userName")).toString();
     account.displayName = who.value(QLatin1String("displayName")).toString();
     for (const QJsonValue role : who.value(QLatin1String("roles")).toArray())
         account.roles.append(role.toString());
-    account.bundle = std::move(*bundle);
-    account.secondFactorEnrolmentRequired =
-        answer.value(QLatin1String("secondFactorEnrolmentRequired")).toBool();
     account.tokenExpires =
         QDateTime::currentDateTimeUtc().addSecs(answer.value(QLatin1String("expires_in")).toInt());
     return account;

@@ -146,6 +146,9 @@ Result<TokenClaims> TokenAuthority::verify(QByteArrayView token, const QByteArra
         claims.value(QLatin1String("cnf")).toObject().value(QLatin1String("x5t#S256")).toString().toLatin1(),
         kB64);
     out.certificateThumbprint = thumb ? *thumb : QByteArray();
+    if (header.value(QLatin1String("typ")).toString() != QLatin1String("at+jwt") ||
+        claims.value(QLatin1String("aud")).toString() != QLatin1String("mdp-grantd"))
+        return unauthenticated(QStringLiteral("not an access token for this server"));
     if (claims.value(QLatin1String("iss")).toString() != m_issuer || out.subject.isEmpty())
         return unauthenticated(QStringLiteral("access token not issued here"));
     if (m_clock.now() >= out.expires)

@@ -250,9 +250,6 @@ Response Gateway::handle(const Request &request)
         return refuse(403, QStringLiteral("Source not allowed"));
     if (request.peer.isNull())
         return refuse(401, QStringLiteral("Client certificate required"));
-    if (d->isRevoked && d->isRevoked(request.peer))
-        return refuse(403, QStringLiteral("Certificate revoked"),
-                      QStringLiteral("certificate %1 is revoked").arg(request.peer.serialHex));
     if (const int wait = d->perAddress.take(request.sourceAddress); wait > 0) {
         Response response = problem(429, QStringLiteral("Too many requests from this address"));
         response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(wait)));
@@ -265,6 +262,10 @@ Response Gateway::handle(const Request &request)
         return finish(response, QStringLiteral("rate limited (identity)"));
     }
 
+    // Revocation after the rate limits: a throttled flood does not queue behind the store.
+    if (d->isRevoked && d->isRevoked(request.peer))
+        return refuse(403, QStringLiteral("Certificate revoked"),
+                      QStringLiteral("certificate %1 is revoked").arg(request.peer.serialHex));
     const QStringList segments = splitPath(request.path());
     const CompiledRoute *route = nullptr;
     bool pathKnown = false;
@@ -296,9 +297,10 @@ Response Gateway::handle(const Request &request)
         if (error.error != QJsonParseError::NoError || document.isNull())
             return refuse(400, QStringLiteral("Malformed JSON"), error.errorString());
         body = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-        logged = route->body->redacted(body);
+        // Only a body that passed the schema is logged (redacted): a refused one may carry anything.
         if (auto valid = route->body->validate(body); !valid)
             return refuse(400, QStringLiteral("Request does not match the schema"), valid.error().message);
+        logged = route->body->redacted(body);
     } else if (!request.body.isEmpty()) {
         return refuse(400, QStringLiteral("This endpoint takes no body"));
     }

@@ -104,8 +104,25 @@ struct GrantService::Impl
         , tokens(keys.tokenKey, QStringLiteral("mdp-grantd:") + options.site, 900, c)
         , hasher(options.verifierIterations)
     {
-        auto dummy = hasher.hash(SecureBytes(crypto::randomBytes(32)));
+        // One key per purpose, derived from the sealing key.
+        preloginKey =
+            crypto::hkdf(crypto::HashAlgorithm::Sm3, keys.sealKey.view(), {}, "mdp-grantd-prelogin-v1", 32);
+        totpKey = crypto::hkdf(crypto::HashAlgorithm::Sm3, keys.sealKey.view(), {}, "mdp-grantd-totp-v1", 16);
+        if (options.defaultKdfParameters.isEmpty())
+            options.defaultKdfParameters = crypto::AccountKdf{}.parametersJson();
+        auto dummy = hasher.hash(authSecret(SecureBytes(crypto::randomBytes(32))));
         dummyVerifier = dummy ? *dummy : QString();
+    }
+
+    SecureBytes preloginKey; // HMAC-SM3 key of the salts answered for unknown names
+    SecureBytes totpKey;     // SM4 key of the TOTP secrets at rest
+
+    // What the password hasher is given for an authentication key: its base64 (ASCII, so the
+    // hasher's Unicode normalisation leaves all 256 bits as they are).
+    static SecureBytes authSecret(const SecureBytes &key)
+    {
+        QByteArray text = key.view().toByteArray().toBase64();
+        return SecureBytes::takeFrom(text);
     }
 
     // ---- the server's own audit chain -------------------------------------------------------
@@ -154,8 +171,7 @@ struct GrantService::Impl
     // ---- TOTP sealed at rest ----------------------------------------------------------------
     Result<QByteArray> sealTotp(const TotpState &state, const QString &userName)
     {
-        auto aead =
-            crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(keys.sealKey.view().first(16)));
+        auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, totpKey);
         if (!aead)
             return aead.error();
         const QJsonObject object{
@@ -170,8 +186,7 @@ struct GrantService::Impl
 
     Result<TotpState> openTotp(const QByteArray &sealed, const QString &userName)
     {
-        auto aead =
-            crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(keys.sealKey.view().first(16)));
+        auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, totpKey);
         if (!aead)
             return aead.error();
         auto plain = aead->openEnvelope("mdp-totp-v1\n" + userName.toLower().toUtf8(), sealed);
@@ -195,6 +210,37 @@ struct GrantService::Impl
                 return true;
         }
         return false;
+    }
+
+    // A token outlives nothing that happened to its account: locked, removed, or a role taken away
+    // since it was issued makes it worthless at once (not 15 minutes later). A refusal to return, or
+    // nullopt when the call may go on.
+    std::optional<Response> tokenStillValid(const Call &call)
+    {
+        if (!call.token)
+            return std::nullopt;
+        auto found = store.findAccount(call.token->subject);
+        if (!found)
+            return failure(found.error());
+        bool valid = found->has_value() && !(*found)->lockedByAdministrator;
+        if (valid) {
+            for (const QString &role : call.token->roles) {
+                if (role != QLatin1String("totp-enrolment") && !(*found)->roles.contains(role))
+                    valid = false;
+            }
+        }
+        if (valid)
+            return std::nullopt;
+        recordRefusal(
+            call, QStringLiteral("user.token-refused"), audit::AuditAction::Execute,
+            audit::AuditOutcome::MinorFailure, {entity(QStringLiteral("account"), call.token->subject)},
+            {{QStringLiteral("reason"), QStringLiteral("account locked, removed or its roles changed")}});
+        Response response =
+            problem(401, QStringLiteral("Access token refused"),
+                    QStringLiteral("the account was locked or its roles changed: sign in again"));
+        response.headers.append(
+            qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_token\"")));
+        return response;
     }
 
     // ---- handlers ---------------------------------------------------------------------------
@@ -233,7 +279,7 @@ struct GrantService::Impl
                                             {QStringLiteral("kdfParameters"), (*account)->kdfParameters}});
         }
         // An unknown name gets a stable salt of its own, indistinguishable from a real one.
-        const QByteArray salt = crypto::hmac(crypto::HashAlgorithm::Sm3, keys.sealKey.view(),
+        const QByteArray salt = crypto::hmac(crypto::HashAlgorithm::Sm3, preloginKey.view(),
                                              "mdp-prelogin-v1\n" + userName.toLower().toUtf8())
                                     .left(16);
         return jsonResponse(200,
@@ -243,8 +289,10 @@ struct GrantService::Impl
 
     Response badCredentials()
     {
-        return problem(401, QStringLiteral("Sign-in refused"),
-                       QStringLiteral("wrong user name, password or code"));
+        return problem(
+            401, QStringLiteral("Sign-in refused"),
+            QStringLiteral(
+                "wrong user name, password or code, or too many failed attempts: try again later"));
     }
 
     Response signIn(const Call &call)
@@ -260,7 +308,7 @@ struct GrantService::Impl
         if (!found)
             return failure(found.error());
         if (!*found) {
-            hasher.verify(authKey, dummyVerifier); // the same time as a known name
+            hasher.verify(authSecret(authKey), dummyVerifier); // the same time as a known name
             recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
                           audit::AuditOutcome::MinorFailure, who,
                           {{QStringLiteral("reason"), QStringLiteral("bad credentials")}});
@@ -268,27 +316,15 @@ struct GrantService::Impl
         }
         AccountRecord account = **found;
         const QDateTime now = clock.now();
-        if (account.lockedByAdministrator) {
-            recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
-                          audit::AuditOutcome::MinorFailure, who,
-                          {{QStringLiteral("reason"), QStringLiteral("locked by an administrator")}});
-            return problem(423, QStringLiteral("Account locked"),
-                           QStringLiteral("the account is locked by an administrator"));
-        }
         if (account.lockedUntil.isValid() && account.lockedUntil > now) {
+            // During the back-off nothing is checked, and the answer is the one an unknown name gets.
+            hasher.verify(authSecret(authKey), dummyVerifier);
             recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
                           audit::AuditOutcome::MinorFailure, who,
                           {{QStringLiteral("reason"), QStringLiteral("locked out")}});
-            Response response =
-                problem(423, QStringLiteral("Account locked"),
-                        QStringLiteral("too many failed sign-ins; try again after %1 UTC")
-                            .arg(account.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-            response.headers.append(
-                qMakePair(QByteArray("Retry-After"),
-                          QByteArray::number(std::max<qint64>(1, now.secsTo(account.lockedUntil)))));
-            return response;
+            return badCredentials();
         }
-        bool ok = hasher.verify(authKey, QString::fromLatin1(account.verifier));
+        bool ok = hasher.verify(authSecret(authKey), QString::fromLatin1(account.verifier));
         std::optional<TotpState> totp;
         if (ok && !account.totpSecretSealed.isEmpty()) {
             auto state = openTotp(account.totpSecretSealed, account.userName);
@@ -304,6 +340,14 @@ struct GrantService::Impl
                     totp = std::move(*state);
                 }
             }
+        }
+        if (ok && account.lockedByAdministrator) {
+            // Told only to whoever knows the password.
+            recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), QStringLiteral("locked by an administrator")}});
+            return problem(423, QStringLiteral("Account locked"),
+                           QStringLiteral("the account is locked by an administrator"));
         }
         if (!ok) {
             auto counted =
@@ -345,14 +389,19 @@ struct GrantService::Impl
                                    {QStringLiteral("enrolmentOnly"), enrolmentOnly}});
             !audited)
             return failure(audited.error());
-        return jsonResponse(200, QJsonObject{{QStringLiteral("access_token"), *token},
-                                             {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                                             {QStringLiteral("expires_in"), tokens.lifetimeSeconds()},
-                                             {QStringLiteral("account"), accountJson(account)},
-                                             {QStringLiteral("secondFactorEnrolmentRequired"), enrolmentOnly},
-                                             {QStringLiteral("wrappedBundle"), base64(account.wrappedBundle)},
-                                             {QStringLiteral("kdfSalt"), base64(account.kdfSalt)},
-                                             {QStringLiteral("kdfParameters"), account.kdfParameters}});
+        return jsonResponse(
+            200,
+            QJsonObject{
+                {QStringLiteral("access_token"), *token},
+                {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                {QStringLiteral("expires_in"), tokens.lifetimeSeconds()},
+                {QStringLiteral("account"), accountJson(account)},
+                {QStringLiteral("secondFactorEnrolmentRequired"), enrolmentOnly},
+                // The key bundle only after the second factor: an enrolment-only token has the password
+                // behind it and nothing more.
+                {QStringLiteral("wrappedBundle"), enrolmentOnly ? QString() : base64(account.wrappedBundle)},
+                {QStringLiteral("kdfSalt"), base64(account.kdfSalt)},
+                {QStringLiteral("kdfParameters"), account.kdfParameters}});
     }
 
     Result<QByteArray> verifierFor(const QJsonValue &authKey)
@@ -360,7 +409,7 @@ struct GrantService::Impl
         QByteArray bytes = fromBase64(authKey);
         if (bytes.size() != 32)
             return makeError(Error::Code::InvalidArgument, QStringLiteral("/authKey: 32 bytes expected"));
-        auto hashed = hasher.hash(SecureBytes::takeFrom(bytes));
+        auto hashed = hasher.hash(authSecret(SecureBytes::takeFrom(bytes)));
         if (!hashed)
             return hashed.error();
         return hashed->toLatin1();
@@ -392,6 +441,8 @@ struct GrantService::Impl
         account.kdfParameters = body.value(QLatin1String("kdfParameters")).toString();
         account.verifier = *verifier;
         account.wrappedBundle = fromBase64(body.value(QLatin1String("wrappedBundle")));
+        if (auto valid = validateRoles(account.roles); !valid)
+            return failure(valid.error());
         if (auto audited =
                 record(call, QStringLiteral("account.create"), audit::AuditAction::Create,
                        audit::AuditOutcome::Success, {entity(QStringLiteral("account"), account.userName)},
@@ -407,6 +458,19 @@ struct GrantService::Impl
             return failure(created.error());
         }
         return jsonResponse(201, accountJson(*created));
+    }
+
+    // The roles an account may hold: known ones, and the auditor alone (independent of the rest).
+    static Result<void> validateRoles(const QStringList &roles)
+    {
+        for (const QString &role : roles) {
+            if (!accounts::roleFromId(role))
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("unknown role \"%1\"").arg(role));
+        }
+        if (roles.contains(QStringLiteral("auditor")) && roles.size() > 1)
+            return makeError(Error::Code::InvalidArgument, QStringLiteral("the auditor role stands alone"));
+        return {};
     }
 
     bool isSelf(const Call &call, const QString &userName) const
@@ -492,7 +556,11 @@ struct GrantService::Impl
         return changeAccount(
             call, QStringLiteral("user.password-change"), [&](AccountRecord &account) -> Result<void> {
                 QByteArray current = fromBase64(body.value(QLatin1String("currentAuthKey")));
-                if (!hasher.verify(SecureBytes::takeFrom(current), QString::fromLatin1(account.verifier))) {
+                if (account.lockedByAdministrator ||
+                    (account.lockedUntil.isValid() && account.lockedUntil > clock.now()))
+                    return makeError(Error::Code::Locked, QStringLiteral("the account is locked"));
+                if (!hasher.verify(authSecret(SecureBytes::takeFrom(current)),
+                                   QString::fromLatin1(account.verifier))) {
                     [[maybe_unused]] auto counted = store.recordFailedSignIn(
                         account.userName, options.failureThreshold, options.backoffSeconds);
                     return makeError(Error::Code::Unauthenticated,
@@ -539,9 +607,8 @@ struct GrantService::Impl
         return changeAccount(
             call, QStringLiteral("user.role-change"),
             [&](AccountRecord &account) -> Result<void> {
-                if (roles.contains(QStringLiteral("auditor")) && roles.size() > 1)
-                    return makeError(Error::Code::InvalidArgument,
-                                     QStringLiteral("the auditor role stands alone"));
+                if (auto valid = validateRoles(roles); !valid)
+                    return valid.error();
                 if (isSelf(call, account.userName) && !roles.contains(QStringLiteral("system-admin")))
                     return makeError(Error::Code::Conflict,
                                      QStringLiteral("an administrator does not remove their own role"));
@@ -642,6 +709,9 @@ struct GrantService::Impl
     // ---- sync relay -------------------------------------------------------------------------
     Response pushSync(const Call &call)
     {
+        if (!call.request.peer.workstationProfile)
+            return problem(403, QStringLiteral("Not a workstation certificate"),
+                           QStringLiteral("sync entries travel between workstations"));
         const QJsonArray entries = call.body.toObject().value(QLatin1String("entries")).toArray();
         auto certificate = crypto::Certificate::fromDer(call.request.peer.certificateDer);
         if (!certificate)
@@ -726,6 +796,9 @@ struct GrantService::Impl
 
     Response pullSync(const Call &call)
     {
+        if (!call.request.peer.workstationProfile)
+            return problem(403, QStringLiteral("Not a workstation certificate"),
+                           QStringLiteral("sync entries travel between workstations"));
         bool ok = true;
         const QString afterText = call.request.queryValue(u"after");
         const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&ok);
@@ -782,6 +855,9 @@ struct GrantService::Impl
     Response shipAudit(const Call &call)
     {
         const QJsonObject body = call.body.toObject();
+        if (!call.request.peer.workstationProfile)
+            return problem(403, QStringLiteral("Not a workstation certificate"),
+                           QStringLiteral("audit chains are shipped with a workstation's certificate"));
         const QString workstation = call.request.peer.commonName;
         const qint64 fromSize = qint64(body.value(QLatin1String("fromSize")).toDouble());
         const qint64 toSize = qint64(body.value(QLatin1String("toSize")).toDouble());
@@ -803,18 +879,23 @@ struct GrantService::Impl
                                 .toString()
                                 .toLatin1();
 
-        // The checkpoint key is the workstation's node key: fixed at its first shipment.
-        const QByteArray keyText = keyDer.toBase64();
-        if (!registeredKey.isEmpty() && !keyDer.isEmpty() && registeredKey != keyText)
-            return auditFinding(call, workstation,
-                                QStringLiteral("checkpoint signed by another key than the workstation's"),
-                                {{QStringLiteral("heldSize"), double(heldSize)}});
+        if (toSize < 1)
+            return problem(400, QStringLiteral("Nothing to ship"),
+                           QStringLiteral("a shipment carries at least one event"));
+        // The checkpoint must be signed by the key it names before anything about it is believed.
         auto key =
             crypto::PublicKey::fromDer(keyDer.isEmpty() ? QByteArray::fromBase64(registeredKey) : keyDer);
         if (!key)
             return problem(400, QStringLiteral("Checkpoint key unreadable"));
         if (!key->verify(auditCheckpointStatement(workstation, toSize, root), signature))
             return problem(422, QStringLiteral("Checkpoint signature does not verify"));
+        // The workstation's node key is fixed at its first shipment: a signed checkpoint under
+        // another key is a finding.
+        const QByteArray keyText = keyDer.toBase64();
+        if (!registeredKey.isEmpty() && !keyDer.isEmpty() && registeredKey != keyText)
+            return auditFinding(call, workstation,
+                                QStringLiteral("checkpoint signed by another key than the workstation's"),
+                                {{QStringLiteral("heldSize"), double(heldSize)}});
 
         const QJsonObject heldEvidence{{QStringLiteral("heldSize"), double(heldSize)},
                                        {QStringLiteral("heldRoot"), base64(heldRoot)},
@@ -826,6 +907,13 @@ struct GrantService::Impl
                 call, workstation,
                 QStringLiteral("the workstation's audit log ends at %1 events; %2 were witnessed")
                     .arg(toSize)
+                    .arg(heldSize),
+                heldEvidence);
+        if (toSize == heldSize && heldSize > 0 && root != heldRoot)
+            return auditFinding(
+                call, workstation,
+                QStringLiteral(
+                    "the workstation's audit log was rewritten: another root for the %1 witnessed events")
                     .arg(heldSize),
                 heldEvidence);
         const audit::MerkleVerifier verifier;
@@ -1054,7 +1142,13 @@ void GrantService::registerRoutes()
     auto route = [&](const char *method, const QString &pattern, bool needsToken, QStringList roles,
                      Response (Impl::*handler)(const Call &)) {
         d->gateway.addRoute(Route{QByteArray(method), pattern, QString(), needsToken, std::move(roles),
-                                  [impl, handler](const Call &call) { return (impl->*handler)(call); }});
+                                  [impl, handler, needsToken](const Call &call) {
+                                      if (needsToken) {
+                                          if (auto refused = impl->tokenStillValid(call))
+                                              return *refused;
+                                      }
+                                      return (impl->*handler)(call);
+                                  }});
     };
     const QStringList admin{QStringLiteral("system-admin")};
     const QStringList anyone;
@@ -1072,7 +1166,7 @@ void GrantService::registerRoutes()
           {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::listAccounts);
     route("POST", QStringLiteral("/v1/accounts"), true, admin, &Impl::createAccount);
     route("GET", QStringLiteral("/v1/accounts/{userName}"), true, signedIn, &Impl::getAccount);
-    route("PUT", QStringLiteral("/v1/accounts/{userName}/credentials"), true, anyone,
+    route("PUT", QStringLiteral("/v1/accounts/{userName}/credentials"), true, signedIn,
           &Impl::changeCredentials);
     route("POST", QStringLiteral("/v1/accounts/{userName}/credentials"), true, admin,
           &Impl::resetCredentials);
@@ -1104,7 +1198,7 @@ Result<AccountRecord> GrantService::bootstrapAccount(const QString &userName, co
     auto wrapped = crypto::wrapAccountBundle(*keys, userName, SecureBytes(bundle));
     if (!wrapped)
         return wrapped.error();
-    auto verifier = d->hasher.hash(keys->authenticationKey);
+    auto verifier = d->hasher.hash(Impl::authSecret(keys->authenticationKey));
     if (!verifier)
         return verifier.error();
     AccountRecord account;

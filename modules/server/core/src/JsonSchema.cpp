@@ -76,7 +76,8 @@ Error invalid(const QString &pointer, const QString &what)
 
 bool isBase64(const QString &text)
 {
-    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9+/]*={0,2}$"));
+    static const QRegularExpression shape(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9+/]*={0,2}")));
     return text.size() % 4 == 0 && shape.match(text).hasMatch();
 }
 
@@ -150,7 +151,9 @@ Result<void> JsonSchema::check(const QJsonObject &rawSchema, const QJsonValue &v
         if (maxLength >= 0 && text.size() > maxLength)
             return invalid(pointer, QStringLiteral("longer than %1").arg(maxLength));
         if (schema.contains(QLatin1String("pattern"))) {
-            const QRegularExpression pattern(schema.value(QLatin1String("pattern")).toString());
+            // Anchored as a whole (PCRE's "$" would accept a trailing newline).
+            const QRegularExpression pattern(
+                QRegularExpression::anchoredPattern(schema.value(QLatin1String("pattern")).toString()));
             if (!pattern.match(text).hasMatch())
                 return invalid(pointer, QStringLiteral("does not match the pattern"));
         }

@@ -27,6 +27,7 @@ struct TlsServerOptions
     int maxHeaderBytes = 16 * 1024;
     int handshakeSeconds = 10;
     int idleSeconds = 60;
+    int maxConnections = 1024; // further connections are closed at once (and logged)
 };
 
 // The HTTPS transport of mdp-grantd (Boost.Beast over Asio and OpenSSL): TLS 1.3 only, a client

@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +41,11 @@ public:
 
 private:
     crypto::SigningKey m_key;
+    crypto::PublicKey m_public; // derived once: deriving it per request cost more than the verification
+    // Tokens whose signature verified, with their claims (bounded): a warm connection's next request
+    // checks expiry and binding again but not the signature.
+    mutable QMutex m_mutex;
+    mutable QHash<QByteArray, TokenClaims> m_verified;
     QString m_issuer;
     int m_lifetime;
     const Clock &m_clock;

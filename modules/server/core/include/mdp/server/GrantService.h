@@ -26,7 +26,9 @@ struct GrantServiceOptions
     int verifierIterations = 20000;
     // Public parameters of the workstation's key derivation for new names (prelogin of an unknown name
     // answers with these and a salt derived from the name, so names cannot be probed).
-    QString defaultKdfParameters = QStringLiteral(R"({"kdf":"argon2id","t":3,"m":65536,"p":1})");
+    // Empty: the workstation's own default (AccountKdf::parametersJson(), byte for byte what a real
+    // account stores, so the two answers cannot be told apart).
+    QString defaultKdfParameters;
 };
 
 // The server's own keys: the token signing key (P-256, shared by every instance behind a load

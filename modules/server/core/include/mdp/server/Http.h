@@ -18,6 +18,9 @@ struct PeerIdentity
     QByteArray fingerprint; // SHA-256 of the certificate DER (RFC 8705 x5t#S256 before base64url)
     QDateTime notAfter;     // UTC
     QByteArray certificateDer;
+    // A workstation's certificate (clientAuth without a person's emailProtection): what may ship an
+    // audit chain and relay sync entries. A person's certificate signs people in only.
+    bool workstationProfile = false;
     bool isNull() const { return fingerprint.isEmpty(); }
 };
 
