@@ -6,7 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutexLocker>
 #include <QTimeZone>
+
+#include <optional>
 
 namespace mdp::server {
 
@@ -68,6 +71,7 @@ Error unauthenticated(const QString &why)
 TokenAuthority::TokenAuthority(crypto::SigningKey key, QString issuer, int lifetimeSeconds,
                                const Clock &clock)
     : m_key(std::move(key))
+    , m_public(m_key.publicKey())
     , m_issuer(std::move(issuer))
     , m_lifetime(lifetimeSeconds)
     , m_clock(clock)
@@ -113,6 +117,21 @@ Result<TokenClaims> TokenAuthority::verify(QByteArrayView token, const QByteArra
 {
     if (token.size() > 4096)
         return unauthenticated(QStringLiteral("access token too long"));
+    const QByteArray key = token.toByteArray();
+    std::optional<TokenClaims> cached;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_verified.constFind(key);
+        if (it != m_verified.constEnd())
+            cached = *it;
+    }
+    if (cached) {
+        if (m_clock.now() >= cached->expires)
+            return unauthenticated(QStringLiteral("access token expired"));
+        if (cached->certificateThumbprint != presentedThumbprint)
+            return unauthenticated(QStringLiteral("access token bound to another certificate"));
+        return *cached;
+    }
     const QList<QByteArray> parts = token.toByteArray().split('.');
     if (parts.size() != 3)
         return unauthenticated(QStringLiteral("malformed access token"));
@@ -129,7 +148,7 @@ Result<TokenClaims> TokenAuthority::verify(QByteArrayView token, const QByteArra
         return unauthenticated(QStringLiteral("access token algorithm not accepted"));
     const QByteArray signingInput = token.first(parts[0].size() + 1 + parts[1].size()).toByteArray();
     const QByteArray der = rawToDer(*signature);
-    if (der.isEmpty() || !m_key.publicKey().verify(signingInput, der))
+    if (der.isEmpty() || !m_public.verify(signingInput, der))
         return unauthenticated(QStringLiteral("access token signature does not verify"));
     const QJsonObject claims = QJsonDocument::fromJson(*claimBytes).object();
     TokenClaims out;
@@ -155,6 +174,18 @@ Result<TokenClaims> TokenAuthority::verify(QByteArrayView token, const QByteArra
         return unauthenticated(QStringLiteral("access token expired"));
     if (out.certificateThumbprint.isEmpty() || out.certificateThumbprint != presentedThumbprint)
         return unauthenticated(QStringLiteral("access token bound to another certificate"));
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_verified.size() >= 20000) {
+            // Expired ones first; when all are current, start again (the cache only saves work).
+            const QDateTime now = m_clock.now();
+            for (auto it = m_verified.begin(); it != m_verified.end();)
+                it = it->expires <= now ? m_verified.erase(it) : std::next(it);
+            if (m_verified.size() >= 20000)
+                m_verified.clear();
+        }
+        m_verified.insert(key, out);
+    }
     return out;
 }
 
