@@ -21,6 +21,8 @@ packages=(
   # mdp-grantd: Boost.Beast/Asio (header-only), PostgreSQL 15 for the multi-instance store and its tests,
   # testssl.sh to check the TLS configuration
   libboost-dev postgresql libpq-dev testssl.sh
+  # the server package's test (cpack needs file; the health check uses curl)
+  curl file
   # GUI tests and screenshots under Xvfb, Chinese glyphs
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
 )

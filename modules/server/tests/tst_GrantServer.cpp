@@ -502,6 +502,16 @@ private Q_SLOTS:
         QVERIFY(!ws2->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())).ok());
         TAKE(changed, ws2->signIn(QStringLiteral("res.zhang"), passwordBytes("Another-Horse-2027!")));
         QCOMPARE(changed.bundle, bundle);
+
+        if (backend == QLatin1String("postgresql")) {
+            // An instance started without the site's server keys over a store with accounts: refused,
+            // rather than running with keys that open none of its second factors.
+            GrantServerConfig c3 = config(QStringLiteral("accounts-%1-c").arg(backend), backend);
+            c3.postgres = c1.postgres;
+            auto keyless = GrantServer::start(c3, clock);
+            QVERIFY(!keyless.ok());
+            QVERIFY(keyless.error().message.contains(QStringLiteral("server keys are missing")));
+        }
     }
 
     // R-7.4.2a: roles that reach level-4 data sign in with a second factor; a code is spent once.

@@ -67,6 +67,7 @@ private:
 
 struct KeyMaterial
 {
+    bool created = false; // made now: no key file was there
     ServerKeys keys;
     SecureBytes storeKey;
     SecureBytes auditKey;
@@ -84,7 +85,8 @@ Result<KeyMaterial> loadOrCreateKeys(const QString &dataDirectory)
         QFileInfo::exists(QDir(credentials).filePath(QStringLiteral("server-keys"))))
         path = QDir(credentials).filePath(QStringLiteral("server-keys"));
     QJsonObject object;
-    if (QFileInfo::exists(path)) {
+    const bool existed = QFileInfo::exists(path);
+    if (existed) {
         auto bytes = readFile(path, QStringLiteral("server keys"));
         if (!bytes)
             return bytes.error();
@@ -116,6 +118,7 @@ Result<KeyMaterial> loadOrCreateKeys(const QString &dataDirectory)
         return SecureBytes::takeFrom(raw);
     };
     KeyMaterial material;
+    material.created = !existed;
     auto token = crypto::SigningKey::fromPrivateDer(field("tokenKey").view());
     auto witness = crypto::SigningKey::fromPrivateDer(field("witnessKey").view());
     if (!token || !witness)
@@ -259,6 +262,19 @@ Result<std::unique_ptr<GrantServer>> GrantServer::start(const GrantServerConfig 
     } else {
         return makeError(Error::Code::InvalidArgument,
                          QStringLiteral("unknown store \"%1\" (sqlcipher or postgresql)").arg(config.store));
+    }
+
+    // Fresh keys over a store that already holds accounts would lose its sealed second factors and
+    // split the instances' tokens: a key file went missing. Refuse rather than carry on.
+    if (keys->created) {
+        auto existing = impl.store->listAccounts();
+        if (!existing || !existing->isEmpty()) {
+            QFile::remove(QDir(config.dataDirectory).filePath(QStringLiteral("server-keys.json")));
+            return makeError(
+                Error::Code::NotFound,
+                QStringLiteral("the store holds accounts but the server keys are missing: give this instance "
+                               "the site's server-keys file (or its systemd credential)"));
+        }
     }
 
     // The server's own chain: its actions, signed with the witness key. One per instance.

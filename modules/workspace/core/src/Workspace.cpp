@@ -1238,7 +1238,8 @@ struct Workspace::Impl
             return r;
         // The link to the central server: settings here, shipping on its own thread.
         serverLink = std::make_unique<WorkspaceServerLink>(
-            *database, *audit, *signer, [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
+            *database, *audit, *signer,
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
             authorizer.get(), directory, *clock);
         if (auto r = serverLink->load(); !r)
             return r;
