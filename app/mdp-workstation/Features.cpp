@@ -4,6 +4,7 @@
 #include "mdp/audit/ui/AuditFeature.h"
 #include "mdp/crypto/ui/KeysFeature.h"
 #include "mdp/forms/ui/FormsFeature.h"
+#include "mdp/net/ui/NetFeature.h"
 #include "mdp/notify/ui/NotifyFeature.h"
 #include "mdp/policy/ui/PolicyFeature.h"
 #include "mdp/registry/ui/PatientsFeature.h"
@@ -22,6 +23,7 @@ const workbench::Contributions &features()
         accounts::ui::contributeAccounts(c);
         crypto::ui::contributeKeys(c);
         policy::ui::contributePolicy(c);
+        net::ui::contributeServerLink(c);
         return c;
     }();
     return all;

@@ -29,6 +29,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -137,10 +138,10 @@ private Q_SLOTS:
                                                 QStringLiteral("my-account")};
         QTest::newRow("system-admin")
             << QStringLiteral("system-admin")
-            << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                           QStringLiteral("forms"),    QStringLiteral("audit-log"),
-                           QStringLiteral("accounts"), QStringLiteral("classification"),
-                           QStringLiteral("keys"),     QStringLiteral("my-account")};
+            << QStringList{
+                   QStringLiteral("overview"),  QStringLiteral("patients"), QStringLiteral("forms"),
+                   QStringLiteral("audit-log"), QStringLiteral("accounts"), QStringLiteral("classification"),
+                   QStringLiteral("keys"),      QStringLiteral("server"),   QStringLiteral("my-account")};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()
@@ -184,6 +185,10 @@ private Q_SLOTS:
                  QStringLiteral("Audit events: %1").arg(QLocale().toString(info.auditEvents)));
         QCOMPARE(findChildNamed<QLabel>(window.get(), "statusIntegrity")->text(),
                  QStringLiteral("Integrity not yet verified"));
+        // What features contribute to the status bar sits there (the link to the central server).
+        auto *sync = window->statusBar()->findChild<QWidget *>(QStringLiteral("syncIndicator"));
+        QVERIFY(sync);
+        QCOMPARE(findChildNamed<QLabel>(sync, "syncText")->text(), QStringLiteral("Not configured"));
         saveScreenshot(window.get(), QStringLiteral("main-clinician-overview-en"));
     }
 

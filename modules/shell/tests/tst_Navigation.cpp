@@ -66,7 +66,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
                               QStringLiteral("audit-log"), QStringLiteral("accounts"),
                               QStringLiteral("classification"), QStringLiteral("keys"),
-                              QStringLiteral("my-account")}));
+                              QStringLiteral("server"), QStringLiteral("my-account")}));
     }
 
     // R-6.2.4a: reviewers and data managers have the review inbox; only data managers manage every
@@ -106,10 +106,11 @@ private Q_SLOTS:
             QVERIFY(page.create);
             ids << page.id;
         }
-        QCOMPARE(ids, (QStringList{QStringLiteral("patients"), QStringLiteral("reviews"),
-                                   QStringLiteral("forms"), QStringLiteral("audit-log"),
-                                   QStringLiteral("accounts"), QStringLiteral("classification"),
-                                   QStringLiteral("keys"), QStringLiteral("my-account")}));
+        QCOMPARE(ids,
+                 (QStringList{QStringLiteral("patients"), QStringLiteral("reviews"), QStringLiteral("forms"),
+                              QStringLiteral("audit-log"), QStringLiteral("accounts"),
+                              QStringLiteral("classification"), QStringLiteral("keys"),
+                              QStringLiteral("server"), QStringLiteral("my-account")}));
     }
 
     void pagesOfSeveralRolesAreUnited()

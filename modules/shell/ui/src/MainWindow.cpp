@@ -191,6 +191,8 @@ QWidget *MainWindow::buildRail()
     names->addWidget(workbench::makeLabel(roleName(s.role), QStringLiteral("railRole"), panel));
     user->addLayout(names, 1);
     for (const workbench::IndicatorContribution &indicator : m_contributions.indicators()) {
+        if (indicator.place != workbench::IndicatorContribution::Place::AccountCorner)
+            continue;
         QWidget *widget = indicator.create(*this, panel);
         m_indicators << widget;
         user->addWidget(widget, 0, Qt::AlignVCenter);
@@ -267,6 +269,13 @@ void MainWindow::buildStatusBar()
     m_statusAudit = add(QStringLiteral("statusAudit"));
     m_statusIntegrityIcon = add(QStringLiteral("statusIntegrityIcon"));
     m_statusIntegrity = add(QStringLiteral("statusIntegrity"));
+    for (const workbench::IndicatorContribution &indicator : m_contributions.indicators()) {
+        if (indicator.place != workbench::IndicatorContribution::Place::StatusBar)
+            continue;
+        QWidget *widget = indicator.create(*this, bar);
+        m_indicators << widget;
+        bar->addPermanentWidget(widget);
+    }
 }
 
 void MainWindow::refreshStatus()

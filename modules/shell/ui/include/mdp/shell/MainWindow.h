@@ -27,8 +27,9 @@ class ShellSettings;
 
 // The workstation after sign-in: a navigation rail with the pages the features contribute and the
 // signed-in account may see, their menus and indicators, a status bar with who is signed in, the
-// workspace, its cipher, the audit event count and the integrity state, and the "Go to" search
-// (Ctrl+K). It hosts; it includes no feature and does not own the workspace.
+// workspace, its cipher, the audit event count, the integrity state and the features' status
+// indicators, and the "Go to" search (Ctrl+K). It hosts; it includes no feature and does not own the
+// workspace.
 class MainWindow : public QMainWindow, public workbench::Host
 {
     Q_OBJECT

@@ -55,12 +55,19 @@ struct ActionContribution
     std::function<void(Host &host)> trigger;
 };
 
-// A small widget in the rail's account corner that tells what waits for the user (the notice bell).
+// A small widget that tells what waits for the user (the notice bell, in the rail's account corner)
+// or how the workstation stands (in the main window's status bar, after the host's own items).
 struct IndicatorContribution
 {
+    enum class Place
+    {
+        AccountCorner,
+        StatusBar
+    };
     QString id;
     int order = 100;
     std::function<QWidget *(Host &host, QWidget *parent)> create;
+    Place place = Place::AccountCorner;
 };
 
 // Opens an object ("patient", "record", ...) the way the feature that owns it shows it. Handlers of
