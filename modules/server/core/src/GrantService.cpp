@@ -389,19 +389,17 @@ struct GrantService::Impl
                                    {QStringLiteral("enrolmentOnly"), enrolmentOnly}});
             !audited)
             return failure(audited.error());
-        return jsonResponse(
-            200,
-            QJsonObject{
-                {QStringLiteral("access_token"), *token},
-                {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                {QStringLiteral("expires_in"), tokens.lifetimeSeconds()},
-                {QStringLiteral("account"), accountJson(account)},
-                {QStringLiteral("secondFactorEnrolmentRequired"), enrolmentOnly},
-                // The key bundle only after the second factor: an enrolment-only token has the password
-                // behind it and nothing more.
-                {QStringLiteral("wrappedBundle"), enrolmentOnly ? QString() : base64(account.wrappedBundle)},
-                {QStringLiteral("kdfSalt"), base64(account.kdfSalt)},
-                {QStringLiteral("kdfParameters"), account.kdfParameters}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("access_token"), *token},
+                                             {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                             {QStringLiteral("expires_in"), tokens.lifetimeSeconds()},
+                                             {QStringLiteral("account"), accountJson(account)},
+                                             {QStringLiteral("secondFactorEnrolmentRequired"), enrolmentOnly},
+                                             // The key bundle only after the second factor: an enrolment-only
+                                             // token has the password behind it and nothing more.
+                                             {QStringLiteral("wrappedBundle"),
+                                              enrolmentOnly ? QString() : base64(account.wrappedBundle)},
+                                             {QStringLiteral("kdfSalt"), base64(account.kdfSalt)},
+                                             {QStringLiteral("kdfParameters"), account.kdfParameters}});
     }
 
     Result<QByteArray> verifierFor(const QJsonValue &authKey)
