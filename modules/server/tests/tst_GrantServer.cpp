@@ -314,28 +314,44 @@ private Q_SLOTS:
         if (testssl.isEmpty())
             QSKIP("testssl (Debian package testssl.sh) is not installed");
         TAKE(server, GrantServer::start(config(QStringLiteral("testssl"))));
-        const QString json = m_dir.filePath(QStringLiteral("testssl/findings.json"));
-        QProcess scan;
-        scan.start(testssl,
-                   {QStringLiteral("-p"), QStringLiteral("--nodns"), QStringLiteral("none"),
-                    QStringLiteral("--warnings"), QStringLiteral("batch"), QStringLiteral("--jsonfile"), json,
-                    QStringLiteral("127.0.0.1:%1").arg(server->port())});
-        QVERIFY(scan.waitForFinished(240000));
-        const QJsonArray findings = QJsonDocument::fromJson(readFile(json)).array();
-        QVERIFY(!findings.isEmpty());
+        // Under a loaded machine testssl.sh may report a probe it could not complete ("local
+        // problem", a timeout) instead of a verdict: such a scan is run again, up to three times.
         QHash<QString, QString> byId;
+        QJsonArray findings;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            const QString json = m_dir.filePath(QStringLiteral("testssl/findings-%1.json").arg(attempt));
+            QProcess scan;
+            scan.start(testssl,
+                       {QStringLiteral("-p"), QStringLiteral("--nodns"), QStringLiteral("none"),
+                        QStringLiteral("--warnings"), QStringLiteral("batch"), QStringLiteral("--jsonfile"),
+                        json, QStringLiteral("127.0.0.1:%1").arg(server->port())});
+            QVERIFY(scan.waitForFinished(240000));
+            findings = QJsonDocument::fromJson(readFile(json)).array();
+            byId.clear();
+            for (const QJsonValue value : findings)
+                byId.insert(value.toObject().value(QLatin1String("id")).toString(),
+                            value.toObject().value(QLatin1String("finding")).toString());
+            bool verdicts = true;
+            for (const char *id : {"SSLv2", "SSLv3", "TLS1", "TLS1_1", "TLS1_2", "TLS1_3"}) {
+                const QString finding = byId.value(QLatin1String(id));
+                verdicts = verdicts && (finding.startsWith(QLatin1String("not offered")) ||
+                                        finding.startsWith(QLatin1String("offered")));
+            }
+            if (verdicts)
+                break;
+        }
+        QVERIFY(!findings.isEmpty());
         for (const QJsonValue value : findings) {
             const QJsonObject finding = value.toObject();
             const QString severity = finding.value(QLatin1String("severity")).toString();
-            byId.insert(finding.value(QLatin1String("id")).toString(),
-                        finding.value(QLatin1String("finding")).toString());
             QVERIFY2(severity != QLatin1String("MEDIUM") && severity != QLatin1String("HIGH") &&
                          severity != QLatin1String("CRITICAL") && severity != QLatin1String("FATAL"),
                      qPrintable(finding.value(QLatin1String("id")).toString() + QLatin1String(": ") +
                                 finding.value(QLatin1String("finding")).toString()));
         }
         for (const char *old : {"SSLv2", "SSLv3", "TLS1", "TLS1_1", "TLS1_2"})
-            QVERIFY2(byId.value(QLatin1String(old)).startsWith(QLatin1String("not offered")), old);
+            QVERIFY2(byId.value(QLatin1String(old)).startsWith(QLatin1String("not offered")),
+                     qPrintable(QLatin1String(old) + QLatin1String(": ") + byId.value(QLatin1String(old))));
         QVERIFY(byId.value(QStringLiteral("TLS1_3")).startsWith(QLatin1String("offered")));
     }
 
