@@ -23,6 +23,8 @@ packages=(
   libboost-dev postgresql libpq-dev testssl.sh
   # the server package's test (cpack needs file; the health check uses curl)
   curl file
+  # the OpenSSL command line: s_client/s_time/verify in the TLS and PKI tests and the handshake benchmark
+  openssl
   # GUI tests and screenshots under Xvfb, Chinese glyphs
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
 )
