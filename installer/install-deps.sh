@@ -25,6 +25,8 @@ packages=(
   curl file
   # the OpenSSL command line: s_client/s_time/verify in the TLS and PKI tests and the handshake benchmark
   openssl
+  # systemd-analyze checks the server's hardened unit (nothing is started)
+  systemd
   # GUI tests and screenshots under Xvfb, Chinese glyphs
   xvfb xauth libgl1-mesa-dri fonts-noto-cjk
 )
