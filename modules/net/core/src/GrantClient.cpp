@@ -3,6 +3,7 @@
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"
 #include "mdp/net/Protocol.h"
+#include "mdp/pki/PrivateKeyPem.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,16 +46,6 @@ QByteArray entryStatement(const OutgoingEntry &entry)
     return syncEntryStatement(entry.entryId, entry.kind, entry.objectId, entry.revision, entry.ciphertext);
 }
 
-QByteArray pemBody(const QByteArray &pem)
-{
-    QByteArray body;
-    for (const QByteArray &line : pem.split('\n')) {
-        if (!line.startsWith("-----"))
-            body += line.trimmed();
-    }
-    return QByteArray::fromBase64(body);
-}
-
 } // namespace
 
 struct GrantClient::Impl
@@ -76,11 +67,11 @@ Result<std::unique_ptr<GrantClient>> GrantClient::create(const TlsClientOptions 
         return http.error();
     std::unique_ptr<GrantClient> client(new GrantClient);
     client->d->http = std::move(*http);
-    QByteArray der = pemBody(options.privateKeyPem);
-    auto key = crypto::SigningKey::fromPrivateDer(der);
-    secureZero(der);
-    if (key)
-        client->d->entryKey = *key;
+    // The TLS key (unencrypted PKCS#8, as `mdp pki issue` writes it) signs the sync entries too.
+    if (auto der = pki::privateKeyDerFromPem(options.privateKeyPem)) {
+        if (auto key = crypto::SigningKey::fromPrivateDer(der->view()))
+            client->d->entryKey = *key;
+    }
     return client;
 }
 

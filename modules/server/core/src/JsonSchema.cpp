@@ -1,6 +1,8 @@
 #include "mdp/server/JsonSchema.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -72,6 +74,19 @@ Error invalid(const QString &pointer, const QString &what)
 {
     return makeError(Error::Code::InvalidArgument,
                      QStringLiteral("%1: %2").arg(pointer.isEmpty() ? QStringLiteral("/") : pointer, what));
+}
+
+// Schema patterns, compiled once (every request is checked against the same few), anchored as a
+// whole: PCRE's "$" would let a trailing newline through.
+QRegularExpression compiledPattern(const QString &pattern)
+{
+    static QMutex mutex;
+    static QHash<QString, QRegularExpression> compiled;
+    QMutexLocker lock(&mutex);
+    auto it = compiled.constFind(pattern);
+    if (it == compiled.constEnd())
+        it = compiled.insert(pattern, QRegularExpression(QRegularExpression::anchoredPattern(pattern)));
+    return *it;
 }
 
 bool isBase64(const QString &text)
@@ -151,9 +166,8 @@ Result<void> JsonSchema::check(const QJsonObject &rawSchema, const QJsonValue &v
         if (maxLength >= 0 && text.size() > maxLength)
             return invalid(pointer, QStringLiteral("longer than %1").arg(maxLength));
         if (schema.contains(QLatin1String("pattern"))) {
-            // Anchored as a whole (PCRE's "$" would accept a trailing newline).
-            const QRegularExpression pattern(
-                QRegularExpression::anchoredPattern(schema.value(QLatin1String("pattern")).toString()));
+            const QRegularExpression pattern =
+                compiledPattern(schema.value(QLatin1String("pattern")).toString());
             if (!pattern.match(text).hasMatch())
                 return invalid(pointer, QStringLiteral("does not match the pattern"));
         }

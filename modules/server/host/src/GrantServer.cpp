@@ -1,5 +1,6 @@
 #include "mdp/server/GrantServer.h"
 
+#include "mdp/accounts/DemoStaff.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/audit/Sm2CheckpointSigner.h"
@@ -403,22 +404,6 @@ Result<GrantServerConfig> prepareDemoServer(const QString &directory, quint16 po
 
 Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const QString &directory)
 {
-    // The same synthetic staff as the workstation's demo workspace.
-    struct Person
-    {
-        const char *role;
-        const char *userName;
-        const char *displayName;
-    };
-    static const Person people[] = {
-        {"clinician", "dr.wang", "王医生 (Dr. Wang)"},
-        {"reviewer", "rev.li", "李审核 (Reviewer Li)"},
-        {"researcher", "res.zhang", "张研究员 (Researcher Zhang)"},
-        {"ethics-reviewer", "eth.chen", "陈伦理 (Ethics Chen)"},
-        {"data-manager", "dm.liu", "刘数据 (Data Manager Liu)"},
-        {"auditor", "aud.zhao", "赵审计 (Auditor Zhao)"},
-        {"system-admin", "admin.sun", "孙管理 (Admin Sun)"},
-    };
     const QString listPath = QDir(directory).filePath(QStringLiteral("demo-accounts.json"));
     QJsonObject saved;
     if (QFileInfo::exists(listPath)) {
@@ -434,12 +419,13 @@ Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const Q
     QJsonArray listed;
     QList<DemoServerAccount> out;
     const QJsonArray before = saved.value(QLatin1String("accounts")).toArray();
-    for (const Person &person : people) {
+    // The same synthetic staff, and passwords, as the workstation's demo workspace.
+    for (const accounts::DemoPerson &person : accounts::demoStaff()) {
         DemoServerAccount account;
-        account.userName = QString::fromUtf8(person.userName);
-        account.displayName = QString::fromUtf8(person.displayName);
-        account.role = QString::fromUtf8(person.role);
-        account.password = QStringLiteral("Demo-") + account.role + QStringLiteral("-2026!");
+        account.userName = person.userName;
+        account.displayName = person.displayName;
+        account.role = accounts::roleId(person.role);
+        account.password = person.password;
         for (const QJsonValue value : before) {
             if (value.toObject().value(QLatin1String("userName")).toString() == account.userName)
                 account.totpSecretBase32 = value.toObject().value(QLatin1String("totpSecret")).toString();
@@ -448,9 +434,8 @@ Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const Q
         if (!existing)
             return existing.error();
         if (!*existing) {
-            const auto role = accounts::roleFromId(account.role);
             SecureBytes totp;
-            if (role && accounts::requiresSecondFactor(*role)) {
+            if (accounts::requiresSecondFactor(person.role)) {
                 totp = accounts::Totp::generateSecret();
                 account.totpSecretBase32 = accounts::Totp(totp, SystemClock::instance()).secretBase32();
             }

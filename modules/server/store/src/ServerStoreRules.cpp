@@ -1,5 +1,7 @@
 #include "ServerStoreRules.h"
 
+#include <limits>
+
 #include "mdp/crypto/Hash.h"
 
 #include <QJsonArray>
@@ -30,6 +32,33 @@ Result<QString> normaliseSerial(const QString &serialHex)
     while (zeros < hex.size() - 1 && hex.at(zeros) == u'0')
         ++zeros;
     return hex.mid(zeros);
+}
+
+Result<void> checkLockoutParameters(int threshold, qint64 backoffSeconds)
+{
+    if (threshold < 1 || backoffSeconds < 0)
+        return makeError(
+            Error::Code::InvalidArgument,
+            QStringLiteral("the lock-out threshold must be positive and the back-off not negative"));
+    return {};
+}
+
+void countFailedSignIn(AccountRecord &account, const QDateTime &now, int threshold, qint64 backoffSeconds)
+{
+    if (account.failedAttempts < std::numeric_limits<int>::max())
+        ++account.failedAttempts;
+    if (const QDateTime until = backoffUntil(now, account.failedAttempts, threshold, backoffSeconds);
+        until.isValid())
+        account.lockedUntil = until;
+}
+
+bool clearFailedSignIns(AccountRecord &account)
+{
+    if (account.failedAttempts == 0 && !account.lockedUntil.isValid())
+        return false;
+    account.failedAttempts = 0;
+    account.lockedUntil = QDateTime();
+    return true;
 }
 
 QDateTime backoffUntil(const QDateTime &now, int failedAttempts, int threshold, qint64 backoffSeconds)

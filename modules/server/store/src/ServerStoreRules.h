@@ -25,6 +25,13 @@ Result<QString> normaliseSerial(const QString &serialHex);
 // one), or an invalid time when it is below the threshold. Saturates at kMaximumBackoffSeconds.
 inline constexpr qint64 kMaximumBackoffSeconds = 366LL * 24 * 3600;
 QDateTime backoffUntil(const QDateTime &now, int failedAttempts, int threshold, qint64 backoffSeconds);
+// The sign-in counters both backends keep the same way (inside their own row lock):
+// InvalidArgument for a threshold below 1 or a negative back-off;
+Result<void> checkLockoutParameters(int threshold, qint64 backoffSeconds);
+// one more failure, and the back-off it starts;
+void countFailedSignIn(AccountRecord &account, const QDateTime &now, int threshold, qint64 backoffSeconds);
+// a success clears both; false when there was nothing to clear (nothing to write).
+bool clearFailedSignIns(AccountRecord &account);
 
 Result<void> validateNewAccount(const AccountRecord &account);
 QString rolesToJson(const QStringList &roles);

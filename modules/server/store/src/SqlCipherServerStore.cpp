@@ -181,30 +181,17 @@ public:
     Result<AccountRecord> recordFailedSignIn(const QString &userName, int threshold,
                                              qint64 backoffSeconds) override
     {
-        if (threshold < 1 || backoffSeconds < 0)
-            return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("the lock-out threshold must be positive and the back-off not "
-                                            "negative"));
+        if (auto valid = checkLockoutParameters(threshold, backoffSeconds); !valid)
+            return valid.error();
         return changeAccount(userName, [&](AccountRecord &account) {
-            if (account.failedAttempts < std::numeric_limits<int>::max())
-                ++account.failedAttempts;
-            if (const QDateTime until =
-                    backoffUntil(m_clock.now(), account.failedAttempts, threshold, backoffSeconds);
-                until.isValid())
-                account.lockedUntil = until;
+            countFailedSignIn(account, m_clock.now(), threshold, backoffSeconds);
             return true;
         });
     }
 
     Result<AccountRecord> recordSuccessfulSignIn(const QString &userName) override
     {
-        return changeAccount(userName, [](AccountRecord &account) {
-            if (account.failedAttempts == 0 && !account.lockedUntil.isValid())
-                return false;
-            account.failedAttempts = 0;
-            account.lockedUntil = QDateTime();
-            return true;
-        });
+        return changeAccount(userName, [](AccountRecord &account) { return clearFailedSignIns(account); });
     }
 
     Result<SyncBatchOutcome> appendSyncBatch(const QList<SyncEntry> &entries) override

@@ -2,6 +2,7 @@
 
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/accounts/Base32.h"
+#include "mdp/accounts/DemoStaff.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/crypto/Random.h"
@@ -12,24 +13,6 @@
 namespace mdp::workspace {
 
 namespace {
-
-struct DemoPerson
-{
-    accounts::Role role;
-    const char *userName;
-    const char *displayName;
-};
-
-// Synthetic staff of a synthetic breast-cancer research group.
-const DemoPerson kPeople[] = {
-    {accounts::Role::Clinician, "dr.wang", "王医生 (Dr. Wang)"},
-    {accounts::Role::Reviewer, "rev.li", "李审核 (Reviewer Li)"},
-    {accounts::Role::Researcher, "res.zhang", "张研究员 (Researcher Zhang)"},
-    {accounts::Role::EthicsReviewer, "eth.chen", "陈伦理 (Ethics Chen)"},
-    {accounts::Role::DataManager, "dm.liu", "刘数据 (Data Manager Liu)"},
-    {accounts::Role::Auditor, "aud.zhao", "赵审计 (Auditor Zhao)"},
-    {accounts::Role::SystemAdmin, "admin.sun", "孙管理 (Admin Sun)"},
-};
 
 // The pack's cohort, then its review records by the demo accounts.
 Result<void> fillFromPack(Workspace &w, const Clock &clock, disease::DiseasePack &pack,
@@ -70,12 +53,12 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory, const Clock 
     Workspace &w = *demo.workspace;
     if (auto custodian = w.beginCustodianSession(SessionOrigin::Workstation); !custodian)
         return custodian.error();
-    for (const DemoPerson &p : kPeople) {
+    for (const accounts::DemoPerson &p : accounts::demoStaff()) {
         DemoAccount a;
-        a.userName = QString::fromUtf8(p.userName);
-        a.displayName = QString::fromUtf8(p.displayName);
+        a.userName = p.userName;
+        a.displayName = p.displayName;
         a.role = accounts::roleId(p.role);
-        a.password = QStringLiteral("Demo-") + a.role + QStringLiteral("-2026!");
+        a.password = p.password;
         auto created = w.accounts().createAccount(w.custodianId(), a.userName, a.displayName, p.role,
                                                   passwordBytes(a.password.toUtf8()));
         if (!created) {

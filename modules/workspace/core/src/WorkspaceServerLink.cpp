@@ -31,23 +31,29 @@ QString witnessFile(const QString &directory)
 struct WorkspaceServerLink::Shared
 {
     const audit::AuditLog &log;
-    audit::CheckpointSigner &signer;
+    audit::Sm2CheckpointSigner &signer;
     const Clock &clock;
     QString directory;
 
+    // Two locks, so a status read (the GUI thread's) never waits for a shipment on the network:
+    // `shipMutex` is held for a whole shipment and guards what shipping works on (settings, client,
+    // the working status, the witness); `mutex` guards what others read (published status, a copy
+    // of the settings) and the thread's controls. Order: shipMutex, then mutex.
+    std::mutex shipMutex;
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
     int intervalMs = 30000;
-    std::optional<ServerSettings> settings; // with the key: only this thread and configure() touch it
+    std::optional<ServerSettings> settings; // with the key; written under both locks
     std::unique_ptr<net::GrantClient> client;
-    ServerStatus status;
+    ServerStatus status;    // the shipment's working copy (shipMutex)
+    ServerStatus published; // what status() answers (mutex)
     QByteArray witnessRoot;
     QByteArray witnessSignature;
     QByteArray serverKeyDer;
     std::function<void(const ServerStatus &)> listener;
 
-    Shared(const audit::AuditLog &l, audit::CheckpointSigner &s, const Clock &c, QString dir)
+    Shared(const audit::AuditLog &l, audit::Sm2CheckpointSigner &s, const Clock &c, QString dir)
         : log(l)
         , signer(s)
         , clock(c)
@@ -86,7 +92,30 @@ struct WorkspaceServerLink::Shared
         status.message = message;
     }
 
-    // One pass: ship what the server does not hold yet. Called with `mutex` held.
+    // One shipment, then its outcome published; returns it.
+    ServerStatus ship()
+    {
+        std::lock_guard shipping(shipMutex);
+        shipLocked();
+        std::lock_guard lock(mutex);
+        published = status;
+        return published;
+    }
+
+    // Replaces what shipping works on (configure, disconnect, load): waits for a shipment in progress.
+    void reset(std::optional<ServerSettings> next, const ServerStatus &start)
+    {
+        std::lock_guard shipping(shipMutex);
+        std::lock_guard lock(mutex);
+        settings = std::move(next);
+        client.reset();
+        status = start;
+        if (settings)
+            loadWitness();
+        published = status;
+    }
+
+    // One pass: ship what the server does not hold yet. Called with `shipMutex` held.
     void shipLocked()
     {
         if (!settings) {
@@ -149,10 +178,8 @@ struct WorkspaceServerLink::Shared
                 signer.sign(net::auditCheckpointStatement(status.workstation, to, *root));
             qint64 held = -1;
             // The node key's public half goes with every shipment; the server fixes it at the first.
-            QByteArray nodeKey;
-            if (auto *sm2 = dynamic_cast<audit::Sm2CheckpointSigner *>(&signer))
-                nodeKey = sm2->publicKey().der();
-            auto witness = client->shipAudit(from, to, *root, signature, nodeKey, proof, *frames, &held);
+            auto witness = client->shipAudit(from, to, *root, signature, signer.publicKey().der(), proof,
+                                             *frames, &held);
             if (!witness) {
                 if (witness.error().code == Error::Code::Conflict && held >= 0 && held != from) {
                     if (held > status.auditEvents)
@@ -189,7 +216,7 @@ struct WorkspaceServerLink::Shared
 };
 
 WorkspaceServerLink::WorkspaceServerLink(store::Database &db, const audit::AuditLog &log,
-                                         audit::CheckpointSigner &signer, Recorder record,
+                                         audit::Sm2CheckpointSigner &signer, Recorder record,
                                          const Authorizer *guard, QString directory, const Clock &clock)
     : m_db(db)
     , m_guard(guard)
@@ -198,6 +225,7 @@ WorkspaceServerLink::WorkspaceServerLink(store::Database &db, const audit::Audit
     , m_shared(std::make_shared<Shared>(log, signer, clock, std::move(directory)))
 {
     m_shared->loadWitness();
+    m_shared->published = m_shared->status;
 }
 
 WorkspaceServerLink::~WorkspaceServerLink()
@@ -229,13 +257,11 @@ Result<void> WorkspaceServerLink::load()
     settings.certificatePem = (**row)[4].toByteArray();
     settings.privateKeyPem = (**row)[5].toByteArray();
     auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
-    {
-        std::lock_guard lock(m_shared->mutex);
-        m_shared->settings = settings;
-        m_shared->status.state = ServerStatus::State::Connecting;
-        m_shared->status.workstation = certificate ? certificate->commonName() : QString();
-        m_shared->status.certificateExpires = certificate ? certificate->notAfter() : QDateTime();
-    }
+    ServerStatus start;
+    start.state = ServerStatus::State::Connecting;
+    start.workstation = certificate ? certificate->commonName() : QString();
+    start.certificateExpires = certificate ? certificate->notAfter() : QDateTime();
+    m_shared->reset(settings, start);
     startThread();
     return {};
 }
@@ -301,16 +327,11 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
     if (auto stored = store(settings, principal->accountId); !stored)
         return stored.error();
     stopThread();
-    {
-        std::lock_guard lock(m_shared->mutex);
-        m_shared->settings = settings;
-        m_shared->client.reset();
-        m_shared->status = ServerStatus{};
-        m_shared->status.state = ServerStatus::State::Connecting;
-        m_shared->status.workstation = certificate->commonName();
-        m_shared->status.certificateExpires = certificate->notAfter();
-        m_shared->loadWitness();
-    }
+    ServerStatus start;
+    start.state = ServerStatus::State::Connecting;
+    start.workstation = certificate->commonName();
+    start.certificateExpires = certificate->notAfter();
+    m_shared->reset(settings, start);
     startThread();
     return {};
 }
@@ -333,10 +354,7 @@ Result<void> WorkspaceServerLink::disconnect()
     if (!done)
         return done.error();
     stopThread();
-    std::lock_guard lock(m_shared->mutex);
-    m_shared->settings.reset();
-    m_shared->client.reset();
-    m_shared->status = ServerStatus{};
+    m_shared->reset(std::nullopt, ServerStatus{});
     return {};
 }
 
@@ -353,19 +371,17 @@ std::optional<ServerSettings> WorkspaceServerLink::settings() const
 ServerStatus WorkspaceServerLink::status() const
 {
     std::lock_guard lock(m_shared->mutex);
-    ServerStatus out = m_shared->status;
+    ServerStatus out = m_shared->published;
     out.auditEvents = m_shared->log.durableSize();
     return out;
 }
 
 Result<ServerStatus> WorkspaceServerLink::shipAuditNow()
 {
-    ServerStatus out;
+    const ServerStatus out = m_shared->ship();
     std::function<void(const ServerStatus &)> listener;
     {
         std::lock_guard lock(m_shared->mutex);
-        m_shared->shipLocked();
-        out = m_shared->status;
         listener = m_shared->listener;
     }
     if (listener)
@@ -390,9 +406,10 @@ void WorkspaceServerLink::startThread()
     m_thread = std::thread([shared = m_shared] {
         std::unique_lock lock(shared->mutex);
         while (!shared->stopping) {
-            const ServerStatus before = shared->status;
-            shared->shipLocked();
-            const ServerStatus after = shared->status;
+            const ServerStatus before = shared->published;
+            lock.unlock();
+            const ServerStatus after = shared->ship();
+            lock.lock();
             const auto listener = shared->listener;
             if (listener && (after.state != before.state || after.auditWitnessed != before.auditWitnessed ||
                              after.message != before.message)) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "mdp/audit/AuditLog.h"
-#include "mdp/audit/CheckpointSigner.h"
+#include "mdp/audit/Sm2CheckpointSigner.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/workspace/ServerLink.h"
 #include "mdp/workspace/Workspace.h"
@@ -30,7 +30,7 @@ class WorkspaceServerLink final : public ServerLink, public WorkspaceService
 public:
     using Recorder = std::function<Result<void>(audit::AuditEvent)>;
 
-    WorkspaceServerLink(store::Database &db, const audit::AuditLog &log, audit::CheckpointSigner &signer,
+    WorkspaceServerLink(store::Database &db, const audit::AuditLog &log, audit::Sm2CheckpointSigner &signer,
                         Recorder record, const Authorizer *guard, QString directory, const Clock &clock);
     ~WorkspaceServerLink() override;
 
