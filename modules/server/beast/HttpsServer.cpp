@@ -6,10 +6,12 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -171,7 +173,11 @@ struct HttpsServer::Impl : std::enable_shared_from_this<HttpsServer::Impl>
     RequestHandler handler;
     SourceFilter allowSource;
     RefusalSink refused;
-    net::io_context io;
+    // One event loop per thread, each connection on one of them for its life: a request is read,
+    // answered and written on one thread, with no hand-over (and no lock) between threads.
+    std::vector<std::unique_ptr<net::io_context>> loops;
+    std::unique_ptr<std::atomic<int>[]> loopConnections; // open connections per loop
+    net::io_context &io;
     tcp::acceptor acceptor{io};
     std::vector<std::thread> threads;
     std::mutex contextMutex;
@@ -187,8 +193,39 @@ struct HttpsServer::Impl : std::enable_shared_from_this<HttpsServer::Impl>
 
     explicit Impl(TlsServerOptions o)
         : options(std::move(o))
-        , io(std::max(1, options.threads))
+        , loops(makeLoops(std::max(1, options.threads)))
+        , loopConnections(new std::atomic<int>[loops.size()]())
+        , io(*loops.front())
     {}
+
+    static std::vector<std::unique_ptr<net::io_context>> makeLoops(int count)
+    {
+        std::vector<std::unique_ptr<net::io_context>> made;
+        for (int i = 0; i < count; ++i)
+            made.push_back(std::make_unique<net::io_context>(1));
+        return made;
+    }
+
+    // The loop with the fewest open connections, so two busy clients never share one thread while
+    // another idles.
+    net::io_context &loopForNextConnection()
+    {
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < loops.size(); ++i) {
+            if (loopConnections[i] < loopConnections[best])
+                best = i;
+        }
+        return *loops[best];
+    }
+
+    // Counts a connection in (+1) or out (-1) of the loop that runs it.
+    void countOnLoop(const net::execution_context &context, int delta)
+    {
+        for (std::size_t i = 0; i < loops.size(); ++i) {
+            if (loops[i].get() == &context)
+                loopConnections[i] += delta;
+        }
+    }
 
     std::shared_ptr<Context> currentContext()
     {
@@ -232,6 +269,7 @@ public:
     void run()
     {
         ++m_server->connections;
+        m_server->countOnLoop(m_stream.get_executor().context(), +1);
         {
             std::lock_guard lock(m_server->sessionsMutex);
             std::weak_ptr<Session> weak = shared_from_this();
@@ -246,6 +284,7 @@ public:
     ~Session()
     {
         --m_server->connections;
+        m_server->countOnLoop(m_stream.get_executor().context(), -1);
         std::lock_guard lock(m_server->sessionsMutex);
         if (m_closer)
             m_server->closers.erase(*m_closer);
@@ -407,7 +446,7 @@ private:
 void HttpsServer::Impl::accept()
 {
     acceptor.async_accept(
-        net::make_strand(io), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+        loopForNextConnection(), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
             if (ec) {
                 if (ec == net::error::operation_aborted || self->stopping)
                     return;
@@ -488,8 +527,11 @@ Result<std::unique_ptr<HttpsServer>> HttpsServer::start(TlsServerOptions options
                                               .arg(QString::fromStdString(ec.message())));
     impl.boundPort = impl.acceptor.local_endpoint().port();
     impl.accept();
-    for (int i = 0; i < std::max(1, impl.options.threads); ++i)
-        impl.threads.emplace_back([io = &impl.io] { io->run(); });
+    for (const auto &loop : impl.loops)
+        impl.threads.emplace_back([io = loop.get()] {
+            auto busy = net::make_work_guard(*io); // a loop without connections yet waits for one
+            io->run();
+        });
     return server;
 }
 
@@ -530,7 +572,8 @@ void HttpsServer::stop(int graceMs)
             break;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     } while (std::chrono::steady_clock::now() < deadline);
-    d->io.stop();
+    for (const auto &loop : d->loops)
+        loop->stop();
     for (auto &thread : d->threads)
         thread.join();
     d->threads.clear();
