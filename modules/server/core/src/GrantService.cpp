@@ -314,9 +314,16 @@ struct GrantService::Impl
                           {{QStringLiteral("reason"), QStringLiteral("bad credentials")}});
             return badCredentials();
         }
-        AccountRecord account = **found;
-        const QDateTime now = clock.now();
-        if (account.lockedUntil.isValid() && account.lockedUntil > now) {
+        // The attempt is counted before the password is checked (one atomic step in the store), so
+        // parallel guesses here or on another instance cannot run more attempts than the threshold
+        // allows; a right password clears the count below.
+        bool lockedOut = false;
+        auto claimed = store.claimSignInAttempt((*found)->userName, options.failureThreshold,
+                                                options.backoffSeconds, &lockedOut);
+        if (!claimed)
+            return failure(claimed.error());
+        AccountRecord account = *claimed;
+        if (lockedOut) {
             // During the back-off nothing is checked, and the answer is the one an unknown name gets.
             hasher.verify(authSecret(authKey), dummyVerifier);
             recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
@@ -342,7 +349,9 @@ struct GrantService::Impl
             }
         }
         if (ok && account.lockedByAdministrator) {
-            // Told only to whoever knows the password.
+            // Told only to whoever knows the password, whose attempt was no failure.
+            if (auto reset = store.recordSuccessfulSignIn(account.userName); !reset)
+                return failure(reset.error());
             recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
                           audit::AuditOutcome::MinorFailure, who,
                           {{QStringLiteral("reason"), QStringLiteral("locked by an administrator")}});
@@ -350,12 +359,10 @@ struct GrantService::Impl
                            QStringLiteral("the account is locked by an administrator"));
         }
         if (!ok) {
-            auto counted =
-                store.recordFailedSignIn(account.userName, options.failureThreshold, options.backoffSeconds);
             recordRefusal(call, QStringLiteral("user.login"), audit::AuditAction::Execute,
                           audit::AuditOutcome::MinorFailure, who,
                           {{QStringLiteral("reason"), QStringLiteral("bad credentials")},
-                           {QStringLiteral("failures"), counted ? counted->failedAttempts : -1}});
+                           {QStringLiteral("failures"), account.failedAttempts}});
             return badCredentials();
         }
         if (totp) {

@@ -52,6 +52,18 @@ void countFailedSignIn(AccountRecord &account, const QDateTime &now, int thresho
         account.lockedUntil = until;
 }
 
+bool claimAttempt(AccountRecord &account, const QDateTime &now, int threshold, qint64 backoffSeconds,
+                  bool *lockedOut)
+{
+    const bool waiting = account.lockedUntil.isValid() && account.lockedUntil > now;
+    if (lockedOut)
+        *lockedOut = waiting;
+    if (waiting)
+        return false;
+    countFailedSignIn(account, now, threshold, backoffSeconds);
+    return true;
+}
+
 bool clearFailedSignIns(AccountRecord &account)
 {
     if (account.failedAttempts == 0 && !account.lockedUntil.isValid())

@@ -30,6 +30,10 @@ QDateTime backoffUntil(const QDateTime &now, int failedAttempts, int threshold, 
 Result<void> checkLockoutParameters(int threshold, qint64 backoffSeconds);
 // one more failure, and the back-off it starts;
 void countFailedSignIn(AccountRecord &account, const QDateTime &now, int threshold, qint64 backoffSeconds);
+// an attempt about to be checked: false (nothing to write) and `*lockedOut` during a back-off,
+// else counted as a failure (true);
+bool claimAttempt(AccountRecord &account, const QDateTime &now, int threshold, qint64 backoffSeconds,
+                  bool *lockedOut);
 // a success clears both; false when there was nothing to clear (nothing to write).
 bool clearFailedSignIns(AccountRecord &account);
 

@@ -189,6 +189,16 @@ public:
         });
     }
 
+    Result<AccountRecord> claimSignInAttempt(const QString &userName, int threshold, qint64 backoffSeconds,
+                                             bool *lockedOut) override
+    {
+        if (auto valid = checkLockoutParameters(threshold, backoffSeconds); !valid)
+            return valid.error();
+        return changeAccount(userName, [&](AccountRecord &account) {
+            return claimAttempt(account, m_clock.now(), threshold, backoffSeconds, lockedOut);
+        });
+    }
+
     Result<AccountRecord> recordSuccessfulSignIn(const QString &userName) override
     {
         return changeAccount(userName, [](AccountRecord &account) { return clearFailedSignIns(account); });

@@ -343,6 +343,44 @@ private Q_SLOTS:
                     Error::Code::InvalidArgument);
     }
 
+    // An attempt is counted before its password is checked, so parallel guesses cannot outrun the
+    // threshold (R-7.3.1 lock-out at the server); during the back-off nothing runs and nothing changes.
+    void signInAttemptsAreClaimedBeforeTheCheck_data()
+    {
+        backends();
+    }
+    void signInAttemptsAreClaimedBeforeTheCheck()
+    {
+        OPEN_STORE(store);
+        CHECK_OK(store->createAccount(account(QStringLiteral("alice"))));
+        const int threshold = 3;
+        const qint64 backoff = 60;
+        for (int i = 1; i <= threshold; ++i) {
+            bool lockedOut = true;
+            TAKE(claimed, store->claimSignInAttempt(QStringLiteral("Alice"), threshold, backoff, &lockedOut));
+            QVERIFY(!lockedOut);
+            QCOMPARE(claimed.failedAttempts, i);
+        }
+        // The third claim started the back-off: the fourth guess does not run at all.
+        bool lockedOut = false;
+        TAKE(refused, store->claimSignInAttempt(QStringLiteral("alice"), threshold, backoff, &lockedOut));
+        QVERIFY(lockedOut);
+        QCOMPARE(refused.failedAttempts, threshold);
+        TAKE(stored, store->findAccount(QStringLiteral("alice")));
+        QCOMPARE(stored->revision, refused.revision);
+        QVERIFY(isUtcWithMs(stored->lockedUntil, m_clock.now().addSecs(60)));
+
+        // After the back-off the next attempt is claimed again; a right password clears the count.
+        m_clock.advance(61000);
+        TAKE(next, store->claimSignInAttempt(QStringLiteral("alice"), threshold, backoff, &lockedOut));
+        QVERIFY(!lockedOut);
+        QCOMPARE(next.failedAttempts, threshold + 1);
+        TAKE(cleared, store->recordSuccessfulSignIn(QStringLiteral("alice")));
+        QCOMPARE(cleared.failedAttempts, 0);
+        CHECK_ERROR(store->claimSignInAttempt(QStringLiteral("nobody"), threshold, backoff, &lockedOut),
+                    Error::Code::NotFound);
+    }
+
     void successfulSignInResetsTheLock_data()
     {
         backends();

@@ -143,6 +143,13 @@ public:
     virtual Result<AccountRecord> recordFailedSignIn(const QString &userName, int threshold,
                                                      qint64 backoffSeconds) = 0;
     virtual Result<AccountRecord> recordSuccessfulSignIn(const QString &userName) = 0;
+    // What a sign-in does before it checks the password, in one atomic step: during a back-off it
+    // changes nothing and sets `*lockedOut`; otherwise it counts the attempt as a failure at once
+    // (recordFailedSignIn), so parallel guesses (on this instance or another) can never run more
+    // attempts than the threshold allows before the back-off starts. A right password then clears
+    // the count (recordSuccessfulSignIn). Returns the stored record.
+    virtual Result<AccountRecord> claimSignInAttempt(const QString &userName, int threshold,
+                                                     qint64 backoffSeconds, bool *lockedOut) = 0;
 
     // Sync relay. Stores the batch in one transaction: an entry whose entryId is stored already
     // with the same digest is a duplicate (its earlier sequence is returned, nothing stored again);
