@@ -61,7 +61,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption store(QStringLiteral("store"),
                                    QStringLiteral("sqlcipher (default) or postgresql."),
                                    QStringLiteral("KIND"));
-    const QCommandLineOption postgres(QStringLiteral("postgres"), QStringLiteral("libpq connection string."),
+    const QCommandLineOption postgres(QStringLiteral("postgres"),
+                                      QStringLiteral("libpq connection string, without a password (give one "
+                                                     "in the configuration file or a passfile=)."),
                                       QStringLiteral("CONNINFO"));
     const QCommandLineOption allow(QStringLiteral("allow"),
                                    QStringLiteral("Allowed source address or CIDR range (repeatable)."),
@@ -76,6 +78,13 @@ int main(int argc, char *argv[])
                                      QStringLiteral("N"));
     parser.addOptions({config, demo, port, listen, data, store, postgres, allow, callLog, portFile, threads});
     parser.process(app);
+    if (parser.isSet(postgres)) {
+        // Every local user can read a process's arguments (ps, /proc/PID/cmdline).
+        if (parser.value(postgres).contains(QLatin1String("password"), Qt::CaseInsensitive))
+            return fail(QStringLiteral("--postgres must not carry a password: every user of this machine can "
+                                       "read the command line. Put it in the configuration file (mode 0640) "
+                                       "or a libpq passfile= instead."));
+    }
 
     mdp::server::GrantServerConfig settings;
     if (parser.isSet(demo)) {
@@ -100,8 +109,9 @@ int main(int argc, char *argv[])
         settings.dataDirectory = parser.value(data);
     if (parser.isSet(store))
         settings.store = parser.value(store);
-    if (parser.isSet(postgres))
+    if (parser.isSet(postgres)) {
         settings.postgres = parser.value(postgres);
+    }
     if (parser.isSet(allow))
         settings.gateway.allowedSources = parser.values(allow);
     if (parser.isSet(callLog))

@@ -860,6 +860,25 @@ private Q_SLOTS:
         QVERIFY(types.contains(QStringLiteral("user.login:minor-failure")));
     }
 
+    // A database password on the command line would be readable by every local user (ps): refused
+    // before anything starts, with the way to give it instead.
+    void postgresPasswordOnTheCommandLineIsRefused()
+    {
+        const QString program = QStringLiteral(MDP_BINARY_DIR "/bin/mdp-grantd");
+        if (!QFileInfo::exists(program))
+            QSKIP("mdp-grantd is not built");
+        QProcess process;
+        process.start(program,
+                      {QStringLiteral("--data"), m_dir.filePath(QStringLiteral("pg-cli")),
+                       QStringLiteral("--store"), QStringLiteral("postgresql"), QStringLiteral("--postgres"),
+                       QStringLiteral("host=127.0.0.1 dbname=x user=y password=secret")});
+        QVERIFY(process.waitForFinished(30000));
+        QVERIFY(process.exitCode() != 0);
+        const QByteArray said = process.readAllStandardError();
+        QVERIFY2(said.contains("must not carry a password"), said.constData());
+        QVERIFY(!said.contains("secret"));
+    }
+
     // The server killed during a sync batch: the batch is applied whole or not at all, and the
     // workstation's retry leaves each entry exactly once.
     void killedDuringSyncBatch()
