@@ -326,6 +326,36 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("issued.json.lock"))));
     }
 
+    // a workstation's name is its identity at mdp-grantd (its audit chain, its sync origin):
+    // a second live certificate of one name is refused, or replaces the first, which is revoked.
+    void aNameHasOneLiveCertificate()
+    {
+        QTemporaryDir dir;
+        SiteCa ca = makeCa(dir.path());
+        auto first = ca.issue(request(CertificateUsage::Workstation, QStringLiteral("ws-1")));
+        QVERIFY(first);
+        auto twin = ca.issue(request(CertificateUsage::Workstation, QStringLiteral("WS-1")));
+        QVERIFY(!twin);
+        QCOMPARE(twin.error().code, Error::Code::Conflict);
+        QVERIFY2(twin.error().message.contains(first->record.serialHex), qPrintable(twin.error().message));
+        QCOMPARE(ca.issued().size(), 1);
+        // Another use of the same name is another subject.
+        QVERIFY(ca.issue(request(CertificateUsage::User, QStringLiteral("ws-1"))));
+
+        IssueRequest replacing = request(CertificateUsage::Workstation, QStringLiteral("ws-1"));
+        replacing.replaceExisting = true;
+        auto second = ca.issue(replacing);
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().toString()));
+        QCOMPARE(ca.find(first->record.serialHex)->revocationReason, QStringLiteral("superseded"));
+        auto list = RevocationList::fromPem(readAll(dir.filePath(QStringLiteral("crl.pem"))));
+        QVERIFY(list && list->lists(first->certificate));
+        QVERIFY(!list->lists(second->certificate));
+
+        // Once the old one is revoked (or out of date) the name is free again.
+        QVERIFY(ca.revoke(second->record.serialHex));
+        QVERIFY(ca.issue(request(CertificateUsage::Workstation, QStringLiteral("ws-1"))));
+    }
+
     void aRevokedCertificateFailsTheCheckOnceTheListIsOut()
     {
         QTemporaryDir dir;

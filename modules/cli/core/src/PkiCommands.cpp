@@ -250,6 +250,7 @@ int cmdIssue(const ParsedCommand &args, const Clock &clock, QTextStream &out, QT
     request.ipAddresses = commaList(args.value(QStringLiteral("ip")));
     if (args.has(QStringLiteral("algorithm")))
         request.keyAlgorithm = *alg;
+    request.replaceExisting = args.has(QStringLiteral("replace"));
     if (args.has(QStringLiteral("csr-key"))) {
         auto pem = readInput(args.value(QStringLiteral("csr-key")));
         if (!pem)
@@ -525,7 +526,13 @@ QList<CommandSyntax> pkiSyntax()
            S::optional(QStringLiteral("csr-key"), QStringLiteral("PUBKEY.pem"),
                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
                                          "the holder's public key (PEM): no private key is made or written")),
-           keyAlgorithm, passphraseFile},
+           keyAlgorithm,
+           S::flag(
+               QStringLiteral("replace"),
+               QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                 "a valid certificate of that name and use exists: revoke it as superseded "
+                                 "(without this, issuing a second one is refused)")),
+           passphraseFile},
           QStringLiteral("server|workstation|user")),
         S(pki, QStringLiteral("renew"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",

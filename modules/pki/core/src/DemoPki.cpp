@@ -80,6 +80,7 @@ Result<void> issueLeaf(SiteCa &ca, const Leaf &leaf)
     request.validDays = kLeafDays;
     request.dnsNames = leaf.dnsNames;
     request.ipAddresses = leaf.ipAddresses;
+    request.replaceExisting = true; // the set's leaf is unusable (its key lost, its end near)
     auto issued = ca.issue(request);
     if (!issued)
         return issued.error();
@@ -209,6 +210,7 @@ Result<DemoCredential> issueDemoWorkstation(const QString &dir, const QString &n
     request.usage = CertificateUsage::Workstation;
     request.commonName = name;
     request.validDays = kLeafDays;
+    request.replaceExisting = true; // a throw-away set: the name's files are rewritten
     auto issued = ca->issue(request);
     if (!issued)
         return issued.error();

@@ -644,7 +644,36 @@ Result<IssuedCredential> SiteCa::issue(const IssueRequest &request)
     auto lock = d->beginChange();
     if (!lock)
         return lock.error();
-    return d->issueFor(subject, generated, request, QString());
+    const QDateTime now = d->clock->now().toUTC();
+    qsizetype live = -1;
+    for (qsizetype i = 0; i < d->issued.size(); ++i) {
+        const IssuedCertificate &c = d->issued.at(i);
+        if (c.usage == request.usage && !c.revoked && c.renewedBy.isEmpty() && c.notAfter > now &&
+            c.commonName.compare(request.commonName, Qt::CaseInsensitive) == 0)
+            live = i;
+    }
+    if (live >= 0 && !request.replaceExisting)
+        return makeError(
+            Error::Code::Conflict,
+            QStringLiteral("certificate %1 for %2 is valid until %3: renew it, revoke it first, or "
+                           "replace it")
+                .arg(d->issued.at(live).serialHex, d->issued.at(live).commonName,
+                     isoTime(d->issued.at(live).notAfter)));
+    auto issued = d->issueFor(subject, generated, request, QString());
+    if (!issued || live < 0)
+        return issued;
+    QList<IssuedCertificate> rows = d->issued;
+    const qsizetype old = d->indexOf(rows.at(live).serialHex);
+    rows[old].revoked = true;
+    rows[old].revokedAt = now;
+    rows[old].revocationReason = QStringLiteral("superseded");
+    if (auto saved = d->saveRegistry(std::move(rows), d->crlDays); !saved)
+        return saved.error();
+    if (auto list = d->writeCrl(d->crlDays); !list)
+        return list.error();
+    qCInfo(lcPki).noquote() << "revoked certificate" << d->issued.at(old).serialHex << "of"
+                            << d->issued.at(old).commonName << "reason superseded";
+    return issued;
 }
 
 Result<IssuedCredential> SiteCa::renew(const QString &serialOrCommonName, int validDays)

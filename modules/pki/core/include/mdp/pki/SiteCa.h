@@ -64,6 +64,12 @@ struct IssueRequest
     // does not verify mixed ones), so a subject key of the other algorithm is refused. P-256 for
     // TLS: OpenSSL 3.0's TLS 1.3 offers no SM2 signature algorithms; SM2 where the peer supports it.
     std::optional<crypto::SignatureAlgorithm> keyAlgorithm;
+    // A name is one subject: while a certificate for the same use and common name (any case) is
+    // valid, not revoked and not renewed, issue() refuses (Conflict, naming its serial) unless this is
+    // set, and then revokes the old one as "superseded" once the new one is issued. (mdp-grantd
+    // knows a workstation by its certificate name: two live certificates of one name would be two
+    // machines sharing one identity and one audit chain at the server.)
+    bool replaceExisting = false;
 };
 
 // RFC 5280 CRLReason names accepted by revoke() ("unspecified" when none is given).
