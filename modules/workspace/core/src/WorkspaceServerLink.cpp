@@ -106,6 +106,9 @@ struct WorkspaceServerLink::Shared
         std::lock_guard shipping(shipMutex);
         shipLocked();
         syncLocked();
+        // What the sync applied or refused was recorded: shipped in the same pass.
+        if (status.state == ServerStatus::State::Connected && log.durableSize() > status.auditWitnessed)
+            shipLocked();
         std::lock_guard lock(mutex);
         published = status;
         return published;
