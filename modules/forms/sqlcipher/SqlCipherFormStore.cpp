@@ -1411,4 +1411,163 @@ Result<void> SqlCipherFormStore::moveRecordsBack(const QList<QUuid> &recordIds, 
     });
 }
 
+// --- site sync ------------------------------------------------------------------------------------
+
+Result<SqlCipherFormStore::SyncState> SqlCipherFormStore::syncState(const QUuid &recordId)
+{
+    auto record = d->loadRecord(recordId);
+    if (!record)
+        return record.error();
+    SyncState state;
+    state.record = std::move(record.value());
+    auto version = d->db.queryOne(
+        QStringLiteral("SELECT transition, actor_id, reason, formal_version FROM forms_record_versions "
+                       "WHERE record_id = ?1 AND revision = ?2"),
+        {rows::uuidText(recordId), state.record.revision});
+    if (!version)
+        return version.error();
+    if (version.value()) {
+        state.transition =
+            rows::transitionFromId(version.value()->at(0).toString()).value_or(Transition::SaveDraft);
+        state.actorId = version.value()->at(1).toString();
+        state.reason = version.value()->at(2).toString();
+        state.formalVersionMade = int(version.value()->at(3).toLongLong());
+    }
+    auto definition = d->db.queryOne(
+        QStringLiteral("SELECT json FROM forms_definitions WHERE form_id = ?1 AND version = ?2"),
+        {state.record.formId, state.record.formVersion});
+    if (!definition)
+        return definition.error();
+    if (definition.value())
+        state.definitionJson = definition.value()->at(0).toString().toUtf8();
+    return state;
+}
+
+Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
+{
+    const FormRecord &r = state.record;
+    if (r.id.isNull() || r.revision <= 0 || r.formId.isEmpty())
+        return makeError(Error::Code::InvalidArgument, tr("A synchronised record lacks its id or revision."));
+    bool applied = false;
+    Impl::Pending pending;
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        auto known = d->db.queryOne(
+            QStringLiteral("SELECT 1 FROM forms_definitions WHERE form_id = ?1 AND version = ?2"),
+            {r.formId, r.formVersion});
+        if (!known)
+            return known.error();
+        if (!known.value()) {
+            auto parsed = FormDefinition::fromJson(state.definitionJson);
+            if (!parsed)
+                return parsed.error();
+            FormDefinition def = std::move(parsed.value());
+            if (def.id != r.formId)
+                return makeError(Error::Code::InvalidArgument,
+                                 tr("The record's form definition is not the one it names."));
+            def.version = r.formVersion;
+            const QString text =
+                QString::fromUtf8(QJsonDocument(def.toJson()).toJson(QJsonDocument::Compact));
+            auto ins = d->db.execute(
+                QStringLiteral("INSERT INTO forms_definitions (form_id, version, json, hash, category, "
+                               "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                {def.id, def.version, text, contentHash(def), def.category, kSystemActor, d->nowMs()});
+            if (!ins)
+                return ins.error();
+        }
+        auto local = d->db.queryOne(QStringLiteral("SELECT revision FROM forms_records WHERE id = ?1"),
+                                    {rows::uuidText(r.id)});
+        if (!local)
+            return local.error();
+        if (local.value() && local.value()->at(0).toLongLong() >= r.revision)
+            return {}; // seen already (or later): idempotent
+        const QVariantList values{rows::uuidText(r.id),
+                                  r.formId,
+                                  r.formVersion,
+                                  rows::uuidText(r.patientId),
+                                  r.patientPseudonym,
+                                  rows::uuidText(r.eventId),
+                                  r.projectId,
+                                  r.category,
+                                  recordStatusId(r.status),
+                                  r.revision,
+                                  r.formalVersion,
+                                  r.creatorId,
+                                  r.ownerId,
+                                  r.submitterId,
+                                  r.reviewerId,
+                                  r.lastReason,
+                                  rows::jsonText(r.values),
+                                  rows::jsonText(r.formalValues),
+                                  r.createdAt.toMSecsSinceEpoch(),
+                                  r.updatedAt.toMSecsSinceEpoch()};
+        // An update in place where the record exists: its versions and tasks refer to the row.
+        auto written = d->db.execute(
+            local.value()
+                ? QStringLiteral("UPDATE forms_records SET form_id = ?2, form_version = ?3, patient_id = ?4, "
+                                 "patient_pseudonym = ?5, event_id = ?6, project_id = ?7, category = ?8, "
+                                 "status = ?9, revision = ?10, formal_version = ?11, creator_id = ?12, "
+                                 "owner_id = ?13, submitter_id = ?14, reviewer_id = ?15, last_reason = ?16, "
+                                 "values_json = ?17, formal_json = ?18, created_at = ?19, updated_at = ?20 "
+                                 "WHERE id = ?1")
+                : QStringLiteral("INSERT INTO forms_records (%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                 "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")
+                      .arg(rows::kRecordColumns),
+            values);
+        if (!written)
+            return written.error();
+        if (auto v =
+                d->writeVersion(r, state.transition, state.actorId, state.reason, state.formalVersionMade);
+            !v)
+            return v;
+        // The review task follows the status: open for the reviewer while pending, closed otherwise.
+        auto open = d->openTaskOf(r.id);
+        if (!open)
+            return open.error();
+        const qint64 at = r.updatedAt.toMSecsSinceEpoch();
+        if (r.status == RecordStatus::Pending) {
+            if (open.value() && open.value()->reviewerId != r.reviewerId) {
+                if (auto c = d->closeTask(open.value()->id, TaskState::Reassigned, state.actorId,
+                                          QStringLiteral("reassigned"), at);
+                    !c)
+                    return c;
+                open.value().reset();
+            }
+            if (!open.value()) {
+                auto task = d->openTask(r, r.reviewerId, r.submitterId, 1, r.updatedAt);
+                if (!task)
+                    return task.error();
+                if (auto n = d->notify(pending, r.reviewerId, Notification::Kind::ReviewAssigned, r,
+                                       state.actorId, QString(), task.value(), at);
+                    !n)
+                    return n;
+            }
+        } else if (open.value()) {
+            const TaskState closed = r.status == RecordStatus::Approved || r.status == RecordStatus::Rejected
+                                         ? TaskState::Done
+                                         : TaskState::Withdrawn;
+            if (auto c = d->closeTask(open.value()->id, closed, state.actorId, recordStatusId(r.status), at);
+                !c)
+                return c;
+            if (state.transition == Transition::Approve || state.transition == Transition::Reject) {
+                const auto kind = state.transition == Transition::Approve
+                                      ? Notification::Kind::RecordApproved
+                                      : Notification::Kind::RecordRejected;
+                if (auto n = d->notify(pending, r.submitterId, kind, r, state.actorId, state.reason,
+                                       open.value()->id, at);
+                    !n)
+                    return n;
+            }
+        }
+        applied = true;
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    if (applied) {
+        pending.changed.insert(r.id);
+        d->publish(pending);
+    }
+    return applied;
+}
+
 } // namespace mdp::forms

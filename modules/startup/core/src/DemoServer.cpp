@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QThread>
 
@@ -113,6 +116,23 @@ Result<workspace::ServerSettings> DemoServer::workstationSettings(const QString 
     settings.caPem = read(QDir(d->directory).filePath(QStringLiteral("ca.crt")));
     settings.certificatePem = read(certificate);
     settings.privateKeyPem = read(key);
+    // The demo site's sync key, which the demo server keeps beside its accounts (a real site's is made
+    // by its first administrator's workstation and never reaches the server).
+    const QJsonObject accounts =
+        QJsonDocument::fromJson(read(QDir(d->directory).filePath(QStringLiteral("demo-accounts.json"))))
+            .object();
+    settings.siteKey = QByteArray::fromBase64(accounts.value(QLatin1String("siteKey")).toString().toLatin1());
+    if (settings.siteKey.size() != 32)
+        settings.siteKey.clear();
+    // The relay's calls run under a demo account that signs in without a second factor.
+    for (const QJsonValue value : accounts.value(QLatin1String("accounts")).toArray()) {
+        const QJsonObject account = value.toObject();
+        if (account.value(QLatin1String("totpSecret")).toString().isEmpty()) {
+            settings.syncUserName = account.value(QLatin1String("userName")).toString();
+            settings.syncPassword = account.value(QLatin1String("password")).toString().toUtf8();
+            break;
+        }
+    }
     if (settings.caPem.isEmpty() || settings.certificatePem.isEmpty() || settings.privateKeyPem.isEmpty())
         return makeError(Error::Code::NotFound,
                          QStringLiteral("the demo PKI in %1 is incomplete").arg(d->directory));

@@ -118,6 +118,9 @@ public:
     // The error of an event that could not be put into the outbox since the last call; the change
     // it describes must then not commit (inOneTransaction rolls it back).
     std::optional<Error> takeUnrecorded() { return std::exchange(m_unrecorded, std::nullopt); }
+    // Something that must commit with the change (its sync entry) could not be written: the change
+    // must not commit either, as with an event that could not be put into the outbox.
+    void refuseCommit(Error error) { m_unrecorded = std::move(error); }
     // The entity under which every database commit is recorded in the chain.
     static audit::AuditEntity databaseEntity();
     static QString commitAnchor();

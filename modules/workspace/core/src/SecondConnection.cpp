@@ -42,6 +42,11 @@ Result<std::unique_ptr<SecondConnection>> SecondConnection::open(Parts parts)
         return store.error();
     c->m_rawForms = std::move(store.value());
     c->m_forms = std::make_unique<TransactionalFormStore>(*c->m_rawForms, *c->m_outbox);
+    c->m_syncQueue = std::make_unique<SiteSync>(
+        *c->m_db, *c->m_rawForms, *c->m_accounts,
+        [self](audit::AuditEvent event) { return self->recordEvent(std::move(event)); }, c->m_clock);
+    c->m_forms->setSyncQueue(
+        [queue = c->m_syncQueue.get()](const QUuid &id) { return queue->enqueueRecord(id); });
     c->m_db->setCommitObserver(c->m_outbox.get());
     return c;
 }

@@ -2,6 +2,7 @@
 
 #include "AuditOutbox.h"
 #include "FormsAuditAdapter.h"
+#include "SiteSync.h"
 #include "TransactionalFormStore.h"
 
 #include "mdp/accounts/AccountAuditSink.h"
@@ -32,6 +33,12 @@ public:
 
     store::Database &database() override { return *m_db; }
     forms::FormStore &forms() override { return *m_forms; }
+    // Workspace-internal parts (the site sync's): the store without the session checks, the accounts.
+    forms::SqlCipherFormStore &rawForms() { return *m_rawForms; }
+    accounts::AccountDirectory &accounts() { return *m_accounts; }
+    const Clock &clock() const { return m_clock; }
+    // Records as the system (into this connection's outbox inside a transaction).
+    Result<void> recordEvent(audit::AuditEvent event);
 
 private:
     explicit SecondConnection(Parts parts);
@@ -39,7 +46,6 @@ private:
     void record(const QString &type, const QString &actorId, const QString &subjectAccountId, bool success,
                 const QString &detail) override;
     audit::AuditAgent systemAgent() const;
-    Result<void> recordEvent(audit::AuditEvent event);
 
     // Declaration order is teardown order in reverse: what reports outlives what it reports to.
     std::unique_ptr<store::Database> m_db;
@@ -50,6 +56,7 @@ private:
     std::unique_ptr<FormsAuditAdapter> m_formsAudit;
     std::unique_ptr<forms::SqlCipherFormStore> m_rawForms;
     std::unique_ptr<TransactionalFormStore> m_forms;
+    std::unique_ptr<SiteSync> m_syncQueue; // queues this connection's record changes
 };
 
 } // namespace mdp::workspace

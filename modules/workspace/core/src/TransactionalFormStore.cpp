@@ -165,6 +165,22 @@ Result<FormRecord> TransactionalFormStore::masked(Result<FormRecord> record, int
     return record;
 }
 
+template<typename Call> Result<FormRecord> TransactionalFormStore::syncedWrite(Call &&call)
+{
+    return inOneTransaction(m_outbox, [&]() -> Result<FormRecord> {
+        Result<FormRecord> out = call();
+        // The change and its sync entry commit together: a change without its entry would never
+        // reach the site.
+        if (out && m_syncQueue) {
+            if (auto queued = m_syncQueue(out->id); !queued) {
+                m_outbox.refuseCommit(queued.error());
+                return queued.error();
+            }
+        }
+        return out;
+    });
+}
+
 TransactionalFormStore::TransactionalFormStore(FormStore &inner, AuditOutbox &outbox, const Authorizer *guard)
     : m_inner(inner)
     , m_outbox(outbox)
@@ -192,7 +208,7 @@ Result<FormRecord> TransactionalFormStore::createDraft(const QString &actor, con
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.create-draft"); !ok)
         return ok.error();
-    return masked(inOneTransaction(m_outbox, [&] { return m_inner.createDraft(actor, record); }));
+    return masked(syncedWrite([&] { return m_inner.createDraft(actor, record); }));
 }
 
 Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const QUuid &recordId,
@@ -202,47 +218,45 @@ Result<FormRecord> TransactionalFormStore::saveDraft(const QString &actor, const
         return ok.error();
     const int limit = ceiling();
     return masked(
-        inOneTransaction(
-            m_outbox,
-            [&]() -> Result<FormRecord> {
-                if (limit >= policy::kMaxLevel)
-                    return m_inner.saveDraft(actor, recordId, values, expectedRevision);
-                // What this session was not shown it cannot have changed: the stored values of masked fields
-                // stay, whatever the values sent say about them.
-                auto stored = m_inner.record(actor, recordId);
-                if (!stored)
-                    return stored.error();
-                const QHash<QString, int> levels = fieldLevels(stored->formId, stored->formVersion);
-                if (levels.isEmpty())
-                    return makeError(
-                        Error::Code::NotFound,
-                        QStringLiteral("the record's form definition cannot be read, so what this role may "
-                                       "change cannot be told; nothing was saved"));
-                QJsonObject merged = values;
-                QJsonObject visible = stored->values;
-                mask(visible, levels, limit);
-                // Free text this session read de-identified is, like a masked field, not its to change.
-                if (m_guard && m_guard->deidentifiesReads())
-                    deidentifyText(visible, textFields(stored->formId, stored->formVersion));
-                for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
-                    if (!visible.contains(it.key())) {
-                        merged.insert(it.key(), it.value()); // a masked field keeps its stored value
-                    } else if (visible.value(it.key()) != it.value()) {
-                        // A group with masked members, or text shown de-identified: it cannot be merged
-                        // with what was sent without guessing, so a change to it is refused rather than
-                        // dropped.
-                        if (values.value(it.key()) != visible.value(it.key()))
-                            return makeError(Error::Code::PermissionDenied,
-                                             QStringLiteral("\"%1\" holds what your role does not see "
-                                                            "(masked fields or identifiers); "
-                                                            "it cannot be changed from this session")
-                                                 .arg(it.key()));
-                        merged.insert(it.key(), it.value());
-                    }
+        syncedWrite([&]() -> Result<FormRecord> {
+            if (limit >= policy::kMaxLevel)
+                return m_inner.saveDraft(actor, recordId, values, expectedRevision);
+            // What this session was not shown it cannot have changed: the stored values of masked fields
+            // stay, whatever the values sent say about them.
+            auto stored = m_inner.record(actor, recordId);
+            if (!stored)
+                return stored.error();
+            const QHash<QString, int> levels = fieldLevels(stored->formId, stored->formVersion);
+            if (levels.isEmpty())
+                return makeError(
+                    Error::Code::NotFound,
+                    QStringLiteral("the record's form definition cannot be read, so what this role may "
+                                   "change cannot be told; nothing was saved"));
+            QJsonObject merged = values;
+            QJsonObject visible = stored->values;
+            mask(visible, levels, limit);
+            // Free text this session read de-identified is, like a masked field, not its to change.
+            if (m_guard && m_guard->deidentifiesReads())
+                deidentifyText(visible, textFields(stored->formId, stored->formVersion));
+            for (auto it = stored->values.begin(); it != stored->values.end(); ++it) {
+                if (!visible.contains(it.key())) {
+                    merged.insert(it.key(), it.value()); // a masked field keeps its stored value
+                } else if (visible.value(it.key()) != it.value()) {
+                    // A group with masked members, or text shown de-identified: it cannot be merged
+                    // with what was sent without guessing, so a change to it is refused rather than
+                    // dropped.
+                    if (values.value(it.key()) != visible.value(it.key()))
+                        return makeError(Error::Code::PermissionDenied,
+                                         QStringLiteral("\"%1\" holds what your role does not see "
+                                                        "(masked fields or identifiers); "
+                                                        "it cannot be changed from this session")
+                                             .arg(it.key()));
+                    merged.insert(it.key(), it.value());
                 }
+            }
 
-                return m_inner.saveDraft(actor, recordId, merged, expectedRevision);
-            }),
+            return m_inner.saveDraft(actor, recordId, merged, expectedRevision);
+        }),
         limit);
 }
 
@@ -251,8 +265,7 @@ Result<FormRecord> TransactionalFormStore::submit(const QString &actor, const QU
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.submit"); !ok)
         return ok.error();
-    return masked(
-        inOneTransaction(m_outbox, [&] { return m_inner.submit(actor, recordId, expectedRevision); }));
+    return masked(syncedWrite([&] { return m_inner.submit(actor, recordId, expectedRevision); }));
 }
 
 Result<FormRecord> TransactionalFormStore::approve(const QString &actor, const QUuid &recordId,
@@ -260,8 +273,7 @@ Result<FormRecord> TransactionalFormStore::approve(const QString &actor, const Q
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.approve"); !ok)
         return ok.error();
-    return masked(inOneTransaction(
-        m_outbox, [&] { return m_inner.approve(actor, recordId, expectedRevision, comment); }));
+    return masked(syncedWrite([&] { return m_inner.approve(actor, recordId, expectedRevision, comment); }));
 }
 
 Result<FormRecord> TransactionalFormStore::reject(const QString &actor, const QUuid &recordId,
@@ -269,8 +281,7 @@ Result<FormRecord> TransactionalFormStore::reject(const QString &actor, const QU
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.reject"); !ok)
         return ok.error();
-    return masked(inOneTransaction(
-        m_outbox, [&] { return m_inner.reject(actor, recordId, expectedRevision, reason); }));
+    return masked(syncedWrite([&] { return m_inner.reject(actor, recordId, expectedRevision, reason); }));
 }
 
 Result<FormRecord> TransactionalFormStore::amend(const QString &actor, const QUuid &recordId,
@@ -278,8 +289,7 @@ Result<FormRecord> TransactionalFormStore::amend(const QString &actor, const QUu
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.amend"); !ok)
         return ok.error();
-    return masked(
-        inOneTransaction(m_outbox, [&] { return m_inner.amend(actor, recordId, expectedRevision, reason); }));
+    return masked(syncedWrite([&] { return m_inner.amend(actor, recordId, expectedRevision, reason); }));
 }
 
 Result<FormRecord> TransactionalFormStore::withdraw(const QString &actor, const QUuid &recordId,
@@ -287,8 +297,7 @@ Result<FormRecord> TransactionalFormStore::withdraw(const QString &actor, const 
 {
     if (auto ok = permitActing(m_guard, actor, u"forms.withdraw"); !ok)
         return ok.error();
-    return masked(
-        inOneTransaction(m_outbox, [&] { return m_inner.withdraw(actor, recordId, expectedRevision); }));
+    return masked(syncedWrite([&] { return m_inner.withdraw(actor, recordId, expectedRevision); }));
 }
 
 Result<FormRecord> TransactionalFormStore::record(const QString &actor, const QUuid &recordId)

@@ -35,6 +35,13 @@ public:
         m_policy = std::move(source);
     }
 
+    // Where each record change queues its sync entry (SiteSync::enqueueRecord), inside the change's
+    // transaction; unset: nothing is queued.
+    void setSyncQueue(std::function<Result<void>(const QUuid &recordId)> queue)
+    {
+        m_syncQueue = std::move(queue);
+    }
+
     Result<forms::FormDefinition> importDefinition(const QString &actor, const QByteArray &json) override;
     Result<QList<forms::FormDefinition>> definitions() override;
     Result<forms::FormDefinition> definition(const QString &formId, int version) override;
@@ -74,6 +81,7 @@ public:
     void setChangeListener(std::function<void(const QUuid &recordId)> listener) override;
 
 private:
+    template<typename Call> Result<forms::FormRecord> syncedWrite(Call &&call);
     // Level 4 and 5 fields (classification: the definition's, raised by the default rules) above what
     // the session sees unmasked are taken out of what a read returns; a draft saved by such
     // a session keeps their stored values.
@@ -97,6 +105,7 @@ private:
     QHash<QString, QHash<QString, int>> m_levels; // "formId/version/policy" -> field path -> level
     std::function<std::shared_ptr<const policy::PolicySet>()> m_policy;
     QHash<QString, QSet<QString>> m_texts; // "formId/version" -> free-text field paths
+    std::function<Result<void>(const QUuid &recordId)> m_syncQueue;
 };
 
 } // namespace mdp::workspace

@@ -13,6 +13,7 @@
 #include "RegistryAuditAdapter.h"
 #include "SearchIndexBuilder.h"
 #include "SecondConnection.h"
+#include "SiteSync.h"
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
@@ -225,6 +226,7 @@ struct Workspace::Impl
     std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::unique_ptr<FormsMergeFollower> formsFollower;
     std::unique_ptr<TransactionalFormStore> transactionalForms;
+    std::unique_ptr<SiteSync> syncQueue; // queues the record changes made here for the site sync
     std::unique_ptr<WorkspacePolicies> policies;
     std::unique_ptr<WorkspaceServerLink> serverLink;
     std::unique_ptr<AuditHistoryCheck> historyCheck; // reads the audit log: stopped before it goes
@@ -1241,6 +1243,18 @@ struct Workspace::Impl
             *database, *audit, *signer,
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
             authorizer.get(), directory, *clock);
+        // The site sync runs on the link's thread, on a connection of its own.
+        serverLink->setSyncOpener([impl = this]() -> Result<std::unique_ptr<SiteSync>> {
+            auto connection = impl->openSecondConnection();
+            if (!connection)
+                return connection.error();
+            SecondConnection *c = connection.value().get();
+            auto sync = std::make_unique<SiteSync>(
+                c->database(), c->rawForms(), c->accounts(),
+                [c](audit::AuditEvent event) { return c->recordEvent(std::move(event)); }, c->clock());
+            sync->own(std::move(connection.value()));
+            return sync;
+        });
         if (auto r = serverLink->load(); !r)
             return r;
         transactionalForms->setPolicySource([gate = accessGate.get()] { return gate->engine().policy(); });
@@ -1611,6 +1625,23 @@ struct Workspace::Impl
                                          currentRolesOf(*accounts, *clock, session->accountId)};
     }
 
+    Result<std::unique_ptr<SecondConnection>> openSecondConnection()
+    {
+        auto options = connectionOptions(false);
+        if (!options)
+            return options.error();
+        auto db = store::Database::open(std::move(options.value()));
+        if (!db)
+            return db.error();
+        SecondConnection::Parts parts;
+        parts.database = std::move(db.value());
+        parts.log = audit.get();
+        parts.clock = clock;
+        parts.shipping = shipping;
+        parts.nodeId = nodeId;
+        return SecondConnection::open(std::move(parts));
+    }
+
     Result<void> openForms()
     {
         formsAudit = std::make_unique<FormsAuditAdapter>(
@@ -1632,6 +1663,11 @@ struct Workspace::Impl
             return store.error();
         forms = std::move(store.value());
         transactionalForms = std::make_unique<TransactionalFormStore>(*forms, *outbox, authorizer.get());
+        syncQueue = std::make_unique<SiteSync>(
+            *database, *forms, *accounts,
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
+        transactionalForms->setSyncQueue(
+            [queue = syncQueue.get()](const QUuid &id) { return queue->enqueueRecord(id); });
         return {};
     }
 };
@@ -2696,19 +2732,7 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
 
 Result<std::unique_ptr<WorkspaceConnection>> Workspace::openConnection()
 {
-    auto options = d->connectionOptions(false);
-    if (!options)
-        return options.error();
-    auto db = store::Database::open(std::move(options.value()));
-    if (!db)
-        return db.error();
-    SecondConnection::Parts parts;
-    parts.database = std::move(db.value());
-    parts.log = d->audit.get();
-    parts.clock = d->clock;
-    parts.shipping = d->shipping;
-    parts.nodeId = d->nodeId;
-    auto connection = SecondConnection::open(std::move(parts));
+    auto connection = d->openSecondConnection();
     if (!connection)
         return connection.error();
     return std::unique_ptr<WorkspaceConnection>(std::move(connection.value()));

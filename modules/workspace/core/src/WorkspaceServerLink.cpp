@@ -1,6 +1,7 @@
 #include "WorkspaceServerLink.h"
 
 #include "Authorizer.h"
+#include "SiteSync.h"
 
 #include "mdp/audit/Sm2CheckpointSigner.h"
 #include "mdp/crypto/Certificate.h"
@@ -20,6 +21,8 @@ namespace mdp::workspace {
 namespace {
 
 constexpr int kFramesPerShipment = 2000;
+constexpr int kEntriesPerCall = 200;
+constexpr int kRoundsPerPass = 32;
 
 QString witnessFile(const QString &directory)
 {
@@ -52,6 +55,11 @@ struct WorkspaceServerLink::Shared
     QByteArray witnessSignature;
     QByteArray serverKeyDer;
     std::function<void(const ServerStatus &)> listener;
+    // The site sync (shipMutex): its connection, opened on first use, and this workstation's
+    // certificate fingerprint (the server's "origin" of what it pushed).
+    std::function<Result<std::unique_ptr<SiteSync>>()> openSync;
+    std::unique_ptr<SiteSync> sync;
+    QString ownFingerprint;
 
     Shared(const audit::AuditLog &l, audit::Sm2CheckpointSigner &s, const Clock &c, QString dir)
         : log(l)
@@ -97,6 +105,10 @@ struct WorkspaceServerLink::Shared
     {
         std::lock_guard shipping(shipMutex);
         shipLocked();
+        syncLocked();
+        // What the sync applied or refused was recorded: shipped in the same pass.
+        if (status.state == ServerStatus::State::Connected && log.durableSize() > status.auditWitnessed)
+            shipLocked();
         std::lock_guard lock(mutex);
         published = status;
         return published;
@@ -109,10 +121,166 @@ struct WorkspaceServerLink::Shared
         std::lock_guard lock(mutex);
         settings = std::move(next);
         client.reset();
+        sync.reset();
+        ownFingerprint.clear();
+        if (settings) {
+            if (auto certificate = crypto::Certificate::fromPem(settings->certificatePem))
+                ownFingerprint = QString::fromLatin1(certificate->fingerprint().toHex());
+        }
         status = start;
         if (settings)
             loadWitness();
         published = status;
+    }
+
+    // Closes the sync's connection (before the workspace's database and audit log go).
+    void closeSync()
+    {
+        std::lock_guard shipping(shipMutex);
+        sync.reset();
+    }
+
+    // The site sync's part of a pass: push the outbox, pull and apply the site's entries,
+    // then count what waits. Called with `shipMutex` held, after the audit shipment.
+    void syncLocked()
+    {
+        status.syncEnabled = settings && settings->siteKey.size() == 32;
+        if (!status.syncEnabled) {
+            sync.reset();
+            status.syncPending = status.syncConflicts = 0;
+            return;
+        }
+        if (!sync) {
+            if (!openSync)
+                return;
+            auto opened = openSync();
+            if (!opened) {
+                status.syncMessage = opened.error().message;
+                return;
+            }
+            sync = std::move(opened.value());
+        }
+        if (client && status.state == ServerStatus::State::Connected) {
+            if (auto exchanged = exchangeLocked(); !exchanged) {
+                status.syncMessage = exchanged.error().message;
+                if (exchanged.error().code == Error::Code::Io)
+                    setState(ServerStatus::State::Unreachable, exchanged.error().message);
+                else if (exchanged.error().code == Error::Code::PermissionDenied)
+                    setState(ServerStatus::State::CertificateRefused, exchanged.error().message);
+            } else {
+                status.lastContact = clock.now();
+            }
+        }
+        if (auto counts = sync->counts()) {
+            status.syncPending = counts->pending;
+            status.syncConflicts = counts->conflicts;
+            status.syncLastSequence = counts->lastSequence;
+            if (!counts->lastConflict.isEmpty())
+                status.syncMessage = counts->lastConflict;
+        }
+    }
+
+    // The relay takes entries from signed-in site members: the sync account's token (bound to this
+    // workstation's certificate), taken again when the server no longer accepts it.
+    Result<void> exchangeLocked()
+    {
+        auto once = exchangeOnce();
+        if (once || once.error().code != Error::Code::Unauthenticated || settings->syncUserName.isEmpty())
+            return once;
+        client->setAccessToken(QString());
+        return exchangeOnce();
+    }
+
+    Result<void> exchangeOnce()
+    {
+        if (client->accessToken().isEmpty()) {
+            if (settings->syncUserName.isEmpty())
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("no server account is set for the sync"));
+            auto signedIn = client->signIn(settings->syncUserName, passwordBytes(settings->syncPassword));
+            if (!signedIn)
+                return signedIn.error();
+        }
+        const net::SyncCipher cipher{SecureBytes(settings->siteKey)};
+        // Push: a batch is taken whole or not at all; a stale revision is listed and that change kept
+        // as a conflict (never pushed again), the rest go in the next round.
+        for (int round = 0; round < kRoundsPerPass; ++round) {
+            auto queued = sync->nextToPush(kEntriesPerCall);
+            if (!queued)
+                return queued.error();
+            if (queued->isEmpty())
+                break;
+            QList<net::OutgoingEntry> entries;
+            QStringList ids;
+            for (const SiteSync::Queued &q : queued.value()) {
+                net::OutgoingEntry entry{q.entryId, q.kind, q.objectId, q.revision, {}};
+                auto sealed = cipher.seal(entry, q.payload);
+                if (!sealed)
+                    return sealed.error();
+                entry.ciphertext = std::move(sealed.value());
+                entries << entry;
+                ids << q.entryId;
+            }
+            auto outcome = client->push(entries);
+            if (!outcome)
+                return outcome.error();
+            if (outcome->applied) {
+                if (auto removed = sync->pushed(ids); !removed)
+                    return removed;
+                continue;
+            }
+            if (outcome->conflicts.isEmpty())
+                return makeError(Error::Code::Conflict,
+                                 QStringLiteral("the server took none of the changes"));
+            for (const QJsonValue value : std::as_const(outcome->conflicts)) {
+                const QJsonObject conflict = value.toObject();
+                const QString why =
+                    QStringLiteral("record %1: revision %2 was refused, the site holds revision %3 (changed "
+                                   "on another workstation); not merged")
+                        .arg(conflict.value(QLatin1String("objectId")).toString())
+                        .arg(qint64(conflict.value(QLatin1String("offeredRevision")).toDouble()))
+                        .arg(qint64(conflict.value(QLatin1String("currentRevision")).toDouble()));
+                if (auto marked =
+                        sync->markConflict(conflict.value(QLatin1String("entryId")).toString(), why);
+                    !marked)
+                    return marked;
+            }
+        }
+        // Pull: everything after the sequence applied last; this workstation's own entries are passed
+        // over, an entry that does not open with the site key is refused and recorded.
+        auto last = sync->lastSequence();
+        if (!last)
+            return last.error();
+        qint64 after = last.value();
+        for (int round = 0; round < kRoundsPerPass; ++round) {
+            bool more = false;
+            auto entries = client->pull(after, kEntriesPerCall, &more);
+            if (!entries)
+                return entries.error();
+            for (const net::IncomingEntry &entry : entries.value()) {
+                after = std::max(after, entry.sequence);
+                if (entry.origin == ownFingerprint) {
+                    if (auto skipped = sync->skip(entry.sequence); !skipped)
+                        return skipped;
+                    continue;
+                }
+                auto plain = cipher.open(entry);
+                Result<bool> applied =
+                    plain ? sync->apply(entry, plain.value()) : Result<bool>(plain.error());
+                if (!applied) {
+                    if (applied.error().code != Error::Code::Tampered)
+                        return applied.error(); // retried from this entry on the next pass
+                    if (auto refused = sync->refuse(entry, applied.error()); !refused)
+                        return refused;
+                    status.syncMessage = QStringLiteral("a sync entry from %1 did not authenticate and was "
+                                                        "refused")
+                                             .arg(entry.origin.left(16));
+                }
+            }
+            if (!more || entries->isEmpty())
+                break;
+        }
+        return {};
     }
 
     // One pass: ship what the server does not hold yet. Called with `shipMutex` held.
@@ -231,6 +399,7 @@ WorkspaceServerLink::WorkspaceServerLink(store::Database &db, const audit::Audit
 WorkspaceServerLink::~WorkspaceServerLink()
 {
     stopThread();
+    m_shared->closeSync();
 }
 
 void WorkspaceServerLink::setInterval(int milliseconds)
@@ -243,7 +412,8 @@ void WorkspaceServerLink::setInterval(int milliseconds)
 Result<void> WorkspaceServerLink::load()
 {
     auto row = m_db.queryOne(
-        QStringLiteral("SELECT host, port, server_name, ca_pem, certificate_pem, private_key_pem "
+        QStringLiteral("SELECT host, port, server_name, ca_pem, certificate_pem, private_key_pem, site_key, "
+                       "sync_user, sync_password "
                        "FROM server_link WHERE id = 1"));
     if (!row)
         return row.error();
@@ -256,6 +426,9 @@ Result<void> WorkspaceServerLink::load()
     settings.caPem = (**row)[3].toByteArray();
     settings.certificatePem = (**row)[4].toByteArray();
     settings.privateKeyPem = (**row)[5].toByteArray();
+    settings.siteKey = (**row)[6].toByteArray();
+    settings.syncUserName = (**row)[7].toString();
+    settings.syncPassword = (**row)[8].toByteArray();
     auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
     ServerStatus start;
     start.state = ServerStatus::State::Connecting;
@@ -273,11 +446,13 @@ Result<void> WorkspaceServerLink::store(const ServerSettings &settings, const QS
         if (!removed)
             return removed.error();
         auto written = m_db.execute(
-            QStringLiteral("INSERT INTO server_link (id, host, port, server_name, ca_pem, certificate_pem, "
-                           "private_key_pem, "
-                           "configured_at, configured_by) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+            QStringLiteral(
+                "INSERT INTO server_link (id, host, port, server_name, ca_pem, certificate_pem, "
+                "private_key_pem, configured_at, configured_by, site_key, sync_user, sync_password) "
+                "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
             {settings.host, int(settings.port), settings.serverName, settings.caPem, settings.certificatePem,
-             settings.privateKeyPem, m_clock.now().toUTC(), by});
+             settings.privateKeyPem, m_clock.now().toUTC(), by, settings.siteKey, settings.syncUserName,
+             settings.syncPassword});
         if (!written)
             return written.error();
         auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
@@ -288,7 +463,8 @@ Result<void> WorkspaceServerLink::store(const ServerSettings &settings, const QS
         event.detail = {{QStringLiteral("host"), settings.host},
                         {QStringLiteral("port"), int(settings.port)},
                         {QStringLiteral("workstation"), certificate ? certificate->commonName() : QString()},
-                        {QStringLiteral("certificate"), certificate ? certificate->serialHex() : QString()}};
+                        {QStringLiteral("certificate"), certificate ? certificate->serialHex() : QString()},
+                        {QStringLiteral("sync"), settings.siteKey.size() == 32}};
         return m_record(std::move(event));
     });
 }
@@ -301,6 +477,10 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
     if (settings.host.trimmed().isEmpty() || settings.port == 0)
         return makeError(Error::Code::InvalidArgument,
                          QStringLiteral("the server's address and port are needed"));
+    if (!settings.siteKey.isEmpty() && settings.siteKey.size() != 32)
+        return makeError(
+            Error::Code::InvalidArgument,
+            QStringLiteral("the site key must be 32 bytes (it has %1)").arg(settings.siteKey.size()));
     auto ca = crypto::Certificate::fromPem(settings.caPem);
     if (!ca || !ca->isAuthority())
         return makeError(Error::Code::InvalidArgument,
@@ -365,6 +545,8 @@ std::optional<ServerSettings> WorkspaceServerLink::settings() const
         return std::nullopt;
     ServerSettings out = *m_shared->settings;
     out.privateKeyPem.clear();
+    out.siteKey.clear();
+    out.syncPassword.clear();
     return out;
 }
 
@@ -412,7 +594,9 @@ void WorkspaceServerLink::startThread()
             lock.lock();
             const auto listener = shared->listener;
             if (listener && (after.state != before.state || after.auditWitnessed != before.auditWitnessed ||
-                             after.message != before.message)) {
+                             after.message != before.message || after.syncPending != before.syncPending ||
+                             after.syncConflicts != before.syncConflicts ||
+                             after.syncLastSequence != before.syncLastSequence)) {
                 lock.unlock();
                 listener(after);
                 lock.lock();
@@ -437,6 +621,13 @@ void WorkspaceServerLink::stopThread()
 void WorkspaceServerLink::stop()
 {
     stopThread();
+    m_shared->closeSync();
+}
+
+void WorkspaceServerLink::setSyncOpener(SyncOpener opener)
+{
+    std::lock_guard shipping(m_shared->shipMutex);
+    m_shared->openSync = std::move(opener);
 }
 
 } // namespace mdp::workspace

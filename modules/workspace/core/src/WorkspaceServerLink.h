@@ -21,10 +21,12 @@ class Database;
 namespace mdp::workspace {
 
 class Authorizer;
+class SiteSync;
 
 // ServerLink on the workspace: settings in `server_link` (main connection, main thread), and a
-// shipping thread of its own that reads only the audit log (thread-safe), the signer and the settings
-// it was handed, so no database connection crosses threads.
+// shipping thread of its own that reads the audit log (thread-safe), the signer and the settings it
+// was handed. The site sync (with a site key) runs in the same pass on a database connection of its
+// own (SyncOpener), used only under the shipping lock, never the main thread's connection.
 class WorkspaceServerLink final : public ServerLink, public WorkspaceService
 {
 public:
@@ -50,6 +52,9 @@ public:
 
     // How often the background ships (tests shorten it).
     void setInterval(int milliseconds);
+    // Opens the connection the site sync works on; set before load().
+    using SyncOpener = std::function<Result<std::unique_ptr<SiteSync>>()>;
+    void setSyncOpener(SyncOpener opener);
 
 private:
     struct Shared;

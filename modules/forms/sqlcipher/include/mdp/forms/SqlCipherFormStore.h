@@ -114,6 +114,27 @@ public:
     Result<void> moveRecordsBack(const QList<QUuid> &recordIds, const QUuid &from, const QUuid &to,
                                  const QString &toPseudonym);
 
+    // --- site sync (issue 11 part 5, R-7.4.1) ------------------------------------------------------
+    // Workspace-internal: the workspace's sync reaches them on its own connection; they are not part
+    // of FormStore, so no session (and no screen) can call them.
+    struct SyncState
+    {
+        FormRecord record;                             // as stored: account ids are this database's
+        Transition transition = Transition::SaveDraft; // of the version that made `record.revision`
+        QString actorId;                               // who made that version
+        QString reason;
+        int formalVersionMade = 0; // > 0 when that version approved formal version N
+        QByteArray definitionJson; // the record's form definition (compact JSON)
+    };
+    // The record's current state and the version that made it.
+    Result<SyncState> syncState(const QUuid &recordId);
+    // Writes a state another workstation made, without the actor checks of the interactive calls
+    // (they were made there): the record row, its version, and the review task following the status
+    // (an open task for the reviewer while pending, closed otherwise); the form definition is stored
+    // first when it is missing. Returns false, and writes nothing, when the record here is at that
+    // revision or later. Not audited here: the caller records its event in the same transaction.
+    Result<bool> applySyncState(const SyncState &state);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -28,7 +28,8 @@ public:
     quint16 port() const;
     QString directory() const;
     // The link settings of a demo workstation: the demo CA, and workstation.crt/key for
-    // "workstation-1" or NAME.crt/key issued on demand for another name.
+    // "workstation-1" or NAME.crt/key issued on demand for another name, and the demo site key
+    // (demo-accounts.json), so demo workstations sync.
     Result<workspace::ServerSettings>
     workstationSettings(const QString &name = QStringLiteral("workstation-1")) const;
 

@@ -23,6 +23,14 @@ struct ServerSettings
     QByteArray caPem;
     QByteArray certificatePem;
     QByteArray privateKeyPem; // write-only: settings() returns it empty
+    // The site's sync key (32 bytes; SM4-GCM seals every sync entry end to end, the server never holds
+    // it). Write-only like the key; empty: this workstation does not sync, audit shipping goes on.
+    QByteArray siteKey;
+    // The server account the sync calls run under (the relay takes entries from signed-in site members
+    // only; the token is bound to this workstation's certificate). An account without a second factor;
+    // the password is write-only like the key. Until users' own server sign-in supplies the token.
+    QString syncUserName;
+    QByteArray syncPassword;
 };
 
 // What the sync status indicator shows.
@@ -45,6 +53,12 @@ struct ServerStatus
     qint64 auditEvents = 0;       // durable events of the local chain
     qint64 auditWitnessed = 0;    // events the server holds and counter-signed
     QDateTime witnessedAt;
+    // Site sync: off without a site key.
+    bool syncEnabled = false;
+    qint64 syncPending = 0;      // changes waiting in the outbox to be pushed
+    qint64 syncLastSequence = 0; // the relay sequence applied last
+    qint64 syncConflicts = 0;    // changes the server refused as stale (kept, not pushed again)
+    QString syncMessage;         // the last conflict or sync error, without patient data
 };
 
 // The workstation's link to mdp-grantd (issue 11 part 7; near real time, R-7.4.3 in transit):
@@ -66,7 +80,8 @@ public:
     virtual std::optional<ServerSettings> settings() const = 0; // without the private key
     virtual ServerStatus status() const = 0;
     // Ships what the server does not hold yet, now, on the calling thread (the background does the
-    // same); returns the status after it.
+    // same), then, with a site key, pushes this workstation's changes and applies the site's
+    // returns the status after it.
     virtual Result<ServerStatus> shipAuditNow() = 0;
     // Told (on the link's own thread) whenever the status changes.
     virtual void setStatusListener(std::function<void(const ServerStatus &)> listener) = 0;

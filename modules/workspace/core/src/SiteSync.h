@@ -1,0 +1,105 @@
+#pragma once
+
+#include "mdp/audit/AuditEvent.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/foundation/Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+namespace mdp::store {
+class Database;
+}
+namespace mdp::forms {
+class SqlCipherFormStore;
+}
+namespace mdp::accounts {
+class AccountDirectory;
+}
+namespace mdp::net {
+struct IncomingEntry;
+}
+
+namespace mdp::workspace {
+
+class WorkspaceConnection;
+
+// The workstation's half of the site sync (issue 11 part 5, R-7.4.1) on one database connection: the
+// outbox a forms change writes into its own transaction, and the apply of what other workstations
+// of the site pushed. Entries carry user names, never this database's account ids (those are local
+// to a workstation): they are mapped back by name on apply, and a name unknown here is kept as it is
+// so the record shows who it was. Patients stay with the workstation that registered them: a record
+// carries its patient's id and pseudonym only (identity is never synced).
+class SiteSync
+{
+public:
+    using Recorder = std::function<Result<void>(audit::AuditEvent)>;
+
+    static QString formRecordKind() { return QStringLiteral("form-record"); }
+
+    SiteSync(store::Database &db, forms::SqlCipherFormStore &forms, accounts::AccountDirectory &accounts,
+             Recorder record, const Clock &clock);
+    ~SiteSync();
+
+    // Keeps the connection the parts above belong to alive as long as this object.
+    void own(std::unique_ptr<WorkspaceConnection> connection);
+
+    // Inside the forms change's transaction: queues the record's full current state (nothing when this
+    // workstation has no site key, so the outbox does not grow without a server to empty it).
+    Result<void> enqueueRecord(const QUuid &recordId);
+
+    struct Queued
+    {
+        QString entryId;
+        QString kind;
+        QString objectId;
+        qint64 revision = 0;
+        QByteArray payload;
+    };
+    // The oldest rows to push; rows of a record that already holds a conflict are marked as blocked
+    // behind it instead (pushing them would build on a state the site never accepted).
+    Result<QList<Queued>> nextToPush(int limit);
+    // The server holds them: removed.
+    Result<void> pushed(const QStringList &entryIds);
+    // The server refused it as stale: kept with `why`, never pushed again, recorded ("sync.conflict").
+    Result<void> markConflict(const QString &entryId, const QString &why);
+
+    Result<qint64> lastSequence();
+    // Moves past an entry that needs nothing here (this workstation's own).
+    Result<void> skip(qint64 sequence);
+    // An entry that does not authenticate: a security alert is recorded, the entry is never applied.
+    Result<void> refuse(const net::IncomingEntry &entry, const Error &why);
+    // Applies an opened entry in one transaction with its audit event ("sync.apply") and the new
+    // sequence; an entry at or below the local revision changes nothing (true when applied).
+    Result<bool> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
+
+    struct Counts
+    {
+        qint64 pending = 0;
+        qint64 conflicts = 0;
+        qint64 lastSequence = 0;
+        QString lastConflict;
+    };
+    Result<Counts> counts();
+
+private:
+    QString nameOf(const QString &accountId);
+    QString idOf(const QString &userName);
+
+    std::unique_ptr<WorkspaceConnection> m_owned; // first: destroyed last
+    store::Database &m_db;
+    forms::SqlCipherFormStore &m_forms;
+    accounts::AccountDirectory &m_accounts;
+    Recorder m_record;
+    const Clock &m_clock;
+};
+
+// Whether the link holds a site key (the outbox is written only then).
+Result<bool> siteSyncEnabled(store::Database &db);
+
+} // namespace mdp::workspace

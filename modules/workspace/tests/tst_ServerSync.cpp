@@ -1,0 +1,373 @@
+// Site sync through mdp-grantd (issue 11 part 5; R-7.4.1 near-real-time central store, with the review
+// workflow of R-6.2.2-R-6.2.4 spanning workstations): two workspaces linked to one real demo server on
+// loopback. A clinician submits on A, the reviewer approves on B, and A shows the formal version; a
+// change made while the server is down arrives once after it is back; two workstations changing one
+// record at the same revision give a conflict, never a merge; an entry not sealed with the site key is
+// refused on apply and recorded.
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/crypto/Random.h"
+#include "mdp/forms/FormStore.h"
+#include "mdp/net/GrantClient.h"
+#include "mdp/registry/Registry.h"
+#include "mdp/startup/DemoServer.h"
+#include "mdp/workspace/AuditQueries.h"
+#include "mdp/workspace/DemoWorkspace.h"
+#include "mdp/workspace/ServerLink.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mdp;
+
+namespace {
+
+#define TAKE(var, expr)                                                                                      \
+    auto var##Result_ = (expr);                                                                              \
+    QVERIFY2(var##Result_.ok(), var##Result_.ok() ? "" : qPrintable(var##Result_.error().toString()));       \
+    auto var = std::move(var##Result_).value()
+
+#define CHECK_OK(expr)                                                                                       \
+    do {                                                                                                     \
+        auto r_ = (expr);                                                                                    \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : qPrintable(r_.error().toString()));                                 \
+    } while (0)
+
+const QByteArray kForm = R"json({
+  "id": "sync-test", "title": {"en": "Sync (test)"}, "category": "baseline",
+  "sections": [{"id": "main", "fields": [
+    {"id": "sizeMm", "type": "integer", "label": {"en": "Size"}, "minimum": 0, "maximum": 200}
+  ]}]
+})json";
+
+const SecureBytes kPassphrase = passwordBytes("server-sync test passphrase 2026");
+
+} // namespace
+
+class ServerSyncTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    // Real time (the demo certificates are valid from now on), advanced by hand for fresh TOTP steps.
+    ManualClock m_clock{QDateTime::currentDateTimeUtc()};
+    std::unique_ptr<startup::DemoServer> m_server;
+    workspace::DemoWorkspace m_a;
+    workspace::DemoWorkspace m_b;
+    registry::Patient m_patient;
+
+    QString program() const { return QStringLiteral(MDP_BINARY_DIR "/bin/mdp-grantd"); }
+    QString serverDir() const { return m_dir.filePath(QStringLiteral("grantd")); }
+
+    static const workspace::DemoAccount &account(const workspace::DemoWorkspace &demo,
+                                                 const QString &userName)
+    {
+        for (const auto &a : demo.accounts)
+            if (a.userName == userName)
+                return a;
+        qFatal("no demo account %s", qPrintable(userName));
+    }
+
+    bool signIn(workspace::DemoWorkspace &demo, const QString &userName)
+    {
+        demo.workspace->logout();
+        m_clock.advance(31 * 1000); // a fresh TOTP step
+        auto session = workspace::loginDemoAccount(*demo.workspace, account(demo, userName));
+        if (!session)
+            qWarning() << "sign-in failed:" << session.error().toString();
+        return session.ok();
+    }
+
+    static QString me(workspace::DemoWorkspace &demo) { return demo.workspace->session()->accountId; }
+
+    static workspace::ServerStatus sync(workspace::DemoWorkspace &demo)
+    {
+        auto status = demo.workspace->serverLink().shipAuditNow();
+        return status ? status.value() : workspace::ServerStatus{};
+    }
+
+    // The audit events about one record (or other datum), read as the auditor.
+    QList<audit::AuditEvent> eventsAbout(workspace::DemoWorkspace &demo, const QString &dataId,
+                                         const QString &type)
+    {
+        QList<audit::AuditEvent> out;
+        if (!signIn(demo, QStringLiteral("aud.zhao")))
+            return out;
+        auto rows = workspace::AuditQueries(*demo.workspace).byDataId(dataId);
+        if (!rows)
+            return out;
+        for (const auto &row : rows.value())
+            if (row.event.type == type)
+                out << row.event;
+        return out;
+    }
+
+    Result<forms::FormRecord> createAndSubmitOnA(int size, bool submit = true)
+    {
+        if (!signIn(m_a, QStringLiteral("dr.wang")))
+            return makeError(Error::Code::PermissionDenied, QStringLiteral("sign-in"));
+        forms::NewRecord n;
+        n.formId = QStringLiteral("sync-test");
+        n.patientId = m_patient.id;
+        n.patientPseudonym = m_patient.pseudonymId;
+        n.values = QJsonObject{{QStringLiteral("sizeMm"), size}};
+        auto draft = m_a.workspace->forms().createDraft(me(m_a), n);
+        if (!draft || !submit)
+            return draft;
+        return m_a.workspace->forms().submit(me(m_a), draft->id, draft->revision);
+    }
+
+    bool connect(workspace::DemoWorkspace &demo, const QString &name)
+    {
+        demo.workspace->logout();
+        // Issued on demand (valid from now on): the workspaces' clock must not be behind it.
+        if (!m_server->workstationSettings(name))
+            return false;
+        const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(2);
+        if (m_clock.now() < now)
+            m_clock.set(now);
+        auto linked = startup::connectDemoWorkspace(*demo.workspace, *m_server, name);
+        if (!linked)
+            qWarning() << "link failed:" << linked.error().toString();
+        return linked.ok();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        if (!QFileInfo::exists(program()))
+            QSKIP("mdp-grantd is not built");
+        TAKE(server, startup::DemoServer::start(serverDir(), program()));
+        m_server = std::move(server);
+        m_clock.set(QDateTime::currentDateTimeUtc().addSecs(2)); // after the certificates were made
+        TAKE(a,
+             workspace::createDemoWorkspace(m_dir.filePath(QStringLiteral("a")), m_clock, {}, kPassphrase));
+        m_a = std::move(a);
+        TAKE(b,
+             workspace::createDemoWorkspace(m_dir.filePath(QStringLiteral("b")), m_clock, {}, kPassphrase));
+        m_b = std::move(b);
+
+        // Before a site key: the link ships audit, sync is off.
+        QVERIFY(!m_a.workspace->serverLink().status().syncEnabled);
+        QVERIFY(connect(m_a, QStringLiteral("workstation-1")));
+        QVERIFY(connect(m_b, QStringLiteral("workstation-2")));
+        QVERIFY(m_a.workspace->serverLink().settings()->siteKey.isEmpty()); // write-only
+        const workspace::ServerStatus first = sync(m_a);
+        QCOMPARE(int(first.state), int(workspace::ServerStatus::State::Connected));
+        QVERIFY(first.syncEnabled);
+
+        // The form and a reviewer profile on A; the patient on A (identity stays there).
+        QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
+        TAKE(imported, m_a.workspace->forms().importDefinition(me(m_a), kForm));
+        TAKE(reviewer, m_a.workspace->accounts().find(QStringLiteral("rev.li")));
+        QVERIFY(reviewer.has_value());
+        CHECK_OK(m_a.workspace->forms().setReviewerProfile(
+            me(m_a), forms::ReviewerProfile{reviewer->idString(), {}, {}, {}}));
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(QStringLiteral("欧阳娜"));
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1960, 5, 1);
+        TAKE(patient, m_a.workspace->registry().createPatient(me(m_a), draft));
+        m_patient = patient;
+    }
+
+    void configureRefusesASiteKeyOfTheWrongSize()
+    {
+        TAKE(settings, m_server->workstationSettings(QStringLiteral("workstation-1")));
+        settings.siteKey = QByteArray(16, 'k');
+        m_a.workspace->logout();
+        CHECK_OK(m_a.workspace->beginCustodianSession(workspace::SessionOrigin::Workstation));
+        QCOMPARE(m_a.workspace->serverLink().configure(settings).error().code, Error::Code::InvalidArgument);
+        m_a.workspace->logout();
+    }
+
+    // R-7.4.1 with R-6.2.2b/R-6.2.3/R-6.2.4: submitted on A, in the reviewer's inbox on B, approved
+    // there, and the formal version (same revision, status approved) on A.
+    void submittedOnAApprovedOnBIsApprovedOnA()
+    {
+        TAKE(submitted, createAndSubmitOnA(23));
+        QCOMPARE(submitted.status, forms::RecordStatus::Pending);
+        const workspace::ServerStatus pushed = sync(m_a);
+        QCOMPARE(pushed.syncPending, qint64(0));
+        QCOMPARE(pushed.syncConflicts, qint64(0));
+
+        const workspace::ServerStatus pulled = sync(m_b);
+        QVERIFY(pulled.syncLastSequence > 0);
+        QVERIFY(signIn(m_b, QStringLiteral("rev.li")));
+        TAKE(inbox, m_b.workspace->forms().inbox(me(m_b)));
+        bool waiting = false;
+        for (const forms::ReviewTask &task : inbox)
+            waiting = waiting || task.recordId == submitted.id;
+        QVERIFY2(waiting, "the submitted record is in B's reviewer inbox");
+        TAKE(onB, m_b.workspace->forms().record(me(m_b), submitted.id));
+        QCOMPARE(onB.status, forms::RecordStatus::Pending);
+        QCOMPARE(onB.revision, submitted.revision);
+        QCOMPARE(onB.values.value(u"sizeMm").toInt(), 23);
+        TAKE(approved,
+             m_b.workspace->forms().approve(me(m_b), submitted.id, onB.revision, QStringLiteral("ok")));
+        TAKE(inboxAfter, m_b.workspace->forms().inbox(me(m_b)));
+        for (const forms::ReviewTask &task : inboxAfter)
+            QVERIFY(task.recordId != submitted.id);
+        QCOMPARE(sync(m_b).syncPending, qint64(0));
+
+        sync(m_a);
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(onA, m_a.workspace->forms().record(me(m_a), submitted.id));
+        QCOMPARE(onA.status, forms::RecordStatus::Approved);
+        QCOMPARE(onA.revision, approved.revision);
+        QCOMPARE(onA.formalVersion, 1);
+        QCOMPARE(onA.formalValues.value(u"sizeMm").toInt(), 23);
+        // Approved by the reviewer, as the reviewer is known here.
+        TAKE(reviewerOnA, m_a.workspace->accounts().find(QStringLiteral("rev.li")));
+        QCOMPARE(onA.reviewerId, reviewerOnA->idString());
+        TAKE(history, m_a.workspace->forms().history(me(m_a), submitted.id));
+        QCOMPARE(history.last().transition, forms::Transition::Approve);
+        QCOMPARE(history.last().actorId, reviewerOnA->idString());
+        // A's reviewer inbox no longer holds it either.
+        QVERIFY(signIn(m_a, QStringLiteral("rev.li")));
+        TAKE(inboxOnA, m_a.workspace->forms().inbox(me(m_a)));
+        for (const forms::ReviewTask &task : inboxOnA)
+            QVERIFY(task.recordId != submitted.id);
+
+        // Applied with its audit event: which record, from where, which revision; no values.
+        const QString id = submitted.id.toString(QUuid::WithoutBraces);
+        const QList<audit::AuditEvent> applied =
+            eventsAbout(m_a, QStringLiteral("form-record:") + id, QStringLiteral("sync.apply"));
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(applied.first().detail.value(u"revision").toInteger(), qint64(approved.revision));
+        QVERIFY(!applied.first().detail.value(u"origin").toString().isEmpty());
+        QVERIFY(!QJsonDocument(applied.first().detail).toJson().contains("sizeMm"));
+    }
+
+    // R-7.4.1 offline queue: a change made while the server is down waits in the outbox and arrives
+    // once when it is back.
+    void changeMadeOfflineArrivesOnce()
+    {
+        m_server.reset(); // SIGTERM: the server is gone
+        TAKE(record, createAndSubmitOnA(41));
+        const workspace::ServerStatus offline = sync(m_a);
+        QCOMPARE(int(offline.state), int(workspace::ServerStatus::State::Unreachable));
+        QCOMPARE(offline.syncPending, qint64(2)); // created, submitted
+
+        TAKE(server, startup::DemoServer::start(serverDir(), program()));
+        m_server = std::move(server);
+        QVERIFY(connect(m_a, QStringLiteral("workstation-1"))); // a new port
+        QVERIFY(connect(m_b, QStringLiteral("workstation-2")));
+        const workspace::ServerStatus back = sync(m_a);
+        QCOMPARE(int(back.state), int(workspace::ServerStatus::State::Connected));
+        QCOMPARE(back.syncPending, qint64(0));
+        sync(m_a);
+        sync(m_b);
+        sync(m_b);
+        QVERIFY(signIn(m_b, QStringLiteral("rev.li")));
+        TAKE(onB, m_b.workspace->forms().record(me(m_b), record.id));
+        QCOMPARE(onB.revision, record.revision);
+        TAKE(history, m_b.workspace->forms().history(me(m_b), record.id));
+        QCOMPARE(history.size(), 2); // one version per revision, none twice
+        const QString id = record.id.toString(QUuid::WithoutBraces);
+        QCOMPARE(eventsAbout(m_b, QStringLiteral("form-record:") + id, QStringLiteral("sync.apply")).size(),
+                 2);
+    }
+
+    // R-7.4.1, R-6.2.2: both workstations change the same record at the same revision; the second to
+    // push is refused as stale, shown as a conflict and never merged or pushed again.
+    void staleRevisionIsAConflictNotAMerge()
+    {
+        TAKE(draft, createAndSubmitOnA(10, false));
+        sync(m_a);
+        sync(m_b);
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        TAKE(onB, m_b.workspace->forms().record(me(m_b), draft.id));
+        QCOMPARE(onB.revision, draft.revision);
+        TAKE(savedB, m_b.workspace->forms().saveDraft(
+                         me(m_b), draft.id, QJsonObject{{QStringLiteral("sizeMm"), 12}}, onB.revision));
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(savedA, m_a.workspace->forms().saveDraft(
+                         me(m_a), draft.id, QJsonObject{{QStringLiteral("sizeMm"), 11}}, draft.revision));
+        QCOMPARE(savedA.revision, savedB.revision);
+        QCOMPARE(sync(m_a).syncConflicts, qint64(0));
+        const workspace::ServerStatus refused = sync(m_b);
+        QCOMPARE(refused.syncConflicts, qint64(1));
+        QCOMPARE(refused.syncPending, qint64(0));
+        QVERIFY2(refused.syncMessage.contains(QStringLiteral("refused")), qPrintable(refused.syncMessage));
+        // Not retried, not merged: each side keeps its own, the site keeps A's.
+        QCOMPARE(sync(m_b).syncConflicts, qint64(1));
+        sync(m_a);
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        QCOMPARE(m_b.workspace->forms().record(me(m_b), draft.id)->values.value(u"sizeMm").toInt(), 12);
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        QCOMPARE(m_a.workspace->forms().record(me(m_a), draft.id)->values.value(u"sizeMm").toInt(), 11);
+        const QString id = draft.id.toString(QUuid::WithoutBraces);
+        QCOMPARE(
+            eventsAbout(m_b, QStringLiteral("form-record:") + id, QStringLiteral("sync.conflict")).size(), 1);
+    }
+
+    // R-7.4.1, R-7.4.3: an entry sealed with another key, and one sealed right but moved to another
+    // record, are refused on apply and recorded as security alerts; nothing is written.
+    void forgedOrAlteredEntryIsRefusedAndAudited()
+    {
+        TAKE(settings, m_server->workstationSettings(QStringLiteral("workstation-3")));
+        net::TlsClientOptions options;
+        options.port = m_server->port();
+        options.caPem = settings.caPem;
+        options.certificatePem = settings.certificatePem;
+        options.privateKeyPem = settings.privateKeyPem;
+        TAKE(client, net::GrantClient::create(options));
+        CHECK_OK(client->signIn(settings.syncUserName, passwordBytes(settings.syncPassword)));
+
+        const QUuid forgedRecord = QUuid::createUuid();
+        const QByteArray payload = R"({"v":1,"record":{}})";
+        net::OutgoingEntry forged{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  QStringLiteral("form-record"),
+                                  forgedRecord.toString(QUuid::WithoutBraces),
+                                  1,
+                                  {}};
+        TAKE(otherKey, net::SyncCipher(SecureBytes(crypto::randomBytes(32))).seal(forged, payload));
+        forged.ciphertext = otherKey;
+        // Sealed with the site key for one record, sent as another's.
+        const QUuid movedRecord = QUuid::createUuid();
+        net::OutgoingEntry moved{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 QStringLiteral("form-record"),
+                                 QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 1,
+                                 {}};
+        TAKE(siteSealed, net::SyncCipher(SecureBytes(settings.siteKey)).seal(moved, payload));
+        moved.objectId = movedRecord.toString(QUuid::WithoutBraces);
+        moved.ciphertext = siteSealed;
+        TAKE(outcome, client->push({forged, moved}));
+        QVERIFY(outcome.applied);
+
+        const workspace::ServerStatus status = sync(m_a);
+        QCOMPARE(int(status.state), int(workspace::ServerStatus::State::Connected));
+        QVERIFY2(status.syncMessage.contains(QStringLiteral("did not authenticate")),
+                 qPrintable(status.syncMessage));
+        QCOMPARE(status.syncLastSequence, outcome.sequences.last()); // passed over, not retried
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        QCOMPARE(m_a.workspace->forms().record(me(m_a), forgedRecord).error().code, Error::Code::NotFound);
+        QCOMPARE(m_a.workspace->forms().record(me(m_a), movedRecord).error().code, Error::Code::NotFound);
+        QCOMPARE(
+            eventsAbout(m_a, QStringLiteral("sync-entry:") + forged.entryId, QStringLiteral("security.alert"))
+                .size(),
+            1);
+        QCOMPARE(
+            eventsAbout(m_a, QStringLiteral("sync-entry:") + moved.entryId, QStringLiteral("security.alert"))
+                .size(),
+            1);
+    }
+
+    void cleanupTestCase()
+    {
+        m_a.workspace.reset();
+        m_b.workspace.reset();
+        m_server.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerSyncTest)
+#include "tst_ServerSync.moc"
