@@ -552,7 +552,7 @@ private Q_SLOTS:
         TAKE(enrolling, ws->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8())));
         QVERIFY(enrolling.secondFactorEnrolmentRequired);
         QVERIFY(enrolling.bundle.isEmpty()); // the key bundle only after the second factor
-        TAKE(refused, ws->call("GET", QStringLiteral("/v1/sync/entries")));
+        TAKE(refused, ws->call("GET", QStringLiteral("/v1/pki/revocations")));
         QCOMPARE(refused.status, 403);
         auto takeover = ws->changePassword(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
                                            passwordBytes("Taken-Over-2026!"), SecureBytes(QByteArray("x")));
@@ -570,7 +570,7 @@ private Q_SLOTS:
         TAKE(full, ws->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
                               authenticator.currentCode()));
         QVERIFY(!full.secondFactorEnrolmentRequired);
-        TAKE(allowed, ws->call("GET", QStringLiteral("/v1/sync/entries")));
+        TAKE(allowed, ws->call("GET", QStringLiteral("/v1/pki/revocations")));
         QCOMPARE(allowed.status, 200);
     }
 
@@ -657,13 +657,21 @@ private Q_SLOTS:
             serverB = std::move(b);
         }
         GrantServer &second = serverB ? *serverB : *serverA;
-        TAKE(account, addAccount(*serverA, QStringLiteral("res.zhang"), QStringLiteral("researcher")));
-        Q_UNUSED(account);
+        // The relay knows a workstation by its certificate: no user token (the background sync runs
+        // while nobody is signed in), and a person's certificate is refused.
         auto ws1 = client(serverA->port(), m_ws1);
         auto ws2 = client(second.port(), m_ws2);
-        CHECK_OK(ws1->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
-        CHECK_OK(ws2->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
         const net::SyncCipher cipher(SecureBytes(crypto::randomBytes(32)));
+        {
+            const Credential person = m_pki.issue(crypto::CertificateUsage::User, QStringLiteral("someone"),
+                                                  QDateTime::currentDateTimeUtc().addSecs(-60), 10);
+            auto impostor = client(serverA->port(), person);
+            TAKE(personPull, impostor->call("GET", QStringLiteral("/v1/sync/entries")));
+            QCOMPARE(personPull.status, 403);
+            auto personPush = impostor->push({entry(cipher, QStringLiteral("rec-9"), 1, "{}")});
+            QVERIFY(!personPush.ok());
+            QCOMPARE(personPush.error().code, Error::Code::PermissionDenied);
+        }
 
         const QByteArray marker = "{\"patient\":\"ZHANG-SAN-MARKER\",\"er\":\"positive\"}";
         QList<net::OutgoingEntry> batch{entry(cipher, QStringLiteral("rec-1"), 1, marker),

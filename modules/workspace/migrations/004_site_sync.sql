@@ -1,9 +1,7 @@
 -- Site sync through mdp-grantd's relay (issue 11 part 5, R-7.4.1). The site key seals every entry end
 -- to end (SM4-GCM); without it the workstation does not sync (audit shipping goes on).
 ALTER TABLE server_link ADD COLUMN site_key BLOB NOT NULL DEFAULT x'';
--- The server account the relay calls run under (a token bound to this workstation's certificate).
-ALTER TABLE server_link ADD COLUMN sync_user TEXT NOT NULL DEFAULT '';
-ALTER TABLE server_link ADD COLUMN sync_password BLOB NOT NULL DEFAULT x'';
+-- The relay knows this workstation by its client certificate: no account and no password is kept here.
 
 -- What waits to be pushed: one row per change, written in the change's own transaction. `entry_id` is
 -- chosen once, so a push repeated after a lost answer is recognised by the server. `payload` is the

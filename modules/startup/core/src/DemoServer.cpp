@@ -124,15 +124,6 @@ Result<workspace::ServerSettings> DemoServer::workstationSettings(const QString 
     settings.siteKey = QByteArray::fromBase64(accounts.value(QLatin1String("siteKey")).toString().toLatin1());
     if (settings.siteKey.size() != 32)
         settings.siteKey.clear();
-    // The relay's calls run under a demo account that signs in without a second factor.
-    for (const QJsonValue value : accounts.value(QLatin1String("accounts")).toArray()) {
-        const QJsonObject account = value.toObject();
-        if (account.value(QLatin1String("totpSecret")).toString().isEmpty()) {
-            settings.syncUserName = account.value(QLatin1String("userName")).toString();
-            settings.syncPassword = account.value(QLatin1String("password")).toString().toUtf8();
-            break;
-        }
-    }
     if (settings.caPem.isEmpty() || settings.certificatePem.isEmpty() || settings.privateKeyPem.isEmpty())
         return makeError(Error::Code::NotFound,
                          QStringLiteral("the demo PKI in %1 is incomplete").arg(d->directory));

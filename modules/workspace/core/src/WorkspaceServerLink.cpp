@@ -180,27 +180,10 @@ struct WorkspaceServerLink::Shared
         }
     }
 
-    // The relay takes entries from signed-in site members: the sync account's token (bound to this
-    // workstation's certificate), taken again when the server no longer accepts it.
+    // The relay knows this workstation by its client certificate (entries are signed with its key);
+    // no user token is needed, so the background sync runs while nobody is signed in.
     Result<void> exchangeLocked()
     {
-        auto once = exchangeOnce();
-        if (once || once.error().code != Error::Code::Unauthenticated || settings->syncUserName.isEmpty())
-            return once;
-        client->setAccessToken(QString());
-        return exchangeOnce();
-    }
-
-    Result<void> exchangeOnce()
-    {
-        if (client->accessToken().isEmpty()) {
-            if (settings->syncUserName.isEmpty())
-                return makeError(Error::Code::InvalidArgument,
-                                 QStringLiteral("no server account is set for the sync"));
-            auto signedIn = client->signIn(settings->syncUserName, passwordBytes(settings->syncPassword));
-            if (!signedIn)
-                return signedIn.error();
-        }
         const net::SyncCipher cipher{SecureBytes(settings->siteKey)};
         // Push: a batch is taken whole or not at all; a stale revision is listed and that change kept
         // as a conflict (never pushed again), the rest go in the next round.
@@ -412,8 +395,7 @@ void WorkspaceServerLink::setInterval(int milliseconds)
 Result<void> WorkspaceServerLink::load()
 {
     auto row = m_db.queryOne(
-        QStringLiteral("SELECT host, port, server_name, ca_pem, certificate_pem, private_key_pem, site_key, "
-                       "sync_user, sync_password "
+        QStringLiteral("SELECT host, port, server_name, ca_pem, certificate_pem, private_key_pem, site_key "
                        "FROM server_link WHERE id = 1"));
     if (!row)
         return row.error();
@@ -427,8 +409,6 @@ Result<void> WorkspaceServerLink::load()
     settings.certificatePem = (**row)[4].toByteArray();
     settings.privateKeyPem = (**row)[5].toByteArray();
     settings.siteKey = (**row)[6].toByteArray();
-    settings.syncUserName = (**row)[7].toString();
-    settings.syncPassword = (**row)[8].toByteArray();
     auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
     ServerStatus start;
     start.state = ServerStatus::State::Connecting;
@@ -446,13 +426,11 @@ Result<void> WorkspaceServerLink::store(const ServerSettings &settings, const QS
         if (!removed)
             return removed.error();
         auto written = m_db.execute(
-            QStringLiteral(
-                "INSERT INTO server_link (id, host, port, server_name, ca_pem, certificate_pem, "
-                "private_key_pem, configured_at, configured_by, site_key, sync_user, sync_password) "
-                "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+            QStringLiteral("INSERT INTO server_link (id, host, port, server_name, ca_pem, certificate_pem, "
+                           "private_key_pem, configured_at, configured_by, site_key) "
+                           "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
             {settings.host, int(settings.port), settings.serverName, settings.caPem, settings.certificatePem,
-             settings.privateKeyPem, m_clock.now().toUTC(), by, settings.siteKey, settings.syncUserName,
-             settings.syncPassword});
+             settings.privateKeyPem, m_clock.now().toUTC(), by, settings.siteKey});
         if (!written)
             return written.error();
         auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
@@ -546,7 +524,6 @@ std::optional<ServerSettings> WorkspaceServerLink::settings() const
     ServerSettings out = *m_shared->settings;
     out.privateKeyPem.clear();
     out.siteKey.clear();
-    out.syncPassword.clear();
     return out;
 }
 

@@ -26,11 +26,6 @@ struct ServerSettings
     // The site's sync key (32 bytes; SM4-GCM seals every sync entry end to end, the server never holds
     // it). Write-only like the key; empty: this workstation does not sync, audit shipping goes on.
     QByteArray siteKey;
-    // The server account the sync calls run under (the relay takes entries from signed-in site members
-    // only; the token is bound to this workstation's certificate). An account without a second factor;
-    // the password is write-only like the key. Until users' own server sign-in supplies the token.
-    QString syncUserName;
-    QByteArray syncPassword;
 };
 
 // What the sync status indicator shows.
