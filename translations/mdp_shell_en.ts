@@ -340,6 +340,26 @@
 <context>
     <name>mdp::shell::LoginDialog</name>
     <message>
+        <source>The site server has locked this account. Ask a system administrator of the site to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server cannot be reached and the offline period of %1 hours since this account last signed in here through it has passed. Sign in again when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server accepted this account, but this workstation cannot open for it yet: an account that already signs in here must sign in once through the server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server accepted this account, but the site keys it carries do not open this workstation&apos;s workspace. Ask a system administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>MDP – Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,6 +678,18 @@ Do not enter data and contact your system administrator.</source>
 </context>
 <context>
     <name>mdp::shell::OverviewPage</name>
+    <message>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the site server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workstation only: the site server could not be reached (offline sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>, </source>
         <translation type="unfinished"></translation>

@@ -339,6 +339,26 @@
 <context>
     <name>mdp::shell::LoginDialog</name>
     <message>
+        <source>The site server has locked this account. Ask a system administrator of the site to unlock it.</source>
+        <translation>站点服务器已锁定该账户，请联系站点的系统管理员解锁。</translation>
+    </message>
+    <message>
+        <source>The site server cannot be reached and the offline period of %1 hours since this account last signed in here through it has passed. Sign in again when the server is back.</source>
+        <translation>无法连接站点服务器，且该账户上次经服务器在本工作站登录已超过 %1 小时的离线期限。请在服务器恢复后再登录。</translation>
+    </message>
+    <message>
+        <source>The site server accepted this account, but this workstation cannot open for it yet: an account that already signs in here must sign in once through the server first.</source>
+        <translation>站点服务器已确认该账户，但本工作站尚不能为其打开：须先由一个已在本工作站登录过的账户经服务器登录一次。</translation>
+    </message>
+    <message>
+        <source>The site server accepted this account, but the site keys it carries do not open this workstation&apos;s workspace. Ask a system administrator.</source>
+        <translation>站点服务器已确认该账户，但其携带的站点密钥无法打开本工作站的工作区，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The site server refused the sign-in: %1</source>
+        <translation>站点服务器拒绝了登录：%1</translation>
+    </message>
+    <message>
         <source>MDP – Sign in</source>
         <translation>MDP – 登录</translation>
     </message>
@@ -658,6 +678,18 @@ Do not enter data and contact your system administrator.</source>
 </context>
 <context>
     <name>mdp::shell::OverviewPage</name>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认方</translation>
+    </message>
+    <message>
+        <source>the site server</source>
+        <translation>站点服务器</translation>
+    </message>
+    <message>
+        <source>this workstation only: the site server could not be reached (offline sign-in)</source>
+        <translation>仅本工作站：无法连接站点服务器（离线登录）</translation>
+    </message>
     <message>
         <source>, </source>
         <translation>、</translation>

@@ -651,9 +651,14 @@ Result<Account> SqlCipherAccountDirectory::authenticateByKeySlot(const QString &
     return authenticateChecked(userName, nullptr, code);
 }
 
+Result<Account> SqlCipherAccountDirectory::authenticateBySiteServer(const QString &userName)
+{
+    return authenticateChecked(userName, nullptr, QString(), true);
+}
+
 Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &userName,
                                                                const SecureBytes *password,
-                                                               const QString &code)
+                                                               const QString &code, bool factorsAtServer)
 {
     const QStringView event = AccountEvent::Login;
     auto checked = d->checkPassword(event, userName, password, QStringLiteral("wrong password"));
@@ -663,7 +668,7 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
     const QString id = stored.id();
 
     std::optional<qint64> acceptedStep;
-    if (stored.account.requiresSecondFactor()) {
+    if (stored.account.requiresSecondFactor() && !factorsAtServer) {
         if (!stored.account.totpEnrolled) {
             // Only the administrator's enrolment code opens the way to enrolling; without it the
             // answer is the wrong password's (issue 9 part 8).
@@ -739,7 +744,10 @@ Result<Account> SqlCipherAccountDirectory::authenticateChecked(const QString &us
     if (!written)
         return d->fail(event, {}, id, QStringLiteral("storage error"), storageError(written.error()));
 
-    const QString factor = password ? QStringLiteral("password") : QStringLiteral("password (key slot)");
+    const QString factor = factorsAtServer ? QStringLiteral("site server (password and second factor where "
+                                                            "the role needs one)")
+                           : password      ? QStringLiteral("password")
+                                           : QStringLiteral("password (key slot)");
     d->audit(event, id, id, true, acceptedStep ? factor + QStringLiteral(" and TOTP") : factor);
     return d->reload(id);
 }

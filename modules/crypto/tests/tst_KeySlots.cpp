@@ -2,6 +2,7 @@
 // keys its slot was granted; R-7.4.2 (unique accounts) and R-7.4.3 (key lifecycle) at the tests.
 #include "mdp/crypto/Hash.h"
 #include "mdp/crypto/KeyHierarchy.h"
+#include "mdp/crypto/Random.h"
 #include "mdp/crypto/Signature.h"
 
 #include <QFile>
@@ -628,6 +629,110 @@ private Q_SLOTS:
                 .error()
                 .code,
             Error::Code::InvalidArgument);
+    }
+
+    // single sign-on: the site's scope keys open "site" slots; the root's slot opens the
+    // workspace, each other scope only through its own site slot and only with its own key.
+    void siteKeysOpenOnlyTheScopesTheyCarry()
+    {
+        Sink sink;
+        auto h = createKeyring(&sink);
+        QVERIFY(h);
+        auto identity = h->ensureDataKey(QStringLiteral("identity"), KeyPurpose::identity());
+        QVERIFY(identity.ok());
+        auto database = h->ensureDataKey(QStringLiteral("database"), KeyPurpose::database());
+        QVERIFY(database.ok());
+        const SecureBytes siteRoot = randomKey(32);
+        const SecureBytes siteIdentity = randomKey(32);
+        // No site slot yet: nothing opens, and the caller is told why.
+        QCOMPARE(KeyHierarchy::openWithSiteKeys(m_path, {{rootScope(), siteRoot}}, m_clock).error().code,
+                 Error::Code::NotFound);
+        QVERIFY(h->addSiteSlot(rootScope(), siteRoot).ok());
+        QVERIFY(h->addSiteSlot(identityScope(), siteIdentity).ok());
+        QCOMPARE(h->siteSlotScopes(), (QStringList{rootScope(), identityScope()}));
+        QVERIFY(h->siteSlotOpens(rootScope(), siteRoot));
+        QVERIFY(!h->siteSlotOpens(rootScope(), siteIdentity));
+        // Not a password slot: listed as "site", never found by a user name.
+        int siteSlots = 0;
+        for (const KeySlotInfo &slot : h->slots())
+            siteSlots += slot.kind == u"site" ? 1 : 0;
+        QCOMPARE(siteSlots, 2);
+        SlotUnlock unlock;
+        QCOMPARE(KeyHierarchy::openWithSlot(m_path, QStringLiteral("#site:root"), siteRoot, unlock, m_clock)
+                     .error()
+                     .code,
+                 Error::Code::WrongPassphrase);
+
+        // A wrong root key: refused, nothing reached.
+        QCOMPARE(KeyHierarchy::openWithSiteKeys(m_path, {{rootScope(), randomKey(32)}}, m_clock).error().code,
+                 Error::Code::WrongPassphrase);
+        // An identity key alone does not open the workspace.
+        QCOMPARE(
+            KeyHierarchy::openWithSiteKeys(m_path, {{identityScope(), siteIdentity}}, m_clock).error().code,
+            Error::Code::WrongPassphrase);
+
+        // The root key alone: the workspace opens, identity does not.
+        auto rootOnly = KeyHierarchy::openWithSiteKeys(m_path, {{rootScope(), siteRoot}}, m_clock);
+        QVERIFY2(rootOnly.ok(), rootOnly.ok() ? "" : qPrintable(rootOnly.error().toString()));
+        QCOMPARE(rootOnly.value()->openedBy(), QStringLiteral("#site"));
+        QVERIFY(rootOnly.value()->dataKey(QStringLiteral("database")).value() == database.value());
+        QVERIFY(!rootOnly.value()->holdsScope(identityScope()));
+        QCOMPARE(rootOnly.value()->dataKey(QStringLiteral("identity")).error().code,
+                 Error::Code::PermissionDenied);
+        // Nor can that session add an identity site slot of its own choosing.
+        QCOMPARE(rootOnly.value()->addSiteSlot(identityScope(), randomKey(32)).error().code,
+                 Error::Code::PermissionDenied);
+        // The root key given as the identity key (a bundle forged from what a root holder knows).
+        auto forged = KeyHierarchy::openWithSiteKeys(
+            m_path, {{rootScope(), siteRoot}, {identityScope(), siteRoot}}, m_clock);
+        QVERIFY(forged.ok());
+        QVERIFY(!forged.value()->holdsScope(identityScope()));
+        rootOnly.value().reset();
+        forged.value().reset();
+
+        // With the identity key too: identity is reached, the same bytes.
+        auto both = KeyHierarchy::openWithSiteKeys(
+            m_path, {{rootScope(), siteRoot}, {identityScope(), siteIdentity}}, m_clock);
+        QVERIFY(both.ok());
+        QVERIFY(both.value()->holdsScope(identityScope()));
+        QVERIFY(!both.value()->holdsScope(auditScope()));
+        QVERIFY(both.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+        // A session opened by the site keys can give a local account the scopes it holds.
+        QVERIFY(both.value()
+                    ->addSlot({kClinicianId, QStringLiteral("li.na"), secret("clinician-pass-9")},
+                              {rootScope(), identityScope()})
+                    .ok());
+        both.value().reset();
+        auto clinician = signIn(QStringLiteral("li.na"), "clinician-pass-9");
+        QVERIFY(clinician.ok());
+        QVERIFY(clinician.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+        clinician.value().reset();
+
+        // A rotation (a slot removed) keeps the site slots working with the same site keys.
+        h.reset();
+        auto admin = signIn(QStringLiteral("admin"), "admin-password-1");
+        QVERIFY(admin.ok());
+        QVERIFY(admin.value()->removeSlot(kClinicianId).ok());
+        admin.value().reset();
+        auto afterRotation = KeyHierarchy::openWithSiteKeys(
+            m_path, {{rootScope(), siteRoot}, {identityScope(), siteIdentity}}, m_clock);
+        QVERIFY2(afterRotation.ok(), afterRotation.ok() ? "" : qPrintable(afterRotation.error().toString()));
+        QVERIFY(afterRotation.value()->dataKey(QStringLiteral("identity")).value() == identity.value());
+        afterRotation.value().reset();
+
+        // A site slot's kind changed in the file: the slot table no longer authenticates.
+        QJsonObject top = QJsonDocument::fromJson(readFile(m_path)).object();
+        QJsonArray slots = top.value(u"slots").toArray();
+        for (qsizetype i = 0; i < slots.size(); ++i) {
+            QJsonObject slot = slots.at(i).toObject();
+            if (slot.value(u"accountId").toString() == u"#site:root") {
+                slot.insert(QStringLiteral("userName"), QStringLiteral("#site:root2"));
+                slots.replace(i, slot);
+            }
+        }
+        top.insert(QStringLiteral("slots"), slots);
+        writeFile(m_path, QJsonDocument(top).toJson());
+        QVERIFY(!KeyHierarchy::openWithSiteKeys(m_path, {{rootScope(), siteRoot}}, m_clock).ok());
     }
 };
 

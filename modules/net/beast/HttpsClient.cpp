@@ -104,6 +104,15 @@ struct HttpsClient::Impl
                              .arg(QString::fromLatin1(X509_verify_cert_error_string(verify)));
             ERR_clear_error();
             stream.reset();
+            // No answer at all (a server gone or hanging) is the network's failure, not a refusal:
+            // sign-in then falls back to the offline rules instead of refusing.
+            if (verify == X509_V_OK &&
+                (ec == beast::error::timeout || ec == asio::error::eof ||
+                 ec == asio::error::connection_reset || ec == ssl::error::stream_truncated))
+                return makeError(Error::Code::Io, QStringLiteral("the server at %1:%2 did not answer: %3")
+                                                      .arg(options.host)
+                                                      .arg(options.port)
+                                                      .arg(reason));
             return makeError(Error::Code::PermissionDenied,
                              QStringLiteral("TLS handshake refused: %1").arg(reason));
         }

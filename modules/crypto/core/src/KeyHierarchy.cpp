@@ -144,6 +144,13 @@ struct ScopeKeyEntry
 };
 const QString kAccountsKind = QStringLiteral("accounts");
 const QString kRecoveryName = QStringLiteral("#recovery");
+const QString kSiteName = QStringLiteral("#site");
+
+// The account id (and user name) of a scope's site slot: "#site:root", "#site:identity".
+QString siteAccountOf(const QString &scope)
+{
+    return kSiteName + u':' + scope;
+}
 
 // The root of an "accounts" keyring: a random key held in memory once a key slot's grant opened
 // it. The keyring stores no wrapped copy of it except in the slots' grants.
@@ -1792,6 +1799,74 @@ Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::openWithRecoveryKey(const QS
     return h;
 }
 
+Result<std::unique_ptr<KeyHierarchy>>
+KeyHierarchy::openWithSiteKeys(const QString &keyringPath, const QMap<QString, SecureBytes> &siteKeys,
+                               const Clock &clock, KeyAuditSink *audit)
+{
+    const QString label = QStringLiteral("slot:site");
+    auto fail = [&](Error error) -> Result<std::unique_ptr<KeyHierarchy>> {
+        if (audit)
+            audit->keyEvent(KeyAction::UnlockRoot, label, QString(), false, error.message);
+        return error;
+    };
+    auto model = readModel(keyringPath);
+    if (!model)
+        return fail(model.error());
+    const auto facts = SlotRootKey::factsOf(model->root);
+    if (model->root.value(u"kind").toString() != kAccountsKind || !facts)
+        return fail(makeError(Error::Code::Unsupported,
+                              QStringLiteral("this workspace is not opened through account key slots")));
+    KeySlot *rootSlot = model->slotByAccount(siteAccountOf(rootScope()));
+    if (!rootSlot || !rootSlot->isSite())
+        return fail(makeError(Error::Code::NotFound,
+                              QStringLiteral("this workstation has no site key slot yet: a site account "
+                                             "that already signs in here must sign in once through the "
+                                             "server first")));
+    const auto rootKey = siteKeys.constFind(rootScope());
+    if (rootKey == siteKeys.constEnd())
+        return fail(makeError(Error::Code::WrongPassphrase,
+                              QStringLiteral("the account's site keys do not open this workstation")));
+    auto key = rootSlot->open(rootKey.value(), facts->cipher);
+    if (!key)
+        return fail(key.error().code == Error::Code::WrongPassphrase
+                        ? makeError(Error::Code::WrongPassphrase,
+                                    QStringLiteral("the account's site keys do not open this workstation"))
+                        : key.error());
+    auto root = rootFromSlot(model.value(), *rootSlot, key.value());
+    if (!root)
+        return fail(root.error());
+    auto scopes = scopesFromSlot(model.value(), *rootSlot, key.value(), *root.value());
+    if (!scopes)
+        return fail(scopes.error());
+    // Each further scope only through its own site slot and only with the key the bundle carries.
+    for (auto it = siteKeys.constBegin(); it != siteKeys.constEnd(); ++it) {
+        if (it.key() == rootScope())
+            continue;
+        const KeySlot *slot = model->slotByAccount(siteAccountOf(it.key()));
+        if (!slot || !slot->isSite())
+            continue;
+        auto scopeSlotKey = slot->open(it.value(), facts->cipher);
+        if (!scopeSlotKey)
+            continue; // another site's key, or a renewed one: that scope is not reached
+        auto more = scopesFromSlot(model.value(), *slot, scopeSlotKey.value(), *root.value());
+        if (!more)
+            return fail(more.error());
+        if (more->contains(it.key()))
+            scopes->insert(it.key(), more->value(it.key()));
+    }
+    std::unique_ptr<KeyHierarchy> h(new KeyHierarchy);
+    h->d->path = keyringPath;
+    h->d->clock = &clock;
+    h->d->audit = audit;
+    h->d->root = std::move(root.value());
+    h->d->scopes = std::move(scopes.value());
+    h->d->openerAccountId = kSiteName;
+    h->d->model = std::move(model.value());
+    h->d->report(KeyAction::UnlockRoot, label, QString(), true,
+                 QStringLiteral("site keys: ") + h->d->heldScopes().join(u','));
+    return h;
+}
+
 Result<QString> KeyHierarchy::rootKindOf(const QString &keyringPath)
 {
     auto bytes = readKeyring(keyringPath);
@@ -1986,6 +2061,60 @@ Result<void> KeyHierarchy::settleSlotSignIn(const QString &accountId, bool succe
     slot->failures = succeeded ? 0 : slot->failures + 1;
     slot->lastFailure = succeeded ? QDateTime() : d->clock->now();
     return d->commit(next);
+}
+
+Result<void> KeyHierarchy::addSiteSlot(const QString &scope, const SecureBytes &siteKey)
+{
+    std::lock_guard lock(d->mutex);
+    const QString account = siteAccountOf(scope);
+    const QString label = QStringLiteral("slot:") + account.mid(1);
+    auto fail = [&](Error error) -> Result<void> {
+        d->report(KeyAction::AddSlot, label, QString(), false, error.message);
+        return error;
+    };
+    auto r = d->requireSlots();
+    if (!r)
+        return fail(r.error());
+    if (!keyScopes().contains(scope))
+        return fail(
+            makeError(Error::Code::InvalidArgument, QStringLiteral("unknown key scope '%1'").arg(scope)));
+    if (siteKey.size() != kKeyLength)
+        return fail(makeError(Error::Code::InvalidArgument, QStringLiteral("a site key is 32 bytes")));
+    if (!d->wrapperOfScope(scope))
+        return fail(Impl::scopeNotHeld(scope));
+    auto created = KeySlot::create(account, account, QStringLiteral("site"), siteKey, r.value()->slotKdf(),
+                                   r.value()->cipher(), d->clock->now());
+    if (!created)
+        return fail(created.error());
+    KeySlot slot = std::move(created->first);
+    if (auto g = Impl::grantScopes(slot, {scope}, *r.value(), d->scopes); !g)
+        return fail(g.error());
+    Model next = d->model;
+    next.slots.removeIf([&](const KeySlot &s) { return s.accountId == account; });
+    next.slots.append(slot);
+    if (auto w = d->commit(next); !w)
+        return fail(w.error());
+    d->report(KeyAction::AddSlot, label, QString(), true, scope);
+    return {};
+}
+
+QStringList KeyHierarchy::siteSlotScopes() const
+{
+    std::lock_guard lock(d->mutex);
+    QStringList out;
+    for (const KeySlot &slot : d->model.slots) {
+        if (slot.isSite())
+            out << slot.accountId.mid(kSiteName.size() + 1);
+    }
+    return out;
+}
+
+bool KeyHierarchy::siteSlotOpens(const QString &scope, const SecureBytes &siteKey) const
+{
+    std::lock_guard lock(d->mutex);
+    const SlotRootKey *r = d->slotRoot();
+    const KeySlot *slot = d->model.slotByAccount(siteAccountOf(scope));
+    return r && slot && slot->isSite() && slot->open(siteKey, r->cipher()).ok();
 }
 
 Result<void> KeyHierarchy::renewRecoveryKey(SecureBytes &recoveryKey)

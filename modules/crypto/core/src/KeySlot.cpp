@@ -35,8 +35,17 @@ Error wrongSecret()
     return makeError(Error::Code::WrongPassphrase, QStringLiteral("the user name or password is wrong"));
 }
 
+const QString kHkdfSm3 = QStringLiteral("hkdf-sm3");
+
 Result<SecureBytes> deriveSealKey(const SecureBytes &secret, const KeySlot &slot, AeadCipher cipher)
 {
+    if (slot.isSite()) {
+        // A site scope key is 32 random bytes, not a password: nothing to slow down.
+        if (secret.size() != 32)
+            return wrongSecret();
+        return hkdf(HashAlgorithm::Sm3, secret.view(), slot.salt,
+                    QByteArrayLiteral("mdp-site-slot/1|") + slot.sealAad(), aeadKeyLength(cipher));
+    }
     if (!slotKdfWithinBounds(slot.kdf))
         return makeError(Error::Code::Corrupt,
                          QStringLiteral("the key slot's Argon2id parameters are outside the allowed bounds"));
@@ -76,16 +85,19 @@ QJsonObject KeySlot::toJson() const
     QJsonObject grantObject;
     for (auto it = grants.cbegin(); it != grants.cend(); ++it)
         grantObject.insert(it.key(), b64(it.value()));
+    const QJsonObject kdfObject =
+        isSite() ? QJsonObject{{QStringLiteral("algorithm"), kHkdfSm3}, {QStringLiteral("salt"), b64(salt)}}
+                 : QJsonObject{{QStringLiteral("algorithm"), kArgon2id},
+                               {QStringLiteral("version"), kArgon2Version},
+                               {QStringLiteral("iterations"), kdf.iterations},
+                               {QStringLiteral("memoryKiB"), kdf.memoryKiB},
+                               {QStringLiteral("parallelism"), kdf.parallelism},
+                               {QStringLiteral("salt"), b64(salt)}};
     QJsonObject o{{QStringLiteral("id"), id},
                   {QStringLiteral("accountId"), accountId},
                   {QStringLiteral("userName"), userName},
                   {QStringLiteral("kind"), kind},
-                  {QStringLiteral("kdf"), QJsonObject{{QStringLiteral("algorithm"), kArgon2id},
-                                                      {QStringLiteral("version"), kArgon2Version},
-                                                      {QStringLiteral("iterations"), kdf.iterations},
-                                                      {QStringLiteral("memoryKiB"), kdf.memoryKiB},
-                                                      {QStringLiteral("parallelism"), kdf.parallelism},
-                                                      {QStringLiteral("salt"), b64(salt)}}},
+                  {QStringLiteral("kdf"), kdfObject},
                   {QStringLiteral("publicKey"), b64(publicKeyDer)},
                   {QStringLiteral("sealedPrivateKey"), b64(sealedPrivateKey)},
                   {QStringLiteral("grants"), grantObject},
@@ -106,11 +118,18 @@ std::optional<KeySlot> KeySlot::fromJson(const QJsonObject &o)
     s.userName = o.value(u"userName").toString();
     s.kind = o.value(u"kind").toString();
     const QJsonObject kdf = o.value(u"kdf").toObject();
-    if (kdf.value(u"algorithm").toString() != kArgon2id || kdf.value(u"version").toInt() != kArgon2Version)
-        return std::nullopt;
-    s.kdf.iterations = kdf.value(u"iterations").toInt();
-    s.kdf.memoryKiB = kdf.value(u"memoryKiB").toInt();
-    s.kdf.parallelism = kdf.value(u"parallelism").toInt();
+    if (s.isSite()) {
+        if (kdf.value(u"algorithm").toString() != kHkdfSm3)
+            return std::nullopt;
+        s.kdf = siteSlotKdf();
+    } else {
+        if (kdf.value(u"algorithm").toString() != kArgon2id ||
+            kdf.value(u"version").toInt() != kArgon2Version)
+            return std::nullopt;
+        s.kdf.iterations = kdf.value(u"iterations").toInt();
+        s.kdf.memoryKiB = kdf.value(u"memoryKiB").toInt();
+        s.kdf.parallelism = kdf.value(u"parallelism").toInt();
+    }
     s.salt = b64(kdf.value(u"salt"));
     s.publicKeyDer = b64(o.value(u"publicKey"));
     s.sealedPrivateKey = b64(o.value(u"sealedPrivateKey"));
@@ -122,8 +141,8 @@ std::optional<KeySlot> KeySlot::fromJson(const QJsonObject &o)
     s.failures = std::max(0, o.value(u"failures").toInt());
     s.lastFailure = QDateTime::fromString(o.value(u"lastFailure").toString(), Qt::ISODateWithMs);
     if (s.id.isEmpty() || s.accountId.isEmpty() || s.userName.isEmpty() ||
-        (s.kind != u"password" && s.kind != u"recovery") || s.salt.size() != kSaltLength ||
-        s.publicKeyDer.isEmpty() || s.sealedPrivateKey.isEmpty())
+        (s.kind != u"password" && s.kind != u"recovery" && s.kind != u"site") ||
+        s.salt.size() != kSaltLength || s.publicKeyDer.isEmpty() || s.sealedPrivateKey.isEmpty())
         return std::nullopt;
     return s;
 }
@@ -143,7 +162,7 @@ Result<std::pair<KeySlot, SigningKey>> KeySlot::create(const QString &accountId,
     slot.kind = kind;
     slot.publicKeyDer = pair->publicKey().der();
     slot.createdAt = slot.changedAt = now;
-    if (auto r = slot.reseal(pair.value(), secret, kdf, cipher); !r)
+    if (auto r = slot.reseal(pair.value(), secret, slot.isSite() ? siteSlotKdf() : kdf, cipher); !r)
         return r.error();
     return std::pair<KeySlot, SigningKey>{std::move(slot), std::move(pair.value())};
 }
@@ -171,9 +190,11 @@ Result<void> KeySlot::reseal(const SigningKey &privateKey, const SecureBytes &se
 {
     if (secret.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("a key slot needs a password"));
-    if (!slotKdfWithinBounds(newKdf))
+    if (!isSite() && !slotKdfWithinBounds(newKdf))
         return makeError(Error::Code::InvalidArgument,
                          QStringLiteral("Argon2id parameters outside the allowed bounds"));
+    if (isSite() && secret.size() != 32)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a site key slot needs a 32-byte key"));
     KeySlot next = *this;
     next.kdf = newKdf;
     next.salt = randomBytes(kSaltLength);

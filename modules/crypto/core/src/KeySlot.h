@@ -27,7 +27,9 @@ struct KeySlot
     QString id;
     QString accountId;
     QString userName; // as the account spells it; looked up case-insensitively
-    QString kind;     // "password" or "recovery"
+    QString kind;     // "password", "recovery" or "site"
+    // Argon2id for "password" and "recovery"; a "site" slot's secret is a 32-byte site scope key
+    // (full entropy, from the site server's account bundle): HKDF-SM3, kdf all zeros.
     Argon2Parameters kdf;
     QByteArray salt;
     QByteArray publicKeyDer;
@@ -58,7 +60,14 @@ struct KeySlot
     Result<SecureBytes> take(const QString &scope, const SigningKey &privateKey, QByteArrayView keyId) const;
 
     QByteArray sealAad() const;
+    bool isSite() const { return kind == u"site"; }
 };
+
+// A site slot's (unused) Argon2id parameters: all zero, so its seal binds no KDF.
+inline Argon2Parameters siteSlotKdf()
+{
+    return Argon2Parameters{0, 0, 0};
+}
 
 // Versioned bounds on the slot KDF: a keyring cannot make sign-in allocate gigabytes or spin for
 // minutes, nor weaken the derivation below the floor.

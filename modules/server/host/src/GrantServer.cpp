@@ -4,6 +4,7 @@
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/audit/Sm2CheckpointSigner.h"
+#include "mdp/crypto/AccountKeys.h"
 #include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Hash.h"
 #include "mdp/crypto/Random.h"
@@ -402,6 +403,27 @@ Result<GrantServerConfig> prepareDemoServer(const QString &directory, quint16 po
     return config;
 }
 
+namespace {
+
+// The site-wide scope keys a role's bundle carries (R-9.3 single sign-on): the root for everyone,
+// identity for the roles that may see it, audit for those that may read the audit trail - the
+// workstation's own rule (mdp::workspace::rolesAllow, keyScopesFor), which the SiteSignIn test
+// checks this against.
+QStringList demoScopesFor(const QString &role)
+{
+    QStringList scopes{QStringLiteral("root")};
+    if (role == u"clinician" || role == u"data-manager" || role == u"system-admin")
+        scopes << QStringLiteral("identity");
+    if (role == u"auditor" || role == u"system-admin")
+        scopes << QStringLiteral("audit");
+    return scopes;
+}
+
+// Bundle format 2: {v, site, siteKey, scopes: {root, identity?, audit?}} (base64 32-byte keys).
+constexpr int kDemoBundleVersion = 2;
+
+} // namespace
+
 Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const QString &directory)
 {
     const QString listPath = QDir(directory).filePath(QStringLiteral("demo-accounts.json"));
@@ -416,6 +438,15 @@ Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const Q
     QByteArray siteKey = QByteArray::fromBase64(saved.value(QLatin1String("siteKey")).toString().toLatin1());
     if (siteKey.size() != 32)
         siteKey = crypto::randomBytes(32);
+    // The demo site's scope keys, made once like the site key. A real site's are made by its first
+    // administrator's workstation and reach the server only inside wrapped bundles.
+    QJsonObject scopeKeys = saved.value(QLatin1String("scopeKeys")).toObject();
+    for (const QString &scope :
+         {QStringLiteral("root"), QStringLiteral("identity"), QStringLiteral("audit")}) {
+        if (QByteArray::fromBase64(scopeKeys.value(scope).toString().toLatin1()).size() != 32)
+            scopeKeys.insert(scope, QString::fromLatin1(crypto::randomBytes(32).toBase64()));
+    }
+    const bool rebundle = saved.value(QLatin1String("bundleVersion")).toInt() < kDemoBundleVersion;
     QJsonArray listed;
     QList<DemoServerAccount> out;
     const QJsonArray before = saved.value(QLatin1String("accounts")).toArray();
@@ -430,21 +461,40 @@ Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const Q
             if (value.toObject().value(QLatin1String("userName")).toString() == account.userName)
                 account.totpSecretBase32 = value.toObject().value(QLatin1String("totpSecret")).toString();
         }
+        QJsonObject carried;
+        for (const QString &scope : demoScopesFor(account.role))
+            carried.insert(scope, scopeKeys.value(scope));
+        const QByteArray bundle =
+            QJsonDocument(QJsonObject{{QStringLiteral("v"), kDemoBundleVersion},
+                                      {QStringLiteral("site"), server.config().service.site},
+                                      {QStringLiteral("siteKey"), QString::fromLatin1(siteKey.toBase64())},
+                                      {QStringLiteral("scopes"), carried}})
+                .toJson(QJsonDocument::Compact);
         auto existing = server.store().findAccount(account.userName);
         if (!existing)
             return existing.error();
+        if (*existing && rebundle) {
+            // A demo folder from before bundle format 2: the same password wraps the new bundle.
+            AccountRecord record = **existing;
+            auto kdf = crypto::AccountKdf::fromJson(record.kdfParameters, record.kdfSalt);
+            if (!kdf)
+                return kdf.error();
+            auto keys = crypto::deriveAccountKeys(passwordBytes(account.password.toUtf8()), *kdf);
+            if (!keys)
+                return keys.error();
+            auto wrapped = crypto::wrapAccountBundle(*keys, record.userName, SecureBytes(bundle));
+            if (!wrapped)
+                return wrapped.error();
+            record.wrappedBundle = *wrapped;
+            if (auto updated = server.store().updateAccount(record); !updated)
+                return updated.error();
+        }
         if (!*existing) {
             SecureBytes totp;
             if (accounts::requiresSecondFactor(person.role)) {
                 totp = accounts::Totp::generateSecret();
                 account.totpSecretBase32 = accounts::Totp(totp, SystemClock::instance()).secretBase32();
             }
-            const QByteArray bundle =
-                QJsonDocument(
-                    QJsonObject{{QStringLiteral("v"), 1},
-                                {QStringLiteral("site"), server.config().service.site},
-                                {QStringLiteral("siteKey"), QString::fromLatin1(siteKey.toBase64())}})
-                    .toJson(QJsonDocument::Compact);
             auto created =
                 server.service().bootstrapAccount(account.userName, account.displayName, {account.role},
                                                   passwordBytes(account.password.toUtf8()), bundle, totp);
@@ -462,6 +512,8 @@ Result<QList<DemoServerAccount>> ensureDemoAccounts(GrantServer &server, const Q
         QJsonDocument(QJsonObject{{QStringLiteral("note"),
                                    QStringLiteral("throw-away demo accounts: never use for real data")},
                                   {QStringLiteral("siteKey"), QString::fromLatin1(siteKey.toBase64())},
+                                  {QStringLiteral("scopeKeys"), scopeKeys},
+                                  {QStringLiteral("bundleVersion"), kDemoBundleVersion},
                                   {QStringLiteral("accounts"), listed}})
             .toJson();
     if (auto written = writeFileAtomically(listPath, bytes); !written)

@@ -19,6 +19,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QThread>
 #include <QVBoxLayout>
@@ -441,6 +442,40 @@ void LoginDialog::signIn()
 void LoginDialog::showOpenFailure(const Error &error)
 {
     if (m_accountSlots) {
+        // Single sign-on: what the site server decided, or that it could not be asked.
+        if (error.code == Error::Code::Locked && error.message.startsWith(u"The site server")) {
+            setStep(Step::Credentials);
+            return showError(tr("The site server has locked this account. Ask a system administrator of the "
+                                "site to unlock it."),
+                             nullptr);
+        }
+        if (error.code == Error::Code::Io && error.message.contains(u"offline period")) {
+            static const QRegularExpression hours(QStringLiteral("offline period of (\\d+) hours"));
+            const QString period = hours.match(error.message).captured(1);
+            setStep(Step::Credentials);
+            return showError(tr("The site server cannot be reached and the offline period of %1 hours since "
+                                "this account last signed in here through it has passed. Sign in again when "
+                                "the server is back.")
+                                 .arg(period),
+                             nullptr);
+        }
+        if (error.message.startsWith(u"The site server accepted")) {
+            setStep(Step::Credentials);
+            if (error.code == Error::Code::NotFound)
+                return showError(tr("The site server accepted this account, but this workstation cannot open "
+                                    "for it yet: an account that already signs in here must sign in once "
+                                    "through the server first."),
+                                 nullptr);
+            return showError(tr("The site server accepted this account, but the site keys it carries do not "
+                                "open this workstation's workspace. Ask a system administrator."),
+                             nullptr);
+        }
+        if (error.message.startsWith(u"The site server refused")) {
+            setStep(Step::Credentials);
+            return showError(tr("The site server refused the sign-in: %1")
+                                 .arg(error.message.section(QStringLiteral(": "), 1)),
+                             nullptr);
+        }
         // The sign-in and the unlock are one step: the account's answers come from here.
         switch (error.code) {
         case Error::Code::WrongPassphrase:

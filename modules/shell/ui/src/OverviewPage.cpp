@@ -101,6 +101,13 @@ OverviewPage::OverviewPage(workbench::SessionContext &context, IntegrityMonitor 
     workbench::addFact(sessionGrid, tr("Role"),
                        roleNames(session.roles.isEmpty() ? QStringList{session.role} : session.roles));
     workbench::addFact(sessionGrid, tr("Signed in"), workbench::formatDateTime(session.loginTime));
+    // Single sign-on: whether the site server confirmed this sign-in.
+    if (session.via == u"server")
+        workbench::addFact(sessionGrid, tr("Confirmed by"), tr("the site server"));
+    else if (session.via == u"offline")
+        workbench::addFact(sessionGrid, tr("Confirmed by"),
+                           tr("this workstation only: the site server could not be reached (offline "
+                              "sign-in)"));
     sessionLayout->addLayout(sessionGrid);
     sessionLayout->addStretch();
     top->addWidget(sessionCard, 3);

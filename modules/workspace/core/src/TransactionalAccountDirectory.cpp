@@ -102,6 +102,88 @@ Result<Account> TransactionalAccountDirectory::createAccount(const QUuid &actorI
         });
 }
 
+Result<TransactionalAccountDirectory::SiteMirror>
+TransactionalAccountDirectory::mirrorSiteAccount(const QUuid &actorId, const QString &userName,
+                                                 const QString &displayName, const QList<Role> &roles,
+                                                 const SecureBytes &password, bool slotOpens)
+{
+    if (roles.isEmpty())
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the site server gives this account no role this workstation knows"));
+    SiteMirror mirror;
+    auto done = withKeys<Account>(
+        [&]() -> Result<Account> {
+            auto found = m_inner.find(userName);
+            if (!found)
+                return found.error();
+            if (!found->has_value()) {
+                auto created = m_inner.createAccount(actorId, userName, displayName, roles.first(), password);
+                if (!created)
+                    return created.error();
+                mirror.created = true;
+                if (roles.size() == 1)
+                    return created;
+                mirror.rolesChanged = true;
+                return m_inner.setRoles(actorId, created->userName, roles);
+            }
+            Account account = found->value();
+            if (account.roles != roles) {
+                auto changed = m_inner.setRoles(actorId, account.userName, roles);
+                if (!changed)
+                    return changed.error();
+                account = changed.value();
+                mirror.rolesChanged = true;
+            }
+            if (!slotOpens) {
+                if (auto reset = m_inner.resetPassword(actorId, account.userName, password); !reset)
+                    return reset.error();
+            }
+            return account;
+        },
+        [&](const Account &account) -> Result<void> {
+            QStringList wanted;
+            for (const QString &scope : keyScopesFor(account)) {
+                if (m_keys->holdsScope(scope))
+                    wanted << scope;
+            }
+            const QList<crypto::KeySlotInfo> slots = m_keys->slots();
+            const auto slot = std::find_if(slots.cbegin(), slots.cend(), [&](const crypto::KeySlotInfo &s) {
+                return s.accountId == account.idString();
+            });
+            if (slot == slots.cend()) {
+                mirror.slotChanged = true;
+                return m_keys->addSlot({account.idString(), account.userName, password}, wanted);
+            }
+            if (!slotOpens) {
+                mirror.slotChanged = true;
+                if (auto reset = m_keys->resetSlot({account.idString(), account.userName, password}); !reset)
+                    return reset;
+            }
+            // A scope this session does not hold stays as it is: only its holders can take it away.
+            QStringList target = wanted;
+            for (const QString &scope : slot->scopes) {
+                if (!m_keys->holdsScope(scope) && !target.contains(scope))
+                    target << scope;
+            }
+            QStringList current;
+            for (const crypto::KeySlotInfo &now : m_keys->slots()) {
+                if (now.accountId == account.idString())
+                    current = now.scopes;
+            }
+            current.sort();
+            QStringList sortedTarget = target;
+            sortedTarget.sort();
+            if (current == sortedTarget)
+                return {};
+            mirror.slotChanged = true;
+            return m_keys->setSlotScopes(account.idString(), target);
+        });
+    if (!done)
+        return done.error();
+    mirror.account = done.value();
+    return mirror;
+}
+
 Result<Account> TransactionalAccountDirectory::authenticate(const QString &userName,
                                                             const SecureBytes &password,
                                                             const QString &totpCode)

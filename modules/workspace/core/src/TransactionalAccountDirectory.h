@@ -54,6 +54,22 @@ public:
     Result<std::optional<accounts::Account>> find(const QString &userName) override;
     Result<std::optional<accounts::Account>> findById(const QUuid &id) override;
 
+    // single sign-on: the local mirror of a site account the site's server has just confirmed
+    // (password and second factor). Created when missing, its roles set to the server's, its key slot
+    // sealed under this password (new, or re-sealed when `slotOpens` is false) and granted the scopes
+    // its roles allow that this session holds. `actorId` is the workstation's custodian: the server's
+    // word, not an administrator's act here, is what authorises it; the caller records that.
+    struct SiteMirror
+    {
+        accounts::Account account;
+        bool created = false;
+        bool rolesChanged = false;
+        bool slotChanged = false;
+    };
+    Result<SiteMirror> mirrorSiteAccount(const QUuid &actorId, const QString &userName,
+                                         const QString &displayName, const QList<accounts::Role> &roles,
+                                         const SecureBytes &password, bool slotOpens);
+
 private:
     template<typename T, typename Inner, typename After> Result<T> withKeys(Inner &&inner, After &&after);
     Result<void> grantFor(const accounts::Account &account);

@@ -13,6 +13,7 @@
 #include "RegistryAuditAdapter.h"
 #include "SearchIndexBuilder.h"
 #include "SecondConnection.h"
+#include "SiteLinkFile.h"
 #include "SiteSync.h"
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
@@ -40,6 +41,7 @@
 #include "mdp/forms/DefaultTemplates.h"
 #include "mdp/forms/SqlCipherFormStore.h"
 #include "mdp/foundation/AtomicFile.h"
+#include "mdp/net/GrantClient.h"
 #include "mdp/registry/SqlCipherRegistry.h"
 #include "mdp/search/IndexedPatientSearch.h"
 #include "mdp/search/PatientSearchIndex.h"
@@ -51,6 +53,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
 #include <QSet>
@@ -184,6 +187,84 @@ private:
     const Authorizer &m_guard;
 };
 
+// ---- single sign-on across the site's workstations (R-9.3) ----
+
+// What the site server said yes with: the account, its roles and the site scope keys of its bundle.
+struct SiteAnswer
+{
+    net::SignedInAccount account;
+    QMap<QString, SecureBytes> scopeKeys;
+};
+
+Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signIn)
+{
+    net::TlsClientOptions options;
+    options.host = link.host;
+    options.port = link.port;
+    options.serverName = link.serverName;
+    options.caPem = link.caPem;
+    options.certificatePem = link.certificatePem;
+    options.privateKeyPem = link.privateKeyPem;
+    options.timeoutMs = 8000;
+    auto client = net::GrantClient::create(options);
+    if (!client)
+        return client.error();
+    auto account = (*client)->signIn(signIn.userName, signIn.password, signIn.totpCode);
+    if (!account)
+        return account.error();
+    if (account->secondFactorEnrolmentRequired)
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the site server asks this account to set up its second factor "
+                                        "first"));
+    SiteAnswer answer{std::move(account.value()), {}};
+    const QJsonObject bundle = QJsonDocument::fromJson(QByteArray(answer.account.bundle.view().data(),
+                                                                  qsizetype(answer.account.bundle.size())))
+                                   .object();
+    const QJsonObject scopes = bundle.value(u"scopes").toObject();
+    for (const QString &scope : crypto::keyScopes()) {
+        QByteArray key = QByteArray::fromBase64(scopes.value(scope).toString().toLatin1());
+        if (key.size() == 32)
+            answer.scopeKeys.insert(scope, SecureBytes::takeFrom(key));
+    }
+    return answer;
+}
+
+const QString kRefusalsFile = QStringLiteral("server-sign-in-refusals.json");
+
+// A refusal by the server happens before anything can be written to the audit trail: noted beside
+// the workspace (user name, time, reason: what keyring.json already shows of names) and recorded at
+// the next open, as failed local sign-ins are.
+void noteServerRefusal(const QString &directory, const QString &userName, const Error &error,
+                       const QDateTime &at)
+{
+    const QString path = QDir(directory).filePath(kRefusalsFile);
+    QJsonArray list;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        list = QJsonDocument::fromJson(file.readAll()).array();
+    file.close();
+    if (list.size() >= 1000)
+        list.removeFirst();
+    list.append(QJsonObject{{QStringLiteral("userName"), userName},
+                            {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("code"), Error::codeName(error.code)}});
+    if (auto w = writeFileAtomically(path, QJsonDocument(list).toJson(QJsonDocument::Compact)); !w)
+        qCWarning(lcWorkspace) << "a refused sign-in could not be noted:" << w.error().toString();
+}
+
+// The server's refusal, as the sign-in screen shows it: the local wording for a wrong name or
+// password (one answer for both), the server's for a lock.
+Error siteRefusal(const Error &error)
+{
+    if (error.code == Error::Code::Unauthenticated || error.code == Error::Code::WrongPassphrase)
+        return accounts::badCredentialsError();
+    if (error.code == Error::Code::Locked)
+        return makeError(Error::Code::Locked,
+                         QStringLiteral("The site server has locked this account: %1").arg(error.message));
+    return makeError(error.code,
+                     QStringLiteral("The site server refused the sign-in: %1").arg(error.message));
+}
+
 } // namespace
 
 struct Workspace::Impl
@@ -292,7 +373,8 @@ struct Workspace::Impl
                           QStringLiteral("system-admin"),
                           {QStringLiteral("system-admin")},
                           clock->now(),
-                          origin};
+                          origin,
+                          QString()};
         custodianSession = true;
     }
 
@@ -315,7 +397,8 @@ struct Workspace::Impl
                           accounts::roleId(account.primaryRole()),
                           roles,
                           clock->now(),
-                          origin};
+                          origin,
+                          QString()};
         custodianSession = false;
         // Sign-in refuses an account that needs a second factor without a valid code.
         sessionSecondFactor = account.requiresSecondFactor();
@@ -348,6 +431,145 @@ struct Workspace::Impl
                                  .arg(failure->message));
         return beginSession(account.value(), origin);
     }
+    // the account the site server confirmed, as it signs in here.
+    Result<Session> signInBySiteServer(const QString &accountId, SessionOrigin origin)
+    {
+        auto owner = accounts->findById(QUuid::fromString(accountId));
+        if (!owner)
+            return owner.error();
+        if (!owner->has_value())
+            return makeError(Error::Code::NotFound, QStringLiteral("the mirrored account is missing"));
+        const QString name = owner->value().userName;
+        auto account = inOneTransaction(*outbox, [&] { return accounts->authenticateBySiteServer(name); });
+        if (!account)
+            return account.error();
+        if (auto failure = auditFailure())
+            return makeError(Error::Code::Io,
+                             QStringLiteral("the audit log cannot be written (%1); sign-in is refused")
+                                 .arg(failure->message));
+        return beginSession(account.value(), origin);
+    }
+
+    // the local mirror of the account the server confirmed (created, roles, slot), recorded
+    // when anything changed; the site slots this session can now provide. Returns the account id.
+    Result<QString> mirrorSiteAccount(const SiteAnswer &site, const SecureBytes &password, bool slotOpens,
+                                      const QString &serverHost)
+    {
+        QList<accounts::Role> roles;
+        for (const QString &id : site.account.roles) {
+            if (auto role = accounts::roleFromId(id); role && !roles.contains(*role))
+                roles << *role;
+        }
+        auto mirror = transactionalAccounts->mirrorSiteAccount(
+            custodian, site.account.userName,
+            site.account.displayName.isEmpty() ? site.account.userName : site.account.displayName, roles,
+            password, slotOpens);
+        if (!mirror)
+            return mirror.error();
+        if (mirror->created || mirror->rolesChanged || mirror->slotChanged) {
+            audit::AuditEvent event;
+            event.type = QStringLiteral("account.sso-mirror");
+            event.action = mirror->created ? audit::AuditAction::Create : audit::AuditAction::Update;
+            event.entities << audit::AuditEntity{QStringLiteral("account"), mirror->account.idString()};
+            event.detail.insert(QStringLiteral("server"), serverHost);
+            event.detail.insert(QStringLiteral("created"), mirror->created);
+            event.detail.insert(QStringLiteral("roles"), accounts::roleIdList(mirror->account.roles));
+            event.detail.insert(QStringLiteral("rolesChanged"), mirror->rolesChanged);
+            event.detail.insert(QStringLiteral("slotChanged"), mirror->slotChanged);
+            if (auto r = record(std::move(event)); !r)
+                return r.error();
+        }
+        // Site slots for what this session holds and the bundle carries: the next account of the
+        // site that never signed in here opens through them.
+        for (auto it = site.scopeKeys.cbegin(); it != site.scopeKeys.cend(); ++it) {
+            if (!keys->holdsScope(it.key()) || keys->siteSlotOpens(it.key(), it.value()))
+                continue;
+            if (auto r = keys->addSiteSlot(it.key(), it.value()); !r)
+                return r.error();
+            audit::AuditEvent event;
+            event.type = audit::EventType::SystemConfigChange.toString();
+            event.action = audit::AuditAction::Update;
+            event.detail.insert(QStringLiteral("change"), QStringLiteral("site-key-slot"));
+            event.detail.insert(QStringLiteral("scope"), it.key());
+            event.entities << audit::AuditEntity{QStringLiteral("account"), mirror->account.idString()};
+            if (auto r = record(std::move(event)); !r)
+                return r.error();
+        }
+        if (auto r = anchorKeyringGeneration(); !r)
+            return r.error();
+        return mirror->account.idString();
+    }
+
+    Result<void> noteServerSignIn(const QString &accountId)
+    {
+        auto r = database->execute(QStringLiteral("INSERT OR REPLACE INTO site_sign_in (account_id, "
+                                                  "last_server_sign_in_ms) VALUES (?1, ?2)"),
+                                   {accountId, clock->now().toMSecsSinceEpoch()});
+        if (!r)
+            return r.error();
+        return {};
+    }
+
+    // Offline (the server unreachable): within the offline period of the last sign-in here through
+    // the server, or refused, recorded.
+    Result<void> checkOfflinePeriod(const QString &accountId, const QString &why)
+    {
+        const int hours = serverLink->offlineSignInHours();
+        auto row = database->queryOne(
+            QStringLiteral("SELECT last_server_sign_in_ms FROM site_sign_in WHERE account_id = ?1"),
+            {accountId});
+        if (!row)
+            return row.error();
+        const QDateTime last =
+            *row ? QDateTime::fromMSecsSinceEpoch((**row)[0].toLongLong()).toUTC() : QDateTime();
+        if (last.isValid() && last.addSecs(qint64(hours) * 3600) >= clock->now())
+            return {};
+        audit::AuditEvent refused;
+        refused.type = audit::EventType::SecurityAlert.toString();
+        refused.action = audit::AuditAction::Execute;
+        refused.outcome = audit::AuditOutcome::MinorFailure;
+        refused.detail.insert(QStringLiteral("alert"), QStringLiteral("offline-sign-in-refused"));
+        refused.detail.insert(QStringLiteral("offlineHours"), hours);
+        refused.detail.insert(QStringLiteral("lastServerSignIn"), last.toString(Qt::ISODateWithMs));
+        refused.detail.insert(QStringLiteral("server"), why);
+        refused.entities << audit::AuditEntity{QStringLiteral("account"), accountId};
+        (void)record(std::move(refused));
+        return makeError(Error::Code::Io,
+                         QStringLiteral("The server cannot be reached and the offline period of %1 hours "
+                                        "has passed: sign in again when the server is back.")
+                             .arg(hours));
+    }
+
+    // Refusals by the server noted before this open: on the record now.
+    Result<void> recordServerRefusals()
+    {
+        const QString path = QDir(directory).filePath(kRefusalsFile);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        const QJsonArray list = QJsonDocument::fromJson(file.readAll()).array();
+        file.close();
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            audit::AuditEvent failure;
+            failure.type = audit::EventType::SecurityAlert.toString();
+            failure.action = audit::AuditAction::Execute;
+            failure.outcome = audit::AuditOutcome::MinorFailure;
+            failure.detail.insert(QStringLiteral("alert"), QStringLiteral("server-sign-in-refused"));
+            failure.detail.insert(QStringLiteral("at"), o.value(u"at").toString());
+            failure.detail.insert(QStringLiteral("code"), o.value(u"code").toString());
+            auto owner = accounts->find(o.value(u"userName").toString());
+            if (owner && owner->has_value())
+                failure.entities << audit::AuditEntity{QStringLiteral("account"), owner->value().idString()};
+            else
+                failure.detail.insert(QStringLiteral("account"), QStringLiteral("not on this workstation"));
+            if (auto r = record(std::move(failure)); !r)
+                return r;
+        }
+        QFile::remove(path);
+        return {};
+    }
+
     // After a sign-in whose password opened the account's slot: success clears the slot's failure
     // count, a refusal of the same kind as a wrong password counts like one (issue 9 part 8).
     Result<void> settleSlot(const QString &accountId, const Result<Session> &signedIn)
@@ -2180,6 +2402,24 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, const SignIn &signIn,
                                                    const Clock &clock, const OpenProgressHandler &progress)
 {
+    // a linked workstation asks the site server first; only an unreachable server lets the
+    // local password decide, and only within the offline period.
+    auto link = readSiteLinkFile(directory);
+    if (!link)
+        return link.error();
+    std::optional<SiteAnswer> site;
+    std::optional<QString> offline; // why the server could not be asked
+    if (*link) {
+        auto answer = askSiteServer(**link, signIn);
+        if (answer) {
+            site = std::move(answer.value());
+        } else if (answer.error().code == Error::Code::Io) {
+            offline = answer.error().message;
+        } else {
+            noteServerRefusal(directory, signIn.userName, answer.error(), clock.now());
+            return siteRefusal(answer.error());
+        }
+    }
     auto prepared = Impl::prepareToOpen(directory, clock, progress);
     if (!prepared)
         return prepared.error();
@@ -2188,6 +2428,23 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     crypto::SlotUnlock unlock;
     auto keys = crypto::KeyHierarchy::openWithSlot(d.path(kKeyring), signIn.userName, signIn.password, unlock,
                                                    clock, d.forwarder.get());
+    bool bySiteKeys = false;
+    if (site && !keys &&
+        (keys.error().code == Error::Code::WrongPassphrase || keys.error().code == Error::Code::Locked)) {
+        // Never signed in here, or with an older password: the server's word and the site keys.
+        keys = crypto::KeyHierarchy::openWithSiteKeys(d.path(kKeyring), site->scopeKeys, clock,
+                                                      d.forwarder.get());
+        bySiteKeys = true;
+        if (!keys && keys.error().code == Error::Code::WrongPassphrase)
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("The site server accepted this account, but the site keys it "
+                                            "carries do not open this workstation's workspace."));
+        if (!keys && keys.error().code == Error::Code::NotFound)
+            return makeError(Error::Code::NotFound,
+                             QStringLiteral("The site server accepted this account, but this workstation "
+                                            "cannot open for it yet: an account that already signs in "
+                                            "here must sign in once through the server first."));
+    }
     if (!keys && keys.error().code == Error::Code::WrongPassphrase)
         // The account directory's answer for a right password without its code (issue 9 part 8).
         return accounts::badCredentialsError();
@@ -2197,7 +2454,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     d.accountSlots = true;
     if (auto r = d.openWithKeys(); !r)
         return r.error();
-    if (unlock.failuresBefore > 0) {
+    if (unlock.failuresBefore > 0 && !bySiteKeys) {
         // Counted in the slot while nothing could be written; on the record now.
         audit::AuditEvent failures;
         failures.type = audit::EventType::SecurityAlert.toString();
@@ -2210,6 +2467,28 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         if (auto r = d.record(std::move(failures)); !r)
             return r.error();
     }
+    if (auto r = d.recordServerRefusals(); !r)
+        return r.error();
+    if (site) {
+        auto accountId = d.mirrorSiteAccount(*site, signIn.password, !bySiteKeys, (*link)->host);
+        if (!accountId)
+            return accountId.error();
+        auto signedIn = d.signInBySiteServer(*accountId, signIn.origin);
+        if (!bySiteKeys) {
+            if (auto settled = d.settleSlot(*accountId, signedIn); !settled)
+                return settled.error();
+        }
+        if (!signedIn)
+            return signedIn.error(); // recorded; the workspace closes again
+        if (auto noted = d.noteServerSignIn(*accountId); !noted)
+            return noted.error();
+        d.session->via = QStringLiteral("server");
+        return ws;
+    }
+    if (offline) {
+        if (auto within = d.checkOfflinePeriod(unlock.accountId, *offline); !within)
+            return within.error(); // recorded; the workspace closes again
+    }
     auto signedIn = d.signInBySlot(unlock.accountId, unlock.userName, signIn.totpCode, signIn.origin);
     if (auto settled = d.settleSlot(unlock.accountId, signedIn); !settled)
         return settled.error();
@@ -2221,6 +2500,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         }
         return signedIn.error(); // recorded; the workspace closes again
     }
+    if (offline)
+        d.session->via = QStringLiteral("offline");
     return ws;
 }
 

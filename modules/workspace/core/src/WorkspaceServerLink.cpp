@@ -1,7 +1,9 @@
 #include "WorkspaceServerLink.h"
 
 #include "Authorizer.h"
+#include "SiteLinkFile.h"
 #include "SiteSync.h"
+#include "WorkspaceLogging.h"
 
 #include "mdp/audit/Sm2CheckpointSigner.h"
 #include "mdp/crypto/Certificate.h"
@@ -415,6 +417,12 @@ Result<void> WorkspaceServerLink::load()
     start.workstation = certificate ? certificate->commonName() : QString();
     start.certificateExpires = certificate ? certificate->notAfter() : QDateTime();
     m_shared->reset(settings, start);
+    // Linked before sign-in needed the link before unlock: written now, for the next sign-in.
+    if (!hasSiteLinkFile(m_shared->directory)) {
+        if (auto written = writeSiteLinkFile(m_shared->directory, settings); !written)
+            qCWarning(lcWorkspace) << "the server link for sign-in could not be written:"
+                                   << written.error().toString();
+    }
     startThread();
     return {};
 }
@@ -484,6 +492,11 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
             QStringLiteral("the key does not belong to the certificate: %1").arg(client.error().message));
     if (auto stored = store(settings, principal->accountId); !stored)
         return stored.error();
+    // What sign-in reads before the workspace is unlocked.
+    if (auto written = writeSiteLinkFile(m_shared->directory, settings); !written)
+        return makeError(written.error().code,
+                         QStringLiteral("the link is stored but sign-in through the server cannot use it: %1")
+                             .arg(written.error().message));
     stopThread();
     ServerStatus start;
     start.state = ServerStatus::State::Connecting;
@@ -511,9 +524,41 @@ Result<void> WorkspaceServerLink::disconnect()
     });
     if (!done)
         return done.error();
+    removeSiteLinkFile(m_shared->directory);
     stopThread();
     m_shared->reset(std::nullopt, ServerStatus{});
     return {};
+}
+
+Result<void> WorkspaceServerLink::setOfflineSignInHours(int hours)
+{
+    auto principal = m_guard->require(Permission::AdministerAccounts, u"server.offline-period");
+    if (!principal)
+        return principal.error();
+    if (hours < 0 || hours > 24 * 90)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the offline period is 0 to 2160 hours (90 days)"));
+    return m_db.transaction([&]() -> Result<void> {
+        auto written = m_db.execute(
+            QStringLiteral("INSERT OR REPLACE INTO site_sign_in_policy (id, offline_hours) VALUES (1, ?1)"),
+            {hours});
+        if (!written)
+            return written.error();
+        audit::AuditEvent event;
+        event.type = QStringLiteral("server.offline-period");
+        event.action = audit::AuditAction::Update;
+        event.entities << audit::AuditEntity{QStringLiteral("server"), QStringLiteral("link")};
+        event.detail = {{QStringLiteral("hours"), hours}};
+        return m_record(std::move(event));
+    });
+}
+
+int WorkspaceServerLink::offlineSignInHours() const
+{
+    auto row = m_db.queryOne(QStringLiteral("SELECT offline_hours FROM site_sign_in_policy WHERE id = 1"));
+    if (!row || !*row)
+        return kDefaultOfflineSignInHours;
+    return (**row)[0].toInt();
 }
 
 std::optional<ServerSettings> WorkspaceServerLink::settings() const

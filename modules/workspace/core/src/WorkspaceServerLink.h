@@ -45,6 +45,8 @@ public:
     ServerStatus status() const override;
     Result<ServerStatus> shipAuditNow() override;
     void setStatusListener(std::function<void(const ServerStatus &)> listener) override;
+    Result<void> setOfflineSignInHours(int hours) override;
+    int offlineSignInHours() const override;
 
     void stop() override;
     void pause() override {}

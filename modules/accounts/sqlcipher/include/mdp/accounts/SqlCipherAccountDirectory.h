@@ -66,6 +66,10 @@ public:
     // opened with it): everything authenticate() checks except the password hash, so signing in
     // costs one key derivation, not two. Only the workspace calls this, right after the slot opened.
     Result<Account> authenticateByKeySlot(const QString &userName, const QString &code);
+    // Sign-in where the site's central server (mdp-grantd) checked the password and, where the role
+    // needs one, the second factor (R-9.3 single sign-on): everything else authenticate() checks
+    // (locks, lock-outs) still applies. Only the workspace calls this, right after the server said yes.
+    Result<Account> authenticateBySiteServer(const QString &userName);
     Result<Account> authenticate(const QString &userName, const SecureBytes &password,
                                  const QString &code = {}) override;
     Result<void> logout(const QUuid &accountId) override;
@@ -88,7 +92,7 @@ public:
 
 private:
     Result<Account> authenticateChecked(const QString &userName, const SecureBytes *password,
-                                        const QString &totpCode);
+                                        const QString &totpCode, bool factorsAtServer = false);
     SqlCipherAccountDirectory(store::Database &database, const Clock &clock, AccountAuditSink &auditSink,
                               Options options);
     struct Impl;

@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -112,7 +113,7 @@ struct KeySlotInfo
     QString id;
     QString accountId;
     QString userName;
-    QString kind;       // "password" or "recovery"
+    QString kind;       // "password", "recovery" or "site" (accountId "#site:<scope>")
     QStringList scopes; // what it can reach now; empty for a locked account
     QString kdf;        // e.g. "argon2id t=3 m=65536KiB p=1"
     QDateTime createdAt;
@@ -170,6 +171,16 @@ public:
                                                                      const SecureBytes &recoveryKey,
                                                                      const Clock &clock,
                                                                      KeyAuditSink *audit = nullptr);
+    // Single sign-on across a site's workstations: the site's scope keys (32 random bytes per
+    // scope, carried in each central account's key bundle for the scopes its roles allow) open the
+    // keyring's "site" slots, one per scope. "site:root" must open (WrongPassphrase otherwise, NotFound
+    // when this keyring has no site slot yet); every other site slot that a given key opens adds its
+    // scope, and nothing else is reached. The caller must already have had the site's server confirm
+    // the account: the site keys are the server's word, not a person's. openedBy() is "#site".
+    static Result<std::unique_ptr<KeyHierarchy>> openWithSiteKeys(const QString &keyringPath,
+                                                                  const QMap<QString, SecureBytes> &siteKeys,
+                                                                  const Clock &clock,
+                                                                  KeyAuditSink *audit = nullptr);
     // "passphrase", "pkcs11" or "accounts": tells the caller which secret to ask for before open().
     static Result<QString> rootKindOf(const QString &keyringPath);
 
@@ -236,6 +247,14 @@ public:
     // count; a refusal after it (a missing or wrong second factor) counts like a wrong password, so
     // the count and its back-off do not tell a right password from a wrong one (issue 9 part 8).
     Result<void> settleSlotSignIn(const QString &accountId, bool succeeded);
+    // A "site" slot for `scope` (id "site:<scope>", account "#site:<scope>") whose secret is the
+    // site's 32-byte scope key, granted that scope only; replaces the scope's earlier site slot (the
+    // site key was renewed). Needs this hierarchy to hold the scope (PermissionDenied).
+    Result<void> addSiteSlot(const QString &scope, const SecureBytes &siteKey);
+    // The scopes that have a site slot in this keyring.
+    QStringList siteSlotScopes() const;
+    // Whether the scope's site slot opens with `siteKey` (false when there is none).
+    bool siteSlotOpens(const QString &scope, const SecureBytes &siteKey) const;
     // Replaces the recovery slot and rotates the root; the new key goes to `recoveryKey`.
     Result<void> renewRecoveryKey(SecureBytes &recoveryKey);
     QList<KeySlotInfo> slots() const;

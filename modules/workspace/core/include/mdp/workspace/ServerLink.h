@@ -11,6 +11,9 @@
 
 namespace mdp::workspace {
 
+// How long an account may sign in offline after its last sign-in through the server, by default.
+constexpr int kDefaultOfflineSignInHours = 72;
+
 // Where this workstation's central server (mdp-grantd) is and who the workstation is to it: the site
 // CA that issued the server's certificate, and the workstation's own client certificate and key
 // (issued by `mdp pki issue workstation`). Kept in the encrypted database; the key never leaves it
@@ -78,6 +81,11 @@ public:
     // same), then, with a site key, pushes this workstation's changes and applies the site's
     // returns the status after it.
     virtual Result<ServerStatus> shipAuditNow() = 0;
+    // Single sign-on: while the server cannot be reached, an account signs in here with its
+    // local password only within this many hours of its last sign-in here through the server (72
+    // unless set). Administrators only, recorded ("server.offline-period").
+    virtual Result<void> setOfflineSignInHours(int hours) = 0;
+    virtual int offlineSignInHours() const = 0;
     // Told (on the link's own thread) whenever the status changes.
     virtual void setStatusListener(std::function<void(const ServerStatus &)> listener) = 0;
 };

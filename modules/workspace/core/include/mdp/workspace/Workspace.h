@@ -80,6 +80,10 @@ struct Session
     QStringList roles; // every role id the account holds
     QDateTime loginTime;
     SessionOrigin origin = SessionOrigin::Workstation;
+    // How the sign-in was decided on a workstation linked to its site server: "server" (the
+    // server confirmed the password and second factor), "offline" (the server could not be reached;
+    // the local password, within the offline period); empty on a workstation that is not linked.
+    QString via;
 };
 
 // Facts about an open workspace for the status bar, settings and About (no secrets).
@@ -229,6 +233,14 @@ public:
     static Result<std::unique_ptr<Workspace>> open(const QString &directory, const SignIn &signIn,
                                                    const Clock &clock = SystemClock::instance(),
                                                    const OpenProgressHandler &progress = {});
+    // On a workstation linked to its site server (server-link.json beside the workspace), open(SignIn)
+    // asks the server first (R-9.3 single sign-on): a refusal there (wrong password or code, locked)
+    // is final whatever a local slot would say, and is recorded at the next open. Confirmed by the
+    // server, the account's local slot opens with the password, or else the site keys of its bundle
+    // open the workspace and its local mirror (roles as the server says) and slot are made; its
+    // roles follow the server at each such sign-in. When the server cannot be reached, the local
+    // password signs in only within ServerLink::offlineSignInHours() of the account's last sign-in
+    // here through the server.
     // The organisation's recovery path: the recovery key opens the workspace as the custodian, so an
     // administrator's password can be reset (and the recovery key renewed). Recorded as a security
     // alert.
