@@ -195,6 +195,51 @@ private:
         return e;
     }
 
+    // The types and outcomes the server recorded in its own chain ("policy.publish:minor-failure"),
+    // read after the server stopped.
+    QStringList serverAuditTypes(const GrantServerConfig &c)
+    {
+        const QJsonObject keys =
+            QJsonDocument::fromJson(readFile(c.dataDirectory + QStringLiteral("/server-keys.json"))).object();
+        QByteArray auditKey =
+            QByteArray::fromBase64(keys.value(QLatin1String("auditKey")).toString().toLatin1());
+        auto witness = crypto::SigningKey::fromPrivateDer(
+            QByteArray::fromBase64(keys.value(QLatin1String("witnessKey")).toString().toLatin1()));
+        if (!witness)
+            return {};
+        QStringList types;
+        const auto report = audit::AuditLog::verifyDirectory(
+            c.dataDirectory + QStringLiteral("/audit"), SecureBytes::takeFrom(auditKey),
+            audit::Sm2CheckpointVerifier(witness->publicKey()), -1, [&](qint64, QByteArrayView json) {
+                const QJsonObject event = QJsonDocument::fromJson(json.toByteArray()).object();
+                types.append(event.value(QLatin1String("type")).toString() + QLatin1Char(':') +
+                             event.value(QLatin1String("outcome")).toString());
+            });
+        return report.ok ? types : QStringList{};
+    }
+
+    // A document envelope as a publishing workstation makes it (R-9.2 permission sync), signed with
+    // `signer`'s key and naming `certificate` - which a forger makes differ.
+    static QByteArray envelope(const QByteArray &document, const Credential &signer,
+                               const QByteArray &certificatePem, const QString &publishedBy)
+    {
+        auto der = pki::privateKeyDerFromPem(signer.keyPem);
+        auto key = crypto::SigningKey::fromPrivateDer(der->view());
+        return QJsonDocument(QJsonObject{{QStringLiteral("document"), QString::fromUtf8(document)},
+                                         {QStringLiteral("signature"),
+                                          QString::fromLatin1(key->sign(document)->toBase64())},
+                                         {QStringLiteral("certificate"), QString::fromLatin1(certificatePem)},
+                                         {QStringLiteral("publishedBy"), publishedBy}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    static QJsonObject publishBody(const QString &kind, qint64 version, const QByteArray &envelopeBytes)
+    {
+        return {{QStringLiteral("kind"), kind},
+                {QStringLiteral("version"), double(version)},
+                {QStringLiteral("envelope"), QString::fromLatin1(envelopeBytes.toBase64())}};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -858,6 +903,58 @@ private Q_SLOTS:
                  qPrintable(types.join(QLatin1Char(','))));
         QVERIFY(types.contains(QStringLiteral("user.login:success")));
         QVERIFY(types.contains(QStringLiteral("user.login:minor-failure")));
+    }
+
+    // R-9.2 permission sync: a policy is published only in an envelope the caller signed with its own
+    // workstation certificate and in its own name. A forged signature, another workstation's
+    // certificate, another publisher's name or an unreadable envelope is refused, audited, and
+    // nothing is stored.
+    void documentPublishRefusesAnEnvelopeNotTheCallers()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("documents-refused"));
+        TAKE(server, GrantServer::start(c, clock));
+        const SecureBytes secret = accounts::Totp::generateSecret();
+        TAKE(dm, addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), secret));
+        Q_UNUSED(dm);
+        auto ws = client(server->port(), m_ws1);
+        CHECK_OK(ws->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                            accounts::Totp(secret, clock).currentCode()));
+        const QByteArray policy = R"({"policies":[{"id":"p1","effect":"deny"}],"version":1})";
+        const Credential forger{m_ws1.certificatePem, m_ws2.keyPem, {}}; // ws1's name, another key
+        struct Case
+        {
+            const char *name;
+            QByteArray envelope;
+            int status;
+        };
+        const Case cases[] = {
+            {"forged signature", envelope(policy, forger, m_ws1.certificatePem, QStringLiteral("dm.liu")), 403},
+            {"another workstation's certificate",
+             envelope(policy, m_ws2, m_ws2.certificatePem, QStringLiteral("dm.liu")), 403},
+            {"published in another name",
+             envelope(policy, m_ws1, m_ws1.certificatePem, QStringLiteral("dm.chen")), 403},
+            {"not an envelope", QByteArray("policy text"), 400},
+            {"no certificate",
+             envelope(policy, m_ws1, QByteArray("-----BEGIN CERTIFICATE-----\nAAAA\n"), QStringLiteral("dm.liu")),
+             400},
+        };
+        for (const Case &refused : cases) {
+            TAKE(answer, ws->call("POST", QStringLiteral("/v1/documents"),
+                                  publishBody(QStringLiteral("policy"), 1, refused.envelope)));
+            QVERIFY2(answer.status == refused.status,
+                     qPrintable(QStringLiteral("%1: %2 %3")
+                                    .arg(QLatin1String(refused.name))
+                                    .arg(answer.status)
+                                    .arg(answer.problemDetail())));
+        }
+        TAKE(nothing, server->store().latestDocument(QStringLiteral("policy")));
+        QVERIFY(!nothing.has_value());
+        server->stop();
+        const QStringList types = serverAuditTypes(c);
+        QVERIFY2(types.count(QStringLiteral("policy.publish:serious-failure")) >= 3,
+                 qPrintable(types.join(QLatin1Char(','))));
+        QVERIFY(!types.contains(QStringLiteral("policy.publish:success")));
     }
 
     // A database password on the command line would be readable by every local user (ps): refused
