@@ -2,6 +2,9 @@
 
 #include "mdp/crypto/Hash.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace mdp::net {
 
 QByteArray auditCheckpointStatement(const QString &workstation, qint64 size, const QByteArray &root)
@@ -24,6 +27,56 @@ QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const
     return QByteArrayLiteral("mdp-sync-entry-v1\n") + entryId.toUtf8() + '\n' + kind.toUtf8() + '\n' +
            objectId.toUtf8() + '\n' + QByteArray::number(revision) + '\n' +
            crypto::hash(crypto::HashAlgorithm::Sha256, ciphertext).toHex();
+}
+
+QByteArray documentEnvelope(const DocumentEnvelope &envelope)
+{
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("document"), QString::fromUtf8(envelope.document)},
+                           {QStringLiteral("signature"), QString::fromLatin1(envelope.signature.toBase64())},
+                           {QStringLiteral("certificate"), QString::fromLatin1(envelope.certificatePem)},
+                           {QStringLiteral("publishedBy"), envelope.publishedBy}})
+        .toJson(QJsonDocument::Compact);
+}
+
+Result<DocumentEnvelope> parseDocumentEnvelope(const QByteArray &bytes)
+{
+    auto refused = [](const QString &why) {
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("not a document envelope: %1").arg(why));
+    };
+    QJsonParseError error{};
+    const QJsonDocument parsed = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !parsed.isObject())
+        return refused(QStringLiteral("a JSON object expected"));
+    const QJsonObject object = parsed.object();
+    DocumentEnvelope envelope;
+    const QJsonValue document = object.value(QLatin1String("document"));
+    if (document.isString()) {
+        envelope.document = document.toString().toUtf8();
+        const QJsonDocument inner = QJsonDocument::fromJson(envelope.document, &error);
+        if (error.error != QJsonParseError::NoError || !inner.isObject())
+            return refused(QStringLiteral("the document is not a JSON object"));
+    } else if (document.isObject()) {
+        envelope.document = QJsonDocument(document.toObject()).toJson(QJsonDocument::Compact);
+    } else {
+        return refused(QStringLiteral("no document"));
+    }
+    const QJsonValue signature = object.value(QLatin1String("signature"));
+    const QJsonValue certificate = object.value(QLatin1String("certificate"));
+    const QJsonValue publishedBy = object.value(QLatin1String("publishedBy"));
+    if (!signature.isString() || !certificate.isString() || !publishedBy.isString())
+        return refused(QStringLiteral("signature, certificate and publishedBy are strings"));
+    auto decoded = QByteArray::fromBase64Encoding(signature.toString().toLatin1(),
+                                                  QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty())
+        return refused(QStringLiteral("the signature is not base64"));
+    envelope.signature = decoded.decoded;
+    envelope.certificatePem = certificate.toString().toLatin1();
+    envelope.publishedBy = publishedBy.toString();
+    if (envelope.publishedBy.isEmpty())
+        return refused(QStringLiteral("no publisher"));
+    return envelope;
 }
 
 } // namespace mdp::net

@@ -195,6 +195,51 @@ private:
         return e;
     }
 
+    // The types and outcomes the server recorded in its own chain ("policy.publish:minor-failure"),
+    // read after the server stopped.
+    QStringList serverAuditTypes(const GrantServerConfig &c)
+    {
+        const QJsonObject keys =
+            QJsonDocument::fromJson(readFile(c.dataDirectory + QStringLiteral("/server-keys.json"))).object();
+        QByteArray auditKey =
+            QByteArray::fromBase64(keys.value(QLatin1String("auditKey")).toString().toLatin1());
+        auto witness = crypto::SigningKey::fromPrivateDer(
+            QByteArray::fromBase64(keys.value(QLatin1String("witnessKey")).toString().toLatin1()));
+        if (!witness)
+            return {};
+        QStringList types;
+        const auto report = audit::AuditLog::verifyDirectory(
+            c.dataDirectory + QStringLiteral("/audit"), SecureBytes::takeFrom(auditKey),
+            audit::Sm2CheckpointVerifier(witness->publicKey()), -1, [&](qint64, QByteArrayView json) {
+                const QJsonObject event = QJsonDocument::fromJson(json.toByteArray()).object();
+                types.append(event.value(QLatin1String("type")).toString() + QLatin1Char(':') +
+                             event.value(QLatin1String("outcome")).toString());
+            });
+        return report.ok ? types : QStringList{};
+    }
+
+    // A document envelope as a publishing workstation makes it (R-9.2 permission sync), signed with
+    // `signer`'s key and naming `certificate` - which a forger makes differ.
+    static QByteArray envelope(const QByteArray &document, const Credential &signer,
+                               const QByteArray &certificatePem, const QString &publishedBy)
+    {
+        auto der = pki::privateKeyDerFromPem(signer.keyPem);
+        auto key = crypto::SigningKey::fromPrivateDer(der->view());
+        return QJsonDocument(QJsonObject{{QStringLiteral("document"), QString::fromUtf8(document)},
+                                         {QStringLiteral("signature"),
+                                          QString::fromLatin1(key->sign(document)->toBase64())},
+                                         {QStringLiteral("certificate"), QString::fromLatin1(certificatePem)},
+                                         {QStringLiteral("publishedBy"), publishedBy}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    static QJsonObject publishBody(const QString &kind, qint64 version, const QByteArray &envelopeBytes)
+    {
+        return {{QStringLiteral("kind"), kind},
+                {QStringLiteral("version"), double(version)},
+                {QStringLiteral("envelope"), QString::fromLatin1(envelopeBytes.toBase64())}};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -866,6 +911,287 @@ private Q_SLOTS:
                  qPrintable(types.join(QLatin1Char(','))));
         QVERIFY(types.contains(QStringLiteral("user.login:success")));
         QVERIFY(types.contains(QStringLiteral("user.login:minor-failure")));
+    }
+
+    // R-9.2 permission sync: a policy is published only in an envelope the caller signed with its own
+    // workstation certificate and in its own name. A forged signature, another workstation's
+    // certificate, another publisher's name or an unreadable envelope is refused, audited, and
+    // nothing is stored.
+    void documentPublishRefusesAnEnvelopeNotTheCallers()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("documents-refused"));
+        TAKE(server, GrantServer::start(c, clock));
+        const SecureBytes secret = accounts::Totp::generateSecret();
+        TAKE(dm, addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), secret));
+        Q_UNUSED(dm);
+        auto ws = client(server->port(), m_ws1);
+        CHECK_OK(ws->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                            accounts::Totp(secret, clock).currentCode()));
+        const QByteArray policy = R"({"policies":[{"id":"p1","effect":"deny"}],"version":1})";
+        const Credential forger{m_ws1.certificatePem, m_ws2.keyPem, {}}; // ws1's name, another key
+        struct Case
+        {
+            const char *name;
+            QByteArray envelope;
+            int status;
+        };
+        const Case cases[] = {
+            {"forged signature", envelope(policy, forger, m_ws1.certificatePem, QStringLiteral("dm.liu")),
+             403},
+            {"another workstation's certificate",
+             envelope(policy, m_ws2, m_ws2.certificatePem, QStringLiteral("dm.liu")), 403},
+            {"published in another name",
+             envelope(policy, m_ws1, m_ws1.certificatePem, QStringLiteral("dm.chen")), 403},
+            {"not an envelope", QByteArray("policy text"), 400},
+            {"no certificate",
+             envelope(policy, m_ws1, QByteArray("-----BEGIN CERTIFICATE-----\nAAAA\n"),
+                      QStringLiteral("dm.liu")),
+             400},
+        };
+        for (const Case &refused : cases) {
+            TAKE(answer, ws->call("POST", QStringLiteral("/v1/documents"),
+                                  publishBody(QStringLiteral("policy"), 1, refused.envelope)));
+            QVERIFY2(answer.status == refused.status, qPrintable(QStringLiteral("%1: %2 %3")
+                                                                     .arg(QLatin1String(refused.name))
+                                                                     .arg(answer.status)
+                                                                     .arg(answer.problemDetail())));
+        }
+        TAKE(nothing, server->store().latestDocument(QStringLiteral("policy")));
+        QVERIFY(!nothing.has_value());
+        server->stop();
+        const QStringList types = serverAuditTypes(c);
+        QVERIFY2(types.count(QStringLiteral("policy.publish:serious-failure")) >= 3,
+                 qPrintable(types.join(QLatin1Char(','))));
+        QVERIFY(!types.contains(QStringLiteral("policy.publish:success")));
+    }
+
+    // R-9.2 permission sync, end to end: a data manager publishes a policy through the client (signed
+    // with the workstation's TLS key, in their name); every version is listed; a receiving workstation
+    // checks the envelope against the site CA and refuses one signed by a certificate of another CA
+    // or a document changed after signing.
+    void documentPublishedSignedAndVerifiedByTheReceiver()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        TAKE(server, GrantServer::start(config(QStringLiteral("documents")), clock));
+        const SecureBytes secret = accounts::Totp::generateSecret();
+        TAKE(dm, addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), secret));
+        Q_UNUSED(dm);
+        TAKE(researcher, addAccount(*server, QStringLiteral("res.zhang"), QStringLiteral("researcher")));
+        Q_UNUSED(researcher);
+        auto publisher = client(server->port(), m_ws1);
+        CHECK_OK(publisher->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                                   accounts::Totp(secret, clock).currentCode()));
+        const QByteArray v1 = R"({"policies":[{"id":"p1","effect":"deny"}],"version":1})";
+        const QByteArray v2 = R"({"policies":[{"id":"p1","effect":"permit"}],"version":2})";
+        CHECK_OK(publisher->publishDocument(QStringLiteral("policy"), 1, v1));
+        CHECK_OK(publisher->publishDocument(QStringLiteral("policy"), 2, v2));
+        auto again = publisher->publishDocument(QStringLiteral("policy"), 2, v1);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, Error::Code::Conflict);
+        // Not a JSON object: refused before anything is signed or sent.
+        QVERIFY(!publisher->publishDocument(QStringLiteral("policy"), 3, "deny all").ok());
+
+        // A researcher may read but not publish.
+        auto reader = client(server->port(), m_ws2);
+        CHECK_OK(reader->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
+        auto notAllowed = reader->publishDocument(QStringLiteral("policy"), 9, v1);
+        QVERIFY(!notAllowed.ok());
+        QCOMPARE(notAllowed.error().code, Error::Code::PermissionDenied);
+        TAKE(latest, reader->latestDocument(QStringLiteral("policy")));
+        QCOMPARE(latest.version, qint64(2));
+        TAKE(verified, net::GrantClient::verifyDocumentEnvelope(latest.envelope, m_pki.ca.pem()));
+        QCOMPARE(verified.document, v2);
+        QCOMPARE(verified.signer, QStringLiteral("workstation-1"));
+        QCOMPARE(verified.publishedBy, QStringLiteral("dm.liu"));
+        TAKE(versions, reader->call("GET", QStringLiteral("/v1/documents/policy/versions")));
+        QCOMPARE(versions.status, 200);
+        const QJsonArray listed = versions.json().value(QLatin1String("versions")).toArray();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.at(0).toObject().value(QLatin1String("version")).toInt(), 1);
+        QCOMPARE(listed.at(1).toObject().value(QLatin1String("publishedBy")).toString(),
+                 QStringLiteral("dm.liu"));
+        QCOMPARE(listed.at(1).toObject().value(QLatin1String("signer")).toString(),
+                 QStringLiteral("workstation-1"));
+        TAKE(unknown, reader->call("GET", QStringLiteral("/v1/documents/nothing/versions")));
+        QCOMPARE(unknown.status, 404);
+
+        // The receiver's check: a certificate of another CA (or of the wrong use), or a document
+        // changed after signing, is refused.
+        const Credential foreign =
+            m_pki.issue(crypto::CertificateUsage::Workstation, QStringLiteral("workstation-1"),
+                        QDateTime::currentDateTimeUtc().addSecs(-60), 10, true);
+        auto foreignCheck = net::GrantClient::verifyDocumentEnvelope(
+            envelope(v2, foreign, foreign.certificatePem, QStringLiteral("dm.liu")), m_pki.ca.pem());
+        QVERIFY(!foreignCheck.ok());
+        QCOMPARE(foreignCheck.error().code, Error::Code::PermissionDenied);
+        auto serverSigned = net::GrantClient::verifyDocumentEnvelope(
+            envelope(v2, m_server, m_server.certificatePem, QStringLiteral("dm.liu")), m_pki.ca.pem());
+        QVERIFY(!serverSigned.ok());
+        QJsonObject tampered = QJsonDocument::fromJson(latest.envelope).object();
+        tampered.insert(QStringLiteral("document"), QString::fromUtf8(v1));
+        auto tamperedCheck = net::GrantClient::verifyDocumentEnvelope(
+            QJsonDocument(tampered).toJson(QJsonDocument::Compact), m_pki.ca.pem());
+        QVERIFY(!tamperedCheck.ok());
+        QCOMPARE(tamperedCheck.error().code, Error::Code::PermissionDenied);
+        QVERIFY(!net::GrantClient::verifyDocumentEnvelope("not json", m_pki.ca.pem()).ok());
+    }
+
+    static QJsonObject questionnaire(const QString &id, const QString &title, const QStringList &fields)
+    {
+        QJsonArray items;
+        for (const QString &field : fields)
+            items.append(
+                QJsonObject{{QStringLiteral("linkId"), field},
+                            {QStringLiteral("text"), field.toUpper()},
+                            {QStringLiteral("type"), QStringLiteral("choice")},
+                            {QStringLiteral("classification"),
+                             QJsonObject{{QStringLiteral("level"), 3},
+                                         {QStringLiteral("category"), QStringLiteral("health-status")}}}});
+        return {{QStringLiteral("resourceType"), QStringLiteral("Questionnaire")},
+                {QStringLiteral("id"), id},
+                {QStringLiteral("version"), QStringLiteral("3")},
+                {QStringLiteral("title"), title},
+                {QStringLiteral("status"), QStringLiteral("active")},
+                {QStringLiteral("item"), items}};
+    }
+
+    // R-9.2 catalogue query: a workstation publishes the forms it holds with its certificate alone (no
+    // token); another kind of certificate cannot; anything but metadata is refused by the schema; the
+    // site searches the catalogue by title and field key as a FHIR Bundle naming each workstation; a
+    // workstation's new catalogue replaces its own and leaves the others'.
+    void catalogueIsPublishedByWorkstationsAndSearched()
+    {
+        GrantServerConfig c = config(QStringLiteral("catalogue"));
+        TAKE(server, GrantServer::start(c));
+        auto ws1 = client(server->port(), m_ws1);
+        auto ws2 = client(server->port(), m_ws2);
+        CHECK_OK(ws1->publishCatalogue(
+            {questionnaire(QStringLiteral("crf-breast"), QStringLiteral("Breast cancer CRF"),
+                           {QStringLiteral("er"), QStringLiteral("her2")}),
+             questionnaire(QStringLiteral("crf-lung"), QStringLiteral("Lung cancer follow-up"),
+                           {QStringLiteral("egfr")})}));
+        CHECK_OK(ws2->publishCatalogue({questionnaire(
+            QStringLiteral("crf-breast"), QStringLiteral("Breast (B)"), {QStringLiteral("er")})}));
+
+        // A person's certificate is no workstation's.
+        const Credential person = m_pki.issue(crypto::CertificateUsage::User, QStringLiteral("dr.wang"),
+                                              QDateTime::currentDateTimeUtc().addSecs(-60), 10);
+        auto personal = client(server->port(), person);
+        TAKE(connected, personal->call("GET", QStringLiteral("/health"))); // TLS lets it in...
+        QCOMPARE(connected.status, 200);
+        auto refused =
+            personal->publishCatalogue({questionnaire(QStringLiteral("x"), QStringLiteral("X"), {})});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::PermissionDenied);
+
+        // Not metadata: an answer, an initial value, a small count, an unknown level: refused whole.
+        QJsonObject answered =
+            questionnaire(QStringLiteral("crf-breast"), QStringLiteral("B"), {QStringLiteral("er")});
+        QJsonArray items = answered.value(QLatin1String("item")).toArray();
+        QJsonObject item = items.at(0).toObject();
+        item.insert(QStringLiteral("answer"),
+                    QJsonArray{QJsonObject{{QStringLiteral("valueString"), QStringLiteral("ZHANG-SAN")}}});
+        items.replace(0, item);
+        answered.insert(QStringLiteral("item"), items);
+        QJsonObject initial = questionnaire(QStringLiteral("a"), QStringLiteral("A"), {QStringLiteral("er")});
+        QJsonArray initialItems = initial.value(QLatin1String("item")).toArray();
+        QJsonObject initialItem = initialItems.at(0).toObject();
+        initialItem.insert(QStringLiteral("initial"), QStringLiteral("positive"));
+        initialItems.replace(0, initialItem);
+        initial.insert(QStringLiteral("item"), initialItems);
+        QJsonObject smallCount = questionnaire(QStringLiteral("b"), QStringLiteral("B"), {});
+        smallCount.insert(QStringLiteral("recordCount"), 3);
+        QJsonObject patientId =
+            questionnaire(QStringLiteral("c"), QStringLiteral("C"), {QStringLiteral("name")});
+        patientId.insert(QStringLiteral("subject"), QStringLiteral("Patient/ZHANG-SAN"));
+        for (const QJsonObject &bad : {answered, initial, smallCount, patientId}) {
+            TAKE(answer, ws1->call("PUT", QStringLiteral("/v1/catalogue/workstations/self"),
+                                   {{QStringLiteral("entries"), QJsonArray{bad}}}));
+            QCOMPARE(answer.status, 400);
+        }
+        // Two entries of one id: refused.
+        auto twice = ws1->publishCatalogue({questionnaire(QStringLiteral("d"), QStringLiteral("D"), {}),
+                                            questionnaire(QStringLiteral("d"), QStringLiteral("D2"), {})});
+        QVERIFY(!twice.ok());
+        TAKE(held, server->store().catalogue());
+        QCOMPARE(held.size(), 3);
+        for (const CatalogueEntry &entry : held)
+            QVERIFY(!entry.resource.contains("ZHANG-SAN"));
+
+        // The search needs a signed-in account.
+        TAKE(anonymous, ws1->call("GET", QStringLiteral("/v1/catalogue")));
+        QCOMPARE(anonymous.status, 401);
+        TAKE(researcher, addAccount(*server, QStringLiteral("res.zhang"), QStringLiteral("researcher")));
+        Q_UNUSED(researcher);
+        auto reader = client(server->port(), m_ws2);
+        CHECK_OK(reader->signIn(QStringLiteral("res.zhang"), passwordBytes(kPassword.toUtf8())));
+        TAKE(bundle, reader->catalogue());
+        QCOMPARE(bundle.value(QLatin1String("resourceType")).toString(), QStringLiteral("Bundle"));
+        QCOMPARE(bundle.value(QLatin1String("type")).toString(), QStringLiteral("searchset"));
+        QCOMPARE(bundle.value(QLatin1String("total")).toInt(), 3);
+        QStringList sources;
+        QSet<QString> ids;
+        for (const QJsonValue entry : bundle.value(QLatin1String("entry")).toArray()) {
+            const QJsonObject resource = entry.toObject().value(QLatin1String("resource")).toObject();
+            QCOMPARE(resource.value(QLatin1String("resourceType")).toString(),
+                     QStringLiteral("Questionnaire"));
+            sources.append(
+                resource.value(QLatin1String("meta")).toObject().value(QLatin1String("source")).toString());
+            ids.insert(resource.value(QLatin1String("id")).toString());
+        }
+        QCOMPARE(sources, (QStringList{QStringLiteral("urn:mdp:workstation:workstation-1"),
+                                       QStringLiteral("urn:mdp:workstation:workstation-1"),
+                                       QStringLiteral("urn:mdp:workstation:workstation-2")}));
+        QCOMPARE(ids.size(), 3); // one form id on two workstations: two resources
+        TAKE(lung, reader->catalogue(QStringLiteral("LUNG")));
+        QCOMPARE(lung.value(QLatin1String("total")).toInt(), 1);
+        const QJsonObject lungForm = lung.value(QLatin1String("entry"))
+                                         .toArray()
+                                         .at(0)
+                                         .toObject()
+                                         .value(QLatin1String("resource"))
+                                         .toObject();
+        QCOMPARE(lungForm.value(QLatin1String("identifier"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("value")),
+                 QJsonValue(QStringLiteral("crf-lung")));
+        TAKE(er, reader->catalogue({}, QStringLiteral("er")));
+        QCOMPARE(er.value(QLatin1String("total")).toInt(), 2);
+        TAKE(both, reader->catalogue(QStringLiteral("breast"), QStringLiteral("her2")));
+        QCOMPARE(both.value(QLatin1String("total")).toInt(), 1);
+        TAKE(read, reader->call("GET", QStringLiteral("/v1/catalogue/Questionnaire/") +
+                                           lungForm.value(QLatin1String("id")).toString()));
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.json().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Lung cancer follow-up"));
+        TAKE(missing, reader->call("GET", QStringLiteral("/v1/catalogue/Questionnaire/0123456789abcdef")));
+        QCOMPARE(missing.status, 404);
+
+        // workstation-1 now holds one form: its catalogue is that one; workstation-2's is unchanged.
+        CHECK_OK(ws1->publishCatalogue(
+            {questionnaire(QStringLiteral("crf-liver"), QStringLiteral("Liver"), {QStringLiteral("alt")})}));
+        TAKE(after, reader->catalogue());
+        QCOMPARE(after.value(QLatin1String("total")).toInt(), 2);
+        TAKE(breastAfter, reader->catalogue(QStringLiteral("breast")));
+        QCOMPARE(breastAfter.value(QLatin1String("total")).toInt(), 1);
+        QCOMPARE(breastAfter.value(QLatin1String("entry"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("resource"))
+                     .toObject()
+                     .value(QLatin1String("meta"))
+                     .toObject()
+                     .value(QLatin1String("source"))
+                     .toString(),
+                 QStringLiteral("urn:mdp:workstation:workstation-2"));
+        server->stop();
+        const QStringList types = serverAuditTypes(c);
+        QCOMPARE(types.count(QStringLiteral("catalogue.publish:success")), 3);
+        QVERIFY(types.contains(QStringLiteral("catalogue.publish:minor-failure")));
     }
 
     // A database password on the command line would be readable by every local user (ps): refused

@@ -1,6 +1,7 @@
 #include "mdp/net/GrantClient.h"
 
 #include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Hash.h"
 #include "mdp/net/Protocol.h"
 #include "mdp/pki/PrivateKeyPem.h"
@@ -52,7 +53,9 @@ struct GrantClient::Impl
 {
     std::unique_ptr<HttpsClient> http;
     crypto::SigningKey entryKey;
+    QByteArray certificatePem;
     QString token;
+    QString userName; // the account signed in through this client
 };
 
 GrantClient::GrantClient()
@@ -67,6 +70,7 @@ Result<std::unique_ptr<GrantClient>> GrantClient::create(const TlsClientOptions 
         return http.error();
     std::unique_ptr<GrantClient> client(new GrantClient);
     client->d->http = std::move(*http);
+    client->d->certificatePem = options.certificatePem;
     // The TLS key (unencrypted PKCS#8, as `mdp pki issue` writes it) signs the sync entries too.
     if (auto der = pki::privateKeyDerFromPem(options.privateKeyPem)) {
         if (auto key = crypto::SigningKey::fromPrivateDer(der->view()))
@@ -142,6 +146,7 @@ Result<SignedInAccount> GrantClient::signIn(const QString &userName, const Secur
     d->token = answer.value(QLatin1String("access_token")).toString();
     const QJsonObject who = answer.value(QLatin1String("account")).toObject();
     account.userName = who.value(QLatin1String("userName")).toString();
+    d->userName = account.userName;
     account.displayName = who.value(QLatin1String("displayName")).toString();
     for (const QJsonValue role : who.value(QLatin1String("roles")).toArray())
         account.roles.append(role.toString());
@@ -309,6 +314,113 @@ Result<Witness> GrantClient::shipAudit(qint64 fromSize, qint64 toSize, const QBy
     witness.serverKeyDer =
         QByteArray::fromBase64(answer.value(QLatin1String("witnessKey")).toString().toLatin1());
     return witness;
+}
+
+Result<void> GrantClient::publishDocument(const QString &kind, qint64 version, const QByteArray &document)
+{
+    if (d->entryKey.isNull())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("no key to sign documents with"));
+    if (d->userName.isEmpty() || d->token.isEmpty())
+        return makeError(Error::Code::Unauthenticated,
+                         QStringLiteral("a document is published by a signed-in account"));
+    DocumentEnvelope envelope;
+    envelope.document = document;
+    envelope.certificatePem = d->certificatePem;
+    envelope.publishedBy = d->userName;
+    auto signature = d->entryKey.sign(document);
+    if (!signature)
+        return signature.error();
+    envelope.signature = *signature;
+    const QByteArray bytes = documentEnvelope(envelope);
+    // What the server and every receiver will read must be what was signed (a document that is not a
+    // JSON object, or not UTF-8, would not survive the envelope).
+    auto readBack = parseDocumentEnvelope(bytes);
+    if (!readBack)
+        return readBack.error();
+    if (readBack->document != document)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a document is UTF-8 JSON text"));
+    auto result = call("POST", QStringLiteral("/v1/documents"),
+                       {{QStringLiteral("kind"), kind},
+                        {QStringLiteral("version"), double(version)},
+                        {QStringLiteral("envelope"), base64(bytes)}});
+    if (!result)
+        return result.error();
+    if (result->status != 201)
+        return errorOf(*result);
+    return {};
+}
+
+Result<DistributedDocument> GrantClient::latestDocument(const QString &kind)
+{
+    auto result = call(
+        "GET", QStringLiteral("/v1/documents/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(kind))));
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return errorOf(*result);
+    const QJsonObject answer = result->json();
+    DistributedDocument document;
+    document.kind = answer.value(QLatin1String("kind")).toString();
+    document.version = qint64(answer.value(QLatin1String("version")).toDouble());
+    document.envelope = QByteArray::fromBase64(answer.value(QLatin1String("envelope")).toString().toLatin1());
+    document.published =
+        QDateTime::fromString(answer.value(QLatin1String("published")).toString(), Qt::ISODateWithMs);
+    return document;
+}
+
+Result<VerifiedDocument> GrantClient::verifyDocumentEnvelope(const QByteArray &envelope,
+                                                             const QByteArray &siteCaPem, const QDateTime &at)
+{
+    auto parsed = parseDocumentEnvelope(envelope);
+    if (!parsed)
+        return parsed.error();
+    auto ca = crypto::Certificate::fromPem(siteCaPem);
+    if (!ca)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the site CA certificate is unreadable"));
+    auto signer = crypto::Certificate::fromPem(parsed->certificatePem);
+    if (!signer)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the envelope's certificate is unreadable"));
+    if (auto issued = signer->verifyIssuedBy(*ca, nullptr, crypto::CertificateUsage::Workstation,
+                                             at.isValid() ? at : QDateTime::currentDateTimeUtc());
+        !issued)
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the document's signer is not a workstation of this site: %1")
+                             .arg(issued.error().message));
+    if (!signer->publicKey().verify(parsed->document, parsed->signature))
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the document's signature does not verify"));
+    return VerifiedDocument{parsed->document, signer->commonName(), parsed->publishedBy};
+}
+
+Result<void> GrantClient::publishCatalogue(const QJsonArray &questionnaires)
+{
+    auto result = call("PUT", QStringLiteral("/v1/catalogue/workstations/self"),
+                       {{QStringLiteral("entries"), questionnaires}});
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return errorOf(*result);
+    return {};
+}
+
+Result<QJsonObject> GrantClient::catalogue(const QString &titleFilter, const QString &fieldKey)
+{
+    QString target = QStringLiteral("/v1/catalogue");
+    QStringList query;
+    if (!titleFilter.isEmpty())
+        query.append(QStringLiteral("title=") + QString::fromLatin1(QUrl::toPercentEncoding(titleFilter)));
+    if (!fieldKey.isEmpty())
+        query.append(QStringLiteral("field=") + QString::fromLatin1(QUrl::toPercentEncoding(fieldKey)));
+    if (!query.isEmpty())
+        target += QLatin1Char('?') + query.join(QLatin1Char('&'));
+    auto result = call("GET", target);
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return errorOf(*result);
+    return result->json();
 }
 
 SyncCipher::SyncCipher(SecureBytes siteKey)

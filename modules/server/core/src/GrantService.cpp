@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
 #include <QUuid>
 
 namespace mdp::server {
@@ -79,6 +81,37 @@ struct TotpState
     bool confirmed = false;
     qint64 lastStep = -1;
 };
+
+// A workstation's whole catalogue: form metadata only, far below the gateway's general limit.
+constexpr qint64 kMaxCatalogueBytes = qint64(1) << 20;
+
+// The id a catalogue entry has on this server: two workstations may publish forms of one id, so the
+// server's id names the pair (FHIR ids are [A-Za-z0-9.-]{1,64}).
+QString catalogueId(const QString &workstation, const QString &entryId)
+{
+    return QString::fromLatin1(
+        crypto::hash(crypto::HashAlgorithm::Sha256, workstation.toUtf8() + '\n' + entryId.toUtf8())
+            .toHex()
+            .left(32));
+}
+
+// The Questionnaire as the catalogue answers it: the server's id, the workstation's own id kept as
+// an identifier, and meta.source naming the workstation.
+QJsonObject catalogueResource(const CatalogueEntry &entry)
+{
+    QJsonObject resource = QJsonDocument::fromJson(entry.resource).object();
+    resource.insert(QStringLiteral("id"), catalogueId(entry.workstation, entry.entryId));
+    resource.insert(QStringLiteral("identifier"),
+                    QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:mdp:form")},
+                                           {QStringLiteral("value"), entry.entryId}}});
+    resource.insert(
+        QStringLiteral("meta"),
+        QJsonObject{
+            {QStringLiteral("source"), QStringLiteral("urn:mdp:workstation:") +
+                                           QString::fromLatin1(QUrl::toPercentEncoding(entry.workstation))},
+            {QStringLiteral("lastUpdated"), entry.published.toString(Qt::ISODateWithMs)}});
+    return resource;
+}
 
 } // namespace
 
@@ -1107,6 +1140,34 @@ struct GrantService::Impl
                                               (*document)->published.toString(Qt::ISODateWithMs)}});
     }
 
+    Response documentVersions(const Call &call)
+    {
+        auto versions = store.documentVersions(call.pathParameters.value(QStringLiteral("kind")));
+        if (!versions)
+            return failure(versions.error());
+        if (versions->isEmpty())
+            return problem(404, QStringLiteral("No document of that kind"));
+        QJsonArray out;
+        for (const PublishedDocument &document : *versions) {
+            QJsonObject version{{QStringLiteral("version"), double(document.version)},
+                                {QStringLiteral("published"), document.published.toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("sha256"),
+                                 base64(crypto::hash(crypto::HashAlgorithm::Sha256, document.envelope))}};
+            if (auto envelope = net::parseDocumentEnvelope(document.envelope)) {
+                version.insert(QStringLiteral("publishedBy"), envelope->publishedBy);
+                if (auto signer = crypto::Certificate::fromPem(envelope->certificatePem))
+                    version.insert(QStringLiteral("signer"), signer->commonName());
+            }
+            out.append(version);
+        }
+        return jsonResponse(200, QJsonObject{{QStringLiteral("kind"), versions->first().kind},
+                                             {QStringLiteral("versions"), out}});
+    }
+
+    // permission sync: a document is published only in an envelope signed by the caller's own
+    // workstation certificate and in the caller's own name, so every workstation that receives it can
+    // tell which workstation and which person published it (verifyDocumentEnvelope) and the server
+    // cannot be handed a policy someone else signed.
     Response publishDocument(const Call &call)
     {
         const QJsonObject body = call.body.toObject();
@@ -1115,17 +1176,150 @@ struct GrantService::Impl
         document.version = qint64(body.value(QLatin1String("version")).toDouble());
         document.envelope = fromBase64(body.value(QLatin1String("envelope")));
         document.published = clock.now();
-        if (auto audited =
-                record(call, QStringLiteral("policy.publish"), audit::AuditAction::Create,
-                       audit::AuditOutcome::Success,
-                       {entity(QStringLiteral("document"),
-                               document.kind + QLatin1Char(':') + QString::number(document.version))});
+        const QList<audit::AuditEntity> what{
+            entity(QStringLiteral("document"),
+                   document.kind + QLatin1Char(':') + QString::number(document.version))};
+        auto refuse = [&](int status, const QString &title, const QString &reason,
+                          audit::AuditOutcome outcome) {
+            recordRefusal(call, QStringLiteral("policy.publish"), audit::AuditAction::Create, outcome, what,
+                          {{QStringLiteral("reason"), reason}});
+            return problem(status, title, reason);
+        };
+        auto envelope = net::parseDocumentEnvelope(document.envelope);
+        if (!envelope)
+            return refuse(400, QStringLiteral("Not a document envelope"), envelope.error().message,
+                          audit::AuditOutcome::MinorFailure);
+        auto certificate = crypto::Certificate::fromPem(envelope->certificatePem);
+        if (!certificate)
+            return refuse(400, QStringLiteral("Not a document envelope"),
+                          QStringLiteral("the envelope's certificate is unreadable"),
+                          audit::AuditOutcome::MinorFailure);
+        if (certificate->fingerprint() != call.request.peer.fingerprint ||
+            !call.request.peer.workstationProfile)
+            return refuse(403, QStringLiteral("Not the caller's certificate"),
+                          QStringLiteral("a document is signed with the certificate of the workstation that "
+                                         "publishes it"),
+                          audit::AuditOutcome::SeriousFailure);
+        if (!certificate->publicKey().verify(envelope->document, envelope->signature))
+            return refuse(403, QStringLiteral("Forged document"),
+                          QStringLiteral("the signature does not verify with the envelope's certificate"),
+                          audit::AuditOutcome::SeriousFailure);
+        if (!isSelf(call, envelope->publishedBy))
+            return refuse(403, QStringLiteral("Published in another name"),
+                          QStringLiteral("publishedBy must be the signed-in account"),
+                          audit::AuditOutcome::SeriousFailure);
+        if (auto audited = record(call, QStringLiteral("policy.publish"), audit::AuditAction::Create,
+                                  audit::AuditOutcome::Success, what,
+                                  {{QStringLiteral("sha256"),
+                                    base64(crypto::hash(crypto::HashAlgorithm::Sha256, document.envelope))}});
             !audited)
             return failure(audited.error());
-        if (auto published = store.publish(document); !published)
+        if (auto published = store.publish(document); !published) {
+            recordRefusal(call, QStringLiteral("policy.publish"), audit::AuditAction::Create,
+                          audit::AuditOutcome::MinorFailure, what,
+                          {{QStringLiteral("reason"), published.error().message}});
             return failure(published.error());
+        }
         return jsonResponse(201, QJsonObject{{QStringLiteral("kind"), document.kind},
                                              {QStringLiteral("version"), double(document.version)}});
+    }
+
+    // ---- catalogue (R-9.2 catalogue query) ---------------------------------------------------
+    // A workstation's certificate alone publishes its catalogue (no person is signed in when a
+    // workstation tells what forms it holds); the schema lets metadata through and nothing else.
+    Response publishCatalogue(const Call &call)
+    {
+        const QString workstation = call.request.peer.commonName;
+        const QList<audit::AuditEntity> who{entity(QStringLiteral("workstation"), workstation)};
+        if (!call.request.peer.workstationProfile) {
+            recordRefusal(call, QStringLiteral("catalogue.publish"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), QStringLiteral("not a workstation certificate")}});
+            return problem(403, QStringLiteral("Not a workstation certificate"),
+                           QStringLiteral("a catalogue is published with a workstation's certificate"));
+        }
+        if (call.request.body.size() > kMaxCatalogueBytes)
+            return problem(413, QStringLiteral("Catalogue too large"),
+                           QStringLiteral("a catalogue is at most %1 bytes").arg(kMaxCatalogueBytes));
+        QList<CatalogueEntry> entries;
+        for (const QJsonValue value : call.body.toObject().value(QLatin1String("entries")).toArray()) {
+            const QJsonObject questionnaire = value.toObject();
+            CatalogueEntry entry;
+            entry.workstation = workstation;
+            entry.entryId = questionnaire.value(QLatin1String("id")).toString();
+            entry.version = questionnaire.value(QLatin1String("version")).toString();
+            entry.title = questionnaire.value(QLatin1String("title")).toString();
+            for (const QJsonValue item : questionnaire.value(QLatin1String("item")).toArray())
+                entry.fieldKeys.append(item.toObject().value(QLatin1String("linkId")).toString());
+            entry.resource = QJsonDocument(questionnaire).toJson(QJsonDocument::Compact);
+            entries.append(std::move(entry));
+        }
+        if (auto valid = checkCatalogueIds(entries); !valid) {
+            recordRefusal(call, QStringLiteral("catalogue.publish"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, who,
+                          {{QStringLiteral("reason"), valid.error().message}});
+            return failure(valid.error());
+        }
+        if (auto audited =
+                record(call, QStringLiteral("catalogue.publish"), audit::AuditAction::Update,
+                       audit::AuditOutcome::Success, who, {{QStringLiteral("entries"), int(entries.size())}});
+            !audited)
+            return failure(audited.error());
+        if (auto replaced = store.replaceCatalogue(workstation, entries); !replaced)
+            return failure(replaced.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("workstation"), workstation},
+                                             {QStringLiteral("entries"), int(entries.size())}});
+    }
+
+    // Two entries of one id in one publication: refused before anything is recorded as done.
+    static Result<void> checkCatalogueIds(const QList<CatalogueEntry> &entries)
+    {
+        QSet<QString> ids;
+        for (const CatalogueEntry &entry : entries) {
+            if (ids.contains(entry.entryId))
+                return makeError(Error::Code::InvalidArgument,
+                                 QStringLiteral("Questionnaire %1 is given twice").arg(entry.entryId));
+            ids.insert(entry.entryId);
+        }
+        return {};
+    }
+
+    Response searchCatalogue(const Call &call)
+    {
+        CatalogueQuery query;
+        query.titleContains = call.request.queryValue(u"title");
+        query.fieldKey = call.request.queryValue(u"field");
+        auto entries = store.catalogue(query);
+        if (!entries)
+            return failure(entries.error());
+        QJsonArray found;
+        for (const CatalogueEntry &entry : *entries) {
+            const QJsonObject resource = catalogueResource(entry);
+            found.append(QJsonObject{
+                {QStringLiteral("fullUrl"),
+                 QStringLiteral("Questionnaire/") + resource.value(QLatin1String("id")).toString()},
+                {QStringLiteral("resource"), resource},
+                {QStringLiteral("search"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("match")}}}});
+        }
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                             {QStringLiteral("type"), QStringLiteral("searchset")},
+                             {QStringLiteral("timestamp"), clock.now().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("total"), int(found.size())},
+                             {QStringLiteral("entry"), found}});
+    }
+
+    Response readQuestionnaire(const Call &call)
+    {
+        const QString id = call.pathParameters.value(QStringLiteral("id"));
+        auto entries = store.catalogue();
+        if (!entries)
+            return failure(entries.error());
+        for (const CatalogueEntry &entry : *entries) {
+            if (catalogueId(entry.workstation, entry.entryId) == id)
+                return jsonResponse(200, catalogueResource(entry));
+        }
+        return problem(404, QStringLiteral("No such Questionnaire"));
     }
 };
 
@@ -1188,6 +1382,11 @@ void GrantService::registerRoutes()
     route("POST", QStringLiteral("/v1/pki/revocations"), true, admin, &Impl::revoke);
     route("GET", QStringLiteral("/v1/pki/revocations"), true, signedIn, &Impl::revocations);
     route("GET", QStringLiteral("/v1/documents/{kind}"), true, signedIn, &Impl::latestDocument);
+    route("GET", QStringLiteral("/v1/documents/{kind}/versions"), true, signedIn, &Impl::documentVersions);
+    route("PUT", QStringLiteral("/v1/catalogue/workstations/self"), false, anyone, &Impl::publishCatalogue);
+    route("GET", QStringLiteral("/v1/catalogue"), true, signedIn, &Impl::searchCatalogue);
+    route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn,
+          &Impl::readQuestionnaire);
     route("POST", QStringLiteral("/v1/documents"), true,
           {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::publishDocument);
 }

@@ -11,7 +11,9 @@
 //   sees the stored entry (a replay or Tampered);
 // - audit heads: the head row is locked FOR UPDATE; two first appends racing collide on the frames'
 //   primary key and the retry reports the Conflict;
-// - published documents: an advisory lock per kind around the version check and the insert.
+// - published documents: an advisory lock per kind around the version check and the insert;
+// - the catalogue: an advisory lock per workstation around the delete and the inserts that replace
+//   its entries (two replacements from two instances never interleave into a unique violation).
 // One connection per store, guarded by a mutex (a libpq connection is not thread-safe).
 #include "PgConnection.h"
 #include "ServerStoreRules.h"
@@ -33,6 +35,7 @@ const QString kMigrations = QStringLiteral(":/mdp/server/store/migrations/postgr
 constexpr qint64 kMigrationLock = 0x4D44504752414E54LL; // "MDPGRANT"
 const QString kSiteLock = QStringLiteral("SELECT pg_advisory_xact_lock(1296322609, hashtext($1))");
 const QString kPublishLock = QStringLiteral("SELECT pg_advisory_xact_lock(1296322610, hashtext($1))");
+const QString kCatalogueLock = QStringLiteral("SELECT pg_advisory_xact_lock(1296322611, hashtext($1))");
 
 const QString kAccountColumns =
     QStringLiteral("user_name, display_name, roles, kdf_salt, kdf_parameters, verifier, wrapped_bundle, "
@@ -562,6 +565,70 @@ public:
             return std::optional<PublishedDocument>();
         return std::optional<PublishedDocument>(
             PublishedDocument{r->text(0, 0), r->integer(0, 1), r->bytes(0, 2), r->time(0, 3)});
+    }
+
+    Result<QList<PublishedDocument>> documentVersions(const QString &kind) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r =
+            m_pg->exec(QStringLiteral("SELECT kind, version, envelope, published FROM published_documents "
+                                      "WHERE kind = $1 ORDER BY version"),
+                       {PgParam::text(kind)});
+        if (!r)
+            return r.error();
+        QList<PublishedDocument> versions;
+        for (int row = 0; row < r->rows(); ++row)
+            versions.append(
+                PublishedDocument{r->text(row, 0), r->integer(row, 1), r->bytes(row, 2), r->time(row, 3)});
+        return versions;
+    }
+
+    Result<void> replaceCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries) override
+    {
+        if (auto valid = validateCatalogue(workstation, entries); !valid)
+            return valid.error();
+        std::lock_guard lock(m_mutex);
+        const QDateTime now = m_clock.now().toUTC();
+        return m_pg->transaction([&]() -> Result<void> {
+            if (auto locked = m_pg->exec(kCatalogueLock, {PgParam::text(workstation)}); !locked)
+                return locked.error();
+            if (auto removed =
+                    m_pg->exec(QStringLiteral("DELETE FROM catalogue_entries WHERE workstation = $1"),
+                               {PgParam::text(workstation)});
+                !removed)
+                return removed.error();
+            for (const CatalogueEntry &entry : entries) {
+                auto inserted = m_pg->exec(
+                    QStringLiteral("INSERT INTO catalogue_entries (workstation, entry_id, version, title, "
+                                   "field_keys, resource, published) VALUES ($1, $2, $3, $4, $5, $6, $7)"),
+                    {PgParam::text(workstation), PgParam::text(entry.entryId), PgParam::text(entry.version),
+                     PgParam::text(entry.title), PgParam::text(rolesToJson(entry.fieldKeys)),
+                     PgParam::bytes(entry.resource), PgParam::time(now)});
+                if (!inserted)
+                    return inserted.error();
+            }
+            return {};
+        });
+    }
+
+    Result<QList<CatalogueEntry>> catalogue(const CatalogueQuery &query) override
+    {
+        std::lock_guard lock(m_mutex);
+        const QString columns =
+            QStringLiteral("workstation, entry_id, version, title, field_keys, resource, published");
+        auto r =
+            query.workstation.isEmpty()
+                ? m_pg->exec(QStringLiteral("SELECT %1 FROM catalogue_entries").arg(columns))
+                : m_pg->exec(
+                      QStringLiteral("SELECT %1 FROM catalogue_entries WHERE workstation = $1").arg(columns),
+                      {PgParam::text(query.workstation)});
+        if (!r)
+            return r.error();
+        QList<CatalogueEntry> entries;
+        for (int row = 0; row < r->rows(); ++row)
+            entries.append(CatalogueEntry{r->text(row, 0), r->text(row, 1), r->text(row, 2), r->text(row, 3),
+                                          rolesFromJson(r->text(row, 4)), r->bytes(row, 5), r->time(row, 6)});
+        return selectCatalogue(std::move(entries), query);
     }
 
 private:

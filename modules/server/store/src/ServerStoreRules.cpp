@@ -7,7 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 namespace mdp::server::detail {
 
@@ -214,6 +216,44 @@ Result<void> validateAuditAppend(const AuditHead &head, qint64 expectedPreviousS
                                  .arg(frames.at(i).index));
     }
     return {};
+}
+
+Result<void> validateCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries)
+{
+    if (workstation.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a catalogue needs its workstation"));
+    std::set<QString> ids;
+    for (const CatalogueEntry &entry : entries) {
+        if (entry.entryId.isEmpty())
+            return makeError(Error::Code::InvalidArgument, QStringLiteral("a catalogue entry needs its id"));
+        if (!ids.insert(entry.entryId).second)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("catalogue entry %1 is given twice").arg(entry.entryId));
+    }
+    return {};
+}
+
+QList<CatalogueEntry> selectCatalogue(QList<CatalogueEntry> entries, const CatalogueQuery &query)
+{
+    const QString title = query.titleContains.toCaseFolded();
+    QList<CatalogueEntry> selected;
+    for (CatalogueEntry &entry : entries) {
+        if (!query.workstation.isEmpty() && entry.workstation != query.workstation)
+            continue;
+        if (!title.isEmpty() && !entry.title.toCaseFolded().contains(title))
+            continue;
+        if (!query.fieldKey.isEmpty() && !entry.fieldKeys.contains(query.fieldKey))
+            continue;
+        selected.append(std::move(entry));
+    }
+    // The databases' collations differ: the order is made here.
+    std::sort(selected.begin(), selected.end(), [](const CatalogueEntry &a, const CatalogueEntry &b) {
+        const QByteArray aw = a.workstation.toUtf8(), bw = b.workstation.toUtf8();
+        if (aw != bw)
+            return aw < bw;
+        return a.entryId.toUtf8() < b.entryId.toUtf8();
+    });
+    return selected;
 }
 
 } // namespace mdp::server::detail

@@ -85,4 +85,10 @@ Result<SyncBatchPlan> planSyncBatch(const QList<SyncEntry> &entries, const QDate
 Result<void> validateAuditAppend(const AuditHead &head, qint64 expectedPreviousSize,
                                  const QList<AuditFrame> &frames);
 
+// The catalogue rules both backends share: a replacement's validation, the filter of a query (applied
+// in this process after the backend read the rows, so case folding is the same on both) and the
+// order of the answer.
+Result<void> validateCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries);
+QList<CatalogueEntry> selectCatalogue(QList<CatalogueEntry> entries, const CatalogueQuery &query);
+
 } // namespace mdp::server::detail

@@ -493,6 +493,66 @@ public:
                               utcFromText(r.value(3))});
     }
 
+    Result<QList<PublishedDocument>> documentVersions(const QString &kind) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows = m_db->query(QStringLiteral("SELECT kind, version, envelope, published FROM "
+                                               "published_documents WHERE kind = ?1 ORDER BY version"),
+                                {kind});
+        if (!rows)
+            return rows.error();
+        QList<PublishedDocument> versions;
+        for (const Row &r : std::as_const(*rows))
+            versions.append(PublishedDocument{r.value(0).toString(), r.value(1).toLongLong(),
+                                              r.value(2).toByteArray(), utcFromText(r.value(3))});
+        return versions;
+    }
+
+    Result<void> replaceCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries) override
+    {
+        if (auto valid = validateCatalogue(workstation, entries); !valid)
+            return valid.error();
+        std::lock_guard lock(m_mutex);
+        const QDateTime now = m_clock.now().toUTC();
+        return m_db->transaction([&]() -> Result<void> {
+            if (auto removed = m_db->execute(
+                    QStringLiteral("DELETE FROM catalogue_entries WHERE workstation = ?1"), {workstation});
+                !removed)
+                return removed.error();
+            for (const CatalogueEntry &entry : entries) {
+                auto inserted = m_db->execute(
+                    QStringLiteral("INSERT INTO catalogue_entries (workstation, entry_id, version, title, "
+                                   "field_keys, resource, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                    {workstation, entry.entryId, entry.version, entry.title, rolesToJson(entry.fieldKeys),
+                     entry.resource, now});
+                if (!inserted)
+                    return inserted.error();
+            }
+            return {};
+        });
+    }
+
+    Result<QList<CatalogueEntry>> catalogue(const CatalogueQuery &query) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows =
+            query.workstation.isEmpty()
+                ? m_db->query(QStringLiteral("SELECT workstation, entry_id, version, title, field_keys, "
+                                             "resource, published FROM catalogue_entries"))
+                : m_db->query(QStringLiteral("SELECT workstation, entry_id, version, title, field_keys, "
+                                             "resource, published FROM catalogue_entries "
+                                             "WHERE workstation = ?1"),
+                              {query.workstation});
+        if (!rows)
+            return rows.error();
+        QList<CatalogueEntry> entries;
+        for (const Row &r : std::as_const(*rows))
+            entries.append(CatalogueEntry{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                                          r.value(3).toString(), rolesFromJson(r.value(4).toString()),
+                                          r.value(5).toByteArray(), utcFromText(r.value(6))});
+        return selectCatalogue(std::move(entries), query);
+    }
+
 private:
     static Error notFound(const QString &userName)
     {

@@ -193,13 +193,13 @@ private Q_SLOTS:
     void schemaIsMigratedOnce()
     {
         OPEN_STORE(store);
-        QCOMPARE(store->schemaVersion(), 1);
+        QCOMPARE(store->schemaVersion(), 2);
         CHECK_OK(store->createAccount(account(QStringLiteral("alice"))));
         store.reset();
         // Opening again applies nothing (a second run of 001 would fail on the existing tables) and
         // keeps the data.
         TAKE(again, reopen(backend));
-        QCOMPARE(again->schemaVersion(), 1);
+        QCOMPARE(again->schemaVersion(), 2);
         TAKE(found, again->findAccount(QStringLiteral("alice")));
         QVERIFY(found.has_value());
     }
@@ -757,6 +757,133 @@ private Q_SLOTS:
         QVERIFY(isUtcWithMs(crl->published, kStart));
     }
 
+    void documentVersionsAreListedOldestFirst_data()
+    {
+        backends();
+    }
+    void documentVersionsAreListedOldestFirst()
+    {
+        OPEN_STORE(store);
+        TAKE(none, store->documentVersions(QStringLiteral("policy")));
+        QVERIFY(none.isEmpty());
+        CHECK_OK(store->publish(PublishedDocument{QStringLiteral("policy"), 2, "v2", {}}));
+        CHECK_OK(store->publish(PublishedDocument{QStringLiteral("classification"), 1, "c1", {}}));
+        m_clock.advance(1000);
+        CHECK_OK(store->publish(PublishedDocument{QStringLiteral("policy"), 7, "v7", {}}));
+        TAKE(versions, store->documentVersions(QStringLiteral("policy")));
+        QCOMPARE(versions.size(), 2);
+        QCOMPARE(versions.at(0).version, qint64(2));
+        QCOMPARE(versions.at(0).envelope, QByteArray("v2"));
+        QVERIFY(isUtcWithMs(versions.at(0).published, kStart));
+        QCOMPARE(versions.at(1).version, qint64(7));
+        QVERIFY(isUtcWithMs(versions.at(1).published, kStart.addMSecs(1000)));
+    }
+
+    // --- catalogue (R-9.2 catalogue query) -------------------------------------------------------------
+
+    static CatalogueEntry catalogueEntry(const QString &id, const QString &title, const QStringList &fields)
+    {
+        CatalogueEntry entry;
+        entry.entryId = id;
+        entry.version = QStringLiteral("3");
+        entry.title = title;
+        entry.fieldKeys = fields;
+        entry.resource = QStringLiteral(R"({"resourceType":"Questionnaire","id":"%1"})").arg(id).toUtf8();
+        entry.workstation = QStringLiteral("ignored");
+        return entry;
+    }
+
+    void catalogueIsReplacedWholePerWorkstation_data()
+    {
+        backends();
+    }
+    void catalogueIsReplacedWholePerWorkstation()
+    {
+        OPEN_STORE(store);
+        const QString ws1 = QStringLiteral("workstation-1");
+        const QString ws2 = QStringLiteral("workstation-2");
+        CHECK_OK(store->replaceCatalogue(
+            ws1, {catalogueEntry(QStringLiteral("crf-breast"), QStringLiteral("Breast cancer CRF"),
+                                 {QStringLiteral("er"), QStringLiteral("pr")}),
+                  catalogueEntry(QStringLiteral("crf-lung"), QStringLiteral("Lung CRF"),
+                                 {QStringLiteral("egfr")})}));
+        CHECK_OK(store->replaceCatalogue(
+            ws2, {catalogueEntry(QStringLiteral("crf-breast"), QStringLiteral("Breast (site B)"),
+                                 {QStringLiteral("er")})}));
+        TAKE(all, store->catalogue());
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.at(0).workstation, ws1);
+        QCOMPARE(all.at(0).entryId, QStringLiteral("crf-breast"));
+        QCOMPARE(all.at(0).fieldKeys, (QStringList{QStringLiteral("er"), QStringLiteral("pr")}));
+        QCOMPARE(all.at(0).version, QStringLiteral("3"));
+        QCOMPARE(all.at(0).resource, QByteArray(R"({"resourceType":"Questionnaire","id":"crf-breast"})"));
+        QVERIFY(isUtcWithMs(all.at(0).published, kStart));
+        QCOMPARE(all.at(1).entryId, QStringLiteral("crf-lung"));
+        QCOMPARE(all.at(2).workstation, ws2);
+
+        // A new publication replaces the whole of that workstation's catalogue, and only it.
+        m_clock.advance(5000);
+        CHECK_OK(store->replaceCatalogue(
+            ws1,
+            {catalogueEntry(QStringLiteral("crf-liver"), QStringLiteral("Liver"), {QStringLiteral("alt")})}));
+        TAKE(mine, store->catalogue(CatalogueQuery{ws1, {}, {}}));
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.at(0).entryId, QStringLiteral("crf-liver"));
+        QVERIFY(isUtcWithMs(mine.at(0).published, kStart.addMSecs(5000)));
+        TAKE(theirs, store->catalogue(CatalogueQuery{ws2, {}, {}}));
+        QCOMPARE(theirs.size(), 1);
+        QCOMPARE(theirs.at(0).title, QStringLiteral("Breast (site B)"));
+        QVERIFY(isUtcWithMs(theirs.at(0).published, kStart));
+
+        // Refused whole: nothing of the refused replacement is applied.
+        CHECK_ERROR(
+            store->replaceCatalogue(ws1, {catalogueEntry(QStringLiteral("a"), QStringLiteral("A"), {}),
+                                          catalogueEntry(QStringLiteral("a"), QStringLiteral("B"), {})}),
+            Error::Code::InvalidArgument);
+        CHECK_ERROR(store->replaceCatalogue(ws1, {catalogueEntry(QString(), QStringLiteral("A"), {})}),
+                    Error::Code::InvalidArgument);
+        CHECK_ERROR(store->replaceCatalogue(QString(), {}), Error::Code::InvalidArgument);
+        TAKE(still, store->catalogue(CatalogueQuery{ws1, {}, {}}));
+        QCOMPARE(still.size(), 1);
+
+        // An empty publication withdraws the workstation's entries.
+        CHECK_OK(store->replaceCatalogue(ws1, {}));
+        TAKE(left, store->catalogue());
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.at(0).workstation, ws2);
+    }
+
+    void catalogueIsSearchedByTitleAndField_data()
+    {
+        backends();
+    }
+    void catalogueIsSearchedByTitleAndField()
+    {
+        OPEN_STORE(store);
+        CHECK_OK(store->replaceCatalogue(
+            QStringLiteral("ws-a"),
+            {catalogueEntry(QStringLiteral("crf-breast"), QStringLiteral("Breast cancer CRF"),
+                            {QStringLiteral("er"), QStringLiteral("her2")}),
+             catalogueEntry(QStringLiteral("crf-gastric"), QStringLiteral("胃癌 随访 Follow-up"),
+                            {QStringLiteral("her2"), QStringLiteral("stage")})}));
+        CHECK_OK(store->replaceCatalogue(
+            QStringLiteral("ws-b"), {catalogueEntry(QStringLiteral("crf-lung"), QStringLiteral("LUNG CANCER"),
+                                                    {QStringLiteral("egfr")})}));
+        TAKE(cancer, store->catalogue(CatalogueQuery{{}, QStringLiteral("Cancer"), {}}));
+        QCOMPARE(cancer.size(), 2);
+        QCOMPARE(cancer.at(0).entryId, QStringLiteral("crf-breast"));
+        QCOMPARE(cancer.at(1).entryId, QStringLiteral("crf-lung"));
+        TAKE(chinese, store->catalogue(CatalogueQuery{{}, QStringLiteral("随访"), {}}));
+        QCOMPARE(chinese.size(), 1);
+        TAKE(her2, store->catalogue(CatalogueQuery{{}, {}, QStringLiteral("her2")}));
+        QCOMPARE(her2.size(), 2);
+        TAKE(partialKey, store->catalogue(CatalogueQuery{{}, {}, QStringLiteral("her")}));
+        QVERIFY(partialKey.isEmpty()); // a field key matches whole
+        TAKE(both, store->catalogue(CatalogueQuery{{}, QStringLiteral("follow"), QStringLiteral("her2")}));
+        QCOMPARE(both.size(), 1);
+        QCOMPARE(both.at(0).entryId, QStringLiteral("crf-gastric"));
+    }
+
     // --- threads ---------------------------------------------------------------------------------------
 
     // The server calls one store from several threads: its connection is guarded.
@@ -854,7 +981,7 @@ private Q_SLOTS:
             thread.join();
         for (int i = 0; i < kInstances; ++i) {
             QVERIFY2(stores[i], qPrintable(errors[i]));
-            QCOMPARE(stores[i]->schemaVersion(), 1);
+            QCOMPARE(stores[i]->schemaVersion(), 2);
         }
     }
 

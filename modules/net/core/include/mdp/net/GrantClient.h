@@ -7,6 +7,7 @@
 #include "mdp/net/HttpsClient.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -64,6 +65,24 @@ struct Witness
     QByteArray serverKeyDer;
 };
 
+// A signed document as the server distributes it (R-9.2 permission sync): check `envelope` with
+// GrantClient::verifyDocumentEnvelope before believing a byte of it.
+struct DistributedDocument
+{
+    QString kind;
+    qint64 version = 0;
+    QByteArray envelope;
+    QDateTime published;
+};
+
+// What verifyDocumentEnvelope vouches for.
+struct VerifiedDocument
+{
+    QByteArray document; // the signed bytes (a JSON object)
+    QString signer;      // the common name of the workstation certificate that signed it
+    QString publishedBy; // the account that published it, as the server checked at publication
+};
+
 // The workstation's side of mdp-grantd's API (issue 11): zero-knowledge sign-in and account calls,
 // the sync relay (entries signed with this workstation's TLS key), audit shipping. Errors carry the
 // server's problem detail; HTTP statuses map to Error codes (401 Unauthenticated, 403
@@ -98,6 +117,26 @@ public:
                               const QByteArray &checkpointSignature, const QByteArray &checkpointKeyDer,
                               const QList<QByteArray> &consistency, const QList<QByteArray> &frames,
                               qint64 *heldSize = nullptr);
+
+    // permission sync. Publishes `document` (a policy or classification rules: a JSON object)
+    // as `kind` version `version`, signed with this workstation's TLS key, in the name of the account
+    // signed in here (a data manager or system administrator). Conflict when that version is not newer.
+    Result<void> publishDocument(const QString &kind, qint64 version, const QByteArray &document);
+    // The newest document of a kind (NotFound when none); verify its envelope before use.
+    Result<DistributedDocument> latestDocument(const QString &kind);
+    // The checks a receiving workstation makes: the envelope's certificate is a workstation
+    // certificate issued by the site CA (`siteCaPem`) and valid at `at` (now when invalid), and its
+    // signature covers the document. PermissionDenied naming what failed; InvalidArgument for an
+    // unreadable envelope. (Revocation is the caller's: check the signer against the site's list.)
+    static Result<VerifiedDocument>
+    verifyDocumentEnvelope(const QByteArray &envelope, const QByteArray &siteCaPem, const QDateTime &at = {});
+
+    // catalogue query. Replaces this workstation's catalogue with `questionnaires` (FHIR-style
+    // Questionnaire objects, metadata only; see the Catalogue schema in the OpenAPI document). Needs
+    // the workstation's certificate, no signed-in account.
+    Result<void> publishCatalogue(const QJsonArray &questionnaires);
+    // The site's catalogue as a FHIR Bundle (searchset); empty filters match everything.
+    Result<QJsonObject> catalogue(const QString &titleFilter = {}, const QString &fieldKey = {});
 
 private:
     GrantClient();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mdp/foundation/Result.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -18,5 +20,25 @@ QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const 
 // certificate it arrives over) is refused by the server.
 QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
                               qint64 revision, const QByteArray &ciphertext);
+
+// A signed document the server distributes (policies, classification rules: permission sync),
+// as the publishing workstation wraps it. JSON:
+// {"document": <the document>, "signature": base64, "certificate": PEM, "publishedBy": userName}.
+// `document` is a JSON object (the policy); in the envelope it is a JSON string holding its exact
+// UTF-8 bytes, or the object itself (then the bytes are its compact form as QJsonDocument writes it,
+// members sorted). The signature is the publishing workstation's TLS key's (ECDSA P-256 or SM2) over
+// those bytes; `certificate` is that workstation's certificate. A document that is not a JSON object
+// is refused, so a signature over one can never be a signed statement of another kind above.
+struct DocumentEnvelope
+{
+    QByteArray document;
+    QByteArray signature;
+    QByteArray certificatePem;
+    QString publishedBy;
+};
+
+QByteArray documentEnvelope(const DocumentEnvelope &envelope);
+// InvalidArgument naming what is missing or malformed (the signature is not checked here).
+Result<DocumentEnvelope> parseDocumentEnvelope(const QByteArray &bytes);
 
 } // namespace mdp::net

@@ -115,6 +115,28 @@ struct PublishedDocument
     QDateTime published;
 };
 
+// One form definition a workstation holds, as it published it to the catalogue (R-9.2 catalogue
+// query): metadata only (a FHIR-style Questionnaire: id, version, title, field keys with their
+// classification levels), never patient data. A workstation's catalogue is replaced whole.
+struct CatalogueEntry
+{
+    QString workstation; // the publishing workstation's certificate common name
+    QString entryId;     // the Questionnaire id the workstation gave (unique within its catalogue)
+    QString version;
+    QString title;
+    QStringList fieldKeys; // the items' linkIds, for the search by field
+    QByteArray resource;   // the Questionnaire JSON as published (schema-checked by the server)
+    QDateTime published;   // set by the store: the clock's now at replaceCatalogue
+};
+
+// What catalogue() returns; empty members match everything.
+struct CatalogueQuery
+{
+    QString workstation;   // exactly this workstation
+    QString titleContains; // a substring of the title, compared case-insensitively (Unicode case folding)
+    QString fieldKey;      // one of the entry's field keys, exactly
+};
+
 class ServerStore
 {
 public:
@@ -192,6 +214,17 @@ public:
     // (InvalidArgument for an empty kind or a version below 1; an invalid `published` is the clock's now.)
     virtual Result<void> publish(const PublishedDocument &document) = 0;
     virtual Result<std::optional<PublishedDocument>> latestDocument(const QString &kind) = 0;
+    // Every version of a kind, oldest first (empty for an unknown kind).
+    virtual Result<QList<PublishedDocument>> documentVersions(const QString &kind) = 0;
+
+    // The catalogue. replaceCatalogue: the workstation's entries become exactly `entries` (an
+    // empty list withdraws them), in one transaction; other workstations' entries are untouched.
+    // InvalidArgument for an empty workstation, an entry without id or two entries with one id; the
+    // entries' own `workstation` and `published` are ignored (the argument and the clock's now).
+    virtual Result<void> replaceCatalogue(const QString &workstation,
+                                          const QList<CatalogueEntry> &entries) = 0;
+    // Matching entries ordered by workstation then entry id (byte order of their UTF-8).
+    virtual Result<QList<CatalogueEntry>> catalogue(const CatalogueQuery &query = {}) = 0;
 };
 
 // The embedded store: one SQLCipher file, keyed with a raw 256-bit key (the server's data key).
