@@ -6,6 +6,7 @@
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/ShellSettings.h"
 #include "mdp/shell/WorkstationShell.h"
+#include "mdp/startup/DemoSecondWorkstation.h"
 #include "mdp/startup/DemoServer.h"
 #include "mdp/startup/DemoWorkspaceTemplate.h"
 #include "mdp/startup/StartupProbe.h"
@@ -104,6 +105,8 @@ int main(int argc, char *argv[])
     // The demo's central server (mdp-grantd on loopback with a throw-away CA), stopped after the
     // shell has closed the workspace.
     std::unique_ptr<startup::DemoServer> demoServer;
+    // After the server: it goes first, while the server still answers.
+    std::unique_ptr<startup::DemoSecondWorkstation> secondWorkstation;
     shell::WorkstationShell workstation(settings, mdp::workstation::features());
     QObject::connect(&workstation, &shell::WorkstationShell::finished, &app, &QCoreApplication::exit,
                      Qt::QueuedConnection);
@@ -195,6 +198,11 @@ int main(int argc, char *argv[])
             if (auto linked = startup::connectDemoWorkspace(*demo->workspace, *demoServer); !linked)
                 qCWarning(lcApp) << "the demo workspace could not be linked to its server:"
                                  << linked.error().message;
+            else if (qEnvironmentVariable("MDP_DEMO_SECOND_WORKSTATION") != QLatin1String("0"))
+                // Two workstations' worth of activity: the reviewer approves on workstation-2 what
+                // this one submitted, through the site sync.
+                secondWorkstation = startup::DemoSecondWorkstation::start(
+                    *demoServer, QDir(demoDirectory.path()).filePath(QStringLiteral("workstation-2")));
         } else {
             qCWarning(lcApp) << "the demo server did not start:" << server.error().message;
         }

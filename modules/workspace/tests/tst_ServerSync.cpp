@@ -9,6 +9,7 @@
 #include "mdp/forms/FormStore.h"
 #include "mdp/net/GrantClient.h"
 #include "mdp/registry/Registry.h"
+#include "mdp/startup/DemoSecondWorkstation.h"
 #include "mdp/startup/DemoServer.h"
 #include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/DemoWorkspace.h"
@@ -359,6 +360,62 @@ private Q_SLOTS:
             eventsAbout(m_a, QStringLiteral("sync-entry:") + moved.entryId, QStringLiteral("security.alert"))
                 .size(),
             1);
+    }
+
+    // a workstation that joins the site brings the records it already holds, at the revision
+    // it holds them (once; recorded as sync.join), so the central store is whole.
+    void recordsMadeBeforeJoiningTheSiteArrive()
+    {
+        TAKE(c,
+             workspace::createDemoWorkspace(m_dir.filePath(QStringLiteral("c")), m_clock, {}, kPassphrase));
+        workspace::DemoWorkspace joining = std::move(c);
+        QVERIFY(signIn(joining, QStringLiteral("dm.liu")));
+        CHECK_OK(joining.workspace->forms().importDefinition(me(joining), kForm));
+        QVERIFY(signIn(joining, QStringLiteral("dr.wang")));
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(QStringLiteral("司马兰"));
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1971, 3, 9);
+        TAKE(patient, joining.workspace->registry().createPatient(me(joining), draft));
+        forms::NewRecord n;
+        n.formId = QStringLiteral("sync-test");
+        n.patientId = patient.id;
+        n.patientPseudonym = patient.pseudonymId;
+        n.values = QJsonObject{{QStringLiteral("sizeMm"), 31}};
+        TAKE(made, joining.workspace->forms().createDraft(me(joining), n));
+        TAKE(saved, joining.workspace->forms().saveDraft(
+                        me(joining), made.id, QJsonObject{{QStringLiteral("sizeMm"), 32}}, made.revision));
+        QVERIFY(saved.revision > 1);
+
+        QVERIFY(connect(joining, QStringLiteral("workstation-4")));
+        const workspace::ServerStatus joined = sync(joining);
+        QCOMPARE(joined.syncPending, qint64(0));
+        QCOMPARE(joined.syncConflicts, qint64(0));
+        QCOMPARE(sync(joining).syncPending, qint64(0)); // once: nothing queued again
+
+        sync(m_b);
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        TAKE(onB, m_b.workspace->forms().record(me(m_b), made.id));
+        QCOMPARE(onB.revision, saved.revision);
+        QCOMPARE(onB.values.value(u"sizeMm").toInt(), 32);
+    }
+
+    // Issue 11 part 7: the demo's second workstation pulls what A submitted, its reviewer approves it
+    // there, and A shows the approval (what `mdp-workstation --demo` runs beside its window).
+    void theDemosSecondWorkstationApprovesWhatASubmitted()
+    {
+        TAKE(submitted, createAndSubmitOnA(41));
+        QCOMPARE(sync(m_a).syncPending, qint64(0));
+        auto second = startup::DemoSecondWorkstation::start(
+            *m_server, m_dir.filePath(QStringLiteral("second")), 50, 60000, QStringLiteral("workstation-5"));
+        const startup::DemoSecondWorkstation::Outcome outcome = second->wait();
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QVERIFY(outcome.received > 0);
+        QVERIFY(outcome.approved >= 1);
+        sync(m_a);
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(onA, m_a.workspace->forms().record(me(m_a), submitted.id));
+        QCOMPARE(onA.status, forms::RecordStatus::Approved);
     }
 
     void cleanupTestCase()

@@ -77,6 +77,13 @@ public:
         shipThread = QThread::currentThread();
         return shipAnswer;
     }
+    Result<void> setOfflineSignInHours(int hours) override
+    {
+        offlineHours = hours;
+        return {};
+    }
+    int offlineSignInHours() const override { return offlineHours; }
+    int offlineHours = 72;
     void setStatusListener(std::function<void(const workspace::ServerStatus &)> l) override
     {
         QMutexLocker lock(&m_mutex);
@@ -575,6 +582,7 @@ private Q_SLOTS:
                                                    QStringLiteral("mdp-grantd"),
                                                    m_caPem,
                                                    m_certificatePem,
+                                                   {},
                                                    {}};
         s->page->reloadSettings();
         s->watcher->refresh();

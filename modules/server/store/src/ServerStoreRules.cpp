@@ -183,7 +183,10 @@ Result<SyncBatchPlan> planSyncBatch(const QList<SyncEntry> &entries, const QDate
                 return revision.error();
             current = working.emplace(object, *revision).first;
         }
-        if (entry.revision != current->second + 1) {
+        // The next revision, or any first one for an object the relay has not seen: a record made
+        // before its workstation joined the site joins at the revision it holds.
+        const bool next = current->second == 0 ? entry.revision >= 1 : entry.revision == current->second + 1;
+        if (!next) {
             plan.conflicts.append(
                 SyncConflict{entry.entryId, entry.objectId, entry.revision, current->second});
         } else {

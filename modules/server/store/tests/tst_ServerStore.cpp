@@ -485,13 +485,17 @@ private Q_SLOTS:
         TAKE(c, store->currentRevision(kSite, kKind, QStringLiteral("C")));
         QCOMPARE(c, qint64(0));
 
-        // Skipping a revision is as stale as repeating one; a new object starts at revision 1.
+        // Skipping a revision is as stale as repeating one. An object the relay has not seen joins at
+        // the revision its workstation holds (a record made before the workstation joined the site),
+        // and from there on goes one revision at a time.
         TAKE(skipped, store->appendSyncBatch({entry(QStringLiteral("e5"), QStringLiteral("A"), 3)}));
         QVERIFY(!skipped.applied);
         QCOMPARE(skipped.conflicts.at(0).currentRevision, qint64(1));
-        TAKE(fresh, store->appendSyncBatch({entry(QStringLiteral("e6"), QStringLiteral("E"), 2)}));
-        QVERIFY(!fresh.applied);
-        QCOMPARE(fresh.conflicts.at(0).currentRevision, qint64(0));
+        TAKE(joined, store->appendSyncBatch({entry(QStringLiteral("e6"), QStringLiteral("E"), 4)}));
+        QVERIFY(joined.applied);
+        TAKE(jumped, store->appendSyncBatch({entry(QStringLiteral("e6b"), QStringLiteral("E"), 6)}));
+        QVERIFY(!jumped.applied);
+        QCOMPARE(jumped.conflicts.at(0).currentRevision, qint64(4));
 
         // The refused entries' ids were not taken: the corrected batch goes through.
         TAKE(corrected, store->appendSyncBatch({entry(QStringLiteral("e2"), QStringLiteral("C"), 1),

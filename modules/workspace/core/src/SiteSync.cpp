@@ -311,6 +311,40 @@ Result<bool> SiteSync::apply(const net::IncomingEntry &entry, const QByteArray &
     return applied;
 }
 
+Result<qint64> SiteSync::joinSite()
+{
+    qint64 queued = 0;
+    auto done = m_db.transaction([&]() -> Result<void> {
+        auto joined =
+            m_db.queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'site_sync_joined'"));
+        if (!joined)
+            return joined.error();
+        if (joined.value())
+            return {};
+        auto ids = m_db.query(QStringLiteral("SELECT id FROM forms_records ORDER BY rowid"));
+        if (!ids)
+            return ids.error();
+        for (const auto &row : ids.value()) {
+            const QUuid id = QUuid::fromString(row.at(0).toString());
+            if (auto enqueued = enqueueRecord(id); !enqueued)
+                return enqueued;
+            ++queued;
+        }
+        auto marked = m_db.execute(
+            QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('site_sync_joined', 1)"));
+        if (!marked)
+            return marked.error();
+        audit::AuditEvent event;
+        event.type = QStringLiteral("sync.join");
+        event.action = audit::AuditAction::Create;
+        event.detail = {{QStringLiteral("records"), queued}};
+        return m_record(std::move(event));
+    });
+    if (!done)
+        return done.error();
+    return queued;
+}
+
 Result<SiteSync::Counts> SiteSync::counts()
 {
     Counts counts;

@@ -78,6 +78,11 @@ public:
     // sequence; an entry at or below the local revision changes nothing (true when applied).
     Result<bool> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
 
+    // Once, when the workstation first syncs: every record it already holds is queued at the revision
+    // it holds (records made before it joined the site), with one "sync.join" audit event. Returns how
+    // many were queued (0 when done before).
+    Result<qint64> joinSite();
+
     struct Counts
     {
         qint64 pending = 0;

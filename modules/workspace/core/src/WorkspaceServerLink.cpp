@@ -186,6 +186,8 @@ struct WorkspaceServerLink::Shared
     // no user token is needed, so the background sync runs while nobody is signed in.
     Result<void> exchangeLocked()
     {
+        if (auto joined = sync->joinSite(); !joined)
+            return joined.error();
         const net::SyncCipher cipher{SecureBytes(settings->siteKey)};
         // Push: a batch is taken whole or not at all; a stale revision is listed and that change kept
         // as a conflict (never pushed again), the rest go in the next round.
