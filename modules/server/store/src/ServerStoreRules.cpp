@@ -183,7 +183,11 @@ Result<SyncBatchPlan> planSyncBatch(const QList<SyncEntry> &entries, const QDate
                 return revision.error();
             current = working.emplace(object, *revision).first;
         }
-        if (entry.revision != current->second + 1) {
+        // A record's change builds on the revision before it; a policy version (kind "policy") replaces
+        // the whole document and is numbered by its issuer, so it only needs to be newer than the
+        // site's (the same version from two workstations is still a conflict).
+        const bool replaces = entry.kind == QLatin1String("policy");
+        if (replaces ? entry.revision <= current->second : entry.revision != current->second + 1) {
             plan.conflicts.append(
                 SyncConflict{entry.entryId, entry.objectId, entry.revision, current->second});
         } else {
