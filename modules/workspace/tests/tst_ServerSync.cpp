@@ -3,21 +3,26 @@
 // loopback. A clinician submits on A, the reviewer approves on B, and A shows the formal version; a
 // change made while the server is down arrives once after it is back; two workstations changing one
 // record at the same revision give a conflict, never a merge; an entry not sealed with the site key is
-// refused on apply and recorded.
+// refused on apply and recorded. Permission sync (R-9.2 with R-7.1.2 e): a policy version put in force
+// on one workstation is in force on the others, an older one changes nothing, an invalid one is
+// refused; the catalogue (R-9.2) lists each workstation's forms with their classification, no values.
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/forms/FormStore.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/policy/PolicySet.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/startup/DemoSecondWorkstation.h"
 #include "mdp/startup/DemoServer.h"
 #include "mdp/workspace/AuditQueries.h"
+#include "mdp/workspace/DataPolicies.h"
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/ServerLink.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -45,6 +50,16 @@ const QByteArray kForm = R"json({
 })json";
 
 const SecureBytes kPassphrase = passwordBytes("server-sync test passphrase 2026");
+
+QByteArray policyDocument(int version, const std::function<void(QJsonObject &)> &change = {})
+{
+    QJsonObject root = QJsonDocument::fromJson(policy::PolicySet::defaultDocument()).object();
+    root.insert(QStringLiteral("version"), version);
+    root.insert(QStringLiteral("issuer"), QStringLiteral("server-sync test"));
+    if (change)
+        change(root);
+    return QJsonDocument(root).toJson();
+}
 
 } // namespace
 
@@ -135,6 +150,29 @@ private:
         if (!linked)
             qWarning() << "link failed:" << linked.error().toString();
         return linked.ok();
+    }
+
+    // The relay as another workstation of the site sees it: its certificate, no sign-in.
+    Result<std::unique_ptr<net::GrantClient>>
+    otherWorkstation(workspace::ServerSettings *settingsOut = nullptr)
+    {
+        auto settings = m_server->workstationSettings(QStringLiteral("workstation-3"));
+        if (!settings)
+            return settings.error();
+        if (settingsOut)
+            *settingsOut = settings.value();
+        net::TlsClientOptions options;
+        options.port = m_server->port();
+        options.caPem = settings->caPem;
+        options.certificatePem = settings->certificatePem;
+        options.privateKeyPem = settings->privateKeyPem;
+        return net::GrantClient::create(options);
+    }
+
+    int newestPolicyVersion()
+    {
+        return std::max(m_a.workspace->policies().inForce().version,
+                        m_b.workspace->policies().inForce().version);
     }
 
 private Q_SLOTS:
@@ -360,6 +398,206 @@ private Q_SLOTS:
             eventsAbout(m_a, QStringLiteral("sync-entry:") + moved.entryId, QStringLiteral("security.alert"))
                 .size(),
             1);
+    }
+
+    // R-9.2 permission sync, R-7.1.2 e): a policy version put in force on A (by a data manager) is in
+    // force on B after the link's passes, signed there with B's own key, installed in the name of the
+    // same person, recorded on B as policy.install via the site sync; applied once.
+    void policyPutInForceOnAIsInForceOnB()
+    {
+        const qint64 conflictsOnA = sync(m_a).syncConflicts;
+        const qint64 conflictsOnB = sync(m_b).syncConflicts; // the record's of an earlier test
+        QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
+        const int version = newestPolicyVersion() + 1;
+        TAKE(installed, m_a.workspace->policies().install(policyDocument(version),
+                                                          QStringLiteral("site policy for the trial")));
+        QCOMPARE(installed.version, version);
+        const workspace::ServerStatus pushed = sync(m_a);
+        QCOMPARE(pushed.syncPending, qint64(0));
+        QCOMPARE(pushed.syncConflicts, conflictsOnA);
+
+        const workspace::ServerStatus pulled = sync(m_b);
+        QCOMPARE(pulled.syncConflicts, conflictsOnB);
+        const workspace::PolicyRecord onB = m_b.workspace->policies().inForce();
+        QCOMPARE(onB.version, version);
+        QCOMPARE(onB.document, installed.document);
+        QCOMPARE(onB.note, installed.note);
+        QVERIFY(!onB.keyId.isEmpty());
+        QVERIFY2(onB.keyId != installed.keyId, "signed with B's own key");
+        TAKE(dataManagerOnB, m_b.workspace->accounts().find(QStringLiteral("dm.liu")));
+        QVERIFY(dataManagerOnB.has_value());
+        QCOMPARE(onB.installedBy, dataManagerOnB->idString());
+
+        const QString datum = QStringLiteral("policy:") + QString::number(version);
+        const QList<audit::AuditEvent> events = eventsAbout(m_b, datum, QStringLiteral("policy.install"));
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().detail.value(u"via").toString(), QStringLiteral("site-sync"));
+        QCOMPARE(events.first().detail.value(u"version").toInt(), version);
+        QVERIFY(!events.first().detail.value(u"origin").toString().isEmpty());
+        // Idempotent: another pass installs nothing more.
+        sync(m_b);
+        QCOMPARE(eventsAbout(m_b, datum, QStringLiteral("policy.install")).size(), 1);
+        QCOMPARE(m_b.workspace->policies().inForce().version, version);
+    }
+
+    // R-9.2, R-7.1.2: B put a newer version in force before A's older one arrives: A's changes nothing
+    // on B (no install, no event); B's newer one then reaches A.
+    void olderPolicyVersionArrivingChangesNothing()
+    {
+        const qint64 conflictsOnA = sync(m_a).syncConflicts;
+        const qint64 conflictsOnB = sync(m_b).syncConflicts;
+        const int base = newestPolicyVersion();
+        QVERIFY(signIn(m_b, QStringLiteral("dm.liu")));
+        TAKE(newerOnB,
+             m_b.workspace->policies().install(policyDocument(base + 2), QStringLiteral("newer on B")));
+        QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
+        TAKE(olderOnA,
+             m_a.workspace->policies().install(policyDocument(base + 1), QStringLiteral("older on A")));
+        QCOMPARE(sync(m_a).syncConflicts, conflictsOnA); // the site held `base`: A's base + 1 is taken
+        const workspace::ServerStatus onB = sync(m_b);   // B's base + 2 pushed, A's base + 1 pulled
+        QCOMPARE(onB.syncConflicts, conflictsOnB);
+        QCOMPARE(onB.syncPending, qint64(0));
+        QCOMPARE(m_b.workspace->policies().inForce().version, base + 2);
+        QCOMPARE(m_b.workspace->policies().inForce().note, QStringLiteral("newer on B"));
+        QVERIFY(eventsAbout(m_b, QStringLiteral("policy:") + QString::number(base + 1),
+                            QStringLiteral("policy.install"))
+                    .isEmpty());
+        sync(m_a);
+        QCOMPARE(m_a.workspace->policies().inForce().version, base + 2);
+        QCOMPARE(m_a.workspace->policies().inForce().document, newerOnB.document);
+        Q_UNUSED(olderOnA);
+    }
+
+    // R-9.2, R-7.1.2, R-7.4.3: a policy entry that opens with the site key but holds a document that
+    // does not parse, or one that would widen access, is refused with a security alert; the policy in
+    // force stays.
+    void invalidPolicyFromTheSiteIsRefused()
+    {
+        sync(m_a);
+        sync(m_b);
+        const workspace::PolicyRecord before = m_a.workspace->policies().inForce();
+        const int version = newestPolicyVersion() + 1;
+        workspace::ServerSettings settings;
+        TAKE(client, otherWorkstation(&settings));
+        const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
+        const auto entry = [&](int revision, const QByteArray &document) -> Result<net::OutgoingEntry> {
+            net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 QStringLiteral("policy"),
+                                 QStringLiteral("site-policy"),
+                                 revision,
+                                 {}};
+            const QJsonObject payload{{QStringLiteral("v"), 1},
+                                      {QStringLiteral("version"), revision},
+                                      {QStringLiteral("document"), QString::fromUtf8(document)},
+                                      {QStringLiteral("installedBy"), QStringLiteral("dm.liu")},
+                                      {QStringLiteral("note"), QStringLiteral("forged")}};
+            auto sealed = cipher.seal(e, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            if (!sealed)
+                return sealed.error();
+            e.ciphertext = sealed.value();
+            return e;
+        };
+        TAKE(widening, entry(version, policyDocument(version, [](QJsonObject &r) {
+                                 r.insert(QStringLiteral("minCellSize"), 2);
+                             })));
+        TAKE(garbage, entry(version + 1, "{\"format\": \"mdp.policy.v1\", \"version\": "));
+        TAKE(outcome, client->push({widening, garbage}));
+        QVERIFY(outcome.applied);
+
+        const workspace::ServerStatus status = sync(m_a);
+        QCOMPARE(int(status.state), int(workspace::ServerStatus::State::Connected));
+        QCOMPARE(status.syncLastSequence, outcome.sequences.last()); // passed over, not retried
+        QVERIFY2(status.syncMessage.contains(QStringLiteral("refused")), qPrintable(status.syncMessage));
+        QCOMPARE(m_a.workspace->policies().inForce().version, before.version);
+        QCOMPARE(m_a.workspace->policies().inForce().document, before.document);
+        for (const net::OutgoingEntry &e : {widening, garbage})
+            QCOMPARE(
+                eventsAbout(m_a, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"))
+                    .size(),
+                1);
+        QVERIFY(eventsAbout(m_a, QStringLiteral("policy:") + QString::number(version),
+                            QStringLiteral("policy.install"))
+                    .isEmpty());
+    }
+
+    // R-9.2 catalogue, R-7.1.2: after A's pass the site's catalogue holds A's forms as Questionnaires,
+    // each field with the level the policy in force on A gives it; no value of a record, no patient.
+    void catalogueListsTheFormsWithTheirClassificationAndNoValues()
+    {
+        QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
+        TAKE(items, m_a.workspace->policies().items());
+        const auto item = std::find_if(items.cbegin(), items.cend(), [](const workspace::ClassifiedItem &i) {
+            return i.key == QStringLiteral("form:sync-test/sizeMm");
+        });
+        QVERIFY(item != items.cend());
+        const workspace::ServerStatus status = sync(m_a);
+        QCOMPARE(int(status.state), int(workspace::ServerStatus::State::Connected));
+
+        TAKE(client, otherWorkstation());
+        CHECK_OK(client->signIn(QStringLiteral("res.zhang"), passwordBytes("Demo-researcher-2026!")));
+        TAKE(bundle, client->catalogue(QStringLiteral("Sync (test)")));
+        QJsonObject found;
+        for (const QJsonValue entry : bundle.value(QLatin1String("entry")).toArray()) {
+            const QJsonObject resource = entry.toObject().value(QLatin1String("resource")).toObject();
+            const QString source =
+                resource.value(QLatin1String("meta")).toObject().value(QLatin1String("source")).toString();
+            if (source.endsWith(QStringLiteral("workstation-1")))
+                found = resource;
+        }
+        QVERIFY2(!found.isEmpty(), QJsonDocument(bundle).toJson().constData());
+        QCOMPARE(found.value(u"resourceType").toString(), QStringLiteral("Questionnaire"));
+        QCOMPARE(found.value(u"identifier").toArray().first().toObject().value(u"value").toString(),
+                 QStringLiteral("sync-test"));
+        QVERIFY(!found.contains(QStringLiteral("recordCount")));
+        const QJsonArray fields = found.value(u"item").toArray();
+        QCOMPARE(fields.size(), 1);
+        const QJsonObject size = fields.first().toObject();
+        QCOMPARE(size.value(u"linkId").toString(), QStringLiteral("sizeMm"));
+        QCOMPARE(size.value(u"type").toString(), QStringLiteral("integer"));
+        QCOMPARE(size.value(u"text").toString(), QStringLiteral("Size"));
+        const QJsonObject classification = size.value(u"classification").toObject();
+        QCOMPARE(classification.value(u"level").toInt(), item->inForce.level);
+        QCOMPARE(classification.value(u"category").toString(), policy::categoryId(item->inForce.category));
+        for (const QString &member : size.keys())
+            QVERIFY2(QStringList({QStringLiteral("linkId"), QStringLiteral("type"), QStringLiteral("text"),
+                                  QStringLiteral("classification")})
+                         .contains(member),
+                     qPrintable(member));
+        const QByteArray text = QJsonDocument(bundle).toJson(QJsonDocument::Compact);
+        QVERIFY(!text.contains(m_patient.pseudonymId.toUtf8()));
+        QVERIFY(!text.contains(QStringLiteral("欧阳").toUtf8()));
+        QVERIFY(!text.contains("answer"));
+        QVERIFY(!text.contains("initial"));
+    }
+
+    // R-9.2, R-7.4.1: two workstations put the same version in force: the second to push is refused
+    // at the relay and shown as a sync conflict; each keeps its own.
+    void samePolicyVersionOnTwoWorkstationsIsAConflict()
+    {
+        const qint64 conflictsOnA = sync(m_a).syncConflicts;
+        const qint64 conflictsOnB = sync(m_b).syncConflicts;
+        const int version = newestPolicyVersion() + 5; // past the refused entries the relay holds
+        QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
+        TAKE(onA, m_a.workspace->policies().install(policyDocument(version), QStringLiteral("A's")));
+        QVERIFY(signIn(m_b, QStringLiteral("dm.liu")));
+        TAKE(onB, m_b.workspace->policies().install(policyDocument(version,
+                                                                   [](QJsonObject &r) {
+                                                                       r.insert(QStringLiteral("issuer"),
+                                                                                QStringLiteral("B"));
+                                                                   }),
+                                                    QStringLiteral("B's")));
+        QCOMPARE(sync(m_a).syncConflicts, conflictsOnA);
+        const workspace::ServerStatus refused = sync(m_b);
+        QCOMPARE(refused.syncConflicts, conflictsOnB + 1);
+        QVERIFY2(refused.syncMessage.contains(QStringLiteral("policy")), qPrintable(refused.syncMessage));
+        QCOMPARE(m_b.workspace->policies().inForce().note, QStringLiteral("B's"));
+        sync(m_a);
+        QCOMPARE(m_a.workspace->policies().inForce().note, QStringLiteral("A's"));
+        QCOMPARE(
+            eventsAbout(m_b, QStringLiteral("policy:site-policy"), QStringLiteral("sync.conflict")).size(),
+            1);
+        Q_UNUSED(onA);
+        Q_UNUSED(onB);
     }
 
     // R-7.4.1: a workstation that joins the site brings the records it already holds, at the revision

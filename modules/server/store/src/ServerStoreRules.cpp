@@ -183,9 +183,14 @@ Result<SyncBatchPlan> planSyncBatch(const QList<SyncEntry> &entries, const QDate
                 return revision.error();
             current = working.emplace(object, *revision).first;
         }
-        // The next revision, or any first one for an object the relay has not seen: a record made
-        // before its workstation joined the site joins at the revision it holds.
-        const bool next = current->second == 0 ? entry.revision >= 1 : entry.revision == current->second + 1;
+        // A record's change builds on the revision before it, except the first one the relay sees of an
+        // object (a record made before its workstation joined the site joins at the revision it holds).
+        // A policy version (kind "policy") replaces the whole document and is numbered by its issuer,
+        // so it only needs to be newer than the site's (the same version twice is still a conflict).
+        const bool replaces = entry.kind == QLatin1String("policy");
+        const bool next = replaces               ? entry.revision > current->second
+                          : current->second == 0 ? entry.revision >= 1
+                                                 : entry.revision == current->second + 1;
         if (!next) {
             plan.conflicts.append(
                 SyncConflict{entry.entryId, entry.objectId, entry.revision, current->second});

@@ -1,14 +1,19 @@
 #include "SiteSync.h"
 
+#include "WorkspacePolicies.h"
+
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/forms/SqlCipherFormStore.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/policy/PolicySet.h"
 #include "mdp/store/Database.h"
 #include "mdp/workspace/WorkspaceConnection.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace mdp::workspace {
 
@@ -29,6 +34,39 @@ QString timeText(const QDateTime &time)
 QDateTime timeFrom(const QJsonValue &value)
 {
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+// The catalogue's Questionnaire item type of a field (FHIR R4 Questionnaire.item.type).
+QString itemType(forms::FieldType type)
+{
+    using forms::FieldType;
+    switch (type) {
+    case FieldType::Text:
+        return QStringLiteral("string");
+    case FieldType::Integer:
+        return QStringLiteral("integer");
+    case FieldType::Decimal:
+        return QStringLiteral("decimal");
+    case FieldType::Date:
+        return QStringLiteral("date");
+    case FieldType::Choice:
+    case FieldType::MultiChoice:
+        return QStringLiteral("choice");
+    case FieldType::Code:
+        return QStringLiteral("open-choice");
+    case FieldType::Group:
+        return QStringLiteral("group");
+    case FieldType::File:
+        return QStringLiteral("attachment");
+    }
+    return QStringLiteral("string");
+}
+
+QString bothLanguages(const forms::LocalizedText &text)
+{
+    if (text.zh.isEmpty() || text.en.isEmpty() || text.zh == text.en)
+        return text.zh.isEmpty() ? text.en : text.zh;
+    return text.zh + QLatin1Char(' ') + text.en;
 }
 
 forms::Transition transitionFrom(const QString &id)
@@ -66,6 +104,34 @@ SiteSync::~SiteSync() = default;
 void SiteSync::own(std::unique_ptr<WorkspaceConnection> connection)
 {
     m_owned = std::move(connection);
+}
+
+void SiteSync::setPolicies(WorkspacePolicies *policies)
+{
+    m_policies = policies;
+}
+
+Result<void> SiteSync::enqueuePolicy(const PolicyRecord &record)
+{
+    auto enabled = siteSyncEnabled(m_db);
+    if (!enabled)
+        return enabled.error();
+    if (!enabled.value() || record.builtIn)
+        return {};
+    // The document as its exact bytes (the receiver signs those), who put it in force by name.
+    const QJsonObject payload{{QStringLiteral("v"), kPayloadVersion},
+                              {QStringLiteral("version"), record.version},
+                              {QStringLiteral("document"), QString::fromUtf8(record.document)},
+                              {QStringLiteral("installedBy"), nameOf(record.installedBy)},
+                              {QStringLiteral("note"), record.note}};
+    auto inserted = m_db.execute(
+        QStringLiteral("INSERT INTO sync_outbox (entry_id, kind, object_id, revision, payload, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        {uuidText(QUuid::createUuid()), policyKind(), policyObjectId(), record.version,
+         QJsonDocument(payload).toJson(QJsonDocument::Compact), m_clock.now().toMSecsSinceEpoch()});
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 QString SiteSync::nameOf(const QString &accountId)
@@ -240,8 +306,126 @@ Result<void> SiteSync::refuse(const net::IncomingEntry &entry, const Error &why)
     });
 }
 
-Result<bool> SiteSync::apply(const net::IncomingEntry &entry, const QByteArray &plaintext)
+Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &entry,
+                                                      const QJsonObject &payload)
 {
+    // The cipher binds the metadata; the payload must say the same.
+    if (entry.objectId != policyObjectId() ||
+        payload.value(QLatin1String("version")).toInteger() != entry.revision)
+        return makeError(
+            Error::Code::Tampered,
+            QStringLiteral("sync entry %1 names another policy version inside").arg(entry.entryId));
+    if (!m_policies) {
+        if (auto skipped = skip(entry.sequence); !skipped)
+            return skipped.error();
+        return PolicyOutcome{Applied::Unchanged, {}};
+    }
+    const QByteArray document = payload.value(QLatin1String("document")).toString().toUtf8();
+    auto highest = m_db.queryOne(QStringLiteral("SELECT MAX(version) FROM policies"));
+    if (!highest)
+        return highest.error();
+    // Newer than the version in force and than any stored here (one refused at open keeps its number).
+    const int current =
+        std::max(m_policies->versionInForce(), highest.value() ? highest.value()->at(0).toInt() : 0);
+    if (entry.revision <= current) {
+        if (auto skipped = skip(entry.sequence); !skipped)
+            return skipped.error();
+        return PolicyOutcome{Applied::Unchanged, {}};
+    }
+    // Checked as install() checks a bare document, then signed here with this workspace's own key:
+    // the site key proves it came from the site, not that it is a sound policy.
+    auto checked = WorkspacePolicies::checkDocument(document, current);
+    if (checked && checked->version() != entry.revision)
+        checked = makeError(Error::Code::Tampered,
+                            QStringLiteral("the document states version %1").arg(checked->version()));
+    if (!checked) {
+        audit::AuditEvent event;
+        event.type = audit::EventType::SecurityAlert.toString();
+        event.action = audit::AuditAction::Execute;
+        event.outcome = audit::AuditOutcome::SeriousFailure;
+        event.entities << audit::AuditEntity{QStringLiteral("sync-entry"), entry.entryId};
+        event.entities << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("in-force")};
+        event.detail = {{QStringLiteral("reason"), QStringLiteral("a policy from the site sync fails the "
+                                                                  "checks of an install; it was not put in "
+                                                                  "force")},
+                        {QStringLiteral("error"), checked.error().message.left(300)},
+                        {QStringLiteral("code"), Error::codeName(checked.error().code)},
+                        {QStringLiteral("origin"), entry.origin},
+                        {QStringLiteral("kind"), entry.kind},
+                        {QStringLiteral("sequence"), entry.sequence},
+                        {QStringLiteral("version"), entry.revision}};
+        if (auto recorded = m_record(std::move(event)); !recorded)
+            return recorded.error();
+        if (auto skipped = skip(entry.sequence); !skipped)
+            return skipped.error();
+        return PolicyOutcome{Applied::Refused, {}};
+    }
+    auto envelope = m_policies->signedEnvelope(document);
+    if (!envelope)
+        return envelope.error();
+    const QString installedByName = payload.value(QLatin1String("installedBy")).toString().left(200);
+    PolicyRecord record;
+    record.version = checked->version();
+    record.issued = checked->issued();
+    record.issuer = checked->issuer();
+    record.installedBy = idOf(installedByName);
+    record.installedAt = m_clock.now().toUTC();
+    record.keyId = m_policies->keyId();
+    record.note = payload.value(QLatin1String("note")).toString().left(500);
+    record.document = document;
+    auto written =
+        m_db.execute(QStringLiteral("INSERT INTO policies (version, signed, installed_at, installed_by, "
+                                    "note) VALUES (?1, ?2, ?3, ?4, ?5)"),
+                     {record.version, envelope.value(), record.installedAt, record.installedBy, record.note});
+    if (!written)
+        return written.error();
+    // As WorkspacePolicies records an install ("policy:installed" names the newest version ever
+    // installed, which the next open checks), with where it came from; the note stays out (free text).
+    audit::AuditEvent event;
+    event.type = QStringLiteral("policy.install");
+    event.action = audit::AuditAction::Update;
+    event.entities << audit::AuditEntity{QStringLiteral("policy"), QString::number(record.version)}
+                   << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("in-force")}
+                   << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("installed")};
+    event.detail = {{QStringLiteral("version"), record.version},
+                    {QStringLiteral("previous"), current},
+                    {QStringLiteral("issuer"), record.issuer.left(200)},
+                    {QStringLiteral("sm3"),
+                     QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, document).toHex())},
+                    {QStringLiteral("key"), record.keyId},
+                    {QStringLiteral("signed"), QStringLiteral("site-sync")},
+                    {QStringLiteral("via"), QStringLiteral("site-sync")},
+                    {QStringLiteral("origin"), entry.origin},
+                    {QStringLiteral("sequence"), entry.sequence},
+                    {QStringLiteral("installedBy"), installedByName}};
+    if (auto recorded = m_record(std::move(event)); !recorded)
+        return recorded.error();
+    if (auto skipped = skip(entry.sequence); !skipped)
+        return skipped.error();
+    return PolicyOutcome{Applied::Yes, record};
+}
+
+Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const QByteArray &plaintext)
+{
+    if (entry.kind == policyKind()) {
+        PolicyOutcome outcome{Applied::Unchanged, {}};
+        auto done = m_db.transaction([&]() -> Result<void> {
+            const QJsonObject payload = QJsonDocument::fromJson(plaintext).object();
+            if (payload.value(QLatin1String("v")).toInt() != kPayloadVersion)
+                return skip(entry.sequence); // a payload this version does not know: passed over
+            auto applied = applyPolicy(entry, payload);
+            if (!applied)
+                return applied.error();
+            outcome = std::move(applied.value());
+            return {};
+        });
+        if (!done)
+            return done.error();
+        // Committed: in force in this workspace's engine too (what is stored decides at the next open).
+        if (outcome.applied == Applied::Yes)
+            m_policies->adoptFromSite(outcome.record);
+        return outcome.applied;
+    }
     bool applied = false;
     auto done = m_db.transaction([&]() -> Result<void> {
         const QJsonObject payload = QJsonDocument::fromJson(plaintext).object();
@@ -308,7 +492,50 @@ Result<bool> SiteSync::apply(const net::IncomingEntry &entry, const QByteArray &
     });
     if (!done)
         return done.error();
-    return applied;
+    return applied ? Applied::Yes : Applied::Unchanged;
+}
+
+Result<QJsonArray> SiteSync::catalogue()
+{
+    auto definitions = m_forms.definitions();
+    if (!definitions)
+        return definitions.error();
+    const std::shared_ptr<const policy::PolicySet> set = m_policies ? m_policies->policyInForce() : nullptr;
+    // The server's schema: ids and link ids of a restricted alphabet, at most 500 forms of 2000 items.
+    static const QRegularExpression formId(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$"));
+    static const QRegularExpression linkId(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"));
+    QJsonArray out;
+    for (const forms::FormDefinition &form : definitions.value()) {
+        if (out.size() >= 500)
+            break;
+        if (!formId.match(form.id).hasMatch())
+            continue;
+        QJsonArray items;
+        for (const ClassifiedItem &item : WorkspacePolicies::classifyForm(form, set.get())) {
+            const QString path = item.key.mid(form.id.size() + 6); // after "form:<id>/"
+            const forms::FieldDefinition *field = form.field(path);
+            if (!field || !linkId.match(path).hasMatch() || items.size() >= 2000)
+                continue;
+            QJsonObject entry{
+                {QStringLiteral("linkId"), path},
+                {QStringLiteral("type"), itemType(field->type)},
+                {QStringLiteral("classification"),
+                 QJsonObject{{QStringLiteral("level"), item.inForce.level},
+                             {QStringLiteral("category"), policy::categoryId(item.inForce.category)}}}};
+            const QString text = bothLanguages(field->label).left(200);
+            if (!text.isEmpty())
+                entry.insert(QStringLiteral("text"), text);
+            items.append(entry);
+        }
+        const QString title = bothLanguages(form.title).left(200);
+        out.append(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Questionnaire")},
+                               {QStringLiteral("id"), form.id},
+                               {QStringLiteral("version"), QString::number(form.version)},
+                               {QStringLiteral("title"), title.isEmpty() ? form.id : title},
+                               {QStringLiteral("status"), QStringLiteral("active")},
+                               {QStringLiteral("item"), items}});
+    }
+    return out;
 }
 
 Result<qint64> SiteSync::joinSite()

@@ -3,8 +3,10 @@
 #include "mdp/audit/AuditEvent.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/foundation/Result.h"
+#include "mdp/workspace/DataPolicies.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -28,6 +30,7 @@ struct IncomingEntry;
 namespace mdp::workspace {
 
 class WorkspaceConnection;
+class WorkspacePolicies;
 
 // The workstation's half of the site sync (issue 11 part 5, R-7.4.1) on one database connection: the
 // outbox a forms change writes into its own transaction, and the apply of what other workstations
@@ -41,6 +44,9 @@ public:
     using Recorder = std::function<Result<void>(audit::AuditEvent)>;
 
     static QString formRecordKind() { return QStringLiteral("form-record"); }
+    // Permission sync: one object per site, its revision the policy's own version number.
+    static QString policyKind() { return QStringLiteral("policy"); }
+    static QString policyObjectId() { return QStringLiteral("site-policy"); }
 
     SiteSync(store::Database &db, forms::SqlCipherFormStore &forms, accounts::AccountDirectory &accounts,
              Recorder record, const Clock &clock);
@@ -48,10 +54,16 @@ public:
 
     // Keeps the connection the parts above belong to alive as long as this object.
     void own(std::unique_ptr<WorkspaceConnection> connection);
+    // The workspace's policies, for applying a policy from the site and classifying the catalogue
+    // (only their thread-safe part is used); without them policy entries are passed over.
+    void setPolicies(WorkspacePolicies *policies);
 
     // Inside the forms change's transaction: queues the record's full current state (nothing when this
     // workstation has no site key, so the outbox does not grow without a server to empty it).
     Result<void> enqueueRecord(const QUuid &recordId);
+    // Inside the transaction that puts a policy version in force here: queues the document, who put
+    // it in force (by user name) and the note.
+    Result<void> enqueuePolicy(const PolicyRecord &record);
 
     struct Queued
     {
@@ -74,9 +86,20 @@ public:
     Result<void> skip(qint64 sequence);
     // An entry that does not authenticate: a security alert is recorded, the entry is never applied.
     Result<void> refuse(const net::IncomingEntry &entry, const Error &why);
-    // Applies an opened entry in one transaction with its audit event ("sync.apply") and the new
-    // sequence; an entry at or below the local revision changes nothing (true when applied).
-    Result<bool> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
+    enum class Applied
+    {
+        Yes,
+        Unchanged, // at or below what is here, or a kind this version does not know
+        Refused,   // authentic but unacceptable (a policy that fails the checks): a security alert
+    };
+    // Applies an opened entry in one transaction with its audit event ("sync.apply", for a policy
+    // "policy.install") and the new sequence; an entry at or below the local revision (policy version)
+    // changes nothing.
+    Result<Applied> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
+
+    // catalogue: one FHIR Questionnaire per latest form definition (metadata and the
+    // classification in force; never a value, a patient or a count).
+    Result<QJsonArray> catalogue();
 
     // Once, when the workstation first syncs: every record it already holds is queued at the revision
     // it holds (records made before it joined the site), with one "sync.join" audit event. Returns how
@@ -93,6 +116,12 @@ public:
     Result<Counts> counts();
 
 private:
+    struct PolicyOutcome
+    {
+        Applied applied;
+        PolicyRecord record; // when applied: to put in force after the commit
+    };
+    Result<PolicyOutcome> applyPolicy(const net::IncomingEntry &entry, const QJsonObject &payload);
     QString nameOf(const QString &accountId);
     QString idOf(const QString &userName);
 
@@ -102,6 +131,7 @@ private:
     accounts::AccountDirectory &m_accounts;
     Recorder m_record;
     const Clock &m_clock;
+    WorkspacePolicies *m_policies = nullptr;
 };
 
 // Whether the link holds a site key (the outbox is written only then).

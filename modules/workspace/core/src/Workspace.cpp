@@ -1460,6 +1460,9 @@ struct Workspace::Impl
             authorizer.get(), *accessGate, *forms, *signer, *clock, nodeId);
         if (auto r = policies->load(); !r)
             return r;
+        // A version put in force here goes to the site's other workstations (R-9.2 permission sync).
+        policies->setSyncQueue(
+            [queue = syncQueue.get()](const PolicyRecord &record) { return queue->enqueuePolicy(record); });
         // The link to the central server: settings here, shipping on its own thread.
         serverLink = std::make_unique<WorkspaceServerLink>(
             *database, *audit, *signer,
@@ -1475,6 +1478,7 @@ struct Workspace::Impl
                 c->database(), c->rawForms(), c->accounts(),
                 [c](audit::AuditEvent event) { return c->recordEvent(std::move(event)); }, c->clock());
             sync->own(std::move(connection.value()));
+            sync->setPolicies(impl->policies.get()); // applies site policies, classifies the catalogue
             return sync;
         });
         if (auto r = serverLink->load(); !r)

@@ -319,12 +319,13 @@ Result<void> WorkspacePolicies::load()
             recordRefusal(why, QStringLiteral("policy.load"), QString::number(s.record.version));
             continue;
         }
+        PolicyRecord record = s.record;
+        record.issued = accepted->issued();
+        record.issuer = accepted->issuer();
+        record.keyId = QString::fromLatin1(envelope->keyFingerprint);
+        record.document = accepted->document();
         m_gate.engine().setPolicy(accepted.value());
-        m_inForce = s.record;
-        m_inForce.issued = accepted->issued();
-        m_inForce.issuer = accepted->issuer();
-        m_inForce.keyId = QString::fromLatin1(envelope->keyFingerprint);
-        m_inForce.document = accepted->document();
+        setInForce(record);
         break;
     }
     noticeRollback();
@@ -334,21 +335,86 @@ Result<void> WorkspacePolicies::load()
 void WorkspacePolicies::noticeRollback() const
 {
     const std::optional<int> installed = m_lastInstalled ? m_lastInstalled() : std::nullopt;
-    if (!installed || *installed <= m_inForce.version)
+    const int inForceVersion = inForce().version;
+    if (!installed || *installed <= inForceVersion)
         return;
     const Error rolledBack =
         makeError(Error::Code::RolledBack,
                   QStringLiteral("policy version %1 was installed, but version %2 is the newest "
                                  "stored one that verifies: a newer version was removed or altered")
                       .arg(*installed)
-                      .arg(m_inForce.version));
+                      .arg(inForceVersion));
     qCWarning(lcWorkspace) << rolledBack.message;
     recordRefusal(rolledBack, QStringLiteral("policy.load"), QString::number(*installed));
 }
 
 PolicyRecord WorkspacePolicies::inForce() const
 {
+    std::lock_guard lock(m_inForceMutex);
     return m_inForce;
+}
+
+void WorkspacePolicies::setInForce(const PolicyRecord &record)
+{
+    std::lock_guard lock(m_inForceMutex);
+    m_inForce = record;
+}
+
+void WorkspacePolicies::setSyncQueue(SyncQueue queue)
+{
+    m_syncQueue = std::move(queue);
+}
+
+int WorkspacePolicies::versionInForce() const
+{
+    return m_gate.engine().policyVersion();
+}
+
+std::shared_ptr<const policy::PolicySet> WorkspacePolicies::policyInForce() const
+{
+    return m_gate.engine().policy();
+}
+
+QString WorkspacePolicies::keyId() const
+{
+    return m_signer.keyId();
+}
+
+Result<policy::PolicySet> WorkspacePolicies::checkDocument(const QByteArray &json, int current)
+{
+    if (json.size() > kMaxPolicyBytes)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a policy is at most 4 MiB"));
+    auto parsed = policy::PolicySet::parse(json);
+    if (!parsed)
+        return parsed.error();
+    if (parsed->version() <= current)
+        return makeError(Error::Code::RolledBack,
+                         QStringLiteral("policy version %1 is not newer than version %2 in force")
+                             .arg(parsed->version())
+                             .arg(current));
+    if (auto guarded = checkGuardrails(parsed.value()); !guarded)
+        return guarded.error();
+    if (parsed->fieldClassifications().size() > kMaxDecidedFields)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a policy decides at most 20 000 subjects"));
+    return parsed;
+}
+
+void WorkspacePolicies::adoptFromSite(const PolicyRecord &record)
+{
+    auto parsed = policy::PolicySet::parse(record.document);
+    if (!parsed || parsed->version() != record.version)
+        return; // checked before it was stored: cannot happen; the next open decides
+    // A version put in force here meanwhile wins when it is newer (replacePolicy refuses older).
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        const int current = m_gate.engine().policyVersion();
+        if (current >= record.version)
+            return;
+        if (m_gate.engine().replacePolicy(parsed.value(), current)) {
+            setInForce(record);
+            return;
+        }
+    }
 }
 
 Result<QList<PolicyRecord>> WorkspacePolicies::history() const
@@ -415,6 +481,11 @@ Result<PolicyRecord> WorkspacePolicies::store(const QByteArray &document, const 
                                     QString::number(record.version), detail);
         !recorded)
         return recorded.error();
+    // Pushed to the site's other workstations: queued in this very transaction.
+    if (m_syncQueue) {
+        if (auto queued = m_syncQueue(record); !queued)
+            return queued.error();
+    }
     return record;
 }
 
@@ -448,19 +519,11 @@ Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QS
         envelope = json;
         how = QStringLiteral("envelope");
     } else {
-        auto parsed = policy::PolicySet::parse(json);
-        if (!parsed) {
-            recordRefusal(parsed.error(), QStringLiteral("policy.install"), sm3Hex(json));
-            return parsed.error();
-        }
-        if (parsed->version() <= current) {
-            const Error older =
-                makeError(Error::Code::RolledBack,
-                          QStringLiteral("policy version %1 is not newer than version %2 in force")
-                              .arg(parsed->version())
-                              .arg(current));
-            recordRefusal(older, QStringLiteral("policy.install"), sm3Hex(json));
-            return older;
+        // The same checks the site sync makes on a version another workstation put in force.
+        auto checked = checkDocument(json, current);
+        if (!checked) {
+            recordRefusal(checked.error(), QStringLiteral("policy.install"), sm3Hex(json));
+            return checked.error();
         }
         document = json;
         auto signedHere = signedEnvelope(document);
@@ -491,12 +554,43 @@ void WorkspacePolicies::inForceAfterCommit(policy::PolicySet set, int expectedVe
                                            const PolicyRecord &record)
 {
     if (m_gate.engine().replacePolicy(std::move(set), expectedVersion)) {
-        m_inForce = record;
+        setInForce(record);
         return;
     }
     // Another version went in meanwhile: what is stored decides, as at the next open.
     if (auto reloaded = load(); !reloaded)
         qCWarning(lcWorkspace) << "the policy in force could not be reloaded:" << reloaded.error().toString();
+}
+
+QList<ClassifiedItem> WorkspacePolicies::classifyForm(const forms::FormDefinition &form,
+                                                      const policy::PolicySet *set)
+{
+    QList<ClassifiedItem> out;
+    const QString group =
+        form.title.zh.isEmpty() ? form.id : form.title.zh + QLatin1Char(' ') + form.title.en;
+    const auto add = [&](const QString &path, const forms::FieldDefinition &field) {
+        ClassifiedItem item;
+        item.key = fieldKey(form.id, path);
+        item.subject = fieldSubject(field, path);
+        item.group = group;
+        item.byRule = policy::classify(item.subject);
+        std::optional<Classification> decided;
+        if (set) {
+            const auto it = set->fieldClassifications().constFind(item.key);
+            if (it != set->fieldClassifications().cend())
+                decided = it.value();
+        }
+        item.decided = decided.has_value();
+        item.inForce = policy::resolveClassification(decided, item.subject, item.byRule);
+        item.floor = policy::classificationFloor(item.subject, item.byRule);
+        out << item;
+    };
+    for (const forms::FieldDefinition *field : form.fields()) {
+        add(field->id, *field);
+        for (const forms::FieldDefinition &member : field->fields)
+            add(field->id + QLatin1Char('.') + member.id, member);
+    }
+    return out;
 }
 
 QList<ClassifiedItem> WorkspacePolicies::collectItems() const
@@ -524,17 +618,8 @@ QList<ClassifiedItem> WorkspacePolicies::collectItems() const
         out << item;
     };
     if (auto definitions = m_forms.definitions()) {
-        for (const forms::FormDefinition &form : definitions.value()) {
-            const QString group =
-                form.title.zh.isEmpty() ? form.id : form.title.zh + QLatin1Char(' ') + form.title.en;
-            for (const forms::FieldDefinition *field : form.fields()) {
-                add(fieldKey(form.id, field->id), fieldSubject(*field, field->id), group);
-                for (const forms::FieldDefinition &member : field->fields) {
-                    const QString path = field->id + QLatin1Char('.') + member.id;
-                    add(fieldKey(form.id, path), fieldSubject(member, path), group);
-                }
-            }
-        }
+        for (const forms::FormDefinition &form : definitions.value())
+            out << classifyForm(form, set.get());
     }
     for (const FixedSubject &f : kFixedSubjects) {
         ClassificationSubject subject;

@@ -7,6 +7,8 @@
 #include <QHash>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 
 namespace mdp::audit {
 struct AuditEvent;
@@ -15,6 +17,7 @@ class Sm2CheckpointSigner;
 namespace mdp::forms {
 class FormStore;
 struct FieldDefinition;
+struct FormDefinition;
 } // namespace mdp::forms
 namespace mdp::store {
 class Database;
@@ -55,6 +58,29 @@ public:
                         const QString &note) override;
     Result<PolicyRecord> putInForce(const QString &note) override;
 
+    // Permission sync: called inside the transaction that stores a version put in force here
+    // (install, putInForce), so the site sync's outbox row commits with it.
+    using SyncQueue = std::function<Result<void>(const PolicyRecord &)>;
+    void setSyncQueue(SyncQueue queue);
+
+    // What the site sync's apply uses on the link's thread (workspace-internal, not for screens; each
+    // is safe off the GUI thread: none touches this object's database connection).
+    // The checks install() makes on a bare document: size, parse, newer than `current`, guardrails.
+    static Result<policy::PolicySet> checkDocument(const QByteArray &json, int current);
+    int versionInForce() const;
+    std::shared_ptr<const policy::PolicySet> policyInForce() const;
+    // `document` in an envelope signed with this workspace's key, and that key's id.
+    Result<QByteArray> signedEnvelope(const QByteArray &document);
+    QString keyId() const;
+    // After the sync committed a version to the `policies` table: in force here unless a newer one
+    // already is.
+    void adoptFromSite(const PolicyRecord &record);
+
+    // Every field of `form` (group members as "group.member") classified under `set` (none: the
+    // rules alone); no session needed (the catalogue is built while nobody is signed in).
+    static QList<ClassifiedItem> classifyForm(const forms::FormDefinition &form,
+                                              const policy::PolicySet *set);
+
     // The subject a form field stands for, and its key in a policy ("form:<form>/<path>").
     static policy::ClassificationSubject fieldSubject(const forms::FieldDefinition &field,
                                                       const QString &path);
@@ -78,8 +104,7 @@ private:
     // After a commit: `set` in force if `expectedVersion` still is, else what is stored (load()).
     void inForceAfterCommit(policy::PolicySet set, int expectedVersion, const PolicyRecord &record);
     bool verifies(QByteArrayView message, QByteArrayView signature) const;
-    // `document` in a SignedPolicy envelope signed with the workspace key.
-    Result<QByteArray> signedEnvelope(const QByteArray &document);
+    void setInForce(const PolicyRecord &record);
 
     store::Database &m_db;
     AuditOutbox &m_outbox;
@@ -91,6 +116,9 @@ private:
     Sm2CheckpointSigner &m_signer;
     const Clock &m_clock;
     QString m_nodeId;
+    SyncQueue m_syncQueue;
+    // Written on the GUI thread and by the site sync's apply on the link's thread.
+    mutable std::mutex m_inForceMutex;
     PolicyRecord m_inForce;
 };
 

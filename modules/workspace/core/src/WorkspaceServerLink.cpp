@@ -7,6 +7,7 @@
 
 #include "mdp/audit/Sm2CheckpointSigner.h"
 #include "mdp/crypto/Certificate.h"
+#include "mdp/crypto/Hash.h"
 #include "mdp/foundation/AtomicFile.h"
 #include "mdp/net/GrantClient.h"
 #include "mdp/net/Protocol.h"
@@ -62,6 +63,7 @@ struct WorkspaceServerLink::Shared
     std::function<Result<std::unique_ptr<SiteSync>>()> openSync;
     std::unique_ptr<SiteSync> sync;
     QString ownFingerprint;
+    QByteArray catalogueHash; // SHA-256 of the catalogue last published (or refused) on this link
 
     Shared(const audit::AuditLog &l, audit::Sm2CheckpointSigner &s, const Clock &c, QString dir)
         : log(l)
@@ -125,6 +127,7 @@ struct WorkspaceServerLink::Shared
         client.reset();
         sync.reset();
         ownFingerprint.clear();
+        catalogueHash.clear();
         if (settings) {
             if (auto certificate = crypto::Certificate::fromPem(settings->certificatePem))
                 ownFingerprint = QString::fromLatin1(certificate->fingerprint().toHex());
@@ -171,6 +174,7 @@ struct WorkspaceServerLink::Shared
                     setState(ServerStatus::State::CertificateRefused, exchanged.error().message);
             } else {
                 status.lastContact = clock.now();
+                publishCatalogueLocked();
             }
         }
         if (auto counts = sync->counts()) {
@@ -221,12 +225,20 @@ struct WorkspaceServerLink::Shared
                                  QStringLiteral("the server took none of the changes"));
             for (const QJsonValue value : std::as_const(outcome->conflicts)) {
                 const QJsonObject conflict = value.toObject();
+                const QString objectId = conflict.value(QLatin1String("objectId")).toString();
+                const qint64 offered = qint64(conflict.value(QLatin1String("offeredRevision")).toDouble());
+                const qint64 current = qint64(conflict.value(QLatin1String("currentRevision")).toDouble());
                 const QString why =
-                    QStringLiteral("record %1: revision %2 was refused, the site holds revision %3 (changed "
-                                   "on another workstation); not merged")
-                        .arg(conflict.value(QLatin1String("objectId")).toString())
-                        .arg(qint64(conflict.value(QLatin1String("offeredRevision")).toDouble()))
-                        .arg(qint64(conflict.value(QLatin1String("currentRevision")).toDouble()));
+                    objectId == SiteSync::policyObjectId()
+                        ? QStringLiteral("site policy: version %1 was refused, the site holds version %2 "
+                                         "(put in force on another workstation); not merged")
+                              .arg(offered)
+                              .arg(current)
+                        : QStringLiteral("record %1: revision %2 was refused, the site holds revision %3 "
+                                         "(changed on another workstation); not merged")
+                              .arg(objectId)
+                              .arg(offered)
+                              .arg(current);
                 if (auto marked =
                         sync->markConflict(conflict.value(QLatin1String("entryId")).toString(), why);
                     !marked)
@@ -252,8 +264,12 @@ struct WorkspaceServerLink::Shared
                     continue;
                 }
                 auto plain = cipher.open(entry);
-                Result<bool> applied =
-                    plain ? sync->apply(entry, plain.value()) : Result<bool>(plain.error());
+                Result<SiteSync::Applied> applied =
+                    plain ? sync->apply(entry, plain.value()) : Result<SiteSync::Applied>(plain.error());
+                if (applied && applied.value() == SiteSync::Applied::Refused)
+                    status.syncMessage = QStringLiteral("a policy from %1 failed the checks and was refused "
+                                                        "(the one in force stays; see the audit trail)")
+                                             .arg(entry.origin.left(16));
                 if (!applied) {
                     if (applied.error().code != Error::Code::Tampered)
                         return applied.error(); // retried from this entry on the next pass
@@ -268,6 +284,30 @@ struct WorkspaceServerLink::Shared
                 break;
         }
         return {};
+    }
+
+    // catalogue: this workstation's forms as Questionnaires (metadata and classification only),
+    // published when they changed since the last publish; a refusal is reported once, not retried
+    // until the catalogue changes. Called with `shipMutex` held, after a successful exchange.
+    void publishCatalogueLocked()
+    {
+        auto catalogue = sync->catalogue();
+        if (!catalogue) {
+            status.syncMessage =
+                QStringLiteral("the catalogue could not be built: ") + catalogue.error().message;
+            return;
+        }
+        const QByteArray hash = crypto::hash(crypto::HashAlgorithm::Sha256,
+                                             QJsonDocument(catalogue.value()).toJson(QJsonDocument::Compact));
+        if (hash == catalogueHash)
+            return;
+        auto published = client->publishCatalogue(catalogue.value());
+        if (!published) {
+            status.syncMessage = QStringLiteral("the catalogue was refused: ") + published.error().message;
+            if (published.error().code == Error::Code::Io)
+                return; // tried again at the next pass
+        }
+        catalogueHash = hash;
     }
 
     // One pass: ship what the server does not hold yet. Called with `shipMutex` held.
