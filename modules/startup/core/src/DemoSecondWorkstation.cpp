@@ -34,8 +34,8 @@ std::unique_ptr<DemoSecondWorkstation> DemoSecondWorkstation::start(const DemoSe
 {
     std::unique_ptr<DemoSecondWorkstation> made(new DemoSecondWorkstation);
     DemoSecondWorkstation *self = made.get();
-    self->m_thread = std::thread([self, &server, directory, approvals, waitForRecordsMs] {
-        self->run(server, directory, approvals, waitForRecordsMs);
+    self->m_thread = std::thread([self, &server, directory, approvals, waitForRecordsMs, name] {
+        self->run(server, directory, approvals, waitForRecordsMs, name);
     });
     return made;
 }
