@@ -302,6 +302,10 @@ SHA-256: %5</source>
         <source>Stored encrypted in the workspace; never shown. Import it again with any change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Site sync</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::net::ui::ServerStatusText</name>
@@ -380,6 +384,28 @@ SHA-256: %5</source>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>off (no site key: records stay on this workstation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): changed here and on another workstation; the other&apos;s version is kept</source>
+        <translation>
+            <numerusform>%n conflict: changed here and on another workstation; the other&apos;s version is kept</numerusform>
+            <numerusform>%n conflicts: changed here and on another workstation; the other&apos;s version is kept</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdp::net::ui::SyncIndicator</name>
@@ -405,6 +431,10 @@ SHA-256: %5</source>
     </message>
     <message>
         <source>Audit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

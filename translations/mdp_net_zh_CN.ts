@@ -306,6 +306,10 @@ SHA-256：%5</translation>
         <source>Stored encrypted in the workspace; never shown. Import it again with any change.</source>
         <translation>已加密保存在工作区中，不予显示。更改任何设置时都需重新导入。</translation>
     </message>
+    <message>
+        <source>Site sync</source>
+        <translation>站点同步</translation>
+    </message>
 </context>
 <context>
     <name>mdp::net::ui::ServerStatusText</name>
@@ -383,6 +387,26 @@ SHA-256：%5</translation>
         <source>Details: %1</source>
         <translation>详情：%1</translation>
     </message>
+    <message>
+        <source>off (no site key: records stay on this workstation)</source>
+        <translation>未开启（无站点密钥：记录只保存在本工作站）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 项更改等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s): changed here and on another workstation; the other&apos;s version is kept</source>
+        <translation>
+            <numerusform>%n 处冲突：本工作站与另一工作站同时修改；保留对方的版本</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdp::net::ui::SyncIndicator</name>
@@ -409,6 +433,10 @@ SHA-256：%5</translation>
     <message>
         <source>Audit: %1</source>
         <translation>审计：%1</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
     </message>
 </context>
 </TS>

@@ -258,6 +258,7 @@ QFrame *ServerPage::buildStatusCard()
     m_expires = fact(tr("Certificate valid until"), QStringLiteral("expiresValue"));
     m_audit = fact(tr("Audit events here"), QStringLiteral("auditValue"));
     m_witnessed = fact(tr("Witnessed by the server"), QStringLiteral("witnessedValue"));
+    m_sync = fact(tr("Site sync"), QStringLiteral("syncValue"));
     layout->addLayout(grid);
 
     auto *buttons = new QHBoxLayout;
@@ -594,6 +595,7 @@ void ServerPage::showStatus()
         status.certificateExpires.isValid() ? workbench::formatDateTime(status.certificateExpires) : dash);
     const QLocale locale;
     m_audit->setText(locale.toString(status.auditEvents));
+    m_sync->setText(configured ? ServerStatusText::syncSummary(status) : dash);
     if (status.auditWitnessed <= 0)
         m_witnessed->setText(configured ? tr("none yet") : dash);
     else if (status.witnessedAt.isValid())

@@ -102,6 +102,7 @@ private:
     QLabel *m_identity = nullptr;
     QLabel *m_expires = nullptr;
     QLabel *m_audit = nullptr;
+    QLabel *m_sync = nullptr;
     QLabel *m_witnessed = nullptr;
 
     QPointer<QThread> m_shipping;

@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <climits>
+
 namespace mdp::net::ui {
 
 using State = workspace::ServerStatus::State;
@@ -116,6 +119,24 @@ QString ServerStatusText::auditSummary(const workspace::ServerStatus &status)
     if (!status.witnessedAt.isValid())
         return summary;
     return tr("%1 (%2)").arg(summary, workbench::formatDateTime(status.witnessedAt));
+}
+
+QString ServerStatusText::syncSummary(const workspace::ServerStatus &status)
+{
+    if (!status.syncEnabled)
+        return tr("off (no site key: records stay on this workstation)");
+    const QLocale locale;
+    QString summary = status.syncPending > 0 ? tr("%n change(s) waiting to be sent", nullptr,
+                                                  int(std::min<qint64>(status.syncPending, INT_MAX)))
+                                             : tr("up to date");
+    if (status.syncConflicts > 0) {
+        summary += QLatin1String("; ") +
+                   tr("%n conflict(s): changed here and on another workstation; the other's version is kept",
+                      nullptr, int(std::min<qint64>(status.syncConflicts, INT_MAX)));
+        if (!status.syncMessage.trimmed().isEmpty())
+            summary += QLatin1String(" (") + status.syncMessage.trimmed() + QLatin1Char(')');
+    }
+    return summary;
 }
 
 QString ServerStatusText::details(const workspace::ServerStatus &status)

@@ -28,6 +28,8 @@ public:
     static QString expiryWarning(const QDateTime &expires, const QDateTime &now);
     // "1,234 of 1,250 events", with "none yet" when nothing is witnessed.
     static QString auditSummary(const workspace::ServerStatus &status);
+    // The site sync: off (no site key), up to date, changes waiting (the offline queue), conflicts.
+    static QString syncSummary(const workspace::ServerStatus &status);
     // The explanation, followed by the link's own message when there is one.
     static QString details(const workspace::ServerStatus &status);
 };

@@ -83,6 +83,7 @@ void SyncIndicator::refresh()
             lines
                 << tr("Certificate valid until %1").arg(workbench::formatDateTime(status.certificateExpires));
         lines << tr("Audit: %1").arg(ServerStatusText::auditSummary(status));
+        lines << tr("Sync: %1").arg(ServerStatusText::syncSummary(status));
     }
     if (!expiry.isEmpty())
         lines << expiry;

@@ -3,6 +3,7 @@
 // Apply hands to the link, what each state says in plain words, the renewal warning, and a status
 // told from the link's own thread reaching the screens.
 #include "ServerPage.h"
+#include "ServerStatusText.h"
 #include "ServerStatusWatcher.h"
 #include "SyncIndicator.h"
 #include "mdp/crypto/Certificate.h"
@@ -31,6 +32,7 @@
 
 using namespace mdp;
 using mdp::net::ui::ServerPage;
+using mdp::net::ui::ServerStatusText;
 using mdp::net::ui::ServerStatusWatcher;
 using mdp::net::ui::SyncIndicator;
 using State = workspace::ServerStatus::State;
@@ -445,6 +447,41 @@ private Q_SLOTS:
         QVERIFY(indicator.toolTip().contains(says));
         QCOMPARE(indicator.toolTip().contains(QStringLiteral("Last contact")),
                  status.state != State::NotConfigured);
+    }
+
+    // the offline queue and the conflicts of the site sync are on the page and in the
+    // indicator's tooltip, in words; without a site key the sync is said to be off.
+    void theSiteSyncIsShownWithItsQueueAndConflicts()
+    {
+        workspace::ServerStatus status = connected();
+        auto off = screen(true, status);
+        QVERIFY(child<QLabel>(off->page.get(), "syncValue")->text().startsWith(QStringLiteral("off")));
+
+        status.state = State::Unreachable;
+        status.syncEnabled = true;
+        status.syncPending = 3;
+        status.syncConflicts = 1;
+        status.syncMessage = QStringLiteral("form-record abc: revision 4 refused, the site holds 4");
+        auto s = screen(true, status);
+        SyncIndicator indicator(*s->watcher, m_clock);
+        const QString shown = child<QLabel>(s->page.get(), "syncValue")->text();
+        QVERIFY2(shown.startsWith(QStringLiteral("3 changes waiting to be sent; 1 conflict:")),
+                 qPrintable(shown));
+        QVERIFY2(shown.contains(status.syncMessage), qPrintable(shown));
+        QVERIFY2(indicator.toolTip().contains(QStringLiteral("Sync: 3 changes waiting")),
+                 qPrintable(indicator.toolTip()));
+
+        status.syncPending = 0;
+        status.syncConflicts = 0;
+        s->link.tellFromAnotherThread(status);
+        QTRY_COMPARE(child<QLabel>(s->page.get(), "syncValue")->text(), QStringLiteral("up to date"));
+
+        // In Chinese.
+        QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("zh_CN")));
+        QCOMPARE(ServerStatusText::syncSummary(status), QStringLiteral("已同步"));
+        status.syncPending = 2;
+        QCOMPARE(ServerStatusText::syncSummary(status), QStringLiteral("2 项更改等待发送"));
+        QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
     }
 
     // The link tells its listener on its own thread; the screens change on the GUI thread.
