@@ -208,6 +208,14 @@ private Q_SLOTS:
             site.sort();
             QCOMPARE(site, (QStringList{QStringLiteral("#site:audit"), QStringLiteral("#site:identity"),
                                         QStringLiteral("#site:root")}));
+            // Linked without the site's sync key: the server sign-in's bundle brought it, and
+            // a new configuration of the link (which cannot show it) keeps it.
+            TAKE(adopted, ws->serverLink().shipAuditNow());
+            QVERIFY(adopted.syncEnabled);
+            CHECK_OK(ws->serverLink().configure(
+                settings(path == m_a ? QStringLiteral("workstation-a") : QStringLiteral("workstation-b"))));
+            TAKE(kept, ws->serverLink().shipAuditNow());
+            QVERIFY(kept.syncEnabled);
         }
     }
 

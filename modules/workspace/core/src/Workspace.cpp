@@ -194,6 +194,7 @@ struct SiteAnswer
 {
     net::SignedInAccount account;
     QMap<QString, SecureBytes> scopeKeys;
+    SecureBytes siteKey; // the site's sync key (end-to-end encryption of the relay's entries)
 };
 
 Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signIn)
@@ -216,10 +217,13 @@ Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signI
         return makeError(Error::Code::PermissionDenied,
                          QStringLiteral("the site server asks this account to set up its second factor "
                                         "first"));
-    SiteAnswer answer{std::move(account.value()), {}};
+    SiteAnswer answer{std::move(account.value()), {}, {}};
     const QJsonObject bundle = QJsonDocument::fromJson(QByteArray(answer.account.bundle.view().data(),
                                                                   qsizetype(answer.account.bundle.size())))
                                    .object();
+    QByteArray siteKey = QByteArray::fromBase64(bundle.value(u"siteKey").toString().toLatin1());
+    if (siteKey.size() == 32)
+        answer.siteKey = SecureBytes::takeFrom(siteKey);
     const QJsonObject scopes = bundle.value(u"scopes").toObject();
     for (const QString &scope : crypto::keyScopes()) {
         QByteArray key = QByteArray::fromBase64(scopes.value(scope).toString().toLatin1());
@@ -2486,6 +2490,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
             return signedIn.error(); // recorded; the workspace closes again
         if (auto noted = d.noteServerSignIn(*accountId); !noted)
             return noted.error();
+        // A workstation linked without the site's sync key gets it from the first server sign-in.
+        if (auto adopted = d.serverLink->adoptSiteKey(site->siteKey); !adopted)
+            qCWarning(lcWorkspace) << "the site key from the sign-in could not be kept:"
+                                   << adopted.error().toString();
         d.session->via = QStringLiteral("server");
         return ws;
     }

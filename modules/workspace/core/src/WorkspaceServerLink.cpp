@@ -532,7 +532,16 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
         return makeError(
             Error::Code::InvalidArgument,
             QStringLiteral("the key does not belong to the certificate: %1").arg(client.error().message));
-    if (auto stored = store(settings, principal->accountId); !stored)
+    // The site key is write-only: a new address or certificate keeps the one the link holds.
+    ServerSettings kept = settings;
+    if (kept.siteKey.isEmpty()) {
+        auto held = m_db.queryOne(QStringLiteral("SELECT site_key FROM server_link WHERE id = 1"));
+        if (!held)
+            return held.error();
+        if (held.value())
+            kept.siteKey = held.value()->at(0).toByteArray();
+    }
+    if (auto stored = store(kept, principal->accountId); !stored)
         return stored.error();
     // What sign-in reads before the workspace is unlocked.
     if (auto written = writeSiteLinkFile(m_shared->directory, settings); !written)
@@ -544,9 +553,43 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
     start.state = ServerStatus::State::Connecting;
     start.workstation = certificate->commonName();
     start.certificateExpires = certificate->notAfter();
-    m_shared->reset(settings, start);
+    m_shared->reset(kept, start);
     startThread();
     return {};
+}
+
+Result<bool> WorkspaceServerLink::adoptSiteKey(const SecureBytes &siteKey)
+{
+    if (siteKey.size() != 32)
+        return false;
+    bool adopted = false;
+    auto done = m_db.transaction([&]() -> Result<void> {
+        auto held = m_db.queryOne(QStringLiteral("SELECT length(site_key) FROM server_link WHERE id = 1"));
+        if (!held)
+            return held.error();
+        if (!held.value() || held.value()->at(0).toLongLong() == 32)
+            return {}; // not linked, or a key already held
+        auto written = m_db.execute(QStringLiteral("UPDATE server_link SET site_key = ?1 WHERE id = 1"),
+                                    {QByteArray(siteKey.view().data(), qsizetype(siteKey.size()))});
+        if (!written)
+            return written.error();
+        audit::AuditEvent event;
+        event.type = QStringLiteral("server.configure");
+        event.action = audit::AuditAction::Update;
+        event.entities << audit::AuditEntity{QStringLiteral("server"), QStringLiteral("link")};
+        event.detail = {{QStringLiteral("sync"), true},
+                        {QStringLiteral("siteKeyFrom"), QStringLiteral("sign-in")}};
+        adopted = true;
+        return m_record(std::move(event));
+    });
+    if (!done)
+        return done.error();
+    if (!adopted)
+        return false;
+    stopThread();
+    if (auto loaded = load(); !loaded)
+        return loaded.error();
+    return true;
 }
 
 Result<void> WorkspaceServerLink::disconnect()

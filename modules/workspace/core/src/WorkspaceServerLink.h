@@ -38,6 +38,9 @@ public:
 
     // Reads the settings and starts shipping when there are any. Called when the workspace opens.
     Result<void> load();
+    // The site's sync key from a server sign-in's key bundle: kept, recorded and the
+    // sync started when the link has none yet; a link that holds one keeps it (false: nothing done).
+    Result<bool> adoptSiteKey(const SecureBytes &siteKey);
 
     Result<void> configure(const ServerSettings &settings) override;
     Result<void> disconnect() override;

@@ -27,7 +27,8 @@ struct ServerSettings
     QByteArray certificatePem;
     QByteArray privateKeyPem; // write-only: settings() returns it empty
     // The site's sync key (32 bytes; SM4-GCM seals every sync entry end to end, the server never holds
-    // it). Write-only like the key; empty: this workstation does not sync, audit shipping goes on.
+    // it). Write-only like the key. Empty: the key the link holds is kept; a link without one does not
+    // sync (audit shipping goes on) until a server sign-in's key bundle brings it.
     QByteArray siteKey;
 };
 
