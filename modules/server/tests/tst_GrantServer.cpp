@@ -1249,7 +1249,8 @@ private Q_SLOTS:
             process.start(program,
                           {QStringLiteral("--demo"), demo, QStringLiteral("--port"), QStringLiteral("0"),
                            QStringLiteral("--port-file"), demo + QStringLiteral("/port")});
-            for (int i = 0; i < 300 && !QFileInfo::exists(demo + QStringLiteral("/port")); ++i)
+            // A minute: a loaded machine (the suite beside other suites) starts it slowly.
+            for (int i = 0; i < 1200 && !QFileInfo::exists(demo + QStringLiteral("/port")); ++i)
                 QTest::qWait(50);
             return quint16(readFile(demo + QStringLiteral("/port")).trimmed().toUInt());
         };

@@ -417,20 +417,30 @@ public:
             {*serial, orNow(revoked.revokedAt, m_clock), revoked.reason});
         if (!inserted)
             return inserted.error();
+        if (m_revokedLoaded)
+            m_revoked.insert(*serial);
         return {};
     }
 
+    // Asked on every request: answered from memory. The embedded store has one writer, this process
+    // (the database is held open by one server), so the set read once and kept with every revocation
+    // made here is the table.
     Result<bool> isRevoked(const QString &serialHex) override
     {
         auto serial = normaliseSerial(serialHex);
         if (!serial)
             return serial.error();
         std::lock_guard lock(m_mutex);
-        auto row =
-            m_db->queryOne(QStringLiteral("SELECT 1 FROM revoked_serials WHERE serial_hex = ?1"), {*serial});
-        if (!row)
-            return row.error();
-        return row->has_value();
+        if (!m_revokedLoaded) {
+            auto rows = m_db->query(QStringLiteral("SELECT serial_hex FROM revoked_serials"));
+            if (!rows)
+                return rows.error();
+            m_revoked.clear();
+            for (const auto &row : rows.value())
+                m_revoked.insert(row.at(0).toString());
+            m_revokedLoaded = true;
+        }
+        return m_revoked.contains(*serial);
     }
 
     Result<QList<RevokedSerial>> revokedSerials() override
@@ -637,6 +647,8 @@ private:
     std::unique_ptr<Database> m_db;
     const Clock &m_clock;
     std::mutex m_mutex;
+    QSet<QString> m_revoked; // isRevoked's answer, once read (under m_mutex)
+    bool m_revokedLoaded = false;
 };
 
 } // namespace
@@ -650,9 +662,31 @@ Result<std::unique_ptr<ServerStore>> openSqlCipherServerStore(const QString &pat
     options.key = key;
     options.create = true;
     options.clock = &clock;
+    const auto heldElsewhere = [&path](const Error &error) {
+        return makeError(
+            Error::Code::Locked,
+            QStringLiteral("the store %1 is held by another mdp-grantd (the embedded store serves one "
+                           "instance; several share PostgreSQL): %2")
+                .arg(path, error.message));
+    };
     auto db = Database::open(std::move(options));
     if (!db)
-        return db.error();
+        return db.error().code == Error::Code::Conflict ? heldElsewhere(db.error()) : db.error();
+    // One server holds the embedded store: the lock is taken now and kept until the server stops (it
+    // answers revocations from memory, which a second writer would make stale). Several instances
+    // share PostgreSQL instead.
+    auto mode = (*db)->queryOne(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE"));
+    if (!mode)
+        return mode.error();
+    auto held = (*db)->execute(QStringLiteral("BEGIN EXCLUSIVE"));
+    if (held)
+        held = (*db)->execute(QStringLiteral("COMMIT"));
+    if (!held)
+        return makeError(
+            Error::Code::Locked,
+            QStringLiteral("the store %1 is held by another mdp-grantd (the embedded store serves one "
+                           "instance; several share PostgreSQL): %2")
+                .arg(path, held.error().message));
     auto migrated = (*db)->migrate(kModule, kMigrations);
     if (!migrated)
         return migrated.error();

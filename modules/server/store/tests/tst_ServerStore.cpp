@@ -926,6 +926,30 @@ private Q_SLOTS:
 
     // --- SQLCipher only --------------------------------------------------------------------------------
 
+    // The embedded store serves one server (it answers revocations from memory): a second one opening
+    // the same file is refused with the reason, and a revocation made by the first is answered at once.
+    void sqlCipherStoreIsHeldByOneServer()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("grantd.db"));
+        TAKE(first, openSqlCipherServerStore(path, m_key, m_clock));
+        TAKE(before, first->isRevoked(QStringLiteral("0a1b")));
+        QVERIFY(!before);
+        auto second = openSqlCipherServerStore(path, m_key, m_clock);
+        QVERIFY(!second);
+        QVERIFY2(second.error().code == Error::Code::Locked, qPrintable(second.error().toString()));
+        QVERIFY2(second.error().message.contains(QStringLiteral("another mdp-grantd")),
+                 qPrintable(second.error().message));
+        CHECK_OK(first->revokeSerial(
+            RevokedSerial{QStringLiteral("0A1B"), m_clock.now(), QStringLiteral("lost")}));
+        TAKE(after, first->isRevoked(QStringLiteral("a1b")));
+        QVERIFY(after);
+        first.reset();
+        TAKE(reopened, openSqlCipherServerStore(path, m_key, m_clock));
+        TAKE(kept, reopened->isRevoked(QStringLiteral("a1b")));
+        QVERIFY(kept);
+    }
+
     void sqlCipherFileIsEncrypted()
     {
         QTemporaryDir dir;
