@@ -8,6 +8,7 @@
 #include "mdp/crypto/KeyHierarchy.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/foundation/Clock.h"
+#include "mdp/net/GrantClient.h"
 #include "mdp/pki/DemoPki.h"
 #include "mdp/server/GrantServer.h"
 #include "mdp/workspace/Permissions.h"
@@ -286,6 +287,57 @@ private Q_SLOTS:
         QCOMPARE(localScopes(m_b, partial.userName), QStringList{crypto::rootScope()});
     }
 
+    // An account writes its own key bundle (a password change sends it). One that puts another root
+    // key in it and signs in where its local slot opens must not replace the workstation's site slot:
+    // the next account of the site that never signed in there still opens it with the site's key.
+    void anAccountsOwnBundleDoesNotReplaceTheSiteSlots()
+    {
+        const QJsonObject saved =
+            QJsonDocument::fromJson(readFile(m_demo + QStringLiteral("/demo-accounts.json"))).object();
+        const QJsonValue siteRoot = saved.value(u"scopeKeys").toObject().value(u"root");
+        auto bundleWithRoot = [&](const QJsonValue &root) {
+            return QJsonDocument(
+                       QJsonObject{{QStringLiteral("v"), 2},
+                                   {QStringLiteral("site"), m_server->config().service.site},
+                                   {QStringLiteral("siteKey"), saved.value(u"siteKey")},
+                                   {QStringLiteral("scopes"), QJsonObject{{QStringLiteral("root"), root}}}})
+                .toJson(QJsonDocument::Compact);
+        };
+        auto add = [&](const QString &name) -> bool {
+            server::DemoServerAccount a;
+            a.userName = name;
+            a.password = QStringLiteral("Quartz-%1-Meadow-2026!").arg(name.size() * 7);
+            a.role = QStringLiteral("researcher");
+            m_staff.insert(name, a);
+            return m_server->service()
+                .bootstrapAccount(name, name, {a.role}, pw(a.password), bundleWithRoot(siteRoot),
+                                  SecureBytes())
+                .ok();
+        };
+        QVERIFY(add(QStringLiteral("res.forger")));
+        QVERIFY(add(QStringLiteral("res.later")));
+        {
+            TAKE(ws, workspace::Workspace::open(m_b, signInOf(QStringLiteral("res.forger")), m_clock));
+        }
+        // The forger's own bundle, under the same password, with a root key of its choosing.
+        net::TlsClientOptions options;
+        options.port = m_server->port();
+        options.caPem = readFile(m_demo + QStringLiteral("/ca.crt"));
+        options.certificatePem = readFile(m_demo + QStringLiteral("/workstation-b.crt"));
+        options.privateKeyPem = readFile(m_demo + QStringLiteral("/workstation-b.key"));
+        TAKE(client, net::GrantClient::create(options));
+        const SecureBytes password = pw(m_staff.value(QStringLiteral("res.forger")).password);
+        CHECK_OK(client->signIn(QStringLiteral("res.forger"), password));
+        const QByteArray forged = bundleWithRoot(QString::fromLatin1(crypto::randomBytes(32).toBase64()));
+        CHECK_OK(
+            client->changePassword(QStringLiteral("res.forger"), password, password, SecureBytes(forged)));
+        {
+            TAKE(ws, workspace::Workspace::open(m_b, signInOf(QStringLiteral("res.forger")), m_clock));
+        }
+        TAKE(later, workspace::Workspace::open(m_b, signInOf(QStringLiteral("res.later")), m_clock));
+        QCOMPARE(later->session()->via, QStringLiteral("server"));
+    }
+
     // Locked at the server: refused on B although the account's local slot opens with the password.
     void anAccountLockedAtTheServerCannotSignIn()
     {
@@ -310,6 +362,21 @@ private Q_SLOTS:
     // last sign-in here through the server, and is refused after it with a clear message.
     void offlineSignInIsBoundedByThePeriod()
     {
+        // An account the server has locked loses its offline allowance: cutting the network after the
+        // refusal does not let it in with its local password.
+        workspace::SignIn ethics;
+        ethics.userName = QStringLiteral("eth.chen");
+        ethics.password = pw(m_staff.value(ethics.userName).password);
+        {
+            TAKE(ws, workspace::Workspace::open(m_b, ethics, m_clock));
+            QCOMPARE(ws->session()->via, QStringLiteral("server"));
+        }
+        TAKE(record, m_server->store().findAccount(ethics.userName));
+        server::AccountRecord locked = *record;
+        locked.lockedByAdministrator = true;
+        CHECK_OK(m_server->store().updateAccount(locked));
+        QCOMPARE(workspace::Workspace::open(m_b, ethics, m_clock).error().code, Error::Code::Locked);
+
         m_server->stop(0);
         m_server.reset();
         workspace::SignIn s;
@@ -320,6 +387,10 @@ private Q_SLOTS:
             QCOMPARE(ws->session()->via, QStringLiteral("offline"));
             QCOMPARE(ws->serverLink().offlineSignInHours(), workspace::kDefaultOfflineSignInHours);
         }
+        auto lockedOffline = workspace::Workspace::open(m_b, ethics, m_clock);
+        QVERIFY(!lockedOffline.ok());
+        QVERIFY2(lockedOffline.error().message.contains(QStringLiteral("offline period")),
+                 qPrintable(lockedOffline.error().toString()));
         // A wrong password offline is still wrong.
         workspace::SignIn wrong = s;
         wrong.password = pw(QStringLiteral("Not-the-password-2026!"));

@@ -485,8 +485,11 @@ struct Workspace::Impl
         }
         // Site slots for what this session holds and the bundle carries: the next account of the
         // site that never signed in here opens through them.
+        // Only where the keyring has none for that scope: a slot is never replaced on a bundle's word
+        // (an account can write its own bundle, and would lock the rest of the site out).
+        const QStringList present = keys->siteSlotScopes();
         for (auto it = site.scopeKeys.cbegin(); it != site.scopeKeys.cend(); ++it) {
-            if (!keys->holdsScope(it.key()) || keys->siteSlotOpens(it.key(), it.value()))
+            if (!keys->holdsScope(it.key()) || present.contains(it.key()))
                 continue;
             if (auto r = keys->addSiteSlot(it.key(), it.value()); !r)
                 return r.error();
@@ -563,9 +566,19 @@ struct Workspace::Impl
             failure.detail.insert(QStringLiteral("at"), o.value(u"at").toString());
             failure.detail.insert(QStringLiteral("code"), o.value(u"code").toString());
             auto owner = accounts->find(o.value(u"userName").toString());
-            if (owner && owner->has_value())
+            if (owner && owner->has_value()) {
                 failure.entities << audit::AuditEntity{QStringLiteral("account"), owner->value().idString()};
-            else
+                // Locked at the server: the offline allowance of its last server sign-in is gone, so
+                // cutting the network afterwards does not let the account in with its local slot.
+                if (o.value(u"code").toString() == Error::codeName(Error::Code::Locked)) {
+                    auto cleared =
+                        database->execute(QStringLiteral("DELETE FROM site_sign_in WHERE account_id = ?1"),
+                                          {owner->value().idString()});
+                    if (!cleared)
+                        return cleared.error();
+                    failure.detail.insert(QStringLiteral("offlineSignIn"), QStringLiteral("withdrawn"));
+                }
+            } else
                 failure.detail.insert(QStringLiteral("account"), QStringLiteral("not on this workstation"));
             if (auto r = record(std::move(failure)); !r)
                 return r;
@@ -2490,10 +2503,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
             return signedIn.error(); // recorded; the workspace closes again
         if (auto noted = d.noteServerSignIn(*accountId); !noted)
             return noted.error();
-        // A workstation linked without the site's sync key gets it from the first server sign-in.
-        if (auto adopted = d.serverLink->adoptSiteKey(site->siteKey); !adopted)
-            qCWarning(lcWorkspace) << "the site key from the sign-in could not be kept:"
-                                   << adopted.error().toString();
+        // A workstation linked without the site's sync key gets it from a system administrator's
+        // server sign-in (whose bundle an administrator made), not from any account's own bundle.
+        if (site->account.roles.contains(accounts::roleId(accounts::Role::SystemAdmin))) {
+            if (auto adopted = d.serverLink->adoptSiteKey(site->siteKey); !adopted)
+                qCWarning(lcWorkspace)
+                    << "the site key from the sign-in could not be kept:" << adopted.error().toString();
+        }
         d.session->via = QStringLiteral("server");
         return ws;
     }
