@@ -26,6 +26,7 @@
 #include <chrono>
 #include <list>
 #include <mutex>
+#include <array>
 #include <thread>
 #include <vector>
 
@@ -342,6 +343,7 @@ private:
                                                       : QStringLiteral("Request headers too large"));
             m_server->refuse(m_address,
                              QStringLiteral("request: %1").arg(QString::fromStdString(ec.message())));
+            m_lingering = true;
             write(response, false);
             return;
         }
@@ -404,7 +406,9 @@ private:
         beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(m_server->options.idleSeconds));
         http::async_write(m_stream, *message,
                           [self = shared_from_this(), message, keepAlive](beast::error_code ec, std::size_t) {
-                              if (ec || !keepAlive)
+                              if (!ec && self->m_lingering)
+                                  self->linger();
+                              else if (ec || !keepAlive)
                                   self->close();
                               else
                                   self->read();
@@ -415,6 +419,22 @@ private:
     {
         if (m_idle)
             beast::get_lowest_layer(m_stream).cancel();
+    }
+
+    // After refusing a body too large, the client may still be sending it: closing at once would
+    // answer its bytes with a reset, which can destroy our 413 before it reads it. What it sends is
+    // read and dropped for a moment (at most 2 s or 4 MiB; nginx's lingering close), then closed.
+    void linger()
+    {
+        beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(2));
+        m_stream.async_read_some(net::buffer(m_drain),
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                     self->m_drained += n;
+                                     if (ec || self->m_drained > (4u << 20))
+                                         self->close();
+                                     else
+                                         self->linger();
+                                 });
     }
 
     void close()
@@ -438,6 +458,9 @@ private:
     PeerIdentity m_peer;
     bool m_idle = false;
     bool m_closing = false;
+    bool m_lingering = false;
+    std::size_t m_drained = 0;
+    std::array<char, 16384> m_drain{};
     std::optional<std::list<std::function<void()>>::iterator> m_closer;
 };
 
