@@ -338,6 +338,38 @@ private Q_SLOTS:
         QCOMPARE(later->session()->via, QStringLiteral("server"));
     }
 
+    // The link file is read before unlock: edited to point elsewhere (a server that would say yes to
+    // anything), sign-in through it is refused once the database shows the configured link; deleted,
+    // the server is not skipped: the sign-in counts as offline (and the file is written again).
+    void aTamperedOrMissingLinkFileIsNotTrusted()
+    {
+        const QString file = QDir(m_b).filePath(QStringLiteral("server-link.json"));
+        const QByteArray original = readFile(file);
+        QJsonObject edited = QJsonDocument::fromJson(original).object();
+        QVERIFY(edited.contains(QStringLiteral("port")));
+        edited.insert(QStringLiteral("port"), int(m_server->port()) == 1 ? 2 : 1);
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(QJsonDocument(edited).toJson());
+        out.close();
+        auto refused = workspace::Workspace::open(m_b, signInOf(QStringLiteral("res.zhang")), m_clock);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("not the one an administrator configured")),
+                 qPrintable(refused.error().toString()));
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(original);
+        out.close();
+
+        QVERIFY(QFile::remove(file));
+        {
+            TAKE(ws, workspace::Workspace::open(m_b, signInOf(QStringLiteral("res.zhang")), m_clock));
+            QCOMPARE(ws->session()->via, QStringLiteral("offline"));
+        }
+        QVERIFY(QFile::exists(file));
+        TAKE(again, workspace::Workspace::open(m_b, signInOf(QStringLiteral("res.zhang")), m_clock));
+        QCOMPARE(again->session()->via, QStringLiteral("server"));
+    }
+
     // Locked at the server: refused on B although the account's local slot opens with the password.
     void anAccountLockedAtTheServerCannotSignIn()
     {

@@ -2490,6 +2490,34 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
     }
     if (auto r = d.recordServerRefusals(); !r)
         return r.error();
+    // The link file is read before anything is unlocked, so it proves nothing by itself: now that the
+    // database opened, the link it was read from must be the one an administrator configured there.
+    // Another server (a file edited to point at one that says yes to anything) is refused; a missing
+    // file does not skip the server, it counts as offline.
+    const std::optional<ServerSettings> configured = d.serverLink->settings();
+    auto sameLink = [](const ServerSettings &a, const ServerSettings &b) {
+        return a.host == b.host && a.port == b.port && a.serverName == b.serverName && a.caPem == b.caPem &&
+               a.certificatePem == b.certificatePem;
+    };
+    if (*link ? !configured || !sameLink(**link, *configured) : false) {
+        audit::AuditEvent alert;
+        alert.type = audit::EventType::SecurityAlert.toString();
+        alert.action = audit::AuditAction::Execute;
+        alert.outcome = audit::AuditOutcome::SeriousFailure;
+        alert.detail.insert(QStringLiteral("alert"), QStringLiteral("server-link-mismatch"));
+        alert.detail.insert(QStringLiteral("asked"),
+                            (*link)->host + QLatin1Char(':') + QString::number((*link)->port));
+        if (!unlock.accountId.isEmpty())
+            alert.entities << audit::AuditEntity{QStringLiteral("account"), unlock.accountId};
+        (void)d.record(std::move(alert));
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("The server link beside this workspace is not the one an administrator "
+                           "configured, so sign-in through it is refused (recorded). An "
+                           "administrator must configure the server link again."));
+    }
+    if (!*link && configured && !offline)
+        offline = QStringLiteral("the server link beside the workspace is missing");
     if (site) {
         auto accountId = d.mirrorSiteAccount(*site, signIn.password, !bySiteKeys, (*link)->host);
         if (!accountId)
