@@ -761,6 +761,19 @@ private Q_SLOTS:
         TAKE(replayed, ws1->push(batch));
         QVERIFY(replayed.applied);
         QCOMPARE(replayed.duplicates, 3);
+        // A workstation that lost the answer seals its outbox again: the same entry is the same bytes
+        // (synthetic nonce), so the relay sees a replay, not the same id with other content.
+        QList<net::OutgoingEntry> resealed = batch;
+        for (net::OutgoingEntry &e : resealed) {
+            TAKE(plain, cipher.open(net::IncomingEntry{
+                            0, e.entryId, {}, e.kind, e.objectId, e.revision, e.ciphertext}));
+            TAKE(again, cipher.seal(e, plain));
+            QCOMPARE(again, e.ciphertext);
+            e.ciphertext = again;
+        }
+        TAKE(resent, ws1->push(resealed));
+        QVERIFY(resent.applied);
+        QCOMPARE(resent.duplicates, 3);
         QCOMPARE(replayed.sequences, pushed.sequences);
         // A stale revision: refused whole, with the conflict named; nothing of the batch stored.
         QList<net::OutgoingEntry> stale{

@@ -316,6 +316,27 @@ Result<Witness> GrantClient::shipAudit(qint64 fromSize, qint64 toSize, const QBy
     return witness;
 }
 
+Result<QByteArray> GrantClient::signedEnvelope(const QByteArray &document, const QString &publishedBy) const
+{
+    if (d->entryKey.isNull())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("no key to sign documents with"));
+    DocumentEnvelope envelope;
+    envelope.document = document;
+    envelope.certificatePem = d->certificatePem;
+    envelope.publishedBy = publishedBy;
+    auto signature = d->entryKey.sign(document);
+    if (!signature)
+        return signature.error();
+    envelope.signature = *signature;
+    const QByteArray bytes = documentEnvelope(envelope);
+    auto readBack = parseDocumentEnvelope(bytes);
+    if (!readBack)
+        return readBack.error();
+    if (readBack->document != document)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a document is UTF-8 JSON text"));
+    return bytes;
+}
+
 Result<void> GrantClient::publishDocument(const QString &kind, qint64 version, const QByteArray &document)
 {
     if (d->entryKey.isNull())
@@ -440,8 +461,19 @@ Result<QByteArray> SyncCipher::seal(const OutgoingEntry &entry, QByteArrayView p
     auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(m_key.view().first(16)));
     if (!aead)
         return aead.error();
-    return aead->sealWithRandomNonce(entryContext(entry.entryId, entry.kind, entry.objectId, entry.revision),
-                                     plaintext);
+    // The nonce is synthetic: HMAC-SM3 (under the other half of the site key) of the entry's routing
+    // metadata and plaintext. The same entry sealed again is the same bytes, so a push retried after
+    // a lost answer is the replay the relay recognises, not "the same id with other content"; two
+    // different plaintexts get different nonces (SIV-style; equal entries show as equal, nothing more).
+    const QByteArray context = entryContext(entry.entryId, entry.kind, entry.objectId, entry.revision);
+    QByteArray input = context;
+    input.append(char(0)).append(plaintext.data(), plaintext.size());
+    const QByteArray nonce =
+        crypto::hmac(crypto::HashAlgorithm::Sm3, m_key.view().sliced(16), input).left(12);
+    auto sealed = aead->seal(nonce, context, plaintext);
+    if (!sealed)
+        return sealed.error();
+    return nonce + *sealed;
 }
 
 Result<QByteArray> SyncCipher::open(const IncomingEntry &entry) const

@@ -128,6 +128,9 @@ public:
     // certificate issued by the site CA (`siteCaPem`) and valid at `at` (now when invalid), and its
     // signature covers the document. PermissionDenied naming what failed; InvalidArgument for an
     // unreadable envelope. (Revocation is the caller's: check the signer against the site's list.)
+    // A document signed with this workstation's TLS key, in the envelope verifyDocumentEnvelope reads,
+    // naming `publishedBy` (what the site sync carries with a policy version).
+    Result<QByteArray> signedEnvelope(const QByteArray &document, const QString &publishedBy) const;
     static Result<VerifiedDocument>
     verifyDocumentEnvelope(const QByteArray &envelope, const QByteArray &siteCaPem, const QDateTime &at = {});
 
