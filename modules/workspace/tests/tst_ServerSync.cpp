@@ -520,6 +520,57 @@ private Q_SLOTS:
                     .isEmpty());
     }
 
+    // permission sync, R-7.1.2: the site key alone does not make a policy: a sound policy that
+    // is not signed by the workstation it came from, or that names an installer who may not manage
+    // policies here, is refused and recorded; the policy in force is unchanged.
+    void aPolicyWithoutAuthorityIsRefused()
+    {
+        sync(m_a);
+        const workspace::PolicyRecord before = m_a.workspace->policies().inForce();
+        // Above what the relay holds from the earlier refused entries (they are stored there).
+        const int version = newestPolicyVersion() + 5;
+        workspace::ServerSettings settings;
+        TAKE(client, otherWorkstation(&settings));
+        const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
+        const auto entry = [&](int revision, const QString &installedBy,
+                               bool signedHere) -> Result<net::OutgoingEntry> {
+            const QByteArray document = policyDocument(revision);
+            net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 QStringLiteral("policy"),
+                                 QStringLiteral("site-policy"),
+                                 revision,
+                                 {}};
+            QJsonObject payload{{QStringLiteral("v"), 1},
+                                {QStringLiteral("version"), revision},
+                                {QStringLiteral("document"), QString::fromUtf8(document)},
+                                {QStringLiteral("installedBy"), installedBy},
+                                {QStringLiteral("note"), QStringLiteral("no authority")}};
+            if (signedHere) {
+                auto envelope = client->signedEnvelope(document, installedBy);
+                if (!envelope)
+                    return envelope.error();
+                payload.insert(QStringLiteral("envelope"), QString::fromLatin1(envelope->toBase64()));
+            }
+            auto sealed = cipher.seal(e, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            if (!sealed)
+                return sealed.error();
+            e.ciphertext = sealed.value();
+            return e;
+        };
+        TAKE(unsignedEntry, entry(version, QStringLiteral("dm.liu"), false));
+        TAKE(byResearcher, entry(version + 1, QStringLiteral("res.zhang"), true));
+        TAKE(outcome, client->push({unsignedEntry, byResearcher}));
+        QVERIFY(outcome.applied);
+        sync(m_a);
+        QCOMPARE(m_a.workspace->policies().inForce().version, before.version);
+        QCOMPARE(m_a.workspace->policies().inForce().document, before.document);
+        for (const net::OutgoingEntry &e : {unsignedEntry, byResearcher})
+            QCOMPARE(
+                eventsAbout(m_a, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"))
+                    .size(),
+                1);
+    }
+
     // catalogue, R-7.1.2: after A's pass the site's catalogue holds A's forms as Questionnaires,
     // each field with the level the policy in force on A gives it; no value of a record, no patient.
     void catalogueListsTheFormsWithTheirClassificationAndNoValues()
@@ -576,7 +627,7 @@ private Q_SLOTS:
     {
         const qint64 conflictsOnA = sync(m_a).syncConflicts;
         const qint64 conflictsOnB = sync(m_b).syncConflicts;
-        const int version = newestPolicyVersion() + 5; // past the refused entries the relay holds
+        const int version = newestPolicyVersion() + 10; // past the refused entries the relay holds
         QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
         TAKE(onA, m_a.workspace->policies().install(policyDocument(version), QStringLiteral("A's")));
         QVERIFY(signIn(m_b, QStringLiteral("dm.liu")));

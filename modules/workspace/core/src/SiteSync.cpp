@@ -4,11 +4,14 @@
 
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
+#include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Hash.h"
 #include "mdp/forms/SqlCipherFormStore.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/net/Protocol.h"
 #include "mdp/policy/PolicySet.h"
 #include "mdp/store/Database.h"
+#include "mdp/workspace/Permissions.h"
 #include "mdp/workspace/WorkspaceConnection.h"
 
 #include <QJsonDocument>
@@ -109,6 +112,15 @@ void SiteSync::own(std::unique_ptr<WorkspaceConnection> connection)
 void SiteSync::setPolicies(WorkspacePolicies *policies)
 {
     m_policies = policies;
+}
+
+Result<void> SiteSync::replacePayload(const QString &entryId, const QByteArray &payload)
+{
+    auto written = m_db.execute(QStringLiteral("UPDATE sync_outbox SET payload = ?2 WHERE entry_id = ?1"),
+                                {entryId, payload});
+    if (!written)
+        return written.error();
+    return {};
 }
 
 Result<void> SiteSync::enqueuePolicy(const PolicyRecord &record)
@@ -306,6 +318,50 @@ Result<void> SiteSync::refuse(const net::IncomingEntry &entry, const Error &why)
     });
 }
 
+Result<void> SiteSync::checkPolicyAuthority(const net::IncomingEntry &entry, const QJsonObject &payload,
+                                            const QByteArray &document, const QString &installedBy)
+{
+    auto ca = m_db.queryOne(QStringLiteral("SELECT ca_pem FROM server_link WHERE id = 1"));
+    if (!ca)
+        return ca.error();
+    if (!ca.value())
+        return makeError(Error::Code::PermissionDenied, QStringLiteral("this workstation holds no site CA"));
+    const QByteArray envelope =
+        QByteArray::fromBase64(payload.value(QLatin1String("envelope")).toString().toLatin1());
+    if (envelope.isEmpty())
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the policy is not signed by the workstation that put it in force"));
+    auto verified = net::GrantClient::verifyDocumentEnvelope(envelope, ca.value()->at(0).toByteArray(),
+                                                             m_clock.now().toUTC());
+    if (!verified)
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the policy's signature: %1").arg(verified.error().message));
+    auto parsed = net::parseDocumentEnvelope(envelope);
+    auto signer = parsed ? crypto::Certificate::fromPem(parsed->certificatePem)
+                         : Result<crypto::Certificate>(parsed.error());
+    if (!signer || QString::fromLatin1(signer->fingerprint().toHex()) != entry.origin)
+        return makeError(
+            Error::Code::Tampered,
+            QStringLiteral("the policy is signed by another workstation than the one it came from"));
+    if (verified->document != document || verified->publishedBy != installedBy)
+        return makeError(
+            Error::Code::Tampered,
+            QStringLiteral("the signed policy is not the one in the entry, or names another installer"));
+    auto installer = m_accounts.find(installedBy);
+    if (!installer)
+        return installer.error();
+    QStringList roles;
+    if (installer->has_value() && !installer->value().locked) {
+        for (const accounts::Role role : installer->value().roles)
+            roles << accounts::roleId(role);
+    }
+    if (!rolesAllow(roles, Permission::ManagePolicy))
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("%1 may not put a policy in force on this workstation").arg(installedBy));
+    return {};
+}
+
 Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &entry,
                                                       const QJsonObject &payload)
 {
@@ -321,6 +377,7 @@ Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &
         return PolicyOutcome{Applied::Unchanged, {}};
     }
     const QByteArray document = payload.value(QLatin1String("document")).toString().toUtf8();
+    const QString installedByName = payload.value(QLatin1String("installedBy")).toString().left(200);
     auto highest = m_db.queryOne(QStringLiteral("SELECT MAX(version) FROM policies"));
     if (!highest)
         return highest.error();
@@ -338,6 +395,13 @@ Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &
     if (checked && checked->version() != entry.revision)
         checked = makeError(Error::Code::Tampered,
                             QStringLiteral("the document states version %1").arg(checked->version()));
+    // Who says so: the site key only proves the entry came from someone of the site. The policy must
+    // be signed by the workstation it came from (a certificate of the site CA, the entry's origin),
+    // and put in force there by someone who may manage policies here too.
+    if (checked) {
+        if (auto authority = checkPolicyAuthority(entry, payload, document, installedByName); !authority)
+            checked = authority.error();
+    }
     if (!checked) {
         audit::AuditEvent event;
         event.type = audit::EventType::SecurityAlert.toString();
@@ -363,7 +427,6 @@ Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &
     auto envelope = m_policies->signedEnvelope(document);
     if (!envelope)
         return envelope.error();
-    const QString installedByName = payload.value(QLatin1String("installedBy")).toString().left(200);
     PolicyRecord record;
     record.version = checked->version();
     record.issued = checked->issued();

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -76,6 +77,9 @@ public:
     // The oldest rows to push; rows of a record that already holds a conflict are marked as blocked
     // behind it instead (pushing them would build on a state the site never accepted).
     Result<QList<Queued>> nextToPush(int limit);
+    // A queued entry's payload completed before its first push (a policy's signed envelope), so every
+    // retry seals the same bytes.
+    Result<void> replacePayload(const QString &entryId, const QByteArray &payload);
     // The server holds them: removed.
     Result<void> pushed(const QStringList &entryIds);
     // The server refused it as stale: kept with `why`, never pushed again, recorded ("sync.conflict").
@@ -122,6 +126,10 @@ private:
         PolicyRecord record; // when applied: to put in force after the commit
     };
     Result<PolicyOutcome> applyPolicy(const net::IncomingEntry &entry, const QJsonObject &payload);
+    // The signed envelope of a policy from the site: the origin workstation's signature (site CA), the
+    // same document and installer, and an installer who may manage policies here.
+    Result<void> checkPolicyAuthority(const net::IncomingEntry &entry, const QJsonObject &payload,
+                                      const QByteArray &document, const QString &installedBy);
     QString nameOf(const QString &accountId);
     QString idOf(const QString &userName);
 

@@ -205,7 +205,24 @@ struct WorkspaceServerLink::Shared
             QStringList ids;
             for (const SiteSync::Queued &q : queued.value()) {
                 net::OutgoingEntry entry{q.entryId, q.kind, q.objectId, q.revision, {}};
-                auto sealed = cipher.seal(entry, q.payload);
+                QByteArray payload = q.payload;
+                if (q.kind == SiteSync::policyKind()) {
+                    // Signed by this workstation before its first push (receivers check who says so),
+                    // and kept, so a retry seals the same bytes.
+                    QJsonObject object = QJsonDocument::fromJson(payload).object();
+                    if (!object.contains(QLatin1String("envelope"))) {
+                        auto envelope = client->signedEnvelope(
+                            object.value(QLatin1String("document")).toString().toUtf8(),
+                            object.value(QLatin1String("installedBy")).toString());
+                        if (!envelope)
+                            return envelope.error();
+                        object.insert(QStringLiteral("envelope"), QString::fromLatin1(envelope->toBase64()));
+                        payload = QJsonDocument(object).toJson(QJsonDocument::Compact);
+                        if (auto kept = sync->replacePayload(q.entryId, payload); !kept)
+                            return kept;
+                    }
+                }
+                auto sealed = cipher.seal(entry, payload);
                 if (!sealed)
                     return sealed.error();
                 entry.ciphertext = std::move(sealed.value());
