@@ -22,11 +22,11 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <list>
 #include <mutex>
-#include <array>
 #include <thread>
 #include <vector>
 

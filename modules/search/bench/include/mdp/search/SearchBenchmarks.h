@@ -24,7 +24,7 @@ namespace mdp::search {
 // SQLite with FTS5 is never loaded into this process, which holds SQLCipher). Without the
 // program the baseline values are 0 and extra.baseline_error says why.
 //
-// Lines (bench "registry"): search-p50 and search-p95 (ms, lower is better), search-build (s),
+// Lines (bench "registry"): search-p50 and search-p95 (ms, lower is better), search-build (ms),
 // search-memory (bytes per patient; baseline: FTS5 database file size per patient).
 QList<mdp::BenchLine> runSearchBenchmarks(const QString &scratchDir, int patients = 1000000);
 
