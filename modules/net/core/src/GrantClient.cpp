@@ -339,31 +339,16 @@ Result<QByteArray> GrantClient::signedEnvelope(const QByteArray &document, const
 
 Result<void> GrantClient::publishDocument(const QString &kind, qint64 version, const QByteArray &document)
 {
-    if (d->entryKey.isNull())
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("no key to sign documents with"));
     if (d->userName.isEmpty() || d->token.isEmpty())
         return makeError(Error::Code::Unauthenticated,
                          QStringLiteral("a document is published by a signed-in account"));
-    DocumentEnvelope envelope;
-    envelope.document = document;
-    envelope.certificatePem = d->certificatePem;
-    envelope.publishedBy = d->userName;
-    auto signature = d->entryKey.sign(document);
-    if (!signature)
-        return signature.error();
-    envelope.signature = *signature;
-    const QByteArray bytes = documentEnvelope(envelope);
-    // What the server and every receiver will read must be what was signed (a document that is not a
-    // JSON object, or not UTF-8, would not survive the envelope).
-    auto readBack = parseDocumentEnvelope(bytes);
-    if (!readBack)
-        return readBack.error();
-    if (readBack->document != document)
-        return makeError(Error::Code::InvalidArgument, QStringLiteral("a document is UTF-8 JSON text"));
+    auto bytes = signedEnvelope(document, d->userName);
+    if (!bytes)
+        return bytes.error();
     auto result = call("POST", QStringLiteral("/v1/documents"),
                        {{QStringLiteral("kind"), kind},
                         {QStringLiteral("version"), double(version)},
-                        {QStringLiteral("envelope"), base64(bytes)}});
+                        {QStringLiteral("envelope"), base64(*bytes)}});
     if (!result)
         return result.error();
     if (result->status != 201)
