@@ -94,7 +94,9 @@ void DemoSecondWorkstation::run(const DemoServer &server, const QString &directo
         std::this_thread::sleep_for(std::chrono::seconds(2));
     }
     if (received == 0)
-        return finish(0, 0, QStringLiteral("nothing arrived from workstation-1 through the site sync"));
+        return finish(0, 0,
+                      m_stop ? QStringLiteral("stopped before anything arrived (the demo closed)")
+                             : QStringLiteral("nothing arrived from workstation-1 through the site sync"));
 
     const workspace::DemoAccount *reviewer = demoAccount(demo, QStringLiteral("reviewer"));
     if (!reviewer)
