@@ -178,7 +178,13 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, Error::Code::Unauthenticated);
         // Noted for the audit trail of the next open.
-        QVERIFY(QFile::exists(QDir(m_b).filePath(QStringLiteral("server-sign-in-refusals.json"))));
+        QFile noted(QDir(m_b).filePath(QStringLiteral("server-sign-in-refusals.json")));
+        QVERIFY(noted.open(QIODevice::ReadOnly));
+        const QByteArray notes = noted.readAll();
+        QVERIFY(notes.contains("unauthenticated"));
+        // The name is not an account of this workstation (keyring.json does not show it): it stays
+        // off the disk, as would a password typed into the name field.
+        QVERIFY2(!notes.contains("dr.wang"), notes.constData());
         // The account never got here.
         QVERIFY(localScopes(m_b, QStringLiteral("dr.wang")).first().startsWith(u"error"));
     }

@@ -290,6 +290,64 @@ struct SqlCipherFormStore::Impl
         return {};
     }
 
+    // The workflow's rules for a state another workstation made (applySyncState): the site key
+    // proves an entry came from a workstation of the site, not that the change is one the workflow
+    // allows, so the same lifecycle table, the four-eyes rule and the form's rules hold here too.
+    // `local` is the row here (revision, status, patient, form) or nullopt for a record new here.
+    Result<void> checkSyncedState(const SyncState &state, const std::optional<QVariantList> &local)
+    {
+        const FormRecord &r = state.record;
+        const Transition t = state.transition;
+        const auto gives = [&](RecordStatus from) {
+            const auto next = nextStatus(from, t);
+            return next && *next == r.status;
+        };
+        bool reachable = false;
+        if (local && local->at(0).toLongLong() + 1 == r.revision) {
+            const auto from = recordStatusFromId(local->at(1).toString());
+            reachable = from && gives(*from);
+        } else if (!local && r.revision == 1) {
+            reachable = gives(RecordStatus::Draft); // a record starts as a draft
+        } else {
+            // A revision this workstation did not see (refused, or from before it joined): the state
+            // must be one the transition can give from some state.
+            for (RecordStatus from :
+                 {RecordStatus::Draft, RecordStatus::Pending, RecordStatus::Rejected, RecordStatus::Approved})
+                reachable = reachable || gives(from);
+        }
+        if (!reachable)
+            return denied(tr("The synchronised change \"%1\" cannot make the record %2.")
+                              .arg(transitionId(t), recordStatusId(r.status)));
+        if (local) {
+            if (QUuid(local->at(2).toString()) != r.patientId)
+                return denied(tr("A synchronised change may not move a record to another patient."));
+            if (local->at(3).toString() != r.formId)
+                return denied(tr("A synchronised change may not put a record on another form."));
+        }
+        if (r.status == RecordStatus::Pending || t == Transition::Approve || t == Transition::Reject) {
+            if (r.reviewerId.isEmpty() || r.reviewerId == kSystemActor)
+                return denied(tr("A record under review needs its reviewer."));
+            if (r.reviewerId == r.submitterId)
+                return denied(tr("Nobody reviews their own submission."));
+        }
+        if ((t == Transition::Approve || t == Transition::Reject) && state.actorId != r.reviewerId)
+            return denied(tr("Only the assigned reviewer approves or rejects a record."));
+        if (t == Transition::Approve &&
+            (r.formalVersion < 1 || state.formalVersionMade != r.formalVersion || r.formalValues != r.values))
+            return denied(tr("An approval makes the record's values its next formal version."));
+        if (r.status == RecordStatus::Approved && r.formalVersion < 1)
+            return denied(tr("An approved record has a formal version."));
+        if (t == Transition::Submit || t == Transition::Approve) {
+            auto validator = validatorFor(r.formId, r.formVersion);
+            if (!validator)
+                return validator.error();
+            QJsonObject detail;
+            if (auto v = validate(*validator.value(), r.values, Validator::Mode::Submit, &detail); !v)
+                return v;
+        }
+        return {};
+    }
+
     // Writes the record's new state and its version row; `previousRevision` guards against a write
     // that slipped in between (the transaction makes that impossible, the guard makes it visible).
     Result<void> writeRecord(const FormRecord &r, int previousRevision, Transition transition,
@@ -1474,12 +1532,15 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
             if (!ins)
                 return ins.error();
         }
-        auto local = d->db.queryOne(QStringLiteral("SELECT revision FROM forms_records WHERE id = ?1"),
-                                    {rows::uuidText(r.id)});
+        auto local = d->db.queryOne(
+            QStringLiteral("SELECT revision, status, patient_id, form_id FROM forms_records WHERE id = ?1"),
+            {rows::uuidText(r.id)});
         if (!local)
             return local.error();
         if (local.value() && local.value()->at(0).toLongLong() >= r.revision)
             return {}; // seen already (or later): idempotent
+        if (auto sound = d->checkSyncedState(state, local.value()); !sound)
+            return sound;
         const QVariantList values{rows::uuidText(r.id),
                                   r.formId,
                                   r.formVersion,

@@ -133,6 +133,11 @@ private:
     QTemporaryDir m_dir;
     Credential m_server;
     Credential m_ws1;
+    QString ws1Origin() const
+    {
+        auto certificate = crypto::Certificate::fromPem(m_ws1.certificatePem);
+        return certificate ? QString::fromLatin1(certificate->fingerprint().toHex()) : QString();
+    }
     Credential m_ws2;
     std::unique_ptr<PostgresFixture> m_postgres;
     int m_databases = 0;
@@ -183,15 +188,16 @@ private:
                                                  passwordBytes(kPassword.toUtf8()), bundle, totp);
     }
 
-    static net::OutgoingEntry entry(const net::SyncCipher &cipher, const QString &objectId, qint64 revision,
-                                    const QByteArray &plaintext)
+    // Sealed as workstation-1 seals (its certificate's fingerprint is bound into the seal).
+    net::OutgoingEntry entry(const net::SyncCipher &cipher, const QString &objectId, qint64 revision,
+                             const QByteArray &plaintext) const
     {
         net::OutgoingEntry e;
         e.entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         e.kind = QStringLiteral("form-record");
         e.objectId = objectId;
         e.revision = revision;
-        e.ciphertext = *cipher.seal(e, plaintext);
+        e.ciphertext = *cipher.seal(e, ws1Origin(), plaintext);
         return e;
     }
 
@@ -765,9 +771,9 @@ private Q_SLOTS:
         // (synthetic nonce), so the relay sees a replay, not the same id with other content.
         QList<net::OutgoingEntry> resealed = batch;
         for (net::OutgoingEntry &e : resealed) {
-            TAKE(plain, cipher.open(net::IncomingEntry{
-                            0, e.entryId, {}, e.kind, e.objectId, e.revision, e.ciphertext}));
-            TAKE(again, cipher.seal(e, plain));
+            TAKE(plain, cipher.open(net::IncomingEntry{0, e.entryId, ws1Origin(), e.kind, e.objectId,
+                                                       e.revision, e.ciphertext}));
+            TAKE(again, cipher.seal(e, ws1Origin(), plain));
             QCOMPARE(again, e.ciphertext);
             e.ciphertext = again;
         }
@@ -785,7 +791,7 @@ private Q_SLOTS:
         QCOMPARE(conflict.conflicts.first().toObject().value(QLatin1String("currentRevision")).toInt(), 2);
         // The same entry id with other content: refused.
         net::OutgoingEntry reused = batch.at(1);
-        reused.ciphertext = *cipher.seal(reused, "{\"two\":\"forged\"}");
+        reused.ciphertext = *cipher.seal(reused, ws1Origin(), "{\"two\":\"forged\"}");
         auto reuse = ws1->push({reused});
         QVERIFY(!reuse.ok());
         QCOMPARE(reuse.error().code, Error::Code::Conflict);
@@ -812,6 +818,61 @@ private Q_SLOTS:
         TAKE(revision, second.store().currentRevision(QStringLiteral("site-a"), QStringLiteral("form-record"),
                                                       QStringLiteral("rec-3")));
         QCOMPARE(revision, 0);
+    }
+
+    // relay limits: a pull answers with at most the byte budget (at least one entry), the rest
+    // in the next pulls, nothing lost or repeated; a policy version may not jump more than 1000 past
+    // the site's, so one workstation cannot put the numbering out of everyone's reach.
+    void syncPullIsBoundedAndPolicyVersionsStepModestly()
+    {
+        GrantServerConfig c = config(QStringLiteral("sync-limits"));
+        c.service.maxPullBytes = 3000;
+        TAKE(server, GrantServer::start(c));
+        auto ws1 = client(server->port(), m_ws1);
+        auto ws2 = client(server->port(), m_ws2);
+        const net::SyncCipher cipher(SecureBytes(crypto::randomBytes(32)));
+        QList<net::OutgoingEntry> batch;
+        for (int i = 0; i < 6; ++i)
+            batch << entry(cipher, QStringLiteral("big-%1").arg(i), 1, QByteArray(1200, char('a' + i)));
+        batch << entry(cipher, QStringLiteral("huge"), 1, QByteArray(5000, 'z')); // above the budget alone
+        TAKE(pushed, ws1->push(batch));
+        QVERIFY(pushed.applied);
+        qint64 after = 0;
+        QStringList seen;
+        int pulls = 0;
+        for (bool more = true; more && pulls < 20; ++pulls) {
+            TAKE(pulled, ws2->pull(after, 500, &more));
+            qint64 bytes = 0;
+            for (const net::IncomingEntry &e : pulled) {
+                bytes += e.ciphertext.size();
+                seen << e.objectId;
+                after = e.sequence;
+            }
+            QVERIFY(!pulled.isEmpty() || !more);
+            QVERIFY2(pulled.size() == 1 || bytes <= 3000, qPrintable(QString::number(bytes)));
+        }
+        QCOMPARE(seen.size(), 7);
+        QCOMPARE(seen.last(), QStringLiteral("huge"));
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 7);
+        QVERIFY(pulls >= 4); // 2 + 2 + 2 + 1 entries
+
+        const auto policy = [&](qint64 version) {
+            net::OutgoingEntry e;
+            e.entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            e.kind = QStringLiteral("policy");
+            e.objectId = QStringLiteral("site-policy");
+            e.revision = version;
+            e.ciphertext = *cipher.seal(e, ws1Origin(), "{}");
+            return e;
+        };
+        TAKE(first, ws1->push({policy(5)}));
+        QVERIFY(first.applied);
+        TAKE(far, ws1->push({policy(5 + 1001)}));
+        QVERIFY(!far.applied);
+        QCOMPARE(far.conflicts.size(), 1);
+        QCOMPARE(far.conflicts.first().toObject().value(QLatin1String("currentRevision")).toInt(), 5);
+        TAKE(near, ws1->push({policy(5 + 1000)}));
+        QVERIFY(near.applied);
     }
 
     // audit shipping. The server checks each shipment against what it holds

@@ -7,6 +7,7 @@
 // on one workstation is in force on the others, an older one changes nothing, an invalid one is
 // refused; the catalogue lists each workstation's forms with their classification, no values.
 #include "mdp/accounts/AccountDirectory.h"
+#include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/forms/FormStore.h"
 #include "mdp/net/GrantClient.h"
@@ -19,6 +20,8 @@
 #include "mdp/workspace/DemoWorkspace.h"
 #include "mdp/workspace/ServerLink.h"
 #include "mdp/workspace/Workspace.h"
+
+#include "WorkspaceServerLink.h"
 
 #include <QDir>
 #include <QFile>
@@ -167,6 +170,13 @@ private:
         options.certificatePem = settings->certificatePem;
         options.privateKeyPem = settings->privateKeyPem;
         return net::GrantClient::create(options);
+    }
+
+    // A workstation's origin as the relay names it: its certificate's fingerprint.
+    static QString originOf(const workspace::ServerSettings &settings)
+    {
+        auto certificate = crypto::Certificate::fromPem(settings.certificatePem);
+        return certificate ? QString::fromLatin1(certificate->fingerprint().toHex()) : QString();
     }
 
     int newestPolicyVersion()
@@ -324,13 +334,15 @@ private Q_SLOTS:
         QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
         TAKE(onB, m_b.workspace->forms().record(me(m_b), draft.id));
         QCOMPARE(onB.revision, draft.revision);
-        TAKE(savedB, m_b.workspace->forms().saveDraft(
-                         me(m_b), draft.id, QJsonObject{{QStringLiteral("sizeMm"), 12}}, onB.revision));
+        // A saves first and reaches the site first (its link passes right after the change); B saved
+        // the same revision meanwhile, offline from A's change.
         QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
         TAKE(savedA, m_a.workspace->forms().saveDraft(
                          me(m_a), draft.id, QJsonObject{{QStringLiteral("sizeMm"), 11}}, draft.revision));
-        QCOMPARE(savedA.revision, savedB.revision);
         QCOMPARE(sync(m_a).syncConflicts, qint64(0));
+        TAKE(savedB, m_b.workspace->forms().saveDraft(
+                         me(m_b), draft.id, QJsonObject{{QStringLiteral("sizeMm"), 12}}, onB.revision));
+        QCOMPARE(savedA.revision, savedB.revision);
         const workspace::ServerStatus refused = sync(m_b);
         QCOMPARE(refused.syncConflicts, qint64(1));
         QCOMPARE(refused.syncPending, qint64(0));
@@ -367,7 +379,8 @@ private Q_SLOTS:
                                   forgedRecord.toString(QUuid::WithoutBraces),
                                   1,
                                   {}};
-        TAKE(otherKey, net::SyncCipher(SecureBytes(crypto::randomBytes(32))).seal(forged, payload));
+        TAKE(otherKey,
+             net::SyncCipher(SecureBytes(crypto::randomBytes(32))).seal(forged, originOf(settings), payload));
         forged.ciphertext = otherKey;
         // Sealed with the site key for one record, sent as another's.
         const QUuid movedRecord = QUuid::createUuid();
@@ -376,7 +389,8 @@ private Q_SLOTS:
                                  QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  1,
                                  {}};
-        TAKE(siteSealed, net::SyncCipher(SecureBytes(settings.siteKey)).seal(moved, payload));
+        TAKE(siteSealed,
+             net::SyncCipher(SecureBytes(settings.siteKey)).seal(moved, originOf(settings), payload));
         moved.objectId = movedRecord.toString(QUuid::WithoutBraces);
         moved.ciphertext = siteSealed;
         TAKE(outcome, client->push({forged, moved}));
@@ -398,6 +412,163 @@ private Q_SLOTS:
             eventsAbout(m_a, QStringLiteral("sync-entry:") + moved.entryId, QStringLiteral("security.alert"))
                 .size(),
             1);
+    }
+
+    // near real time: a change reaches the site right after it is made, not at the end of the
+    // link's interval (set here to ten minutes, so only the nudge of the change can explain it).
+    void aChangeReachesTheSiteWithoutWaitingForTheInterval()
+    {
+        sync(m_a);
+        auto *link = dynamic_cast<workspace::WorkspaceServerLink *>(&m_a.workspace->serverLink());
+        QVERIFY(link);
+        link->setInterval(10 * 60 * 1000);
+        QTest::qWait(200); // the pass the new interval woke is over
+        TAKE(client, otherWorkstation());
+        TAKE(record, createAndSubmitOnA(17));
+        const QString id = record.id.toString(QUuid::WithoutBraces);
+        const auto atTheSite = [&] {
+            qint64 after = 0;
+            for (bool more = true; more;) {
+                auto entries = client->pull(after, 1000, &more);
+                if (!entries || entries->isEmpty())
+                    return false;
+                for (const net::IncomingEntry &e : entries.value()) {
+                    if (e.objectId == id && e.revision == record.revision)
+                        return true;
+                    after = e.sequence;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(atTheSite(), 10000);
+        link->setInterval(30000);
+    }
+
+    // with R-6.2.2a-d, R-6.2.3: the site key proves an entry came from a workstation of the
+    // site, not that the change is one the workflow allows. A submitter approving their own record, a
+    // status the transition cannot give, and a record moved to another patient are refused and
+    // recorded; a payload that cannot be read is refused too instead of stopping the sync, and the
+    // sound approval after them is applied.
+    void recordChangesTheWorkflowForbidsAreRefusedAndDoNotStall()
+    {
+        TAKE(submitted, createAndSubmitOnA(27));
+        QCOMPARE(sync(m_a).syncPending, qint64(0));
+        workspace::ServerSettings settings;
+        TAKE(client, otherWorkstation(&settings));
+        const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
+        const QString origin = originOf(settings);
+        const QString recordId = submitted.id.toString(QUuid::WithoutBraces);
+        QByteArray definition = kForm;
+
+        // The record as A would send it at `revision`, changed by `change`.
+        const auto entry = [&](int revision, const QString &transition, const QString &actor,
+                               const std::function<void(QJsonObject & record)> &change,
+                               const QString &objectId = {}) -> Result<net::OutgoingEntry> {
+            QJsonObject record{
+                {QStringLiteral("id"), recordId},
+                {QStringLiteral("formId"), QStringLiteral("sync-test")},
+                {QStringLiteral("formVersion"), submitted.formVersion},
+                {QStringLiteral("patientId"), submitted.patientId.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("patientPseudonym"), submitted.patientPseudonym},
+                {QStringLiteral("status"), QStringLiteral("approved")},
+                {QStringLiteral("revision"), revision},
+                {QStringLiteral("formalVersion"), 1},
+                {QStringLiteral("creator"), QStringLiteral("dr.wang")},
+                {QStringLiteral("owner"), QStringLiteral("dr.wang")},
+                {QStringLiteral("submitter"), QStringLiteral("dr.wang")},
+                {QStringLiteral("reviewer"), QStringLiteral("rev.li")},
+                {QStringLiteral("values"), submitted.values},
+                {QStringLiteral("formalValues"), submitted.values},
+                {QStringLiteral("createdAt"), submitted.createdAt.toString(Qt::ISODateWithMs)},
+                {QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+            if (change)
+                change(record);
+            const QJsonObject payload{
+                {QStringLiteral("v"), 1},
+                {QStringLiteral("record"), record},
+                {QStringLiteral("version"), QJsonObject{{QStringLiteral("transition"), transition},
+                                                        {QStringLiteral("actor"), actor},
+                                                        {QStringLiteral("formalVersion"), 1}}},
+                {QStringLiteral("definition"), QJsonDocument::fromJson(definition).object()}};
+            net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 QStringLiteral("form-record"),
+                                 objectId.isEmpty() ? recordId : objectId,
+                                 revision,
+                                 {}};
+            auto sealed = cipher.seal(e, origin, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            if (!sealed)
+                return sealed.error();
+            e.ciphertext = sealed.value();
+            return e;
+        };
+        const int r = submitted.revision;
+        // The submitter approves their own record.
+        TAKE(selfApproved,
+             entry(r + 1, QStringLiteral("approve"), QStringLiteral("dr.wang"), [](QJsonObject &record) {
+                 record.insert(QStringLiteral("reviewer"), QStringLiteral("dr.wang"));
+             }));
+        // "Saving a draft" that makes the record approved.
+        TAKE(impossible, entry(r + 2, QStringLiteral("save-draft"), QStringLiteral("dr.wang"), {}));
+        // A sound approval that also moves the record to another patient.
+        TAKE(moved,
+             entry(r + 3, QStringLiteral("approve"), QStringLiteral("rev.li"), [](QJsonObject &record) {
+                 record.insert(QStringLiteral("patientId"),
+                               QUuid::createUuid().toString(QUuid::WithoutBraces));
+             }));
+        // A payload this version cannot read (no form, unknown status) for a record A does not hold.
+        const QString unreadableId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        TAKE(unreadable, entry(
+                             1, QStringLiteral("save-draft"), QStringLiteral("dr.wang"),
+                             [&](QJsonObject &record) {
+                                 record.insert(QStringLiteral("id"), unreadableId);
+                                 record.insert(QStringLiteral("status"), QStringLiteral("finished"));
+                             },
+                             unreadableId));
+        // And after them the reviewer's approval.
+        TAKE(approved, entry(r + 4, QStringLiteral("approve"), QStringLiteral("rev.li"), {}));
+        TAKE(outcome, client->push({selfApproved, impossible, moved, unreadable, approved}));
+        QVERIFY(outcome.applied);
+
+        const workspace::ServerStatus status = sync(m_a);
+        QCOMPARE(int(status.state), int(workspace::ServerStatus::State::Connected));
+        QCOMPARE(status.syncLastSequence, outcome.sequences.last()); // nothing stalls behind a bad entry
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(onA, m_a.workspace->forms().record(me(m_a), submitted.id));
+        QCOMPARE(onA.status, forms::RecordStatus::Approved);
+        QCOMPARE(onA.revision, r + 4);
+        QCOMPARE(onA.patientId, submitted.patientId);
+        TAKE(reviewerOnA, m_a.workspace->accounts().find(QStringLiteral("rev.li")));
+        QCOMPARE(onA.reviewerId, reviewerOnA->idString());
+        TAKE(history, m_a.workspace->forms().history(me(m_a), submitted.id));
+        QCOMPARE(history.size(), 3); // created, submitted, approved by the reviewer: nothing between
+        QCOMPARE(history.last().actorId, reviewerOnA->idString());
+        QCOMPARE(m_a.workspace->forms().record(me(m_a), QUuid(unreadableId)).error().code,
+                 Error::Code::NotFound);
+        for (const net::OutgoingEntry &e : {selfApproved, impossible, moved, unreadable})
+            QCOMPARE(
+                eventsAbout(m_a, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"))
+                    .size(),
+                1);
+    }
+
+    // the relay cannot pass one workstation's entry off as another's: the sender's
+    // certificate is bound into the seal, so an entry opened under another origin does not open.
+    void anEntryDoesNotOpenUnderAnotherOrigin()
+    {
+        TAKE(settings, m_server->workstationSettings(QStringLiteral("workstation-3")));
+        const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
+        net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             QStringLiteral("form-record"),
+                             QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             1,
+                             {}};
+        TAKE(sealed, cipher.seal(e, QStringLiteral("aa01"), "{}"));
+        TAKE(opened, cipher.open(net::IncomingEntry{7, e.entryId, QStringLiteral("aa01"), e.kind, e.objectId,
+                                                    e.revision, sealed}));
+        QCOMPARE(opened, QByteArray("{}"));
+        auto moved = cipher.open(
+            net::IncomingEntry{7, e.entryId, QStringLiteral("bb02"), e.kind, e.objectId, e.revision, sealed});
+        QCOMPARE(moved.error().code, Error::Code::Tampered);
     }
 
     // permission sync, R-7.1.2 e): a policy version put in force on A (by a data manager) is in
@@ -491,7 +662,8 @@ private Q_SLOTS:
                                       {QStringLiteral("document"), QString::fromUtf8(document)},
                                       {QStringLiteral("installedBy"), QStringLiteral("dm.liu")},
                                       {QStringLiteral("note"), QStringLiteral("forged")}};
-            auto sealed = cipher.seal(e, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            auto sealed =
+                cipher.seal(e, originOf(settings), QJsonDocument(payload).toJson(QJsonDocument::Compact));
             if (!sealed)
                 return sealed.error();
             e.ciphertext = sealed.value();
@@ -551,7 +723,8 @@ private Q_SLOTS:
                     return envelope.error();
                 payload.insert(QStringLiteral("envelope"), QString::fromLatin1(envelope->toBase64()));
             }
-            auto sealed = cipher.seal(e, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            auto sealed =
+                cipher.seal(e, originOf(settings), QJsonDocument(payload).toJson(QJsonDocument::Compact));
             if (!sealed)
                 return sealed.error();
             e.ciphertext = sealed.value();

@@ -1878,6 +1878,22 @@ Result<QString> KeyHierarchy::rootKindOf(const QString &keyringPath)
     return model->root.value(u"kind").toString();
 }
 
+Result<QStringList> KeyHierarchy::slotUserNamesOf(const QString &keyringPath)
+{
+    auto bytes = readKeyring(keyringPath);
+    if (!bytes)
+        return bytes.error();
+    auto model = Model::fromJson(bytes.value());
+    if (!model)
+        return model.error();
+    QStringList names;
+    for (const KeySlot &slot : model->slots) {
+        if (slot.kind == u"password")
+            names << slot.userName;
+    }
+    return names;
+}
+
 Result<std::unique_ptr<KeyHierarchy>> KeyHierarchy::open(const QString &keyringPath,
                                                          const SecureBytes &secret, const Clock &clock,
                                                          KeyAuditSink *audit)

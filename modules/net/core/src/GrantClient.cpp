@@ -434,14 +434,18 @@ SyncCipher::SyncCipher(SecureBytes siteKey)
 {}
 
 namespace {
-QByteArray entryContext(const QString &entryId, const QString &kind, const QString &objectId, qint64 revision)
+// The sender's certificate fingerprint is part of it: the relay names the origin, and cannot name
+// another workstation than the one that sealed the entry.
+QByteArray entryContext(const QString &entryId, const QString &origin, const QString &kind,
+                        const QString &objectId, qint64 revision)
 {
-    return QByteArrayLiteral("mdp-sync-payload-v1\n") + entryId.toUtf8() + '\n' + kind.toUtf8() + '\n' +
-           objectId.toUtf8() + '\n' + QByteArray::number(revision);
+    return QByteArrayLiteral("mdp-sync-payload-v2\n") + entryId.toUtf8() + '\n' + origin.toLower().toUtf8() +
+           '\n' + kind.toUtf8() + '\n' + objectId.toUtf8() + '\n' + QByteArray::number(revision);
 }
 } // namespace
 
-Result<QByteArray> SyncCipher::seal(const OutgoingEntry &entry, QByteArrayView plaintext) const
+Result<QByteArray> SyncCipher::seal(const OutgoingEntry &entry, const QString &origin,
+                                    QByteArrayView plaintext) const
 {
     auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(m_key.view().first(16)));
     if (!aead)
@@ -450,7 +454,8 @@ Result<QByteArray> SyncCipher::seal(const OutgoingEntry &entry, QByteArrayView p
     // metadata and plaintext. The same entry sealed again is the same bytes, so a push retried after
     // a lost answer is the replay the relay recognises, not "the same id with other content"; two
     // different plaintexts get different nonces (SIV-style; equal entries show as equal, nothing more).
-    const QByteArray context = entryContext(entry.entryId, entry.kind, entry.objectId, entry.revision);
+    const QByteArray context =
+        entryContext(entry.entryId, origin, entry.kind, entry.objectId, entry.revision);
     QByteArray input = context;
     input.append(char(0)).append(plaintext.data(), plaintext.size());
     const QByteArray nonce =
@@ -466,8 +471,9 @@ Result<QByteArray> SyncCipher::open(const IncomingEntry &entry) const
     auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(m_key.view().first(16)));
     if (!aead)
         return aead.error();
-    auto opened = aead->openEnvelope(entryContext(entry.entryId, entry.kind, entry.objectId, entry.revision),
-                                     entry.ciphertext);
+    auto opened = aead->openEnvelope(
+        entryContext(entry.entryId, entry.origin, entry.kind, entry.objectId, entry.revision),
+        entry.ciphertext);
     if (!opened)
         return makeError(Error::Code::Tampered,
                          QStringLiteral("a sync entry does not authenticate with the site key"));

@@ -1,6 +1,7 @@
 #include "mdp/server/GrantdBenchmarks.h"
 
 #include "PostgresFixture.h"
+#include "mdp/crypto/Certificate.h"
 #include "mdp/net/GrantClient.h"
 #include "mdp/net/HttpsClient.h"
 #include "mdp/pki/DemoPki.h"
@@ -690,8 +691,8 @@ struct SyncRun
 
 // Workstation-1 seals and pushes the records in batches, then workstation-2 pulls and opens them
 // all: the records/s of the two phases together, and what crossed the wire for them.
-SyncRun runSync(net::GrantClient &pusher, net::GrantClient &puller, const net::SyncCipher &cipher,
-                const QList<QByteArray> &records, int batchSize, bool relay)
+SyncRun runSync(net::GrantClient &pusher, const QString &pusherOrigin, net::GrantClient &puller,
+                const net::SyncCipher &cipher, const QList<QByteArray> &records, int batchSize, bool relay)
 {
     SyncRun run;
     QStringList objectIds; // what the workstation knows of each record before sealing it
@@ -714,7 +715,7 @@ SyncRun runSync(net::GrantClient &pusher, net::GrantClient &puller, const net::S
             entry.kind = QStringLiteral("form-record");
             entry.objectId = objectIds[i];
             entry.revision = 1;
-            auto sealed = cipher.seal(entry, records[i]);
+            auto sealed = cipher.seal(entry, pusherOrigin, records[i]);
             if (!sealed) {
                 run.error = sealed.error().toString();
                 return run;
@@ -831,7 +832,15 @@ struct Workstation
     std::unique_ptr<net::GrantClient> client;
     QString token;
     SecureBytes siteKey; // from the account's bundle, opened on the workstation
+    QString origin;      // its certificate's fingerprint, as the relay names it (bound into each seal)
 };
+
+QString originOf(const Site &site, int workstation)
+{
+    auto certificate = crypto::Certificate::fromPem(workstation == 1 ? site.workstation1Certificate
+                                                                     : site.workstation2Certificate);
+    return certificate ? QString::fromLatin1(certificate->fingerprint().toHex()) : QString();
+}
 
 Result<Workstation> signIn(const Site &site, quint16 port, int workstation)
 {
@@ -853,6 +862,7 @@ Result<Workstation> signIn(const Site &site, quint16 port, int workstation)
     Workstation out;
     out.token = (*client)->accessToken();
     out.siteKey = SecureBytes::takeFrom(key);
+    out.origin = originOf(site, workstation);
     out.client = std::move(*client);
     return out;
 }
@@ -868,6 +878,7 @@ Result<Workstation> withToken(const Site &site, quint16 port, int workstation, c
     Workstation out;
     out.token = signedIn.token;
     out.siteKey = signedIn.siteKey;
+    out.origin = originOf(site, workstation);
     out.client = std::move(*client);
     return out;
 }
@@ -983,7 +994,8 @@ QList<BenchLine> postgresBench(const QString &scratchDir, const Site &site, cons
     }
     if (options.progress)
         options.progress(QStringLiteral("sync: PostgreSQL, %1 records").arg(records.size()));
-    sync = runSync(*one->client, *two->client, net::SyncCipher(one->siteKey), records, options.batch, true);
+    sync = runSync(*one->client, one->origin, *two->client, net::SyncCipher(one->siteKey), records,
+                   options.batch, true);
     (*serverB)->stop();
     (*serverA)->stop();
     return lines({});
@@ -1107,7 +1119,7 @@ QList<BenchLine> runGrantdBenchmarks(const QString &scratchDir, const GrantdBenc
         if (options.progress)
             options.progress(QStringLiteral("sync: mdp-grantd, %1 records").arg(records.size()));
         const net::SyncCipher cipher(one->siteKey);
-        grantdSync = runSync(*one->client, *two->client, cipher, records, options.batch, true);
+        grantdSync = runSync(*one->client, one->origin, *two->client, cipher, records, options.batch, true);
         if (nginxProblem.isEmpty() && grantdSync.error.isEmpty()) {
             if (auto kept = keepPullAnswers(*two->client, grantdSync, options.batch, www.path()); !kept) {
                 nginxSync.error = kept.error().toString();
@@ -1120,8 +1132,8 @@ QList<BenchLine> runGrantdBenchmarks(const QString &scratchDir, const GrantdBenc
                 if (!nginxTwo)
                     nginxSync.error = nginxTwo.error().toString();
                 else
-                    nginxSync =
-                        runSync(*nginxOne->client, *nginxTwo->client, cipher, records, options.batch, false);
+                    nginxSync = runSync(*nginxOne->client, nginxOne->origin, *nginxTwo->client, cipher,
+                                        records, options.batch, false);
             }
         }
         (*server)->stop();

@@ -847,12 +847,37 @@ struct GrantService::Impl
         if (!ok || limit < 1)
             return problem(400, QStringLiteral("limit: a positive number expected"));
         limit = std::min(limit, 1000);
-        auto entries = store.syncEntriesAfter(options.site, after, limit);
-        if (!entries)
-            return failure(entries.error());
+        // Read in small steps up to the byte budget: an entry may be up to 9 MB of ciphertext.
+        constexpr int kStep = 32;
+        QList<SyncEntry> entries;
+        qint64 bytes = 0;
+        bool more = false;
+        for (qint64 from = after; entries.size() < limit;) {
+            const int step = std::min<int>(kStep, limit - int(entries.size()));
+            auto read = store.syncEntriesAfter(options.site, from, step);
+            if (!read)
+                return failure(read.error());
+            bool full = false;
+            for (SyncEntry &entry : *read) {
+                if (!entries.isEmpty() && bytes + entry.ciphertext.size() > options.maxPullBytes) {
+                    full = true;
+                    break;
+                }
+                bytes += entry.ciphertext.size();
+                from = entry.sequence;
+                entries.append(std::move(entry));
+            }
+            if (full) {
+                more = true;
+                break;
+            }
+            if (read->size() < step)
+                break;
+            more = entries.size() == limit;
+        }
         QJsonArray out;
         qint64 last = after;
-        for (const SyncEntry &entry : *entries) {
+        for (const SyncEntry &entry : entries) {
             out.append(
                 QJsonObject{{QStringLiteral("sequence"), double(entry.sequence)},
                             {QStringLiteral("entryId"), entry.entryId},
@@ -866,7 +891,7 @@ struct GrantService::Impl
         }
         return jsonResponse(200, QJsonObject{{QStringLiteral("entries"), out},
                                              {QStringLiteral("last"), double(last)},
-                                             {QStringLiteral("more"), entries->size() == limit}});
+                                             {QStringLiteral("more"), more}});
     }
 
     // ---- audit shipping and witnessing ------------------------------------------------------

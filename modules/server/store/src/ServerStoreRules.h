@@ -60,6 +60,9 @@ struct SyncBatchLookups
     std::function<Result<qint64>(const ObjectKey &object)> storedRevision;
 };
 
+// How far one policy version may jump past the site's (workstations refuse a larger step too).
+inline constexpr qint64 kMaxPolicyVersionStep = 1000;
+
 struct SyncBatchPlan
 {
     struct Item

@@ -296,6 +296,22 @@ Result<void> SiteSync::skip(qint64 sequence)
     return {};
 }
 
+bool SiteSync::isRetryable(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::Io:
+    case Error::Code::Conflict: // the database is busy
+    case Error::Code::Corrupt:
+    case Error::Code::Locked:
+    case Error::Code::Cancelled:
+    case Error::Code::Crypto:
+    case Error::Code::Unknown:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Result<void> SiteSync::refuse(const net::IncomingEntry &entry, const Error &why)
 {
     return m_db.transaction([&]() -> Result<void> {
@@ -305,9 +321,13 @@ Result<void> SiteSync::refuse(const net::IncomingEntry &entry, const Error &why)
         event.outcome = audit::AuditOutcome::SeriousFailure;
         event.entities << audit::AuditEntity{QStringLiteral("sync-entry"), entry.entryId};
         event.detail = {
-            {QStringLiteral("reason"), QStringLiteral("a sync entry does not authenticate with the "
-                                                      "site key; it was not applied")},
-            {QStringLiteral("error"), why.message},
+            {QStringLiteral("reason"),
+             why.code == Error::Code::Tampered
+                 ? QStringLiteral("a sync entry does not authenticate with the site key; it was not applied")
+                 : QStringLiteral("a sync entry cannot be read or makes a change the workflow does not "
+                                  "allow; it was not applied")},
+            {QStringLiteral("error"), why.message.left(300)},
+            {QStringLiteral("code"), Error::codeName(why.code)},
             {QStringLiteral("origin"), entry.origin},
             {QStringLiteral("kind"), entry.kind},
             {QStringLiteral("sequence"), entry.sequence},
@@ -362,6 +382,27 @@ Result<void> SiteSync::checkPolicyAuthority(const net::IncomingEntry &entry, con
     return {};
 }
 
+Result<void> SiteSync::refusePolicy(const net::IncomingEntry &entry, const Error &why)
+{
+    audit::AuditEvent event;
+    event.type = audit::EventType::SecurityAlert.toString();
+    event.action = audit::AuditAction::Execute;
+    event.outcome = audit::AuditOutcome::SeriousFailure;
+    event.entities << audit::AuditEntity{QStringLiteral("sync-entry"), entry.entryId};
+    event.entities << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("in-force")};
+    event.detail = {{QStringLiteral("reason"), QStringLiteral("a policy from the site sync fails the checks "
+                                                              "of an install; it was not put in force")},
+                    {QStringLiteral("error"), why.message.left(300)},
+                    {QStringLiteral("code"), Error::codeName(why.code)},
+                    {QStringLiteral("origin"), entry.origin},
+                    {QStringLiteral("kind"), entry.kind},
+                    {QStringLiteral("sequence"), entry.sequence},
+                    {QStringLiteral("version"), entry.revision}};
+    if (auto recorded = m_record(std::move(event)); !recorded)
+        return recorded;
+    return skip(entry.sequence);
+}
+
 Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &entry,
                                                       const QJsonObject &payload)
 {
@@ -389,6 +430,20 @@ Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &
             return skipped.error();
         return PolicyOutcome{Applied::Unchanged, {}};
     }
+    // Once this workstation holds a policy of its own or the site's, a version far past it is refused
+    // (the relay refuses it too): one workstation must not put the numbering out of everyone's reach.
+    if (highest.value() && highest.value()->at(0).toLongLong() > 0 &&
+        entry.revision - current > kMaxPolicyVersionStep) {
+        if (auto refused = refusePolicy(entry, makeError(Error::Code::InvalidArgument,
+                                                         QStringLiteral("version %1 is more than %2 past "
+                                                                        "version %3")
+                                                             .arg(entry.revision)
+                                                             .arg(kMaxPolicyVersionStep)
+                                                             .arg(current)));
+            !refused)
+            return refused.error();
+        return PolicyOutcome{Applied::Refused, {}};
+    }
     // Checked as install() checks a bare document, then signed here with this workspace's own key:
     // the site key proves it came from the site, not that it is a sound policy.
     auto checked = WorkspacePolicies::checkDocument(document, current);
@@ -403,25 +458,8 @@ Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &
             checked = authority.error();
     }
     if (!checked) {
-        audit::AuditEvent event;
-        event.type = audit::EventType::SecurityAlert.toString();
-        event.action = audit::AuditAction::Execute;
-        event.outcome = audit::AuditOutcome::SeriousFailure;
-        event.entities << audit::AuditEntity{QStringLiteral("sync-entry"), entry.entryId};
-        event.entities << audit::AuditEntity{QStringLiteral("policy"), QStringLiteral("in-force")};
-        event.detail = {{QStringLiteral("reason"), QStringLiteral("a policy from the site sync fails the "
-                                                                  "checks of an install; it was not put in "
-                                                                  "force")},
-                        {QStringLiteral("error"), checked.error().message.left(300)},
-                        {QStringLiteral("code"), Error::codeName(checked.error().code)},
-                        {QStringLiteral("origin"), entry.origin},
-                        {QStringLiteral("kind"), entry.kind},
-                        {QStringLiteral("sequence"), entry.sequence},
-                        {QStringLiteral("version"), entry.revision}};
-        if (auto recorded = m_record(std::move(event)); !recorded)
-            return recorded.error();
-        if (auto skipped = skip(entry.sequence); !skipped)
-            return skipped.error();
+        if (auto refused = refusePolicy(entry, checked.error()); !refused)
+            return refused.error();
         return PolicyOutcome{Applied::Refused, {}};
     }
     auto envelope = m_policies->signedEnvelope(document);

@@ -88,7 +88,11 @@ public:
     Result<qint64> lastSequence();
     // Moves past an entry that needs nothing here (this workstation's own).
     Result<void> skip(qint64 sequence);
-    // An entry that does not authenticate: a security alert is recorded, the entry is never applied.
+    // Whether applying an entry failed here (disk, a busy database: try the entry again on the next
+    // pass) rather than because of the entry (forged, unreadable, a change the workflow forbids).
+    static bool isRetryable(const Error &error);
+    // An entry that does not authenticate, cannot be read or makes a change the workflow forbids: a
+    // security alert is recorded and the entry is passed over, never applied.
     Result<void> refuse(const net::IncomingEntry &entry, const Error &why);
     enum class Applied
     {
@@ -126,6 +130,10 @@ private:
         PolicyRecord record; // when applied: to put in force after the commit
     };
     Result<PolicyOutcome> applyPolicy(const net::IncomingEntry &entry, const QJsonObject &payload);
+    // A policy entry that fails the checks: a security alert, and passed over.
+    Result<void> refusePolicy(const net::IncomingEntry &entry, const Error &why);
+    // How far one policy version from the site may jump past the newest here (the relay's rule too).
+    static constexpr qint64 kMaxPolicyVersionStep = 1000;
     // The signed envelope of a policy from the site: the origin workstation's signature (site CA), the
     // same document and installer, and an installer who may manage policies here.
     Result<void> checkPolicyAuthority(const net::IncomingEntry &entry, const QJsonObject &payload,

@@ -236,11 +236,19 @@ Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signI
 const QString kRefusalsFile = QStringLiteral("server-sign-in-refusals.json");
 
 // A refusal by the server happens before anything can be written to the audit trail: noted beside
-// the workspace (user name, time, reason: what keyring.json already shows of names) and recorded at
-// the next open, as failed local sign-ins are.
+// the workspace (time, reason, and the user name only when keyring.json already shows it: a name
+// typed wrong, or a password typed into the name field, stays off the disk) and recorded at the next
+// open, as failed local sign-ins are.
 void noteServerRefusal(const QString &directory, const QString &userName, const Error &error,
                        const QDateTime &at)
 {
+    QString known;
+    if (auto names = crypto::KeyHierarchy::slotUserNamesOf(QDir(directory).filePath(kKeyring))) {
+        for (const QString &name : names.value()) {
+            if (name.compare(userName, Qt::CaseInsensitive) == 0)
+                known = name;
+        }
+    }
     const QString path = QDir(directory).filePath(kRefusalsFile);
     QJsonArray list;
     QFile file(path);
@@ -249,9 +257,11 @@ void noteServerRefusal(const QString &directory, const QString &userName, const 
     file.close();
     if (list.size() >= 1000)
         list.removeFirst();
-    list.append(QJsonObject{{QStringLiteral("userName"), userName},
-                            {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("code"), Error::codeName(error.code)}});
+    QJsonObject entry{{QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("code"), Error::codeName(error.code)}};
+    if (!known.isEmpty())
+        entry.insert(QStringLiteral("userName"), known);
+    list.append(entry);
     if (auto w = writeFileAtomically(path, QJsonDocument(list).toJson(QJsonDocument::Compact)); !w)
         qCWarning(lcWorkspace) << "a refused sign-in could not be noted:" << w.error().toString();
 }
@@ -464,25 +474,29 @@ struct Workspace::Impl
             if (auto role = accounts::roleFromId(id); role && !roles.contains(*role))
                 roles << *role;
         }
-        auto mirror = transactionalAccounts->mirrorSiteAccount(
-            custodian, site.account.userName,
-            site.account.displayName.isEmpty() ? site.account.userName : site.account.displayName, roles,
-            password, slotOpens);
-        if (!mirror)
-            return mirror.error();
-        if (mirror->created || mirror->rolesChanged || mirror->slotChanged) {
+        // The mirror and its event in one transaction: a crash between them leaves neither.
+        auto mirror = inOneTransaction(*outbox, [&]() -> Result<TransactionalAccountDirectory::SiteMirror> {
+            auto made = transactionalAccounts->mirrorSiteAccount(
+                custodian, site.account.userName,
+                site.account.displayName.isEmpty() ? site.account.userName : site.account.displayName, roles,
+                password, slotOpens);
+            if (!made || !(made->created || made->rolesChanged || made->slotChanged))
+                return made;
             audit::AuditEvent event;
             event.type = QStringLiteral("account.sso-mirror");
-            event.action = mirror->created ? audit::AuditAction::Create : audit::AuditAction::Update;
-            event.entities << audit::AuditEntity{QStringLiteral("account"), mirror->account.idString()};
+            event.action = made->created ? audit::AuditAction::Create : audit::AuditAction::Update;
+            event.entities << audit::AuditEntity{QStringLiteral("account"), made->account.idString()};
             event.detail.insert(QStringLiteral("server"), serverHost);
-            event.detail.insert(QStringLiteral("created"), mirror->created);
-            event.detail.insert(QStringLiteral("roles"), accounts::roleIdList(mirror->account.roles));
-            event.detail.insert(QStringLiteral("rolesChanged"), mirror->rolesChanged);
-            event.detail.insert(QStringLiteral("slotChanged"), mirror->slotChanged);
+            event.detail.insert(QStringLiteral("created"), made->created);
+            event.detail.insert(QStringLiteral("roles"), accounts::roleIdList(made->account.roles));
+            event.detail.insert(QStringLiteral("rolesChanged"), made->rolesChanged);
+            event.detail.insert(QStringLiteral("slotChanged"), made->slotChanged);
             if (auto r = record(std::move(event)); !r)
                 return r.error();
-        }
+            return made;
+        });
+        if (!mirror)
+            return mirror.error();
         // Site slots for what this session holds and the bundle carries: the next account of the
         // site that never signed in here opens through them.
         // Only where the keyring has none for that scope: a slot is never replaced on a bundle's word
@@ -565,7 +579,9 @@ struct Workspace::Impl
             failure.detail.insert(QStringLiteral("alert"), QStringLiteral("server-sign-in-refused"));
             failure.detail.insert(QStringLiteral("at"), o.value(u"at").toString());
             failure.detail.insert(QStringLiteral("code"), o.value(u"code").toString());
-            auto owner = accounts->find(o.value(u"userName").toString());
+            const QString userName = o.value(u"userName").toString();
+            auto owner = userName.isEmpty() ? Result<std::optional<accounts::Account>>(std::nullopt)
+                                            : accounts->find(userName);
             if (owner && owner->has_value()) {
                 failure.entities << audit::AuditEntity{QStringLiteral("account"), owner->value().idString()};
                 // Locked at the server: the offline allowance of its last server sign-in is gone, so
@@ -1478,8 +1494,13 @@ struct Workspace::Impl
         if (auto r = policies->load(); !r)
             return r;
         // A version put in force here goes to the site's other workstations (R-9.2 permission sync).
-        policies->setSyncQueue(
-            [queue = syncQueue.get()](const PolicyRecord &record) { return queue->enqueuePolicy(record); });
+        policies->setSyncQueue([impl = this](const PolicyRecord &record) -> Result<void> {
+            if (auto queued = impl->syncQueue->enqueuePolicy(record); !queued)
+                return queued;
+            if (impl->serverLink)
+                impl->serverLink->nudge();
+            return {};
+        });
         // The link to the central server: settings here, shipping on its own thread.
         serverLink = std::make_unique<WorkspaceServerLink>(
             *database, *audit, *signer,
@@ -1909,8 +1930,14 @@ struct Workspace::Impl
         syncQueue = std::make_unique<SiteSync>(
             *database, *forms, *accounts,
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
-        transactionalForms->setSyncQueue(
-            [queue = syncQueue.get()](const QUuid &id) { return queue->enqueueRecord(id); });
+        // Queued in the change's transaction; the link passes soon after (R-7.4.1 near real time).
+        transactionalForms->setSyncQueue([impl = this](const QUuid &id) -> Result<void> {
+            if (auto queued = impl->syncQueue->enqueueRecord(id); !queued)
+                return queued;
+            if (impl->serverLink)
+                impl->serverLink->nudge();
+            return {};
+        });
         return {};
     }
 };

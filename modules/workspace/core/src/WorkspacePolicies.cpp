@@ -324,8 +324,10 @@ Result<void> WorkspacePolicies::load()
         record.issuer = accepted->issuer();
         record.keyId = QString::fromLatin1(envelope->keyFingerprint);
         record.document = accepted->document();
-        m_gate.engine().setPolicy(accepted.value());
-        setInForce(record);
+        putInForce(record, [&] {
+            m_gate.engine().setPolicy(accepted.value());
+            return true;
+        });
         break;
     }
     noticeRollback();
@@ -354,10 +356,16 @@ PolicyRecord WorkspacePolicies::inForce() const
     return m_inForce;
 }
 
-void WorkspacePolicies::setInForce(const PolicyRecord &record)
+bool WorkspacePolicies::putInForce(const PolicyRecord &record, const std::function<bool()> &engineChange)
 {
+    // The engine's change and the record that describes it under one lock: two versions put in force
+    // at once (an install here, one from the site) cannot leave the record of one over the other's
+    // engine.
     std::lock_guard lock(m_inForceMutex);
+    if (!engineChange())
+        return false;
     m_inForce = record;
+    return true;
 }
 
 void WorkspacePolicies::setSyncQueue(SyncQueue queue)
@@ -410,10 +418,8 @@ void WorkspacePolicies::adoptFromSite(const PolicyRecord &record)
         const int current = m_gate.engine().policyVersion();
         if (current >= record.version)
             return;
-        if (m_gate.engine().replacePolicy(parsed.value(), current)) {
-            setInForce(record);
+        if (putInForce(record, [&] { return m_gate.engine().replacePolicy(parsed.value(), current); }))
             return;
-        }
     }
 }
 
@@ -553,10 +559,8 @@ Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QS
 void WorkspacePolicies::inForceAfterCommit(policy::PolicySet set, int expectedVersion,
                                            const PolicyRecord &record)
 {
-    if (m_gate.engine().replacePolicy(std::move(set), expectedVersion)) {
-        setInForce(record);
+    if (putInForce(record, [&] { return m_gate.engine().replacePolicy(std::move(set), expectedVersion); }))
         return;
-    }
     // Another version went in meanwhile: what is stored decides, as at the next open.
     if (auto reloaded = load(); !reloaded)
         qCWarning(lcWorkspace) << "the policy in force could not be reloaded:" << reloaded.error().toString();

@@ -104,7 +104,9 @@ private:
     // After a commit: `set` in force if `expectedVersion` still is, else what is stored (load()).
     void inForceAfterCommit(policy::PolicySet set, int expectedVersion, const PolicyRecord &record);
     bool verifies(QByteArrayView message, QByteArrayView signature) const;
-    void setInForce(const PolicyRecord &record);
+    // Runs `engineChange` and, when it changed the engine, records `record` as in force, both under
+    // m_inForceMutex. Returns what `engineChange` returned.
+    bool putInForce(const PolicyRecord &record, const std::function<bool()> &engineChange);
 
     store::Database &m_db;
     AuditOutbox &m_outbox;

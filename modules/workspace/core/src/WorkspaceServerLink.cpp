@@ -49,6 +49,7 @@ struct WorkspaceServerLink::Shared
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
+    bool nudged = false; // a change was queued: pass soon
     int intervalMs = 30000;
     std::optional<ServerSettings> settings; // with the key; written under both locks
     std::unique_ptr<net::GrantClient> client;
@@ -165,6 +166,7 @@ struct WorkspaceServerLink::Shared
             }
             sync = std::move(opened.value());
         }
+        const QString messageBefore = status.syncMessage;
         if (client && status.state == ServerStatus::State::Connected) {
             if (auto exchanged = exchangeLocked(); !exchanged) {
                 status.syncMessage = exchanged.error().message;
@@ -181,7 +183,8 @@ struct WorkspaceServerLink::Shared
             status.syncPending = counts->pending;
             status.syncConflicts = counts->conflicts;
             status.syncLastSequence = counts->lastSequence;
-            if (!counts->lastConflict.isEmpty())
+            // What this pass reported comes first; else the standing conflict.
+            if (!counts->lastConflict.isEmpty() && status.syncMessage == messageBefore)
                 status.syncMessage = counts->lastConflict;
         }
     }
@@ -222,7 +225,7 @@ struct WorkspaceServerLink::Shared
                             return kept;
                     }
                 }
-                auto sealed = cipher.seal(entry, payload);
+                auto sealed = cipher.seal(entry, ownFingerprint, payload);
                 if (!sealed)
                     return sealed.error();
                 entry.ciphertext = std::move(sealed.value());
@@ -288,13 +291,19 @@ struct WorkspaceServerLink::Shared
                                                         "(the one in force stays; see the audit trail)")
                                              .arg(entry.origin.left(16));
                 if (!applied) {
-                    if (applied.error().code != Error::Code::Tampered)
-                        return applied.error(); // retried from this entry on the next pass
+                    // A fault here (disk, a busy database) is retried from this entry on the next
+                    // pass; a fault of the entry (forged, unreadable, a change the workflow forbids)
+                    // is refused and recorded, so one bad entry cannot hold up the rest of the site.
+                    if (SiteSync::isRetryable(applied.error()))
+                        return applied.error();
                     if (auto refused = sync->refuse(entry, applied.error()); !refused)
                         return refused;
-                    status.syncMessage = QStringLiteral("a sync entry from %1 did not authenticate and was "
-                                                        "refused")
-                                             .arg(entry.origin.left(16));
+                    status.syncMessage =
+                        applied.error().code == Error::Code::Tampered
+                            ? QStringLiteral("a sync entry from %1 did not authenticate and was refused")
+                                  .arg(entry.origin.left(16))
+                            : QStringLiteral("a sync entry from %1 was refused: %2")
+                                  .arg(entry.origin.left(16), applied.error().message.left(200));
                 }
             }
             if (!more || entries->isEmpty())
@@ -726,9 +735,22 @@ void WorkspaceServerLink::startThread()
                 lock.lock();
             }
             shared->wake.wait_for(lock, std::chrono::milliseconds(shared->intervalMs),
-                                  [&] { return shared->stopping; });
+                                  [&] { return shared->stopping || shared->nudged; });
+            if (shared->nudged && !shared->stopping) {
+                // Nudged from inside the change's transaction: give it time to commit.
+                shared->wake.wait_for(lock, std::chrono::milliseconds(kNudgeDelayMs),
+                                      [&] { return shared->stopping; });
+                shared->nudged = false;
+            }
         }
     });
+}
+
+void WorkspaceServerLink::nudge()
+{
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->nudged = true;
+    m_shared->wake.notify_all();
 }
 
 void WorkspaceServerLink::stopThread()

@@ -183,6 +183,9 @@ public:
                                                                   KeyAuditSink *audit = nullptr);
     // "passphrase", "pkcs11" or "accounts": tells the caller which secret to ask for before open().
     static Result<QString> rootKindOf(const QString &keyringPath);
+    // The user names of the password slots, readable before unlock (as anyone can read them in the
+    // file): lets a caller note a refused name only when it is an account of this workstation.
+    static Result<QStringList> slotUserNamesOf(const QString &keyringPath);
 
     ~KeyHierarchy();
     KeyHierarchy(const KeyHierarchy &) = delete;

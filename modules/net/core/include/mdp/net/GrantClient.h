@@ -148,12 +148,15 @@ private:
 };
 
 // End-to-end encryption of sync payloads with the site key (SM4-GCM), bound to the entry's routing
-// metadata, so the relay can neither read an entry nor move it to another object or revision.
+// metadata and its sender, so the relay can neither read an entry nor move it to another object,
+// revision or origin.
 class SyncCipher
 {
 public:
     explicit SyncCipher(SecureBytes siteKey);
-    Result<QByteArray> seal(const OutgoingEntry &entry, QByteArrayView plaintext) const;
+    // `origin`: the sending workstation's certificate fingerprint (hex), as the relay will name it.
+    Result<QByteArray> seal(const OutgoingEntry &entry, const QString &origin,
+                            QByteArrayView plaintext) const;
     // Error::Code::Tampered when the entry does not authenticate (forged, altered or moved).
     Result<QByteArray> open(const IncomingEntry &entry) const;
 

@@ -29,6 +29,10 @@ struct GrantServiceOptions
     // Empty: the workstation's own default (AccountKdf::parametersJson(), byte for byte what a real
     // account stores, so the two answers cannot be told apart).
     QString defaultKdfParameters;
+    // The ciphertext one pull answers with at most (at least one entry, whatever its size), so a few
+    // large entries cannot make an answer the workstation refuses to read (64 MiB) or the server
+    // cannot hold; the workstation pulls again for the rest.
+    qint64 maxPullBytes = qint64(8) << 20;
 };
 
 // The server's own keys: the token signing key (P-256, shared by every instance behind a load
