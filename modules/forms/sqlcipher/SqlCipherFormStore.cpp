@@ -292,58 +292,113 @@ struct SqlCipherFormStore::Impl
 
     // The workflow's rules for a state another workstation made (applySyncState): the site key
     // proves an entry came from a workstation of the site, not that the change is one the workflow
-    // allows, so the same lifecycle table, the four-eyes rule and the form's rules hold here too.
-    // `local` is the row here (revision, status, patient, form) or nullopt for a record new here.
-    Result<void> checkSyncedState(const SyncState &state, const std::optional<QVariantList> &local)
+    // allows. The entry is checked against the record held here (`before`; nullopt for a record new
+    // here): the next revision only, the lifecycle table, who may make each transition, the fields
+    // no transition changes, the formal version (only an approval makes one), and the form's rules
+    // for submitted and approved values (as of the change's own date). Returns why it is refused,
+    // or an empty string.
+    QString refusalOf(const SyncState &state, const std::optional<FormRecord> &before)
     {
         const FormRecord &r = state.record;
         const Transition t = state.transition;
+        const QString &actor = state.actorId;
         const auto gives = [&](RecordStatus from) {
             const auto next = nextStatus(from, t);
             return next && *next == r.status;
         };
-        bool reachable = false;
-        if (local && local->at(0).toLongLong() + 1 == r.revision) {
-            const auto from = recordStatusFromId(local->at(1).toString());
-            reachable = from && gives(*from);
-        } else if (!local && r.revision == 1) {
-            reachable = gives(RecordStatus::Draft); // a record starts as a draft
-        } else {
-            // A revision this workstation did not see (refused, or from before it joined): the state
-            // must be one the transition can give from some state.
-            for (RecordStatus from :
-                 {RecordStatus::Draft, RecordStatus::Pending, RecordStatus::Rejected, RecordStatus::Approved})
-                reachable = reachable || gives(from);
-        }
-        if (!reachable)
-            return denied(tr("The synchronised change \"%1\" cannot make the record %2.")
-                              .arg(transitionId(t), recordStatusId(r.status)));
-        if (local) {
-            if (QUuid(local->at(2).toString()) != r.patientId)
-                return denied(tr("A synchronised change may not move a record to another patient."));
-            if (local->at(3).toString() != r.formId)
-                return denied(tr("A synchronised change may not put a record on another form."));
-        }
-        if (r.status == RecordStatus::Pending || t == Transition::Approve || t == Transition::Reject) {
+        const bool reviewing = t == Transition::Approve || t == Transition::Reject;
+        if (r.status == RecordStatus::Pending || reviewing) {
             if (r.reviewerId.isEmpty() || r.reviewerId == kSystemActor)
-                return denied(tr("A record under review needs its reviewer."));
+                return tr("A record under review needs its reviewer.");
             if (r.reviewerId == r.submitterId)
-                return denied(tr("Nobody reviews their own submission."));
+                return tr("Nobody reviews their own submission.");
         }
-        if ((t == Transition::Approve || t == Transition::Reject) && state.actorId != r.reviewerId)
-            return denied(tr("Only the assigned reviewer approves or rejects a record."));
+        if (reviewing && actor != r.reviewerId)
+            return tr("Only the assigned reviewer approves or rejects a record.");
+        if (t == Transition::Reject && state.reason.trimmed().isEmpty())
+            return tr("A rejection states its reason.");
         if (t == Transition::Approve &&
             (r.formalVersion < 1 || state.formalVersionMade != r.formalVersion || r.formalValues != r.values))
-            return denied(tr("An approval makes the record's values its next formal version."));
+            return tr("An approval makes the record's values its next formal version.");
         if (r.status == RecordStatus::Approved && r.formalVersion < 1)
-            return denied(tr("An approved record has a formal version."));
+            return tr("An approved record has a formal version.");
+
+        if (!before) {
+            if (r.revision == 1) {
+                // A record starts as its creator's draft, with nothing formal yet.
+                if (t != Transition::SaveDraft || r.status != RecordStatus::Draft || r.formalVersion != 0 ||
+                    !r.formalValues.isEmpty() || actor != r.creatorId || r.ownerId != r.creatorId)
+                    return tr("A new record starts as its creator's draft.");
+            } else {
+                // Joined at the revision its workstation held: its earlier versions are
+                // not here to check, so only what this version says of itself.
+                bool reachable = false;
+                for (RecordStatus from : {RecordStatus::Draft, RecordStatus::Pending, RecordStatus::Rejected,
+                                          RecordStatus::Approved})
+                    reachable = reachable || gives(from);
+                if (!reachable)
+                    return tr("The synchronised change \"%1\" cannot make the record %2.")
+                        .arg(transitionId(t), recordStatusId(r.status));
+            }
+        } else {
+            const FormRecord &b = *before;
+            if (r.revision != b.revision + 1)
+                return tr("The synchronised change skips revisions this workstation does not hold "
+                          "(%1 after %2); the record stays as it is here.")
+                    .arg(r.revision)
+                    .arg(b.revision);
+            if (!gives(b.status))
+                return tr("The synchronised change \"%1\" cannot make the record %2 from %3.")
+                    .arg(transitionId(t), recordStatusId(r.status), recordStatusId(b.status));
+            if (r.patientId != b.patientId || r.patientPseudonym != b.patientPseudonym)
+                return tr("A synchronised change may not move a record to another patient.");
+            if (r.formId != b.formId || r.formVersion != b.formVersion || r.eventId != b.eventId ||
+                r.projectId != b.projectId || r.category != b.category || r.creatorId != b.creatorId ||
+                r.createdAt != b.createdAt)
+                return tr("A synchronised change may not change what a record is (its form, event, "
+                          "project, category or creator).");
+            if (t != Transition::Approve &&
+                (r.formalVersion != b.formalVersion || r.formalValues != b.formalValues))
+                return tr("Only an approval changes a record's formal version.");
+            switch (t) {
+            case Transition::SaveDraft:
+                if (actor != b.ownerId || r.ownerId != b.ownerId)
+                    return tr("Only the author of a draft edits it.");
+                break;
+            case Transition::Submit:
+                if (actor != b.ownerId || r.ownerId != b.ownerId || r.submitterId != actor)
+                    return tr("Only the author of a draft submits it.");
+                if (r.reviewerId == b.ownerId || r.reviewerId == b.creatorId)
+                    return tr("Nobody reviews their own submission.");
+                break;
+            case Transition::Approve:
+            case Transition::Reject:
+                if (r.reviewerId == b.submitterId || r.submitterId != b.submitterId || r.values != b.values)
+                    return tr("Only the assigned reviewer decides, on the values submitted.");
+                if (t == Transition::Approve && r.formalVersion != b.formalVersion + 1)
+                    return tr("An approval makes the next formal version.");
+                break;
+            case Transition::Withdraw:
+                if (actor != b.submitterId || r.values != b.values)
+                    return tr("Only the submitter withdraws a record from review.");
+                break;
+            case Transition::Amend:
+                if ((actor != b.creatorId && !rolesOf(actor).contains(kDataManager)) || r.ownerId != actor ||
+                    r.values != b.formalValues || state.reason.trimmed().isEmpty())
+                    return tr("Only the record's author or a data manager amends an approved record, with "
+                              "a reason, from its formal version.");
+                break;
+            }
+        }
         if (t == Transition::Submit || t == Transition::Approve) {
             auto validator = validatorFor(r.formId, r.formVersion);
             if (!validator)
-                return validator.error();
-            QJsonObject detail;
-            if (auto v = validate(*validator.value(), r.values, Validator::Mode::Submit, &detail); !v)
-                return v;
+                return validator.error().message;
+            const QDate asOf = r.updatedAt.isValid() ? r.updatedAt.toLocalTime().date() : today();
+            const ValidationResult result =
+                validator.value()->validate(r.values, Validator::Mode::Submit, asOf);
+            if (result.hasErrors())
+                return tr("The record does not pass its form's rules:\n%1").arg(result.errorSummary());
         }
         return {};
     }
@@ -1501,11 +1556,31 @@ Result<SqlCipherFormStore::SyncState> SqlCipherFormStore::syncState(const QUuid 
     return state;
 }
 
-Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
+Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state, QString *refusal)
 {
     const FormRecord &r = state.record;
-    if (r.id.isNull() || r.revision <= 0 || r.formId.isEmpty())
-        return makeError(Error::Code::InvalidArgument, tr("A synchronised record lacks its id or revision."));
+    QString refused;
+    // Rolls back whatever the transaction wrote so far (a form definition): nothing of a refused
+    // change stays.
+    const auto refuse = [&](const QString &why) -> Result<void> {
+        refused = why.isEmpty() ? tr("refused") : why;
+        return makeError(Error::Code::Cancelled, refused);
+    };
+    const auto answer = [&]() -> Result<bool> {
+        if (refusal)
+            *refusal = refused;
+        return false;
+    };
+    if (refusal)
+        refusal->clear();
+    if (r.id.isNull() || r.revision <= 0 || r.formId.isEmpty()) {
+        (void)refuse(tr("A synchronised record lacks its id or revision."));
+        return answer();
+    }
+    if (r.formVersion < 1 || r.formVersion > 1000000) {
+        (void)refuse(tr("A synchronised record names form version %1.").arg(r.formVersion));
+        return answer();
+    }
     bool applied = false;
     Impl::Pending pending;
     auto tx = d->db.transaction([&]() -> Result<void> {
@@ -1517,14 +1592,17 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
         if (!known.value()) {
             auto parsed = FormDefinition::fromJson(state.definitionJson);
             if (!parsed)
-                return parsed.error();
+                return refuse(
+                    tr("The record's form definition cannot be read: %1").arg(parsed.error().message));
             FormDefinition def = std::move(parsed.value());
             if (def.id != r.formId)
-                return makeError(Error::Code::InvalidArgument,
-                                 tr("The record's form definition is not the one it names."));
+                return refuse(tr("The record's form definition is not the one it names."));
             def.version = r.formVersion;
-            const QString text =
-                QString::fromUtf8(QJsonDocument(def.toJson()).toJson(QJsonDocument::Compact));
+            const QByteArray json = QJsonDocument(def.toJson()).toJson(QJsonDocument::Compact);
+            if (auto again = FormDefinition::fromJson(json); !again) // as it will be read back
+                return refuse(
+                    tr("The record's form definition cannot be read: %1").arg(again.error().message));
+            const QString text = QString::fromUtf8(json);
             auto ins = d->db.execute(
                 QStringLiteral("INSERT INTO forms_definitions (form_id, version, json, hash, category, "
                                "imported_by, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
@@ -1532,15 +1610,18 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
             if (!ins)
                 return ins.error();
         }
-        auto local = d->db.queryOne(
-            QStringLiteral("SELECT revision, status, patient_id, form_id FROM forms_records WHERE id = ?1"),
+        auto row = d->db.queryOne(
+            QStringLiteral("SELECT %1 FROM forms_records WHERE id = ?1").arg(rows::kRecordColumns),
             {rows::uuidText(r.id)});
-        if (!local)
-            return local.error();
-        if (local.value() && local.value()->at(0).toLongLong() >= r.revision)
+        if (!row)
+            return row.error();
+        std::optional<FormRecord> local;
+        if (row.value())
+            local = rows::record(*row.value());
+        if (local && local->revision >= r.revision)
             return {}; // seen already (or later): idempotent
-        if (auto sound = d->checkSyncedState(state, local.value()); !sound)
-            return sound;
+        if (const QString why = d->refusalOf(state, local); !why.isEmpty())
+            return refuse(why);
         const QVariantList values{rows::uuidText(r.id),
                                   r.formId,
                                   r.formVersion,
@@ -1563,7 +1644,7 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
                                   r.updatedAt.toMSecsSinceEpoch()};
         // An update in place where the record exists: its versions and tasks refer to the row.
         auto written = d->db.execute(
-            local.value()
+            local
                 ? QStringLiteral("UPDATE forms_records SET form_id = ?2, form_version = ?3, patient_id = ?4, "
                                  "patient_pseudonym = ?5, event_id = ?6, project_id = ?7, category = ?8, "
                                  "status = ?9, revision = ?10, formal_version = ?11, creator_id = ?12, "
@@ -1622,6 +1703,8 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state)
         applied = true;
         return {};
     });
+    if (!refused.isEmpty())
+        return answer();
     if (!tx)
         return tx.error();
     if (applied) {

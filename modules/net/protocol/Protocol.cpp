@@ -21,6 +21,17 @@ QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const 
            witnessedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1();
 }
 
+QByteArray revocationsStatement(const QDateTime &issuedAt, const QStringList &serials,
+                                const QByteArray &crlPem)
+{
+    QStringList sorted = serials;
+    sorted.sort();
+    return QByteArrayLiteral("mdp-revocations-v1\n") +
+           issuedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1() + '\n' + sorted.join(u',').toLatin1() +
+           '\n' +
+           (crlPem.isEmpty() ? QByteArray() : crypto::hash(crypto::HashAlgorithm::Sha256, crlPem).toHex());
+}
+
 QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
                               qint64 revision, const QByteArray &ciphertext)
 {

@@ -11,6 +11,7 @@
 #include "mdp/crypto/Random.h"
 #include "mdp/forms/FormStore.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/pki/DemoPki.h"
 #include "mdp/policy/PolicySet.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/startup/DemoSecondWorkstation.h"
@@ -445,31 +446,36 @@ private Q_SLOTS:
     }
 
     // with R-6.2.2a-d, R-6.2.3: the site key proves an entry came from a workstation of the
-    // site, not that the change is one the workflow allows. A submitter approving their own record, a
-    // status the transition cannot give, and a record moved to another patient are refused and
-    // recorded; a payload that cannot be read is refused too instead of stopping the sync, and the
-    // sound approval after them is applied.
+    // site, not that the change is one the workflow allows. Each forged change below is refused and
+    // recorded, checked against the record held here; a payload that cannot be read is refused too
+    // instead of stopping the sync; a sound approval after them is applied.
     void recordChangesTheWorkflowForbidsAreRefusedAndDoNotStall()
     {
-        TAKE(submitted, createAndSubmitOnA(27));
+        QList<forms::FormRecord> pending;
+        for (int i = 0; i < 6; ++i) {
+            TAKE(submitted, createAndSubmitOnA(27 + i));
+            pending << submitted;
+        }
         QCOMPARE(sync(m_a).syncPending, qint64(0));
         workspace::ServerSettings settings;
         TAKE(client, otherWorkstation(&settings));
         const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
         const QString origin = originOf(settings);
-        const QString recordId = submitted.id.toString(QUuid::WithoutBraces);
-        QByteArray definition = kForm;
 
         // The record as A would send it at `revision`, changed by `change`.
-        const auto entry = [&](int revision, const QString &transition, const QString &actor,
-                               const std::function<void(QJsonObject & record)> &change,
-                               const QString &objectId = {}) -> Result<net::OutgoingEntry> {
+        const auto entry = [&](const forms::FormRecord &submitted, int revision, const QString &transition,
+                               const QString &actor, const std::function<void(QJsonObject & record)> &change,
+                               QString objectId = {}) -> Result<net::OutgoingEntry> {
+            const QString recordId = submitted.id.toString(QUuid::WithoutBraces);
             QJsonObject record{
                 {QStringLiteral("id"), recordId},
                 {QStringLiteral("formId"), QStringLiteral("sync-test")},
                 {QStringLiteral("formVersion"), submitted.formVersion},
                 {QStringLiteral("patientId"), submitted.patientId.toString(QUuid::WithoutBraces)},
                 {QStringLiteral("patientPseudonym"), submitted.patientPseudonym},
+                {QStringLiteral("eventId"), submitted.eventId.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("projectId"), submitted.projectId},
+                {QStringLiteral("category"), submitted.category},
                 {QStringLiteral("status"), QStringLiteral("approved")},
                 {QStringLiteral("revision"), revision},
                 {QStringLiteral("formalVersion"), 1},
@@ -488,11 +494,14 @@ private Q_SLOTS:
                 {QStringLiteral("record"), record},
                 {QStringLiteral("version"), QJsonObject{{QStringLiteral("transition"), transition},
                                                         {QStringLiteral("actor"), actor},
+                                                        {QStringLiteral("reason"), QStringLiteral("ok")},
                                                         {QStringLiteral("formalVersion"), 1}}},
-                {QStringLiteral("definition"), QJsonDocument::fromJson(definition).object()}};
+                {QStringLiteral("definition"), QJsonDocument::fromJson(kForm).object()}};
+            if (objectId.isEmpty())
+                objectId = record.value(u"id").toString();
             net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  QStringLiteral("form-record"),
-                                 objectId.isEmpty() ? recordId : objectId,
+                                 objectId,
                                  revision,
                                  {}};
             auto sealed = cipher.seal(e, origin, QJsonDocument(payload).toJson(QJsonDocument::Compact));
@@ -501,54 +510,119 @@ private Q_SLOTS:
             e.ciphertext = sealed.value();
             return e;
         };
-        const int r = submitted.revision;
+        const auto next = [](const forms::FormRecord &r) { return r.revision + 1; };
+        const QString approve = QStringLiteral("approve");
+        const QString reviewer = QStringLiteral("rev.li");
         // The submitter approves their own record.
         TAKE(selfApproved,
-             entry(r + 1, QStringLiteral("approve"), QStringLiteral("dr.wang"), [](QJsonObject &record) {
+             entry(pending[0], next(pending[0]), approve, QStringLiteral("dr.wang"), [](QJsonObject &record) {
                  record.insert(QStringLiteral("reviewer"), QStringLiteral("dr.wang"));
              }));
         // "Saving a draft" that makes the record approved.
-        TAKE(impossible, entry(r + 2, QStringLiteral("save-draft"), QStringLiteral("dr.wang"), {}));
+        TAKE(impossible, entry(pending[1], next(pending[1]), QStringLiteral("save-draft"),
+                               QStringLiteral("dr.wang"), {}));
         // A sound approval that also moves the record to another patient.
-        TAKE(moved,
-             entry(r + 3, QStringLiteral("approve"), QStringLiteral("rev.li"), [](QJsonObject &record) {
+        TAKE(moved, entry(pending[2], next(pending[2]), approve, reviewer, [](QJsonObject &record) {
                  record.insert(QStringLiteral("patientId"),
                                QUuid::createUuid().toString(QUuid::WithoutBraces));
              }));
-        // A payload this version cannot read (no form, unknown status) for a record A does not hold.
+        // An approval that rewrites the values the reviewer saw, and one that changes the creator.
+        TAKE(rewritten, entry(pending[3], next(pending[3]), approve, reviewer, [](QJsonObject &record) {
+                 const QJsonObject other{{QStringLiteral("sizeMm"), 199}};
+                 record.insert(QStringLiteral("values"), other);
+                 record.insert(QStringLiteral("formalValues"), other);
+             }));
+        TAKE(recreated, entry(pending[4], next(pending[4]), approve, reviewer, [](QJsonObject &record) {
+                 record.insert(QStringLiteral("creator"), QStringLiteral("rev.li"));
+             }));
+        // Junk first, then a sound-looking approval two revisions on: the gap is not filled by trust.
+        TAKE(junk, entry(pending[5], next(pending[5]), QStringLiteral("withdraw"), QStringLiteral("dm.liu"),
+                         [](QJsonObject &record) {
+                             record.insert(QStringLiteral("status"), QStringLiteral("draft"));
+                             record.insert(QStringLiteral("reviewer"), QString());
+                             record.insert(QStringLiteral("formalVersion"), 0);
+                             record.insert(QStringLiteral("formalValues"), QJsonObject());
+                         }));
+        TAKE(afterJunk, entry(pending[5], next(pending[5]) + 1, approve, reviewer, {}));
+        // A payload this version cannot read (unknown status) for a record A does not hold, and a
+        // record at an absurd form version.
         const QString unreadableId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         TAKE(unreadable, entry(
-                             1, QStringLiteral("save-draft"), QStringLiteral("dr.wang"),
+                             pending[0], 1, QStringLiteral("save-draft"), QStringLiteral("dr.wang"),
                              [&](QJsonObject &record) {
                                  record.insert(QStringLiteral("id"), unreadableId);
                                  record.insert(QStringLiteral("status"), QStringLiteral("finished"));
                              },
                              unreadableId));
-        // And after them the reviewer's approval.
-        TAKE(approved, entry(r + 4, QStringLiteral("approve"), QStringLiteral("rev.li"), {}));
-        TAKE(outcome, client->push({selfApproved, impossible, moved, unreadable, approved}));
+        const QString farVersionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        TAKE(farVersion, entry(
+                             pending[0], 1, QStringLiteral("save-draft"), QStringLiteral("dr.wang"),
+                             [&](QJsonObject &record) {
+                                 record.insert(QStringLiteral("id"), farVersionId);
+                                 record.insert(QStringLiteral("status"), QStringLiteral("draft"));
+                                 record.insert(QStringLiteral("formVersion"), 2000000);
+                                 record.insert(QStringLiteral("formalVersion"), 0);
+                                 record.insert(QStringLiteral("formalValues"), QJsonObject());
+                             },
+                             farVersionId));
+        // And after them the reviewer's approval of the first record.
+        TAKE(approved, entry(pending[0], next(pending[0]) + 1, approve, reviewer, {}));
+        const QList<net::OutgoingEntry> forged{selfApproved, impossible, moved,      rewritten, recreated,
+                                               junk,         afterJunk,  unreadable, farVersion};
+        TAKE(outcome, client->push(forged + QList<net::OutgoingEntry>{approved}));
         QVERIFY(outcome.applied);
 
         const workspace::ServerStatus status = sync(m_a);
         QCOMPARE(int(status.state), int(workspace::ServerStatus::State::Connected));
         QCOMPARE(status.syncLastSequence, outcome.sequences.last()); // nothing stalls behind a bad entry
         QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
-        TAKE(onA, m_a.workspace->forms().record(me(m_a), submitted.id));
+        for (int i = 1; i < pending.size(); ++i) {
+            TAKE(onA, m_a.workspace->forms().record(me(m_a), pending[i].id));
+            QCOMPARE(onA.status, forms::RecordStatus::Pending);
+            QCOMPARE(onA.revision, pending[i].revision);
+            QCOMPARE(onA.values, pending[i].values);
+        }
+        // The first record: the self-approval refused, so the reviewer's approval two revisions on is
+        // refused as well (a gap); it stays pending here, as the site's copy diverged by forgery.
+        TAKE(first, m_a.workspace->forms().record(me(m_a), pending[0].id));
+        QCOMPARE(first.status, forms::RecordStatus::Pending);
+        for (const QString &id : {unreadableId, farVersionId})
+            QCOMPARE(m_a.workspace->forms().record(me(m_a), QUuid(id)).error().code, Error::Code::NotFound);
+        // Each refused for what was forged in it.
+        const QList<std::pair<net::OutgoingEntry, QString>> why{
+            {selfApproved, QStringLiteral("own submission")},
+            {impossible, QStringLiteral("cannot make the record")},
+            {moved, QStringLiteral("another patient")},
+            {rewritten, QStringLiteral("values submitted")},
+            {recreated, QStringLiteral("creator")},
+            {junk, QStringLiteral("submitter withdraws")},
+            {afterJunk, QStringLiteral("skips revisions")},
+            {unreadable, QStringLiteral("unknown status")},
+            {farVersion, QStringLiteral("form version 2000000")},
+            {approved, QStringLiteral("skips revisions")}};
+        for (const auto &[e, expected] : why) {
+            const QList<audit::AuditEvent> alerts =
+                eventsAbout(m_a, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"));
+            QCOMPARE(alerts.size(), 1);
+            const QString error = alerts.first().detail.value(u"error").toString();
+            QVERIFY2(error.contains(expected), qPrintable(expected + QStringLiteral(" / ") + error));
+        }
+
+        // A sound approval at the next revision is applied.
+        TAKE(fresh, createAndSubmitOnA(55));
+        QCOMPARE(sync(m_a).syncPending, qint64(0));
+        TAKE(good, entry(fresh, next(fresh), approve, reviewer, {}));
+        TAKE(goodOutcome, client->push({good}));
+        QVERIFY(goodOutcome.applied);
+        sync(m_a);
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(onA, m_a.workspace->forms().record(me(m_a), fresh.id));
         QCOMPARE(onA.status, forms::RecordStatus::Approved);
-        QCOMPARE(onA.revision, r + 4);
-        QCOMPARE(onA.patientId, submitted.patientId);
+        QCOMPARE(onA.revision, next(fresh));
         TAKE(reviewerOnA, m_a.workspace->accounts().find(QStringLiteral("rev.li")));
         QCOMPARE(onA.reviewerId, reviewerOnA->idString());
-        TAKE(history, m_a.workspace->forms().history(me(m_a), submitted.id));
-        QCOMPARE(history.size(), 3); // created, submitted, approved by the reviewer: nothing between
+        TAKE(history, m_a.workspace->forms().history(me(m_a), fresh.id));
         QCOMPARE(history.last().actorId, reviewerOnA->idString());
-        QCOMPARE(m_a.workspace->forms().record(me(m_a), QUuid(unreadableId)).error().code,
-                 Error::Code::NotFound);
-        for (const net::OutgoingEntry &e : {selfApproved, impossible, moved, unreadable})
-            QCOMPARE(
-                eventsAbout(m_a, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"))
-                    .size(),
-                1);
     }
 
     // the relay cannot pass one workstation's entry off as another's: the sender's
@@ -744,6 +818,66 @@ private Q_SLOTS:
                 1);
     }
 
+    // revocations are signed and pushed to the workstations. A workstation pushes a sound policy
+    // signed with its certificate, then the site revokes that certificate: A learns the revocation
+    // (signed by the server's witness key, the CA's list signed by the CA) before it applies what it
+    // pulls, refuses the policy and records both.
+    void aPolicySignedByARevokedWorkstationIsRefused()
+    {
+        sync(m_a);
+        sync(m_a); // the server's witness key is pinned after the first witnessed shipment
+        const workspace::PolicyRecord before = m_a.workspace->policies().inForce();
+        const int version = newestPolicyVersion() + 20; // past what the relay holds
+        TAKE(settings, m_server->workstationSettings(QStringLiteral("workstation-6")));
+        // Issued now: the workspaces' clock must not be behind it (else "not yet valid" refuses it).
+        const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(2);
+        if (m_clock.now() < issued)
+            m_clock.set(issued);
+        net::TlsClientOptions options;
+        options.port = m_server->port();
+        options.caPem = settings.caPem;
+        options.certificatePem = settings.certificatePem;
+        options.privateKeyPem = settings.privateKeyPem;
+        TAKE(client, net::GrantClient::create(options));
+        const QByteArray document = policyDocument(version);
+        TAKE(envelope, client->signedEnvelope(document, QStringLiteral("dm.liu")));
+        net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             QStringLiteral("policy"),
+                             QStringLiteral("site-policy"),
+                             version,
+                             {}};
+        const QJsonObject payload{{QStringLiteral("v"), 1},
+                                  {QStringLiteral("version"), version},
+                                  {QStringLiteral("document"), QString::fromUtf8(document)},
+                                  {QStringLiteral("installedBy"), QStringLiteral("dm.liu")},
+                                  {QStringLiteral("note"), QStringLiteral("from a lost workstation")},
+                                  {QStringLiteral("envelope"), QString::fromLatin1(envelope.toBase64())}};
+        TAKE(sealed, net::SyncCipher(SecureBytes(settings.siteKey))
+                         .seal(e, originOf(settings), QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+        e.ciphertext = sealed;
+        TAKE(pushed, client->push({e}));
+        QVERIFY(pushed.applied);
+
+        TAKE(certificate, crypto::Certificate::fromPem(settings.certificatePem));
+        CHECK_OK(pki::revokeDemo(m_server->directory(), certificate.serialHex()));
+        const workspace::ServerStatus status = sync(m_a);
+        QCOMPARE(int(status.state), int(workspace::ServerStatus::State::Connected));
+        QVERIFY2(status.revokedCertificates >= 1, qPrintable(QString::number(status.revokedCertificates)));
+        QCOMPARE(status.syncLastSequence, pushed.sequences.last());
+        QCOMPARE(m_a.workspace->policies().inForce().version, before.version);
+        const QList<audit::AuditEvent> alerts =
+            eventsAbout(m_a, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"));
+        QCOMPARE(alerts.size(), 1);
+        QVERIFY2(alerts.first().detail.value(u"error").toString().contains(QStringLiteral("revoked")),
+                 qPrintable(alerts.first().detail.value(u"error").toString()));
+        QCOMPARE(eventsAbout(m_a, QStringLiteral("certificate:") + certificate.serialHex(),
+                             QStringLiteral("pki.revocations"))
+                     .size(),
+                 1);
+        // The revoked workstation is refused by the server from its next request too.
+        QVERIFY(!client->pull(0, 1).ok());
+    }
+
     // catalogue, R-7.1.2: after A's pass the site's catalogue holds A's forms as Questionnaires,
     // each field with the level the policy in force on A gives it; no value of a record, no patient.
     void catalogueListsTheFormsWithTheirClassificationAndNoValues()
@@ -800,7 +934,7 @@ private Q_SLOTS:
     {
         const qint64 conflictsOnA = sync(m_a).syncConflicts;
         const qint64 conflictsOnB = sync(m_b).syncConflicts;
-        const int version = newestPolicyVersion() + 10; // past the refused entries the relay holds
+        const int version = newestPolicyVersion() + 40; // past the refused entries the relay holds
         QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
         TAKE(onA, m_a.workspace->policies().install(policyDocument(version), QStringLiteral("A's")));
         QVERIFY(signIn(m_b, QStringLiteral("dm.liu")));

@@ -277,6 +277,46 @@ Result<QList<IncomingEntry>> GrantClient::pull(qint64 afterSequence, int limit, 
     return entries;
 }
 
+Result<SiteRevocations> GrantClient::signedRevocations(const QByteArray &serverKeyDer,
+                                                       const QByteArray &siteCaPem)
+{
+    auto result = call("GET", QStringLiteral("/v1/pki/revocations/signed"));
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return errorOf(*result);
+    const QJsonObject answer = result->json();
+    SiteRevocations out;
+    out.issuedAt =
+        QDateTime::fromString(answer.value(QLatin1String("issuedAt")).toString(), Qt::ISODateWithMs);
+    QStringList listed;
+    for (const QJsonValue value : answer.value(QLatin1String("revoked")).toArray())
+        listed << value.toObject().value(QLatin1String("serial")).toString().toLower();
+    const QByteArray crlPem = answer.value(QLatin1String("crl")).toString().toLatin1();
+    const QByteArray signature =
+        QByteArray::fromBase64(answer.value(QLatin1String("signature")).toString().toLatin1());
+    auto serverKey = crypto::PublicKey::fromDer(serverKeyDer);
+    if (!out.issuedAt.isValid() || !serverKey ||
+        !serverKey->verify(revocationsStatement(out.issuedAt, listed, crlPem), signature))
+        return makeError(
+            Error::Code::Tampered,
+            QStringLiteral("the site's revocations are not signed by the server this workstation "
+                           "knows"));
+    out.serials = listed;
+    if (!crlPem.isEmpty()) {
+        auto ca = crypto::Certificate::fromPem(siteCaPem);
+        auto crl = crypto::RevocationList::fromPem(crlPem);
+        if (!ca || !crl || !crl->isSignedBy(*ca))
+            return makeError(Error::Code::Tampered,
+                             QStringLiteral("the site's revocation list is not signed by the site CA"));
+        for (const crypto::RevokedCertificate &revoked : crl->revoked())
+            out.serials << revoked.serialHex.toLower();
+    }
+    out.serials.removeDuplicates();
+    out.serials.sort();
+    return out;
+}
+
 Result<Witness> GrantClient::shipAudit(qint64 fromSize, qint64 toSize, const QByteArray &root,
                                        const QByteArray &checkpointSignature,
                                        const QByteArray &checkpointKeyDer,

@@ -11,6 +11,7 @@
 #include "mdp/crypto/Hash.h"
 #include "mdp/crypto/Random.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -1151,6 +1152,42 @@ struct GrantService::Impl
         return jsonResponse(200, QJsonObject{{QStringLiteral("revoked"), out}});
     }
 
+    // the revocations pushed to the workstations: the server's own list and the CA's, signed
+    // with the witness key the workstations pinned. A workstation's certificate suffices (the link
+    // asks at every pass, with nobody signed in).
+    Response signedRevocations(const Call &call)
+    {
+        if (!call.request.peer.workstationProfile)
+            return problem(403, QStringLiteral("Not a workstation certificate"),
+                           QStringLiteral("the signed revocations are for the site's workstations"));
+        auto all = store.revokedSerials();
+        if (!all)
+            return failure(all.error());
+        QByteArray crlPem;
+        if (!options.crlFile.isEmpty()) {
+            QFile file(options.crlFile);
+            if (file.open(QIODevice::ReadOnly))
+                crlPem = file.read(qint64(4) << 20);
+        }
+        QStringList serials;
+        QJsonArray out;
+        for (const RevokedSerial &revoked : *all) {
+            serials << revoked.serialHex;
+            out.append(
+                QJsonObject{{QStringLiteral("serial"), revoked.serialHex},
+                            {QStringLiteral("revokedAt"), revoked.revokedAt.toString(Qt::ISODateWithMs)}});
+        }
+        const QDateTime issuedAt = clock.now().toUTC();
+        auto signature = keys.witnessKey.sign(net::revocationsStatement(issuedAt, serials, crlPem));
+        if (!signature)
+            return failure(signature.error());
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("revoked"), out},
+                                        {QStringLiteral("crl"), QString::fromLatin1(crlPem)},
+                                        {QStringLiteral("issuedAt"), issuedAt.toString(Qt::ISODateWithMs)},
+                                        {QStringLiteral("signature"), base64(*signature)}});
+    }
+
     Response latestDocument(const Call &call)
     {
         auto document = store.latestDocument(call.pathParameters.value(QStringLiteral("kind")));
@@ -1406,6 +1443,7 @@ void GrantService::registerRoutes()
           {QStringLiteral("auditor"), QStringLiteral("system-admin")}, &Impl::serverAuditHead);
     route("POST", QStringLiteral("/v1/pki/revocations"), true, admin, &Impl::revoke);
     route("GET", QStringLiteral("/v1/pki/revocations"), true, signedIn, &Impl::revocations);
+    route("GET", QStringLiteral("/v1/pki/revocations/signed"), false, anyone, &Impl::signedRevocations);
     route("GET", QStringLiteral("/v1/documents/{kind}"), true, signedIn, &Impl::latestDocument);
     route("GET", QStringLiteral("/v1/documents/{kind}/versions"), true, signedIn, &Impl::documentVersions);
     route("PUT", QStringLiteral("/v1/catalogue/workstations/self"), false, anyone, &Impl::publishCatalogue);

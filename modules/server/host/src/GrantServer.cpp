@@ -315,8 +315,11 @@ Result<std::unique_ptr<GrantServer>> GrantServer::start(const GrantServerConfig 
             return !revoked || *revoked;
         },
         nullptr);
+    GrantServiceOptions serviceOptions = config.service;
+    if (serviceOptions.crlFile.isEmpty())
+        serviceOptions.crlFile = config.crlFile;
     impl.service = std::make_unique<GrantService>(*impl.store, *impl.gateway, keys->keys, impl.audit.get(),
-                                                  clock, config.service);
+                                                  clock, serviceOptions);
     impl.gateway->setTokenAuthority(&impl.service->tokens());
     impl.service->registerRoutes();
     Gateway *gateway = impl.gateway.get();

@@ -187,14 +187,13 @@ Result<SyncBatchPlan> planSyncBatch(const QList<SyncEntry> &entries, const QDate
         // object (a record made before its workstation joined the site joins at the revision it holds).
         // A policy version (kind "policy") replaces the whole document and is numbered by its issuer,
         // so it only needs to be newer than the site's (the same version twice is still a conflict).
-        // Once the site has one, not by more than kMaxPolicyVersionStep at once, so one workstation
-        // cannot push the site's version out of everyone's reach.
+        // Not by more than kMaxPolicyVersionStep past the site's (0 before its first), so one
+        // workstation cannot push the site's version out of everyone's reach.
         const bool replaces = entry.kind == QLatin1String("policy");
-        const bool next =
-            replaces ? entry.revision > current->second &&
-                           (current->second == 0 || entry.revision - current->second <= kMaxPolicyVersionStep)
-            : current->second == 0 ? entry.revision >= 1
-                                   : entry.revision == current->second + 1;
+        const bool next = replaces ? entry.revision > current->second &&
+                                         entry.revision - current->second <= kMaxPolicyVersionStep
+                          : current->second == 0 ? entry.revision >= 1
+                                                 : entry.revision == current->second + 1;
         if (!next) {
             plan.conflicts.append(
                 SyncConflict{entry.entryId, entry.objectId, entry.revision, current->second});

@@ -296,6 +296,60 @@ Result<void> SiteSync::skip(qint64 sequence)
     return {};
 }
 
+Result<int> SiteSync::noteRevocations(const net::SiteRevocations &revocations)
+{
+    int added = 0;
+    auto done = m_db.transaction([&]() -> Result<void> {
+        auto stored = m_db.queryOne(
+            QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'site_revocations_issued_at'"));
+        if (!stored)
+            return stored.error();
+        const qint64 issued = revocations.issuedAt.toMSecsSinceEpoch();
+        if (stored.value() && stored.value()->at(0).toLongLong() > issued)
+            return {}; // older than one applied: nothing it says is new
+        QStringList fresh;
+        for (const QString &serial : revocations.serials) {
+            auto inserted =
+                m_db.execute(QStringLiteral("INSERT OR IGNORE INTO site_revocations (serial, noted_at) "
+                                            "VALUES (?1, ?2)"),
+                             {serial, m_clock.now().toMSecsSinceEpoch()});
+            if (!inserted)
+                return inserted.error();
+            if (inserted.value() > 0)
+                fresh << serial;
+        }
+        auto marked = m_db.execute(QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES "
+                                                  "('site_revocations_issued_at', ?1)"),
+                                   {issued});
+        if (!marked)
+            return marked.error();
+        added = int(fresh.size());
+        if (fresh.isEmpty())
+            return {};
+        audit::AuditEvent event;
+        event.type = QStringLiteral("pki.revocations");
+        event.action = audit::AuditAction::Update;
+        for (const QString &serial : std::as_const(fresh))
+            event.entities << audit::AuditEntity{QStringLiteral("certificate"), serial};
+        event.detail = {{QStringLiteral("new"), added},
+                        {QStringLiteral("issuedAt"), revocations.issuedAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("via"), QStringLiteral("site-server")}};
+        return m_record(std::move(event));
+    });
+    if (!done)
+        return done.error();
+    return added;
+}
+
+Result<bool> SiteSync::isRevoked(const QString &serialHex)
+{
+    auto row = m_db.queryOne(QStringLiteral("SELECT 1 FROM site_revocations WHERE serial = ?1"),
+                             {serialHex.toLower()});
+    if (!row)
+        return row.error();
+    return row.value().has_value();
+}
+
 bool SiteSync::isRetryable(const Error &error)
 {
     switch (error.code) {
@@ -314,7 +368,12 @@ bool SiteSync::isRetryable(const Error &error)
 
 Result<void> SiteSync::refuse(const net::IncomingEntry &entry, const Error &why)
 {
-    return m_db.transaction([&]() -> Result<void> {
+    return m_db.transaction([&]() -> Result<void> { return refuseInTransaction(entry, why); });
+}
+
+Result<void> SiteSync::refuseInTransaction(const net::IncomingEntry &entry, const Error &why)
+{
+    {
         audit::AuditEvent event;
         event.type = audit::EventType::SecurityAlert.toString();
         event.action = audit::AuditAction::Execute;
@@ -335,7 +394,7 @@ Result<void> SiteSync::refuse(const net::IncomingEntry &entry, const Error &why)
         if (auto recorded = m_record(std::move(event)); !recorded)
             return recorded;
         return skip(entry.sequence);
-    });
+    }
 }
 
 Result<void> SiteSync::checkPolicyAuthority(const net::IncomingEntry &entry, const QJsonObject &payload,
@@ -363,6 +422,13 @@ Result<void> SiteSync::checkPolicyAuthority(const net::IncomingEntry &entry, con
         return makeError(
             Error::Code::Tampered,
             QStringLiteral("the policy is signed by another workstation than the one it came from"));
+    auto revoked = isRevoked(signer->serialHex());
+    if (!revoked)
+        return revoked.error();
+    if (revoked.value())
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("the policy is signed by a workstation certificate the site revoked"));
     if (verified->document != document || verified->publishedBy != installedBy)
         return makeError(
             Error::Code::Tampered,
@@ -430,16 +496,14 @@ Result<SiteSync::PolicyOutcome> SiteSync::applyPolicy(const net::IncomingEntry &
             return skipped.error();
         return PolicyOutcome{Applied::Unchanged, {}};
     }
-    // Once this workstation holds a policy of its own or the site's, a version far past it is refused
-    // (the relay refuses it too): one workstation must not put the numbering out of everyone's reach.
-    if (highest.value() && highest.value()->at(0).toLongLong() > 0 &&
-        entry.revision - current > kMaxPolicyVersionStep) {
-        if (auto refused = refusePolicy(entry, makeError(Error::Code::InvalidArgument,
-                                                         QStringLiteral("version %1 is more than %2 past "
-                                                                        "version %3")
-                                                             .arg(entry.revision)
-                                                             .arg(kMaxPolicyVersionStep)
-                                                             .arg(current)));
+    // The relay takes a version at most 1000 past the site's; here only an absolute bound, so a version
+    // refused here (an installer unknown here) does not make every later one look too far ahead.
+    if (entry.revision > kMaxPolicyVersion) {
+        if (auto refused = refusePolicy(
+                entry,
+                makeError(
+                    Error::Code::InvalidArgument,
+                    QStringLiteral("version %1 is above %2").arg(entry.revision).arg(kMaxPolicyVersion)));
             !refused)
             return refused.error();
         return PolicyOutcome{Applied::Refused, {}};
@@ -528,10 +592,15 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
         return outcome.applied;
     }
     bool applied = false;
+    QString refusal; // a fault of the entry: refused in this transaction, with its alert
     auto done = m_db.transaction([&]() -> Result<void> {
         const QJsonObject payload = QJsonDocument::fromJson(plaintext).object();
         if (entry.kind != formRecordKind() || payload.value(QLatin1String("v")).toInt() != kPayloadVersion)
             return skip(entry.sequence); // a kind this version does not know: passed over, not guessed at
+        const auto refuse = [&](const QString &why) -> Result<void> {
+            refusal = why;
+            return refuseInTransaction(entry, makeError(Error::Code::PermissionDenied, why));
+        };
         const QJsonObject in = payload.value(QLatin1String("record")).toObject();
         const QJsonObject version = payload.value(QLatin1String("version")).toObject();
         forms::SqlCipherFormStore::SyncState state;
@@ -540,9 +609,7 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
         r.revision = in.value(QLatin1String("revision")).toInt();
         // The cipher binds the metadata; the payload must say the same.
         if (uuidText(r.id) != entry.objectId || r.revision != entry.revision)
-            return makeError(
-                Error::Code::Tampered,
-                QStringLiteral("sync entry %1 names another record or revision inside").arg(entry.entryId));
+            return refuse(QStringLiteral("the entry names another record or revision inside"));
         r.formId = in.value(QLatin1String("formId")).toString();
         r.formVersion = in.value(QLatin1String("formVersion")).toInt();
         r.patientId = QUuid(in.value(QLatin1String("patientId")).toString());
@@ -552,8 +619,7 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
         r.category = in.value(QLatin1String("category")).toString();
         const auto status = forms::recordStatusFromId(in.value(QLatin1String("status")).toString());
         if (!status)
-            return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("sync entry %1 has an unknown status").arg(entry.entryId));
+            return refuse(QStringLiteral("the entry's record has an unknown status"));
         r.status = *status;
         r.formalVersion = in.value(QLatin1String("formalVersion")).toInt();
         r.creatorId = idOf(in.value(QLatin1String("creator")).toString());
@@ -571,9 +637,12 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
         state.formalVersionMade = version.value(QLatin1String("formalVersion")).toInt();
         state.definitionJson = QJsonDocument(payload.value(QLatin1String("definition")).toObject())
                                    .toJson(QJsonDocument::Compact);
-        auto written = m_forms.applySyncState(state);
+        QString why;
+        auto written = m_forms.applySyncState(state, &why);
         if (!written)
             return written.error();
+        if (!why.isEmpty())
+            return refuse(why);
         applied = written.value();
         if (applied) {
             // Which record, from where, at which revision: no patient identifier, no value.
@@ -593,6 +662,9 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
     });
     if (!done)
         return done.error();
+    m_lastRefusal = refusal;
+    if (!refusal.isEmpty())
+        return Applied::Refused;
     return applied ? Applied::Yes : Applied::Unchanged;
 }
 

@@ -26,7 +26,8 @@ class AccountDirectory;
 }
 namespace mdp::net {
 struct IncomingEntry;
-}
+struct SiteRevocations;
+} // namespace mdp::net
 
 namespace mdp::workspace {
 
@@ -88,21 +89,33 @@ public:
     Result<qint64> lastSequence();
     // Moves past an entry that needs nothing here (this workstation's own).
     Result<void> skip(qint64 sequence);
+    // the site's revocations, checked by the caller (GrantClient::signedRevocations): the new
+    // serials are kept with an audit event ("pki.revocations"), in one transaction; an answer issued
+    // before the newest one applied is passed over (a replay cannot take a revocation back: serials
+    // are only ever added). Returns how many serials were new.
+    Result<int> noteRevocations(const net::SiteRevocations &revocations);
+    Result<bool> isRevoked(const QString &serialHex);
+
     // Whether applying an entry failed here (disk, a busy database: try the entry again on the next
     // pass) rather than because of the entry (forged, unreadable, a change the workflow forbids).
     static bool isRetryable(const Error &error);
     // An entry that does not authenticate, cannot be read or makes a change the workflow forbids: a
     // security alert is recorded and the entry is passed over, never applied.
     Result<void> refuse(const net::IncomingEntry &entry, const Error &why);
+    // The same inside a transaction the caller holds.
+    Result<void> refuseInTransaction(const net::IncomingEntry &entry, const Error &why);
     enum class Applied
     {
         Yes,
         Unchanged, // at or below what is here, or a kind this version does not know
-        Refused,   // authentic but unacceptable (a policy that fails the checks): a security alert
+        Refused,   // authentic but unacceptable (a policy that fails the checks, a record change the
+                   // workflow forbids): a security alert, passed over
     };
     // Applies an opened entry in one transaction with its audit event ("sync.apply", for a policy
     // "policy.install") and the new sequence; an entry at or below the local revision (policy version)
     // changes nothing.
+    // Why the last record entry apply() refused was refused (no patient identifier).
+    QString lastRefusal() const { return m_lastRefusal; }
     Result<Applied> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
 
     // catalogue: one FHIR Questionnaire per latest form definition (metadata and the
@@ -132,8 +145,9 @@ private:
     Result<PolicyOutcome> applyPolicy(const net::IncomingEntry &entry, const QJsonObject &payload);
     // A policy entry that fails the checks: a security alert, and passed over.
     Result<void> refusePolicy(const net::IncomingEntry &entry, const Error &why);
-    // How far one policy version from the site may jump past the newest here (the relay's rule too).
-    static constexpr qint64 kMaxPolicyVersionStep = 1000;
+    QString m_lastRefusal;
+    // The highest policy version taken from the site (policy versions are ints).
+    static constexpr qint64 kMaxPolicyVersion = 1000000000;
     // The signed envelope of a policy from the site: the origin workstation's signature (site CA), the
     // same document and installer, and an installer who may manage policies here.
     Result<void> checkPolicyAuthority(const net::IncomingEntry &entry, const QJsonObject &payload,

@@ -542,6 +542,14 @@ Result<PolicyRecord> WorkspacePolicies::install(const QByteArray &json, const QS
     if (!parsed)
         return parsed.error();
     auto guarded = checkGuardrails(parsed.value());
+    // The site's relay takes a version at most kMaxVersionStep past the site's: a larger step would
+    // wait in the outbox for ever (and on the site, put the numbering out of everyone's reach).
+    if (guarded && qint64(parsed->version()) - current > kMaxVersionStep)
+        guarded = makeError(Error::Code::InvalidArgument,
+                            QStringLiteral("policy version %1 is more than %2 past version %3 in force")
+                                .arg(parsed->version())
+                                .arg(kMaxVersionStep)
+                                .arg(current));
     if (guarded && parsed->fieldClassifications().size() > kMaxDecidedFields)
         guarded = makeError(Error::Code::InvalidArgument,
                             QStringLiteral("a policy decides at most 20 000 subjects"));

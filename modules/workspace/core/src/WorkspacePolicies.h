@@ -67,6 +67,9 @@ public:
     // is safe off the GUI thread: none touches this object's database connection).
     // The checks install() makes on a bare document: size, parse, newer than `current`, guardrails.
     static Result<policy::PolicySet> checkDocument(const QByteArray &json, int current);
+    // How far a version put in force here may jump past the one in force (the site's relay refuses a
+    // larger step: ServerStoreRules kMaxPolicyVersionStep).
+    static constexpr qint64 kMaxVersionStep = 1000;
     int versionInForce() const;
     std::shared_ptr<const policy::PolicySet> policyInForce() const;
     // `document` in an envelope signed with this workspace's key, and that key's id.

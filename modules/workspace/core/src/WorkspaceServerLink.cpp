@@ -65,6 +65,11 @@ struct WorkspaceServerLink::Shared
     std::unique_ptr<SiteSync> sync;
     QString ownFingerprint;
     QByteArray catalogueHash; // SHA-256 of the catalogue last published (or refused) on this link
+    // An entry that could not be applied here: tried again at the next passes, then refused so it
+    // cannot hold up the site's other changes for ever (shipMutex).
+    static constexpr int kMaxAttempts = 5;
+    qint64 failedSequence = 0;
+    int failures = 0;
 
     Shared(const audit::AuditLog &l, audit::Sm2CheckpointSigner &s, const Clock &c, QString dir)
         : log(l)
@@ -265,6 +270,19 @@ struct WorkspaceServerLink::Shared
                     return marked;
             }
         }
+        // the site's revocations before what is pulled is checked against them, signed with the
+        // witness key this workstation pinned (none pinned yet: the next pass, after a witness). A
+        // signature that does not verify stops the exchange: nothing is checked against a list it
+        // cannot trust.
+        if (!serverKeyDer.isEmpty()) {
+            auto revocations = client->signedRevocations(serverKeyDer, settings->caPem);
+            if (!revocations)
+                return revocations.error();
+            auto noted = sync->noteRevocations(revocations.value());
+            if (!noted)
+                return noted.error();
+            status.revokedCertificates = qint64(revocations->serials.size());
+        }
         // Pull: everything after the sequence applied last; this workstation's own entries are passed
         // over, an entry that does not open with the site key is refused and recorded.
         auto last = sync->lastSequence();
@@ -287,15 +305,29 @@ struct WorkspaceServerLink::Shared
                 Result<SiteSync::Applied> applied =
                     plain ? sync->apply(entry, plain.value()) : Result<SiteSync::Applied>(plain.error());
                 if (applied && applied.value() == SiteSync::Applied::Refused)
-                    status.syncMessage = QStringLiteral("a policy from %1 failed the checks and was refused "
-                                                        "(the one in force stays; see the audit trail)")
-                                             .arg(entry.origin.left(16));
+                    status.syncMessage =
+                        entry.kind == SiteSync::policyKind()
+                            ? QStringLiteral("a policy from %1 failed the checks and was refused "
+                                             "(the one in force stays; see the audit trail)")
+                                  .arg(entry.origin.left(16))
+                            : QStringLiteral("a change of record %1 from %2 was refused: %3")
+                                  .arg(entry.objectId, entry.origin.left(16), sync->lastRefusal().left(200));
+                if (applied) {
+                    failedSequence = 0;
+                    failures = 0;
+                }
                 if (!applied) {
                     // A fault here (disk, a busy database) is retried from this entry on the next
-                    // pass; a fault of the entry (forged, unreadable, a change the workflow forbids)
-                    // is refused and recorded, so one bad entry cannot hold up the rest of the site.
-                    if (SiteSync::isRetryable(applied.error()))
+                    // pass, up to kMaxAttempts passes; a fault of the entry (forged, unreadable) is
+                    // refused and recorded, so one bad entry cannot hold up the rest of the site.
+                    if (failedSequence != entry.sequence) {
+                        failedSequence = entry.sequence;
+                        failures = 0;
+                    }
+                    if (SiteSync::isRetryable(applied.error()) && ++failures < kMaxAttempts)
                         return applied.error();
+                    failedSequence = 0;
+                    failures = 0;
                     if (auto refused = sync->refuse(entry, applied.error()); !refused)
                         return refused;
                     status.syncMessage =

@@ -128,12 +128,15 @@ public:
     };
     // The record's current state and the version that made it.
     Result<SyncState> syncState(const QUuid &recordId);
-    // Writes a state another workstation made, without the actor checks of the interactive calls
-    // (they were made there): the record row, its version, and the review task following the status
-    // (an open task for the reviewer while pending, closed otherwise); the form definition is stored
-    // first when it is missing. Returns false, and writes nothing, when the record here is at that
-    // revision or later. Not audited here: the caller records its event in the same transaction.
-    Result<bool> applySyncState(const SyncState &state);
+    // Writes a state another workstation made: the record row, its version, and the review task
+    // following the status (an open task for the reviewer while pending, closed otherwise); the form
+    // definition is stored first when it is missing. Returns false, and writes nothing, when the
+    // record here is at that revision or later, or when the change is one the workflow forbids
+    // (checked against the record held here: the next revision, the lifecycle, who may make the
+    // transition, the fields no transition changes, the formal version, the form's rules); then
+    // `*refusal` says why. An error is a fault here (the database), not of the entry. Not audited
+    // here: the caller records its event in the same transaction.
+    Result<bool> applySyncState(const SyncState &state, QString *refusal = nullptr);
 
 private:
     struct Impl;

@@ -48,6 +48,12 @@ struct IncomingEntry
     QByteArray ciphertext;
 };
 
+struct SiteRevocations
+{
+    QDateTime issuedAt;  // the server's clock when it signed the answer
+    QStringList serials; // revoked certificate serials, lower-case hex without leading zeros
+};
+
 struct PushOutcome
 {
     bool applied = false;
@@ -133,6 +139,12 @@ public:
     Result<QByteArray> signedEnvelope(const QByteArray &document, const QString &publishedBy) const;
     static Result<VerifiedDocument>
     verifyDocumentEnvelope(const QByteArray &envelope, const QByteArray &siteCaPem, const QDateTime &at = {});
+
+    // the site's revocations as the server pushes them to the workstations, checked here: the
+    // server's signature with its witness key (`serverKeyDer`, the key this workstation pinned), and
+    // the CA's revocation list signed by the site CA (`siteCaPem`). The serials of both, lower-case
+    // hex. Tampered when a signature does not verify; needs the workstation's certificate only.
+    Result<SiteRevocations> signedRevocations(const QByteArray &serverKeyDer, const QByteArray &siteCaPem);
 
     // catalogue query. Replaces this workstation's catalogue with `questionnaires` (FHIR-style
     // Questionnaire objects, metadata only; see the Catalogue schema in the OpenAPI document). Needs

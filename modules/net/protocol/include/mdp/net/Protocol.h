@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace mdp::net {
 
@@ -20,6 +21,13 @@ QByteArray auditWitnessStatement(const QString &workstation, qint64 size, const 
 // certificate it arrives over) is refused by the server.
 QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
                               qint64 revision, const QByteArray &ciphertext);
+
+// The site's revocations as the server holds them (R-9.2: revocations are signed and pushed to the
+// workstations), signed with the server's witness key: when it was issued, the revoked serials
+// (lower-case hex, sorted, comma-separated) and the SHA-256 of the CA's revocation list it serves
+// beside them (hex; empty when it serves none).
+QByteArray revocationsStatement(const QDateTime &issuedAt, const QStringList &serials,
+                                const QByteArray &crlPem);
 
 // A signed document the server distributes (policies, classification rules: permission sync),
 // as the publishing workstation wraps it. JSON:

@@ -33,6 +33,9 @@ struct GrantServiceOptions
     // large entries cannot make an answer the workstation refuses to read (64 MiB) or the server
     // cannot hold; the workstation pulls again for the rest.
     qint64 maxPullBytes = qint64(8) << 20;
+    // The CA's revocation list the TLS layer uses (PEM), served to the workstations beside the
+    // server's own list (GET /v1/pki/revocations/signed); empty: none.
+    QString crlFile;
 };
 
 // The server's own keys: the token signing key (P-256, shared by every instance behind a load

@@ -54,10 +54,11 @@ struct ServerStatus
     QDateTime witnessedAt;
     // Site sync: off without a site key.
     bool syncEnabled = false;
-    qint64 syncPending = 0;      // changes waiting in the outbox to be pushed
-    qint64 syncLastSequence = 0; // the relay sequence applied last
-    qint64 syncConflicts = 0;    // changes the server refused as stale (kept, not pushed again)
-    QString syncMessage;         // the last conflict or sync error, without patient data
+    qint64 syncPending = 0;          // changes waiting in the outbox to be pushed
+    qint64 syncLastSequence = 0;     // the relay sequence applied last
+    qint64 syncConflicts = 0;        // changes the server refused as stale (kept, not pushed again)
+    QString syncMessage;             // the last conflict or sync error, without patient data
+    qint64 revokedCertificates = -1; // in the site's signed revocations last checked; -1: not yet
 };
 
 // The workstation's link to mdp-grantd (issue 11 part 7; near real time, R-7.4.3 in transit):
