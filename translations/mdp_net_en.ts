@@ -406,6 +406,13 @@ SHA-256: %5</source>
             <numerusform>%n conflicts: changed here and on another workstation; the other&apos;s version is kept</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n certificate(s) revoked on the site&apos;s signed list</source>
+        <translation>
+            <numerusform>%n certificate revoked on the site&apos;s signed list</numerusform>
+            <numerusform>%n certificates revoked on the site&apos;s signed list</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdp::net::ui::SyncIndicator</name>

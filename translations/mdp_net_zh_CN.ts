@@ -407,6 +407,12 @@ SHA-256：%5</translation>
             <numerusform>%n 处冲突：本工作站与另一工作站同时修改；保留对方的版本</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n certificate(s) revoked on the site&apos;s signed list</source>
+        <translation>
+            <numerusform>站点签名吊销列表：%n 个证书已吊销</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdp::net::ui::SyncIndicator</name>

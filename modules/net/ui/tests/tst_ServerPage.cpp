@@ -481,7 +481,14 @@ private Q_SLOTS:
         QCOMPARE(ServerStatusText::syncSummary(status), QStringLiteral("已同步"));
         status.syncPending = 2;
         QCOMPARE(ServerStatusText::syncSummary(status), QStringLiteral("2 项更改等待发送"));
+        // once the site's signed revocations were checked, how many certificates they revoke.
+        status.revokedCertificates = 3;
+        QCOMPARE(ServerStatusText::syncSummary(status),
+                 QStringLiteral("2 项更改等待发送; 站点签名吊销列表：3 个证书已吊销"));
         QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
+        QCOMPARE(
+            ServerStatusText::syncSummary(status),
+            QStringLiteral("2 changes waiting to be sent; 3 certificates revoked on the site's signed list"));
     }
 
     // The link tells its listener on its own thread; the screens change on the GUI thread.
