@@ -586,11 +586,15 @@ void HttpsServer::stop(int graceMs)
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(graceMs);
     // Idle connections close now; those answering a request close after their response.
     do {
+        // Called outside the lock: a closer may hold the last reference to its session (the posted
+        // close ran meanwhile), and ~Session takes the lock to remove its closer.
+        std::vector<std::function<void()>> closers;
         {
             std::lock_guard lock(d->sessionsMutex);
-            for (const auto &close : d->closers)
-                close();
+            closers.assign(d->closers.begin(), d->closers.end());
         }
+        for (const auto &close : closers)
+            close();
         if (d->connections == 0)
             break;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -692,12 +692,14 @@ private Q_SLOTS:
         const qint64 conflictsOnA = sync(m_a).syncConflicts;
         const qint64 conflictsOnB = sync(m_b).syncConflicts;
         const int base = newestPolicyVersion();
-        QVERIFY(signIn(m_b, QStringLiteral("dm.liu")));
-        TAKE(newerOnB,
-             m_b.workspace->policies().install(policyDocument(base + 2), QStringLiteral("newer on B")));
+        // A's older one reaches the site first (its commit nudges its link); B puts a newer one in
+        // force before its own link pulled A's, so A's arrives at B after B's.
         QVERIFY(signIn(m_a, QStringLiteral("dm.liu")));
+        QVERIFY(signIn(m_b, QStringLiteral("dm.liu")));
         TAKE(olderOnA,
              m_a.workspace->policies().install(policyDocument(base + 1), QStringLiteral("older on A")));
+        TAKE(newerOnB,
+             m_b.workspace->policies().install(policyDocument(base + 2), QStringLiteral("newer on B")));
         QCOMPARE(sync(m_a).syncConflicts, conflictsOnA); // the site held `base`: A's base + 1 is taken
         const workspace::ServerStatus onB = sync(m_b);   // B's base + 2 pushed, A's base + 1 pulled
         QCOMPARE(onB.syncConflicts, conflictsOnB);

@@ -51,6 +51,7 @@
 #include "mdp/workspace/AuditReview.h"
 
 #include <QDir>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -58,6 +59,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
+#include <atomic>
 
 #include <algorithm>
 #include <limits>
@@ -615,6 +617,7 @@ struct Workspace::Impl
     }
     int batchDepth = 0;              // inside runBatch(): audit events are queued, flushed before the commit
     QSet<QString> batchIndexChanges; // pseudonyms changed inside runBatch(), indexed once at its end
+    std::atomic<bool> syncQueued{false}; // a change was queued for the site sync: nudge after commit
 
     OpenProgressHandler openProgress; // set while open() runs
 
@@ -1497,8 +1500,7 @@ struct Workspace::Impl
         policies->setSyncQueue([impl = this](const PolicyRecord &record) -> Result<void> {
             if (auto queued = impl->syncQueue->enqueuePolicy(record); !queued)
                 return queued;
-            if (impl->serverLink)
-                impl->serverLink->nudge();
+            impl->syncQueued = true; // the link is nudged once the change has committed
             return {};
         });
         // The link to the central server: settings here, shipping on its own thread.
@@ -1873,6 +1875,10 @@ struct Workspace::Impl
         outbox->setAfterCommit([impl = this] {
             if (impl->batchDepth == 0 && !impl->batchIndexChanges.isEmpty())
                 impl->indexBuilder->changed(std::exchange(impl->batchIndexChanges, {}));
+            // near real time: what the commit queued for the site goes now, not at the
+            // link's next interval.
+            if (impl->batchDepth == 0 && impl->syncQueued.exchange(false) && impl->serverLink)
+                impl->serverLink->nudge();
         });
         indexedSearch = std::make_unique<search::IndexedPatientSearch>(*searchIndex, *registryAudit);
         patientSearch = std::make_unique<IndexWaitingSearch>(*indexedSearch, *indexBuilder, *authorizer);
@@ -1934,8 +1940,7 @@ struct Workspace::Impl
         transactionalForms->setSyncQueue([impl = this](const QUuid &id) -> Result<void> {
             if (auto queued = impl->syncQueue->enqueueRecord(id); !queued)
                 return queued;
-            if (impl->serverLink)
-                impl->serverLink->nudge();
+            impl->syncQueued = true; // the link is nudged once the change has committed
             return {};
         });
         return {};
@@ -3091,6 +3096,8 @@ Result<void> Workspace::runBatch(const std::function<Result<void>()> &work)
     // One search-index update per changed patient instead of one per change (a bulk import changes
     // each patient dozens of times); a patient whose creation rolled back is simply not found.
     d->indexBuilder->changed(std::exchange(d->batchIndexChanges, {}));
+    if (d->syncQueued.exchange(false) && r && d->serverLink)
+        d->serverLink->nudge();
     return r;
 }
 

@@ -769,7 +769,7 @@ void WorkspaceServerLink::startThread()
             shared->wake.wait_for(lock, std::chrono::milliseconds(shared->intervalMs),
                                   [&] { return shared->stopping || shared->nudged; });
             if (shared->nudged && !shared->stopping) {
-                // Nudged from inside the change's transaction: give it time to commit.
+                // A burst of changes: one pass for all of them.
                 shared->wake.wait_for(lock, std::chrono::milliseconds(kNudgeDelayMs),
                                       [&] { return shared->stopping; });
                 shared->nudged = false;

@@ -57,10 +57,10 @@ public:
 
     // How often the background ships (tests shorten it).
     void setInterval(int milliseconds);
-    // A change was queued for the site: the background passes shortly (kNudgeDelayMs, time for the
-    // change's transaction to commit) instead of at the end of its interval. Cheap; any thread.
+    // A change for the site committed: the background passes shortly (kNudgeDelayMs, so a burst of
+    // changes goes in one pass) instead of at the end of its interval. Cheap; any thread.
     void nudge();
-    static constexpr int kNudgeDelayMs = 300;
+    static constexpr int kNudgeDelayMs = 50;
     // Opens the connection the site sync works on; set before load().
     using SyncOpener = std::function<Result<std::unique_ptr<SiteSync>>()>;
     void setSyncOpener(SyncOpener opener);
