@@ -297,7 +297,7 @@ struct SqlCipherFormStore::Impl
     // no transition changes, the formal version (only an approval makes one), and the form's rules
     // for submitted and approved values (as of the change's own date). Returns why it is refused,
     // or an empty string.
-    QString refusalOf(const SyncState &state, const std::optional<FormRecord> &before)
+    Result<QString> refusalOf(const SyncState &state, const std::optional<FormRecord> &before)
     {
         const FormRecord &r = state.record;
         const Transition t = state.transition;
@@ -368,7 +368,7 @@ struct SqlCipherFormStore::Impl
             case Transition::Submit:
                 if (actor != b.ownerId || r.ownerId != b.ownerId || r.submitterId != actor)
                     return tr("Only the author of a draft submits it.");
-                if (r.reviewerId == b.ownerId || r.reviewerId == b.creatorId)
+                if (r.reviewerId == b.ownerId)
                     return tr("Nobody reviews their own submission.");
                 break;
             case Transition::Approve:
@@ -383,8 +383,11 @@ struct SqlCipherFormStore::Impl
                     return tr("Only the submitter withdraws a record from review.");
                 break;
             case Transition::Amend:
-                if ((actor != b.creatorId && !rolesOf(actor).contains(kDataManager)) || r.ownerId != actor ||
-                    r.values != b.formalValues || state.reason.trimmed().isEmpty())
+                // A data manager of another workstation may have no account here (then the name is
+                // kept): the sending workstation checked the role.
+                if ((actor != b.creatorId && !rolesOf(actor).contains(kDataManager) &&
+                     !QUuid(actor).isNull()) ||
+                    r.ownerId != actor || r.values != b.formalValues || state.reason.trimmed().isEmpty())
                     return tr("Only the record's author or a data manager amends an approved record, with "
                               "a reason, from its formal version.");
                 break;
@@ -393,14 +396,14 @@ struct SqlCipherFormStore::Impl
         if (t == Transition::Submit || t == Transition::Approve) {
             auto validator = validatorFor(r.formId, r.formVersion);
             if (!validator)
-                return validator.error().message;
+                return validator.error(); // a fault here (the definition was checked before it was stored)
             const QDate asOf = r.updatedAt.isValid() ? r.updatedAt.toLocalTime().date() : today();
             const ValidationResult result =
                 validator.value()->validate(r.values, Validator::Mode::Submit, asOf);
             if (result.hasErrors())
                 return tr("The record does not pass its form's rules:\n%1").arg(result.errorSummary());
         }
-        return {};
+        return QString();
     }
 
     // Writes the record's new state and its version row; `previousRevision` guards against a write
@@ -1620,8 +1623,11 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state, QString 
             local = rows::record(*row.value());
         if (local && local->revision >= r.revision)
             return {}; // seen already (or later): idempotent
-        if (const QString why = d->refusalOf(state, local); !why.isEmpty())
-            return refuse(why);
+        auto why = d->refusalOf(state, local);
+        if (!why)
+            return why.error();
+        if (!why->isEmpty())
+            return refuse(*why);
         const QVariantList values{rows::uuidText(r.id),
                                   r.formId,
                                   r.formVersion,
@@ -1703,8 +1709,11 @@ Result<bool> SqlCipherFormStore::applySyncState(const SyncState &state, QString 
         applied = true;
         return {};
     });
-    if (!refused.isEmpty())
+    if (!refused.isEmpty()) {
+        // A definition stored by this entry was rolled back with it: no validator of it stays cached.
+        d->validators.erase(std::make_pair(r.formId, r.formVersion));
         return answer();
+    }
     if (!tx)
         return tx.error();
     if (applied) {

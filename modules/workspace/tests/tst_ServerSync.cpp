@@ -22,6 +22,7 @@
 #include "mdp/workspace/ServerLink.h"
 #include "mdp/workspace/Workspace.h"
 
+#include "SiteSync.h"
 #include "WorkspaceServerLink.h"
 
 #include <QDir>
@@ -876,6 +877,10 @@ private Q_SLOTS:
                              QStringLiteral("pki.revocations"))
                      .size(),
                  1);
+        // The server's own list names serials without leading zeros, OpenSSL with whole bytes: kept
+        // and looked up alike.
+        QCOMPARE(workspace::SiteSync::normalisedSerial(QStringLiteral("0A1f")), QStringLiteral("a1f"));
+        QCOMPARE(workspace::SiteSync::normalisedSerial(QStringLiteral("00")), QStringLiteral("0"));
         // The revoked workstation is refused by the server from its next request too.
         QVERIFY(!client->pull(0, 1).ok());
     }

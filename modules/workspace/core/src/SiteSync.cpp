@@ -300,15 +300,13 @@ Result<int> SiteSync::noteRevocations(const net::SiteRevocations &revocations)
 {
     int added = 0;
     auto done = m_db.transaction([&]() -> Result<void> {
-        auto stored = m_db.queryOne(
-            QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'site_revocations_issued_at'"));
-        if (!stored)
-            return stored.error();
+        // Serials are only ever added, so an older answer played back takes nothing back.
         const qint64 issued = revocations.issuedAt.toMSecsSinceEpoch();
-        if (stored.value() && stored.value()->at(0).toLongLong() > issued)
-            return {}; // older than one applied: nothing it says is new
         QStringList fresh;
-        for (const QString &serial : revocations.serials) {
+        for (const QString &listed : revocations.serials) {
+            const QString serial = normalisedSerial(listed);
+            if (serial.isEmpty())
+                continue;
             auto inserted =
                 m_db.execute(QStringLiteral("INSERT OR IGNORE INTO site_revocations (serial, noted_at) "
                                             "VALUES (?1, ?2)"),
@@ -341,10 +339,20 @@ Result<int> SiteSync::noteRevocations(const net::SiteRevocations &revocations)
     return added;
 }
 
+QString SiteSync::normalisedSerial(const QString &serialHex)
+{
+    // Lower-case hex without leading zeros: the server's list, the CA's list and a certificate's own
+    // serial name the same certificate alike (OpenSSL writes whole bytes, "0a1f").
+    QString serial = serialHex.trimmed().toLower();
+    while (serial.size() > 1 && serial.startsWith(QLatin1Char('0')))
+        serial.remove(0, 1);
+    return serial;
+}
+
 Result<bool> SiteSync::isRevoked(const QString &serialHex)
 {
     auto row = m_db.queryOne(QStringLiteral("SELECT 1 FROM site_revocations WHERE serial = ?1"),
-                             {serialHex.toLower()});
+                             {normalisedSerial(serialHex)});
     if (!row)
         return row.error();
     return row.value().has_value();

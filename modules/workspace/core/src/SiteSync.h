@@ -90,11 +90,12 @@ public:
     // Moves past an entry that needs nothing here (this workstation's own).
     Result<void> skip(qint64 sequence);
     // the site's revocations, checked by the caller (GrantClient::signedRevocations): the new
-    // serials are kept with an audit event ("pki.revocations"), in one transaction; an answer issued
-    // before the newest one applied is passed over (a replay cannot take a revocation back: serials
-    // are only ever added). Returns how many serials were new.
+    // serials (normalised: lower-case hex, no leading zeros) are kept with an audit event
+    // ("pki.revocations"), in one transaction. Serials are only ever added, so an older answer played
+    // back takes nothing back. Returns how many serials were new.
     Result<int> noteRevocations(const net::SiteRevocations &revocations);
     Result<bool> isRevoked(const QString &serialHex);
+    static QString normalisedSerial(const QString &serialHex);
 
     // Whether applying an entry failed here (disk, a busy database: try the entry again on the next
     // pass) rather than because of the entry (forged, unreadable, a change the workflow forbids).

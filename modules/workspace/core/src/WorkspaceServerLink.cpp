@@ -14,6 +14,7 @@
 #include "mdp/store/Database.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,11 +66,12 @@ struct WorkspaceServerLink::Shared
     std::unique_ptr<SiteSync> sync;
     QString ownFingerprint;
     QByteArray catalogueHash; // SHA-256 of the catalogue last published (or refused) on this link
-    // An entry that could not be applied here: tried again at the next passes, then refused so it
-    // cannot hold up the site's other changes for ever (shipMutex).
-    static constexpr int kMaxAttempts = 5;
+    // An entry that could not be applied here: tried again at the next passes, then (unless the fault
+    // is a busy database or the disk) refused, so it cannot hold up the site's other changes for ever
+    // (shipMutex).
+    static constexpr qint64 kGiveUpAfterMs = 10 * 60 * 1000;
     qint64 failedSequence = 0;
-    int failures = 0;
+    QElapsedTimer failingSince;
 
     Shared(const audit::AuditLog &l, audit::Sm2CheckpointSigner &s, const Clock &c, QString dir)
         : log(l)
@@ -271,17 +273,22 @@ struct WorkspaceServerLink::Shared
             }
         }
         // the site's revocations before what is pulled is checked against them, signed with the
-        // witness key this workstation pinned (none pinned yet: the next pass, after a witness). A
-        // signature that does not verify stops the exchange: nothing is checked against a list it
-        // cannot trust.
+        // witness key this workstation pinned (none pinned yet: the next pass). One that cannot be
+        // fetched or does not verify is reported and the exchange goes on: records do not depend on
+        // it, and policies are checked against the serials already kept.
         if (!serverKeyDer.isEmpty()) {
             auto revocations = client->signedRevocations(serverKeyDer, settings->caPem);
-            if (!revocations)
-                return revocations.error();
-            auto noted = sync->noteRevocations(revocations.value());
-            if (!noted)
-                return noted.error();
-            status.revokedCertificates = qint64(revocations->serials.size());
+            if (!revocations) {
+                if (revocations.error().code == Error::Code::Io)
+                    return revocations.error();
+                status.syncMessage = QStringLiteral("the site's revocations were not taken: ") +
+                                     revocations.error().message.left(200);
+            } else {
+                auto noted = sync->noteRevocations(revocations.value());
+                if (!noted)
+                    return noted.error();
+                status.revokedCertificates = qint64(revocations->serials.size());
+            }
         }
         // Pull: everything after the sequence applied last; this workstation's own entries are passed
         // over, an entry that does not open with the site key is refused and recorded.
@@ -312,22 +319,25 @@ struct WorkspaceServerLink::Shared
                                   .arg(entry.origin.left(16))
                             : QStringLiteral("a change of record %1 from %2 was refused: %3")
                                   .arg(entry.objectId, entry.origin.left(16), sync->lastRefusal().left(200));
-                if (applied) {
+                if (applied)
                     failedSequence = 0;
-                    failures = 0;
-                }
                 if (!applied) {
                     // A fault here (disk, a busy database) is retried from this entry on the next
                     // pass, up to kMaxAttempts passes; a fault of the entry (forged, unreadable) is
                     // refused and recorded, so one bad entry cannot hold up the rest of the site.
+                    // A busy or unreachable database, or a disk fault, is retried for as long as it
+                    // lasts; another fault here, for kGiveUpAfterMs, then refused.
                     if (failedSequence != entry.sequence) {
                         failedSequence = entry.sequence;
-                        failures = 0;
+                        failingSince.start();
                     }
-                    if (SiteSync::isRetryable(applied.error()) && ++failures < kMaxAttempts)
+                    const Error::Code code = applied.error().code;
+                    const bool transient = code == Error::Code::Io || code == Error::Code::Conflict ||
+                                           code == Error::Code::Locked;
+                    if (SiteSync::isRetryable(applied.error()) &&
+                        (transient || failingSince.elapsed() < kGiveUpAfterMs))
                         return applied.error();
                     failedSequence = 0;
-                    failures = 0;
                     if (auto refused = sync->refuse(entry, applied.error()); !refused)
                         return refused;
                     status.syncMessage =
