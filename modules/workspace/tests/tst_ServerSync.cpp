@@ -873,7 +873,9 @@ private Q_SLOTS:
         QCOMPARE(alerts.size(), 1);
         QVERIFY2(alerts.first().detail.value(u"error").toString().contains(QStringLiteral("revoked")),
                  qPrintable(alerts.first().detail.value(u"error").toString()));
-        QCOMPARE(eventsAbout(m_a, QStringLiteral("certificate:") + certificate.serialHex(),
+        QCOMPARE(eventsAbout(m_a,
+                             QStringLiteral("certificate:") +
+                                 workspace::SiteSync::normalisedSerial(certificate.serialHex()),
                              QStringLiteral("pki.revocations"))
                      .size(),
                  1);
