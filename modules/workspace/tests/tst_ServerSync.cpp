@@ -159,9 +159,10 @@ private:
 
     // The relay as another workstation of the site sees it: its certificate, no sign-in.
     Result<std::unique_ptr<net::GrantClient>>
-    otherWorkstation(workspace::ServerSettings *settingsOut = nullptr)
+    otherWorkstation(workspace::ServerSettings *settingsOut = nullptr,
+                     const QString &name = QStringLiteral("workstation-3"))
     {
-        auto settings = m_server->workstationSettings(QStringLiteral("workstation-3"));
+        auto settings = m_server->workstationSettings(name);
         if (!settings)
             return settings.error();
         if (settingsOut)
@@ -831,17 +832,12 @@ private Q_SLOTS:
         sync(m_a); // the server's witness key is pinned after the first witnessed shipment
         const workspace::PolicyRecord before = m_a.workspace->policies().inForce();
         const int version = newestPolicyVersion() + 20; // past what the relay holds
-        TAKE(settings, m_server->workstationSettings(QStringLiteral("workstation-6")));
+        workspace::ServerSettings settings;
+        TAKE(client, otherWorkstation(&settings, QStringLiteral("workstation-6")));
         // Issued now: the workspaces' clock must not be behind it (else "not yet valid" refuses it).
         const QDateTime issued = QDateTime::currentDateTimeUtc().addSecs(2);
         if (m_clock.now() < issued)
             m_clock.set(issued);
-        net::TlsClientOptions options;
-        options.port = m_server->port();
-        options.caPem = settings.caPem;
-        options.certificatePem = settings.certificatePem;
-        options.privateKeyPem = settings.privateKeyPem;
-        TAKE(client, net::GrantClient::create(options));
         const QByteArray document = policyDocument(version);
         TAKE(envelope, client->signedEnvelope(document, QStringLiteral("dm.liu")));
         net::OutgoingEntry e{QUuid::createUuid().toString(QUuid::WithoutBraces),

@@ -1880,10 +1880,7 @@ Result<QString> KeyHierarchy::rootKindOf(const QString &keyringPath)
 
 Result<QStringList> KeyHierarchy::slotUserNamesOf(const QString &keyringPath)
 {
-    auto bytes = readKeyring(keyringPath);
-    if (!bytes)
-        return bytes.error();
-    auto model = Model::fromJson(bytes.value());
+    auto model = readModel(keyringPath);
     if (!model)
         return model.error();
     QStringList names;

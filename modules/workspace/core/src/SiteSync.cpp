@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace mdp::workspace {
 
@@ -298,45 +299,44 @@ Result<void> SiteSync::skip(qint64 sequence)
 
 Result<int> SiteSync::noteRevocations(const net::SiteRevocations &revocations)
 {
-    int added = 0;
+    // Asked at every pass: read first, and write (with its event) only when a serial is new.
+    // Serials are only ever added, so an older answer played back takes nothing back.
+    auto kept = m_db.query(QStringLiteral("SELECT serial FROM site_revocations"));
+    if (!kept)
+        return kept.error();
+    QSet<QString> known;
+    for (const auto &row : kept.value())
+        known.insert(row.at(0).toString());
+    QStringList fresh;
+    for (const QString &listed : revocations.serials) {
+        const QString serial = normalisedSerial(listed);
+        if (!serial.isEmpty() && !known.contains(serial) && !fresh.contains(serial))
+            fresh << serial;
+    }
+    if (fresh.isEmpty())
+        return 0;
     auto done = m_db.transaction([&]() -> Result<void> {
-        // Serials are only ever added, so an older answer played back takes nothing back.
-        const qint64 issued = revocations.issuedAt.toMSecsSinceEpoch();
-        QStringList fresh;
-        for (const QString &listed : revocations.serials) {
-            const QString serial = normalisedSerial(listed);
-            if (serial.isEmpty())
-                continue;
+        for (const QString &serial : std::as_const(fresh)) {
             auto inserted =
                 m_db.execute(QStringLiteral("INSERT OR IGNORE INTO site_revocations (serial, noted_at) "
                                             "VALUES (?1, ?2)"),
                              {serial, m_clock.now().toMSecsSinceEpoch()});
             if (!inserted)
                 return inserted.error();
-            if (inserted.value() > 0)
-                fresh << serial;
         }
-        auto marked = m_db.execute(QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES "
-                                                  "('site_revocations_issued_at', ?1)"),
-                                   {issued});
-        if (!marked)
-            return marked.error();
-        added = int(fresh.size());
-        if (fresh.isEmpty())
-            return {};
         audit::AuditEvent event;
         event.type = QStringLiteral("pki.revocations");
         event.action = audit::AuditAction::Update;
         for (const QString &serial : std::as_const(fresh))
             event.entities << audit::AuditEntity{QStringLiteral("certificate"), serial};
-        event.detail = {{QStringLiteral("new"), added},
+        event.detail = {{QStringLiteral("new"), int(fresh.size())},
                         {QStringLiteral("issuedAt"), revocations.issuedAt.toString(Qt::ISODateWithMs)},
                         {QStringLiteral("via"), QStringLiteral("site-server")}};
         return m_record(std::move(event));
     });
     if (!done)
         return done.error();
-    return added;
+    return int(fresh.size());
 }
 
 QString SiteSync::normalisedSerial(const QString &serialHex)
