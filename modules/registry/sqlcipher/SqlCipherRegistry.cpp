@@ -14,8 +14,10 @@
 #include "mdp/store/Vault.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace mdp::registry {
 
@@ -124,7 +126,9 @@ struct SqlCipherRegistry::Impl
         return p;
     }
 
-    qint64 nowMs() const { return clock.now().toMSecsSinceEpoch(); }
+    // A replica from another workstation of the site is written with its own times (applyReplica).
+    qint64 replicaTimeMs = -1;
+    qint64 nowMs() const { return replicaTimeMs >= 0 ? replicaTimeMs : clock.now().toMSecsSinceEpoch(); }
 
     Result<void> step(QStringView name) const
     {
@@ -2261,6 +2265,573 @@ Result<QString> SqlCipherRegistry::projectPseudonym(const QString &actor, const 
     d->audit(RegistryEvent::ProjectPseudonym, Action::Read, actor, {patientPseudonym},
              QStringLiteral("project"), project);
     return pseudonym;
+}
+
+// --- site sync (issue 11 part 5) ---------------------------------------------------------------
+
+namespace {
+
+Error refusedReplica(const QString &why)
+{
+    return makeError(Error::Code::InvalidArgument, why);
+}
+
+const QStringList &eventColumnNames()
+{
+    static const QStringList names = rows::kEventColumns.split(QStringLiteral(", "));
+    return names;
+}
+
+QJsonValue columnValue(const QVariant &value)
+{
+    if (value.isNull())
+        return QJsonValue::Null;
+    if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int)
+        return double(value.toLongLong());
+    return value.toString();
+}
+
+QVariant variantOf(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return QVariant();
+    if (value.isDouble())
+        return qint64(value.toDouble());
+    return value.toString();
+}
+
+qint64 msOf(const QJsonValue &value)
+{
+    return value.isDouble() ? qint64(value.toDouble()) : -1;
+}
+
+// The identity of a replica as the registry's domain type.
+Patient patientOfReplica(const QJsonObject &replica)
+{
+    QJsonObject snapshot = replica.value(QLatin1String("identity")).toObject();
+    snapshot.insert(QStringLiteral("sex"), replica.value(QLatin1String("sex")));
+    snapshot.insert(QStringLiteral("birth_date"), replica.value(QLatin1String("birthDate")));
+    Patient p = rows::patientFromSnapshot(snapshot);
+    p.id = QUuid::fromString(replica.value(QLatin1String("id")).toString());
+    p.pseudonymId = replica.value(QLatin1String("pseudonym")).toString();
+    p.version = replica.value(QLatin1String("version")).toInt();
+    return p;
+}
+
+QString identifierKeyText(const PatientIdentifier &id)
+{
+    return identifierTypeId(id.type) + QLatin1Char('\x1f') + keyIssuer(id) + QLatin1Char('\x1f') + id.value;
+}
+
+} // namespace
+
+bool SqlCipherRegistry::holdsIdentity() const
+{
+    return d->seal != nullptr;
+}
+
+Result<QJsonObject> SqlCipherRegistry::patientReplica(const QUuid &patientId)
+{
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
+    auto p = d->loadPatient(patientId);
+    if (!p)
+        return p.error();
+    auto row = d->db.queryOne(QStringLiteral("SELECT created_at, created_by, updated_at, updated_by, "
+                                             "merged_into FROM registry_patients WHERE id = ?1"),
+                              {p->idString()});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return patientNotFound();
+    auto version = d->db.queryOne(QStringLiteral("SELECT change, reason, changed_at, changed_by FROM "
+                                                 "registry_patient_versions WHERE patient_id = ?1 AND "
+                                                 "version = ?2"),
+                                  {p->idString(), p->version});
+    if (!version)
+        return version.error();
+    if (!version.value())
+        return makeError(Error::Code::Corrupt, tr("The patient's current version has no history entry."));
+    QJsonObject snapshot = rows::patientSnapshot(p.value());
+    QJsonObject identity;
+    for (const QString &field : rows::kSnapshotIdentityFields)
+        identity.insert(field, snapshot.value(field));
+    const store::Row &r = *row.value();
+    const store::Row &v = *version.value();
+    return QJsonObject{{QStringLiteral("id"), p->idString()},
+                       {QStringLiteral("pseudonym"), p->pseudonymId},
+                       {QStringLiteral("sex"), sexCode(p->sex)},
+                       {QStringLiteral("birthDate"), p->birthDate.toString(Qt::ISODate)},
+                       {QStringLiteral("version"), p->version},
+                       {QStringLiteral("createdAt"), double(r.at(0).toLongLong())},
+                       {QStringLiteral("createdBy"), r.at(1).toString()},
+                       {QStringLiteral("updatedAt"), double(r.at(2).toLongLong())},
+                       {QStringLiteral("updatedBy"), r.at(3).toString()},
+                       {QStringLiteral("mergedInto"), r.at(4).toString()},
+                       {QStringLiteral("change"), v.at(0).toString()},
+                       {QStringLiteral("reason"), v.at(1).toString()},
+                       {QStringLiteral("changedAt"), double(v.at(2).toLongLong())},
+                       {QStringLiteral("changedBy"), v.at(3).toString()},
+                       {QStringLiteral("identity"), identity}};
+}
+
+Result<QJsonObject> SqlCipherRegistry::eventReplica(const QUuid &eventId)
+{
+    auto row = d->db.queryOne(
+        QStringLiteral("SELECT %1 FROM registry_events WHERE id = ?1").arg(rows::kEventColumns),
+        {rows::uuidText(eventId)});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return eventNotFound();
+    QJsonObject event;
+    const QStringList &names = eventColumnNames();
+    for (int i = 0; i < names.size(); ++i)
+        event.insert(names.at(i), columnValue(row.value()->at(i)));
+    const int versionNumber = int(row.value()->at(2).toLongLong());
+    auto version =
+        d->db.queryOne(QStringLiteral("SELECT change, reason, changed_at, changed_by FROM "
+                                      "registry_event_versions WHERE event_id = ?1 AND version = ?2"),
+                       {rows::uuidText(eventId), versionNumber});
+    if (!version)
+        return version.error();
+    if (!version.value())
+        return makeError(Error::Code::Corrupt, tr("The event's current version has no history entry."));
+    auto attachments = d->attachmentsOf(rows::uuidText(eventId), true);
+    if (!attachments)
+        return attachments.error();
+    QJsonArray files;
+    for (const Attachment &a : attachments.value()) {
+        files.append(QJsonObject{
+            {QStringLiteral("id"), rows::uuidText(a.id)},
+            {QStringLiteral("mediaType"), a.mediaType},
+            {QStringLiteral("fileName"), a.fileName},
+            {QStringLiteral("size"), double(a.size)},
+            {QStringLiteral("addedAt"), double(a.added.toMSecsSinceEpoch())},
+            {QStringLiteral("addedBy"), a.addedBy},
+            {QStringLiteral("removedAt"),
+             a.removed ? QJsonValue(double(a.removedAt.toMSecsSinceEpoch())) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("removedBy"), a.removedBy}});
+    }
+    const store::Row &v = *version.value();
+    return QJsonObject{{QStringLiteral("event"), event},
+                       {QStringLiteral("change"), v.at(0).toString()},
+                       {QStringLiteral("reason"), v.at(1).toString()},
+                       {QStringLiteral("changedAt"), double(v.at(2).toLongLong())},
+                       {QStringLiteral("changedBy"), v.at(3).toString()},
+                       {QStringLiteral("attachments"), files}};
+}
+
+Result<std::pair<QUuid, QString>> SqlCipherRegistry::attachmentPlace(const QUuid &attachmentId)
+{
+    auto row =
+        d->db.queryOne(QStringLiteral("SELECT event_id, blob_id FROM registry_attachments WHERE id = ?1"),
+                       {rows::uuidText(attachmentId)});
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return notFound(tr("No such attachment."));
+    return std::pair<QUuid, QString>{QUuid::fromString(row.value()->at(0).toString()),
+                                     row.value()->at(1).toString()};
+}
+
+Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica(const QJsonObject &replica)
+{
+    if (auto ok = d->needIdentity(); !ok)
+        return ok.error();
+    if (!d->db.inTransaction())
+        return makeError(Error::Code::Conflict, QStringLiteral("a replica is applied inside a transaction"));
+    const Patient incoming = patientOfReplica(replica);
+    const QString id = rows::uuidText(incoming.id);
+    const QString change = replica.value(QLatin1String("change")).toString();
+    const QString reason = replica.value(QLatin1String("reason")).toString();
+    const qint64 changedAt = msOf(replica.value(QLatin1String("changedAt")));
+    const QString changedBy = replica.value(QLatin1String("changedBy")).toString();
+    if (incoming.id.isNull() || incoming.pseudonymId.isEmpty() || incoming.pseudonymId.size() > 64)
+        return refusedReplica(QStringLiteral("the patient has no id or pseudonym"));
+    if (incoming.version < 1 || incoming.version > 1000000)
+        return refusedReplica(QStringLiteral("version %1 is out of range").arg(incoming.version));
+    if (changedAt < 0 || changedBy.isEmpty())
+        return refusedReplica(QStringLiteral("the change names no time or actor"));
+    if (!replica.value(QLatin1String("mergedInto")).toString().isEmpty())
+        return refusedReplica(QStringLiteral("merges are not taken from the site (the patient stays unmerged "
+                                             "here)"));
+    // The same validation as a registration or an edit here.
+    PatientDraft draft;
+    draft.name = incoming.name;
+    draft.sex = incoming.sex;
+    draft.birthDate = incoming.birthDate;
+    draft.contact = incoming.contact;
+    draft.identifiers = incoming.identifiers;
+    auto valid = d->validator.patient(draft);
+    if (!valid)
+        return refusedReplica(QStringLiteral("the patient does not pass validation: ") +
+                              valid.error().message);
+
+    auto current = d->loadPatientWhere(QStringLiteral("id"), id);
+    if (!current)
+        return current.error();
+    auto sameName =
+        d->db.queryOne(QStringLiteral("SELECT id FROM registry_patients WHERE pseudonym = ?1 AND id <> ?2"),
+                       {incoming.pseudonymId, id});
+    if (!sameName)
+        return sameName.error();
+    if (sameName.value())
+        return refusedReplica(
+            QStringLiteral("another patient here holds pseudonym %1").arg(incoming.pseudonymId));
+
+    struct TimeGuard
+    {
+        Impl &impl;
+        ~TimeGuard() { impl.replicaTimeMs = -1; }
+    } guard{*d};
+    d->replicaTimeMs = changedAt;
+
+    Patient next = incoming;
+    const NameReading reading = nameReading(next.name);
+    next.pinyin = reading.full;
+    next.pinyinInitials = reading.initials;
+    QList<PatientIdentifier> added;
+    if (!current.value()) {
+        if (incoming.version == 1 && change != QLatin1String("create"))
+            return refusedReplica(
+                QStringLiteral("a new patient's first version is a creation, not %1").arg(change));
+        added = incoming.identifiers;
+        auto sealed = d->seal->sealPatient(id, next);
+        if (!sealed)
+            return sealed.error();
+        const qint64 createdAt = msOf(replica.value(QLatin1String("createdAt")));
+        const QString createdBy = replica.value(QLatin1String("createdBy")).toString();
+        if (createdAt < 0 || createdBy.isEmpty())
+            return refusedReplica(QStringLiteral("the patient names no creation time or creator"));
+        auto ins = d->db.execute(
+            QStringLiteral(
+                "INSERT INTO registry_patients (%1) VALUES (?1, ?2, '', '', '', '', '', '', ?3, ?4, "
+                "'', '', '', ?5, ?6, ?7, ?8, ?9, NULL, ?10)")
+                .arg(rows::kPatientColumns),
+            {id, next.pseudonymId, sexCode(next.sex), next.birthDate.toString(Qt::ISODate), next.version,
+             createdAt, createdBy, changedAt, changedBy, sealed.value()});
+        if (!ins)
+            return ins.error();
+    } else {
+        const Patient &held = *current.value();
+        if (incoming.version <= held.version)
+            return ReplicaApplied::Unchanged;
+        if (incoming.version != held.version + 1)
+            return refusedReplica(QStringLiteral("version %1 does not follow version %2 held here")
+                                      .arg(incoming.version)
+                                      .arg(held.version));
+        if (held.isMerged())
+            return refusedReplica(QStringLiteral("the patient was merged here into another"));
+        if (held.pseudonymId != incoming.pseudonymId)
+            return refusedReplica(QStringLiteral("a change cannot give a patient another pseudonym"));
+        auto created = d->db.queryOne(
+            QStringLiteral("SELECT created_at, created_by FROM registry_patients WHERE id = ?1"), {id});
+        if (!created)
+            return created.error();
+        if (created.value()->at(0).toLongLong() != msOf(replica.value(QLatin1String("createdAt"))) ||
+            created.value()->at(1).toString() != replica.value(QLatin1String("createdBy")).toString())
+            return refusedReplica(QStringLiteral("a change cannot alter when and by whom the patient was "
+                                                 "registered"));
+        QSet<QString> had;
+        for (const PatientIdentifier &i : held.identifiers)
+            had.insert(identifierKeyText(i));
+        QSet<QString> has;
+        for (const PatientIdentifier &i : incoming.identifiers) {
+            has.insert(identifierKeyText(i));
+            if (!had.contains(identifierKeyText(i)))
+                added << i;
+        }
+        for (const QString &k : std::as_const(had)) {
+            if (!has.contains(k))
+                return refusedReplica(QStringLiteral("an identifier cannot be taken away by a change"));
+        }
+        if (change == QLatin1String("update")) {
+            if (!added.isEmpty())
+                return refusedReplica(QStringLiteral("an edit of the demographics does not add identifiers"));
+            if (auto why = RecordValidator::reason(reason); !why)
+                return refusedReplica(QStringLiteral("an edit needs a reason"));
+        } else if (change == QLatin1String("add-identifier")) {
+            if (added.size() != 1)
+                return refusedReplica(QStringLiteral("an identifier change adds exactly one identifier"));
+            if (next.name != held.name || next.sex != held.sex || next.birthDate != held.birthDate ||
+                next.contact != held.contact)
+                return refusedReplica(
+                    QStringLiteral("adding an identifier does not change the demographics"));
+        } else {
+            return refusedReplica(
+                QStringLiteral("'%1' is not a change taken from the site").arg(change.left(32)));
+        }
+        auto sealed = d->seal->sealPatient(id, next);
+        if (!sealed)
+            return sealed.error();
+        auto u =
+            d->db.execute(QStringLiteral("UPDATE registry_patients SET sex = ?1, birth_date = ?2, version "
+                                         "= ?3, updated_at = ?4, updated_by = ?5, identity = ?6 WHERE "
+                                         "id = ?7"),
+                          {sexCode(next.sex), next.birthDate.toString(Qt::ISODate), next.version, changedAt,
+                           changedBy, sealed.value(), id});
+        if (!u)
+            return u.error();
+    }
+    // Identifiers: one another patient here holds verified is kept unverified, and the two are
+    // queued for an operator (two workstations registered the same person).
+    QList<ProbableMatch> queued;
+    for (PatientIdentifier identifier : std::as_const(added)) {
+        auto holders = d->db.query(
+            QStringLiteral(
+                "SELECT i.patient_id, p.pseudonym FROM registry_identifiers i JOIN registry_patients "
+                "p ON p.id = i.patient_id WHERE i.key_hash = ?1 AND i.patient_id <> ?2"),
+            {d->identifierHash(identifier), id});
+        if (!holders)
+            return holders.error();
+        if (!holders->isEmpty()) {
+            identifier.verified = false;
+            for (const store::Row &h : holders.value())
+                queued << ProbableMatch{QUuid::fromString(h.at(0).toString()),
+                                        h.at(1).toString(),
+                                        1.0,
+                                        {QStringLiteral("same-identifier-from-site")}};
+        }
+        if (auto r = d->insertIdentifier(id, identifier, changedBy); !r)
+            return r.error();
+    }
+    // The version as it is now held here (an identifier kept unverified is shown so).
+    auto stored = d->loadPatient(incoming.id);
+    if (!stored)
+        return stored.error();
+    if (auto r = d->writePatientVersion(stored.value(), change, reason, changedBy); !r)
+        return r.error();
+    auto look = d->duplicatesOf(next.name, next.sex, next.birthDate, {}, id);
+    if (!look)
+        return look.error();
+    queued << look->probable;
+    if (auto r = d->queueCandidates(id, queued); !r)
+        return r.error();
+    if (d->changeListener)
+        d->changeListener(incoming.pseudonymId);
+    return ReplicaApplied::Applied;
+}
+
+Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(const QJsonObject &replica,
+                                                                               const ReplicaBytes &bytes)
+{
+    if (!d->db.inTransaction())
+        return makeError(Error::Code::Conflict, QStringLiteral("a replica is applied inside a transaction"));
+    const QJsonObject columns = replica.value(QLatin1String("event")).toObject();
+    store::Row row;
+    for (const QString &name : eventColumnNames())
+        row << variantOf(columns.value(name));
+    const TimelineEvent incoming = rows::event(row);
+    const QString id = rows::uuidText(incoming.id);
+    const QString change = replica.value(QLatin1String("change")).toString();
+    const QString reason = replica.value(QLatin1String("reason")).toString();
+    const qint64 changedAt = msOf(replica.value(QLatin1String("changedAt")));
+    const QString changedBy = replica.value(QLatin1String("changedBy")).toString();
+    if (incoming.id.isNull() || incoming.patientId.isNull())
+        return refusedReplica(QStringLiteral("the event has no id or patient"));
+    if (incoming.version < 1 || incoming.version > 1000000)
+        return refusedReplica(QStringLiteral("version %1 is out of range").arg(incoming.version));
+    if (changedAt < 0 || changedBy.isEmpty())
+        return refusedReplica(QStringLiteral("the change names no time or actor"));
+    std::optional<EventChange> kind;
+    for (EventChange c :
+         {EventChange::Create, EventChange::Update, EventChange::Annotate, EventChange::Remove,
+          EventChange::Revert, EventChange::Attach, EventChange::Detach}) {
+        if (eventChangeId(c) == change)
+            kind = c;
+    }
+    if (!kind)
+        return refusedReplica(QStringLiteral("'%1' is not an event change").arg(change.left(32)));
+
+    auto owner = d->loadPatientWhere(QStringLiteral("id"), rows::uuidText(incoming.patientId));
+    if (!owner)
+        return owner.error();
+    if (!owner.value())
+        return ReplicaApplied::Waiting; // the patient's entry comes first
+    if (owner.value()->isMerged())
+        return refusedReplica(QStringLiteral("the event's patient was merged here into another"));
+    auto valid = d->validator.event(incoming.content, owner.value()->birthDate);
+    if (!valid)
+        return refusedReplica(QStringLiteral("the event does not pass validation: ") + valid.error().message);
+
+    auto held = d->db.queryOne(
+        QStringLiteral("SELECT %1 FROM registry_events WHERE id = ?1").arg(rows::kEventColumns), {id});
+    if (!held)
+        return held.error();
+    // Attachments: what the replica lists against what is held.
+    auto heldFiles = d->attachmentsOf(id, true);
+    if (!heldFiles)
+        return heldFiles.error();
+    QHash<QString, Attachment> have;
+    for (const Attachment &a : heldFiles.value())
+        have.insert(rows::uuidText(a.id), a);
+    QList<QJsonObject> newFiles;
+    QList<QJsonObject> removedFiles;
+    QSet<QString> listed;
+    for (const QJsonValue value : replica.value(QLatin1String("attachments")).toArray()) {
+        const QJsonObject file = value.toObject();
+        const QString fileId = rows::uuidText(QUuid::fromString(file.value(QLatin1String("id")).toString()));
+        if (fileId.isEmpty() || listed.contains(fileId))
+            return refusedReplica(QStringLiteral("the event lists an attachment without an id, or twice"));
+        listed.insert(fileId);
+        const bool removedThere = !file.value(QLatin1String("removedAt")).isNull();
+        auto it = have.constFind(fileId);
+        if (it == have.constEnd())
+            newFiles << file;
+        else if (removedThere && !it->removed)
+            removedFiles << file;
+        else if (!removedThere && it->removed)
+            return refusedReplica(QStringLiteral("a detached file cannot come back"));
+    }
+    for (auto it = have.cbegin(); it != have.cend(); ++it) {
+        if (!listed.contains(it.key()))
+            return refusedReplica(QStringLiteral("an attachment held here is missing from the event"));
+    }
+
+    struct TimeGuard
+    {
+        Impl &impl;
+        ~TimeGuard() { impl.replicaTimeMs = -1; }
+    } guard{*d};
+    d->replicaTimeMs = changedAt;
+
+    if (!held.value()) {
+        if (incoming.version == 1 && *kind != EventChange::Create)
+            return refusedReplica(QStringLiteral("a new event's first version is a creation"));
+        if (incoming.version == 1 && (!newFiles.isEmpty() || incoming.removed))
+            return refusedReplica(QStringLiteral("a new event starts without files and not removed"));
+        if (!incoming.removed) {
+            if (auto r = d->checkSingleDeath(rows::uuidText(incoming.patientId), valid.value(), id); !r)
+                return refusedReplica(r.error().message);
+        }
+        QVariantList params{id, rows::uuidText(incoming.patientId)};
+        params << rows::contentParams(valid.value()) << msOf(columns.value(QLatin1String("created_at")))
+               << columns.value(QLatin1String("created_by")).toString();
+        if (params.at(params.size() - 2).toLongLong() < 0 || params.last().toString().isEmpty())
+            return refusedReplica(QStringLiteral("the event names no creation time or creator"));
+        auto ins =
+            d->db.execute(QStringLiteral("INSERT INTO registry_events (id, patient_id, version, type, "
+                                         "start_at, end_at, title, annotation, payload, form_records, "
+                                         "removed, created_at, created_by, updated_at, updated_by) VALUES "
+                                         "(?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?10, ?11)"),
+                          params);
+        if (!ins)
+            return ins.error();
+    } else {
+        const TimelineEvent current = rows::event(*held.value());
+        if (incoming.version <= current.version)
+            return ReplicaApplied::Unchanged;
+        if (incoming.version != current.version + 1)
+            return refusedReplica(QStringLiteral("version %1 does not follow version %2 held here")
+                                      .arg(incoming.version)
+                                      .arg(current.version));
+        if (incoming.patientId != current.patientId)
+            return refusedReplica(QStringLiteral("a change cannot move an event to another patient"));
+        if (current.created.toMSecsSinceEpoch() != msOf(columns.value(QLatin1String("created_at"))) ||
+            current.createdBy != columns.value(QLatin1String("created_by")).toString())
+            return refusedReplica(
+                QStringLiteral("a change cannot alter when and by whom the event was made"));
+        const bool contentChanged = !(valid.value() == current.content);
+        const bool filesChanged = !newFiles.isEmpty() || !removedFiles.isEmpty();
+        switch (*kind) {
+        case EventChange::Create:
+            return refusedReplica(QStringLiteral("an event is created once"));
+        case EventChange::Attach:
+            if (newFiles.size() != 1 || !removedFiles.isEmpty() || contentChanged || current.removed)
+                return refusedReplica(
+                    QStringLiteral("an attach adds one file to an event that is not removed, "
+                                   "and changes nothing else"));
+            break;
+        case EventChange::Detach:
+            if (removedFiles.size() != 1 || !newFiles.isEmpty() || contentChanged)
+                return refusedReplica(QStringLiteral("a detach removes one file and changes nothing else"));
+            if (!RecordValidator::reason(reason))
+                return refusedReplica(QStringLiteral("a detach needs a reason"));
+            break;
+        case EventChange::Remove:
+            if (filesChanged || contentChanged || !incoming.removed || current.removed)
+                return refusedReplica(QStringLiteral("a removal only marks the event removed"));
+            if (!RecordValidator::reason(reason))
+                return refusedReplica(QStringLiteral("a removal needs a reason"));
+            break;
+        case EventChange::Update:
+        case EventChange::Annotate:
+        case EventChange::Revert:
+            if (filesChanged)
+                return refusedReplica(QStringLiteral("only an attach or a detach changes the files"));
+            if (*kind != EventChange::Revert && (incoming.removed || current.removed))
+                return refusedReplica(QStringLiteral("a removed event is restored by a revert"));
+            if (*kind == EventChange::Annotate) {
+                EventDraft same = valid.value();
+                same.annotation = current.content.annotation;
+                if (!(same == current.content))
+                    return refusedReplica(QStringLiteral("an annotation changes the annotation only"));
+            }
+            if (*kind != EventChange::Annotate && !RecordValidator::reason(reason))
+                return refusedReplica(QStringLiteral("an edit needs a reason"));
+            break;
+        }
+        if (!incoming.removed) {
+            if (auto r = d->checkSingleDeath(rows::uuidText(incoming.patientId), valid.value(), id); !r)
+                return refusedReplica(r.error().message);
+        }
+    }
+    // A new file: its bytes, checked like an upload, into this workstation's vault.
+    for (const QJsonObject &file : std::as_const(newFiles)) {
+        if (!d->options.vault)
+            return makeError(Error::Code::Unsupported, tr("No vault is available to keep the file."));
+        const QUuid fileId = QUuid::fromString(file.value(QLatin1String("id")).toString());
+        const QString mediaType = file.value(QLatin1String("mediaType")).toString().trimmed().toLower();
+        const QString fileName = file.value(QLatin1String("fileName")).toString().trimmed();
+        if (auto r = AttachmentInspector::checkFileName(fileName); !r)
+            return refusedReplica(r.error().message);
+        if (!AttachmentInspector::supportedMediaTypes().contains(mediaType))
+            return refusedReplica(QStringLiteral("files of type %1 are not taken").arg(mediaType.left(64)));
+        auto content = bytes(fileId);
+        if (!content)
+            return content.error();
+        if (!content.value())
+            return ReplicaApplied::Waiting;
+        const QByteArray &data = *content.value();
+        if (qint64(data.size()) != msOf(file.value(QLatin1String("size"))))
+            return refusedReplica(QStringLiteral("the file's size is not the one the event names"));
+        if (auto r = AttachmentInspector::check(data, mediaType, d->options.maxAttachmentBytes); !r)
+            return refusedReplica(QStringLiteral("the file does not pass the content check: ") +
+                                  r.error().message);
+        auto blob = d->options.vault->put(data);
+        if (!blob)
+            return blob.error();
+        const qint64 addedAt = msOf(file.value(QLatin1String("addedAt")));
+        const QString addedBy = file.value(QLatin1String("addedBy")).toString();
+        if (addedAt < 0 || addedBy.isEmpty())
+            return refusedReplica(QStringLiteral("the file names no time or person who attached it"));
+        const QJsonValue removedAt = file.value(QLatin1String("removedAt"));
+        auto ins = d->db.execute(
+            QStringLiteral(
+                "INSERT INTO registry_attachments (%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .arg(rows::kAttachmentColumns),
+            {rows::uuidText(fileId), id, blob.value(), mediaType, fileName, qint64(data.size()), addedAt,
+             addedBy, removedAt.isNull() ? QVariant() : QVariant(msOf(removedAt)),
+             removedAt.isNull() ? QVariant() : QVariant(file.value(QLatin1String("removedBy")).toString())});
+        if (!ins)
+            return ins.error();
+    }
+    for (const QJsonObject &file : std::as_const(removedFiles)) {
+        auto u = d->db.execute(
+            QStringLiteral("UPDATE registry_attachments SET removed_at = ?1, removed_by = ?2 WHERE id = ?3"),
+            {msOf(file.value(QLatin1String("removedAt"))), file.value(QLatin1String("removedBy")).toString(),
+             rows::uuidText(QUuid::fromString(file.value(QLatin1String("id")).toString()))});
+        if (!u)
+            return u.error();
+    }
+    if (auto r = d->writeEventVersion(id, incoming.version, valid.value(), incoming.removed, *kind, reason,
+                                      changedBy);
+        !r)
+        return r.error();
+    if (d->changeListener)
+        d->changeListener(owner.value()->pseudonymId);
+    return ReplicaApplied::Applied;
 }
 
 } // namespace mdp::registry

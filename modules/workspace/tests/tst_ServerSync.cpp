@@ -7,6 +7,7 @@
 // on one workstation is in force on the others, an older one changes nothing, an invalid one is
 // refused; the catalogue lists each workstation's forms with their classification, no values.
 #include "mdp/accounts/AccountDirectory.h"
+#include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/forms/FormStore.h"
@@ -22,15 +23,18 @@
 #include "mdp/workspace/ServerLink.h"
 #include "mdp/workspace/Workspace.h"
 
+#include "RegistrySync.h"
 #include "SiteSync.h"
 #include "WorkspaceServerLink.h"
 
 #include <QDir>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <array>
 
 using namespace mdp;
 
@@ -64,6 +68,47 @@ QByteArray policyDocument(int version, const std::function<void(QJsonObject &)> 
     if (change)
         change(root);
     return QJsonDocument(root).toJson();
+}
+
+// A PNG of noise (incompressible), `side` pixels square in RGB: about 3 * side^2 bytes.
+QByteArray pngChunk(const char *type, const QByteArray &data)
+{
+    static const auto table = [] {
+        std::array<quint32, 256> t{};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xedb88320U ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    QByteArray body = QByteArray(type) + data;
+    quint32 crc = 0xffffffffU;
+    for (char ch : std::as_const(body))
+        crc = table[(crc ^ quint8(ch)) & 0xff] ^ (crc >> 8);
+    crc ^= 0xffffffffU;
+    const auto be = [](quint32 v) {
+        const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        return QByteArray(bytes, 4);
+    };
+    return be(quint32(data.size())) + body + be(crc);
+}
+
+QByteArray noisePng(int side)
+{
+    QByteArray header;
+    for (quint32 v : {quint32(side), quint32(side)}) {
+        const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        header += QByteArray(bytes, 4);
+    }
+    header += QByteArray("\x08\x02\x00\x00\x00", 5); // 8-bit RGB, deflate, no filter, no interlace
+    QByteArray raw;
+    for (int y = 0; y < side; ++y)
+        raw += char(0) + crypto::randomBytes(qsizetype(side) * 3);
+    const QByteArray zlib = qCompress(raw, 1).mid(4); // qCompress puts the length first
+    return QByteArrayLiteral("\x89PNG\r\n\x1a\n") + pngChunk("IHDR", header) + pngChunk("IDAT", zlib) +
+           pngChunk("IEND", {});
 }
 
 } // namespace
@@ -625,6 +670,330 @@ private Q_SLOTS:
         QCOMPARE(onA.reviewerId, reviewerOnA->idString());
         TAKE(history, m_a.workspace->forms().history(me(m_a), fresh.id));
         QCOMPARE(history.last().actorId, reviewerOnA->idString());
+    }
+
+    // with: a patient registered and edited on A, an event added, edited and
+    // annotated, and a file attached (several 1 MiB chunks) arrive on B whole, in one pass each way: the
+    // identity opens there for a role that sees it, the file is the same bytes, each change is one
+    // version with its author and time. What the relay holds opens with the site key, and still does
+    // not show the patient's names, contacts or identifiers (they are under the site identity key).
+    void registryChangesAndAttachmentsReachTheOtherWorkstation()
+    {
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(QStringLiteral("司马青"));
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1971, 3, 9);
+        draft.contact.phone = QStringLiteral("13900001111");
+        registry::PatientIdentifier mrn;
+        mrn.type = registry::IdentifierType::HospitalMrn;
+        mrn.value = QStringLiteral("MRN-SYNC-7781");
+        mrn.issuer = QStringLiteral("HOSP-A");
+        mrn.verified = true;
+        draft.identifiers << mrn;
+        TAKE(created, m_a.workspace->registry().createPatient(me(m_a), draft));
+        draft.identifiers.clear();
+        draft.contact.address = QStringLiteral("北京市海淀区学院路 1 号");
+        TAKE(edited, m_a.workspace->registry().updatePatient(me(m_a), created.id, draft, created.version,
+                                                             QStringLiteral("address corrected")));
+        registry::EventDraft event;
+        event.type = registry::EventType::Diagnosis;
+        event.start = registry::EventTime::fromDate(QDate(2026, 11, 2));
+        event.title = QStringLiteral("Invasive ductal carcinoma");
+        TAKE(added, m_a.workspace->registry().addEvent(me(m_a), created.id, event));
+        event.title += QStringLiteral(" (left)");
+        TAKE(changed, m_a.workspace->registry().updateEvent(me(m_a), added.id, event, added.version,
+                                                            QStringLiteral("laterality")));
+        TAKE(annotated, m_a.workspace->registry().annotateEvent(
+                            me(m_a), added.id, QStringLiteral("MDT 11-05"), changed.version));
+        // The same annotation again makes no version, and queues nothing (the relay would refuse it).
+        TAKE(again, m_a.workspace->registry().annotateEvent(me(m_a), added.id, QStringLiteral("MDT 11-05"),
+                                                            annotated.version));
+        QCOMPARE(again.version, annotated.version);
+        const QByteArray png = noisePng(800); // about 1.9 MB: two chunks
+        QVERIFY(png.size() > workspace::RegistrySync::kChunkBytes);
+        TAKE(blob, m_a.workspace->storeFile(png));
+        TAKE(attached,
+             m_a.workspace->registry().attach(
+                 me(m_a), added.id, {blob, QStringLiteral("image/png"), QStringLiteral("core-biopsy.png")}));
+        const workspace::ServerStatus pushed = sync(m_a);
+        QCOMPARE(pushed.syncPending, qint64(0));
+        QCOMPARE(pushed.syncConflicts, qint64(0));
+
+        // The relay's copy, opened with the site key as any workstation of the site could.
+        workspace::ServerSettings settings;
+        TAKE(client, otherWorkstation(&settings));
+        const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
+        const QString patientId = created.id.toString(QUuid::WithoutBraces);
+        int patientEntries = 0;
+        int chunks = 0;
+        qint64 after = 0;
+        for (bool more = true; more;) {
+            TAKE(entries, client->pull(after, 500, &more));
+            if (entries.isEmpty())
+                break;
+            for (const net::IncomingEntry &entry : entries) {
+                after = entry.sequence;
+                if (entry.kind == QLatin1String("attachment") &&
+                    entry.objectId == attached.id.toString(QUuid::WithoutBraces))
+                    ++chunks;
+                if (entry.objectId != patientId)
+                    continue;
+                ++patientEntries;
+                TAKE(plain, cipher.open(entry));
+                for (const QString &secret : {QStringLiteral("司马"), QStringLiteral("MRNSYNC7781"),
+                                              QStringLiteral("13900001111"), QStringLiteral("学院路")})
+                    QVERIFY2(!plain.contains(secret.toUtf8()), qPrintable(secret));
+                QVERIFY(plain.contains(created.pseudonymId.toUtf8()));
+            }
+        }
+        QCOMPARE(patientEntries, 2); // created, edited
+        QCOMPARE(chunks, 2);
+
+        // B applies what arrived when it passes (its keyring holds the identity key).
+        const workspace::ServerStatus pulled = sync(m_b);
+        QCOMPARE(pulled.syncParked, qint64(0));
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        TAKE(there, m_b.workspace->registry().patient(me(m_b), created.id));
+        QCOMPARE(there.pseudonymId, created.pseudonymId);
+        QCOMPARE(there.name, edited.name);
+        QCOMPARE(there.contact, edited.contact);
+        QCOMPARE(there.birthDate, edited.birthDate);
+        QCOMPARE(there.version, edited.version);
+        QCOMPARE(there.identifiers.size(), 1);
+        QCOMPARE(there.identifiers.first().value, created.identifiers.first().value); // normalised
+        QVERIFY(there.identifiers.first().verified);
+        TAKE(found, m_b.workspace->registry().findByIdentifier(me(m_b), created.identifiers.first()));
+        QVERIFY(found.has_value());
+        QCOMPARE(found->id, created.id);
+        TAKE(versions, m_b.workspace->registry().patientHistory(created.id));
+        QCOMPARE(versions.size(), 2);
+        TAKE(drWangOnB, m_b.workspace->accounts().find(QStringLiteral("dr.wang")));
+        QCOMPARE(versions.last().changedBy, drWangOnB->idString());
+        QCOMPARE(versions.last().reason, QStringLiteral("address corrected"));
+
+        TAKE(events, m_b.workspace->registry().events(me(m_b), created.id, false));
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().content.title, event.title);
+        QCOMPARE(events.first().content.annotation, QStringLiteral("MDT 11-05"));
+        QCOMPARE(events.first().version, annotated.version + 1); // the attach
+        QCOMPARE(events.first().attachments.size(), 1);
+        QCOMPARE(events.first().attachments.first().id, attached.id);
+        QCOMPARE(events.first().attachments.first().fileName, QStringLiteral("core-biopsy.png"));
+        TAKE(bytes, m_b.workspace->readFile(events.first().attachments.first().blobId));
+        QVERIFY(bytes == png);
+        TAKE(eventVersions, m_b.workspace->registry().eventHistory(added.id));
+        QCOMPARE(eventVersions.size(), 4); // create, update, annotate, attach
+        QCOMPARE(eventVersions.at(1).reason, QStringLiteral("laterality"));
+
+        // Each applied with its audit event, naming the pseudonym and never the name.
+        const QList<audit::AuditEvent> applied =
+            eventsAbout(m_b, QStringLiteral("patient:") + patientId, QStringLiteral("sync.apply"));
+        QCOMPARE(applied.size(), 2);
+        QVERIFY(!QJsonDocument(applied.first().detail).toJson().contains("司马"));
+
+        // And back: a detach on B reaches A.
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        CHECK_OK(m_b.workspace->registry().detach(me(m_b), attached.id, QStringLiteral("wrong image")));
+        QCOMPARE(sync(m_b).syncPending, qint64(0));
+        sync(m_a);
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(onA, m_a.workspace->registry().event(me(m_a), added.id));
+        QCOMPARE(onA.attachments.size(), 0);
+        QCOMPARE(onA.version, annotated.version + 2);
+    }
+
+    // registry entries sealed with the site key but not sound are refused on apply,
+    // each for its reason, recorded, and do not hold up what follows: a patient whose identity is not
+    // sealed under the site identity key, an edit that gives a patient another pseudonym (and the sound
+    // edit after it, which now skips a version), an attached file that does not match its digest.
+    void registryEntriesThatCannotBeTrustedAreRefused()
+    {
+        workspace::ServerSettings settings;
+        TAKE(client, otherWorkstation(&settings));
+        const net::SyncCipher cipher{SecureBytes(settings.siteKey)};
+        const QString origin = originOf(settings);
+        const SecureBytes identityKey =
+            workspace::RegistrySync::identityKeyFrom(SecureBytes(settings.siteIdentityKey));
+        const auto seal = [&](const QString &kind, const QString &objectId, qint64 revision,
+                              const QJsonObject &payload) -> Result<net::OutgoingEntry> {
+            net::OutgoingEntry e{
+                QUuid::createUuid().toString(QUuid::WithoutBraces), kind, objectId, revision, {}};
+            auto sealed = cipher.seal(e, origin, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+            if (!sealed)
+                return sealed.error();
+            e.ciphertext = sealed.value();
+            return e;
+        };
+        const auto patientEntry = [&](const QString &id, const QString &pseudonym, int version,
+                                      const QString &change,
+                                      const SecureBytes &key) -> Result<net::OutgoingEntry> {
+            const QJsonObject identity{{QStringLiteral("family"), QStringLiteral("欧阳")},
+                                       {QStringLiteral("given"), QStringLiteral("娜")},
+                                       {QStringLiteral("identifiers"), QJsonArray()}};
+            auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(key.view().first(16)));
+            if (!aead)
+                return aead.error();
+            auto sealed = aead->sealWithRandomNonce(QByteArrayLiteral("mdp-sync-identity-v1\n") +
+                                                        id.toUtf8() + '\n' + QByteArray::number(version),
+                                                    QJsonDocument(identity).toJson(QJsonDocument::Compact));
+            if (!sealed)
+                return sealed.error();
+            const qint64 created = m_patient.created.toMSecsSinceEpoch();
+            const QJsonObject patient{
+                {QStringLiteral("id"), id},
+                {QStringLiteral("pseudonym"), pseudonym},
+                {QStringLiteral("sex"), QStringLiteral("female")},
+                {QStringLiteral("birthDate"), QStringLiteral("1960-05-01")},
+                {QStringLiteral("version"), version},
+                {QStringLiteral("createdAt"), double(created)},
+                {QStringLiteral("createdBy"), QStringLiteral("dr.wang")},
+                {QStringLiteral("updatedAt"), double(created + 1000)},
+                {QStringLiteral("updatedBy"), QStringLiteral("dr.wang")},
+                {QStringLiteral("mergedInto"), QString()},
+                {QStringLiteral("change"), change},
+                {QStringLiteral("reason"), QStringLiteral("corrected")},
+                {QStringLiteral("changedAt"), double(created + 1000)},
+                {QStringLiteral("changedBy"), QStringLiteral("dr.wang")},
+                {QStringLiteral("identitySealed"), QString::fromLatin1(sealed->toBase64())}};
+            return seal(QStringLiteral("patient"), id, version,
+                        QJsonObject{{QStringLiteral("v"), 1}, {QStringLiteral("patient"), patient}});
+        };
+        const QString stranger = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        TAKE(wrongKey, patientEntry(stranger, QStringLiteral("P-FORGED-0001"), 1, QStringLiteral("create"),
+                                    SecureBytes(crypto::randomBytes(32))));
+        // m_patient is at version 1 on both workstations (and at the relay).
+        const QString known = m_patient.id.toString(QUuid::WithoutBraces);
+        TAKE(renamed,
+             patientEntry(known, QStringLiteral("P-FORGED-0002"), 2, QStringLiteral("update"), identityKey));
+        TAKE(afterRenamed,
+             patientEntry(known, m_patient.pseudonymId, 3, QStringLiteral("update"), identityKey));
+
+        // A sound new event of m_patient, then a file whose bytes do not match the digest its chunk states.
+        const QString eventId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString fileId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const double now = double(QDateTime::currentMSecsSinceEpoch());
+        QJsonObject columns{{QStringLiteral("id"), eventId},
+                            {QStringLiteral("patient_id"), known},
+                            {QStringLiteral("version"), 1},
+                            {QStringLiteral("type"), QStringLiteral("diagnosis")},
+                            {QStringLiteral("start_at"), QStringLiteral("2026-10-01")},
+                            {QStringLiteral("end_at"), QString()},
+                            {QStringLiteral("title"), QStringLiteral("Diagnosis")},
+                            {QStringLiteral("annotation"), QString()},
+                            {QStringLiteral("payload"), QStringLiteral("{}")},
+                            {QStringLiteral("form_records"), QStringLiteral("[]")},
+                            {QStringLiteral("removed"), 0},
+                            {QStringLiteral("created_at"), now},
+                            {QStringLiteral("created_by"), QStringLiteral("dr.wang")},
+                            {QStringLiteral("updated_at"), now},
+                            {QStringLiteral("updated_by"), QStringLiteral("dr.wang")}};
+        const auto eventEntry = [&](int version, const QString &change, const QJsonArray &files) {
+            columns.insert(QStringLiteral("version"), version);
+            const QJsonObject event{{QStringLiteral("event"), columns},
+                                    {QStringLiteral("change"), change},
+                                    {QStringLiteral("reason"), QString()},
+                                    {QStringLiteral("changedAt"), now},
+                                    {QStringLiteral("changedBy"), QStringLiteral("dr.wang")},
+                                    {QStringLiteral("attachments"), files}};
+            return seal(QStringLiteral("timeline-event"), eventId, version,
+                        QJsonObject{{QStringLiteral("v"), 1}, {QStringLiteral("event"), event}});
+        };
+        TAKE(newEvent, eventEntry(1, QStringLiteral("create"), {}));
+        const QByteArray png = noisePng(16);
+        const QByteArray other = noisePng(16);
+        TAKE(chunk, seal(QStringLiteral("attachment"), fileId, 1,
+                         QJsonObject{{QStringLiteral("v"), 1},
+                                     {QStringLiteral("attachmentId"), fileId},
+                                     {QStringLiteral("eventId"), eventId},
+                                     {QStringLiteral("index"), 1},
+                                     {QStringLiteral("count"), 1},
+                                     {QStringLiteral("size"), double(png.size())},
+                                     {QStringLiteral("sha256"),
+                                      QString::fromLatin1(
+                                          crypto::hash(crypto::HashAlgorithm::Sha256, other).toHex())},
+                                     {QStringLiteral("data"), QString::fromLatin1(png.toBase64())}}));
+        TAKE(attachEvent,
+             eventEntry(2, QStringLiteral("attach"),
+                        QJsonArray{QJsonObject{{QStringLiteral("id"), fileId},
+                                               {QStringLiteral("mediaType"), QStringLiteral("image/png")},
+                                               {QStringLiteral("fileName"), QStringLiteral("scan.png")},
+                                               {QStringLiteral("size"), double(png.size())},
+                                               {QStringLiteral("addedAt"), now},
+                                               {QStringLiteral("addedBy"), QStringLiteral("dr.wang")},
+                                               {QStringLiteral("removedAt"), QJsonValue::Null},
+                                               {QStringLiteral("removedBy"), QString()}}}));
+        TAKE(outcome, client->push({wrongKey, renamed, afterRenamed, newEvent, chunk, attachEvent}));
+        QVERIFY(outcome.applied);
+
+        const workspace::ServerStatus status = sync(m_b);
+        QCOMPARE(status.syncLastSequence, outcome.sequences.last()); // nothing stalls behind them
+        QCOMPARE(status.syncParked, qint64(0));
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        QCOMPARE(m_b.workspace->registry().patient(me(m_b), QUuid(stranger)).error().code,
+                 Error::Code::NotFound);
+        TAKE(kept, m_b.workspace->registry().patient(me(m_b), m_patient.id));
+        QCOMPARE(kept.pseudonymId, m_patient.pseudonymId);
+        QCOMPARE(kept.version, m_patient.version);
+        TAKE(sound, m_b.workspace->registry().event(me(m_b), QUuid(eventId)));
+        QCOMPARE(sound.version, 1); // the sound creation is applied
+        QCOMPARE(sound.attachments.size(), 0);
+        const QList<std::pair<net::OutgoingEntry, QString>> why{
+            {wrongKey, QStringLiteral("does not open with the site identity key")},
+            {renamed, QStringLiteral("another pseudonym")},
+            {afterRenamed, QStringLiteral("does not follow version")},
+            {attachEvent, QStringLiteral("does not match its digest")}};
+        for (const auto &[e, expected] : why) {
+            const QList<audit::AuditEvent> alerts =
+                eventsAbout(m_b, QStringLiteral("sync-entry:") + e.entryId, QStringLiteral("security.alert"));
+            QCOMPARE(alerts.size(), 1);
+            const QString error = alerts.first().detail.value(u"error").toString();
+            QVERIFY2(error.contains(expected), qPrintable(expected + QStringLiteral(" / ") + error));
+        }
+    }
+
+    // a workstation opened without the identity key cannot apply a patient: what
+    // arrives waits, sealed, until one that holds it does. A patient change made where the site's
+    // identity key was never received is not made (it could not reach the site).
+    void aPatientChangeNeedsTheSiteIdentityKey()
+    {
+        QTemporaryDir dir;
+        TAKE(c, workspace::createDemoWorkspace(dir.filePath(QStringLiteral("c")), m_clock, {}, kPassphrase));
+        TAKE(settings, m_server->workstationSettings(QStringLiteral("workstation-6")));
+        settings.siteIdentityKey.clear();
+        c.workspace->logout();
+        CHECK_OK(c.workspace->beginCustodianSession(workspace::SessionOrigin::Workstation));
+        CHECK_OK(c.workspace->serverLink().configure(settings));
+        c.workspace->logout();
+        const workspace::ServerStatus first = sync(c);
+        QVERIFY(first.syncEnabled);
+        QVERIFY(first.syncParked > 0); // the site's patients wait for the key
+        QVERIFY(signIn(c, QStringLiteral("dr.wang")));
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(QStringLiteral("令狐兰"));
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1980, 1, 2);
+        auto refused = c.workspace->registry().createPatient(me(c), draft);
+        QCOMPARE(refused.error().code, Error::Code::PermissionDenied);
+        QVERIFY(refused.error().message.contains(QStringLiteral("identity key")));
+        TAKE(page, c.workspace->registry().patients(me(c), registry::PageRequest{}));
+        for (const registry::Patient &p : page.patients)
+            QVERIFY(p.id != m_patient.id);
+
+        // The key arrives (here by the link's configuration): what waited is applied.
+        TAKE(withKey, m_server->workstationSettings(QStringLiteral("workstation-6")));
+        c.workspace->logout();
+        CHECK_OK(c.workspace->beginCustodianSession(workspace::SessionOrigin::Workstation));
+        CHECK_OK(c.workspace->serverLink().configure(withKey));
+        c.workspace->logout();
+        const workspace::ServerStatus second = sync(c);
+        QCOMPARE(second.syncParked, qint64(0));
+        QVERIFY(signIn(c, QStringLiteral("dr.wang")));
+        TAKE(there, c.workspace->registry().patient(me(c), m_patient.id));
+        QCOMPARE(there.pseudonymId, m_patient.pseudonymId);
+        QCOMPARE(there.name, m_patient.name);
+        TAKE(made, c.workspace->registry().createPatient(me(c), draft));
+        QCOMPARE(made.version, 1);
     }
 
     // the relay cannot pass one workstation's entry off as another's: the sender's

@@ -627,6 +627,7 @@ private Q_SLOTS:
                                                    m_caPem,
                                                    m_certificatePem,
                                                    {},
+                                                   {},
                                                    {}};
         s->page->reloadSettings();
         s->watcher->refresh();

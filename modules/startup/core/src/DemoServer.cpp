@@ -124,6 +124,15 @@ Result<workspace::ServerSettings> DemoServer::workstationSettings(const QString 
     settings.siteKey = QByteArray::fromBase64(accounts.value(QLatin1String("siteKey")).toString().toLatin1());
     if (settings.siteKey.size() != 32)
         settings.siteKey.clear();
+    // And its identity scope key, which patients' identity in the site sync is sealed under (a real
+    // site's reaches a workstation in the bundle of a server sign-in).
+    settings.siteIdentityKey = QByteArray::fromBase64(accounts.value(QLatin1String("scopeKeys"))
+                                                          .toObject()
+                                                          .value(QLatin1String("identity"))
+                                                          .toString()
+                                                          .toLatin1());
+    if (settings.siteIdentityKey.size() != 32)
+        settings.siteIdentityKey.clear();
     if (settings.caPem.isEmpty() || settings.certificatePem.isEmpty() || settings.privateKeyPem.isEmpty())
         return makeError(Error::Code::NotFound,
                          QStringLiteral("the demo PKI in %1 is incomplete").arg(d->directory));

@@ -234,9 +234,16 @@ Result<QList<SiteSync::Queued>> SiteSync::nextToPush(int limit)
     if (!rows)
         return rows.error();
     QList<Queued> out;
-    for (const auto &row : rows.value())
+    qint64 bytes = 0;
+    for (const auto &row : rows.value()) {
+        const QByteArray payload = row.at(4).toByteArray();
+        // At most kMaxPushBytes a push (attachments' chunks), and always at least one entry.
+        if (!out.isEmpty() && bytes + payload.size() > kMaxPushBytes)
+            break;
+        bytes += payload.size();
         out << Queued{row.at(0).toString(), row.at(1).toString(), row.at(2).toString(),
-                      row.at(3).toLongLong(), row.at(4).toByteArray()};
+                      row.at(3).toLongLong(), payload};
+    }
     return out;
 }
 
@@ -599,6 +606,25 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
             m_policies->adoptFromSite(outcome.record);
         return outcome.applied;
     }
+    if (isRegistryKind(entry.kind)) {
+        // Parked for the workspace (identity and the vault are not reachable from here), in relay
+        // order, with the sequence that passes it: both or neither.
+        auto parked = m_db.transaction([&]() -> Result<void> {
+            auto kept = m_db.execute(
+                QStringLiteral(
+                    "INSERT OR IGNORE INTO sync_parked (sequence, entry_id, kind, object_id, "
+                    "revision, origin, payload, parked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                {entry.sequence, entry.entryId, entry.kind, entry.objectId, entry.revision, entry.origin,
+                 plaintext, m_clock.now().toMSecsSinceEpoch()});
+            if (!kept)
+                return kept.error();
+            return skip(entry.sequence);
+        });
+        if (!parked)
+            return parked.error();
+        m_parked = true;
+        return Applied::Yes;
+    }
     bool applied = false;
     QString refusal; // a fault of the entry: refused in this transaction, with its alert
     auto done = m_db.transaction([&]() -> Result<void> {
@@ -759,7 +785,8 @@ Result<SiteSync::Counts> SiteSync::counts()
     auto row = m_db.queryOne(QStringLiteral(
         "SELECT (SELECT count(*) FROM sync_outbox WHERE conflict = ''), (SELECT count(*) FROM sync_outbox "
         "WHERE conflict != ''), (SELECT last_sequence FROM sync_state WHERE id = 1), "
-        "coalesce((SELECT conflict FROM sync_outbox WHERE conflict != '' ORDER BY seq DESC LIMIT 1), '')"));
+        "coalesce((SELECT conflict FROM sync_outbox WHERE conflict != '' ORDER BY seq DESC LIMIT 1), ''), "
+        "(SELECT count(*) FROM sync_parked WHERE kind != 'attachment')"));
     if (!row)
         return row.error();
     if (row.value()) {
@@ -767,6 +794,7 @@ Result<SiteSync::Counts> SiteSync::counts()
         counts.conflicts = row.value()->at(1).toLongLong();
         counts.lastSequence = row.value()->at(2).toLongLong();
         counts.lastConflict = row.value()->at(3).toString();
+        counts.parked = row.value()->at(4).toLongLong();
     }
     return counts;
 }

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace mdp::store {
 class Database;
@@ -49,6 +50,18 @@ public:
     // Permission sync: one object per site, its revision the policy's own version number.
     static QString policyKind() { return QStringLiteral("policy"); }
     static QString policyObjectId() { return QStringLiteral("site-policy"); }
+    // Registry changes (issue 11 part 5): a patient (object: its id, revision: its version), a
+    // timeline event (the same) and an attachment's bytes (object: the attachment's id, revision: the
+    // chunk's number from 1). Applied by RegistrySync on the workspace's own connection, never here.
+    static QString patientKind() { return QStringLiteral("patient"); }
+    static QString eventKind() { return QStringLiteral("timeline-event"); }
+    static QString attachmentKind() { return QStringLiteral("attachment"); }
+    static bool isRegistryKind(const QString &kind)
+    {
+        return kind == patientKind() || kind == eventKind() || kind == attachmentKind();
+    }
+    // The most payload one push carries (attachment chunks are 1 MiB each; the server takes 16 MiB).
+    static constexpr qint64 kMaxPushBytes = qint64(6) << 20;
 
     SiteSync(store::Database &db, forms::SqlCipherFormStore &forms, accounts::AccountDirectory &accounts,
              Recorder record, const Clock &clock);
@@ -114,9 +127,12 @@ public:
     };
     // Applies an opened entry in one transaction with its audit event ("sync.apply", for a policy
     // "policy.install") and the new sequence; an entry at or below the local revision (policy version)
-    // changes nothing.
+    // changes nothing. A registry entry is parked (sync_parked, with the new sequence in one
+    // transaction) for RegistrySync; parkedSince() says whether one was.
     // Why the last record entry apply() refused was refused (no patient identifier).
     QString lastRefusal() const { return m_lastRefusal; }
+    // Whether apply() parked a registry entry since the last call (then cleared).
+    bool takeParked() { return std::exchange(m_parked, false); }
     Result<Applied> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
 
     // catalogue: one FHIR Questionnaire per latest form definition (metadata and the
@@ -133,9 +149,17 @@ public:
         qint64 pending = 0;
         qint64 conflicts = 0;
         qint64 lastSequence = 0;
+        qint64 parked = 0; // registry entries waiting for a session that holds the identity key
         QString lastConflict;
     };
     Result<Counts> counts();
+
+    // Entries carry user names: a local account id as its user name, and back ("system" and names
+    // unknown here are kept as they are).
+    QString nameOf(const QString &accountId);
+    QString idOf(const QString &userName);
+    // Records an event on this connection (inside the caller's transaction when one is open).
+    Result<void> record(audit::AuditEvent event) { return m_record(std::move(event)); }
 
 private:
     struct PolicyOutcome
@@ -147,14 +171,13 @@ private:
     // A policy entry that fails the checks: a security alert, and passed over.
     Result<void> refusePolicy(const net::IncomingEntry &entry, const Error &why);
     QString m_lastRefusal;
+    bool m_parked = false;
     // The highest policy version taken from the site (policy versions are ints).
     static constexpr qint64 kMaxPolicyVersion = 1000000000;
     // The signed envelope of a policy from the site: the origin workstation's signature (site CA), the
     // same document and installer, and an installer who may manage policies here.
     Result<void> checkPolicyAuthority(const net::IncomingEntry &entry, const QJsonObject &payload,
                                       const QByteArray &document, const QString &installedBy);
-    QString nameOf(const QString &accountId);
-    QString idOf(const QString &userName);
 
     std::unique_ptr<WorkspaceConnection> m_owned; // first: destroyed last
     store::Database &m_db;

@@ -26,6 +26,23 @@ TransactionalRegistry::TransactionalRegistry(Registry &inner, AuditOutbox &outbo
     , m_guard(guard)
 {}
 
+template<typename Call, typename Id>
+auto TransactionalRegistry::synced(RegistrySync::Change change, Call &&call, Id &&idOf) -> decltype(call())
+{
+    return inOneTransaction(m_outbox, [&]() -> decltype(call()) {
+        auto out = call();
+        // The change and its sync entries commit together: a change without its entry would never
+        // reach the site.
+        if (out && m_syncQueue) {
+            if (auto queued = m_syncQueue(change, idOf(out)); !queued) {
+                m_outbox.refuseCommit(queued.error());
+                return queued.error();
+            }
+        }
+        return out;
+    });
+}
+
 Patient TransactionalRegistry::shown(Patient patient) const
 {
     if (!m_guard || m_guard->allows(Permission::SeeIdentity))
@@ -53,7 +70,9 @@ Result<Patient> TransactionalRegistry::createPatient(const QString &actor, const
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.create-patient"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.createPatient(actor, draft, decision); });
+    return synced(
+        RegistrySync::Change::Patient, [&] { return m_inner.createPatient(actor, draft, decision); },
+        [](const auto &p) { return p->id; });
 }
 
 Result<Patient> TransactionalRegistry::updatePatient(const QString &actor, const QUuid &patientId,
@@ -62,8 +81,10 @@ Result<Patient> TransactionalRegistry::updatePatient(const QString &actor, const
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.update-patient"); !ok)
         return ok.error();
-    return inOneTransaction(
-        m_outbox, [&] { return m_inner.updatePatient(actor, patientId, draft, expectedVersion, reason); });
+    return synced(
+        RegistrySync::Change::Patient,
+        [&] { return m_inner.updatePatient(actor, patientId, draft, expectedVersion, reason); },
+        [](const auto &p) { return p->id; });
 }
 
 Result<Patient> TransactionalRegistry::addIdentifier(const QString &actor, const QUuid &patientId,
@@ -71,7 +92,9 @@ Result<Patient> TransactionalRegistry::addIdentifier(const QString &actor, const
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.add-identifier"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.addIdentifier(actor, patientId, identifier); });
+    return synced(
+        RegistrySync::Change::Patient, [&] { return m_inner.addIdentifier(actor, patientId, identifier); },
+        [](const auto &p) { return p->id; });
 }
 
 Result<Patient> TransactionalRegistry::patient(const QString &actor, const QUuid &patientId)
@@ -216,7 +239,9 @@ Result<TimelineEvent> TransactionalRegistry::addEvent(const QString &actor, cons
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.add-event"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.addEvent(actor, patientId, draft); });
+    return synced(
+        RegistrySync::Change::Event, [&] { return m_inner.addEvent(actor, patientId, draft); },
+        [](const auto &e) { return e->id; });
 }
 
 Result<TimelineEvent> TransactionalRegistry::updateEvent(const QString &actor, const QUuid &eventId,
@@ -225,8 +250,10 @@ Result<TimelineEvent> TransactionalRegistry::updateEvent(const QString &actor, c
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.update-event"); !ok)
         return ok.error();
-    return inOneTransaction(
-        m_outbox, [&] { return m_inner.updateEvent(actor, eventId, draft, expectedVersion, reason); });
+    return synced(
+        RegistrySync::Change::Event,
+        [&] { return m_inner.updateEvent(actor, eventId, draft, expectedVersion, reason); },
+        [](const auto &e) { return e->id; });
 }
 
 Result<TimelineEvent> TransactionalRegistry::annotateEvent(const QString &actor, const QUuid &eventId,
@@ -234,8 +261,10 @@ Result<TimelineEvent> TransactionalRegistry::annotateEvent(const QString &actor,
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.annotate-event"); !ok)
         return ok.error();
-    return inOneTransaction(
-        m_outbox, [&] { return m_inner.annotateEvent(actor, eventId, annotation, expectedVersion); });
+    return synced(
+        RegistrySync::Change::Event,
+        [&] { return m_inner.annotateEvent(actor, eventId, annotation, expectedVersion); },
+        [](const auto &e) { return e->id; });
 }
 
 Result<TimelineEvent> TransactionalRegistry::removeEvent(const QString &actor, const QUuid &eventId,
@@ -243,7 +272,9 @@ Result<TimelineEvent> TransactionalRegistry::removeEvent(const QString &actor, c
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.remove-event"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.removeEvent(actor, eventId, reason); });
+    return synced(
+        RegistrySync::Change::Event, [&] { return m_inner.removeEvent(actor, eventId, reason); },
+        [](const auto &e) { return e->id; });
 }
 
 Result<TimelineEvent> TransactionalRegistry::revertEvent(const QString &actor, const QUuid &eventId,
@@ -251,7 +282,9 @@ Result<TimelineEvent> TransactionalRegistry::revertEvent(const QString &actor, c
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.revert-event"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.revertEvent(actor, eventId, version, reason); });
+    return synced(
+        RegistrySync::Change::Event, [&] { return m_inner.revertEvent(actor, eventId, version, reason); },
+        [](const auto &e) { return e->id; });
 }
 
 namespace {
@@ -341,7 +374,9 @@ Result<Attachment> TransactionalRegistry::attach(const QString &actor, const QUu
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.attach"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.attach(actor, eventId, draft); });
+    return synced(
+        RegistrySync::Change::Attachment, [&] { return m_inner.attach(actor, eventId, draft); },
+        [](const auto &a) { return a->id; });
 }
 
 Result<void> TransactionalRegistry::detach(const QString &actor, const QUuid &attachmentId,
@@ -349,7 +384,9 @@ Result<void> TransactionalRegistry::detach(const QString &actor, const QUuid &at
 {
     if (auto ok = permitActor(m_guard, actor, kWrite, u"registry.detach"); !ok)
         return ok.error();
-    return inOneTransaction(m_outbox, [&] { return m_inner.detach(actor, attachmentId, reason); });
+    return synced(
+        RegistrySync::Change::Detached, [&] { return m_inner.detach(actor, attachmentId, reason); },
+        [&](const auto &) { return attachmentId; });
 }
 
 Result<QString> TransactionalRegistry::projectPseudonym(const QString &actor, const QString &projectId,

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "RegistrySync.h"
+
 #include "mdp/registry/Registry.h"
 #include "mdp/workspace/Permissions.h"
+
+#include <functional>
 
 namespace mdp::workspace {
 
@@ -18,6 +22,11 @@ class TransactionalRegistry final : public registry::Registry
 {
 public:
     TransactionalRegistry(registry::Registry &inner, AuditOutbox &outbox, const Authorizer *guard = nullptr);
+
+    // Where each change queues its site sync entries (RegistrySync::enqueue), inside the change's
+    // transaction: a change whose entry cannot be queued is not made.
+    using SyncQueue = std::function<Result<void>(RegistrySync::Change change, const QUuid &id)>;
+    void setSyncQueue(SyncQueue queue) { m_syncQueue = std::move(queue); }
 
     Result<registry::DuplicateCheck> checkDuplicates(const registry::PatientDraft &draft) override;
     Result<registry::Patient> createPatient(const QString &actor, const registry::PatientDraft &draft,
@@ -80,8 +89,14 @@ private:
     // `patient` as the principal may see it.
     registry::Patient shown(registry::Patient patient) const;
 
+    // Runs `call` in one transaction with its events and, when it succeeded, the sync entries `queue`
+    // names (the object's id from the answer).
+    template<typename Call, typename Id>
+    auto synced(RegistrySync::Change change, Call &&call, Id &&idOf) -> decltype(call());
+
     registry::Registry &m_inner;
     AuditOutbox &m_outbox;
+    SyncQueue m_syncQueue;
     const Authorizer *m_guard = nullptr;
 };
 

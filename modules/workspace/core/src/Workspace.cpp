@@ -11,6 +11,7 @@
 #include "FormsMergeFollower.h"
 #include "OneTransaction.h"
 #include "RegistryAuditAdapter.h"
+#include "RegistrySync.h"
 #include "SearchIndexBuilder.h"
 #include "SecondConnection.h"
 #include "SiteLinkFile.h"
@@ -56,9 +57,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
+#include <QThread>
 #include <atomic>
 
 #include <algorithm>
@@ -323,7 +326,9 @@ struct Workspace::Impl
     std::unique_ptr<forms::SqlCipherFormStore> forms;
     std::unique_ptr<FormsMergeFollower> formsFollower;
     std::unique_ptr<TransactionalFormStore> transactionalForms;
-    std::unique_ptr<SiteSync> syncQueue; // queues the record changes made here for the site sync
+    std::unique_ptr<SiteSync> syncQueue;        // queues the record changes made here for the site sync
+    std::unique_ptr<RegistrySync> registrySync; // the registry's changes, both ways (this connection)
+    std::unique_ptr<QObject> syncContext;       // where the link's thread asks for registrySync to run
     std::unique_ptr<WorkspacePolicies> policies;
     std::unique_ptr<WorkspaceServerLink> serverLink;
     std::unique_ptr<AuditHistoryCheck> historyCheck; // reads the audit log: stopped before it goes
@@ -517,6 +522,12 @@ struct Workspace::Impl
             event.entities << audit::AuditEntity{QStringLiteral("account"), mirror->account.idString()};
             if (auto r = record(std::move(event)); !r)
                 return r.error();
+        }
+        // The site identity key (issue 11 part 5): patients in the site sync are sealed under it.
+        if (auto scopeKey = site.scopeKeys.constFind(crypto::identityScope());
+            scopeKey != site.scopeKeys.cend() && keys->holdsScope(crypto::identityScope())) {
+            if (auto kept = keepSiteIdentityKey(scopeKey.value()); !kept)
+                qCWarning(lcWorkspace) << "the site identity key was not kept:" << kept.error().toString();
         }
         if (auto r = anchorKeyringGeneration(); !r)
             return r.error();
@@ -1521,6 +1532,20 @@ struct Workspace::Impl
             sync->setPolicies(impl->policies.get()); // applies site policies, classifies the catalogue
             return sync;
         });
+        // Registry entries from the site wait until this workspace applies them (RegistrySync), on its
+        // own thread: asked after each of the link's passes.
+        syncContext = std::make_unique<QObject>();
+        serverLink->setParkedListener([impl = this, context = QPointer<QObject>(syncContext.get())] {
+            if (!context)
+                return;
+            if (QThread::currentThread() == context->thread())
+                impl->runRegistrySync();
+            else
+                QMetaObject::invokeMethod(
+                    context, [impl] { impl->runRegistrySync(); }, Qt::QueuedConnection);
+        });
+        serverLink->setSiteIdentityKeeper(
+            [impl = this](const SecureBytes &scopeKey) { return impl->keepSiteIdentityKey(scopeKey); });
         if (auto r = serverLink->load(); !r)
             return r;
         transactionalForms->setPolicySource([gate = accessGate.get()] { return gate->engine().policy(); });
@@ -1819,6 +1844,74 @@ struct Workspace::Impl
         return {};
     }
 
+    // The key patients' identity travels under in the site sync, when this keyring holds the identity
+    // scope and has received it (nullopt otherwise).
+    std::optional<SecureBytes> siteIdentityKey()
+    {
+        if (!keys || !keys->holdsScope(crypto::identityScope()))
+            return std::nullopt;
+        for (const crypto::KeyInfo &info : keys->keys()) {
+            if (info.kind != crypto::KeyInfo::Kind::DataKey || info.name != RegistrySync::keyName())
+                continue;
+            auto key = keys->dataKey(info.name);
+            if (!key)
+                return std::nullopt;
+            return std::move(key.value());
+        }
+        return std::nullopt;
+    }
+
+    // Keeps the key derived from the site's identity scope key, under the identity scope (a server
+    // sign-in's bundle, or the link's configuration). Never replaced on a bundle's word: a keyring
+    // that holds another one keeps it (Conflict).
+    Result<void> keepSiteIdentityKey(const SecureBytes &scopeKey)
+    {
+        if (scopeKey.size() != 32)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("the site identity key must be 32 bytes"));
+        if (!keys || !keys->holdsScope(crypto::identityScope()))
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("this session does not hold the identity key, so the site's "
+                                            "identity key cannot be kept here"));
+        const SecureBytes derived = RegistrySync::identityKeyFrom(scopeKey);
+        if (auto held = siteIdentityKey()) {
+            if (*held == derived)
+                return {};
+            return makeError(Error::Code::Conflict,
+                             QStringLiteral("this workstation already holds another site identity key"));
+        }
+        if (auto kept = keys->keepDataKey(RegistrySync::keyName(), crypto::KeyPurpose::identity(), derived);
+            !kept)
+            return kept;
+        audit::AuditEvent event;
+        event.type = audit::EventType::SystemConfigChange.toString();
+        event.action = audit::AuditAction::Update;
+        event.detail.insert(QStringLiteral("change"), QStringLiteral("site-identity-key"));
+        if (auto r = record(std::move(event)); !r)
+            return r;
+        runRegistrySync(); // what waited for it
+        return {};
+    }
+
+    // Applies the registry entries the link parked (and queues this workstation's registry once), when
+    // this workspace holds the identity key and no transaction of its own is open.
+    void runRegistrySync()
+    {
+        if (!registrySync || !database || database->inTransaction() || batchDepth > 0)
+            return;
+        auto ran = registrySync->run();
+        if (!ran) {
+            qCWarning(lcWorkspace) << "the site's registry changes could not be applied yet:"
+                                   << ran.error().toString();
+            return;
+        }
+        if (ran->refused > 0)
+            qCWarning(lcWorkspace) << ran->refused
+                                   << "registry entries from the site were refused (recorded)";
+        if (ran->joined > 0 && serverLink)
+            serverLink->nudge();
+    }
+
     Result<void> openRegistry()
     {
         auto key = keys->ensureDataKey(kRegistryKeyName, kRegistryKeyPurpose);
@@ -1846,6 +1939,16 @@ struct Workspace::Impl
             return reg.error();
         registry = std::move(reg.value());
         transactionalRegistry = std::make_unique<TransactionalRegistry>(*registry, *outbox, authorizer.get());
+        registrySync = std::make_unique<RegistrySync>(*database, *registry, vault.get(), *syncQueue,
+                                                      [impl = this] { return impl->siteIdentityKey(); });
+        // Queued in the change's transaction; the link passes soon after (R-7.4.1 near real time).
+        transactionalRegistry->setSyncQueue(
+            [impl = this](RegistrySync::Change change, const QUuid &id) -> Result<void> {
+                if (auto queued = impl->registrySync->enqueue(change, id); !queued)
+                    return queued;
+                impl->syncQueued = true;
+                return {};
+            });
         searchIndex = std::make_unique<search::PatientSearchIndex>();
         // Built after unlock on a second connection (SearchIndexBuilder): a large registry takes
         // seconds to read, and nobody should wait for that to see the main window.

@@ -60,6 +60,7 @@ struct WorkspaceServerLink::Shared
     QByteArray witnessSignature;
     QByteArray serverKeyDer;
     std::function<void(const ServerStatus &)> listener;
+    std::function<void()> parkedListener; // registry entries wait in sync_parked
     // The site sync (shipMutex): its connection, opened on first use, and this workstation's
     // certificate fingerprint (the server's "origin" of what it pushed).
     std::function<Result<std::unique_ptr<SiteSync>>()> openSync;
@@ -126,6 +127,21 @@ struct WorkspaceServerLink::Shared
         return published;
     }
 
+    // How many registry entries still wait (after the workspace applied what it could).
+    std::optional<qint64> parkedCount()
+    {
+        std::lock_guard shipping(shipMutex);
+        if (!sync)
+            return std::nullopt;
+        auto counts = sync->counts();
+        if (!counts)
+            return std::nullopt;
+        std::lock_guard lock(mutex);
+        status.syncParked = counts->parked;
+        published.syncParked = counts->parked;
+        return counts->parked;
+    }
+
     // Replaces what shipping works on (configure, disconnect, load): waits for a shipment in progress.
     void reset(std::optional<ServerSettings> next, const ServerStatus &start)
     {
@@ -189,6 +205,7 @@ struct WorkspaceServerLink::Shared
         if (auto counts = sync->counts()) {
             status.syncPending = counts->pending;
             status.syncConflicts = counts->conflicts;
+            status.syncParked = counts->parked;
             status.syncLastSequence = counts->lastSequence;
             // What this pass reported comes first; else the standing conflict.
             if (!counts->lastConflict.isEmpty() && status.syncMessage == messageBefore)
@@ -577,6 +594,10 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
         return makeError(
             Error::Code::InvalidArgument,
             QStringLiteral("the site key must be 32 bytes (it has %1)").arg(settings.siteKey.size()));
+    if (!settings.siteIdentityKey.isEmpty() && settings.siteIdentityKey.size() != 32)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the site identity key must be 32 bytes (it has %1)")
+                             .arg(settings.siteIdentityKey.size()));
     auto ca = crypto::Certificate::fromPem(settings.caPem);
     if (!ca || !ca->isAuthority())
         return makeError(Error::Code::InvalidArgument,
@@ -609,6 +630,15 @@ Result<void> WorkspaceServerLink::configure(const ServerSettings &settings)
         if (held.value())
             kept.siteKey = held.value()->at(0).toByteArray();
     }
+    // The site identity key goes into the keyring (identity scope), never into the link's settings.
+    if (!settings.siteIdentityKey.isEmpty()) {
+        if (!m_keepSiteIdentityKey)
+            return makeError(Error::Code::Unsupported,
+                             QStringLiteral("this link cannot keep a site identity key"));
+        if (auto keptKey = m_keepSiteIdentityKey(SecureBytes(settings.siteIdentityKey)); !keptKey)
+            return keptKey.error();
+    }
+    kept.siteIdentityKey.clear();
     if (auto stored = store(kept, principal->accountId); !stored)
         return stored.error();
     // What sign-in reads before the workspace is unlocked.
@@ -735,15 +765,28 @@ ServerStatus WorkspaceServerLink::status() const
 
 Result<ServerStatus> WorkspaceServerLink::shipAuditNow()
 {
-    const ServerStatus out = m_shared->ship();
+    ServerStatus out = m_shared->ship();
     std::function<void(const ServerStatus &)> listener;
+    std::function<void()> parked;
     {
         std::lock_guard lock(m_shared->mutex);
         listener = m_shared->listener;
+        parked = m_shared->parkedListener;
+    }
+    if (out.syncEnabled && parked) {
+        parked(); // on this thread: applied before the answer when the workspace's thread asked
+        if (auto counts = m_shared->parkedCount(); counts)
+            out.syncParked = *counts;
     }
     if (listener)
         listener(out);
     return out;
+}
+
+void WorkspaceServerLink::setParkedListener(std::function<void()> listener)
+{
+    std::lock_guard lock(m_shared->mutex);
+    m_shared->parkedListener = std::move(listener);
 }
 
 void WorkspaceServerLink::setStatusListener(std::function<void(const ServerStatus &)> listener)
@@ -767,6 +810,12 @@ void WorkspaceServerLink::startThread()
             lock.unlock();
             const ServerStatus after = shared->ship();
             lock.lock();
+            if (after.syncEnabled && shared->parkedListener) {
+                const auto parked = shared->parkedListener;
+                lock.unlock();
+                parked();
+                lock.lock();
+            }
             const auto listener = shared->listener;
             if (listener && (after.state != before.state || after.auditWitnessed != before.auditWitnessed ||
                              after.message != before.message || after.syncPending != before.syncPending ||

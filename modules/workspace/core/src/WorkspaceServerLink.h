@@ -55,6 +55,14 @@ public:
     void pause() override {}
     void resume() override {}
 
+    // Called after a pass that left registry entries waiting in sync_parked (on the link's thread, or
+    // on the caller's for shipAuditNow): the workspace applies them where a session may.
+    void setParkedListener(std::function<void()> listener);
+    // Keeps the site identity key a configure() brings (the workspace's keyring; needs a session that
+    // holds the identity key). Set by the workspace.
+    using SiteIdentityKeeper = std::function<Result<void>(const SecureBytes &siteIdentityKey)>;
+    void setSiteIdentityKeeper(SiteIdentityKeeper keeper) { m_keepSiteIdentityKey = std::move(keeper); }
+
     // How often the background ships (tests shorten it).
     void setInterval(int milliseconds);
     // A change for the site committed: the background passes shortly (kNudgeDelayMs, so a burst of
@@ -77,6 +85,7 @@ private:
     const Clock &m_clock;
     std::shared_ptr<Shared> m_shared;
     std::thread m_thread;
+    SiteIdentityKeeper m_keepSiteIdentityKey;
 };
 
 } // namespace mdp::workspace

@@ -6,12 +6,14 @@
 #include "mdp/registry/AttachmentInspector.h"
 #include "mdp/registry/Registry.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QStringView>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace mdp::store {
 class Database;
@@ -134,6 +136,40 @@ public:
     Result<Attachment> attach(const QString &actor, const QUuid &eventId,
                               const AttachmentDraft &draft) override;
     Result<void> detach(const QString &actor, const QUuid &attachmentId, const QString &reason) override;
+
+    // ---- Site sync (issue 11 part 5, R-7.4.1) ----
+    // A patient's and an event's full current state as plain JSON, for the workspace to seal and send
+    // to the other workstations of the site. A patient's names, contacts and identifiers are under
+    // "identity" (needs the identity key: PermissionDenied otherwise); actors are this registry's
+    // actor ids (the caller maps them to user names). The latest version's change, reason, time and
+    // actor come with it. An event lists every attachment it ever had (removed ones with their time).
+    Result<QJsonObject> patientReplica(const QUuid &patientId);
+    // Whether this registry holds the identity key (patients can be written).
+    bool holdsIdentity() const;
+    Result<QJsonObject> eventReplica(const QUuid &eventId);
+    // The event an attachment belongs to and the vault blob that holds its bytes.
+    Result<std::pair<QUuid, QString>> attachmentPlace(const QUuid &attachmentId);
+
+    enum class ReplicaApplied
+    {
+        Applied,
+        Unchanged, // at or below the version held here
+        Waiting,   // needs something that has not arrived yet (an event's patient, an attachment's bytes)
+    };
+    // Applies a replica from another workstation inside the caller's transaction (Error::Code::Conflict
+    // without one), actors already mapped to this registry's ids. Only what the registry's own calls
+    // could have made is taken: the next version only (a gap is refused), a new patient or event
+    // starts as a creation at version 1 (or joins at a later one, checked against itself), no
+    // change to what no change alters (pseudonym, creation, an event's patient), identifiers only
+    // added, content that passes the same validation, an attachment only through an attach change,
+    // its bytes checked like an upload. A refusal is Error::Code::InvalidArgument with the reason;
+    // nothing is written then. A verified identifier another patient here already holds is kept
+    // unverified and the pair is queued as a possible duplicate (two workstations registered one
+    // person). Needs the identity key for patients and the vault for attachments.
+    Result<ReplicaApplied> applyPatientReplica(const QJsonObject &replica);
+    // `bytes` gives an attachment's content once all of it arrived (nullopt: not yet).
+    using ReplicaBytes = std::function<Result<std::optional<QByteArray>>(const QUuid &attachmentId)>;
+    Result<ReplicaApplied> applyEventReplica(const QJsonObject &replica, const ReplicaBytes &bytes);
 
     Result<void> forEachPatientForIndex(const IndexVisitor &visit) override;
     Result<void> patientForIndex(const QString &pseudonymId, const IndexVisitor &visit) override;

@@ -30,6 +30,10 @@ struct ServerSettings
     // it). Write-only like the key. Empty: the key the link holds is kept; a link without one does not
     // sync (audit shipping goes on) until a server sign-in's key bundle brings it.
     QByteArray siteKey;
+    // The site's identity scope key (32 bytes, write-only), for a site without a server sign-in yet: a
+    // session that holds the identity key keeps the key derived from it (patients' identity in the
+    // site sync is sealed under that one, so only roles that see identity read it).
+    QByteArray siteIdentityKey;
 };
 
 // What the sync status indicator shows.
@@ -57,6 +61,8 @@ struct ServerStatus
     qint64 syncPending = 0;          // changes waiting in the outbox to be pushed
     qint64 syncLastSequence = 0;     // the relay sequence applied last
     qint64 syncConflicts = 0;        // changes the server refused as stale (kept, not pushed again)
+    qint64 syncParked = 0;           // patients and events from the site waiting for a session that
+                                     // may see identity to apply them
     QString syncMessage;             // the last conflict or sync error, without patient data
     qint64 revokedCertificates = -1; // in the site's signed revocations last checked; -1: not yet
 };
