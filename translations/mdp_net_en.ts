@@ -407,6 +407,13 @@ SHA-256: %5</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n patient change(s) from the site waiting for someone who may see identity to sign in here</source>
+        <translation>
+            <numerusform>%n patient change from the site waiting for someone who may see identity to sign in here</numerusform>
+            <numerusform>%n patient changes from the site waiting for someone who may see identity to sign in here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n certificate(s) revoked on the site&apos;s signed list</source>
         <translation>
             <numerusform>%n certificate revoked on the site&apos;s signed list</numerusform>

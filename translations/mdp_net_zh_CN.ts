@@ -408,6 +408,12 @@ SHA-256：%5</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n patient change(s) from the site waiting for someone who may see identity to sign in here</source>
+        <translation>
+            <numerusform>站点传来的 %n 项患者更改等待可查看身份信息的用户在此登录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n certificate(s) revoked on the site&apos;s signed list</source>
         <translation>
             <numerusform>站点签名吊销列表：%n 个证书已吊销</numerusform>

@@ -803,6 +803,48 @@ private Q_SLOTS:
         QCOMPARE(onA.version, annotated.version + 2);
     }
 
+    // R-6.1.1a/b across workstations: the same person registered on A and on B with the same verified
+    // record number before either knew of the other. Neither registration is lost or silently merged:
+    // on each workstation the other's arrives with that number kept unverified, and the pair is queued
+    // as a possible duplicate for an operator.
+    void theSamePersonRegisteredOnTwoWorkstationsIsQueuedAsADuplicate()
+    {
+        registry::PatientDraft draft;
+        draft.name = registry::PersonName::fromFullName(QStringLiteral("上官燕"));
+        draft.sex = registry::Sex::Female;
+        draft.birthDate = QDate(1966, 8, 19);
+        registry::PatientIdentifier mrn;
+        mrn.type = registry::IdentifierType::HospitalMrn;
+        mrn.value = QStringLiteral("DUP20261207");
+        mrn.issuer = QStringLiteral("HOSP-A");
+        mrn.verified = true;
+        draft.identifiers << mrn;
+        QVERIFY(signIn(m_a, QStringLiteral("dr.wang")));
+        TAKE(onA, m_a.workspace->registry().createPatient(me(m_a), draft));
+        QVERIFY(signIn(m_b, QStringLiteral("dr.wang")));
+        TAKE(onB, m_b.workspace->registry().createPatient(me(m_b), draft));
+        QVERIFY(onA.id != onB.id);
+        sync(m_a);
+        sync(m_b);
+        sync(m_a);
+        for (auto *demo : {&m_a, &m_b}) {
+            const registry::Patient &own = demo == &m_a ? onA : onB;
+            const registry::Patient &other = demo == &m_a ? onB : onA;
+            QVERIFY(signIn(*demo, QStringLiteral("dr.wang")));
+            TAKE(arrived, demo->workspace->registry().patient(me(*demo), other.id));
+            QCOMPARE(arrived.identifiers.size(), 1);
+            QVERIFY(!arrived.identifiers.first().verified);
+            TAKE(kept, demo->workspace->registry().patient(me(*demo), own.id));
+            QVERIFY(kept.identifiers.first().verified);
+            TAKE(candidates, demo->workspace->registry().possibleDuplicates(registry::DuplicateStatus::Open));
+            bool queued = false;
+            for (const registry::DuplicateCandidate &c : candidates)
+                queued = queued || ((c.patientA == own.id && c.patientB == other.id) ||
+                                    (c.patientA == other.id && c.patientB == own.id));
+            QVERIFY2(queued, "the two registrations are queued for an operator");
+        }
+    }
+
     // registry entries sealed with the site key but not sound are refused on apply,
     // each for its reason, recorded, and do not hold up what follows: a patient whose identity is not
     // sealed under the site identity key, an edit that gives a patient another pseudonym (and the sound

@@ -136,6 +136,11 @@ QString ServerStatusText::syncSummary(const workspace::ServerStatus &status)
         if (!status.syncMessage.trimmed().isEmpty())
             summary += QLatin1String(" (") + status.syncMessage.trimmed() + QLatin1Char(')');
     }
+    if (status.syncParked > 0)
+        summary += QLatin1String("; ") +
+                   tr("%n patient change(s) from the site waiting for someone who may see identity to "
+                      "sign in here",
+                      nullptr, int(std::min<qint64>(status.syncParked, INT_MAX)));
     if (status.revokedCertificates >= 0)
         summary += QLatin1String("; ") + tr("%n certificate(s) revoked on the site's signed list", nullptr,
                                             int(std::min<qint64>(status.revokedCertificates, INT_MAX)));

@@ -485,7 +485,17 @@ private Q_SLOTS:
         status.revokedCertificates = 3;
         QCOMPARE(ServerStatusText::syncSummary(status),
                  QStringLiteral("2 项更改等待发送; 站点签名吊销列表：3 个证书已吊销"));
+        // Issue 11 part 5: patients from the site that wait for a workspace holding the identity key.
+        status.syncParked = 4;
+        QCOMPARE(ServerStatusText::syncSummary(status),
+                 QStringLiteral("2 项更改等待发送; 站点传来的 4 项患者更改等待可查看身份信息的用户在此登录; "
+                                "站点签名吊销列表：3 个证书已吊销"));
         QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
+        QCOMPARE(ServerStatusText::syncSummary(status),
+                 QStringLiteral("2 changes waiting to be sent; 4 patient changes from the site waiting for "
+                                "someone who may see identity to sign in here; 3 certificates revoked on the "
+                                "site's signed list"));
+        status.syncParked = 0;
         QCOMPARE(
             ServerStatusText::syncSummary(status),
             QStringLiteral("2 changes waiting to be sent; 3 certificates revoked on the site's signed list"));

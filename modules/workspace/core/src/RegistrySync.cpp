@@ -288,7 +288,7 @@ Result<qint64> RegistrySync::join(const SecureBytes &key)
     return queued;
 }
 
-Result<RegistrySync::Drained> RegistrySync::run()
+Result<RegistrySync::Drained> RegistrySync::run(int limit)
 {
     Drained drained;
     if (!m_registry.holdsIdentity())
@@ -314,7 +314,13 @@ Result<RegistrySync::Drained> RegistrySync::run()
     if (!rows)
         return rows.error();
     QSet<QString> waiting; // objects whose earlier entry waits: their later ones wait behind it
+    int taken = 0;
     for (const store::Row &row : rows.value()) {
+        if (limit > 0 && taken >= limit) {
+            drained.more = true;
+            break;
+        }
+        ++taken;
         net::IncomingEntry entry;
         entry.sequence = row.at(0).toLongLong();
         entry.entryId = row.at(1).toString();

@@ -64,14 +64,16 @@ public:
         int refused = 0;
         int waiting = 0;
         qint64 joined = 0; // entries queued by the first join (patients, events, chunks)
+        bool more = false; // stopped at `limit`: entries are left for the next run
         QString lastRefusal;
     };
     // Once per workstation, when the identity key is held: every patient, event and attachment kept
     // here is queued at its current version (one "sync.join" event with the counts). Then every parked
     // entry is applied in relay order, each in one transaction with its event ("sync.apply", a refusal
     // a "security.alert"); an entry whose patient (or whose attachment's bytes) has not arrived waits,
-    // and so do the later entries of the same object.
-    Result<Drained> run();
+    // and so do the later entries of the same object. At most `limit` entries a run (0: all), so a
+    // workstation joining a large site does not hold its window for long.
+    Result<Drained> run(int limit = 0);
 
 private:
     Result<void> enqueuePatient(const QUuid &id, const SecureBytes &key);

@@ -1539,10 +1539,10 @@ struct Workspace::Impl
             if (!context)
                 return;
             if (QThread::currentThread() == context->thread())
-                impl->runRegistrySync();
+                impl->runRegistrySync(0); // asked on this thread (shipAuditNow): all of it now
             else
                 QMetaObject::invokeMethod(
-                    context, [impl] { impl->runRegistrySync(); }, Qt::QueuedConnection);
+                    context, [impl] { impl->runRegistrySync(kRegistrySyncSlice); }, Qt::QueuedConnection);
         });
         serverLink->setSiteIdentityKeeper(
             [impl = this](const SecureBytes &scopeKey) { return impl->keepSiteIdentityKey(scopeKey); });
@@ -1895,11 +1895,14 @@ struct Workspace::Impl
 
     // Applies the registry entries the link parked (and queues this workstation's registry once), when
     // this workspace holds the identity key and no transaction of its own is open.
-    void runRegistrySync()
+    // `limit` entries at most (0: all); the rest in another slice from the event loop, so a window is
+    // never held for long by what a large site sends.
+    static constexpr int kRegistrySyncSlice = 50;
+    void runRegistrySync(int limit = 0)
     {
         if (!registrySync || !database || database->inTransaction() || batchDepth > 0)
             return;
-        auto ran = registrySync->run();
+        auto ran = registrySync->run(limit);
         if (!ran) {
             qCWarning(lcWorkspace) << "the site's registry changes could not be applied yet:"
                                    << ran.error().toString();
@@ -1910,6 +1913,10 @@ struct Workspace::Impl
                                    << "registry entries from the site were refused (recorded)";
         if (ran->joined > 0 && serverLink)
             serverLink->nudge();
+        if (ran->more && syncContext)
+            QMetaObject::invokeMethod(
+                syncContext.get(), [impl = this, limit] { impl->runRegistrySync(limit); },
+                Qt::QueuedConnection);
     }
 
     Result<void> openRegistry()
