@@ -2318,6 +2318,19 @@ Patient patientOfReplica(const QJsonObject &replica)
     return p;
 }
 
+// A replica's times: present, and not ahead of this workstation's clock by more than a day (a far
+// future time would pin the object at the top of every "recent" list).
+template<typename ImplT>
+Result<void> replicaTimes(const ImplT &impl, qint64 changedAt, const QString &changedBy, qint64 createdAt)
+{
+    if (changedAt < 0 || changedBy.isEmpty() || createdAt < 0)
+        return refusedReplica(QStringLiteral("the change names no time or author"));
+    const qint64 latest = impl.clock.now().toMSecsSinceEpoch() + qint64(24) * 3600 * 1000;
+    if (changedAt > latest || createdAt > latest || createdAt > changedAt)
+        return refusedReplica(QStringLiteral("the change is dated in the future or before its creation"));
+    return {};
+}
+
 QString identifierKeyText(const PatientIdentifier &id)
 {
     return identifierTypeId(id.type) + QLatin1Char('\x1f') + keyIssuer(id) + QLatin1Char('\x1f') + id.value;
@@ -2447,16 +2460,23 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
     const QString reason = replica.value(QLatin1String("reason")).toString();
     const qint64 changedAt = msOf(replica.value(QLatin1String("changedAt")));
     const QString changedBy = replica.value(QLatin1String("changedBy")).toString();
-    if (incoming.id.isNull() || incoming.pseudonymId.isEmpty() || incoming.pseudonymId.size() > 64)
-        return refusedReplica(QStringLiteral("the patient has no id or pseudonym"));
+    if (incoming.id.isNull() || !Pseudonymizer::looksLikePatientPseudonym(incoming.pseudonymId))
+        return refusedReplica(QStringLiteral("the patient has no id or no well-formed pseudonym"));
     if (incoming.version < 1 || incoming.version > 1000000)
         return refusedReplica(QStringLiteral("version %1 is out of range").arg(incoming.version));
-    if (changedAt < 0 || changedBy.isEmpty())
-        return refusedReplica(QStringLiteral("the change names no time or actor"));
+    if (auto times = replicaTimes(*d, changedAt, changedBy, msOf(replica.value(QLatin1String("createdAt"))));
+        !times)
+        return times.error();
     if (!replica.value(QLatin1String("mergedInto")).toString().isEmpty())
         return refusedReplica(QStringLiteral("merges are not taken from the site (the patient stays unmerged "
                                              "here)"));
-    // The same validation as a registration or an edit here.
+    auto current = d->loadPatientWhere(QStringLiteral("id"), id);
+    if (!current)
+        return current.error();
+    if (current.value() && incoming.version <= current.value()->version)
+        return ReplicaApplied::Unchanged; // before any check: a replay is no alert
+    // The same validation as a registration or an edit here; what is kept is what it gives back
+    // (identifiers normalised as the index keys them).
     PatientDraft draft;
     draft.name = incoming.name;
     draft.sex = incoming.sex;
@@ -2467,18 +2487,13 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
     if (!valid)
         return refusedReplica(QStringLiteral("the patient does not pass validation: ") +
                               valid.error().message);
-
-    auto current = d->loadPatientWhere(QStringLiteral("id"), id);
-    if (!current)
-        return current.error();
     auto sameName =
         d->db.queryOne(QStringLiteral("SELECT id FROM registry_patients WHERE pseudonym = ?1 AND id <> ?2"),
                        {incoming.pseudonymId, id});
     if (!sameName)
         return sameName.error();
     if (sameName.value())
-        return refusedReplica(
-            QStringLiteral("another patient here holds pseudonym %1").arg(incoming.pseudonymId));
+        return refusedReplica(QStringLiteral("another patient here holds the same pseudonym"));
 
     struct TimeGuard
     {
@@ -2488,15 +2503,19 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
     d->replicaTimeMs = changedAt;
 
     Patient next = incoming;
+    next.name = valid->name;
+    next.sex = valid->sex;
+    next.birthDate = valid->birthDate;
+    next.contact = valid->contact;
+    next.identifiers = valid->identifiers;
     const NameReading reading = nameReading(next.name);
     next.pinyin = reading.full;
     next.pinyinInitials = reading.initials;
     QList<PatientIdentifier> added;
     if (!current.value()) {
         if (incoming.version == 1 && change != QLatin1String("create"))
-            return refusedReplica(
-                QStringLiteral("a new patient's first version is a creation, not %1").arg(change));
-        added = incoming.identifiers;
+            return refusedReplica(QStringLiteral("a new patient's first version is a creation"));
+        added = next.identifiers;
         auto sealed = d->seal->sealPatient(id, next);
         if (!sealed)
             return sealed.error();
@@ -2515,8 +2534,6 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
             return ins.error();
     } else {
         const Patient &held = *current.value();
-        if (incoming.version <= held.version)
-            return ReplicaApplied::Unchanged;
         if (incoming.version != held.version + 1)
             return refusedReplica(QStringLiteral("version %1 does not follow version %2 held here")
                                       .arg(incoming.version)
@@ -2537,7 +2554,7 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
         for (const PatientIdentifier &i : held.identifiers)
             had.insert(identifierKeyText(i));
         QSet<QString> has;
-        for (const PatientIdentifier &i : incoming.identifiers) {
+        for (const PatientIdentifier &i : std::as_const(next.identifiers)) {
             has.insert(identifierKeyText(i));
             if (!had.contains(identifierKeyText(i)))
                 added << i;
@@ -2559,8 +2576,7 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
                 return refusedReplica(
                     QStringLiteral("adding an identifier does not change the demographics"));
         } else {
-            return refusedReplica(
-                QStringLiteral("'%1' is not a change taken from the site").arg(change.left(32)));
+            return refusedReplica(QStringLiteral("the patient's change is not one taken from the site"));
         }
         auto sealed = d->seal->sealPatient(id, next);
         if (!sealed)
@@ -2628,12 +2644,20 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
     const QString reason = replica.value(QLatin1String("reason")).toString();
     const qint64 changedAt = msOf(replica.value(QLatin1String("changedAt")));
     const QString changedBy = replica.value(QLatin1String("changedBy")).toString();
-    if (incoming.id.isNull() || incoming.patientId.isNull())
-        return refusedReplica(QStringLiteral("the event has no id or patient"));
+    if (incoming.id.isNull() || incoming.patientId.isNull() ||
+        rows::uuidText(incoming.patientId) != columns.value(QLatin1String("patient_id")).toString())
+        return refusedReplica(QStringLiteral("the event has no id or no well-formed patient id"));
     if (incoming.version < 1 || incoming.version > 1000000)
         return refusedReplica(QStringLiteral("version %1 is out of range").arg(incoming.version));
-    if (changedAt < 0 || changedBy.isEmpty())
-        return refusedReplica(QStringLiteral("the change names no time or actor"));
+    if (auto times = replicaTimes(*d, changedAt, changedBy, msOf(columns.value(QLatin1String("created_at"))));
+        !times)
+        return times.error();
+    auto held = d->db.queryOne(
+        QStringLiteral("SELECT %1 FROM registry_events WHERE id = ?1").arg(rows::kEventColumns), {id});
+    if (!held)
+        return held.error();
+    if (held.value() && incoming.version <= rows::event(*held.value()).version)
+        return ReplicaApplied::Unchanged; // before any check: a replay is no alert
     std::optional<EventChange> kind;
     for (EventChange c :
          {EventChange::Create, EventChange::Update, EventChange::Annotate, EventChange::Remove,
@@ -2642,23 +2666,20 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
             kind = c;
     }
     if (!kind)
-        return refusedReplica(QStringLiteral("'%1' is not an event change").arg(change.left(32)));
+        return refusedReplica(QStringLiteral("the event's change is not an event change"));
 
     auto owner = d->loadPatientWhere(QStringLiteral("id"), rows::uuidText(incoming.patientId));
     if (!owner)
         return owner.error();
+    // The patient's entries come before its events: one not here was refused or never sent.
     if (!owner.value())
-        return ReplicaApplied::Waiting; // the patient's entry comes first
+        return refusedReplica(QStringLiteral("the event's patient is not held here"));
     if (owner.value()->isMerged())
         return refusedReplica(QStringLiteral("the event's patient was merged here into another"));
     auto valid = d->validator.event(incoming.content, owner.value()->birthDate);
     if (!valid)
         return refusedReplica(QStringLiteral("the event does not pass validation: ") + valid.error().message);
 
-    auto held = d->db.queryOne(
-        QStringLiteral("SELECT %1 FROM registry_events WHERE id = ?1").arg(rows::kEventColumns), {id});
-    if (!held)
-        return held.error();
     // Attachments: what the replica lists against what is held.
     auto heldFiles = d->attachmentsOf(id, true);
     if (!heldFiles)
@@ -2720,8 +2741,6 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
             return ins.error();
     } else {
         const TimelineEvent current = rows::event(*held.value());
-        if (incoming.version <= current.version)
-            return ReplicaApplied::Unchanged;
         if (incoming.version != current.version + 1)
             return refusedReplica(QStringLiteral("version %1 does not follow version %2 held here")
                                       .arg(incoming.version)
@@ -2738,13 +2757,15 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
         case EventChange::Create:
             return refusedReplica(QStringLiteral("an event is created once"));
         case EventChange::Attach:
-            if (newFiles.size() != 1 || !removedFiles.isEmpty() || contentChanged || current.removed)
+            if (newFiles.size() != 1 || !removedFiles.isEmpty() || contentChanged || current.removed ||
+                incoming.removed)
                 return refusedReplica(
                     QStringLiteral("an attach adds one file to an event that is not removed, "
                                    "and changes nothing else"));
             break;
         case EventChange::Detach:
-            if (removedFiles.size() != 1 || !newFiles.isEmpty() || contentChanged)
+            if (removedFiles.size() != 1 || !newFiles.isEmpty() || contentChanged ||
+                incoming.removed != current.removed)
                 return refusedReplica(QStringLiteral("a detach removes one file and changes nothing else"));
             if (!RecordValidator::reason(reason))
                 return refusedReplica(QStringLiteral("a detach needs a reason"));
@@ -2770,6 +2791,23 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
             }
             if (*kind != EventChange::Annotate && !RecordValidator::reason(reason))
                 return refusedReplica(QStringLiteral("an edit needs a reason"));
+            if (*kind == EventChange::Revert) {
+                // Back to what an earlier version held, content and removed state alike.
+                auto versions = d->db.query(QStringLiteral("SELECT %1 FROM registry_event_versions WHERE "
+                                                           "event_id = ?1 ORDER BY version")
+                                                .arg(rows::kVersionColumns),
+                                            {id});
+                if (!versions)
+                    return versions.error();
+                bool earlier = false;
+                for (const store::Row &v : versions.value()) {
+                    const EventVersion before = rows::version(v);
+                    earlier =
+                        earlier || (before.content == valid.value() && before.removed == incoming.removed);
+                }
+                if (!earlier)
+                    return refusedReplica(QStringLiteral("a revert goes back to an earlier version"));
+            }
             break;
         }
         if (!incoming.removed) {
@@ -2792,7 +2830,7 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
         if (!content)
             return content.error();
         if (!content.value())
-            return ReplicaApplied::Waiting;
+            return refusedReplica(QStringLiteral("the file's chunks have not all arrived"));
         const QByteArray &data = *content.value();
         if (qint64(data.size()) != msOf(file.value(QLatin1String("size"))))
             return refusedReplica(QStringLiteral("the file's size is not the one the event names"));

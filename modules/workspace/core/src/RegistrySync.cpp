@@ -6,6 +6,7 @@
 #include "mdp/crypto/Aead.h"
 #include "mdp/crypto/Hash.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/registry/Pseudonymizer.h"
 #include "mdp/registry/SqlCipherRegistry.h"
 #include "mdp/store/Database.h"
 #include "mdp/store/Vault.h"
@@ -177,6 +178,7 @@ Result<void> RegistrySync::enqueuePatient(const QUuid &id, const SecureBytes &ke
     if (!sealed)
         return sealed.error();
     patient.insert(QStringLiteral("identitySealed"), QString::fromLatin1(sealed->toBase64()));
+    patient.insert(QStringLiteral("identityKey"), keyId(key));
     const QJsonObject payload{{QStringLiteral("v"), kPayloadVersion}, {QStringLiteral("patient"), patient}};
     return insert(SiteSync::patientKind(), uuidText(id), version,
                   QJsonDocument(payload).toJson(QJsonDocument::Compact));
@@ -209,6 +211,12 @@ Result<void> RegistrySync::enqueueChunks(const QUuid &attachmentId)
     const QByteArray &data = bytes.value();
     const QString digest = QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, data).toHex());
     const qint64 count = std::max<qint64>(1, (qint64(data.size()) + kChunkBytes - 1) / kChunkBytes);
+    // Once per file: a file queued when it was attached is not queued again by the join.
+    auto fresh = noteVersion(SiteSync::attachmentKind(), uuidText(attachmentId), count);
+    if (!fresh)
+        return fresh.error();
+    if (!fresh.value())
+        return {};
     for (qint64 i = 0; i < count; ++i) {
         const QByteArray part = data.mid(i * kChunkBytes, kChunkBytes);
         const QJsonObject payload{{QStringLiteral("v"), kPayloadVersion},
@@ -288,6 +296,85 @@ Result<qint64> RegistrySync::join(const SecureBytes &key)
     return queued;
 }
 
+Result<std::optional<QByteArray>> RegistrySync::fileBytes(const QString &fileId, const QString &eventId)
+{
+    // The first chunk states how many there are; only those are read (a flood of extra chunks is
+    // never loaded).
+    auto first = m_db.queryOne(QStringLiteral("SELECT payload FROM sync_parked WHERE kind = 'attachment' AND "
+                                              "object_id = ?1 AND revision = 1"),
+                               {fileId});
+    if (!first)
+        return first.error();
+    if (!first.value())
+        return std::optional<QByteArray>();
+    const QJsonObject head = QJsonDocument::fromJson(first.value()->at(0).toByteArray()).object();
+    const qint64 count = head.value(QLatin1String("count")).toInteger();
+    const qint64 size = head.value(QLatin1String("size")).toInteger();
+    const QString digest = head.value(QLatin1String("sha256")).toString();
+    if (count < 1 || count > kMaxChunks || size < 0 ||
+        size > registry::AttachmentInspector::kDefaultMaxBytes ||
+        count != std::max<qint64>(1, (size + kChunkBytes - 1) / kChunkBytes))
+        return refused(QStringLiteral("an attached file states an impossible size"));
+    auto chunks =
+        m_db.query(QStringLiteral("SELECT revision, payload FROM sync_parked WHERE kind = 'attachment' "
+                                  "AND object_id = ?1 AND revision <= ?2 ORDER BY revision"),
+                   {fileId, count});
+    if (!chunks)
+        return chunks.error();
+    if (qint64(chunks->size()) < count)
+        return std::optional<QByteArray>(); // not all of it arrived
+    QByteArray data;
+    data.reserve(qsizetype(size));
+    qint64 expected = 1;
+    for (const store::Row &chunk : chunks.value()) {
+        const QJsonObject part = QJsonDocument::fromJson(chunk.at(1).toByteArray()).object();
+        if (chunk.at(0).toLongLong() != expected ||
+            part.value(QLatin1String("index")).toInteger() != expected ||
+            part.value(QLatin1String("attachmentId")).toString() != fileId ||
+            part.value(QLatin1String("eventId")).toString() != eventId ||
+            part.value(QLatin1String("count")).toInteger() != count ||
+            part.value(QLatin1String("size")).toInteger() != size ||
+            part.value(QLatin1String("sha256")).toString() != digest)
+            return refused(QStringLiteral("the chunks of an attached file disagree or are out of place"));
+        data += QByteArray::fromBase64(part.value(QLatin1String("data")).toString().toLatin1());
+        if (qint64(data.size()) > size)
+            return refused(QStringLiteral("an attached file is longer than it states"));
+        ++expected;
+    }
+    if (qint64(data.size()) != size ||
+        QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, data).toHex()) != digest)
+        return refused(QStringLiteral("an attached file does not match its digest"));
+    return std::optional<QByteArray>(std::move(data));
+}
+
+Result<void> RegistrySync::dropChunks(const QStringList &fileIds, const QString &eventId)
+{
+    for (const QString &fileId : fileIds) {
+        auto chunks = m_db.query(
+            QStringLiteral(
+                "SELECT sequence, payload FROM sync_parked WHERE kind = 'attachment' AND object_id = ?1"),
+            {fileId});
+        if (!chunks)
+            return chunks.error();
+        for (const store::Row &chunk : chunks.value()) {
+            // Only the chunks that name this event: an entry cannot take another event's file with it.
+            const QJsonObject part = QJsonDocument::fromJson(chunk.at(1).toByteArray()).object();
+            if (part.value(QLatin1String("eventId")).toString() != eventId)
+                continue;
+            auto removed =
+                m_db.execute(QStringLiteral("DELETE FROM sync_parked WHERE sequence = ?1"), {chunk.at(0)});
+            if (!removed)
+                return removed.error();
+        }
+    }
+    return {};
+}
+
+QString RegistrySync::keyId(const SecureBytes &key)
+{
+    return QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, key.view()).toHex().left(16));
+}
+
 Result<RegistrySync::Drained> RegistrySync::run(int limit)
 {
     Drained drained;
@@ -296,6 +383,7 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
     std::optional<SecureBytes> key = m_key();
     if (!key)
         return drained;
+    const QString ownKeyId = keyId(*key);
     auto enabled = siteSyncEnabled(m_db);
     if (!enabled)
         return enabled.error();
@@ -308,19 +396,14 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
     auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, SecureBytes(key->view().first(16)));
     if (!aead)
         return aead.error();
-    auto rows =
-        m_db.query(QStringLiteral("SELECT sequence, entry_id, kind, object_id, revision, origin, payload "
-                                  "FROM sync_parked WHERE kind != 'attachment' ORDER BY sequence"));
+    // The parked entries' routing only; each payload is read when its turn comes.
+    auto rows = m_db.query(QStringLiteral("SELECT sequence, entry_id, kind, object_id, revision, origin FROM "
+                                          "sync_parked WHERE kind != 'attachment' ORDER BY sequence"));
     if (!rows)
         return rows.error();
-    QSet<QString> waiting; // objects whose earlier entry waits: their later ones wait behind it
+    QSet<QString> waiting; // objects sealed under another site identity key: later entries wait too
     int taken = 0;
     for (const store::Row &row : rows.value()) {
-        if (limit > 0 && taken >= limit) {
-            drained.more = true;
-            break;
-        }
-        ++taken;
         net::IncomingEntry entry;
         entry.sequence = row.at(0).toLongLong();
         entry.entryId = row.at(1).toString();
@@ -331,88 +414,91 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
         const QString object = entry.kind + QLatin1Char(':') + entry.objectId;
         if (waiting.contains(object))
             continue;
-        const QJsonObject payload = QJsonDocument::fromJson(row.at(6).toByteArray()).object();
+        if (limit > 0 && taken >= limit) {
+            drained.more = true;
+            break;
+        }
+        ++taken;
+        auto stored = m_db.queryOne(QStringLiteral("SELECT payload FROM sync_parked WHERE sequence = ?1"),
+                                    {entry.sequence});
+        if (!stored)
+            return stored.error();
+        if (!stored.value())
+            continue;
+        const QJsonObject payload = QJsonDocument::fromJson(stored.value()->at(0).toByteArray()).object();
         QStringList consumedFiles; // attachments whose chunks an applied event used
         QStringList listedFiles;   // attachments a refused event brought (their chunks go with it)
         registry::SqlCipherRegistry::ReplicaApplied outcome{};
         QString pseudonym;
+        bool otherKey = false;
         auto applyOne = [&]() -> Result<registry::SqlCipherRegistry::ReplicaApplied> {
             if (payload.value(QLatin1String("v")).toInt() != kPayloadVersion)
                 return refused(QStringLiteral("a registry entry of another format"));
+            if (QUuid::fromString(entry.objectId).toString(QUuid::WithoutBraces) != entry.objectId)
+                return refused(QStringLiteral("a registry entry's object is not a well-formed id"));
             const auto toLocal = [this](const QString &name) { return m_site.idOf(name); };
+            // Who created an object is compared by name: an account made here since then does not
+            // make its later versions look altered.
+            const auto keepCreator = [this](QJsonObject &object, const QString &field, const QString &table,
+                                            const QString &id) -> Result<void> {
+                auto held =
+                    m_db.queryOne(QStringLiteral("SELECT created_by FROM %1 WHERE id = ?1").arg(table), {id});
+                if (!held)
+                    return held.error();
+                if (held.value() &&
+                    m_site.nameOf(held.value()->at(0).toString()) == object.value(field).toString())
+                    object.insert(field, held.value()->at(0).toString());
+                else
+                    object.insert(field, m_site.idOf(object.value(field).toString()));
+                return {};
+            };
             if (entry.kind == SiteSync::patientKind()) {
                 QJsonObject patient = payload.value(QLatin1String("patient")).toObject();
                 // The cipher binds the metadata; the payload must say the same.
                 if (patient.value(QLatin1String("id")).toString() != entry.objectId ||
                     patient.value(QLatin1String("version")).toInteger() != entry.revision)
                     return refused(QStringLiteral("the entry names another patient or version inside"));
+                if (patient.value(QLatin1String("identityKey")).toString() != ownKeyId) {
+                    otherKey = true; // sealed under a site identity key this workstation does not hold
+                    return registry::SqlCipherRegistry::ReplicaApplied::Unchanged;
+                }
                 const QByteArray sealed = QByteArray::fromBase64(
                     patient.take(QStringLiteral("identitySealed")).toString().toLatin1());
                 auto identity = aead->openEnvelope(identityContext(entry.objectId, entry.revision), sealed);
                 if (!identity)
                     return refused(
-                        QStringLiteral("the patient's identity does not open with the site identity "
-                                       "key"));
+                        QStringLiteral("the patient's identity does not open with the site identity key"));
                 patient.insert(QStringLiteral("identity"), QJsonDocument::fromJson(*identity).object());
-                mapActors(
-                    patient,
-                    {QStringLiteral("createdBy"), QStringLiteral("updatedBy"), QStringLiteral("changedBy")},
-                    toLocal);
+                if (auto r = keepCreator(patient, QStringLiteral("createdBy"),
+                                         QStringLiteral("registry_patients"), entry.objectId);
+                    !r)
+                    return r.error();
+                mapActors(patient, {QStringLiteral("updatedBy"), QStringLiteral("changedBy")}, toLocal);
                 pseudonym = patient.value(QLatin1String("pseudonym")).toString();
                 return m_registry.applyPatientReplica(patient);
             }
             QJsonObject event = payload.value(QLatin1String("event")).toObject();
-            const QJsonObject columns = event.value(QLatin1String("event")).toObject();
+            QJsonObject columns = event.value(QLatin1String("event")).toObject();
             if (columns.value(QLatin1String("id")).toString() != entry.objectId ||
                 columns.value(QLatin1String("version")).toInteger() != entry.revision)
                 return refused(QStringLiteral("the entry names another event or version inside"));
             for (const QJsonValue file : event.value(QLatin1String("attachments")).toArray())
                 listedFiles << file.toObject().value(QLatin1String("id")).toString();
+            const QString creator = columns.value(QLatin1String("created_by")).toString();
             mapEventActors(event, toLocal);
+            columns = event.value(QLatin1String("event")).toObject();
+            columns.insert(QStringLiteral("created_by"), creator);
+            if (auto r = keepCreator(columns, QStringLiteral("created_by"), QStringLiteral("registry_events"),
+                                     entry.objectId);
+                !r)
+                return r.error();
+            event.insert(QStringLiteral("event"), columns);
             auto bytes = [&](const QUuid &attachmentId) -> Result<std::optional<QByteArray>> {
-                const QString fileId = uuidText(attachmentId);
-                auto chunks =
-                    m_db.query(QStringLiteral("SELECT revision, payload FROM sync_parked WHERE kind = "
-                                              "'attachment' AND object_id = ?1 ORDER BY revision"),
-                               {fileId});
-                if (!chunks)
-                    return chunks.error();
-                QByteArray data;
-                qint64 count = -1;
-                QString digest;
-                qint64 size = -1;
-                qint64 expected = 1;
-                for (const store::Row &chunk : chunks.value()) {
-                    const QJsonObject part = QJsonDocument::fromJson(chunk.at(1).toByteArray()).object();
-                    if (chunk.at(0).toLongLong() != expected ||
-                        part.value(QLatin1String("index")).toInteger() != expected ||
-                        part.value(QLatin1String("attachmentId")).toString() != fileId ||
-                        part.value(QLatin1String("eventId")).toString() != entry.objectId)
-                        return refused(QStringLiteral("a chunk of an attached file is out of place"));
-                    if (count < 0) {
-                        count = part.value(QLatin1String("count")).toInteger();
-                        size = part.value(QLatin1String("size")).toInteger();
-                        digest = part.value(QLatin1String("sha256")).toString();
-                        if (count < 1 || size < 0 || size > registry::AttachmentInspector::kDefaultMaxBytes ||
-                            count != std::max<qint64>(1, (size + kChunkBytes - 1) / kChunkBytes))
-                            return refused(QStringLiteral("an attached file states an impossible size"));
-                    } else if (part.value(QLatin1String("count")).toInteger() != count ||
-                               part.value(QLatin1String("sha256")).toString() != digest ||
-                               part.value(QLatin1String("size")).toInteger() != size) {
-                        return refused(QStringLiteral("the chunks of an attached file disagree"));
-                    }
-                    data += QByteArray::fromBase64(part.value(QLatin1String("data")).toString().toLatin1());
-                    if (qint64(data.size()) > size)
-                        return refused(QStringLiteral("an attached file is longer than it states"));
-                    ++expected;
-                }
-                if (count < 0 || expected <= count)
-                    return std::optional<QByteArray>(); // not all of it has arrived
-                if (qint64(data.size()) != size ||
-                    QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, data).toHex()) != digest)
-                    return refused(QStringLiteral("an attached file does not match its digest"));
-                consumedFiles << fileId;
-                return std::optional<QByteArray>(std::move(data));
+                const QString fileId = attachmentId.toString(QUuid::WithoutBraces);
+                auto content = fileBytes(fileId, entry.objectId);
+                if (content && content.value())
+                    consumedFiles << fileId;
+                return content;
             };
             auto owner =
                 m_db.queryOne(QStringLiteral("SELECT pseudonym FROM registry_patients WHERE id = ?1"),
@@ -431,19 +517,14 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
                 return applied.error(); // nothing of it stays
             }
             outcome = applied.value();
-            if (outcome == registry::SqlCipherRegistry::ReplicaApplied::Waiting)
+            if (otherKey)
                 return {};
             auto removed =
                 m_db.execute(QStringLiteral("DELETE FROM sync_parked WHERE sequence = ?1"), {entry.sequence});
             if (!removed)
                 return removed.error();
-            for (const QString &file : std::as_const(consumedFiles)) {
-                auto chunks = m_db.execute(
-                    QStringLiteral("DELETE FROM sync_parked WHERE kind = 'attachment' AND object_id = ?1"),
-                    {file});
-                if (!chunks)
-                    return chunks.error();
-            }
+            if (auto dropped = dropChunks(consumedFiles, entry.objectId); !dropped)
+                return dropped;
             if (auto noted = noteVersion(entry.kind, entry.objectId, entry.revision); !noted)
                 return noted.error();
             if (outcome != registry::SqlCipherRegistry::ReplicaApplied::Applied)
@@ -452,7 +533,7 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
             event.type = QStringLiteral("sync.apply");
             event.action = audit::AuditAction::Update;
             event.entities << audit::AuditEntity{entry.kind, entry.objectId};
-            if (!pseudonym.isEmpty())
+            if (registry::Pseudonymizer::looksLikePatientPseudonym(pseudonym))
                 event.entities << audit::AuditEntity{QStringLiteral("patient"), pseudonym};
             event.detail = {{QStringLiteral("origin"), entry.origin},
                             {QStringLiteral("kind"), entry.kind},
@@ -460,37 +541,38 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
                             {QStringLiteral("sequence"), entry.sequence}};
             return m_site.record(std::move(event));
         });
-        if (!tx && !failed)
-            return tx.error(); // the commit or the event failed here: tried again at the next run
+        if (!tx && !failed) {
+            if (SiteSync::isRetryable(tx.error()))
+                return tx.error(); // the commit or the event failed here: tried again at the next run
+            failure = tx.error();  // the entry's own content made its event unrecordable
+            failed = true;
+        }
         if (failed) {
             if (SiteSync::isRetryable(failure))
                 return failure; // a fault of this workstation: the same entry next time
             // The entry's fault: recorded, and it goes (with the chunks it brought) so it cannot hold up
             // the rest. Later entries of the same object then find a gap and are refused too.
-            auto gone = m_db.transaction([&]() -> Result<void> {
-                if (auto r = m_site.refuseInTransaction(entry, failure); !r)
-                    return r;
-                auto removed = m_db.execute(QStringLiteral("DELETE FROM sync_parked WHERE sequence = ?1"),
-                                            {entry.sequence});
-                if (!removed)
-                    return removed.error();
-                for (const QString &file : std::as_const(listedFiles)) {
-                    auto chunks =
-                        m_db.execute(QStringLiteral("DELETE FROM sync_parked WHERE kind = 'attachment' "
-                                                    "AND object_id = ?1"),
-                                     {file});
-                    if (!chunks)
-                        return chunks.error();
-                }
-                return {};
-            });
+            const auto drop = [&](const Error &why) {
+                return m_db.transaction([&]() -> Result<void> {
+                    if (auto r = m_site.refuseInTransaction(entry, why); !r)
+                        return r;
+                    auto removed = m_db.execute(QStringLiteral("DELETE FROM sync_parked WHERE sequence = ?1"),
+                                                {entry.sequence});
+                    if (!removed)
+                        return removed.error();
+                    return dropChunks(listedFiles, entry.objectId);
+                });
+            };
+            auto gone = drop(failure);
+            if (!gone && !SiteSync::isRetryable(gone.error()))
+                gone = drop(refused(QStringLiteral("a registry entry that cannot be recorded as it is")));
             if (!gone)
                 return gone.error();
             ++drained.refused;
             drained.lastRefusal = failure.message;
             continue;
         }
-        if (outcome == registry::SqlCipherRegistry::ReplicaApplied::Waiting) {
+        if (otherKey) {
             waiting.insert(object);
             ++drained.waiting;
         } else if (outcome == registry::SqlCipherRegistry::ReplicaApplied::Applied) {

@@ -49,6 +49,12 @@ public:
                  SiteSync &site, KeyProvider siteIdentityKey);
 
     static constexpr qint64 kChunkBytes = qint64(1) << 20;
+    // The most chunks a file has (the attachment limit, 200 MiB); a chunk numbered higher is refused
+    // when it arrives.
+    static constexpr qint64 kMaxChunks = 200;
+    // Names the site identity key a patient entry is sealed under (a workstation holding another one
+    // leaves the entry waiting instead of refusing it).
+    static QString keyId(const SecureBytes &key);
     // Derives the key the registry entries' identity is sealed under from the site's identity scope key.
     static SecureBytes identityKeyFrom(const SecureBytes &siteIdentityScopeKey);
     static QString keyName() { return QStringLiteral("site-identity-sync"); }
@@ -62,7 +68,7 @@ public:
     {
         int applied = 0;
         int refused = 0;
-        int waiting = 0;
+        int waiting = 0;   // patients sealed under a site identity key this workspace does not hold
         qint64 joined = 0; // entries queued by the first join (patients, events, chunks)
         bool more = false; // stopped at `limit`: entries are left for the next run
         QString lastRefusal;
@@ -70,9 +76,10 @@ public:
     // Once per workstation, when the identity key is held: every patient, event and attachment kept
     // here is queued at its current version (one "sync.join" event with the counts). Then every parked
     // entry is applied in relay order, each in one transaction with its event ("sync.apply", a refusal
-    // a "security.alert"); an entry whose patient (or whose attachment's bytes) has not arrived waits,
-    // and so do the later entries of the same object. At most `limit` entries a run (0: all), so a
-    // workstation joining a large site does not hold its window for long.
+    // a "security.alert"); an event whose patient is not held here, or whose file's chunks did not all
+    // arrive before it, is refused (they come first). A patient sealed under another site identity key
+    // waits, and so do the later entries of the same patient. At most `limit` entries a run (0: all),
+    // so a workstation joining a large site does not hold its window for long.
     Result<Drained> run(int limit = 0);
 
 private:
@@ -82,6 +89,11 @@ private:
     Result<void> insert(const QString &kind, const QString &objectId, qint64 revision,
                         const QByteArray &payload);
     Result<qint64> join(const SecureBytes &key);
+    // The whole file once all its chunks (naming `eventId`) arrived; nullopt while some are missing; a
+    // refusal when they disagree, overflow or miss the digest.
+    Result<std::optional<QByteArray>> fileBytes(const QString &fileId, const QString &eventId);
+    // Drops the parked chunks of these files that name `eventId`.
+    Result<void> dropChunks(const QStringList &fileIds, const QString &eventId);
     // Notes `revision` as the newest of the object the site knows; false when it already knew it.
     Result<bool> noteVersion(const QString &kind, const QString &objectId, qint64 revision);
 

@@ -610,6 +610,11 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
         // Parked for the workspace (identity and the vault are not reachable from here), in relay
         // order, with the sequence that passes it: both or neither.
         auto parked = m_db.transaction([&]() -> Result<void> {
+            // A file has at most 200 chunks (its 200 MiB limit): a flood of chunks is not kept.
+            if (entry.kind == attachmentKind() && (entry.revision < 1 || entry.revision > 200))
+                return refuseInTransaction(entry, makeError(Error::Code::InvalidArgument,
+                                                            QStringLiteral("a file's chunk numbered past the "
+                                                                           "attachment limit")));
             auto kept = m_db.execute(
                 QStringLiteral(
                     "INSERT OR IGNORE INTO sync_parked (sequence, entry_id, kind, object_id, "

@@ -51,13 +51,13 @@
 #include "mdp/store/Vault.h"
 #include "mdp/workspace/AuditReview.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
 #include <QScopeGuard>
 #include <QSet>
 #include <QStandardPaths>
@@ -1534,10 +1534,12 @@ struct Workspace::Impl
         });
         // Registry entries from the site wait until this workspace applies them (RegistrySync), on its
         // own thread: asked after each of the link's passes.
+        // The workspace may be opened on a worker thread (the sign-in dialog's) and used on the
+        // application's: the context lives there. It outlives the link's thread (stopped first).
         syncContext = std::make_unique<QObject>();
-        serverLink->setParkedListener([impl = this, context = QPointer<QObject>(syncContext.get())] {
-            if (!context)
-                return;
+        if (QCoreApplication::instance())
+            syncContext->moveToThread(QCoreApplication::instance()->thread());
+        serverLink->setParkedListener([impl = this, context = syncContext.get()] {
             if (QThread::currentThread() == context->thread())
                 impl->runRegistrySync(0); // asked on this thread (shipAuditNow): all of it now
             else
@@ -1889,7 +1891,11 @@ struct Workspace::Impl
         event.detail.insert(QStringLiteral("change"), QStringLiteral("site-identity-key"));
         if (auto r = record(std::move(event)); !r)
             return r;
-        runRegistrySync(); // what waited for it
+        // What waited for it, on the workspace's thread (this may be a sign-in on a worker thread).
+        if (syncContext)
+            QMetaObject::invokeMethod(
+                syncContext.get(), [impl = this] { impl->runRegistrySync(kRegistrySyncSlice); },
+                Qt::QueuedConnection);
         return {};
     }
 

@@ -774,8 +774,13 @@ Result<ServerStatus> WorkspaceServerLink::shipAuditNow()
         parked = m_shared->parkedListener;
     }
     if (out.syncEnabled && parked) {
-        parked(); // on this thread: applied before the answer when the workspace's thread asked
-        if (auto counts = m_shared->parkedCount(); counts)
+        // On this thread: applied before the answer when the workspace's thread asked. What that
+        // recorded or queued (the registry's join) is shipped in the same call.
+        const qint64 before = m_shared->log.durableSize();
+        parked();
+        if (m_shared->log.durableSize() > before)
+            out = m_shared->ship();
+        else if (auto counts = m_shared->parkedCount(); counts)
             out.syncParked = *counts;
     }
     if (listener)

@@ -154,7 +154,6 @@ public:
     {
         Applied,
         Unchanged, // at or below the version held here
-        Waiting,   // needs something that has not arrived yet (an event's patient, an attachment's bytes)
     };
     // Applies a replica from another workstation inside the caller's transaction (Error::Code::Conflict
     // without one), actors already mapped to this registry's ids. Only what the registry's own calls
@@ -167,7 +166,8 @@ public:
     // unverified and the pair is queued as a possible duplicate (two workstations registered one
     // person). Needs the identity key for patients and the vault for attachments.
     Result<ReplicaApplied> applyPatientReplica(const QJsonObject &replica);
-    // `bytes` gives an attachment's content once all of it arrived (nullopt: not yet).
+    // `bytes` gives an attachment's content once all of it arrived (nullopt: not all of it did, which
+    // refuses the event: its chunks come before it). An event whose patient is not held here is refused.
     using ReplicaBytes = std::function<Result<std::optional<QByteArray>>(const QUuid &attachmentId)>;
     Result<ReplicaApplied> applyEventReplica(const QJsonObject &replica, const ReplicaBytes &bytes);
 
