@@ -583,6 +583,148 @@ public:
         return versions;
     }
 
+    Result<QString> nextAccessRequestNumber(int year) override
+    {
+        if (year < 2000 || year > 9999)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a request number's year is 2000-9999"));
+        std::lock_guard lock(m_mutex);
+        // One statement: atomic across instances.
+        auto r = m_pg->exec(
+            QStringLiteral("INSERT INTO access_request_numbers (year, last) VALUES ($1, 1) "
+                           "ON CONFLICT (year) DO UPDATE SET last = access_request_numbers.last + 1 "
+                           "RETURNING last"),
+            {PgParam::integer(year)});
+        if (!r)
+            return r.error();
+        return accessRequestNumber(year, r->integer(0, 0));
+    }
+
+    Result<void> createAccessRequest(const StoredAccessRequest &request) override
+    {
+        if (auto valid = validateAccessRequest(request); !valid)
+            return valid;
+        std::lock_guard lock(m_mutex);
+        auto r = m_pg->exec(
+            QStringLiteral("INSERT INTO access_requests (number, requester, status, workstation, "
+                           "document, revision, updated) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                           "ON CONFLICT (number) DO NOTHING RETURNING number"),
+            {PgParam::text(request.number), PgParam::text(request.requester), PgParam::text(request.status),
+             PgParam::text(request.workstation), PgParam::bytes(request.document),
+             PgParam::integer(request.revision), PgParam::time(orNow(request.updated, m_clock))});
+        if (!r)
+            return r.error();
+        if (r->rows() == 0)
+            return makeError(Error::Code::AlreadyExists,
+                             QStringLiteral("request number %1 is in use").arg(request.number));
+        return {};
+    }
+
+    static StoredAccessRequest requestFrom(const PgResult &r, int row)
+    {
+        return StoredAccessRequest{r.text(row, 0),  r.text(row, 1),    r.text(row, 2), r.text(row, 3),
+                                   r.bytes(row, 4), r.integer(row, 5), r.time(row, 6)};
+    }
+
+    Result<std::optional<StoredAccessRequest>> accessRequest(const QString &number) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r =
+            m_pg->exec(QStringLiteral("SELECT number, requester, status, workstation, document, revision, "
+                                      "updated FROM access_requests WHERE number = $1"),
+                       {PgParam::text(number)});
+        if (!r)
+            return r.error();
+        if (r->rows() == 0)
+            return std::optional<StoredAccessRequest>();
+        return std::optional<StoredAccessRequest>(requestFrom(*r, 0));
+    }
+
+    Result<QList<StoredAccessRequest>> accessRequests(const QString &requester,
+                                                      const QStringList &statuses) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r =
+            m_pg->exec(QStringLiteral("SELECT number, requester, status, workstation, document, revision, "
+                                      "updated FROM access_requests WHERE ($1 = '' OR requester = $1) "
+                                      "ORDER BY updated, number"),
+                       {PgParam::text(requester)});
+        if (!r)
+            return r.error();
+        QList<StoredAccessRequest> out;
+        for (int row = 0; row < r->rows(); ++row) {
+            if (statuses.isEmpty() || statuses.contains(r->text(row, 2)))
+                out.append(requestFrom(*r, row));
+        }
+        return out;
+    }
+
+    Result<void> updateAccessRequest(const StoredAccessRequest &request, qint64 expectedRevision,
+                                     const std::optional<StoredGrant> &grant) override
+    {
+        if (auto valid = validateAccessRequest(request); !valid)
+            return valid;
+        std::lock_guard lock(m_mutex);
+        return m_pg->transaction([&]() -> Result<void> {
+            // The revision test is part of the UPDATE: another instance holding the row makes this one
+            // wait, then find another revision.
+            auto r = m_pg->exec(
+                QStringLiteral("UPDATE access_requests SET status = $2, document = $3, revision = $4, "
+                               "updated = $5 WHERE number = $1 AND revision = $6 RETURNING number"),
+                {PgParam::text(request.number), PgParam::text(request.status),
+                 PgParam::bytes(request.document), PgParam::integer(request.revision),
+                 PgParam::time(orNow(request.updated, m_clock)), PgParam::integer(expectedRevision)});
+            if (!r)
+                return r.error();
+            if (r->rows() == 0) {
+                auto current =
+                    m_pg->exec(QStringLiteral("SELECT revision FROM access_requests WHERE number = $1"),
+                               {PgParam::text(request.number)});
+                if (!current)
+                    return current.error();
+                if (current->rows() == 0)
+                    return makeError(Error::Code::NotFound,
+                                     QStringLiteral("no request %1").arg(request.number));
+                return makeError(Error::Code::Conflict,
+                                 QStringLiteral("request %1 changed meanwhile (revision %2, now %3)")
+                                     .arg(request.number)
+                                     .arg(expectedRevision)
+                                     .arg(current->integer(0, 0)));
+            }
+            if (!grant)
+                return {};
+            auto inserted = m_pg->exec(
+                QStringLiteral(
+                    "INSERT INTO access_grants (id, request_number, subject, envelope, not_after, issued) "
+                    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id"),
+                {PgParam::text(grant->id), PgParam::text(request.number), PgParam::text(grant->subject),
+                 PgParam::bytes(grant->envelope), PgParam::time(grant->notAfter),
+                 PgParam::time(orNow(grant->issued, m_clock))});
+            if (!inserted)
+                return inserted.error();
+            if (inserted->rows() == 0)
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("request %1 has a grant already").arg(request.number));
+            return {};
+        });
+    }
+
+    Result<QList<StoredGrant>> grantsOf(const QString &subject) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r =
+            m_pg->exec(QStringLiteral("SELECT id, request_number, subject, envelope, not_after, issued FROM "
+                                      "access_grants WHERE subject = $1 ORDER BY issued, id"),
+                       {PgParam::text(subject)});
+        if (!r)
+            return r.error();
+        QList<StoredGrant> out;
+        for (int row = 0; row < r->rows(); ++row)
+            out.append(StoredGrant{r->text(row, 0), r->text(row, 1), r->text(row, 2), r->bytes(row, 3),
+                                   r->time(row, 4), r->time(row, 5)});
+        return out;
+    }
+
     Result<void> replaceCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries) override
     {
         if (auto valid = validateCatalogue(workstation, entries); !valid)

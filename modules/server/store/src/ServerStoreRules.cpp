@@ -267,4 +267,20 @@ QList<CatalogueEntry> selectCatalogue(QList<CatalogueEntry> entries, const Catal
     return selected;
 }
 
+Result<void> validateAccessRequest(const StoredAccessRequest &request)
+{
+    if (request.number.isEmpty() || request.number.size() > 32 || request.requester.isEmpty() ||
+        request.status.isEmpty() || request.workstation.isEmpty() || request.document.isEmpty() ||
+        request.revision < 1)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("an access request needs a number, requester, status, workstation, "
+                                        "document and a revision of 1 or more"));
+    return {};
+}
+
+QString accessRequestNumber(int year, qint64 number)
+{
+    return QStringLiteral("AR-%1-%2").arg(year).arg(number, 6, 10, QLatin1Char('0'));
+}
+
 } // namespace mdp::server::detail

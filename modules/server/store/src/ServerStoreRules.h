@@ -94,4 +94,9 @@ Result<void> validateAuditAppend(const AuditHead &head, qint64 expectedPreviousS
 Result<void> validateCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries);
 QList<CatalogueEntry> selectCatalogue(QList<CatalogueEntry> entries, const CatalogueQuery &query);
 
+// Access requests (issue 12), both backends: a number, requester, status, workstation, a JSON document
+// and a revision of 1 or more; numbers "AR-<year>-<n>" with n zero-padded to 6 digits.
+Result<void> validateAccessRequest(const StoredAccessRequest &request);
+QString accessRequestNumber(int year, qint64 number);
+
 } // namespace mdp::server::detail

@@ -518,6 +518,163 @@ public:
         return versions;
     }
 
+    Result<QString> nextAccessRequestNumber(int year) override
+    {
+        if (year < 2000 || year > 9999)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a request number's year is 2000-9999"));
+        std::lock_guard lock(m_mutex);
+        qint64 number = 0;
+        auto done = m_db->transaction([&]() -> Result<void> {
+            auto row = m_db->queryOne(
+                QStringLiteral("SELECT last FROM access_request_numbers WHERE year = ?1"), {year});
+            if (!row)
+                return row.error();
+            number = row->has_value() ? (*row)->value(0).toLongLong() + 1 : 1;
+            auto written =
+                m_db->execute(QStringLiteral("INSERT OR REPLACE INTO access_request_numbers (year, last) "
+                                             "VALUES (?1, ?2)"),
+                              {year, number});
+            if (!written)
+                return written.error();
+            return {};
+        });
+        if (!done)
+            return done.error();
+        return accessRequestNumber(year, number);
+    }
+
+    Result<void> createAccessRequest(const StoredAccessRequest &request) override
+    {
+        if (auto valid = validateAccessRequest(request); !valid)
+            return valid;
+        std::lock_guard lock(m_mutex);
+        return m_db->transaction([&]() -> Result<void> {
+            auto taken = m_db->queryOne(QStringLiteral("SELECT 1 FROM access_requests WHERE number = ?1"),
+                                        {request.number});
+            if (!taken)
+                return taken.error();
+            if (taken->has_value())
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("request number %1 is in use").arg(request.number));
+            auto inserted = m_db->execute(
+                QStringLiteral(
+                    "INSERT INTO access_requests (number, requester, status, workstation, document, "
+                    "revision, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                {request.number, request.requester, request.status, request.workstation, request.document,
+                 request.revision, orNow(request.updated, m_clock)});
+            if (!inserted)
+                return inserted.error();
+            return {};
+        });
+    }
+
+    static StoredAccessRequest requestFrom(const Row &r)
+    {
+        return StoredAccessRequest{r.value(0).toString(),  r.value(1).toString(),    r.value(2).toString(),
+                                   r.value(3).toString(),  r.value(4).toByteArray(), r.value(5).toLongLong(),
+                                   utcFromText(r.value(6))};
+    }
+
+    Result<std::optional<StoredAccessRequest>> accessRequest(const QString &number) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto row = m_db->queryOne(QStringLiteral("SELECT number, requester, status, workstation, document, "
+                                                 "revision, updated FROM access_requests WHERE number = ?1"),
+                                  {number});
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            return std::optional<StoredAccessRequest>();
+        return std::optional<StoredAccessRequest>(requestFrom(**row));
+    }
+
+    Result<QList<StoredAccessRequest>> accessRequests(const QString &requester,
+                                                      const QStringList &statuses) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows =
+            m_db->query(QStringLiteral("SELECT number, requester, status, workstation, document, revision, "
+                                       "updated FROM access_requests WHERE (?1 = '' OR requester = ?1) "
+                                       "ORDER BY updated, number"),
+                        {requester});
+        if (!rows)
+            return rows.error();
+        QList<StoredAccessRequest> out;
+        for (const Row &r : std::as_const(*rows)) {
+            if (statuses.isEmpty() || statuses.contains(r.value(2).toString()))
+                out.append(requestFrom(r));
+        }
+        return out;
+    }
+
+    Result<void> updateAccessRequest(const StoredAccessRequest &request, qint64 expectedRevision,
+                                     const std::optional<StoredGrant> &grant) override
+    {
+        if (auto valid = validateAccessRequest(request); !valid)
+            return valid;
+        std::lock_guard lock(m_mutex);
+        return m_db->transaction([&]() -> Result<void> {
+            auto row = m_db->queryOne(
+                QStringLiteral("SELECT revision FROM access_requests WHERE number = ?1"), {request.number});
+            if (!row)
+                return row.error();
+            if (!row->has_value())
+                return makeError(Error::Code::NotFound, QStringLiteral("no request %1").arg(request.number));
+            if ((*row)->value(0).toLongLong() != expectedRevision)
+                return makeError(Error::Code::Conflict,
+                                 QStringLiteral("request %1 changed meanwhile (revision %2, now %3)")
+                                     .arg(request.number)
+                                     .arg(expectedRevision)
+                                     .arg((*row)->value(0).toLongLong()));
+            auto updated = m_db->execute(
+                QStringLiteral(
+                    "UPDATE access_requests SET status = ?2, document = ?3, revision = ?4, updated = ?5 "
+                    "WHERE number = ?1"),
+                {request.number, request.status, request.document, request.revision,
+                 orNow(request.updated, m_clock)});
+            if (!updated)
+                return updated.error();
+            if (!grant)
+                return {};
+            auto held =
+                m_db->queryOne(QStringLiteral("SELECT 1 FROM access_grants WHERE request_number = ?1 OR "
+                                              "id = ?2"),
+                               {request.number, grant->id});
+            if (!held)
+                return held.error();
+            if (held->has_value())
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("request %1 has a grant already").arg(request.number));
+            auto inserted = m_db->execute(
+                QStringLiteral(
+                    "INSERT INTO access_grants (id, request_number, subject, envelope, not_after, issued) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                {grant->id, request.number, grant->subject, grant->envelope, grant->notAfter.toUTC(),
+                 orNow(grant->issued, m_clock)});
+            if (!inserted)
+                return inserted.error();
+            return {};
+        });
+    }
+
+    Result<QList<StoredGrant>> grantsOf(const QString &subject) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows =
+            m_db->query(QStringLiteral("SELECT id, request_number, subject, envelope, not_after, issued FROM "
+                                       "access_grants WHERE subject = ?1 ORDER BY issued, id"),
+                        {subject});
+        if (!rows)
+            return rows.error();
+        QList<StoredGrant> out;
+        for (const Row &r : std::as_const(*rows))
+            out.append(StoredGrant{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+                                   r.value(3).toByteArray(), utcFromText(r.value(4)),
+                                   utcFromText(r.value(5))});
+        return out;
+    }
+
     Result<void> replaceCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries) override
     {
         if (auto valid = validateCatalogue(workstation, entries); !valid)

@@ -193,13 +193,13 @@ private Q_SLOTS:
     void schemaIsMigratedOnce()
     {
         OPEN_STORE(store);
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), 3);
         CHECK_OK(store->createAccount(account(QStringLiteral("alice"))));
         store.reset();
         // Opening again applies nothing (a second run of 001 would fail on the existing tables) and
         // keeps the data.
         TAKE(again, reopen(backend));
-        QCOMPARE(again->schemaVersion(), 2);
+        QCOMPARE(again->schemaVersion(), 3);
         TAKE(found, again->findAccount(QStringLiteral("alice")));
         QVERIFY(found.has_value());
     }
@@ -797,6 +797,75 @@ private Q_SLOTS:
         return entry;
     }
 
+    // Issue 12 (R-5.2f, R-6.3.3, R-6.3.4): request numbers are unique per year across instances; an
+    // update names the revision it read (two approvers at once never both count); an approval and its
+    // grant are stored together or not at all.
+    void accessRequestsAndGrants_data()
+    {
+        backends();
+    }
+    void accessRequestsAndGrants()
+    {
+        OPEN_STORE(store);
+        TAKE(first, store->nextAccessRequestNumber(2026));
+        TAKE(second, store->nextAccessRequestNumber(2026));
+        TAKE(nextYear, store->nextAccessRequestNumber(2027));
+        QCOMPARE(first, QStringLiteral("AR-2026-000001"));
+        QCOMPARE(second, QStringLiteral("AR-2026-000002"));
+        QCOMPARE(nextYear, QStringLiteral("AR-2027-000001"));
+        CHECK_ERROR(store->nextAccessRequestNumber(99), Error::Code::InvalidArgument);
+
+        StoredAccessRequest r{first,
+                              QStringLiteral("res.chen"),
+                              QStringLiteral("ethics-review"),
+                              QString(64, QLatin1Char('a')),
+                              QByteArray("{\"v\":1}"),
+                              1,
+                              {}};
+        CHECK_OK(store->createAccessRequest(r));
+        CHECK_ERROR(store->createAccessRequest(r), Error::Code::AlreadyExists);
+        StoredAccessRequest other = r;
+        other.number = second;
+        other.requester = QStringLiteral("res.wu");
+        CHECK_OK(store->createAccessRequest(other));
+
+        r.status = QStringLiteral("approval");
+        r.document = "{\"v\":2}";
+        r.revision = 2;
+        CHECK_OK(store->updateAccessRequest(r, 1, std::nullopt));
+        CHECK_ERROR(store->updateAccessRequest(r, 1, std::nullopt), Error::Code::Conflict); // stale
+        TAKE(mine, store->accessRequests(QStringLiteral("res.chen"), {}));
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().revision, qint64(2));
+        QCOMPARE(mine.first().document, QByteArray("{\"v\":2}"));
+        TAKE(pending, store->accessRequests(QString(), {QStringLiteral("approval")}));
+        QCOMPARE(pending.size(), 1);
+
+        r.status = QStringLiteral("approved");
+        r.revision = 3;
+        const StoredGrant grant{QStringLiteral("G-1"), r.number, r.requester, "envelope",
+                                kStart.addDays(90),    {}};
+        CHECK_OK(store->updateAccessRequest(r, 2, grant));
+        TAKE(grants, store->grantsOf(QStringLiteral("res.chen")));
+        QCOMPARE(grants.size(), 1);
+        QCOMPARE(grants.first().envelope, QByteArray("envelope"));
+        QVERIFY(isUtcWithMs(grants.first().notAfter, kStart.addDays(90)));
+
+        // A second grant for the same request: refused, and the request's update with it.
+        StoredAccessRequest again = r;
+        again.revision = 4;
+        again.document = "{\"v\":4}";
+        StoredGrant twice = grant;
+        twice.id = QStringLiteral("G-2");
+        CHECK_ERROR(store->updateAccessRequest(again, 3, twice), Error::Code::AlreadyExists);
+        TAKE(kept, store->accessRequest(r.number));
+        QVERIFY(kept.has_value());
+        QCOMPARE(kept->revision, qint64(3));
+        QCOMPARE(kept->document, r.document);
+        TAKE(stillOne, store->grantsOf(QStringLiteral("res.chen")));
+        QCOMPARE(stillOne.size(), 1);
+    }
+
     void catalogueIsReplacedWholePerWorkstation_data()
     {
         backends();
@@ -1009,7 +1078,7 @@ private Q_SLOTS:
             thread.join();
         for (int i = 0; i < kInstances; ++i) {
             QVERIFY2(stores[i], qPrintable(errors[i]));
-            QCOMPARE(stores[i]->schemaVersion(), 2);
+            QCOMPARE(stores[i]->schemaVersion(), 3);
         }
     }
 

@@ -77,6 +77,30 @@ struct SyncBatchOutcome
     QList<SyncConflict> conflicts; // stale revisions: the batch was refused
 };
 
+// An access request as the server keeps it (issue 12): the shared rules' JSON (access::AccessRequest)
+// with the columns it is found by. `revision` is the request's own; an update names the one it read.
+struct StoredAccessRequest
+{
+    QString number;      // "AR-<year>-<6 digits>"
+    QString requester;   // user name
+    QString status;      // access::requestStatusId
+    QString workstation; // SHA-256 (hex) of the certificate it was submitted over: the grant binds to it
+    QByteArray document; // JSON
+    qint64 revision = 0;
+    QDateTime updated;
+};
+
+// A grant the server issued: its signed envelope (access::GrantDocument::sign).
+struct StoredGrant
+{
+    QString id;
+    QString requestNumber;
+    QString subject;
+    QByteArray envelope;
+    QDateTime notAfter;
+    QDateTime issued;
+};
+
 // A workstation's audit chain as the server holds it (R-7.4.1 central copy, witnessing).
 struct AuditHead
 {
@@ -216,6 +240,23 @@ public:
     virtual Result<std::optional<PublishedDocument>> latestDocument(const QString &kind) = 0;
     // Every version of a kind, oldest first (empty for an unknown kind).
     virtual Result<QList<PublishedDocument>> documentVersions(const QString &kind) = 0;
+
+    // Access requests and grants (issue 12). nextAccessRequestNumber: "AR-<year>-<n>" with n counted
+    // per year, atomically across instances (a number is never handed out twice, though one may go
+    // unused). createAccessRequest: AlreadyExists for a number in use. updateAccessRequest replaces
+    // the request when `expectedRevision` is still the stored one (Conflict otherwise: two approvers
+    // at once never both count on the same state); with `grant`, the grant is stored in the same
+    // transaction, so a request is approved with its grant or not at all (AlreadyExists when the
+    // request has one already). accessRequests: by requester (empty: anyone) and status (empty: any),
+    // oldest first. grantsOf: a subject's grants, oldest first.
+    virtual Result<QString> nextAccessRequestNumber(int year) = 0;
+    virtual Result<void> createAccessRequest(const StoredAccessRequest &request) = 0;
+    virtual Result<std::optional<StoredAccessRequest>> accessRequest(const QString &number) = 0;
+    virtual Result<QList<StoredAccessRequest>> accessRequests(const QString &requester,
+                                                              const QStringList &statuses) = 0;
+    virtual Result<void> updateAccessRequest(const StoredAccessRequest &request, qint64 expectedRevision,
+                                             const std::optional<StoredGrant> &grant) = 0;
+    virtual Result<QList<StoredGrant>> grantsOf(const QString &subject) = 0;
 
     // The catalogue. replaceCatalogue: the workstation's entries become exactly `entries` (an
     // empty list withdraws them), in one transaction; other workstations' entries are untouched.
