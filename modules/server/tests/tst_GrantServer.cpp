@@ -6,6 +6,7 @@
 // R-7.4.2a (lock-out, back-off, second factor), R-7.4.1 (central store: the sync relay, audit
 // shipping and witnessing, the server's own chain) and the gateway's refusals.
 #include "PostgresFixture.h"
+#include "mdp/access/GrantDocument.h"
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Totp.h"
 #include "mdp/audit/MerkleTree.h"
@@ -1003,6 +1004,126 @@ private Q_SLOTS:
                  qPrintable(types.join(QLatin1Char(','))));
         QVERIFY(types.contains(QStringLiteral("user.login:success")));
         QVERIFY(types.contains(QStringLiteral("user.login:minor-failure")));
+    }
+
+    // Issue 12 on the server (R-5.2e-j, R-6.3.2, R-6.3.3, R-6.3.4, R-7.1.2 e), on both stores: a
+    // researcher's level-5 request gets a number; a data manager cannot take the ethics step; the
+    // ethics reviewer passes it; the requester cannot approve it; an approval at a stale revision is
+    // refused; one data manager counts once; the second one's approval issues a grant signed with the
+    // witness key, bound to the researcher and the workstation the request came from. Each refusal is
+    // in the server's chain.
+    void accessRequestsAreReviewedApprovedAndGranted_data() { accounts_data(); }
+    void accessRequestsAreReviewedApprovedAndGranted()
+    {
+        QFETCH(QString, backend);
+        if (backend == QLatin1String("postgresql") && !m_postgres)
+            QSKIP("PostgreSQL could not be started here");
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("access-%1").arg(backend), backend);
+        std::unique_ptr<GrantServer> server;
+        {
+            TAKE(started, GrantServer::start(c, clock));
+            server = std::move(started);
+        }
+        const SecureBytes liu = accounts::Totp::generateSecret();
+        const SecureBytes ma = accounts::Totp::generateSecret();
+        CHECK_OK(addAccount(*server, QStringLiteral("res.chen"), QStringLiteral("researcher")));
+        CHECK_OK(addAccount(*server, QStringLiteral("eth.zhou"), QStringLiteral("ethics-reviewer")));
+        CHECK_OK(addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), liu));
+        CHECK_OK(addAccount(*server, QStringLiteral("dm.ma"), QStringLiteral("data-manager"), ma));
+        auto researcher = client(server->port(), m_ws1);
+        auto ethics = client(server->port(), m_ws2);
+        auto managerLiu = client(server->port(), m_ws2);
+        auto managerMa = client(server->port(), m_ws2);
+        CHECK_OK(researcher->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(ethics->signIn(QStringLiteral("eth.zhou"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(managerLiu->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                                    accounts::Totp(liu, clock).currentCode()));
+        CHECK_OK(managerMa->signIn(QStringLiteral("dm.ma"), passwordBytes(kPassword.toUtf8()),
+                                   accounts::Totp(ma, clock).currentCode()));
+
+        const QJsonObject scope{{QStringLiteral("project"), QStringLiteral("BC-2026")},
+                                {QStringLiteral("maxLevel"), 5},
+                                {QStringLiteral("categories"), QJsonArray{QStringLiteral("health-status")}},
+                                {QStringLiteral("patients"), QJsonArray{QStringLiteral("P-AAAAAAAAAAAA"),
+                                                                        QStringLiteral("P-BBBBBBBBBBBB")}}};
+        const QString purpose = QStringLiteral("Dose to the heart against cardiac events after neoadjuvant "
+                                               "radiotherapy with immunotherapy, two index cases.");
+        // No agreement: refused by the schema.
+        TAKE(noAgreement,
+             researcher->call("POST", QStringLiteral("/v1/access/requests"),
+                              {{QStringLiteral("purpose"), purpose}, {QStringLiteral("scope"), scope}}));
+        QCOMPARE(noAgreement.status, 400);
+        TAKE(submitted, researcher->call("POST", QStringLiteral("/v1/access/requests"),
+                                         {{QStringLiteral("purpose"), purpose},
+                                          {QStringLiteral("scope"), scope},
+                                          {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+        QCOMPARE(submitted.status, 201);
+        const QString number = submitted.json().value(u"number").toString();
+        QCOMPARE(number, QStringLiteral("AR-%1-000001").arg(clock.now().toUTC().date().year()));
+        QCOMPARE(submitted.json().value(u"status").toString(), QStringLiteral("ethics-review"));
+        const QString path = QStringLiteral("/v1/access/requests/") + number;
+        const auto decide = [&](net::GrantClient &as, const QString &verdict, int revision) {
+            return as.call("POST", path + QStringLiteral("/decisions"),
+                           {{QStringLiteral("verdict"), verdict},
+                            {QStringLiteral("reason"), QStringLiteral("checked")},
+                            {QStringLiteral("revision"), revision}});
+        };
+
+        TAKE(managerFirst, decide(*managerLiu, QStringLiteral("approve"), 1));
+        QCOMPARE(managerFirst.status, 403); // ethics comes first, and is not theirs
+        TAKE(inbox, ethics->call("GET", QStringLiteral("/v1/access/requests?view=ethics")));
+        QCOMPARE(inbox.json().value(u"requests").toArray().size(), 1);
+        TAKE(passed, decide(*ethics, QStringLiteral("approve"), 1));
+        QCOMPARE(passed.status, 200);
+        QCOMPARE(passed.json().value(u"status").toString(), QStringLiteral("approval"));
+        TAKE(own, decide(*researcher, QStringLiteral("approve"), 2));
+        QCOMPARE(own.status, 403);
+        TAKE(stale, decide(*managerLiu, QStringLiteral("approve"), 1));
+        QCOMPARE(stale.status, 409);
+        TAKE(waiting, managerLiu->call("GET", QStringLiteral("/v1/access/requests?view=approvals")));
+        QCOMPARE(waiting.json().value(u"requests").toArray().size(), 1);
+        TAKE(first, decide(*managerLiu, QStringLiteral("approve"), 2));
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json().value(u"status").toString(), QStringLiteral("approval")); // level 5: two people
+        QVERIFY(!first.json().contains(u"grant"));
+        TAKE(twice, decide(*managerLiu, QStringLiteral("approve"), 3));
+        QCOMPARE(twice.status, 403); // counted once
+        TAKE(second, decide(*managerMa, QStringLiteral("approve"), 3));
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.json().value(u"status").toString(), QStringLiteral("approved"));
+
+        // The grant: the researcher's, on workstation-1, signed with the witness key, exactly the scope.
+        TAKE(grants, researcher->call("GET", QStringLiteral("/v1/access/grants")));
+        const QJsonArray list = grants.json().value(u"grants").toArray();
+        QCOMPARE(list.size(), 1);
+        const QByteArray envelope =
+            QByteArray::fromBase64(list.first().toObject().value(u"envelope").toString().toLatin1());
+        const QJsonObject keys =
+            QJsonDocument::fromJson(readFile(c.dataDirectory + QStringLiteral("/server-keys.json"))).object();
+        TAKE(witness, crypto::SigningKey::fromPrivateDer(QByteArray::fromBase64(
+                          keys.value(QLatin1String("witnessKey")).toString().toLatin1())));
+        const QString ws2Fingerprint =
+            QString::fromLatin1(crypto::Certificate::fromPem(m_ws2.certificatePem)->fingerprint().toHex());
+        TAKE(grant, access::GrantDocument::verify(envelope, witness.publicKey(), QStringLiteral("res.chen"),
+                                                  ws1Origin(), clock.now()));
+        QCOMPARE(grant.requestNumber, number);
+        QCOMPARE(grant.scope.maxLevel, 5);
+        QCOMPARE(grant.scope.patients.size(), 2);
+        QCOMPARE(grant.approvers, (QStringList{QStringLiteral("dm.liu"), QStringLiteral("dm.ma")}));
+        QCOMPARE(access::GrantDocument::verify(envelope, witness.publicKey(), QStringLiteral("res.chen"),
+                                               ws2Fingerprint, clock.now())
+                     .error()
+                     .code,
+                 Error::Code::PermissionDenied);
+        TAKE(none, ethics->call("GET", QStringLiteral("/v1/access/grants")));
+        QCOMPARE(none.json().value(u"grants").toArray().size(), 0);
+
+        server.reset();
+        const QStringList types = serverAuditTypes(c);
+        QVERIFY(types.contains(QStringLiteral("access.request:success")));
+        QCOMPARE(types.count(QStringLiteral("access.decision:success")), 3);
+        QCOMPARE(types.count(QStringLiteral("access.decision:minor-failure")), 3); // ethics step, own, twice
     }
 
     // permission sync: a policy is published only in an envelope the caller signed with its own

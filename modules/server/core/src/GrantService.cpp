@@ -1,5 +1,7 @@
 #include "mdp/server/GrantService.h"
 
+#include "mdp/access/AccessWorkflow.h"
+#include "mdp/access/GrantDocument.h"
 #include "mdp/accounts/PasswordHasher.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
@@ -1138,6 +1140,293 @@ struct GrantService::Impl
                              {QStringLiteral("revokedAt"), revoked.revokedAt.toString(Qt::ISODateWithMs)}});
     }
 
+    // ---- access requests and grants (issue 12; R-5.2e-j, R-6.3.1-R-6.3.4, R-7.1.2 e) -------------
+    // The rules every instance shares (access::AccessWorkflow); who acts comes from the token, never
+    // from the body. Each change is recorded before it is stored; a refusal is recorded too.
+    Result<access::ApprovalRules> approvalRules() const
+    {
+        return access::ApprovalRules::parse(access::ApprovalRules::defaultDocument());
+    }
+
+    static access::Actor actorOf(const Call &call) { return {call.token->subject, call.token->roles}; }
+
+    static QJsonObject requestJson(const StoredAccessRequest &stored)
+    {
+        QJsonObject request = QJsonDocument::fromJson(stored.document).object();
+        request.insert(QStringLiteral("revision"), double(stored.revision));
+        return request;
+    }
+
+    static StoredAccessRequest stored(const access::AccessRequest &request, const QString &workstation)
+    {
+        return StoredAccessRequest{request.number,
+                                   request.requester,
+                                   access::requestStatusId(request.status),
+                                   workstation,
+                                   QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact),
+                                   request.revision,
+                                   request.updated};
+    }
+
+    // Whether the caller may see a request: its requester, an ethics reviewer, someone a step of its
+    // route names, or an administrator.
+    bool maySee(const Call &call, const access::AccessRequest &request,
+                const access::ApprovalRules &rules) const
+    {
+        if (call.token->subject == request.requester || hasRole(call, rules.ethicsRoles()) ||
+            hasRole(call, {QStringLiteral("system-admin"), QStringLiteral("data-manager")}))
+            return true;
+        auto route = rules.route(request.scope);
+        if (!route)
+            return false;
+        for (const access::ApprovalStep &step : route->steps) {
+            if (hasRole(call, step.roles) ||
+                (step.roles.contains(QStringLiteral("project-pi")) &&
+                 rules.principalInvestigators(request.scope.project).contains(call.token->subject)))
+                return true;
+        }
+        return false;
+    }
+
+    Response submitAccessRequest(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        auto rules = approvalRules();
+        if (!rules)
+            return failure(rules.error());
+        auto scope = access::Scope::fromJson(body.value(QLatin1String("scope")).toObject());
+        if (!scope)
+            return failure(scope.error());
+        auto number = store.nextAccessRequestNumber(clock.now().toUTC().date().year());
+        if (!number)
+            return failure(number.error());
+        const access::AccessWorkflow flow(*rules, clock);
+        auto request = flow.submit(actorOf(call), *number, body.value(QLatin1String("purpose")).toString(),
+                                   *scope, body.value(QLatin1String("durationDays")).toInt(),
+                                   body.value(QLatin1String("agreement")).toString());
+        if (!request) {
+            recordRefusal(call, QStringLiteral("access.request"), audit::AuditAction::Create,
+                          audit::AuditOutcome::MinorFailure,
+                          {entity(QStringLiteral("access-request"), *number)},
+                          {{QStringLiteral("reason"), request.error().message}});
+            return failure(request.error());
+        }
+        if (auto audited =
+                record(call, QStringLiteral("access.request"), audit::AuditAction::Create,
+                       audit::AuditOutcome::Success, {entity(QStringLiteral("access-request"), *number)},
+                       {{QStringLiteral("project"), request->scope.project},
+                        {QStringLiteral("level"), request->scope.maxLevel},
+                        {QStringLiteral("days"), request->durationDays}});
+            !audited)
+            return failure(audited.error());
+        const StoredAccessRequest row =
+            stored(*request, QString::fromLatin1(call.token->certificateThumbprint.toHex()));
+        if (auto created = store.createAccessRequest(row); !created)
+            return failure(created.error());
+        return jsonResponse(201, requestJson(row));
+    }
+
+    Response listAccessRequests(const Call &call)
+    {
+        auto rules = approvalRules();
+        if (!rules)
+            return failure(rules.error());
+        const QString view = call.request.queryValue(u"view");
+        Result<QList<StoredAccessRequest>> rows = QList<StoredAccessRequest>();
+        if (view.isEmpty() || view == QLatin1String("mine")) {
+            rows = store.accessRequests(call.token->subject, {});
+        } else if (view == QLatin1String("ethics")) {
+            if (!hasRole(call, rules->ethicsRoles()))
+                return problem(403, QStringLiteral("Forbidden"),
+                               QStringLiteral("the ethics inbox is the reviewers'"));
+            rows = store.accessRequests(QString(),
+                                        {access::requestStatusId(access::RequestStatus::EthicsReview)});
+        } else if (view == QLatin1String("approvals")) {
+            rows =
+                store.accessRequests(QString(), {access::requestStatusId(access::RequestStatus::Approval)});
+        } else {
+            return problem(400, QStringLiteral("Bad request"),
+                           QStringLiteral("view is mine, ethics or approvals"));
+        }
+        if (!rows)
+            return failure(rows.error());
+        QJsonArray out;
+        for (const StoredAccessRequest &row : *rows) {
+            auto request = access::AccessRequest::fromJson(QJsonDocument::fromJson(row.document).object());
+            if (!request)
+                continue;
+            if (view == QLatin1String("approvals")) {
+                // Only what this caller may decide now: a step of the route that names them, not their own.
+                auto route = rules->route(request->scope);
+                if (!route || request->step < 0 || request->step >= route->steps.size() ||
+                    request->requester == call.token->subject)
+                    continue;
+                const access::ApprovalStep &step = route->steps.at(request->step);
+                const bool pi =
+                    step.roles.contains(QStringLiteral("project-pi")) &&
+                    rules->principalInvestigators(request->scope.project).contains(call.token->subject);
+                if (!hasRole(call, step.roles) && !pi)
+                    continue;
+            }
+            out.append(requestJson(row));
+        }
+        return jsonResponse(200, QJsonObject{{QStringLiteral("requests"), out}});
+    }
+
+    // The request a call names, checked visible to the caller.
+    Result<std::pair<StoredAccessRequest, access::AccessRequest>>
+    visibleRequest(const Call &call, const access::ApprovalRules &rules)
+    {
+        const QString number = call.pathParameters.value(QStringLiteral("number"));
+        auto row = store.accessRequest(number);
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            return makeError(Error::Code::NotFound, QStringLiteral("no request %1").arg(number));
+        auto request = access::AccessRequest::fromJson(QJsonDocument::fromJson((*row)->document).object());
+        if (!request)
+            return request.error();
+        if (!maySee(call, *request, rules))
+            return makeError(Error::Code::NotFound, QStringLiteral("no request %1").arg(number));
+        return std::pair<StoredAccessRequest, access::AccessRequest>{**row, *request};
+    }
+
+    Response getAccessRequest(const Call &call)
+    {
+        auto rules = approvalRules();
+        if (!rules)
+            return failure(rules.error());
+        auto found = visibleRequest(call, *rules);
+        if (!found)
+            return failure(found.error());
+        return jsonResponse(200, requestJson(found->first));
+    }
+
+    // One step of a request's life: what `change` makes of it, checked against the revision the caller
+    // read; an approval that completes the route issues the grant in the same store transaction.
+    Response changeAccessRequest(const Call &call, const QString &type,
+                                 const std::function<Result<access::AccessRequest>(
+                                     const access::AccessWorkflow &, const access::AccessRequest &)> &change)
+    {
+        auto rules = approvalRules();
+        if (!rules)
+            return failure(rules.error());
+        auto found = visibleRequest(call, *rules);
+        if (!found)
+            return failure(found.error());
+        const auto &[row, request] = *found;
+        const QJsonObject body = call.body.toObject();
+        const QList<audit::AuditEntity> entities{entity(QStringLiteral("access-request"), request.number)};
+        if (qint64(body.value(QLatin1String("revision")).toDouble()) != row.revision)
+            return problem(409, QStringLiteral("Conflict"),
+                           QStringLiteral("request %1 changed since it was read (revision %2 now)")
+                               .arg(request.number)
+                               .arg(row.revision));
+        const access::AccessWorkflow flow(*rules, clock);
+        auto next = change(flow, request);
+        if (!next) {
+            recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure, entities,
+                          {{QStringLiteral("reason"), next.error().message}});
+            return failure(next.error());
+        }
+        std::optional<StoredGrant> grant;
+        QJsonObject detail{{QStringLiteral("status"), access::requestStatusId(next->status)},
+                           {QStringLiteral("step"), next->step}};
+        if (next->status == access::RequestStatus::Approved) {
+            const QDateTime now = clock.now().toUTC();
+            auto document = access::GrantDocument::issue(
+                *next, QStringLiteral("G-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+                row.workstation, options.site, now);
+            if (!document)
+                return failure(document.error());
+            auto envelope = document->sign(keys.witnessKey);
+            if (!envelope)
+                return failure(envelope.error());
+            grant = StoredGrant{document->id, next->number,       document->subject,
+                                *envelope,    document->notAfter, now};
+            detail.insert(QStringLiteral("grant"), document->id);
+            detail.insert(QStringLiteral("notAfter"), document->notAfter.toString(Qt::ISODateWithMs));
+        }
+        if (auto audited = record(call, type, audit::AuditAction::Update, audit::AuditOutcome::Success,
+                                  entities, detail);
+            !audited)
+            return failure(audited.error());
+        const StoredAccessRequest updated = stored(*next, row.workstation);
+        if (auto written = store.updateAccessRequest(updated, row.revision, grant); !written) {
+            recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure, entities,
+                          {{QStringLiteral("reason"), written.error().message}});
+            return failure(written.error());
+        }
+        QJsonObject answer = requestJson(updated);
+        if (grant)
+            answer.insert(QStringLiteral("grant"), QString::fromLatin1(grant->envelope.toBase64()));
+        return jsonResponse(200, answer);
+    }
+
+    static std::optional<access::Verdict> verdictFrom(const QJsonValue &value)
+    {
+        for (access::Verdict v :
+             {access::Verdict::Approve, access::Verdict::Reject, access::Verdict::MoreInformation}) {
+            if (access::verdictId(v) == value.toString())
+                return v;
+        }
+        return std::nullopt;
+    }
+
+    Response decideAccessRequest(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        const auto verdict = verdictFrom(body.value(QLatin1String("verdict")));
+        if (!verdict)
+            return problem(400, QStringLiteral("Bad request"),
+                           QStringLiteral("verdict is approve, reject or more-information"));
+        const QString reason = body.value(QLatin1String("reason")).toString();
+        return changeAccessRequest(
+            call, QStringLiteral("access.decision"),
+            [&](const access::AccessWorkflow &flow, const access::AccessRequest &request) {
+                return request.status == access::RequestStatus::EthicsReview
+                           ? flow.ethicsReview(request, actorOf(call), *verdict, reason)
+                           : flow.decide(request, actorOf(call), *verdict, reason);
+            });
+    }
+
+    Response answerAccessRequest(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        auto scope = access::Scope::fromJson(body.value(QLatin1String("scope")).toObject());
+        if (!scope)
+            return failure(scope.error());
+        return changeAccessRequest(
+            call, QStringLiteral("access.answer"),
+            [&](const access::AccessWorkflow &flow, const access::AccessRequest &request) {
+                return flow.answer(request, actorOf(call), body.value(QLatin1String("purpose")).toString(),
+                                   *scope);
+            });
+    }
+
+    Response withdrawAccessRequest(const Call &call)
+    {
+        return changeAccessRequest(
+            call, QStringLiteral("access.withdraw"),
+            [&](const access::AccessWorkflow &flow, const access::AccessRequest &request) {
+                return flow.withdraw(request, actorOf(call));
+            });
+    }
+
+    Response myGrants(const Call &call)
+    {
+        auto grants = store.grantsOf(call.token->subject);
+        if (!grants)
+            return failure(grants.error());
+        QJsonArray out;
+        for (const StoredGrant &g : *grants)
+            out.append(QJsonObject{{QStringLiteral("id"), g.id},
+                                   {QStringLiteral("request"), g.requestNumber},
+                                   {QStringLiteral("notAfter"), g.notAfter.toString(Qt::ISODateWithMs)},
+                                   {QStringLiteral("envelope"), QString::fromLatin1(g.envelope.toBase64())}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("grants"), out}});
+    }
+
     Response revocations(const Call &)
     {
         auto all = store.revokedSerials();
@@ -1448,6 +1737,16 @@ void GrantService::registerRoutes()
     route("GET", QStringLiteral("/v1/documents/{kind}/versions"), true, signedIn, &Impl::documentVersions);
     route("PUT", QStringLiteral("/v1/catalogue/workstations/self"), false, anyone, &Impl::publishCatalogue);
     route("GET", QStringLiteral("/v1/catalogue"), true, signedIn, &Impl::searchCatalogue);
+    route("POST", QStringLiteral("/v1/access/requests"), true, signedIn, &Impl::submitAccessRequest);
+    route("GET", QStringLiteral("/v1/access/requests"), true, signedIn, &Impl::listAccessRequests);
+    route("GET", QStringLiteral("/v1/access/requests/{number}"), true, signedIn, &Impl::getAccessRequest);
+    route("POST", QStringLiteral("/v1/access/requests/{number}/decisions"), true, signedIn,
+          &Impl::decideAccessRequest);
+    route("POST", QStringLiteral("/v1/access/requests/{number}/answers"), true, signedIn,
+          &Impl::answerAccessRequest);
+    route("POST", QStringLiteral("/v1/access/requests/{number}/withdrawal"), true, signedIn,
+          &Impl::withdrawAccessRequest);
+    route("GET", QStringLiteral("/v1/access/grants"), true, signedIn, &Impl::myGrants);
     route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn,
           &Impl::readQuestionnaire);
     route("POST", QStringLiteral("/v1/documents"), true,
