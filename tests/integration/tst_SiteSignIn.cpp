@@ -16,6 +16,7 @@
 #include "mdp/workspace/Workspace.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -394,6 +395,77 @@ private Q_SLOTS:
         server::AccountRecord unlocked = *again;
         unlocked.lockedByAdministrator = false;
         CHECK_OK(m_server->store().updateAccount(unlocked));
+    }
+
+    // Issue 12 (R-5.2j, R-6.3.4): a grant the site issued for a request made on workstation A reaches A
+    // at the account's next server sign-in there, in force (verified against the server's signature, the
+    // account and A's certificate); on workstation B it is not taken, being bound to A.
+    void aGrantFromTheSiteArrivesAtTheNextServerSignIn()
+    {
+        const auto someone = [&](const QString &role) {
+            for (const server::DemoServerAccount &a : std::as_const(m_staff))
+                if (a.role == role)
+                    return a.userName;
+            return QString();
+        };
+        const QString researcher = QStringLiteral("res.zhang");
+        const QString ethics = someone(QStringLiteral("ethics-reviewer"));
+        const QString manager = someone(QStringLiteral("data-manager"));
+        QVERIFY(!ethics.isEmpty() && !manager.isEmpty());
+        const auto onA = [&](const QString &user) -> std::unique_ptr<net::GrantClient> {
+            net::TlsClientOptions o;
+            o.port = m_server->port();
+            o.caPem = readFile(m_demo + QStringLiteral("/ca.crt"));
+            o.certificatePem = readFile(m_demo + QStringLiteral("/workstation-a.crt"));
+            o.privateKeyPem = readFile(m_demo + QStringLiteral("/workstation-a.key"));
+            auto client = net::GrantClient::create(o);
+            if (!client || !(*client)->signIn(user, pw(m_staff.value(user).password), serverCode(user)))
+                return nullptr;
+            return std::move(*client);
+        };
+        auto asResearcher = onA(researcher);
+        auto asEthics = onA(ethics);
+        auto asManager = onA(manager);
+        QVERIFY(asResearcher && asEthics && asManager);
+        const QJsonObject scope{{QStringLiteral("project"), QStringLiteral("BC-2026")},
+                                {QStringLiteral("maxLevel"), 3},
+                                {QStringLiteral("patients"), QJsonArray{QStringLiteral("P-AAAAAAAAAAAA")}}};
+        TAKE(submitted, asResearcher->call(
+                            "POST", QStringLiteral("/v1/access/requests"),
+                            {{QStringLiteral("purpose"), QStringLiteral("Tumour regression against the dose "
+                                                                        "to the primary, one index case.")},
+                             {QStringLiteral("scope"), scope},
+                             {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+        QCOMPARE(submitted.status, 201);
+        const QString number = submitted.json().value(u"number").toString();
+        const QString decisions = QStringLiteral("/v1/access/requests/%1/decisions").arg(number);
+        TAKE(passed, asEthics->call("POST", decisions,
+                                    {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                                     {QStringLiteral("revision"), 1}}));
+        QCOMPARE(passed.status, 200);
+        TAKE(approved, asManager->call("POST", decisions,
+                                       {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                                        {QStringLiteral("revision"), 2}}));
+        QCOMPARE(approved.status, 200);
+        QCOMPARE(approved.json().value(u"status").toString(), QStringLiteral("approved"));
+
+        // The workstations' clock is not behind the server's (the grant starts at its issue).
+        if (m_clock.now() < m_serverClock.now().addSecs(1))
+            m_clock.set(m_serverClock.now().addSecs(1));
+        {
+            TAKE(ws, workspace::Workspace::open(m_a, signInOf(researcher), m_clock));
+            TAKE(grants, ws->myGrants());
+            QCOMPARE(grants.size(), 1);
+            QCOMPARE(grants.first().request, number);
+            QCOMPARE(grants.first().project, QStringLiteral("BC-2026"));
+            QCOMPARE(grants.first().maxLevel, 3);
+            QCOMPARE(grants.first().approvers, QStringList{manager});
+        }
+        {
+            TAKE(ws, workspace::Workspace::open(m_b, signInOf(researcher), m_clock));
+            TAKE(grants, ws->myGrants());
+            QCOMPARE(grants.size(), 0);
+        }
     }
 
     // The server stopped: the local password signs in within the offline period of the account's

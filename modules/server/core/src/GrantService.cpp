@@ -1424,7 +1424,12 @@ struct GrantService::Impl
                                    {QStringLiteral("request"), g.requestNumber},
                                    {QStringLiteral("notAfter"), g.notAfter.toString(Qt::ISODateWithMs)},
                                    {QStringLiteral("envelope"), QString::fromLatin1(g.envelope.toBase64())}});
-        return jsonResponse(200, QJsonObject{{QStringLiteral("grants"), out}});
+        // The key they are signed with (the witness key the workstations pin), for one that has not
+        // pinned it yet: it arrives over the site's mutual TLS like the grants themselves.
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("grants"), out},
+                                        {QStringLiteral("issuerKey"),
+                                         QString::fromLatin1(keys.witnessKey.publicKey().der().toBase64())}});
     }
 
     Response revocations(const Call &)

@@ -19,6 +19,7 @@
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
+#include "WorkspaceGrants.h"
 #include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
 #include "WorkspacePolicies.h"
@@ -31,6 +32,7 @@
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/audit/AuditLog.h"
 #include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Crypto.h"
 #include "mdp/crypto/Hash.h"
 #include "mdp/crypto/KeyHierarchy.h"
@@ -200,6 +202,10 @@ struct SiteAnswer
     net::SignedInAccount account;
     QMap<QString, SecureBytes> scopeKeys;
     SecureBytes siteKey; // the site's sync key (end-to-end encryption of the relay's entries)
+    // Issue 12: the account's grants as the server lists them, and the key that signed them (none
+    // when the server could not say: the grants kept here stay).
+    std::optional<QList<QByteArray>> grants;
+    QByteArray grantKey;
 };
 
 Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signIn)
@@ -222,7 +228,16 @@ Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signI
         return makeError(Error::Code::PermissionDenied,
                          QStringLiteral("the site server asks this account to set up its second factor "
                                         "first"));
-    SiteAnswer answer{std::move(account.value()), {}, {}};
+    SiteAnswer answer{std::move(account.value()), {}, {}, std::nullopt, {}};
+    if (auto listed = (*client)->call("GET", QStringLiteral("/v1/access/grants"));
+        listed && listed->status == 200) {
+        const QJsonObject body = listed->json();
+        QList<QByteArray> envelopes;
+        for (const QJsonValue g : body.value(u"grants").toArray())
+            envelopes << QByteArray::fromBase64(g.toObject().value(u"envelope").toString().toLatin1());
+        answer.grants = envelopes;
+        answer.grantKey = QByteArray::fromBase64(body.value(u"issuerKey").toString().toLatin1());
+    }
     const QJsonObject bundle = QJsonDocument::fromJson(QByteArray(answer.account.bundle.view().data(),
                                                                   qsizetype(answer.account.bundle.size())))
                                    .object();
@@ -311,7 +326,8 @@ struct Workspace::Impl
     // The services' access decisions, from this workspace's own session.
     std::unique_ptr<Authorizer> authorizer;
     std::unique_ptr<AccessGate> accessGate;
-    bool sessionSecondFactor = false; // the sign-in passed a second factor
+    std::unique_ptr<WorkspaceGrants> grants; // the site's grants of the accounts signed in here
+    bool sessionSecondFactor = false;        // the sign-in passed a second factor
     std::unique_ptr<TransactionalAccountDirectory> transactionalAccounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
     std::unique_ptr<registry::SqlCipherRegistry> registry;
@@ -1550,6 +1566,20 @@ struct Workspace::Impl
             [impl = this](const SecureBytes &scopeKey) { return impl->keepSiteIdentityKey(scopeKey); });
         if (auto r = serverLink->load(); !r)
             return r;
+        // Issue 12: the grants kept here, verified again and put in force (offline too).
+        grants = std::make_unique<WorkspaceGrants>(
+            *database, accessGate->engine(),
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock,
+            [impl = this]() -> QString {
+                const std::optional<ServerSettings> link = impl->serverLink->settings();
+                auto certificate =
+                    link ? crypto::Certificate::fromPem(link->certificatePem)
+                         : Result<crypto::Certificate>(makeError(Error::Code::NotFound, QString()));
+                return certificate ? QString::fromLatin1(certificate->fingerprint().toHex()) : QString();
+            });
+        if (auto loaded = grants->load(); !loaded)
+            qCWarning(lcWorkspace) << "the grants kept here could not be put in force:"
+                                   << loaded.error().toString();
         transactionalForms->setPolicySource([gate = accessGate.get()] { return gate->engine().policy(); });
         database->setCommitObserver(outbox.get());
         return {};
@@ -2679,6 +2709,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
             return signedIn.error(); // recorded; the workspace closes again
         if (auto noted = d.noteServerSignIn(*accountId); !noted)
             return noted.error();
+        if (site->grants && d.grants) {
+            if (auto taken =
+                    d.grants->replaceFor(*accountId, site->account.userName, *site->grants, site->grantKey);
+                !taken)
+                qCWarning(lcWorkspace)
+                    << "the account's grants from the server were not taken:" << taken.error().toString();
+        }
         // A workstation linked without the site's sync key gets it from a system administrator's
         // server sign-in (whose bundle an administrator made), not from any account's own bundle.
         if (site->account.roles.contains(accounts::roleId(accounts::Role::SystemAdmin))) {
@@ -2993,6 +3030,20 @@ Result<void> Workspace::requestAccess(const policy::NeededScope &scope, const QS
         return makeError(Error::Code::Unsupported, QStringLiteral("the workspace is not open"));
     // What people type may name someone: the purpose is de-identified before it is recorded.
     return d->accessGate->recordRequest(scope, deid::deidentify(purpose));
+}
+
+Result<QList<Workspace::GrantInForce>> Workspace::myGrants()
+{
+    if (!d->session || !d->grants)
+        return makeError(Error::Code::PermissionDenied, QStringLiteral("nobody is signed in"));
+    auto grants = d->grants->inForceFor(d->session->accountId);
+    if (!grants)
+        return grants.error();
+    QList<GrantInForce> out;
+    for (const WorkspaceGrants::Summary &g : *grants)
+        out << GrantInForce{g.id,       g.request,   g.project,       g.maxLevel,     g.notBefore,
+                            g.notAfter, g.approvers, g.aggregateOnly, g.exportAllowed};
+    return out;
 }
 
 Result<QList<crypto::KeyInfo>> Workspace::keyList()

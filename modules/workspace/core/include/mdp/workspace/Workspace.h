@@ -328,6 +328,21 @@ public:
     // Records a request for the scope a refusal named, with the purpose the user gave (de-identified
     // before it is recorded as an "access.request" event; the access-request workflow takes it up).
     Result<void> requestAccess(const policy::NeededScope &scope, const QString &purpose);
+    // Issue 12 (R-6.3.1a, R-6.3.4): the signed-in account's grants in force now, as the site server
+    // issued them (taken at each server sign-in, verified again here), soonest end first.
+    struct GrantInForce
+    {
+        QString id;
+        QString request; // the access request's number
+        QString project;
+        int maxLevel = 0;
+        QDateTime notBefore;
+        QDateTime notAfter;
+        QStringList approvers;
+        bool aggregateOnly = false;
+        bool exportAllowed = false;
+    };
+    Result<QList<GrantInForce>> myGrants();
     // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
     // Reads need ReadPatients, changes WritePatients; identity only with SeeIdentity.
     registry::Registry &registry();
