@@ -9,6 +9,7 @@
 #include "mdp/crypto/Crypto.h"
 #include "mdp/crypto/Signature.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -158,8 +159,8 @@ private Q_SLOTS:
         QCOMPARE(rejected.decisions.last().reason, QStringLiteral("No consent basis"));
         QCOMPARE(flow.decide(rejected, dataManager(), Verdict::Approve, {}).error().code,
                  Error::Code::Conflict);
-        QVERIFY(!GrantDocument::issue(rejected, QStringLiteral("G-1"), kWorkstation, QStringLiteral("site"),
-                                      m_clock.now())
+        QVERIFY(!GrantDocument::issue(rejected, m_rules, QStringLiteral("G-1"), kWorkstation,
+                                      QStringLiteral("site"), m_clock.now())
                      .ok());
     }
 
@@ -226,8 +227,8 @@ private Q_SLOTS:
             TAKE(r, passedEthics(flow, scope(5, 2)));
             TAKE(one, flow.decide(r, dataManager(), Verdict::Approve, {}));
             QCOMPARE(one.status, RequestStatus::Approval); // one approver is not enough
-            QVERIFY(!GrantDocument::issue(one, QStringLiteral("G-5"), kWorkstation, QStringLiteral("site"),
-                                          m_clock.now())
+            QVERIFY(!GrantDocument::issue(one, *rules, QStringLiteral("G-5"), kWorkstation,
+                                          QStringLiteral("site"), m_clock.now())
                          .ok());
             QCOMPARE(flow.decide(one, dataManager(), Verdict::Approve, {}).error().code,
                      Error::Code::PermissionDenied);
@@ -261,15 +262,74 @@ private Q_SLOTS:
         narrower.patients.removeLast();
         TAKE(back, flow.answer(asked, researcher(), kPurpose, narrower));
         QCOMPARE(back.status, RequestStatus::Approval);
-        QCOMPARE(back.step, 1); // the same step asked again
+        QCOMPARE(back.step, 0); // another scope: the approvals start again
 
         AccessRequest tampered = back;
         tampered.scope.exportAllowed = true;
         QCOMPARE(flow.decide(tampered, dataManager(), Verdict::Approve, {}).error().code,
                  Error::Code::PermissionDenied);
-        TAKE(done, flow.decide(back, dataManager(), Verdict::Approve, {}));
+        // One person at one step of the scope as it is: the data manager who asked takes step 1 only
+        // if someone else took step 0.
+        TAKE(stepZero, flow.decide(back, dataManager(), Verdict::Approve, {}));
+        QCOMPARE(stepZero.step, 1);
+        QCOMPARE(flow.decide(stepZero, dataManager(), Verdict::Approve, {}).error().code,
+                 Error::Code::PermissionDenied);
+        TAKE(done, flow.decide(stepZero, dataManager2(), Verdict::Approve, {}));
         QCOMPARE(done.status, RequestStatus::Approved);
         QCOMPARE(done.scope, narrower);
+        QCOMPARE(AccessWorkflow::approvers(done),
+                 (QStringList{dataManager().userName, dataManager2().userName}));
+        TAKE(checked, AccessWorkflow::checkApproved(done, m_rules));
+        QCOMPARE(checked.size(), 2);
+
+        // Another purpose after ethics is a question for ethics again.
+        TAKE(again, passedEthics(flow, scope(3)));
+        TAKE(question, flow.decide(again, dataManager(), Verdict::MoreInformation, QStringLiteral("Why?")));
+        TAKE(newPurpose, flow.answer(question, researcher(), kPurpose + QStringLiteral(" And survival."),
+                                     question.scope));
+        QCOMPARE(newPurpose.status, RequestStatus::EthicsReview);
+        QVERIFY(!newPurpose.ethicsPassed);
+    }
+
+    // A stored request is not trusted by its status: a grant is issued only when its decisions show
+    // every step approved on its scope by distinct people who may take it, and a request whose parts
+    // have the wrong types or an unknown verdict is not read at all.
+    void aGrantNeedsTheApprovalsItsDecisionsShow()
+    {
+        const AccessWorkflow flow(m_rules, m_clock);
+        TAKE(r, passedEthics(flow, scope(4)));
+        TAKE(first, flow.decide(r, pi(), Verdict::Approve, {}));
+        // Forged: marked approved after one step, or with the PI's approval copied to step 1.
+        AccessRequest forged = first;
+        forged.status = RequestStatus::Approved;
+        QCOMPARE(GrantDocument::issue(forged, m_rules, QStringLiteral("G-9"), kWorkstation,
+                                      QStringLiteral("site"), m_clock.now())
+                     .error()
+                     .code,
+                 Error::Code::PermissionDenied);
+        StepDecision copied = forged.decisions.last();
+        copied.step = 1;
+        forged.decisions << copied;
+        QVERIFY(!GrantDocument::issue(forged, m_rules, QStringLiteral("G-9"), kWorkstation,
+                                      QStringLiteral("site"), m_clock.now())
+                     .ok());
+
+        QJsonObject json = first.toJson();
+        QJsonArray decisions = json.value(u"decisions").toArray();
+        QJsonObject d = decisions.last().toObject();
+        d.insert(QStringLiteral("verdict"), QStringLiteral("approved!"));
+        decisions.replace(decisions.size() - 1, d);
+        json.insert(QStringLiteral("decisions"), decisions);
+        QVERIFY(!AccessRequest::fromJson(json).ok());
+        for (const auto &[key, value] :
+             {std::pair{QStringLiteral("categories"), QJsonValue(QStringLiteral("health-status"))},
+              std::pair{QStringLiteral("aggregateOnly"), QJsonValue(QStringLiteral("true"))},
+              std::pair{QStringLiteral("patients"), QJsonValue(QJsonArray{1})},
+              std::pair{QStringLiteral("fields"), QJsonValue(QJsonArray{QStringLiteral("dose")})}}) {
+            QJsonObject bad = scope(3).toJson();
+            bad.insert(key, value);
+            QVERIFY2(!Scope::fromJson(bad).ok(), qPrintable(key));
+        }
     }
 
     // Rules are data with a version: a request routed by one version is not decided under another.
@@ -296,7 +356,7 @@ private Q_SLOTS:
         const AccessWorkflow flow(m_rules, m_clock);
         TAKE(r, passedEthics(flow, scope(3)));
         TAKE(approved, flow.decide(r, dataManager(), Verdict::Approve, {}));
-        TAKE(grant, GrantDocument::issue(approved, QStringLiteral("G-2026-1"), kWorkstation,
+        TAKE(grant, GrantDocument::issue(approved, m_rules, QStringLiteral("G-2026-1"), kWorkstation,
                                          QStringLiteral("site-a"), m_clock.now()));
         QCOMPARE(grant.scope, approved.scope);
         QCOMPARE(grant.notAfter, m_clock.now().addDays(90));

@@ -86,9 +86,9 @@ class WorkspaceGrantsTest : public QObject
                                     access::Verdict::Approve, {});
         if (!approved)
             return approved.error();
-        auto grant =
-            access::GrantDocument::issue(*approved, QStringLiteral("G-") + project + workstation.left(4),
-                                         workstation, QStringLiteral("site-a"), m_clock.now());
+        auto grant = access::GrantDocument::issue(*approved, *rules,
+                                                  QStringLiteral("G-") + project + workstation.left(4),
+                                                  workstation, QStringLiteral("site-a"), m_clock.now());
         if (!grant)
             return grant.error();
         return grant->sign(*m_issuer);
@@ -177,6 +177,34 @@ private Q_SLOTS:
         QCOMPARE(inForce, 0); // ended: not put in force again, and no alert for that
         QCOMPARE(m_events.last().type, QStringLiteral("access.grants"));
         m_clock.advance(-qint64(30) * 24 * 3600 * 1000);
+    }
+
+    // Once the server's witness key is pinned, grants signed with another key are not taken (a server
+    // that is not the site's, or a key swapped in the database), and the mismatch is reported.
+    void grantsMustBeSignedWithThePinnedKey()
+    {
+        TAKE(other, crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2));
+        const QByteArray pinned = other.publicKey().der();
+        workspace::WorkspaceGrants strict(
+            *m_db, m_engine,
+            [this](audit::AuditEvent event) -> Result<void> {
+                m_events << event;
+                return {};
+            },
+            m_clock, [] { return kHere; }, [pinned] { return pinned; });
+        TAKE(good, grantFor(kHere));
+        auto taken =
+            strict.replaceFor(kAccount, QStringLiteral("res.chen"), {good}, m_issuer->publicKey().der());
+        QCOMPARE(taken.error().code, Error::Code::Tampered);
+        QCOMPARE(m_events.last().type, QStringLiteral("security.alert"));
+        // Kept with the key they came with: checked against the pinned one, they are refused.
+        TAKE(kept,
+             m_grants->replaceFor(kAccount, QStringLiteral("res.chen"), {good}, m_issuer->publicKey().der()));
+        QCOMPARE(kept, 1);
+        TAKE(inForce, strict.load());
+        QCOMPARE(inForce, 0);
+        QVERIFY(!read().permitted);
+        CHECK_OK(m_grants->replaceFor(kAccount, QStringLiteral("res.chen"), {}, m_issuer->publicKey().der()));
     }
 
     // A grant altered in the database is refused when put in force again, and reported; a grant the

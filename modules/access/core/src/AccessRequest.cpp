@@ -18,12 +18,33 @@ QJsonArray stringArray(const QStringList &list)
     return out;
 }
 
-QStringList stringList(const QJsonValue &value)
+// A list of non-empty strings; anything else (another type, an empty string) is refused rather than
+// read as "none", which would widen a scope.
+Result<QStringList> stringList(const QJsonValue &value, const QString &name)
 {
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (!value.isArray())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("a scope's %1 is a list").arg(name));
     QStringList out;
-    for (const QJsonValue v : value.toArray())
-        out << v.toString();
+    for (const QJsonValue v : value.toArray()) {
+        if (!v.isString() || v.toString().trimmed().isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a scope's %1 are non-empty strings").arg(name));
+        out << v.toString().trimmed();
+    }
     return out;
+}
+
+Result<bool> flag(const QJsonObject &json, QLatin1String name)
+{
+    const QJsonValue v = json.value(name);
+    if (v.isUndefined() || v.isNull())
+        return false;
+    if (!v.isBool())
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a scope's %1 is true or false").arg(name));
+    return v.toBool();
 }
 
 // Lists compared as sets and written sorted: the same scope has one digest.
@@ -65,18 +86,45 @@ Result<Scope> Scope::fromJson(const QJsonObject &json)
     s.maxLevel = json.value(QLatin1String("maxLevel")).toInt();
     if (s.maxLevel < 1 || s.maxLevel > 5)
         return invalid(QStringLiteral("a scope's classification ceiling is a level from 1 to 5"));
-    for (const QString &id : stringList(json.value(QLatin1String("categories")))) {
+    if (!json.value(QLatin1String("maxLevel")).isDouble())
+        return invalid(QStringLiteral("a scope's classification ceiling is a number"));
+    auto categories = stringList(json.value(QLatin1String("categories")), QStringLiteral("categories"));
+    if (!categories)
+        return categories.error();
+    for (const QString &id : *categories) {
         auto category = policy::categoryFromId(id);
         if (!category)
             return invalid(QStringLiteral("a scope names an unknown data category"));
         if (!s.categories.contains(*category))
             s.categories << *category;
     }
-    s.fields = sortedUnique(stringList(json.value(QLatin1String("fields"))));
-    s.patients = sortedUnique(stringList(json.value(QLatin1String("patients"))));
-    s.cohort = json.value(QLatin1String("cohort")).toString().trimmed();
-    s.aggregateOnly = json.value(QLatin1String("aggregateOnly")).toBool();
-    s.exportAllowed = json.value(QLatin1String("export")).toBool();
+    auto fields = stringList(json.value(QLatin1String("fields")), QStringLiteral("fields"));
+    if (!fields)
+        return fields.error();
+    // The permission engine does not enforce single fields yet: a scope that names them is refused
+    // rather than granted wider than asked.
+    if (!fields->isEmpty())
+        return invalid(QStringLiteral("access to single fields cannot be granted yet; ask for categories"));
+    auto patients = stringList(json.value(QLatin1String("patients")), QStringLiteral("patients"));
+    if (!patients)
+        return patients.error();
+    for (const QString &p : *patients) {
+        if (!(p.startsWith(QLatin1String("P-")) || p.startsWith(QLatin1String("S-"))) || p.size() > 20)
+            return invalid(QStringLiteral("patients are named by their pseudonyms"));
+    }
+    s.patients = sortedUnique(*patients);
+    const QJsonValue cohort = json.value(QLatin1String("cohort"));
+    if (!cohort.isUndefined() && !cohort.isNull() && !cohort.isString())
+        return invalid(QStringLiteral("a scope's cohort is described in words"));
+    s.cohort = cohort.toString().trimmed();
+    auto aggregate = flag(json, QLatin1String("aggregateOnly"));
+    if (!aggregate)
+        return aggregate.error();
+    auto exported = flag(json, QLatin1String("export"));
+    if (!exported)
+        return exported.error();
+    s.aggregateOnly = *aggregate;
+    s.exportAllowed = *exported;
     if (s.aggregateOnly && s.exportAllowed)
         return invalid(QStringLiteral("a scope of counts only exports no records"));
     if (s.maxLevel == 5 && s.patients.isEmpty())
@@ -207,6 +255,10 @@ Result<AccessRequest> AccessRequest::fromJson(const QJsonObject &json)
         return scope.error();
     r.scope = scope.value();
     r.durationDays = json.value(QLatin1String("durationDays")).toInt();
+    if (r.durationDays < 1 || r.durationDays > 3650)
+        return invalid(QStringLiteral("a request lasts 1 day to 10 years"));
+    if (r.number.isEmpty() || r.requester.isEmpty())
+        return invalid(QStringLiteral("a request has a number and a requester"));
     r.agreementVersion = json.value(QLatin1String("agreement")).toString();
     auto status = requestStatusFromId(json.value(QLatin1String("status")).toString());
     if (!status)
@@ -230,10 +282,20 @@ Result<AccessRequest> AccessRequest::fromJson(const QJsonObject &json)
         d.step = o.value(QLatin1String("step")).toInt(-1);
         d.by = o.value(QLatin1String("by")).toString();
         d.role = o.value(QLatin1String("role")).toString();
+        // Nothing is read as an approval that does not say so.
+        if (!o.value(QLatin1String("step")).isDouble())
+            return invalid(QStringLiteral("a decision names its step"));
         const QString verdict = o.value(QLatin1String("verdict")).toString();
-        d.verdict = verdict == QLatin1String("reject")             ? Verdict::Reject
-                    : verdict == QLatin1String("more-information") ? Verdict::MoreInformation
-                                                                   : Verdict::Approve;
+        if (verdict == QLatin1String("reject"))
+            d.verdict = Verdict::Reject;
+        else if (verdict == QLatin1String("more-information"))
+            d.verdict = Verdict::MoreInformation;
+        else if (verdict == QLatin1String("approve"))
+            d.verdict = Verdict::Approve;
+        else
+            return invalid(QStringLiteral("a decision has an unknown verdict"));
+        if (d.by.isEmpty())
+            return invalid(QStringLiteral("a decision names who took it"));
         d.reason = o.value(QLatin1String("reason")).toString();
         d.at = QDateTime::fromString(o.value(QLatin1String("at")).toString(), Qt::ISODateWithMs);
         d.scopeDigest = QByteArray::fromHex(o.value(QLatin1String("scope")).toString().toLatin1());

@@ -47,12 +47,58 @@ AccessWorkflow::AccessWorkflow(const ApprovalRules &rules, const Clock &clock)
 
 QStringList AccessWorkflow::approvers(const AccessRequest &request)
 {
+    // Only approvals of the scope as it is: an approval of an earlier scope approved something else.
+    const QByteArray digest = request.scope.digest();
     QStringList out;
     for (const StepDecision &d : request.decisions) {
-        if (d.step >= 0 && d.verdict == Verdict::Approve && !out.contains(d.by))
+        if (d.step >= 0 && d.verdict == Verdict::Approve && d.scopeDigest == digest && !out.contains(d.by))
             out << d.by;
     }
     return out;
+}
+
+Result<QStringList> AccessWorkflow::checkApproved(const AccessRequest &request, const ApprovalRules &rules)
+{
+    if (request.status != RequestStatus::Approved || !request.ethicsPassed)
+        return refused(QStringLiteral("request %1 is not approved").arg(request.number));
+    if (request.rulesVersion != rules.version())
+        return makeError(Error::Code::Conflict,
+                         QStringLiteral("request %1 was routed by other rules").arg(request.number));
+    if (!request.scope.within(request.ethicsScope))
+        return refused(QStringLiteral("the scope is wider than the one ethics passed"));
+    auto route = rules.route(request.scope);
+    if (!route)
+        return route.error();
+    const QByteArray digest = request.scope.digest();
+    QSet<QString> ethics;
+    for (const StepDecision &d : request.decisions)
+        if (d.step < 0)
+            ethics.insert(d.by);
+    // Each step by enough distinct people who may take it, on the scope as it is; one person at one
+    // step only; never the requester or an ethics reviewer of the request.
+    QSet<QString> used;
+    QStringList everyone;
+    for (qsizetype i = 0; i < route->steps.size(); ++i) {
+        const ApprovalStep &step = route->steps.at(i);
+        int count = 0;
+        for (const StepDecision &d : request.decisions) {
+            if (d.step != i || d.verdict != Verdict::Approve || d.scopeDigest != digest ||
+                used.contains(d.by) || d.by == request.requester || ethics.contains(d.by) ||
+                !step.roles.contains(d.role) ||
+                (d.role == QLatin1String("project-pi") &&
+                 !rules.principalInvestigators(request.scope.project).contains(d.by)))
+                continue;
+            used.insert(d.by);
+            everyone << d.by;
+            ++count;
+        }
+        if (count < step.approvers)
+            return refused(
+                QStringLiteral("step %1 of request %2 lacks its approvers").arg(i + 1).arg(request.number));
+    }
+    if (request.scope.maxLevel == 5 && everyone.size() < 2)
+        return refused(QStringLiteral("level 5 needs two distinct approvers (R-7.1.2)"));
+    return everyone;
 }
 
 Result<AccessRequest> AccessWorkflow::submit(const Actor &requester, const QString &number,
@@ -245,14 +291,16 @@ Result<AccessRequest> AccessWorkflow::answer(const AccessRequest &request, const
         return route.error();
     AccessRequest next = request;
     if (request.returnToStep >= 0) {
-        // A narrower scope may take another route: then its approvals start again from the first step.
-        auto before = m_rules.route(request.scope);
-        bool same = before && before->steps.size() == route->steps.size();
-        for (qsizetype i = 0; same && i < route->steps.size(); ++i)
-            same = before->steps.at(i).roles == route->steps.at(i).roles &&
-                   before->steps.at(i).approvers == route->steps.at(i).approvers;
-        if (!same)
+        if (why != request.purpose) {
+            // Another purpose is another question for ethics: the request goes back there.
+            next.returnToStep = -1;
+            next.ethicsPassed = false;
+            next.ethicsScope = Scope();
+            next.ethicsScopeDigest.clear();
+        } else if (!(checked.value() == request.scope)) {
+            // Another scope: the approvals given so far were for something else; the route starts again.
             next.returnToStep = 0;
+        }
     }
     next.purpose = why;
     next.scope = checked.value();

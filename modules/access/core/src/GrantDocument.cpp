@@ -74,24 +74,14 @@ Result<GrantDocument> fromJson(const QJsonObject &o)
 
 } // namespace
 
-Result<GrantDocument> GrantDocument::issue(const AccessRequest &approved, const QString &id,
-                                           const QString &workstation, const QString &issuer,
-                                           const QDateTime &notBefore)
+Result<GrantDocument> GrantDocument::issue(const AccessRequest &approved, const ApprovalRules &rules,
+                                           const QString &id, const QString &workstation,
+                                           const QString &issuer, const QDateTime &notBefore)
 {
-    if (approved.status != RequestStatus::Approved)
-        return makeError(Error::Code::PermissionDenied,
-                         QStringLiteral("request %1 is not approved: no grant").arg(approved.number));
-    // Exactly what was approved (R-5.2j): the scope every approval was taken on.
-    const QByteArray digest = approved.scope.digest();
-    for (const StepDecision &d : approved.decisions) {
-        if (d.step >= 0 && d.verdict == Verdict::Approve && d.scopeDigest != digest &&
-            d.step == approved.decisions.last().step)
-            return makeError(Error::Code::PermissionDenied,
-                             QStringLiteral("the scope is not the one the last step approved"));
-    }
-    if (!approved.scope.within(approved.ethicsScope))
-        return makeError(Error::Code::PermissionDenied,
-                         QStringLiteral("the scope is wider than ethics passed"));
+    // Exactly what was approved (R-5.2j), checked again from the decisions alone.
+    auto approvers = AccessWorkflow::checkApproved(approved, rules);
+    if (!approvers)
+        return approvers.error();
     if (workstation.size() != 64)
         return makeError(
             Error::Code::InvalidArgument,
@@ -103,7 +93,7 @@ Result<GrantDocument> GrantDocument::issue(const AccessRequest &approved, const 
     g.workstation = workstation.toLower();
     g.scope = approved.scope;
     g.purpose = approved.purpose;
-    g.approvers = AccessWorkflow::approvers(approved);
+    g.approvers = approvers.value();
     g.rulesVersion = approved.rulesVersion;
     g.issuer = issuer;
     g.notBefore = notBefore.toUTC();
@@ -134,14 +124,7 @@ Result<GrantDocument> GrantDocument::verify(const QByteArray &envelope, const cr
                                             const QString &subject, const QString &workstation,
                                             const QDateTime &now)
 {
-    const QJsonObject outer = QJsonDocument::fromJson(envelope).object();
-    const QByteArray document =
-        QByteArray::fromBase64(outer.value(QLatin1String("document")).toString().toLatin1());
-    const QByteArray signature =
-        QByteArray::fromBase64(outer.value(QLatin1String("signature")).toString().toLatin1());
-    if (document.isEmpty() || signature.isEmpty() || !issuerKey.verify(kStatement + document, signature))
-        return makeError(Error::Code::Tampered, QStringLiteral("the grant's signature does not verify"));
-    auto grant = fromJson(QJsonDocument::fromJson(document).object());
+    auto grant = open(envelope, issuerKey);
     if (!grant)
         return grant.error();
     if (grant->subject != subject)
@@ -156,6 +139,18 @@ Result<GrantDocument> GrantDocument::verify(const QByteArray &envelope, const cr
             Error::Code::PermissionDenied,
             QStringLiteral("the grant expired at %1").arg(grant->notAfter.toString(Qt::ISODate)));
     return grant;
+}
+
+Result<GrantDocument> GrantDocument::open(const QByteArray &envelope, const crypto::PublicKey &issuerKey)
+{
+    const QJsonObject outer = QJsonDocument::fromJson(envelope).object();
+    const QByteArray document =
+        QByteArray::fromBase64(outer.value(QLatin1String("document")).toString().toLatin1());
+    const QByteArray signature =
+        QByteArray::fromBase64(outer.value(QLatin1String("signature")).toString().toLatin1());
+    if (document.isEmpty() || signature.isEmpty() || !issuerKey.verify(kStatement + document, signature))
+        return makeError(Error::Code::Tampered, QStringLiteral("the grant's signature does not verify"));
+    return fromJson(QJsonDocument::fromJson(document).object());
 }
 
 policy::Grant GrantDocument::toPolicyGrant(const QString &accountId) const

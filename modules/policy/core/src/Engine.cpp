@@ -269,6 +269,10 @@ private:
                 return deny(Reason::MultiLevelGrantRequired, grant.id);
             level5Passed = true;
         }
+        // A grant narrowed to named patients covers those patients only, at every level (the route
+        // that approved it was chosen by that volume).
+        if (!grant.patients.isEmpty() && !grant.patients.contains(m_resource.patient))
+            return deny(Reason::GrantDoesNotCover, grant.id);
         if (level.secondFactor && !m_subject.secondFactor)
             return deny(Reason::SecondFactorRequired, grant.id);
         Decision decision = base();

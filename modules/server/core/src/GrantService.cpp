@@ -1312,16 +1312,24 @@ struct GrantService::Impl
         if (!rules)
             return failure(rules.error());
         auto found = visibleRequest(call, *rules);
-        if (!found)
+        if (!found) {
+            recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure,
+                          {entity(QStringLiteral("access-request"),
+                                  call.pathParameters.value(QStringLiteral("number")))},
+                          {{QStringLiteral("reason"), found.error().message}});
             return failure(found.error());
+        }
         const auto &[row, request] = *found;
         const QJsonObject body = call.body.toObject();
         const QList<audit::AuditEntity> entities{entity(QStringLiteral("access-request"), request.number)};
-        if (qint64(body.value(QLatin1String("revision")).toDouble()) != row.revision)
+        if (qint64(body.value(QLatin1String("revision")).toDouble()) != row.revision) {
+            recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure, entities,
+                          {{QStringLiteral("reason"), QStringLiteral("stale revision")}});
             return problem(409, QStringLiteral("Conflict"),
                            QStringLiteral("request %1 changed since it was read (revision %2 now)")
                                .arg(request.number)
                                .arg(row.revision));
+        }
         const access::AccessWorkflow flow(*rules, clock);
         auto next = change(flow, request);
         if (!next) {
@@ -1335,7 +1343,7 @@ struct GrantService::Impl
         if (next->status == access::RequestStatus::Approved) {
             const QDateTime now = clock.now().toUTC();
             auto document = access::GrantDocument::issue(
-                *next, QStringLiteral("G-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+                *next, *rules, QStringLiteral("G-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
                 row.workstation, options.site, now);
             if (!document)
                 return failure(document.error());

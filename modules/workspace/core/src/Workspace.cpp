@@ -1576,7 +1576,8 @@ struct Workspace::Impl
                     link ? crypto::Certificate::fromPem(link->certificatePem)
                          : Result<crypto::Certificate>(makeError(Error::Code::NotFound, QString()));
                 return certificate ? QString::fromLatin1(certificate->fingerprint().toHex()) : QString();
-            });
+            },
+            [impl = this] { return impl->serverLink->pinnedServerKey(); });
         if (auto loaded = grants->load(); !loaded)
             qCWarning(lcWorkspace) << "the grants kept here could not be put in force:"
                                    << loaded.error().toString();

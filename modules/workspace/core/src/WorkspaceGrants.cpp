@@ -11,17 +11,60 @@
 namespace mdp::workspace {
 
 WorkspaceGrants::WorkspaceGrants(store::Database &db, policy::Engine &engine, Recorder record,
-                                 const Clock &clock, Workstation workstation)
+                                 const Clock &clock, Workstation workstation, PinnedKey pinnedKey)
     : m_db(db)
     , m_engine(engine)
     , m_record(std::move(record))
     , m_clock(clock)
     , m_workstation(std::move(workstation))
+    , m_pinnedKey(std::move(pinnedKey))
 {}
+
+QByteArray WorkspaceGrants::keyFor(const QByteArray &kept) const
+{
+    const QByteArray pinned = m_pinnedKey ? m_pinnedKey() : QByteArray();
+    return pinned.isEmpty() ? kept : pinned;
+}
+
+Result<access::GrantDocument> WorkspaceGrants::openKept(const QByteArray &envelope, const QByteArray &key,
+                                                        const QString &userName, bool *outsideWindow) const
+{
+    *outsideWindow = false;
+    auto issuer = crypto::PublicKey::fromDer(key);
+    if (!issuer)
+        return issuer.error();
+    auto grant = access::GrantDocument::open(envelope, *issuer);
+    if (!grant)
+        return grant.error();
+    if (grant->subject != userName || grant->workstation != m_workstation().toLower())
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the grant is another account's or another workstation's"));
+    const QDateTime now = m_clock.now().toUTC();
+    *outsideWindow = now < grant->notBefore || now >= grant->notAfter;
+    return grant;
+}
 
 Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString &userName,
                                         const QList<QByteArray> &envelopes, const QByteArray &issuerKeyDer)
 {
+    // Signed with the witness key this workstation pinned, or (none pinned yet) the one the server
+    // sent over the site's mutual TLS. Another key than the pinned one takes nothing (and keeps what
+    // is kept).
+    const QByteArray pinned = m_pinnedKey ? m_pinnedKey() : QByteArray();
+    if (!pinned.isEmpty() && pinned != issuerKeyDer) {
+        audit::AuditEvent alert;
+        alert.type = audit::EventType::SecurityAlert.toString();
+        alert.action = audit::AuditAction::Execute;
+        alert.outcome = audit::AuditOutcome::SeriousFailure;
+        alert.entities << audit::AuditEntity{QStringLiteral("account"), accountId};
+        alert.detail = {
+            {QStringLiteral("alert"), QStringLiteral("grant-key-mismatch")},
+            {QStringLiteral("reason"), QStringLiteral("the grants are signed with another key than the "
+                                                      "server's pinned witness key")}};
+        (void)m_record(std::move(alert));
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the grants are not signed with the server's pinned key"));
+    }
     auto issuer = crypto::PublicKey::fromDer(issuerKeyDer);
     if (!issuer)
         return makeError(Error::Code::Tampered, QStringLiteral("the server's grant key is not a public key"));
@@ -30,8 +73,14 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
     QList<std::pair<access::GrantDocument, QByteArray>> taken;
     QStringList refused;
     for (const QByteArray &envelope : envelopes) {
-        // Verified as of now; one that ended already is not kept (nothing to enforce).
-        auto grant = access::GrantDocument::verify(envelope, *issuer, userName, workstation, now);
+        // Its signature, the account and this workstation; one that ended already is not kept
+        // (nothing to enforce), one that begins later is (this clock may be behind the server's).
+        auto grant = access::GrantDocument::open(envelope, *issuer);
+        if (grant && (grant->subject != userName || grant->workstation != workstation.toLower()))
+            grant = makeError(Error::Code::PermissionDenied,
+                              QStringLiteral("the grant is another account's or another workstation's"));
+        if (grant && now >= grant->notAfter)
+            grant = makeError(Error::Code::PermissionDenied, QStringLiteral("the grant has ended"));
         if (grant)
             taken.append({*grant, envelope});
         else
@@ -83,26 +132,23 @@ Result<int> WorkspaceGrants::load()
     const QDateTime now = m_clock.now().toUTC();
     QList<policy::Grant> grants;
     for (const store::Row &row : rows.value()) {
-        auto issuer = crypto::PublicKey::fromDer(row.at(4).toByteArray());
-        Result<access::GrantDocument> grant =
-            issuer ? access::GrantDocument::verify(row.at(3).toByteArray(), *issuer, row.at(2).toString(),
-                                                   workstation, now)
-                   : Result<access::GrantDocument>(issuer.error());
+        bool outside = false;
+        auto grant = openKept(row.at(3).toByteArray(), keyFor(row.at(4).toByteArray()), row.at(2).toString(),
+                              &outside);
         if (!grant) {
-            // Ended: simply no longer in force. Anything else (altered, another workstation's) is kept out
-            // and reported.
-            if (!grant.error().message.contains(QStringLiteral("expired"))) {
-                audit::AuditEvent alert;
-                alert.type = audit::EventType::SecurityAlert.toString();
-                alert.action = audit::AuditAction::Execute;
-                alert.outcome = audit::AuditOutcome::SeriousFailure;
-                alert.entities << audit::AuditEntity{QStringLiteral("grant"), row.at(0).toString()};
-                alert.detail = {{QStringLiteral("alert"), QStringLiteral("grant-refused")},
-                                {QStringLiteral("reason"), grant.error().message.left(200)}};
-                (void)m_record(std::move(alert));
-            }
+            // Altered, or another account's or workstation's: kept out and reported.
+            audit::AuditEvent alert;
+            alert.type = audit::EventType::SecurityAlert.toString();
+            alert.action = audit::AuditAction::Execute;
+            alert.outcome = audit::AuditOutcome::SeriousFailure;
+            alert.entities << audit::AuditEntity{QStringLiteral("grant"), row.at(0).toString()};
+            alert.detail = {{QStringLiteral("alert"), QStringLiteral("grant-refused")},
+                            {QStringLiteral("reason"), grant.error().message.left(200)}};
+            (void)m_record(std::move(alert));
             continue;
         }
+        if (outside)
+            continue; // not in force now (ended, or not begun): no alert
         grants << grant->toPolicyGrant(row.at(1).toString());
     }
     m_engine.setGrants(grants);
@@ -118,12 +164,10 @@ Result<QList<WorkspaceGrants::Summary>> WorkspaceGrants::inForceFor(const QStrin
         return rows.error();
     QList<Summary> out;
     for (const store::Row &row : rows.value()) {
-        auto issuer = crypto::PublicKey::fromDer(row.at(2).toByteArray());
-        if (!issuer)
-            continue;
-        auto grant = access::GrantDocument::verify(row.at(1).toByteArray(), *issuer, row.at(0).toString(),
-                                                   m_workstation(), m_clock.now().toUTC());
-        if (!grant)
+        bool outside = false;
+        auto grant = openKept(row.at(1).toByteArray(), keyFor(row.at(2).toByteArray()), row.at(0).toString(),
+                              &outside);
+        if (!grant || outside)
             continue;
         out << Summary{grant->id,           grant->requestNumber, grant->scope.project, grant->scope.maxLevel,
                        grant->notBefore,    grant->notAfter,      grant->approvers,     grant->aggregateOnly,

@@ -18,6 +18,9 @@ class Database;
 namespace mdp::policy {
 class Engine;
 }
+namespace mdp::access {
+struct GrantDocument;
+}
 
 namespace mdp::workspace {
 
@@ -32,8 +35,13 @@ public:
     // This workstation's certificate fingerprint (hex); empty when not linked.
     using Workstation = std::function<QString()>;
 
+    // The server's witness key this workstation pinned (DER; empty before the first witnessed shipment):
+    // grants must be signed with it. Until one is pinned, the key the server sends with the grants over
+    // the site's mutual TLS is used.
+    using PinnedKey = std::function<QByteArray()>;
+
     WorkspaceGrants(store::Database &db, policy::Engine &engine, Recorder record, const Clock &clock,
-                    Workstation workstation);
+                    Workstation workstation, PinnedKey pinnedKey = {});
 
     // The server's list for one account (envelopes, and the key that signed them): each is verified;
     // the account's grants become exactly the verified ones (one the server no longer lists was revoked
@@ -66,6 +74,14 @@ private:
     Recorder m_record;
     const Clock &m_clock;
     Workstation m_workstation;
+    PinnedKey m_pinnedKey;
+
+    // The key a kept grant is checked with: the pinned one when there is one.
+    QByteArray keyFor(const QByteArray &kept) const;
+    // Opens a kept grant: its signature with keyFor(), the account and this workstation. `ended` is set
+    // when it verifies but is outside its window (not in force; no alert).
+    Result<access::GrantDocument> openKept(const QByteArray &envelope, const QByteArray &key,
+                                           const QString &userName, bool *outsideWindow) const;
 };
 
 } // namespace mdp::workspace

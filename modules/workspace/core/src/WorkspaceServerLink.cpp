@@ -788,6 +788,12 @@ Result<ServerStatus> WorkspaceServerLink::shipAuditNow()
     return out;
 }
 
+QByteArray WorkspaceServerLink::pinnedServerKey() const
+{
+    std::lock_guard shipping(m_shared->shipMutex);
+    return m_shared->serverKeyDer;
+}
+
 void WorkspaceServerLink::setParkedListener(std::function<void()> listener)
 {
     std::lock_guard lock(m_shared->mutex);

@@ -55,6 +55,8 @@ public:
     void pause() override {}
     void resume() override {}
 
+    // The witness key this workstation pinned at its first witnessed shipment (DER; empty before).
+    QByteArray pinnedServerKey() const;
     // Called after a pass that left registry entries waiting in sync_parked (on the link's thread, or
     // on the caller's for shipAuditNow): the workspace applies them where a session may.
     void setParkedListener(std::function<void()> listener);

@@ -42,14 +42,20 @@ public:
     Result<AccessRequest> decide(const AccessRequest &request, const Actor &approver, Verdict verdict,
                                  const QString &reason) const;
     // The requester answers a request for more information: purpose and scope may change, but at an
-    // approval step the scope may only narrow within what ethics passed (a wider one goes back to
-    // ethics as a new request). Returns to the step that asked.
+    // approval step the scope may only narrow within what ethics passed (a wider one is a new
+    // request). It returns to the step that asked; after ethics, another purpose goes back to ethics
+    // and another scope starts the approvals again.
     Result<AccessRequest> answer(const AccessRequest &request, const Actor &requester, const QString &purpose,
                                  const Scope &scope) const;
     Result<AccessRequest> withdraw(const AccessRequest &request, const Actor &requester) const;
 
-    // The people who approved (not ethics), in order.
+    // The people who approved the scope as it is (not ethics), in order.
     static QStringList approvers(const AccessRequest &request);
+    // Checks an approved request again from its decisions alone, before a grant is issued: every step
+    // of its route approved on the final scope by enough distinct people holding the step's roles,
+    // one person at one step only, never the requester or an ethics reviewer, level 5 by two at least.
+    // Returns the approvers.
+    static Result<QStringList> checkApproved(const AccessRequest &request, const ApprovalRules &rules);
     static constexpr int kMinPurposeChars = 30;
 
 private:

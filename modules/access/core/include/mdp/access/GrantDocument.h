@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mdp/access/AccessRequest.h"
+#include "mdp/access/ApprovalRules.h"
 #include "mdp/foundation/Result.h"
 #include "mdp/policy/Engine.h"
 
@@ -40,9 +41,10 @@ struct GrantDocument
 
     static constexpr int kDefaultDays = 90; // 3 months (R-6.3.4a)
 
-    // From an Approved request only; not-after is not-before plus the request's duration.
-    static Result<GrantDocument> issue(const AccessRequest &approved, const QString &id,
-                                       const QString &workstation, const QString &issuer,
+    // From an Approved request only, checked again against `rules` (AccessWorkflow::checkApproved);
+    // not-after is not-before plus the request's duration.
+    static Result<GrantDocument> issue(const AccessRequest &approved, const ApprovalRules &rules,
+                                       const QString &id, const QString &workstation, const QString &issuer,
                                        const QDateTime &notBefore);
 
     QByteArray canonical() const; // compact JSON, keys sorted
@@ -55,6 +57,8 @@ struct GrantDocument
     static Result<GrantDocument> verify(const QByteArray &envelope, const crypto::PublicKey &issuerKey,
                                         const QString &subject, const QString &workstation,
                                         const QDateTime &now);
+    // The signature and the document only (no subject, workstation or time checked).
+    static Result<GrantDocument> open(const QByteArray &envelope, const crypto::PublicKey &issuerKey);
 
     // What the permission engine enforces, for the subject's local account id.
     policy::Grant toPolicyGrant(const QString &accountId) const;
