@@ -1,5 +1,6 @@
 #include "mdp/workstation/Features.h"
 
+#include "mdp/access/ui/AccessFeature.h"
 #include "mdp/accounts/ui/AccountsFeature.h"
 #include "mdp/audit/ui/AuditFeature.h"
 #include "mdp/crypto/ui/KeysFeature.h"
@@ -23,6 +24,7 @@ const workbench::Contributions &features()
         accounts::ui::contributeAccounts(c);
         crypto::ui::contributeKeys(c);
         policy::ui::contributePolicy(c);
+        access::ui::contributeAccess(c);
         net::ui::contributeServerLink(c);
         return c;
     }();
