@@ -118,30 +118,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QStringList>("pages");
         const QStringList basic{QStringLiteral("overview"), QStringLiteral("patients"),
-                                QStringLiteral("my-account")};
+                                QStringLiteral("access"), QStringLiteral("my-account")};
         QTest::newRow("clinician") << QStringLiteral("clinician")
                                    << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                                                  QStringLiteral("classification"),
+                                                  QStringLiteral("classification"), QStringLiteral("access"),
                                                   QStringLiteral("my-account")};
         QTest::newRow("reviewer") << QStringLiteral("reviewer")
                                   << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                                                 QStringLiteral("reviews"), QStringLiteral("my-account")};
+                                                 QStringLiteral("reviews"), QStringLiteral("access"),
+                                                 QStringLiteral("my-account")};
         QTest::newRow("researcher") << QStringLiteral("researcher") << basic;
         QTest::newRow("ethics-reviewer") << QStringLiteral("ethics-reviewer") << basic;
         QTest::newRow("data-manager")
             << QStringLiteral("data-manager")
             << QStringList{QStringLiteral("overview"),       QStringLiteral("patients"),
                            QStringLiteral("reviews"),        QStringLiteral("forms"),
-                           QStringLiteral("classification"), QStringLiteral("my-account")};
+                           QStringLiteral("classification"), QStringLiteral("access"),
+                           QStringLiteral("my-account")};
         QTest::newRow("auditor") << QStringLiteral("auditor")
                                  << QStringList{QStringLiteral("overview"), QStringLiteral("audit-log"),
                                                 QStringLiteral("my-account")};
         QTest::newRow("system-admin")
             << QStringLiteral("system-admin")
-            << QStringList{
-                   QStringLiteral("overview"),  QStringLiteral("patients"), QStringLiteral("forms"),
-                   QStringLiteral("audit-log"), QStringLiteral("accounts"), QStringLiteral("classification"),
-                   QStringLiteral("keys"),      QStringLiteral("server"),   QStringLiteral("my-account")};
+            << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
+                           QStringLiteral("forms"),    QStringLiteral("audit-log"),
+                           QStringLiteral("accounts"), QStringLiteral("classification"),
+                           QStringLiteral("keys"),     QStringLiteral("server"),
+                           QStringLiteral("access"),   QStringLiteral("my-account")};
     }
 
     void navigationShowsOnlyThePagesTheRoleMayUse()

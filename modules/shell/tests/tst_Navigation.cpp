@@ -55,18 +55,19 @@ private Q_SLOTS:
     {
         QCOMPARE(railFor({QStringLiteral("researcher")}),
                  (QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                              QStringLiteral("my-account")}));
+                              QStringLiteral("access"), QStringLiteral("my-account")}));
         QVERIFY(!registry::ui::PatientAccess::showsIdentity({QStringLiteral("researcher")}));
         QVERIFY(!registry::ui::PatientAccess::mayEdit({QStringLiteral("researcher")}));
     }
 
     void systemAdminSeesEveryPageInRailOrder()
     {
-        QCOMPARE(railFor({QStringLiteral("system-admin")}),
-                 (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
-                              QStringLiteral("audit-log"), QStringLiteral("accounts"),
-                              QStringLiteral("classification"), QStringLiteral("keys"),
-                              QStringLiteral("server"), QStringLiteral("my-account")}));
+        QCOMPARE(
+            railFor({QStringLiteral("system-admin")}),
+            (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
+                         QStringLiteral("audit-log"), QStringLiteral("accounts"),
+                         QStringLiteral("classification"), QStringLiteral("keys"), QStringLiteral("server"),
+                         QStringLiteral("access"), QStringLiteral("my-account")}));
     }
 
     // R-6.2.4a: reviewers and data managers have the review inbox; only data managers manage every
@@ -74,13 +75,15 @@ private Q_SLOTS:
     // administrators.
     void reviewInboxAndFormsFollowTheRole()
     {
-        QCOMPARE(railFor({QStringLiteral("reviewer")}),
-                 (QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                              QStringLiteral("reviews"), QStringLiteral("my-account")}));
-        QCOMPARE(railFor({QStringLiteral("data-manager")}),
-                 (QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                              QStringLiteral("reviews"), QStringLiteral("forms"),
-                              QStringLiteral("classification"), QStringLiteral("my-account")}));
+        QCOMPARE(
+            railFor({QStringLiteral("reviewer")}),
+            (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("reviews"),
+                         QStringLiteral("access"), QStringLiteral("my-account")}));
+        QCOMPARE(
+            railFor({QStringLiteral("data-manager")}),
+            (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("reviews"),
+                         QStringLiteral("forms"), QStringLiteral("classification"), QStringLiteral("access"),
+                         QStringLiteral("my-account")}));
         for (const char *role : {"clinician", "researcher", "ethics-reviewer", "auditor", "system-admin"})
             QVERIFY2(!railFor({QString::fromLatin1(role)}).contains(QStringLiteral("reviews")), role);
         for (const char *role : {"clinician", "reviewer", "researcher", "ethics-reviewer", "auditor"})
@@ -106,11 +109,11 @@ private Q_SLOTS:
             QVERIFY(page.create);
             ids << page.id;
         }
-        QCOMPARE(ids,
-                 (QStringList{QStringLiteral("patients"), QStringLiteral("reviews"), QStringLiteral("forms"),
-                              QStringLiteral("audit-log"), QStringLiteral("accounts"),
-                              QStringLiteral("classification"), QStringLiteral("keys"),
-                              QStringLiteral("server"), QStringLiteral("my-account")}));
+        QCOMPARE(ids, (QStringList{QStringLiteral("patients"), QStringLiteral("reviews"),
+                                   QStringLiteral("forms"), QStringLiteral("audit-log"),
+                                   QStringLiteral("accounts"), QStringLiteral("classification"),
+                                   QStringLiteral("keys"), QStringLiteral("server"), QStringLiteral("access"),
+                                   QStringLiteral("my-account")}));
     }
 
     void pagesOfSeveralRolesAreUnited()

@@ -4,6 +4,7 @@
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Host.h"
 #include "mdp/workbench/SessionContext.h"
+#include "mdp/workspace/Permissions.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QCoreApplication>
@@ -23,12 +24,13 @@ void contributeAccess(workbench::Contributions &contributions)
 {
     contributions.addPage({
         QStringLiteral("access"),
-        75,
+        80,
         QStringLiteral("unlock"),
         &AccessFeature::title,
-        // Anyone who may use data may hold a grant; an auditor alone reads the trail, not data.
+        // Whoever reaches patients' data may hold a grant (researchers included); an auditor alone
+        // reads the trail, not data; an unknown role sees nothing more than everyone.
         [](const QStringList &roles) {
-            return !roles.isEmpty() && !(roles.size() == 1 && roles.first() == QLatin1String("auditor"));
+            return workspace::rolesAllow(roles, workspace::Permission::ReadPatients);
         },
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             workspace::Workspace &ws = host.context().workspace();
