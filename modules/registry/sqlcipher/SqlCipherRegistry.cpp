@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 
 namespace mdp::registry {
@@ -2495,11 +2496,7 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyPatientReplica
     if (sameName.value())
         return refusedReplica(QStringLiteral("another patient here holds the same pseudonym"));
 
-    struct TimeGuard
-    {
-        Impl &impl;
-        ~TimeGuard() { impl.replicaTimeMs = -1; }
-    } guard{*d};
+    const auto ownTimes = qScopeGuard([this] { d->replicaTimeMs = -1; });
     d->replicaTimeMs = changedAt;
 
     Patient next = incoming;
@@ -2710,11 +2707,7 @@ Result<SqlCipherRegistry::ReplicaApplied> SqlCipherRegistry::applyEventReplica(c
             return refusedReplica(QStringLiteral("an attachment held here is missing from the event"));
     }
 
-    struct TimeGuard
-    {
-        Impl &impl;
-        ~TimeGuard() { impl.replicaTimeMs = -1; }
-    } guard{*d};
+    const auto ownTimes = qScopeGuard([this] { d->replicaTimeMs = -1; });
     d->replicaTimeMs = changedAt;
 
     if (!held.value()) {

@@ -3,31 +3,16 @@
 // grant ending within a week stands out; no grant says what to do; in zh_CN and en. Screenshots for
 // review in build/screenshots/access-*.png.
 #include "MyAccessPage.h"
+#include "ShellTestSupport.h"
 #include "mdp/access/ui/AccessFeature.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Language.h"
 
-#include <QDir>
 #include <QLabel>
 #include <QTableWidget>
 #include <QtTest>
 
 using namespace mdp;
-
-namespace {
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    QDir dir(QStringLiteral(MDP_BINARY_DIR "/screenshots"));
-    QVERIFY(dir.mkpath(QStringLiteral(".")));
-    for (int pass = 0; pass < 4; ++pass)
-        QCoreApplication::processEvents();
-    const QPixmap pixmap = widget->grab();
-    QVERIFY(!pixmap.isNull());
-    QVERIFY(pixmap.save(dir.filePath(name + QStringLiteral(".png")), "PNG"));
-}
-
-} // namespace
 
 class tst_MyAccessPage : public QObject
 {
@@ -79,13 +64,13 @@ private Q_SLOTS:
         QCOMPARE(table->item(1, 5)->text(), QStringLiteral("80 days"));
         QVERIFY(!table->item(1, 5)->font().bold());
         QVERIFY(!p->findChild<QLabel *>(QStringLiteral("noGrants"))->isVisible());
-        saveScreenshot(p.get(), QStringLiteral("access-my-grants-en"));
+        shell::testing::saveScreenshot(p.get(), QStringLiteral("access-my-grants-en"));
 
         QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("zh_CN")));
         auto zh = page();
         QCOMPARE(zh->table()->horizontalHeaderItem(0)->text(), QStringLiteral("申请编号"));
         QCOMPARE(zh->table()->item(0, 5)->text(), QStringLiteral("7 天"));
-        saveScreenshot(zh.get(), QStringLiteral("access-my-grants-zh_CN"));
+        shell::testing::saveScreenshot(zh.get(), QStringLiteral("access-my-grants-zh_CN"));
         QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
     }
 

@@ -569,7 +569,6 @@ Result<RegistrySync::Drained> RegistrySync::run(int limit)
             if (!gone)
                 return gone.error();
             ++drained.refused;
-            drained.lastRefusal = failure.message;
             continue;
         }
         if (otherKey) {

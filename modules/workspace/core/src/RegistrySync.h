@@ -71,7 +71,6 @@ public:
         int waiting = 0;   // patients sealed under a site identity key this workspace does not hold
         qint64 joined = 0; // entries queued by the first join (patients, events, chunks)
         bool more = false; // stopped at `limit`: entries are left for the next run
-        QString lastRefusal;
     };
     // Once per workstation, when the identity key is held: every patient, event and attachment kept
     // here is queued at its current version (one "sync.join" event with the counts). Then every parked

@@ -627,7 +627,6 @@ Result<SiteSync::Applied> SiteSync::apply(const net::IncomingEntry &entry, const
         });
         if (!parked)
             return parked.error();
-        m_parked = true;
         return Applied::Yes;
     }
     bool applied = false;

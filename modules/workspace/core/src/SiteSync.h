@@ -14,7 +14,6 @@
 
 #include <functional>
 #include <memory>
-#include <utility>
 
 namespace mdp::store {
 class Database;
@@ -128,11 +127,9 @@ public:
     // Applies an opened entry in one transaction with its audit event ("sync.apply", for a policy
     // "policy.install") and the new sequence; an entry at or below the local revision (policy version)
     // changes nothing. A registry entry is parked (sync_parked, with the new sequence in one
-    // transaction) for RegistrySync; parkedSince() says whether one was.
+    // transaction) for RegistrySync.
     // Why the last record entry apply() refused was refused (no patient identifier).
     QString lastRefusal() const { return m_lastRefusal; }
-    // Whether apply() parked a registry entry since the last call (then cleared).
-    bool takeParked() { return std::exchange(m_parked, false); }
     Result<Applied> apply(const net::IncomingEntry &entry, const QByteArray &plaintext);
 
     // catalogue: one FHIR Questionnaire per latest form definition (metadata and the
@@ -171,7 +168,6 @@ private:
     // A policy entry that fails the checks: a security alert, and passed over.
     Result<void> refusePolicy(const net::IncomingEntry &entry, const Error &why);
     QString m_lastRefusal;
-    bool m_parked = false;
     // The highest policy version taken from the site (policy versions are ints).
     static constexpr qint64 kMaxPolicyVersion = 1000000000;
     // The signed envelope of a policy from the site: the origin workstation's signature (site CA), the
