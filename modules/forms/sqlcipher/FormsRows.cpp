@@ -90,6 +90,8 @@ QString notificationKindText(Notification::Kind kind)
         return QStringLiteral("record-approved");
     case K::RecordRejected:
         return QStringLiteral("record-rejected");
+    case K::GrantExpiring:
+        return QStringLiteral("grant-expiring");
     }
     return QStringLiteral("review-assigned");
 }
@@ -97,8 +99,8 @@ QString notificationKindText(Notification::Kind kind)
 Notification::Kind notificationKindFrom(QStringView id)
 {
     using K = Notification::Kind;
-    for (const K k :
-         {K::ReviewAssigned, K::ReviewReassigned, K::ReviewOverdue, K::RecordApproved, K::RecordRejected}) {
+    for (const K k : {K::ReviewAssigned, K::ReviewReassigned, K::ReviewOverdue, K::RecordApproved,
+                      K::RecordRejected, K::GrantExpiring}) {
         if (notificationKindText(k) == id)
             return k;
     }

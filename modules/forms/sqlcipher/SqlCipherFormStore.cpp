@@ -1331,6 +1331,45 @@ Result<QList<ReviewTask>> SqlCipherFormStore::escalateOverdue()
     return escalated;
 }
 
+Result<int> SqlCipherFormStore::noteGrantReminders(const QList<GrantReminder> &due)
+{
+    Impl::Pending pending;
+    int made = 0;
+    // A notice names the grant by a UUID derived from its id (the column holds record ids).
+    static const QUuid kGrantNamespace = QUuid::fromString(u"{6d1f3a52-4f0e-4b7a-9a43-0c7f2e5b9d11}");
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        made = 0;
+        const qint64 now = d->clock.now().toMSecsSinceEpoch();
+        for (const GrantReminder &reminder : due) {
+            if (reminder.accountId.isEmpty() || reminder.grantId.isEmpty() || reminder.days <= 0)
+                continue;
+            FormRecord grant;
+            grant.id = QUuid::createUuidV5(kGrantNamespace, reminder.grantId);
+            grant.formId = reminder.requestNumber;
+            const QString days = QString::number(reminder.days);
+            auto held = d->db.queryOne(
+                QStringLiteral("SELECT 1 FROM forms_notifications WHERE kind = ?1 AND record_id = ?2 AND "
+                               "recipient_id = ?3 AND reason = ?4"),
+                {rows::notificationKindText(Notification::Kind::GrantExpiring), rows::uuidText(grant.id),
+                 reminder.accountId, days});
+            if (!held)
+                return held.error();
+            if (held->has_value())
+                continue;
+            if (auto n = d->notify(pending, reminder.accountId, Notification::Kind::GrantExpiring, grant,
+                                   kSystemActor, days, 0, now);
+                !n)
+                return n;
+            ++made;
+        }
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    d->publish(pending);
+    return made;
+}
+
 void SqlCipherFormStore::setReviewPeriodSeconds(qint64 seconds)
 {
     d->options.reviewPeriodSeconds = qMax<qint64>(seconds, 0);

@@ -31,6 +31,10 @@ Texts chineseTexts(Kind kind)
     case Kind::RecordRejected:
         return {u"[MDP] 记录被退回：%1（%2）"_qs, u"您提交的记录被审核人退回。"_qs,
                 u"请打开 MDP 查看退回原因，修改后重新提交。"_qs};
+    case Kind::GrantExpiring:
+        return {u"[MDP] 数据访问授权即将到期：%1"_qs,
+                u"您的一项数据访问授权即将到期，到期后本地副本将被销毁。"_qs,
+                u"如需继续使用，请在 MDP 中提交续期申请。"_qs};
     }
     return {};
 }
@@ -55,6 +59,10 @@ Texts englishTexts(Kind kind)
         return {u"[MDP] Record rejected: %1 (%2)"_qs,
                 u"The record you submitted was rejected by the reviewer."_qs,
                 u"Open MDP to review the reason, correct the record and submit it again."_qs};
+    case Kind::GrantExpiring:
+        return {u"[MDP] Data access grant ending soon: %1"_qs,
+                u"One of your data access grants ends soon; the local copy is destroyed when it ends."_qs,
+                u"To go on, request a renewal in MDP."_qs};
     }
     return {};
 }
@@ -82,6 +90,21 @@ MailMessage composeNoticeMail(const forms::Notification &notice, const QString &
 
     QStringList lines;
     lines << texts.headline << QString();
+    if (notice.kind == Kind::GrantExpiring) {
+        // A grant: its request number and the days left, nothing about patients.
+        lines << (chinese ? u"申请编号：%1"_qs : u"Request: %1"_qs).arg(notice.formId);
+        lines << (chinese ? u"剩余天数：不超过 %1 天"_qs : u"Days left: %1 or fewer"_qs).arg(notice.reason);
+        lines << QString() << texts.action << QString();
+        lines << (chinese ? u"本邮件由 MDP 自动发送。"_qs
+                          : u"This message was sent by MDP automatically."_qs);
+        MailMessage message;
+        message.from = fromAddress;
+        message.to = QStringList{toAddress};
+        message.subject = texts.subject.arg(notice.formId);
+        message.body = lines.join(u'\n');
+        message.date = notice.at;
+        return message;
+    }
     lines << (chinese ? u"表单：%1"_qs : u"Form: %1"_qs).arg(notice.formId);
     lines << (chinese ? u"记录编号：%1"_qs : u"Record: %1"_qs).arg(recordId);
     lines << (chinese ? u"患者假名：%1"_qs : u"Patient pseudonym: %1"_qs).arg(notice.patientPseudonym);

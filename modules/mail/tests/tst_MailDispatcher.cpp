@@ -133,6 +133,7 @@ public:
         return unsupported();
     }
     Result<QList<forms::ReviewTask>> escalateOverdue() override { return unsupported(); }
+    Result<int> noteGrantReminders(const QList<GrantReminder> &) override { return unsupported(); }
     void setReviewPeriodSeconds(qint64) override {}
     Result<QList<Notification>> notifications(const QString &, bool) override { return unsupported(); }
     Result<int> unreadCount(const QString &) override { return unsupported(); }

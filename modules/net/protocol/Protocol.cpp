@@ -32,6 +32,14 @@ QByteArray revocationsStatement(const QDateTime &issuedAt, const QStringList &se
            (crlPem.isEmpty() ? QByteArray() : crypto::hash(crypto::HashAlgorithm::Sha256, crlPem).toHex());
 }
 
+QByteArray grantRevocationsStatement(const QDateTime &issuedAt, const QStringList &grantIds)
+{
+    QStringList sorted = grantIds;
+    sorted.sort();
+    return QByteArrayLiteral("mdp-grant-revocations-v1\n") +
+           issuedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1() + '\n' + sorted.join(u',').toUtf8();
+}
+
 QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,
                               qint64 revision, const QByteArray &ciphertext)
 {

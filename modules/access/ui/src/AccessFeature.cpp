@@ -27,14 +27,17 @@ void contributeAccess(workbench::Contributions &contributions)
         80,
         QStringLiteral("unlock"),
         &AccessFeature::title,
-        // Whoever reaches patients' data may hold a grant (researchers included); an auditor alone
-        // reads the trail, not data; an unknown role sees nothing more than everyone.
+        // Whoever reaches patients' data may hold a grant (researchers included), and ethics
+        // reviewers and data managers decide requests; an auditor alone reads the trail, not data; an
+        // unknown role sees nothing more than everyone.
         [](const QStringList &roles) {
-            return workspace::rolesAllow(roles, workspace::Permission::ReadPatients);
+            return workspace::rolesAllow(roles, workspace::Permission::ReadPatients) ||
+                   roles.contains(QStringLiteral("ethics-reviewer")) ||
+                   roles.contains(QStringLiteral("data-manager"));
         },
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             workspace::Workspace &ws = host.context().workspace();
-            return new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), parent);
+            return new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), &ws.siteAccess(), parent);
         },
     });
 }

@@ -1,16 +1,19 @@
 #include "MyAccessPage.h"
 
+#include "AccessRequestsPanel.h"
 #include "mdp/workbench/Widgets.h"
+#include "mdp/workspace/SiteAccess.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace mdp::access::ui {
 
-MyAccessPage::MyAccessPage(Source source, const Clock &clock, QWidget *parent)
+MyAccessPage::MyAccessPage(Source source, const Clock &clock, workspace::AccessDesk *desk, QWidget *parent)
     : QWidget(parent)
     , m_source(std::move(source))
     , m_clock(clock)
@@ -49,10 +52,33 @@ MyAccessPage::MyAccessPage(Source source, const Clock &clock, QWidget *parent)
     m_error->hide();
     layout->addWidget(title);
     layout->addWidget(intro);
-    layout->addWidget(m_table, 100);
-    layout->addWidget(m_empty);
-    layout->addWidget(m_error);
-    layout->addStretch(1); // takes the room when there is no table to show
+    auto *grants = new QWidget(this);
+    auto *grantsLayout = new QVBoxLayout(grants);
+    grantsLayout->setContentsMargins(0, 0, 0, 0);
+    grantsLayout->addWidget(m_table, 100);
+    grantsLayout->addWidget(m_empty);
+    grantsLayout->addWidget(m_error);
+    grantsLayout->addStretch(1); // takes the room when there is no table to show
+    if (!desk) {
+        layout->addWidget(grants, 1);
+        return;
+    }
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("accessTabs"));
+    m_tabs->addTab(grants, tr("&Grants"));
+    m_mine = new AccessRequestsPanel(*desk, AccessRequestsPanel::Mode::Mine, m_tabs);
+    m_tabs->addTab(m_mine, tr("My &requests"));
+    m_inbox = new AccessRequestsPanel(*desk, AccessRequestsPanel::Mode::Inbox, m_tabs);
+    m_tabs->addTab(m_inbox, tr("To &decide"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            m_mine->refresh();
+        else if (index == 2)
+            m_inbox->refresh();
+        else
+            refresh();
+    });
+    layout->addWidget(m_tabs, 1);
 }
 
 void MyAccessPage::showEvent(QShowEvent *event)

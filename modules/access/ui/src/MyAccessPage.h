@@ -9,6 +9,11 @@
 
 class QLabel;
 class QTableWidget;
+class QTabWidget;
+
+namespace mdp::workspace {
+class AccessDesk;
+}
 
 namespace mdp::access::ui {
 
@@ -20,9 +25,14 @@ class MyAccessPage : public QWidget
 public:
     using Source = std::function<Result<QList<workspace::Workspace::GrantInForce>>()>;
     // `source`: the workspace's myGrants (the feature's), or a test's list.
-    MyAccessPage(Source source, const Clock &clock, QWidget *parent = nullptr);
+    // `desk`: the site server's access workflow (the requests and the inbox tabs); none: grants only.
+    MyAccessPage(Source source, const Clock &clock, workspace::AccessDesk *desk = nullptr,
+                 QWidget *parent = nullptr);
     void refresh();
     QTableWidget *table() const { return m_table; }
+    QTabWidget *tabs() const { return m_tabs; }
+    class AccessRequestsPanel *requestsPanel() const { return m_mine; }
+    class AccessRequestsPanel *inboxPanel() const { return m_inbox; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -33,6 +43,9 @@ private:
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_error = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    class AccessRequestsPanel *m_mine = nullptr;
+    class AccessRequestsPanel *m_inbox = nullptr;
 };
 
 } // namespace mdp::access::ui

@@ -1,5 +1,6 @@
 #include "mdp/cli/Cli.h"
 
+#include "AccessCommands.h"
 #include "ActingUser.h"
 #include "CohortCommands.h"
 #include "CommandSyntax.h"
@@ -928,7 +929,7 @@ QList<CommandSyntax> ownSyntax()
 const QList<CommandSyntax> &allSyntax()
 {
     static const QList<CommandSyntax> syntax = ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() +
-                                               deidSyntax() + policySyntax() + pkiSyntax();
+                                               deidSyntax() + policySyntax() + pkiSyntax() + accessSyntax();
     return syntax;
 }
 
@@ -1015,6 +1016,8 @@ int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err
         return runPolicyCommand({args, opener}, out, err);
     if (command == QStringLiteral("pki"))
         return runPkiCommand(args, clock, out, err);
+    if (command == QStringLiteral("access"))
+        return runAccessCommand({args, opener}, out, err);
     return cmdBench(args, out, err);
 }
 

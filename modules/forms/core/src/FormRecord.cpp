@@ -15,6 +15,8 @@ QString notificationKindId(Notification::Kind kind)
         return QStringLiteral("record-approved");
     case Notification::Kind::RecordRejected:
         return QStringLiteral("record-rejected");
+    case Notification::Kind::GrantExpiring:
+        return QStringLiteral("grant-expiring");
     }
     return {};
 }

@@ -17,12 +17,16 @@ QString NotificationText::kindText(Kind kind)
         return tr("Record approved");
     case Kind::RecordRejected:
         return tr("Record rejected");
+    case Kind::GrantExpiring:
+        return tr("Access grant ending");
     }
     return {};
 }
 
 QString NotificationText::subject(const forms::Notification &notice, const QString &formTitle)
 {
+    if (notice.kind == Kind::GrantExpiring)
+        return tr("Request %1").arg(notice.formId);
     const QString form = formTitle.isEmpty() ? notice.formId : formTitle;
     if (notice.patientPseudonym.isEmpty())
         return form;
@@ -45,6 +49,10 @@ QString NotificationText::detail(const forms::Notification &notice)
     case Kind::RecordRejected:
         return notice.reason.isEmpty() ? tr("Your record was returned for correction.")
                                        : tr("Returned for correction. Reason: %1").arg(notice.reason);
+    case Kind::GrantExpiring:
+        return tr("The grant ends within %n day(s); its data and the local copy go with it. Request a "
+                  "renewal in My access to go on.",
+                  nullptr, notice.reason.toInt());
     }
     return {};
 }
@@ -61,6 +69,8 @@ QString NotificationText::iconName(Kind kind)
         return QStringLiteral("check-circle");
     case Kind::RecordRejected:
         return QStringLiteral("x-circle");
+    case Kind::GrantExpiring:
+        return QStringLiteral("clock");
     }
     return QStringLiteral("info");
 }

@@ -317,6 +317,37 @@ Result<SiteRevocations> GrantClient::signedRevocations(const QByteArray &serverK
     return out;
 }
 
+Error GrantClient::errorOf(const HttpResult &result)
+{
+    return net::errorOf(result);
+}
+
+Result<GrantRevocations> GrantClient::signedGrantRevocations(const QByteArray &serverKeyDer)
+{
+    auto result = call("GET", QStringLiteral("/v1/access/revocations/signed"));
+    if (!result)
+        return result.error();
+    if (result->status != 200)
+        return errorOf(*result);
+    const QJsonObject answer = result->json();
+    GrantRevocations out;
+    out.issuedAt =
+        QDateTime::fromString(answer.value(QLatin1String("issuedAt")).toString(), Qt::ISODateWithMs);
+    for (const QJsonValue value : answer.value(QLatin1String("revoked")).toArray())
+        out.grantIds << value.toObject().value(QLatin1String("grant")).toString();
+    const QByteArray signature =
+        QByteArray::fromBase64(answer.value(QLatin1String("signature")).toString().toLatin1());
+    auto serverKey = crypto::PublicKey::fromDer(serverKeyDer);
+    if (!out.issuedAt.isValid() || !serverKey ||
+        !serverKey->verify(grantRevocationsStatement(out.issuedAt, out.grantIds), signature))
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the site's grant revocations are not signed by the server this "
+                                        "workstation knows"));
+    out.grantIds.removeDuplicates();
+    out.grantIds.sort();
+    return out;
+}
+
 Result<Witness> GrantClient::shipAudit(qint64 fromSize, qint64 toSize, const QByteArray &root,
                                        const QByteArray &checkpointSignature,
                                        const QByteArray &checkpointKeyDer,

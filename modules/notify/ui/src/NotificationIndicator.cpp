@@ -28,6 +28,10 @@ NotificationIndicator::NotificationIndicator(workbench::Host &host, QWidget *par
     connect(m_bell, &QToolButton::clicked, this, &NotificationIndicator::showNotifications);
     connect(m_panel, &NotificationPanel::readStateChanged, m_center, &NotificationCenter::refresh);
     connect(m_panel, &NotificationPanel::openRequested, this, [this](const forms::Notification &notice) {
+        if (notice.kind == forms::Notification::Kind::GrantExpiring) {
+            m_host.open(QStringLiteral("access"), notice.formId, {});
+            return;
+        }
         m_host.open(QStringLiteral("record"), notice.recordId.toString(QUuid::WithoutBraces),
                     {{QStringLiteral("reviewTask"), forms::ui::NotificationText::isReviewTask(notice.kind)}});
     });

@@ -150,7 +150,8 @@ QWidget *NotificationPanel::rowWidget(const forms::Notification &notice, int row
     layout->setSpacing(10);
 
     const bool rejected = notice.kind == forms::Notification::Kind::RecordRejected;
-    const bool overdue = notice.kind == forms::Notification::Kind::ReviewOverdue;
+    const bool overdue = notice.kind == forms::Notification::Kind::ReviewOverdue ||
+                         notice.kind == forms::Notification::Kind::GrantExpiring;
     const QColor tint = rejected  ? workbench::Theme::bad()
                         : overdue ? workbench::Theme::warning()
                         : notice.kind == forms::Notification::Kind::RecordApproved

@@ -1,4 +1,3 @@
-#include "AccessRequestDialog.h"
 #include "PatientDuplicatesModel.h"
 #include "PatientPage.h"
 #include "PatientRegistryMessages.h"
@@ -7,6 +6,7 @@
 #include "PatientTestSupport.h"
 #include "PatientsPage.h"
 #include "ShellTestSupport.h"
+#include "mdp/access/ui/AccessRequestDialog.h"
 #include "mdp/shell/MainWindow.h"
 #include "mdp/shell/ShellSettings.h"
 #include "mdp/viewer/WatermarkOverlay.h"
@@ -344,17 +344,27 @@ private Q_SLOTS:
         QVERIFY2(refusal.contains(why), qPrintable(refusal));
         QVERIFY(page->requestAccessButton()->isVisibleTo(page));
 
-        // The request entry: explanation, scope, purpose; recorded when submitted.
+        // The request entry: explanation, scope, purpose, agreement. This workstation has no site
+        // server, so the request cannot be sent: the dialog says so and stays open.
         QTimer::singleShot(0, this, [this] {
-            auto *dialog = qobject_cast<AccessRequestDialog *>(QApplication::activeModalWidget());
+            auto *dialog = qobject_cast<access::ui::AccessRequestDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
             QVERIFY(!findChildNamed<QLabel>(dialog, "accessRefusalText")->text().isEmpty());
-            saveScreenshot(dialog, QStringLiteral("access-request-en"));
+            dialog->projectEdit()->setText(QStringLiteral("NRT-IO-2026"));
+            dialog->cohortEdit()->setText(QStringLiteral("stage II-III, neoadjuvant radiotherapy with PD-1"));
             dialog->purposeEdit()->setPlainText(
-                QStringLiteral("新辅助放化疗联合免疫治疗后病理完全缓解率分析"));
+                QStringLiteral("新辅助放疗联合免疫治疗后病理完全缓解率及其影响因素的回顾性分析"));
+            dialog->agreementBox()->setChecked(true);
+            QVERIFY(dialog->passwordEdit());
+            dialog->passwordEdit()->setText(QStringLiteral("whatever"));
+            saveScreenshot(dialog, QStringLiteral("access-request-en"));
             dialog->submitButton()->click();
+            QVERIFY(dialog->isVisible());
+            QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("not linked")),
+                     qPrintable(dialog->messageLabel()->text()));
+            dialog->reject();
         });
-        QVERIFY(page->requestAccess());
+        QVERIFY(!page->requestAccess());
         saveScreenshot(window.get(), QStringLiteral("patients-researcher-en"));
     }
 

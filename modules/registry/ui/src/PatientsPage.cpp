@@ -1,6 +1,6 @@
 #include "PatientsPage.h"
 
-#include "AccessRequestDialog.h"
+#include "mdp/access/ui/AccessRequestDialog.h"
 
 #include "mdp/registry/ui/PatientAccess.h"
 
@@ -544,14 +544,14 @@ void PatientsPage::showResults(const QString &query, const QList<registry::Patie
 
 bool PatientsPage::requestAccess()
 {
-    AccessRequestDialog dialog(m_context.workspace(),
-                               m_context.workspace().patientAccess(policy::Action::Read), this);
+    access::ui::AccessRequestDialog dialog(m_context.workspace().siteAccess(),
+                                           m_context.workspace().patientAccess(policy::Action::Read), this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    workbench::showMessage(
-        m_message, workbench::Severity::Success,
-        tr("Your request was recorded. Ethics review and the data manager decide on it; you "
-           "will be notified."));
+    workbench::showMessage(m_message, workbench::Severity::Success,
+                           tr("Your request %1 was sent to the site server. Ethics review comes first, then "
+                              "the approvers; follow it under My access.")
+                               .arg(dialog.number()));
     return true;
 }
 

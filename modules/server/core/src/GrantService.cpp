@@ -1350,8 +1350,15 @@ struct GrantService::Impl
             auto envelope = document->sign(keys.witnessKey);
             if (!envelope)
                 return failure(envelope.error());
-            grant = StoredGrant{document->id, next->number,       document->subject,
-                                *envelope,    document->notAfter, now};
+            grant = StoredGrant{document->id,
+                                next->number,
+                                document->subject,
+                                *envelope,
+                                document->notAfter,
+                                now,
+                                {},
+                                {},
+                                {}};
             detail.insert(QStringLiteral("grant"), document->id);
             detail.insert(QStringLiteral("notAfter"), document->notAfter.toString(Qt::ISODateWithMs));
         }
@@ -1427,17 +1434,159 @@ struct GrantService::Impl
         if (!grants)
             return failure(grants.error());
         QJsonArray out;
-        for (const StoredGrant &g : *grants)
+        for (const StoredGrant &g : *grants) {
+            if (g.revokedAt.isValid())
+                continue; // revoked: no longer the caller's (the workstations drop it too)
             out.append(QJsonObject{{QStringLiteral("id"), g.id},
                                    {QStringLiteral("request"), g.requestNumber},
                                    {QStringLiteral("notAfter"), g.notAfter.toString(Qt::ISODateWithMs)},
                                    {QStringLiteral("envelope"), QString::fromLatin1(g.envelope.toBase64())}});
+        }
         // The key they are signed with (the witness key the workstations pin), for one that has not
         // pinned it yet: it arrives over the site's mutual TLS like the grants themselves.
         return jsonResponse(200,
                             QJsonObject{{QStringLiteral("grants"), out},
                                         {QStringLiteral("issuerKey"),
                                          QString::fromLatin1(keys.witnessKey.publicKey().der().toBase64())}});
+    }
+
+    // c: a grant revoked before its end by a system administrator or data manager, recorded
+    // before it is stored; the workstations drop it at their next sync (signedGrantRevocations).
+    Result<void> revokeOne(const Call &call, const QString &grantId, const QString &reason,
+                           const QString &why)
+    {
+        const QList<audit::AuditEntity> entities{entity(QStringLiteral("grant"), grantId)};
+        if (auto audited = record(call, QStringLiteral("access.revoke"), audit::AuditAction::Update,
+                                  audit::AuditOutcome::Success, entities,
+                                  {{QStringLiteral("reason"), reason}, {QStringLiteral("cause"), why}});
+            !audited)
+            return audited.error();
+        auto revoked =
+            store.revokeGrant(GrantRevocation{grantId, clock.now().toUTC(), call.token->subject, reason});
+        if (!revoked) {
+            recordRefusal(call, QStringLiteral("access.revoke"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, entities,
+                          {{QStringLiteral("reason"), revoked.error().message}});
+            return revoked.error();
+        }
+        return {};
+    }
+
+    Response revokeGrant(const Call &call)
+    {
+        const QString id = call.pathParameters.value(QStringLiteral("id"));
+        const QString reason = call.body.toObject().value(QLatin1String("reason")).toString().trimmed();
+        if (auto revoked = revokeOne(call, id, reason, QStringLiteral("decision")); !revoked)
+            return failure(revoked.error());
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("grant"), id}, {QStringLiteral("revoked"), true}});
+    }
+
+    // c: a patient withdrew consent: every grant in force that names the patient's pseudonym is
+    // revoked. (A grant over a whole project or a cohort stays: the workstations stop showing the
+    // patient under it, as the registry's consent says.)
+    Response withdrawConsent(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        const QString patient = body.value(QLatin1String("patient")).toString();
+        const QString reason = body.value(QLatin1String("reason")).toString().trimmed();
+        auto grants = store.allGrants();
+        if (!grants)
+            return failure(grants.error());
+        QJsonArray revoked;
+        const QDateTime now = clock.now().toUTC();
+        for (const StoredGrant &g : *grants) {
+            if (g.revokedAt.isValid() || g.notAfter <= now)
+                continue;
+            auto document = access::GrantDocument::open(g.envelope, keys.witnessKey.publicKey());
+            if (!document || !document->scope.patients.contains(patient))
+                continue;
+            if (auto r = revokeOne(call, g.id, reason, QStringLiteral("consent-withdrawn")); !r)
+                return failure(r.error());
+            revoked.append(g.id);
+        }
+        if (auto audited =
+                record(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
+                       audit::AuditOutcome::Success, {entity(QStringLiteral("patient"), patient)},
+                       {{QStringLiteral("grantsRevoked"), revoked.size()}});
+            !audited)
+            return failure(audited.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("revoked"), revoked}});
+    }
+
+    // c: the revoked grants, signed with the witness key the workstations pinned; a
+    // workstation's certificate suffices (the link asks at every pass, with nobody signed in).
+    Response signedGrantRevocations(const Call &call)
+    {
+        if (!call.request.peer.workstationProfile)
+            return problem(403, QStringLiteral("Not a workstation certificate"),
+                           QStringLiteral("the signed grant revocations are for the site's workstations"));
+        auto all = store.grantRevocations();
+        if (!all)
+            return failure(all.error());
+        QStringList ids;
+        QJsonArray out;
+        for (const GrantRevocation &r : *all) {
+            ids << r.grantId;
+            out.append(QJsonObject{{QStringLiteral("grant"), r.grantId},
+                                   {QStringLiteral("revokedAt"), r.revokedAt.toString(Qt::ISODateWithMs)}});
+        }
+        const QDateTime issuedAt = clock.now().toUTC();
+        auto signature = keys.witnessKey.sign(net::grantRevocationsStatement(issuedAt, ids));
+        if (!signature)
+            return failure(signature.error());
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("revoked"), out},
+                                        {QStringLiteral("issuedAt"), issuedAt.toString(Qt::ISODateWithMs)},
+                                        {QStringLiteral("signature"), base64(*signature)}});
+    }
+
+    // the permission audit: every grant with its subject, request, scope and window, and its
+    // revocation; and per user, how many requests they made and how they ended.
+    Response grantAudit(const Call &call)
+    {
+        auto grants = store.allGrants();
+        if (!grants)
+            return failure(grants.error());
+        QJsonArray out;
+        for (const StoredGrant &g : *grants) {
+            QJsonObject row{{QStringLiteral("id"), g.id},
+                            {QStringLiteral("request"), g.requestNumber},
+                            {QStringLiteral("subject"), g.subject},
+                            {QStringLiteral("issued"), g.issued.toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("notAfter"), g.notAfter.toString(Qt::ISODateWithMs)}};
+            if (auto document = access::GrantDocument::open(g.envelope, keys.witnessKey.publicKey())) {
+                row.insert(QStringLiteral("notBefore"), document->notBefore.toString(Qt::ISODateWithMs));
+                row.insert(QStringLiteral("scope"), document->scope.toJson());
+                row.insert(QStringLiteral("approvers"), QJsonArray::fromStringList(document->approvers));
+                row.insert(QStringLiteral("workstation"), document->workstation);
+            }
+            if (g.revokedAt.isValid()) {
+                row.insert(QStringLiteral("revokedAt"), g.revokedAt.toString(Qt::ISODateWithMs));
+                row.insert(QStringLiteral("revokedBy"), g.revokedBy);
+                row.insert(QStringLiteral("revocationReason"), g.revocationReason);
+            }
+            out.append(row);
+        }
+        auto requests = store.accessRequests(QString(), {});
+        if (!requests)
+            return failure(requests.error());
+        QMap<QString, QMap<QString, int>> perUser;
+        for (const StoredAccessRequest &r : *requests)
+            ++perUser[r.requester][r.status];
+        QJsonObject users;
+        for (auto it = perUser.cbegin(); it != perUser.cend(); ++it) {
+            QJsonObject counts;
+            for (auto c = it.value().cbegin(); c != it.value().cend(); ++c)
+                counts.insert(c.key(), c.value());
+            users.insert(it.key(), counts);
+        }
+        if (auto audited = record(call, QStringLiteral("access.audit"), audit::AuditAction::Read,
+                                  audit::AuditOutcome::Success, {}, {{QStringLiteral("grants"), out.size()}});
+            !audited)
+            return failure(audited.error());
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("grants"), out}, {QStringLiteral("requests"), users}});
     }
 
     Response revocations(const Call &)
@@ -1760,6 +1909,15 @@ void GrantService::registerRoutes()
     route("POST", QStringLiteral("/v1/access/requests/{number}/withdrawal"), true, signedIn,
           &Impl::withdrawAccessRequest);
     route("GET", QStringLiteral("/v1/access/grants"), true, signedIn, &Impl::myGrants);
+    route("POST", QStringLiteral("/v1/access/grants/{id}/revocation"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::revokeGrant);
+    route("POST", QStringLiteral("/v1/access/consent-withdrawals"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("data-manager"), QStringLiteral("clinician")},
+          &Impl::withdrawConsent);
+    route("GET", QStringLiteral("/v1/access/revocations/signed"), false, anyone,
+          &Impl::signedGrantRevocations);
+    route("GET", QStringLiteral("/v1/access/audit"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::grantAudit);
     route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn,
           &Impl::readQuestionnaire);
     route("POST", QStringLiteral("/v1/documents"), true,

@@ -709,19 +709,96 @@ public:
         });
     }
 
+    static constexpr const char *kGrantColumns =
+        "SELECT g.id, g.request_number, g.subject, g.envelope, g.not_after, g.issued, r.revoked_at, "
+        "r.revoked_by, r.reason FROM access_grants g LEFT JOIN access_grant_revocations r ON r.grant_id = "
+        "g.id";
+
+    static QList<StoredGrant> grantsFrom(const PgResult &r)
+    {
+        QList<StoredGrant> out;
+        for (int row = 0; row < r.rows(); ++row) {
+            StoredGrant g{r.text(row, 0),
+                          r.text(row, 1),
+                          r.text(row, 2),
+                          r.bytes(row, 3),
+                          r.time(row, 4),
+                          r.time(row, 5),
+                          {},
+                          {},
+                          {}};
+            if (!r.isNull(row, 6)) {
+                g.revokedAt = r.time(row, 6);
+                g.revokedBy = r.text(row, 7);
+                g.revocationReason = r.text(row, 8);
+            }
+            out.append(g);
+        }
+        return out;
+    }
+
     Result<QList<StoredGrant>> grantsOf(const QString &subject) override
     {
         std::lock_guard lock(m_mutex);
-        auto r =
-            m_pg->exec(QStringLiteral("SELECT id, request_number, subject, envelope, not_after, issued FROM "
-                                      "access_grants WHERE subject = $1 ORDER BY issued, id"),
-                       {PgParam::text(subject)});
+        auto r = m_pg->exec(QString::fromLatin1(kGrantColumns) +
+                                QStringLiteral(" WHERE g.subject = $1 ORDER BY g.issued, g.id"),
+                            {PgParam::text(subject)});
         if (!r)
             return r.error();
-        QList<StoredGrant> out;
+        return grantsFrom(*r);
+    }
+
+    Result<QList<StoredGrant>> allGrants() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r =
+            m_pg->exec(QString::fromLatin1(kGrantColumns) + QStringLiteral(" ORDER BY g.issued, g.id"), {});
+        if (!r)
+            return r.error();
+        return grantsFrom(*r);
+    }
+
+    Result<void> revokeGrant(const GrantRevocation &revocation) override
+    {
+        if (revocation.grantId.isEmpty() || revocation.revokedBy.isEmpty() ||
+            revocation.reason.trimmed().isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a revocation names the grant, who revoked it and why"));
+        std::lock_guard lock(m_mutex);
+        return m_pg->transaction([&]() -> Result<void> {
+            auto grant = m_pg->exec(QStringLiteral("SELECT 1 FROM access_grants WHERE id = $1"),
+                                    {PgParam::text(revocation.grantId)});
+            if (!grant)
+                return grant.error();
+            if (grant->rows() == 0)
+                return makeError(Error::Code::NotFound,
+                                 QStringLiteral("no grant %1").arg(revocation.grantId));
+            auto inserted = m_pg->exec(
+                QStringLiteral(
+                    "INSERT INTO access_grant_revocations (grant_id, revoked_at, revoked_by, reason) "
+                    "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING grant_id"),
+                {PgParam::text(revocation.grantId), PgParam::time(orNow(revocation.revokedAt, m_clock)),
+                 PgParam::text(revocation.revokedBy), PgParam::text(revocation.reason)});
+            if (!inserted)
+                return inserted.error();
+            if (inserted->rows() == 0)
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("grant %1 is revoked already").arg(revocation.grantId));
+            return {};
+        });
+    }
+
+    Result<QList<GrantRevocation>> grantRevocations() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r = m_pg->exec(QStringLiteral("SELECT grant_id, revoked_at, revoked_by, reason FROM "
+                                           "access_grant_revocations ORDER BY revoked_at, grant_id"),
+                            {});
+        if (!r)
+            return r.error();
+        QList<GrantRevocation> out;
         for (int row = 0; row < r->rows(); ++row)
-            out.append(StoredGrant{r->text(row, 0), r->text(row, 1), r->text(row, 2), r->bytes(row, 3),
-                                   r->time(row, 4), r->time(row, 5)});
+            out.append(GrantRevocation{r->text(row, 0), r->time(row, 1), r->text(row, 2), r->text(row, 3)});
         return out;
     }
 

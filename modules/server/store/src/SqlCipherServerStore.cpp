@@ -658,20 +658,103 @@ public:
         });
     }
 
+    static constexpr const char *kGrantColumns =
+        "SELECT g.id, g.request_number, g.subject, g.envelope, g.not_after, g.issued, r.revoked_at, "
+        "r.revoked_by, r.reason FROM access_grants g LEFT JOIN access_grant_revocations r ON r.grant_id = "
+        "g.id";
+
+    static StoredGrant grantOf(const Row &r)
+    {
+        StoredGrant g{r.value(0).toString(),
+                      r.value(1).toString(),
+                      r.value(2).toString(),
+                      r.value(3).toByteArray(),
+                      utcFromText(r.value(4)),
+                      utcFromText(r.value(5)),
+                      {},
+                      {},
+                      {}};
+        if (!r.value(6).isNull()) {
+            g.revokedAt = utcFromText(r.value(6));
+            g.revokedBy = r.value(7).toString();
+            g.revocationReason = r.value(8).toString();
+        }
+        return g;
+    }
+
     Result<QList<StoredGrant>> grantsOf(const QString &subject) override
     {
         std::lock_guard lock(m_mutex);
-        auto rows =
-            m_db->query(QStringLiteral("SELECT id, request_number, subject, envelope, not_after, issued FROM "
-                                       "access_grants WHERE subject = ?1 ORDER BY issued, id"),
-                        {subject});
+        auto rows = m_db->query(QString::fromLatin1(kGrantColumns) +
+                                    QStringLiteral(" WHERE g.subject = ?1 ORDER BY g.issued, g.id"),
+                                {subject});
         if (!rows)
             return rows.error();
         QList<StoredGrant> out;
         for (const Row &r : std::as_const(*rows))
-            out.append(StoredGrant{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
-                                   r.value(3).toByteArray(), utcFromText(r.value(4)),
-                                   utcFromText(r.value(5))});
+            out.append(grantOf(r));
+        return out;
+    }
+
+    Result<QList<StoredGrant>> allGrants() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows =
+            m_db->query(QString::fromLatin1(kGrantColumns) + QStringLiteral(" ORDER BY g.issued, g.id"));
+        if (!rows)
+            return rows.error();
+        QList<StoredGrant> out;
+        for (const Row &r : std::as_const(*rows))
+            out.append(grantOf(r));
+        return out;
+    }
+
+    Result<void> revokeGrant(const GrantRevocation &revocation) override
+    {
+        if (revocation.grantId.isEmpty() || revocation.revokedBy.isEmpty() ||
+            revocation.reason.trimmed().isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a revocation names the grant, who revoked it and why"));
+        std::lock_guard lock(m_mutex);
+        return m_db->transaction([&]() -> Result<void> {
+            auto grant = m_db->queryOne(QStringLiteral("SELECT 1 FROM access_grants WHERE id = ?1"),
+                                        {revocation.grantId});
+            if (!grant)
+                return grant.error();
+            if (!grant->has_value())
+                return makeError(Error::Code::NotFound,
+                                 QStringLiteral("no grant %1").arg(revocation.grantId));
+            auto held =
+                m_db->queryOne(QStringLiteral("SELECT 1 FROM access_grant_revocations WHERE grant_id = ?1"),
+                               {revocation.grantId});
+            if (!held)
+                return held.error();
+            if (held->has_value())
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("grant %1 is revoked already").arg(revocation.grantId));
+            auto inserted = m_db->execute(
+                QStringLiteral(
+                    "INSERT INTO access_grant_revocations (grant_id, revoked_at, revoked_by, reason) "
+                    "VALUES (?1, ?2, ?3, ?4)"),
+                {revocation.grantId, orNow(revocation.revokedAt, m_clock), revocation.revokedBy,
+                 revocation.reason});
+            if (!inserted)
+                return inserted.error();
+            return {};
+        });
+    }
+
+    Result<QList<GrantRevocation>> grantRevocations() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows = m_db->query(QStringLiteral("SELECT grant_id, revoked_at, revoked_by, reason FROM "
+                                               "access_grant_revocations ORDER BY revoked_at, grant_id"));
+        if (!rows)
+            return rows.error();
+        QList<GrantRevocation> out;
+        for (const Row &r : std::as_const(*rows))
+            out.append(GrantRevocation{r.value(0).toString(), utcFromText(r.value(1)), r.value(2).toString(),
+                                       r.value(3).toString()});
         return out;
     }
 

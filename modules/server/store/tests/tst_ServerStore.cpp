@@ -193,13 +193,13 @@ private Q_SLOTS:
     void schemaIsMigratedOnce()
     {
         OPEN_STORE(store);
-        QCOMPARE(store->schemaVersion(), 3);
+        QCOMPARE(store->schemaVersion(), 4);
         CHECK_OK(store->createAccount(account(QStringLiteral("alice"))));
         store.reset();
         // Opening again applies nothing (a second run of 001 would fail on the existing tables) and
         // keeps the data.
         TAKE(again, reopen(backend));
-        QCOMPARE(again->schemaVersion(), 3);
+        QCOMPARE(again->schemaVersion(), 4);
         TAKE(found, again->findAccount(QStringLiteral("alice")));
         QVERIFY(found.has_value());
     }
@@ -843,8 +843,8 @@ private Q_SLOTS:
 
         r.status = QStringLiteral("approved");
         r.revision = 3;
-        const StoredGrant grant{QStringLiteral("G-1"), r.number, r.requester, "envelope",
-                                kStart.addDays(90),    {}};
+        const StoredGrant grant{
+            QStringLiteral("G-1"), r.number, r.requester, "envelope", kStart.addDays(90), {}, {}, {}, {}};
         CHECK_OK(store->updateAccessRequest(r, 2, grant));
         TAKE(grants, store->grantsOf(QStringLiteral("res.chen")));
         QCOMPARE(grants.size(), 1);
@@ -1078,7 +1078,7 @@ private Q_SLOTS:
             thread.join();
         for (int i = 0; i < kInstances; ++i) {
             QVERIFY2(stores[i], qPrintable(errors[i]));
-            QCOMPARE(stores[i]->schemaVersion(), 3);
+            QCOMPARE(stores[i]->schemaVersion(), 4);
         }
     }
 

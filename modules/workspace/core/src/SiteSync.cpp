@@ -346,6 +346,55 @@ Result<int> SiteSync::noteRevocations(const net::SiteRevocations &revocations)
     return int(fresh.size());
 }
 
+Result<int> SiteSync::noteGrantRevocations(const net::GrantRevocations &revocations)
+{
+    auto kept = m_db.query(QStringLiteral("SELECT grant_id FROM access_grant_revocations"));
+    if (!kept)
+        return kept.error();
+    QSet<QString> known;
+    for (const auto &row : kept.value())
+        known.insert(row.at(0).toString());
+    QStringList fresh;
+    for (const QString &id : revocations.grantIds) {
+        if (!id.isEmpty() && id.size() <= 64 && !known.contains(id) && !fresh.contains(id))
+            fresh << id;
+    }
+    if (fresh.isEmpty())
+        return 0;
+    auto done = m_db.transaction([&]() -> Result<void> {
+        QStringList heldHere;
+        for (const QString &id : std::as_const(fresh)) {
+            auto inserted = m_db.execute(QStringLiteral("INSERT OR IGNORE INTO access_grant_revocations "
+                                                        "(grant_id, noted_at) VALUES (?1, ?2)"),
+                                         {id, m_clock.now().toMSecsSinceEpoch()});
+            if (!inserted)
+                return inserted.error();
+            auto held = m_db.queryOne(QStringLiteral("SELECT 1 FROM access_grants WHERE id = ?1"), {id});
+            if (!held)
+                return held.error();
+            if (!held->has_value())
+                continue;
+            heldHere << id;
+            auto removed = m_db.execute(QStringLiteral("DELETE FROM access_grants WHERE id = ?1"), {id});
+            if (!removed)
+                return removed.error();
+        }
+        audit::AuditEvent event;
+        event.type = QStringLiteral("access.revoked");
+        event.action = audit::AuditAction::Delete;
+        for (const QString &id : std::as_const(heldHere))
+            event.entities << audit::AuditEntity{QStringLiteral("grant"), id};
+        event.detail = {{QStringLiteral("new"), int(fresh.size())},
+                        {QStringLiteral("heldHere"), int(heldHere.size())},
+                        {QStringLiteral("issuedAt"), revocations.issuedAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("via"), QStringLiteral("site-server")}};
+        return m_record(std::move(event));
+    });
+    if (!done)
+        return done.error();
+    return int(fresh.size());
+}
+
 QString SiteSync::normalisedSerial(const QString &serialHex)
 {
     // Lower-case hex without leading zeros: the server's list, the CA's list and a certificate's own

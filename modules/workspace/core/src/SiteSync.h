@@ -106,6 +106,10 @@ public:
     // ("pki.revocations"), in one transaction. Serials are only ever added, so an older answer played
     // back takes nothing back. Returns how many serials were new.
     Result<int> noteRevocations(const net::SiteRevocations &revocations);
+    // Issue 12 (R-6.3.4 c): the grants the site revoked, from the server's signed list: new ones are
+    // noted, and deleted from the grants kept here, in one transaction with an "access.revoked"
+    // event. Returns how many were new (the workspace then puts the rest in force again).
+    Result<int> noteGrantRevocations(const net::GrantRevocations &revocations);
     Result<bool> isRevoked(const QString &serialHex);
     static QString normalisedSerial(const QString &serialHex);
 

@@ -465,6 +465,15 @@ Result<QList<ReviewTask>> TransactionalFormStore::escalateOverdue()
     return inOneTransaction(m_outbox, [&] { return m_inner.escalateOverdue(); });
 }
 
+Result<int> TransactionalFormStore::noteGrantReminders(const QList<GrantReminder> &due)
+{
+    // Made by the workstation's own schedule for the grants it holds (the system acts, as when
+    // overdue reviews escalate).
+    if (auto ok = permit(m_guard, Permission::ManageReviews, u"forms.grant-reminders"); !ok)
+        return ok.error();
+    return inOneTransaction(m_outbox, [&] { return m_inner.noteGrantReminders(due); });
+}
+
 void TransactionalFormStore::setReviewPeriodSeconds(qint64 seconds)
 {
     m_inner.setReviewPeriodSeconds(seconds);

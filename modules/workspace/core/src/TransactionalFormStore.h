@@ -69,6 +69,7 @@ public:
     Result<forms::ReviewTask> reassign(const QString &actor, qint64 taskId, const QString &newReviewerId,
                                        const QString &reason) override;
     Result<QList<forms::ReviewTask>> escalateOverdue() override;
+    Result<int> noteGrantReminders(const QList<GrantReminder> &due) override;
     void setReviewPeriodSeconds(qint64 seconds) override;
     Result<QList<forms::Notification>> notifications(const QString &accountId, bool unreadOnly) override;
     Result<int> unreadCount(const QString &accountId) override;

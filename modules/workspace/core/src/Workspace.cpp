@@ -27,6 +27,7 @@
 #include "WorkspaceSinks.h"
 #include "WorkstationKey.h"
 
+#include "SiteAccessHooks.h"
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/SqlCipherAccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
@@ -206,6 +207,8 @@ struct SiteAnswer
     // when the server could not say: the grants kept here stay).
     std::optional<QList<QByteArray>> grants;
     QByteArray grantKey;
+    // The signed-in session, kept (in memory) for the access workflow (SiteAccess).
+    std::unique_ptr<net::GrantClient> client;
 };
 
 Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signIn)
@@ -228,7 +231,7 @@ Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signI
         return makeError(Error::Code::PermissionDenied,
                          QStringLiteral("the site server asks this account to set up its second factor "
                                         "first"));
-    SiteAnswer answer{std::move(account.value()), {}, {}, std::nullopt, {}};
+    SiteAnswer answer{std::move(account.value()), {}, {}, std::nullopt, {}, nullptr};
     if (auto listed = (*client)->call("GET", QStringLiteral("/v1/access/grants"));
         listed && listed->status == 200) {
         const QJsonObject body = listed->json();
@@ -238,6 +241,7 @@ Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signI
         answer.grants = envelopes;
         answer.grantKey = QByteArray::fromBase64(body.value(u"issuerKey").toString().toLatin1());
     }
+    answer.client = std::move(client.value());
     const QJsonObject bundle = QJsonDocument::fromJson(QByteArray(answer.account.bundle.view().data(),
                                                                   qsizetype(answer.account.bundle.size())))
                                    .object();
@@ -327,6 +331,7 @@ struct Workspace::Impl
     std::unique_ptr<Authorizer> authorizer;
     std::unique_ptr<AccessGate> accessGate;
     std::unique_ptr<WorkspaceGrants> grants; // the site's grants of the accounts signed in here
+    std::unique_ptr<SiteAccess> siteAccess;  // the signed-in account's session at the site server
     bool sessionSecondFactor = false;        // the sign-in passed a second factor
     std::unique_ptr<TransactionalAccountDirectory> transactionalAccounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
@@ -1556,11 +1561,18 @@ struct Workspace::Impl
         if (QCoreApplication::instance())
             syncContext->moveToThread(QCoreApplication::instance()->thread());
         serverLink->setParkedListener([impl = this, context = syncContext.get()] {
-            if (QThread::currentThread() == context->thread())
+            if (QThread::currentThread() == context->thread()) {
                 impl->runRegistrySync(0); // asked on this thread (shipAuditNow): all of it now
-            else
+                impl->takeGrantRevocations();
+            } else {
                 QMetaObject::invokeMethod(
-                    context, [impl] { impl->runRegistrySync(kRegistrySyncSlice); }, Qt::QueuedConnection);
+                    context,
+                    [impl] {
+                        impl->runRegistrySync(kRegistrySyncSlice);
+                        impl->takeGrantRevocations();
+                    },
+                    Qt::QueuedConnection);
+            }
         });
         serverLink->setSiteIdentityKeeper(
             [impl = this](const SecureBytes &scopeKey) { return impl->keepSiteIdentityKey(scopeKey); });
@@ -1954,6 +1966,17 @@ struct Workspace::Impl
             QMetaObject::invokeMethod(
                 syncContext.get(), [impl = this, limit] { impl->runRegistrySync(limit); },
                 Qt::QueuedConnection);
+    }
+
+    // Issue 12 (R-6.3.4 c): grants the site revoked are out of force after the sync pass that noted
+    // them (SiteSync deleted them here; the engine's copy is renewed now).
+    void takeGrantRevocations()
+    {
+        if (!grants || !database || database->inTransaction() || batchDepth > 0)
+            return;
+        if (auto reloaded = grants->reloadIfRevoked(); !reloaded)
+            qCWarning(lcWorkspace) << "the site's grant revocations could not be put in force:"
+                                   << reloaded.error().toString();
     }
 
     Result<void> openRegistry()
@@ -2725,6 +2748,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
                     << "the site key from the sign-in could not be kept:" << adopted.error().toString();
         }
         d.session->via = QStringLiteral("server");
+        ws->siteAccess().adopt(std::move(site->client), *accountId);
         return ws;
     }
     if (offline) {
@@ -3230,12 +3254,49 @@ Result<void> Workspace::beginCustodianSession(SessionOrigin origin)
 
 void Workspace::logout()
 {
+    if (d->siteAccess)
+        d->siteAccess->drop();
     if (!d->session)
         return;
     if (!d->custodianSession)
         (void)d->accounts->logout(QUuid::fromString(d->session->accountId));
     d->session.reset();
     d->custodianSession = false;
+}
+
+SiteAccess &Workspace::siteAccess()
+{
+    if (!d->siteAccess) {
+        auto hooks = std::make_unique<SiteAccess::Hooks>();
+        Impl *impl = d.get();
+        hooks->session = [impl]() -> std::optional<Session> {
+            return impl->custodianSession ? std::nullopt : impl->session;
+        };
+        hooks->link = [impl]() -> Result<ServerSettings> {
+            // The link file beside the workspace holds the workstation's key; it must be the link an
+            // administrator configured (as at sign-in).
+            auto file = readSiteLinkFile(impl->directory);
+            if (!file)
+                return file.error();
+            const std::optional<ServerSettings> configured =
+                impl->serverLink ? impl->serverLink->settings() : std::nullopt;
+            if (!*file || !configured || (*file)->host != configured->host ||
+                (*file)->port != configured->port || (*file)->serverName != configured->serverName ||
+                (*file)->caPem != configured->caPem || (*file)->certificatePem != configured->certificatePem)
+                return makeError(Error::Code::NotFound,
+                                 QStringLiteral("this workstation is not linked to a site server"));
+            return **file;
+        };
+        hooks->record = [impl](audit::AuditEvent event) { return impl->record(std::move(event)); };
+        hooks->takeGrants = [impl](const QString &accountId, const QString &userName,
+                                   const QList<QByteArray> &envelopes, const QByteArray &key) -> Result<int> {
+            if (!impl->grants)
+                return makeError(Error::Code::Unsupported, QStringLiteral("this workspace keeps no grants"));
+            return impl->grants->replaceFor(accountId, userName, envelopes, key);
+        };
+        d->siteAccess = std::make_unique<SiteAccess>(std::move(hooks));
+    }
+    return *d->siteAccess;
 }
 
 std::optional<Session> Workspace::session() const

@@ -72,6 +72,12 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
     const QDateTime now = m_clock.now().toUTC();
     QList<std::pair<access::GrantDocument, QByteArray>> taken;
     QStringList refused;
+    auto revokedRows = m_db.query(QStringLiteral("SELECT grant_id FROM access_grant_revocations"));
+    if (!revokedRows)
+        return revokedRows.error();
+    QSet<QString> revoked;
+    for (const store::Row &row : revokedRows.value())
+        revoked.insert(row.at(0).toString());
     for (const QByteArray &envelope : envelopes) {
         // Its signature, the account and this workstation; one that ended already is not kept
         // (nothing to enforce), one that begins later is (this clock may be behind the server's).
@@ -81,6 +87,8 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
                               QStringLiteral("the grant is another account's or another workstation's"));
         if (grant && now >= grant->notAfter)
             grant = makeError(Error::Code::PermissionDenied, QStringLiteral("the grant has ended"));
+        if (grant && revoked.contains(grant->id))
+            grant = makeError(Error::Code::PermissionDenied, QStringLiteral("the site revoked the grant"));
         if (grant)
             taken.append({*grant, envelope});
         else
@@ -95,9 +103,9 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
             auto inserted = m_db.execute(
                 QStringLiteral(
                     "INSERT OR REPLACE INTO access_grants (id, account_id, user_name, envelope, issuer_key, "
-                    "not_after, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                    "not_after, received_at, request_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
                 {grant.id, accountId, userName, envelope, issuerKeyDer, grant.notAfter.toMSecsSinceEpoch(),
-                 now.toMSecsSinceEpoch()});
+                 now.toMSecsSinceEpoch(), grant.requestNumber});
             if (!inserted)
                 return inserted.error();
         }
@@ -125,7 +133,8 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
 Result<int> WorkspaceGrants::load()
 {
     auto rows = m_db.query(QStringLiteral(
-        "SELECT id, account_id, user_name, envelope, issuer_key FROM access_grants ORDER BY id"));
+        "SELECT id, account_id, user_name, envelope, issuer_key FROM access_grants WHERE id NOT IN (SELECT "
+        "grant_id FROM access_grant_revocations) ORDER BY id"));
     if (!rows)
         return rows.error();
     const QString workstation = m_workstation();
@@ -155,10 +164,25 @@ Result<int> WorkspaceGrants::load()
     return int(grants.size());
 }
 
+Result<bool> WorkspaceGrants::reloadIfRevoked()
+{
+    auto count = m_db.queryOne(QStringLiteral("SELECT count(*) FROM access_grant_revocations"));
+    if (!count)
+        return count.error();
+    const qint64 now = count->has_value() ? (*count)->at(0).toLongLong() : 0;
+    if (now == m_revocationsSeen)
+        return false;
+    m_revocationsSeen = now;
+    if (auto loaded = load(); !loaded)
+        return loaded.error();
+    return true;
+}
+
 Result<QList<WorkspaceGrants::Summary>> WorkspaceGrants::inForceFor(const QString &accountId)
 {
     auto rows = m_db.query(QStringLiteral("SELECT user_name, envelope, issuer_key FROM access_grants WHERE "
-                                          "account_id = ?1 ORDER BY not_after, id"),
+                                          "account_id = ?1 AND id NOT IN (SELECT grant_id FROM "
+                                          "access_grant_revocations) ORDER BY not_after, id"),
                            {accountId});
     if (!rows)
         return rows.error();

@@ -52,6 +52,9 @@ public:
     // Reads every kept grant, verifies it and puts those valid now in force (the engine also checks the
     // window at each decision). One that no longer verifies is dropped with a security alert.
     Result<int> load();
+    // After a sync pass: puts the grants in force again when the site revoked some since the last
+    // look (R-6.3.4 c; SiteSync noted them and deleted them here). Whether it did.
+    Result<bool> reloadIfRevoked();
 
     // One account's grants in force now (verified), soonest end first.
     struct Summary
@@ -75,6 +78,7 @@ private:
     const Clock &m_clock;
     Workstation m_workstation;
     PinnedKey m_pinnedKey;
+    qint64 m_revocationsSeen = -1;
 
     // The key a kept grant is checked with: the pinned one when there is one.
     QByteArray keyFor(const QByteArray &kept) const;

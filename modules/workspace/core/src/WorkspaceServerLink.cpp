@@ -306,6 +306,17 @@ struct WorkspaceServerLink::Shared
                     return noted.error();
                 status.revokedCertificates = qint64(revocations->serials.size());
             }
+            // Issue 12 (R-6.3.4 c): the revoked grants, at every pass, so a revocation takes effect
+            // here within two intervals of its decision.
+            auto grants = client->signedGrantRevocations(serverKeyDer);
+            if (!grants) {
+                if (grants.error().code == Error::Code::Io)
+                    return grants.error();
+                status.syncMessage = QStringLiteral("the site's grant revocations were not taken: ") +
+                                     grants.error().message.left(200);
+            } else if (auto noted = sync->noteGrantRevocations(grants.value()); !noted) {
+                return noted.error();
+            }
         }
         // Pull: everything after the sequence applied last; this workstation's own entries are passed
         // over, an entry that does not open with the site key is refused and recorded.

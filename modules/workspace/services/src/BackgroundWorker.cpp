@@ -1,5 +1,7 @@
 #include "BackgroundWorker.h"
 
+#include "mdp/workspace/BackgroundServices.h"
+
 #include "mdp/forms/FormStore.h"
 #include "mdp/mail/MailDispatcher.h"
 #include "mdp/mail/MailSettings.h"
@@ -54,8 +56,59 @@ void BackgroundWorker::tick()
         m_nextMail = now.addSecs(m_options.mailInterval.count());
         dispatchMail();
     }
+    if (!m_nextReminders.isValid() || now >= m_nextReminders) {
+        m_nextReminders = now.addSecs(m_options.escalationInterval.count());
+        remindGrants();
+    }
     if (std::exchange(m_changed, false))
         Q_EMIT noticesChanged();
+}
+
+QList<forms::FormStore::GrantReminder> grantRemindersDue(store::Database &db, const QDateTime &now)
+{
+    QList<forms::FormStore::GrantReminder> due;
+    auto rows = db.query(QStringLiteral("SELECT id, account_id, request_number, not_after FROM access_grants "
+                                        "WHERE id NOT IN (SELECT grant_id FROM access_grant_revocations)"));
+    if (!rows) {
+        qCWarning(lcBackground) << "the grants kept here could not be read:" << rows.error().toString();
+        return due;
+    }
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    for (const store::Row &row : rows.value()) {
+        const qint64 left = row.at(3).toLongLong() - nowMs;
+        if (left <= 0)
+            continue; // ended: out of force, nothing to remind
+        // The nearest threshold reached (a grant that arrives with five days left is reminded once, at
+        // seven): 30, 7 and 1 days before the end.
+        int threshold = 0;
+        for (int days : {1, 7, 30}) {
+            if (left <= qint64(days) * 86400000) {
+                threshold = days;
+                break;
+            }
+        }
+        if (threshold > 0)
+            due << forms::FormStore::GrantReminder{row.at(1).toString(), row.at(0).toString(),
+                                                   row.at(2).toString(), threshold};
+    }
+    return due;
+}
+
+void BackgroundWorker::remindGrants()
+{
+    const QList<forms::FormStore::GrantReminder> due =
+        grantRemindersDue(m_connection->database(), m_clock.now());
+    if (due.isEmpty())
+        return;
+    auto made = m_connection->forms().noteGrantReminders(due);
+    if (!made) {
+        qCWarning(lcBackground) << "grant reminders could not be made:" << made.error().toString();
+        return;
+    }
+    if (*made > 0) {
+        m_mailRequested = true;
+        Q_EMIT noticesChanged();
+    }
 }
 
 void BackgroundWorker::escalate()

@@ -38,6 +38,7 @@ Q_SIGNALS:
 private:
     void escalate();
     void dispatchMail();
+    void remindGrants();
 
     std::unique_ptr<WorkspaceConnection> m_connection;
     const Clock &m_clock;
@@ -45,6 +46,7 @@ private:
     QTimer *m_timer = nullptr;
     QDateTime m_nextEscalation;
     QDateTime m_nextMail;
+    QDateTime m_nextReminders;
     std::atomic_bool m_mailRequested{false};
     bool m_changed = false;
 };

@@ -84,6 +84,7 @@ struct Notification
         ReviewOverdue,
         RecordApproved,
         RecordRejected,
+        GrantExpiring, // issue 12: formId holds the request number, reason the days left
     };
     qint64 id = 0;
     QString recipientId;

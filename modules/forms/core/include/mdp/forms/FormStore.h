@@ -116,6 +116,16 @@ public:
     virtual void setReviewPeriodSeconds(qint64 seconds) = 0;
 
     // --- notices ------------------------------------------------------------------------------
+    // Issue 12: a notice to a grant's holder before it ends (30, 7 and 1 days), in the app
+    // and by e-mail; each grant and threshold once. Returns how many notices were made.
+    struct GrantReminder
+    {
+        QString accountId;
+        QString grantId;
+        QString requestNumber;
+        int days = 0; // the threshold reached: 30, 7 or 1
+    };
+    virtual Result<int> noteGrantReminders(const QList<GrantReminder> &due) = 0;
     virtual Result<QList<Notification>> notifications(const QString &accountId, bool unreadOnly = false) = 0;
     virtual Result<int> unreadCount(const QString &accountId) = 0;
     virtual Result<void> markRead(const QString &accountId, qint64 notificationId) = 0;

@@ -92,6 +92,7 @@ public:
     Result<ReviewTask> reassign(const QString &actor, qint64 taskId, const QString &newReviewerId,
                                 const QString &reason) override;
     Result<QList<ReviewTask>> escalateOverdue() override;
+    Result<int> noteGrantReminders(const QList<GrantReminder> &due) override;
     void setReviewPeriodSeconds(qint64 seconds) override;
 
     Result<QList<Notification>> notifications(const QString &accountId, bool unreadOnly = false) override;

@@ -54,6 +54,13 @@ struct SiteRevocations
     QStringList serials; // revoked certificate serials, lower-case hex without leading zeros
 };
 
+// The grants the site revoked (issue 12, R-6.3.4 c), as the server signs them for the workstations.
+struct GrantRevocations
+{
+    QDateTime issuedAt;
+    QStringList grantIds;
+};
+
 struct PushOutcome
 {
     bool applied = false;
@@ -107,6 +114,8 @@ public:
 
     // The raw call, with the access token when one is set.
     Result<HttpResult> call(const QByteArray &method, const QString &target, const QJsonObject &body = {});
+    // A call's answer other than 2xx as an Error (the mapping above, the server's problem detail).
+    static Error errorOf(const HttpResult &result);
 
     Result<SignedInAccount> signIn(const QString &userName, const SecureBytes &password,
                                    const QString &code = {});
@@ -145,6 +154,11 @@ public:
     // the CA's revocation list signed by the site CA (`siteCaPem`). The serials of both, lower-case
     // hex. Tampered when a signature does not verify; needs the workstation's certificate only.
     Result<SiteRevocations> signedRevocations(const QByteArray &serverKeyDer, const QByteArray &siteCaPem);
+
+    // Issue 12 (R-6.3.4 c): the revoked grants, checked against the server's witness key
+    // (`serverKeyDer`, the key this workstation pinned). Tampered when the signature does not verify;
+    // needs the workstation's certificate only.
+    Result<GrantRevocations> signedGrantRevocations(const QByteArray &serverKeyDer);
 
     // catalogue query. Replaces this workstation's catalogue with `questionnaires` (FHIR-style
     // Questionnaire objects, metadata only; see the Catalogue schema in the OpenAPI document). Needs

@@ -99,6 +99,19 @@ struct StoredGrant
     QByteArray envelope;
     QDateTime notAfter;
     QDateTime issued;
+    // Set when the grant was revoked before its end (R-6.3.4 c).
+    QDateTime revokedAt;
+    QString revokedBy;
+    QString revocationReason;
+};
+
+// A grant's revocation, as the workstations are told of it.
+struct GrantRevocation
+{
+    QString grantId;
+    QDateTime revokedAt;
+    QString revokedBy;
+    QString reason;
 };
 
 // A workstation's audit chain as the server holds it (R-7.4.1 central copy, witnessing).
@@ -257,6 +270,12 @@ public:
     virtual Result<void> updateAccessRequest(const StoredAccessRequest &request, qint64 expectedRevision,
                                              const std::optional<StoredGrant> &grant) = 0;
     virtual Result<QList<StoredGrant>> grantsOf(const QString &subject) = 0;
+    // Every grant of every subject, oldest first (the permission audit, R-6.3.5).
+    virtual Result<QList<StoredGrant>> allGrants() = 0;
+    // Revokes a grant (R-6.3.4 c): NotFound for an unknown grant, AlreadyExists when it is revoked
+    // already. grantRevocations: every revocation, oldest first.
+    virtual Result<void> revokeGrant(const GrantRevocation &revocation) = 0;
+    virtual Result<QList<GrantRevocation>> grantRevocations() = 0;
 
     // The catalogue. replaceCatalogue: the workstation's entries become exactly `entries` (an
     // empty list withdraws them), in one transaction; other workstations' entries are untouched.

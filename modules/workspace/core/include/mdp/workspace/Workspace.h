@@ -44,6 +44,7 @@ class FormStore;
 namespace mdp::workspace {
 
 class WorkspaceConnection;
+class SiteAccess;
 class DataPolicies;
 class ServerLink;
 class AuditReview;
@@ -343,6 +344,8 @@ public:
         bool exportAllowed = false;
     };
     Result<QList<GrantInForce>> myGrants();
+    // The access-request workflow at the site server in the signed-in account's name (issue 12).
+    SiteAccess &siteAccess();
     // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
     // Reads need ReadPatients, changes WritePatients; identity only with SeeIdentity.
     registry::Registry &registry();

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "mdp/forms/FormStore.h"
 #include "mdp/foundation/Result.h"
+#include "mdp/store/Database.h"
 #include "mdp/workspace/BackgroundServicesOptions.h"
 #include "mdp/workspace/Workspace.h"
 
@@ -12,6 +14,11 @@
 namespace mdp::workspace {
 
 class BackgroundWorker;
+
+// Issue 12 (R-6.3.4 b): the reminders due at `now` for the grants kept in `db` (30, 7 and 1 days before
+// each one's end; the nearest threshold reached; none for an ended or revoked grant). The worker hands
+// them to FormStore::noteGrantReminders, which makes each once.
+QList<forms::FormStore::GrantReminder> grantRemindersDue(store::Database &db, const QDateTime &now);
 
 // The periodic work of an unlocked workspace, in the process rather than in a window: overdue
 // review tasks are escalated (R-6.2.3c: the flow advances by itself) and notices waiting for e-mail
