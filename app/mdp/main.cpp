@@ -12,6 +12,7 @@
 #include "mdp/server/GrantdBenchmarks.h"
 #include "mdp/startup/StartBenchmarks.h"
 #include "mdp/timeline/TimelineBenchmarks.h"
+#include "mdp/workspace/AccessBenchmarks.h"
 #include "mdp/workspace/Sm2CheckpointSigner.h"
 
 #include <QCoreApplication>
@@ -121,6 +122,11 @@ int main(int argc, char *argv[])
         });
     mdp::cli::registerBenchProvider(QStringLiteral("policy"), [](const QString &scratch, int size) {
         return mdp::policy::runPolicyBenchmarks(scratch, size);
+    });
+    // Signed grants per data access against the engine without grants; a revocation's way from
+    // mdp-grantd (in process) to an open linked workstation (--size: the number of grants, default 500).
+    mdp::cli::registerBenchProvider(QStringLiteral("access"), [](const QString &scratch, int size) {
+        return mdp::workspace::runAccessBenchmarks(scratch, size);
     });
     // mdp-grantd on loopback against openssl s_server and nginx, and on PostgreSQL behind two
     // instances; --size is the number of sync records (default 10 000), MDP_BENCH_QUICK=1 a smoke run.

@@ -1119,12 +1119,125 @@ private Q_SLOTS:
         TAKE(none, ethics->call("GET", QStringLiteral("/v1/access/grants")));
         QCOMPARE(none.json().value(u"grants").toArray().size(), 0);
 
+        // the permission audit lists the grant, for an administrator or auditor only.
+        TAKE(notAudit, managerLiu->call("GET", QStringLiteral("/v1/access/audit")));
+        QCOMPARE(notAudit.status, 403);
+        const SecureBytes qian = accounts::Totp::generateSecret();
+        CHECK_OK(addAccount(*server, QStringLiteral("aud.qian"), QStringLiteral("auditor"), qian));
+        auto auditor = client(server->port(), m_ws2);
+        CHECK_OK(auditor->signIn(QStringLiteral("aud.qian"), passwordBytes(kPassword.toUtf8()),
+                                 accounts::Totp(qian, clock).currentCode()));
+        TAKE(audit, auditor->call("GET", QStringLiteral("/v1/access/audit")));
+        QCOMPARE(audit.status, 200);
+        const QJsonArray audited = audit.json().value(u"grants").toArray();
+        QCOMPARE(audited.size(), 1);
+        QCOMPARE(audited.first().toObject().value(u"subject").toString(), QStringLiteral("res.chen"));
+        QCOMPARE(audited.first().toObject().value(u"scope").toObject().value(u"maxLevel").toInt(), 5);
+        QCOMPARE(audit.json()
+                     .value(u"requests")
+                     .toObject()
+                     .value(u"res.chen")
+                     .toObject()
+                     .value(u"approved")
+                     .toInt(),
+                 1);
+
+        // c: revocation. A researcher may not; an unknown grant is not found; a data manager
+        // may, once; the grant leaves the researcher's list and enters the signed list the
+        // workstations pull, which verifies with the witness key only.
+        const QString revoke = QStringLiteral("/v1/access/grants/%1/revocation").arg(grant.id);
+        const QJsonObject why{{QStringLiteral("reason"), QStringLiteral("the project closed early")}};
+        TAKE(byResearcher, researcher->call("POST", revoke, why));
+        QCOMPARE(byResearcher.status, 403);
+        TAKE(unknown,
+             managerLiu->call(
+                 "POST",
+                 QStringLiteral("/v1/access/grants/G-00000000-0000-0000-0000-000000000000/revocation"), why));
+        QCOMPARE(unknown.status, 404);
+        TAKE(revoked, managerLiu->call("POST", revoke, why));
+        QCOMPARE(revoked.status, 200);
+        TAKE(again, managerMa->call("POST", revoke, why));
+        QCOMPARE(again.status, 409);
+        TAKE(after, researcher->call("GET", QStringLiteral("/v1/access/grants")));
+        QCOMPARE(after.json().value(u"grants").toArray().size(), 0);
+        TAKE(signedList, researcher->signedGrantRevocations(witness.publicKey().der()));
+        QCOMPARE(signedList.grantIds, QStringList{grant.id});
+        const auto otherKey = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
+        QVERIFY(otherKey.ok());
+        QCOMPARE(researcher->signedGrantRevocations(otherKey->publicKey().der()).error().code,
+                 Error::Code::Tampered);
+        TAKE(auditAfter, auditor->call("GET", QStringLiteral("/v1/access/audit")));
+        QCOMPARE(
+            auditAfter.json().value(u"grants").toArray().first().toObject().value(u"revokedBy").toString(),
+            QStringLiteral("dm.liu"));
+
         server.reset();
         const QStringList types = serverAuditTypes(c);
         QVERIFY(types.contains(QStringLiteral("access.request:success")));
         QCOMPARE(types.count(QStringLiteral("access.decision:success")), 3);
         // The ethics step not theirs, their own request, a stale revision, a second approval.
         QCOMPARE(types.count(QStringLiteral("access.decision:minor-failure")), 4);
+        QCOMPARE(types.count(QStringLiteral("access.revoke:success")), 1);
+        QVERIFY(types.contains(QStringLiteral("access.revoke:minor-failure"))); // unknown grant, twice
+        QVERIFY(types.contains(QStringLiteral("access.audit:success")));
+    }
+
+    // c: a patient's consent withdrawal revokes every grant in force naming the patient's
+    // pseudonym, and no other; a researcher cannot file it.
+    void consentWithdrawalRevokesTheGrantsNamingThePatient()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("consent"));
+        TAKE(server, GrantServer::start(c, clock));
+        const SecureBytes liu = accounts::Totp::generateSecret();
+        CHECK_OK(addAccount(*server, QStringLiteral("res.chen"), QStringLiteral("researcher")));
+        CHECK_OK(addAccount(*server, QStringLiteral("eth.zhou"), QStringLiteral("ethics-reviewer")));
+        CHECK_OK(addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), liu));
+        auto researcher = client(server->port(), m_ws1);
+        auto ethics = client(server->port(), m_ws2);
+        auto manager = client(server->port(), m_ws2);
+        CHECK_OK(researcher->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(ethics->signIn(QStringLiteral("eth.zhou"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(manager->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                                 accounts::Totp(liu, clock).currentCode()));
+        QStringList grants;
+        for (const QString &patient : {QStringLiteral("P-AAAAAAAAAAAA"), QStringLiteral("P-BBBBBBBBBBBB")}) {
+            TAKE(submitted,
+                 researcher->call(
+                     "POST", QStringLiteral("/v1/access/requests"),
+                     {{QStringLiteral("purpose"),
+                       QStringLiteral("Late cardiac toxicity after radiotherapy, one index case.")},
+                      {QStringLiteral("scope"),
+                       QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
+                                   {QStringLiteral("maxLevel"), 3},
+                                   {QStringLiteral("patients"), QJsonArray{patient}}}},
+                      {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+            QCOMPARE(submitted.status, 201);
+            const QString decisions = QStringLiteral("/v1/access/requests/%1/decisions")
+                                          .arg(submitted.json().value(u"number").toString());
+            TAKE(passed, ethics->call("POST", decisions,
+                                      {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                                       {QStringLiteral("revision"), 1}}));
+            QCOMPARE(passed.status, 200);
+            TAKE(approved, manager->call("POST", decisions,
+                                         {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                                          {QStringLiteral("revision"), 2}}));
+            QCOMPARE(approved.json().value(u"status").toString(), QStringLiteral("approved"));
+        }
+        const QJsonObject withdrawal{
+            {QStringLiteral("patient"), QStringLiteral("P-AAAAAAAAAAAA")},
+            {QStringLiteral("reason"), QStringLiteral("consent withdrawn in clinic")}};
+        TAKE(byResearcher,
+             researcher->call("POST", QStringLiteral("/v1/access/consent-withdrawals"), withdrawal));
+        QCOMPARE(byResearcher.status, 403);
+        TAKE(withdrawn, manager->call("POST", QStringLiteral("/v1/access/consent-withdrawals"), withdrawal));
+        QCOMPARE(withdrawn.status, 200);
+        QCOMPARE(withdrawn.json().value(u"revoked").toArray().size(), 1);
+        TAKE(left, researcher->call("GET", QStringLiteral("/v1/access/grants")));
+        const QJsonArray kept = left.json().value(u"grants").toArray();
+        QCOMPARE(kept.size(), 1);
+        QVERIFY(kept.first().toObject().value(u"id").toString() !=
+                withdrawn.json().value(u"revoked").toArray().first().toString());
     }
 
     // permission sync: a policy is published only in an envelope the caller signed with its own

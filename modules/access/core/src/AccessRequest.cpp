@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace mdp::access {
@@ -108,9 +109,12 @@ Result<Scope> Scope::fromJson(const QJsonObject &json)
     auto patients = stringList(json.value(QLatin1String("patients")), QStringLiteral("patients"));
     if (!patients)
         return patients.error();
+    // A pseudonym as the registry makes them (P- or S- and base32), as the server's schema says.
+    static const QRegularExpression pseudonym(QStringLiteral("^[PS]-[A-Z2-7]{12,16}$"));
     for (const QString &p : *patients) {
-        if (!(p.startsWith(QLatin1String("P-")) || p.startsWith(QLatin1String("S-"))) || p.size() > 20)
-            return invalid(QStringLiteral("patients are named by their pseudonyms"));
+        if (!pseudonym.match(p).hasMatch())
+            return invalid(
+                QStringLiteral("patients are named by their pseudonyms (%1 is not one)").arg(p.left(24)));
     }
     s.patients = sortedUnique(*patients);
     const QJsonValue cohort = json.value(QLatin1String("cohort"));

@@ -2,17 +2,145 @@
 // signed-in account's grants with their request, project, ceiling, approvers, end and days left; a
 // grant ending within a week stands out; no grant says what to do; in zh_CN and en. Screenshots for
 // review in build/screenshots/access-*.png.
+#include "AccessRequestsPanel.h"
 #include "MyAccessPage.h"
 #include "ShellTestSupport.h"
+#include "mdp/access/AccessWorkflow.h"
+#include "mdp/access/ApprovalRules.h"
 #include "mdp/access/ui/AccessFeature.h"
+#include "mdp/access/ui/AccessRequestDialog.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Language.h"
+#include "mdp/workspace/SiteAccess.h"
 
+#include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QtTest>
 
 using namespace mdp;
+
+static void initAccessRules()
+{
+    Q_INIT_RESOURCE(mdp_access_rules);
+}
+
+namespace {
+
+// The site server's side as the screens see it, with the shared rules (access::AccessWorkflow) in
+// memory: who acts is `user`, set by the test as another person signs in.
+class FakeDesk final : public workspace::AccessDesk
+{
+public:
+    explicit FakeDesk(const Clock &clock)
+        : m_rules(access::ApprovalRules::parse(access::ApprovalRules::defaultDocument()).value())
+        , m_flow(m_rules, clock)
+    {}
+    access::Actor user;
+    bool online = false;
+    QList<access::AccessRequest> store;
+
+    bool connected() const override { return online; }
+    Result<void> connect(const SecureBytes &password, const QString &) override
+    {
+        if (QByteArray(password.view().data(), qsizetype(password.size())) != "Correct-Horse-2026")
+            return makeError(Error::Code::Unauthenticated, QStringLiteral("wrong password"));
+        online = true;
+        return {};
+    }
+    Result<access::AccessRequest> submit(const QString &purpose, const access::Scope &scope, int days,
+                                         const QString &agreement) override
+    {
+        auto r =
+            m_flow.submit(user, QStringLiteral("AR-2026-%1").arg(store.size() + 1, 6, 10, QLatin1Char('0')),
+                          purpose, scope, days, agreement);
+        if (r)
+            store << *r;
+        return r;
+    }
+    Result<QList<access::AccessRequest>> requests(View view) override
+    {
+        QList<access::AccessRequest> out;
+        for (const access::AccessRequest &r : std::as_const(store)) {
+            if ((view == View::Mine && r.requester == user.userName) ||
+                (view == View::Ethics && r.status == access::RequestStatus::EthicsReview &&
+                 user.roles.contains(QStringLiteral("ethics-reviewer"))) ||
+                (view == View::Approvals && r.status == access::RequestStatus::Approval &&
+                 user.roles.contains(QStringLiteral("data-manager"))))
+                out << r;
+        }
+        if (view == View::Ethics && !user.roles.contains(QStringLiteral("ethics-reviewer")))
+            return makeError(Error::Code::PermissionDenied, QStringLiteral("the reviewers' inbox"));
+        return out;
+    }
+    Result<access::AccessRequest> request(const QString &number) override
+    {
+        for (const access::AccessRequest &r : std::as_const(store))
+            if (r.number == number)
+                return r;
+        return makeError(Error::Code::NotFound, number);
+    }
+    Result<access::AccessRequest> decide(const QString &number, access::Verdict verdict,
+                                         const QString &reason, qint64 revision) override
+    {
+        for (access::AccessRequest &r : store) {
+            if (r.number != number)
+                continue;
+            if (r.revision != revision)
+                return makeError(Error::Code::Conflict, QStringLiteral("stale"));
+            auto next = r.status == access::RequestStatus::EthicsReview
+                            ? m_flow.ethicsReview(r, user, verdict, reason)
+                            : m_flow.decide(r, user, verdict, reason);
+            if (next)
+                r = *next;
+            return next;
+        }
+        return makeError(Error::Code::NotFound, number);
+    }
+    Result<access::AccessRequest> answer(const QString &, const QString &, const access::Scope &,
+                                         qint64) override
+    {
+        return makeError(Error::Code::Unsupported, QString());
+    }
+    Result<access::AccessRequest> withdraw(const QString &number, qint64) override
+    {
+        for (access::AccessRequest &r : store) {
+            if (r.number != number)
+                continue;
+            auto next = m_flow.withdraw(r, user);
+            if (next)
+                r = *next;
+            return next;
+        }
+        return makeError(Error::Code::NotFound, number);
+    }
+    Result<void> revokeGrant(const QString &, const QString &) override { return {}; }
+    Result<QStringList> withdrawConsent(const QString &, const QString &) override { return QStringList(); }
+    Result<QJsonObject> permissionAudit() override { return QJsonObject(); }
+    Result<int> refreshGrants() override { return 0; }
+
+private:
+    access::ApprovalRules m_rules;
+    access::AccessWorkflow m_flow;
+};
+
+policy::Decision refusal()
+{
+    policy::Decision d;
+    d.permitted = false;
+    d.needed.action = policy::Action::Read;
+    d.needed.level = 3;
+    d.needed.category = policy::Category::HealthStatus;
+    return d;
+}
+
+} // namespace
 
 class tst_MyAccessPage : public QObject
 {
@@ -99,6 +227,117 @@ private Q_SLOTS:
         QVERIFY(error->text().contains(QStringLiteral("nobody is signed in")));
     }
 
+    // the request form sends exactly the scope asked, after a sign-in at the server,
+    // only with a detailed purpose and the data-sharing agreement accepted.
+    void theRequestFormSendsAScopedRequest()
+    {
+        initAccessRules();
+        FakeDesk desk(m_clock);
+        desk.user = {QStringLiteral("res.zhang"), {QStringLiteral("researcher")}};
+        access::ui::AccessRequestDialog dialog(desk, refusal());
+        dialog.show();
+        QVERIFY(dialog.passwordEdit()); // no session at the server yet
+        dialog.projectEdit()->setText(QStringLiteral("NRT-IO-2026"));
+        dialog.patientsEdit()->setText(QStringLiteral("P-7QK2M6XR4T3A， P-3HV5N5JW2C6D"));
+        dialog.daysBox()->setValue(60);
+        dialog.purposeEdit()->setPlainText(QStringLiteral("short"));
+        dialog.submitButton()->click();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.messageLabel()->text().contains(QStringLiteral("at least 30")));
+        dialog.purposeEdit()->setPlainText(QStringLiteral(
+            "Pathological complete response after neoadjuvant radiotherapy with PD-1 blockade."));
+        dialog.submitButton()->click();
+        QVERIFY(dialog.messageLabel()->text().contains(QStringLiteral("agreement")));
+        QVERIFY(desk.store.isEmpty());
+        dialog.agreementBox()->setChecked(true);
+        dialog.passwordEdit()->setText(QStringLiteral("wrong"));
+        dialog.submitButton()->click();
+        QVERIFY(dialog.messageLabel()->text().contains(QStringLiteral("refused the sign-in")));
+        QVERIFY(dialog.passwordEdit()->text().isEmpty()); // not kept in the field
+        dialog.passwordEdit()->setText(QStringLiteral("Correct-Horse-2026"));
+        shell::testing::saveScreenshot(&dialog, QStringLiteral("access-request-form-en"));
+        dialog.submitButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(desk.store.size(), 1);
+        const access::AccessRequest sent = desk.store.first();
+        QCOMPARE(dialog.number(), sent.number);
+        QCOMPARE(sent.scope.project, QStringLiteral("NRT-IO-2026"));
+        QCOMPARE(sent.scope.maxLevel, 3);
+        QCOMPARE(sent.scope.patients, // kept sorted: the scope's digest does not depend on the order
+                 (QStringList{QStringLiteral("P-3HV5N5JW2C6D"), QStringLiteral("P-7QK2M6XR4T3A")}));
+        QCOMPARE(sent.scope.categories, QList<policy::Category>{policy::Category::HealthStatus});
+        QCOMPARE(sent.durationDays, 60);
+        QCOMPARE(sent.agreementVersion, workspace::AccessDesk::agreementVersion());
+    }
+
+    // the inbox is keyboard driven; the ethics reviewer passes with A, the data
+    // manager approves with A; the requester follows the status under My requests.
+    void theInboxDecidesByKeyboard()
+    {
+        initAccessRules();
+        FakeDesk desk(m_clock);
+        desk.online = true;
+        desk.user = {QStringLiteral("res.zhang"), {QStringLiteral("researcher")}};
+        access::Scope scope;
+        scope.project = QStringLiteral("NRT-IO-2026");
+        scope.maxLevel = 3;
+        scope.patients = {QStringLiteral("P-7QK2M6XR4T3A")};
+        QVERIFY(desk.submit(QStringLiteral("Pathological complete response after neoadjuvant radiotherapy."),
+                            scope, 90, workspace::AccessDesk::agreementVersion()));
+        const auto inboxOf = [&](const QString &language) {
+            QVERIFY(workbench::Language::install(*QCoreApplication::instance(), language));
+        };
+        inboxOf(QStringLiteral("en"));
+        auto made = std::make_unique<access::ui::MyAccessPage>(
+            [this]() -> Result<QList<workspace::Workspace::GrantInForce>> { return m_grants; }, m_clock,
+            &desk);
+        made->resize(1100, 560);
+        made->show();
+        made->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(made.get())); // shortcuts reach an active window only
+        QVERIFY(made->tabs());
+        access::ui::AccessRequestsPanel *inbox = made->inboxPanel();
+        inbox->setReasonPrompt(
+            [](QWidget *, const QString &, const QString &, bool) { return QStringLiteral("ok"); });
+
+        desk.user = {QStringLiteral("eth.chen"), {QStringLiteral("ethics-reviewer")}};
+        made->tabs()->setCurrentIndex(2);
+        QCOMPARE(inbox->table()->rowCount(), 1);
+        inbox->table()->setFocus();
+        QTest::keyClick(inbox->table(), Qt::Key_A);
+        QCOMPARE(desk.store.first().status, access::RequestStatus::Approval);
+        QCOMPARE(inbox->table()->rowCount(), 0); // nothing more for the reviewer
+
+        desk.user = {QStringLiteral("dm.liu"), {QStringLiteral("data-manager")}};
+        inbox->refresh();
+        QCOMPARE(inbox->table()->rowCount(), 1);
+        QVERIFY(inbox->details()->toPlainText().contains(QStringLiteral("P-7QK2M6XR4T3A")));
+        shell::testing::saveScreenshot(made.get(), QStringLiteral("access-inbox-en"));
+        // R rejects, but asks for a reason first: a cancelled prompt changes nothing.
+        inbox->setReasonPrompt(
+            [](QWidget *, const QString &, const QString &, bool) { return std::nullopt; });
+        QTest::keyClick(inbox->table(), Qt::Key_R);
+        QCOMPARE(desk.store.first().status, access::RequestStatus::Approval);
+        inbox->setReasonPrompt(
+            [](QWidget *, const QString &, const QString &, bool) { return QStringLiteral("ok"); });
+        QTest::keyClick(inbox->table(), Qt::Key_A);
+        QCOMPARE(desk.store.first().status, access::RequestStatus::Approved);
+
+        desk.user = {QStringLiteral("res.zhang"), {QStringLiteral("researcher")}};
+        inboxOf(QStringLiteral("zh_CN"));
+        auto zh = std::make_unique<access::ui::MyAccessPage>(
+            [this]() -> Result<QList<workspace::Workspace::GrantInForce>> { return m_grants; }, m_clock,
+            &desk);
+        zh->resize(1100, 560);
+        zh->show();
+        zh->tabs()->setCurrentIndex(1);
+        QCOMPARE(zh->requestsPanel()->table()->rowCount(), 1);
+        QCOMPARE(zh->requestsPanel()->table()->item(0, 3)->text(),
+                 access::ui::requestStatusText(access::RequestStatus::Approved));
+        shell::testing::saveScreenshot(zh.get(), QStringLiteral("access-my-requests-zh_CN"));
+        inboxOf(QStringLiteral("en"));
+    }
+
     // Shown to whoever may use data; not to an auditor alone (who reads the trail, not data).
     void thePageIsOfferedToDataUsers()
     {
@@ -108,6 +347,8 @@ private Q_SLOTS:
         QVERIFY(c.pages().first().visibleTo({QStringLiteral("researcher")}));
         QVERIFY(c.pages().first().visibleTo({QStringLiteral("clinician")}));
         QVERIFY(!c.pages().first().visibleTo({QStringLiteral("auditor")}));
+        QVERIFY(c.pages().first().visibleTo({QStringLiteral("ethics-reviewer")}));
+        QVERIFY(c.pages().first().visibleTo({QStringLiteral("data-manager")}));
     }
 };
 

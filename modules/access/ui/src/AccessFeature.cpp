@@ -5,6 +5,7 @@
 #include "mdp/workbench/Host.h"
 #include "mdp/workbench/SessionContext.h"
 #include "mdp/workspace/Permissions.h"
+#include "mdp/workspace/SiteAccess.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QCoreApplication>

@@ -129,11 +129,11 @@ AccessRequestsPanel::AccessRequestsPanel(workspace::AccessDesk &desk, Mode mode,
                                      : QStringLiteral("accessInboxPanel"));
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
-    auto *refresh = new QPushButton(tr("Refresh"), this);
-    refresh->setObjectName(QStringLiteral("refreshRequestsButton"));
-    refresh->setToolTip(tr("Read the list from the site server again (F5)"));
-    connect(refresh, &QPushButton::clicked, this, &AccessRequestsPanel::refresh);
-    bar->addWidget(refresh);
+    auto *reload = new QPushButton(tr("Refresh"), this);
+    reload->setObjectName(QStringLiteral("refreshRequestsButton"));
+    reload->setToolTip(tr("Read the list from the site server again (F5)"));
+    connect(reload, &QPushButton::clicked, this, &AccessRequestsPanel::refresh);
+    bar->addWidget(reload);
     m_connect = new QPushButton(tr("Sign in at the server…"), this);
     m_connect->setObjectName(QStringLiteral("connectServerButton"));
     connect(m_connect, &QPushButton::clicked, this, [this] {

@@ -14,6 +14,7 @@
 #include "mdp/workspace/DemoWorkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>

@@ -1,6 +1,7 @@
 #include "PatientsPage.h"
 
 #include "mdp/access/ui/AccessRequestDialog.h"
+#include "mdp/workspace/SiteAccess.h"
 
 #include "mdp/registry/ui/PatientAccess.h"
 

@@ -1148,6 +1148,8 @@ struct GrantService::Impl
         return access::ApprovalRules::parse(access::ApprovalRules::defaultDocument());
     }
 
+    static constexpr int kGrantClockSkewSeconds = 300;
+
     static access::Actor actorOf(const Call &call) { return {call.token->subject, call.token->roles}; }
 
     static QJsonObject requestJson(const StoredAccessRequest &stored)
@@ -1344,7 +1346,8 @@ struct GrantService::Impl
             const QDateTime now = clock.now().toUTC();
             auto document = access::GrantDocument::issue(
                 *next, *rules, QStringLiteral("G-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
-                row.workstation, options.site, now);
+                // A workstation whose clock is a little behind the server's has it in force at once.
+                row.workstation, options.site, now.addSecs(-kGrantClockSkewSeconds));
             if (!document)
                 return failure(document.error());
             auto envelope = document->sign(keys.witnessKey);
@@ -1456,6 +1459,24 @@ struct GrantService::Impl
                            const QString &why)
     {
         const QList<audit::AuditEntity> entities{entity(QStringLiteral("grant"), grantId)};
+        // What the store would refuse is refused before anything is recorded as done.
+        auto all = store.allGrants();
+        if (!all)
+            return all.error();
+        const auto found =
+            std::find_if(all->cbegin(), all->cend(), [&](const StoredGrant &g) { return g.id == grantId; });
+        std::optional<Error> refused;
+        if (found == all->cend())
+            refused = makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
+        else if (found->revokedAt.isValid())
+            refused = makeError(Error::Code::AlreadyExists,
+                                QStringLiteral("grant %1 is revoked already").arg(grantId));
+        if (refused) {
+            recordRefusal(call, QStringLiteral("access.revoke"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, entities,
+                          {{QStringLiteral("reason"), refused->message}});
+            return *refused;
+        }
         if (auto audited = record(call, QStringLiteral("access.revoke"), audit::AuditAction::Update,
                                   audit::AuditOutcome::Success, entities,
                                   {{QStringLiteral("reason"), reason}, {QStringLiteral("cause"), why}});

@@ -27,6 +27,7 @@ class AccountDirectory;
 namespace mdp::net {
 struct IncomingEntry;
 struct SiteRevocations;
+struct GrantRevocations;
 } // namespace mdp::net
 
 namespace mdp::workspace {
