@@ -9,6 +9,392 @@
     </message>
 </context>
 <context>
+    <name>mdp::access::ui::AccessRequestDialog</name>
+    <message>
+        <source>Search and list patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open patients&apos; records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter and change data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you ask for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The research project (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The highest security level you need; level 5 needs named patients and two approvers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to &amp;level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonyms, separated by commas (empty: the cohort below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;atients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort criteria in words, no names or numbers (empty: the whole project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts only (no rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export de-identified data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The research question, the analysis planned and why these data are needed (at least %1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data-sharing agreement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read and accept the data-sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the site server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When your account has an authenticator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification c&amp;ode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethics review comes first, then the approvers the site&apos;s rules name. A grant is time-limited, opens de-identified data within this scope only, and ends with its local copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the research project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for counts only or for an export, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 5 data is granted for named patients only: list their pseudonyms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scope is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State the purpose in detail (at least %1 characters): the ethics review and the approvers decide on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the data-sharing agreement to send the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password to sign in at the site server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::access::ui::AccessRequestsPanel</name>
+    <message>
+        <source>Ethics review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More information asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval, step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients: the whole project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows and a de-identified export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows, de-identified, no export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Requester:&lt;/b&gt; %1 · &lt;b&gt;submitted&lt;/b&gt; %2 · &lt;b&gt;duration&lt;/b&gt; %3 days · &lt;b&gt;agreement&lt;/b&gt; %4&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Purpose&lt;/b&gt;&lt;br&gt;%1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Scope&lt;/b&gt;&lt;br&gt;%1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Decisions&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ethics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the list from the site server again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;More information (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished">Request</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished">Project</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to level</source>
+        <translation type="unfinished">Up to level</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the site server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code (empty when your account has none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Requests live at the site server. Sign in there to see them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requests could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You have made no access request. Where access is refused, the page offers one.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing waits for your decision.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass the ethics review of %1. A note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1. A note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject %1: the reasons the requester will read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the requester add or change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not decided: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not withdrawn: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdp::access::ui::MyAccessPage</name>
     <message>
         <source>My access</source>
@@ -56,6 +442,18 @@
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To &amp;decide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -877,6 +877,21 @@ Correct the record and submit it again.</source>
         <source>Returned for correction. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Access grant ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The grant ends within %n day(s); its data and the local copy go with it. Request a renewal in My access to go on.</source>
+        <translation>
+            <numerusform>The grant ends within %n day; its data and the local copy go with it. Request a renewal in My access to go on.</numerusform>
+            <numerusform>The grant ends within %n days; its data and the local copy go with it. Request a renewal in My access to go on.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdp::forms::ui::PatientFormsPanel</name>

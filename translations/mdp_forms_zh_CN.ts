@@ -873,6 +873,20 @@ Correct the record and submit it again.</source>
         <source>Returned for correction. Reason: %1</source>
         <translation>已退回更正。原因：%1</translation>
     </message>
+    <message>
+        <source>Access grant ending</source>
+        <translation>访问授权即将到期</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The grant ends within %n day(s); its data and the local copy go with it. Request a renewal in My access to go on.</source>
+        <translation>
+            <numerusform>该授权将在 %n 天内到期，其数据及本地副本将随之失效。如需继续使用，请在“我的访问权限”中申请续期。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mdp::forms::ui::PatientFormsPanel</name>

@@ -616,73 +616,6 @@
     </message>
 </context>
 <context>
-    <name>mdp::registry::ui::AccessRequestDialog</name>
-    <message>
-        <source>Search and list patients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open patients&apos; records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter and change data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Security level:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any project of this workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The research question and why these data are needed (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purpose:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ethics review and the data manager approve requests; a grant is time-limited and opens de-identified data only. Names and numbers in the purpose are removed before it is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submit request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State the purpose in a sentence or two: reviewers decide on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request could not be recorded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mdp::registry::ui::NewPatientDialog</name>
     <message>
         <source>Checked against the identity card</source>
@@ -2384,11 +2317,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your request was recorded. Ethics review and the data manager decide on it; you will be notified.</source>
+        <source>This patient cannot be opened: %1 Use “Request access…” to ask for the scope you need.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This patient cannot be opened: %1 Use “Request access…” to ask for the scope you need.</source>
+        <source>Your request %1 was sent to the site server. Ethics review comes first, then the approvers; follow it under My access.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

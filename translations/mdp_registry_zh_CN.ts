@@ -616,73 +616,6 @@
     </message>
 </context>
 <context>
-    <name>mdp::registry::ui::AccessRequestDialog</name>
-    <message>
-        <source>Search and list patients</source>
-        <translation>检索并列出患者</translation>
-    </message>
-    <message>
-        <source>Open patients&apos; records</source>
-        <translation>打开患者记录</translation>
-    </message>
-    <message>
-        <source>Enter and change data</source>
-        <translation>录入和修改数据</translation>
-    </message>
-    <message>
-        <source>Export data</source>
-        <translation>导出数据</translation>
-    </message>
-    <message>
-        <source>Request access</source>
-        <translation>申请访问</translation>
-    </message>
-    <message>
-        <source>Access:</source>
-        <translation>访问：</translation>
-    </message>
-    <message>
-        <source>Data:</source>
-        <translation>数据：</translation>
-    </message>
-    <message>
-        <source>Security level:</source>
-        <translation>安全级别：</translation>
-    </message>
-    <message>
-        <source>Project:</source>
-        <translation>项目：</translation>
-    </message>
-    <message>
-        <source>any project of this workspace</source>
-        <translation>本工作空间的任意项目</translation>
-    </message>
-    <message>
-        <source>The research question and why these data are needed (required)</source>
-        <translation>研究问题以及需要这些数据的理由（必填）</translation>
-    </message>
-    <message>
-        <source>Purpose:</source>
-        <translation>用途：</translation>
-    </message>
-    <message>
-        <source>Ethics review and the data manager approve requests; a grant is time-limited and opens de-identified data only. Names and numbers in the purpose are removed before it is recorded.</source>
-        <translation>申请由伦理审查和数据管理员审批；授权有时限，且只开放脱敏数据。记录前会删除用途说明中的姓名和号码。</translation>
-    </message>
-    <message>
-        <source>Submit request</source>
-        <translation>提交申请</translation>
-    </message>
-    <message>
-        <source>State the purpose in a sentence or two: reviewers decide on it.</source>
-        <translation>请用一两句话说明用途：审批人据此作出决定。</translation>
-    </message>
-    <message>
-        <source>The request could not be recorded: %1</source>
-        <translation>无法记录申请：%1</translation>
-    </message>
-</context>
-<context>
     <name>mdp::registry::ui::NewPatientDialog</name>
     <message>
         <source>Checked against the identity card</source>
@@ -2373,12 +2306,12 @@
         <translation>%1。仅显示计数：打开记录需要访问授权（申请访问…）。</translation>
     </message>
     <message>
-        <source>Your request was recorded. Ethics review and the data manager decide on it; you will be notified.</source>
-        <translation>您的申请已记录。伦理审查和数据管理员将作出决定，届时会通知您。</translation>
-    </message>
-    <message>
         <source>This patient cannot be opened: %1 Use “Request access…” to ask for the scope you need.</source>
         <translation>无法打开该患者：%1 请使用“申请访问…”申请所需的范围。</translation>
+    </message>
+    <message>
+        <source>Your request %1 was sent to the site server. Ethics review comes first, then the approvers; follow it under My access.</source>
+        <translation>您的申请 %1 已提交至中心服务器。先经伦理审查，再由审批人审批；可在“我的访问权限”中跟踪进度。</translation>
     </message>
 </context>
 </TS>

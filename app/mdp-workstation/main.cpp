@@ -195,6 +195,10 @@ int main(int argc, char *argv[])
             startup::DemoServer::start(QDir(demoDirectory.path()).filePath(QStringLiteral("grantd")));
         if (server) {
             demoServer = std::move(*server);
+            // Each demo account signs in at the server too (its own authenticator there).
+            const QHash<QString, QString> secrets = demoServer->totpSecrets();
+            for (workspace::DemoAccount &account : demo->accounts)
+                account.serverTotpSecretBase32 = secrets.value(account.userName);
             if (auto linked = startup::connectDemoWorkspace(*demo->workspace, *demoServer); !linked)
                 qCWarning(lcApp) << "the demo workspace could not be linked to its server:"
                                  << linked.error().message;

@@ -90,6 +90,22 @@ QString DemoServer::directory() const
     return d->directory;
 }
 
+QHash<QString, QString> DemoServer::totpSecrets() const
+{
+    QHash<QString, QString> out;
+    QFile file(QDir(d->directory).filePath(QStringLiteral("demo-accounts.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    for (const QJsonValue account :
+         QJsonDocument::fromJson(file.readAll()).object().value(u"accounts").toArray()) {
+        const QJsonObject a = account.toObject();
+        const QString secret = a.value(u"totpSecret").toString();
+        if (!secret.isEmpty())
+            out.insert(a.value(u"userName").toString(), secret);
+    }
+    return out;
+}
+
 Result<workspace::ServerSettings> DemoServer::workstationSettings(const QString &name) const
 {
     auto read = [](const QString &path) {

@@ -8,6 +8,8 @@
 #include "mdp/crypto/Random.h"
 #include "mdp/disease/DiseasePack.h"
 #include "mdp/disease/DiseasePackLoader.h"
+#include "mdp/workspace/ServerLink.h"
+#include "mdp/workspace/SiteAccess.h"
 #include "mdp/workspace/WorkspaceDemoTarget.h"
 
 namespace mdp::workspace {
@@ -114,7 +116,21 @@ Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &accoun
         accounts::Totp totp(SecureBytes::takeFrom(*secret), workspace.clock());
         code = totp.currentCode();
     }
-    return workspace.login(account.userName, passwordBytes(account.password.toUtf8()), code);
+    auto session = workspace.login(account.userName, passwordBytes(account.password.toUtf8()), code);
+    if (!session || !workspace.serverLink().settings())
+        return session;
+    QString serverCode;
+    if (!account.serverTotpSecretBase32.isEmpty()) {
+        auto secret = accounts::base32Decode(account.serverTotpSecretBase32);
+        if (secret)
+            serverCode =
+                accounts::Totp(SecureBytes::takeFrom(*secret), SystemClock::instance()).currentCode();
+    }
+    if (auto connected = workspace.siteAccess().connect(passwordBytes(account.password.toUtf8()), serverCode);
+        !connected)
+        qWarning("mdp demo: %s did not sign in at the demo server: %s", qPrintable(account.userName),
+                 qPrintable(connected.error().message));
+    return session;
 }
 
 } // namespace mdp::workspace

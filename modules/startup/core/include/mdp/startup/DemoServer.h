@@ -3,6 +3,7 @@
 #include "mdp/foundation/Result.h"
 #include "mdp/workspace/ServerLink.h"
 
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -27,6 +28,9 @@ public:
 
     quint16 port() const;
     QString directory() const;
+    // The demo accounts' authenticators at this server (base32 by user name; the server made its own,
+    // kept in its demo-accounts.json), for the demo to sign them in there too.
+    QHash<QString, QString> totpSecrets() const;
     // The link settings of a demo workstation: the demo CA, and workstation.crt/key for
     // "workstation-1" or NAME.crt/key issued on demand for another name, and the demo site key
     // (demo-accounts.json), so demo workstations sync.

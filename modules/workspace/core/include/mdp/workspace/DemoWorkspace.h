@@ -21,6 +21,9 @@ struct DemoAccount
     QString role; // role id
     QString password;
     QString totpSecretBase32; // empty when the role needs no second factor
+    // The same person's authenticator at the demo's site server, which made its own (empty: none, or
+    // no server): with it the demo signs the account in there too, for the access workflow.
+    QString serverTotpSecretBase32;
 };
 
 struct DemoWorkspace
@@ -56,7 +59,10 @@ Result<DemoWorkspace> createDemoWorkspace(const QString &directory,
                                           const DemoCohortOptions &cohort = {},
                                           const SecureBytes &passphrase = {});
 
-// Signs a demo account in through the real login path, computing the current TOTP code.
+// Signs a demo account in through the real login path, computing the current TOTP code; on a demo
+// workspace linked to its server, the account then signs in there as well (SiteAccess::connect), so
+// its access requests, decisions and grants work as at a site (a refusal there leaves the local
+// session as it is).
 Result<Session> loginDemoAccount(Workspace &workspace, const DemoAccount &account);
 
 } // namespace mdp::workspace
