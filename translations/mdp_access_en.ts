@@ -7,6 +7,10 @@
         <source>My access</source>
         <translation>My access</translation>
     </message>
+    <message>
+        <source>Permission audit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::access::ui::AccessRequestDialog</name>
@@ -453,6 +457,176 @@
     </message>
     <message>
         <source>To &amp;decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::access::ui::PermissionAuditPage</name>
+    <message>
+        <source>Permission audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every account of the site with its roles, grants and requests, and the full history of the grants the site issued, as the site server holds them. Reading it is recorded there; each export is recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished">Request</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished">Project</translation>
+    </message>
+    <message>
+        <source>Up to level</source>
+        <translation type="unfinished">Up to level</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished">Valid until</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished">Approved by</translation>
+    </message>
+    <message>
+        <source>The permission audit is read from the site server: sign in there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permission audit could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) in the site&apos;s history.</source>
+        <translation>
+            <numerusform>%n grant in the site&apos;s history.</numerusform>
+            <numerusform>%n grants in the site&apos;s history.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revoked %1 by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the site server on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was read from the site server yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,10 @@
         <source>My access</source>
         <translation>我的访问权限</translation>
     </message>
+    <message>
+        <source>Permission audit</source>
+        <translation>权限审计</translation>
+    </message>
 </context>
 <context>
     <name>mdp::access::ui::AccessRequestDialog</name>
@@ -453,6 +457,175 @@
     <message>
         <source>To &amp;decide</source>
         <translation>待我处理(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::access::ui::PermissionAuditPage</name>
+    <message>
+        <source>Permission audit</source>
+        <translation>权限审计</translation>
+    </message>
+    <message>
+        <source>Every account of the site with its roles, grants and requests, and the full history of the grants the site issued, as the site server holds them. Reading it is recorded there; each export is recorded here.</source>
+        <translation>本机构每个账户的角色、授权和申请，以及中心服务器所保存的全部授权历史。查阅会在服务器上记录审计；每次导出在本工作站记录审计。</translation>
+    </message>
+    <message>
+        <source>Filter by account</source>
+        <translation>按账户筛选</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The export was not written: %1</source>
+        <translation>导出未能写入：%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未能写入：%1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Grants in force</source>
+        <translation>有效授权</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Requests approved</source>
+        <translation>已批准申请</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>授权编号</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Up to level</source>
+        <translation>最高级别</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>The permission audit is read from the site server: sign in there first.</source>
+        <translation>权限审计数据来自中心服务器：请先登录服务器。</translation>
+    </message>
+    <message>
+        <source>The permission audit could not be read: %1</source>
+        <translation>无法读取权限审计：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) in the site&apos;s history.</source>
+        <translation>
+            <numerusform>本机构历史共 %n 项授权。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revoked %1 by %2: %3</source>
+        <translation>已于 %1 由 %2 撤销：%3</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Read from the site server on %1</source>
+        <translation>读取自中心服务器，时间 %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Grant history</source>
+        <translation>授权历史</translation>
+    </message>
+    <message>
+        <source>nothing was read from the site server yet</source>
+        <translation>尚未从中心服务器读取数据</translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "mdp/crypto/Hash.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -34,10 +35,12 @@ QByteArray revocationsStatement(const QDateTime &issuedAt, const QStringList &se
 
 QByteArray grantRevocationsStatement(const QDateTime &issuedAt, const QStringList &grantIds)
 {
+    // The ids as a JSON array, so no id can be made of two others.
     QStringList sorted = grantIds;
     sorted.sort();
-    return QByteArrayLiteral("mdp-grant-revocations-v1\n") +
-           issuedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1() + '\n' + sorted.join(u',').toUtf8();
+    return QByteArrayLiteral("mdp-grant-revocations-v2\n") +
+           issuedAt.toUTC().toString(Qt::ISODateWithMs).toLatin1() + '\n' +
+           QJsonDocument(QJsonArray::fromStringList(sorted)).toJson(QJsonDocument::Compact);
 }
 
 QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const QString &objectId,

@@ -67,7 +67,7 @@ private Q_SLOTS:
             (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
                          QStringLiteral("audit-log"), QStringLiteral("accounts"),
                          QStringLiteral("classification"), QStringLiteral("keys"), QStringLiteral("server"),
-                         QStringLiteral("access"), QStringLiteral("my-account")}));
+                         QStringLiteral("access"), QStringLiteral("permission-audit"), QStringLiteral("my-account")}));
     }
 
     // R-6.2.4a: reviewers and data managers have the review inbox; only data managers manage every
@@ -113,7 +113,7 @@ private Q_SLOTS:
                                    QStringLiteral("forms"), QStringLiteral("audit-log"),
                                    QStringLiteral("accounts"), QStringLiteral("classification"),
                                    QStringLiteral("keys"), QStringLiteral("server"), QStringLiteral("access"),
-                                   QStringLiteral("my-account")}));
+                                   QStringLiteral("permission-audit"), QStringLiteral("my-account")}));
     }
 
     void pagesOfSeveralRolesAreUnited()

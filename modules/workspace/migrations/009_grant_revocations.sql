@@ -7,3 +7,8 @@ CREATE TABLE access_grant_revocations (
 );
 -- The request a kept grant answers, for the reminders before it ends (30, 7 and 1 days).
 ALTER TABLE access_grants ADD COLUMN request_number TEXT NOT NULL DEFAULT '';
+-- The server's clock on the newest revocation list taken: an older one played back is refused.
+CREATE TABLE grant_revocation_state (
+    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+    issued_at INTEGER NOT NULL
+);

@@ -4,6 +4,7 @@
 // review in build/screenshots/access-*.png.
 #include "AccessRequestsPanel.h"
 #include "MyAccessPage.h"
+#include "PermissionAuditPage.h"
 #include "ShellTestSupport.h"
 #include "mdp/access/AccessWorkflow.h"
 #include "mdp/access/ApprovalRules.h"
@@ -14,6 +15,7 @@
 #include "mdp/workspace/SiteAccess.h"
 
 #include <QCheckBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -21,6 +23,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QtTest>
 
@@ -32,6 +35,12 @@ static void initAccessRules()
 }
 
 namespace {
+
+#define CHECK_OK(expr)                                                                                       \
+    do {                                                                                                     \
+        auto r_ = (expr);                                                                                    \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : qPrintable(r_.error().toString()));                                 \
+    } while (0)
 
 // The site server's side as the screens see it, with the shared rules (access::AccessWorkflow) in
 // memory: who acts is `user`, set by the test as another person signs in.
@@ -122,7 +131,13 @@ public:
     }
     Result<void> revokeGrant(const QString &, const QString &) override { return {}; }
     Result<QStringList> withdrawConsent(const QString &, const QString &) override { return QStringList(); }
-    Result<QJsonObject> permissionAudit() override { return QJsonObject(); }
+    QJsonObject audit;
+    Result<QJsonObject> permissionAudit() override
+    {
+        ++auditReads;
+        return audit;
+    }
+    int auditReads = 0;
     Result<int> refreshGrants() override { return 0; }
 
 private:
@@ -338,13 +353,110 @@ private Q_SLOTS:
         inboxOf(QStringLiteral("en"));
     }
 
+    // the permission audit lists every account's roles, grants (in force, ended, revoked) and
+    // requests, and the grant history; the filter narrows both; CSV and PDF exports, each recorded.
+    void thePermissionAuditListsAndExports()
+    {
+        initAccessRules();
+        QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
+        FakeDesk desk(m_clock);
+        const auto grant = [&](const QString &id, const QString &who, int daysLeft, bool revoked) {
+            QJsonObject g{
+                {QStringLiteral("id"), id},
+                {QStringLiteral("request"), QStringLiteral("AR-2026-00000") + id.right(1)},
+                {QStringLiteral("subject"), who},
+                {QStringLiteral("issued"), m_clock.now().addDays(-30).toString(Qt::ISODateWithMs)},
+                {QStringLiteral("notAfter"), m_clock.now().addDays(daysLeft).toString(Qt::ISODateWithMs)},
+                {QStringLiteral("scope"),
+                 QJsonObject{{QStringLiteral("project"), QStringLiteral("NRT-IO-2026")},
+                             {QStringLiteral("maxLevel"), 3}}},
+                {QStringLiteral("approvers"), QJsonArray{QStringLiteral("dm.liu")}}};
+            if (revoked) {
+                g.insert(QStringLiteral("revokedAt"), m_clock.now().addDays(-1).toString(Qt::ISODateWithMs));
+                g.insert(QStringLiteral("revokedBy"), QStringLiteral("admin.sun"));
+                g.insert(QStringLiteral("revocationReason"), QStringLiteral("=cmd|' /C calc'!A0"));
+            }
+            return g;
+        };
+        desk.online = true;
+        desk.audit = QJsonObject{
+            {QStringLiteral("grants"),
+             QJsonArray{grant(QStringLiteral("G-1"), QStringLiteral("res.zhang"), 40, false),
+                        grant(QStringLiteral("G-2"), QStringLiteral("res.zhang"), -3, false),
+                        grant(QStringLiteral("G-3"), QStringLiteral("res.qian"), 20, true)}},
+            {QStringLiteral("requests"),
+             QJsonObject{{QStringLiteral("res.zhang"), QJsonObject{{QStringLiteral("approved"), 2}}},
+                         {QStringLiteral("res.qian"), QJsonObject{{QStringLiteral("approved"), 1},
+                                                                  {QStringLiteral("ethics-review"), 1}}}}},
+            {QStringLiteral("accounts"),
+             QJsonArray{QJsonObject{{QStringLiteral("userName"), QStringLiteral("res.zhang")},
+                                    {QStringLiteral("roles"), QJsonArray{QStringLiteral("researcher")}}},
+                        QJsonObject{{QStringLiteral("userName"), QStringLiteral("res.qian")},
+                                    {QStringLiteral("roles"), QJsonArray{QStringLiteral("researcher")}}},
+                        QJsonObject{{QStringLiteral("userName"), QStringLiteral("aud.zhao")},
+                                    {QStringLiteral("roles"), QJsonArray{QStringLiteral("auditor")}}}}}};
+        QList<audit::AuditEvent> recorded;
+        access::ui::PermissionAuditPage page(desk, m_clock, [&](audit::AuditEvent e) -> Result<void> {
+            recorded << e;
+            return {};
+        });
+        page.resize(1200, 600);
+        page.show();
+        QCOMPARE(desk.auditReads, 1);
+        QCOMPARE(page.usersTable()->rowCount(), 3);
+        QCOMPARE(page.grantsTable()->rowCount(), 3);
+        // res.zhang: one in force, one ended; res.qian: one revoked, one request open.
+        const auto userRow = [&](const QString &name) {
+            for (int r = 0; r < page.usersTable()->rowCount(); ++r)
+                if (page.usersTable()->item(r, 0)->text() == name)
+                    return r;
+            return -1;
+        };
+        const int zhang = userRow(QStringLiteral("res.zhang"));
+        QCOMPARE(page.usersTable()->item(zhang, 3)->text(), QStringLiteral("1"));
+        QCOMPARE(page.usersTable()->item(zhang, 4)->text(), QStringLiteral("1"));
+        const int qian = userRow(QStringLiteral("res.qian"));
+        QCOMPARE(page.usersTable()->item(qian, 5)->text(), QStringLiteral("1"));
+        QCOMPARE(page.usersTable()->item(qian, 8)->text(), QStringLiteral("1"));
+        shell::testing::saveScreenshot(&page, QStringLiteral("access-permission-audit-en"));
+        page.filterEdit()->setText(QStringLiteral("qian"));
+        QCOMPARE(page.usersTable()->rowCount(), 1);
+        QCOMPARE(page.grantsTable()->rowCount(), 1);
+        QVERIFY(page.grantsTable()->item(0, 7)->text().contains(QStringLiteral("revoked")));
+
+        QTemporaryDir out;
+        const QString csvPath = out.filePath(QStringLiteral("audit.csv"));
+        CHECK_OK(page.exportCsv(csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray raw = csv.readAll();
+        QVERIFY(raw.startsWith("\xEF\xBB\xBF")); // UTF-8 marked, for spreadsheets
+        const QString text = QString::fromUtf8(raw);
+        QVERIFY(text.contains(QStringLiteral("res.qian")));
+        QVERIFY(!text.contains(QStringLiteral("res.zhang"))); // the filter applies to the export
+        QVERIFY(!text.contains(QStringLiteral(",=cmd")));     // no formula reaches a spreadsheet
+        const QString pdfPath = out.filePath(QStringLiteral("audit.pdf"));
+        CHECK_OK(page.exportPdf(pdfPath));
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(!QFile::exists(pdfPath + QStringLiteral(".partial")));
+        QCOMPARE(recorded.size(), 2);
+        QCOMPARE(recorded.first().type, QStringLiteral("access.audit-export"));
+        QCOMPARE(recorded.last().detail.value(u"format").toString(), QStringLiteral("pdf"));
+    }
+
     // Shown to whoever may use data; not to an auditor alone (who reads the trail, not data).
     void thePageIsOfferedToDataUsers()
     {
         workbench::Contributions c;
         access::ui::contributeAccess(c);
-        QCOMPARE(c.pages().size(), 1);
+        QCOMPARE(c.pages().size(), 2);
         QVERIFY(c.pages().first().visibleTo({QStringLiteral("researcher")}));
+        QVERIFY(c.pages().last().visibleTo({QStringLiteral("auditor")}));
+        QVERIFY(c.pages().last().visibleTo({QStringLiteral("system-admin")}));
+        QVERIFY(!c.pages().last().visibleTo({QStringLiteral("researcher")}));
+        QVERIFY(!c.pages().last().visibleTo({QStringLiteral("data-manager")}));
         QVERIFY(c.pages().first().visibleTo({QStringLiteral("clinician")}));
         QVERIFY(!c.pages().first().visibleTo({QStringLiteral("auditor")}));
         QVERIFY(c.pages().first().visibleTo({QStringLiteral("ethics-reviewer")}));

@@ -1,6 +1,7 @@
 #include "mdp/access/ui/AccessFeature.h"
 
 #include "MyAccessPage.h"
+#include "PermissionAuditPage.h"
 #include "mdp/workbench/Contributions.h"
 #include "mdp/workbench/Host.h"
 #include "mdp/workbench/SessionContext.h"
@@ -18,6 +19,7 @@ class AccessFeature
     Q_DECLARE_TR_FUNCTIONS(mdp::access::ui::AccessFeature)
 public:
     static QString title() { return tr("My access"); }
+    static QString auditTitle() { return tr("Permission audit"); }
 };
 } // namespace
 
@@ -39,6 +41,23 @@ void contributeAccess(workbench::Contributions &contributions)
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             workspace::Workspace &ws = host.context().workspace();
             return new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), &ws.siteAccess(), parent);
+        },
+    });
+    // who holds what, for system administrators and auditors.
+    contributions.addPage({
+        QStringLiteral("permission-audit"),
+        81,
+        QStringLiteral("shield-check"),
+        &AccessFeature::auditTitle,
+        [](const QStringList &roles) {
+            return roles.contains(QStringLiteral("system-admin")) ||
+                   roles.contains(QStringLiteral("auditor"));
+        },
+        [](workbench::Host &host, QWidget *parent) -> QWidget * {
+            workspace::Workspace &ws = host.context().workspace();
+            return new PermissionAuditPage(
+                ws.siteAccess(), ws.clock(),
+                [&ws](audit::AuditEvent event) { return ws.record(std::move(event)); }, parent);
         },
     });
 }

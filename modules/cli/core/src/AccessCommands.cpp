@@ -186,8 +186,10 @@ int cmdRevoke(const AccessCommandArgs &args, QTextStream &out, QTextStream &err)
     if (!revoked)
         return fail(err, revoked.error());
     out << revoked->size() << " grant(s) naming " << patient << " revoked\n";
-    for (const QString &id : *revoked)
-        out << "  " << id << "\n";
+    for (const QString &id : *revoked) {
+        if (!id.isEmpty())
+            out << "  " << id << "\n";
+    }
     return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace mdp::net {
@@ -343,6 +344,14 @@ Result<GrantRevocations> GrantClient::signedGrantRevocations(const QByteArray &s
         return makeError(Error::Code::Tampered,
                          QStringLiteral("the site's grant revocations are not signed by the server this "
                                         "workstation knows"));
+    // Ids as the server makes them, or the whole list is refused.
+    static const QRegularExpression grantId(QStringLiteral("^G-[0-9a-f-]{36}$"));
+    for (const QString &id : std::as_const(out.grantIds)) {
+        if (!grantId.match(id).hasMatch())
+            return makeError(
+                Error::Code::Tampered,
+                QStringLiteral("the site's grant revocations name something that is not a grant"));
+    }
     out.grantIds.removeDuplicates();
     out.grantIds.sort();
     return out;

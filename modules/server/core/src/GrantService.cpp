@@ -1346,7 +1346,8 @@ struct GrantService::Impl
             const QDateTime now = clock.now().toUTC();
             auto document = access::GrantDocument::issue(
                 *next, *rules, QStringLiteral("G-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
-                // A workstation whose clock is a little behind the server's has it in force at once.
+                // A workstation whose clock is a little behind the server's has it in force at once (the
+                // window keeps the approved length, so a level-5 grant stays within its limit).
                 row.workstation, options.site, now.addSecs(-kGrantClockSkewSeconds));
             if (!document)
                 return failure(document.error());
@@ -1460,6 +1461,12 @@ struct GrantService::Impl
     {
         const QList<audit::AuditEntity> entities{entity(QStringLiteral("grant"), grantId)};
         // What the store would refuse is refused before anything is recorded as done.
+        if (reason.trimmed().size() < 3) {
+            recordRefusal(call, QStringLiteral("access.revoke"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, entities,
+                          {{QStringLiteral("reason"), QStringLiteral("no reason given")}});
+            return makeError(Error::Code::InvalidArgument, QStringLiteral("say why the grant is revoked"));
+        }
         auto all = store.allGrants();
         if (!all)
             return all.error();
@@ -1532,7 +1539,11 @@ struct GrantService::Impl
                        {{QStringLiteral("grantsRevoked"), revoked.size()}});
             !audited)
             return failure(audited.error());
-        return jsonResponse(200, QJsonObject{{QStringLiteral("revoked"), revoked}});
+        // The ids for those who manage grants; a clinician learns how many, not which.
+        if (!hasRole(call, {QStringLiteral("system-admin"), QStringLiteral("data-manager")}))
+            return jsonResponse(200, QJsonObject{{QStringLiteral("count"), revoked.size()}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("revoked"), revoked},
+                                             {QStringLiteral("count"), revoked.size()}});
     }
 
     // c: the revoked grants, signed with the witness key the workstations pinned; a
@@ -1578,7 +1589,11 @@ struct GrantService::Impl
                             {QStringLiteral("notAfter"), g.notAfter.toString(Qt::ISODateWithMs)}};
             if (auto document = access::GrantDocument::open(g.envelope, keys.witnessKey.publicKey())) {
                 row.insert(QStringLiteral("notBefore"), document->notBefore.toString(Qt::ISODateWithMs));
-                row.insert(QStringLiteral("scope"), document->scope.toJson());
+                // Which patients a grant names is the grant's business: the audit shows how many.
+                QJsonObject scope = document->scope.toJson();
+                scope.remove(QStringLiteral("patients"));
+                scope.insert(QStringLiteral("patientCount"), int(document->scope.patients.size()));
+                row.insert(QStringLiteral("scope"), scope);
                 row.insert(QStringLiteral("approvers"), QJsonArray::fromStringList(document->approvers));
                 row.insert(QStringLiteral("workstation"), document->workstation);
             }
@@ -1602,12 +1617,19 @@ struct GrantService::Impl
                 counts.insert(c.key(), c.value());
             users.insert(it.key(), counts);
         }
+        auto accounts = store.listAccounts();
+        if (!accounts)
+            return failure(accounts.error());
+        QJsonArray accountRows;
+        for (const AccountRecord &account : *accounts)
+            accountRows.append(accountJson(account));
         if (auto audited = record(call, QStringLiteral("access.audit"), audit::AuditAction::Read,
                                   audit::AuditOutcome::Success, {}, {{QStringLiteral("grants"), out.size()}});
             !audited)
             return failure(audited.error());
-        return jsonResponse(
-            200, QJsonObject{{QStringLiteral("grants"), out}, {QStringLiteral("requests"), users}});
+        return jsonResponse(200, QJsonObject{{QStringLiteral("grants"), out},
+                                             {QStringLiteral("requests"), users},
+                                             {QStringLiteral("accounts"), accountRows}});
     }
 
     Response revocations(const Call &)

@@ -327,14 +327,18 @@ Result<QStringList> SiteAccess::withdrawConsent(const QString &pseudonym, const 
 {
     if (!plainIdentifier(pseudonym))
         return makeError(Error::Code::InvalidArgument, QStringLiteral("not a pseudonym: %1").arg(pseudonym));
+    if (reason.trimmed().size() < 3)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("say why consent was withdrawn"));
     std::lock_guard lock(d->mutex);
     auto answer = d->call(
         "POST", QStringLiteral("/v1/access/consent-withdrawals"),
         QJsonObject{{QStringLiteral("patient"), pseudonym}, {QStringLiteral("reason"), reason.trimmed()}});
-    QStringList revoked;
+    QStringList revoked; // the ids for a data manager or administrator; a clinician is told the count only
     if (answer) {
         for (const QJsonValue id : answer->value(u"revoked").toArray())
             revoked << id.toString();
+        for (int i = int(revoked.size()); i < answer->value(u"count").toInt(); ++i)
+            revoked << QString();
     }
     d->note(QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
             {{QStringLiteral("patient"), pseudonym}},

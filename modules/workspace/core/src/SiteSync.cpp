@@ -348,6 +348,19 @@ Result<int> SiteSync::noteRevocations(const net::SiteRevocations &revocations)
 
 Result<int> SiteSync::noteGrantRevocations(const net::GrantRevocations &revocations)
 {
+    // Never an older list than the newest taken (one played back could hide a later revocation).
+    auto newest = m_db.queryOne(QStringLiteral("SELECT issued_at FROM grant_revocation_state WHERE id = 1"));
+    if (!newest)
+        return newest.error();
+    const qint64 issued = revocations.issuedAt.toMSecsSinceEpoch();
+    if (newest->has_value() && issued < (*newest)->at(0).toLongLong())
+        return makeError(Error::Code::Tampered,
+                         QStringLiteral("the site's grant revocations are older than the list taken before"));
+    if (auto moved = m_db.execute(
+            QStringLiteral("INSERT OR REPLACE INTO grant_revocation_state (id, issued_at) VALUES (1, ?1)"),
+            {issued});
+        !moved)
+        return moved.error();
     auto kept = m_db.query(QStringLiteral("SELECT grant_id FROM access_grant_revocations"));
     if (!kept)
         return kept.error();
@@ -393,6 +406,16 @@ Result<int> SiteSync::noteGrantRevocations(const net::GrantRevocations &revocati
     if (!done)
         return done.error();
     return int(fresh.size());
+}
+
+Result<void> SiteSync::alert(const QString &kind, const QString &reason)
+{
+    audit::AuditEvent event;
+    event.type = audit::EventType::SecurityAlert.toString();
+    event.action = audit::AuditAction::Execute;
+    event.outcome = audit::AuditOutcome::SeriousFailure;
+    event.detail = {{QStringLiteral("alert"), kind}, {QStringLiteral("reason"), reason}};
+    return m_db.transaction([&]() -> Result<void> { return m_record(std::move(event)); });
 }
 
 QString SiteSync::normalisedSerial(const QString &serialHex)

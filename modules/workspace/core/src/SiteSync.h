@@ -109,8 +109,11 @@ public:
     Result<int> noteRevocations(const net::SiteRevocations &revocations);
     // Issue 12 (R-6.3.4 c): the grants the site revoked, from the server's signed list: new ones are
     // noted, and deleted from the grants kept here, in one transaction with an "access.revoked"
-    // event. Returns how many were new (the workspace then puts the rest in force again).
+    // event. Returns how many were new (the workspace then puts the rest in force again). A list older
+    // than the newest taken is refused (Tampered).
     Result<int> noteGrantRevocations(const net::GrantRevocations &revocations);
+    // A security alert in this connection's trail (`kind` as the "alert" detail).
+    Result<void> alert(const QString &kind, const QString &reason);
     Result<bool> isRevoked(const QString &serialHex);
     static QString normalisedSerial(const QString &serialHex);
 

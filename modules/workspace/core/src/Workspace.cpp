@@ -1561,14 +1561,19 @@ struct Workspace::Impl
         if (QCoreApplication::instance())
             syncContext->moveToThread(QCoreApplication::instance()->thread());
         serverLink->setParkedListener([impl = this, context = syncContext.get()] {
+            // After every pass: the grants the site revoked out of force; the registry's entries only
+            // on a workstation that syncs records.
+            const bool syncs = impl->serverLink->status().syncEnabled;
             if (QThread::currentThread() == context->thread()) {
-                impl->runRegistrySync(0); // asked on this thread (shipAuditNow): all of it now
+                if (syncs)
+                    impl->runRegistrySync(0); // asked on this thread (shipAuditNow): all of it now
                 impl->takeGrantRevocations();
             } else {
                 QMetaObject::invokeMethod(
                     context,
-                    [impl] {
-                        impl->runRegistrySync(kRegistrySyncSlice);
+                    [impl, syncs] {
+                        if (syncs)
+                            impl->runRegistrySync(kRegistrySyncSlice);
                         impl->takeGrantRevocations();
                     },
                     Qt::QueuedConnection);

@@ -36,7 +36,8 @@ Result<access::GrantDocument> WorkspaceGrants::openKept(const QByteArray &envelo
     auto grant = access::GrantDocument::open(envelope, *issuer);
     if (!grant)
         return grant.error();
-    if (grant->subject != userName || grant->workstation != m_workstation().toLower())
+    if (grant->subject.compare(userName, Qt::CaseInsensitive) != 0 ||
+        grant->workstation != m_workstation().toLower())
         return makeError(Error::Code::PermissionDenied,
                          QStringLiteral("the grant is another account's or another workstation's"));
     const QDateTime now = m_clock.now().toUTC();
@@ -82,7 +83,8 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
         // Its signature, the account and this workstation; one that ended already is not kept
         // (nothing to enforce), one that begins later is (this clock may be behind the server's).
         auto grant = access::GrantDocument::open(envelope, *issuer);
-        if (grant && (grant->subject != userName || grant->workstation != workstation.toLower()))
+        if (grant && (grant->subject.compare(userName, Qt::CaseInsensitive) != 0 ||
+                      grant->workstation != workstation.toLower()))
             grant = makeError(Error::Code::PermissionDenied,
                               QStringLiteral("the grant is another account's or another workstation's"));
         if (grant && now >= grant->notAfter)

@@ -59,6 +59,7 @@ struct WorkspaceServerLink::Shared
     QByteArray witnessRoot;
     QByteArray witnessSignature;
     QByteArray serverKeyDer;
+    QDateTime lastRevocationAlert; // the last security alert for a refused grant-revocation list
     std::function<void(const ServerStatus &)> listener;
     std::function<void()> parkedListener; // registry entries wait in sync_parked
     // The site sync (shipMutex): its connection, opened on first use, and this workstation's
@@ -174,11 +175,6 @@ struct WorkspaceServerLink::Shared
     void syncLocked()
     {
         status.syncEnabled = settings && settings->siteKey.size() == 32;
-        if (!status.syncEnabled) {
-            sync.reset();
-            status.syncPending = status.syncConflicts = 0;
-            return;
-        }
         if (!sync) {
             if (!openSync)
                 return;
@@ -188,6 +184,14 @@ struct WorkspaceServerLink::Shared
                 return;
             }
             sync = std::move(opened.value());
+        }
+        // Issue 12 (R-6.3.4 c): the site's grant revocations at every pass, whether or not this
+        // workstation syncs records, and before anything else can fail.
+        if (client && status.state == ServerStatus::State::Connected)
+            takeGrantRevocationsLocked();
+        if (!status.syncEnabled) {
+            status.syncPending = status.syncConflicts = 0;
+            return;
         }
         const QString messageBefore = status.syncMessage;
         if (client && status.state == ServerStatus::State::Connected) {
@@ -210,6 +214,28 @@ struct WorkspaceServerLink::Shared
             // What this pass reported comes first; else the standing conflict.
             if (!counts->lastConflict.isEmpty() && status.syncMessage == messageBefore)
                 status.syncMessage = counts->lastConflict;
+        }
+    }
+
+    // The revoked grants, signed with the pinned witness key (none pinned yet: the next pass). One that
+    // does not verify, or is older than the newest taken, is refused and raised as a security alert
+    // (once an hour while it lasts); the grants kept here stay as they are until a good list comes.
+    void takeGrantRevocationsLocked()
+    {
+        if (serverKeyDer.isEmpty())
+            return;
+        auto grants = client->signedGrantRevocations(serverKeyDer);
+        Result<int> noted = grants ? sync->noteGrantRevocations(grants.value()) : Result<int>(grants.error());
+        if (noted)
+            return;
+        if (noted.error().code == Error::Code::Io)
+            return; // unreachable: the shipment's state says so
+        status.syncMessage =
+            QStringLiteral("the site's grant revocations were not taken: ") + noted.error().message.left(200);
+        if (noted.error().code == Error::Code::Tampered &&
+            (!lastRevocationAlert.isValid() || lastRevocationAlert.secsTo(clock.now()) >= 3600)) {
+            lastRevocationAlert = clock.now();
+            (void)sync->alert(QStringLiteral("grant-revocations-refused"), noted.error().message.left(200));
         }
     }
 
@@ -305,17 +331,6 @@ struct WorkspaceServerLink::Shared
                 if (!noted)
                     return noted.error();
                 status.revokedCertificates = qint64(revocations->serials.size());
-            }
-            // Issue 12 (R-6.3.4 c): the revoked grants, at every pass, so a revocation takes effect
-            // here within two intervals of its decision.
-            auto grants = client->signedGrantRevocations(serverKeyDer);
-            if (!grants) {
-                if (grants.error().code == Error::Code::Io)
-                    return grants.error();
-                status.syncMessage = QStringLiteral("the site's grant revocations were not taken: ") +
-                                     grants.error().message.left(200);
-            } else if (auto noted = sync->noteGrantRevocations(grants.value()); !noted) {
-                return noted.error();
             }
         }
         // Pull: everything after the sequence applied last; this workstation's own entries are passed
@@ -784,7 +799,7 @@ Result<ServerStatus> WorkspaceServerLink::shipAuditNow()
         listener = m_shared->listener;
         parked = m_shared->parkedListener;
     }
-    if (out.syncEnabled && parked) {
+    if (parked) {
         // On this thread: applied before the answer when the workspace's thread asked. What that
         // recorded or queued (the registry's join) is shipped in the same call.
         const qint64 before = m_shared->log.durableSize();
@@ -832,7 +847,7 @@ void WorkspaceServerLink::startThread()
             lock.unlock();
             const ServerStatus after = shared->ship();
             lock.lock();
-            if (after.syncEnabled && shared->parkedListener) {
+            if (shared->parkedListener) {
                 const auto parked = shared->parkedListener;
                 lock.unlock();
                 parked();

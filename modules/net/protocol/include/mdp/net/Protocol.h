@@ -29,7 +29,7 @@ QByteArray syncEntryStatement(const QString &entryId, const QString &kind, const
 QByteArray revocationsStatement(const QDateTime &issuedAt, const QStringList &serials,
                                 const QByteArray &crlPem);
 // What the server signs with its witness key when it lists the revoked grants (issue 12, R-6.3.4 c):
-// its clock, and the grant ids, sorted.
+// "mdp-grant-revocations-v2", its clock, and the grant ids sorted, as a compact JSON array.
 QByteArray grantRevocationsStatement(const QDateTime &issuedAt, const QStringList &grantIds);
 
 // A signed document the server distributes (policies, classification rules: permission sync),
