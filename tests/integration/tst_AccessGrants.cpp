@@ -278,6 +278,65 @@ private Q_SLOTS:
         QVERIFY(end > m_clock.now());
     }
 
+    // R-5.2k-l, R-7.2.4e: the data under the grant is prepared by a data manager on the providing
+    // workstation, sealed with a per-grant key for the key the holder's workstation made for this grant,
+    // relayed by the server, and opened by the holder only while the grant is in force. At the end the
+    // key is destroyed: a copy of the delivered file kept aside no longer opens.
+    void dataIsDeliveredSealedAndDestroyedAtTheEnd()
+    {
+        QVERIFY(!m_grant.isEmpty());
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+            TAKE(none, ws->syncDeliveries()); // the recipient key is published; no data yet
+            QCOMPARE(none, 0);
+            // A researcher prepares nothing, whatever the screen shows.
+            QCOMPARE(ws->prepareDelivery(m_grant).error().code, Error::Code::PermissionDenied);
+            auto early = ws->openDelivery(m_grant);
+            QVERIFY(!early.ok());
+        }
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("dm.liu")), m_clock));
+            TAKE(patients, ws->prepareDelivery(m_grant));
+            QCOMPARE(patients, 0); // the grant names two patients this registry does not hold
+            // Once: a second upload is refused.
+            QVERIFY(!ws->prepareDelivery(m_grant).ok());
+        }
+        TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+        TAKE(held, ws->syncDeliveries());
+        QCOMPARE(held, 1);
+        TAKE(package, ws->openDelivery(m_grant));
+        QCOMPARE(package.value(u"grant").toString(), m_grant);
+        QCOMPARE(package.value(u"request").toString(), m_number);
+        QCOMPARE(package.value(u"project").toString(), QStringLiteral("NRT-IO-2026"));
+        QVERIFY(package.value(u"maxLevel").toInt() <= 3); // de-identified: never identity
+        // On disk: sealed only.
+        const QString path =
+            QDir(m_ws).filePath(QStringLiteral("deliveries/%1.sealed").arg(m_grant.toLower()));
+        const QByteArray onDisk = fileBytes(path);
+        QVERIFY(!onDisk.isEmpty());
+        QVERIFY(!onDisk.contains("NRT-IO-2026"));
+        const QString copy = m_dir.filePath(QStringLiteral("kept-copy.sealed"));
+        QVERIFY(QFile::copy(path, copy));
+
+        // The grant ends (one second after its end, by the injected clock): refused, and destroyed.
+        TAKE(grants, ws->myGrants());
+        QCOMPARE(grants.size(), 1);
+        const QDateTime before = m_clock.now();
+        m_clock.set(grants.first().notAfter.addSecs(1));
+        auto late = ws->openDelivery(m_grant);
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, Error::Code::PermissionDenied);
+        QVERIFY(!QFile::exists(path));
+        // Back in time (a clock set back), with the copy put back: the key is gone, nothing opens.
+        m_clock.set(before);
+        QVERIFY(QFile::copy(copy, path));
+        auto again = ws->openDelivery(m_grant);
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().message.contains(QStringLiteral("key is gone")),
+                 qPrintable(again.error().message));
+        QFile::remove(path);
+    }
+
     // c: an administrator revokes the grant; the researcher's open workstation drops it at its
     // next sync, and it stays out of force offline (the server stopped answering changes nothing).
     void aRevocationReachesTheOpenWorkstationAtItsNextSync()

@@ -12,3 +12,16 @@ CREATE TABLE grant_revocation_state (
     id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
     issued_at INTEGER NOT NULL
 );
+-- Data delivered under a grant (R-5.2k-l, R-7.2.4e), on the holder's workstation: the SM2 key pair
+-- made for the grant (its private key sealed under the data key "grant-delivery-<grant>"), and when
+-- the key was published and the data received. The sealed data itself is a file beside the
+-- workspace (deliveries/<grant>.sealed). At the grant's end or revocation the data key is destroyed
+-- and the file and the row removed.
+CREATE TABLE access_deliveries (
+    grant_id TEXT PRIMARY KEY NOT NULL,
+    account_id TEXT NOT NULL,
+    public_key BLOB NOT NULL,
+    sealed_private_key BLOB NOT NULL,
+    published_at INTEGER,
+    received_at INTEGER
+);

@@ -139,6 +139,13 @@ public:
     }
     int auditReads = 0;
     Result<int> refreshGrants() override { return 0; }
+    Result<void> publishRecipientKey(const QString &, const QByteArray &) override { return {}; }
+    Result<std::optional<SealedDelivery>> fetchDelivery(const QString &) override
+    {
+        return std::optional<SealedDelivery>();
+    }
+    Result<QList<PendingDelivery>> pendingDeliveries() override { return QList<PendingDelivery>(); }
+    Result<void> putDelivery(const QString &, const SealedDelivery &) override { return {}; }
 
 private:
     access::ApprovalRules m_rules;

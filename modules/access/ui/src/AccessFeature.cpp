@@ -40,7 +40,12 @@ void contributeAccess(workbench::Contributions &contributions)
         },
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             workspace::Workspace &ws = host.context().workspace();
-            return new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), &ws.siteAccess(), parent);
+            auto *page =
+                new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), &ws.siteAccess(), parent);
+            page->setDeliveries({[&ws] { return ws.syncDeliveries(); },
+                                 [&ws](const QString &grantId) { return ws.openDelivery(grantId); },
+                                 [&ws](const QString &grantId) { return ws.prepareDelivery(grantId); }});
+            return page;
         },
     });
     // who holds what, for system administrators and auditors.

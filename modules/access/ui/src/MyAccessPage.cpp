@@ -4,9 +4,13 @@
 #include "mdp/workbench/Widgets.h"
 #include "mdp/workspace/SiteAccess.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -63,6 +67,30 @@ MyAccessPage::MyAccessPage(Source source, const Clock &clock, workspace::AccessD
         layout->addWidget(grants, 1);
         return;
     }
+    m_desk = desk;
+    // The data delivered under the selected grant (R-5.2k-l), opened in memory while it is in force.
+    auto *dataBar = new QHBoxLayout;
+    auto *openData = new QPushButton(tr("&Open the data of this grant"), grants);
+    openData->setObjectName(QStringLiteral("openGrantDataButton"));
+    connect(openData, &QPushButton::clicked, this, &MyAccessPage::openSelectedData);
+    connect(m_table, &QTableWidget::itemActivated, this, &MyAccessPage::openSelectedData);
+    dataBar->addWidget(openData);
+    auto *prepare = new QPushButton(tr("&Prepare waiting data (data managers)"), grants);
+    prepare->setObjectName(QStringLiteral("prepareDataButton"));
+    connect(prepare, &QPushButton::clicked, this, &MyAccessPage::prepareWaitingData);
+    dataBar->addWidget(prepare);
+    dataBar->addStretch(1);
+    grantsLayout->insertLayout(1, dataBar);
+    m_data = new QTableWidget(0, 5, grants);
+    m_data->setObjectName(QStringLiteral("grantDataTable"));
+    m_data->setHorizontalHeaderLabels(
+        {tr("Patient (project pseudonym)"), tr("Form"), tr("Formal version"), tr("Field"), tr("Value")});
+    m_data->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_data->verticalHeader()->hide();
+    m_data->horizontalHeader()->setStretchLastSection(true);
+    m_data->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_data->hide();
+    grantsLayout->insertWidget(2, m_data, 100);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("accessTabs"));
     m_tabs->addTab(grants, tr("&Grants"));
@@ -122,6 +150,95 @@ void MyAccessPage::refresh()
     }
     m_empty->setVisible(grants->isEmpty());
     m_table->setVisible(!grants->isEmpty());
+}
+
+void MyAccessPage::setDeliveries(Deliveries deliveries)
+{
+    m_deliveries = std::move(deliveries);
+}
+
+bool MyAccessPage::openSelectedData()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || !m_deliveries.open || !m_deliveries.sync) {
+        m_error->setText(tr("Choose a grant first."));
+        m_error->show();
+        return false;
+    }
+    auto grants = m_source();
+    if (!grants || row >= grants->size())
+        return false;
+    const QString grantId = grants->at(row).id;
+    if (auto synced = m_deliveries.sync(); !synced) {
+        m_error->setText(
+            tr("The delivered data could not be taken from the site server: %1").arg(synced.error().message));
+        m_error->show();
+    }
+    auto package = m_deliveries.open(grantId);
+    if (!package) {
+        m_error->setText(package.error().code == Error::Code::Unsupported
+                             ? tr("The providing site has not prepared this grant's data yet.")
+                             : tr("The data could not be opened: %1").arg(package.error().message));
+        m_error->show();
+        m_data->hide();
+        return false;
+    }
+    m_error->hide();
+    m_data->setRowCount(0);
+    for (const QJsonValue patient : package->value(u"patients").toArray()) {
+        const QJsonObject p = patient.toObject();
+        for (const QJsonValue record : p.value(u"records").toArray()) {
+            const QJsonObject r = record.toObject();
+            const QJsonObject values = r.value(u"values").toObject();
+            for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+                const int at = m_data->rowCount();
+                m_data->insertRow(at);
+                const QString value =
+                    it.value().isString()
+                        ? it.value().toString()
+                        : QString::fromUtf8(
+                              QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact))
+                              .mid(1)
+                              .chopped(1);
+                const QStringList cells{p.value(u"pseudonym").toString(), r.value(u"form").toString(),
+                                        QString::number(r.value(u"formalVersion").toInt()), it.key(), value};
+                for (int c = 0; c < cells.size(); ++c)
+                    m_data->setItem(at, c, new QTableWidgetItem(cells.at(c)));
+            }
+        }
+    }
+    m_data->show();
+    return true;
+}
+
+bool MyAccessPage::prepareWaitingData()
+{
+    if (!m_desk || !m_deliveries.prepare)
+        return false;
+    auto pending = m_desk->pendingDeliveries();
+    if (!pending) {
+        m_error->setText(tr("What waits for data could not be read: %1").arg(pending.error().message));
+        m_error->show();
+        return false;
+    }
+    if (pending->isEmpty()) {
+        m_error->setText(tr("No grant waits for its data."));
+        m_error->show();
+        return true;
+    }
+    QStringList done;
+    for (const workspace::AccessDesk::PendingDelivery &p : std::as_const(*pending)) {
+        auto prepared = m_deliveries.prepare(p.grantId);
+        if (!prepared) {
+            m_error->setText(tr("The data of %1 was not sent: %2").arg(p.grantId, prepared.error().message));
+            m_error->show();
+            return false;
+        }
+        done << tr("%1 (%n patient(s))", nullptr, *prepared).arg(p.grantId);
+    }
+    m_error->setText(tr("Sealed and sent: %1").arg(done.join(QStringLiteral(", "))));
+    m_error->show();
+    return true;
 }
 
 } // namespace mdp::access::ui

@@ -3,6 +3,7 @@
 #include "mdp/foundation/Result.h"
 #include "mdp/workspace/Workspace.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <functional>
@@ -24,6 +25,19 @@ class MyAccessPage : public QWidget
     Q_OBJECT
 public:
     using Source = std::function<Result<QList<workspace::Workspace::GrantInForce>>()>;
+    // Data delivered under a grant (the workspace's syncDeliveries, openDelivery, prepareDelivery).
+    struct Deliveries
+    {
+        std::function<Result<int>()> sync;
+        std::function<Result<QJsonObject>(const QString &grantId)> open;
+        std::function<Result<int>(const QString &grantId)> prepare;
+    };
+    void setDeliveries(Deliveries deliveries);
+    // Takes the data the site prepared for the grants in force, then opens the selected grant's.
+    bool openSelectedData();
+    // As a data manager: prepares and sends the data of every grant that waits for it.
+    bool prepareWaitingData();
+    QTableWidget *dataTable() const { return m_data; }
     // `source`: the workspace's myGrants (the feature's), or a test's list.
     // `desk`: the site server's access workflow (the requests and the inbox tabs); none: grants only.
     MyAccessPage(Source source, const Clock &clock, workspace::AccessDesk *desk = nullptr,
@@ -44,6 +58,9 @@ private:
     QLabel *m_empty = nullptr;
     QLabel *m_error = nullptr;
     QTabWidget *m_tabs = nullptr;
+    Deliveries m_deliveries;
+    workspace::AccessDesk *m_desk = nullptr;
+    QTableWidget *m_data = nullptr;
     class AccessRequestsPanel *m_mine = nullptr;
     class AccessRequestsPanel *m_inbox = nullptr;
 };

@@ -1497,7 +1497,8 @@ struct GrantService::Impl
                           {{QStringLiteral("reason"), revoked.error().message}});
             return revoked.error();
         }
-        return {};
+        // The data delivered under it, and its sealed key, go with it (R-7.2.4e).
+        return store.purgeDelivery(grantId);
     }
 
     Response revokeGrant(const Call &call)
@@ -1571,6 +1572,173 @@ struct GrantService::Impl
                             QJsonObject{{QStringLiteral("revoked"), out},
                                         {QStringLiteral("issuedAt"), issuedAt.toString(Qt::ISODateWithMs)},
                                         {QStringLiteral("signature"), base64(*signature)}});
+    }
+
+    // ---- delivery under a grant (R-5.2k-l, R-7.2.4e) ------------------------------------------
+    // The grant a delivery call names, in force and not revoked; an ended or revoked one has its
+    // delivery purged here and is answered 410.
+    Result<std::pair<StoredGrant, access::GrantDocument>> grantInForce(const QString &grantId)
+    {
+        auto all = store.allGrants();
+        if (!all)
+            return all.error();
+        const auto found =
+            std::find_if(all->cbegin(), all->cend(), [&](const StoredGrant &g) { return g.id == grantId; });
+        if (found == all->cend())
+            return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
+        auto document = access::GrantDocument::open(found->envelope, keys.witnessKey.publicKey());
+        if (!document)
+            return document.error();
+        const QDateTime now = clock.now().toUTC();
+        if (found->revokedAt.isValid() || now >= document->notAfter) {
+            (void)store.purgeDelivery(grantId);
+            return makeError(Error::Code::Cancelled,
+                             QStringLiteral("grant %1 has ended or was revoked").arg(grantId));
+        }
+        return std::pair<StoredGrant, access::GrantDocument>{*found, *document};
+    }
+
+    Response deliveryFailure(const Call &call, const QString &type, const QString &grantId,
+                             const Error &error)
+    {
+        recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure,
+                      {entity(QStringLiteral("grant"), grantId)},
+                      {{QStringLiteral("reason"), error.message.left(200)}});
+        if (error.code == Error::Code::Cancelled) // the grant ended or was revoked
+            return problem(410, QStringLiteral("Gone"), error.message);
+        return failure(error);
+    }
+
+    // The grant's holder, on the workstation the grant is bound to, names the public key the data is
+    // to be sealed for (an SM2 key made for this grant alone).
+    Response setDeliveryRecipient(const Call &call)
+    {
+        const QString id = call.pathParameters.value(QStringLiteral("id"));
+        const QString type = QStringLiteral("access.delivery-recipient");
+        auto grant = grantInForce(id);
+        if (!grant)
+            return deliveryFailure(call, type, id, grant.error());
+        const auto &[row, document] = *grant;
+        if (row.subject != call.token->subject ||
+            document.workstation != QString::fromLatin1(call.token->certificateThumbprint.toHex()))
+            return deliveryFailure(
+                call, type, id,
+                makeError(Error::Code::PermissionDenied,
+                          QStringLiteral("only the grant's holder, on its workstation, names "
+                                         "the key its data is sealed for")));
+        const QByteArray der = QByteArray::fromBase64(
+            call.body.toObject().value(QLatin1String("publicKey")).toString().toLatin1());
+        auto key = crypto::PublicKey::fromDer(der);
+        if (!key || key->algorithm() != crypto::SignatureAlgorithm::Sm2)
+            return deliveryFailure(
+                call, type, id,
+                makeError(Error::Code::InvalidArgument, QStringLiteral("an SM2 public key is needed")));
+        if (auto audited =
+                record(call, type, audit::AuditAction::Create, audit::AuditOutcome::Success,
+                       {entity(QStringLiteral("grant"), id)},
+                       {{QStringLiteral("key"), QString::fromLatin1(key->fingerprint().toHex().left(16))}});
+            !audited)
+            return failure(audited.error());
+        if (auto stored = store.setDeliveryRecipient(id, der); !stored)
+            return deliveryFailure(call, type, id, stored.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("grant"), id}});
+    }
+
+    // What waits for a data manager: grants in force whose holder named a key and that have no data yet.
+    Response pendingDeliveries(const Call &call)
+    {
+        auto all = store.allGrants();
+        if (!all)
+            return failure(all.error());
+        QJsonArray out;
+        const QDateTime now = clock.now().toUTC();
+        for (const StoredGrant &g : *all) {
+            if (g.revokedAt.isValid() || g.notAfter <= now)
+                continue;
+            auto delivery = store.delivery(g.id);
+            if (!delivery)
+                return failure(delivery.error());
+            if (!*delivery || (*delivery)->recipientKey.isEmpty() || !(*delivery)->ciphertext.isEmpty() ||
+                (*delivery)->purgedAt.isValid())
+                continue;
+            out.append(QJsonObject{{QStringLiteral("grant"), g.id},
+                                   {QStringLiteral("envelope"), base64(g.envelope)},
+                                   {QStringLiteral("recipientKey"), base64((*delivery)->recipientKey)}});
+        }
+        if (auto audited =
+                record(call, QStringLiteral("access.deliveries"), audit::AuditAction::Read,
+                       audit::AuditOutcome::Success, {}, {{QStringLiteral("pending"), out.size()}});
+            !audited)
+            return failure(audited.error());
+        return jsonResponse(200,
+                            QJsonObject{{QStringLiteral("deliveries"), out},
+                                        {QStringLiteral("issuerKey"),
+                                         QString::fromLatin1(keys.witnessKey.publicKey().der().toBase64())}});
+    }
+
+    // A data manager uploads the data sealed with the per-grant key, and that key sealed for the
+    // holder's public key; the server can open neither.
+    Response putDelivery(const Call &call)
+    {
+        const QString id = call.pathParameters.value(QStringLiteral("id"));
+        const QString type = QStringLiteral("access.deliver");
+        auto grant = grantInForce(id);
+        if (!grant)
+            return deliveryFailure(call, type, id, grant.error());
+        const QJsonObject body = call.body.toObject();
+        const QByteArray ciphertext =
+            QByteArray::fromBase64(body.value(QLatin1String("ciphertext")).toString().toLatin1());
+        const QByteArray wrapped =
+            QByteArray::fromBase64(body.value(QLatin1String("wrappedKey")).toString().toLatin1());
+        if (ciphertext.size() < 28 || wrapped.isEmpty())
+            return deliveryFailure(
+                call, type, id,
+                makeError(Error::Code::InvalidArgument, QStringLiteral("sealed data and key needed")));
+        if (auto audited = record(
+                call, type, audit::AuditAction::Create, audit::AuditOutcome::Success,
+                {entity(QStringLiteral("grant"), id)},
+                {{QStringLiteral("bytes"), ciphertext.size()},
+                 {QStringLiteral("sha256"),
+                  QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, ciphertext).toHex())}});
+            !audited)
+            return failure(audited.error());
+        if (auto stored = store.putDelivery(id, ciphertext, wrapped, call.token->subject); !stored)
+            return deliveryFailure(call, type, id, stored.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("grant"), id}});
+    }
+
+    // The holder fetches the sealed data, on the grant's workstation, while the grant is in force.
+    Response getDelivery(const Call &call)
+    {
+        const QString id = call.pathParameters.value(QStringLiteral("id"));
+        const QString type = QStringLiteral("access.delivery-fetch");
+        auto grant = grantInForce(id);
+        if (!grant)
+            return deliveryFailure(call, type, id, grant.error());
+        const auto &[row, document] = *grant;
+        if (row.subject != call.token->subject ||
+            document.workstation != QString::fromLatin1(call.token->certificateThumbprint.toHex()))
+            return deliveryFailure(
+                call, type, id,
+                makeError(Error::Code::PermissionDenied,
+                          QStringLiteral("the data is the grant holder's, on its workstation")));
+        auto delivery = store.delivery(id);
+        if (!delivery)
+            return failure(delivery.error());
+        if (!*delivery || (*delivery)->ciphertext.isEmpty())
+            return problem(404, QStringLiteral("Not delivered yet"),
+                           QStringLiteral("the providing site has not prepared the data yet"));
+        if (auto audited = record(call, type, audit::AuditAction::Read, audit::AuditOutcome::Success,
+                                  {entity(QStringLiteral("grant"), id)},
+                                  {{QStringLiteral("bytes"), (*delivery)->ciphertext.size()}});
+            !audited)
+            return failure(audited.error());
+        return jsonResponse(200, QJsonObject{{QStringLiteral("grant"), id},
+                                             {QStringLiteral("ciphertext"), base64((*delivery)->ciphertext)},
+                                             {QStringLiteral("wrappedKey"), base64((*delivery)->wrappedKey)},
+                                             {QStringLiteral("preparedBy"), (*delivery)->preparedBy},
+                                             {QStringLiteral("preparedAt"),
+                                              (*delivery)->preparedAt.toString(Qt::ISODateWithMs)}});
     }
 
     // the permission audit: every grant with its subject, request, scope and window, and its
@@ -1959,6 +2127,13 @@ void GrantService::registerRoutes()
           &Impl::withdrawConsent);
     route("GET", QStringLiteral("/v1/access/revocations/signed"), false, anyone,
           &Impl::signedGrantRevocations);
+    route("PUT", QStringLiteral("/v1/access/grants/{id}/recipient-key"), true, signedIn,
+          &Impl::setDeliveryRecipient);
+    route("GET", QStringLiteral("/v1/access/deliveries"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::pendingDeliveries);
+    route("PUT", QStringLiteral("/v1/access/grants/{id}/delivery"), true,
+          {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::putDelivery);
+    route("GET", QStringLiteral("/v1/access/grants/{id}/delivery"), true, signedIn, &Impl::getDelivery);
     route("GET", QStringLiteral("/v1/access/audit"), true,
           {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::grantAudit);
     route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn,

@@ -802,6 +802,88 @@ public:
         return out;
     }
 
+    Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer) override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_pg->transaction([&]() -> Result<void> {
+            auto grant = m_pg->exec(QStringLiteral("SELECT 1 FROM access_grants WHERE id = $1"),
+                                    {PgParam::text(grantId)});
+            if (!grant)
+                return grant.error();
+            if (grant->rows() == 0)
+                return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
+            auto inserted = m_pg->exec(
+                QStringLiteral("INSERT INTO access_deliveries (grant_id, recipient_key, "
+                               "recipient_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING "
+                               "RETURNING grant_id"),
+                {PgParam::text(grantId), PgParam::bytes(publicKeyDer), PgParam::time(m_clock.now())});
+            if (!inserted)
+                return inserted.error();
+            if (inserted->rows() == 0)
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("grant %1 has its recipient key already").arg(grantId));
+            return {};
+        });
+    }
+
+    Result<void> putDelivery(const QString &grantId, const QByteArray &ciphertext,
+                             const QByteArray &wrappedKey, const QString &preparedBy) override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_pg->transaction([&]() -> Result<void> {
+            auto updated = m_pg->exec(
+                QStringLiteral(
+                    "UPDATE access_deliveries SET ciphertext = $2, wrapped_key = $3, prepared_by = $4, "
+                    "prepared_at = $5 WHERE grant_id = $1 AND ciphertext IS NULL AND purged_at IS NULL "
+                    "AND recipient_key IS NOT NULL RETURNING grant_id"),
+                {PgParam::text(grantId), PgParam::bytes(ciphertext), PgParam::bytes(wrappedKey),
+                 PgParam::text(preparedBy), PgParam::time(m_clock.now())});
+            if (!updated)
+                return updated.error();
+            if (updated->rows() > 0)
+                return {};
+            auto held = m_pg->exec(QStringLiteral("SELECT 1 FROM access_deliveries WHERE grant_id = $1"),
+                                   {PgParam::text(grantId)});
+            if (!held)
+                return held.error();
+            if (held->rows() == 0)
+                return makeError(Error::Code::NotFound,
+                                 QStringLiteral("grant %1 has no recipient key yet").arg(grantId));
+            return makeError(Error::Code::AlreadyExists,
+                             QStringLiteral("grant %1 was delivered already").arg(grantId));
+        });
+    }
+
+    Result<std::optional<StoredDelivery>> delivery(const QString &grantId) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r = m_pg->exec(
+            QStringLiteral("SELECT grant_id, recipient_key, recipient_at, ciphertext, wrapped_key, "
+                           "prepared_by, prepared_at, purged_at FROM access_deliveries WHERE "
+                           "grant_id = $1"),
+            {PgParam::text(grantId)});
+        if (!r)
+            return r.error();
+        if (r->rows() == 0)
+            return std::optional<StoredDelivery>();
+        return std::optional<StoredDelivery>(StoredDelivery{r->text(0, 0), r->bytes(0, 1), r->time(0, 2),
+                                                            r->bytes(0, 3), r->bytes(0, 4), r->text(0, 5),
+                                                            r->time(0, 6), r->time(0, 7)});
+    }
+
+    Result<void> purgeDelivery(const QString &grantId) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r =
+            m_pg->exec(QStringLiteral("UPDATE access_deliveries SET ciphertext = NULL, wrapped_key = NULL, "
+                                      "recipient_key = NULL, purged_at = coalesce(purged_at, $2) WHERE "
+                                      "grant_id = $1"),
+                       {PgParam::text(grantId), PgParam::time(m_clock.now())});
+        if (!r)
+            return r.error();
+        return {};
+    }
+
     Result<void> replaceCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries) override
     {
         if (auto valid = validateCatalogue(workstation, entries); !valid)

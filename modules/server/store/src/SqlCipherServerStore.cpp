@@ -758,6 +758,91 @@ public:
         return out;
     }
 
+    Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer) override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_db->transaction([&]() -> Result<void> {
+            auto grant =
+                m_db->queryOne(QStringLiteral("SELECT 1 FROM access_grants WHERE id = ?1"), {grantId});
+            if (!grant)
+                return grant.error();
+            if (!grant->has_value())
+                return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
+            auto held = m_db->queryOne(QStringLiteral("SELECT 1 FROM access_deliveries WHERE grant_id = ?1"),
+                                       {grantId});
+            if (!held)
+                return held.error();
+            if (held->has_value())
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("grant %1 has its recipient key already").arg(grantId));
+            auto inserted =
+                m_db->execute(QStringLiteral("INSERT INTO access_deliveries (grant_id, recipient_key, "
+                                             "recipient_at) VALUES (?1, ?2, ?3)"),
+                              {grantId, publicKeyDer, m_clock.now().toUTC()});
+            if (!inserted)
+                return inserted.error();
+            return {};
+        });
+    }
+
+    Result<void> putDelivery(const QString &grantId, const QByteArray &ciphertext,
+                             const QByteArray &wrappedKey, const QString &preparedBy) override
+    {
+        std::lock_guard lock(m_mutex);
+        return m_db->transaction([&]() -> Result<void> {
+            auto row =
+                m_db->queryOne(QStringLiteral("SELECT ciphertext IS NOT NULL, purged_at IS NOT NULL FROM "
+                                              "access_deliveries WHERE grant_id = ?1"),
+                               {grantId});
+            if (!row)
+                return row.error();
+            if (!row->has_value())
+                return makeError(Error::Code::NotFound,
+                                 QStringLiteral("grant %1 has no recipient key yet").arg(grantId));
+            if ((*row)->value(0).toBool() || (*row)->value(1).toBool())
+                return makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("grant %1 was delivered already").arg(grantId));
+            auto updated =
+                m_db->execute(QStringLiteral("UPDATE access_deliveries SET ciphertext = ?2, wrapped_key = "
+                                             "?3, prepared_by = ?4, prepared_at = ?5 WHERE grant_id = ?1"),
+                              {grantId, ciphertext, wrappedKey, preparedBy, m_clock.now().toUTC()});
+            if (!updated)
+                return updated.error();
+            return {};
+        });
+    }
+
+    Result<std::optional<StoredDelivery>> delivery(const QString &grantId) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto row = m_db->queryOne(QStringLiteral("SELECT grant_id, recipient_key, recipient_at, ciphertext, "
+                                                 "wrapped_key, prepared_by, prepared_at, purged_at FROM "
+                                                 "access_deliveries WHERE grant_id = ?1"),
+                                  {grantId});
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            return std::optional<StoredDelivery>();
+        const Row &r = **row;
+        const auto timeOrNone = [](const QVariant &v) { return v.isNull() ? QDateTime() : utcFromText(v); };
+        return std::optional<StoredDelivery>(StoredDelivery{
+            r.value(0).toString(), r.value(1).toByteArray(), timeOrNone(r.value(2)), r.value(3).toByteArray(),
+            r.value(4).toByteArray(), r.value(5).toString(), timeOrNone(r.value(6)), timeOrNone(r.value(7))});
+    }
+
+    Result<void> purgeDelivery(const QString &grantId) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto updated = m_db->execute(
+            QStringLiteral(
+                "UPDATE access_deliveries SET ciphertext = NULL, wrapped_key = NULL, recipient_key = "
+                "NULL, purged_at = coalesce(purged_at, ?2) WHERE grant_id = ?1"),
+            {grantId, m_clock.now().toUTC()});
+        if (!updated)
+            return updated.error();
+        return {};
+    }
+
     Result<void> replaceCatalogue(const QString &workstation, const QList<CatalogueEntry> &entries) override
     {
         if (auto valid = validateCatalogue(workstation, entries); !valid)

@@ -193,13 +193,13 @@ private Q_SLOTS:
     void schemaIsMigratedOnce()
     {
         OPEN_STORE(store);
-        QCOMPARE(store->schemaVersion(), 4);
+        QCOMPARE(store->schemaVersion(), 5);
         CHECK_OK(store->createAccount(account(QStringLiteral("alice"))));
         store.reset();
         // Opening again applies nothing (a second run of 001 would fail on the existing tables) and
         // keeps the data.
         TAKE(again, reopen(backend));
-        QCOMPARE(again->schemaVersion(), 4);
+        QCOMPARE(again->schemaVersion(), 5);
         TAKE(found, again->findAccount(QStringLiteral("alice")));
         QVERIFY(found.has_value());
     }
@@ -1078,7 +1078,7 @@ private Q_SLOTS:
             thread.join();
         for (int i = 0; i < kInstances; ++i) {
             QVERIFY2(stores[i], qPrintable(errors[i]));
-            QCOMPARE(stores[i]->schemaVersion(), 4);
+            QCOMPARE(stores[i]->schemaVersion(), 5);
         }
     }
 

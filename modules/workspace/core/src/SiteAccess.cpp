@@ -358,6 +358,68 @@ Result<QJsonObject> SiteAccess::permissionAudit()
     return answer;
 }
 
+Result<void> SiteAccess::publishRecipientKey(const QString &grantId, const QByteArray &publicKeyDer)
+{
+    if (!plainIdentifier(grantId))
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("not a grant id: %1").arg(grantId));
+    std::lock_guard lock(d->mutex);
+    auto answer =
+        d->call("PUT", QStringLiteral("/v1/access/grants/%1/recipient-key").arg(grantId),
+                QJsonObject{{QStringLiteral("publicKey"), QString::fromLatin1(publicKeyDer.toBase64())}});
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
+Result<std::optional<AccessDesk::SealedDelivery>> SiteAccess::fetchDelivery(const QString &grantId)
+{
+    if (!plainIdentifier(grantId))
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("not a grant id: %1").arg(grantId));
+    std::lock_guard lock(d->mutex);
+    auto answer = d->call("GET", QStringLiteral("/v1/access/grants/%1/delivery").arg(grantId));
+    if (!answer) {
+        if (answer.error().code == Error::Code::NotFound)
+            return std::optional<SealedDelivery>(); // not prepared yet
+        return answer.error();
+    }
+    SealedDelivery sealed{QByteArray::fromBase64(answer->value(u"ciphertext").toString().toLatin1()),
+                          QByteArray::fromBase64(answer->value(u"wrappedKey").toString().toLatin1())};
+    if (sealed.ciphertext.isEmpty() || sealed.wrappedKey.isEmpty())
+        return makeError(Error::Code::Corrupt, QStringLiteral("the site server sent an empty delivery"));
+    return std::optional<SealedDelivery>(sealed);
+}
+
+Result<QList<AccessDesk::PendingDelivery>> SiteAccess::pendingDeliveries()
+{
+    std::lock_guard lock(d->mutex);
+    auto answer = d->call("GET", QStringLiteral("/v1/access/deliveries"));
+    if (!answer)
+        return answer.error();
+    const QByteArray issuer = QByteArray::fromBase64(answer->value(u"issuerKey").toString().toLatin1());
+    QList<PendingDelivery> out;
+    for (const QJsonValue value : answer->value(u"deliveries").toArray()) {
+        const QJsonObject o = value.toObject();
+        out << PendingDelivery{
+            o.value(u"grant").toString(), QByteArray::fromBase64(o.value(u"envelope").toString().toLatin1()),
+            QByteArray::fromBase64(o.value(u"recipientKey").toString().toLatin1()), issuer};
+    }
+    return out;
+}
+
+Result<void> SiteAccess::putDelivery(const QString &grantId, const SealedDelivery &sealed)
+{
+    if (!plainIdentifier(grantId))
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("not a grant id: %1").arg(grantId));
+    std::lock_guard lock(d->mutex);
+    auto answer = d->call(
+        "PUT", QStringLiteral("/v1/access/grants/%1/delivery").arg(grantId),
+        QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(sealed.ciphertext.toBase64())},
+                    {QStringLiteral("wrappedKey"), QString::fromLatin1(sealed.wrappedKey.toBase64())}});
+    if (!answer)
+        return answer.error();
+    return {};
+}
+
 Result<int> SiteAccess::refreshGrants()
 {
     std::lock_guard lock(d->mutex);

@@ -353,14 +353,12 @@ Result<int> SiteSync::noteGrantRevocations(const net::GrantRevocations &revocati
     if (!newest)
         return newest.error();
     const qint64 issued = revocations.issuedAt.toMSecsSinceEpoch();
-    if (newest->has_value() && issued < (*newest)->at(0).toLongLong())
+    const qint64 newestKept = newest->has_value() ? (*newest)->at(0).toLongLong() : 0;
+    if (issued < std::max(newestKept, m_newestGrantRevocations))
         return makeError(Error::Code::Tampered,
                          QStringLiteral("the site's grant revocations are older than the list taken before"));
-    if (auto moved = m_db.execute(
-            QStringLiteral("INSERT OR REPLACE INTO grant_revocation_state (id, issued_at) VALUES (1, ?1)"),
-            {issued});
-        !moved)
-        return moved.error();
+    m_newestGrantRevocations =
+        issued; // kept with the next change: a pass that changes nothing writes nothing
     auto kept = m_db.query(QStringLiteral("SELECT grant_id FROM access_grant_revocations"));
     if (!kept)
         return kept.error();
@@ -375,6 +373,12 @@ Result<int> SiteSync::noteGrantRevocations(const net::GrantRevocations &revocati
     if (fresh.isEmpty())
         return 0;
     auto done = m_db.transaction([&]() -> Result<void> {
+        if (auto moved = m_db.execute(
+                QStringLiteral(
+                    "INSERT OR REPLACE INTO grant_revocation_state (id, issued_at) VALUES (1, ?1)"),
+                {issued});
+            !moved)
+            return moved.error();
         QStringList heldHere;
         for (const QString &id : std::as_const(fresh)) {
             auto inserted = m_db.execute(QStringLiteral("INSERT OR IGNORE INTO access_grant_revocations "

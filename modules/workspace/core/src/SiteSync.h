@@ -190,6 +190,7 @@ private:
     Recorder m_record;
     const Clock &m_clock;
     WorkspacePolicies *m_policies = nullptr;
+    qint64 m_newestGrantRevocations = 0; // the server's clock on the newest grant-revocation list taken
 };
 
 // Whether the link holds a site key (the outbox is written only then).

@@ -27,7 +27,9 @@
 #include "WorkspaceSinks.h"
 #include "WorkstationKey.h"
 
+#include "GrantDeliveries.h"
 #include "SiteAccessHooks.h"
+#include "mdp/access/GrantDocument.h"
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/SqlCipherAccountDirectory.h"
 #include "mdp/audit/AuditEventType.h"
@@ -330,9 +332,10 @@ struct Workspace::Impl
     // The services' access decisions, from this workspace's own session.
     std::unique_ptr<Authorizer> authorizer;
     std::unique_ptr<AccessGate> accessGate;
-    std::unique_ptr<WorkspaceGrants> grants; // the site's grants of the accounts signed in here
-    std::unique_ptr<SiteAccess> siteAccess;  // the signed-in account's session at the site server
-    bool sessionSecondFactor = false;        // the sign-in passed a second factor
+    std::unique_ptr<WorkspaceGrants> grants;     // the site's grants of the accounts signed in here
+    std::unique_ptr<SiteAccess> siteAccess;      // the signed-in account's session at the site server
+    std::unique_ptr<GrantDeliveries> deliveries; // data delivered under the grants held here
+    bool sessionSecondFactor = false;            // the sign-in passed a second factor
     std::unique_ptr<TransactionalAccountDirectory> transactionalAccounts;
     std::unique_ptr<RegistryAuditAdapter> registryAudit;
     std::unique_ptr<registry::SqlCipherRegistry> registry;
@@ -1598,6 +1601,12 @@ struct Workspace::Impl
         if (auto loaded = grants->load(); !loaded)
             qCWarning(lcWorkspace) << "the grants kept here could not be put in force:"
                                    << loaded.error().toString();
+        deliveries = std::make_unique<GrantDeliveries>(
+            directory, *keys, *database,
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
+        if (auto destroyed = destroyEndedDeliveries(); !destroyed)
+            qCWarning(lcWorkspace) << "ended deliveries could not be destroyed:"
+                                   << destroyed.error().toString();
         transactionalForms->setPolicySource([gate = accessGate.get()] { return gate->engine().policy(); });
         database->setCommitObserver(outbox.get());
         return {};
@@ -1979,9 +1988,36 @@ struct Workspace::Impl
     {
         if (!grants || !database || database->inTransaction() || batchDepth > 0)
             return;
-        if (auto reloaded = grants->reloadIfRevoked(); !reloaded)
+        auto reloaded = grants->reloadIfRevoked();
+        if (!reloaded)
             qCWarning(lcWorkspace) << "the site's grant revocations could not be put in force:"
                                    << reloaded.error().toString();
+        else if (*reloaded) {
+            if (auto destroyed = destroyEndedDeliveries(); !destroyed)
+                qCWarning(lcWorkspace)
+                    << "revoked deliveries could not be destroyed:" << destroyed.error().toString();
+        }
+    }
+
+    // R-7.2.4e: a delivery whose grant is no longer in force for its account loses its key and file.
+    Result<int> destroyEndedDeliveries()
+    {
+        if (!deliveries || !grants)
+            return 0;
+        QHash<QString, QSet<QString>> inForce; // by account
+        return deliveries->destroyEnded([&](const QString &grantId, const QString &accountId) {
+            if (!inForce.contains(accountId)) {
+                QSet<QString> ids;
+                if (auto held = grants->inForceFor(accountId)) {
+                    for (const WorkspaceGrants::Summary &g : *held)
+                        ids.insert(g.id);
+                } else {
+                    return true; // unknown now: kept until it can be told
+                }
+                inForce.insert(accountId, ids);
+            }
+            return inForce.value(accountId).contains(grantId);
+        });
     }
 
     Result<void> openRegistry()
@@ -3074,6 +3110,222 @@ Result<QList<Workspace::GrantInForce>> Workspace::myGrants()
         out << GrantInForce{g.id,       g.request,   g.project,       g.maxLevel,     g.notBefore,
                             g.notAfter, g.approvers, g.aggregateOnly, g.exportAllowed};
     return out;
+}
+
+Result<int> Workspace::syncDeliveries()
+{
+    if (!d->session || d->custodianSession || !d->deliveries)
+        return makeError(Error::Code::PermissionDenied, QStringLiteral("nobody is signed in"));
+    const Session who = *d->session;
+    if (auto destroyed = d->destroyEndedDeliveries(); !destroyed)
+        return destroyed.error();
+    auto held = d->grants->inForceFor(who.accountId);
+    if (!held)
+        return held.error();
+    int withData = 0;
+    for (const WorkspaceGrants::Summary &g : *held) {
+        auto recipient = d->deliveries->recipientFor(g.id, who.accountId);
+        if (!recipient)
+            return recipient.error();
+        if (!recipient->published) {
+            auto published = siteAccess().publishRecipientKey(g.id, recipient->publicKey);
+            if (!published && published.error().code != Error::Code::Conflict)
+                return published.error();
+            if (auto marked = d->deliveries->markPublished(g.id); !marked)
+                return marked.error();
+        }
+        if (!recipient->received) {
+            auto fetched = siteAccess().fetchDelivery(g.id);
+            if (!fetched)
+                return fetched.error();
+            if (!*fetched)
+                continue; // not prepared yet
+            if (auto kept = d->deliveries->keep(g.id, **fetched); !kept)
+                return kept.error();
+        }
+        ++withData;
+    }
+    return withData;
+}
+
+Result<QJsonObject> Workspace::openDelivery(const QString &grantId)
+{
+    if (!d->session || d->custodianSession || !d->deliveries)
+        return makeError(Error::Code::PermissionDenied, QStringLiteral("nobody is signed in"));
+    audit::AuditEvent event;
+    event.type = QStringLiteral("access.delivery-open");
+    event.action = audit::AuditAction::Read;
+    event.entities << audit::AuditEntity{QStringLiteral("grant"), grantId}
+                   << audit::AuditEntity{QStringLiteral("account"), d->session->accountId};
+    auto held = d->grants->inForceFor(d->session->accountId);
+    if (!held)
+        return held.error();
+    const bool inForce = std::any_of(held->cbegin(), held->cend(),
+                                     [&](const WorkspaceGrants::Summary &g) { return g.id == grantId; });
+    if (!inForce) {
+        // Ended, revoked, or another account's: refused, and an ended one's data goes now.
+        (void)d->destroyEndedDeliveries();
+        event.outcome = audit::AuditOutcome::MinorFailure;
+        event.detail.insert(QStringLiteral("reason"), QStringLiteral("no grant in force"));
+        (void)d->record(std::move(event));
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("This grant is not in force for you (ended, revoked or another "
+                                        "account's): its data cannot be opened."));
+    }
+    auto package = d->deliveries->open(grantId);
+    if (!package) {
+        event.outcome = audit::AuditOutcome::MinorFailure;
+        event.detail.insert(QStringLiteral("reason"), package.error().message.left(200));
+        (void)d->record(std::move(event));
+        return package.error();
+    }
+    const QJsonObject json = QJsonDocument::fromJson(*package).object();
+    event.detail.insert(QStringLiteral("patients"), json.value(u"patients").toArray().size());
+    if (auto recorded = d->record(std::move(event)); !recorded)
+        return recorded.error(); // unrecorded, nothing is shown
+    return json;
+}
+
+Result<int> Workspace::destroyEndedDeliveries()
+{
+    return d->destroyEndedDeliveries();
+}
+
+Result<int> Workspace::prepareDelivery(const QString &grantId)
+{
+    // The service decides: a data manager or system administrator of this site, signed in here.
+    if (!d->session || d->custodianSession)
+        return makeError(Error::Code::PermissionDenied, QStringLiteral("nobody is signed in"));
+    const Session who = *d->session;
+    if (!who.roles.contains(QStringLiteral("data-manager")) &&
+        !who.roles.contains(QStringLiteral("system-admin")))
+        return makeError(
+            Error::Code::PermissionDenied,
+            QStringLiteral("only a data manager or system administrator prepares the data of a grant"));
+    auto pending = siteAccess().pendingDeliveries();
+    if (!pending)
+        return pending.error();
+    const auto found =
+        std::find_if(pending->cbegin(), pending->cend(),
+                     [&](const AccessDesk::PendingDelivery &p) { return p.grantId == grantId; });
+    if (found == pending->cend())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("grant %1 waits for no data (not in force, no recipient key yet, or "
+                                        "delivered already)")
+                             .arg(grantId));
+    // The grant as the site issued it: checked with the witness key this workstation pinned.
+    const QByteArray pinned = d->serverLink->pinnedServerKey();
+    auto issuer = crypto::PublicKey::fromDer(pinned.isEmpty() ? found->issuerKey : pinned);
+    if (!issuer)
+        return issuer.error();
+    auto grant = access::GrantDocument::open(found->envelope, *issuer);
+    if (!grant)
+        return grant.error();
+    auto recipient = crypto::PublicKey::fromDer(found->recipientKey);
+    if (!recipient || recipient->algorithm() != crypto::SignatureAlgorithm::Sm2)
+        return makeError(Error::Code::Tampered, QStringLiteral("the recipient key is not an SM2 public key"));
+    // What may go: classified fields at level 3 at most (de-identified: no identity), within the
+    // grant's ceiling and categories.
+    auto items = policies().items();
+    if (!items)
+        return items.error();
+    const int ceiling = std::min(grant->scope.maxLevel, policy::kIdentifyingLevel - 1);
+    QHash<QString, policy::Classification> allowed;
+    for (const ClassifiedItem &item : *items) {
+        if (!item.key.startsWith(u"form:") || item.inForce.level > ceiling)
+            continue;
+        if (!grant->scope.categories.isEmpty() && !grant->scope.categories.contains(item.inForce.category))
+            continue;
+        allowed.insert(item.key, item.inForce);
+    }
+    // The patients: those named, or every patient of the registry for a project or cohort grant.
+    QList<registry::Patient> patients;
+    if (!grant->scope.patients.isEmpty()) {
+        for (const QString &pseudonym : grant->scope.patients) {
+            auto p = registry().patientByPseudonym(who.accountId, pseudonym);
+            if (p)
+                patients << *p;
+            else if (p.error().code != Error::Code::NotFound)
+                return p.error();
+        }
+    } else {
+        for (int offset = 0;; offset += 500) {
+            auto page = registry().patients(who.accountId, registry::PageRequest{offset, 500, false});
+            if (!page)
+                return page.error();
+            patients += page->patients;
+            if (page->patients.size() < 500)
+                break;
+        }
+    }
+    QJsonArray rows;
+    int fields = 0;
+    for (const registry::Patient &patient : std::as_const(patients)) {
+        auto pseudonym = registry().projectPseudonym(who.accountId, grant->scope.project, patient.id);
+        if (!pseudonym)
+            return pseudonym.error();
+        forms::RecordFilter filter;
+        filter.patientId = patient.id;
+        auto records = forms().records(who.accountId, filter);
+        if (!records)
+            return records.error();
+        QJsonArray kept;
+        for (const forms::FormRecord &record : *records) {
+            if (record.formalVersion <= 0)
+                continue; // only what review approved
+            QJsonObject values;
+            for (auto it = record.formalValues.constBegin(); it != record.formalValues.constEnd(); ++it) {
+                if (allowed.contains(QStringLiteral("form:%1/%2").arg(record.formId, it.key()))) {
+                    values.insert(it.key(), it.value());
+                    ++fields;
+                }
+            }
+            if (!values.isEmpty())
+                kept.append(QJsonObject{{QStringLiteral("form"), record.formId},
+                                        {QStringLiteral("formalVersion"), record.formalVersion},
+                                        {QStringLiteral("values"), values}});
+        }
+        rows.append(
+            QJsonObject{{QStringLiteral("pseudonym"), *pseudonym}, {QStringLiteral("records"), kept}});
+    }
+    const QByteArray package =
+        QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("mdp-delivery-v1")},
+                                  {QStringLiteral("grant"), grant->id},
+                                  {QStringLiteral("request"), grant->requestNumber},
+                                  {QStringLiteral("project"), grant->scope.project},
+                                  {QStringLiteral("maxLevel"), ceiling},
+                                  {QStringLiteral("prepared"), d->clock->now().toUTC().toString(Qt::ISODate)},
+                                  {QStringLiteral("patients"), rows}})
+            .toJson(QJsonDocument::Compact);
+    // A fresh per-grant key seals the package; the holder's key for this grant seals that key.
+    QByteArray keyBytes = crypto::randomBytes(crypto::aeadKeyLength(crypto::AeadCipher::Sm4Gcm));
+    const SecureBytes contentKey = SecureBytes::takeFrom(keyBytes);
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, contentKey);
+    if (!aead)
+        return aead.error();
+    auto sealed =
+        aead->sealWithRandomNonce(QByteArrayLiteral("mdp-delivery-v1\n") + grant->id.toUtf8(), package);
+    if (!sealed)
+        return sealed.error();
+    auto wrapped = recipient->encrypt(contentKey.view());
+    if (!wrapped)
+        return wrapped.error();
+    audit::AuditEvent event;
+    event.type = QStringLiteral("access.deliver");
+    event.action = audit::AuditAction::Create;
+    event.entities << audit::AuditEntity{QStringLiteral("grant"), grant->id};
+    event.detail = {{QStringLiteral("patients"), int(rows.size())},
+                    {QStringLiteral("fields"), fields},
+                    {QStringLiteral("maxLevel"), ceiling}};
+    if (auto uploaded = siteAccess().putDelivery(grant->id, {*sealed, *wrapped}); !uploaded) {
+        event.outcome = audit::AuditOutcome::MinorFailure;
+        event.detail.insert(QStringLiteral("reason"), uploaded.error().message.left(200));
+        (void)d->record(std::move(event));
+        return uploaded.error();
+    }
+    if (auto recorded = d->record(std::move(event)); !recorded)
+        return recorded.error();
+    return int(rows.size());
 }
 
 Result<QList<crypto::KeyInfo>> Workspace::keyList()

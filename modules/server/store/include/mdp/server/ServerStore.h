@@ -105,6 +105,20 @@ struct StoredGrant
     QString revocationReason;
 };
 
+// Data delivered under a grant (R-5.2k-l): the recipient's public key for this grant, and the sealed
+// data with its key sealed for that public key. Purged (emptied) at revocation or end.
+struct StoredDelivery
+{
+    QString grantId;
+    QByteArray recipientKey; // DER SubjectPublicKeyInfo (SM2)
+    QDateTime recipientAt;
+    QByteArray ciphertext;
+    QByteArray wrappedKey;
+    QString preparedBy;
+    QDateTime preparedAt;
+    QDateTime purgedAt;
+};
+
 // A grant's revocation, as the workstations are told of it.
 struct GrantRevocation
 {
@@ -276,6 +290,15 @@ public:
     // already. grantRevocations: every revocation, oldest first.
     virtual Result<void> revokeGrant(const GrantRevocation &revocation) = 0;
     virtual Result<QList<GrantRevocation>> grantRevocations() = 0;
+    // Deliveries (R-5.2k-l). setDeliveryRecipient: once per grant (AlreadyExists after, purged
+    // included; NotFound for an unknown grant). putDelivery: after the recipient, once (NotFound
+    // without a recipient, AlreadyExists when delivered or purged). purgeDelivery empties the row and
+    // marks it purged (nothing to purge is fine).
+    virtual Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer) = 0;
+    virtual Result<void> putDelivery(const QString &grantId, const QByteArray &ciphertext,
+                                     const QByteArray &wrappedKey, const QString &preparedBy) = 0;
+    virtual Result<std::optional<StoredDelivery>> delivery(const QString &grantId) = 0;
+    virtual Result<void> purgeDelivery(const QString &grantId) = 0;
 
     // The catalogue. replaceCatalogue: the workstation's entries become exactly `entries` (an
     // empty list withdraws them), in one transaction; other workstations' entries are untouched.

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace mdp::net {
 class GrantClient;
@@ -64,6 +65,26 @@ public:
     // The account's grants from the server again (a grant just issued, one revoked). How many are held.
     virtual Result<int> refreshGrants() = 0;
 
+    // Delivery under a grant (R-5.2k-l). The holder names the SM2 public key made for the grant and
+    // fetches the sealed data (none while the providing site has not prepared it); a data manager lists
+    // what waits and uploads the sealed data with its key sealed for the holder.
+    struct SealedDelivery
+    {
+        QByteArray ciphertext;
+        QByteArray wrappedKey;
+    };
+    struct PendingDelivery
+    {
+        QString grantId;
+        QByteArray envelope;     // the grant, signed with issuerKey
+        QByteArray recipientKey; // DER, SM2
+        QByteArray issuerKey;
+    };
+    virtual Result<void> publishRecipientKey(const QString &grantId, const QByteArray &publicKeyDer) = 0;
+    virtual Result<std::optional<SealedDelivery>> fetchDelivery(const QString &grantId) = 0;
+    virtual Result<QList<PendingDelivery>> pendingDeliveries() = 0;
+    virtual Result<void> putDelivery(const QString &grantId, const SealedDelivery &sealed) = 0;
+
     // The version of the data-sharing agreement a request accepts, and its text (zh_CN and
     // English in one), shown before the requester accepts it.
     static QString agreementVersion();
@@ -94,6 +115,10 @@ public:
     Result<QStringList> withdrawConsent(const QString &pseudonym, const QString &reason) override;
     Result<QJsonObject> permissionAudit() override;
     Result<int> refreshGrants() override;
+    Result<void> publishRecipientKey(const QString &grantId, const QByteArray &publicKeyDer) override;
+    Result<std::optional<SealedDelivery>> fetchDelivery(const QString &grantId) override;
+    Result<QList<PendingDelivery>> pendingDeliveries() override;
+    Result<void> putDelivery(const QString &grantId, const SealedDelivery &sealed) override;
 
     // Workspace-internal: a server sign-in's session, and its end.
     void adopt(std::unique_ptr<net::GrantClient> client, const QString &accountId);

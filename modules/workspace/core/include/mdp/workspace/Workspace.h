@@ -346,6 +346,19 @@ public:
     Result<QList<GrantInForce>> myGrants();
     // The access-request workflow at the site server in the signed-in account's name (issue 12).
     SiteAccess &siteAccess();
+    // Data delivered under a grant (issue 12; R-5.2k-l, R-7.2.4e). syncDeliveries: for each of the
+    // signed-in account's grants in force, publishes the grant's own recipient key and takes the sealed
+    // data the providing site prepared (how many grants have data here). openDelivery: the package of
+    // a grant in force for the signed-in account, opened in memory (JSON: patients by project
+    // pseudonym, their formal form values within the grant's scope), recorded. prepareDelivery: as a
+    // data manager, the data of this workspace within a grant's scope, de-identified (no identity, no
+    // field above level 3 or the grant's ceiling, only the grant's categories, only classified fields),
+    // sealed with a fresh per-grant key for the holder and uploaded; the number of patients.
+    // destroyEndedDeliveries: every delivery whose grant ended or was revoked loses its key and file.
+    Result<int> syncDeliveries();
+    Result<QJsonObject> openDelivery(const QString &grantId);
+    Result<int> prepareDelivery(const QString &grantId);
+    Result<int> destroyEndedDeliveries();
     // The master patient index and timelines (pseudonyms keyed by the data key "registry-pseudonym").
     // Reads need ReadPatients, changes WritePatients; identity only with SeeIdentity.
     registry::Registry &registry();
