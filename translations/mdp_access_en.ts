@@ -459,6 +459,73 @@
         <source>To &amp;decide</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open the data of this grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prepare waiting data (data managers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient (project pseudonym)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formal version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a grant first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivered data could not be taken from the site server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The providing site has not prepared this grant&apos;s data yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What waits for data could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grant waits for its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data of %1 was not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n patient(s))</source>
+        <translation>
+            <numerusform>%1 (%n patient)</numerusform>
+            <numerusform>%1 (%n patients)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sealed and sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::access::ui::PermissionAuditPage</name>

@@ -458,6 +458,72 @@
         <source>To &amp;decide</source>
         <translation>待我处理(&amp;D)</translation>
     </message>
+    <message>
+        <source>&amp;Open the data of this grant</source>
+        <translation>打开此授权的数据(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare waiting data (data managers)</source>
+        <translation>准备待交付数据（数据管理员）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Patient (project pseudonym)</source>
+        <translation>患者（项目假名）</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Formal version</source>
+        <translation>正式版本</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Choose a grant first.</source>
+        <translation>请先选择一项授权。</translation>
+    </message>
+    <message>
+        <source>The delivered data could not be taken from the site server: %1</source>
+        <translation>无法从中心服务器获取交付的数据：%1</translation>
+    </message>
+    <message>
+        <source>The providing site has not prepared this grant&apos;s data yet.</source>
+        <translation>数据提供方尚未准备此授权的数据。</translation>
+    </message>
+    <message>
+        <source>The data could not be opened: %1</source>
+        <translation>数据无法打开：%1</translation>
+    </message>
+    <message>
+        <source>What waits for data could not be read: %1</source>
+        <translation>无法读取待交付的授权：%1</translation>
+    </message>
+    <message>
+        <source>No grant waits for its data.</source>
+        <translation>没有等待交付数据的授权。</translation>
+    </message>
+    <message>
+        <source>The data of %1 was not sent: %2</source>
+        <translation>%1 的数据未能发送：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n patient(s))</source>
+        <translation>
+            <numerusform>%1（%n 名患者）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sealed and sent: %1</source>
+        <translation>已加密并发送：%1</translation>
+    </message>
 </context>
 <context>
     <name>mdp::access::ui::PermissionAuditPage</name>

@@ -1182,6 +1182,94 @@ private Q_SLOTS:
         QVERIFY(types.contains(QStringLiteral("access.audit:success")));
     }
 
+    // R-5.2k-l, R-7.2.4e: the data of a grant is sealed for a key only its holder names, from the
+    // workstation the grant is bound to; only a data manager uploads it, once; only the holder fetches
+    // it there; a revoked grant's data is gone (410).
+    void deliveryIsTheHoldersAndEndsWithTheGrant()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("delivery"));
+        TAKE(server, GrantServer::start(c, clock));
+        const SecureBytes liu = accounts::Totp::generateSecret();
+        CHECK_OK(addAccount(*server, QStringLiteral("res.chen"), QStringLiteral("researcher")));
+        CHECK_OK(addAccount(*server, QStringLiteral("eth.zhou"), QStringLiteral("ethics-reviewer")));
+        CHECK_OK(addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), liu));
+        auto researcher = client(server->port(), m_ws1);
+        auto elsewhere = client(server->port(), m_ws2); // the same researcher on another workstation
+        auto ethics = client(server->port(), m_ws2);
+        auto manager = client(server->port(), m_ws2);
+        CHECK_OK(researcher->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(elsewhere->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(ethics->signIn(QStringLiteral("eth.zhou"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(manager->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                                 accounts::Totp(liu, clock).currentCode()));
+        TAKE(submitted,
+             researcher->call(
+                 "POST", QStringLiteral("/v1/access/requests"),
+                 {{QStringLiteral("purpose"),
+                   QStringLiteral("Late cardiac toxicity after radiotherapy, one index case.")},
+                  {QStringLiteral("scope"),
+                   QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
+                               {QStringLiteral("maxLevel"), 3},
+                               {QStringLiteral("patients"), QJsonArray{QStringLiteral("P-AAAAAAAAAAAA")}}}},
+                  {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+        const QString decisions = QStringLiteral("/v1/access/requests/%1/decisions")
+                                      .arg(submitted.json().value(u"number").toString());
+        TAKE(passed, ethics->call("POST", decisions,
+                                  {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                                   {QStringLiteral("revision"), 1}}));
+        TAKE(approved, manager->call("POST", decisions,
+                                     {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                                      {QStringLiteral("revision"), 2}}));
+        QCOMPARE(approved.json().value(u"status").toString(), QStringLiteral("approved"));
+        TAKE(listed, researcher->call("GET", QStringLiteral("/v1/access/grants")));
+        const QString id =
+            listed.json().value(u"grants").toArray().first().toObject().value(u"id").toString();
+        const QString base = QStringLiteral("/v1/access/grants/%1/").arg(id);
+        TAKE(recipient, crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2));
+        const QJsonObject key{
+            {QStringLiteral("publicKey"), QString::fromLatin1(recipient.publicKey().der().toBase64())}};
+
+        TAKE(notHolder, ethics->call("PUT", base + QStringLiteral("recipient-key"), key));
+        QCOMPARE(notHolder.status, 403);
+        TAKE(otherWorkstation, elsewhere->call("PUT", base + QStringLiteral("recipient-key"), key));
+        QCOMPARE(otherWorkstation.status, 403);
+        TAKE(named, researcher->call("PUT", base + QStringLiteral("recipient-key"), key));
+        QCOMPARE(named.status, 200);
+        TAKE(renamed, researcher->call("PUT", base + QStringLiteral("recipient-key"), key));
+        QCOMPARE(renamed.status, 409); // once: nobody swaps it later
+        TAKE(notYet, researcher->call("GET", base + QStringLiteral("delivery")));
+        QCOMPARE(notYet.status, 404);
+
+        TAKE(notTheirs, researcher->call("GET", QStringLiteral("/v1/access/deliveries")));
+        QCOMPARE(notTheirs.status, 403);
+        TAKE(waiting, manager->call("GET", QStringLiteral("/v1/access/deliveries")));
+        QCOMPARE(waiting.json().value(u"deliveries").toArray().size(), 1);
+        const QJsonObject sealed{
+            {QStringLiteral("ciphertext"), QString::fromLatin1(QByteArray(64, 'c').toBase64())},
+            {QStringLiteral("wrappedKey"), QString::fromLatin1(QByteArray(120, 'k').toBase64())}};
+        TAKE(byResearcher, researcher->call("PUT", base + QStringLiteral("delivery"), sealed));
+        QCOMPARE(byResearcher.status, 403);
+        TAKE(uploaded, manager->call("PUT", base + QStringLiteral("delivery"), sealed));
+        QCOMPARE(uploaded.status, 200);
+        TAKE(twice, manager->call("PUT", base + QStringLiteral("delivery"), sealed));
+        QCOMPARE(twice.status, 409);
+        TAKE(byManager, manager->call("GET", base + QStringLiteral("delivery")));
+        QCOMPARE(byManager.status, 403);
+        TAKE(fetched, researcher->call("GET", base + QStringLiteral("delivery")));
+        QCOMPARE(fetched.status, 200);
+        QCOMPARE(QByteArray::fromBase64(fetched.json().value(u"ciphertext").toString().toLatin1()),
+                 QByteArray(64, 'c'));
+
+        TAKE(revoked, manager->call("POST", base + QStringLiteral("revocation"),
+                                    {{QStringLiteral("reason"), QStringLiteral("consent withdrawn")}}));
+        QCOMPARE(revoked.status, 200);
+        TAKE(gone, researcher->call("GET", base + QStringLiteral("delivery")));
+        QCOMPARE(gone.status, 410);
+        TAKE(row, server->store().delivery(id));
+        QVERIFY(row.has_value() && row->ciphertext.isEmpty() && row->wrappedKey.isEmpty());
+    }
+
     // c: a patient's consent withdrawal revokes every grant in force naming the patient's
     // pseudonym, and no other; a researcher cannot file it.
     void consentWithdrawalRevokesTheGrantsNamingThePatient()

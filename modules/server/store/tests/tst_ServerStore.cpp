@@ -864,6 +864,51 @@ private Q_SLOTS:
         QCOMPARE(kept->document, r.document);
         TAKE(stillOne, store->grantsOf(QStringLiteral("res.chen")));
         QCOMPARE(stillOne.size(), 1);
+
+        // Revocation (R-6.3.4 c): once, with a reason; listed; the grant shows it.
+        CHECK_ERROR(store->revokeGrant(GrantRevocation{
+                        QStringLiteral("G-9"), {}, QStringLiteral("dm.liu"), QStringLiteral("closed")}),
+                    Error::Code::NotFound);
+        CHECK_ERROR(store->revokeGrant(GrantRevocation{grant.id, {}, QStringLiteral("dm.liu"), QString()}),
+                    Error::Code::InvalidArgument);
+        // Delivery (R-5.2k-l): the recipient key first and once, the data once, purged for good.
+        CHECK_ERROR(store->putDelivery(grant.id, "sealed-data", "sealed-key", QStringLiteral("dm.liu")),
+                    Error::Code::NotFound);
+        CHECK_ERROR(store->setDeliveryRecipient(QStringLiteral("G-9"), "public-key"), Error::Code::NotFound);
+        CHECK_OK(store->setDeliveryRecipient(grant.id, "public-key"));
+        CHECK_ERROR(store->setDeliveryRecipient(grant.id, "another-key"), Error::Code::AlreadyExists);
+        CHECK_OK(store->putDelivery(grant.id, "sealed-data", "sealed-key", QStringLiteral("dm.liu")));
+        CHECK_ERROR(store->putDelivery(grant.id, "other-data", "other-key", QStringLiteral("dm.ma")),
+                    Error::Code::AlreadyExists);
+        TAKE(delivered, store->delivery(grant.id));
+        QVERIFY(delivered.has_value());
+        QCOMPARE(delivered->recipientKey, QByteArray("public-key"));
+        QCOMPARE(delivered->ciphertext, QByteArray("sealed-data"));
+        QCOMPARE(delivered->wrappedKey, QByteArray("sealed-key"));
+        QCOMPARE(delivered->preparedBy, QStringLiteral("dm.liu"));
+        QVERIFY(delivered->preparedAt.isValid());
+        QVERIFY(!delivered->purgedAt.isValid());
+
+        CHECK_OK(store->revokeGrant(
+            GrantRevocation{grant.id, {}, QStringLiteral("dm.liu"), QStringLiteral("the project closed")}));
+        CHECK_ERROR(store->revokeGrant(
+                        GrantRevocation{grant.id, {}, QStringLiteral("dm.ma"), QStringLiteral("again")}),
+                    Error::Code::AlreadyExists);
+        TAKE(revocations, store->grantRevocations());
+        QCOMPARE(revocations.size(), 1);
+        QCOMPARE(revocations.first().revokedBy, QStringLiteral("dm.liu"));
+        TAKE(all, store->allGrants());
+        QCOMPARE(all.size(), 1);
+        QVERIFY(all.first().revokedAt.isValid());
+        QCOMPARE(all.first().revocationReason, QStringLiteral("the project closed"));
+        CHECK_OK(store->purgeDelivery(grant.id));
+        TAKE(purged, store->delivery(grant.id));
+        QVERIFY(purged.has_value());
+        QVERIFY(purged->ciphertext.isEmpty() && purged->wrappedKey.isEmpty() &&
+                purged->recipientKey.isEmpty());
+        QVERIFY(purged->purgedAt.isValid());
+        CHECK_ERROR(store->putDelivery(grant.id, "late-data", "late-key", QStringLiteral("dm.liu")),
+                    Error::Code::AlreadyExists);
     }
 
     void catalogueIsReplacedWholePerWorkstation_data()
