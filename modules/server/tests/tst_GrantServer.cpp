@@ -1270,6 +1270,72 @@ private Q_SLOTS:
         QVERIFY(row.has_value() && row->ciphertext.isEmpty() && row->wrappedKey.isEmpty());
     }
 
+    // an external ethics system takes the ethics step through FHIR Tasks: it lists what waits,
+    // reads one, and answers by updating it at the revision it read; the same rules decide (a stale
+    // revision, a rejection without reason and a researcher's answer are refused).
+    void anExternalEthicsSystemReviewsThroughFhirTasks()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("fhir-task"));
+        TAKE(server, GrantServer::start(c, clock));
+        CHECK_OK(addAccount(*server, QStringLiteral("res.chen"), QStringLiteral("researcher")));
+        CHECK_OK(addAccount(*server, QStringLiteral("ethics.system"), QStringLiteral("ethics-reviewer")));
+        auto researcher = client(server->port(), m_ws1);
+        auto external = client(server->port(), m_ws2);
+        CHECK_OK(researcher->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(external->signIn(QStringLiteral("ethics.system"), passwordBytes(kPassword.toUtf8())));
+        TAKE(submitted,
+             researcher->call(
+                 "POST", QStringLiteral("/v1/access/requests"),
+                 {{QStringLiteral("purpose"),
+                   QStringLiteral("Late cardiac toxicity after radiotherapy, one index case.")},
+                  {QStringLiteral("scope"),
+                   QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
+                               {QStringLiteral("maxLevel"), 3},
+                               {QStringLiteral("patients"), QJsonArray{QStringLiteral("P-AAAAAAAAAAAA")}}}},
+                  {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+        const QString number = submitted.json().value(u"number").toString();
+        TAKE(notTheirs, researcher->call("GET", QStringLiteral("/v1/fhir/Task")));
+        QCOMPARE(notTheirs.status, 403);
+        TAKE(bundle, external->call("GET", QStringLiteral("/v1/fhir/Task")));
+        QCOMPARE(bundle.status, 200);
+        QCOMPARE(bundle.json().value(u"resourceType").toString(), QStringLiteral("Bundle"));
+        const QJsonObject task =
+            bundle.json().value(u"entry").toArray().first().toObject().value(u"resource").toObject();
+        QCOMPARE(task.value(u"resourceType").toString(), QStringLiteral("Task"));
+        QCOMPARE(task.value(u"id").toString(), number);
+        QCOMPARE(task.value(u"status").toString(), QStringLiteral("requested"));
+        QVERIFY(task.value(u"description").toString().startsWith(QStringLiteral("Late cardiac")));
+        QCOMPARE(task.value(u"meta").toObject().value(u"versionId").toString(), QStringLiteral("1"));
+        const QString path = QStringLiteral("/v1/fhir/Task/") + number;
+        const auto answer = [&](const QString &status, const QString &version, const QString &reason) {
+            QJsonObject t{{QStringLiteral("resourceType"), QStringLiteral("Task")},
+                          {QStringLiteral("status"), status},
+                          {QStringLiteral("meta"), QJsonObject{{QStringLiteral("versionId"), version}}}};
+            if (!reason.isEmpty())
+                t.insert(QStringLiteral("statusReason"), QJsonObject{{QStringLiteral("text"), reason}});
+            return t;
+        };
+        TAKE(byResearcher,
+             researcher->call("PUT", path, answer(QStringLiteral("completed"), QStringLiteral("1"), {})));
+        QCOMPARE(byResearcher.status, 403);
+        TAKE(noReason,
+             external->call("PUT", path, answer(QStringLiteral("rejected"), QStringLiteral("1"), {})));
+        QVERIFY(noReason.status >= 400);
+        TAKE(stale,
+             external->call("PUT", path, answer(QStringLiteral("completed"), QStringLiteral("7"), {})));
+        QCOMPARE(stale.status, 409);
+        TAKE(passed, external->call("PUT", path,
+                                    answer(QStringLiteral("completed"), QStringLiteral("1"),
+                                           QStringLiteral("Committee decision 2026-114"))));
+        QCOMPARE(passed.status, 200);
+        QCOMPARE(passed.json().value(u"status").toString(), QStringLiteral("approval"));
+        TAKE(after, external->call("GET", path));
+        QCOMPARE(after.json().value(u"status").toString(), QStringLiteral("completed"));
+        TAKE(empty, external->call("GET", QStringLiteral("/v1/fhir/Task")));
+        QCOMPARE(empty.json().value(u"total").toInt(), 0);
+    }
+
     // c: a patient's consent withdrawal revokes every grant in force naming the patient's
     // pseudonym, and no other; a researcher cannot file it.
     void consentWithdrawalRevokesTheGrantsNamingThePatient()

@@ -1409,6 +1409,127 @@ struct GrantService::Impl
             });
     }
 
+    // ---- the ethics review by an external system: FHIR Task in and out ----------------
+    // A request waiting for ethics as a FHIR R4 Task: what to review (purpose, scope, duration,
+    // agreement), its revision as meta.versionId. An external ethics system signs in as an account
+    // holding an ethics role and answers by updating the Task; the same rules decide as for the
+    // built-in inbox, which stays the default.
+    static QJsonObject taskOf(const StoredAccessRequest &row, const access::AccessRequest &r)
+    {
+        QString status = QStringLiteral("requested");
+        if (r.status == access::RequestStatus::Rejected && !r.ethicsPassed)
+            status = QStringLiteral("rejected");
+        else if (r.ethicsPassed)
+            status = QStringLiteral("completed");
+        else if (r.status == access::RequestStatus::NeedsInformation)
+            status = QStringLiteral("on-hold");
+        return QJsonObject{
+            {QStringLiteral("resourceType"), QStringLiteral("Task")},
+            {QStringLiteral("id"), r.number},
+            {QStringLiteral("meta"),
+             QJsonObject{{QStringLiteral("versionId"), QString::number(row.revision)}}},
+            {QStringLiteral("identifier"),
+             QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:mdp:access-request")},
+                                    {QStringLiteral("value"), r.number}}}},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("intent"), QStringLiteral("order")},
+            {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), QStringLiteral("ethics-review")}}},
+            {QStringLiteral("description"), r.purpose},
+            {QStringLiteral("authoredOn"), r.submitted.toString(Qt::ISODate)},
+            {QStringLiteral("requester"), QJsonObject{{QStringLiteral("display"), r.requester}}},
+            {QStringLiteral("input"),
+             QJsonArray{
+                 QJsonObject{
+                     {QStringLiteral("type"), QJsonObject{{QStringLiteral("text"), QStringLiteral("scope")}}},
+                     {QStringLiteral("valueString"),
+                      QString::fromUtf8(QJsonDocument(r.scope.toJson()).toJson(QJsonDocument::Compact))}},
+                 QJsonObject{{QStringLiteral("type"),
+                              QJsonObject{{QStringLiteral("text"), QStringLiteral("durationDays")}}},
+                             {QStringLiteral("valueInteger"), r.durationDays}},
+                 QJsonObject{{QStringLiteral("type"),
+                              QJsonObject{{QStringLiteral("text"), QStringLiteral("agreement")}}},
+                             {QStringLiteral("valueString"), r.agreementVersion}}}}};
+    }
+
+    Response ethicsTasks(const Call &call)
+    {
+        auto rules = approvalRules();
+        if (!rules)
+            return failure(rules.error());
+        if (!hasRole(call, rules->ethicsRoles()))
+            return problem(403, QStringLiteral("Forbidden"),
+                           QStringLiteral("the ethics review is the reviewers'"));
+        auto rows =
+            store.accessRequests(QString(), {access::requestStatusId(access::RequestStatus::EthicsReview)});
+        if (!rows)
+            return failure(rows.error());
+        QJsonArray entries;
+        for (const StoredAccessRequest &row : *rows) {
+            auto request = access::AccessRequest::fromJson(QJsonDocument::fromJson(row.document).object());
+            if (request && request->requester != call.token->subject)
+                entries.append(QJsonObject{{QStringLiteral("resource"), taskOf(row, *request)}});
+        }
+        return jsonResponse(200, QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                             {QStringLiteral("type"), QStringLiteral("searchset")},
+                                             {QStringLiteral("total"), entries.size()},
+                                             {QStringLiteral("entry"), entries}});
+    }
+
+    Response ethicsTask(const Call &call)
+    {
+        auto rules = approvalRules();
+        if (!rules)
+            return failure(rules.error());
+        if (!hasRole(call, rules->ethicsRoles()))
+            return problem(403, QStringLiteral("Forbidden"),
+                           QStringLiteral("the ethics review is the reviewers'"));
+        auto found = visibleRequest(call, *rules);
+        if (!found)
+            return failure(found.error());
+        return jsonResponse(200, taskOf(found->first, found->second));
+    }
+
+    // The external system's answer: status completed (passed), rejected or on-hold (more information),
+    // with statusReason.text (required to reject or ask), at the revision it read (meta.versionId).
+    Response updateEthicsTask(const Call &call)
+    {
+        const QJsonObject task = call.body.toObject();
+        const QString status = task.value(QLatin1String("status")).toString();
+        std::optional<access::Verdict> verdict;
+        if (status == QLatin1String("completed"))
+            verdict = access::Verdict::Approve;
+        else if (status == QLatin1String("rejected"))
+            verdict = access::Verdict::Reject;
+        else if (status == QLatin1String("on-hold"))
+            verdict = access::Verdict::MoreInformation;
+        if (!verdict)
+            return problem(400, QStringLiteral("Bad request"),
+                           QStringLiteral("a Task is answered as completed, rejected or on-hold"));
+        bool numeric = false;
+        const qint64 revision = task.value(QLatin1String("meta"))
+                                    .toObject()
+                                    .value(QLatin1String("versionId"))
+                                    .toString()
+                                    .toLongLong(&numeric);
+        if (!numeric)
+            return problem(400, QStringLiteral("Bad request"),
+                           QStringLiteral("meta.versionId names the revision read"));
+        const QString reason =
+            task.value(QLatin1String("statusReason")).toObject().value(QLatin1String("text")).toString();
+        const Call decision{call.request, QJsonObject{{QStringLiteral("revision"), double(revision)}},
+                            call.pathParameters, call.token};
+        return changeAccessRequest(
+            decision, QStringLiteral("access.decision"),
+            [&](const access::AccessWorkflow &flow,
+                const access::AccessRequest &request) -> Result<access::AccessRequest> {
+                if (request.status != access::RequestStatus::EthicsReview)
+                    return makeError(
+                        Error::Code::Conflict,
+                        QStringLiteral("%1 is not waiting for the ethics review").arg(request.number));
+                return flow.ethicsReview(request, actorOf(call), *verdict, reason);
+            });
+    }
+
     Response answerAccessRequest(const Call &call)
     {
         const QJsonObject body = call.body.toObject();
@@ -2134,6 +2255,9 @@ void GrantService::registerRoutes()
     route("PUT", QStringLiteral("/v1/access/grants/{id}/delivery"), true,
           {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::putDelivery);
     route("GET", QStringLiteral("/v1/access/grants/{id}/delivery"), true, signedIn, &Impl::getDelivery);
+    route("GET", QStringLiteral("/v1/fhir/Task"), true, signedIn, &Impl::ethicsTasks);
+    route("GET", QStringLiteral("/v1/fhir/Task/{number}"), true, signedIn, &Impl::ethicsTask);
+    route("PUT", QStringLiteral("/v1/fhir/Task/{number}"), true, signedIn, &Impl::updateEthicsTask);
     route("GET", QStringLiteral("/v1/access/audit"), true,
           {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::grantAudit);
     route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn,
