@@ -32,6 +32,8 @@ Error errorOf(const HttpResult &result)
         return makeError(Error::Code::NotFound, detail);
     case 409:
         return makeError(Error::Code::Conflict, detail);
+    case 410: // what the call names has ended (a grant, its data)
+        return makeError(Error::Code::Cancelled, detail);
     case 423:
         return makeError(Error::Code::Locked, detail);
     case 429:

@@ -1774,8 +1774,12 @@ struct GrantService::Impl
         QJsonArray out;
         const QDateTime now = clock.now().toUTC();
         for (const StoredGrant &g : *all) {
-            if (g.revokedAt.isValid() || g.notAfter <= now)
+            if (g.revokedAt.isValid() || g.notAfter <= now) {
+                // Ended: whatever was delivered under it goes now (the holder's key is gone too).
+                if (auto purged = store.purgeDelivery(g.id); !purged)
+                    return failure(purged.error());
                 continue;
+            }
             auto delivery = store.delivery(g.id);
             if (!delivery)
                 return failure(delivery.error());

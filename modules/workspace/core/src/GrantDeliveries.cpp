@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace mdp::workspace {
 
@@ -53,6 +54,10 @@ QString GrantDeliveries::pathOf(const QString &grantId) const
 Result<GrantDeliveries::Recipient> GrantDeliveries::recipientFor(const QString &grantId,
                                                                  const QString &accountId)
 {
+    static const QRegularExpression grantIdPattern(QStringLiteral("^G-[0-9a-f-]{36}$"));
+    if (!grantIdPattern.match(grantId).hasMatch())
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("not a grant id: %1").arg(grantId.left(40)));
     auto row =
         m_db.queryOne(QStringLiteral("SELECT public_key, published_at IS NOT NULL, received_at IS NOT NULL "
                                      "FROM access_deliveries WHERE grant_id = ?1"),

@@ -83,6 +83,16 @@ public:
 
 private:
     template<typename Call> Result<forms::FormRecord> syncedWrite(Call &&call);
+
+public:
+    // A record as data delivered under a grant carries it (R-5.2k): fields above `ceiling` taken out,
+    // nested members included, and free text de-identified.
+    Result<forms::FormRecord> deliverable(const forms::FormRecord &record, int ceiling)
+    {
+        return masked(record, ceiling, true);
+    }
+
+private:
     // Level 4 and 5 fields (classification: the definition's, raised by the default rules) above what
     // the session sees unmasked are taken out of what a read returns; a draft saved by such
     // a session keeps their stored values.

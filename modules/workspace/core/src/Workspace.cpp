@@ -3136,6 +3136,8 @@ Result<int> Workspace::syncDeliveries()
         }
         if (!recipient->received) {
             auto fetched = siteAccess().fetchDelivery(g.id);
+            if (!fetched && fetched.error().code == Error::Code::Cancelled)
+                continue; // ended or revoked at the site: its data goes at the next look here
             if (!fetched)
                 return fetched.error();
             if (!*fetched)
@@ -3221,6 +3223,15 @@ Result<int> Workspace::prepareDelivery(const QString &grantId)
     auto grant = access::GrantDocument::open(found->envelope, *issuer);
     if (!grant)
         return grant.error();
+    // What cannot be delivered as rows yet is refused rather than delivered wider: counts-only grants
+    // are answered with counts, and a cohort described in words is not selected by a machine.
+    if (grant->scope.aggregateOnly)
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("a counts-only grant is answered with counts, not with data"));
+    if (!grant->scope.cohort.isEmpty() && grant->scope.patients.isEmpty())
+        return makeError(Error::Code::Unsupported,
+                         QStringLiteral("a cohort described in words cannot be selected here: the grant must "
+                                        "name its patients"));
     auto recipient = crypto::PublicKey::fromDer(found->recipientKey);
     if (!recipient || recipient->algorithm() != crypto::SignatureAlgorithm::Sm2)
         return makeError(Error::Code::Tampered, QStringLiteral("the recipient key is not an SM2 public key"));
@@ -3270,24 +3281,39 @@ Result<int> Workspace::prepareDelivery(const QString &grantId)
         if (!records)
             return records.error();
         QJsonArray kept;
-        for (const forms::FormRecord &record : *records) {
-            if (record.formalVersion <= 0)
+        for (const forms::FormRecord &stored : *records) {
+            if (stored.formalVersion <= 0)
                 continue; // only what review approved
+            // The grant's project only (a record without one belongs to the site's default project).
+            if (!stored.projectId.isEmpty() && stored.projectId != grant->scope.project)
+                continue;
+            // Nested members above the ceiling taken out and free text de-identified, as reads are.
+            auto record = d->transactionalForms->deliverable(stored, ceiling);
+            if (!record)
+                return record.error();
             QJsonObject values;
-            for (auto it = record.formalValues.constBegin(); it != record.formalValues.constEnd(); ++it) {
-                if (allowed.contains(QStringLiteral("form:%1/%2").arg(record.formId, it.key()))) {
+            for (auto it = record->formalValues.constBegin(); it != record->formalValues.constEnd(); ++it) {
+                if (allowed.contains(QStringLiteral("form:%1/%2").arg(record->formId, it.key()))) {
                     values.insert(it.key(), it.value());
                     ++fields;
                 }
             }
             if (!values.isEmpty())
-                kept.append(QJsonObject{{QStringLiteral("form"), record.formId},
-                                        {QStringLiteral("formalVersion"), record.formalVersion},
+                kept.append(QJsonObject{{QStringLiteral("form"), record->formId},
+                                        {QStringLiteral("formalVersion"), record->formalVersion},
                                         {QStringLiteral("values"), values}});
         }
         rows.append(
             QJsonObject{{QStringLiteral("pseudonym"), *pseudonym}, {QStringLiteral("records"), kept}});
     }
+    // In the order of the project pseudonyms: nothing pairs them with the names the grant used.
+    QList<QJsonValue> ordered(rows.cbegin(), rows.cend());
+    std::sort(ordered.begin(), ordered.end(), [](const QJsonValue &a, const QJsonValue &b) {
+        return a.toObject().value(u"pseudonym").toString() < b.toObject().value(u"pseudonym").toString();
+    });
+    rows = QJsonArray();
+    for (const QJsonValue &row : std::as_const(ordered))
+        rows.append(row);
     const QByteArray package =
         QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("mdp-delivery-v1")},
                                   {QStringLiteral("grant"), grant->id},
