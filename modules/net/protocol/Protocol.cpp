@@ -101,4 +101,27 @@ Result<DocumentEnvelope> parseDocumentEnvelope(const QByteArray &bytes)
     return envelope;
 }
 
+QByteArray deliveryRecipientDocument(const QString &grantId, const QByteArray &publicKeyDer)
+{
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("type"), QStringLiteral("mdp-delivery-recipient-v1")},
+                           {QStringLiteral("grant"), grantId},
+                           {QStringLiteral("recipientKey"), QString::fromLatin1(publicKeyDer.toBase64())}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QByteArray deliveryDocument(const QString &grantId, const QByteArray &ciphertext,
+                            const QByteArray &wrappedKey)
+{
+    return QJsonDocument(
+               QJsonObject{
+                   {QStringLiteral("type"), QStringLiteral("mdp-delivery-v1")},
+                   {QStringLiteral("grant"), grantId},
+                   {QStringLiteral("sha256"),
+                    QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, ciphertext).toHex())},
+                   {QStringLiteral("wrappedKeySha256"),
+                    QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, wrappedKey).toHex())}})
+        .toJson(QJsonDocument::Compact);
+}
+
 } // namespace mdp::net

@@ -16,6 +16,7 @@
 #include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Random.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/net/Protocol.h"
 #include "mdp/pki/PrivateKeyPem.h"
 #include "mdp/server/GrantServer.h"
 
@@ -1227,8 +1228,18 @@ private Q_SLOTS:
             listed.json().value(u"grants").toArray().first().toObject().value(u"id").toString();
         const QString base = QStringLiteral("/v1/access/grants/%1/").arg(id);
         TAKE(recipient, crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2));
-        const QJsonObject key{
-            {QStringLiteral("publicKey"), QString::fromLatin1(recipient.publicKey().der().toBase64())}};
+        const QByteArray der = recipient.publicKey().der();
+        const auto keyBody = [&](net::GrantClient &signer) {
+            auto signedKey =
+                signer.signedEnvelope(net::deliveryRecipientDocument(id, der), QStringLiteral("res.chen"));
+            return QJsonObject{{QStringLiteral("publicKey"), QString::fromLatin1(der.toBase64())},
+                               {QStringLiteral("attestation"),
+                                QString::fromLatin1(signedKey ? signedKey->toBase64() : QByteArray())}};
+        };
+        const QJsonObject key = keyBody(*researcher);
+        // A key attested by another certificate than the caller's is refused.
+        TAKE(foreign, researcher->call("PUT", base + QStringLiteral("recipient-key"), keyBody(*elsewhere)));
+        QCOMPARE(foreign.status, 403);
 
         TAKE(notHolder, ethics->call("PUT", base + QStringLiteral("recipient-key"), key));
         QCOMPARE(notHolder.status, 403);
@@ -1245,9 +1256,22 @@ private Q_SLOTS:
         QCOMPARE(notTheirs.status, 403);
         TAKE(waiting, manager->call("GET", QStringLiteral("/v1/access/deliveries")));
         QCOMPARE(waiting.json().value(u"deliveries").toArray().size(), 1);
-        const QJsonObject sealed{
-            {QStringLiteral("ciphertext"), QString::fromLatin1(QByteArray(64, 'c').toBase64())},
-            {QStringLiteral("wrappedKey"), QString::fromLatin1(QByteArray(120, 'k').toBase64())}};
+        const QByteArray data(64, 'c');
+        const QByteArray wrapped(120, 'k');
+        const auto attested = [&](const QByteArray &attestedData) {
+            auto signedDigests = manager->signedEnvelope(net::deliveryDocument(id, attestedData, wrapped),
+                                                         QStringLiteral("dm.liu"));
+            return QJsonObject{
+                {QStringLiteral("ciphertext"), QString::fromLatin1(data.toBase64())},
+                {QStringLiteral("wrappedKey"), QString::fromLatin1(wrapped.toBase64())},
+                {QStringLiteral("attestation"),
+                 QString::fromLatin1(signedDigests ? signedDigests->toBase64() : QByteArray())}};
+        };
+        // Digests signed by the uploading workstation, over exactly what it sends.
+        TAKE(mismatch,
+             manager->call("PUT", base + QStringLiteral("delivery"), attested(QByteArray(64, 'x'))));
+        QCOMPARE(mismatch.status, 403);
+        const QJsonObject sealed = attested(data);
         TAKE(byResearcher, researcher->call("PUT", base + QStringLiteral("delivery"), sealed));
         QCOMPARE(byResearcher.status, 403);
         TAKE(uploaded, manager->call("PUT", base + QStringLiteral("delivery"), sealed));

@@ -1719,6 +1719,26 @@ struct GrantService::Impl
         return std::pair<StoredGrant, access::GrantDocument>{*found, *document};
     }
 
+    // An attestation: `expected`, signed in an envelope with the certificate the caller connects with.
+    static Result<void> attestedByCaller(const Call &call, const QByteArray &envelopeBytes,
+                                         const QByteArray &expected)
+    {
+        auto envelope = net::parseDocumentEnvelope(envelopeBytes);
+        if (!envelope)
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("the attestation is not a signed envelope"));
+        auto certificate = crypto::Certificate::fromPem(envelope->certificatePem);
+        if (!certificate || certificate->fingerprint() != call.request.peer.fingerprint)
+            return makeError(
+                Error::Code::PermissionDenied,
+                QStringLiteral("the attestation is signed with another certificate than the caller's"));
+        if (envelope->document != expected ||
+            !certificate->publicKey().verify(envelope->document, envelope->signature))
+            return makeError(Error::Code::PermissionDenied,
+                             QStringLiteral("the attestation does not match what it comes with"));
+        return {};
+    }
+
     Response deliveryFailure(const Call &call, const QString &type, const QString &grantId,
                              const Error &error)
     {
@@ -1754,13 +1774,18 @@ struct GrantService::Impl
             return deliveryFailure(
                 call, type, id,
                 makeError(Error::Code::InvalidArgument, QStringLiteral("an SM2 public key is needed")));
+        const QByteArray attestation = QByteArray::fromBase64(
+            call.body.toObject().value(QLatin1String("attestation")).toString().toLatin1());
+        if (auto attested = attestedByCaller(call, attestation, net::deliveryRecipientDocument(id, der));
+            !attested)
+            return deliveryFailure(call, type, id, attested.error());
         if (auto audited =
                 record(call, type, audit::AuditAction::Create, audit::AuditOutcome::Success,
                        {entity(QStringLiteral("grant"), id)},
                        {{QStringLiteral("key"), QString::fromLatin1(key->fingerprint().toHex().left(16))}});
             !audited)
             return failure(audited.error());
-        if (auto stored = store.setDeliveryRecipient(id, der); !stored)
+        if (auto stored = store.setDeliveryRecipient(id, der, attestation); !stored)
             return deliveryFailure(call, type, id, stored.error());
         return jsonResponse(200, QJsonObject{{QStringLiteral("grant"), id}});
     }
@@ -1786,9 +1811,11 @@ struct GrantService::Impl
             if (!*delivery || (*delivery)->recipientKey.isEmpty() || !(*delivery)->ciphertext.isEmpty() ||
                 (*delivery)->purgedAt.isValid())
                 continue;
-            out.append(QJsonObject{{QStringLiteral("grant"), g.id},
-                                   {QStringLiteral("envelope"), base64(g.envelope)},
-                                   {QStringLiteral("recipientKey"), base64((*delivery)->recipientKey)}});
+            out.append(
+                QJsonObject{{QStringLiteral("grant"), g.id},
+                            {QStringLiteral("envelope"), base64(g.envelope)},
+                            {QStringLiteral("recipientKey"), base64((*delivery)->recipientKey)},
+                            {QStringLiteral("attestation"), base64((*delivery)->recipientAttestation)}});
         }
         if (auto audited =
                 record(call, QStringLiteral("access.deliveries"), audit::AuditAction::Read,
@@ -1819,6 +1846,12 @@ struct GrantService::Impl
             return deliveryFailure(
                 call, type, id,
                 makeError(Error::Code::InvalidArgument, QStringLiteral("sealed data and key needed")));
+        const QByteArray attestation =
+            QByteArray::fromBase64(body.value(QLatin1String("attestation")).toString().toLatin1());
+        if (auto attested =
+                attestedByCaller(call, attestation, net::deliveryDocument(id, ciphertext, wrapped));
+            !attested)
+            return deliveryFailure(call, type, id, attested.error());
         if (auto audited = record(
                 call, type, audit::AuditAction::Create, audit::AuditOutcome::Success,
                 {entity(QStringLiteral("grant"), id)},
@@ -1827,7 +1860,8 @@ struct GrantService::Impl
                   QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sha256, ciphertext).toHex())}});
             !audited)
             return failure(audited.error());
-        if (auto stored = store.putDelivery(id, ciphertext, wrapped, call.token->subject); !stored)
+        if (auto stored = store.putDelivery(id, ciphertext, wrapped, attestation, call.token->subject);
+            !stored)
             return deliveryFailure(call, type, id, stored.error());
         return jsonResponse(200, QJsonObject{{QStringLiteral("grant"), id}});
     }
@@ -1858,12 +1892,14 @@ struct GrantService::Impl
                                   {{QStringLiteral("bytes"), (*delivery)->ciphertext.size()}});
             !audited)
             return failure(audited.error());
-        return jsonResponse(200, QJsonObject{{QStringLiteral("grant"), id},
-                                             {QStringLiteral("ciphertext"), base64((*delivery)->ciphertext)},
-                                             {QStringLiteral("wrappedKey"), base64((*delivery)->wrappedKey)},
-                                             {QStringLiteral("preparedBy"), (*delivery)->preparedBy},
-                                             {QStringLiteral("preparedAt"),
-                                              (*delivery)->preparedAt.toString(Qt::ISODateWithMs)}});
+        return jsonResponse(
+            200,
+            QJsonObject{{QStringLiteral("grant"), id},
+                        {QStringLiteral("ciphertext"), base64((*delivery)->ciphertext)},
+                        {QStringLiteral("wrappedKey"), base64((*delivery)->wrappedKey)},
+                        {QStringLiteral("attestation"), base64((*delivery)->deliveryAttestation)},
+                        {QStringLiteral("preparedBy"), (*delivery)->preparedBy},
+                        {QStringLiteral("preparedAt"), (*delivery)->preparedAt.toString(Qt::ISODateWithMs)}});
     }
 
     // the permission audit: every grant with its subject, request, scope and window, and its

@@ -802,7 +802,8 @@ public:
         return out;
     }
 
-    Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer) override
+    Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer,
+                                      const QByteArray &attestation) override
     {
         std::lock_guard lock(m_mutex);
         return m_pg->transaction([&]() -> Result<void> {
@@ -812,11 +813,12 @@ public:
                 return grant.error();
             if (grant->rows() == 0)
                 return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
-            auto inserted = m_pg->exec(
-                QStringLiteral("INSERT INTO access_deliveries (grant_id, recipient_key, "
-                               "recipient_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING "
-                               "RETURNING grant_id"),
-                {PgParam::text(grantId), PgParam::bytes(publicKeyDer), PgParam::time(m_clock.now())});
+            auto inserted =
+                m_pg->exec(QStringLiteral("INSERT INTO access_deliveries (grant_id, recipient_key, "
+                                          "recipient_attestation, recipient_at) VALUES ($1, $2, $3, $4) "
+                                          "ON CONFLICT DO NOTHING RETURNING grant_id"),
+                           {PgParam::text(grantId), PgParam::bytes(publicKeyDer), PgParam::bytes(attestation),
+                            PgParam::time(m_clock.now())});
             if (!inserted)
                 return inserted.error();
             if (inserted->rows() == 0)
@@ -827,17 +829,19 @@ public:
     }
 
     Result<void> putDelivery(const QString &grantId, const QByteArray &ciphertext,
-                             const QByteArray &wrappedKey, const QString &preparedBy) override
+                             const QByteArray &wrappedKey, const QByteArray &attestation,
+                             const QString &preparedBy) override
     {
         std::lock_guard lock(m_mutex);
         return m_pg->transaction([&]() -> Result<void> {
             auto updated = m_pg->exec(
                 QStringLiteral(
-                    "UPDATE access_deliveries SET ciphertext = $2, wrapped_key = $3, prepared_by = $4, "
-                    "prepared_at = $5 WHERE grant_id = $1 AND ciphertext IS NULL AND purged_at IS NULL "
-                    "AND recipient_key IS NOT NULL RETURNING grant_id"),
+                    "UPDATE access_deliveries SET ciphertext = $2, wrapped_key = $3, delivery_attestation = "
+                    "$4, "
+                    "prepared_by = $5, prepared_at = $6 WHERE grant_id = $1 AND ciphertext IS NULL AND "
+                    "purged_at IS NULL AND recipient_key IS NOT NULL RETURNING grant_id"),
                 {PgParam::text(grantId), PgParam::bytes(ciphertext), PgParam::bytes(wrappedKey),
-                 PgParam::text(preparedBy), PgParam::time(m_clock.now())});
+                 PgParam::bytes(attestation), PgParam::text(preparedBy), PgParam::time(m_clock.now())});
             if (!updated)
                 return updated.error();
             if (updated->rows() > 0)
@@ -858,27 +862,27 @@ public:
     {
         std::lock_guard lock(m_mutex);
         auto r = m_pg->exec(
-            QStringLiteral("SELECT grant_id, recipient_key, recipient_at, ciphertext, wrapped_key, "
-                           "prepared_by, prepared_at, purged_at FROM access_deliveries WHERE "
-                           "grant_id = $1"),
+            QStringLiteral("SELECT grant_id, recipient_key, recipient_attestation, recipient_at, "
+                           "ciphertext, wrapped_key, delivery_attestation, prepared_by, prepared_at, "
+                           "purged_at FROM access_deliveries WHERE grant_id = $1"),
             {PgParam::text(grantId)});
         if (!r)
             return r.error();
         if (r->rows() == 0)
             return std::optional<StoredDelivery>();
-        return std::optional<StoredDelivery>(StoredDelivery{r->text(0, 0), r->bytes(0, 1), r->time(0, 2),
-                                                            r->bytes(0, 3), r->bytes(0, 4), r->text(0, 5),
-                                                            r->time(0, 6), r->time(0, 7)});
+        return std::optional<StoredDelivery>(
+            StoredDelivery{r->text(0, 0), r->bytes(0, 1), r->bytes(0, 2), r->time(0, 3), r->bytes(0, 4),
+                           r->bytes(0, 5), r->bytes(0, 6), r->text(0, 7), r->time(0, 8), r->time(0, 9)});
     }
 
     Result<void> purgeDelivery(const QString &grantId) override
     {
         std::lock_guard lock(m_mutex);
-        auto r =
-            m_pg->exec(QStringLiteral("UPDATE access_deliveries SET ciphertext = NULL, wrapped_key = NULL, "
-                                      "recipient_key = NULL, purged_at = coalesce(purged_at, $2) WHERE "
-                                      "grant_id = $1"),
-                       {PgParam::text(grantId), PgParam::time(m_clock.now())});
+        auto r = m_pg->exec(
+            QStringLiteral("UPDATE access_deliveries SET ciphertext = NULL, wrapped_key = NULL, "
+                           "recipient_key = NULL, recipient_attestation = NULL, delivery_attestation = "
+                           "NULL, purged_at = coalesce(purged_at, $2) WHERE grant_id = $1"),
+            {PgParam::text(grantId), PgParam::time(m_clock.now())});
         if (!r)
             return r.error();
         return {};

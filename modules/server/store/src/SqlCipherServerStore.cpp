@@ -758,7 +758,8 @@ public:
         return out;
     }
 
-    Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer) override
+    Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer,
+                                      const QByteArray &attestation) override
     {
         std::lock_guard lock(m_mutex);
         return m_db->transaction([&]() -> Result<void> {
@@ -777,8 +778,8 @@ public:
                                  QStringLiteral("grant %1 has its recipient key already").arg(grantId));
             auto inserted =
                 m_db->execute(QStringLiteral("INSERT INTO access_deliveries (grant_id, recipient_key, "
-                                             "recipient_at) VALUES (?1, ?2, ?3)"),
-                              {grantId, publicKeyDer, m_clock.now().toUTC()});
+                                             "recipient_attestation, recipient_at) VALUES (?1, ?2, ?3, ?4)"),
+                              {grantId, publicKeyDer, attestation, m_clock.now().toUTC()});
             if (!inserted)
                 return inserted.error();
             return {};
@@ -786,7 +787,8 @@ public:
     }
 
     Result<void> putDelivery(const QString &grantId, const QByteArray &ciphertext,
-                             const QByteArray &wrappedKey, const QString &preparedBy) override
+                             const QByteArray &wrappedKey, const QByteArray &attestation,
+                             const QString &preparedBy) override
     {
         std::lock_guard lock(m_mutex);
         return m_db->transaction([&]() -> Result<void> {
@@ -802,10 +804,11 @@ public:
             if ((*row)->value(0).toBool() || (*row)->value(1).toBool())
                 return makeError(Error::Code::AlreadyExists,
                                  QStringLiteral("grant %1 was delivered already").arg(grantId));
-            auto updated =
-                m_db->execute(QStringLiteral("UPDATE access_deliveries SET ciphertext = ?2, wrapped_key = "
-                                             "?3, prepared_by = ?4, prepared_at = ?5 WHERE grant_id = ?1"),
-                              {grantId, ciphertext, wrappedKey, preparedBy, m_clock.now().toUTC()});
+            auto updated = m_db->execute(
+                QStringLiteral("UPDATE access_deliveries SET ciphertext = ?2, wrapped_key = ?3, "
+                               "delivery_attestation = ?4, prepared_by = ?5, prepared_at = ?6 "
+                               "WHERE grant_id = ?1"),
+                {grantId, ciphertext, wrappedKey, attestation, preparedBy, m_clock.now().toUTC()});
             if (!updated)
                 return updated.error();
             return {};
@@ -815,10 +818,11 @@ public:
     Result<std::optional<StoredDelivery>> delivery(const QString &grantId) override
     {
         std::lock_guard lock(m_mutex);
-        auto row = m_db->queryOne(QStringLiteral("SELECT grant_id, recipient_key, recipient_at, ciphertext, "
-                                                 "wrapped_key, prepared_by, prepared_at, purged_at FROM "
-                                                 "access_deliveries WHERE grant_id = ?1"),
-                                  {grantId});
+        auto row = m_db->queryOne(
+            QStringLiteral("SELECT grant_id, recipient_key, recipient_attestation, recipient_at, "
+                           "ciphertext, wrapped_key, delivery_attestation, prepared_by, prepared_at, "
+                           "purged_at FROM access_deliveries WHERE grant_id = ?1"),
+            {grantId});
         if (!row)
             return row.error();
         if (!row->has_value())
@@ -826,8 +830,9 @@ public:
         const Row &r = **row;
         const auto timeOrNone = [](const QVariant &v) { return v.isNull() ? QDateTime() : utcFromText(v); };
         return std::optional<StoredDelivery>(StoredDelivery{
-            r.value(0).toString(), r.value(1).toByteArray(), timeOrNone(r.value(2)), r.value(3).toByteArray(),
-            r.value(4).toByteArray(), r.value(5).toString(), timeOrNone(r.value(6)), timeOrNone(r.value(7))});
+            r.value(0).toString(), r.value(1).toByteArray(), r.value(2).toByteArray(), timeOrNone(r.value(3)),
+            r.value(4).toByteArray(), r.value(5).toByteArray(), r.value(6).toByteArray(),
+            r.value(7).toString(), timeOrNone(r.value(8)), timeOrNone(r.value(9))});
     }
 
     Result<void> purgeDelivery(const QString &grantId) override
@@ -835,8 +840,9 @@ public:
         std::lock_guard lock(m_mutex);
         auto updated = m_db->execute(
             QStringLiteral(
-                "UPDATE access_deliveries SET ciphertext = NULL, wrapped_key = NULL, recipient_key = "
-                "NULL, purged_at = coalesce(purged_at, ?2) WHERE grant_id = ?1"),
+                "UPDATE access_deliveries SET ciphertext = NULL, wrapped_key = NULL, recipient_key = NULL, "
+                "recipient_attestation = NULL, delivery_attestation = NULL, purged_at = "
+                "coalesce(purged_at, ?2) WHERE grant_id = ?1"),
             {grantId, m_clock.now().toUTC()});
         if (!updated)
             return updated.error();

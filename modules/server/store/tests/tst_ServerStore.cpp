@@ -872,19 +872,26 @@ private Q_SLOTS:
         CHECK_ERROR(store->revokeGrant(GrantRevocation{grant.id, {}, QStringLiteral("dm.liu"), QString()}),
                     Error::Code::InvalidArgument);
         // Delivery (R-5.2k-l): the recipient key first and once, the data once, purged for good.
-        CHECK_ERROR(store->putDelivery(grant.id, "sealed-data", "sealed-key", QStringLiteral("dm.liu")),
+        CHECK_ERROR(store->putDelivery(grant.id, "sealed-data", "sealed-key", "provider-signed",
+                                       QStringLiteral("dm.liu")),
                     Error::Code::NotFound);
-        CHECK_ERROR(store->setDeliveryRecipient(QStringLiteral("G-9"), "public-key"), Error::Code::NotFound);
-        CHECK_OK(store->setDeliveryRecipient(grant.id, "public-key"));
-        CHECK_ERROR(store->setDeliveryRecipient(grant.id, "another-key"), Error::Code::AlreadyExists);
-        CHECK_OK(store->putDelivery(grant.id, "sealed-data", "sealed-key", QStringLiteral("dm.liu")));
-        CHECK_ERROR(store->putDelivery(grant.id, "other-data", "other-key", QStringLiteral("dm.ma")),
+        CHECK_ERROR(store->setDeliveryRecipient(QStringLiteral("G-9"), "public-key", "holder-signed"),
+                    Error::Code::NotFound);
+        CHECK_OK(store->setDeliveryRecipient(grant.id, "public-key", "holder-signed"));
+        CHECK_ERROR(store->setDeliveryRecipient(grant.id, "another-key", "holder-signed"),
+                    Error::Code::AlreadyExists);
+        CHECK_OK(store->putDelivery(grant.id, "sealed-data", "sealed-key", "provider-signed",
+                                    QStringLiteral("dm.liu")));
+        CHECK_ERROR(store->putDelivery(grant.id, "other-data", "other-key", "provider-signed",
+                                       QStringLiteral("dm.ma")),
                     Error::Code::AlreadyExists);
         TAKE(delivered, store->delivery(grant.id));
         QVERIFY(delivered.has_value());
         QCOMPARE(delivered->recipientKey, QByteArray("public-key"));
         QCOMPARE(delivered->ciphertext, QByteArray("sealed-data"));
         QCOMPARE(delivered->wrappedKey, QByteArray("sealed-key"));
+        QCOMPARE(delivered->recipientAttestation, QByteArray("holder-signed"));
+        QCOMPARE(delivered->deliveryAttestation, QByteArray("provider-signed"));
         QCOMPARE(delivered->preparedBy, QStringLiteral("dm.liu"));
         QVERIFY(delivered->preparedAt.isValid());
         QVERIFY(!delivered->purgedAt.isValid());
@@ -907,7 +914,8 @@ private Q_SLOTS:
         QVERIFY(purged->ciphertext.isEmpty() && purged->wrappedKey.isEmpty() &&
                 purged->recipientKey.isEmpty());
         QVERIFY(purged->purgedAt.isValid());
-        CHECK_ERROR(store->putDelivery(grant.id, "late-data", "late-key", QStringLiteral("dm.liu")),
+        CHECK_ERROR(store->putDelivery(grant.id, "late-data", "late-key", "provider-signed",
+                                       QStringLiteral("dm.liu")),
                     Error::Code::AlreadyExists);
     }
 

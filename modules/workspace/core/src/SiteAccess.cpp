@@ -1,6 +1,7 @@
 #include "SiteAccessHooks.h"
 
 #include "mdp/net/GrantClient.h"
+#include "mdp/net/Protocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -363,9 +364,19 @@ Result<void> SiteAccess::publishRecipientKey(const QString &grantId, const QByte
     if (!plainIdentifier(grantId))
         return makeError(Error::Code::InvalidArgument, QStringLiteral("not a grant id: %1").arg(grantId));
     std::lock_guard lock(d->mutex);
+    Session who;
+    auto client = d->current(&who);
+    if (!client)
+        return client.error();
+    // Signed with this workstation's certificate key: the provider checks it is the grant's workstation.
+    auto attestation =
+        (*client)->signedEnvelope(net::deliveryRecipientDocument(grantId, publicKeyDer), who.userName);
+    if (!attestation)
+        return attestation.error();
     auto answer =
         d->call("PUT", QStringLiteral("/v1/access/grants/%1/recipient-key").arg(grantId),
-                QJsonObject{{QStringLiteral("publicKey"), QString::fromLatin1(publicKeyDer.toBase64())}});
+                QJsonObject{{QStringLiteral("publicKey"), QString::fromLatin1(publicKeyDer.toBase64())},
+                            {QStringLiteral("attestation"), QString::fromLatin1(attestation->toBase64())}});
     if (!answer)
         return answer.error();
     return {};
@@ -383,7 +394,8 @@ Result<std::optional<AccessDesk::SealedDelivery>> SiteAccess::fetchDelivery(cons
         return answer.error();
     }
     SealedDelivery sealed{QByteArray::fromBase64(answer->value(u"ciphertext").toString().toLatin1()),
-                          QByteArray::fromBase64(answer->value(u"wrappedKey").toString().toLatin1())};
+                          QByteArray::fromBase64(answer->value(u"wrappedKey").toString().toLatin1()),
+                          QByteArray::fromBase64(answer->value(u"attestation").toString().toLatin1())};
     if (sealed.ciphertext.isEmpty() || sealed.wrappedKey.isEmpty())
         return makeError(Error::Code::Corrupt, QStringLiteral("the site server sent an empty delivery"));
     return std::optional<SealedDelivery>(sealed);
@@ -399,9 +411,10 @@ Result<QList<AccessDesk::PendingDelivery>> SiteAccess::pendingDeliveries()
     QList<PendingDelivery> out;
     for (const QJsonValue value : answer->value(u"deliveries").toArray()) {
         const QJsonObject o = value.toObject();
-        out << PendingDelivery{
-            o.value(u"grant").toString(), QByteArray::fromBase64(o.value(u"envelope").toString().toLatin1()),
-            QByteArray::fromBase64(o.value(u"recipientKey").toString().toLatin1()), issuer};
+        out << PendingDelivery{o.value(u"grant").toString(),
+                               QByteArray::fromBase64(o.value(u"envelope").toString().toLatin1()),
+                               QByteArray::fromBase64(o.value(u"recipientKey").toString().toLatin1()),
+                               QByteArray::fromBase64(o.value(u"attestation").toString().toLatin1()), issuer};
     }
     return out;
 }
@@ -411,10 +424,20 @@ Result<void> SiteAccess::putDelivery(const QString &grantId, const SealedDeliver
     if (!plainIdentifier(grantId))
         return makeError(Error::Code::InvalidArgument, QStringLiteral("not a grant id: %1").arg(grantId));
     std::lock_guard lock(d->mutex);
-    auto answer = d->call(
-        "PUT", QStringLiteral("/v1/access/grants/%1/delivery").arg(grantId),
-        QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(sealed.ciphertext.toBase64())},
-                    {QStringLiteral("wrappedKey"), QString::fromLatin1(sealed.wrappedKey.toBase64())}});
+    Session who;
+    auto client = d->current(&who);
+    if (!client)
+        return client.error();
+    // The provider's signature over what it sends: the holder checks it came from a site workstation.
+    auto attestation = (*client)->signedEnvelope(
+        net::deliveryDocument(grantId, sealed.ciphertext, sealed.wrappedKey), who.userName);
+    if (!attestation)
+        return attestation.error();
+    auto answer =
+        d->call("PUT", QStringLiteral("/v1/access/grants/%1/delivery").arg(grantId),
+                QJsonObject{{QStringLiteral("ciphertext"), QString::fromLatin1(sealed.ciphertext.toBase64())},
+                            {QStringLiteral("wrappedKey"), QString::fromLatin1(sealed.wrappedKey.toBase64())},
+                            {QStringLiteral("attestation"), QString::fromLatin1(attestation->toBase64())}});
     if (!answer)
         return answer.error();
     return {};

@@ -48,6 +48,7 @@
 #include "mdp/forms/SqlCipherFormStore.h"
 #include "mdp/foundation/AtomicFile.h"
 #include "mdp/net/GrantClient.h"
+#include "mdp/net/Protocol.h"
 #include "mdp/registry/SqlCipherRegistry.h"
 #include "mdp/search/IndexedPatientSearch.h"
 #include "mdp/search/PatientSearchIndex.h"
@@ -3142,6 +3143,25 @@ Result<int> Workspace::syncDeliveries()
                 return fetched.error();
             if (!*fetched)
                 continue; // not prepared yet
+            // Prepared by a workstation of this site (its certificate signed the digests), as sent.
+            const std::optional<ServerSettings> link = d->serverLink->settings();
+            auto attested = net::GrantClient::verifyDocumentEnvelope((*fetched)->attestation,
+                                                                     link ? link->caPem : QByteArray());
+            if (!attested || attested->document != net::deliveryDocument(g.id, (*fetched)->ciphertext,
+                                                                         (*fetched)->wrappedKey)) {
+                audit::AuditEvent alert;
+                alert.type = audit::EventType::SecurityAlert.toString();
+                alert.action = audit::AuditAction::Execute;
+                alert.outcome = audit::AuditOutcome::SeriousFailure;
+                alert.entities << audit::AuditEntity{QStringLiteral("grant"), g.id};
+                alert.detail = {{QStringLiteral("alert"), QStringLiteral("delivery-not-attested")}};
+                (void)d->record(std::move(alert));
+                return makeError(
+                    Error::Code::Tampered,
+                    QStringLiteral("the data sent under grant %1 is not signed by a workstation of the "
+                                   "site: refused")
+                        .arg(g.id));
+            }
             if (auto kept = d->deliveries->keep(g.id, **fetched); !kept)
                 return kept.error();
         }
@@ -3232,6 +3252,23 @@ Result<int> Workspace::prepareDelivery(const QString &grantId)
         return makeError(Error::Code::Unsupported,
                          QStringLiteral("a cohort described in words cannot be selected here: the grant must "
                                         "name its patients"));
+    // The key the data is sealed for was made on the grant's own workstation: signed with the
+    // certificate the grant is bound to (the server relays it, and cannot put in a key of its own).
+    {
+        const std::optional<ServerSettings> link = d->serverLink->settings();
+        auto attested = net::GrantClient::verifyDocumentEnvelope(found->recipientAttestation,
+                                                                 link ? link->caPem : QByteArray());
+        auto envelope = net::parseDocumentEnvelope(found->recipientAttestation);
+        auto certificate = envelope ? crypto::Certificate::fromPem(envelope->certificatePem)
+                                    : Result<crypto::Certificate>(envelope.error());
+        if (!attested || !certificate ||
+            QString::fromLatin1(certificate->fingerprint().toHex()) != grant->workstation.toLower() ||
+            attested->document != net::deliveryRecipientDocument(grant->id, found->recipientKey))
+            return makeError(
+                Error::Code::Tampered,
+                QStringLiteral("the key the data would be sealed for is not attested by the grant's "
+                               "workstation: nothing was sent"));
+    }
     auto recipient = crypto::PublicKey::fromDer(found->recipientKey);
     if (!recipient || recipient->algorithm() != crypto::SignatureAlgorithm::Sm2)
         return makeError(Error::Code::Tampered, QStringLiteral("the recipient key is not an SM2 public key"));
@@ -3343,7 +3380,7 @@ Result<int> Workspace::prepareDelivery(const QString &grantId)
     event.detail = {{QStringLiteral("patients"), int(rows.size())},
                     {QStringLiteral("fields"), fields},
                     {QStringLiteral("maxLevel"), ceiling}};
-    if (auto uploaded = siteAccess().putDelivery(grant->id, {*sealed, *wrapped}); !uploaded) {
+    if (auto uploaded = siteAccess().putDelivery(grant->id, {*sealed, *wrapped, {}}); !uploaded) {
         event.outcome = audit::AuditOutcome::MinorFailure;
         event.detail.insert(QStringLiteral("reason"), uploaded.error().message.left(200));
         (void)d->record(std::move(event));

@@ -5,9 +5,11 @@
 CREATE TABLE access_deliveries (
     grant_id text PRIMARY KEY REFERENCES access_grants(id),
     recipient_key bytea,
+    recipient_attestation bytea,            -- the key, signed with the holder's workstation certificate
     recipient_at timestamptz,
     ciphertext bytea,
     wrapped_key bytea,
+    delivery_attestation bytea,             -- the data's digest, signed with the provider's workstation certificate
     prepared_by text,
     prepared_at timestamptz,
     purged_at timestamptz

@@ -5,9 +5,11 @@
 CREATE TABLE access_deliveries (
     grant_id TEXT PRIMARY KEY NOT NULL REFERENCES access_grants(id),
     recipient_key BLOB,
+    recipient_attestation BLOB,            -- the key, signed with the holder's workstation certificate
     recipient_at TEXT,
     ciphertext BLOB,
     wrapped_key BLOB,
+    delivery_attestation BLOB,             -- the data's digest, signed with the provider's workstation certificate
     prepared_by TEXT,
     prepared_at TEXT,
     purged_at TEXT

@@ -52,4 +52,12 @@ QByteArray documentEnvelope(const DocumentEnvelope &envelope);
 // InvalidArgument naming what is missing or malformed (the signature is not checked here).
 Result<DocumentEnvelope> parseDocumentEnvelope(const QByteArray &bytes);
 
+// What workstations sign (in a DocumentEnvelope, with their certificate key) around data delivered
+// under a grant (issue 12, R-5.2k-l), so the server that relays it can substitute neither the key the
+// data is sealed for nor the data: the holder's recipient key for the grant, and the provider's
+// digests of the sealed data and of its sealed key.
+QByteArray deliveryRecipientDocument(const QString &grantId, const QByteArray &publicKeyDer);
+QByteArray deliveryDocument(const QString &grantId, const QByteArray &ciphertext,
+                            const QByteArray &wrappedKey);
+
 } // namespace mdp::net

@@ -110,10 +110,12 @@ struct StoredGrant
 struct StoredDelivery
 {
     QString grantId;
-    QByteArray recipientKey; // DER SubjectPublicKeyInfo (SM2)
+    QByteArray recipientKey;         // DER SubjectPublicKeyInfo (SM2)
+    QByteArray recipientAttestation; // the key, signed with the holder's workstation certificate
     QDateTime recipientAt;
     QByteArray ciphertext;
     QByteArray wrappedKey;
+    QByteArray deliveryAttestation; // the data's digest, signed with the provider's workstation certificate
     QString preparedBy;
     QDateTime preparedAt;
     QDateTime purgedAt;
@@ -294,9 +296,11 @@ public:
     // included; NotFound for an unknown grant). putDelivery: after the recipient, once (NotFound
     // without a recipient, AlreadyExists when delivered or purged). purgeDelivery empties the row and
     // marks it purged (nothing to purge is fine).
-    virtual Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer) = 0;
+    virtual Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer,
+                                              const QByteArray &attestation) = 0;
     virtual Result<void> putDelivery(const QString &grantId, const QByteArray &ciphertext,
-                                     const QByteArray &wrappedKey, const QString &preparedBy) = 0;
+                                     const QByteArray &wrappedKey, const QByteArray &attestation,
+                                     const QString &preparedBy) = 0;
     virtual Result<std::optional<StoredDelivery>> delivery(const QString &grantId) = 0;
     virtual Result<void> purgeDelivery(const QString &grantId) = 0;
 

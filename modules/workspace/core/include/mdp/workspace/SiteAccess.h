@@ -72,12 +72,14 @@ public:
     {
         QByteArray ciphertext;
         QByteArray wrappedKey;
+        QByteArray attestation; // the provider's signed digests (net::deliveryDocument)
     };
     struct PendingDelivery
     {
         QString grantId;
-        QByteArray envelope;     // the grant, signed with issuerKey
-        QByteArray recipientKey; // DER, SM2
+        QByteArray envelope;             // the grant, signed with issuerKey
+        QByteArray recipientKey;         // DER, SM2
+        QByteArray recipientAttestation; // the holder's workstation's signature over it
         QByteArray issuerKey;
     };
     virtual Result<void> publishRecipientKey(const QString &grantId, const QByteArray &publicKeyDer) = 0;
