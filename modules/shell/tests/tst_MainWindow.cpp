@@ -137,14 +137,15 @@ private Q_SLOTS:
                            QStringLiteral("my-account")};
         QTest::newRow("auditor") << QStringLiteral("auditor")
                                  << QStringList{QStringLiteral("overview"), QStringLiteral("audit-log"),
-                                                QStringLiteral("permission-audit"), QStringLiteral("my-account")};
+                                                QStringLiteral("permission-audit"),
+                                                QStringLiteral("my-account")};
         QTest::newRow("system-admin")
             << QStringLiteral("system-admin")
-            << QStringList{QStringLiteral("overview"), QStringLiteral("patients"),
-                           QStringLiteral("forms"),    QStringLiteral("audit-log"),
-                           QStringLiteral("accounts"), QStringLiteral("classification"),
-                           QStringLiteral("keys"),     QStringLiteral("server"),
-                           QStringLiteral("access"),   QStringLiteral("permission-audit"),
+            << QStringList{QStringLiteral("overview"),  QStringLiteral("patients"),
+                           QStringLiteral("forms"),     QStringLiteral("audit-log"),
+                           QStringLiteral("accounts"),  QStringLiteral("classification"),
+                           QStringLiteral("keys"),      QStringLiteral("server"),
+                           QStringLiteral("access"),    QStringLiteral("permission-audit"),
                            QStringLiteral("my-account")};
     }
 

@@ -62,12 +62,12 @@ private Q_SLOTS:
 
     void systemAdminSeesEveryPageInRailOrder()
     {
-        QCOMPARE(
-            railFor({QStringLiteral("system-admin")}),
-            (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
-                         QStringLiteral("audit-log"), QStringLiteral("accounts"),
-                         QStringLiteral("classification"), QStringLiteral("keys"), QStringLiteral("server"),
-                         QStringLiteral("access"), QStringLiteral("permission-audit"), QStringLiteral("my-account")}));
+        QCOMPARE(railFor({QStringLiteral("system-admin")}),
+                 (QStringList{QStringLiteral("overview"), QStringLiteral("patients"), QStringLiteral("forms"),
+                              QStringLiteral("audit-log"), QStringLiteral("accounts"),
+                              QStringLiteral("classification"), QStringLiteral("keys"),
+                              QStringLiteral("server"), QStringLiteral("access"),
+                              QStringLiteral("permission-audit"), QStringLiteral("my-account")}));
     }
 
     // R-6.2.4a: reviewers and data managers have the review inbox; only data managers manage every
