@@ -6,6 +6,7 @@
 // R-7.4.2a (lock-out, back-off, second factor), R-7.4.1 (central store: the sync relay, audit
 // shipping and witnessing, the server's own chain) and the gateway's refusals.
 #include "PostgresFixture.h"
+#include "mdp/access/ApprovalRules.h"
 #include "mdp/access/GrantDocument.h"
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Totp.h"
@@ -15,6 +16,7 @@
 #include "mdp/crypto/AccountKeys.h"
 #include "mdp/crypto/Certificate.h"
 #include "mdp/crypto/Random.h"
+#include "mdp/foundation/AtomicFile.h"
 #include "mdp/net/GrantClient.h"
 #include "mdp/net/Protocol.h"
 #include "mdp/pki/PrivateKeyPem.h"
@@ -1292,6 +1294,71 @@ private Q_SLOTS:
         QCOMPARE(gone.status, 410);
         TAKE(row, server->store().delivery(id));
         QVERIFY(row.has_value() && row->ciphertext.isEmpty() && row->wrappedKey.isEmpty());
+    }
+
+    // the site's rules are data: a rules file names a project's principal investigator, and a
+    // level-4 request there is approved by the PI first, then by a data manager: two people. A rules
+    // file that cannot be read refuses access-request calls rather than falling back.
+    void theSitesRulesFileRoutesToItsPrincipalInvestigator()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("site-rules"));
+        QJsonObject rules = QJsonDocument::fromJson(access::ApprovalRules::defaultDocument()).object();
+        rules.insert(
+            QStringLiteral("projects"),
+            QJsonObject{{QStringLiteral("BC"),
+                         QJsonObject{{QStringLiteral("pi"), QJsonArray{QStringLiteral("dr.zhou")}}}}});
+        c.service.accessRulesFile = m_dir.filePath(QStringLiteral("site-rules.json"));
+        CHECK_OK(writeFileAtomically(c.service.accessRulesFile, QJsonDocument(rules).toJson()));
+        TAKE(server, GrantServer::start(c, clock));
+        const SecureBytes liu = accounts::Totp::generateSecret();
+        const SecureBytes zhou = accounts::Totp::generateSecret();
+        CHECK_OK(addAccount(*server, QStringLiteral("res.chen"), QStringLiteral("researcher")));
+        CHECK_OK(addAccount(*server, QStringLiteral("eth.zhou"), QStringLiteral("ethics-reviewer")));
+        CHECK_OK(addAccount(*server, QStringLiteral("dm.liu"), QStringLiteral("data-manager"), liu));
+        CHECK_OK(addAccount(*server, QStringLiteral("dr.zhou"), QStringLiteral("clinician"), zhou));
+        auto researcher = client(server->port(), m_ws1);
+        auto ethics = client(server->port(), m_ws2);
+        auto manager = client(server->port(), m_ws2);
+        auto pi = client(server->port(), m_ws2);
+        CHECK_OK(researcher->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(ethics->signIn(QStringLiteral("eth.zhou"), passwordBytes(kPassword.toUtf8())));
+        CHECK_OK(manager->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
+                                 accounts::Totp(liu, clock).currentCode()));
+        CHECK_OK(pi->signIn(QStringLiteral("dr.zhou"), passwordBytes(kPassword.toUtf8()),
+                            accounts::Totp(zhou, clock).currentCode()));
+        TAKE(submitted,
+             researcher->call(
+                 "POST", QStringLiteral("/v1/access/requests"),
+                 {{QStringLiteral("purpose"),
+                   QStringLiteral("Dose to the heart against cardiac events, whole project.")},
+                  {QStringLiteral("scope"), QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
+                                                        {QStringLiteral("maxLevel"), 4}}},
+                  {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+        QCOMPARE(submitted.status, 201);
+        const QString decisions = QStringLiteral("/v1/access/requests/%1/decisions")
+                                      .arg(submitted.json().value(u"number").toString());
+        const auto approve = [&](net::GrantClient &as, int revision) {
+            return as.call("POST", decisions,
+                           {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                            {QStringLiteral("revision"), revision}});
+        };
+        TAKE(passed, approve(*ethics, 1));
+        QCOMPARE(passed.status, 200);
+        TAKE(piInbox, pi->call("GET", QStringLiteral("/v1/access/requests?view=approvals")));
+        QCOMPARE(piInbox.json().value(u"requests").toArray().size(), 1); // a clinician, as the project's PI
+        TAKE(byPi, approve(*pi, 2));
+        QCOMPARE(byPi.status, 200);
+        QCOMPARE(byPi.json().value(u"status").toString(), QStringLiteral("approval"));
+        TAKE(byManager, approve(*manager, 3));
+        QCOMPARE(byManager.json().value(u"status").toString(), QStringLiteral("approved"));
+        TAKE(grants, researcher->call("GET", QStringLiteral("/v1/access/grants")));
+        QCOMPARE(grants.json().value(u"grants").toArray().size(), 1);
+
+        // The rules file gone: refused, never the built-in rules instead.
+        QVERIFY(QFile::remove(c.service.accessRulesFile));
+        TAKE(refused, researcher->call("GET", QStringLiteral("/v1/access/requests")));
+        QVERIFY(refused.status >= 500);
     }
 
     // an external ethics system takes the ethics step through FHIR Tasks: it lists what waits,

@@ -1145,7 +1145,12 @@ struct GrantService::Impl
     // from the body. Each change is recorded before it is stored; a refusal is recorded too.
     Result<access::ApprovalRules> approvalRules() const
     {
-        return access::ApprovalRules::parse(access::ApprovalRules::defaultDocument());
+        if (options.accessRulesFile.isEmpty())
+            return access::ApprovalRules::parse(access::ApprovalRules::defaultDocument());
+        QFile file(options.accessRulesFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(Error::Code::Io, QStringLiteral("the site's approval rules cannot be read"));
+        return access::ApprovalRules::parse(file.read(qint64(1) << 20));
     }
 
     static constexpr int kGrantClockSkewSeconds = 300;

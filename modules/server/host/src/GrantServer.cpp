@@ -1,5 +1,6 @@
 #include "mdp/server/GrantServer.h"
 
+#include "mdp/access/ApprovalRules.h"
 #include "mdp/accounts/DemoStaff.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
@@ -165,7 +166,8 @@ Result<GrantServerConfig> GrantServerConfig::fromFile(const QString &path)
                                    QStringLiteral("rateLimit"),
                                    QStringLiteral("maxBodyBytes"),
                                    QStringLiteral("maxJsonDepth"),
-                                   QStringLiteral("signIn")};
+                                   QStringLiteral("signIn"),
+                                   QStringLiteral("accessRules")};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
             return makeError(Error::Code::InvalidArgument,
@@ -181,6 +183,7 @@ Result<GrantServerConfig> GrantServerConfig::fromFile(const QString &path)
     config.keyFile = object.value(QLatin1String("key")).toString();
     config.caFile = object.value(QLatin1String("ca")).toString();
     config.crlFile = object.value(QLatin1String("crl")).toString();
+    config.service.accessRulesFile = object.value(QLatin1String("accessRules")).toString();
     config.callLog = object.value(QLatin1String("callLog")).toString();
     config.threads = object.value(QLatin1String("threads")).toInt(config.threads);
     config.service.site = object.value(QLatin1String("site")).toString(config.service.site);
@@ -403,6 +406,17 @@ Result<GrantServerConfig> prepareDemoServer(const QString &directory, quint16 po
     config.crlFile = pki->revocationList;
     config.callLog = QDir(directory).filePath(QStringLiteral("calls.jsonl"));
     config.service.site = QStringLiteral("demo-site");
+    // The demo site's approval rules: the built-in routes, with the demo clinician as the principal
+    // investigator of the demo project, so a request there is approved by two people (the PI, then
+    // the data manager) as the demo shows.
+    QJsonObject rules = QJsonDocument::fromJson(access::ApprovalRules::defaultDocument()).object();
+    rules.insert(QStringLiteral("projects"),
+                 QJsonObject{{QStringLiteral("NRT-IO-2026"),
+                              QJsonObject{{QStringLiteral("pi"), QJsonArray{QStringLiteral("dr.wang")}}}}});
+    const QString rulesPath = QDir(directory).filePath(QStringLiteral("access-rules.json"));
+    if (auto written = writeFileAtomically(rulesPath, QJsonDocument(rules).toJson()); !written)
+        return written.error();
+    config.service.accessRulesFile = rulesPath;
     return config;
 }
 

@@ -36,6 +36,10 @@ struct GrantServiceOptions
     // The CA's revocation list the TLS layer uses (PEM), served to the workstations beside the
     // server's own list (GET /v1/pki/revocations/signed); empty: none.
     QString crlFile;
+    // The site's approval rules (issue 12: routes, projects and their principal investigators; a
+    // versioned JSON document, access::ApprovalRules); empty: the built-in rules. One that cannot be
+    // read or parsed refuses every access-request call (fail closed).
+    QString accessRulesFile;
 };
 
 // The server's own keys: the token signing key (P-256, shared by every instance behind a load
