@@ -126,6 +126,13 @@ void MyAccessPage::refresh()
         return;
     }
     m_error->hide();
+    // The grants' own recipient keys go to the site server as soon as the grants are here, so the
+    // providing site can prepare their data without waiting for a first attempt to open it.
+    if (!grants->isEmpty() && m_deliveries.sync) {
+        if (auto synced = m_deliveries.sync(); !synced)
+            qWarning("mdp: the grants' deliveries could not be checked: %s",
+                     qPrintable(synced.error().message));
+    }
     const QDateTime now = m_clock.now();
     const QLocale locale;
     for (const workspace::Workspace::GrantInForce &g : *grants) {
