@@ -128,7 +128,13 @@ void MyAccessPage::refresh()
     m_error->hide();
     // The grants' own recipient keys go to the site server as soon as the grants are here, so the
     // providing site can prepare their data without waiting for a first attempt to open it.
-    if (!grants->isEmpty() && m_deliveries.sync) {
+    // Once per grant shown here: not a round trip to the server at every look at the page.
+    bool unseen = false;
+    for (const workspace::Workspace::GrantInForce &g : *grants)
+        unseen = unseen || !m_keysNamed.contains(g.id);
+    if (unseen && m_deliveries.sync) {
+        for (const workspace::Workspace::GrantInForce &g : *grants)
+            m_keysNamed.insert(g.id);
         if (auto synced = m_deliveries.sync(); !synced)
             qWarning("mdp: the grants' deliveries could not be checked: %s",
                      qPrintable(synced.error().message));

@@ -4,6 +4,7 @@
 #include "mdp/workspace/Workspace.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -59,6 +60,7 @@ private:
     QLabel *m_error = nullptr;
     QTabWidget *m_tabs = nullptr;
     Deliveries m_deliveries;
+    QSet<QString> m_keysNamed; // grants whose recipient keys this page had named to the server
     workspace::AccessDesk *m_desk = nullptr;
     QTableWidget *m_data = nullptr;
     class AccessRequestsPanel *m_mine = nullptr;

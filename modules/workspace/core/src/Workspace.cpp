@@ -206,10 +206,6 @@ struct SiteAnswer
     net::SignedInAccount account;
     QMap<QString, SecureBytes> scopeKeys;
     SecureBytes siteKey; // the site's sync key (end-to-end encryption of the relay's entries)
-    // Issue 12: the account's grants as the server lists them, and the key that signed them (none
-    // when the server could not say: the grants kept here stay).
-    std::optional<QList<QByteArray>> grants;
-    QByteArray grantKey;
     // The signed-in session, kept (in memory) for the access workflow (SiteAccess).
     std::unique_ptr<net::GrantClient> client;
 };
@@ -234,16 +230,7 @@ Result<SiteAnswer> askSiteServer(const ServerSettings &link, const SignIn &signI
         return makeError(Error::Code::PermissionDenied,
                          QStringLiteral("the site server asks this account to set up its second factor "
                                         "first"));
-    SiteAnswer answer{std::move(account.value()), {}, {}, std::nullopt, {}, nullptr};
-    if (auto listed = (*client)->call("GET", QStringLiteral("/v1/access/grants"));
-        listed && listed->status == 200) {
-        const QJsonObject body = listed->json();
-        QList<QByteArray> envelopes;
-        for (const QJsonValue g : body.value(u"grants").toArray())
-            envelopes << QByteArray::fromBase64(g.toObject().value(u"envelope").toString().toLatin1());
-        answer.grants = envelopes;
-        answer.grantKey = QByteArray::fromBase64(body.value(u"issuerKey").toString().toLatin1());
-    }
+    SiteAnswer answer{std::move(account.value()), {}, {}, nullptr};
     answer.client = std::move(client.value());
     const QJsonObject bundle = QJsonDocument::fromJson(QByteArray(answer.account.bundle.view().data(),
                                                                   qsizetype(answer.account.bundle.size())))
@@ -2775,13 +2762,6 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
             return signedIn.error(); // recorded; the workspace closes again
         if (auto noted = d.noteServerSignIn(*accountId); !noted)
             return noted.error();
-        if (site->grants && d.grants) {
-            if (auto taken =
-                    d.grants->replaceFor(*accountId, site->account.userName, *site->grants, site->grantKey);
-                !taken)
-                qCWarning(lcWorkspace)
-                    << "the account's grants from the server were not taken:" << taken.error().toString();
-        }
         // A workstation linked without the site's sync key gets it from a system administrator's
         // server sign-in (whose bundle an administrator made), not from any account's own bundle.
         if (site->account.roles.contains(accounts::roleId(accounts::Role::SystemAdmin))) {
@@ -2791,6 +2771,11 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &directory, con
         }
         d.session->via = QStringLiteral("server");
         ws->siteAccess().adopt(std::move(site->client), *accountId);
+        // Issue 12: the account's grants as the server lists them now (one it no longer lists was
+        // revoked or ended there); when it cannot say, the grants kept here stay.
+        if (auto taken = ws->siteAccess().refreshGrants(); !taken)
+            qCWarning(lcWorkspace) << "the account's grants from the server were not taken:"
+                                   << taken.error().toString();
         return ws;
     }
     if (offline) {
