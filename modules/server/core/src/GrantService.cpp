@@ -1593,15 +1593,13 @@ struct GrantService::Impl
                           {{QStringLiteral("reason"), QStringLiteral("no reason given")}});
             return makeError(Error::Code::InvalidArgument, QStringLiteral("say why the grant is revoked"));
         }
-        auto all = store.allGrants();
-        if (!all)
-            return all.error();
-        const auto found =
-            std::find_if(all->cbegin(), all->cend(), [&](const StoredGrant &g) { return g.id == grantId; });
+        auto found = store.grant(grantId);
+        if (!found)
+            return found.error();
         std::optional<Error> refused;
-        if (found == all->cend())
+        if (!*found)
             refused = makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
-        else if (found->revokedAt.isValid())
+        else if ((*found)->revokedAt.isValid())
             refused = makeError(Error::Code::AlreadyExists,
                                 QStringLiteral("grant %1 is revoked already").arg(grantId));
         if (refused) {
@@ -1705,23 +1703,21 @@ struct GrantService::Impl
     // delivery purged here and is answered 410.
     Result<std::pair<StoredGrant, access::GrantDocument>> grantInForce(const QString &grantId)
     {
-        auto all = store.allGrants();
-        if (!all)
-            return all.error();
-        const auto found =
-            std::find_if(all->cbegin(), all->cend(), [&](const StoredGrant &g) { return g.id == grantId; });
-        if (found == all->cend())
+        auto found = store.grant(grantId);
+        if (!found)
+            return found.error();
+        if (!*found)
             return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(grantId));
-        auto document = access::GrantDocument::open(found->envelope, keys.witnessKey.publicKey());
+        auto document = access::GrantDocument::open((*found)->envelope, keys.witnessKey.publicKey());
         if (!document)
             return document.error();
         const QDateTime now = clock.now().toUTC();
-        if (found->revokedAt.isValid() || now >= document->notAfter) {
+        if ((*found)->revokedAt.isValid() || now >= document->notAfter) {
             (void)store.purgeDelivery(grantId);
             return makeError(Error::Code::Cancelled,
                              QStringLiteral("grant %1 has ended or was revoked").arg(grantId));
         }
-        return std::pair<StoredGrant, access::GrantDocument>{*found, *document};
+        return std::pair<StoredGrant, access::GrantDocument>{**found, *document};
     }
 
     // An attestation: `expected`, signed in an envelope with the certificate the caller connects with.

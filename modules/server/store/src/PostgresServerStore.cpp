@@ -758,6 +758,19 @@ public:
         return grantsFrom(*r);
     }
 
+    Result<std::optional<StoredGrant>> grant(const QString &id) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r = m_pg->exec(QString::fromLatin1(kGrantColumns) + QStringLiteral(" WHERE g.id = $1"),
+                            {PgParam::text(id)});
+        if (!r)
+            return r.error();
+        const QList<StoredGrant> found = grantsFrom(*r);
+        if (found.isEmpty())
+            return std::optional<StoredGrant>();
+        return std::optional<StoredGrant>(found.first());
+    }
+
     Result<void> revokeGrant(const GrantRevocation &revocation) override
     {
         if (revocation.grantId.isEmpty() || revocation.revokedBy.isEmpty() ||

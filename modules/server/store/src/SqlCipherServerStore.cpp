@@ -709,6 +709,18 @@ public:
         return out;
     }
 
+    Result<std::optional<StoredGrant>> grant(const QString &id) override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows =
+            m_db->query(QString::fromLatin1(kGrantColumns) + QStringLiteral(" WHERE g.id = ?1"), {id});
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
+            return std::optional<StoredGrant>();
+        return std::optional<StoredGrant>(grantOf(rows->first()));
+    }
+
     Result<void> revokeGrant(const GrantRevocation &revocation) override
     {
         if (revocation.grantId.isEmpty() || revocation.revokedBy.isEmpty() ||

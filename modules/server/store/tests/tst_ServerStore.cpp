@@ -906,6 +906,10 @@ private Q_SLOTS:
         QCOMPARE(revocations.first().revokedBy, QStringLiteral("dm.liu"));
         TAKE(all, store->allGrants());
         QCOMPARE(all.size(), 1);
+        TAKE(one, store->grant(grant.id));
+        QVERIFY(one.has_value() && one->revokedAt.isValid());
+        TAKE(none, store->grant(QStringLiteral("G-9")));
+        QVERIFY(!none.has_value());
         QVERIFY(all.first().revokedAt.isValid());
         QCOMPARE(all.first().revocationReason, QStringLiteral("the project closed"));
         CHECK_OK(store->purgeDelivery(grant.id));

@@ -286,8 +286,9 @@ public:
     virtual Result<void> updateAccessRequest(const StoredAccessRequest &request, qint64 expectedRevision,
                                              const std::optional<StoredGrant> &grant) = 0;
     virtual Result<QList<StoredGrant>> grantsOf(const QString &subject) = 0;
-    // Every grant of every subject, oldest first (the permission audit, R-6.3.5).
+    // Every grant of every subject, oldest first (the permission audit, R-6.3.5); one grant by id.
     virtual Result<QList<StoredGrant>> allGrants() = 0;
+    virtual Result<std::optional<StoredGrant>> grant(const QString &id) = 0;
     // Revokes a grant (R-6.3.4 c): NotFound for an unknown grant, AlreadyExists when it is revoked
     // already. grantRevocations: every revocation, oldest first.
     virtual Result<void> revokeGrant(const GrantRevocation &revocation) = 0;
