@@ -20,10 +20,12 @@
 #include "mdp/workspace/WorkspaceConnection.h"
 
 #include <QDir>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 
 using namespace mdp;
 
@@ -95,6 +97,48 @@ class AccessGrantsTest : public QObject
         for (const workspace::AuditRow &row : *rows)
             types << row.event.type;
         return types;
+    }
+
+    // A request of res.zhang for `patients` of NRT-IO-2026, passed by the ethics reviewer and approved
+    // by the data manager, each at their own session; its number and grant.
+    void grantThroughTheDesk(const QStringList &patients, QString *number, QString *grant)
+    {
+        access::Scope scope;
+        scope.project = QStringLiteral("NRT-IO-2026");
+        scope.maxLevel = 3;
+        scope.patients = patients;
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+            TAKE(sent, ws->siteAccess().submit(QStringLiteral("Time to local recurrence after neoadjuvant "
+                                                              "radiotherapy with PD-1 blockade."),
+                                               scope, 30, workspace::AccessDesk::agreementVersion()));
+            *number = sent.number;
+        }
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("eth.chen")), m_clock));
+            TAKE(inbox, ws->siteAccess().requests(workspace::AccessDesk::View::Ethics));
+            QCOMPARE(inbox.size(), 1);
+            TAKE(passed, ws->siteAccess().decide(*number, access::Verdict::Approve, QString(),
+                                                 inbox.first().revision));
+            QCOMPARE(passed.status, access::RequestStatus::Approval);
+        }
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("dm.liu")), m_clock));
+            TAKE(inbox, ws->siteAccess().requests(workspace::AccessDesk::View::Approvals));
+            QCOMPARE(inbox.size(), 1);
+            TAKE(approved, ws->siteAccess().decide(*number, access::Verdict::Approve, QString(),
+                                                   inbox.first().revision));
+            QCOMPARE(approved.status, access::RequestStatus::Approved);
+        }
+        if (m_clock.now() < m_serverClock.now().addSecs(1))
+            m_clock.set(m_serverClock.now().addSecs(1));
+        TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+        TAKE(grants, ws->myGrants());
+        for (const workspace::Workspace::GrantInForce &g : grants) {
+            if (g.request == *number)
+                *grant = g.id;
+        }
+        QVERIFY(!grant->isEmpty());
     }
 
 private Q_SLOTS:
@@ -278,65 +322,6 @@ private Q_SLOTS:
         QVERIFY(end > m_clock.now());
     }
 
-    // R-5.2k-l, R-7.2.4e: the data under the grant is prepared by a data manager on the providing
-    // workstation, sealed with a per-grant key for the key the holder's workstation made for this grant,
-    // relayed by the server, and opened by the holder only while the grant is in force. At the end the
-    // key is destroyed: a copy of the delivered file kept aside no longer opens.
-    void dataIsDeliveredSealedAndDestroyedAtTheEnd()
-    {
-        QVERIFY(!m_grant.isEmpty());
-        {
-            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
-            TAKE(none, ws->syncDeliveries()); // the recipient key is published; no data yet
-            QCOMPARE(none, 0);
-            // A researcher prepares nothing, whatever the screen shows.
-            QCOMPARE(ws->prepareDelivery(m_grant).error().code, Error::Code::PermissionDenied);
-            auto early = ws->openDelivery(m_grant);
-            QVERIFY(!early.ok());
-        }
-        {
-            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("dm.liu")), m_clock));
-            TAKE(patients, ws->prepareDelivery(m_grant));
-            QCOMPARE(patients, 0); // the grant names two patients this registry does not hold
-            // Once: a second upload is refused.
-            QVERIFY(!ws->prepareDelivery(m_grant).ok());
-        }
-        TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
-        TAKE(held, ws->syncDeliveries());
-        QCOMPARE(held, 1);
-        TAKE(package, ws->openDelivery(m_grant));
-        QCOMPARE(package.value(u"grant").toString(), m_grant);
-        QCOMPARE(package.value(u"request").toString(), m_number);
-        QCOMPARE(package.value(u"project").toString(), QStringLiteral("NRT-IO-2026"));
-        QVERIFY(package.value(u"maxLevel").toInt() <= 3); // de-identified: never identity
-        // On disk: sealed only.
-        const QString path =
-            QDir(m_ws).filePath(QStringLiteral("deliveries/%1.sealed").arg(m_grant.toLower()));
-        const QByteArray onDisk = fileBytes(path);
-        QVERIFY(!onDisk.isEmpty());
-        QVERIFY(!onDisk.contains("NRT-IO-2026"));
-        const QString copy = m_dir.filePath(QStringLiteral("kept-copy.sealed"));
-        QVERIFY(QFile::copy(path, copy));
-
-        // The grant ends (one second after its end, by the injected clock): refused, and destroyed.
-        TAKE(grants, ws->myGrants());
-        QCOMPARE(grants.size(), 1);
-        const QDateTime before = m_clock.now();
-        m_clock.set(grants.first().notAfter.addSecs(1));
-        auto late = ws->openDelivery(m_grant);
-        QVERIFY(!late.ok());
-        QCOMPARE(late.error().code, Error::Code::PermissionDenied);
-        QVERIFY(!QFile::exists(path));
-        // Back in time (a clock set back), with the copy put back: the key is gone, nothing opens.
-        m_clock.set(before);
-        QVERIFY(QFile::copy(copy, path));
-        auto again = ws->openDelivery(m_grant);
-        QVERIFY(!again.ok());
-        QVERIFY2(again.error().message.contains(QStringLiteral("key is gone")),
-                 qPrintable(again.error().message));
-        QFile::remove(path);
-    }
-
     // c: an administrator revokes the grant; the researcher's open workstation drops it at its
     // next sync, and it stays out of force offline (the server stopped answering changes nothing).
     void aRevocationReachesTheOpenWorkstationAtItsNextSync()
@@ -375,6 +360,92 @@ private Q_SLOTS:
         TAKE(noted, ws->database().query(QStringLiteral("SELECT grant_id FROM access_grant_revocations")));
         QCOMPARE(noted.size(), 1);
         QCOMPARE(noted.first().at(0).toString(), m_grant);
+    }
+    // R-5.2k-l, R-7.2.4e: the data under the grant is prepared by a data manager on the providing
+    // workstation, sealed with a per-grant key for the key the holder's workstation made for this grant,
+    // relayed by the server, and opened by the holder only while the grant is in force. At the end the
+    // key is destroyed: a copy of the delivered file kept aside no longer opens.
+    void dataIsDeliveredSealedAndDestroyedAtTheEnd()
+    {
+        // A grant of its own (the first was revoked above).
+        QString number;
+        QString grant;
+        grantThroughTheDesk({QStringLiteral("P-5TR7WM2KQ4XB")}, &number, &grant);
+        if (QTest::currentTestFailed())
+            return;
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+            TAKE(none, ws->syncDeliveries()); // the recipient key is published; no data yet
+            QCOMPARE(none, 0);
+            // A researcher prepares nothing, whatever the screen shows.
+            QCOMPARE(ws->prepareDelivery(grant).error().code, Error::Code::PermissionDenied);
+            auto early = ws->openDelivery(grant);
+            QVERIFY(!early.ok());
+        }
+        {
+            TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("dm.liu")), m_clock));
+            TAKE(patients, ws->prepareDelivery(grant));
+            QCOMPARE(patients, 0); // the grant names two patients this registry does not hold
+            // Once: a second upload is refused.
+            QVERIFY(!ws->prepareDelivery(grant).ok());
+        }
+        TAKE(ws, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+        TAKE(held, ws->syncDeliveries());
+        QCOMPARE(held, 1);
+        TAKE(package, ws->openDelivery(grant));
+        QCOMPARE(package.value(u"grant").toString(), grant);
+        QCOMPARE(package.value(u"request").toString(), number);
+        QCOMPARE(package.value(u"project").toString(), QStringLiteral("NRT-IO-2026"));
+        QVERIFY(package.value(u"maxLevel").toInt() <= 3); // de-identified: never identity
+        // On disk: sealed only.
+        const QString path = QDir(m_ws).filePath(QStringLiteral("deliveries/%1.sealed").arg(grant.toLower()));
+        const QByteArray onDisk = fileBytes(path);
+        QVERIFY(!onDisk.isEmpty());
+        QVERIFY(!onDisk.contains("NRT-IO-2026"));
+        const QString copy = m_dir.filePath(QStringLiteral("kept-copy.sealed"));
+        QVERIFY(QFile::copy(path, copy));
+
+        // The grant ends (one second after its end, by the injected clock): refused, and destroyed.
+        TAKE(grants, ws->myGrants());
+        QCOMPARE(grants.size(), 1);
+        const QDateTime before = m_clock.now();
+        m_clock.set(grants.first().notAfter.addSecs(1));
+        auto late = ws->openDelivery(grant);
+        QVERIFY(!late.ok());
+        QCOMPARE(late.error().code, Error::Code::PermissionDenied);
+        QVERIFY(!QFile::exists(path));
+        // Its key is gone: nothing here could unseal the copy any more.
+        TAKE(keys,
+             ws->database().query(
+                 QStringLiteral("SELECT count(*) FROM access_deliveries WHERE grant_id = ?1"), {grant}));
+        QCOMPARE(keys.first().at(0).toInt(), 0);
+        // Back in time (a clock set back), with the copy put back: this workspace has seen a time past
+        // the grant's end, so the grant stays ended (R-6.3.4: offline, its own end holds), nothing
+        // opens, and the set-back is reported.
+        m_clock.set(before);
+        QVERIFY(QFile::copy(copy, path));
+        auto again = ws->openDelivery(grant);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, Error::Code::PermissionDenied);
+        TAKE(ended, ws->myGrants());
+        QCOMPARE(ended.size(), 0);
+        ws.reset();
+        {
+            // The next open too (the time seen is kept in the database).
+            TAKE(reopened, workspace::Workspace::open(m_ws, as(QStringLiteral("res.zhang")), m_clock));
+            TAKE(stillEnded, reopened->myGrants());
+            QCOMPARE(stillEnded.size(), 0);
+            QVERIFY(!reopened->openDelivery(grant).ok());
+        }
+        TAKE(auditor, workspace::Workspace::open(m_ws, as(QStringLiteral("aud.zhao")), m_clock));
+        workspace::AuditQueries queries(*auditor);
+        TAKE(rows, queries.byUserName(QStringLiteral("res.zhang"), before.addSecs(-60), before.addDays(400)));
+        const bool reported = std::any_of(rows.cbegin(), rows.cend(), [](const workspace::AuditRow &row) {
+            return row.event.type == QStringLiteral("security.alert") &&
+                   row.event.detail.value(u"alert").toString() == QStringLiteral("clock-set-back");
+        });
+        QVERIFY(reported);
+        QFile::remove(path);
     }
 };
 

@@ -5,6 +5,7 @@
 // force, and enforced by the permission engine without the server: within its scope it permits, one
 // second after its end it does not, a grant the server no longer lists is gone, one altered in the
 // database is refused and reported.
+#include "TimeFloor.h"
 #include "WorkspaceGrants.h"
 
 #include "mdp/access/AccessWorkflow.h"
@@ -238,6 +239,87 @@ private Q_SLOTS:
         QVERIFY(!read().permitted);
         TAKE(rows, m_db->query(QStringLiteral("SELECT count(*) FROM access_grants")));
         QCOMPARE(rows.first().at(0).toInt(), 0);
+    }
+
+    // R-6.3.4 (offline, a grant's own end holds, with clock-rollback detection): once the workspace has
+    // seen a time past a grant's end, a clock set back does not bring the grant back into force, in this
+    // session or the next (the floor is kept in the database), and the set-back is measurable; a time
+    // the server signed raises the floor as well.
+    void aClockSetBackDoesNotBringAnEndedGrantBack()
+    {
+        workspace::TimeFloor floor(m_clock);
+        CHECK_OK(floor.load(*m_db));
+        QCOMPARE(floor.setBackBy(), 0);
+        workspace::WorkspaceGrants guarded(
+            *m_db, m_engine,
+            [this](audit::AuditEvent event) -> Result<void> {
+                m_events << event;
+                return {};
+            },
+            floor, [] { return kHere; });
+        const auto readAt = [&](const QDateTime &at) {
+            policy::Subject s;
+            s.accountId = kAccount;
+            s.roles = {QStringLiteral("researcher")};
+            s.site = QStringLiteral("site-a");
+            s.trainingDone = true;
+            s.agreementSigned = true;
+            policy::Resource r;
+            r.kind = QStringLiteral("form-record");
+            r.level = 3;
+            r.project = QStringLiteral("BC-2030");
+            r.site = QStringLiteral("site-a");
+            r.patient = QStringLiteral("P-AAAAAAAAAAAA");
+            return m_engine.decide(s, policy::Action::Read, r, policy::Environment{at, false, true});
+        };
+        TAKE(good, grantFor(kHere, QStringLiteral("BC-2030")));
+        TAKE(taken,
+             guarded.replaceFor(kAccount, QStringLiteral("res.chen"), {good}, m_issuer->publicKey().der()));
+        QCOMPARE(taken, 1);
+        QVERIFY(readAt(floor.now()).permitted);
+        const QDateTime start = m_clock.now();
+
+        // Past its end, written down with the next write, then the clock goes back to its start.
+        m_clock.advance(qint64(31) * 24 * 3600 * 1000);
+        QVERIFY(!readAt(floor.now()).permitted);
+        CHECK_OK(m_db->transaction([&]() -> Result<void> { return floor.keep(*m_db); }));
+        m_clock.set(start);
+        QVERIFY(floor.setBackBy() >= qint64(30) * 24 * 3600 * 1000);
+        QVERIFY(floor.now() > start.addDays(30));
+        QVERIFY(!readAt(floor.now()).permitted); // the engine is asked at the floor's time
+        TAKE(inForce, guarded.inForceFor(kAccount));
+        QVERIFY(inForce.isEmpty());
+        TAKE(reloaded, guarded.load());
+        QCOMPARE(reloaded, 0);
+
+        // The next open of the workspace reads the kept floor: still ended.
+        workspace::TimeFloor reopened(m_clock);
+        CHECK_OK(reopened.load(*m_db));
+        QCOMPARE(reopened.now(), floor.floor());
+        QVERIFY(reopened.setBackBy() > 0);
+
+        // A time the server signed raises the floor; drift below the tolerance is not a set-back.
+        workspace::TimeFloor fresh(m_clock);
+        QCOMPARE(fresh.setBackBy(), 0);
+        fresh.witness(start.addMSecs(workspace::TimeFloor::kSetBackToleranceMs - 1000));
+        QCOMPARE(fresh.setBackBy(), 0);
+        fresh.witness(start.addDays(1));
+        QVERIFY(fresh.setBackBy() > 0);
+        QCOMPARE(fresh.now(), start.addDays(1));
+        m_clock.advance(qint64(2) * 24 * 3600 * 1000); // the clock catches up: it leads again
+        QCOMPARE(fresh.now(), m_clock.now());
+        QCOMPARE(fresh.setBackBy(), 0);
+        m_clock.set(start);
+        // Leave the fixture's database as it was for the other functions.
+        CHECK_OK(m_db->transaction([&]() -> Result<void> {
+            auto r = m_db->execute(QStringLiteral("DELETE FROM mdp_meta WHERE key = 'time_floor'"));
+            if (!r)
+                return r.error();
+            r = m_db->execute(QStringLiteral("DELETE FROM access_grants"));
+            if (!r)
+                return r.error();
+            return {};
+        }));
     }
 };
 

@@ -181,6 +181,10 @@ Result<void> AuditOutbox::committing(store::Database &database)
             {cp.merkleRoot});
         !r)
         return r.error();
+    if (m_alsoCommitting) {
+        if (auto r = m_alsoCommitting(database); !r)
+            return r;
+    }
     if (m_shipping->securityKey.isEmpty())
         return {}; // before the workstation key was read: nothing to vouch with
     // This transaction's commit number: the database counts it right after this hook.

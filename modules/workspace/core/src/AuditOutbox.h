@@ -68,6 +68,12 @@ public:
     // Called at the end of committed(): work that must see the commit (the search index re-reads
     // what the transaction changed).
     void setAfterCommit(std::function<void()> afterCommit) { m_afterCommit = std::move(afterCommit); }
+    // Called in committing(), after the checkpoint: more bookkeeping that commits with every write
+    // (the workspace's time floor). A failure rolls the transaction back.
+    void setAlsoCommitting(std::function<Result<void>(store::Database &)> also)
+    {
+        m_alsoCommitting = std::move(also);
+    }
     // The audit checkpoint the database last vouched for: (size, root), or nothing in a database
     // written before this anchor existed.
     static Result<std::optional<std::pair<qint64, QByteArray>>> anchoredAudit(store::Database &database);
@@ -134,6 +140,7 @@ private:
     store::Database &m_db;
     audit::AuditLog &m_log;
     std::function<void()> m_afterCommit;
+    std::function<Result<void>(store::Database &)> m_alsoCommitting;
     const Clock &m_clock;
     std::shared_ptr<AuditShipping> m_shipping;
     std::function<audit::AuditAgent()> m_agent;

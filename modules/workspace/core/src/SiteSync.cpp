@@ -359,6 +359,8 @@ Result<int> SiteSync::noteGrantRevocations(const net::GrantRevocations &revocati
                          QStringLiteral("the site's grant revocations are older than the list taken before"));
     m_newestGrantRevocations =
         issued; // kept with the next change: a pass that changes nothing writes nothing
+    if (m_timeWitness)
+        m_timeWitness(revocations.issuedAt);
     auto kept = m_db.query(QStringLiteral("SELECT grant_id FROM access_grant_revocations"));
     if (!kept)
         return kept.error();

@@ -72,6 +72,12 @@ public:
     // The workspace's policies, for applying a policy from the site and classifying the catalogue
     // (only their thread-safe part is used); without them policy entries are passed over.
     void setPolicies(WorkspacePolicies *policies);
+    // Told the server's signing time of every list of grant revocations taken (the workspace's time
+    // floor rises to it). Called on the sync's thread.
+    void setTimeWitness(std::function<void(const QDateTime &)> witness)
+    {
+        m_timeWitness = std::move(witness);
+    }
 
     // Inside the forms change's transaction: queues the record's full current state (nothing when this
     // workstation has no site key, so the outbox does not grow without a server to empty it).
@@ -190,6 +196,7 @@ private:
     Recorder m_record;
     const Clock &m_clock;
     WorkspacePolicies *m_policies = nullptr;
+    std::function<void(const QDateTime &)> m_timeWitness;
     qint64 m_newestGrantRevocations = 0; // the server's clock on the newest grant-revocation list taken
 };
 

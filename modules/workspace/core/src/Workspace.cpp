@@ -16,6 +16,7 @@
 #include "SecondConnection.h"
 #include "SiteLinkFile.h"
 #include "SiteSync.h"
+#include "TimeFloor.h"
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
@@ -313,6 +314,9 @@ struct Workspace::Impl
     std::shared_ptr<Sm2CheckpointSigner> signer;
     std::unique_ptr<audit::AuditLog> audit;
     std::unique_ptr<store::Database> database;
+    // The time grants and access decisions are judged by: never before a time already seen here.
+    std::unique_ptr<TimeFloor> timeFloor;
+    bool clockSetBackReported = false; // once per open
     std::shared_ptr<AuditShipping> shipping = std::make_shared<AuditShipping>();
     std::unique_ptr<AuditOutbox> outbox;
     std::unique_ptr<store::Vault> vault;
@@ -1487,6 +1491,11 @@ struct Workspace::Impl
             [impl = this] { return impl->actingPrincipal(); },
             [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); },
             [impl = this] { return impl->custodianSession && !impl->accountSlots; });
+        // Issue 12: a clock set back does not bring an ended grant back into force.
+        timeFloor = std::make_unique<TimeFloor>(*clock);
+        if (auto loaded = timeFloor->load(*database); !loaded)
+            return loaded;
+        outbox->setAlsoCommitting([floor = timeFloor.get()](store::Database &db) { return floor->keep(db); });
         accessGate = std::make_unique<AccessGate>(
             [impl = this] { return impl->actingPrincipal(); },
             // The custodian holds the passphrase that opens every key of a machine-unlock workspace:
@@ -1495,7 +1504,7 @@ struct Workspace::Impl
                 return impl->session &&
                        ((impl->custodianSession && !impl->accountSlots) || impl->sessionSecondFactor);
             },
-            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *timeFloor);
         authorizer->setGate(accessGate.get());
         transactionalAccounts = std::make_unique<TransactionalAccountDirectory>(
             *accounts, *outbox, accountSlots ? keys.get() : nullptr, authorizer.get());
@@ -1542,6 +1551,7 @@ struct Workspace::Impl
                 [c](audit::AuditEvent event) { return c->recordEvent(std::move(event)); }, c->clock());
             sync->own(std::move(connection.value()));
             sync->setPolicies(impl->policies.get()); // applies site policies, classifies the catalogue
+            sync->setTimeWitness([floor = impl->timeFloor.get()](const QDateTime &t) { floor->witness(t); });
             return sync;
         });
         // Registry entries from the site wait until this workspace applies them (RegistrySync), on its
@@ -1577,7 +1587,7 @@ struct Workspace::Impl
         // Issue 12: the grants kept here, verified again and put in force (offline too).
         grants = std::make_unique<WorkspaceGrants>(
             *database, accessGate->engine(),
-            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock,
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *timeFloor,
             [impl = this]() -> QString {
                 const std::optional<ServerSettings> link = impl->serverLink->settings();
                 auto certificate =
@@ -1586,12 +1596,13 @@ struct Workspace::Impl
                 return certificate ? QString::fromLatin1(certificate->fingerprint().toHex()) : QString();
             },
             [impl = this] { return impl->serverLink->pinnedServerKey(); });
+        grants->setWitness([floor = timeFloor.get()](const QDateTime &t) { floor->witness(t); });
         if (auto loaded = grants->load(); !loaded)
             qCWarning(lcWorkspace) << "the grants kept here could not be put in force:"
                                    << loaded.error().toString();
         deliveries = std::make_unique<GrantDeliveries>(
             directory, *keys, *database,
-            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *clock);
+            [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); }, *timeFloor);
         if (auto destroyed = destroyEndedDeliveries(); !destroyed)
             qCWarning(lcWorkspace) << "ended deliveries could not be destroyed:"
                                    << destroyed.error().toString();
@@ -1987,9 +1998,33 @@ struct Workspace::Impl
         }
     }
 
+    // A clock behind the time floor by more than drift: grants are judged by the floor (an ended one
+    // stays ended), and it is reported once per open as a security alert.
+    void noticeClockSetBack()
+    {
+        if (!timeFloor || clockSetBackReported)
+            return;
+        const qint64 behind = timeFloor->setBackBy();
+        if (behind == 0)
+            return;
+        clockSetBackReported = true;
+        qCWarning(lcWorkspace) << "this workstation's clock is" << behind / 1000
+                               << "s behind a time already seen here; grants are judged by that time";
+        audit::AuditEvent alert;
+        alert.type = audit::EventType::SecurityAlert.toString();
+        alert.action = audit::AuditAction::Execute;
+        alert.outcome = audit::AuditOutcome::SeriousFailure;
+        alert.detail = {{QStringLiteral("alert"), QStringLiteral("clock-set-back")},
+                        {QStringLiteral("clock"), clock->now().toUTC().toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("floor"), timeFloor->floor().toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("behindSeconds"), behind / 1000}};
+        (void)record(std::move(alert));
+    }
+
     // R-7.2.4e: a delivery whose grant is no longer in force for its account loses its key and file.
     Result<int> destroyEndedDeliveries()
     {
+        noticeClockSetBack();
         if (!deliveries || !grants)
             return 0;
         QHash<QString, QSet<QString>> inForce; // by account
@@ -3088,6 +3123,7 @@ Result<QList<Workspace::GrantInForce>> Workspace::myGrants()
 {
     if (!d->session || !d->grants)
         return makeError(Error::Code::PermissionDenied, QStringLiteral("nobody is signed in"));
+    d->noticeClockSetBack();
     auto grants = d->grants->inForceFor(d->session->accountId);
     if (!grants)
         return grants.error();
@@ -3164,6 +3200,7 @@ Result<QJsonObject> Workspace::openDelivery(const QString &grantId)
     event.action = audit::AuditAction::Read;
     event.entities << audit::AuditEntity{QStringLiteral("grant"), grantId}
                    << audit::AuditEntity{QStringLiteral("account"), d->session->accountId};
+    d->noticeClockSetBack();
     auto held = d->grants->inForceFor(d->session->accountId);
     if (!held)
         return held.error();

@@ -70,7 +70,6 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
     if (!issuer)
         return makeError(Error::Code::Tampered, QStringLiteral("the server's grant key is not a public key"));
     const QString workstation = m_workstation();
-    const QDateTime now = m_clock.now().toUTC();
     QList<std::pair<access::GrantDocument, QByteArray>> taken;
     QStringList refused;
     auto revokedRows = m_db.query(QStringLiteral("SELECT grant_id FROM access_grant_revocations"));
@@ -79,6 +78,13 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
     QSet<QString> revoked;
     for (const store::Row &row : revokedRows.value())
         revoked.insert(row.at(0).toString());
+    // The server signed each grant at its start: time has reached that at least.
+    for (const QByteArray &envelope : envelopes) {
+        auto grant = access::GrantDocument::open(envelope, *issuer);
+        if (grant && m_witness)
+            m_witness(grant->notBefore);
+    }
+    const QDateTime now = m_clock.now().toUTC();
     for (const QByteArray &envelope : envelopes) {
         // Its signature, the account and this workstation; one that ended already is not kept
         // (nothing to enforce), one that begins later is (this clock may be behind the server's).

@@ -56,6 +56,10 @@ public:
     // look (R-6.3.4 c; SiteSync noted them and deleted them here). Whether it did.
     Result<bool> reloadIfRevoked();
 
+    // Told the start of every grant taken: a time the site server signed, so one that has passed
+    // (the workspace's time floor rises to it).
+    void setWitness(std::function<void(const QDateTime &)> witness) { m_witness = std::move(witness); }
+
     // One account's grants in force now (verified), soonest end first.
     struct Summary
     {
@@ -79,6 +83,7 @@ private:
     Workstation m_workstation;
     PinnedKey m_pinnedKey;
     qint64 m_revocationsSeen = -1;
+    std::function<void(const QDateTime &)> m_witness;
 
     // The key a kept grant is checked with: the pinned one when there is one.
     QByteArray keyFor(const QByteArray &kept) const;
