@@ -1345,8 +1345,11 @@ struct GrantService::Impl
             return failure(next.error());
         }
         std::optional<StoredGrant> grant;
+        // The revision the change makes: an event whose revision the store never reached names a change
+        // a crash stopped before it committed.
         QJsonObject detail{{QStringLiteral("status"), access::requestStatusId(next->status)},
-                           {QStringLiteral("step"), next->step}};
+                           {QStringLiteral("step"), next->step},
+                           {QStringLiteral("revision"), next->revision}};
         if (next->status == access::RequestStatus::Approved) {
             const QDateTime now = clock.now().toUTC();
             auto document = access::GrantDocument::issue(
@@ -1375,12 +1378,20 @@ struct GrantService::Impl
                                   entities, detail);
             !audited)
             return failure(audited.error());
+        // The audit event is durable before the change: a crash from here on leaves an event whose
+        // change may be missing (the request is then as it was, its revision unchanged, and the step can
+        // be taken again), never a change without its event. The store writes the request and its grant
+        // in one transaction: approved with its grant, or not approved at all.
+        if (options.stepHook)
+            options.stepHook(u"decision-audited");
         const StoredAccessRequest updated = stored(*next, row.workstation);
         if (auto written = store.updateAccessRequest(updated, row.revision, grant); !written) {
             recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure, entities,
                           {{QStringLiteral("reason"), written.error().message}});
             return failure(written.error());
         }
+        if (options.stepHook)
+            options.stepHook(u"decision-stored");
         QJsonObject answer = requestJson(updated);
         if (grant)
             answer.insert(QStringLiteral("grant"), QString::fromLatin1(grant->envelope.toBase64()));

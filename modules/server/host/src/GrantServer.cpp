@@ -305,6 +305,8 @@ Result<std::unique_ptr<GrantServer>> GrantServer::start(const GrantServerConfig 
         return ca.error();
 
     impl.log = std::make_unique<JsonLinesLog>(config.callLog);
+    if (config.service.stepHook)
+        impl.store->setStepHook(config.service.stepHook);
     ServerStore *store = impl.store.get();
     QFile openApi(QStringLiteral(":/mdp/server/openapi.json"));
     if (!openApi.open(QIODevice::ReadOnly))

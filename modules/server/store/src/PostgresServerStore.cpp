@@ -693,6 +693,7 @@ public:
             }
             if (!grant)
                 return {};
+            step(u"request-written");
             auto inserted = m_pg->exec(
                 QStringLiteral(
                     "INSERT INTO access_grants (id, request_number, subject, envelope, not_after, issued) "

@@ -637,6 +637,7 @@ public:
                 return updated.error();
             if (!grant)
                 return {};
+            step(u"request-written");
             auto held =
                 m_db->queryOne(QStringLiteral("SELECT 1 FROM access_grants WHERE request_number = ?1 OR "
                                               "id = ?2"),

@@ -11,6 +11,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace mdp::server {
@@ -40,6 +41,11 @@ struct GrantServiceOptions
     // versioned JSON document, access::ApprovalRules); empty: the built-in rules. One that cannot be
     // read or parsed refuses every access-request call (fail closed).
     QString accessRulesFile;
+    // A test seam, empty in mdp-grantd: told each named step of a change to an access request
+    // ("decision-audited": its audit event is durable, the store not yet written; "decision-stored":
+    // the store committed, the answer not yet sent; and the store's own "request-written", inside its
+    // transaction), so a crash test can kill the process there.
+    std::function<void(QStringView step)> stepHook;
 };
 
 // The server's own keys: the token signing key (P-256, shared by every instance behind a load

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -313,6 +314,21 @@ public:
                                           const QList<CatalogueEntry> &entries) = 0;
     // Matching entries ordered by workstation then entry id (byte order of their UTF-8).
     virtual Result<QList<CatalogueEntry>> catalogue(const CatalogueQuery &query = {}) = 0;
+
+    // A test seam, empty in mdp-grantd: told "request-written" inside updateAccessRequest's transaction
+    // when it carries a grant, after the request's row and before the grant's, so a crash test can kill
+    // the server there (the transaction must then leave neither).
+    void setStepHook(std::function<void(QStringView step)> hook) { m_stepHook = std::move(hook); }
+
+protected:
+    void step(QStringView name) const
+    {
+        if (m_stepHook)
+            m_stepHook(name);
+    }
+
+private:
+    std::function<void(QStringView step)> m_stepHook;
 };
 
 // The embedded store: one SQLCipher file, keyed with a raw 256-bit key (the server's data key).
