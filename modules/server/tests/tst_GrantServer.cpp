@@ -1428,7 +1428,8 @@ private Q_SLOTS:
     }
 
     // c: a patient's consent withdrawal revokes every grant in force naming the patient's
-    // pseudonym, and no other; a researcher cannot file it.
+    // pseudonym, and no other; a researcher cannot file it; it is kept, so no later request names the
+    // patient and one waiting for approval is not approved.
     void consentWithdrawalRevokesTheGrantsNamingThePatient()
     {
         ManualClock clock(QDateTime::currentDateTimeUtc());
@@ -1445,28 +1446,33 @@ private Q_SLOTS:
         CHECK_OK(ethics->signIn(QStringLiteral("eth.zhou"), passwordBytes(kPassword.toUtf8())));
         CHECK_OK(manager->signIn(QStringLiteral("dm.liu"), passwordBytes(kPassword.toUtf8()),
                                  accounts::Totp(liu, clock).currentCode()));
-        QStringList grants;
-        for (const QString &patient : {QStringLiteral("P-AAAAAAAAAAAA"), QStringLiteral("P-BBBBBBBBBBBB")}) {
-            TAKE(submitted,
-                 researcher->call(
-                     "POST", QStringLiteral("/v1/access/requests"),
-                     {{QStringLiteral("purpose"),
-                       QStringLiteral("Late cardiac toxicity after radiotherapy, one index case.")},
-                      {QStringLiteral("scope"),
-                       QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
-                                   {QStringLiteral("maxLevel"), 3},
-                                   {QStringLiteral("patients"), QJsonArray{patient}}}},
-                      {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+        const auto requestFor = [&](const QString &patient) {
+            return researcher->call(
+                "POST", QStringLiteral("/v1/access/requests"),
+                {{QStringLiteral("purpose"),
+                  QStringLiteral("Late cardiac toxicity after radiotherapy, one index case.")},
+                 {QStringLiteral("scope"), QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
+                                                       {QStringLiteral("maxLevel"), 3},
+                                                       {QStringLiteral("patients"), QJsonArray{patient}}}},
+                 {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}});
+        };
+        const auto decide = [&](net::GrantClient &as, const QString &number, int revision) {
+            return as.call("POST", QStringLiteral("/v1/access/requests/%1/decisions").arg(number),
+                           {{QStringLiteral("verdict"), QStringLiteral("approve")},
+                            {QStringLiteral("revision"), revision}});
+        };
+        QStringList numbers;
+        for (const QString &patient : {QStringLiteral("P-AAAAAAAAAAAA"), QStringLiteral("P-BBBBBBBBBBBB"),
+                                       QStringLiteral("P-AAAAAAAAAAAA")}) {
+            TAKE(submitted, requestFor(patient));
             QCOMPARE(submitted.status, 201);
-            const QString decisions = QStringLiteral("/v1/access/requests/%1/decisions")
-                                          .arg(submitted.json().value(u"number").toString());
-            TAKE(passed, ethics->call("POST", decisions,
-                                      {{QStringLiteral("verdict"), QStringLiteral("approve")},
-                                       {QStringLiteral("revision"), 1}}));
+            numbers << submitted.json().value(u"number").toString();
+            TAKE(passed, decide(*ethics, numbers.last(), 1));
             QCOMPARE(passed.status, 200);
-            TAKE(approved, manager->call("POST", decisions,
-                                         {{QStringLiteral("verdict"), QStringLiteral("approve")},
-                                          {QStringLiteral("revision"), 2}}));
+        }
+        // The first two approved; the third waits for the data manager.
+        for (int i = 0; i < 2; ++i) {
+            TAKE(approved, decide(*manager, numbers.at(i), 2));
             QCOMPARE(approved.json().value(u"status").toString(), QStringLiteral("approved"));
         }
         const QJsonObject withdrawal{
@@ -1475,6 +1481,10 @@ private Q_SLOTS:
         TAKE(byResearcher,
              researcher->call("POST", QStringLiteral("/v1/access/consent-withdrawals"), withdrawal));
         QCOMPARE(byResearcher.status, 403);
+        TAKE(noReason, manager->call("POST", QStringLiteral("/v1/access/consent-withdrawals"),
+                                     {{QStringLiteral("patient"), QStringLiteral("P-AAAAAAAAAAAA")},
+                                      {QStringLiteral("reason"), QStringLiteral(" ")}}));
+        QCOMPARE(noReason.status, 400);
         TAKE(withdrawn, manager->call("POST", QStringLiteral("/v1/access/consent-withdrawals"), withdrawal));
         QCOMPARE(withdrawn.status, 200);
         QCOMPARE(withdrawn.json().value(u"revoked").toArray().size(), 1);
@@ -1483,6 +1493,23 @@ private Q_SLOTS:
         QCOMPARE(kept.size(), 1);
         QVERIFY(kept.first().toObject().value(u"id").toString() !=
                 withdrawn.json().value(u"revoked").toArray().first().toString());
+        // The withdrawal is kept: no new request names the patient, and the waiting one is not approved
+        // (nor is its grant issued).
+        TAKE(later, requestFor(QStringLiteral("P-AAAAAAAAAAAA")));
+        QCOMPARE(later.status, 409);
+        TAKE(waiting, decide(*manager, numbers.at(2), 2));
+        QCOMPARE(waiting.status, 409);
+        TAKE(still, manager->call("GET", QStringLiteral("/v1/access/requests/") + numbers.at(2)));
+        QCOMPARE(still.json().value(u"status").toString(), QStringLiteral("approval"));
+        TAKE(after, researcher->call("GET", QStringLiteral("/v1/access/grants")));
+        QCOMPARE(after.json().value(u"grants").toArray().size(), 1);
+        // Another patient is not affected.
+        TAKE(other, requestFor(QStringLiteral("P-BBBBBBBBBBBB")));
+        QCOMPARE(other.status, 201);
+        // Filed again: nothing more to revoke.
+        TAKE(twice, manager->call("POST", QStringLiteral("/v1/access/consent-withdrawals"), withdrawal));
+        QCOMPARE(twice.status, 200);
+        QCOMPARE(twice.json().value(u"count").toInt(), 0);
     }
 
     // permission sync: a policy is published only in an envelope the caller signed with its own

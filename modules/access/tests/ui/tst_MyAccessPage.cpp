@@ -224,6 +224,27 @@ private Q_SLOTS:
         QVERIFY(workbench::Language::install(*QCoreApplication::instance(), QStringLiteral("en")));
     }
 
+    // Preparing data for others is offered only with a way to do it (the feature gives one to data
+    // managers and administrators; the workspace refuses anyone else whatever the screen shows).
+    void preparingDataIsOfferedOnlyToThoseWhoMay()
+    {
+        FakeDesk desk(m_clock);
+        access::ui::MyAccessPage p(
+            [this]() -> Result<QList<workspace::Workspace::GrantInForce>> { return m_grants; }, m_clock,
+            &desk);
+        p.resize(1100, 420);
+        p.show();
+        auto *prepare = p.findChild<QPushButton *>(QStringLiteral("prepareDataButton"));
+        QVERIFY(prepare);
+        const auto sync = []() -> Result<int> { return 0; };
+        const auto open = [](const QString &) -> Result<QJsonObject> { return QJsonObject(); };
+        p.setDeliveries({sync, open, {}});
+        QVERIFY(!prepare->isVisible());
+        QVERIFY(p.findChild<QPushButton *>(QStringLiteral("openGrantDataButton"))->isVisible());
+        p.setDeliveries({sync, open, [](const QString &) -> Result<int> { return 0; }});
+        QVERIFY(prepare->isVisible());
+    }
+
     void noGrantSaysWhatToDo()
     {
         const auto kept = m_grants;

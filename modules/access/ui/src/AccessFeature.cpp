@@ -42,9 +42,17 @@ void contributeAccess(workbench::Contributions &contributions)
             workspace::Workspace &ws = host.context().workspace();
             auto *page =
                 new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), &ws.siteAccess(), parent);
-            page->setDeliveries({[&ws] { return ws.syncDeliveries(); },
-                                 [&ws](const QString &grantId) { return ws.openDelivery(grantId); },
-                                 [&ws](const QString &grantId) { return ws.prepareDelivery(grantId); }});
+            // Preparing data for others is the providing site's data managers' (the service refuses
+            // anyone else; the button is not offered to them).
+            const QStringList roles = ws.session() ? ws.session()->roles : QStringList();
+            MyAccessPage::Deliveries deliveries{
+                [&ws] { return ws.syncDeliveries(); },
+                [&ws](const QString &grantId) { return ws.openDelivery(grantId); },
+                {}};
+            if (roles.contains(QStringLiteral("data-manager")) ||
+                roles.contains(QStringLiteral("system-admin")))
+                deliveries.prepare = [&ws](const QString &grantId) { return ws.prepareDelivery(grantId); };
+            page->setDeliveries(std::move(deliveries));
             return page;
         },
     });

@@ -75,10 +75,11 @@ MyAccessPage::MyAccessPage(Source source, const Clock &clock, workspace::AccessD
     connect(openData, &QPushButton::clicked, this, &MyAccessPage::openSelectedData);
     connect(m_table, &QTableWidget::itemActivated, this, &MyAccessPage::openSelectedData);
     dataBar->addWidget(openData);
-    auto *prepare = new QPushButton(tr("&Prepare waiting data (data managers)"), grants);
-    prepare->setObjectName(QStringLiteral("prepareDataButton"));
-    connect(prepare, &QPushButton::clicked, this, &MyAccessPage::prepareWaitingData);
-    dataBar->addWidget(prepare);
+    m_prepare = new QPushButton(tr("&Prepare waiting data (data managers)"), grants);
+    m_prepare->setObjectName(QStringLiteral("prepareDataButton"));
+    m_prepare->hide(); // offered with a way to prepare (setDeliveries)
+    connect(m_prepare, &QPushButton::clicked, this, &MyAccessPage::prepareWaitingData);
+    dataBar->addWidget(m_prepare);
     dataBar->addStretch(1);
     grantsLayout->insertLayout(1, dataBar);
     m_data = new QTableWidget(0, 5, grants);
@@ -168,6 +169,8 @@ void MyAccessPage::refresh()
 void MyAccessPage::setDeliveries(Deliveries deliveries)
 {
     m_deliveries = std::move(deliveries);
+    if (m_prepare)
+        m_prepare->setVisible(bool(m_deliveries.prepare));
 }
 
 bool MyAccessPage::openSelectedData()

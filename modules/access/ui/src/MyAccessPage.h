@@ -10,6 +10,7 @@
 #include <functional>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
@@ -62,6 +63,7 @@ private:
     Deliveries m_deliveries;
     QSet<QString> m_keysNamed; // grants whose recipient keys this page had named to the server
     workspace::AccessDesk *m_desk = nullptr;
+    QPushButton *m_prepare = nullptr;
     QTableWidget *m_data = nullptr;
     class AccessRequestsPanel *m_mine = nullptr;
     class AccessRequestsPanel *m_inbox = nullptr;

@@ -1195,6 +1195,24 @@ struct GrantService::Impl
         return false;
     }
 
+    // Conflict when the scope names a patient whose consent is withdrawn (the message says how many,
+    // not who: the caller may only have typed the pseudonym).
+    Result<void> refuseWithdrawnPatients(const access::Scope &scope)
+    {
+        if (scope.patients.isEmpty())
+            return {};
+        auto withdrawn = store.consentWithdrawnAmong(scope.patients);
+        if (!withdrawn)
+            return withdrawn.error();
+        if (withdrawn->isEmpty())
+            return {};
+        return makeError(
+            Error::Code::Conflict,
+            QStringLiteral("%1 of the patients named withdrew consent to research use: take them "
+                           "out of the scope")
+                .arg(withdrawn->size()));
+    }
+
     Response submitAccessRequest(const Call &call)
     {
         const QJsonObject body = call.body.toObject();
@@ -1204,6 +1222,13 @@ struct GrantService::Impl
         auto scope = access::Scope::fromJson(body.value(QLatin1String("scope")).toObject());
         if (!scope)
             return failure(scope.error());
+        // c: a patient who withdrew consent is named in no new request.
+        if (auto withdrawn = refuseWithdrawnPatients(*scope); !withdrawn) {
+            recordRefusal(call, QStringLiteral("access.request"), audit::AuditAction::Create,
+                          audit::AuditOutcome::MinorFailure, {},
+                          {{QStringLiteral("reason"), QStringLiteral("consent withdrawn")}});
+            return failure(withdrawn.error());
+        }
         auto number = store.nextAccessRequestNumber(clock.now().toUTC().date().year());
         if (!number)
             return failure(number.error());
@@ -1351,6 +1376,12 @@ struct GrantService::Impl
                            {QStringLiteral("step"), next->step},
                            {QStringLiteral("revision"), next->revision}};
         if (next->status == access::RequestStatus::Approved) {
+            // A patient who withdrew consent since the request was filed is granted to nobody.
+            if (auto withdrawn = refuseWithdrawnPatients(next->scope); !withdrawn) {
+                recordRefusal(call, type, audit::AuditAction::Update, audit::AuditOutcome::MinorFailure,
+                              entities, {{QStringLiteral("reason"), QStringLiteral("consent withdrawn")}});
+                return failure(withdrawn.error());
+            }
             const QDateTime now = clock.now().toUTC();
             auto document = access::GrantDocument::issue(
                 *next, *rules, QStringLiteral("G-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
@@ -1392,6 +1423,19 @@ struct GrantService::Impl
         }
         if (options.stepHook)
             options.stepHook(u"decision-stored");
+        // A withdrawal committed between the check above and this grant's commit did not see the grant:
+        // this look after the commit does, and the grant is revoked at once (the withdrawal records itself
+        // before it looks for grants, so one of the two always sees the other).
+        if (grant && !next->scope.patients.isEmpty()) {
+            auto withdrawn = store.consentWithdrawnAmong(next->scope.patients);
+            if (!withdrawn || !withdrawn->isEmpty()) { // unknown counts as withdrawn: fail closed
+                if (auto revoked = revokeOne(call, grant->id, QStringLiteral("consent withdrawn"),
+                                             QStringLiteral("consent-withdrawn"));
+                    !revoked)
+                    return failure(revoked.error());
+                grant.reset();
+            }
+        }
         QJsonObject answer = requestJson(updated);
         if (grant)
             answer.insert(QStringLiteral("grant"), QString::fromLatin1(grant->envelope.toBase64()));
@@ -1646,40 +1690,87 @@ struct GrantService::Impl
                             QJsonObject{{QStringLiteral("grant"), id}, {QStringLiteral("revoked"), true}});
     }
 
-    // c: a patient withdrew consent: every grant in force that names the patient's pseudonym is
-    // revoked. (A grant over a whole project or a cohort stays: the workstations stop showing the
-    // patient under it, as the registry's consent says.)
-    Response withdrawConsent(const Call &call)
+    // c: a patient withdrew consent: the withdrawal is kept (no later request naming the patient
+    // is filed or approved) and every grant in force that names the patient's pseudonym is revoked, in one
+    // store transaction. (A grant over a whole project or a cohort stays: the workstations stop showing
+    // the patient under it, as the registry's consent says.)
+    // The grants in force naming `patient`, not revoked yet.
+    Result<QStringList> grantsNaming(const QString &patient)
     {
-        const QJsonObject body = call.body.toObject();
-        const QString patient = body.value(QLatin1String("patient")).toString();
-        const QString reason = body.value(QLatin1String("reason")).toString().trimmed();
         auto grants = store.allGrants();
         if (!grants)
-            return failure(grants.error());
-        QJsonArray revoked;
+            return grants.error();
+        QStringList ids;
         const QDateTime now = clock.now().toUTC();
         for (const StoredGrant &g : *grants) {
             if (g.revokedAt.isValid() || g.notAfter <= now)
                 continue;
             auto document = access::GrantDocument::open(g.envelope, keys.witnessKey.publicKey());
-            if (!document || !document->scope.patients.contains(patient))
-                continue;
-            if (auto r = revokeOne(call, g.id, reason, QStringLiteral("consent-withdrawn")); !r)
-                return failure(r.error());
-            revoked.append(g.id);
+            if (document && document->scope.patients.contains(patient))
+                ids << g.id;
         }
-        if (auto audited =
-                record(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
-                       audit::AuditOutcome::Success, {entity(QStringLiteral("patient"), patient)},
-                       {{QStringLiteral("grantsRevoked"), revoked.size()}});
+        return ids;
+    }
+
+    Response withdrawConsent(const Call &call)
+    {
+        const QJsonObject body = call.body.toObject();
+        const QString patient = body.value(QLatin1String("patient")).toString();
+        const QString reason = body.value(QLatin1String("reason")).toString().trimmed();
+        const QList<audit::AuditEntity> patientEntity{entity(QStringLiteral("patient"), patient)};
+        if (reason.size() < 3) {
+            recordRefusal(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, patientEntity,
+                          {{QStringLiteral("reason"), QStringLiteral("no reason given")}});
+            return problem(400, QStringLiteral("Bad request"),
+                           QStringLiteral("say why consent is withdrawn"));
+        }
+        auto named = grantsNaming(patient);
+        if (!named)
+            return failure(named.error());
+        // Recorded before the store is written (a crash after leaves an event whose change is missing,
+        // never a change without its event).
+        QList<audit::AuditEntity> entities = patientEntity;
+        for (const QString &id : std::as_const(*named))
+            entities << entity(QStringLiteral("grant"), id);
+        if (auto audited = record(
+                call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
+                audit::AuditOutcome::Success, entities,
+                {{QStringLiteral("grantsRevoked"), int(named->size())}, {QStringLiteral("reason"), reason}});
             !audited)
             return failure(audited.error());
+        auto revoked = store.withdrawConsent(
+            ConsentWithdrawal{patient, clock.now().toUTC(), call.token->subject, reason}, *named);
+        if (!revoked) {
+            recordRefusal(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, patientEntity,
+                          {{QStringLiteral("reason"), revoked.error().message}});
+            return failure(revoked.error());
+        }
+        // A grant an approval committed while this withdrawal was being written: found now (the
+        // approval looks for the withdrawal after its own commit too).
+        auto late = grantsNaming(patient);
+        if (!late)
+            return failure(late.error());
+        QStringList all = *revoked;
+        for (const QString &id : std::as_const(*late)) {
+            if (auto r = revokeOne(call, id, reason, QStringLiteral("consent-withdrawn")); !r)
+                return failure(r.error());
+            all << id;
+        }
+        // The data delivered under them, and its sealed keys, go with them (R-7.2.4e).
+        for (const QString &id : std::as_const(all)) {
+            if (auto purged = store.purgeDelivery(id); !purged)
+                return failure(purged.error());
+        }
+        QJsonArray ids;
+        for (const QString &id : std::as_const(all))
+            ids.append(id);
         // The ids for those who manage grants; a clinician learns how many, not which.
         if (!hasRole(call, {QStringLiteral("system-admin"), QStringLiteral("data-manager")}))
-            return jsonResponse(200, QJsonObject{{QStringLiteral("count"), revoked.size()}});
-        return jsonResponse(200, QJsonObject{{QStringLiteral("revoked"), revoked},
-                                             {QStringLiteral("count"), revoked.size()}});
+            return jsonResponse(200, QJsonObject{{QStringLiteral("count"), ids.size()}});
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("revoked"), ids}, {QStringLiteral("count"), ids.size()}});
     }
 
     // c: the revoked grants, signed with the witness key the workstations pinned; a

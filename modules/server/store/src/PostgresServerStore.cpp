@@ -816,6 +816,65 @@ public:
         return out;
     }
 
+    Result<QStringList> withdrawConsent(const ConsentWithdrawal &withdrawal,
+                                        const QStringList &grantIds) override
+    {
+        if (withdrawal.patient.isEmpty() || withdrawal.withdrawnBy.isEmpty() ||
+            withdrawal.reason.trimmed().isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a consent withdrawal names the patient, who filed it and why"));
+        std::lock_guard lock(m_mutex);
+        QStringList revoked;
+        const QDateTime at = orNow(withdrawal.withdrawnAt, m_clock);
+        auto done = m_pg->transaction([&]() -> Result<void> {
+            auto kept = m_pg->exec(
+                QStringLiteral(
+                    "INSERT INTO consent_withdrawals (patient, withdrawn_at, withdrawn_by, reason) "
+                    "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"),
+                {PgParam::text(withdrawal.patient), PgParam::time(at), PgParam::text(withdrawal.withdrawnBy),
+                 PgParam::text(withdrawal.reason)});
+            if (!kept)
+                return kept.error();
+            for (const QString &id : grantIds) {
+                auto grant = m_pg->exec(QStringLiteral("SELECT 1 FROM access_grants WHERE id = $1"),
+                                        {PgParam::text(id)});
+                if (!grant)
+                    return grant.error();
+                if (grant->rows() == 0)
+                    return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(id));
+                auto inserted = m_pg->exec(
+                    QStringLiteral(
+                        "INSERT INTO access_grant_revocations (grant_id, revoked_at, revoked_by, "
+                        "reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING grant_id"),
+                    {PgParam::text(id), PgParam::time(at), PgParam::text(withdrawal.withdrawnBy),
+                     PgParam::text(withdrawal.reason)});
+                if (!inserted)
+                    return inserted.error();
+                if (inserted->rows() > 0)
+                    revoked << id;
+            }
+            return {};
+        });
+        if (!done)
+            return done.error();
+        return revoked;
+    }
+
+    Result<QStringList> consentWithdrawnAmong(const QStringList &patients) override
+    {
+        std::lock_guard lock(m_mutex);
+        QStringList out;
+        for (const QString &patient : patients) {
+            auto r = m_pg->exec(QStringLiteral("SELECT 1 FROM consent_withdrawals WHERE patient = $1"),
+                                {PgParam::text(patient)});
+            if (!r)
+                return r.error();
+            if (r->rows() > 0 && !out.contains(patient))
+                out << patient;
+        }
+        return out;
+    }
+
     Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer,
                                       const QByteArray &attestation) override
     {

@@ -771,6 +771,62 @@ public:
         return out;
     }
 
+    Result<QStringList> withdrawConsent(const ConsentWithdrawal &withdrawal,
+                                        const QStringList &grantIds) override
+    {
+        if (withdrawal.patient.isEmpty() || withdrawal.withdrawnBy.isEmpty() ||
+            withdrawal.reason.trimmed().isEmpty())
+            return makeError(Error::Code::InvalidArgument,
+                             QStringLiteral("a consent withdrawal names the patient, who filed it and why"));
+        std::lock_guard lock(m_mutex);
+        QStringList revoked;
+        const QDateTime at = orNow(withdrawal.withdrawnAt, m_clock);
+        auto done = m_db->transaction([&]() -> Result<void> {
+            auto kept = m_db->execute(
+                QStringLiteral(
+                    "INSERT OR IGNORE INTO consent_withdrawals (patient, withdrawn_at, withdrawn_by, "
+                    "reason) VALUES (?1, ?2, ?3, ?4)"),
+                {withdrawal.patient, at, withdrawal.withdrawnBy, withdrawal.reason});
+            if (!kept)
+                return kept.error();
+            for (const QString &id : grantIds) {
+                auto grant =
+                    m_db->queryOne(QStringLiteral("SELECT 1 FROM access_grants WHERE id = ?1"), {id});
+                if (!grant)
+                    return grant.error();
+                if (!grant->has_value())
+                    return makeError(Error::Code::NotFound, QStringLiteral("no grant %1").arg(id));
+                auto inserted = m_db->execute(
+                    QStringLiteral("INSERT OR IGNORE INTO access_grant_revocations (grant_id, revoked_at, "
+                                   "revoked_by, reason) VALUES (?1, ?2, ?3, ?4)"),
+                    {id, at, withdrawal.withdrawnBy, withdrawal.reason});
+                if (!inserted)
+                    return inserted.error();
+                if (*inserted > 0)
+                    revoked << id;
+            }
+            return {};
+        });
+        if (!done)
+            return done.error();
+        return revoked;
+    }
+
+    Result<QStringList> consentWithdrawnAmong(const QStringList &patients) override
+    {
+        std::lock_guard lock(m_mutex);
+        QStringList out;
+        for (const QString &patient : patients) {
+            auto row = m_db->queryOne(QStringLiteral("SELECT 1 FROM consent_withdrawals WHERE patient = ?1"),
+                                      {patient});
+            if (!row)
+                return row.error();
+            if (row->has_value() && !out.contains(patient))
+                out << patient;
+        }
+        return out;
+    }
+
     Result<void> setDeliveryRecipient(const QString &grantId, const QByteArray &publicKeyDer,
                                       const QByteArray &attestation) override
     {

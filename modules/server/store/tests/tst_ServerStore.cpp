@@ -193,13 +193,13 @@ private Q_SLOTS:
     void schemaIsMigratedOnce()
     {
         OPEN_STORE(store);
-        QCOMPARE(store->schemaVersion(), 5);
+        QCOMPARE(store->schemaVersion(), 6);
         CHECK_OK(store->createAccount(account(QStringLiteral("alice"))));
         store.reset();
         // Opening again applies nothing (a second run of 001 would fail on the existing tables) and
         // keeps the data.
         TAKE(again, reopen(backend));
-        QCOMPARE(again->schemaVersion(), 5);
+        QCOMPARE(again->schemaVersion(), 6);
         TAKE(found, again->findAccount(QStringLiteral("alice")));
         QVERIFY(found.has_value());
     }
@@ -923,6 +923,61 @@ private Q_SLOTS:
                     Error::Code::AlreadyExists);
     }
 
+    // c: a consent withdrawal is kept with the revocation of the grants it names, in one
+    // transaction: an unknown grant among them writes neither; filed again, the first record stays.
+    void consentWithdrawalIsKeptWithItsRevocations_data()
+    {
+        backends();
+    }
+    void consentWithdrawalIsKeptWithItsRevocations()
+    {
+        OPEN_STORE(store);
+        TAKE(number, store->nextAccessRequestNumber(2026));
+        StoredAccessRequest r{number,
+                              QStringLiteral("res.chen"),
+                              QStringLiteral("approval"),
+                              QString(64, QLatin1Char('a')),
+                              QByteArray("{\"v\":1}"),
+                              1,
+                              {}};
+        CHECK_OK(store->createAccessRequest(r));
+        r.status = QStringLiteral("approved");
+        r.revision = 2;
+        const StoredGrant grant{
+            QStringLiteral("G-7"), r.number, r.requester, "envelope", kStart.addDays(90), {}, {}, {}, {}};
+        CHECK_OK(store->updateAccessRequest(r, 1, grant));
+        const ConsentWithdrawal withdrawal{QStringLiteral("P-AAAAAAAAAAAA"),
+                                           {},
+                                           QStringLiteral("dr.wang"),
+                                           QStringLiteral("the patient withdrew consent")};
+        CHECK_ERROR(
+            store->withdrawConsent(
+                ConsentWithdrawal{QStringLiteral("P-AAAAAAAAAAAA"), {}, QStringLiteral("dr.wang"), QString()},
+                {grant.id}),
+            Error::Code::InvalidArgument);
+        // An unknown grant among those named: nothing at all is written.
+        CHECK_ERROR(store->withdrawConsent(withdrawal, {grant.id, QStringLiteral("G-404")}),
+                    Error::Code::NotFound);
+        TAKE(notYet, store->consentWithdrawnAmong({withdrawal.patient}));
+        QVERIFY(notYet.isEmpty());
+        TAKE(noneRevoked, store->grantRevocations());
+        QVERIFY(noneRevoked.isEmpty());
+
+        TAKE(revoked, store->withdrawConsent(withdrawal, {grant.id}));
+        QCOMPARE(revoked, QStringList{grant.id});
+        TAKE(among, store->consentWithdrawnAmong(
+                        {QStringLiteral("P-BBBBBBBBBBBB"), withdrawal.patient, withdrawal.patient}));
+        QCOMPARE(among, QStringList{withdrawal.patient});
+        TAKE(one, store->grant(grant.id));
+        QVERIFY(one.has_value() && one->revokedAt.isValid());
+        QCOMPARE(one->revocationReason, withdrawal.reason);
+        // Filed again: kept once, and a grant revoked already is not revoked twice.
+        TAKE(again, store->withdrawConsent(withdrawal, {grant.id}));
+        QVERIFY(again.isEmpty());
+        TAKE(revocations, store->grantRevocations());
+        QCOMPARE(revocations.size(), 1);
+    }
+
     void catalogueIsReplacedWholePerWorkstation_data()
     {
         backends();
@@ -1135,7 +1190,7 @@ private Q_SLOTS:
             thread.join();
         for (int i = 0; i < kInstances; ++i) {
             QVERIFY2(stores[i], qPrintable(errors[i]));
-            QCOMPARE(stores[i]->schemaVersion(), 5);
+            QCOMPARE(stores[i]->schemaVersion(), 6);
         }
     }
 

@@ -131,6 +131,15 @@ struct GrantRevocation
     QString reason;
 };
 
+// A patient's withdrawal of consent (R-6.3.4 c), by pseudonym.
+struct ConsentWithdrawal
+{
+    QString patient;
+    QDateTime withdrawnAt;
+    QString withdrawnBy;
+    QString reason;
+};
+
 // A workstation's audit chain as the server holds it (R-7.4.1 central copy, witnessing).
 struct AuditHead
 {
@@ -294,6 +303,14 @@ public:
     // already. grantRevocations: every revocation, oldest first.
     virtual Result<void> revokeGrant(const GrantRevocation &revocation) = 0;
     virtual Result<QList<GrantRevocation>> grantRevocations() = 0;
+    // A patient's consent withdrawal and the revocation of `grantIds` (those not revoked already), in
+    // one transaction; a second withdrawal of the same patient keeps the first's record and still
+    // revokes what it names. Returns the ids it revoked. InvalidArgument without patient, author or
+    // reason; NotFound for an unknown grant (nothing is written then).
+    virtual Result<QStringList> withdrawConsent(const ConsentWithdrawal &withdrawal,
+                                                const QStringList &grantIds) = 0;
+    // Those of `patients` whose consent is withdrawn, in the order given.
+    virtual Result<QStringList> consentWithdrawnAmong(const QStringList &patients) = 0;
     // Deliveries (R-5.2k-l). setDeliveryRecipient: once per grant (AlreadyExists after, purged
     // included; NotFound for an unknown grant). putDelivery: after the recipient, once (NotFound
     // without a recipient, AlreadyExists when delivered or purged). purgeDelivery empties the row and
