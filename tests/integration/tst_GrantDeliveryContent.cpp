@@ -243,6 +243,77 @@ private Q_SLOTS:
         for (const QString &identifier : std::as_const(identifying))
             QVERIFY2(identifier.size() < 2 || !text.contains(identifier), qPrintable(identifier));
     }
+
+    // c: a grant over the whole project delivers every patient of the registry but one who
+    // withdrew consent (a level-3 whole-project request takes the project's PI, then the data manager).
+    void aWholeProjectGrantLeavesOutAPatientWhoWithdrewConsent()
+    {
+        workspace::Workspace &ws = *m_demo.workspace;
+        signIn(QStringLiteral("dm.liu"));
+        if (QTest::currentTestFailed())
+            return;
+        const QString dm = ws.session()->accountId;
+        TAKE(page, ws.registry().patients(dm, registry::PageRequest{0, 500, false}));
+        QVERIFY(page.patients.size() >= 4);
+        const registry::Patient leaving = page.patients.at(3);
+        TAKE(leavingPseudonym, ws.registry().projectPseudonym(dm, QStringLiteral("NRT-IO-2026"), leaving.id));
+
+        signIn(QStringLiteral("res.zhang"));
+        if (QTest::currentTestFailed())
+            return;
+        access::Scope scope;
+        scope.project = QStringLiteral("NRT-IO-2026");
+        scope.maxLevel = 3;
+        TAKE(sent, ws.siteAccess().submit(QStringLiteral("Follow-up status of the whole neoadjuvant "
+                                                         "radiotherapy with PD-1 blockade cohort."),
+                                          scope, 30, workspace::AccessDesk::agreementVersion()));
+        for (const QString &decider :
+             {QStringLiteral("eth.chen"), QStringLiteral("dr.wang"), QStringLiteral("dm.liu")}) {
+            signIn(decider);
+            if (QTest::currentTestFailed())
+                return;
+            TAKE(current, ws.siteAccess().request(sent.number));
+            TAKE(decided,
+                 ws.siteAccess().decide(sent.number, access::Verdict::Approve, QString(), current.revision));
+            Q_UNUSED(decided);
+        }
+        TAKE(approved, ws.siteAccess().request(sent.number));
+        QCOMPARE(approved.status, access::RequestStatus::Approved);
+        // The patient withdraws consent (filed by the data manager).
+        TAKE(revoked, ws.siteAccess().withdrawConsent(leaving.pseudonymId,
+                                                      QStringLiteral("withdrew consent at the clinic")));
+        QVERIFY(revoked.isEmpty()); // no grant names the patient
+
+        signIn(QStringLiteral("res.zhang"));
+        if (QTest::currentTestFailed())
+            return;
+        TAKE(grants, ws.myGrants());
+        QString grant;
+        for (const workspace::Workspace::GrantInForce &g : grants) {
+            if (g.request == sent.number)
+                grant = g.id;
+        }
+        QVERIFY(!grant.isEmpty());
+        TAKE(published, ws.syncDeliveries());
+        Q_UNUSED(published);
+        signIn(QStringLiteral("dm.liu"));
+        if (QTest::currentTestFailed())
+            return;
+        TAKE(prepared, ws.prepareDelivery(grant));
+        QCOMPARE(prepared, int(page.patients.size()) - 1);
+
+        signIn(QStringLiteral("res.zhang"));
+        if (QTest::currentTestFailed())
+            return;
+        TAKE(held, ws.syncDeliveries());
+        QVERIFY(held >= 1);
+        TAKE(package, ws.openDelivery(grant));
+        const QJsonArray patients = package.value(u"patients").toArray();
+        QCOMPARE(patients.size(), page.patients.size() - 1);
+        const QString text = QString::fromUtf8(QJsonDocument(package).toJson(QJsonDocument::Compact));
+        QVERIFY(!text.contains(leavingPseudonym));
+        QVERIFY(!text.contains(leaving.pseudonymId));
+    }
 };
 
 QTEST_GUILESS_MAIN(GrantDeliveryContentTest)

@@ -1506,6 +1506,17 @@ private Q_SLOTS:
         // Another patient is not affected.
         TAKE(other, requestFor(QStringLiteral("P-BBBBBBBBBBBB")));
         QCOMPARE(other.status, 201);
+        // Another spelling of the pseudonym withdraws nothing silently: it is refused.
+        TAKE(lower,
+             manager->call("POST", QStringLiteral("/v1/access/consent-withdrawals"),
+                           {{QStringLiteral("patient"), QStringLiteral("p-bbbbbbbbbbbb")},
+                            {QStringLiteral("reason"), QStringLiteral("consent withdrawn in clinic")}}));
+        QCOMPARE(lower.status, 400);
+        // The providing site learns who is never delivered.
+        TAKE(pending, manager->call("GET", QStringLiteral("/v1/access/deliveries")));
+        QCOMPARE(pending.status, 200);
+        QCOMPARE(pending.json().value(u"withdrawnPatients").toArray(),
+                 QJsonArray{QStringLiteral("P-AAAAAAAAAAAA")});
         // Filed again: nothing more to revoke.
         TAKE(twice, manager->call("POST", QStringLiteral("/v1/access/consent-withdrawals"), withdrawal));
         QCOMPARE(twice.status, 200);

@@ -309,6 +309,21 @@ private Q_SLOTS:
         m_clock.advance(qint64(2) * 24 * 3600 * 1000); // the clock catches up: it leads again
         QCOMPARE(fresh.now(), m_clock.now());
         QCOMPARE(fresh.setBackBy(), 0);
+        // A server clock days ahead is taken only a day past this one (grants must not all end early,
+        // for good), and the excess is reported.
+        workspace::TimeFloor capped(m_clock);
+        capped.witness(m_clock.now().addDays(3));
+        QCOMPARE(capped.floor(), m_clock.now().addMSecs(workspace::TimeFloor::kWitnessAheadMs));
+        QVERIFY(capped.witnessedAheadBy() >= qint64(2) * 24 * 3600 * 1000 - 1000);
+        // The kept floor is never lowered by a connection that saw less.
+        TAKE(keptRow, m_db->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'time_floor'")));
+        QVERIFY(keptRow.has_value());
+        const qint64 kept = keptRow->at(0).toLongLong();
+        workspace::TimeFloor behind(m_clock);
+        behind.witness(m_clock.now().addSecs(120)); // later than the clock, earlier than what is kept
+        CHECK_OK(m_db->transaction([&]() -> Result<void> { return behind.keep(*m_db); }));
+        TAKE(still, m_db->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'time_floor'")));
+        QCOMPARE(still->at(0).toLongLong(), kept);
         m_clock.set(start);
         // Leave the fixture's database as it was for the other functions.
         CHECK_OK(m_db->transaction([&]() -> Result<void> {

@@ -41,7 +41,7 @@ void contributeAccess(workbench::Contributions &contributions)
         [](workbench::Host &host, QWidget *parent) -> QWidget * {
             workspace::Workspace &ws = host.context().workspace();
             auto *page =
-                new MyAccessPage([&ws] { return ws.myGrants(); }, ws.clock(), &ws.siteAccess(), parent);
+                new MyAccessPage([&ws] { return ws.myGrants(); }, ws.accessClock(), &ws.siteAccess(), parent);
             // Preparing data for others is the providing site's data managers' (the service refuses
             // anyone else; the button is not offered to them).
             const QStringList roles = ws.session() ? ws.session()->roles : QStringList();

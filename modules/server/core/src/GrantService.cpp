@@ -1224,8 +1224,11 @@ struct GrantService::Impl
             return failure(scope.error());
         // c: a patient who withdrew consent is named in no new request.
         if (auto withdrawn = refuseWithdrawnPatients(*scope); !withdrawn) {
+            QList<audit::AuditEntity> named; // who was asked for, for the auditor (the caller learns a count)
+            for (const QString &p : std::as_const(scope->patients))
+                named << entity(QStringLiteral("patient"), p);
             recordRefusal(call, QStringLiteral("access.request"), audit::AuditAction::Create,
-                          audit::AuditOutcome::MinorFailure, {},
+                          audit::AuditOutcome::MinorFailure, named,
                           {{QStringLiteral("reason"), QStringLiteral("consent withdrawn")}});
             return failure(withdrawn.error());
         }
@@ -1715,9 +1718,20 @@ struct GrantService::Impl
     Response withdrawConsent(const Call &call)
     {
         const QJsonObject body = call.body.toObject();
-        const QString patient = body.value(QLatin1String("patient")).toString();
+        // The pseudonym as requests name it (upper case, base32): any other spelling would withdraw
+        // nothing and block nothing.
+        const QString patient = body.value(QLatin1String("patient")).toString().trimmed().toUpper();
         const QString reason = body.value(QLatin1String("reason")).toString().trimmed();
         const QList<audit::AuditEntity> patientEntity{entity(QStringLiteral("patient"), patient)};
+        static const QRegularExpression pseudonym(QStringLiteral("^[PS]-[A-Z2-7]{12,16}$"));
+        if (!pseudonym.match(patient).hasMatch()) {
+            recordRefusal(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
+                          audit::AuditOutcome::MinorFailure, {},
+                          {{QStringLiteral("reason"), QStringLiteral("not a pseudonym")}});
+            return problem(400, QStringLiteral("Bad request"),
+                           QStringLiteral("a patient is named by the registry's pseudonym (P- and 12 to 16 "
+                                          "letters A-Z or digits 2-7)"));
+        }
         if (reason.size() < 3) {
             recordRefusal(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
                           audit::AuditOutcome::MinorFailure, patientEntity,
@@ -1920,15 +1934,20 @@ struct GrantService::Impl
                             {QStringLiteral("recipientKey"), base64((*delivery)->recipientKey)},
                             {QStringLiteral("attestation"), base64((*delivery)->recipientAttestation)}});
         }
+        // The patients who withdrew consent: left out of what a project or cohort grant delivers.
+        auto withdrawn = store.withdrawnPatients();
+        if (!withdrawn)
+            return failure(withdrawn.error());
         if (auto audited =
                 record(call, QStringLiteral("access.deliveries"), audit::AuditAction::Read,
                        audit::AuditOutcome::Success, {}, {{QStringLiteral("pending"), out.size()}});
             !audited)
             return failure(audited.error());
-        return jsonResponse(200,
-                            QJsonObject{{QStringLiteral("deliveries"), out},
-                                        {QStringLiteral("issuerKey"),
-                                         QString::fromLatin1(keys.witnessKey.publicKey().der().toBase64())}});
+        return jsonResponse(
+            200, QJsonObject{{QStringLiteral("deliveries"), out},
+                             {QStringLiteral("withdrawnPatients"), QJsonArray::fromStringList(*withdrawn)},
+                             {QStringLiteral("issuerKey"),
+                              QString::fromLatin1(keys.witnessKey.publicKey().der().toBase64())}});
     }
 
     // A data manager uploads the data sealed with the per-grant key, and that key sealed for the

@@ -860,6 +860,18 @@ public:
         return revoked;
     }
 
+    Result<QStringList> withdrawnPatients() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto r = m_pg->exec(QStringLiteral("SELECT patient FROM consent_withdrawals ORDER BY patient"), {});
+        if (!r)
+            return r.error();
+        QStringList out;
+        for (int row = 0; row < r->rows(); ++row)
+            out << r->text(row, 0);
+        return out;
+    }
+
     Result<QStringList> consentWithdrawnAmong(const QStringList &patients) override
     {
         std::lock_guard lock(m_mutex);

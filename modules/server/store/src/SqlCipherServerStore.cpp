@@ -812,6 +812,18 @@ public:
         return revoked;
     }
 
+    Result<QStringList> withdrawnPatients() override
+    {
+        std::lock_guard lock(m_mutex);
+        auto rows = m_db->query(QStringLiteral("SELECT patient FROM consent_withdrawals ORDER BY patient"));
+        if (!rows)
+            return rows.error();
+        QStringList out;
+        for (const Row &row : *rows)
+            out << row.value(0).toString();
+        return out;
+    }
+
     Result<QStringList> consentWithdrawnAmong(const QStringList &patients) override
     {
         std::lock_guard lock(m_mutex);

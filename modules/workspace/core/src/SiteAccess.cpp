@@ -408,13 +408,18 @@ Result<QList<AccessDesk::PendingDelivery>> SiteAccess::pendingDeliveries()
     if (!answer)
         return answer.error();
     const QByteArray issuer = QByteArray::fromBase64(answer->value(u"issuerKey").toString().toLatin1());
+    QStringList withdrawn;
+    for (const QJsonValue value : answer->value(u"withdrawnPatients").toArray())
+        withdrawn << value.toString();
     QList<PendingDelivery> out;
     for (const QJsonValue value : answer->value(u"deliveries").toArray()) {
         const QJsonObject o = value.toObject();
         out << PendingDelivery{o.value(u"grant").toString(),
                                QByteArray::fromBase64(o.value(u"envelope").toString().toLatin1()),
                                QByteArray::fromBase64(o.value(u"recipientKey").toString().toLatin1()),
-                               QByteArray::fromBase64(o.value(u"attestation").toString().toLatin1()), issuer};
+                               QByteArray::fromBase64(o.value(u"attestation").toString().toLatin1()),
+                               issuer,
+                               withdrawn};
     }
     return out;
 }

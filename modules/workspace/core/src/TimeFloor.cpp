@@ -26,8 +26,16 @@ QDateTime TimeFloor::now() const
 
 void TimeFloor::witness(const QDateTime &passed)
 {
-    if (passed.isValid())
-        raise(passed.toMSecsSinceEpoch());
+    if (!passed.isValid())
+        return;
+    const qint64 at = passed.toMSecsSinceEpoch();
+    const qint64 cap = m_clock.now().toMSecsSinceEpoch() + kWitnessAheadMs;
+    if (at > cap) {
+        qint64 seen = m_aheadBy.load();
+        while (at - cap > seen && !m_aheadBy.compare_exchange_weak(seen, at - cap)) {
+        }
+    }
+    raise(std::min(at, cap));
 }
 
 QDateTime TimeFloor::floor() const
@@ -62,10 +70,15 @@ Result<void> TimeFloor::keep(store::Database &db)
     const qint64 floor = m_floor.load();
     if (floor < m_kept.load() + kPersistEveryMs)
         return {};
-    auto written = db.execute(
-        QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('time_floor', ?1)"), {floor});
-    if (!written)
-        return written.error();
+    // Never lowered (another connection may have kept a later one).
+    auto inserted = db.execute(
+        QStringLiteral("INSERT OR IGNORE INTO mdp_meta (key, value) VALUES ('time_floor', ?1)"), {floor});
+    if (!inserted)
+        return inserted.error();
+    auto raised = db.execute(
+        QStringLiteral("UPDATE mdp_meta SET value = ?1 WHERE key = 'time_floor' AND value < ?1"), {floor});
+    if (!raised)
+        return raised.error();
     m_kept.store(floor);
     return {};
 }

@@ -29,13 +29,20 @@ public:
     static constexpr qint64 kSetBackToleranceMs = 5 * 60 * 1000;
     // The floor is written at most this often (with a write the workspace makes anyway).
     static constexpr qint64 kPersistEveryMs = 60 * 1000;
+    // A witnessed time is taken at most this far ahead of the clock: a server whose clock is wrong by
+    // days must not end every grant early, for good. Beyond it the floor rises to the cap and the
+    // excess is reported (witnessedAheadBy()).
+    static constexpr qint64 kWitnessAheadMs = 24 * 3600 * 1000;
 
     explicit TimeFloor(const Clock &clock);
 
     // max(the clock, the floor); raises the floor to the clock.
     QDateTime now() const override;
-    // A time known to have passed (signed by the site server): the floor rises to it.
+    // A time known to have passed (signed by the site server): the floor rises to it (at most
+    // kWitnessAheadMs past the clock).
     void witness(const QDateTime &passed);
+    // How far beyond the cap the furthest witnessed time was, in milliseconds (0: never).
+    qint64 witnessedAheadBy() const { return m_aheadBy.load(); }
     QDateTime floor() const;
     // How far the clock is behind the floor now, in milliseconds, when that is more than the
     // tolerance; 0 otherwise.
@@ -52,6 +59,7 @@ private:
     const Clock &m_clock;
     mutable std::atomic<qint64> m_floor{0};
     std::atomic<qint64> m_kept{0};
+    std::atomic<qint64> m_aheadBy{0};
 };
 
 } // namespace mdp::workspace

@@ -2005,8 +2005,22 @@ struct Workspace::Impl
         if (!timeFloor || clockSetBackReported)
             return;
         const qint64 behind = timeFloor->setBackBy();
-        if (behind == 0)
+        const qint64 ahead = timeFloor->witnessedAheadBy();
+        if (behind == 0 && ahead == 0)
             return;
+        if (behind == 0) {
+            // The site server signed a time more than a day past this clock: taken only up to that day.
+            clockSetBackReported = true;
+            audit::AuditEvent alert;
+            alert.type = audit::EventType::SecurityAlert.toString();
+            alert.action = audit::AuditAction::Execute;
+            alert.outcome = audit::AuditOutcome::SeriousFailure;
+            alert.detail = {{QStringLiteral("alert"), QStringLiteral("server-time-ahead")},
+                            {QStringLiteral("clock"), clock->now().toUTC().toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("aheadSeconds"), ahead / 1000}};
+            (void)record(std::move(alert));
+            return;
+        }
         clockSetBackReported = true;
         qCWarning(lcWorkspace) << "this workstation's clock is" << behind / 1000
                                << "s behind a time already seen here; grants are judged by that time";
@@ -2994,6 +3008,11 @@ const Clock &Workspace::clock() const
     return *d->clock;
 }
 
+const Clock &Workspace::accessClock() const
+{
+    return d->timeFloor ? static_cast<const Clock &>(*d->timeFloor) : *d->clock;
+}
+
 QUuid Workspace::custodianId() const
 {
     return d->custodian;
@@ -3328,6 +3347,10 @@ Result<int> Workspace::prepareDelivery(const QString &grantId)
                 break;
         }
     }
+    // c: a patient who withdrew consent is delivered under no grant (a grant naming them was
+    // revoked; one over a whole project or cohort leaves them out).
+    const QSet<QString> withdrawn(found->withdrawnPatients.cbegin(), found->withdrawnPatients.cend());
+    patients.removeIf([&](const registry::Patient &p) { return withdrawn.contains(p.pseudonymId); });
     QJsonArray rows;
     int fields = 0;
     for (const registry::Patient &patient : std::as_const(patients)) {

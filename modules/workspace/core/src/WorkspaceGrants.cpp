@@ -78,10 +78,12 @@ Result<int> WorkspaceGrants::replaceFor(const QString &accountId, const QString 
     QSet<QString> revoked;
     for (const store::Row &row : revokedRows.value())
         revoked.insert(row.at(0).toString());
-    // The server signed each grant at its start: time has reached that at least.
+    // The server signed each grant of this account and workstation at its start: time has reached
+    // that at least.
     for (const QByteArray &envelope : envelopes) {
         auto grant = access::GrantDocument::open(envelope, *issuer);
-        if (grant && m_witness)
+        if (grant && m_witness && grant->subject.compare(userName, Qt::CaseInsensitive) == 0 &&
+            grant->workstation == workstation.toLower())
             m_witness(grant->notBefore);
     }
     const QDateTime now = m_clock.now().toUTC();

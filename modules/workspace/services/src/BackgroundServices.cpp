@@ -23,7 +23,8 @@ Result<void> BackgroundServices::launch()
     auto connection = m_workspace->openConnection();
     if (!connection)
         return connection.error();
-    auto *worker = new BackgroundWorker(std::move(connection.value()), m_workspace->clock(), m_options);
+    // The access clock: reminders of a grant's end (and every other deadline) never run on a clock set back.
+    auto *worker = new BackgroundWorker(std::move(connection.value()), m_workspace->accessClock(), m_options);
     worker->moveToThread(&m_thread);
     // Signal to signal: the services live on the starting thread, so these are queued to it.
     connect(worker, &BackgroundWorker::noticesChanged, this, &BackgroundServices::noticesChanged);

@@ -311,6 +311,8 @@ public:
                                                 const QStringList &grantIds) = 0;
     // Those of `patients` whose consent is withdrawn, in the order given.
     virtual Result<QStringList> consentWithdrawnAmong(const QStringList &patients) = 0;
+    // Every patient whose consent is withdrawn, in pseudonym order.
+    virtual Result<QStringList> withdrawnPatients() = 0;
     // Deliveries (R-5.2k-l). setDeliveryRecipient: once per grant (AlreadyExists after, purged
     // included; NotFound for an unknown grant). putDelivery: after the recipient, once (NotFound
     // without a recipient, AlreadyExists when delivered or purged). purgeDelivery empties the row and

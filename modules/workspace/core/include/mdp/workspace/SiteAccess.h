@@ -81,6 +81,8 @@ public:
         QByteArray recipientKey;         // DER, SM2
         QByteArray recipientAttestation; // the holder's workstation's signature over it
         QByteArray issuerKey;
+        // Every patient of the site whose consent is withdrawn (pseudonyms): never delivered.
+        QStringList withdrawnPatients;
     };
     virtual Result<void> publishRecipientKey(const QString &grantId, const QByteArray &publicKeyDer) = 0;
     virtual Result<std::optional<SealedDelivery>> fetchDelivery(const QString &grantId) = 0;

@@ -264,6 +264,9 @@ public:
     QString directory() const;
     WorkspaceInfo info() const;
     const Clock &clock() const;
+    // The time grants and access decisions are judged by: the clock, never before a time this
+    // workspace has already seen (a clock set back does not bring an ended grant back). Thread-safe.
+    const Clock &accessClock() const;
 
     store::Database &database();
     // Attached files (R-6.1.2c) are identified originals. Storing one needs write-patients, reading
