@@ -1427,6 +1427,80 @@ private Q_SLOTS:
         QCOMPARE(empty.json().value(u"total").toInt(), 0);
     }
 
+    // the server records what the event catalogue (docs/audit-events.md) says it records: its
+    // start, stop and configuration changes, sign-ins and their failures, password changes, reads of
+    // its data (view, query, download), permission requests, refusals of an identified caller and its
+    // errors. Every type found is listed in the catalogue.
+    void theServerRecordsTheCatalogue()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        GrantServerConfig c = config(QStringLiteral("catalogue"));
+        const QString rules = m_dir.filePath(QStringLiteral("catalogue-rules.json"));
+        writeFile(rules, access::ApprovalRules::defaultDocument());
+        c.service.accessRulesFile = rules;
+        {
+            TAKE(server, GrantServer::start(c, clock));
+            CHECK_OK(addAccount(*server, QStringLiteral("res.chen"), QStringLiteral("researcher")));
+            auto researcher = client(server->port(), m_ws1);
+            QVERIFY(!researcher->signIn(QStringLiteral("res.chen"), passwordBytes("not-the-password")).ok());
+            TAKE(signedIn, researcher->signIn(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8())));
+            TAKE(listed, researcher->call("GET", QStringLiteral("/v1/access/requests")));
+            QCOMPARE(listed.status, 200);
+            TAKE(sent,
+                 researcher->call(
+                     "POST", QStringLiteral("/v1/access/requests"),
+                     {{QStringLiteral("purpose"),
+                       QStringLiteral("Late cardiac toxicity after radiotherapy, one index case.")},
+                      {QStringLiteral("scope"), QJsonObject{{QStringLiteral("project"), QStringLiteral("BC")},
+                                                            {QStringLiteral("maxLevel"), 3}}},
+                      {QStringLiteral("agreement"), QStringLiteral("DSA-2026-1")}}));
+            QCOMPARE(sent.status, 201);
+            TAKE(one, researcher->call("GET", QStringLiteral("/v1/access/requests/") +
+                                                  sent.json().value(u"number").toString()));
+            QCOMPARE(one.status, 200);
+            TAKE(notMine, researcher->call("GET", QStringLiteral("/v1/accounts")));
+            QCOMPARE(notMine.status, 403);
+            TAKE(pulled, researcher->pull(0));
+            Q_UNUSED(pulled);
+            CHECK_OK(researcher->changePassword(QStringLiteral("res.chen"), passwordBytes(kPassword.toUtf8()),
+                                                passwordBytes("Another-Horse-2027!"), signedIn.bundle));
+            // The rules cannot be read any more: the call fails on the server's side, an error.
+            QVERIFY(QFile::remove(rules));
+            TAKE(broken, researcher->call("GET", QStringLiteral("/v1/access/requests")));
+            QCOMPARE(broken.status, 500);
+            writeFile(rules, access::ApprovalRules::defaultDocument());
+            server->stop();
+        }
+        // Started again with another setting: a configuration change, naming it.
+        c.service.failureThreshold = 7;
+        {
+            TAKE(again, GrantServer::start(c, clock));
+            again->stop();
+        }
+        const QStringList types = serverAuditTypes(c);
+        QVERIFY(!types.isEmpty());
+        for (const QString &expected :
+             {QStringLiteral("system.start:success"), QStringLiteral("user.login:success"),
+              QStringLiteral("user.login:minor-failure"), QStringLiteral("data.query:success"),
+              QStringLiteral("access.request:success"), QStringLiteral("data.view:success"),
+              QStringLiteral("security.refusal:minor-failure"), QStringLiteral("data.download:success"),
+              QStringLiteral("user.password-change:success"), QStringLiteral("system.error:serious-failure"),
+              QStringLiteral("system.stop:success"), QStringLiteral("system.config-change:success")})
+            QVERIFY2(types.contains(expected),
+                     qPrintable(expected + QStringLiteral(" in ") + types.join(u' ')));
+        QCOMPARE(types.count(QStringLiteral("system.start:success")), 2);
+        QCOMPARE(types.count(QStringLiteral("system.config-change:success")), 1);
+        // The catalogue lists every type the server wrote.
+        const QString catalogue =
+            QString::fromUtf8(readFile(QStringLiteral(MDP_SOURCE_DIR "/docs/audit-events.md")));
+        QVERIFY(!catalogue.isEmpty());
+        for (const QString &typeAndOutcome : types) {
+            const QString type = typeAndOutcome.section(QLatin1Char(':'), 0, 0);
+            QVERIFY2(catalogue.contains(QLatin1Char('`') + type + QLatin1Char('`')),
+                     qPrintable(type + QStringLiteral(" is not in docs/audit-events.md")));
+        }
+    }
+
     // c: a patient's consent withdrawal revokes every grant in force naming the patient's
     // pseudonym, and no other; a researcher cannot file it; it is kept, so no later request names the
     // patient and one waiting for approval is not approved.

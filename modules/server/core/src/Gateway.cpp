@@ -88,6 +88,7 @@ struct Network
 
 struct Gateway::Impl
 {
+    Gateway::Refusals refusals;
     GatewayOptions options;
     QJsonObject openApi;
     const Clock &clock;
@@ -242,8 +243,16 @@ Response Gateway::handle(const Request &request)
         d->writeLog(request, endpoint, response.status, timer.nsecsElapsed() / 1e9, logged, user, detail);
         return response;
     };
-    auto refuse = [&](int status, const QString &title, const QString &detail = {}) {
-        return finish(problem(status, title, detail), detail.isEmpty() ? title : detail);
+    // Refusals of an identified caller, and errors, go to the service's audit chain too.
+    auto audited = [&](const Response &response, const QString &detail) {
+        if (d->refusals && (response.status == 401 || response.status == 403 || response.status >= 500))
+            d->refusals(request, endpoint, response.status, user, detail);
+    };
+    auto refuse = [&](int status, const QString &title, const QString &detail = {}, bool audit = false) {
+        Response response = problem(status, title, detail);
+        if (audit)
+            audited(response, detail.isEmpty() ? title : detail);
+        return finish(std::move(response), detail.isEmpty() ? title : detail);
     };
 
     if (!allowsSource(request.sourceAddress))
@@ -265,7 +274,7 @@ Response Gateway::handle(const Request &request)
     // Revocation after the rate limits: a throttled flood does not queue behind the store.
     if (d->isRevoked && d->isRevoked(request.peer))
         return refuse(403, QStringLiteral("Certificate revoked"),
-                      QStringLiteral("certificate %1 is revoked").arg(request.peer.serialHex));
+                      QStringLiteral("certificate %1 is revoked").arg(request.peer.serialHex), true);
     const QStringList segments = splitPath(request.path());
     const CompiledRoute *route = nullptr;
     bool pathKnown = false;
@@ -327,6 +336,7 @@ Response Gateway::handle(const Request &request)
                 problem(401, QStringLiteral("Access token refused"), verified.error().message);
             response.headers.append(
                 qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_token\"")));
+            audited(response, verified.error().message);
             return finish(response, verified.error().message);
         }
         claims = *verified;
@@ -338,7 +348,8 @@ Response Gateway::handle(const Request &request)
             if (!allowed)
                 return refuse(403, QStringLiteral("Role not allowed"),
                               QStringLiteral("%1 needs one of: %2")
-                                  .arg(endpoint, route->route.roles.join(QLatin1Char(','))));
+                                  .arg(endpoint, route->route.roles.join(QLatin1Char(','))),
+                              true);
         }
     }
 
@@ -352,7 +363,14 @@ Response Gateway::handle(const Request &request)
     QString detail = QStringLiteral("ok");
     if (response.status >= 400)
         detail = QJsonDocument::fromJson(response.body).object().value(QLatin1String("detail")).toString();
+    if (response.status >= 500)
+        audited(response, detail);
     return finish(std::move(response), detail);
+}
+
+void Gateway::setRefusalRecorder(Refusals refusals)
+{
+    d->refusals = std::move(refusals);
 }
 
 } // namespace mdp::server

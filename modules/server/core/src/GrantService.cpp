@@ -2342,19 +2342,89 @@ const TokenAuthority &GrantService::tokens() const
     return d->tokens;
 }
 
+Result<void> GrantService::recordSystemEvent(const QString &type, const QJsonObject &detail)
+{
+    if (!d->serverAudit)
+        return {};
+    audit::AuditEvent event;
+    event.type = type;
+    event.action = audit::AuditAction::Execute;
+    event.outcome = audit::AuditOutcome::Success;
+    event.agent.userId = QStringLiteral("mdp-grantd");
+    event.agent.nodeId = d->options.nodeId;
+    event.source = d->options.nodeId;
+    event.entities << audit::AuditEntity{QStringLiteral("server"), d->options.nodeId};
+    event.detail = detail;
+    auto written = d->serverAudit->appendDurable(std::move(event));
+    if (!written)
+        return written.error();
+    return {};
+}
+
+std::optional<QJsonObject> GrantService::lastSystemEvent() const
+{
+    if (!d->serverAudit)
+        return std::nullopt;
+    auto last = d->serverAudit->lastRecordFor({QStringLiteral("server"), d->options.nodeId});
+    if (!last || !last.value())
+        return std::nullopt;
+    return last.value()->event.detail;
+}
+
 void GrantService::registerRoutes()
 {
     Impl *impl = d.get();
+    // refusals of an identified caller (token, role, revoked certificate) are security events,
+    // answers of 500 and above errors, both in the server's chain.
+    d->gateway.setRefusalRecorder([impl](const Request &request, const QString &endpoint, int status,
+                                         const QString &user, const QString &detail) {
+        if (!impl->serverAudit)
+            return;
+        audit::AuditEvent event;
+        event.type = status >= 500 ? QStringLiteral("system.error") : QStringLiteral("security.refusal");
+        event.action = audit::AuditAction::Execute;
+        event.outcome =
+            status >= 500 ? audit::AuditOutcome::SeriousFailure : audit::AuditOutcome::MinorFailure;
+        event.agent.userId = user.isEmpty() ? QStringLiteral("workstation") : user.left(64);
+        event.agent.nodeId = request.peer.commonName.left(64);
+        event.agent.networkAddress = request.sourceAddress;
+        event.source = impl->options.nodeId;
+        event.detail = {{QStringLiteral("status"), status},
+                        {QStringLiteral("endpoint"), endpoint},
+                        {QStringLiteral("reason"), detail.left(200)},
+                        {QStringLiteral("certificate"), request.peer.serialHex}};
+        if (auto written = impl->serverAudit->appendDurable(std::move(event)); !written)
+            qCritical("mdp-grantd: an audit event could not be written: %s",
+                      qPrintable(written.error().toString()));
+    });
+    // `reads`: the event a read of this route is recorded as (R-7.4.1 data access: "data.view" one
+    // item, "data.query" a list or search, "data.download" what a workstation takes away), for the
+    // routes whose handlers record nothing of their own.
     auto route = [&](const char *method, const QString &pattern, bool needsToken, QStringList roles,
-                     Response (Impl::*handler)(const Call &)) {
-        d->gateway.addRoute(Route{QByteArray(method), pattern, QString(), needsToken, std::move(roles),
-                                  [impl, handler, needsToken](const Call &call) {
-                                      if (needsToken) {
-                                          if (auto refused = impl->tokenStillValid(call))
-                                              return *refused;
-                                      }
-                                      return (impl->*handler)(call);
-                                  }});
+                     Response (Impl::*handler)(const Call &), const char *reads = nullptr) {
+        const QString readType = reads ? QString::fromLatin1(reads) : QString();
+        d->gateway.addRoute(Route{
+            QByteArray(method), pattern, QString(), needsToken, std::move(roles),
+            [impl, handler, needsToken, readType, pattern](const Call &call) {
+                if (needsToken) {
+                    if (auto refused = impl->tokenStillValid(call))
+                        return *refused;
+                }
+                Response response = (impl->*handler)(call);
+                if (!readType.isEmpty()) {
+                    QJsonObject detail{{QStringLiteral("route"), pattern},
+                                       {QStringLiteral("status"), response.status}};
+                    for (auto it = call.pathParameters.cbegin(); it != call.pathParameters.cend(); ++it)
+                        detail.insert(it.key(), it.value().left(64));
+                    if (const qsizetype q = call.request.target.indexOf(QLatin1Char('?')); q >= 0)
+                        detail.insert(QStringLiteral("query"), call.request.target.mid(q + 1).left(200));
+                    const audit::AuditOutcome outcome = response.status < 400
+                                                            ? audit::AuditOutcome::Success
+                                                            : audit::AuditOutcome::MinorFailure;
+                    impl->recordRefusal(call, readType, audit::AuditAction::Read, outcome, {}, detail);
+                }
+                return response;
+            }});
     };
     const QStringList admin{QStringLiteral("system-admin")};
     const QStringList anyone;
@@ -2369,9 +2439,9 @@ void GrantService::registerRoutes()
     for (accounts::Role role : accounts::allRoles())
         signedIn.append(accounts::roleId(role));
     route("GET", QStringLiteral("/v1/accounts"), true,
-          {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::listAccounts);
+          {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::listAccounts, "data.query");
     route("POST", QStringLiteral("/v1/accounts"), true, admin, &Impl::createAccount);
-    route("GET", QStringLiteral("/v1/accounts/{userName}"), true, signedIn, &Impl::getAccount);
+    route("GET", QStringLiteral("/v1/accounts/{userName}"), true, signedIn, &Impl::getAccount, "data.view");
     route("PUT", QStringLiteral("/v1/accounts/{userName}/credentials"), true, signedIn,
           &Impl::changeCredentials);
     route("POST", QStringLiteral("/v1/accounts/{userName}/credentials"), true, admin,
@@ -2380,29 +2450,32 @@ void GrantService::registerRoutes()
     route("POST", QStringLiteral("/v1/accounts/{userName}/lock"), true, admin, &Impl::lockAccount);
     route("DELETE", QStringLiteral("/v1/accounts/{userName}/lock"), true, admin, &Impl::unlockAccount);
     route("POST", QStringLiteral("/v1/sync/entries"), false, anyone, &Impl::pushSync);
-    route("GET", QStringLiteral("/v1/sync/entries"), false, anyone, &Impl::pullSync);
+    route("GET", QStringLiteral("/v1/sync/entries"), false, anyone, &Impl::pullSync, "data.download");
     route("POST", QStringLiteral("/v1/audit/shipments"), false, anyone, &Impl::shipAudit);
     route("GET", QStringLiteral("/v1/audit/heads"), true,
           {QStringLiteral("auditor"), QStringLiteral("system-admin")}, &Impl::auditHeads);
     route("GET", QStringLiteral("/v1/audit/server"), true,
           {QStringLiteral("auditor"), QStringLiteral("system-admin")}, &Impl::serverAuditHead);
     route("POST", QStringLiteral("/v1/pki/revocations"), true, admin, &Impl::revoke);
-    route("GET", QStringLiteral("/v1/pki/revocations"), true, signedIn, &Impl::revocations);
+    route("GET", QStringLiteral("/v1/pki/revocations"), true, signedIn, &Impl::revocations, "data.query");
     route("GET", QStringLiteral("/v1/pki/revocations/signed"), false, anyone, &Impl::signedRevocations);
-    route("GET", QStringLiteral("/v1/documents/{kind}"), true, signedIn, &Impl::latestDocument);
-    route("GET", QStringLiteral("/v1/documents/{kind}/versions"), true, signedIn, &Impl::documentVersions);
+    route("GET", QStringLiteral("/v1/documents/{kind}"), true, signedIn, &Impl::latestDocument, "data.view");
+    route("GET", QStringLiteral("/v1/documents/{kind}/versions"), true, signedIn, &Impl::documentVersions,
+          "data.query");
     route("PUT", QStringLiteral("/v1/catalogue/workstations/self"), false, anyone, &Impl::publishCatalogue);
-    route("GET", QStringLiteral("/v1/catalogue"), true, signedIn, &Impl::searchCatalogue);
+    route("GET", QStringLiteral("/v1/catalogue"), true, signedIn, &Impl::searchCatalogue, "data.query");
     route("POST", QStringLiteral("/v1/access/requests"), true, signedIn, &Impl::submitAccessRequest);
-    route("GET", QStringLiteral("/v1/access/requests"), true, signedIn, &Impl::listAccessRequests);
-    route("GET", QStringLiteral("/v1/access/requests/{number}"), true, signedIn, &Impl::getAccessRequest);
+    route("GET", QStringLiteral("/v1/access/requests"), true, signedIn, &Impl::listAccessRequests,
+          "data.query");
+    route("GET", QStringLiteral("/v1/access/requests/{number}"), true, signedIn, &Impl::getAccessRequest,
+          "data.view");
     route("POST", QStringLiteral("/v1/access/requests/{number}/decisions"), true, signedIn,
           &Impl::decideAccessRequest);
     route("POST", QStringLiteral("/v1/access/requests/{number}/answers"), true, signedIn,
           &Impl::answerAccessRequest);
     route("POST", QStringLiteral("/v1/access/requests/{number}/withdrawal"), true, signedIn,
           &Impl::withdrawAccessRequest);
-    route("GET", QStringLiteral("/v1/access/grants"), true, signedIn, &Impl::myGrants);
+    route("GET", QStringLiteral("/v1/access/grants"), true, signedIn, &Impl::myGrants, "data.query");
     route("POST", QStringLiteral("/v1/access/grants/{id}/revocation"), true,
           {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::revokeGrant);
     route("POST", QStringLiteral("/v1/access/consent-withdrawals"), true,
@@ -2417,13 +2490,13 @@ void GrantService::registerRoutes()
     route("PUT", QStringLiteral("/v1/access/grants/{id}/delivery"), true,
           {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::putDelivery);
     route("GET", QStringLiteral("/v1/access/grants/{id}/delivery"), true, signedIn, &Impl::getDelivery);
-    route("GET", QStringLiteral("/v1/fhir/Task"), true, signedIn, &Impl::ethicsTasks);
-    route("GET", QStringLiteral("/v1/fhir/Task/{number}"), true, signedIn, &Impl::ethicsTask);
+    route("GET", QStringLiteral("/v1/fhir/Task"), true, signedIn, &Impl::ethicsTasks, "data.query");
+    route("GET", QStringLiteral("/v1/fhir/Task/{number}"), true, signedIn, &Impl::ethicsTask, "data.view");
     route("PUT", QStringLiteral("/v1/fhir/Task/{number}"), true, signedIn, &Impl::updateEthicsTask);
     route("GET", QStringLiteral("/v1/access/audit"), true,
           {QStringLiteral("system-admin"), QStringLiteral("auditor")}, &Impl::grantAudit);
-    route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn,
-          &Impl::readQuestionnaire);
+    route("GET", QStringLiteral("/v1/catalogue/Questionnaire/{id}"), true, signedIn, &Impl::readQuestionnaire,
+          "data.view");
     route("POST", QStringLiteral("/v1/documents"), true,
           {QStringLiteral("system-admin"), QStringLiteral("data-manager")}, &Impl::publishDocument);
 }

@@ -213,8 +213,63 @@ Result<GrantServerConfig> GrantServerConfig::fromFile(const QString &path)
     return config;
 }
 
+namespace {
+
+QString sm3Hex(QByteArrayView bytes)
+{
+    return QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, bytes).toHex());
+}
+
+// What the server runs with, for its audit chain (R-7.4.1 configuration changes): every setting that
+// changes its behaviour, by value, except what could carry a secret (the PostgreSQL connection string,
+// by digest); files the server reads its rules and trust from, by path and content digest.
+QJsonObject configurationSummary(const GrantServerConfig &config)
+{
+    const auto fileDigest = [](const QString &path) -> QJsonValue {
+        if (path.isEmpty())
+            return QJsonValue();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringLiteral("unreadable");
+        return sm3Hex(file.readAll());
+    };
+    QJsonArray sources;
+    for (const QString &source : config.gateway.allowedSources)
+        sources.append(source);
+    return QJsonObject{{QStringLiteral("store"), config.store},
+                       {QStringLiteral("postgres"), config.postgres.isEmpty()
+                                                        ? QJsonValue()
+                                                        : QJsonValue(sm3Hex(config.postgres.toUtf8()))},
+                       {QStringLiteral("listen"), config.listen},
+                       {QStringLiteral("port"), int(config.port)},
+                       {QStringLiteral("certificateFile"), config.certificateFile},
+                       {QStringLiteral("certificate"), fileDigest(config.certificateFile)},
+                       {QStringLiteral("caFile"), config.caFile},
+                       {QStringLiteral("ca"), fileDigest(config.caFile)},
+                       {QStringLiteral("crlFile"), config.crlFile},
+                       {QStringLiteral("allowNoRevocationList"), config.allowNoRevocationList},
+                       {QStringLiteral("threads"), config.threads},
+                       {QStringLiteral("site"), config.service.site},
+                       {QStringLiteral("nodeId"), config.service.nodeId},
+                       {QStringLiteral("failureThreshold"), config.service.failureThreshold},
+                       {QStringLiteral("backoffSeconds"), double(config.service.backoffSeconds)},
+                       {QStringLiteral("accessRulesFile"), config.service.accessRulesFile},
+                       {QStringLiteral("accessRules"), fileDigest(config.service.accessRulesFile)},
+                       {QStringLiteral("allowedSources"), sources},
+                       {QStringLiteral("perIdentityPerSecond"), config.gateway.perIdentityRate},
+                       {QStringLiteral("perIdentityBurst"), config.gateway.perIdentityBurst},
+                       {QStringLiteral("perAddressPerSecond"), config.gateway.perAddressRate},
+                       {QStringLiteral("perAddressBurst"), config.gateway.perAddressBurst},
+                       {QStringLiteral("maxBodyBytes"), double(config.gateway.maxBodyBytes)}};
+}
+
+} // namespace
+
 struct GrantServer::Impl
 {
+    QString configDigest; // of configurationSummary(), carried by each system event
+    QJsonObject configuration;
+    bool stopped = false;
     GrantServerConfig config;
     std::unique_ptr<ServerStore> store;
     std::unique_ptr<audit::AuditLog> audit;
@@ -354,6 +409,36 @@ Result<std::unique_ptr<GrantServer>> GrantServer::start(const GrantServerConfig 
     if (!https)
         return https.error();
     impl.https = std::move(*https);
+    // the start, with what it runs with; a configuration other than the last run's is a
+    // change, recorded with the settings that differ.
+    const QJsonObject summary = configurationSummary(config);
+    impl.configDigest = sm3Hex(QJsonDocument(summary).toJson(QJsonDocument::Compact));
+    impl.configuration = summary;
+    if (const std::optional<QJsonObject> last = impl.service->lastSystemEvent()) {
+        const QString before = last->value(u"configDigest").toString();
+        if (!before.isEmpty() && before != impl.configDigest) {
+            const QJsonObject previous = last->value(u"configuration").toObject();
+            QJsonArray changed;
+            for (auto it = summary.constBegin(); it != summary.constEnd(); ++it) {
+                if (previous.value(it.key()) != it.value())
+                    changed.append(it.key());
+            }
+            if (auto recorded =
+                    impl.service->recordSystemEvent(QStringLiteral("system.config-change"),
+                                                    {{QStringLiteral("from"), before},
+                                                     {QStringLiteral("configDigest"), impl.configDigest},
+                                                     {QStringLiteral("configuration"), summary},
+                                                     {QStringLiteral("changed"), changed}});
+                !recorded)
+                return recorded.error();
+        }
+    }
+    if (auto recorded = impl.service->recordSystemEvent(
+            QStringLiteral("system.start"), {{QStringLiteral("configDigest"), impl.configDigest},
+                                             {QStringLiteral("configuration"), summary},
+                                             {QStringLiteral("schemaVersion"), impl.store->schemaVersion()}});
+        !recorded)
+        return recorded.error();
     return server;
 }
 
@@ -366,6 +451,15 @@ void GrantServer::stop(int graceMs)
 {
     if (d->https)
         d->https->stop(graceMs);
+    if (d->service && !d->stopped) {
+        d->stopped = true;
+        if (auto recorded = d->service->recordSystemEvent(
+                QStringLiteral("system.stop"), {{QStringLiteral("configDigest"), d->configDigest},
+                                                {QStringLiteral("configuration"), d->configuration}});
+            !recorded)
+            qCritical("mdp-grantd: the stop could not be recorded: %s",
+                      qPrintable(recorded.error().toString()));
+    }
     if (d->audit) {
         if (auto flushed = d->audit->flush(); !flushed)
             qCritical("mdp-grantd: the server's audit chain could not be flushed: %s",

@@ -106,6 +106,13 @@ public:
 
     Response handle(const Request &request);
 
+    // Told of every call the gateway refused after the caller was identified (a token refused, a role
+    // not allowed, a revoked certificate) and of every answer 500 or above (R-7.4.1 security events
+    // and errors): the service records them in its audit chain. `user` is empty before a token.
+    using Refusals = std::function<void(const Request &request, const QString &endpoint, int status,
+                                        const QString &user, const QString &detail)>;
+    void setRefusalRecorder(Refusals refusals);
+
     Metrics &metrics();
     const QJsonObject &openApi() const;
     const GatewayOptions &options() const;

@@ -9,10 +9,12 @@
 #include "mdp/server/Gateway.h"
 #include "mdp/server/ServerStore.h"
 
+#include <QJsonObject>
 #include <QStringList>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mdp::server {
 
@@ -79,6 +81,13 @@ public:
     // Adds every route of the OpenAPI document to the gateway.
     void registerRoutes();
     const TokenAuthority &tokens() const;
+
+    // The server's own life in its chain (R-7.4.1 system events): "system.start", "system.stop",
+    // "system.config-change", about the entity server:<nodeId>.
+    Result<void> recordSystemEvent(const QString &type, const QJsonObject &detail);
+    // The detail of the newest of those events (each carries the configuration it ran with, to tell a
+    // changed one at the next start); nothing before the first.
+    std::optional<QJsonObject> lastSystemEvent() const;
 
     // Creating an account on the server side (with a confirmed authenticator when `totpSecret` is given) (the
     // first administrator at installation, the demo's accounts): the same derivation the workstation makes,
