@@ -1,0 +1,194 @@
+// on the workstation: each kind of action the requirement names is taken on a demo workspace
+// (sign-in and its failure, sign-out, a password change, a permission request, a refusal, viewing,
+// querying, creating, modifying and deleting data, a configuration change, the program's start and
+// stop), and its event is found in the workspace's verified audit log, read offline afterwards the
+// way an auditor reads it (AuditReview). Every event type the log holds must be listed in the
+// catalogue, docs/audit-events.md.
+#include "../support/AccountSignIns.h"
+
+#include "mdp/accounts/AccountDirectory.h"
+#include "mdp/accounts/Base32.h"
+#include "mdp/accounts/Role.h"
+#include "mdp/accounts/Totp.h"
+#include "mdp/foundation/Clock.h"
+#include "mdp/registry/Registry.h"
+#include "mdp/workspace/AuditQueries.h"
+#include "mdp/workspace/AuditReview.h"
+#include "mdp/workspace/ServerLink.h"
+#include "mdp/workspace/Workspace.h"
+
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mdp;
+
+namespace {
+
+#define TAKE(var, expr)                                                                                      \
+    auto var##Result_ = (expr);                                                                              \
+    QVERIFY2(var##Result_.ok(), var##Result_.ok() ? "" : qPrintable(var##Result_.error().toString()));       \
+    auto var = std::move(var##Result_).value()
+
+#define CHECK_OK(expr)                                                                                       \
+    do {                                                                                                     \
+        auto r_ = (expr);                                                                                    \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : qPrintable(r_.error().toString()));                                 \
+    } while (0)
+
+const char *kNewPassword = "Catalogue-Horse-2027!";
+const char *kAdminPassword = "Keeper-Catalogue-2026!";
+const char *kClinicianPassword = "Ward-Catalogue-2026!x";
+const char *kResearcherPassword = "Study-Catalogue-2026!x";
+const char *kAuditorPassword = "Ledger-Catalogue-2026!";
+
+} // namespace
+
+class AuditCatalogueTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    ManualClock m_clock{QDateTime::currentDateTimeUtc()};
+    testsupport::AccountSignIns m_signIns{m_clock};
+    QString m_path;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("MDP_WORKSTATION_KEY", m_dir.filePath(QStringLiteral("workstation.key")).toUtf8());
+        m_path = m_dir.filePath(QStringLiteral("ws"));
+        workspace::CreateOptions o;
+        o.directory = m_path;
+        o.adminName = QStringLiteral("admin");
+        o.adminPassword = testsupport::secret(kAdminPassword);
+        TAKE(created, workspace::Workspace::create(o, m_clock));
+        m_signIns.setEnrolmentCode(QStringLiteral("admin"), created->takeAdminEnrolmentCode());
+        created.reset();
+        TAKE(admin, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
+        const QUuid adminId = QUuid::fromString(admin->session()->accountId);
+        auto &directory = admin->accounts();
+        CHECK_OK(directory.createAccount(adminId, QStringLiteral("wang.li"), QStringLiteral("Wang Li"),
+                                         accounts::Role::Clinician, passwordBytes(kClinicianPassword)));
+        CHECK_OK(directory.createAccount(adminId, QStringLiteral("zhou.min"), QStringLiteral("Zhou Min"),
+                                         accounts::Role::Researcher, passwordBytes(kResearcherPassword)));
+        CHECK_OK(directory.createAccount(adminId, QStringLiteral("zhao.audit"), QStringLiteral("Zhao"),
+                                         accounts::Role::Auditor, passwordBytes(kAuditorPassword)));
+        for (const QString &user :
+             {QStringLiteral("wang.li"), QStringLiteral("zhou.min"), QStringLiteral("zhao.audit")}) {
+            TAKE(code, directory.issueEnrolmentCode(adminId, user));
+            m_signIns.setEnrolmentCode(user, code);
+        }
+    }
+
+    void everyKindOfActionIsRecorded()
+    {
+        {
+            // Sign-in failure, then success (start), as the clinician.
+            workspace::SignIn wrong;
+            wrong.userName = QStringLiteral("wang.li");
+            wrong.password = passwordBytes("not-the-password");
+            QVERIFY(!workspace::Workspace::open(m_path, wrong, m_clock).ok());
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("wang.li"), kClinicianPassword));
+            const QString clinicianId = ws->session()->accountId;
+            // Create, query, view, modify, delete.
+            registry::PatientDraft draft;
+            draft.name = registry::PersonName::fromFullName(QStringLiteral("审计测"));
+            draft.sex = registry::Sex::Female;
+            draft.birthDate = QDate(1970, 3, 4);
+            TAKE(created, ws->registry().createPatient(clinicianId, draft));
+            TAKE(page, ws->registry().patients(clinicianId, registry::PageRequest{0, 50, false}));
+            QVERIFY(!page.patients.isEmpty());
+            TAKE(one, ws->registry().patient(clinicianId, created.id));
+            draft.contact.phone = QStringLiteral("13800000000");
+            TAKE(updated, ws->registry().updatePatient(clinicianId, created.id, draft, one.version,
+                                                       QStringLiteral("telephone given at the visit")));
+            Q_UNUSED(updated);
+            registry::EventDraft visit;
+            visit.type = registry::EventType::FirstVisit;
+            visit.start = registry::EventTime::fromDate(QDate(2026, 11, 2));
+            visit.title = QStringLiteral("初诊");
+            TAKE(event, ws->registry().addEvent(clinicianId, created.id, visit));
+            TAKE(removed, ws->registry().removeEvent(clinicianId, event.id, QStringLiteral("entered twice")));
+            Q_UNUSED(removed);
+            // A permission request for what a refusal named.
+            policy::NeededScope scope;
+            scope.project = QStringLiteral("NRT-IO-2026");
+            scope.level = 5;
+            CHECK_OK(
+                ws->requestAccess(scope, QStringLiteral("Radiotherapy dose against response, full record.")));
+            // A password change; sign-out and stop when the workspace closes.
+            CHECK_OK(ws->accounts().changePassword(
+                QStringLiteral("wang.li"), passwordBytes(kClinicianPassword), passwordBytes(kNewPassword)));
+        }
+        {
+            // A refusal: a researcher may not register patients.
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhou.min"), kResearcherPassword));
+            registry::PatientDraft draft;
+            draft.name = registry::PersonName::fromFullName(QStringLiteral("拒绝测"));
+            QVERIFY(!ws->registry().createPatient(ws->session()->accountId, draft).ok());
+        }
+        {
+            // A configuration change.
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
+            CHECK_OK(ws->serverLink().setOfflineSignInHours(48));
+        }
+        // The auditor enrols first (an audit key slot of their own), then reads offline.
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhao.audit"), kAuditorPassword));
+        }
+        workspace::SignIn auditor;
+        auditor.userName = QStringLiteral("zhao.audit");
+        auditor.password = passwordBytes(kAuditorPassword);
+        auditor.totpCode = m_signIns.nextCode(QStringLiteral("zhao.audit"));
+
+        // Read offline by the auditor, verified.
+        TAKE(review, workspace::AuditReview::open(m_path, auditor, m_clock));
+        QVERIFY2(review->integrity().problem.isEmpty(), qPrintable(review->integrity().problem));
+        QSet<QString> types;
+        QSet<QString> failed;
+        QSet<QString> alerts;
+        for (const workspace::AuditRow &row : review->events()) {
+            types.insert(row.event.type);
+            if (row.event.outcome != audit::AuditOutcome::Success)
+                failed.insert(row.event.type);
+            if (row.event.type == u"security.alert")
+                alerts.insert(row.event.detail.value(u"alert").toString());
+        }
+        const QStringList all(types.cbegin(), types.cend());
+        QVERIFY(all.size() >= 20); // keys, accounts, registry, access, system, audit
+        for (const QString &expected :
+             {QStringLiteral("system.start"), QStringLiteral("system.stop"), QStringLiteral("account.login"),
+              QStringLiteral("account.logout"), QStringLiteral("account.password-change"),
+              QStringLiteral("account.create"), QStringLiteral("patient.query"),
+              QStringLiteral("patient.view"), QStringLiteral("patient.create"),
+              QStringLiteral("patient.update"), QStringLiteral("timeline.event-add"),
+              QStringLiteral("timeline.event-remove"), QStringLiteral("access.request"),
+              QStringLiteral("access.decision"), QStringLiteral("server.offline-period"),
+              QStringLiteral("security.alert")})
+            QVERIFY2(types.contains(expected),
+                     qPrintable(expected + QStringLiteral(" not in ") + all.join(u' ')));
+        // The failed sign-in: recorded at the account's next open (the log is sealed while closed).
+        QVERIFY2(failed.contains(QStringLiteral("key.root.unlock")) ||
+                     failed.contains(QStringLiteral("account.login")) ||
+                     alerts.contains(QStringLiteral("failed-sign-ins")),
+                 qPrintable(QStringList(alerts.cbegin(), alerts.cend()).join(u' ')));
+        QVERIFY(alerts.contains(QStringLiteral("access-denied")));
+
+        // Every type written is in the catalogue.
+        QFile file(QStringLiteral(MDP_SOURCE_DIR "/docs/audit-events.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString catalogue = QString::fromUtf8(file.readAll());
+        for (const QString &type : all)
+            QVERIFY2(catalogue.contains(QLatin1Char('`') + type + QLatin1Char('`')),
+                     qPrintable(type + QStringLiteral(" is not in docs/audit-events.md")));
+        for (const QString &alert : std::as_const(alerts))
+            QVERIFY2(alert.isEmpty() || catalogue.contains(QLatin1Char('`') + alert + QLatin1Char('`')),
+                     qPrintable(alert + QStringLiteral(" (security.alert) is not in docs/audit-events.md")));
+    }
+};
+
+QTEST_GUILESS_MAIN(AuditCatalogueTest)
+#include "tst_AuditCatalogue.moc"
