@@ -154,6 +154,9 @@ private Q_SLOTS:
         for (const server::DemoServerAccount &person : staff)
             m_people.insert(person.userName, person);
         CHECK_OK(pki::issueDemoWorkstation(m_site, QStringLiteral("workstation-a")));
+        // Issued on the real clock a moment ago: the workstation's clock must not be behind it.
+        if (const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(2); m_clock.now() < now)
+            m_clock.set(now);
         // The workstation: made by the site's administrator, linked, and opened through the server once
         // so that the site's other accounts sign in here with their central passwords.
         m_ws = m_dir.filePath(QStringLiteral("a"));

@@ -17,6 +17,7 @@
 #include "mdp/workspace/ServerLink.h"
 #include "mdp/workspace/Workspace.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
@@ -187,6 +188,47 @@ private Q_SLOTS:
         for (const QString &alert : std::as_const(alerts))
             QVERIFY2(alert.isEmpty() || catalogue.contains(QLatin1Char('`') + alert + QLatin1Char('`')),
                      qPrintable(alert + QStringLiteral(" (security.alert) is not in docs/audit-events.md")));
+    }
+
+    // alert rules over the workspace's own events. A privilege change, and a burst of failed
+    // sign-ins, each raise an alert on the workspace's thread within the minute the issue allows
+    // (here: as soon as its event loop runs); the alerts are security.alert events naming their rule.
+    void alertRulesFireWithinAMinute()
+    {
+        QElapsedTimer clock;
+        qint64 privilegeMs = -1;
+        qint64 burstMs = -1;
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
+            const QUuid adminId = QUuid::fromString(ws->session()->accountId);
+            const int before = ws->alertsRaised();
+            CHECK_OK(ws->accounts().createAccount(adminId, QStringLiteral("qian.wu"),
+                                                  QStringLiteral("Qian Wu"), accounts::Role::DataManager,
+                                                  passwordBytes("Curator-Catalogue-2026!")));
+            clock.start();
+            QTRY_VERIFY_WITH_TIMEOUT(ws->alertsRaised() > before, 60000);
+            privilegeMs = clock.elapsed();
+            const int afterPrivilege = ws->alertsRaised();
+            clock.restart();
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(!ws->login(QStringLiteral("zhou.min"), passwordBytes("not-the-password"), QString())
+                             .ok());
+            QTRY_VERIFY_WITH_TIMEOUT(ws->alertsRaised() > afterPrivilege, 60000);
+            burstMs = clock.elapsed();
+        }
+        qInfo("alert delay: privilege-change %lld ms, failed-sign-in-burst %lld ms", privilegeMs, burstMs);
+        workspace::SignIn auditor;
+        auditor.userName = QStringLiteral("zhao.audit");
+        auditor.password = passwordBytes(kAuditorPassword);
+        auditor.totpCode = m_signIns.nextCode(QStringLiteral("zhao.audit"));
+        TAKE(review, workspace::AuditReview::open(m_path, auditor, m_clock));
+        QStringList rules;
+        for (const workspace::AuditRow &row : review->events()) {
+            if (row.event.type == u"security.alert" && row.event.detail.value(u"alert").toString() == u"rule")
+                rules << row.event.detail.value(u"rule").toString();
+        }
+        QVERIFY2(rules.contains(QStringLiteral("privilege-change")), qPrintable(rules.join(u' ')));
+        QVERIFY2(rules.contains(QStringLiteral("failed-sign-in-burst")), qPrintable(rules.join(u' ')));
     }
 };
 

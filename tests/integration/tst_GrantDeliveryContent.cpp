@@ -112,6 +112,10 @@ private Q_SLOTS:
         TAKE(demo, workspace::createDemoWorkspace(m_dir.filePath(QStringLiteral("ws")), m_clock, cohort));
         m_demo = std::move(demo);
         workspace::Workspace &ws = *m_demo.workspace;
+        // The workstation's certificate was issued on the real clock, a moment ago: this clock must
+        // not be behind it (a loaded machine takes seconds to make the demo).
+        if (const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(2); m_clock.now() < now)
+            m_clock.set(now);
         if (!ws.session())
             CHECK_OK(ws.beginCustodianSession(workspace::SessionOrigin::Workstation));
         workspace::ServerSettings link;

@@ -141,6 +141,7 @@ AuditVerifyReport readHead(const QString &directory, const LogFile &file,
 
 struct AuditLog::Impl
 {
+    std::function<void(const AuditEvent &)> observer;
     QString directory;
     std::shared_ptr<CheckpointSigner> signer;
     const Clock *clock = nullptr;
@@ -704,13 +705,26 @@ Result<qint64> AuditLog::append(AuditEvent event)
         if (known.value())
             return d->duplicate(event.id);
     }
-    std::lock_guard lock(d->queueMutex);
-    if (d->failed)
-        return *d->failed;
-    if (!event.id.isEmpty())
-        d->pendingIds.insert(event.id);
-    d->enqueue(p.value());
-    return d->nextSequence - 1;
+    qint64 sequence = -1;
+    {
+        std::lock_guard lock(d->queueMutex);
+        if (d->failed)
+            return *d->failed;
+        if (!event.id.isEmpty())
+            d->pendingIds.insert(event.id);
+        d->enqueue(p.value());
+        sequence = d->nextSequence - 1;
+    }
+    if (ids.owns_lock())
+        ids.unlock();
+    if (d->observer)
+        d->observer(event);
+    return sequence;
+}
+
+void AuditLog::setObserver(std::function<void(const AuditEvent &event)> observer)
+{
+    d->observer = std::move(observer);
 }
 
 Result<bool> AuditLog::Impl::isKnownId(const QString &eventId) const
@@ -813,6 +827,10 @@ Result<qint64> AuditLog::commit(QList<AuditEvent> events)
         for (Pending &p : prepared)
             d->enqueue(p);
         last = d->nextSequence - 1;
+    }
+    if (d->observer) {
+        for (const AuditEvent &e : std::as_const(events))
+            d->observer(e);
     }
     if (auto r = d->flushUpTo(last + 1, false); !r)
         return r.error();

@@ -20,6 +20,7 @@
 #include "TransactionalAccountDirectory.h"
 #include "TransactionalFormStore.h"
 #include "TransactionalRegistry.h"
+#include "WorkspaceAlerts.h"
 #include "WorkspaceGrants.h"
 #include "WorkspaceLock.h"
 #include "WorkspaceLogging.h"
@@ -69,6 +70,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 #include <atomic>
 
 #include <algorithm>
@@ -310,6 +312,9 @@ struct Workspace::Impl
 
     // Declaration order is teardown order in reverse: sinks must outlive what reports to them.
     std::unique_ptr<AuditForwarder> forwarder;
+    // Alert rules over the log's events (issue 13): made before the log (which tells it every event)
+    // so that it outlives it.
+    std::unique_ptr<WorkspaceAlerts> alerts;
     std::unique_ptr<crypto::KeyHierarchy> keys;
     std::shared_ptr<Sm2CheckpointSigner> signer;
     std::unique_ptr<audit::AuditLog> audit;
@@ -1561,6 +1566,17 @@ struct Workspace::Impl
         syncContext = std::make_unique<QObject>();
         if (QCoreApplication::instance())
             syncContext->moveToThread(QCoreApplication::instance()->thread());
+        // the alert rules see every event the log queues, from now on, on any thread; what
+        // fires is recorded on the workspace's thread (at the latest when it closes).
+        if (auto rules = audit::AlertRuleSet::parse(audit::AlertRuleSet::defaultDocument()); rules) {
+            alerts = std::make_unique<WorkspaceAlerts>(
+                *rules, [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
+            alerts->setWake([impl = this, context = syncContext.get()] {
+                QMetaObject::invokeMethod(
+                    context, [impl] { impl->raiseAlerts(); }, Qt::QueuedConnection);
+            });
+            audit->setObserver([a = alerts.get()](const audit::AuditEvent &event) { a->observe(event); });
+        }
         serverLink->setParkedListener([impl = this, context = syncContext.get()] {
             // After every pass: the grants the site revoked out of force; the registry's entries only
             // on a workstation that syncs records.
@@ -1998,6 +2014,18 @@ struct Workspace::Impl
         }
     }
 
+    // Records the alerts the rules completed; not inside a transaction (tried again a second later).
+    void raiseAlerts()
+    {
+        if (!alerts || !database || !audit)
+            return;
+        if (database->inTransaction() || batchDepth > 0) {
+            QTimer::singleShot(1000, syncContext.get(), [impl = this] { impl->raiseAlerts(); });
+            return;
+        }
+        alerts->raisePending();
+    }
+
     // A clock behind the time floor by more than drift: grants are judged by the floor (an ended one
     // stays ended), and it is reported once per open as a security alert.
     void noticeClockSetBack()
@@ -2208,6 +2236,11 @@ Workspace::~Workspace()
         d->services.pop_back();
     }
     d->historyCheck.reset();
+    if (d->alerts) {
+        d->alerts->setWake({}); // nothing more is queued to this workspace's thread
+        if (d->database && !d->database->inTransaction())
+            d->alerts->raisePending();
+    }
     if (d->audit) {
         if (d->session)
             logout();
@@ -3006,6 +3039,11 @@ QString Workspace::directory() const
 const Clock &Workspace::clock() const
 {
     return *d->clock;
+}
+
+int Workspace::alertsRaised() const
+{
+    return d->alerts ? d->alerts->raised() : 0;
 }
 
 const Clock &Workspace::accessClock() const

@@ -79,6 +79,11 @@ public:
     // The owner records it: a deleted index also deletes the evidence it held.
     QString indexRebuilt() const;
 
+    // Told every event queued (append, commit), with its recorded time, on the appending thread and
+    // outside the log's locks; it must be quick and must not append (alert rules queue what fires).
+    // Set before the log is shared between threads.
+    void setObserver(std::function<void(const AuditEvent &event)> observer);
+
     // Named counters written into the next checkpoint (flush() writes one even without events).
     void setAnchor(const QString &name, qint64 value);
     // The value in the last verified or written checkpoint.

@@ -267,6 +267,10 @@ public:
     // The time grants and access decisions are judged by: the clock, never before a time this
     // workspace has already seen (a clock set back does not bring an ended grant back). Thread-safe.
     const Clock &accessClock() const;
+    // How many alerts the audit alert rules recorded since the workspace opened; each is a
+    // "security.alert" event with detail alert "rule". Raised on the workspace's thread by its event
+    // loop (within a moment of the event that completed the rule), or when it closes.
+    int alertsRaised() const;
 
     store::Database &database();
     // Attached files (R-6.1.2c) are identified originals. Storing one needs write-patients, reading
