@@ -1,5 +1,7 @@
 #include "mdp/audit/AuditBenchmarks.h"
 
+#include "mdp/audit/AlertRules.h"
+
 #include "LogFile.h"
 
 #include "mdp/audit/AuditEventType.h"
@@ -20,6 +22,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -450,6 +453,107 @@ QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
     }
 
     QDir(batchDir).removeRecursively();
+    return lines;
+}
+
+namespace {
+
+// An event the rule counts: its first type, an outcome it accepts, the detail it asks for, and a time
+// inside its hours.
+AuditEvent completing(const AlertRule &rule, int utcOffsetMinutes, const QDateTime &day)
+{
+    AuditEvent e;
+    e.type = rule.types.first();
+    e.agent.userId = QStringLiteral("u-1");
+    e.agent.nodeId = QStringLiteral("ws-1");
+    e.outcome = rule.outcomes.isEmpty() || rule.outcomes.contains(QStringLiteral("success"))
+                    ? AuditOutcome::Success
+                    : AuditOutcome::MinorFailure;
+    for (auto it = rule.detailIn.cbegin(); it != rule.detailIn.cend(); ++it)
+        e.detail.insert(it.key(), it.value().first());
+    for (auto it = rule.detailAtLeast.cbegin(); it != rule.detailAtLeast.cend(); ++it)
+        e.detail.insert(it.key(), it.value());
+    const int localMinute = rule.outOfHoursFrom >= 0 ? (rule.outOfHoursFrom + 1) % (24 * 60) : 10 * 60;
+    e.recorded =
+        QDateTime(day.date(), QTime(0, 0), Qt::UTC).addSecs(qint64(localMinute - utcOffsetMinutes) * 60);
+    return e;
+}
+
+double p99(std::vector<double> samples)
+{
+    if (samples.empty())
+        return 0;
+    std::sort(samples.begin(), samples.end());
+    return samples[std::min(samples.size() - 1, size_t(double(samples.size()) * 0.99))];
+}
+
+} // namespace
+
+QList<BenchLine> runAlertBenchmarks()
+{
+    QList<BenchLine> lines;
+    auto set = AlertRuleSet::parse(AlertRuleSet::defaultDocument());
+    if (!set)
+        return lines;
+    const QDateTime day(QDate(2026, 12, 7), QTime(0, 0), Qt::UTC);
+    constexpr int kRounds = 2000;
+    // The baseline: an event no rule counts, through the whole set.
+    std::vector<double> quiet;
+    {
+        AlertEvaluator evaluator(*set);
+        AuditEvent e;
+        e.type = QStringLiteral("record.save-draft");
+        e.agent.userId = QStringLiteral("u-1");
+        e.recorded = day;
+        for (int i = 0; i < kRounds; ++i) {
+            e.recorded = day.addMSecs(i);
+            QElapsedTimer t;
+            t.start();
+            const auto fired = evaluator.observe(e);
+            quiet.push_back(double(t.nsecsElapsed()) / 1000.0);
+            if (!fired.isEmpty())
+                return lines; // the baseline must fire nothing
+        }
+    }
+    const double baseline = p99(quiet);
+    for (const AlertRule &rule : std::as_const(set->rules)) {
+        // Each round: a fresh group reaches the threshold; the last event is the one timed.
+        AlertEvaluator evaluator(*set);
+        std::vector<double> samples;
+        int alerts = 0;
+        for (int round = 0; round < kRounds / 10; ++round) {
+            AuditEvent e = completing(rule, set->utcOffsetMinutes, day);
+            e.agent.userId = QStringLiteral("u-%1").arg(round);
+            e.agent.nodeId = QStringLiteral("ws-%1").arg(round);
+            if (rule.groupBy == u"none" && rule.outOfHoursFrom < 0) // one group: wait out its cool-down
+                e.recorded =
+                    e.recorded.addSecs(qint64(round) * (rule.cooldownSeconds + rule.windowSeconds + 1));
+            for (int i = 0; i + 1 < rule.threshold; ++i) {
+                e.recorded = e.recorded.addMSecs(1);
+                (void)evaluator.observe(e);
+            }
+            e.recorded = e.recorded.addMSecs(1);
+            QElapsedTimer t;
+            t.start();
+            const auto fired = evaluator.observe(e);
+            samples.push_back(double(t.nsecsElapsed()) / 1000.0);
+            for (const Alert &a : fired)
+                alerts += a.ruleId == rule.id ? 1 : 0;
+        }
+        BenchLine line;
+        line.bench = QStringLiteral("audit");
+        line.caseName = QStringLiteral("alert-") + rule.id;
+        line.unit = QStringLiteral("us");
+        line.value = p99(samples);
+        line.baseline = QStringLiteral("an event no rule counts, the same rule set (p99)");
+        line.baselineValue = baseline;
+        line.higherIsBetter = false;
+        line.extra.insert(QStringLiteral("threshold"), rule.threshold);
+        line.extra.insert(QStringLiteral("rounds"), int(samples.size()));
+        line.extra.insert(QStringLiteral("alerts"), alerts); // one per round when the rule works
+        line.extra.insert(QStringLiteral("goal"), QStringLiteral("alert within 60 s of its scenario"));
+        lines << line;
+    }
     return lines;
 }
 

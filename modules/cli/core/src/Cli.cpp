@@ -758,8 +758,9 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
         auto key = crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2);
         if (!key)
             return fail(err, key.error());
-        lines = audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
-                                          std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
+        lines = audit::runAlertBenchmarks();
+        lines += audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
+                                           std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
         // Opening a long history: 10 million events unless MDP_BENCH_AUDIT_EVENTS says otherwise;
         // MDP_BENCH_AUDIT_KEEP=DIR keeps the generated log for the next run.
         const qint64 openEvents = qEnvironmentVariableIsSet("MDP_BENCH_AUDIT_EVENTS")

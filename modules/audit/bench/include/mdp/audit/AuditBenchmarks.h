@@ -33,5 +33,11 @@ QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
 // earlier run (`MDP_BENCH_AUDIT_KEEP`); generating 10 million events takes minutes and about 6 GB.
 QList<BenchLine> runAuditOpenBenchmarks(const QString &scratchDir, qint64 events,
                                         const QString &keepDir = {});
+// The alert rules, one line per rule of the platform's set:
+//   alert-<rule>            us, p99 of the evaluation of the event that completes the rule (the rule set
+//                           whole, as the workstation runs it); baseline: p99 of an event no rule counts
+// What the workspace adds after that (recording the alert on its own thread) is measured by
+// tst_AuditCatalogue.
+QList<BenchLine> runAlertBenchmarks();
 
 } // namespace mdp::audit
