@@ -1,5 +1,8 @@
 #include "mdp/server/GrantService.h"
 
+#include "mdp/audit/AlertRules.h"
+#include "mdp/audit/AuditEventType.h"
+
 #include "mdp/access/AccessWorkflow.h"
 #include "mdp/access/GrantDocument.h"
 #include "mdp/accounts/PasswordHasher.h"
@@ -20,6 +23,8 @@
 #include <QSet>
 #include <QUrl>
 #include <QUuid>
+
+#include <mutex>
 
 namespace mdp::server {
 
@@ -148,6 +153,61 @@ struct GrantService::Impl
             options.defaultKdfParameters = crypto::AccountKdf{}.parametersJson();
         auto dummy = hasher.hash(authSecret(SecureBytes(crypto::randomBytes(32))));
         dummyVerifier = dummy ? *dummy : QString();
+        // the alert rules over the server's own chain; what fires is recorded right after the
+        // event that completed it (appendAudited).
+        if (serverAudit) {
+            if (auto rules = audit::AlertRuleSet::parse(audit::AlertRuleSet::defaultDocument()); rules) {
+                alerts = std::make_unique<audit::AlertEvaluator>(*rules);
+                serverAudit->setObserver([this](const audit::AuditEvent &event) {
+                    std::lock_guard lock(alertMutex);
+                    pendingAlerts += alerts->observe(event);
+                });
+            }
+        }
+    }
+
+    ~Impl()
+    {
+        if (serverAudit)
+            serverAudit->setObserver({});
+    }
+
+    std::mutex alertMutex;
+    std::unique_ptr<audit::AlertEvaluator> alerts;
+    QList<audit::Alert> pendingAlerts;
+
+    // Every event of the server's chain goes through here: made durable, then the alerts it completed
+    // are recorded (security.alert, detail alert "rule").
+    Result<qint64> appendAudited(audit::AuditEvent event)
+    {
+        auto written = serverAudit->appendDurable(std::move(event));
+        QList<audit::Alert> fired;
+        {
+            std::lock_guard lock(alertMutex);
+            fired.swap(pendingAlerts);
+        }
+        for (const audit::Alert &alert : std::as_const(fired)) {
+            audit::AuditEvent raised;
+            raised.type = audit::EventType::SecurityAlert.toString();
+            raised.action = audit::AuditAction::Execute;
+            raised.outcome = alert.severity == u"major"   ? audit::AuditOutcome::MajorFailure
+                             : alert.severity == u"minor" ? audit::AuditOutcome::MinorFailure
+                                                          : audit::AuditOutcome::SeriousFailure;
+            raised.agent.userId = QStringLiteral("mdp-grantd");
+            raised.agent.nodeId = options.nodeId;
+            raised.source = options.nodeId;
+            raised.detail = {{QStringLiteral("alert"), QStringLiteral("rule")},
+                             {QStringLiteral("rule"), alert.ruleId},
+                             {QStringLiteral("title"), alert.title},
+                             {QStringLiteral("group"), alert.group.left(64)},
+                             {QStringLiteral("count"), alert.count},
+                             {QStringLiteral("first"), alert.first.toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("last"), alert.last.toString(Qt::ISODateWithMs)}};
+            if (auto kept = serverAudit->appendDurable(std::move(raised)); !kept)
+                qCritical("mdp-grantd: an alert (%s) could not be recorded: %s", qPrintable(alert.ruleId),
+                          qPrintable(kept.error().toString()));
+        }
+        return written;
     }
 
     SecureBytes preloginKey; // HMAC-SM3 key of the salts answered for unknown names
@@ -180,7 +240,7 @@ struct GrantService::Impl
         event.entities = entities;
         detail.insert(QStringLiteral("certificate"), call.request.peer.serialHex);
         event.detail = detail;
-        auto written = serverAudit->appendDurable(std::move(event));
+        auto written = appendAudited(std::move(event));
         if (!written)
             return written.error();
         return {};
@@ -2355,7 +2415,7 @@ Result<void> GrantService::recordSystemEvent(const QString &type, const QJsonObj
     event.source = d->options.nodeId;
     event.entities << audit::AuditEntity{QStringLiteral("server"), d->options.nodeId};
     event.detail = detail;
-    auto written = d->serverAudit->appendDurable(std::move(event));
+    auto written = d->appendAudited(std::move(event));
     if (!written)
         return written.error();
     return {};
@@ -2393,7 +2453,7 @@ void GrantService::registerRoutes()
                         {QStringLiteral("endpoint"), endpoint},
                         {QStringLiteral("reason"), detail.left(200)},
                         {QStringLiteral("certificate"), request.peer.serialHex}};
-        if (auto written = impl->serverAudit->appendDurable(std::move(event)); !written)
+        if (auto written = impl->appendAudited(std::move(event)); !written)
             qCritical("mdp-grantd: an audit event could not be written: %s",
                       qPrintable(written.error().toString()));
     });
@@ -2542,7 +2602,7 @@ Result<AccountRecord> GrantService::bootstrapAccount(const QString &userName, co
         event.entities = {Impl::entity(QStringLiteral("account"), userName)};
         event.detail = {{QStringLiteral("roles"), roles.join(QLatin1Char(','))},
                         {QStringLiteral("by"), QStringLiteral("bootstrap")}};
-        if (auto written = d->serverAudit->appendDurable(std::move(event)); !written)
+        if (auto written = d->appendAudited(std::move(event)); !written)
             return written.error();
     }
     return d->store.createAccount(account);
