@@ -110,9 +110,8 @@ Result<Scope> Scope::fromJson(const QJsonObject &json)
     if (!patients)
         return patients.error();
     // A pseudonym as the registry makes them (P- or S- and base32), as the server's schema says.
-    static const QRegularExpression pseudonym(QStringLiteral("^[PS]-[A-Z2-7]{12,16}$"));
     for (const QString &p : *patients) {
-        if (!pseudonym.match(p).hasMatch())
+        if (!isPseudonym(p))
             return invalid(
                 QStringLiteral("patients are named by their pseudonyms (%1 is not one)").arg(p.left(24)));
     }
@@ -173,6 +172,12 @@ bool Scope::within(const Scope &outer) const
     if (!aggregateOnly && outer.aggregateOnly)
         return false;
     return true;
+}
+
+bool isPseudonym(QStringView text)
+{
+    static const QRegularExpression pseudonym(QStringLiteral("^[PS]-[A-Z2-7]{12,16}$"));
+    return pseudonym.match(text).hasMatch();
 }
 
 QString requestStatusId(RequestStatus status)

@@ -1,5 +1,7 @@
 #include "mdp/audit/AlertRules.h"
 
+#include "mdp/audit/AuditEventType.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -236,6 +238,24 @@ QByteArray AlertRuleSet::defaultDocument()
    "groupBy": "none", "windowSeconds": 60, "threshold": 1, "cooldownSeconds": 0}
  ]
 })json");
+}
+
+AuditEvent Alert::toAuditEvent() const
+{
+    AuditEvent event;
+    event.type = EventType::SecurityAlert.toString();
+    event.action = AuditAction::Execute;
+    event.outcome = severity == u"major"   ? AuditOutcome::MajorFailure
+                    : severity == u"minor" ? AuditOutcome::MinorFailure
+                                           : AuditOutcome::SeriousFailure;
+    event.detail = {{QStringLiteral("alert"), QStringLiteral("rule")},
+                    {QStringLiteral("rule"), ruleId},
+                    {QStringLiteral("title"), title},
+                    {QStringLiteral("group"), group.left(64)},
+                    {QStringLiteral("count"), count},
+                    {QStringLiteral("first"), first.toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("last"), last.toString(Qt::ISODateWithMs)}};
+    return event;
 }
 
 AlertEvaluator::AlertEvaluator(AlertRuleSet rules)

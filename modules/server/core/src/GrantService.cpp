@@ -187,22 +187,10 @@ struct GrantService::Impl
             fired.swap(pendingAlerts);
         }
         for (const audit::Alert &alert : std::as_const(fired)) {
-            audit::AuditEvent raised;
-            raised.type = audit::EventType::SecurityAlert.toString();
-            raised.action = audit::AuditAction::Execute;
-            raised.outcome = alert.severity == u"major"   ? audit::AuditOutcome::MajorFailure
-                             : alert.severity == u"minor" ? audit::AuditOutcome::MinorFailure
-                                                          : audit::AuditOutcome::SeriousFailure;
+            audit::AuditEvent raised = alert.toAuditEvent();
             raised.agent.userId = QStringLiteral("mdp-grantd");
             raised.agent.nodeId = options.nodeId;
             raised.source = options.nodeId;
-            raised.detail = {{QStringLiteral("alert"), QStringLiteral("rule")},
-                             {QStringLiteral("rule"), alert.ruleId},
-                             {QStringLiteral("title"), alert.title},
-                             {QStringLiteral("group"), alert.group.left(64)},
-                             {QStringLiteral("count"), alert.count},
-                             {QStringLiteral("first"), alert.first.toString(Qt::ISODateWithMs)},
-                             {QStringLiteral("last"), alert.last.toString(Qt::ISODateWithMs)}};
             if (auto kept = serverAudit->appendDurable(std::move(raised)); !kept)
                 qCritical("mdp-grantd: an alert (%s) could not be recorded: %s", qPrintable(alert.ruleId),
                           qPrintable(kept.error().toString()));
@@ -1783,8 +1771,7 @@ struct GrantService::Impl
         const QString patient = body.value(QLatin1String("patient")).toString().trimmed().toUpper();
         const QString reason = body.value(QLatin1String("reason")).toString().trimmed();
         const QList<audit::AuditEntity> patientEntity{entity(QStringLiteral("patient"), patient)};
-        static const QRegularExpression pseudonym(QStringLiteral("^[PS]-[A-Z2-7]{12,16}$"));
-        if (!pseudonym.match(patient).hasMatch()) {
+        if (!access::isPseudonym(patient)) {
             recordRefusal(call, QStringLiteral("access.consent-withdrawal"), audit::AuditAction::Update,
                           audit::AuditOutcome::MinorFailure, {},
                           {{QStringLiteral("reason"), QStringLiteral("not a pseudonym")}});

@@ -267,6 +267,15 @@ QList<CatalogueEntry> selectCatalogue(QList<CatalogueEntry> entries, const Catal
     return selected;
 }
 
+Result<void> validateConsentWithdrawal(const ConsentWithdrawal &withdrawal)
+{
+    if (withdrawal.patient.isEmpty() || withdrawal.withdrawnBy.isEmpty() ||
+        withdrawal.reason.trimmed().isEmpty())
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("a consent withdrawal names the patient, who filed it and why"));
+    return {};
+}
+
 Result<void> validateAccessRequest(const StoredAccessRequest &request)
 {
     if (request.number.isEmpty() || request.number.size() > 32 || request.requester.isEmpty() ||

@@ -97,6 +97,8 @@ QList<CatalogueEntry> selectCatalogue(QList<CatalogueEntry> entries, const Catal
 // Access requests (issue 12), both backends: a number, requester, status, workstation, a JSON document
 // and a revision of 1 or more; numbers "AR-<year>-<n>" with n zero-padded to 6 digits.
 Result<void> validateAccessRequest(const StoredAccessRequest &request);
+// A consent withdrawal names the patient, who filed it and why (both backends).
+Result<void> validateConsentWithdrawal(const ConsentWithdrawal &withdrawal);
 QString accessRequestNumber(int year, qint64 number);
 
 } // namespace mdp::server::detail

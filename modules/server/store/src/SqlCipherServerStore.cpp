@@ -774,10 +774,8 @@ public:
     Result<QStringList> withdrawConsent(const ConsentWithdrawal &withdrawal,
                                         const QStringList &grantIds) override
     {
-        if (withdrawal.patient.isEmpty() || withdrawal.withdrawnBy.isEmpty() ||
-            withdrawal.reason.trimmed().isEmpty())
-            return makeError(Error::Code::InvalidArgument,
-                             QStringLiteral("a consent withdrawal names the patient, who filed it and why"));
+        if (auto valid = validateConsentWithdrawal(withdrawal); !valid)
+            return valid.error();
         std::lock_guard lock(m_mutex);
         QStringList revoked;
         const QDateTime at = orNow(withdrawal.withdrawnAt, m_clock);

@@ -1,7 +1,5 @@
 #include "WorkspaceAlerts.h"
 
-#include "mdp/audit/AuditEventType.h"
-
 namespace mdp::workspace {
 
 WorkspaceAlerts::WorkspaceAlerts(audit::AlertRuleSet rules, Recorder record)
@@ -37,19 +35,7 @@ int WorkspaceAlerts::raisePending()
     }
     int raised = 0;
     for (const audit::Alert &alert : std::as_const(alerts)) {
-        audit::AuditEvent event;
-        event.type = audit::EventType::SecurityAlert.toString();
-        event.action = audit::AuditAction::Execute;
-        event.outcome = alert.severity == u"major"   ? audit::AuditOutcome::MajorFailure
-                        : alert.severity == u"minor" ? audit::AuditOutcome::MinorFailure
-                                                     : audit::AuditOutcome::SeriousFailure;
-        event.detail = {{QStringLiteral("alert"), QStringLiteral("rule")},
-                        {QStringLiteral("rule"), alert.ruleId},
-                        {QStringLiteral("title"), alert.title},
-                        {QStringLiteral("group"), alert.group.left(64)},
-                        {QStringLiteral("count"), alert.count},
-                        {QStringLiteral("first"), alert.first.toString(Qt::ISODateWithMs)},
-                        {QStringLiteral("last"), alert.last.toString(Qt::ISODateWithMs)}};
+        audit::AuditEvent event = alert.toAuditEvent();
         if (auto recorded = m_record(std::move(event)); recorded) {
             ++raised;
             ++m_raised;

@@ -48,6 +48,9 @@ enum class RequestStatus
     Rejected,         // by ethics or an approver, with reasons to the requester
     Withdrawn,        // by the requester
 };
+// A patient's pseudonym as the registry makes them: "P-" or "S-" and 12 to 16 base32 letters.
+bool isPseudonym(QStringView text);
+
 QString requestStatusId(RequestStatus status); // "ethics-review", "approval", ...
 std::optional<RequestStatus> requestStatusFromId(QStringView id);
 

@@ -71,6 +71,10 @@ struct Alert
     int count = 0;
     QDateTime first;
     QDateTime last;
+
+    // What a fired alert is recorded as: "security.alert" with detail alert "rule", the rule, its
+    // group, the count and the window seen; the outcome by severity. Agent and source: the caller's.
+    AuditEvent toAuditEvent() const;
 };
 
 // Evaluates a rule set over events as they are recorded. Not thread-safe; memory per group is
