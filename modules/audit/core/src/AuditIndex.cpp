@@ -234,6 +234,19 @@ Result<void> AuditIndex::add(const std::vector<IndexedEvent> &events, const std:
     return r;
 }
 
+Result<std::pair<qint64, qint64>> AuditIndex::sequenceSpan(qint64 fromMs, qint64 toMs, qint64 before) const
+{
+    std::lock_guard lock(m_mutex);
+    auto row = m_db->queryOne(
+        QStringLiteral("SELECT min(seq), max(seq) FROM audit_events WHERE seq < ? AND ms >= ? AND ms < ?"),
+        {before, fromMs, toMs});
+    if (!row)
+        return row.error();
+    if (!row->has_value() || (**row).at(0).isNull())
+        return std::pair<qint64, qint64>{0, 0};
+    return std::pair<qint64, qint64>{(**row).at(0).toLongLong(), (**row).at(1).toLongLong() + 1};
+}
+
 Result<std::vector<qint64>> AuditIndex::sequencesForUser(const QString &userId, qint64 fromMs, qint64 toMs,
                                                          qint64 before) const
 {

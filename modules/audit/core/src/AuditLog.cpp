@@ -1183,4 +1183,42 @@ Result<QByteArray> AuditLog::merkleRoot(qint64 treeSize) const
     return merkle::rootAt(Impl::NodeSource(*d, quint64(durableSize())), quint64(treeSize));
 }
 
+Result<std::pair<qint64, qint64>> AuditLog::sequenceSpan(const QDateTime &from, const QDateTime &to) const
+{
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    return d->index->sequenceSpan(fromMs, toMs, durableSize());
+}
+
+Result<QByteArray> AuditLog::frontierAt(qint64 size) const
+{
+    if (size < 0 || size > durableSize())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit log: no such durable size"));
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    // The perfect subtrees of the size's binary decomposition, largest first.
+    const Impl::NodeSource source(*d, quint64(durableSize()));
+    QByteArray out(8, Qt::Uninitialized);
+    qToBigEndian<quint64>(quint64(size), out.data());
+    quint64 start = 0;
+    for (int level = 63; level >= 0; --level) {
+        const quint64 width = quint64(1) << level;
+        if ((quint64(size) & width) == 0)
+            continue;
+        auto node = source.perfectNode(level, start >> level);
+        if (!node)
+            return node.error();
+        out += *node;
+        start += width;
+    }
+    return out;
+}
+
+SecureBytes AuditLog::recordKeyForBundle() const
+{
+    return d->recordKey;
+}
+
 } // namespace mdp::audit

@@ -128,6 +128,15 @@ public:
     Result<QList<QByteArray>> storedFrames(qint64 from, qint64 to) const;
     Result<QByteArray> merkleRoot(qint64 treeSize) const;
 
+    // For an auditor's bundle (AuditBundle.h): the durable events recorded in [from, to) as one span
+    // [first, end) of sequence numbers ({0, 0} when none; an invalid bound is open), the Merkle
+    // frontier at a durable size (MerkleFrontier::toBytes()), and the key that opens this log's frames
+    // and nothing else, which the bundle seals for one auditor. Whoever calls these must have checked
+    // that its caller may read the trail.
+    Result<std::pair<qint64, qint64>> sequenceSpan(const QDateTime &from, const QDateTime &to) const;
+    Result<QByteArray> frontierAt(qint64 size) const;
+    SecureBytes recordKeyForBundle() const;
+
 private:
     AuditLog();
     struct Impl;

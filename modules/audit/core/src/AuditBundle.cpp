@@ -1,0 +1,605 @@
+#include "mdp/audit/AuditBundle.h"
+
+#include "LogCodec.h"
+#include "mdp/audit/AuditCheckpoint.h"
+#include "mdp/audit/AuditLog.h"
+#include "mdp/audit/AuditLogFormat.h"
+#include "mdp/audit/MerkleFrontier.h"
+#include "mdp/audit/MerkleVerifier.h"
+#include "mdp/audit/Sm2CheckpointSigner.h"
+#include "mdp/crypto/Aead.h"
+#include "mdp/crypto/Hash.h"
+#include "mdp/crypto/Random.h"
+#include "mdp/foundation/AtomicFile.h"
+#include "mdp/net/Protocol.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtEndian>
+
+namespace mdp::audit {
+
+namespace {
+
+constexpr char kMagic[] = "MDPAUDB1";
+constexpr int kMagicSize = 8;
+const QString kFormat = QStringLiteral("mdp-audit-bundle-v1");
+constexpr int kNonceSize = 12;
+constexpr int kTagSize = 16;
+constexpr int kFramesPerSection = 4096;
+constexpr qint64 kMaxHeader = 64 * 1024;
+constexpr qint64 kMaxSection = qint64(256) << 20;
+
+QString b64(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+QByteArray unb64(const QJsonValue &value)
+{
+    return QByteArray::fromBase64(value.toString().toLatin1());
+}
+
+QJsonArray proofJson(const MerkleProof &proof)
+{
+    QJsonArray out;
+    for (const QByteArray &hash : proof)
+        out.append(b64(hash));
+    return out;
+}
+
+MerkleProof proofFrom(const QJsonValue &value)
+{
+    MerkleProof out;
+    for (const QJsonValue &hash : value.toArray())
+        out.append(unb64(hash));
+    return out;
+}
+
+QString stamp(const QDateTime &t)
+{
+    return t.isValid() ? AuditEvent::formatTime(t) : QString();
+}
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    return AuditEvent::parseTime(value.toString()).value_or(QDateTime());
+}
+
+void putU32(QByteArray &out, quint32 value)
+{
+    char bytes[4];
+    qToBigEndian(value, bytes);
+    out.append(bytes, 4);
+}
+
+QByteArray sectionAssociatedData(const QByteArray &headerDigest, int index)
+{
+    QByteArray aad = kFormat.toLatin1() + '\n' + headerDigest;
+    putU32(aad, quint32(index));
+    return aad;
+}
+
+Error tampered(const QString &message)
+{
+    return makeError(Error::Code::Tampered, QStringLiteral("audit bundle: ") + message);
+}
+
+QString byteRange(qint64 from, qint64 to)
+{
+    return QStringLiteral("bytes %1-%2").arg(from).arg(to - 1);
+}
+
+// The frames of a section, each as stored (length field included).
+Result<QList<QByteArrayView>> splitFrames(QByteArrayView bytes)
+{
+    QList<QByteArrayView> out;
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        if (bytes.size() - at < LogFormat::kLengthFieldSize)
+            return makeError(Error::Code::Corrupt, QStringLiteral("a frame's length is cut off"));
+        const quint32 length = qFromBigEndian<quint32>(bytes.data() + at);
+        if (length < quint32(LogFormat::kMinFrameLength) || length > quint32(LogFormat::kMaxFrameLength) ||
+            qint64(length) > bytes.size() - at - LogFormat::kLengthFieldSize)
+            return makeError(Error::Code::Corrupt, QStringLiteral("a frame's length is out of range"));
+        out.append(bytes.sliced(at, LogFormat::kLengthFieldSize + qsizetype(length)));
+        at += LogFormat::kLengthFieldSize + qsizetype(length);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<AuditBundleContent> bundleContentFromLog(const AuditLog &log, const QDateTime &from,
+                                                const QDateTime &to)
+{
+    // Everything relative to one signed checkpoint, whatever is appended meanwhile.
+    const AuditCheckpoint checkpoint = log.checkpoint();
+    auto span = log.sequenceSpan(from, to);
+    if (!span)
+        return span.error();
+    AuditBundleContent content;
+    content.from = from;
+    content.to = to;
+    const qint64 end = std::min(span->second, checkpoint.size);
+    content.first = std::min(span->first, end);
+    auto frames = log.storedFrames(content.first, end);
+    if (!frames)
+        return frames.error();
+    content.frames = std::move(*frames);
+    auto frontier = log.frontierAt(content.first);
+    if (!frontier)
+        return frontier.error();
+    content.frontier = std::move(*frontier);
+    if (end > 0 && end < checkpoint.size) {
+        auto proof = log.consistencyProof(end, checkpoint.size);
+        if (!proof)
+            return proof.error();
+        content.consistency = std::move(*proof);
+    }
+    content.headFile = checkpoint.toHeadFile();
+    content.recordKey = log.recordKeyForBundle();
+    return content;
+}
+
+Result<void> writeAuditBundle(const QString &path, const AuditBundleContent &content,
+                              const crypto::PublicKey &recipient, CheckpointSigner &signer)
+{
+    if (recipient.isNull() || recipient.algorithm() != crypto::SignatureAlgorithm::Sm2)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("audit bundle: the auditor's key must be SM2"));
+    if (content.recordKey.isEmpty() || content.headFile.isEmpty() || content.nodeKeyDer.isEmpty())
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("audit bundle: incomplete content"));
+    const QByteArray bundleId = crypto::randomBytes(16).toHex();
+    const SecureBytes bundleKey = crypto::randomKey(crypto::aeadKeyLength(crypto::AeadCipher::Sm4Gcm));
+    auto wrapped = recipient.encrypt(bundleKey.view());
+    if (!wrapped)
+        return wrapped.error();
+
+    // The frame sections first: the manifest lists their digests.
+    QList<QByteArray> sections;
+    QJsonArray segmentList;
+    for (qsizetype i = 0; i < content.frames.size(); i += kFramesPerSection) {
+        QByteArray section;
+        const qsizetype n = std::min<qsizetype>(kFramesPerSection, content.frames.size() - i);
+        for (qsizetype k = 0; k < n; ++k)
+            section += content.frames.at(i + k);
+        segmentList.append(
+            QJsonObject{{QStringLiteral("first"), double(content.first + i)},
+                        {QStringLiteral("count"), double(n)},
+                        {QStringLiteral("sm3"),
+                         QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, section).toHex())}});
+        sections.append(section);
+    }
+    QJsonObject accounts;
+    for (auto it = content.accountNames.cbegin(); it != content.accountNames.cend(); ++it)
+        accounts.insert(it.key(), it.value());
+    QJsonObject manifest{{QStringLiteral("format"), kFormat},
+                         {QStringLiteral("bundle"), QString::fromLatin1(bundleId)},
+                         {QStringLiteral("source"), content.source},
+                         {QStringLiteral("node"), content.nodeId},
+                         {QStringLiteral("exportedBy"), content.exportedBy},
+                         {QStringLiteral("exportedAt"), stamp(content.exportedAt)},
+                         {QStringLiteral("from"), stamp(content.from)},
+                         {QStringLiteral("to"), stamp(content.to)},
+                         {QStringLiteral("first"), double(content.first)},
+                         {QStringLiteral("end"), double(content.first + content.frames.size())},
+                         {QStringLiteral("checkpoint"), b64(content.headFile)},
+                         {QStringLiteral("nodeKey"), b64(content.nodeKeyDer)},
+                         {QStringLiteral("frontier"), b64(content.frontier)},
+                         {QStringLiteral("consistency"), proofJson(content.consistency)},
+                         {QStringLiteral("recordKey"), b64(content.recordKey.view().toByteArray())},
+                         {QStringLiteral("accounts"), accounts},
+                         {QStringLiteral("segments"), segmentList}};
+    if (content.witness) {
+        const AuditBundleWitness &w = *content.witness;
+        manifest.insert(QStringLiteral("witness"),
+                        QJsonObject{{QStringLiteral("treeSize"), double(w.treeSize)},
+                                    {QStringLiteral("root"), b64(w.rootHash)},
+                                    {QStringLiteral("at"), w.witnessedAt.toUTC().toString(Qt::ISODateWithMs)},
+                                    {QStringLiteral("signature"), b64(w.signature)},
+                                    {QStringLiteral("serverKey"), b64(w.serverKeyDer)},
+                                    {QStringLiteral("consistency"), proofJson(w.consistency)}});
+    }
+    QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+    const QByteArray signature = signer.sign(manifestBytes);
+    if (signature.isEmpty())
+        return makeError(Error::Code::Crypto, QStringLiteral("audit bundle: the node key could not sign"));
+    sections.prepend(manifestBytes + '\n' + signature.toBase64());
+
+    const QJsonObject header{
+        {QStringLiteral("format"), kFormat},
+        {QStringLiteral("bundle"), QString::fromLatin1(bundleId)},
+        {QStringLiteral("recipient"), QString::fromLatin1(recipient.fingerprint().toHex())},
+        {QStringLiteral("wrappedKey"), b64(*wrapped)},
+        {QStringLiteral("sections"), double(sections.size())}};
+    const QByteArray headerBytes = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    const QByteArray headerDigest = crypto::hash(crypto::HashAlgorithm::Sm3, headerBytes);
+
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, bundleKey);
+    if (!aead)
+        return aead.error();
+    QByteArray out(kMagic, kMagicSize);
+    putU32(out, quint32(headerBytes.size()));
+    out += headerBytes;
+    for (int i = 0; i < sections.size(); ++i) {
+        const QByteArray nonce = crypto::randomBytes(kNonceSize);
+        auto sealed = aead->seal(nonce, sectionAssociatedData(headerDigest, i), sections.at(i));
+        secureZero(sections[i]);
+        if (!sealed)
+            return sealed.error();
+        putU32(out, quint32(kNonceSize + sealed->size()));
+        out += nonce;
+        out += *sealed;
+    }
+    secureZero(manifestBytes);
+    return writeFileAtomically(path, out);
+}
+
+Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::SigningKey &auditorKey,
+                                          const crypto::PublicKey *siteServerKey,
+                                          const std::function<bool(qint64, qint64)> &progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("audit bundle: cannot read %1: %2").arg(path, file.errorString()));
+    const qint64 total = file.size();
+    OpenedAuditBundle out;
+    out.bytes = total;
+    const QByteArray lead = file.read(kMagicSize + 4);
+    if (lead.size() < kMagicSize + 4 || !lead.startsWith(QByteArray(kMagic, kMagicSize)))
+        return makeError(Error::Code::Corrupt,
+                         QStringLiteral("audit bundle: %1 is not an audit bundle").arg(path));
+    const quint32 headerLength = qFromBigEndian<quint32>(lead.constData() + kMagicSize);
+    if (headerLength == 0 || headerLength > kMaxHeader)
+        return tampered(QStringLiteral("the header's length (bytes 8-11) is damaged"));
+    const QByteArray headerBytes = file.read(headerLength);
+    const qint64 headerEnd = kMagicSize + 4 + qint64(headerLength);
+    QJsonParseError parseError{};
+    const QJsonObject header = QJsonDocument::fromJson(headerBytes, &parseError).object();
+    if (headerBytes.size() != qsizetype(headerLength) || parseError.error != QJsonParseError::NoError ||
+        header.value(u"format").toString() != kFormat)
+        return tampered(QStringLiteral("the header (%1) is damaged").arg(byteRange(12, headerEnd)));
+    out.bundleId = header.value(u"bundle").toString();
+    const QByteArray recipient = QByteArray::fromHex(header.value(u"recipient").toString().toLatin1());
+    const QByteArray mine = auditorKey.publicKey().fingerprint();
+    if (recipient != mine)
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("audit bundle: sealed for the auditor key %1, not for this key (%2)")
+                             .arg(QString::fromLatin1(recipient.toHex().left(16)),
+                                  QString::fromLatin1(mine.toHex().left(16))));
+    auto bundleKey = auditorKey.decrypt(unb64(header.value(u"wrappedKey")));
+    if (!bundleKey)
+        return tampered(QStringLiteral("the bundle key in the header (%1) does not open with this key")
+                            .arg(byteRange(12, headerEnd)));
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, *bundleKey);
+    if (!aead)
+        return aead.error();
+    const int sectionCount = header.value(u"sections").toInt(-1);
+    if (sectionCount < 1)
+        return tampered(QStringLiteral("the header's section count is damaged"));
+    const QByteArray headerDigest = crypto::hash(crypto::HashAlgorithm::Sm3, headerBytes);
+
+    struct Section
+    {
+        qint64 begin = 0, end = 0;
+        QByteArray plain;
+    };
+    // One section at a time, authenticated under its index.
+    const auto readSection = [&](int index) -> Result<Section> {
+        Section s;
+        s.begin = file.pos();
+        const QByteArray lengthField = file.read(4);
+        if (lengthField.size() < 4)
+            return tampered(QStringLiteral("the bundle ends at byte %1: section %2 of %3 is missing")
+                                .arg(s.begin)
+                                .arg(index)
+                                .arg(sectionCount - 1));
+        const quint32 length = qFromBigEndian<quint32>(lengthField.constData());
+        if (length < quint32(kNonceSize + kTagSize) || qint64(length) > kMaxSection ||
+            qint64(length) > total - s.begin - 4)
+            return tampered(
+                QStringLiteral("section %1's length field (byte %2) is damaged, or the bundle is cut short")
+                    .arg(index)
+                    .arg(s.begin));
+        QByteArray body = file.read(length);
+        s.end = file.pos();
+        auto opened =
+            aead->open(QByteArrayView(body).first(kNonceSize), sectionAssociatedData(headerDigest, index),
+                       QByteArrayView(body).sliced(kNonceSize));
+        if (!opened)
+            return tampered(
+                QStringLiteral("section %1 (%2) does not authenticate: altered, or a section before "
+                               "it is missing or out of place")
+                    .arg(index)
+                    .arg(byteRange(s.begin, s.end)));
+        s.plain = std::move(*opened);
+        if (progress && !progress(s.end, total))
+            return makeError(Error::Code::Cancelled, QStringLiteral("audit bundle: cancelled"));
+        return s;
+    };
+
+    auto manifestSection = readSection(0);
+    if (!manifestSection)
+        return manifestSection.error();
+    const qsizetype newline = manifestSection->plain.lastIndexOf('\n');
+    const QByteArray manifestBytes = manifestSection->plain.left(newline);
+    const QByteArray manifestSignature = QByteArray::fromBase64(manifestSection->plain.mid(newline + 1));
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes).object();
+    auto nodeKey = crypto::PublicKey::fromDer(unb64(manifest.value(u"nodeKey")));
+    if (newline < 0 || manifest.value(u"format").toString() != kFormat || !nodeKey ||
+        manifest.value(u"bundle").toString() != out.bundleId)
+        return tampered(QStringLiteral("the manifest (section 0) is malformed"));
+    Sm2CheckpointVerifier nodeVerifier(*nodeKey);
+    if (!nodeVerifier.verify(manifestBytes, manifestSignature))
+        return tampered(QStringLiteral("the node's signature over the manifest (section 0) does not verify"));
+    out.nodeKeyFingerprint = nodeKey->fingerprint();
+    out.verified << QStringLiteral("Sealed for this auditor key (%1); every section authenticated (SM4-GCM).")
+                        .arg(QString::fromLatin1(mine.toHex().left(16)));
+    out.verified << QStringLiteral("The manifest is signed by node key %1 (SM2).")
+                        .arg(QString::fromLatin1(out.nodeKeyFingerprint.toHex().left(16)));
+    out.source = manifest.value(u"source").toString();
+    out.nodeId = manifest.value(u"node").toString();
+    out.exportedBy = manifest.value(u"exportedBy").toString();
+    out.exportedAt = timeOf(manifest.value(u"exportedAt"));
+    out.from = timeOf(manifest.value(u"from"));
+    out.to = timeOf(manifest.value(u"to"));
+    out.first = qint64(manifest.value(u"first").toDouble(-1));
+    out.end = qint64(manifest.value(u"end").toDouble(-1));
+    const QJsonObject accounts = manifest.value(u"accounts").toObject();
+    for (auto it = accounts.begin(); it != accounts.end(); ++it)
+        out.accountNames.insert(it.key(), it.value().toString());
+
+    // The checkpoint: the node's signed statement about its whole log.
+    auto checkpoint = AuditCheckpoint::fromHeadFile(unb64(manifest.value(u"checkpoint")));
+    if (!checkpoint)
+        return tampered(QStringLiteral("the checkpoint in the manifest is malformed: ") +
+                        checkpoint.error().message);
+    if (!nodeVerifier.verify(checkpoint->signedBody(), checkpoint->signature))
+        return tampered(QStringLiteral("the node's signature over its checkpoint (size %1) does not verify")
+                            .arg(checkpoint->size));
+    out.checkpointSize = checkpoint->size;
+    out.checkpointTime = checkpoint->time;
+    if (out.first < 0 || out.end < out.first || out.end > checkpoint->size)
+        return tampered(QStringLiteral("the manifest's event range is outside the signed checkpoint"));
+    const auto cipher = crypto::cipherFromName(checkpoint->cipher);
+    if (!cipher)
+        return tampered(QStringLiteral("the checkpoint names an unknown cipher"));
+    out.verified << QStringLiteral("The node's checkpoint over %1 events (signed %2) verifies.")
+                        .arg(checkpoint->size)
+                        .arg(stamp(checkpoint->time));
+
+    // The frames, section by section: digests, leaves, chain, events.
+    const QJsonArray segments = manifest.value(u"segments").toArray();
+    if (segments.size() != sectionCount - 1)
+        return tampered(QStringLiteral("the header and the manifest disagree on the number of sections"));
+    MerkleHasher hasher;
+    auto frontier = MerkleFrontier::fromBytes(unb64(manifest.value(u"frontier")), hasher);
+    if (!frontier || qint64(frontier->size()) != out.first)
+        return tampered(
+            QStringLiteral("the Merkle frontier in the manifest does not fit event %1").arg(out.first));
+    SecureBytes recordKey(unb64(manifest.value(u"recordKey")));
+    auto codec = detail::LogCodec::create(*cipher, recordKey, checkpoint->logId);
+    if (!codec)
+        return tampered(QStringLiteral("the record key in the manifest is unusable"));
+    QByteArray chain; // h(i-1) as the previous frame makes it
+    qint64 sequence = out.first;
+    QByteArray plaintext;
+    for (int index = 1; index < sectionCount; ++index) {
+        auto section = readSection(index);
+        if (!section)
+            return section.error();
+        const QJsonObject listed = segments.at(index - 1).toObject();
+        const QString where =
+            QStringLiteral("section %1 (%2, events %3-%4)")
+                .arg(index)
+                .arg(byteRange(section->begin, section->end))
+                .arg(qint64(listed.value(u"first").toDouble()))
+                .arg(qint64(listed.value(u"first").toDouble() + listed.value(u"count").toDouble()) - 1);
+        if (crypto::hash(crypto::HashAlgorithm::Sm3, section->plain).toHex() !=
+                listed.value(u"sm3").toString().toLatin1() ||
+            qint64(listed.value(u"first").toDouble(-1)) != sequence)
+            return tampered(where + QStringLiteral(" is not the one the manifest lists"));
+        auto frames = splitFrames(section->plain);
+        if (!frames || frames->size() != qsizetype(listed.value(u"count").toDouble()))
+            return tampered(where + QStringLiteral(": its frames are malformed"));
+        for (QByteArrayView stored : *frames) {
+            const QByteArray leaf = hasher.leafHash(stored);
+            frontier->appendLeafHash(leaf);
+            auto opened = codec->openFrame(stored.data() + LogFormat::kLengthFieldSize,
+                                           stored.size() - LogFormat::kLengthFieldSize, plaintext);
+            if (!opened || opened->sequence != sequence)
+                return tampered(QStringLiteral("event %1 in %2 does not open under its sequence number")
+                                    .arg(sequence)
+                                    .arg(where));
+            if (!chain.isEmpty() && opened->prevChain != chain)
+                return tampered(QStringLiteral("event %1 in %2 does not chain to event %3")
+                                    .arg(sequence)
+                                    .arg(where)
+                                    .arg(sequence - 1));
+            chain = crypto::hash(crypto::HashAlgorithm::Sm3, opened->prevChain.toByteArray() + leaf);
+            auto event = AuditEvent::fromJson(opened->canonical);
+            if (!event)
+                return tampered(
+                    QStringLiteral("event %1 in %2 is not a valid event").arg(sequence).arg(where));
+            out.events.append(AuditBundleEvent{sequence, std::move(*event)});
+            ++sequence;
+        }
+    }
+    secureZero(plaintext);
+    if (file.pos() != total)
+        return tampered(QStringLiteral("%1 unexplained bytes follow the last section (from byte %2)")
+                            .arg(total - file.pos())
+                            .arg(file.pos()));
+    if (sequence != out.end)
+        return tampered(QStringLiteral("the sections hold events up to %1, the manifest says %2")
+                            .arg(sequence - 1)
+                            .arg(out.end - 1));
+    if (out.end == checkpoint->size && !chain.isEmpty() && chain != checkpoint->chainHead)
+        return tampered(QStringLiteral("the hash chain after event %1 differs from the signed chain head")
+                            .arg(out.end - 1));
+    out.verified
+        << QStringLiteral(
+               "Events %1-%2: each decrypts under its sequence number and chains to the one before (SM3).")
+               .arg(out.first)
+               .arg(out.end - 1);
+
+    // Merkle: the frontier at `first` and the frames' leaves give the root at `end`, which must be a
+    // prefix of the signed tree.
+    MerkleVerifier verifier(hasher);
+    const QByteArray rootAtEnd = frontier->root();
+    const MerkleProof toCheckpoint = proofFrom(manifest.value(u"consistency"));
+    if (out.end == checkpoint->size) {
+        if (rootAtEnd != checkpoint->merkleRoot)
+            return tampered(
+                QStringLiteral("the Merkle root over events 0-%1 differs from the signed checkpoint's")
+                    .arg(out.end - 1));
+    } else if (out.end > 0) {
+        if (auto r = verifier.verifyConsistency(quint64(out.end), quint64(checkpoint->size), toCheckpoint,
+                                                rootAtEnd, checkpoint->merkleRoot);
+            !r)
+            return tampered(
+                QStringLiteral("the consistency proof from %1 to the checkpoint's %2 events fails: %3")
+                    .arg(out.end)
+                    .arg(checkpoint->size)
+                    .arg(r.error().message));
+    }
+    out.verified << QStringLiteral("Merkle inclusion: the events lead to the root over %1 events, consistent "
+                                   "with the signed checkpoint (RFC 9162).")
+                        .arg(out.end);
+
+    // The server's witness over a size the node shipped.
+    const QJsonObject witness = manifest.value(u"witness").toObject();
+    if (!witness.isEmpty()) {
+        const qint64 size = qint64(witness.value(u"treeSize").toDouble(-1));
+        const QByteArray root = unb64(witness.value(u"root"));
+        const QDateTime at = QDateTime::fromString(witness.value(u"at").toString(), Qt::ISODateWithMs);
+        auto serverKey = crypto::PublicKey::fromDer(unb64(witness.value(u"serverKey")));
+        if (!serverKey || size < 1 || size > checkpoint->size || !at.isValid())
+            return tampered(QStringLiteral("the server's witness in the manifest is malformed"));
+        if (siteServerKey && !(*serverKey == *siteServerKey))
+            return tampered(QStringLiteral("the witness is signed by server key %1, not by the site's key %2")
+                                .arg(QString::fromLatin1(serverKey->fingerprint().toHex().left(16)),
+                                     QString::fromLatin1(siteServerKey->fingerprint().toHex().left(16))));
+        if (!serverKey->verify(net::auditWitnessStatement(out.source, size, root, at),
+                               unb64(witness.value(u"signature"))))
+            return tampered(
+                QStringLiteral("the server's witness signature over %1 events does not verify").arg(size));
+        if (size == checkpoint->size) {
+            if (root != checkpoint->merkleRoot)
+                return tampered(
+                    QStringLiteral("the witnessed root differs from the checkpoint's at %1 events")
+                        .arg(size));
+        } else if (auto r = verifier.verifyConsistency(quint64(size), quint64(checkpoint->size),
+                                                       proofFrom(witness.value(u"consistency")), root,
+                                                       checkpoint->merkleRoot);
+                   !r) {
+            return tampered(
+                QStringLiteral("the log is not consistent with what the server witnessed at %1 events: %2")
+                    .arg(size)
+                    .arg(r.error().message));
+        }
+        out.witnessedSize = size;
+        out.witnessedAt = at;
+        out.serverKeyFingerprint = serverKey->fingerprint();
+        out.serverKeyTrusted = siteServerKey != nullptr;
+        out.verified << QStringLiteral("The site server witnessed the first %1 events on %2 (key %3%4); the "
+                                       "checkpoint extends that tree.")
+                            .arg(size)
+                            .arg(stamp(at))
+                            .arg(QString::fromLatin1(out.serverKeyFingerprint.toHex().left(16)))
+                            .arg(siteServerKey ? QStringLiteral(", the site key you gave")
+                                               : QStringLiteral(", not compared with a site key"));
+    }
+    return out;
+}
+
+namespace {
+
+const QString kKeyFormat = QStringLiteral("mdp-auditor-key-v1");
+const crypto::Argon2Parameters kKeyKdf{3, 65536, 1};
+
+QByteArray keyAssociatedData(const QString &userName, const QByteArray &publicDer)
+{
+    return kKeyFormat.toLatin1() + '\n' + userName.toUtf8() + '\n' + publicDer;
+}
+
+} // namespace
+
+Result<QByteArray> makeAuditorKeyFile(const QString &userName, const crypto::SigningKey &key,
+                                      const SecureBytes &passphrase)
+{
+    if (key.isNull() || key.algorithm() != crypto::SignatureAlgorithm::Sm2)
+        return makeError(Error::Code::InvalidArgument, QStringLiteral("auditor key: must be SM2"));
+    if (passphrase.size() < 8)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("auditor key: the passphrase must have at least 8 characters"));
+    const QByteArray salt = crypto::randomBytes(16);
+    auto wrapping = crypto::argon2id(passphrase.view(), salt, kKeyKdf, 16);
+    if (!wrapping)
+        return wrapping.error();
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, *wrapping);
+    if (!aead)
+        return aead.error();
+    const QByteArray publicDer = key.publicKey().der();
+    auto sealed =
+        aead->sealWithRandomNonce(keyAssociatedData(userName, publicDer), key.privateKeyDer().view());
+    if (!sealed)
+        return sealed.error();
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("format"), kKeyFormat},
+                           {QStringLiteral("user"), userName},
+                           {QStringLiteral("publicKey"), b64(publicDer)},
+                           {QStringLiteral("salt"), b64(salt)},
+                           {QStringLiteral("kdf"), QJsonObject{{QStringLiteral("t"), kKeyKdf.iterations},
+                                                               {QStringLiteral("m"), kKeyKdf.memoryKiB},
+                                                               {QStringLiteral("p"), kKeyKdf.parallelism}}},
+                           {QStringLiteral("sealed"), b64(*sealed)}})
+        .toJson();
+}
+
+Result<AuditorKeyFile> readAuditorKeyFile(QByteArrayView file)
+{
+    const QJsonObject o = QJsonDocument::fromJson(file.toByteArray()).object();
+    auto key = crypto::PublicKey::fromDer(unb64(o.value(u"publicKey")));
+    if (o.value(u"format").toString() != kKeyFormat || !key || o.value(u"user").toString().isEmpty())
+        return makeError(Error::Code::Corrupt, QStringLiteral("not an MDP auditor key file"));
+    return AuditorKeyFile{o.value(u"user").toString(), *key};
+}
+
+Result<crypto::SigningKey> openAuditorKeyFile(QByteArrayView file, const SecureBytes &passphrase)
+{
+    auto pub = readAuditorKeyFile(file);
+    if (!pub)
+        return pub.error();
+    const QJsonObject o = QJsonDocument::fromJson(file.toByteArray()).object();
+    const QJsonObject kdf = o.value(u"kdf").toObject();
+    const crypto::Argon2Parameters parameters{kdf.value(u"t").toInt(), kdf.value(u"m").toInt(),
+                                              kdf.value(u"p").toInt()};
+    // The same bounds a key slot accepts: a doctored file must neither weaken nor stall the derivation.
+    if (parameters.iterations < 2 || parameters.iterations > 10 || parameters.memoryKiB < 19456 ||
+        parameters.memoryKiB > 1048576 || parameters.parallelism < 1 || parameters.parallelism > 4)
+        return makeError(Error::Code::Corrupt,
+                         QStringLiteral("auditor key: its Argon2id parameters are out of bounds"));
+    auto wrapping = crypto::argon2id(passphrase.view(), unb64(o.value(u"salt")), parameters, 16);
+    if (!wrapping)
+        return wrapping.error();
+    auto aead = crypto::Aead::create(crypto::AeadCipher::Sm4Gcm, *wrapping);
+    if (!aead)
+        return aead.error();
+    auto der =
+        aead->openEnvelope(keyAssociatedData(pub->userName, pub->publicKey.der()), unb64(o.value(u"sealed")));
+    if (!der)
+        return makeError(Error::Code::WrongPassphrase,
+                         QStringLiteral("the passphrase does not open this auditor key"));
+    SecureBytes privateDer = SecureBytes::takeFrom(*der);
+    auto key = crypto::SigningKey::fromPrivateDer(privateDer.view());
+    if (!key || !(key->publicKey() == pub->publicKey))
+        return makeError(Error::Code::Corrupt, QStringLiteral("auditor key: the private key does not match"));
+    return key;
+}
+
+} // namespace mdp::audit
