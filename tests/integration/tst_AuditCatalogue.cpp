@@ -10,8 +10,12 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
+#include "mdp/audit/AuditBundle.h"
+#include "mdp/audit/AuditTrail.h"
+#include "mdp/crypto/Signature.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/registry/Registry.h"
+#include "mdp/workspace/AuditExport.h"
 #include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/AuditReview.h"
 #include "mdp/workspace/ServerLink.h"
@@ -229,6 +233,111 @@ private Q_SLOTS:
         }
         QVERIFY2(rules.contains(QStringLiteral("privilege-change")), qPrintable(rules.join(u' ')));
         QVERIFY2(rules.contains(QStringLiteral("failed-sign-in-burst")), qPrintable(rules.join(u' ')));
+    }
+
+    // Issue 13, the auditor mode's inputs: only an auditor's enrolled key receives a bundle,
+    // only the audit roles export one, the bundle opens offline with the workspace closed, and
+    // answers by user, by datum and for a patient; the auditor's offline reads come back into the
+    // trail once each, a doctored read log is refused.
+    void anAuditorReadsAnExportedBundleOffline()
+    {
+        m_clock.advance(2 * 3600 * 1000); // past the lock-out the burst of failed sign-ins left
+        const QString bundle = m_dir.filePath(QStringLiteral("trail.bundle"));
+        TAKE(auditorKey, crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2));
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhou.min"), kResearcherPassword));
+            workspace::AuditExport exporter(*ws);
+            auto refused = exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit"));
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, Error::Code::PermissionDenied);
+            QVERIFY(!exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey()));
+        }
+        QVERIFY(!QFile::exists(bundle));
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhao.audit"), kAuditorPassword));
+            workspace::AuditExport exporter(*ws);
+            // No key yet; a key only for an auditor.
+            QCOMPARE(exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit")).error().code,
+                     Error::Code::NotFound);
+            QCOMPARE(exporter.enrolKey(QStringLiteral("zhou.min"), auditorKey.publicKey()).error().code,
+                     Error::Code::InvalidArgument);
+            CHECK_OK(exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey()));
+            TAKE(summary, exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit")));
+            QCOMPARE(summary.first, 0);
+            QVERIFY(summary.end > 50);
+        }
+        // Offline: the workspace is closed; only the bundle and the auditor's key.
+        TAKE(opened, audit::openAuditBundle(bundle, auditorKey));
+        QVERIFY(opened.verified.size() >= 4);
+        QCOMPARE(opened.first, 0);
+        QCOMPARE(opened.exportedBy, QStringLiteral("zhao.audit"));
+        audit::AuditTrail trail(opened.events, opened.accountNames);
+        QString pseudonym;
+        bool exportRecorded = false;
+        for (const auto &e : trail.events()) {
+            if (e.event.type == u"patient.create")
+                for (const auto &entity : e.event.entities)
+                    if (entity.type == u"patient")
+                        pseudonym = entity.id;
+            exportRecorded = exportRecorded || e.event.type == u"audit.export";
+        }
+        QVERIFY(exportRecorded); // the export is in the bundle it made
+        QVERIFY(!pseudonym.isEmpty());
+        QSet<QString> history;
+        for (int i : trail.patientHistory(pseudonym))
+            history.insert(trail.events().at(i).event.type);
+        for (const QString &type : {QStringLiteral("patient.create"), QStringLiteral("patient.view"),
+                                    QStringLiteral("patient.update")})
+            QVERIFY2(history.contains(type),
+                     qPrintable(type + QStringLiteral(" not in the patient's history")));
+        QSet<QString> clinician;
+        for (int i : trail.byUser(QStringLiteral("wang.li"), {}, {}))
+            clinician.insert(trail.events().at(i).event.type);
+        QVERIFY(clinician.contains(QStringLiteral("account.login")));
+        QVERIFY(clinician.contains(QStringLiteral("patient.create")));
+        QVERIFY(!clinician.contains(QStringLiteral("audit.export")));
+        QVERIFY(trail.byUser(QStringLiteral("wang.li"), {}, opened.events.first().event.recorded).isEmpty());
+        const auto figures = trail.perUser();
+        QVERIFY(std::any_of(figures.cbegin(), figures.cend(),
+                            [](const auto &f) { return f.userName == u"zhou.min" && f.failures > 0; }));
+
+        // The auditor's reads, brought back with the next export.
+        const QString reads = m_dir.filePath(QStringLiteral("reads.log"));
+        CHECK_OK(audit::AuditReadLog::append(reads, auditorKey, opened.bundleId, QStringLiteral("patient"),
+                                             {{QStringLiteral("pseudonym"), pseudonym}}, m_clock.now()));
+        CHECK_OK(audit::AuditReadLog::append(reads, auditorKey, opened.bundleId, QStringLiteral("by-user"),
+                                             {{QStringLiteral("user"), QStringLiteral("wang.li")}},
+                                             m_clock.now()));
+        QFile readFile(reads);
+        QVERIFY(readFile.open(QIODevice::ReadOnly));
+        const QByteArray readLog = readFile.readAll();
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhao.audit"), kAuditorPassword));
+            workspace::AuditExport exporter(*ws);
+            QByteArray doctored = readLog;
+            doctored.replace("wang.li", "zhou.mi");
+            auto refused = exporter.takeReads(doctored, QStringLiteral("zhao.audit"));
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, Error::Code::Tampered);
+            QVERIFY2(refused.error().message.contains(QStringLiteral("line 2")),
+                     qPrintable(refused.error().message));
+            TAKE(taken, exporter.takeReads(readLog, QStringLiteral("zhao.audit")));
+            QCOMPARE(taken, 2);
+            TAKE(again, exporter.takeReads(readLog, QStringLiteral("zhao.audit")));
+            QCOMPARE(again, 0);
+            CHECK_OK(exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit")));
+        }
+        TAKE(next, audit::openAuditBundle(bundle, auditorKey));
+        int offline = 0;
+        for (const auto &e : next.events)
+            offline += e.event.type == u"audit.read" && e.event.detail.value(u"offline").toBool();
+        QCOMPARE(offline, 2);
+        QFile file(QStringLiteral(MDP_SOURCE_DIR "/docs/audit-events.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString catalogue = QString::fromUtf8(file.readAll());
+        for (const auto &e : next.events)
+            QVERIFY2(catalogue.contains(QLatin1Char('`') + e.event.type + QLatin1Char('`')),
+                     qPrintable(e.event.type + QStringLiteral(" is not in docs/audit-events.md")));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "AccessCommands.h"
 #include "ActingUser.h"
+#include "AuditCommands.h"
 #include "CohortCommands.h"
 #include "CommandSyntax.h"
 #include "DeidCommands.h"
@@ -480,7 +481,8 @@ int cmdAudit(const Args &args, const Clock &clock, QTextStream &out, QTextStream
         return 0;
     }
     if (verb != QStringLiteral("query"))
-        return usage(err, args, QStringLiteral("audit needs verify or query"));
+        return usage(err, args,
+                     QStringLiteral("audit needs verify, query, export, open, auditor-key or enrol-key"));
     const bool byUser = args.has(QStringLiteral("user"));
     const bool byData = args.has(QStringLiteral("data"));
     if (byUser == byData)
@@ -930,7 +932,8 @@ QList<CommandSyntax> ownSyntax()
 const QList<CommandSyntax> &allSyntax()
 {
     static const QList<CommandSyntax> syntax = ownSyntax() + patientSyntax() + formSyntax() + cohortSyntax() +
-                                               deidSyntax() + policySyntax() + pkiSyntax() + accessSyntax();
+                                               deidSyntax() + policySyntax() + pkiSyntax() + accessSyntax() +
+                                               auditBundleSyntax();
     return syntax;
 }
 
@@ -1000,6 +1003,8 @@ int run(const Args &args, const Clock &clock, QTextStream &out, QTextStream &err
         return cmdTotp(args, clock, out, err);
     if (command == QStringLiteral("user"))
         return cmdUser(args, clock, out, err);
+    if (command == QStringLiteral("audit") && isAuditBundleVerb(args.words.value(1)))
+        return runAuditBundleCommand({args, opener}, out, err);
     if (command == QStringLiteral("audit"))
         return cmdAudit(args, clock, out, err);
     if (command == QStringLiteral("key"))

@@ -34,6 +34,7 @@
 #include "mdp/access/GrantDocument.h"
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/SqlCipherAccountDirectory.h"
+#include "mdp/audit/AuditBundle.h"
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/audit/AuditLog.h"
 #include "mdp/crypto/Aead.h"
@@ -3120,6 +3121,31 @@ const audit::AuditLog &Workspace::auditLog() const
 audit::AuditLog &Workspace::auditLogForQueries()
 {
     return *d->audit;
+}
+
+audit::CheckpointSigner &Workspace::nodeSigner()
+{
+    return *d->signer;
+}
+
+QByteArray Workspace::nodePublicKeyDer() const
+{
+    return d->signer->publicKey().der();
+}
+
+std::optional<audit::AuditBundleWitness> Workspace::serverWitness(QString &workstation) const
+{
+    const auto witness = d->serverLink ? d->serverLink->lastWitness() : std::nullopt;
+    if (!witness)
+        return std::nullopt;
+    workstation = witness->workstation;
+    audit::AuditBundleWitness out;
+    out.treeSize = witness->treeSize;
+    out.rootHash = witness->rootHash;
+    out.witnessedAt = witness->witnessedAt;
+    out.signature = witness->signature;
+    out.serverKeyDer = witness->serverKeyDer;
+    return out;
 }
 
 Result<void> Workspace::authorize(Permission permission, QStringView operation)

@@ -820,6 +820,16 @@ QByteArray WorkspaceServerLink::pinnedServerKey() const
     return m_shared->serverKeyDer;
 }
 
+std::optional<WorkspaceServerLink::Witness> WorkspaceServerLink::lastWitness() const
+{
+    std::lock_guard shipping(m_shared->shipMutex);
+    const Shared &s = *m_shared;
+    if (s.status.auditWitnessed <= 0 || s.witnessSignature.isEmpty() || s.serverKeyDer.isEmpty())
+        return std::nullopt;
+    return Witness{s.status.workstation, s.status.auditWitnessed, s.witnessRoot,
+                   s.status.witnessedAt, s.witnessSignature,      s.serverKeyDer};
+}
+
 void WorkspaceServerLink::setParkedListener(std::function<void()> listener)
 {
     std::lock_guard lock(m_shared->mutex);

@@ -57,6 +57,18 @@ public:
 
     // The witness key this workstation pinned at its first witnessed shipment (DER; empty before).
     QByteArray pinnedServerKey() const;
+    // The server's latest witness of this workstation's audit log, as kept in server-witness.json (an
+    // auditor's bundle carries it); nullopt before the first witnessed shipment.
+    struct Witness
+    {
+        QString workstation; // the name the statements are made with
+        qint64 treeSize = 0;
+        QByteArray rootHash;
+        QDateTime witnessedAt;
+        QByteArray signature;
+        QByteArray serverKeyDer;
+    };
+    std::optional<Witness> lastWitness() const;
     // Called after a pass that left registry entries waiting in sync_parked (on the link's thread, or
     // on the caller's for shipAuditNow): the workspace applies them where a session may.
     void setParkedListener(std::function<void()> listener);

@@ -26,6 +26,8 @@ inline constexpr QStringView SystemConfigChange = u"system.config-change";
 inline constexpr QStringView SecurityAlert = u"security.alert";
 inline constexpr QStringView AuditRead = u"audit.read";
 inline constexpr QStringView AuditVerify = u"audit.verify";
+inline constexpr QStringView AuditExport = u"audit.export";                  // an auditor's bundle written
+inline constexpr QStringView AuditRecipientEnrol = u"audit.recipient-enrol"; // an auditor's key enrolled
 inline constexpr QStringView AccessDecision = u"access.decision"; // the permission engine's verdict
 inline constexpr QStringView AccessRequest = u"access.request";   // a request for the scope a refusal named
 

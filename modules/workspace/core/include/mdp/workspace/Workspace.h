@@ -24,6 +24,8 @@ class Vault;
 } // namespace mdp::store
 namespace mdp::audit {
 class AuditLog;
+class CheckpointSigner;
+struct AuditBundleWitness;
 struct AuditEvent;
 } // namespace mdp::audit
 namespace mdp::accounts {
@@ -444,6 +446,11 @@ private:
     Result<void> authorize(Permission permission, QStringView operation);
     Workspace();
     friend class AuditReview; // opens the folder's parts read-only for its review
+    friend class AuditExport; // seals a stretch of the log for an auditor, after checking the session
+    audit::CheckpointSigner &nodeSigner();
+    QByteArray nodePublicKeyDer() const;
+    // The site server's latest witness of this log, and the name it was made for; nullopt before one.
+    std::optional<audit::AuditBundleWitness> serverWitness(QString &workstation) const;
     struct Impl;
     std::unique_ptr<Impl> d;
 };
