@@ -2,6 +2,248 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>mdp::audit::ui</name>
+    <message>
+        <source>Audit bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your auditor key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditor keys (*.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an auditor key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site key %1 cannot be read as a PEM public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open audit bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the auditor key of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase did not open the key. Passphrase of the auditor key of %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the bundle: signatures, Merkle proofs, the server&apos;s witness…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle does NOT verify and is not opened.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::ActivityChart</name>
+    <message>
+        <source>No activity in the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditBundleWindow</name>
+    <message>
+        <source>Audit bundle (offline, read-only) – MDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit bundle from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported by %1 on %2 · events %3–%4 of %5 · read-only, offline: nothing here changes any workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified before opening:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server witness: the site server had not yet witnessed this log; only the workstation&apos;s signature vouches for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events from %1 on are signed by the workstation but not yet witnessed by the site server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type:id, e.g. record:R-000123, or a bare id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By data ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient&apos;s pseudonym, e.g. P-7F3A…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s access history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads/exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event to see its full record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-user figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your questions are recorded in %1; bring it to the next export (mdp audit export --reads) so the trail holds them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question was not answered: the read log cannot be written (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a data ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s pseudonym.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sealed for your auditor key (%1); every section authenticated (SM4-GCM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest is signed by the workstation&apos;s node key %1 (SM2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s checkpoint over %1 events, signed %2, verifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events %1–%2: each decrypts under its own sequence number and chains to the one before (SM3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merkle inclusion: the events lead to the root over %1 events, consistent with the signed checkpoint (RFC 9162).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server witnessed the first %1 events on %2 with key %3, the site key you gave; the checkpoint extends that tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server witnessed the first %1 events on %2 with key %3 (not compared with a site key: give --site-key); the checkpoint extends that tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mdp::audit::ui::AuditEventTableModel</name>
     <message>
         <source>Sign-in</source>

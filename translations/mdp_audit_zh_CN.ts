@@ -2,6 +2,249 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>mdp::audit::ui</name>
+    <message>
+        <source>Audit bundle</source>
+        <translation>审计包</translation>
+    </message>
+    <message>
+        <source>Your auditor key</source>
+        <translation>您的审计员密钥</translation>
+    </message>
+    <message>
+        <source>Auditor keys (*.key);;All files (*)</source>
+        <translation>审计员密钥 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be read.</source>
+        <translation>无法读取密钥文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not an auditor key file.</source>
+        <translation>%1 不是审计员密钥文件。</translation>
+    </message>
+    <message>
+        <source>The site key %1 cannot be read as a PEM public key.</source>
+        <translation>无法将站点密钥 %1 读取为 PEM 公钥。</translation>
+    </message>
+    <message>
+        <source>Open audit bundle</source>
+        <translation>打开审计包</translation>
+    </message>
+    <message>
+        <source>Passphrase of the auditor key of %1:</source>
+        <translation>%1 的审计员密钥口令：</translation>
+    </message>
+    <message>
+        <source>The passphrase did not open the key. Passphrase of the auditor key of %1:</source>
+        <translation>口令无法打开该密钥。请重新输入 %1 的审计员密钥口令：</translation>
+    </message>
+    <message>
+        <source>Verifying the bundle: signatures, Merkle proofs, the server&apos;s witness…</source>
+        <translation>正在校验审计包：签名、Merkle 证明、服务器见证……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The bundle does NOT verify and is not opened.
+
+%1</source>
+        <translation>审计包未通过校验，未予打开。
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::ActivityChart</name>
+    <message>
+        <source>No activity in the bundle.</source>
+        <translation>审计包中没有活动。</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditBundleWindow</name>
+    <message>
+        <source>Audit bundle (offline, read-only) – MDP</source>
+        <translation>审计包（离线、只读）– MDP</translation>
+    </message>
+    <message>
+        <source>Audit bundle from %1</source>
+        <translation>来自 %1 的审计包</translation>
+    </message>
+    <message>
+        <source>Exported by %1 on %2 · events %3–%4 of %5 · read-only, offline: nothing here changes any workspace.</source>
+        <translation>由 %1 于 %2 导出 · 共 %5 个事件中的第 %3–%4 个 · 只读、离线：此处的任何操作都不会改变工作区。</translation>
+    </message>
+    <message>
+        <source>Verified before opening:</source>
+        <translation>打开前已校验：</translation>
+    </message>
+    <message>
+        <source>No server witness: the site server had not yet witnessed this log; only the workstation&apos;s signature vouches for it.</source>
+        <translation>无服务器见证：站点服务器尚未见证此日志，仅有工作站的签名为其担保。</translation>
+    </message>
+    <message>
+        <source>Events from %1 on are signed by the workstation but not yet witnessed by the site server.</source>
+        <translation>自第 %1 个事件起的事件已由工作站签名，但尚未经站点服务器见证。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>By user</source>
+        <translation>按用户</translation>
+    </message>
+    <message>
+        <source>type:id, e.g. record:R-000123, or a bare id</source>
+        <translation>类型:标识，例如 record:R-000123，或仅标识</translation>
+    </message>
+    <message>
+        <source>Data ID</source>
+        <translation>数据标识</translation>
+    </message>
+    <message>
+        <source>By data ID</source>
+        <translation>按数据标识</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s pseudonym, e.g. P-7F3A…</source>
+        <translation>患者假名，例如 P-7F3A…</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s access history</source>
+        <translation>患者访问历史</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Downloads/exports</source>
+        <translation>下载/导出</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>最早</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Activity of</source>
+        <translation>活动对象</translation>
+    </message>
+    <message>
+        <source>Select an event to see its full record.</source>
+        <translation>选择一个事件以查看其完整记录。</translation>
+    </message>
+    <message>
+        <source>Per-user figures</source>
+        <translation>按用户统计</translation>
+    </message>
+    <message>
+        <source>Activity timeline</source>
+        <translation>活动时间线</translation>
+    </message>
+    <message>
+        <source>Your questions are recorded in %1; bring it to the next export (mdp audit export --reads) so the trail holds them.</source>
+        <translation>您的查询记录在 %1 中；请在下次导出时带上该文件（mdp audit export --reads），使审计轨迹收录这些查询。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The question was not answered: the read log cannot be written (%1).</source>
+        <translation>未执行查询：无法写入查阅日志（%1）。</translation>
+    </message>
+    <message>
+        <source>Choose a user.</source>
+        <translation>请选择用户。</translation>
+    </message>
+    <message>
+        <source>Enter a data ID.</source>
+        <translation>请输入数据标识。</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s pseudonym.</source>
+        <translation>请输入患者假名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation>
+            <numerusform>%n 个事件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sealed for your auditor key (%1); every section authenticated (SM4-GCM).</source>
+        <translation>为您的审计员密钥（%1）加密；每一段均通过认证（SM4-GCM）。</translation>
+    </message>
+    <message>
+        <source>The manifest is signed by the workstation&apos;s node key %1 (SM2).</source>
+        <translation>清单由工作站节点密钥 %1 签名（SM2）。</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s checkpoint over %1 events, signed %2, verifies.</source>
+        <translation>工作站对 %1 个事件的检查点（签于 %2）验证通过。</translation>
+    </message>
+    <message>
+        <source>Events %1–%2: each decrypts under its own sequence number and chains to the one before (SM3).</source>
+        <translation>事件 %1–%2：每个事件均按其序号解密，并与前一事件构成哈希链（SM3）。</translation>
+    </message>
+    <message>
+        <source>Merkle inclusion: the events lead to the root over %1 events, consistent with the signed checkpoint (RFC 9162).</source>
+        <translation>Merkle 包含证明：这些事件推出 %1 个事件的根哈希，与已签名检查点一致（RFC 9162）。</translation>
+    </message>
+    <message>
+        <source>The site server witnessed the first %1 events on %2 with key %3, the site key you gave; the checkpoint extends that tree.</source>
+        <translation>站点服务器于 %2 以密钥 %3（即您提供的站点密钥）见证了前 %1 个事件；检查点是该树的延续。</translation>
+    </message>
+    <message>
+        <source>A server witnessed the first %1 events on %2 with key %3 (not compared with a site key: give --site-key); the checkpoint extends that tree.</source>
+        <translation>服务器于 %2 以密钥 %3 见证了前 %1 个事件（未与站点密钥比对：请提供 --site-key）；检查点是该树的延续。</translation>
+    </message>
+</context>
+<context>
     <name>mdp::audit::ui::AuditEventTableModel</name>
     <message>
         <source>Sign-in</source>

@@ -195,6 +195,22 @@
         <source>unknown page &quot;%1&quot; (known: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open an auditor&apos;s bundle offline and read-only (no workspace is opened); with --audit-key and optionally --site-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The auditor&apos;s key file the bundle is sealed for (asked when not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site server&apos;s witness key (PEM) the bundle&apos;s witness must be signed with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--audit opens a bundle without a workspace: not with --demo or --workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::DoneWizardPage</name>

@@ -195,6 +195,22 @@
         <source>unknown page &quot;%1&quot; (known: %2)</source>
         <translation>未知页面“%1”（可用：%2）</translation>
     </message>
+    <message>
+        <source>Open an auditor&apos;s bundle offline and read-only (no workspace is opened); with --audit-key and optionally --site-key.</source>
+        <translation>以离线、只读方式打开审计包（不打开工作区）；配合 --audit-key，可选 --site-key。</translation>
+    </message>
+    <message>
+        <source>The auditor&apos;s key file the bundle is sealed for (asked when not given).</source>
+        <translation>审计包所加密对应的审计员密钥文件（未给出时询问）。</translation>
+    </message>
+    <message>
+        <source>The site server&apos;s witness key (PEM) the bundle&apos;s witness must be signed with.</source>
+        <translation>审计包见证必须使用的站点服务器见证密钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>--audit opens a bundle without a workspace: not with --demo or --workspace</source>
+        <translation>--audit 不使用工作区打开审计包：不能与 --demo 或 --workspace 同用</translation>
+    </message>
 </context>
 <context>
     <name>mdp::shell::DoneWizardPage</name>

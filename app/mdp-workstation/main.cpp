@@ -1,3 +1,4 @@
+#include "mdp/audit/ui/AuditorMode.h"
 #include "mdp/disease/DiseasePack.h"
 #include "mdp/disease/DiseasePackLoader.h"
 #include "mdp/foundation/ProcessHardening.h"
@@ -95,6 +96,10 @@ int main(int argc, char *argv[])
     const shell::CommandLine options = shell::CommandLine::parse(app, pageIds());
     QApplication::setApplicationDisplayName(QApplication::translate("main", "MDP"));
     workbench::Theme::apply(app);
+    // The auditor's machine: a bundle, offline and read-only; no workspace, no server, no packs.
+    if (!options.auditBundle.isEmpty())
+        return audit::ui::runAuditorMode(
+            app, {options.auditBundle, options.auditKey, options.siteKey, options.screenshot});
     // Disease packs are loaded here, on the main thread, so a refused one is logged at start; the
     // workstation runs as the generic platform without any.
     (void)disease::installedDiseasePacks();

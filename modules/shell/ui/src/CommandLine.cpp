@@ -55,7 +55,20 @@ CommandLine CommandLine::parse(const QCoreApplication &app, const QStringList &p
         tr("Page to show first: overview, patients, reviews, forms, audit-log, accounts, keys or "
            "my-account."),
         QStringLiteral("page"));
-    parser.addOptions({demo, demoRole, workspace, language, screenshot, page});
+    const QCommandLineOption audit(
+        QStringLiteral("audit"),
+        tr("Open an auditor's bundle offline and read-only (no workspace is opened); with --audit-key and "
+           "optionally --site-key."),
+        QStringLiteral("bundle"));
+    const QCommandLineOption auditKey(
+        QStringLiteral("audit-key"),
+        tr("The auditor's key file the bundle is sealed for (asked when not given)."),
+        QStringLiteral("file"));
+    const QCommandLineOption siteKey(
+        QStringLiteral("site-key"),
+        tr("The site server's witness key (PEM) the bundle's witness must be signed with."),
+        QStringLiteral("file"));
+    parser.addOptions({demo, demoRole, workspace, language, screenshot, page, audit, auditKey, siteKey});
     parser.process(app);
 
     CommandLine options;
@@ -72,6 +85,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app, const QStringList &p
             fail(tr("unknown language \"%1\" (use zh_CN or en)").arg(options.language));
     }
     options.screenshot = parser.value(screenshot);
+    options.auditBundle = parser.value(audit);
+    options.auditKey = parser.value(auditKey);
+    options.siteKey = parser.value(siteKey);
+    if (!options.auditBundle.isEmpty() && (options.demo || !options.workspace.isEmpty()))
+        fail(tr("--audit opens a bundle without a workspace: not with --demo or --workspace"));
     if (parser.isSet(page)) {
         const QString name = parser.value(page);
         if (!pageIds.contains(name))

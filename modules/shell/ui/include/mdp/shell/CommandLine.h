@@ -16,9 +16,12 @@ public:
     bool demo = false;
     QString demoRole = QStringLiteral("clinician");
     QString workspace;
-    QString language;   // "zh_CN", "en" or empty (settings, then system)
-    QString screenshot; // PNG path: grab the first window once laid out, then quit
-    QString page;       // page id to open first, when the role may see it
+    QString language;    // "zh_CN", "en" or empty (settings, then system)
+    QString screenshot;  // PNG path: grab the first window once laid out, then quit
+    QString page;        // page id to open first, when the role may see it
+    QString auditBundle; // --audit: the offline auditor mode on this bundle
+    QString auditKey;    // --audit-key
+    QString siteKey;     // --site-key
 
     // The --lang value found by a plain scan, so the translators can be installed before the help
     // text is produced.
