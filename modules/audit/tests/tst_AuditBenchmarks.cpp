@@ -46,7 +46,25 @@ private Q_SLOTS:
             QCOMPARE(l.extra.value(QStringLiteral("events")).toInteger(), 20000);
         }
         QCOMPARE(cases, QStringList({QStringLiteral("open-at-size"), QStringLiteral("open-memory-at-size"),
-                                     QStringLiteral("query-by-data-at-size")}));
+                                     QStringLiteral("query-by-data-at-size"),
+                                     QStringLiteral("query-by-data-p95-at-size")}));
+        QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void theAuditorsBundleHasItsFigures()
+    {
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QList<mdp::BenchLine> lines = mdp::audit::runBundleBenchmarks(scratch.path(), 3000);
+        QStringList cases;
+        for (const mdp::BenchLine &l : lines) {
+            qInfo("%s", l.toJsonLine().constData());
+            cases << l.caseName;
+            QVERIFY(l.value > 0);
+            QVERIFY(l.baselineValue > 0);
+            QCOMPARE(l.extra.value(QStringLiteral("events")).toInteger(), 3000);
+        }
+        QCOMPARE(cases, QStringList({QStringLiteral("bundle-verify"), QStringLiteral("bundle-open")}));
         QCOMPARE(QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
     }
 };

@@ -274,13 +274,22 @@ private Q_SLOTS:
 
     void eventsLeftOutOrSwappedAreCaught()
     {
-        // Frames dropped from the middle of the range (the exporter hiding events): the Merkle root no
+        // A frame dropped from the middle of the range (the exporter hiding an event): the Merkle root no
         // longer leads to the checkpoint.
         AuditBundleContent c = content(kStart.addSecs(1000 * 60), QDateTime(), 6000);
         c.frames.removeAt(100);
         auto opened = openAuditBundle(writeBundle(QStringLiteral("hidden.bundle"), c), m_auditor);
         QVERIFY(!opened);
-        QVERIFY2(opened.error().message.contains(QStringLiteral("does not open under its sequence number")),
+        QVERIFY2(
+            opened.error().message.contains(QStringLiteral("consistency proof from %1").arg(kEvents - 1)),
+            qPrintable(opened.error().message));
+        // Two frames swapped: the leaves are the same, the order is not.
+        AuditBundleContent swapped = content(kStart.addSecs(1000 * 60), QDateTime(), 6000);
+        swapped.frames.swapItemsAt(10, 11);
+        opened = openAuditBundle(writeBundle(QStringLiteral("swapped.bundle"), swapped), m_auditor);
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().message.contains(QStringLiteral("Merkle root")) ||
+                     opened.error().message.contains(QStringLiteral("consistency proof")),
                  qPrintable(opened.error().message));
         // The checkpoint signed by another node key.
         AuditBundleContent n = content(kStart.addSecs(1000 * 60), QDateTime(), 6000);

@@ -17,7 +17,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QtEndian>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace mdp::audit {
 
@@ -238,9 +246,27 @@ Result<void> writeAuditBundle(const QString &path, const AuditBundleContent &con
     return writeFileAtomically(path, out);
 }
 
-Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::SigningKey &auditorKey,
-                                          const crypto::PublicKey *siteServerKey,
-                                          const std::function<bool(qint64, qint64)> &progress)
+namespace {
+
+// What opening needs after the checks: the verified frames (still sealed), their leaves, the key.
+struct KeptFrames
+{
+    std::vector<QByteArray> buffers;    // section plaintexts: the frames as stored
+    std::vector<QByteArrayView> frames; // into buffers, in sequence order
+    std::vector<QByteArray> leaves;
+    std::vector<int> where;       // the section of each frame
+    QHash<int, QString> sections; // how a section is named in a message
+    SecureBytes recordKey;
+    QByteArray logId;
+    crypto::AeadCipher cipher = crypto::AeadCipher::Sm4Gcm;
+    QByteArray chainHead; // the signed chain head when the bundle ends at the checkpoint
+};
+
+// Every check over the bytes as stored (signatures, sections, leaves, Merkle, witness); the frames
+// into `kept` when it is not null.
+Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::SigningKey &auditorKey,
+                                      const crypto::PublicKey *siteServerKey,
+                                      const std::function<bool(qint64, qint64)> &progress, KeptFrames *kept)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -286,7 +312,8 @@ Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::Sig
     struct Section
     {
         qint64 begin = 0, end = 0;
-        QByteArray plain;
+        QByteArray buffer;    // as read, then opened in place
+        QByteArrayView plain; // the plaintext inside it
     };
     // One section at a time, authenticated under its index.
     const auto readSection = [&](int index) -> Result<Section> {
@@ -305,18 +332,21 @@ Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::Sig
                 QStringLiteral("section %1's length field (byte %2) is damaged, or the bundle is cut short")
                     .arg(index)
                     .arg(s.begin));
-        QByteArray body = file.read(length);
+        s.buffer = file.read(length);
         s.end = file.pos();
-        auto opened =
-            aead->open(QByteArrayView(body).first(kNonceSize), sectionAssociatedData(headerDigest, index),
-                       QByteArrayView(body).sliced(kNonceSize));
-        if (!opened)
+        // Opened in place: the plaintext is the middle of the buffer read.
+        char *data = s.buffer.data();
+        const qsizetype cipherLength = qsizetype(length) - kNonceSize - kTagSize;
+        if (s.buffer.size() != qsizetype(length) ||
+            !aead->openInPlace(QByteArrayView(data, kNonceSize), sectionAssociatedData(headerDigest, index),
+                               data + kNonceSize, cipherLength,
+                               QByteArrayView(data + kNonceSize + cipherLength, kTagSize)))
             return tampered(
                 QStringLiteral("section %1 (%2) does not authenticate: altered, or a section before "
                                "it is missing or out of place")
                     .arg(index)
                     .arg(byteRange(s.begin, s.end)));
-        s.plain = std::move(*opened);
+        s.plain = QByteArrayView(data + kNonceSize, cipherLength);
         if (progress && !progress(s.end, total))
             return makeError(Error::Code::Cancelled, QStringLiteral("audit bundle: cancelled"));
         return s;
@@ -326,8 +356,9 @@ Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::Sig
     if (!manifestSection)
         return manifestSection.error();
     const qsizetype newline = manifestSection->plain.lastIndexOf('\n');
-    const QByteArray manifestBytes = manifestSection->plain.left(newline);
-    const QByteArray manifestSignature = QByteArray::fromBase64(manifestSection->plain.mid(newline + 1));
+    QByteArray manifestBytes = manifestSection->plain.first(std::max<qsizetype>(newline, 0)).toByteArray();
+    const QByteArray manifestSignature =
+        QByteArray::fromBase64(manifestSection->plain.sliced(newline + 1).toByteArray());
     const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes).object();
     auto nodeKey = crypto::PublicKey::fromDer(unb64(manifest.value(u"nodeKey")));
     if (newline < 0 || manifest.value(u"format").toString() != kFormat || !nodeKey ||
@@ -382,70 +413,108 @@ Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::Sig
         return tampered(
             QStringLiteral("the Merkle frontier in the manifest does not fit event %1").arg(out.first));
     SecureBytes recordKey(unb64(manifest.value(u"recordKey")));
-    auto codec = detail::LogCodec::create(*cipher, recordKey, checkpoint->logId);
-    if (!codec)
+    // The record key stays only in wiped memory (the manifest's JSON objects hold copies Qt frees unwiped).
+    secureZero(manifestSection->buffer);
+    secureZero(manifestBytes);
+    if (!detail::LogCodec::create(*cipher, recordKey, checkpoint->logId))
         return tampered(QStringLiteral("the record key in the manifest is unusable"));
-    QByteArray chain; // h(i-1) as the previous frame makes it
     qint64 sequence = out.first;
-    QByteArray plaintext;
+    qint64 lastEnd = manifestSection->end;
+    std::vector<QByteArray> leaves;
+    // The sections are read and opened on a thread of their own, a section or two ahead of the
+    // leaves hashed here: the two halves of the work on the two cores.
+    std::mutex queueMutex;
+    std::condition_variable queueChanged;
+    std::deque<Result<Section>> queue;
+    std::atomic<bool> stop{false};
+    std::thread reader([&] {
+        for (int index = 1; index < sectionCount && !stop; ++index) {
+            auto section = readSection(index);
+            const bool failed = !section;
+            std::unique_lock lock(queueMutex);
+            queueChanged.wait(lock, [&] { return queue.size() < 2 || stop; });
+            if (stop) {
+                if (section)
+                    secureZero(section->buffer);
+                return;
+            }
+            queue.push_back(std::move(section));
+            queueChanged.notify_all();
+            if (failed)
+                return;
+        }
+    });
+    const auto stopReader = qScopeGuard([&] {
+        {
+            std::lock_guard lock(queueMutex);
+            stop = true;
+            for (auto &waiting : queue)
+                if (waiting)
+                    secureZero(waiting->buffer);
+        }
+        queueChanged.notify_all();
+        reader.join();
+    });
+    const auto nextSection = [&]() -> Result<Section> {
+        std::unique_lock lock(queueMutex);
+        queueChanged.wait(lock, [&] { return !queue.empty(); });
+        Result<Section> section = std::move(queue.front());
+        queue.pop_front();
+        queueChanged.notify_all();
+        return section;
+    };
     for (int index = 1; index < sectionCount; ++index) {
-        auto section = readSection(index);
+        auto section = nextSection();
         if (!section)
             return section.error();
         const QJsonObject listed = segments.at(index - 1).toObject();
-        const QString where =
-            QStringLiteral("section %1 (%2, events %3-%4)")
-                .arg(index)
-                .arg(byteRange(section->begin, section->end))
-                .arg(qint64(listed.value(u"first").toDouble()))
-                .arg(qint64(listed.value(u"first").toDouble() + listed.value(u"count").toDouble()) - 1);
-        if (crypto::hash(crypto::HashAlgorithm::Sm3, section->plain).toHex() !=
-                listed.value(u"sm3").toString().toLatin1() ||
-            qint64(listed.value(u"first").toDouble(-1)) != sequence)
+        const qint64 listedFirst = qint64(listed.value(u"first").toDouble(-1));
+        const qint64 listedCount = qint64(listed.value(u"count").toDouble(-1));
+        const QString where = QStringLiteral("section %1 (%2, events %3-%4)")
+                                  .arg(index)
+                                  .arg(byteRange(section->begin, section->end))
+                                  .arg(listedFirst)
+                                  .arg(listedFirst + listedCount - 1);
+        lastEnd = section->end;
+        if (listedFirst != sequence)
             return tampered(where + QStringLiteral(" is not the one the manifest lists"));
         auto frames = splitFrames(section->plain);
-        if (!frames || frames->size() != qsizetype(listed.value(u"count").toDouble()))
+        if (!frames || frames->size() != qsizetype(listedCount))
             return tampered(where + QStringLiteral(": its frames are malformed"));
-        for (QByteArrayView stored : *frames) {
-            const QByteArray leaf = hasher.leafHash(stored);
-            frontier->appendLeafHash(leaf);
-            auto opened = codec->openFrame(stored.data() + LogFormat::kLengthFieldSize,
-                                           stored.size() - LogFormat::kLengthFieldSize, plaintext);
-            if (!opened || opened->sequence != sequence)
-                return tampered(QStringLiteral("event %1 in %2 does not open under its sequence number")
-                                    .arg(sequence)
-                                    .arg(where));
-            if (!chain.isEmpty() && opened->prevChain != chain)
-                return tampered(QStringLiteral("event %1 in %2 does not chain to event %3")
-                                    .arg(sequence)
-                                    .arg(where)
-                                    .arg(sequence - 1));
-            chain = crypto::hash(crypto::HashAlgorithm::Sm3, opened->prevChain.toByteArray() + leaf);
-            auto event = AuditEvent::fromJson(opened->canonical);
-            if (!event)
-                return tampered(
-                    QStringLiteral("event %1 in %2 is not a valid event").arg(sequence).arg(where));
-            out.events.append(AuditBundleEvent{sequence, std::move(*event)});
-            ++sequence;
+        // The leaves are over the frames as stored: integrity without decrypting (AuditLogFormat.h).
+        leaves.assign(size_t(frames->size()), QByteArray());
+        for (qsizetype k = 0; k < frames->size(); ++k) {
+            leaves[size_t(k)] = hasher.leafHash(frames->at(k));
+            frontier->appendLeafHash(leaves[size_t(k)]);
         }
+        if (kept) {
+            for (qsizetype k = 0; k < frames->size(); ++k) {
+                kept->frames.push_back(frames->at(k));
+                kept->leaves.push_back(std::move(leaves[size_t(k)]));
+                kept->where.push_back(index);
+            }
+            kept->sections.insert(index, where);
+            kept->buffers.push_back(std::move(section->buffer));
+        } else {
+            secureZero(section->buffer);
+        }
+        sequence += frames->size();
     }
-    secureZero(plaintext);
-    if (file.pos() != total)
+    if (lastEnd != total)
         return tampered(QStringLiteral("%1 unexplained bytes follow the last section (from byte %2)")
-                            .arg(total - file.pos())
-                            .arg(file.pos()));
+                            .arg(total - lastEnd)
+                            .arg(lastEnd));
     if (sequence != out.end)
         return tampered(QStringLiteral("the sections hold events up to %1, the manifest says %2")
                             .arg(sequence - 1)
                             .arg(out.end - 1));
-    if (out.end == checkpoint->size && !chain.isEmpty() && chain != checkpoint->chainHead)
-        return tampered(QStringLiteral("the hash chain after event %1 differs from the signed chain head")
-                            .arg(out.end - 1));
-    out.verified
-        << QStringLiteral(
-               "Events %1-%2: each decrypts under its sequence number and chains to the one before (SM3).")
-               .arg(out.first)
-               .arg(out.end - 1);
+    if (kept) {
+        kept->recordKey = recordKey;
+        kept->logId = checkpoint->logId;
+        kept->cipher = *cipher;
+        if (out.end == checkpoint->size)
+            kept->chainHead = checkpoint->chainHead;
+    }
 
     // Merkle: the frontier at `first` and the frames' leaves give the root at `end`, which must be a
     // prefix of the signed tree.
@@ -514,6 +583,96 @@ Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::Sig
                             .arg(siteServerKey ? QStringLiteral(", the site key you gave")
                                                : QStringLiteral(", not compared with a site key"));
     }
+    return out;
+}
+
+} // namespace
+
+Result<OpenedAuditBundle> verifyAuditBundle(const QString &path, const crypto::SigningKey &auditorKey,
+                                            const crypto::PublicKey *siteServerKey,
+                                            const std::function<bool(qint64, qint64)> &progress)
+{
+    return checkBundle(path, auditorKey, siteServerKey, progress, nullptr);
+}
+
+Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::SigningKey &auditorKey,
+                                          const crypto::PublicKey *siteServerKey,
+                                          const std::function<bool(qint64, qint64)> &progress)
+{
+    KeptFrames kept;
+    auto out = checkBundle(path, auditorKey, siteServerKey, progress, &kept);
+    if (!out)
+        return out;
+    // Open each frame (in place) and decode its event, both halves at once; then the chain in order.
+    const size_t n = kept.frames.size();
+    std::vector<std::optional<detail::LogCodec::Opened>> opened(n);
+    std::vector<std::optional<AuditEvent>> events(n);
+    auto codecA = detail::LogCodec::create(kept.cipher, kept.recordKey, kept.logId);
+    auto codecB = detail::LogCodec::create(kept.cipher, kept.recordKey, kept.logId);
+    if (!codecA || !codecB)
+        return (!codecA ? codecA : codecB).error();
+    const auto decode = [&](detail::LogCodec &codec, size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i) {
+            const QByteArrayView stored = kept.frames[i];
+            auto frame =
+                codec.openFrameInPlace(const_cast<char *>(stored.data()) + LogFormat::kLengthFieldSize,
+                                       stored.size() - LogFormat::kLengthFieldSize);
+            if (!frame)
+                continue;
+            opened[i] = *frame;
+            if (auto event = AuditEvent::fromJson(frame->canonical); event)
+                events[i] = std::move(*event);
+        }
+    };
+    const size_t half = n / 2;
+    std::thread other([&] { decode(*codecB, half, n); });
+    decode(*codecA, 0, half);
+    other.join();
+    const auto wipe = [&kept] {
+        for (QByteArray &buffer : kept.buffers)
+            secureZero(buffer);
+    };
+    QByteArray chain;
+    crypto::Hasher step(crypto::HashAlgorithm::Sm3);
+    out->events.reserve(qsizetype(n));
+    for (size_t i = 0; i < n; ++i) {
+        const qint64 sequence = out->first + qint64(i);
+        const QString &where = kept.sections.value(kept.where[i]);
+        if (!opened[i] || opened[i]->sequence != sequence) {
+            wipe();
+            return tampered(QStringLiteral("event %1 in %2 does not open under its sequence number")
+                                .arg(sequence)
+                                .arg(where));
+        }
+        if (!chain.isEmpty() && opened[i]->prevChain != chain) {
+            wipe();
+            return tampered(QStringLiteral("event %1 in %2 does not chain to event %3")
+                                .arg(sequence)
+                                .arg(where)
+                                .arg(sequence - 1));
+        }
+        step.addData(opened[i]->prevChain);
+        step.addData(kept.leaves[i]);
+        chain = step.result();
+        if (!events[i]) {
+            wipe();
+            return makeError(
+                Error::Code::Corrupt,
+                QStringLiteral("audit bundle: event %1 verifies but is not a valid event (written by "
+                               "another version?)")
+                    .arg(sequence));
+        }
+        out->events.append(AuditBundleEvent{sequence, std::move(*events[i])});
+    }
+    wipe();
+    if (!kept.chainHead.isEmpty() && !chain.isEmpty() && chain != kept.chainHead)
+        return tampered(QStringLiteral("the hash chain after event %1 differs from the signed chain head")
+                            .arg(out->end - 1));
+    out->verified
+        << QStringLiteral(
+               "Events %1-%2: each decrypts under its sequence number and chains to the one before (SM3).")
+               .arg(out->first)
+               .arg(out->end - 1);
     return out;
 }
 

@@ -761,6 +761,7 @@ int cmdBench(const Args &args, QTextStream &out, QTextStream &err)
         if (!key)
             return fail(err, key.error());
         lines = audit::runAlertBenchmarks();
+        lines += audit::runBundleBenchmarks(scratch.path(), 100000);
         lines += audit::runAuditBenchmarks(scratch.path(), size > 0 ? size : 20000,
                                            std::make_shared<workspace::Sm2CheckpointSigner>(key.value()));
         // Opening a long history: 10 million events unless MDP_BENCH_AUDIT_EVENTS says otherwise;

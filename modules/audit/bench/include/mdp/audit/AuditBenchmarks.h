@@ -29,6 +29,7 @@ QList<BenchLine> runAuditBenchmarks(const QString &scratchDir, int events,
 //   open-memory-at-size     MB resident in the process after the open and one query (the growth the
 //                           open and the query caused is in the line's extra fields)
 //   query-by-data-at-size   ms for one query by data ID (it records its own audit.read first)
+//   query-by-data-p95-at-size  ms, the 95th percentile of 40 such queries spread over the history
 // The large log is generated first (8192-event batches) unless `keepDir` holds one of that size from an
 // earlier run (`MDP_BENCH_AUDIT_KEEP`); generating 10 million events takes minutes and about 6 GB.
 QList<BenchLine> runAuditOpenBenchmarks(const QString &scratchDir, qint64 events,
@@ -39,5 +40,13 @@ QList<BenchLine> runAuditOpenBenchmarks(const QString &scratchDir, qint64 events
 // What the workspace adds after that (recording the alert on its own thread) is measured by
 // tst_AuditCatalogue.
 QList<BenchLine> runAlertBenchmarks();
+// The auditor's bundle (issue 13):
+//   bundle-verify           MB/s of bundle checked (verifyAuditBundle: sections, signatures, leaves over the
+//                           stored frames, Merkle, witness), best of 3, `events` events signed with SM2 as in
+//                           the product; baseline: one SM3 pass over the same bundle bytes in memory (goal:
+//                           at least half of it)
+//   bundle-open             MB/s, openAuditBundle: the same, then every event opened, chained and decoded
+//                           for the auditor's questions; baseline: bundle-verify
+QList<BenchLine> runBundleBenchmarks(const QString &scratchDir, int events);
 
 } // namespace mdp::audit

@@ -109,6 +109,12 @@ Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::Sig
                                           const crypto::PublicKey *siteServerKey = nullptr,
                                           const std::function<bool(qint64, qint64)> &progress = {});
 
+// The same checks, decoding nothing: `events` stays empty (what `mdp bench audit` times as
+// verification).
+Result<OpenedAuditBundle> verifyAuditBundle(const QString &path, const crypto::SigningKey &auditorKey,
+                                            const crypto::PublicKey *siteServerKey = nullptr,
+                                            const std::function<bool(qint64, qint64)> &progress = {});
+
 // The auditor's key pair as a file the auditor carries: the SM2 private key sealed with SM4-GCM under
 // an Argon2id key from a passphrase, with the public key and the holder's name in the clear.
 struct AuditorKeyFile
