@@ -209,9 +209,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event.</numerusform>
+            <numerusform>%n events.</numerusform>
         </translation>
     </message>
     <message>
@@ -655,9 +655,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s) read and verified in order.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event read and verified in order.</numerusform>
+            <numerusform>%n events read and verified in order.</numerusform>
         </translation>
     </message>
     <message>
@@ -690,9 +690,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event.</numerusform>
+            <numerusform>%n events.</numerusform>
         </translation>
     </message>
 </context>

@@ -892,6 +892,53 @@ Correct the record and submit it again.</source>
             <numerusform>The grant ends within %n days; its data and the local copy go with it. Request a renewal in My access to go on.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Security alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>An audit alert rule fired on %n event(s). Open the audit log to see them.</source>
+        <translation>
+            <numerusform>An audit alert rule fired on %n event. Open the audit log to see it.</numerusform>
+            <numerusform>An audit alert rule fired on %n events. Open the audit log to see them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Burst of failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sign-ins while the workspace was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download or export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privilege change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifying data read out of hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access attempted after a grant ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap in the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::forms::ui::PatientFormsPanel</name>

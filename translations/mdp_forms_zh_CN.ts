@@ -887,6 +887,52 @@ Correct the record and submit it again.</source>
             <numerusform>该授权将在 %n 天内到期，其数据及本地副本将随之失效。如需继续使用，请在“我的访问权限”中申请续期。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Security alert</source>
+        <translation>安全告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>An audit alert rule fired on %n event(s). Open the audit log to see them.</source>
+        <translation>
+            <numerusform>审计告警规则因 %n 个事件触发。请打开审计日志查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Burst of failed sign-ins</source>
+        <translation>短时间内多次登录失败</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins while the workspace was closed</source>
+        <translation>工作区关闭期间登录失败</translation>
+    </message>
+    <message>
+        <source>Bulk access</source>
+        <translation>批量访问</translation>
+    </message>
+    <message>
+        <source>Download or export</source>
+        <translation>下载或导出</translation>
+    </message>
+    <message>
+        <source>Privilege change</source>
+        <translation>权限变更</translation>
+    </message>
+    <message>
+        <source>Identifying data read out of hours</source>
+        <translation>非工作时间读取可识别身份的数据</translation>
+    </message>
+    <message>
+        <source>Access attempted after a grant ended</source>
+        <translation>授权到期后仍尝试访问</translation>
+    </message>
+    <message>
+        <source>Gap in the audit trail</source>
+        <translation>审计轨迹缺失</translation>
+    </message>
+    <message>
+        <source>Integrity check failed</source>
+        <translation>完整性校验失败</translation>
+    </message>
 </context>
 <context>
     <name>mdp::forms::ui::PatientFormsPanel</name>

@@ -10,9 +10,11 @@
 #include "mdp/accounts/Base32.h"
 #include "mdp/accounts/Role.h"
 #include "mdp/accounts/Totp.h"
+#include "mdp/audit/AlertRules.h"
 #include "mdp/audit/AuditBundle.h"
 #include "mdp/audit/AuditTrail.h"
 #include "mdp/crypto/Signature.h"
+#include "mdp/forms/FormStore.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/registry/Registry.h"
 #include "mdp/workspace/AuditExport.h"
@@ -219,6 +221,24 @@ private Q_SLOTS:
                              .ok());
             QTRY_VERIFY_WITH_TIMEOUT(ws->alertsRaised() > afterPrivilege, 60000);
             burstMs = clock.elapsed();
+            // The security roles are told in the app (the administrator is one of them).
+            TAKE(notices, ws->forms().notifications(ws->session()->accountId));
+            QVERIFY(std::any_of(notices.cbegin(), notices.cend(), [](const forms::Notification &n) {
+                return n.kind == forms::Notification::Kind::SecurityAlert &&
+                       n.formId == u"privilege-change" && !n.read;
+            }));
+        }
+        {
+            // So is the auditor, of both alerts.
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhao.audit"), kAuditorPassword));
+            TAKE(notices, ws->forms().notifications(ws->session()->accountId));
+            QStringList told;
+            for (const forms::Notification &n : std::as_const(notices))
+                if (n.kind == forms::Notification::Kind::SecurityAlert)
+                    told << n.formId;
+            QVERIFY2(told.contains(QStringLiteral("privilege-change")) &&
+                         told.contains(QStringLiteral("failed-sign-in-burst")),
+                     qPrintable(told.join(u' ')));
         }
         qInfo("alert delay: privilege-change %lld ms, failed-sign-in-burst %lld ms", privilegeMs, burstMs);
         workspace::SignIn auditor;
@@ -250,7 +270,7 @@ private Q_SLOTS:
             auto refused = exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit"));
             QVERIFY(!refused);
             QCOMPARE(refused.error().code, Error::Code::PermissionDenied);
-            QVERIFY(!exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey()));
+            QVERIFY(!exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey(), QByteArray()));
         }
         QVERIFY(!QFile::exists(bundle));
         {
@@ -259,9 +279,21 @@ private Q_SLOTS:
             // No key yet; a key only for an auditor.
             QCOMPARE(exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit")).error().code,
                      Error::Code::NotFound);
-            QCOMPARE(exporter.enrolKey(QStringLiteral("zhou.min"), auditorKey.publicKey()).error().code,
+            QCOMPARE(exporter.enrolKey(QStringLiteral("zhou.min"), auditorKey.publicKey(), QByteArray())
+                         .error()
+                         .code,
                      Error::Code::InvalidArgument);
-            CHECK_OK(exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey()));
+            // Only with proof of holding the key: a public key alone (someone else's) is refused.
+            TAKE(challenge,
+                 exporter.enrolmentChallenge(QStringLiteral("zhao.audit"), auditorKey.publicKey()));
+            TAKE(otherKey, crypto::SigningKey::generate(crypto::SignatureAlgorithm::Sm2));
+            TAKE(wrongProof, otherKey.sign(challenge));
+            QCOMPARE(exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey(), wrongProof)
+                         .error()
+                         .code,
+                     Error::Code::PermissionDenied);
+            TAKE(proof, auditorKey.sign(challenge));
+            CHECK_OK(exporter.enrolKey(QStringLiteral("zhao.audit"), auditorKey.publicKey(), proof));
             TAKE(summary, exporter.exportBundle(bundle, {}, {}, QStringLiteral("zhao.audit")));
             QCOMPARE(summary.first, 0);
             QVERIFY(summary.end > 50);
@@ -314,8 +346,10 @@ private Q_SLOTS:
         {
             TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhao.audit"), kAuditorPassword));
             workspace::AuditExport exporter(*ws);
+            // One character of the second read changed.
             QByteArray doctored = readLog;
-            doctored.replace("wang.li", "zhou.mi");
+            const qsizetype second = doctored.indexOf('\n') + 1;
+            doctored[second + 4] = doctored.at(second + 4) == 'A' ? 'B' : 'A';
             auto refused = exporter.takeReads(doctored, QStringLiteral("zhao.audit"));
             QVERIFY(!refused);
             QCOMPARE(refused.error().code, Error::Code::Tampered);
@@ -338,6 +372,54 @@ private Q_SLOTS:
         for (const auto &e : next.events)
             QVERIFY2(catalogue.contains(QLatin1Char('`') + e.event.type + QLatin1Char('`')),
                      qPrintable(e.event.type + QStringLiteral(" is not in docs/audit-events.md")));
+    }
+
+    // the rules are data a system administrator puts in force (strictly checked, recorded as
+    // a configuration change, kept for later opens); nobody else can.
+    void anAdministratorPutsRulesInForce()
+    {
+        m_clock.advance(2 * 3600 * 1000);
+        QByteArray site = audit::AlertRuleSet::defaultDocument();
+        site.replace("\"privilege-change\"", "\"site-privilege-rule\"");
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("zhao.audit"), kAuditorPassword));
+            QCOMPARE(ws->setAlertRules(site).error().code, Error::Code::PermissionDenied);
+        }
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
+            QCOMPARE(ws->alertRules(), audit::AlertRuleSet::defaultDocument());
+            QCOMPARE(ws->setAlertRules(QByteArrayLiteral("{\"version\": 1, \"rules\": [{\"id\": 7}]}"))
+                         .error()
+                         .code,
+                     Error::Code::InvalidArgument);
+            QCOMPARE(ws->alertRules(), audit::AlertRuleSet::defaultDocument());
+            CHECK_OK(ws->setAlertRules(site));
+            const int before = ws->alertsRaised();
+            CHECK_OK(ws->accounts().createAccount(QUuid::fromString(ws->session()->accountId),
+                                                  QStringLiteral("sun.li"), QStringLiteral("Sun Li"),
+                                                  accounts::Role::Reviewer,
+                                                  passwordBytes("Reviewer-Catalogue-2026!")));
+            QTRY_VERIFY_WITH_TIMEOUT(ws->alertsRaised() > before, 60000);
+        }
+        {
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
+            QCOMPARE(ws->alertRules(), site); // kept
+        }
+        workspace::SignIn auditor;
+        auditor.userName = QStringLiteral("zhao.audit");
+        auditor.password = passwordBytes(kAuditorPassword);
+        auditor.totpCode = m_signIns.nextCode(QStringLiteral("zhao.audit"));
+        TAKE(review, workspace::AuditReview::open(m_path, auditor, m_clock));
+        bool changed = false;
+        QStringList rules;
+        for (const workspace::AuditRow &row : review->events()) {
+            changed = changed || (row.event.type == u"system.config-change" &&
+                                  row.event.detail.value(u"change").toString() == u"alert-rules");
+            if (row.event.type == u"security.alert")
+                rules << row.event.detail.value(u"rule").toString();
+        }
+        QVERIFY(changed);
+        QVERIFY2(rules.contains(QStringLiteral("site-privilege-rule")), qPrintable(rules.join(u' ')));
     }
 };
 

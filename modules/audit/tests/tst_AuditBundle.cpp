@@ -201,6 +201,51 @@ private Q_SLOTS:
         }
     }
 
+    void aDamagedHeaderIsNamedWhereverTheByteIs()
+    {
+        const QString b = writeBundle(QStringLiteral("header.bundle"),
+                                      content(kStart.addSecs(1000 * 60), QDateTime(), 6000));
+        const QByteArray good = readAll(b);
+        const QList<qint64> positions{
+            good.indexOf("\"bundle\":\"") + 12, good.indexOf("\"recipient\":\"") + 15,
+            good.indexOf("\"wrappedKey\":\"") + 20, good.indexOf("\"sections\":") + 11};
+        for (qint64 at : positions) {
+            QVERIFY(at > 12);
+            QByteArray bad = good;
+            bad[at] = bad.at(at) == '0' ? '1' : '0';
+            const QString flipped = path(QStringLiteral("header-%1.bundle").arg(at));
+            writeAll(flipped, bad);
+            auto opened = openAuditBundle(flipped, m_auditor);
+            QVERIFY2(!opened, qPrintable(QStringLiteral("header byte %1 changed and still opened").arg(at)));
+            QCOMPARE(opened.error().code, Error::Code::Tampered);
+            QVERIFY2(opened.error().message.contains(QStringLiteral("header")),
+                     qPrintable(opened.error().message));
+        }
+    }
+
+    // An auditor who holds the site's key accepts nothing the site did not witness; events after the
+    // witnessed size are said to rest on the node key alone.
+    void theSiteKeyRequiresAWitness()
+    {
+        AuditBundleContent c = content(kStart.addSecs(1000 * 60), QDateTime(), 6000);
+        c.witness.reset();
+        const crypto::PublicKey site = m_server.publicKey();
+        auto opened = openAuditBundle(writeBundle(QStringLiteral("unwitnessed.bundle"), c), m_auditor, &site);
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().message.contains(QStringLiteral("no witness")),
+                 qPrintable(opened.error().message));
+        opened = openAuditBundle(path(QStringLiteral("unwitnessed.bundle")), m_auditor);
+        QVERIFY(opened);
+        QVERIFY(opened->verified.join(u'\n').contains(
+            QStringLiteral("Events 999-%1 are vouched for by the node key").arg(kEvents - 1)));
+        auto witnessed = openAuditBundle(writeBundle(QStringLiteral("witnessed.bundle"),
+                                                     content(kStart.addSecs(1000 * 60), QDateTime(), 6000)),
+                                         m_auditor, &site);
+        QVERIFY(witnessed);
+        QVERIFY(witnessed->verified.join(u'\n').contains(
+            QStringLiteral("Events 6000-%1 are vouched for by the node key").arg(kEvents - 1)));
+    }
+
     void aMissingSectionIsNamed()
     {
         const QString b =

@@ -92,6 +92,8 @@ QString notificationKindText(Notification::Kind kind)
         return QStringLiteral("record-rejected");
     case K::GrantExpiring:
         return QStringLiteral("grant-expiring");
+    case K::SecurityAlert:
+        return QStringLiteral("security-alert");
     }
     return QStringLiteral("review-assigned");
 }
@@ -100,7 +102,7 @@ Notification::Kind notificationKindFrom(QStringView id)
 {
     using K = Notification::Kind;
     for (const K k : {K::ReviewAssigned, K::ReviewReassigned, K::ReviewOverdue, K::RecordApproved,
-                      K::RecordRejected, K::GrantExpiring}) {
+                      K::RecordRejected, K::GrantExpiring, K::SecurityAlert}) {
         if (notificationKindText(k) == id)
             return k;
     }

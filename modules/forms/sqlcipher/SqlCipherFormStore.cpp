@@ -1370,6 +1370,44 @@ Result<int> SqlCipherFormStore::noteGrantReminders(const QList<GrantReminder> &d
     return made;
 }
 
+Result<int> SqlCipherFormStore::noteSecurityAlerts(const QList<SecurityAlertNotice> &alerts)
+{
+    Impl::Pending pending;
+    int made = 0;
+    // A notice names the alert by a UUID derived from its event id (the column holds record ids).
+    static const QUuid kAlertNamespace = QUuid::fromString(u"{0b7c4e21-93d5-4a8f-b1e6-5f2a7c9d3e40}");
+    auto tx = d->db.transaction([&]() -> Result<void> {
+        made = 0;
+        const qint64 now = d->clock.now().toMSecsSinceEpoch();
+        for (const SecurityAlertNotice &alert : alerts) {
+            if (alert.accountId.isEmpty() || alert.alertId.isEmpty() || alert.ruleId.isEmpty())
+                continue;
+            FormRecord subject;
+            subject.id = QUuid::createUuidV5(kAlertNamespace, alert.alertId);
+            subject.formId = alert.ruleId;
+            auto held = d->db.queryOne(
+                QStringLiteral("SELECT 1 FROM forms_notifications WHERE kind = ?1 AND record_id = ?2 AND "
+                               "recipient_id = ?3"),
+                {rows::notificationKindText(Notification::Kind::SecurityAlert), rows::uuidText(subject.id),
+                 alert.accountId});
+            if (!held)
+                return held.error();
+            if (held->has_value())
+                continue;
+            if (auto n = d->notify(pending, alert.accountId, Notification::Kind::SecurityAlert, subject,
+                                   kSystemActor, QString::number(alert.count), 0, now);
+                !n)
+                return n;
+            ++made;
+        }
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    d->publish(pending);
+    return made;
+}
+
 void SqlCipherFormStore::setReviewPeriodSeconds(qint64 seconds)
 {
     d->options.reviewPeriodSeconds = qMax<qint64>(seconds, 0);

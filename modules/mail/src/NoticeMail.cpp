@@ -35,6 +35,9 @@ Texts chineseTexts(Kind kind)
         return {u"[MDP] 数据访问授权即将到期：%1"_qs,
                 u"您的一项数据访问授权即将到期，到期后本地副本将被销毁。"_qs,
                 u"如需继续使用，请在 MDP 中提交续期申请。"_qs};
+    case Kind::SecurityAlert:
+        return {u"[MDP] 安全告警：%1"_qs, u"审计告警规则已触发。"_qs,
+                u"请在 MDP 的审计日志中查看相关事件。"_qs};
     }
     return {};
 }
@@ -63,6 +66,9 @@ Texts englishTexts(Kind kind)
         return {u"[MDP] Data access grant ending soon: %1"_qs,
                 u"One of your data access grants ends soon; the local copy is destroyed when it ends."_qs,
                 u"To go on, request a renewal in MDP."_qs};
+    case Kind::SecurityAlert:
+        return {u"[MDP] Security alert: %1"_qs, u"An audit alert rule fired."_qs,
+                u"Open the audit log in MDP to see the events."_qs};
     }
     return {};
 }
@@ -90,10 +96,19 @@ MailMessage composeNoticeMail(const forms::Notification &notice, const QString &
 
     QStringList lines;
     lines << texts.headline << QString();
-    if (notice.kind == Kind::GrantExpiring) {
-        // A grant: its request number and the days left, nothing about patients.
-        lines << (chinese ? u"申请编号：%1"_qs : u"Request: %1"_qs).arg(notice.formId);
-        lines << (chinese ? u"剩余天数：不超过 %1 天"_qs : u"Days left: %1 or fewer"_qs).arg(notice.reason);
+    if (notice.kind == Kind::GrantExpiring || notice.kind == Kind::SecurityAlert) {
+        // A grant: its request number and the days left; an alert: its rule, the events it saw and
+        // when. Nothing about patients or users.
+        if (notice.kind == Kind::GrantExpiring) {
+            lines << (chinese ? u"申请编号：%1"_qs : u"Request: %1"_qs).arg(notice.formId);
+            lines
+                << (chinese ? u"剩余天数：不超过 %1 天"_qs : u"Days left: %1 or fewer"_qs).arg(notice.reason);
+        } else {
+            lines << (chinese ? u"规则：%1"_qs : u"Rule: %1"_qs).arg(notice.formId);
+            lines << (chinese ? u"涉及事件数：%1"_qs : u"Events seen: %1"_qs).arg(notice.reason);
+            if (!when.isEmpty())
+                lines << (chinese ? u"时间：%1"_qs : u"Time: %1"_qs).arg(when);
+        }
         lines << QString() << texts.action << QString();
         lines << (chinese ? u"本邮件由 MDP 自动发送。"_qs
                           : u"This message was sent by MDP automatically."_qs);

@@ -134,6 +134,7 @@ public:
     }
     Result<QList<forms::ReviewTask>> escalateOverdue() override { return unsupported(); }
     Result<int> noteGrantReminders(const QList<GrantReminder> &) override { return unsupported(); }
+    Result<int> noteSecurityAlerts(const QList<SecurityAlertNotice> &) override { return unsupported(); }
     void setReviewPeriodSeconds(qint64) override {}
     Result<QList<Notification>> notifications(const QString &, bool) override { return unsupported(); }
     Result<int> unreadCount(const QString &) override { return unsupported(); }
@@ -346,6 +347,29 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"Open MDP to review"), qPrintable(text));
         QVERIFY(text.contains(kPseudonym));
         QVERIFY(!text.contains(u"审核"));
+    }
+
+    // Issue 13: a fired alert rule reaches the security roles by e-mail: the rule, how many
+    // events, when; nothing about patients or users.
+    void securityAlertNamesTheRuleAndNothingElse()
+    {
+        auto sink = startSink();
+        QVERIFY(sink);
+        FakeFormStore store;
+        store.add(9, Notification::Kind::SecurityAlert, QStringLiteral("audit.zhao@hospital.example"),
+                  QStringLiteral("5"));
+        store.queue.last().notification.formId = QStringLiteral("failed-sign-in-burst");
+        store.queue.last().notification.patientPseudonym.clear();
+        MailDispatcher dispatcher(store, settingsFor(sink->port()));
+        QCOMPARE(*dispatcher.dispatchPending(), 1);
+        const TestSmtpSink::Message &message = sink->messages().constFirst();
+        const QString text = wholeText(message);
+        QVERIFY2(text.contains(u"安全告警"), qPrintable(text));
+        QVERIFY(text.contains(u"failed-sign-in-burst"));
+        QVERIFY(text.contains(u"涉及事件数：5"));
+        QVERIFY(text.contains(u"审计日志"));
+        QVERIFY(!text.contains(kPseudonym));
+        QVERIFY(!text.contains(u"reviewer-li"));
     }
 
     // A relay that cannot be used leaves every notice pending with the reason, after one attempt.

@@ -17,10 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QtEndian>
 
 #include <atomic>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -39,6 +41,22 @@ constexpr int kTagSize = 16;
 constexpr int kFramesPerSection = 4096;
 constexpr qint64 kMaxHeader = 64 * 1024;
 constexpr qint64 kMaxSection = qint64(256) << 20;
+constexpr qint64 kMaxManifest = qint64(16) << 20;
+
+bool isBundleId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{32}$"));
+    return pattern.match(id).hasMatch();
+}
+
+// A JSON number that is a whole number within [0, 2^53): -1 otherwise (no undefined conversion).
+qint64 count(const QJsonValue &value)
+{
+    const double d = value.toDouble(-1);
+    if (!(d >= 0 && d < 9007199254740992.0) || d != std::floor(d))
+        return -1;
+    return qint64(d);
+}
 
 QString b64(const QByteArray &bytes)
 {
@@ -160,7 +178,11 @@ Result<void> writeAuditBundle(const QString &path, const AuditBundleContent &con
                          QStringLiteral("audit bundle: the auditor's key must be SM2"));
     if (content.recordKey.isEmpty() || content.headFile.isEmpty() || content.nodeKeyDer.isEmpty())
         return makeError(Error::Code::InvalidArgument, QStringLiteral("audit bundle: incomplete content"));
-    const QByteArray bundleId = crypto::randomBytes(16).toHex();
+    const QByteArray bundleId =
+        content.bundleId.isEmpty() ? crypto::randomBytes(16).toHex() : content.bundleId.toLatin1();
+    if (!isBundleId(QString::fromLatin1(bundleId)))
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("audit bundle: a bundle id is 32 hex digits"));
     const SecureBytes bundleKey = crypto::randomKey(crypto::aeadKeyLength(crypto::AeadCipher::Sm4Gcm));
     auto wrapped = recipient.encrypt(bundleKey.view());
     if (!wrapped)
@@ -186,6 +208,7 @@ Result<void> writeAuditBundle(const QString &path, const AuditBundleContent &con
         accounts.insert(it.key(), it.value());
     QJsonObject manifest{{QStringLiteral("format"), kFormat},
                          {QStringLiteral("bundle"), QString::fromLatin1(bundleId)},
+                         {QStringLiteral("recipient"), QString::fromLatin1(recipient.fingerprint().toHex())},
                          {QStringLiteral("source"), content.source},
                          {QStringLiteral("node"), content.nodeId},
                          {QStringLiteral("exportedBy"), content.exportedBy},
@@ -212,6 +235,11 @@ Result<void> writeAuditBundle(const QString &path, const AuditBundleContent &con
                                     {QStringLiteral("consistency"), proofJson(w.consistency)}});
     }
     QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+    const auto wipeManifest = qScopeGuard([&] {
+        secureZero(manifestBytes);
+        for (QByteArray &section : sections)
+            secureZero(section);
+    });
     const QByteArray signature = signer.sign(manifestBytes);
     if (signature.isEmpty())
         return makeError(Error::Code::Crypto, QStringLiteral("audit bundle: the node key could not sign"));
@@ -292,12 +320,16 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
     out.bundleId = header.value(u"bundle").toString();
     const QByteArray recipient = QByteArray::fromHex(header.value(u"recipient").toString().toLatin1());
     const QByteArray mine = auditorKey.publicKey().fingerprint();
-    if (recipient != mine)
+    auto bundleKey = auditorKey.decrypt(unb64(header.value(u"wrappedKey")));
+    if (recipient != mine && !bundleKey)
         return makeError(Error::Code::PermissionDenied,
                          QStringLiteral("audit bundle: sealed for the auditor key %1, not for this key (%2)")
                              .arg(QString::fromLatin1(recipient.toHex().left(16)),
                                   QString::fromLatin1(mine.toHex().left(16))));
-    auto bundleKey = auditorKey.decrypt(unb64(header.value(u"wrappedKey")));
+    if (recipient != mine)
+        return tampered(
+            QStringLiteral("the header (%1) is damaged: its recipient is not the key that opens it")
+                .arg(byteRange(12, headerEnd)));
     if (!bundleKey)
         return tampered(QStringLiteral("the bundle key in the header (%1) does not open with this key")
                             .arg(byteRange(12, headerEnd)));
@@ -337,10 +369,17 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
         // Opened in place: the plaintext is the middle of the buffer read.
         char *data = s.buffer.data();
         const qsizetype cipherLength = qsizetype(length) - kNonceSize - kTagSize;
-        if (s.buffer.size() != qsizetype(length) ||
-            !aead->openInPlace(QByteArrayView(data, kNonceSize), sectionAssociatedData(headerDigest, index),
-                               data + kNonceSize, cipherLength,
-                               QByteArrayView(data + kNonceSize + cipherLength, kTagSize)))
+        const bool authentic =
+            s.buffer.size() == qsizetype(length) &&
+            aead->openInPlace(QByteArrayView(data, kNonceSize), sectionAssociatedData(headerDigest, index),
+                              data + kNonceSize, cipherLength,
+                              QByteArrayView(data + kNonceSize + cipherLength, kTagSize))
+                .ok();
+        // Every seal is bound to the header: a damaged header shows as section 0 not opening.
+        if (!authentic && index == 0)
+            return tampered(QStringLiteral("the header (%1) or section 0 (%2) does not authenticate: altered")
+                                .arg(byteRange(12, headerEnd), byteRange(s.begin, s.end)));
+        if (!authentic)
             return tampered(
                 QStringLiteral("section %1 (%2) does not authenticate: altered, or a section before "
                                "it is missing or out of place")
@@ -355,8 +394,13 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
     auto manifestSection = readSection(0);
     if (!manifestSection)
         return manifestSection.error();
+    // The record key is wiped however this ends.
+    const auto wipeManifest = qScopeGuard([&] { secureZero(manifestSection->buffer); });
+    if (manifestSection->plain.size() > kMaxManifest)
+        return tampered(QStringLiteral("the manifest (section 0) is larger than a manifest can be"));
     const qsizetype newline = manifestSection->plain.lastIndexOf('\n');
     QByteArray manifestBytes = manifestSection->plain.first(std::max<qsizetype>(newline, 0)).toByteArray();
+    const auto wipeManifestBytes = qScopeGuard([&] { secureZero(manifestBytes); });
     const QByteArray manifestSignature =
         QByteArray::fromBase64(manifestSection->plain.sliced(newline + 1).toByteArray());
     const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes).object();
@@ -378,8 +422,10 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
     out.exportedAt = timeOf(manifest.value(u"exportedAt"));
     out.from = timeOf(manifest.value(u"from"));
     out.to = timeOf(manifest.value(u"to"));
-    out.first = qint64(manifest.value(u"first").toDouble(-1));
-    out.end = qint64(manifest.value(u"end").toDouble(-1));
+    out.first = count(manifest.value(u"first"));
+    out.end = count(manifest.value(u"end"));
+    if (manifest.value(u"recipient").toString().toLatin1() != mine.toHex())
+        return tampered(QStringLiteral("the manifest names another recipient than this bundle's header"));
     const QJsonObject accounts = manifest.value(u"accounts").toObject();
     for (auto it = accounts.begin(); it != accounts.end(); ++it)
         out.accountNames.insert(it.key(), it.value().toString());
@@ -413,9 +459,7 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
         return tampered(
             QStringLiteral("the Merkle frontier in the manifest does not fit event %1").arg(out.first));
     SecureBytes recordKey(unb64(manifest.value(u"recordKey")));
-    // The record key stays only in wiped memory (the manifest's JSON objects hold copies Qt frees unwiped).
-    secureZero(manifestSection->buffer);
-    secureZero(manifestBytes);
+    // The record key is kept in wiped memory from here (the parsed JSON's copies are Qt's, not wiped).
     if (!detail::LogCodec::create(*cipher, recordKey, checkpoint->logId))
         return tampered(QStringLiteral("the record key in the manifest is unusable"));
     qint64 sequence = out.first;
@@ -468,8 +512,8 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
         if (!section)
             return section.error();
         const QJsonObject listed = segments.at(index - 1).toObject();
-        const qint64 listedFirst = qint64(listed.value(u"first").toDouble(-1));
-        const qint64 listedCount = qint64(listed.value(u"count").toDouble(-1));
+        const qint64 listedFirst = count(listed.value(u"first"));
+        const qint64 listedCount = count(listed.value(u"count"));
         const QString where = QStringLiteral("section %1 (%2, events %3-%4)")
                                   .arg(index)
                                   .arg(byteRange(section->begin, section->end))
@@ -542,8 +586,13 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
 
     // The server's witness over a size the node shipped.
     const QJsonObject witness = manifest.value(u"witness").toObject();
+    // Without a witness only the node's own key vouches for the events, and that key comes with the
+    // bundle: an auditor who holds the site's key accepts nothing the site did not witness.
+    if (witness.isEmpty() && siteServerKey)
+        return tampered(
+            QStringLiteral("the bundle carries no witness of the site server, whose key you gave"));
     if (!witness.isEmpty()) {
-        const qint64 size = qint64(witness.value(u"treeSize").toDouble(-1));
+        const qint64 size = count(witness.value(u"treeSize"));
         const QByteArray root = unb64(witness.value(u"root"));
         const QDateTime at = QDateTime::fromString(witness.value(u"at").toString(), Qt::ISODateWithMs);
         auto serverKey = crypto::PublicKey::fromDer(unb64(witness.value(u"serverKey")));
@@ -583,6 +632,14 @@ Result<OpenedAuditBundle> checkBundle(const QString &path, const crypto::Signing
                             .arg(siteServerKey ? QStringLiteral(", the site key you gave")
                                                : QStringLiteral(", not compared with a site key"));
     }
+    const qint64 witnessedInRange = std::clamp(out.witnessedSize, out.first, out.end);
+    if (witnessedInRange < out.end)
+        out.verified << QStringLiteral(
+                            "Events %1-%2 are vouched for by the node key %3 alone (not witnessed by the "
+                            "site server): compare that key with the workstation's.")
+                            .arg(witnessedInRange)
+                            .arg(out.end - 1)
+                            .arg(QString::fromLatin1(out.nodeKeyFingerprint.toHex().left(16)));
     return out;
 }
 

@@ -2,10 +2,14 @@
 
 #include "mdp/crypto/Hash.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QStandardPaths>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 namespace mdp::audit {
 
@@ -111,14 +115,30 @@ namespace {
 
 const QByteArray kReadGenesis = QByteArrayLiteral("mdp-audit-reads-v1");
 
-QByteArray lineBody(const QJsonObject &o)
+// One read: base64(body) '.' base64(signature over exactly those body bytes), then '\n'. The body is
+// compact JSON with the previous body's SM3 in "prev"; a read's identity is its body's SM3.
+std::optional<QByteArray> strictBase64(QByteArrayView text)
 {
-    QJsonObject body = o;
-    body.remove(QStringLiteral("sig"));
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QByteArray::FromBase64Result r =
+        QByteArray::fromBase64Encoding(text.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
+    if (r.decodingStatus != QByteArray::Base64DecodingStatus::Ok || r.decoded.toBase64() != text)
+        return std::nullopt; // only the one spelling of each value
+    return r.decoded;
 }
 
 } // namespace
+
+QString AuditReadLog::defaultPath(const crypto::PublicKey &auditor)
+{
+    const QString configured = qEnvironmentVariable("MDP_AUDIT_READ_LOG");
+    if (!configured.isEmpty())
+        return configured;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+                        QStringLiteral("/audit-reads");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + QString::fromLatin1(auditor.fingerprint().toHex().left(16)) +
+           QStringLiteral(".log");
+}
 
 Result<void> AuditReadLog::append(const QString &path, const crypto::SigningKey &auditor,
                                   const QString &bundleId, const QString &query,
@@ -126,28 +146,39 @@ Result<void> AuditReadLog::append(const QString &path, const crypto::SigningKey 
 {
     QFile file(path);
     QByteArray previous = crypto::hash(crypto::HashAlgorithm::Sm3, kReadGenesis);
+    qint64 keep = 0; // bytes of whole lines: a line a crash cut short is dropped (it never answered)
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return makeError(Error::Code::Io, QStringLiteral("the read log %1 cannot be read").arg(path));
-        const QList<QByteArray> lines = file.readAll().split('\n');
+        const QByteArray all = file.readAll();
         file.close();
-        for (const QByteArray &line : lines)
-            if (!line.isEmpty())
-                previous = crypto::hash(crypto::HashAlgorithm::Sm3, line);
+        keep = all.lastIndexOf('\n') + 1;
+        const QByteArray whole = all.left(keep);
+        const qsizetype lastStart = whole.lastIndexOf('\n', keep - 2) + 1;
+        if (keep > 0) {
+            const QByteArray last = whole.mid(lastStart, keep - 1 - lastStart);
+            const auto body =
+                strictBase64(QByteArrayView(last).first(std::max<qsizetype>(last.indexOf('.'), 0)));
+            if (!body)
+                return makeError(Error::Code::Corrupt,
+                                 QStringLiteral("the read log %1 is damaged").arg(path));
+            previous = crypto::hash(crypto::HashAlgorithm::Sm3, *body);
+        }
     }
-    QJsonObject o{{QStringLiteral("at"), AuditEvent::formatTime(at)},
-                  {QStringLiteral("bundle"), bundleId},
-                  {QStringLiteral("query"), query},
-                  {QStringLiteral("parameters"), parameters},
-                  {QStringLiteral("prev"), QString::fromLatin1(previous.toHex())}};
-    auto signature = auditor.sign(lineBody(o));
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("at"), AuditEvent::formatTime(at)},
+                                  {QStringLiteral("bundle"), bundleId},
+                                  {QStringLiteral("query"), query},
+                                  {QStringLiteral("parameters"), parameters},
+                                  {QStringLiteral("prev"), QString::fromLatin1(previous.toHex())}})
+            .toJson(QJsonDocument::Compact);
+    auto signature = auditor.sign(body);
     if (!signature)
         return signature.error();
-    o.insert(QStringLiteral("sig"), QString::fromLatin1(signature->toBase64()));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+    if (!file.open(QIODevice::ReadWrite) || !file.resize(keep) || !file.seek(keep))
         return makeError(Error::Code::Io, QStringLiteral("the read log %1 cannot be written").arg(path));
-    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-    if (file.write(line) != line.size() || !file.flush())
+    const QByteArray line = body.toBase64() + '.' + signature->toBase64() + '\n';
+    if (file.write(line) != line.size() || !file.flush() || ::fsync(file.handle()) != 0)
         return makeError(Error::Code::Io, QStringLiteral("the read log %1 cannot be written").arg(path));
     return {};
 }
@@ -157,19 +188,30 @@ Result<QList<AuditReadLog::Read>> AuditReadLog::verify(QByteArrayView file, cons
     QList<Read> out;
     QByteArray previous = crypto::hash(crypto::HashAlgorithm::Sm3, kReadGenesis);
     int number = 0;
-    for (const QByteArray &line : file.toByteArray().split('\n')) {
+    const QList<QByteArray> lines = file.toByteArray().split('\n');
+    for (qsizetype n = 0; n < lines.size(); ++n) {
+        const QByteArray &line = lines.at(n);
         ++number;
-        if (line.isEmpty())
-            continue;
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        if (o.value(u"prev").toString().toLatin1() != previous.toHex() ||
-            !auditor.verify(lineBody(o), QByteArray::fromBase64(o.value(u"sig").toString().toLatin1())))
+        if (line.isEmpty() && n == lines.size() - 1)
+            break; // after the last newline
+        const auto refused = [number] {
             return makeError(
                 Error::Code::Tampered,
                 QStringLiteral("the read log's line %1 is not the auditor's, or a line before it is "
                                "missing")
                     .arg(number));
-        previous = crypto::hash(crypto::HashAlgorithm::Sm3, line);
+        };
+        const qsizetype dot = line.indexOf('.');
+        if (dot <= 0)
+            return refused();
+        const auto body = strictBase64(QByteArrayView(line).first(dot));
+        const auto signature = strictBase64(QByteArrayView(line).sliced(dot + 1));
+        if (!body || !signature || !auditor.verify(*body, *signature))
+            return refused();
+        const QJsonObject o = QJsonDocument::fromJson(*body).object();
+        if (o.value(u"prev").toString().toLatin1() != previous.toHex())
+            return refused();
+        previous = crypto::hash(crypto::HashAlgorithm::Sm3, *body);
         Read r;
         r.at = AuditEvent::parseTime(o.value(u"at").toString()).value_or(QDateTime());
         r.bundleId = o.value(u"bundle").toString();

@@ -34,6 +34,14 @@ void contributeAuditLog(workbench::Contributions &contributions)
             return new AuditLogPage(host.context(), parent);
         },
     });
+    // A security alert's notice opens the trail (for whoever may read it).
+    contributions.addLinkHandler({
+        QStringLiteral("audit-log"),
+        0,
+        [](workbench::Host &host, const QString &, const QVariantMap &) {
+            return host.showPage(QStringLiteral("audit-log"));
+        },
+    });
     contributions.setAuditReviewWindow([](std::unique_ptr<workspace::AuditReview> review, QWidget *parent) {
         return new AuditReviewWindow(std::move(review), parent);
     });

@@ -3,6 +3,7 @@
 #include "AuditBundleWindow.h"
 
 #include "mdp/audit/AuditBundle.h"
+#include "mdp/audit/AuditTrail.h"
 #include "mdp/foundation/SecureBytes.h"
 
 #include <QApplication>
@@ -33,19 +34,6 @@ int refuse(const QString &message, int code = 1)
 {
     QMessageBox::critical(nullptr, tr("Audit bundle"), message);
     return code;
-}
-
-// Where the auditor's reads go: MDP_AUDIT_READ_LOG, else one file per auditor key in the user's data.
-QString readLogPath(const crypto::PublicKey &key)
-{
-    const QString configured = qEnvironmentVariable("MDP_AUDIT_READ_LOG");
-    if (!configured.isEmpty())
-        return configured;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-                        QStringLiteral("/audit-reads");
-    QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + QString::fromLatin1(key.fingerprint().toHex().left(16)) +
-           QStringLiteral(".log");
 }
 
 } // namespace
@@ -138,7 +126,8 @@ int runAuditorMode(QApplication &app, const AuditorModeOptions &options)
                       e.code == Error::Code::Tampered ? 3 : 1);
     }
 
-    auto *window = new AuditBundleWindow(std::move(opened->value()), *key, readLogPath(key->publicKey()));
+    auto *window =
+        new AuditBundleWindow(std::move(opened->value()), *key, AuditReadLog::defaultPath(key->publicKey()));
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     if (!options.screenshot.isEmpty())

@@ -1,6 +1,7 @@
 #include "AuditCommands.h"
 
 #include "mdp/audit/AuditBundle.h"
+#include "mdp/audit/AuditTrail.h"
 #include "mdp/cli/SecretPrompt.h"
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/AtomicFile.h"
@@ -60,7 +61,8 @@ Result<QDateTime> bound(const AuditCommandArgs &args, const QString &name)
 bool isAuditBundleVerb(const QString &verb)
 {
     return verb == QStringLiteral("auditor-key") || verb == QStringLiteral("enrol-key") ||
-           verb == QStringLiteral("export") || verb == QStringLiteral("open");
+           verb == QStringLiteral("rules") || verb == QStringLiteral("export") ||
+           verb == QStringLiteral("open");
 }
 
 QList<CommandSyntax> auditBundleSyntax()
@@ -75,9 +77,10 @@ QList<CommandSyntax> auditBundleSyntax()
                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the auditor's user name"))},
           QStringLiteral("OUT.key")),
         S(audit, QStringLiteral("enrol-key"),
-          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
-                            "enrol an auditor's key: bundles are sealed for it (the auditor, or an "
-                            "administrator)"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "enrol your auditor key, signed in as that auditor (the key's passphrase, "
+              "MDP_AUDITOR_PASSPHRASE or a prompt, proves you hold it): bundles are sealed for it"),
           {S::workspace(), S::required(QStringLiteral("for"), QStringLiteral("USER"),
                                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the auditor"))},
           QStringLiteral("KEY")),
@@ -97,6 +100,13 @@ QList<CommandSyntax> auditBundleSyntax()
                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
                                          "the auditor's read log from the offline mode, recorded first"))},
           QStringLiteral("OUT.bundle")),
+        S(audit, QStringLiteral("rules"),
+          QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                            "print the alert rules in force, or put a rule document in force (system "
+                            "administrators)"),
+          {S::workspace(),
+           S::optional(QStringLiteral("set"), QStringLiteral("FILE"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the rule document (JSON)"))}),
         S(audit, QStringLiteral("open"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
                             "check an auditor's bundle offline and list its events (exit 3 when it does "
@@ -106,6 +116,10 @@ QList<CommandSyntax> auditBundleSyntax()
            S::optional(
                QStringLiteral("site-key"), QStringLiteral("PEM"),
                QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the site server's witness key to trust")),
+           S::optional(QStringLiteral("node-key"), QStringLiteral("FINGERPRINT"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
+                                         "the workstation's node key (hex SHA-256, at least 16 digits) the "
+                                         "bundle must be signed with")),
            S::flag(QStringLiteral("json"),
                    QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "one JSON object per line"))},
           QStringLiteral("BUNDLE")),
@@ -116,6 +130,22 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
 {
     const QString verb = args.words.value(1);
     const QString file = args.words.value(2);
+    if (verb == QStringLiteral("rules")) {
+        auto ws = args.openWorkspace();
+        if (!ws)
+            return fail(err, ws.error());
+        if (args.has(QStringLiteral("set"))) {
+            auto document = readFile(args.value(QStringLiteral("set")));
+            if (!document)
+                return fail(err, document.error());
+            if (auto r = ws.value()->setAlertRules(*document); !r)
+                return fail(err, r.error());
+            out << "alert rules in force from " << args.value(QStringLiteral("set")) << "\n";
+            return 0;
+        }
+        out << ws.value()->alertRules();
+        return 0;
+    }
     if (file.isEmpty())
         return usage(err, args, QStringLiteral("give the file"));
 
@@ -161,6 +191,14 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
             site = *parsed;
         }
         auto opened = audit::openAuditBundle(file, *key, site ? &*site : nullptr);
+        const QString pinned = args.value(QStringLiteral("node-key")).toLower();
+        if (opened && !pinned.isEmpty() &&
+            (pinned.size() < 16 ||
+             !QString::fromLatin1(opened->nodeKeyFingerprint.toHex()).startsWith(pinned)))
+            opened =
+                makeError(Error::Code::Tampered,
+                          QStringLiteral("audit bundle: signed by node key %1, not the node key you gave")
+                              .arg(QString::fromLatin1(opened->nodeKeyFingerprint.toHex().left(16))));
         if (!opened) {
             if (opened.error().code == Error::Code::Tampered) {
                 err << "mdp: the bundle does NOT verify: " << opened.error().message << "\n";
@@ -169,6 +207,12 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
             }
             return fail(err, opened.error());
         }
+        // Listing the bundle is a read like any other in the offline mode: recorded first.
+        const QString readLog = audit::AuditReadLog::defaultPath(key->publicKey());
+        if (auto noted = audit::AuditReadLog::append(readLog, *key, opened->bundleId, QStringLiteral("all"),
+                                                     {}, QDateTime::currentDateTimeUtc());
+            !noted)
+            return fail(err, noted.error());
         const bool json = args.has(QStringLiteral("json"));
         if (!json) {
             out << "bundle " << opened->bundleId << " from " << opened->source << ", exported by "
@@ -201,18 +245,24 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
         auto keyFile = readFile(file);
         if (!keyFile)
             return fail(err, keyFile.error());
-        // The key file as made by auditor-key (its public half), or a PEM public key.
-        auto parsed = audit::readAuditorKeyFile(*keyFile);
-        Result<crypto::PublicKey> key =
-            parsed ? Result<crypto::PublicKey>(parsed->publicKey) : crypto::PublicKey::fromPem(*keyFile);
+        // The key file as made by auditor-key: its private half signs the enrolment.
+        auto passphrase =
+            readSecret("MDP_AUDITOR_PASSPHRASE", QStringLiteral("Passphrase for the auditor key: "));
+        if (!passphrase)
+            return fail(err, passphrase.error());
+        auto key = audit::openAuditorKeyFile(*keyFile, *passphrase);
         if (!key)
-            return fail(
-                err, makeError(
-                         Error::Code::InvalidArgument,
-                         QStringLiteral("%1 is neither an auditor key file nor a PEM public key").arg(file)));
-        if (auto r = exporter.enrolKey(auditor, *key); !r)
+            return fail(err, key.error());
+        auto challenge = exporter.enrolmentChallenge(auditor, key->publicKey());
+        if (!challenge)
+            return fail(err, challenge.error());
+        auto proof = key->sign(*challenge);
+        if (!proof)
+            return fail(err, proof.error());
+        if (auto r = exporter.enrolKey(auditor, key->publicKey(), *proof); !r)
             return fail(err, r.error());
-        out << "enrolled key " << key->fingerprint().toHex().left(16) << " for " << auditor << "\n";
+        out << "enrolled key " << key->publicKey().fingerprint().toHex().left(16) << " for " << auditor
+            << "\n";
         return 0;
     }
     auto from = bound(args, QStringLiteral("from"));
@@ -231,8 +281,9 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
     auto summary = exporter.exportBundle(file, *from, *to, auditor);
     if (!summary)
         return fail(err, summary.error());
-    out << "wrote " << file << ": events " << summary->first << "-" << (summary->end - 1) << " for "
-        << summary->recipient << " (key " << summary->fingerprint.toHex().left(16) << ")";
+    out << "wrote " << file << " (bundle " << summary->bundleId << "): events " << summary->first << "-"
+        << (summary->end - 1) << " for " << summary->recipient << " (key "
+        << summary->fingerprint.toHex().left(16) << ")";
     if (summary->witnessed >= 0)
         out << ", the server had witnessed " << summary->witnessed;
     else

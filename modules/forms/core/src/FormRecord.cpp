@@ -17,6 +17,8 @@ QString notificationKindId(Notification::Kind kind)
         return QStringLiteral("record-rejected");
     case Notification::Kind::GrantExpiring:
         return QStringLiteral("grant-expiring");
+    case Notification::Kind::SecurityAlert:
+        return QStringLiteral("security-alert");
     }
     return {};
 }

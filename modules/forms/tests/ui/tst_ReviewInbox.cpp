@@ -624,6 +624,39 @@ private Q_SLOTS:
         m_more << extra;
     }
 
+    // Issue 13: a security alert reaches an auditor as a notice naming the rule and the
+    // number of events; opening it shows the audit log.
+    void securityAlertNoticeOpensTheAuditLog()
+    {
+        const QString auditor = idOf(QStringLiteral("auditor"));
+        QVERIFY(store().noteSecurityAlerts(
+            {{auditor, QStringLiteral("alert-inbox-test"), QStringLiteral("bulk-access"), 250}}));
+        // Once per alert and recipient.
+        QCOMPARE(*store().noteSecurityAlerts(
+                     {{auditor, QStringLiteral("alert-inbox-test"), QStringLiteral("bulk-access"), 250}}),
+                 0);
+        auto window = windowFor(QStringLiteral("auditor"));
+        QVERIFY(window);
+        notices(window.get())->showNotifications();
+        NotificationPanel *panel = notices(window.get())->panel();
+        int row = -1;
+        for (int i = 0; i < panel->notices().size(); ++i)
+            if (panel->notices().at(i).kind == forms::Notification::Kind::SecurityAlert &&
+                panel->notices().at(i).formId == u"bulk-access")
+                row = i;
+        QVERIFY(row >= 0);
+        QStringList texts;
+        for (QLabel *label : panel->list()->itemWidget(panel->list()->item(row))->findChildren<QLabel *>())
+            texts << label->text();
+        const QString all = texts.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("Security alert")) &&
+                     all.contains(QStringLiteral("Bulk access")) && all.contains(QStringLiteral("250")),
+                 qPrintable(all));
+        saveScreenshot(panel, QStringLiteral("notification-security-alert-en"));
+        panel->activate(row);
+        QCOMPARE(window->currentPage(), QStringLiteral("audit-log"));
+    }
+
     // R-6.2.4a, R-6.2.3c: overdue tasks stand out and can be filtered; they are escalated once (by
     // the workspace's background services, which tst_BackgroundServices runs without any window;
     // here their run is made directly); a data manager's manual escalation then finds nothing new.

@@ -19,6 +19,8 @@ QString NotificationText::kindText(Kind kind)
         return tr("Record rejected");
     case Kind::GrantExpiring:
         return tr("Access grant ending");
+    case Kind::SecurityAlert:
+        return tr("Security alert");
     }
     return {};
 }
@@ -27,6 +29,8 @@ QString NotificationText::subject(const forms::Notification &notice, const QStri
 {
     if (notice.kind == Kind::GrantExpiring)
         return tr("Request %1").arg(notice.formId);
+    if (notice.kind == Kind::SecurityAlert)
+        return ruleText(notice.formId);
     const QString form = formTitle.isEmpty() ? notice.formId : formTitle;
     if (notice.patientPseudonym.isEmpty())
         return form;
@@ -53,6 +57,9 @@ QString NotificationText::detail(const forms::Notification &notice)
         return tr("The grant ends within %n day(s); its data and the local copy go with it. Request a "
                   "renewal in My access to go on.",
                   nullptr, notice.reason.toInt());
+    case Kind::SecurityAlert:
+        return tr("An audit alert rule fired on %n event(s). Open the audit log to see them.", nullptr,
+                  notice.reason.toInt());
     }
     return {};
 }
@@ -71,8 +78,34 @@ QString NotificationText::iconName(Kind kind)
         return QStringLiteral("x-circle");
     case Kind::GrantExpiring:
         return QStringLiteral("clock");
+    case Kind::SecurityAlert:
+        return QStringLiteral("shield-alert");
     }
     return QStringLiteral("info");
+}
+
+QString NotificationText::ruleText(const QString &ruleId)
+{
+    // The platform's rules (AlertRuleSet::defaultDocument); a site's own rule shows its id.
+    if (ruleId == u"failed-sign-in-burst")
+        return tr("Burst of failed sign-ins");
+    if (ruleId == u"failed-sign-ins-while-closed")
+        return tr("Failed sign-ins while the workspace was closed");
+    if (ruleId == u"bulk-access")
+        return tr("Bulk access");
+    if (ruleId == u"download-or-export")
+        return tr("Download or export");
+    if (ruleId == u"privilege-change")
+        return tr("Privilege change");
+    if (ruleId == u"identifying-data-out-of-hours")
+        return tr("Identifying data read out of hours");
+    if (ruleId == u"access-after-grant-end")
+        return tr("Access attempted after a grant ended");
+    if (ruleId == u"audit-gap")
+        return tr("Gap in the audit trail");
+    if (ruleId == u"integrity-broken")
+        return tr("Integrity check failed");
+    return ruleId;
 }
 
 bool NotificationText::isReviewTask(Kind kind)

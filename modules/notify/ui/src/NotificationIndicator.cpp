@@ -32,6 +32,10 @@ NotificationIndicator::NotificationIndicator(workbench::Host &host, QWidget *par
             m_host.open(QStringLiteral("access"), notice.formId, {});
             return;
         }
+        if (notice.kind == forms::Notification::Kind::SecurityAlert) {
+            m_host.open(QStringLiteral("audit-log"), {}, {});
+            return;
+        }
         m_host.open(QStringLiteral("record"), notice.recordId.toString(QUuid::WithoutBraces),
                     {{QStringLiteral("reviewTask"), forms::ui::NotificationText::isReviewTask(notice.kind)}});
     });

@@ -149,7 +149,8 @@ QWidget *NotificationPanel::rowWidget(const forms::Notification &notice, int row
     layout->setContentsMargins(14, 10, 10, 10);
     layout->setSpacing(10);
 
-    const bool rejected = notice.kind == forms::Notification::Kind::RecordRejected;
+    const bool rejected = notice.kind == forms::Notification::Kind::RecordRejected ||
+                          notice.kind == forms::Notification::Kind::SecurityAlert;
     const bool overdue = notice.kind == forms::Notification::Kind::ReviewOverdue ||
                          notice.kind == forms::Notification::Kind::GrantExpiring;
     const QColor tint = rejected  ? workbench::Theme::bad()

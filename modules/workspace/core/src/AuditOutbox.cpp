@@ -54,7 +54,10 @@ Result<void> AuditOutbox::record(audit::AuditEvent event)
             return appended.error();
         return {};
     }
-    event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // The id makes the shipping after a crash idempotent; one the caller gave (an offline read taken
+    // back, an alert its notices name) is kept: an event the log already holds is not shipped twice.
+    if (event.id.isEmpty())
+        event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QDateTime now = m_clock.now().toUTC();
     if (!event.occurred.isValid())
         event.occurred = now;

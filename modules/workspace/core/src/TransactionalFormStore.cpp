@@ -465,6 +465,12 @@ Result<QList<ReviewTask>> TransactionalFormStore::escalateOverdue()
     return inOneTransaction(m_outbox, [&] { return m_inner.escalateOverdue(); });
 }
 
+Result<int> TransactionalFormStore::noteSecurityAlerts(const QList<SecurityAlertNotice> &alerts)
+{
+    // Made by the workspace's alert rules from what its own trail recorded (the system acts).
+    return inOneTransaction(m_outbox, [&] { return m_inner.noteSecurityAlerts(alerts); });
+}
+
 Result<int> TransactionalFormStore::noteGrantReminders(const QList<GrantReminder> &due)
 {
     // Made by the workstation's own schedule for the grants it holds (the system acts, as when

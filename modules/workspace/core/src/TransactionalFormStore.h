@@ -70,6 +70,7 @@ public:
                                        const QString &reason) override;
     Result<QList<forms::ReviewTask>> escalateOverdue() override;
     Result<int> noteGrantReminders(const QList<GrantReminder> &due) override;
+    Result<int> noteSecurityAlerts(const QList<SecurityAlertNotice> &alerts) override;
     void setReviewPeriodSeconds(qint64 seconds) override;
     Result<QList<forms::Notification>> notifications(const QString &accountId, bool unreadOnly) override;
     Result<int> unreadCount(const QString &accountId) override;

@@ -316,6 +316,7 @@ struct Workspace::Impl
     // Alert rules over the log's events (issue 13): made before the log (which tells it every event)
     // so that it outlives it.
     std::unique_ptr<WorkspaceAlerts> alerts;
+    QByteArray alertDocument; // the rules in force
     std::unique_ptr<crypto::KeyHierarchy> keys;
     std::shared_ptr<Sm2CheckpointSigner> signer;
     std::unique_ptr<audit::AuditLog> audit;
@@ -822,6 +823,35 @@ struct Workspace::Impl
         if (!r)
             return r.error();
         return {};
+    }
+
+    // A fired alert rule: its security.alert event and a notice to every account of a
+    // security role (auditors, system administrators; in the app, and by e-mail where an address is
+    // set), in one transaction: no notice without its event, no alert the security roles are not told.
+    Result<void> recordAlert(audit::AuditEvent event)
+    {
+        if (event.id.isEmpty())
+            event.id = QStringLiteral("alert-") + QString::fromLatin1(crypto::randomBytes(12).toHex());
+        QList<forms::FormStore::SecurityAlertNotice> notices;
+        if (accounts) {
+            if (auto list = accounts->list(); list) {
+                for (const accounts::Account &account : std::as_const(*list))
+                    if (!account.locked && (account.hasRole(accounts::Role::Auditor) ||
+                                            account.hasRole(accounts::Role::SystemAdmin)))
+                        notices.append({account.idString(), event.id, event.detail.value(u"rule").toString(),
+                                        event.detail.value(u"count").toInt()});
+            }
+        }
+        if (!outbox || !transactionalForms || notices.isEmpty())
+            return record(std::move(event));
+        return inOneTransaction(*outbox, [&]() -> Result<void> {
+            if (auto r = record(event); !r)
+                return r;
+            auto made = transactionalForms->noteSecurityAlerts(notices);
+            if (!made)
+                return made.error();
+            return {};
+        });
     }
 
     std::optional<Error> auditFailure() const
@@ -1569,9 +1599,22 @@ struct Workspace::Impl
             syncContext->moveToThread(QCoreApplication::instance()->thread());
         // the alert rules see every event the log queues, from now on, on any thread; what
         // fires is recorded on the workspace's thread (at the latest when it closes).
-        if (auto rules = audit::AlertRuleSet::parse(audit::AlertRuleSet::defaultDocument()); rules) {
-            alerts = std::make_unique<WorkspaceAlerts>(
-                *rules, [impl = this](audit::AuditEvent event) { return impl->record(std::move(event)); });
+        // The site's rules when an administrator set them (checked again here), else the platform's.
+        alertDocument = audit::AlertRuleSet::defaultDocument();
+        if (auto stored =
+                database->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'alert_rules'"));
+            stored && stored->has_value()) {
+            const QByteArray document = (**stored).at(0).toByteArray();
+            if (audit::AlertRuleSet::parse(document))
+                alertDocument = document;
+            else
+                qCWarning(lcWorkspace,
+                          "the stored alert rules do not parse; the platform's rules are in force");
+        }
+        if (auto rules = audit::AlertRuleSet::parse(alertDocument); rules) {
+            alerts = std::make_unique<WorkspaceAlerts>(*rules, [impl = this](audit::AuditEvent event) {
+                return impl->recordAlert(std::move(event));
+            });
             alerts->setWake([impl = this, context = syncContext.get()] {
                 QMetaObject::invokeMethod(
                     context, [impl] { impl->raiseAlerts(); }, Qt::QueuedConnection);
@@ -3146,6 +3189,45 @@ std::optional<audit::AuditBundleWitness> Workspace::serverWitness(QString &works
     out.signature = witness->signature;
     out.serverKeyDer = witness->serverKeyDer;
     return out;
+}
+
+QByteArray Workspace::alertRules() const
+{
+    return d->alertDocument.isEmpty() ? audit::AlertRuleSet::defaultDocument() : d->alertDocument;
+}
+
+Result<void> Workspace::setAlertRules(const QByteArray &document)
+{
+    if (auto ok = authorize(Permission::AdministerAccounts, u"audit.alert-rules"); !ok)
+        return ok.error();
+    auto rules = audit::AlertRuleSet::parse(document);
+    if (!rules)
+        return makeError(Error::Code::InvalidArgument,
+                         QStringLiteral("the alert rules are not in force: %1").arg(rules.error().message));
+    QJsonArray ids;
+    for (const audit::AlertRule &rule : rules->rules)
+        ids.append(rule.id);
+    auto kept = d->database->transaction([&]() -> Result<void> {
+        if (auto r = d->database->execute(
+                QStringLiteral("INSERT OR REPLACE INTO mdp_meta (key, value) VALUES ('alert_rules', ?1)"),
+                {document});
+            !r)
+            return r.error();
+        audit::AuditEvent event;
+        event.type = audit::EventType::SystemConfigChange.toString();
+        event.action = audit::AuditAction::Update;
+        event.detail = {{QStringLiteral("change"), QStringLiteral("alert-rules")},
+                        {QStringLiteral("sm3"),
+                         QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, document).toHex())},
+                        {QStringLiteral("rules"), ids}};
+        return record(std::move(event));
+    });
+    if (!kept)
+        return kept;
+    d->alertDocument = document;
+    if (d->alerts)
+        d->alerts->setRules(std::move(*rules));
+    return {};
 }
 
 Result<void> Workspace::authorize(Permission permission, QStringView operation)

@@ -26,6 +26,12 @@ int WorkspaceAlerts::pending() const
     return int(m_pending.size());
 }
 
+void WorkspaceAlerts::setRules(audit::AlertRuleSet rules)
+{
+    std::lock_guard lock(m_mutex);
+    m_evaluator = audit::AlertEvaluator(std::move(rules));
+}
+
 int WorkspaceAlerts::raisePending()
 {
     QList<audit::Alert> alerts;

@@ -22,6 +22,8 @@ public:
 
     WorkspaceAlerts(audit::AlertRuleSet rules, Recorder record);
 
+    // Replaces the rules (what the old ones were counting is dropped).
+    void setRules(audit::AlertRuleSet rules);
     // Any thread; quick. Calls the wake function when something fired.
     void observe(const audit::AuditEvent &event);
     void setWake(std::function<void()> wake) { m_wake = std::move(wake); }

@@ -45,7 +45,8 @@ struct AuditBundleWitness
 
 struct AuditBundleContent
 {
-    QString source; // the node's name in its signed statements (the workstation's name at the server)
+    QString bundleId; // 32 hex digits, chosen by the exporter (its audit event names it); random when empty
+    QString source;   // the node's name in its signed statements (the workstation's name at the server)
     QString nodeId;
     QString exportedBy;
     QDateTime exportedAt;
@@ -103,7 +104,10 @@ struct OpenedAuditBundle
 // returned; the first failure is Code::Tampered (or Corrupt for something that is not a bundle, and
 // PermissionDenied for a bundle sealed for another key) with a message naming where: the header,
 // section i with its byte range, the event's sequence number, or the signature. `siteServerKey`, when
-// not null, is the witness key the auditor trusts (a bundle witnessed by another key is refused).
+// not null, is the witness key the auditor trusts: a bundle without a witness, or witnessed by another
+// key, is refused. Events after the witnessed size rest on the node key the bundle carries (its
+// fingerprint is in the result, and `verified` says which events): compare it with the workstation's.
+// `progress` runs on a reader thread.
 // `progress` is told bytes done and bytes to do; returning false cancels (Code::Cancelled).
 Result<OpenedAuditBundle> openAuditBundle(const QString &path, const crypto::SigningKey &auditorKey,
                                           const crypto::PublicKey *siteServerKey = nullptr,

@@ -62,8 +62,10 @@ private:
 class AuditReadLog
 {
 public:
-    // Appends one read: the bundle, the question ("by-user", "by-data", "patient", ...) and its
-    // parameters. Creates the file when missing.
+    // MDP_AUDIT_READ_LOG, else one file per auditor key in the user's data folder (created).
+    static QString defaultPath(const crypto::PublicKey &auditor);
+    // Appends one read, durably: the bundle, the question ("by-user", "by-data", "patient", ...) and
+    // its parameters. Creates the file when missing; a last line a crash cut short is dropped.
     static Result<void> append(const QString &path, const crypto::SigningKey &auditor,
                                const QString &bundleId, const QString &query, const QJsonObject &parameters,
                                const QDateTime &at);

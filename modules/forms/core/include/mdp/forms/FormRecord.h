@@ -85,6 +85,7 @@ struct Notification
         RecordApproved,
         RecordRejected,
         GrantExpiring, // issue 12: formId holds the request number, reason the days left
+        SecurityAlert, // issue 13: formId holds the alert rule, reason how many events it saw
     };
     qint64 id = 0;
     QString recipientId;

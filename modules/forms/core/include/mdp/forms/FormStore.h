@@ -126,6 +126,16 @@ public:
         int days = 0; // the threshold reached: 30, 7 or 1
     };
     virtual Result<int> noteGrantReminders(const QList<GrantReminder> &due) = 0;
+    // Issue 13: a fired alert rule told to the security roles, in the app and by e-mail;
+    // each alert and recipient once. Returns how many notices were made.
+    struct SecurityAlertNotice
+    {
+        QString accountId;
+        QString alertId; // the security.alert event's id
+        QString ruleId;
+        int count = 0; // events the rule saw
+    };
+    virtual Result<int> noteSecurityAlerts(const QList<SecurityAlertNotice> &alerts) = 0;
     virtual Result<QList<Notification>> notifications(const QString &accountId, bool unreadOnly = false) = 0;
     virtual Result<int> unreadCount(const QString &accountId) = 0;
     virtual Result<void> markRead(const QString &accountId, qint64 notificationId) = 0;

@@ -93,6 +93,7 @@ public:
                                 const QString &reason) override;
     Result<QList<ReviewTask>> escalateOverdue() override;
     Result<int> noteGrantReminders(const QList<GrantReminder> &due) override;
+    Result<int> noteSecurityAlerts(const QList<SecurityAlertNotice> &alerts) override;
     void setReviewPeriodSeconds(qint64 seconds) override;
 
     Result<QList<Notification>> notifications(const QString &accountId, bool unreadOnly = false) override;

@@ -16,16 +16,21 @@ class Workspace;
 // site server's latest witness (mdp/audit/AuditBundle.h). The auditor opens it offline, read-only,
 // with `mdp-workstation --audit BUNDLE`.
 //
-// Enrolling and exporting need Permission::ReadAuditTrail in the session (auditor, system
-// administrator); a key is enrolled only for an account with the auditor role, by that auditor or by
-// an administrator. Each is recorded (audit.recipient-enrol, audit.export); an export's event is
-// durable before the bundle is written, so no bundle exists that the trail does not name.
+// Exporting needs Permission::ReadAuditTrail in the session (auditor, system administrator). A key is
+// enrolled by the auditor it is for, signed in, with proof of holding it (a signature over
+// enrolmentChallenge()); one key per auditor, no key for two accounts, none for a locked account.
+// Each is recorded (audit.recipient-enrol, audit.export); an export's event names the bundle and is
+// durable before the file is written, so no bundle exists that the trail does not name.
 class AuditExport
 {
 public:
     explicit AuditExport(Workspace &workspace);
 
-    Result<void> enrolKey(const QString &auditorUserName, const crypto::PublicKey &key);
+    // What the key's holder signs to enrol it: "mdp-auditor-enrol-v1", the account id, the key's
+    // fingerprint, one per line.
+    Result<QByteArray> enrolmentChallenge(const QString &auditorUserName, const crypto::PublicKey &key);
+    Result<void> enrolKey(const QString &auditorUserName, const crypto::PublicKey &key,
+                          const QByteArray &proof);
     // The key enrolled for an auditor (NotFound when none).
     Result<crypto::PublicKey> enrolledKey(const QString &auditorUserName);
 
@@ -35,18 +40,20 @@ public:
         qint64 witnessed = -1;     // events the server had witnessed (-1: none yet)
         QString recipient;         // the auditor's user name
         QByteArray fingerprint;    // of the auditor's key
+        QString bundleId;          // as the audit.export event names it
     };
     // An invalid bound is open. The file is replaced atomically.
     Result<Summary> exportBundle(const QString &path, const QDateTime &from, const QDateTime &to,
                                  const QString &auditorUserName);
 
     // The auditor's offline reads (audit::AuditReadLog), brought back: each line checked against the
-    // auditor's enrolled key and recorded once as audit.read (detail offline: true) in this trail,
-    // where the next bundle carries them. Returns how many were new. Tampered names the bad line.
+    // auditor's enrolled key, each bundle it names one exported here for that auditor, and every read
+    // recorded once as audit.read (detail offline: true) in this trail, all or none, where the next
+    // bundle carries them. Returns how many were new. Tampered names the bad line.
     Result<int> takeReads(const QByteArray &readLog, const QString &auditorUserName);
 
 private:
-    Result<QString> auditorAccountId(const QString &userName);
+    Result<QString> auditorAccountId(const QString &userName, bool refuseLocked = true);
     Workspace &m_workspace;
 };
 

@@ -273,6 +273,13 @@ public:
     // "security.alert" event with detail alert "rule". Raised on the workspace's thread by its event
     // loop (within a moment of the event that completed the rule), or when it closes.
     int alertsRaised() const;
+    // The alert rules in force: the document a system administrator set for this workspace, else the
+    // platform's (audit::AlertRuleSet::defaultDocument()).
+    QByteArray alertRules() const;
+    // Puts a rule document in force now and at every later open (system administrators). Parsed
+    // strictly first (InvalidArgument names the problem; nothing changes); kept with its
+    // system.config-change event (the document's SM3, the rule ids) in one transaction.
+    Result<void> setAlertRules(const QByteArray &document);
 
     store::Database &database();
     // Attached files (R-6.1.2c) are identified originals. Storing one needs write-patients, reading

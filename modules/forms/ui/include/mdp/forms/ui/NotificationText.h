@@ -20,6 +20,8 @@ public:
     // What the recipient should do next, with the rejection reason when there is one.
     static QString detail(const forms::Notification &notice);
     static QString iconName(forms::Notification::Kind kind);
+    // An alert rule's name for people ("Bulk access"); the id for a rule the platform does not ship.
+    static QString ruleText(const QString &ruleId);
     // Whether the notice is about a task in the recipient's review inbox.
     static bool isReviewTask(forms::Notification::Kind kind);
 };
