@@ -626,6 +626,244 @@
         <source>The log cannot be checked: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditReport</name>
+    <message>
+        <source>Privileged actions (accounts, roles, keys, configuration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to patient data (bulk access)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads and exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission changes (grants, revocations, roles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity of the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the bursts of failed sign-ins with the accounts&apos; holders; consider locking accounts that were targeted and check the workstations involved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm with the accounts&apos; holders that the failed sign-ins were their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the accounts named for the purpose of the bulk or out-of-hours access and check it against their grants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample the accounts with most reads against their duties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check each download and export against its approved request; confirm that delivered copies were destroyed when their grants ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have a second administrator review the privileged actions; confirm each against a change request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconcile the permission changes with the ethics decisions and the site&apos;s register of grants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for accounts whose refusals repeat: training, a wrong role, or probing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the workstation as compromised until the gap or break is explained; keep its files as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation %1 · %2 to %3 · generated %4 by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 audit events of %2 accounts on %3 days of the quarter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every event recorded in the period was read from the workstation&apos;s tamper-evident audit log (the reading is itself recorded) and counted by kind; the alert rules&apos; findings of the period are included. The whole log was checked first: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report is signed with the workstation&apos;s node key (SM2); SM3 of the signed report: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT VERIFY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts with most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Risks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk was found in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: %1 events, hash chain, Merkle root and signed checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditReportsDialog</name>
+    <message>
+        <source>Audit reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No report yet: choose a quarter and generate one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report for %1 was generated, signed and kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::audit::ui::AuditReviewWindow</name>

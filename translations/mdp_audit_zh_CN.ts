@@ -626,6 +626,244 @@
         <source>The log cannot be checked: %1</source>
         <translation>无法校验审计日志：%1</translation>
     </message>
+    <message>
+        <source>Reports…</source>
+        <translation>报告…</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditReport</name>
+    <message>
+        <source>Privileged actions (accounts, roles, keys, configuration)</source>
+        <translation>特权操作（账户、角色、密钥、配置）</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Access to patient data (bulk access)</source>
+        <translation>患者数据访问（批量访问）</translation>
+    </message>
+    <message>
+        <source>Downloads and exports</source>
+        <translation>下载与导出</translation>
+    </message>
+    <message>
+        <source>Permission changes (grants, revocations, roles)</source>
+        <translation>权限变更（授权、撤销、角色）</translation>
+    </message>
+    <message>
+        <source>Refused actions</source>
+        <translation>被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>Integrity of the audit trail</source>
+        <translation>审计轨迹完整性</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No action needed.</source>
+        <translation>无需处理。</translation>
+    </message>
+    <message>
+        <source>Review the bursts of failed sign-ins with the accounts&apos; holders; consider locking accounts that were targeted and check the workstations involved.</source>
+        <translation>与账户持有人核实短时间内的多次登录失败；考虑锁定被攻击的账户，并检查相关工作站。</translation>
+    </message>
+    <message>
+        <source>Confirm with the accounts&apos; holders that the failed sign-ins were their own.</source>
+        <translation>与账户持有人确认登录失败是否为其本人操作。</translation>
+    </message>
+    <message>
+        <source>Ask the accounts named for the purpose of the bulk or out-of-hours access and check it against their grants.</source>
+        <translation>询问上述账户批量访问或非工作时间访问的目的，并与其授权核对。</translation>
+    </message>
+    <message>
+        <source>Sample the accounts with most reads against their duties.</source>
+        <translation>抽查读取次数最多的账户，核对是否符合其职责。</translation>
+    </message>
+    <message>
+        <source>Check each download and export against its approved request; confirm that delivered copies were destroyed when their grants ended.</source>
+        <translation>逐一核对每次下载和导出是否有已批准的申请；确认授权到期后交付的副本已被销毁。</translation>
+    </message>
+    <message>
+        <source>Have a second administrator review the privileged actions; confirm each against a change request.</source>
+        <translation>请另一名管理员复核特权操作，并逐一与变更申请核对。</translation>
+    </message>
+    <message>
+        <source>Reconcile the permission changes with the ethics decisions and the site&apos;s register of grants.</source>
+        <translation>将权限变更与伦理审查决定及本机构的授权登记进行核对。</translation>
+    </message>
+    <message>
+        <source>Look for accounts whose refusals repeat: training, a wrong role, or probing.</source>
+        <translation>关注反复被拒绝的账户：可能是培训不足、角色不当或试探行为。</translation>
+    </message>
+    <message>
+        <source>Treat the workstation as compromised until the gap or break is explained; keep its files as evidence.</source>
+        <translation>在缺失或损坏的原因查明之前，应将该工作站视为已失陷；保留其文件作为证据。</translation>
+    </message>
+    <message>
+        <source>Audit report %1</source>
+        <translation>审计报告 %1</translation>
+    </message>
+    <message>
+        <source>Workstation %1 · %2 to %3 · generated %4 by %5</source>
+        <translation>工作站 %1 · %2 至 %3 · 由 %5 于 %4 生成</translation>
+    </message>
+    <message>
+        <source>1. Scope</source>
+        <translation>一、范围</translation>
+    </message>
+    <message>
+        <source>%1 audit events of %2 accounts on %3 days of the quarter.</source>
+        <translation>本季度 %3 天内 %2 个账户的 %1 条审计事件。</translation>
+    </message>
+    <message>
+        <source>2. Process</source>
+        <translation>二、过程</translation>
+    </message>
+    <message>
+        <source>Every event recorded in the period was read from the workstation&apos;s tamper-evident audit log (the reading is itself recorded) and counted by kind; the alert rules&apos; findings of the period are included. The whole log was checked first: %1.</source>
+        <translation>本期间记录的每条事件均从工作站的防篡改审计日志中读取（读取本身也被记录），并按类别统计；本期间告警规则的发现一并纳入。事先已校验整个日志：%1。</translation>
+    </message>
+    <message>
+        <source>This report is signed with the workstation&apos;s node key (SM2); SM3 of the signed report: %1 (%2).</source>
+        <translation>本报告由工作站节点密钥签名（SM2）；签名报告的 SM3 值：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>signature verified</source>
+        <translation>签名已验证</translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT VERIFY</source>
+        <translation>签名未通过验证</translation>
+    </message>
+    <message>
+        <source>3. Findings</source>
+        <translation>三、发现</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警数</translation>
+    </message>
+    <message>
+        <source>Accounts with most</source>
+        <translation>最多的账户</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>4. Risks</source>
+        <translation>四、风险</translation>
+    </message>
+    <message>
+        <source>No risk was found in the period.</source>
+        <translation>本期间未发现风险。</translation>
+    </message>
+    <message>
+        <source>5. Recommendations</source>
+        <translation>五、建议</translation>
+    </message>
+    <message>
+        <source>verified: %1 events, hash chain, Merkle root and signed checkpoint</source>
+        <translation>已验证：%1 条事件、哈希链、Merkle 根和已签名检查点</translation>
+    </message>
+    <message>
+        <source>NOT verified: %1</source>
+        <translation>未通过验证：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mdp::audit::ui::AuditReportsDialog</name>
+    <message>
+        <source>Audit reports</source>
+        <translation>审计报告</translation>
+    </message>
+    <message>
+        <source>Generate report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>does not verify</source>
+        <translation>未通过验证</translation>
+    </message>
+    <message>
+        <source>No report yet: choose a quarter and generate one.</source>
+        <translation>尚无报告：请选择季度并生成。</translation>
+    </message>
+    <message>
+        <source>The report for %1 was generated, signed and kept.</source>
+        <translation>%1 的报告已生成、签名并存档。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
 </context>
 <context>
     <name>mdp::audit::ui::AuditReviewWindow</name>

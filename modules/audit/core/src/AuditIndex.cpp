@@ -247,6 +247,21 @@ Result<std::pair<qint64, qint64>> AuditIndex::sequenceSpan(qint64 fromMs, qint64
     return std::pair<qint64, qint64>{(**row).at(0).toLongLong(), (**row).at(1).toLongLong() + 1};
 }
 
+Result<std::vector<qint64>> AuditIndex::sequencesBetween(qint64 fromMs, qint64 toMs, qint64 before) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<qint64> out;
+    auto r = m_db->forEachRow(
+        QStringLiteral("SELECT seq FROM audit_events WHERE seq < ? AND ms >= ? AND ms < ? ORDER BY seq"),
+        {before, fromMs, toMs}, [&](const store::Row &row) {
+            out.push_back(row.at(0).toLongLong());
+            return true;
+        });
+    if (!r)
+        return r.error();
+    return out;
+}
+
 Result<std::vector<qint64>> AuditIndex::sequencesForUser(const QString &userId, qint64 fromMs, qint64 toMs,
                                                          qint64 before) const
 {

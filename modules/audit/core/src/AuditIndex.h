@@ -87,6 +87,7 @@ public:
     // Sequences in ascending order, each < `before`.
     // The first and one past the last sequence recorded in [fromMs, toMs) below `before`; {0, 0} when none.
     Result<std::pair<qint64, qint64>> sequenceSpan(qint64 fromMs, qint64 toMs, qint64 before) const;
+    Result<std::vector<qint64>> sequencesBetween(qint64 fromMs, qint64 toMs, qint64 before) const;
     Result<std::vector<qint64>> sequencesForUser(const QString &userId, qint64 fromMs, qint64 toMs,
                                                  qint64 before) const;
     // Data IDs and event IDs are kept as keyed 64-bit hashes: these return candidates, which the

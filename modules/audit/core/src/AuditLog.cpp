@@ -1068,6 +1068,39 @@ Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const
     return records;
 }
 
+Result<QList<AuditRecord>> AuditLog::queryByTime(const AuditAgent &reader, const QDateTime &from,
+                                                 const QDateTime &to, const QString &purpose)
+{
+    AuditEvent read;
+    read.type = EventType::AuditRead.toString();
+    read.action = AuditAction::Read;
+    read.agent = reader;
+    read.detail.insert(QStringLiteral("query"), QStringLiteral("by-time"));
+    read.detail.insert(QStringLiteral("purpose"), purpose.left(64));
+    if (from.isValid())
+        read.detail.insert(QStringLiteral("from"), AuditEvent::formatTime(from));
+    if (to.isValid())
+        read.detail.insert(QStringLiteral("to"), AuditEvent::formatTime(to));
+    auto readSeq = appendDurable(std::move(read));
+    if (!readSeq)
+        return readSeq.error();
+    const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    if (auto r = d->indexReady(); !r)
+        return r.error();
+    auto hits = d->index->sequencesBetween(fromMs, toMs, readSeq.value());
+    if (!hits)
+        return hits.error();
+    auto records = d->readRecords(hits.value());
+    if (!records)
+        return records.error();
+    records->removeIf([&](const AuditRecord &r) {
+        const qint64 t = r.event.recorded.toMSecsSinceEpoch();
+        return t < fromMs || t >= toMs;
+    });
+    return records;
+}
+
 Result<QList<AuditRecord>> AuditLog::queryByData(const AuditAgent &reader, const AuditEntity &entity)
 {
     AuditEvent read;

@@ -1,17 +1,22 @@
+#include "AuditReportsDialog.h"
 #include "ShellTestSupport.h"
+#include "mdp/audit/AuditReport.h"
 #include "mdp/audit/ui/AuditEventTableModel.h"
 #include "mdp/shell/MainWindow.h"
+#include "mdp/workspace/AuditReports.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace mdp;
@@ -92,6 +97,50 @@ private Q_SLOTS:
         auto *message = findChildNamed<QLabel>(page, "auditMessage");
         QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("The chain is intact")), 20'000);
         QCOMPARE(message->property("severity").toString(), QStringLiteral("success"));
+    }
+
+    // Issue 13: the quarterly report, generated from the trail, signed, kept with its history
+    // and saved as PDF; the history checks each signature again.
+    void quarterlyReportIsGeneratedSignedKeptAndSavedAsPdf()
+    {
+        auto window = m_demo.windowFor(QStringLiteral("auditor"));
+        QVERIFY(window);
+        const QString quarter = mdp::audit::quarterOf(m_demo.workspace().clock().now());
+        mdp::audit::ui::AuditReportsDialog dialog(m_demo.workspace(), window.get());
+        const int before = dialog.reportCount();
+        QVERIFY(dialog.generate(quarter));
+        QCOMPARE(dialog.reportCount(), before + 1);
+        const QString html = dialog.shownHtml();
+        QVERIFY2(html.contains(QStringLiteral("Audit report %1").arg(quarter)), qPrintable(html.left(400)));
+        QVERIFY(html.contains(QStringLiteral("Failed sign-ins")));
+        QVERIFY(html.contains(QStringLiteral("Recommendations")));
+        QVERIFY(html.contains(QStringLiteral("signature verified")));
+        QTemporaryDir out;
+        const QString pdf = out.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(dialog.savePdf(pdf));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(bytes.size() > 10000);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        saveScreenshot(&dialog, QStringLiteral("audit-report-en"));
+
+        mdp::workspace::AuditReports reports(m_demo.workspace());
+        auto history = reports.history();
+        QVERIFY(history);
+        QCOMPARE(history->first().period, quarter);
+        QVERIFY(history->first().signatureHolds);
+        QVERIFY(history->first().document.value(u"findings").toArray().size() >= 6);
+
+        useLanguage(QStringLiteral("zh_CN"));
+        mdp::audit::ui::AuditReportsDialog zh(m_demo.workspace(), window.get());
+        zh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&zh));
+        QVERIFY(zh.shownHtml().contains(QStringLiteral("审计报告")));
+        saveScreenshot(&zh, QStringLiteral("audit-report-zh_CN"));
+        useLanguage(QStringLiteral("en"));
     }
 };
 

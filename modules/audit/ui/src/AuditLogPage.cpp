@@ -1,5 +1,7 @@
 #include "AuditLogPage.h"
 
+#include "AuditReportsDialog.h"
+
 #include "mdp/accounts/AccountDirectory.h"
 #include "mdp/audit/AuditLog.h"
 #include "mdp/audit/ui/AuditEventTableModel.h"
@@ -130,6 +132,14 @@ AuditLogPage::AuditLogPage(workbench::SessionContext &context, QWidget *parent)
     m_search->setIcon(workbench::Theme::icon(QStringLiteral("search"), Qt::white));
     criteriaRow->addWidget(m_search);
     criteriaRow->addWidget(m_verify);
+    // Quarterly reports (issue 13): their history, a new one, saved as PDF.
+    auto *reports = new QPushButton(workbench::Theme::icon(QStringLiteral("form")), tr("Reports…"), this);
+    reports->setObjectName(QStringLiteral("auditReportsButton"));
+    criteriaRow->addWidget(reports);
+    connect(reports, &QPushButton::clicked, this, [this] {
+        AuditReportsDialog dialog(m_context.workspace(), this);
+        dialog.exec();
+    });
     filter->addLayout(criteriaRow);
     layout->addWidget(filterCard);
 

@@ -6,6 +6,7 @@
 #include "mdp/crypto/Signature.h"
 #include "mdp/foundation/AtomicFile.h"
 #include "mdp/workspace/AuditExport.h"
+#include "mdp/workspace/AuditReports.h"
 #include "mdp/workspace/Workspace.h"
 
 #include <QFile>
@@ -62,7 +63,7 @@ bool isAuditBundleVerb(const QString &verb)
 {
     return verb == QStringLiteral("auditor-key") || verb == QStringLiteral("enrol-key") ||
            verb == QStringLiteral("rules") || verb == QStringLiteral("export") ||
-           verb == QStringLiteral("open");
+           verb == QStringLiteral("report") || verb == QStringLiteral("open");
 }
 
 QList<CommandSyntax> auditBundleSyntax()
@@ -107,6 +108,16 @@ QList<CommandSyntax> auditBundleSyntax()
           {S::workspace(),
            S::optional(QStringLiteral("set"), QStringLiteral("FILE"),
                        QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "the rule document (JSON)"))}),
+        S(audit, QStringLiteral("report"),
+          QT_TRANSLATE_NOOP(
+              "mdp::cli::CommandSyntax",
+              "generate, sign and keep the audit report of a quarter (auditor or administrator); "
+              "without --quarter, list the reports kept"),
+          {S::workspace(),
+           S::optional(QStringLiteral("quarter"), QStringLiteral("Q"),
+                       QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "e.g. 2026Q4")),
+           S::flag(QStringLiteral("json"),
+                   QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax", "print the report itself"))}),
         S(audit, QStringLiteral("open"),
           QT_TRANSLATE_NOOP("mdp::cli::CommandSyntax",
                             "check an auditor's bundle offline and list its events (exit 3 when it does "
@@ -130,6 +141,36 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
 {
     const QString verb = args.words.value(1);
     const QString file = args.words.value(2);
+    if (verb == QStringLiteral("report")) {
+        auto ws = args.openWorkspace();
+        if (!ws)
+            return fail(err, ws.error());
+        workspace::AuditReports reports(*ws.value());
+        const bool json = args.has(QStringLiteral("json"));
+        if (args.has(QStringLiteral("quarter"))) {
+            auto made = reports.generate(args.value(QStringLiteral("quarter")));
+            if (!made)
+                return fail(err, made.error());
+            if (json)
+                out << made->bytes << "\n";
+            else
+                out << "report " << made->id << " for " << made->period << " kept; SM3 " << made->sm3
+                    << ", signed with the node key\n";
+            return 0;
+        }
+        auto history = reports.history();
+        if (!history)
+            return fail(err, history.error());
+        for (const auto &r : *history) {
+            if (json)
+                out << r.bytes << "\n";
+            else
+                out << r.period << "  " << r.createdAt.toString(Qt::ISODate) << "  " << r.createdBy << "  "
+                    << (r.signatureHolds ? "signature verified" : "SIGNATURE DOES NOT VERIFY") << "  " << r.id
+                    << "\n";
+        }
+        return 0;
+    }
     if (verb == QStringLiteral("rules")) {
         auto ws = args.openWorkspace();
         if (!ws)

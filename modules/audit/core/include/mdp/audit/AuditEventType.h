@@ -28,6 +28,7 @@ inline constexpr QStringView AuditRead = u"audit.read";
 inline constexpr QStringView AuditVerify = u"audit.verify";
 inline constexpr QStringView AuditExport = u"audit.export";                  // an auditor's bundle written
 inline constexpr QStringView AuditRecipientEnrol = u"audit.recipient-enrol"; // an auditor's key enrolled
+inline constexpr QStringView AuditReport = u"audit.report";                  // a periodic report kept
 inline constexpr QStringView AccessDecision = u"access.decision"; // the permission engine's verdict
 inline constexpr QStringView AccessRequest = u"access.request";   // a request for the scope a refusal named
 

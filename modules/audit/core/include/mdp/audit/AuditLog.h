@@ -109,6 +109,10 @@ public:
     Result<QList<AuditRecord>> queryByUser(const AuditAgent &reader, const QString &userId,
                                            const QDateTime &from, const QDateTime &to);
     Result<QList<AuditRecord>> queryByData(const AuditAgent &reader, const AuditEntity &entity);
+    // Everything recorded in [from, to), for a report over a period (`purpose` says which, in the
+    // audit.read event).
+    Result<QList<AuditRecord>> queryByTime(const AuditAgent &reader, const QDateTime &from,
+                                           const QDateTime &to, const QString &purpose);
 
     // The platform's own lookup of its bookkeeping events (e.g. the latest database commit anchor).
     // Not a person reading the log, so not recorded as audit.read; never expose it to users.

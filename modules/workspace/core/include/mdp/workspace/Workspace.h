@@ -452,8 +452,9 @@ private:
     // The signed-in principal holds `permission`; a refusal is recorded.
     Result<void> authorize(Permission permission, QStringView operation);
     Workspace();
-    friend class AuditReview; // opens the folder's parts read-only for its review
-    friend class AuditExport; // seals a stretch of the log for an auditor, after checking the session
+    friend class AuditReview;  // opens the folder's parts read-only for its review
+    friend class AuditExport;  // seals a stretch of the log for an auditor, after checking the session
+    friend class AuditReports; // reads a quarter of the log for its report, after checking the session
     audit::CheckpointSigner &nodeSigner();
     QByteArray nodePublicKeyDer() const;
     // The site server's latest witness of this log, and the name it was made for; nullopt before one.
