@@ -17,6 +17,7 @@
 #include "mdp/forms/FormStore.h"
 #include "mdp/foundation/Clock.h"
 #include "mdp/registry/Registry.h"
+#include "mdp/store/Database.h"
 #include "mdp/workspace/AuditExport.h"
 #include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/AuditReview.h"
@@ -387,12 +388,12 @@ private Q_SLOTS:
         }
         {
             TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
-            QCOMPARE(ws->alertRules(), audit::AlertRuleSet::defaultDocument());
+            QCOMPARE(*ws->alertRules(), audit::AlertRuleSet::defaultDocument());
             QCOMPARE(ws->setAlertRules(QByteArrayLiteral("{\"version\": 1, \"rules\": [{\"id\": 7}]}"))
                          .error()
                          .code,
                      Error::Code::InvalidArgument);
-            QCOMPARE(ws->alertRules(), audit::AlertRuleSet::defaultDocument());
+            QCOMPARE(*ws->alertRules(), audit::AlertRuleSet::defaultDocument());
             CHECK_OK(ws->setAlertRules(site));
             const int before = ws->alertsRaised();
             CHECK_OK(ws->accounts().createAccount(QUuid::fromString(ws->session()->accountId),
@@ -403,7 +404,16 @@ private Q_SLOTS:
         }
         {
             TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
-            QCOMPARE(ws->alertRules(), site); // kept
+            QCOMPARE(*ws->alertRules(), site); // kept
+            // Rules written past the service (no audited change vouches for them)...
+            CHECK_OK(ws->database().execute(
+                QStringLiteral("UPDATE mdp_meta SET value = ?1 WHERE key = 'alert_rules'"),
+                {QByteArrayLiteral("{\"version\": 1, \"utcOffsetMinutes\": 480, \"rules\": []}")}));
+        }
+        {
+            // ...are not put in force: the platform's are, and the security roles are told.
+            TAKE(ws, m_signIns.open(m_path, QStringLiteral("admin"), kAdminPassword));
+            QCOMPARE(*ws->alertRules(), audit::AlertRuleSet::defaultDocument());
         }
         workspace::SignIn auditor;
         auditor.userName = QStringLiteral("zhao.audit");
@@ -416,9 +426,11 @@ private Q_SLOTS:
             changed = changed || (row.event.type == u"system.config-change" &&
                                   row.event.detail.value(u"change").toString() == u"alert-rules");
             if (row.event.type == u"security.alert")
-                rules << row.event.detail.value(u"rule").toString();
+                rules << row.event.detail.value(u"rule").toString()
+                      << row.event.detail.value(u"alert").toString();
         }
         QVERIFY(changed);
+        QVERIFY2(rules.contains(QStringLiteral("alert-rules-replaced")), qPrintable(rules.join(u' ')));
         QVERIFY2(rules.contains(QStringLiteral("site-privilege-rule")), qPrintable(rules.join(u' ')));
     }
 };

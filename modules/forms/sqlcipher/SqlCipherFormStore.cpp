@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <map>
@@ -1380,7 +1381,9 @@ Result<int> SqlCipherFormStore::noteSecurityAlerts(const QList<SecurityAlertNoti
         made = 0;
         const qint64 now = d->clock.now().toMSecsSinceEpoch();
         for (const SecurityAlertNotice &alert : alerts) {
-            if (alert.accountId.isEmpty() || alert.alertId.isEmpty() || alert.ruleId.isEmpty())
+            static const QRegularExpression ruleId(QStringLiteral("^[a-z0-9][a-z0-9-]{0,63}$"));
+            if (alert.accountId.isEmpty() || alert.alertId.isEmpty() ||
+                !ruleId.match(alert.ruleId).hasMatch())
                 continue;
             FormRecord subject;
             subject.id = QUuid::createUuidV5(kAlertNamespace, alert.alertId);

@@ -47,9 +47,14 @@ Result<qint64> positive(const QJsonObject &object, QLatin1String key, qint64 fal
     const QJsonValue value = object.value(key);
     if (value.isUndefined())
         return fallback;
-    if (!value.isDouble() || value.toDouble() != double(qint64(value.toDouble())) ||
-        value.toDouble() < minimum)
-        return invalid(QStringLiteral("%1 is a whole number, at least %2").arg(key).arg(minimum));
+    // At most ten years in seconds (or as many events): nothing overflows when a window is made milliseconds.
+    constexpr double kMaximum = 10.0 * 366 * 24 * 3600;
+    if (!value.isDouble() || !(value.toDouble() >= double(minimum) && value.toDouble() <= kMaximum) ||
+        value.toDouble() != double(qint64(value.toDouble())))
+        return invalid(QStringLiteral("%1 is a whole number, at least %2, at most %3")
+                           .arg(key)
+                           .arg(minimum)
+                           .arg(qint64(kMaximum)));
     return qint64(value.toDouble());
 }
 
@@ -215,7 +220,7 @@ QByteArray AlertRuleSet::defaultDocument()
   {"id": "privilege-change", "severity": "serious",
    "title": {"en": "Privileges changed", "zh_CN": "权限变更"},
    "types": ["account.role-change", "user.role-change", "account.create", "account.password-reset",
-             "user.password-reset", "account.totp-reset", "account.unlock", "user.unlock"],
+             "user.password-reset", "account.totp-reset", "account.unlock", "user.unlock", "system.config-change"],
    "outcomes": ["success"], "groupBy": "none", "windowSeconds": 60, "threshold": 1, "cooldownSeconds": 0},
   {"id": "identifying-data-out-of-hours", "severity": "serious",
    "title": {"en": "Identifying data read out of hours", "zh_CN": "非工作时间访问敏感数据"},

@@ -68,7 +68,10 @@ bool permissionChange(const AuditEvent &e)
 
 bool refused(const AuditEvent &e)
 {
-    return e.outcome != AuditOutcome::Success && !failedSignIn(e) && e.type != u"security.alert";
+    // Role refusals are recorded as security.alert "access-denied"; other alerts are not refusals.
+    if (e.type == u"security.alert")
+        return e.detail.value(u"alert").toString() == u"access-denied";
+    return e.outcome != AuditOutcome::Success && !failedSignIn(e);
 }
 
 struct Area

@@ -3,6 +3,7 @@
 #include "mdp/audit/AuditReport.h"
 #include "mdp/audit/ui/AuditEventTableModel.h"
 #include "mdp/shell/MainWindow.h"
+#include "mdp/store/Database.h"
 #include "mdp/workspace/AuditReports.h"
 
 #include <QAbstractItemModelTester>
@@ -133,7 +134,6 @@ private Q_SLOTS:
         QCOMPARE(history->first().period, quarter);
         QVERIFY(history->first().signatureHolds);
         QVERIFY(history->first().document.value(u"findings").toArray().size() >= 6);
-
         useLanguage(QStringLiteral("zh_CN"));
         mdp::audit::ui::AuditReportsDialog zh(m_demo.workspace(), window.get());
         zh.show();
@@ -141,6 +141,14 @@ private Q_SLOTS:
         QVERIFY(zh.shownHtml().contains(QStringLiteral("审计报告")));
         saveScreenshot(&zh, QStringLiteral("audit-report-zh_CN"));
         useLanguage(QStringLiteral("en"));
+
+        // A kept report altered afterwards no longer holds.
+        QVERIFY(m_demo.workspace().database().execute(
+            QStringLiteral("UPDATE audit_reports SET period = '2019Q1' WHERE id = ?1"),
+            {history->first().id}));
+        auto altered = reports.history();
+        QVERIFY(altered);
+        QVERIFY(!altered->first().signatureHolds);
     }
 };
 

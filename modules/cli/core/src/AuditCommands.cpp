@@ -184,7 +184,10 @@ int runAuditBundleCommand(const AuditCommandArgs &args, QTextStream &out, QTextS
             out << "alert rules in force from " << args.value(QStringLiteral("set")) << "\n";
             return 0;
         }
-        out << ws.value()->alertRules();
+        auto rules = ws.value()->alertRules();
+        if (!rules)
+            return fail(err, rules.error());
+        out << *rules;
         return 0;
     }
     if (file.isEmpty())

@@ -184,6 +184,7 @@ QWidget *NotificationPanel::rowWidget(const forms::Notification &notice, int row
     auto *subject =
         new QLabel(forms::ui::NotificationText::subject(notice, m_formTitles.value(notice.formId)), widget);
     subject->setObjectName(QStringLiteral("noticeSubject"));
+    subject->setTextFormat(Qt::PlainText); // ids and reasons are data, never markup
     QFont font = subject->font();
     font.setBold(!notice.read);
     subject->setFont(font);

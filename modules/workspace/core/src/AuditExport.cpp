@@ -200,10 +200,21 @@ Result<int> AuditExport::takeReads(const QByteArray &readLog, const QString &aud
 {
     if (auto ok = m_workspace.authorize(Permission::ReadAuditTrail, u"audit.export"); !ok)
         return ok.error();
-    auto key = enrolledKey(auditorUserName);
+    // A locked (or departed) auditor's reads still belong in the trail.
+    auto accountId = auditorAccountId(auditorUserName, false);
+    if (!accountId)
+        return accountId.error();
+    auto row = m_workspace.database().queryOne(
+        QStringLiteral("SELECT public_key FROM audit_recipients WHERE account_id = ?1"), {*accountId});
+    if (!row)
+        return row.error();
+    if (!row->has_value())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("no key is enrolled for %1").arg(auditorUserName));
+    auto key = crypto::PublicKey::fromDer((**row).at(0).toByteArray());
     if (!key)
         return key.error();
-    auto accountId = auditorAccountId(auditorUserName);
+    accountId = auditorAccountId(auditorUserName, false);
     if (!accountId)
         return accountId.error();
     auto reads = audit::AuditReadLog::verify(readLog, *key);

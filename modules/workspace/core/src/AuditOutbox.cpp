@@ -56,8 +56,14 @@ Result<void> AuditOutbox::record(audit::AuditEvent event)
     }
     // The id makes the shipping after a crash idempotent; one the caller gave (an offline read taken
     // back, an alert its notices name) is kept: an event the log already holds is not shipped twice.
-    if (event.id.isEmpty())
+    if (event.id.isEmpty()) {
         event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    } else if (m_log.containsEvent(event.id)) {
+        // Shipping would take it for already shipped and drop it: refused, as the log refuses it.
+        m_unrecorded = makeError(Error::Code::AlreadyExists,
+                                 QStringLiteral("the audit log already holds an event %1").arg(event.id));
+        return *m_unrecorded;
+    }
     const QDateTime now = m_clock.now().toUTC();
     if (!event.occurred.isValid())
         event.occurred = now;

@@ -1,6 +1,7 @@
 #include "mdp/workspace/AuditReports.h"
 
 #include "mdp/accounts/AccountDirectory.h"
+#include "mdp/audit/AuditCheckpoint.h"
 #include "mdp/audit/AuditEventType.h"
 #include "mdp/audit/AuditLog.h"
 #include "mdp/audit/AuditReport.h"
@@ -14,6 +15,11 @@
 #include <QJsonDocument>
 
 namespace mdp::workspace {
+
+namespace {
+// What the node key signs is marked as a report, never to be taken for a checkpoint or a manifest.
+const QByteArray kSignedLabel = QByteArrayLiteral("mdp-audit-report-v1\n");
+} // namespace
 
 AuditReports::AuditReports(Workspace &workspace)
     : m_workspace(workspace)
@@ -50,7 +56,7 @@ Result<AuditReports::Report> AuditReports::generate(const QString &period)
     input.to = to;
     input.node = m_workspace.nodeId();
     input.generatedBy = session ? session->userName : QStringLiteral("custodian");
-    input.generatedAt = QDateTime::currentDateTimeUtc();
+    input.generatedAt = m_workspace.clock().now().toUTC();
     input.integrityOk = check.ok;
     input.integrityEvents = check.eventCount;
     input.integrityProblem = check.ok ? QString() : check.toString();
@@ -65,8 +71,14 @@ Result<AuditReports::Report> AuditReports::generate(const QString &period)
     report.createdBy = input.generatedBy;
     report.document = audit::buildAuditReport(events, input);
     report.document.insert(QStringLiteral("id"), report.id);
+    // The log it summarised: its signed checkpoint when the report was made.
+    const audit::AuditCheckpoint checkpoint = m_workspace.auditLog().checkpoint();
+    report.document.insert(
+        QStringLiteral("checkpoint"),
+        QJsonObject{{QStringLiteral("size"), double(checkpoint.size)},
+                    {QStringLiteral("root"), QString::fromLatin1(checkpoint.merkleRoot.toHex())}});
     report.bytes = QJsonDocument(report.document).toJson(QJsonDocument::Compact);
-    report.signature = m_workspace.nodeSigner().sign(report.bytes);
+    report.signature = m_workspace.nodeSigner().sign(kSignedLabel + report.bytes);
     if (report.signature.isEmpty())
         return makeError(Error::Code::Crypto, QStringLiteral("the node key could not sign the report"));
     report.sm3 = QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, report.bytes).toHex());
@@ -113,7 +125,18 @@ Result<QList<AuditReports::Report>> AuditReports::history()
             report.signature = row.at(5).toByteArray();
             report.document = QJsonDocument::fromJson(report.bytes).object();
             report.sm3 = QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, report.bytes).toHex());
-            report.signatureHolds = node && node->verify(report.bytes, report.signature);
+            // The signature over the bytes, the row's columns as the signed report states them, and the
+            // audit.report event that recorded it with the same SM3.
+            auto recorded = m_workspace.auditLogForQueries().lastRecordFor(
+                audit::AuditEntity{QStringLiteral("audit-report"), report.id});
+            const bool eventAgrees = recorded && recorded->has_value() &&
+                                     (*recorded)->event.type == audit::EventType::AuditReport &&
+                                     (*recorded)->event.detail.value(u"sm3").toString() == report.sm3;
+            report.signatureHolds = node && node->verify(kSignedLabel + report.bytes, report.signature) &&
+                                    report.document.value(u"id").toString() == report.id &&
+                                    report.document.value(u"period").toString() == report.period &&
+                                    report.document.value(u"generatedBy").toString() == report.createdBy &&
+                                    eventAgrees;
             out.append(report);
             return true;
         });

@@ -465,10 +465,12 @@ Result<QList<ReviewTask>> TransactionalFormStore::escalateOverdue()
     return inOneTransaction(m_outbox, [&] { return m_inner.escalateOverdue(); });
 }
 
-Result<int> TransactionalFormStore::noteSecurityAlerts(const QList<SecurityAlertNotice> &alerts)
+Result<int> TransactionalFormStore::noteSecurityAlerts(const QList<SecurityAlertNotice> &)
 {
-    // Made by the workspace's alert rules from what its own trail recorded (the system acts).
-    return inOneTransaction(m_outbox, [&] { return m_inner.noteSecurityAlerts(alerts); });
+    // Made only by the workspace's alert rules, with the security.alert event each names (through the
+    // store itself, inside that event's transaction); nobody makes one through the session's store.
+    return makeError(Error::Code::PermissionDenied,
+                     QStringLiteral("security alerts are raised by the audit alert rules only"));
 }
 
 Result<int> TransactionalFormStore::noteGrantReminders(const QList<GrantReminder> &due)

@@ -842,14 +842,18 @@ struct Workspace::Impl
                                         event.detail.value(u"count").toInt()});
             }
         }
-        if (!outbox || !transactionalForms || notices.isEmpty())
+        if (!outbox || !forms || notices.isEmpty() || database->inTransaction())
             return record(std::move(event));
-        return inOneTransaction(*outbox, [&]() -> Result<void> {
+        // All or nothing: a notice that cannot be made rolls its alert back, and the error says so.
+        (void)outbox->takeUnrecorded();
+        return database->transaction([&]() -> Result<void> {
             if (auto r = record(event); !r)
                 return r;
-            auto made = transactionalForms->noteSecurityAlerts(notices);
+            auto made = forms->noteSecurityAlerts(notices);
             if (!made)
                 return made.error();
+            if (auto unrecorded = outbox->takeUnrecorded())
+                return *unrecorded;
             return {};
         });
     }
@@ -1601,15 +1605,25 @@ struct Workspace::Impl
         // fires is recorded on the workspace's thread (at the latest when it closes).
         // The site's rules when an administrator set them (checked again here), else the platform's.
         alertDocument = audit::AlertRuleSet::defaultDocument();
+        std::optional<QString> rulesProblem;
         if (auto stored =
                 database->queryOne(QStringLiteral("SELECT value FROM mdp_meta WHERE key = 'alert_rules'"));
             stored && stored->has_value()) {
+            // In force only as the audited change put it: its SM3 is in the last alert-rules event.
             const QByteArray document = (**stored).at(0).toByteArray();
-            if (audit::AlertRuleSet::parse(document))
-                alertDocument = document;
+            const QString digest =
+                QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, document).toHex());
+            auto last = audit->lastRecordFor(
+                audit::AuditEntity{QStringLiteral("config"), QStringLiteral("alert-rules")});
+            const bool vouched =
+                last && last->has_value() && (*last)->event.detail.value(u"sm3").toString() == digest;
+            if (!vouched)
+                rulesProblem =
+                    QStringLiteral("the stored alert rules are not the ones an administrator put in force");
+            else if (!audit::AlertRuleSet::parse(document))
+                rulesProblem = QStringLiteral("the stored alert rules do not parse");
             else
-                qCWarning(lcWorkspace,
-                          "the stored alert rules do not parse; the platform's rules are in force");
+                alertDocument = document;
         }
         if (auto rules = audit::AlertRuleSet::parse(alertDocument); rules) {
             alerts = std::make_unique<WorkspaceAlerts>(*rules, [impl = this](audit::AuditEvent event) {
@@ -1620,6 +1634,16 @@ struct Workspace::Impl
                     context, [impl] { impl->raiseAlerts(); }, Qt::QueuedConnection);
             });
             audit->setObserver([a = alerts.get()](const audit::AuditEvent &event) { a->observe(event); });
+        }
+        if (rulesProblem) {
+            // The platform's rules are in force instead, and the security roles hear of it.
+            audit::AuditEvent alert;
+            alert.type = audit::EventType::SecurityAlert.toString();
+            alert.outcome = audit::AuditOutcome::SeriousFailure;
+            alert.detail = {{QStringLiteral("alert"), QStringLiteral("alert-rules-replaced")},
+                            {QStringLiteral("reason"), *rulesProblem}};
+            if (auto r = record(std::move(alert)); !r)
+                return r;
         }
         serverLink->setParkedListener([impl = this, context = syncContext.get()] {
             // After every pass: the grants the site revoked out of force; the registry's entries only
@@ -3191,8 +3215,12 @@ std::optional<audit::AuditBundleWitness> Workspace::serverWitness(QString &works
     return out;
 }
 
-QByteArray Workspace::alertRules() const
+Result<QByteArray> Workspace::alertRules()
 {
+    // Who knows the thresholds can stay under them: the security roles only.
+    if (!allows(Permission::ReadAuditTrail) && !allows(Permission::AdministerAccounts))
+        return makeError(Error::Code::PermissionDenied,
+                         QStringLiteral("the alert rules are for the security roles"));
     return d->alertDocument.isEmpty() ? audit::AlertRuleSet::defaultDocument() : d->alertDocument;
 }
 
@@ -3216,6 +3244,7 @@ Result<void> Workspace::setAlertRules(const QByteArray &document)
         audit::AuditEvent event;
         event.type = audit::EventType::SystemConfigChange.toString();
         event.action = audit::AuditAction::Update;
+        event.entities = {audit::AuditEntity{QStringLiteral("config"), QStringLiteral("alert-rules")}};
         event.detail = {{QStringLiteral("change"), QStringLiteral("alert-rules")},
                         {QStringLiteral("sm3"),
                          QString::fromLatin1(crypto::hash(crypto::HashAlgorithm::Sm3, document).toHex())},

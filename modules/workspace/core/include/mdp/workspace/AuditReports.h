@@ -33,6 +33,8 @@ public:
         QByteArray bytes;     // as signed
         QByteArray signature; // the node key's, SM2
         QString sm3;          // of `bytes`, hex
+        // The node key's signature over "mdp-audit-report-v1\n" and the bytes holds, the row says what
+        // the report says, and the audit.report event recorded the same SM3.
         bool signatureHolds = false;
     };
     // `period` is a quarter, "2026Q4".

@@ -275,7 +275,7 @@ public:
     int alertsRaised() const;
     // The alert rules in force: the document a system administrator set for this workspace, else the
     // platform's (audit::AlertRuleSet::defaultDocument()).
-    QByteArray alertRules() const;
+    Result<QByteArray> alertRules(); // auditors and system administrators
     // Puts a rule document in force now and at every later open (system administrators). Parsed
     // strictly first (InvalidArgument names the problem; nothing changes); kept with its
     // system.config-change event (the document's SM3, the rule ids) in one transaction.
