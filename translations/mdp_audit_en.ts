@@ -864,6 +864,10 @@
         <source>%1 could not be written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking every event of the log before the report is made…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mdp::audit::ui::AuditReviewWindow</name>

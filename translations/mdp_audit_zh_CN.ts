@@ -864,6 +864,10 @@
         <source>%1 could not be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
+    <message>
+        <source>Checking every event of the log before the report is made…</source>
+        <translation>正在校验日志中的每条事件，随后生成报告…</translation>
+    </message>
 </context>
 <context>
     <name>mdp::audit::ui::AuditReviewWindow</name>

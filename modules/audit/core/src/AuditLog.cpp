@@ -1032,26 +1032,44 @@ Result<void> AuditLog::Impl::readFrames(
     return {};
 }
 
-Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const QString &userId,
-                                                 const QDateTime &from, const QDateTime &to)
+namespace {
+
+// The audit.read a query records first: who asked, the question and its time range.
+AuditEvent readEvent(const AuditAgent &reader, const QString &query, const QDateTime &from,
+                     const QDateTime &to)
 {
     AuditEvent read;
     read.type = EventType::AuditRead.toString();
     read.action = AuditAction::Read;
     read.agent = reader;
-    read.detail.insert(QStringLiteral("query"), QStringLiteral("by-user"));
-    read.detail.insert(QStringLiteral("user"), userId);
+    read.detail.insert(QStringLiteral("query"), query);
     if (from.isValid())
         read.detail.insert(QStringLiteral("from"), AuditEvent::formatTime(from));
     if (to.isValid())
         read.detail.insert(QStringLiteral("to"), AuditEvent::formatTime(to));
+    return read;
+}
+
+// [from, to) in milliseconds; an invalid bound is open.
+std::pair<qint64, qint64> rangeMs(const QDateTime &from, const QDateTime &to)
+{
+    return {from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+            to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max()};
+}
+
+} // namespace
+
+Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const QString &userId,
+                                                 const QDateTime &from, const QDateTime &to)
+{
+    AuditEvent read = readEvent(reader, QStringLiteral("by-user"), from, to);
+    read.detail.insert(QStringLiteral("user"), userId);
     // The read is on disk before any result leaves the log.
     auto readSeq = appendDurable(std::move(read));
     if (!readSeq)
         return readSeq.error();
 
-    const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-    const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    const auto [fromMs, toMs] = rangeMs(from, to);
     if (auto r = d->indexReady(); !r)
         return r.error();
     auto hits = d->index->sequencesForUser(userId, fromMs, toMs, readSeq.value());
@@ -1071,21 +1089,12 @@ Result<QList<AuditRecord>> AuditLog::queryByUser(const AuditAgent &reader, const
 Result<QList<AuditRecord>> AuditLog::queryByTime(const AuditAgent &reader, const QDateTime &from,
                                                  const QDateTime &to, const QString &purpose)
 {
-    AuditEvent read;
-    read.type = EventType::AuditRead.toString();
-    read.action = AuditAction::Read;
-    read.agent = reader;
-    read.detail.insert(QStringLiteral("query"), QStringLiteral("by-time"));
+    AuditEvent read = readEvent(reader, QStringLiteral("by-time"), from, to);
     read.detail.insert(QStringLiteral("purpose"), purpose.left(64));
-    if (from.isValid())
-        read.detail.insert(QStringLiteral("from"), AuditEvent::formatTime(from));
-    if (to.isValid())
-        read.detail.insert(QStringLiteral("to"), AuditEvent::formatTime(to));
     auto readSeq = appendDurable(std::move(read));
     if (!readSeq)
         return readSeq.error();
-    const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-    const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    const auto [fromMs, toMs] = rangeMs(from, to);
     if (auto r = d->indexReady(); !r)
         return r.error();
     auto hits = d->index->sequencesBetween(fromMs, toMs, readSeq.value());
@@ -1220,8 +1229,7 @@ Result<std::pair<qint64, qint64>> AuditLog::sequenceSpan(const QDateTime &from, 
 {
     if (auto r = d->indexReady(); !r)
         return r.error();
-    const qint64 fromMs = from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-    const qint64 toMs = to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    const auto [fromMs, toMs] = rangeMs(from, to);
     return d->index->sequenceSpan(fromMs, toMs, durableSize());
 }
 

@@ -2,11 +2,14 @@
 
 #include "mdp/audit/AuditReport.h"
 #include "mdp/workbench/Widgets.h"
+#include "mdp/workspace/AuditQueries.h"
 #include "mdp/workspace/AuditReports.h"
 #include "mdp/workspace/Workspace.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -20,6 +23,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QThread>
 #include <QVBoxLayout>
 
 namespace mdp::audit::ui {
@@ -320,8 +324,28 @@ void AuditReportsDialog::showSelected()
 
 bool AuditReportsDialog::generate(const QString &period)
 {
+    // The whole log is checked first, off this thread: the dialog stays responsive meanwhile.
+    auto verification = workspace::AuditQueries(m_workspace).verifier();
+    if (!verification) {
+        workbench::showMessage(m_message, workbench::Severity::Error, verification.error().message);
+        return false;
+    }
+    workbench::showMessage(m_message, workbench::Severity::Info,
+                           tr("Checking every event of the log before the report is made…"));
+    setEnabled(false);
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    audit::AuditVerifyReport check;
+    QEventLoop loop;
+    QThread *worker = QThread::create([&check, verify = std::move(*verification)] { check = verify(); });
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    QApplication::restoreOverrideCursor();
+    setEnabled(true);
     workspace::AuditReports reports(m_workspace);
-    auto made = reports.generate(period);
+    auto made = reports.generate(period, check);
     if (!made) {
         workbench::showMessage(m_message, workbench::Severity::Error, made.error().message);
         return false;

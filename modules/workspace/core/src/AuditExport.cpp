@@ -114,20 +114,24 @@ Result<void> AuditExport::enrolKey(const QString &auditorUserName, const crypto:
     });
 }
 
+Result<crypto::PublicKey> AuditExport::keyOf(const QString &accountId, const QString &userName)
+{
+    auto row = m_workspace.database().queryOne(
+        QStringLiteral("SELECT public_key FROM audit_recipients WHERE account_id = ?1"), {accountId});
+    if (!row)
+        return row.error();
+    if (!row->has_value())
+        return makeError(Error::Code::NotFound,
+                         QStringLiteral("no key is enrolled for %1 (mdp audit enrol-key)").arg(userName));
+    return crypto::PublicKey::fromDer((**row).at(0).toByteArray());
+}
+
 Result<crypto::PublicKey> AuditExport::enrolledKey(const QString &auditorUserName)
 {
     auto accountId = auditorAccountId(auditorUserName);
     if (!accountId)
         return accountId.error();
-    auto row = m_workspace.database().queryOne(
-        QStringLiteral("SELECT public_key FROM audit_recipients WHERE account_id = ?1"), {*accountId});
-    if (!row)
-        return row.error();
-    if (!row->has_value())
-        return makeError(
-            Error::Code::NotFound,
-            QStringLiteral("no key is enrolled for %1 (mdp audit enrol-key)").arg(auditorUserName));
-    return crypto::PublicKey::fromDer((**row).at(0).toByteArray());
+    return keyOf(*accountId, auditorUserName);
 }
 
 Result<AuditExport::Summary> AuditExport::exportBundle(const QString &path, const QDateTime &from,
@@ -137,12 +141,12 @@ Result<AuditExport::Summary> AuditExport::exportBundle(const QString &path, cons
         return ok.error();
     if (from.isValid() && to.isValid() && to <= from)
         return makeError(Error::Code::InvalidArgument, QStringLiteral("the range ends before it starts"));
-    auto key = enrolledKey(auditorUserName);
-    if (!key)
-        return key.error();
     auto accountId = auditorAccountId(auditorUserName);
     if (!accountId)
         return accountId.error();
+    auto key = keyOf(*accountId, auditorUserName);
+    if (!key)
+        return key.error();
 
     audit::AuditLog &log = m_workspace.auditLogForQueries();
     const QString bundleId = QString::fromLatin1(crypto::randomBytes(16).toHex());
@@ -204,19 +208,9 @@ Result<int> AuditExport::takeReads(const QByteArray &readLog, const QString &aud
     auto accountId = auditorAccountId(auditorUserName, false);
     if (!accountId)
         return accountId.error();
-    auto row = m_workspace.database().queryOne(
-        QStringLiteral("SELECT public_key FROM audit_recipients WHERE account_id = ?1"), {*accountId});
-    if (!row)
-        return row.error();
-    if (!row->has_value())
-        return makeError(Error::Code::NotFound,
-                         QStringLiteral("no key is enrolled for %1").arg(auditorUserName));
-    auto key = crypto::PublicKey::fromDer((**row).at(0).toByteArray());
+    auto key = keyOf(*accountId, auditorUserName);
     if (!key)
         return key.error();
-    accountId = auditorAccountId(auditorUserName, false);
-    if (!accountId)
-        return accountId.error();
     auto reads = audit::AuditReadLog::verify(readLog, *key);
     if (!reads)
         return reads.error();

@@ -29,6 +29,15 @@ Result<AuditReports::Report> AuditReports::generate(const QString &period)
 {
     if (auto ok = m_workspace.authorize(Permission::ReadAuditTrail, u"audit.report"); !ok)
         return ok.error();
+    // The whole log checked first: the report says what the check found.
+    return generate(period, m_workspace.auditLog().verify());
+}
+
+Result<AuditReports::Report> AuditReports::generate(const QString &period,
+                                                    const audit::AuditVerifyReport &check)
+{
+    if (auto ok = m_workspace.authorize(Permission::ReadAuditTrail, u"audit.report"); !ok)
+        return ok.error();
     const auto [from, to] = audit::quarterBounds(period);
     if (!from.isValid())
         return makeError(Error::Code::InvalidArgument,
@@ -39,8 +48,6 @@ Result<AuditReports::Report> AuditReports::generate(const QString &period)
     reader.userId = session ? session->accountId : QStringLiteral("system");
     reader.role = session ? session->role : QStringLiteral("system");
 
-    // The whole log checked first: the report says what the check found.
-    const audit::AuditVerifyReport check = m_workspace.auditLog().verify();
     auto records =
         m_workspace.auditLogForQueries().queryByTime(reader, from, to, QStringLiteral("audit-report"));
     if (!records)

@@ -54,6 +54,7 @@ public:
 
 private:
     Result<QString> auditorAccountId(const QString &userName, bool refuseLocked = true);
+    Result<crypto::PublicKey> keyOf(const QString &accountId, const QString &userName);
     Workspace &m_workspace;
 };
 

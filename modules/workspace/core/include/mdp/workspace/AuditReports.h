@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mdp/audit/AuditVerifyReport.h"
 #include "mdp/foundation/Result.h"
 
 #include <QByteArray>
@@ -37,8 +38,11 @@ public:
         // the report says, and the audit.report event recorded the same SM3.
         bool signatureHolds = false;
     };
-    // `period` is a quarter, "2026Q4".
+    // `period` is a quarter, "2026Q4". Checks the whole log first, on the calling thread.
     Result<Report> generate(const QString &period);
+    // The same with the whole log's check already run (AuditQueries::verifier(), on a worker thread
+    // while a screen stays responsive).
+    Result<Report> generate(const QString &period, const audit::AuditVerifyReport &check);
     // Newest first.
     Result<QList<Report>> history();
 
